@@ -5,10 +5,56 @@
 //! 1. [`lexer`] turns UTF-8 source into tokens. The parser tells it which
 //!    lexical goal applies (a `/` starts a regular expression or is a division),
 //!    because only the parser state knows.
-//! 2. `parser` is a driver for LALR(1) tables generated at build time from
-//!    `grammar/es2025.grammar` by the `lalrgen` crate. It emits shift/reduce events
-//!    and implements automatic semicolon insertion and `[no LineTerminator here]`.
-//! 3. `syntax` turns those events into a flattened AST node stream: nodes in
+//! 2. [`parser`] is a driver for LALR(1) tables generated at build time from
+//!    `grammar/es2025.grammar` by the `lalrgen` crate. It emits shift/reduce
+//!    events to an [`parser::EventSink`] and implements automatic semicolon
+//!    insertion and `[no LineTerminator here]`.
+//! 3. [`syntax`] turns those events into a flattened AST node stream: nodes in
 //!    post-order in index-based buffers, the input of `jsruntime::semantics`.
 
+pub mod error;
 pub mod lexer;
+pub mod parser;
+pub mod syntax;
+
+pub use error::SyntaxError;
+pub use lexer::Span;
+
+/// The goal symbol of a parse (ECMA-262 16.1 Scripts, 16.2 Modules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    Script,
+    Module,
+}
+
+/// How to parse one source text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseOptions {
+    pub kind: SourceKind,
+    /// Parse a script as strict mode code from its first token (module code is
+    /// always strict).
+    pub strict: bool,
+}
+
+impl ParseOptions {
+    pub fn script() -> Self {
+        ParseOptions {
+            kind: SourceKind::Script,
+            strict: false,
+        }
+    }
+    pub fn module() -> Self {
+        ParseOptions {
+            kind: SourceKind::Module,
+            strict: true,
+        }
+    }
+}
+
+/// Parses `source` into a flattened AST, or fails with the first SyntaxError
+/// (lexical, syntactic or early error).
+pub fn parse(source: &str, options: ParseOptions) -> Result<syntax::Ast, SyntaxError> {
+    let mut processor = syntax::Processor::new(source, options);
+    parser::Parser::new(source, options).run(&mut processor)?;
+    processor.finish()
+}
