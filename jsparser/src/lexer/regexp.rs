@@ -1,0 +1,293 @@
+//! Early errors of a RegularExpressionLiteral (13.2.7.2 / 22.2.1 Patterns,
+//! Annex B.1.2 for patterns without the `u` / `v` flag).
+//!
+//! Flags are checked here. The pattern is parsed by the `regress` crate,
+//! which implements the ES2025 pattern grammar: Unicode mode (`u`), Unicode
+//! sets mode (`v`: class set operations, `\q{}`, properties of strings),
+//! named groups (duplicates in different alternatives), modifiers
+//! `(?i-m:...)`, and in non-Unicode mode the Annex B.1.2 extensions
+//! (`/{/`, `/]/`, `/\c/`, `/a{,/`, `\8`, octal escapes, `[\d-a]`,
+//! quantified lookaheads, identity escapes, `\k` without named groups). A
+//! survey of those forms found no Annex B pattern that regress rejects, so no
+//! pre-check is needed; `tests` below pin that down so a regress upgrade
+//! that broke it would be noticed.
+//!
+//! One regress bug is worked around: in Unicode mode, after a lead surrogate
+//! `\uD83D` it tries to read a trail `\uXXXX`, and when that fails (e.g.
+//! `\uD83D\u{DC38}+`) it resumes *after* the second `\u`, so `{DC38}` is
+//! misread as a quantifier and a valid pattern is rejected. When regress
+//! rejects a `u`/`v` pattern, such lone lead surrogates are rewritten to the
+//! equivalent `\u{D83D}` form and the pattern is tried again.
+//!
+//! The rule is that a valid pattern must never be rejected, so regress's
+//! implementation limits (nesting depth, number of groups or loops) and any
+//! panic inside regress count as "valid". Known early errors that are *not*
+//! reported (regress accepts them): a quantified `\b` / `\B` in non-Unicode
+//! mode (`/\b*/`), and `\q{...}` outside a class in `v` mode.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Validates the body (between the slashes) and the flags of a regular
+/// expression literal: only `dgimsuvy`, each at most once, not both `u` and
+/// `v`; the pattern must parse under those flags.
+pub fn validate_regexp(body: &str, flags: &str) -> Result<(), String> {
+    let mut seen = 0u8;
+    for c in flags.chars() {
+        let bit = match c {
+            'd' => 0,
+            'g' => 1,
+            'i' => 2,
+            'm' => 3,
+            's' => 4,
+            'u' => 5,
+            'v' => 6,
+            'y' => 7,
+            _ => return Err(format!("Invalid regular expression flags '{flags}'")),
+        };
+        if seen & (1 << bit) != 0 {
+            return Err(format!(
+                "Invalid regular expression flags '{flags}': duplicate flag '{c}'"
+            ));
+        }
+        seen |= 1 << bit;
+    }
+    let unicode = seen & (1 << 5) != 0;
+    let unicode_sets = seen & (1 << 6) != 0;
+    if unicode && unicode_sets {
+        return Err(format!(
+            "Invalid regular expression flags '{flags}': 'u' and 'v' cannot be combined"
+        ));
+    }
+    // Only u / v change the pattern grammar; leaving out i, m, s (and the
+    // optimiser) keeps validation cheap.
+    let regress_flags = regress::Flags {
+        unicode,
+        unicode_sets,
+        no_opt: true,
+        ..regress::Flags::default()
+    };
+    let parse = |pattern: &str| {
+        catch_unwind(AssertUnwindSafe(|| {
+            regress::Regex::with_flags(pattern, regress_flags).map(|_| ())
+        }))
+    };
+    let mut result = parse(body);
+    if matches!(result, Ok(Err(_))) && (unicode || unicode_sets) {
+        if let Some(rewritten) = brace_lone_lead_surrogates(body) {
+            result = parse(&rewritten);
+        }
+    }
+    match result {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) if is_implementation_limit(&e.text) => Ok(()),
+        Ok(Err(e)) => Err(format!("Invalid regular expression: /{body}/{flags}: {e}")),
+        // A bug in regress is no reason to reject the program.
+        Err(_) => Ok(()),
+    }
+}
+
+/// Rewrites each `\uXXXX` lead surrogate that is not followed by a
+/// `\uXXXX` trail surrogate as `\u{XXXX}` (same meaning in Unicode mode);
+/// None when there is none.
+fn brace_lone_lead_surrogates(body: &str) -> Option<String> {
+    let b = body.as_bytes();
+    let hex4 = |at: usize| -> Option<u32> {
+        let digits = b.get(at..at + 4)?;
+        let text = std::str::from_utf8(digits).ok()?;
+        if !digits.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        u32::from_str_radix(text, 16).ok()
+    };
+    let mut out = String::with_capacity(body.len() + 8);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        // `i` is a backslash: look at the escape, then skip it whole.
+        if b.get(i + 1) == Some(&b'u') {
+            if let Some(lead @ 0xD800..=0xDBFF) = hex4(i + 2) {
+                let trail = if b.get(i + 6) == Some(&b'\\') && b.get(i + 7) == Some(&b'u') {
+                    hex4(i + 8)
+                } else {
+                    None
+                };
+                if !matches!(trail, Some(0xDC00..=0xDFFF)) {
+                    out.push_str(body.get(copied..i).unwrap_or(""));
+                    out.push_str(&format!("\\u{{{lead:X}}}"));
+                    i += 6;
+                    copied = i;
+                    continue;
+                }
+            }
+        }
+        i += 2;
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(body.get(copied..).unwrap_or(""));
+    Some(out)
+}
+
+/// regress errors that reflect its own limits, not the ECMAScript grammar.
+fn is_implementation_limit(message: &str) -> bool {
+    matches!(
+        message,
+        "Regular expression is too deeply nested"
+            | "Capture group count limit exceeded"
+            | "Loop count limit exceeded"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(body: &str, flags: &str) {
+        if let Err(e) = validate_regexp(body, flags) {
+            panic!("/{body}/{flags} rejected: {e}");
+        }
+    }
+
+    fn bad(body: &str, flags: &str) {
+        assert!(
+            validate_regexp(body, flags).is_err(),
+            "/{body}/{flags} accepted"
+        );
+    }
+
+    #[test]
+    fn valid_flags() {
+        for flags in ["", "g", "dgimsuy", "dgimsvy", "yg", "v"] {
+            ok("a", flags);
+        }
+    }
+
+    #[test]
+    fn invalid_flags() {
+        for flags in ["x", "gg", "uv", "vu", "G", "é", "ii", "gimsuyg"] {
+            bad("a", flags);
+        }
+    }
+
+    #[test]
+    fn annex_b_forms_are_valid_without_u() {
+        for body in [
+            "{",
+            "}",
+            "]",
+            "a{",
+            "a{,",
+            "a{1",
+            "a{1,",
+            "a{,5}",
+            "x{1},",
+            "\\c",
+            "\\c1",
+            "[\\c]",
+            "[\\c1]",
+            "\\c_",
+            "\\8",
+            "\\9",
+            "\\1",
+            "\\01",
+            "\\377",
+            "[\\1]",
+            "[\\8]",
+            "\\k",
+            "\\k<a>",
+            "\\p{L}",
+            "\\p",
+            "\\u12",
+            "\\x1",
+            "\\z",
+            "\\-",
+            "[\\d-a]",
+            "[a-\\d]",
+            "[\\s-\\d]",
+            "(?=a)*",
+            "(?!a){2}",
+            "\\u{1}",
+            "(a)\\2",
+            "[\\z]",
+            "\\_",
+            "\\/",
+        ] {
+            ok(body, "");
+        }
+    }
+
+    #[test]
+    fn annex_b_forms_are_invalid_with_u() {
+        for body in [
+            "{", "]", "\\c", "\\8", "\\z", "\\-", "[\\d-a]", "a{,5}", "(?=a)*", "(a)\\2",
+        ] {
+            bad(body, "u");
+        }
+    }
+
+    #[test]
+    fn es2025_features() {
+        ok("(?<a>x)|(?<a>y)", "");
+        ok("(?i:a)(?-i:b)", "");
+        ok("(?ims-:a)", "");
+        ok("(?<=a)b(?<!c)", "");
+        ok("\\p{Script=Greek}", "u");
+        ok("\\p{RGI_Emoji}", "v");
+        ok("[\\p{L}--[a-z]]", "v");
+        ok("[[a-z]&&[aeiou]]", "v");
+        ok("[\\q{abc|d}]", "v");
+        ok("(?<\\u{1d49c}>.)\\k<\\u{1d49c}>", "");
+        ok("[\\u{1F600}-\\u{1F64F}]", "u");
+    }
+
+    #[test]
+    fn syntax_errors() {
+        bad("(", "");
+        bad(")", "");
+        bad("[", "");
+        bad("*", "");
+        bad("a**", "");
+        bad("{1}", "");
+        bad("x{2,1}", "");
+        bad("[z-a]", "");
+        bad("(?<a>a)(?<a>b)", "");
+        bad("(?<=a)*", "");
+        bad("\\p{Foo}", "u");
+        bad("\\u{110000}", "u");
+        bad("[(]", "v");
+        bad("(?ii:a)", "");
+        bad("(?-:a)", "");
+    }
+
+    #[test]
+    fn implementation_limits_are_not_errors() {
+        let deep = format!("{}a{}", "(".repeat(2000), ")".repeat(2000));
+        ok(&deep, "");
+        ok(&"(a)".repeat(70000), "");
+    }
+
+    #[test]
+    fn lone_lead_surrogate_before_braced_escape() {
+        ok("\\uD83D\\u{DC38}+", "u");
+        ok("\\uD83D\\u{3042}*", "u");
+        ok("\\uD83D\\uDC38+", "u");
+        ok("[\\uD83D\\u{DC38}]", "u");
+        ok("[\\uD83D\\u{DC38}]", "v");
+        assert_eq!(
+            brace_lone_lead_surrogates("a\\uD83D\\u{1}\\\\uD83D\\uD83D\\uDC00"),
+            Some("a\\u{D83D}\\u{1}\\\\uD83D\\uD83D\\uDC00".to_string())
+        );
+        assert_eq!(brace_lone_lead_surrogates("\\uD83D\\uDC00é"), None);
+    }
+
+    #[test]
+    fn big_quantifiers() {
+        ok("a{99999999999999999999}", "");
+        ok("a{1000000}", "u");
+    }
+}
