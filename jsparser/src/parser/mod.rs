@@ -1,8 +1,66 @@
 //! The parser: a driver for LALR(1) tables generated from
-//! `grammar/es2025.grammar`. Work in progress: see issue 2.
+//! `grammar/es2025.grammar` by `lalrgen` at build time (`build.rs`).
+//!
+//! # Design
+//!
+//! The driver is a plain table-driven LR loop with an explicit state stack
+//! (a `Vec` of state, start and end offset), so nesting depth is limited only
+//! by memory: 100,000 nested parentheses do not touch the Rust stack. Each
+//! shifted token is reported with [`EventSink::shift`], each reduction with
+//! [`EventSink::reduce`] (production number and the span from the first to
+//! the last token of the right-hand side; an empty span at the end of the
+//! previous token for an empty production). The sink builds the tree and may
+//! stop the parse with an error (early errors).
+//!
+//! * **Default reductions.** A state whose only action is one reduction and
+//!   which shifts no terminal reduces without reading a token. This is not
+//!   only faster: the lexical goal is decided in the state reached after those
+//!   reductions, which is the state that really knows what may come next.
+//! * **Lexical goal** (ECMA-262 12, InputElementDiv/RegExp/TemplateTail). A
+//!   `/` starts a regular expression exactly when the current state has an
+//!   action on RegularExpressionLiteral; the generator checks that no state
+//!   accepts both `/` (or `/=`) and a regular expression. Whether a `}`
+//!   continues a template is decided by counting braces instead of by the
+//!   state: with LALR(1) state merging, the state after a complete expression
+//!   can be shared by `{ a: x }` and `` `${x}` ``, so its actions do not tell.
+//!   The driver records the brace depth at every `${` (TemplateHead and
+//!   TemplateMiddle end with one) and asks for the TemplateTail goal when the
+//!   depth is back to that value: braces inside a substitution are balanced
+//!   in every valid program.
+//! * **`[no LineTerminator here]`** (12.10). The generator flags shift entries
+//!   whose terminal is under the annotation (for an annotated nonterminal, the
+//!   shifts of its first tokens). A flagged shift of a token preceded by a line
+//!   terminator is treated as no action, which is a syntax error or, where the
+//!   rules allow, an automatic semicolon insertion (`return\nx`, `a\n++b`,
+//!   `async\nfunction`).
+//! * **12.10 Automatic Semicolon Insertion**, driven by the error: when the
+//!   lookahead token has no action and it is preceded by a line terminator,
+//!   or is `}`, or is the end of input, or the previous token is `)` and the
+//!   state is the one that shifts the `;` ending a do-while statement, and the
+//!   state has an action on `;`, a `;` token with an empty span is inserted
+//!   and the same token is tried again. An inserted `;` whose shift is flagged
+//!   `[no ASI]` (the empty statement, the two semicolons of a `for(;;)`
+//!   header) is an error instead. At most one `;` is inserted before a token.
+//! * **Contextual keywords** (`let`, `async`, `of`, `get`, ...) are tokens of
+//!   their own, and the grammar lists them wherever an identifier may be one.
+//!   There is deliberately no fallback "use the keyword as an Identifier when
+//!   the state has no action on it": lookahead restrictions remove exactly
+//!   such actions (`for (let of x)`, `for (async of x)` are syntax errors), and
+//!   a fallback would silently accept them.
+//! * **Errors**: `Unexpected token 'x'` (the token's text, escaped and
+//!   shortened) or `Unexpected end of input`, with the token's span.
+//!
+//! The tables are built by `lalrgen`: see its crate documentation for the
+//! grammar format, the lookahead-restriction transformation and the packing.
 
-use crate::lexer::{Span, Token};
-use crate::{ParseOptions, SyntaxError};
+pub mod tables;
+
+#[cfg(test)]
+mod tests;
+
+use crate::lexer::{LexGoal, Lexer, Span, Token, TokenFlags, TokenKind};
+use crate::{ParseOptions, SourceKind, SyntaxError};
+use tables::*;
 
 /// Receives the parser's events. The syntax processor implements it.
 pub trait EventSink {
@@ -14,24 +72,198 @@ pub trait EventSink {
     fn reduce(&mut self, production: u16, span: Span) -> Result<(), SyntaxError>;
 }
 
+/// One entry of the parse stack: an LR state and the source range of the
+/// symbol that led to it.
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    state: u32,
+    start: u32,
+    end: u32,
+}
+
 /// The table driver.
 pub struct Parser<'a> {
-    #[allow(dead_code)]
     source: &'a str,
-    #[allow(dead_code)]
     options: ParseOptions,
+    lexer: Lexer<'a>,
 }
 
 impl<'a> Parser<'a> {
     pub fn new(source: &'a str, options: ParseOptions) -> Self {
-        Parser { source, options }
+        Parser {
+            source,
+            options,
+            lexer: Lexer::new(source, options.kind),
+        }
     }
 
     /// Parses the whole source, sending events to `sink`.
-    pub fn run(&mut self, _sink: &mut dyn EventSink) -> Result<(), SyntaxError> {
-        Err(SyntaxError::new(
-            "the parser is not built yet",
-            Span::default(),
-        ))
+    pub fn run<S: EventSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), SyntaxError> {
+        let t = tables();
+        let start = match self.options.kind {
+            SourceKind::Script => t.start_script,
+            SourceKind::Module => t.start_module,
+        };
+        let mut stack: Vec<Frame> = Vec::with_capacity(128);
+        stack.push(Frame {
+            state: start,
+            start: 0,
+            end: 0,
+        });
+        // The lookahead token, and the real token held back while an inserted
+        // `;` is being processed.
+        let mut lookahead: Option<Token> = None;
+        let mut held: Option<Token> = None;
+        let mut prev_end = 0u32;
+        let mut prev_kind = TokenKind::Eof;
+        // Start offset of the token before which a `;` was last inserted.
+        let mut inserted_before = u32::MAX;
+        // Template substitutions: brace depth at each open `${`.
+        let mut brace_depth = 0u32;
+        let mut template_depths: Vec<u32> = Vec::new();
+
+        loop {
+            let state = match stack.last() {
+                Some(f) => f.state,
+                None => return Err(internal_error()),
+            };
+            let info = t.states[state as usize].info;
+            if info & INFO_DEFAULT_REDUCE != 0 {
+                reduce(t, &mut stack, info & ACT_VALUE_MASK, prev_end, sink)?;
+                continue;
+            }
+            let token = match lookahead {
+                Some(tok) => tok,
+                None => {
+                    let goal = LexGoal {
+                        regexp: info & INFO_REGEXP != 0,
+                        template_tail: template_depths.last() == Some(&brace_depth),
+                    };
+                    let tok = self.lexer.next_token(goal)?;
+                    match tok.kind {
+                        TokenKind::LBrace => brace_depth += 1,
+                        TokenKind::RBrace => brace_depth = brace_depth.saturating_sub(1),
+                        TokenKind::TemplateHead => template_depths.push(brace_depth),
+                        TokenKind::TemplateTail => {
+                            template_depths.pop();
+                        }
+                        _ => {}
+                    }
+                    lookahead = Some(tok);
+                    tok
+                }
+            };
+            let action = t.action(state, token.kind as u32);
+            match action & ACT_KIND_MASK {
+                ACT_SHIFT => {
+                    let blocked = (action & ACT_NO_LT != 0 && token.newline_before())
+                        || (action & ACT_NO_ASI != 0 && held.is_some());
+                    if !blocked {
+                        stack.push(Frame {
+                            state: action & ACT_VALUE_MASK,
+                            start: token.span.start,
+                            end: token.span.end,
+                        });
+                        sink.shift(&token)?;
+                        prev_end = token.span.end;
+                        prev_kind = token.kind;
+                        lookahead = held.take();
+                        continue;
+                    }
+                }
+                ACT_REDUCE => {
+                    reduce(t, &mut stack, action & ACT_VALUE_MASK, prev_end, sink)?;
+                    continue;
+                }
+                ACT_ACCEPT => return Ok(()),
+                _ => {}
+            }
+            // No action for the token. 12.10 Automatic Semicolon Insertion.
+            if held.is_none() && inserted_before != token.span.start {
+                let offending = token.newline_before()
+                    || token.kind == TokenKind::RBrace
+                    || token.kind == TokenKind::Eof
+                    || (prev_kind == TokenKind::RParen && info & INFO_DO_WHILE != 0);
+                let semi = t.action(state, TokenKind::Semicolon as u32);
+                let allowed =
+                    semi != 0 && !(semi & ACT_KIND_MASK == ACT_SHIFT && semi & ACT_NO_ASI != 0);
+                if offending && allowed {
+                    inserted_before = token.span.start;
+                    held = Some(token);
+                    lookahead = Some(Token {
+                        kind: TokenKind::Semicolon,
+                        flags: TokenFlags::empty(),
+                        span: Span::new(prev_end, prev_end),
+                    });
+                    continue;
+                }
+            }
+            return Err(self.unexpected(held.unwrap_or(token)));
+        }
     }
+
+    fn unexpected(&self, token: Token) -> SyntaxError {
+        if token.kind == TokenKind::Eof {
+            return SyntaxError::new("Unexpected end of input", token.span);
+        }
+        let text = self
+            .source
+            .get(token.span.start as usize..token.span.end as usize)
+            .unwrap_or("");
+        let mut shown = String::new();
+        for (i, c) in text.chars().enumerate() {
+            if i == 24 {
+                shown.push_str("...");
+                break;
+            }
+            match c {
+                '\n' => shown.push_str("\\n"),
+                '\r' => shown.push_str("\\r"),
+                '\t' => shown.push_str("\\t"),
+                c if c.is_control() => shown.push_str(&format!("\\u{{{:x}}}", c as u32)),
+                c => shown.push(c),
+            }
+        }
+        SyntaxError::new(format!("Unexpected token '{shown}'"), token.span)
+    }
+}
+
+fn internal_error() -> SyntaxError {
+    SyntaxError::new(
+        "internal parser error: inconsistent tables",
+        Span::default(),
+    )
+}
+
+/// Reduces production `p`: pops its right-hand side, reports it, and pushes
+/// the GOTO state.
+#[inline(always)]
+fn reduce<S: EventSink + ?Sized>(
+    t: &Tables,
+    stack: &mut Vec<Frame>,
+    p: u32,
+    prev_end: u32,
+    sink: &mut S,
+) -> Result<(), SyntaxError> {
+    let Some(&info) = t.prods.get(p as usize) else {
+        return Err(internal_error());
+    };
+    let len = info.len as usize;
+    if stack.len() <= len {
+        return Err(internal_error());
+    }
+    let top = stack.len() - 1;
+    let span = if len == 0 {
+        Span::new(prev_end, prev_end)
+    } else {
+        Span::new(stack[top + 1 - len].start, stack[top].end)
+    };
+    stack.truncate(stack.len() - len);
+    let below = stack[stack.len() - 1].state;
+    stack.push(Frame {
+        state: t.goto(below, info.lhs),
+        start: span.start,
+        end: span.end,
+    });
+    sink.reduce(p as u16, span)
 }
