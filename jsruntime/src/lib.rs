@@ -1,8 +1,36 @@
 //! `jsruntime` runs JavaScript programs.
 //!
-//! It takes the flattened AST node stream produced by [`jsparser`], analyses it
+//! It takes the flattened AST node stream produced by `jsparser`, analyses it
 //! (`semantics`), turns every function into a compile script and lowers each
 //! script lazily, on the function's first call, to native code with Cranelift
 //! (`backend`). Values, objects, strings and the garbage collector live here too.
 //!
-//! This crate is at its beginning: see the open issues and docs/internals.md.
+//! The runtime core:
+//!
+//! * [`value`]: NaN-boxed 64-bit [`Value`]s (bit layout documented there).
+//! * [`gc`]: the mark-sweep collector, heap blocks, conservative stack scanning
+//!   and explicit roots.
+//! * [`string`]: UTF-16 strings (Latin-1/UTF-16 flat, ropes), atoms, number
+//!   conversions.
+//! * [`symbol`]: symbols and the well-known symbols.
+//! * [`object`]: objects with shapes, elements, arrays, internal methods.
+//! * [`conversions`], [`equality`]: the abstract operations of 7.1 and 7.2.
+//! * [`runtime`]: the [`Runtime`] (heap + realm + intrinsics), calling
+//!   functions, registering built-ins.
+//! * [`completion`]: [`JsResult`] and error creation.
+
+pub mod backend;
+pub mod completion;
+pub mod conversions;
+pub mod equality;
+pub mod gc;
+pub mod object;
+pub mod runtime;
+pub mod semantics;
+pub mod string;
+pub mod symbol;
+pub mod value;
+
+pub use completion::{ErrorKind, JsResult, Thrown};
+pub use runtime::Runtime;
+pub use value::Value;

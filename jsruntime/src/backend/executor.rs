@@ -1,0 +1,298 @@
+//! [`Executor`]: a runtime plus the backend's state (JIT, programs, function
+//! templates), and the entry point that runs a program.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::completion::{JsResult, Thrown};
+use crate::gc::Persistent;
+use crate::runtime::Runtime;
+use crate::semantics::{FunctionId, Program, StringId, Symbol};
+use crate::value::Value;
+
+use super::bridge::{self, runtime_lazy_compile};
+use super::compiler::{self, CompileError, CompileHost};
+use super::jit::Jit;
+use super::{FunctionTemplate, Lambda, Status};
+
+/// Counters for `jstb run --stats`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Functions compiled to native code (lazily, on their first call).
+    pub compiled_functions: usize,
+    /// Function templates created (functions whose closures were created).
+    pub templates: usize,
+}
+
+/// The backend's tables, separate from the JIT so that both can be borrowed
+/// at once during a compilation.
+#[derive(Default)]
+struct State {
+    programs: Vec<Rc<Program>>,
+    /// Templates by (program, function); boxed so their addresses, embedded
+    /// in compiled code, never change.
+    templates: HashMap<(usize, u32), Box<FunctionTemplate>>,
+    /// String literals, rooted, by (program, string id).
+    strings: HashMap<(usize, u32), Persistent>,
+    /// Global names, by id; see `runtime_get_global`.
+    global_names: Vec<String>,
+    global_ids: HashMap<String, u32>,
+    /// Values of globals by name id (`HOLE` = no such binding). Temporary:
+    /// globals move to the realm's global object when its [[Get]]/[[Set]]
+    /// exist.
+    globals: Vec<Persistent>,
+    stats: Stats,
+}
+
+impl State {
+    fn global_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.global_ids.get(name) {
+            return id;
+        }
+        let id = self.global_names.len() as u32;
+        self.global_names.push(name.to_owned());
+        self.global_ids.insert(name.to_owned(), id);
+        id
+    }
+
+    fn template(&mut self, program: usize, function: FunctionId) -> &FunctionTemplate {
+        let stats = &mut self.stats;
+        let num_params = self
+            .programs
+            .get(program)
+            .and_then(|p| p.function(function))
+            .map_or(0, |s| s.num_params);
+        self.templates
+            .entry((program, function.0))
+            .or_insert_with(|| {
+                stats.templates += 1;
+                Box::new(FunctionTemplate {
+                    lambda: std::cell::Cell::new(runtime_lazy_compile as Lambda),
+                    compiled: std::cell::Cell::new(false),
+                    program,
+                    function,
+                    num_params,
+                })
+            })
+    }
+}
+
+/// What the compiler asks of the executor while compiling one program's
+/// function.
+struct Host<'a> {
+    runtime: &'a mut Runtime,
+    state: &'a mut State,
+    program: usize,
+}
+
+impl CompileHost for Host<'_> {
+    fn string_constant(&mut self, program: &Program, id: StringId) -> Result<Value, CompileError> {
+        if let Some(p) = self.state.strings.get(&(self.program, id.0)) {
+            return Ok(p.get());
+        }
+        let text = program
+            .strings
+            .get(id.0 as usize)
+            .ok_or_else(|| CompileError::Malformed(format!("string {} out of range", id.0)))?;
+        let s = self
+            .runtime
+            .new_string(text)
+            .map_err(|_| CompileError::Cranelift("out of memory".to_owned()))?;
+        let v = Value::string(s);
+        let root = self.runtime.persistent(v);
+        self.state.strings.insert((self.program, id.0), root);
+        Ok(v)
+    }
+
+    fn global_name(&mut self, program: &Program, symbol: Symbol) -> u32 {
+        self.state.global_id(program.symbol_name(symbol))
+    }
+
+    fn template(&mut self, function: FunctionId) -> Result<*const FunctionTemplate, CompileError> {
+        Ok(self.state.template(self.program, function) as *const FunctionTemplate)
+    }
+}
+
+/// A runtime with the Cranelift backend: loads programs and runs them.
+///
+/// Compiled code receives a pointer to the executor as its first argument
+/// (see the calling convention in [`super`]); the executor must therefore
+/// not move while JavaScript code runs, which `&mut self` methods guarantee.
+pub struct Executor {
+    pub runtime: Runtime,
+    jit: Jit,
+    state: State,
+}
+
+impl Executor {
+    pub fn new() -> Result<Executor, CompileError> {
+        Ok(Executor {
+            runtime: Runtime::new(),
+            jit: Jit::new()?,
+            state: State::default(),
+        })
+    }
+
+    pub fn stats(&self) -> Stats {
+        self.state.stats
+    }
+
+    /// Registers a program; its functions compile when first called.
+    pub fn load(&mut self, program: Program) -> usize {
+        self.state.programs.push(Rc::new(program));
+        self.state.programs.len() - 1
+    }
+
+    /// Runs the entry function (function 0) of a loaded program and returns
+    /// its completion value, or the thrown value.
+    pub fn run(&mut self, program: usize) -> Result<JsResult<Value>, CompileError> {
+        if self.state.programs.get(program).is_none() {
+            return Err(CompileError::Malformed(format!("no program {program}")));
+        }
+        let template: *const FunctionTemplate = self.state.template(program, FunctionId(0));
+        // SAFETY: templates are boxed and live as long as the executor.
+        let function = bridge::create_function(self, unsafe { &*template }, Vec::new());
+        let function = match function {
+            Ok(f) => f,
+            Err(e) => return Ok(Err(e)),
+        };
+        Ok(self.call(function, Value::UNDEFINED, &[]))
+    }
+
+    /// Calls a function value with arguments (ECMA-262 7.3.14 Call).
+    pub fn call(&mut self, function: Value, this: Value, args: &[Value]) -> JsResult<Value> {
+        let mut ret = Value::UNDEFINED.to_bits();
+        // SAFETY: the executor is live and does not move during the call;
+        // `args` are valid values (Value is repr(transparent) over u64).
+        let status = unsafe {
+            bridge::runtime_call(
+                self,
+                function.to_bits(),
+                this.to_bits(),
+                args.len() as u32,
+                args.as_ptr() as *const u64,
+                &mut ret,
+            )
+        };
+        // SAFETY: compiled code and the bridge only store valid values.
+        let value = unsafe { Value::from_bits(ret) };
+        if status == Status::Normal as u32 {
+            Ok(value)
+        } else {
+            Err(Thrown(value))
+        }
+    }
+
+    /// Compiles a template's function if needed and returns its lambda.
+    pub(crate) fn compile_template(
+        &mut self,
+        template: &FunctionTemplate,
+    ) -> Result<Lambda, CompileError> {
+        if template.compiled.get() {
+            return Ok(template.lambda.get());
+        }
+        let program = self
+            .state
+            .programs
+            .get(template.program)
+            .cloned()
+            .ok_or_else(|| CompileError::Malformed("template of an unknown program".into()))?;
+        let mut host = Host {
+            runtime: &mut self.runtime,
+            state: &mut self.state,
+            program: template.program,
+        };
+        let address = compiler::compile(&mut self.jit, &program, template.function, &mut host)?;
+        // SAFETY: the compiler emits functions with the lambda signature.
+        let lambda: Lambda = unsafe { std::mem::transmute::<*const u8, Lambda>(address) };
+        template.lambda.set(lambda);
+        template.compiled.set(true);
+        self.state.stats.compiled_functions += 1;
+        tracing::debug!(function = template.function.0, "compiled");
+        Ok(lambda)
+    }
+
+    /// The CLIF of a function of a loaded program (`jstb compile --print
+    /// clif`); compiles nothing.
+    pub fn print_clif(
+        &mut self,
+        program: usize,
+        function: FunctionId,
+    ) -> Result<String, CompileError> {
+        let p = self
+            .state
+            .programs
+            .get(program)
+            .cloned()
+            .ok_or_else(|| CompileError::Malformed(format!("no program {program}")))?;
+        let mut host = Host {
+            runtime: &mut self.runtime,
+            state: &mut self.state,
+            program,
+        };
+        compiler::print_clif(&mut self.jit, &p, function, &mut host)
+    }
+
+    /// The template of a function of a loaded program (created if needed).
+    pub fn template(&mut self, program: usize, function: FunctionId) -> *const FunctionTemplate {
+        self.state.template(program, function)
+    }
+
+    /// The value of a global binding (see `runtime_get_global`).
+    pub(crate) fn global(&self, id: u32) -> Option<Value> {
+        let v = self.state.globals.get(id as usize)?.get();
+        (!v.is_hole()).then_some(v)
+    }
+
+    pub(crate) fn set_global(&mut self, id: u32, v: Value) {
+        while self.state.globals.len() <= id as usize {
+            let root = self.runtime.persistent(Value::HOLE);
+            self.state.globals.push(root);
+        }
+        self.state.globals[id as usize].set(v);
+    }
+
+    /// The name of a global id, for error messages.
+    pub(crate) fn global_name(&self, id: u32) -> &str {
+        self.state
+            .global_names
+            .get(id as usize)
+            .map(String::as_str)
+            .unwrap_or("?")
+    }
+
+    /// Reads a global by name (for embedders and tests).
+    pub fn get_global(&mut self, name: &str) -> Option<Value> {
+        let id = self.state.global_id(name);
+        self.global(id)
+    }
+
+    /// Defines or overwrites a global by name (for embedders and tests).
+    pub fn define_global(&mut self, name: &str, v: Value) {
+        let id = self.state.global_id(name);
+        self.set_global(id, v);
+    }
+}
+
+/// Compiles a function outside any executor to show its CLIF (strings are
+/// shown as undefined placeholders and templates as null).
+pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, CompileError> {
+    struct Offline(HashMap<String, u32>);
+    impl CompileHost for Offline {
+        fn string_constant(&mut self, _: &Program, _: StringId) -> Result<Value, CompileError> {
+            Ok(Value::UNDEFINED)
+        }
+        fn global_name(&mut self, program: &Program, symbol: Symbol) -> u32 {
+            let n = self.0.len() as u32;
+            *self
+                .0
+                .entry(program.symbol_name(symbol).to_owned())
+                .or_insert(n)
+        }
+        fn template(&mut self, _: FunctionId) -> Result<*const FunctionTemplate, CompileError> {
+            Ok(std::ptr::null())
+        }
+    }
+    let mut jit = Jit::new()?;
+    compiler::print_clif(&mut jit, program, function, &mut Offline(HashMap::new()))
+}

@@ -1,0 +1,183 @@
+//! The backend: lowers [`crate::semantics::CompileScript`]s to native code
+//! with Cranelift, lazily, one function at a time.
+//!
+//! * [`compiler`] walks a compile script with a compile-time operand stack and
+//!   emits Cranelift IR through `cranelift-frontend`.
+//! * [`jit`] owns the `cranelift-jit` module: the runtime functions are
+//!   registered there as symbols, compiled functions are defined and finalized
+//!   there.
+//! * [`bridge`] holds the `extern "C"` runtime functions that compiled code
+//!   calls (slow paths of operators, property access, calls, closures, lazy
+//!   compilation).
+//! * [`Executor`] ties them together: it keeps the programs, the function
+//!   templates and the JIT, and runs a program's entry function.
+//!
+//! # Calling convention
+//!
+//! Every compiled JavaScript function (a *lambda*) has the native signature
+//! of [`Lambda`], in the platform's C calling convention:
+//!
+//! ```text
+//! extern "C" fn(
+//!     ctx: *mut Executor,      // the runtime context of the calling thread
+//!     closure: *mut Closure,   // the closure being called (its captures)
+//!     this: u64,               // the this value, a NaN-boxed Value
+//!     argc: u32,               // number of arguments
+//!     argv: *const u64,        // argc NaN-boxed Values (may be dangling if argc is 0)
+//!     ret: *mut u64,           // out: the result, or the thrown value
+//! ) -> Status                  // u32
+//! ```
+//!
+//! * [`Status::Normal`] (0): `*ret` holds the completion value.
+//! * [`Status::Exception`] (1): `*ret` holds the thrown value. JavaScript
+//!   exceptions never unwind the native stack: every call site in compiled
+//!   code tests the status and branches to the innermost enclosing handler
+//!   (a `catch` or `finally` block) or returns the status to its caller.
+//! * [`Status::Suspend`] (2): reserved for coroutines (a generator or an async
+//!   function returned at a suspend point; see below).
+//!
+//! The callee reads `argv[i]` only for `i < argc` and treats the missing
+//! parameters as undefined, so callers pass exactly the arguments they have.
+//! The callee copies its arguments into its own frame in its prologue; `argv`
+//! only has to stay valid for the duration of the call.
+//!
+//! The runtime functions in [`bridge`] follow the same conventions: those that
+//! can throw return a `Status` and write their result or the thrown value to a
+//! `ret: *mut u64` out parameter; the others return their result directly.
+//!
+//! # Frames and closures
+//!
+//! A binding that no inner function captures lives in a Cranelift variable (a
+//! register or a spill slot). A captured binding lives in an explicit stack
+//! slot of the frame; next to it the frame keeps a (Cranelift variable) pointer
+//! to its [`Capture`] cell, null while no closure captured the binding in the
+//! current activation of its scope. `Closure` + `Capture` commands create the
+//! cell on first use (it points at the stack slot: the function keeps using
+//! the slot directly, inner functions go through the cell). Whenever control
+//! leaves the scope — `PopScope`, `break`/`continue`/`return` out of it, an
+//! exception reaching a handler outside it or leaving the function — the
+//! generated code *escapes* every non-null cell of the scope: it copies the
+//! slot into the cell and points the cell at its own copy, then clears the
+//! frame's pointer. There is no list of open captures at runtime: the scope
+//! tree tells the compiler which cells may exist at every exit.
+//!
+//! All values of a frame are on the native stack or in registers, so the
+//! collector's conservative stack scan finds them; cells and closures are
+//! heap cells traced by the collector.
+//!
+//! # Lazy compilation
+//!
+//! Every function of a program has one [`FunctionTemplate`], created when
+//! the first closure of the function is created. Its `lambda` starts as
+//! [`bridge::runtime_lazy_compile`], which has the lambda signature: on the
+//! first call it compiles the function's script, stores the compiled lambda in
+//! the template and in the closure, and tail-calls it. Closures created later
+//! copy the template's lambda, so they skip the stub. A function that is never
+//! called is never compiled; [`Executor::stats`] counts compiled functions.
+//!
+//! # Coroutines (not lowered yet)
+//!
+//! Generators and async functions will be compiled as state machines, as
+//! docs/internals.md describes: the coroutine's lambda receives a `Coroutine`
+//! record (through `closure`), starts with a `br_table` on the saved state
+//! (`JumpTable(n)`), and at a suspend point (`Await(k)`, `Yield(k)`) stores the
+//! live operands of the compile-time operand stack into the coroutine's
+//! scratch buffer, stores `k` as the next state and returns
+//! [`Status::Suspend`]. Resuming jumps to the block of state `k`, which
+//! reloads the operands from the scratch buffer and pushes them back on the
+//! compile-time stack. Locals of a coroutine live in the coroutine record
+//! instead of the native frame (the same `Slot::Memory` path as captured
+//! bindings, with a different base address). Because the compile-time stack
+//! is known at every command, the scratch layout is known statically.
+
+pub mod bridge;
+pub mod compiler;
+pub mod executor;
+
+pub use executor::print_clif;
+pub mod jit;
+#[cfg(test)]
+mod tests;
+
+pub use compiler::CompileError;
+pub use executor::{Executor, Stats};
+
+use crate::semantics::FunctionId;
+
+/// The result of a compiled function or of a runtime function that may throw.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// The completion value is in `*ret`.
+    Normal = 0,
+    /// The thrown value is in `*ret`.
+    Exception = 1,
+    /// A coroutine suspended (reserved).
+    Suspend = 2,
+}
+
+/// The native type of a compiled function; see the module documentation.
+pub type Lambda = unsafe extern "C" fn(
+    ctx: *mut Executor,
+    closure: *mut Closure,
+    this: u64,
+    argc: u32,
+    argv: *const u64,
+    ret: *mut u64,
+) -> u32;
+
+/// A heap cell holding a captured binding (an *upvalue*).
+///
+/// `target` points at the frame's stack slot while the binding's scope is
+/// active, and at `value` once it escaped.
+#[repr(C)]
+pub struct Capture {
+    /// Where the binding's value is (offset 0, read by compiled code).
+    pub target: *mut u64,
+    /// The binding's value after escape (offset 8).
+    pub value: u64,
+}
+
+impl Capture {
+    pub const TARGET_OFFSET: i32 = 0;
+    pub const VALUE_OFFSET: i32 = 8;
+
+    /// Whether the binding left its frame.
+    pub fn is_escaped(&self) -> bool {
+        std::ptr::eq(self.target, &self.value)
+    }
+}
+
+/// A closure: a function's lambda, its template and its captures.
+#[repr(C)]
+pub struct Closure {
+    /// The lambda to call (offset 0): the lazy-compile stub or compiled code.
+    pub lambda: Lambda,
+    /// The function's shared template (offset 8).
+    pub template: *const FunctionTemplate,
+    /// Pointer to the first capture cell pointer (offset 16).
+    pub captures: *const *mut Capture,
+    /// Number of captures (offset 24).
+    pub num_captures: u32,
+    /// Owns the capture cell pointers `captures` points to.
+    pub cells: Vec<*mut Capture>,
+}
+
+impl Closure {
+    pub const LAMBDA_OFFSET: i32 = 0;
+    pub const TEMPLATE_OFFSET: i32 = 8;
+    pub const CAPTURES_OFFSET: i32 = 16;
+}
+
+/// What the closures of one function share.
+pub struct FunctionTemplate {
+    /// The compiled lambda once compiled, else the lazy-compile stub.
+    pub lambda: std::cell::Cell<Lambda>,
+    /// Whether `lambda` is compiled code.
+    pub compiled: std::cell::Cell<bool>,
+    /// Which program and function this template compiles.
+    pub program: usize,
+    pub function: FunctionId,
+    /// Number of formal parameters (the `length` of the function object).
+    pub num_params: u16,
+}

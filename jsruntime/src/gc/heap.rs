@@ -1,0 +1,525 @@
+//! Cell storage: size-class segregated, aligned blocks plus a large-object space.
+//!
+//! * A *block* is `BLOCK_SIZE` bytes aligned to `BLOCK_SIZE` (obtained with
+//!   `mmap` on Unix so emptied blocks go back to the OS), holding cells of a
+//!   single size class. Block metadata (cell size, free list) lives outside the
+//!   block, in `Heap::blocks`, found through `block_map` by base address.
+//! * Free cells have a zero header word; the next free cell's address is
+//!   stored in their second word (the intrusive free list).
+//! * Cells larger than `MAX_SMALL_CELL` are allocated individually with the
+//!   global allocator and kept in an ordered map (address → size) so an
+//!   interior pointer can be resolved with one range query.
+//!
+//! Sweeping visits every cell of every block: dead cells are dropped and their
+//! header cleared; the free list is rebuilt in address order; fully empty blocks
+//! are pooled (a few) or unmapped.
+
+use std::alloc::Layout;
+use std::collections::BTreeMap;
+
+use hashbrown::HashMap;
+
+use super::{cell_size_of, init_cell, CellHeader, Gc, HeapObject, Tracer, CELL_BODY_OFFSET};
+
+/// Size and alignment of a block.
+pub const BLOCK_SIZE: usize = 64 * 1024;
+/// Largest cell allocated in blocks.
+pub const MAX_SMALL_CELL: usize = 8192;
+/// Cell alignment (every cell address is a multiple of this).
+pub const CELL_ALIGN: usize = 16;
+/// Largest single cell: bigger requests fail with [`AllocError`] (which the
+/// runtime turns into a RangeError) instead of aborting the process.
+pub const MAX_CELL_SIZE: usize = 1 << 31;
+/// Collect at least every this many allocated bytes.
+pub const MIN_THRESHOLD: usize = 8 << 20;
+/// Empty blocks kept for reuse instead of being unmapped.
+const MAX_POOLED_BLOCKS: usize = 32;
+
+const SIZE_CLASSES: [usize; 32] = [
+    16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 896, 1024,
+    1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
+];
+
+/// Allocation failed: the request is too large or the OS refused memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AllocError;
+
+/// Counters for tests, benchmarks and `--stats` output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HeapStats {
+    pub collections: usize,
+    /// Bytes in live cells after the last collection.
+    pub live_bytes: usize,
+    /// Blocks in use (not counting the pool).
+    pub blocks: usize,
+    pub large_objects: usize,
+    /// Total bytes ever allocated in cells.
+    pub total_allocated: u64,
+}
+
+struct Block {
+    base: usize,
+    cell_size: usize,
+    cell_count: usize,
+    /// Address of the first free cell, 0 when full.
+    free: usize,
+    class: u8,
+}
+
+struct SizeClass {
+    size: usize,
+    /// Ids of this class's blocks.
+    blocks: Vec<u32>,
+    /// Index into `blocks` where the next search for a free cell starts.
+    cursor: usize,
+}
+
+/// The cell store. See the module docs.
+pub struct Heap {
+    blocks: Vec<Option<Block>>,
+    free_block_ids: Vec<u32>,
+    block_map: HashMap<usize, u32>,
+    classes: Vec<SizeClass>,
+    /// Size class index for `(size + 15) / 16`.
+    class_of: Vec<u8>,
+    large: BTreeMap<usize, usize>,
+    pool: Vec<usize>,
+    min_addr: usize,
+    max_addr: usize,
+    allocated_since_gc: usize,
+    threshold: usize,
+    /// Collection is suppressed while non-zero.
+    inhibit: u32,
+    stats: HeapStats,
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Heap {
+        let mut class_of = vec![0u8; MAX_SMALL_CELL / CELL_ALIGN + 1];
+        for (i, c) in class_of.iter_mut().enumerate() {
+            let size = i * CELL_ALIGN;
+            *c = SIZE_CLASSES.iter().position(|&s| s >= size).unwrap_or(0) as u8;
+        }
+        Heap {
+            blocks: Vec::new(),
+            free_block_ids: Vec::new(),
+            block_map: HashMap::new(),
+            classes: SIZE_CLASSES
+                .iter()
+                .map(|&size| SizeClass {
+                    size,
+                    blocks: Vec::new(),
+                    cursor: 0,
+                })
+                .collect(),
+            class_of,
+            large: BTreeMap::new(),
+            pool: Vec::new(),
+            min_addr: usize::MAX,
+            max_addr: 0,
+            allocated_since_gc: 0,
+            threshold: MIN_THRESHOLD,
+            inhibit: 0,
+            stats: HeapStats::default(),
+        }
+    }
+
+    pub fn stats(&self) -> HeapStats {
+        HeapStats {
+            blocks: self.block_map.len(),
+            large_objects: self.large.len(),
+            ..self.stats
+        }
+    }
+
+    /// Whether the allocation budget since the last collection is used up.
+    #[inline]
+    pub fn should_collect(&self) -> bool {
+        self.allocated_since_gc >= self.threshold && self.inhibit == 0
+    }
+
+    /// Suppresses collection until the matching [`Heap::allow_gc`] (used
+    /// while the runtime builds its roots).
+    pub fn inhibit_gc(&mut self) {
+        self.inhibit += 1;
+    }
+
+    pub fn allow_gc(&mut self) {
+        self.inhibit = self.inhibit.saturating_sub(1);
+    }
+
+    /// Counts memory a cell owns outside the heap (string buffers, slot
+    /// vectors) toward the next collection.
+    #[inline]
+    pub fn note_external_alloc(&mut self, bytes: usize) {
+        self.allocated_since_gc = self.allocated_since_gc.saturating_add(bytes);
+    }
+
+    /// Allocates a cell holding `value`. Never collects: the runtime decides
+    /// when to collect (it knows the roots).
+    pub fn alloc<T: HeapObject>(&mut self, value: T) -> Result<Gc<T>, AllocError> {
+        const { assert!(std::mem::align_of::<T>() <= CELL_ALIGN) };
+        let size = cell_size_of::<T>();
+        let addr = self.alloc_cell(size)?;
+        // SAFETY: `addr` is a free cell of at least `size` bytes, 16-aligned.
+        Ok(unsafe { init_cell(addr, value) })
+    }
+
+    fn alloc_cell(&mut self, size: usize) -> Result<usize, AllocError> {
+        self.stats.total_allocated += size as u64;
+        self.allocated_since_gc += size;
+        if size <= MAX_SMALL_CELL {
+            self.alloc_small(size)
+        } else {
+            self.alloc_large(size)
+        }
+    }
+
+    fn alloc_small(&mut self, size: usize) -> Result<usize, AllocError> {
+        let class = self.class_of[size.div_ceil(CELL_ALIGN)] as usize;
+        let sc = &mut self.classes[class];
+        while sc.cursor < sc.blocks.len() {
+            let id = sc.blocks[sc.cursor];
+            let block = self.blocks[id as usize]
+                .as_mut()
+                .expect("class lists live blocks");
+            if block.free != 0 {
+                let cell = block.free;
+                // SAFETY: free cells store the next free cell in their second word.
+                block.free = unsafe { *((cell + 8) as *const usize) };
+                return Ok(cell);
+            }
+            sc.cursor += 1;
+        }
+        let id = self.new_block(class)?;
+        let block = self.blocks[id as usize].as_mut().expect("just created");
+        let cell = block.free;
+        // SAFETY: as above.
+        block.free = unsafe { *((cell + 8) as *const usize) };
+        Ok(cell)
+    }
+
+    fn new_block(&mut self, class: usize) -> Result<u32, AllocError> {
+        let base = match self.pool.pop() {
+            Some(base) => base,
+            None => map_block().ok_or(AllocError)?,
+        };
+        if (base + BLOCK_SIZE) as u64 > crate::value::PAYLOAD_MASK {
+            unmap_block(base);
+            return Err(AllocError);
+        }
+        let cell_size = self.classes[class].size;
+        let cell_count = BLOCK_SIZE / cell_size;
+        let mut block = Block {
+            base,
+            cell_size,
+            cell_count,
+            free: 0,
+            class: class as u8,
+        };
+        rebuild_free_list(&mut block, |_| false);
+        let id = match self.free_block_ids.pop() {
+            Some(id) => {
+                self.blocks[id as usize] = Some(block);
+                id
+            }
+            None => {
+                self.blocks.push(Some(block));
+                (self.blocks.len() - 1) as u32
+            }
+        };
+        self.block_map.insert(base, id);
+        self.min_addr = self.min_addr.min(base);
+        self.max_addr = self.max_addr.max(base + BLOCK_SIZE);
+        let sc = &mut self.classes[class];
+        sc.blocks.push(id);
+        sc.cursor = sc.blocks.len() - 1;
+        Ok(id)
+    }
+
+    fn alloc_large(&mut self, size: usize) -> Result<usize, AllocError> {
+        if size > MAX_CELL_SIZE {
+            return Err(AllocError);
+        }
+        let layout = Layout::from_size_align(size, CELL_ALIGN).map_err(|_| AllocError)?;
+        // SAFETY: the layout has a non-zero size.
+        let ptr = unsafe { std::alloc::alloc(layout) } as usize;
+        if ptr == 0 {
+            return Err(AllocError);
+        }
+        if (ptr + size) as u64 > crate::value::PAYLOAD_MASK {
+            // SAFETY: allocated just above with this layout.
+            unsafe { std::alloc::dealloc(ptr as *mut u8, layout) };
+            return Err(AllocError);
+        }
+        self.large.insert(ptr, size);
+        self.min_addr = self.min_addr.min(ptr);
+        self.max_addr = self.max_addr.max(ptr + size);
+        Ok(ptr)
+    }
+
+    /// The allocated cell containing `addr`, if any (conservative scanning).
+    /// Accepts interior pointers.
+    pub fn find_cell(&self, addr: usize) -> Option<usize> {
+        if addr < self.min_addr || addr >= self.max_addr {
+            return None;
+        }
+        let base = addr & !(BLOCK_SIZE - 1);
+        let cell = if let Some(&id) = self.block_map.get(&base) {
+            let block = self.blocks[id as usize].as_ref()?;
+            let index = (addr - base) / block.cell_size;
+            if index >= block.cell_count {
+                return None;
+            }
+            base + index * block.cell_size
+        } else {
+            let (&start, &size) = self.large.range(..=addr).next_back()?;
+            if addr >= start + size {
+                return None;
+            }
+            start
+        };
+        // SAFETY: `cell` is the start of a cell slot inside memory we own.
+        let header = unsafe { &*(cell as *const CellHeader) };
+        header.is_allocated().then_some(cell)
+    }
+
+    /// Marks the cell a stack word may refer to, raw or NaN-boxed.
+    pub(crate) fn mark_conservative(&self, word: usize, tracer: &mut Tracer) {
+        if let Some(cell) = self.find_cell(word) {
+            tracer.mark_cell(cell);
+        }
+        if word as u64 >= crate::value::HEAP_LIMIT {
+            let untagged = (word as u64 & crate::value::PAYLOAD_MASK) as usize;
+            if let Some(cell) = self.find_cell(untagged) {
+                tracer.mark_cell(cell);
+            }
+        }
+    }
+
+    /// A full collection: marks from the native stack (when `stack_top` is
+    /// given) and from `trace_roots`, lets `prune_weak` drop unmarked entries
+    /// from weak tables (query with [`Gc::is_marked`]), then sweeps.
+    pub fn collect(
+        &mut self,
+        stack_top: Option<usize>,
+        trace_roots: impl FnOnce(&mut Tracer),
+        prune_weak: impl FnOnce(),
+    ) {
+        let mut tracer = Tracer::new();
+        if let Some(top) = stack_top {
+            super::stack::scan(top, &mut |word| self.mark_conservative(word, &mut tracer));
+        }
+        trace_roots(&mut tracer);
+        tracer.drain();
+        tracing::trace!(marked = tracer.marked_cells(), "gc: marking done");
+        prune_weak();
+        self.sweep();
+    }
+
+    /// Frees every unmarked cell and clears the marks of the survivors. Call
+    /// after marking (and weak-table pruning) is complete.
+    pub(crate) fn sweep(&mut self) {
+        let mut live = 0usize;
+        let mut emptied = Vec::new();
+        for (id, slot) in self.blocks.iter_mut().enumerate() {
+            let Some(block) = slot else { continue };
+            let cell_size = block.cell_size;
+            let mut live_cells = 0usize;
+            rebuild_free_list(block, |cell| {
+                // SAFETY: `cell` is a cell slot of this block.
+                let header = unsafe { &*(cell as *const CellHeader) };
+                if !header.is_allocated() {
+                    return false;
+                }
+                if header.is_marked() {
+                    header.word.set(header.word.get() & !super::MARK_BIT);
+                    live_cells += 1;
+                    return true;
+                }
+                // SAFETY: a dead, allocated cell: drop its body once, then clear
+                // the header so it reads as free.
+                unsafe { free_cell(cell) };
+                false
+            });
+            live += live_cells * cell_size;
+            if live_cells == 0 {
+                emptied.push(id as u32);
+            }
+        }
+        for id in emptied {
+            let block = self.blocks[id as usize].take().expect("listed above");
+            self.block_map.remove(&block.base);
+            self.free_block_ids.push(id);
+            let sc = &mut self.classes[block.class as usize];
+            sc.blocks.retain(|&b| b != id);
+            if self.pool.len() < MAX_POOLED_BLOCKS {
+                self.pool.push(block.base);
+            } else {
+                unmap_block(block.base);
+            }
+        }
+        for sc in &mut self.classes {
+            sc.cursor = 0;
+        }
+        let mut dead_large = Vec::new();
+        for (&addr, &size) in &self.large {
+            // SAFETY: large-object addresses are allocated cells.
+            let header = unsafe { &*(addr as *const CellHeader) };
+            if header.is_marked() {
+                header.word.set(header.word.get() & !super::MARK_BIT);
+                live += size;
+            } else {
+                dead_large.push((addr, size));
+            }
+        }
+        for (addr, size) in dead_large {
+            self.large.remove(&addr);
+            // SAFETY: dead cell, dropped once, then its memory is released with
+            // the layout used to allocate it.
+            unsafe {
+                free_cell(addr);
+                std::alloc::dealloc(
+                    addr as *mut u8,
+                    Layout::from_size_align_unchecked(size, CELL_ALIGN),
+                );
+            }
+        }
+        self.stats.collections += 1;
+        self.stats.live_bytes = live;
+        self.allocated_since_gc = 0;
+        self.threshold = MIN_THRESHOLD.max(live);
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        // Run every remaining drop function (cells own Rust allocations), then
+        // release the memory.
+        for block in self.blocks.iter().flatten() {
+            for i in 0..block.cell_count {
+                let cell = block.base + i * block.cell_size;
+                // SAFETY: cell slots of a block we own.
+                if unsafe { &*(cell as *const CellHeader) }.is_allocated() {
+                    // SAFETY: allocated cell, dropped once.
+                    unsafe { free_cell(cell) };
+                }
+            }
+            unmap_block(block.base);
+        }
+        for (&addr, &size) in &self.large {
+            // SAFETY: allocated large cell, dropped once and released with its layout.
+            unsafe {
+                free_cell(addr);
+                std::alloc::dealloc(
+                    addr as *mut u8,
+                    Layout::from_size_align_unchecked(size, CELL_ALIGN),
+                );
+            }
+        }
+        for &base in &self.pool {
+            unmap_block(base);
+        }
+    }
+}
+
+/// Drops a cell's body and marks the cell free.
+///
+/// # Safety
+/// `cell` must be an allocated cell that nothing will use again.
+unsafe fn free_cell(cell: usize) {
+    // SAFETY: guaranteed by the caller.
+    let header = unsafe { &*(cell as *const CellHeader) };
+    if let Some(drop) = header.vtable().drop {
+        // SAFETY: the body follows the header and is dropped only here.
+        unsafe { drop((cell + CELL_BODY_OFFSET) as *mut u8) };
+    }
+    header.word.set(0);
+}
+
+/// Rebuilds `block.free` from the cells for which `keep` returns false, in
+/// address order.
+fn rebuild_free_list(block: &mut Block, mut keep: impl FnMut(usize) -> bool) {
+    let mut head = 0usize;
+    for i in (0..block.cell_count).rev() {
+        let cell = block.base + i * block.cell_size;
+        if !keep(cell) {
+            // SAFETY: a free cell slot of this block (>= 16 bytes): header word
+            // zero, next pointer in the second word.
+            unsafe {
+                *(cell as *mut usize) = 0;
+                *((cell + 8) as *mut usize) = head;
+            }
+            head = cell;
+        }
+    }
+    block.free = head;
+}
+
+#[cfg(unix)]
+fn map_block() -> Option<usize> {
+    let size = BLOCK_SIZE * 2;
+    // SAFETY: an anonymous private mapping; no existing memory is affected.
+    let p = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            size,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        return None;
+    }
+    let addr = p as usize;
+    let aligned = (addr + BLOCK_SIZE - 1) & !(BLOCK_SIZE - 1);
+    // SAFETY: trimming the parts of our own mapping outside the aligned block.
+    unsafe {
+        if aligned > addr {
+            libc::munmap(addr as *mut libc::c_void, aligned - addr);
+        }
+        let end = addr + size;
+        if end > aligned + BLOCK_SIZE {
+            libc::munmap(
+                (aligned + BLOCK_SIZE) as *mut libc::c_void,
+                end - aligned - BLOCK_SIZE,
+            );
+        }
+    }
+    Some(aligned)
+}
+
+#[cfg(unix)]
+fn unmap_block(base: usize) {
+    // SAFETY: `base` is a block mapped by `map_block` and no longer used.
+    unsafe {
+        libc::munmap(base as *mut libc::c_void, BLOCK_SIZE);
+    }
+}
+
+#[cfg(not(unix))]
+fn map_block() -> Option<usize> {
+    let layout = Layout::from_size_align(BLOCK_SIZE, BLOCK_SIZE).ok()?;
+    // SAFETY: non-zero size.
+    let p = unsafe { std::alloc::alloc_zeroed(layout) } as usize;
+    (p != 0).then_some(p)
+}
+
+#[cfg(not(unix))]
+fn unmap_block(base: usize) {
+    // SAFETY: allocated by `map_block` with this layout.
+    unsafe {
+        std::alloc::dealloc(
+            base as *mut u8,
+            Layout::from_size_align_unchecked(BLOCK_SIZE, BLOCK_SIZE),
+        )
+    }
+}

@@ -1,0 +1,198 @@
+//! Element (array-index keyed) storage of an object.
+//!
+//! Dense storage is a `ValueVec` where `Value::HOLE` marks an absent element;
+//! every present dense element is a plain data property (writable, enumerable,
+//! configurable). Everything else lives in the sparse map: indices far beyond
+//! the dense length (`a[4294967294] = 1` allocates one map entry, not four
+//! billion slots) and elements with other attributes or accessors. An index is
+//! present in at most one of the two.
+
+use std::collections::BTreeMap;
+
+use super::value_vec::CapacityError;
+use super::{Attributes, JsObject, StoredProperty, FLAG_SPARSE};
+use crate::gc::{Trace, Tracer};
+use crate::value::Value;
+
+/// Writes this far past the dense length still extend the dense storage;
+/// farther ones go to the sparse map.
+const MAX_DENSE_GAP: usize = 1024;
+
+/// Sparse elements: index → property.
+#[derive(Default)]
+pub struct SparseElements {
+    pub(crate) map: BTreeMap<u32, StoredProperty>,
+}
+
+// SAFETY: reports every stored value.
+unsafe impl Trace for SparseElements {
+    fn trace(&self, tracer: &mut Tracer) {
+        for p in self.map.values() {
+            p.trace(tracer);
+        }
+    }
+}
+
+fn is_plain(prop: &StoredProperty) -> bool {
+    matches!(prop, StoredProperty::Data(v, a) if *a == Attributes::DEFAULT_DATA && !v.is_hole())
+}
+
+impl JsObject {
+    /// The own element at `index`, if present.
+    pub fn get_element(&self, index: u32) -> Option<StoredProperty> {
+        if let Some(v) = self.elements.get(index as usize) {
+            if !v.is_hole() {
+                return Some(StoredProperty::Data(v, Attributes::DEFAULT_DATA));
+            }
+        }
+        self.sparse.as_ref()?.map.get(&index).copied()
+    }
+
+    /// Fast read of a present plain dense element.
+    #[inline]
+    pub fn dense_element(&self, index: u32) -> Option<Value> {
+        self.elements.get(index as usize).filter(|v| !v.is_hole())
+    }
+
+    /// Creates or replaces the element (no validation). Returns bytes
+    /// allocated for GC accounting.
+    pub(crate) fn put_element(
+        &mut self,
+        index: u32,
+        prop: StoredProperty,
+    ) -> Result<usize, CapacityError> {
+        let i = index as usize;
+        let in_sparse = self
+            .sparse
+            .as_ref()
+            .is_some_and(|s| s.map.contains_key(&index));
+        if is_plain(&prop) && !in_sparse {
+            let StoredProperty::Data(v, _) = prop else {
+                unreachable!()
+            };
+            let len = self.elements.len();
+            if i < len {
+                self.elements.as_mut_slice()[i] = v;
+                return Ok(0);
+            }
+            if i <= len + MAX_DENSE_GAP && i < super::value_vec::MAX_LEN {
+                let grown = self.elements.resize(i + 1, Value::HOLE)?;
+                self.elements.as_mut_slice()[i] = v;
+                return Ok(grown);
+            }
+        }
+        // Sparse: make sure the dense copy (if any) is gone.
+        if let Some(slot) = self.elements.as_mut_slice().get_mut(i) {
+            *slot = Value::HOLE;
+        }
+        self.flags |= FLAG_SPARSE;
+        self.sparse
+            .get_or_insert_with(Default::default)
+            .map
+            .insert(index, prop);
+        Ok(std::mem::size_of::<StoredProperty>() + 16)
+    }
+
+    /// Overwrites an existing data element's value; false if there is none or
+    /// it is an accessor.
+    pub(crate) fn overwrite_element(&mut self, index: u32, v: Value) -> bool {
+        if let Some(slot) = self.elements.as_mut_slice().get_mut(index as usize) {
+            if !slot.is_hole() {
+                *slot = v;
+                return true;
+            }
+        }
+        match self.sparse.as_mut().and_then(|s| s.map.get_mut(&index)) {
+            Some(StoredProperty::Data(old, _)) => {
+                *old = v;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(crate) fn remove_element(&mut self, index: u32) {
+        let i = index as usize;
+        let len = self.elements.len();
+        if i < len {
+            self.elements.as_mut_slice()[i] = Value::HOLE;
+            if i + 1 == len {
+                // Trim trailing holes so appends stay dense.
+                let mut n = i;
+                while n > 0 && self.elements.as_slice()[n - 1].is_hole() {
+                    n -= 1;
+                }
+                self.elements.truncate(n);
+            }
+        }
+        if let Some(s) = &mut self.sparse {
+            s.map.remove(&index);
+        }
+    }
+
+    /// Own element indices in ascending order.
+    pub fn element_indices(&self) -> Vec<u32> {
+        let dense = self
+            .elements
+            .as_slice()
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_hole())
+            .map(|(i, _)| i as u32);
+        match &self.sparse {
+            None => dense.collect(),
+            Some(s) => {
+                let mut all: Vec<u32> = dense.chain(s.map.keys().copied()).collect();
+                all.sort_unstable();
+                all
+            }
+        }
+    }
+
+    /// Sparse indices `>= from`, descending (used by ArraySetLength).
+    pub(crate) fn sparse_indices_from(&self, from: u32) -> Vec<u32> {
+        match &self.sparse {
+            None => Vec::new(),
+            Some(s) => s.map.range(from..).rev().map(|(&k, _)| k).collect(),
+        }
+    }
+
+    /// Drops dense elements at and after `len`.
+    pub(crate) fn truncate_dense(&mut self, len: u32) {
+        self.elements.truncate(len as usize);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Runtime;
+
+    #[test]
+    fn dense_sparse_and_holes() {
+        let mut rt = Runtime::new();
+        let obj = rt.new_object().unwrap();
+        // SAFETY: test code, exclusive access.
+        let o = unsafe { obj.get_mut() };
+        let d = |i: i32| StoredProperty::Data(Value::from_i32(i), Attributes::DEFAULT_DATA);
+        o.put_element(0, d(0)).unwrap();
+        o.put_element(2, d(2)).unwrap();
+        assert_eq!(o.dense_elements().len(), 3);
+        assert!(o.get_element(1).is_none());
+        o.put_element(4_294_967_294, d(9)).unwrap();
+        assert_eq!(o.dense_elements().len(), 3, "far index is sparse");
+        assert_eq!(o.element_indices(), vec![0, 2, 4_294_967_294]);
+        // Non-default attributes move an element to the sparse map.
+        o.put_element(0, StoredProperty::Data(Value::TRUE, Attributes::NONE))
+            .unwrap();
+        assert_eq!(o.dense_elements()[0], Value::HOLE);
+        assert_eq!(
+            o.get_element(0),
+            Some(StoredProperty::Data(Value::TRUE, Attributes::NONE))
+        );
+        assert!(o.overwrite_element(0, Value::FALSE));
+        o.remove_element(2);
+        assert_eq!(o.dense_elements().len(), 0, "trailing holes trimmed");
+        assert_eq!(o.element_indices(), vec![0, 4_294_967_294]);
+    }
+}

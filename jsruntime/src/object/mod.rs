@@ -1,0 +1,536 @@
+//! Objects: layout, kinds and property storage.
+//!
+//! # Layout (`#[repr(C)]`, offsets from the cell address)
+//!
+//! | offset | field                   | notes                                            |
+//! |--------|-------------------------|--------------------------------------------------|
+//! | 0      | cell header             | vtable pointer + mark bit (see `gc`)             |
+//! | 8      | `shape: Gc<Shape>`      | [`OBJECT_SHAPE_OFFSET`]                          |
+//! | 16     | `proto: Value`          | object or null, [`OBJECT_PROTO_OFFSET`]          |
+//! | 24     | `flags: u32`            | `FLAG_*`, [`OBJECT_FLAGS_OFFSET`]                |
+//! | 28     | `array_length: u32`     | arrays only, [`OBJECT_ARRAY_LENGTH_OFFSET`]      |
+//! | 32     | `slots: ValueVec`       | overflow slots: ptr, len u32, cap u32            |
+//! | 48     | `elements: ValueVec`    | dense elements (holes allowed)                   |
+//! | 64     | `inline: [Value; 4]`    | slots 0..4, [`OBJECT_INLINE_SLOTS_OFFSET`]       |
+//! | 96     | sparse elements, kind   | Rust-only                                        |
+//!
+//! (The exact numbers are checked by a unit test; use the constants.)
+//!
+//! Slot `i` of the shape is `inline[i]` for `i < INLINE_SLOTS`, else
+//! `slots[i - INLINE_SLOTS]`. An inline cache for a named load therefore
+//! compiles to: check tag, load shape, compare with the cached shape, load
+//! the slot at a constant offset (one more load for overflow slots). For an
+//! accessor the slot holds the getter and the next slot the setter.
+//!
+//! Integer-indexed properties (array indices) of *every* object live in the
+//! elements, not in the shape: dense `elements[i]` (a hole means "absent,
+//! look further"), with a sparse ordered map for far-away indices and for
+//! elements whose attributes are not the default (writable, enumerable,
+//! configurable). Hence the JIT's element fast path: `i < elements.len` and
+//! `elements[i] != HOLE` means an own, plain data element; writing over a
+//! non-hole dense element is always allowed.
+//!
+//! The prototype is an object field, not part of the shape.
+//! `FLAG_EXTENSIBLE` must be tested by an IC that *adds* a property.
+//!
+//! # Kinds
+//!
+//! [`ObjectKind`] carries the data of exotic and built-in objects (arrays,
+//! native functions, primitive wrappers, errors) and a `Host` escape hatch
+//! for types defined elsewhere (closures of the backend, Maps, Promises, ...),
+//! whose calls go through the runtime's [`crate::runtime::HostHooks`].
+//! Internal methods dispatch on the kind (see [`ordinary`], [`array`]).
+
+pub mod array;
+pub mod elements;
+pub mod ordinary;
+pub mod property;
+pub mod shape;
+pub mod value_vec;
+
+use std::any::Any;
+
+use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
+use crate::runtime::Runtime;
+use crate::string::JsString;
+use crate::symbol::Symbol;
+use crate::value::Value;
+use crate::JsResult;
+use elements::SparseElements;
+pub use property::{Attributes, PropertyDescriptor, PropertyKey};
+pub use shape::Shape;
+use value_vec::ValueVec;
+
+/// Slots stored inside the object.
+pub const INLINE_SLOTS: usize = 4;
+
+/// [[Extensible]].
+pub const FLAG_EXTENSIBLE: u32 = 1;
+/// Has [[Call]].
+pub const FLAG_CALLABLE: u32 = 2;
+/// Has [[Construct]].
+pub const FLAG_CONSTRUCTOR: u32 = 4;
+/// Array exotic object (10.4.2).
+pub const FLAG_ARRAY: u32 = 8;
+/// The array's `length` is not writable.
+pub const FLAG_LENGTH_READONLY: u32 = 16;
+/// Some elements live in the sparse map.
+pub const FLAG_SPARSE: u32 = 32;
+
+pub const OBJECT_SHAPE_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, shape);
+pub const OBJECT_PROTO_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, proto);
+pub const OBJECT_FLAGS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, flags);
+pub const OBJECT_ARRAY_LENGTH_OFFSET: usize =
+    CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, array_length);
+/// Offset of the overflow slot vector (a `ValueVec`: ptr +0, len +8).
+pub const OBJECT_SLOTS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, slots);
+/// Offset of the dense element vector (a `ValueVec`: ptr +0, len +8).
+pub const OBJECT_ELEMENTS_OFFSET: usize =
+    CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, elements);
+pub const OBJECT_INLINE_SLOTS_OFFSET: usize =
+    CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, inline);
+
+/// A native (Rust) function: `this`, the arguments, and the runtime.
+pub type NativeFn = fn(&mut Runtime, this: Value, args: &[Value]) -> JsResult<Value>;
+/// A native constructor: the arguments and NewTarget (10.3.2 [[Construct]]).
+pub type NativeCtorFn =
+    fn(&mut Runtime, args: &[Value], new_target: Gc<JsObject>) -> JsResult<Value>;
+
+/// The behaviour of a built-in function object (10.3).
+#[derive(Clone, Copy)]
+pub struct NativeFunction {
+    pub call: NativeFn,
+    pub construct: Option<NativeCtorFn>,
+}
+
+/// Data of objects defined outside this module (closures, collections, ...).
+pub trait HostData: Trace + Any {
+    fn class_name(&self) -> &'static str;
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+/// What kind of object this is; see the module docs.
+pub enum ObjectKind {
+    Ordinary,
+    Array,
+    NativeFunction(NativeFunction),
+    /// Has an [[ErrorData]] slot (20.5).
+    Error,
+    Boolean(bool),
+    Number(f64),
+    /// String exotic object (10.4.3).
+    String(Gc<JsString>),
+    Symbol(Gc<Symbol>),
+    Host(Box<dyn HostData>),
+}
+
+// SAFETY: reports the values the kind holds.
+unsafe impl Trace for ObjectKind {
+    fn trace(&self, tracer: &mut Tracer) {
+        match self {
+            ObjectKind::String(s) => s.trace(tracer),
+            ObjectKind::Symbol(s) => s.trace(tracer),
+            ObjectKind::Host(h) => h.trace(tracer),
+            _ => {}
+        }
+    }
+}
+
+/// An object cell; see the module docs for the layout.
+#[repr(C)]
+pub struct JsObject {
+    shape: Gc<Shape>,
+    proto: Value,
+    flags: u32,
+    array_length: u32,
+    slots: ValueVec,
+    elements: ValueVec,
+    inline: [Value; INLINE_SLOTS],
+    sparse: Option<Box<SparseElements>>,
+    kind: ObjectKind,
+}
+
+// SAFETY: reports shape, prototype, every slot, every element and the kind.
+unsafe impl Trace for JsObject {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_cell(self.shape.addr());
+        tracer.mark_value(self.proto);
+        let used = self.shape.slot_count() as usize;
+        for v in &self.inline[..used.min(INLINE_SLOTS)] {
+            tracer.mark_value(*v);
+        }
+        for v in self.slots.as_slice() {
+            tracer.mark_value(*v);
+        }
+        for v in self.elements.as_slice() {
+            tracer.mark_value(*v);
+        }
+        if let Some(s) = &self.sparse {
+            s.trace(tracer);
+        }
+        self.kind.trace(tracer);
+    }
+}
+
+impl HeapObject for JsObject {
+    const NAME: &'static str = "Object";
+}
+
+/// An own property as stored (the storage layer's view of a descriptor).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StoredProperty {
+    Data(Value, Attributes),
+    Accessor {
+        get: Value,
+        set: Value,
+        attrs: Attributes,
+    },
+}
+
+impl StoredProperty {
+    pub fn attrs(&self) -> Attributes {
+        match self {
+            StoredProperty::Data(_, a) => *a,
+            StoredProperty::Accessor { attrs, .. } => *attrs,
+        }
+    }
+
+    pub fn to_descriptor(self) -> PropertyDescriptor {
+        match self {
+            StoredProperty::Data(v, a) => PropertyDescriptor::data(v, a),
+            StoredProperty::Accessor { get, set, attrs } => {
+                PropertyDescriptor::accessor(get, set, attrs)
+            }
+        }
+    }
+}
+
+// SAFETY: reports the value or the accessor pair.
+unsafe impl Trace for StoredProperty {
+    fn trace(&self, tracer: &mut Tracer) {
+        match self {
+            StoredProperty::Data(v, _) => tracer.mark_value(*v),
+            StoredProperty::Accessor { get, set, .. } => {
+                tracer.mark_value(*get);
+                tracer.mark_value(*set);
+            }
+        }
+    }
+}
+
+impl JsObject {
+    #[inline]
+    pub fn shape(&self) -> Gc<Shape> {
+        self.shape
+    }
+
+    #[inline]
+    pub fn proto(&self) -> Value {
+        self.proto
+    }
+
+    #[inline]
+    pub fn flags(&self) -> u32 {
+        self.flags
+    }
+
+    #[inline]
+    pub fn kind(&self) -> &ObjectKind {
+        &self.kind
+    }
+
+    #[inline]
+    pub fn kind_mut(&mut self) -> &mut ObjectKind {
+        &mut self.kind
+    }
+
+    #[inline]
+    pub fn is_callable(&self) -> bool {
+        self.flags & FLAG_CALLABLE != 0
+    }
+
+    #[inline]
+    pub fn is_constructor(&self) -> bool {
+        self.flags & FLAG_CONSTRUCTOR != 0
+    }
+
+    #[inline]
+    pub fn is_array(&self) -> bool {
+        self.flags & FLAG_ARRAY != 0
+    }
+
+    #[inline]
+    pub fn is_extensible_flag(&self) -> bool {
+        self.flags & FLAG_EXTENSIBLE != 0
+    }
+
+    /// The array's `length` (arrays only).
+    #[inline]
+    pub fn array_length(&self) -> u32 {
+        self.array_length
+    }
+
+    /// Dense element storage (holes included).
+    pub fn dense_elements(&self) -> &[Value] {
+        self.elements.as_slice()
+    }
+
+    #[inline]
+    pub fn slot(&self, i: u32) -> Value {
+        let i = i as usize;
+        if i < INLINE_SLOTS {
+            self.inline[i]
+        } else {
+            self.slots.get(i - INLINE_SLOTS).unwrap_or(Value::UNDEFINED)
+        }
+    }
+
+    #[inline]
+    pub(crate) fn set_slot(&mut self, i: u32, v: Value) {
+        let i = i as usize;
+        if i < INLINE_SLOTS {
+            self.inline[i] = v;
+        } else if let Some(s) = self.slots.as_mut_slice().get_mut(i - INLINE_SLOTS) {
+            *s = v;
+        }
+    }
+
+    /// Makes room for `count` slots; returns the bytes allocated.
+    fn ensure_slots(&mut self, count: u32) -> Result<usize, value_vec::CapacityError> {
+        let count = count as usize;
+        if count > INLINE_SLOTS && self.slots.len() < count - INLINE_SLOTS {
+            return self.slots.resize(count - INLINE_SLOTS, Value::UNDEFINED);
+        }
+        Ok(0)
+    }
+
+    /// Reads a stored named property.
+    fn stored_named(&self, key: PropertyKey) -> Option<StoredProperty> {
+        let e = self.shape.lookup(key)?;
+        Some(if e.attrs.is_accessor() {
+            StoredProperty::Accessor {
+                get: self.slot(e.slot),
+                set: self.slot(e.slot + 1),
+                attrs: e.attrs,
+            }
+        } else {
+            StoredProperty::Data(self.slot(e.slot), e.attrs)
+        })
+    }
+
+    /// Reads an own property from storage (no exotic behaviour).
+    pub fn stored_property(&self, key: PropertyKey) -> Option<StoredProperty> {
+        match key {
+            PropertyKey::Index(i) => self.get_element(i),
+            _ => self.stored_named(key),
+        }
+    }
+}
+
+impl Runtime {
+    /// A new object with the given prototype, kind and flags (FLAG_EXTENSIBLE
+    /// is added).
+    pub fn new_object_with(
+        &mut self,
+        proto: Value,
+        kind: ObjectKind,
+        flags: u32,
+    ) -> JsResult<Gc<JsObject>> {
+        debug_assert!(proto.is_null() || proto.is_object());
+        let shape = self.empty_shape;
+        self.alloc(JsObject {
+            shape,
+            proto,
+            flags: flags | FLAG_EXTENSIBLE,
+            array_length: 0,
+            slots: ValueVec::new(),
+            elements: ValueVec::new(),
+            inline: [Value::UNDEFINED; INLINE_SLOTS],
+            sparse: None,
+            kind,
+        })
+    }
+
+    /// A new object that starts with `shape` and the given slot values (for
+    /// objects created in bulk with a known layout, e.g. native functions).
+    pub(crate) fn new_object_with_shape(
+        &mut self,
+        proto: Value,
+        kind: ObjectKind,
+        flags: u32,
+        shape: Gc<Shape>,
+        slots: &[Value],
+    ) -> JsResult<Gc<JsObject>> {
+        debug_assert!(slots.len() <= INLINE_SLOTS && shape.slot_count() as usize == slots.len());
+        let mut inline = [Value::UNDEFINED; INLINE_SLOTS];
+        inline[..slots.len()].copy_from_slice(slots);
+        self.alloc(JsObject {
+            shape,
+            proto,
+            flags: flags | FLAG_EXTENSIBLE,
+            array_length: 0,
+            slots: ValueVec::new(),
+            elements: ValueVec::new(),
+            inline,
+            sparse: None,
+            kind,
+        })
+    }
+
+    /// 10.1.12 OrdinaryObjectCreate(%Object.prototype%).
+    pub fn new_object(&mut self) -> JsResult<Gc<JsObject>> {
+        let proto = self.intrinsic(crate::runtime::Intrinsic::ObjectPrototype);
+        self.new_object_with(proto, ObjectKind::Ordinary, 0)
+    }
+
+    /// 10.1.12 OrdinaryObjectCreate(proto).
+    pub fn new_object_with_proto(&mut self, proto: Value) -> JsResult<Gc<JsObject>> {
+        self.new_object_with(proto, ObjectKind::Ordinary, 0)
+    }
+
+    fn note_growth(&mut self, r: Result<usize, value_vec::CapacityError>) -> JsResult<()> {
+        match r {
+            Ok(bytes) => {
+                self.heap.note_external_alloc(bytes);
+                Ok(())
+            }
+            Err(_) => Err(self.range_error("Out of memory: object too large")),
+        }
+    }
+
+    /// Creates or replaces an own property in storage with exactly `prop`
+    /// (no validation: callers implement the spec checks).
+    pub(crate) fn store_property(
+        &mut self,
+        obj: Gc<JsObject>,
+        key: PropertyKey,
+        prop: StoredProperty,
+    ) -> JsResult<()> {
+        if let PropertyKey::Index(i) = key {
+            let r = {
+                // SAFETY: exclusive access for the duration of the call; no
+                // other reference to the object is live.
+                let o = unsafe { obj.get_mut() };
+                o.put_element(i, prop)
+            };
+            return self.note_growth(r);
+        }
+        let attrs = prop.attrs();
+        let shape = obj.shape;
+        let slot = match shape.lookup(key) {
+            None if shape.is_dictionary() => shape.dict_add(key, attrs),
+            None if shape.property_count() >= shape::MAX_SHARED_SHAPE_PROPERTIES => {
+                let dict = self.shape_to_dictionary(shape)?;
+                // SAFETY: short exclusive access.
+                unsafe { obj.get_mut() }.shape = dict;
+                dict.dict_add(key, attrs)
+            }
+            None => {
+                let next = self.shape_add(shape, key, attrs)?;
+                // SAFETY: short exclusive access.
+                unsafe { obj.get_mut() }.shape = next;
+                next.last_entry().expect("added").slot
+            }
+            Some(e) if e.attrs == attrs => e.slot,
+            Some(_) if shape.is_dictionary() => {
+                shape.dict_reconfigure(key, attrs).expect("present").slot
+            }
+            Some(_) => {
+                let replayed =
+                    self.shape_replay(shape, |e| if e.key == key { attrs } else { e.attrs })?;
+                let new_shape = match replayed {
+                    Some(s) => s,
+                    None => {
+                        let d = self.shape_to_dictionary(shape)?;
+                        d.dict_reconfigure(key, attrs);
+                        d
+                    }
+                };
+                // SAFETY: short exclusive access.
+                unsafe { obj.get_mut() }.shape = new_shape;
+                new_shape.lookup(key).expect("present").slot
+            }
+        };
+        let count = obj.shape.slot_count();
+        // SAFETY: short exclusive access.
+        let r = unsafe { obj.get_mut() }.ensure_slots(count);
+        self.note_growth(r)?;
+        // SAFETY: short exclusive access.
+        let o = unsafe { obj.get_mut() };
+        match prop {
+            StoredProperty::Data(v, _) => o.set_slot(slot, v),
+            StoredProperty::Accessor { get, set, .. } => {
+                o.set_slot(slot, get);
+                o.set_slot(slot + 1, set);
+            }
+        }
+        Ok(())
+    }
+
+    /// Overwrites the value of an existing own data property (no checks).
+    pub(crate) fn store_value(&mut self, obj: Gc<JsObject>, key: PropertyKey, v: Value) -> bool {
+        // SAFETY: short exclusive access.
+        let o = unsafe { obj.get_mut() };
+        match key {
+            PropertyKey::Index(i) => o.overwrite_element(i, v),
+            _ => match o.shape.lookup(key) {
+                Some(e) if !e.attrs.is_accessor() => {
+                    o.set_slot(e.slot, v);
+                    true
+                }
+                _ => false,
+            },
+        }
+    }
+
+    /// Removes an own property from storage (no checks).
+    pub(crate) fn remove_property(&mut self, obj: Gc<JsObject>, key: PropertyKey) -> JsResult<()> {
+        if let PropertyKey::Index(i) = key {
+            // SAFETY: short exclusive access.
+            unsafe { obj.get_mut() }.remove_element(i);
+            return Ok(());
+        }
+        let shape = obj.shape;
+        let Some(e) = shape.lookup(key) else {
+            return Ok(());
+        };
+        let new_shape = if shape.is_dictionary() {
+            shape.dict_remove(key);
+            shape
+        } else if shape.last_entry().map(|l| l.key) == Some(key) {
+            shape.parent().expect("a shape with an entry has a parent")
+        } else {
+            let d = self.shape_to_dictionary(shape)?;
+            d.dict_remove(key);
+            d
+        };
+        // SAFETY: short exclusive access.
+        let o = unsafe { obj.get_mut() };
+        o.shape = new_shape;
+        o.set_slot(e.slot, Value::UNDEFINED);
+        if e.attrs.is_accessor() {
+            o.set_slot(e.slot + 1, Value::UNDEFINED);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn set_object_flags(&mut self, obj: Gc<JsObject>, set: u32, clear: u32) {
+        // SAFETY: short exclusive access.
+        let o = unsafe { obj.get_mut() };
+        o.flags = (o.flags | set) & !clear;
+    }
+
+    pub(crate) fn set_array_length_raw(&mut self, obj: Gc<JsObject>, len: u32) {
+        // SAFETY: short exclusive access.
+        unsafe { obj.get_mut() }.array_length = len;
+    }
+
+    pub(crate) fn set_proto_raw(&mut self, obj: Gc<JsObject>, proto: Value) {
+        // SAFETY: short exclusive access.
+        unsafe { obj.get_mut() }.proto = proto;
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,504 @@
+//! Object internal methods (10.1 ordinary objects, with the dispatch to the
+//! exotic behaviour of arrays (10.4.2, in [`super::array`]) and String
+//! objects (10.4.3)) and the abstract operations on objects built on them
+//! (7.3).
+//!
+//! Each internal method is a `Runtime` method taking the object; all return
+//! `JsResult` because getters, setters and (later) proxies run JavaScript.
+//! Fast paths (plain data properties found through the shape) avoid building
+//! descriptors; the general paths follow the spec step by step.
+
+use super::{Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty};
+use super::{FLAG_ARRAY, FLAG_EXTENSIBLE, FLAG_LENGTH_READONLY};
+use crate::equality::same_value;
+use crate::gc::Gc;
+use crate::runtime::Runtime;
+use crate::value::Value;
+use crate::JsResult;
+
+impl Runtime {
+    /// The own property as stored, including the virtual properties of exotic
+    /// objects (array `length`, String object indices).
+    pub(crate) fn own_property(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+    ) -> JsResult<Option<StoredProperty>> {
+        if o.flags() & FLAG_ARRAY != 0 && key == PropertyKey::String(self.names.length) {
+            let writable = o.flags() & FLAG_LENGTH_READONLY == 0;
+            return Ok(Some(StoredProperty::Data(
+                Value::from_u32(o.array_length()),
+                Attributes::new(writable, false, false),
+            )));
+        }
+        if let (ObjectKind::String(s), PropertyKey::Index(i)) = (o.kind(), key) {
+            // 10.4.3.5 StringGetOwnProperty.
+            let s = *s;
+            if (i as usize) < s.len() {
+                let unit = s.code_unit_at(i as usize).unwrap_or(0);
+                let c = self.new_string_utf16(&[unit])?;
+                return Ok(Some(StoredProperty::Data(
+                    Value::string(c),
+                    Attributes::new(false, true, false),
+                )));
+            }
+        }
+        Ok(o.stored_property(key))
+    }
+
+    /// 10.1.1 [[GetPrototypeOf]].
+    pub fn get_prototype_of(&mut self, o: Gc<JsObject>) -> JsResult<Value> {
+        Ok(o.proto())
+    }
+
+    /// 10.1.2.1 OrdinarySetPrototypeOf.
+    pub fn set_prototype_of(&mut self, o: Gc<JsObject>, v: Value) -> JsResult<bool> {
+        debug_assert!(v.is_object() || v.is_null());
+        if same_value(v, o.proto()) {
+            return Ok(true);
+        }
+        if !o.is_extensible_flag() {
+            return Ok(false);
+        }
+        // Step 8: refuse to create a cycle.
+        let mut p = v;
+        while let Some(po) = p.as_object() {
+            if po == o {
+                return Ok(false);
+            }
+            p = po.proto();
+        }
+        self.set_proto_raw(o, v);
+        Ok(true)
+    }
+
+    /// 10.1.3 [[IsExtensible]].
+    pub fn is_extensible(&mut self, o: Gc<JsObject>) -> JsResult<bool> {
+        Ok(o.is_extensible_flag())
+    }
+
+    /// 10.1.4 [[PreventExtensions]].
+    pub fn prevent_extensions(&mut self, o: Gc<JsObject>) -> JsResult<bool> {
+        self.set_object_flags(o, 0, FLAG_EXTENSIBLE);
+        Ok(true)
+    }
+
+    /// 10.1.5 [[GetOwnProperty]].
+    pub fn get_own_property(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+    ) -> JsResult<Option<PropertyDescriptor>> {
+        Ok(self
+            .own_property(o, key)?
+            .map(StoredProperty::to_descriptor))
+    }
+
+    /// 10.1.6 [[DefineOwnProperty]] (dispatching to the exotic versions).
+    pub fn define_own_property(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        desc: PropertyDescriptor,
+    ) -> JsResult<bool> {
+        if o.is_array() {
+            return self.array_define_own_property(o, key, desc);
+        }
+        if let (ObjectKind::String(s), PropertyKey::Index(i)) = (o.kind(), key) {
+            // 10.4.3.2 String exotic [[DefineOwnProperty]].
+            if (i as usize) < s.len() {
+                let current = self.own_property(o, key)?;
+                return self.validate_and_apply(None, key, false, desc, current);
+            }
+        }
+        self.ordinary_define_own_property(o, key, desc)
+    }
+
+    /// 10.1.6.1 OrdinaryDefineOwnProperty.
+    pub fn ordinary_define_own_property(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        desc: PropertyDescriptor,
+    ) -> JsResult<bool> {
+        let current = o.stored_property(key);
+        let extensible = o.is_extensible_flag();
+        self.validate_and_apply(Some(o), key, extensible, desc, current)
+    }
+
+    /// 10.1.6.3 ValidateAndApplyPropertyDescriptor (`o` = None validates only,
+    /// as IsCompatiblePropertyDescriptor 10.1.6.2 does).
+    pub(crate) fn validate_and_apply(
+        &mut self,
+        o: Option<Gc<JsObject>>,
+        key: PropertyKey,
+        extensible: bool,
+        desc: PropertyDescriptor,
+        current: Option<StoredProperty>,
+    ) -> JsResult<bool> {
+        // Step 2: a new property.
+        let Some(current) = current else {
+            if !extensible {
+                return Ok(false);
+            }
+            if let Some(o) = o {
+                let prop = if desc.is_accessor() {
+                    StoredProperty::Accessor {
+                        get: desc.get.unwrap_or(Value::UNDEFINED),
+                        set: desc.set.unwrap_or(Value::UNDEFINED),
+                        attrs: desc.attributes(),
+                    }
+                } else {
+                    StoredProperty::Data(desc.value.unwrap_or(Value::UNDEFINED), desc.attributes())
+                };
+                self.store_property(o, key, prop)?;
+            }
+            return Ok(true);
+        };
+        // Step 3: no fields.
+        if desc == PropertyDescriptor::default() {
+            return Ok(true);
+        }
+        let cur_attrs = current.attrs();
+        // Step 4: a non-configurable property may change only in limited ways.
+        if !cur_attrs.configurable() {
+            if desc.configurable == Some(true) {
+                return Ok(false);
+            }
+            if desc.enumerable.is_some_and(|e| e != cur_attrs.enumerable()) {
+                return Ok(false);
+            }
+            if !desc.is_generic() && desc.is_accessor() != cur_attrs.is_accessor() {
+                return Ok(false);
+            }
+            match current {
+                StoredProperty::Accessor { get, set, .. } => {
+                    if desc.get.is_some_and(|g| !same_value(g, get))
+                        || desc.set.is_some_and(|s| !same_value(s, set))
+                    {
+                        return Ok(false);
+                    }
+                }
+                StoredProperty::Data(value, attrs) => {
+                    if !attrs.writable() {
+                        if desc.writable == Some(true) {
+                            return Ok(false);
+                        }
+                        if desc.value.is_some_and(|v| !same_value(v, value)) {
+                            return Ok(false);
+                        }
+                    }
+                }
+            }
+        }
+        // Step 5: apply.
+        let Some(o) = o else { return Ok(true) };
+        let enumerable = desc.enumerable.unwrap_or(cur_attrs.enumerable());
+        let configurable = desc.configurable.unwrap_or(cur_attrs.configurable());
+        let new = match current {
+            StoredProperty::Data(..) if desc.is_accessor() => StoredProperty::Accessor {
+                get: desc.get.unwrap_or(Value::UNDEFINED),
+                set: desc.set.unwrap_or(Value::UNDEFINED),
+                attrs: Attributes::accessor(enumerable, configurable),
+            },
+            StoredProperty::Accessor { .. } if desc.is_data() => StoredProperty::Data(
+                desc.value.unwrap_or(Value::UNDEFINED),
+                Attributes::new(desc.writable.unwrap_or(false), enumerable, configurable),
+            ),
+            StoredProperty::Data(value, attrs) => StoredProperty::Data(
+                desc.value.unwrap_or(value),
+                Attributes::new(
+                    desc.writable.unwrap_or(attrs.writable()),
+                    enumerable,
+                    configurable,
+                ),
+            ),
+            StoredProperty::Accessor { get, set, .. } => StoredProperty::Accessor {
+                get: desc.get.unwrap_or(get),
+                set: desc.set.unwrap_or(set),
+                attrs: Attributes::accessor(enumerable, configurable),
+            },
+        };
+        if new != current {
+            self.store_property(o, key, new)?;
+        }
+        Ok(true)
+    }
+
+    /// 10.1.7 [[HasProperty]] (OrdinaryHasProperty, following the chain).
+    pub fn has_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
+        let mut cur = o;
+        loop {
+            if self.own_property(cur, key)?.is_some() {
+                return Ok(true);
+            }
+            match cur.proto().as_object() {
+                Some(p) => cur = p,
+                None => return Ok(false),
+            }
+        }
+    }
+
+    /// 10.1.8 [[Get]] (OrdinaryGet, following the chain iteratively).
+    pub fn get(&mut self, o: Gc<JsObject>, key: PropertyKey, receiver: Value) -> JsResult<Value> {
+        let mut cur = o;
+        loop {
+            match self.own_property(cur, key)? {
+                Some(StoredProperty::Data(v, _)) => return Ok(v),
+                Some(StoredProperty::Accessor { get, .. }) => {
+                    if get.is_undefined() {
+                        return Ok(Value::UNDEFINED);
+                    }
+                    return self.call(get, receiver, &[]);
+                }
+                None => match cur.proto().as_object() {
+                    Some(p) => cur = p,
+                    None => return Ok(Value::UNDEFINED),
+                },
+            }
+        }
+    }
+
+    /// 10.1.9 [[Set]]: OrdinarySet / 10.1.9.2 OrdinarySetWithOwnDescriptor.
+    pub fn set(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        v: Value,
+        receiver: Value,
+    ) -> JsResult<bool> {
+        // Find ownDesc on `o` or, via step 2.a's recursion into the parent,
+        // on the first object of the chain that has the property.
+        let mut cur = o;
+        let found = loop {
+            if let Some(p) = self.own_property(cur, key)? {
+                break Some(p);
+            }
+            match cur.proto().as_object() {
+                Some(p) => cur = p,
+                None => break None,
+            }
+        };
+        // Step 2.b.i: no property anywhere is like a default data property.
+        let found = found.unwrap_or(StoredProperty::Data(
+            Value::UNDEFINED,
+            Attributes::DEFAULT_DATA,
+        ));
+        match found {
+            StoredProperty::Data(_, attrs) => {
+                if !attrs.writable() {
+                    return Ok(false);
+                }
+                let Some(recv) = receiver.as_object() else {
+                    return Ok(false);
+                };
+                match self.own_property(recv, key)? {
+                    Some(StoredProperty::Accessor { .. }) => Ok(false),
+                    Some(StoredProperty::Data(_, a)) => {
+                        if !a.writable() {
+                            return Ok(false);
+                        }
+                        // Step 2.d.iv: Receiver.[[DefineOwnProperty]](P, {[[Value]]: V}).
+                        if self.is_plain_storage(recv, key) {
+                            Ok(self.store_value(recv, key, v))
+                        } else {
+                            self.define_own_property(
+                                recv,
+                                key,
+                                PropertyDescriptor {
+                                    value: Some(v),
+                                    ..Default::default()
+                                },
+                            )
+                        }
+                    }
+                    None => self.create_data_property(recv, key, v),
+                }
+            }
+            StoredProperty::Accessor { set, .. } => {
+                if set.is_undefined() {
+                    return Ok(false);
+                }
+                self.call(set, receiver, &[v])?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// Whether writing `key` on `o` needs no exotic [[DefineOwnProperty]].
+    fn is_plain_storage(&self, o: Gc<JsObject>, key: PropertyKey) -> bool {
+        match o.kind() {
+            ObjectKind::Array => key != PropertyKey::String(self.names.length),
+            ObjectKind::String(_) => !matches!(key, PropertyKey::Index(_)),
+            _ => true,
+        }
+    }
+
+    /// 10.1.10 [[Delete]] (OrdinaryDelete).
+    pub fn delete(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
+        match self.own_property(o, key)? {
+            None => Ok(true),
+            Some(p) if p.attrs().configurable() => {
+                self.remove_property(o, key)?;
+                Ok(true)
+            }
+            Some(_) => Ok(false),
+        }
+    }
+
+    /// 10.1.11 [[OwnPropertyKeys]]: array indices ascending, then string keys
+    /// in creation order, then symbols in creation order.
+    pub fn own_property_keys(&mut self, o: Gc<JsObject>) -> JsResult<Vec<PropertyKey>> {
+        let mut keys = Vec::new();
+        if let ObjectKind::String(s) = o.kind() {
+            // 10.4.3.3: the string's indices come first.
+            keys.extend((0..s.len() as u32).map(PropertyKey::Index));
+        }
+        keys.extend(o.element_indices().into_iter().map(PropertyKey::Index));
+        if o.is_array() {
+            keys.push(PropertyKey::String(self.names.length));
+        }
+        let entries = o.shape().entries();
+        keys.extend(entries.iter().filter(|e| !e.key.is_symbol()).map(|e| e.key));
+        keys.extend(entries.iter().filter(|e| e.key.is_symbol()).map(|e| e.key));
+        Ok(keys)
+    }
+
+    // ---- 7.3 Operations on Objects ----
+
+    /// A property key for Rust text (an index when canonical, else an atom).
+    pub fn key(&mut self, name: &str) -> JsResult<PropertyKey> {
+        let atom = self.atom(name)?;
+        Ok(self.property_key_from_atom(atom))
+    }
+
+    /// 7.3.2 Get(O, P) with a Rust name (convenience for built-ins and tests).
+    pub fn get_by_name(&mut self, o: Gc<JsObject>, name: &str) -> JsResult<Value> {
+        let key = self.key(name)?;
+        self.get(o, key, Value::object(o))
+    }
+
+    /// 7.3.3 GetV(V, P).
+    pub fn get_v(&mut self, v: Value, key: PropertyKey) -> JsResult<Value> {
+        let o = self.to_object(v)?;
+        self.get(o, key, v)
+    }
+
+    /// 7.3.4 Set(O, P, V, Throw).
+    pub fn set_property(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        v: Value,
+        throw: bool,
+    ) -> JsResult<()> {
+        let ok = self.set(o, key, v, Value::object(o))?;
+        if !ok && throw {
+            return Err(self.type_error("Cannot assign to read only property"));
+        }
+        Ok(())
+    }
+
+    /// 7.3.5 CreateDataProperty.
+    pub fn create_data_property(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        v: Value,
+    ) -> JsResult<bool> {
+        self.define_own_property(
+            o,
+            key,
+            PropertyDescriptor::data(v, Attributes::DEFAULT_DATA),
+        )
+    }
+
+    /// 7.3.7 CreateDataPropertyOrThrow.
+    pub fn create_data_property_or_throw(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        v: Value,
+    ) -> JsResult<()> {
+        if !self.create_data_property(o, key, v)? {
+            return Err(self.type_error("Cannot define property"));
+        }
+        Ok(())
+    }
+
+    /// 7.3.9 DefinePropertyOrThrow.
+    pub fn define_property_or_throw(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        desc: PropertyDescriptor,
+    ) -> JsResult<()> {
+        if !self.define_own_property(o, key, desc)? {
+            return Err(self.type_error("Cannot redefine property"));
+        }
+        Ok(())
+    }
+
+    /// 7.3.10 DeletePropertyOrThrow.
+    pub fn delete_property_or_throw(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<()> {
+        if !self.delete(o, key)? {
+            return Err(self.type_error("Cannot delete property"));
+        }
+        Ok(())
+    }
+
+    /// 7.3.11 GetMethod(V, P): None for undefined/null, TypeError if not
+    /// callable.
+    pub fn get_method(&mut self, v: Value, key: PropertyKey) -> JsResult<Option<Value>> {
+        let f = self.get_v(v, key)?;
+        if f.is_nullish() {
+            return Ok(None);
+        }
+        if !f.as_object().is_some_and(|o| o.is_callable()) {
+            return Err(self.type_error("not a function"));
+        }
+        Ok(Some(f))
+    }
+
+    /// 7.3.12 HasProperty / 7.3.13 HasOwnProperty.
+    pub fn has_own_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
+        Ok(self.own_property(o, key)?.is_some())
+    }
+
+    /// 7.3.21 Invoke(V, P, argumentsList).
+    pub fn invoke(&mut self, v: Value, key: PropertyKey, args: &[Value]) -> JsResult<Value> {
+        let f = self.get_v(v, key)?;
+        self.call(f, v, args)
+    }
+
+    /// 7.3.16 SetIntegrityLevel (sealed / frozen).
+    pub fn set_integrity_level(&mut self, o: Gc<JsObject>, frozen: bool) -> JsResult<bool> {
+        if !self.prevent_extensions(o)? {
+            return Ok(false);
+        }
+        let keys = self.own_property_keys(o)?;
+        for key in keys {
+            let desc = if frozen {
+                match self.own_property(o, key)? {
+                    Some(StoredProperty::Accessor { .. }) => PropertyDescriptor {
+                        configurable: Some(false),
+                        ..Default::default()
+                    },
+                    Some(_) => PropertyDescriptor {
+                        configurable: Some(false),
+                        writable: Some(false),
+                        ..Default::default()
+                    },
+                    None => continue,
+                }
+            } else {
+                PropertyDescriptor {
+                    configurable: Some(false),
+                    ..Default::default()
+                }
+            };
+            self.define_property_or_throw(o, key, desc)?;
+        }
+        Ok(true)
+    }
+}

@@ -1,0 +1,826 @@
+//! Compile commands: the flat, stack-oriented program that the analyzer
+//! produces for each function and that [`crate::backend`] lowers to Cranelift
+//! IR.
+//!
+//! A [`CompileScript`] is a list of [`CompileCommand`]s in *evaluation order*
+//! (the post-order of the flattened AST, with markers at the points where
+//! control flow splits or joins). Commands manipulate an *operand stack* that
+//! only exists at compile time: the backend keeps one entry per pushed operand
+//! (a constant, a typed SSA value, or a *reference* that has not been read yet)
+//! and emits code as commands consume their operands. Nothing in the generated
+//! code mirrors this stack at runtime.
+//!
+//! Every command documents its stack effect as `[inputs] -> [outputs]` (top of
+//! the stack on the right). A *reference* is an unresolved Reference Record
+//! (ECMA-262 6.2.5): commands that need a value apply GetValue (6.2.5.5) to a
+//! reference operand themselves, so the analyzer never emits an explicit read.
+//!
+//! # Control flow
+//!
+//! Structured control flow is expressed with *marker* commands that close the
+//! section that precedes them (for example, `IfThen` closes the condition,
+//! `Else` closes the consequent). The backend keeps a compile-time stack of
+//! open constructs that mirrors this nesting; an unbalanced script is reported
+//! as an error, never a panic.
+//!
+//! # Variables and closures
+//!
+//! Every binding has a [`Locator`] that says where the *current* function finds
+//! it: an argument slot, a local slot, a capture of the closure, or the global
+//! object. A reference to a binding of an enclosing function is emitted first
+//! with [`Locator::None`] (a placeholder) and patched by the analyzer once it
+//! resolves in an outer function (see docs/internals.md, "Closures").
+//!
+//! Bindings that are referenced by an inner function are marked
+//! [`Variable::captured`]. They live in memory in the frame of their function
+//! and escape to the heap: `Closure` + `Capture` create (on first use) a
+//! capture cell pointing at the frame slot, and leaving the scope (normally, by
+//! `break`/`continue`/`return` or by an exception) moves the value into the
+//! cell. No list of open upvalues exists at runtime: the analyzer's scope tree
+//! tells the backend statically which cells may exist.
+//!
+//! # Generators and async functions
+//!
+//! `JumpTable`, `Await` and `Yield` are reserved for coroutines (see the
+//! "async/await" section of docs/internals.md). The backend does not lower them
+//! yet; [`crate::backend`] documents how suspend points will be added.
+
+use std::fmt;
+
+/// Index of a function in [`Program::functions`]. Function 0 is the top-level
+/// script (ECMA-262 16.1.6 ScriptEvaluation) or module body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FunctionId(pub u32);
+
+/// Index of a scope in [`CompileScript::scopes`] of the function that contains
+/// it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ScopeRef(pub u32);
+
+/// Index of an identifier in [`Program::symbols`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Symbol(pub u32);
+
+/// Index of a string literal in [`Program::strings`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StringId(pub u32);
+
+/// Index of an inline-cache slot of the function (see
+/// [`CompileScript::num_inline_caches`]); each property access site has its
+/// own slot so that the backend can cache the shape seen at that site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CacheId(pub u32);
+
+/// Where the current function finds a binding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Locator {
+    /// Not resolved yet: a placeholder that the analyzer patches once the
+    /// reference resolves in an enclosing function. The backend treats a
+    /// leftover placeholder as a global reference (the binding was not found in
+    /// any enclosing function, ECMA-262 9.1.2.1 GetIdentifierReference reaches
+    /// the global environment).
+    None,
+    /// The i-th formal parameter of the current function.
+    Argument(u16),
+    /// The i-th local binding of the current function (over all its scopes).
+    Local(u16),
+    /// The i-th capture of the closure that is running: a binding of an
+    /// enclosing function.
+    Capture(u16),
+    /// A property of the global object (or a global lexical binding; both are
+    /// looked up by name at runtime).
+    Global,
+}
+
+/// Unary operators (ECMA-262 13.4 and 13.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryOperator {
+    /// `x++` (13.4.2)
+    PostfixIncrement,
+    /// `x--` (13.4.3)
+    PostfixDecrement,
+    /// `++x` (13.4.4)
+    PrefixIncrement,
+    /// `--x` (13.4.5)
+    PrefixDecrement,
+    /// `delete x` (13.5.1)
+    Delete,
+    /// `void x` (13.5.2)
+    Void,
+    /// `typeof x` (13.5.3)
+    Typeof,
+    /// `+x` (13.5.4)
+    Plus,
+    /// `-x` (13.5.5)
+    Minus,
+    /// `~x` (13.5.6)
+    BitwiseNot,
+    /// `!x` (13.5.7)
+    LogicalNot,
+}
+
+impl UnaryOperator {
+    /// The operator as written in source code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnaryOperator::PostfixIncrement => "x++",
+            UnaryOperator::PostfixDecrement => "x--",
+            UnaryOperator::PrefixIncrement => "++x",
+            UnaryOperator::PrefixDecrement => "--x",
+            UnaryOperator::Delete => "delete",
+            UnaryOperator::Void => "void",
+            UnaryOperator::Typeof => "typeof",
+            UnaryOperator::Plus => "+",
+            UnaryOperator::Minus => "-",
+            UnaryOperator::BitwiseNot => "~",
+            UnaryOperator::LogicalNot => "!",
+        }
+    }
+
+    /// Whether the operator needs a reference operand (it writes the binding
+    /// or deletes it) rather than a value.
+    pub fn needs_reference(self) -> bool {
+        matches!(
+            self,
+            UnaryOperator::PostfixIncrement
+                | UnaryOperator::PostfixDecrement
+                | UnaryOperator::PrefixIncrement
+                | UnaryOperator::PrefixDecrement
+                | UnaryOperator::Delete
+        )
+    }
+}
+
+/// Binary operators (ECMA-262 13.6 to 13.12). `&&`, `||` and `??` are not
+/// here: they short-circuit, see [`CompileCommand::ShortCircuit`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinaryOperator {
+    /// `**` (13.6)
+    Exponentiation,
+    /// `*` (13.7)
+    Multiplication,
+    /// `/` (13.7)
+    Division,
+    /// `%` (13.7)
+    Remainder,
+    /// `+` (13.8.1)
+    Addition,
+    /// `-` (13.8.2)
+    Subtraction,
+    /// `<<` (13.9.1)
+    LeftShift,
+    /// `>>` (13.9.2)
+    SignedRightShift,
+    /// `>>>` (13.9.3)
+    UnsignedRightShift,
+    /// `<` (13.10)
+    LessThan,
+    /// `>` (13.10)
+    GreaterThan,
+    /// `<=` (13.10)
+    LessThanOrEqual,
+    /// `>=` (13.10)
+    GreaterThanOrEqual,
+    /// `instanceof` (13.10.2)
+    InstanceOf,
+    /// `in` (13.10)
+    In,
+    /// `==` (13.11)
+    Equality,
+    /// `!=` (13.11)
+    Inequality,
+    /// `===` (13.11)
+    StrictEquality,
+    /// `!==` (13.11)
+    StrictInequality,
+    /// `&` (13.12)
+    BitwiseAnd,
+    /// `^` (13.12)
+    BitwiseXor,
+    /// `|` (13.12)
+    BitwiseOr,
+}
+
+impl BinaryOperator {
+    /// The operator as written in source code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BinaryOperator::Exponentiation => "**",
+            BinaryOperator::Multiplication => "*",
+            BinaryOperator::Division => "/",
+            BinaryOperator::Remainder => "%",
+            BinaryOperator::Addition => "+",
+            BinaryOperator::Subtraction => "-",
+            BinaryOperator::LeftShift => "<<",
+            BinaryOperator::SignedRightShift => ">>",
+            BinaryOperator::UnsignedRightShift => ">>>",
+            BinaryOperator::LessThan => "<",
+            BinaryOperator::GreaterThan => ">",
+            BinaryOperator::LessThanOrEqual => "<=",
+            BinaryOperator::GreaterThanOrEqual => ">=",
+            BinaryOperator::InstanceOf => "instanceof",
+            BinaryOperator::In => "in",
+            BinaryOperator::Equality => "==",
+            BinaryOperator::Inequality => "!=",
+            BinaryOperator::StrictEquality => "===",
+            BinaryOperator::StrictInequality => "!==",
+            BinaryOperator::BitwiseAnd => "&",
+            BinaryOperator::BitwiseXor => "^",
+            BinaryOperator::BitwiseOr => "|",
+        }
+    }
+
+    /// Whether `op=` exists (ECMA-262 13.15 AssignmentOperator).
+    pub fn has_compound_assignment(self) -> bool {
+        matches!(
+            self,
+            BinaryOperator::Exponentiation
+                | BinaryOperator::Multiplication
+                | BinaryOperator::Division
+                | BinaryOperator::Remainder
+                | BinaryOperator::Addition
+                | BinaryOperator::Subtraction
+                | BinaryOperator::LeftShift
+                | BinaryOperator::SignedRightShift
+                | BinaryOperator::UnsignedRightShift
+                | BinaryOperator::BitwiseAnd
+                | BinaryOperator::BitwiseXor
+                | BinaryOperator::BitwiseOr
+        )
+    }
+}
+
+/// The three short-circuit operators (ECMA-262 13.13) and their assignment
+/// forms (13.15.2, `&&=`, `||=`, `??=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ShortCircuitKind {
+    /// `&&`: the right operand is evaluated if the left one is truthy.
+    And,
+    /// `||`: the right operand is evaluated if the left one is falsy.
+    Or,
+    /// `??`: the right operand is evaluated if the left one is undefined or
+    /// null.
+    Nullish,
+}
+
+impl ShortCircuitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShortCircuitKind::And => "&&",
+            ShortCircuitKind::Or => "||",
+            ShortCircuitKind::Nullish => "??",
+        }
+    }
+}
+
+/// Which sections a loop has; see [`CompileCommand::LoopStart`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct LoopFlags(pub u8);
+
+impl LoopFlags {
+    /// `for (init; ...)`: an init section closed by `LoopInit`.
+    pub const INIT: u8 = 1;
+    /// A test before each iteration, closed by `LoopTest` (`for`, `while`).
+    pub const TEST: u8 = 2;
+    /// `for (...; ...; next)`: a next section closed by `LoopNext`.
+    pub const NEXT: u8 = 4;
+    /// `do ... while (test)`: the test follows the body and is closed by
+    /// `LoopTest`.
+    pub const POST_TEST: u8 = 8;
+
+    pub fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+}
+
+/// One step of a compile script. See the module documentation for the
+/// notation of stack effects.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CompileCommand {
+    // ----- Literals (ECMA-262 13.2.3) -----
+    /// `[] -> [undefined]`
+    Undefined,
+    /// `[] -> [null]`
+    Null,
+    /// `[] -> [boolean]`
+    Boolean(bool),
+    /// `[] -> [number]`
+    Number(f64),
+    /// `[] -> [string]`: a string literal of the program's string table.
+    String(StringId),
+    /// `[] -> [this]`: the this value of the function (ECMA-262 13.2.1);
+    /// `undefined` in the top-level script until the realm provides the global
+    /// this.
+    This,
+
+    // ----- References -----
+    /// `[] -> [reference]`: an identifier reference (ECMA-262 13.1,
+    /// 9.4.2 ResolveBinding) located at compile time.
+    VariableReference(Symbol, Locator),
+    /// `[object, key] -> [reference]`: a property reference `object[key]` or
+    /// `object.key` (ECMA-262 13.3.2). The key of `object.name` is pushed
+    /// with `String`; the cache slot belongs to this access site.
+    PropertyReference(CacheId),
+    /// `[object, key] -> [value]`: a property read used only as a value
+    /// (GetValue of a property reference, ECMA-262 6.2.5.5). The analyzer
+    /// emits it instead of `PropertyReference` when the member expression is
+    /// not an assignment target, a callee or an operand of `delete`, so the
+    /// read happens before the evaluation of later operands.
+    GetProperty(CacheId),
+
+    // ----- Scopes and declarations -----
+    /// `[] -> []`: enters a block (or function) scope. Bindings of the scope
+    /// that are captured get an empty capture-cell slot.
+    PushScope(ScopeRef),
+    /// `[] -> []`: leaves the scope entered by the matching `PushScope`;
+    /// captured bindings escape to their cells.
+    PopScope(ScopeRef),
+    /// `[] -> []`: instantiates the bindings of the scope (ECMA-262 10.2.11
+    /// FunctionDeclarationInstantiation, 14.2.3 BlockDeclarationInstantiation):
+    /// `var` bindings become undefined, lexical ones uninitialized.
+    DeclareVars(ScopeRef),
+    /// `[reference, value] -> []`: InitializeReferencedBinding (9.1.1.1.4) of
+    /// a declaration: `let x = v`, `const`, hoisted functions, a catch
+    /// parameter.
+    Initialize,
+
+    // ----- Functions -----
+    /// `[] -> [closure]`: creates a function object for the given function
+    /// (ECMA-262 10.2.3 OrdinaryFunctionCreate). It is followed by exactly
+    /// one `Capture` per entry of the inner function's
+    /// [`CompileScript::captures`], in order.
+    Closure(FunctionId),
+    /// `[closure] -> [closure]`: stores into the next capture slot of the
+    /// closure the capture cell of the binding at the locator (a locator of
+    /// the *current* function; `Capture(i)` forwards one of its own cells).
+    Capture(Locator),
+    /// `[callee, arg0, .. argN-1] -> [result]`: Call (ECMA-262 13.3.6.1).
+    /// A property reference callee supplies the this value.
+    Call(u16),
+    /// `[constructor, arg0, .. argN-1] -> [object]`: `new` (13.3.5.1).
+    New(u16),
+    /// `[value] -> []` or `[] -> []`: returns from the function, running the
+    /// enclosing `finally` blocks first (ECMA-262 14.10).
+    Return(bool),
+    /// `[value] -> []`: throws (ECMA-262 14.14).
+    Throw,
+
+    // ----- Objects and arrays -----
+    /// `[] -> [object]`: a new ordinary object (13.2.5).
+    Object,
+    /// `[object, key, value] -> [object]`: CreateDataPropertyOrThrow (7.3.7)
+    /// for an object literal's property definition.
+    CreateDataProperty,
+    /// `[] -> [array]`: a new empty array (13.2.4).
+    Array,
+    /// `[array, value] -> [array]`: appends an element of an array literal.
+    PushArrayElement,
+
+    // ----- Operators -----
+    /// `[operand] -> [result]`; the operand is a reference for the operators
+    /// where [`UnaryOperator::needs_reference`] holds.
+    Unary(UnaryOperator),
+    /// `[lhs, rhs] -> [result]`
+    Binary(BinaryOperator),
+    /// `[reference, value] -> [value]`: `=` (ECMA-262 13.15.2).
+    Assignment,
+    /// `[reference, old value, rhs] -> [result]`: `op=` (ECMA-262 13.15.2),
+    /// closing a `CompoundAssignmentBegin`.
+    CompoundAssignment(BinaryOperator),
+    /// `[reference] -> [reference, old value]`: starts a compound assignment:
+    /// GetValue of the reference happens *before* the right-hand side is
+    /// evaluated (13.15.2 step 1.b). Followed by the right-hand side and
+    /// `CompoundAssignment(op)`, which then has the stack
+    /// `[reference, old value, rhs] -> [result]`.
+    CompoundAssignmentBegin,
+    /// `[lhs] -> []`, followed by the right-hand side and `ShortCircuitEnd`
+    /// (`[rhs] -> [result]`): the short-circuit operators (ECMA-262 13.13).
+    /// The right-hand side runs only when the operator does not
+    /// short-circuit; the result is the left value otherwise.
+    ShortCircuit(ShortCircuitKind),
+    /// `[reference] -> []`, followed by the right-hand side and
+    /// `ShortCircuitEnd` (`[rhs] -> [result]`): logical assignment (13.15.2
+    /// `&&=`, `||=`, `??=`). The reference is read first; the right-hand side
+    /// is evaluated and assigned only when the operator does not
+    /// short-circuit.
+    ShortCircuitAssignment(ShortCircuitKind),
+    /// Closes `ShortCircuit` or `ShortCircuitAssignment`.
+    ShortCircuitEnd,
+
+    // ----- Conditionals (ECMA-262 14.6, 13.14) -----
+    /// `[condition] -> []`: ToBoolean of the condition; what follows runs
+    /// when it is true.
+    IfThen,
+    /// Closes the consequent and starts the alternative.
+    Else,
+    /// Closes an `if` statement without `else`.
+    IfStatement,
+    /// Closes an `if` statement with `else`.
+    IfElseStatement,
+    /// Closes a conditional expression `c ? a : b`: the consequent and the
+    /// alternative each left one value; `[a | b] -> [result]`.
+    ConditionalExpression,
+
+    // ----- Loops (ECMA-262 14.7) -----
+    /// Opens a loop; the flags say which sections follow, in this order:
+    /// init (closed by `LoopInit`), test (closed by `LoopTest`), next (closed
+    /// by `LoopNext`), body (closed by `LoopBody`), a post test (`do-while`,
+    /// closed by `LoopTest`), and `LoopEnd`.
+    ///
+    /// A pending `LabelStart` directly before `LoopStart` labels the loop.
+    LoopStart(LoopFlags),
+    /// Closes the init section.
+    LoopInit,
+    /// `[condition] -> []`: closes a test section; the loop exits when the
+    /// condition is falsy.
+    LoopTest,
+    /// Closes the next section (`for (;; next)`).
+    LoopNext,
+    /// Closes the body.
+    LoopBody,
+    /// Closes the loop.
+    LoopEnd,
+    /// Opens a labelled statement (ECMA-262 14.13).
+    LabelStart(Symbol),
+    /// Closes a labelled statement: the target of `break label`.
+    LabelEnd(Symbol),
+    /// `break` (ECMA-262 14.9), optionally with a label.
+    Break(Option<Symbol>),
+    /// `continue` (ECMA-262 14.8), optionally with a label.
+    Continue(Option<Symbol>),
+
+    // ----- Exceptions (ECMA-262 14.15) -----
+    /// Opens a `try` statement; the flags say whether `Catch` and `Finally`
+    /// follow.
+    Try { has_catch: bool, has_finally: bool },
+    /// Closes the protected block and opens the catch block. With a
+    /// parameter, the caught value is pushed: `[] -> [exception]` (the
+    /// analyzer binds it with `VariableReference`, `Swap`, `Initialize`).
+    Catch(bool),
+    /// Closes the previous block and opens the `finally` block.
+    Finally,
+    /// Closes the `try` statement.
+    TryEnd,
+
+    // ----- Stack manipulation -----
+    /// `[value] -> []`: the value of an expression statement is not used.
+    Discard,
+    /// `[a] -> [a, a]`
+    Dup,
+    /// `[a, b] -> [b, a]`
+    Swap,
+    /// `[reference] -> [reference, value]`: GetValue of the reference while
+    /// keeping it (used for `a.b()`-like patterns built by hand).
+    Dereference,
+    /// `debugger` (ECMA-262 14.16): no effect.
+    Debugger,
+
+    // ----- Coroutines (reserved; not lowered yet) -----
+    /// Dispatches on the coroutine state: `n` states, state 0 is the entry.
+    JumpTable(u32),
+    /// `[value] -> [result]`: suspends at the given resume state until the
+    /// awaited value settles (ECMA-262 27.7.5.3 Await).
+    Await(u32),
+    /// `[value] -> [received]`: suspends a generator at the given state
+    /// (ECMA-262 27.5.3.7 Yield).
+    Yield(u32),
+}
+
+/// What kind of binding a [`Variable`] is (ECMA-262 8.2 scope analysis).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum VariableKind {
+    /// A formal parameter.
+    Parameter,
+    /// `var` or a function declaration at function level.
+    Var,
+    /// A function declaration in a block (Annex B aside).
+    Function,
+    /// `let`
+    Let,
+    /// `const`: assignment throws a TypeError.
+    Const,
+    /// The parameter of a `catch` clause.
+    CatchParameter,
+}
+
+impl VariableKind {
+    /// Lexical bindings start uninitialized (the TDZ).
+    pub fn is_lexical(self) -> bool {
+        matches!(self, VariableKind::Let | VariableKind::Const)
+    }
+}
+
+/// A binding declared in a scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variable {
+    pub symbol: Symbol,
+    pub kind: VariableKind,
+    /// `Argument(i)` or `Local(i)`.
+    pub locator: Locator,
+    /// Referenced by an inner function: the binding lives in memory and
+    /// escapes to a capture cell.
+    pub captured: bool,
+}
+
+/// One node of a function's scope tree.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Scope {
+    /// The enclosing scope in the same function, if any.
+    pub parent: Option<ScopeRef>,
+    pub variables: Vec<Variable>,
+}
+
+/// Flags of a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FunctionFlags {
+    pub strict: bool,
+    pub arrow: bool,
+    pub generator: bool,
+    pub r#async: bool,
+}
+
+/// The compile script of one function: the unit of lazy compilation.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CompileScript {
+    /// The function's name (for stack traces and `Function.prototype.name`),
+    /// if it has one.
+    pub name: Option<Symbol>,
+    pub flags: FunctionFlags,
+    /// Number of formal parameters: locators `Argument(0..num_params)`.
+    pub num_params: u16,
+    /// Number of local bindings over all scopes: locators
+    /// `Local(0..num_locals)`.
+    pub num_locals: u16,
+    /// Bindings of enclosing functions used here, in capture-slot order:
+    /// locators `Capture(0..captures.len())`.
+    pub captures: Vec<Symbol>,
+    /// The scope tree; `ScopeRef` indexes it.
+    pub scopes: Vec<Scope>,
+    /// Number of property-access sites (`CacheId`s).
+    pub num_inline_caches: u32,
+    pub commands: Vec<CompileCommand>,
+}
+
+/// All compile scripts of a program with the tables they index.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Program {
+    /// Identifier names, indexed by [`Symbol`].
+    pub symbols: Vec<String>,
+    /// String literals, indexed by [`StringId`].
+    pub strings: Vec<String>,
+    /// Function 0 is the entry (the script or module body).
+    pub functions: Vec<CompileScript>,
+}
+
+impl Program {
+    /// Interns an identifier.
+    pub fn symbol(&mut self, name: &str) -> Symbol {
+        if let Some(i) = self.symbols.iter().position(|s| s == name) {
+            return Symbol(i as u32);
+        }
+        self.symbols.push(name.to_owned());
+        Symbol((self.symbols.len() - 1) as u32)
+    }
+
+    /// Adds a string literal.
+    pub fn string(&mut self, text: &str) -> StringId {
+        if let Some(i) = self.strings.iter().position(|s| s == text) {
+            return StringId(i as u32);
+        }
+        self.strings.push(text.to_owned());
+        StringId((self.strings.len() - 1) as u32)
+    }
+
+    /// The name of a symbol, or `?` for an index out of range.
+    pub fn symbol_name(&self, symbol: Symbol) -> &str {
+        self.symbols
+            .get(symbol.0 as usize)
+            .map(String::as_str)
+            .unwrap_or("?")
+    }
+
+    pub fn function(&self, id: FunctionId) -> Option<&CompileScript> {
+        self.functions.get(id.0 as usize)
+    }
+
+    /// A view that prints one function's script with names resolved, as
+    /// `jstb compile --print commands` shows it.
+    pub fn display_function(&self, id: FunctionId) -> DisplayFunction<'_> {
+        DisplayFunction { program: self, id }
+    }
+}
+
+impl fmt::Display for Locator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Locator::None => write!(f, "?"),
+            Locator::Argument(i) => write!(f, "arg{i}"),
+            Locator::Local(i) => write!(f, "local{i}"),
+            Locator::Capture(i) => write!(f, "capture{i}"),
+            Locator::Global => write!(f, "global"),
+        }
+    }
+}
+
+impl fmt::Display for CompileCommand {
+    /// Prints the command alone; symbols and strings are shown by index (see
+    /// [`Program::display_function`] for names).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_command(f, self, None)
+    }
+}
+
+fn write_command(
+    f: &mut fmt::Formatter<'_>,
+    command: &CompileCommand,
+    program: Option<&Program>,
+) -> fmt::Result {
+    let sym = |s: &Symbol| match program {
+        Some(p) => p.symbol_name(*s).to_owned(),
+        None => format!("#{}", s.0),
+    };
+    use CompileCommand::*;
+    match command {
+        Undefined => write!(f, "Undefined"),
+        Null => write!(f, "Null"),
+        Boolean(b) => write!(f, "Boolean({b})"),
+        Number(n) => write!(f, "Number({n:?})"),
+        String(id) => match program.and_then(|p| p.strings.get(id.0 as usize)) {
+            Some(text) => write!(f, "String({text:?})"),
+            None => write!(f, "String(#{})", id.0),
+        },
+        This => write!(f, "This"),
+        VariableReference(s, l) => write!(f, "VariableReference({}, {l})", sym(s)),
+        PropertyReference(c) => write!(f, "PropertyReference(ic{})", c.0),
+        GetProperty(c) => write!(f, "GetProperty(ic{})", c.0),
+        PushScope(s) => write!(f, "PushScope({})", s.0),
+        PopScope(s) => write!(f, "PopScope({})", s.0),
+        DeclareVars(s) => write!(f, "DeclareVars({})", s.0),
+        Initialize => write!(f, "Initialize"),
+        Closure(id) => write!(f, "Closure(fn{})", id.0),
+        Capture(l) => write!(f, "Capture({l})"),
+        Call(n) => write!(f, "Call({n})"),
+        New(n) => write!(f, "New({n})"),
+        Return(v) => write!(f, "Return({v})"),
+        Throw => write!(f, "Throw"),
+        Object => write!(f, "Object"),
+        CreateDataProperty => write!(f, "CreateDataProperty"),
+        Array => write!(f, "Array"),
+        PushArrayElement => write!(f, "PushArrayElement"),
+        Unary(op) => write!(f, "Unary({})", op.as_str()),
+        Binary(op) => write!(f, "Binary({})", op.as_str()),
+        Assignment => write!(f, "Assignment"),
+        CompoundAssignmentBegin => write!(f, "CompoundAssignmentBegin"),
+        CompoundAssignment(op) => write!(f, "CompoundAssignment({}=)", op.as_str()),
+        ShortCircuit(k) => write!(f, "ShortCircuit({})", k.as_str()),
+        ShortCircuitAssignment(k) => write!(f, "ShortCircuitAssignment({}=)", k.as_str()),
+        ShortCircuitEnd => write!(f, "ShortCircuitEnd"),
+        IfThen => write!(f, "IfThen"),
+        Else => write!(f, "Else"),
+        IfStatement => write!(f, "IfStatement"),
+        IfElseStatement => write!(f, "IfElseStatement"),
+        ConditionalExpression => write!(f, "ConditionalExpression"),
+        LoopStart(flags) => {
+            write!(f, "LoopStart(")?;
+            let names = [
+                (LoopFlags::INIT, "init"),
+                (LoopFlags::TEST, "test"),
+                (LoopFlags::NEXT, "next"),
+                (LoopFlags::POST_TEST, "post-test"),
+            ];
+            let mut first = true;
+            for (bit, name) in names {
+                if flags.has(bit) {
+                    if !first {
+                        write!(f, "|")?;
+                    }
+                    write!(f, "{name}")?;
+                    first = false;
+                }
+            }
+            write!(f, ")")
+        }
+        LoopInit => write!(f, "LoopInit"),
+        LoopTest => write!(f, "LoopTest"),
+        LoopNext => write!(f, "LoopNext"),
+        LoopBody => write!(f, "LoopBody"),
+        LoopEnd => write!(f, "LoopEnd"),
+        LabelStart(s) => write!(f, "LabelStart({})", sym(s)),
+        LabelEnd(s) => write!(f, "LabelEnd({})", sym(s)),
+        Break(None) => write!(f, "Break"),
+        Break(Some(s)) => write!(f, "Break({})", sym(s)),
+        Continue(None) => write!(f, "Continue"),
+        Continue(Some(s)) => write!(f, "Continue({})", sym(s)),
+        Try {
+            has_catch,
+            has_finally,
+        } => write!(f, "Try(catch: {has_catch}, finally: {has_finally})"),
+        Catch(p) => write!(f, "Catch({p})"),
+        Finally => write!(f, "Finally"),
+        TryEnd => write!(f, "TryEnd"),
+        Discard => write!(f, "Discard"),
+        Dup => write!(f, "Dup"),
+        Swap => write!(f, "Swap"),
+        Dereference => write!(f, "Dereference"),
+        Debugger => write!(f, "Debugger"),
+        JumpTable(n) => write!(f, "JumpTable({n})"),
+        Await(s) => write!(f, "Await({s})"),
+        Yield(s) => write!(f, "Yield({s})"),
+    }
+}
+
+/// See [`Program::display_function`].
+pub struct DisplayFunction<'a> {
+    program: &'a Program,
+    id: FunctionId,
+}
+
+impl fmt::Display for DisplayFunction<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(script) = self.program.function(self.id) else {
+            return writeln!(f, "fn{}: <no such function>", self.id.0);
+        };
+        let name = script
+            .name
+            .map(|s| self.program.symbol_name(s))
+            .unwrap_or("<anonymous>");
+        writeln!(
+            f,
+            "fn{} {name}: params={} locals={} captures=[{}]",
+            self.id.0,
+            script.num_params,
+            script.num_locals,
+            script
+                .captures
+                .iter()
+                .map(|s| self.program.symbol_name(*s))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+        for (i, scope) in script.scopes.iter().enumerate() {
+            write!(f, "  scope {i}")?;
+            if let Some(parent) = scope.parent {
+                write!(f, " (in {})", parent.0)?;
+            }
+            write!(f, ":")?;
+            for v in &scope.variables {
+                write!(
+                    f,
+                    " {}:{:?}@{}{}",
+                    self.program.symbol_name(v.symbol),
+                    v.kind,
+                    v.locator,
+                    if v.captured { "*" } else { "" }
+                )?;
+            }
+            writeln!(f)?;
+        }
+        let mut depth = 0usize;
+        for command in &script.commands {
+            use CompileCommand::*;
+            if matches!(
+                command,
+                Else | IfStatement
+                    | IfElseStatement
+                    | ConditionalExpression
+                    | LoopEnd
+                    | ShortCircuitEnd
+                    | TryEnd
+                    | Catch(_)
+                    | Finally
+                    | PopScope(_)
+                    | LabelEnd(_)
+            ) {
+                depth = depth.saturating_sub(1);
+            }
+            write!(f, "  {:indent$}", "", indent = depth * 2)?;
+            write_command(f, command, Some(self.program))?;
+            writeln!(f)?;
+            if matches!(
+                command,
+                IfThen
+                    | Else
+                    | LoopStart(_)
+                    | ShortCircuit(_)
+                    | ShortCircuitAssignment(_)
+                    | Try { .. }
+                    | Catch(_)
+                    | Finally
+                    | PushScope(_)
+                    | LabelStart(_)
+            ) {
+                depth += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Program {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for i in 0..self.functions.len() {
+            write!(f, "{}", self.display_function(FunctionId(i as u32)))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,418 @@
+//! Strings with ECMAScript (UTF-16 code unit) semantics.
+//!
+//! A [`JsString`] cell is either *flat* or a *rope*:
+//!
+//! * Flat strings store Latin-1 (one byte per code unit) when every unit is
+//!   below 0x100, UTF-16 otherwise. Any sequence of code units is
+//!   representable, lone surrogates included. The buffer is a boxed slice
+//!   owned by the cell (freed when the cell is swept).
+//! * A rope is the concatenation of two strings, created by `+` when the result
+//!   is long enough; `s += x` in a loop therefore costs O(1) per step. A rope is
+//!   flattened in place, iteratively (ropes a million levels deep are fine), the
+//!   first time its code units are needed (indexing, hashing, comparison).
+//!
+//! Atoms ([`atoms`]) are flat strings interned in the runtime's atom table;
+//! property keys are atoms, so key equality is pointer equality.
+//!
+//! Layout for the JIT: the length in code units is a `u32` at
+//! [`STRING_LENGTH_OFFSET`] from the cell address, the flags at
+//! [`STRING_FLAGS_OFFSET`].
+
+pub mod atoms;
+pub mod number;
+
+use std::cell::{Cell, UnsafeCell};
+use std::cmp::Ordering;
+
+use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
+use crate::runtime::Runtime;
+use crate::JsResult;
+
+/// Longest string (in code units); longer results throw a RangeError.
+pub const MAX_STRING_LENGTH: usize = (1 << 30) - 1;
+/// Concatenations shorter than this are copied instead of making a rope.
+const MIN_ROPE_LENGTH: usize = 24;
+
+/// Flag: the string is in the atom table.
+pub const FLAG_ATOM: u32 = 1;
+
+/// Offset of the `u32` length from the cell address.
+pub const STRING_LENGTH_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsString, len);
+/// Offset of the `u32` flags from the cell address.
+pub const STRING_FLAGS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsString, flags);
+
+pub(crate) enum Repr {
+    Latin1(Box<[u8]>),
+    Utf16(Box<[u16]>),
+    Rope(Gc<JsString>, Gc<JsString>),
+}
+
+/// A string cell; see the module docs.
+#[repr(C)]
+pub struct JsString {
+    len: u32,
+    flags: Cell<u32>,
+    /// Content hash, 0 until computed.
+    hash: Cell<u32>,
+    repr: UnsafeCell<Repr>,
+}
+
+/// The code units of a flat string.
+#[derive(Clone, Copy)]
+pub enum StrView<'a> {
+    Latin1(&'a [u8]),
+    Utf16(&'a [u16]),
+}
+
+impl StrView<'_> {
+    #[inline]
+    pub fn len(&self) -> usize {
+        match self {
+            StrView::Latin1(b) => b.len(),
+            StrView::Utf16(u) => u.len(),
+        }
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    pub fn at(&self, i: usize) -> u16 {
+        match self {
+            StrView::Latin1(b) => b[i] as u16,
+            StrView::Utf16(u) => u[i],
+        }
+    }
+
+    pub fn units(&self) -> impl Iterator<Item = u16> + '_ {
+        (0..self.len()).map(|i| self.at(i))
+    }
+}
+
+// SAFETY: a rope reports both halves; flat strings hold no references.
+unsafe impl Trace for JsString {
+    fn trace(&self, tracer: &mut Tracer) {
+        if let Repr::Rope(a, b) = self.repr() {
+            tracer.mark_cell(a.addr());
+            tracer.mark_cell(b.addr());
+        }
+    }
+}
+
+impl HeapObject for JsString {
+    const NAME: &'static str = "String";
+}
+
+/// Hash of a code unit sequence (identical for the Latin-1 and UTF-16 forms
+/// of the same contents); never 0.
+pub fn hash_units(units: impl Iterator<Item = u16>) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for u in units {
+        h = (h ^ u as u32).wrapping_mul(0x0100_0193);
+    }
+    h | 1
+}
+
+impl JsString {
+    fn repr(&self) -> &Repr {
+        // SAFETY: the repr only changes in `flatten`, which replaces a rope (no
+        // reference into a rope's repr outlives the call that made it).
+        unsafe { &*self.repr.get() }
+    }
+
+    pub(crate) fn new_flat_latin1(bytes: Box<[u8]>) -> JsString {
+        JsString {
+            len: bytes.len() as u32,
+            flags: Cell::new(0),
+            hash: Cell::new(0),
+            repr: UnsafeCell::new(Repr::Latin1(bytes)),
+        }
+    }
+
+    pub(crate) fn new_flat_utf16(units: Box<[u16]>) -> JsString {
+        JsString {
+            len: units.len() as u32,
+            flags: Cell::new(0),
+            hash: Cell::new(0),
+            repr: UnsafeCell::new(Repr::Utf16(units)),
+        }
+    }
+
+    /// Length in UTF-16 code units.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    pub fn is_atom(&self) -> bool {
+        self.flags.get() & FLAG_ATOM != 0
+    }
+
+    pub(crate) fn set_atom(&self) {
+        self.flags.set(self.flags.get() | FLAG_ATOM);
+    }
+
+    pub fn is_rope(&self) -> bool {
+        matches!(self.repr(), Repr::Rope(..))
+    }
+
+    /// Bytes owned outside the cell (for GC accounting).
+    pub(crate) fn buffer_bytes(&self) -> usize {
+        match self.repr() {
+            Repr::Latin1(b) => b.len(),
+            Repr::Utf16(u) => u.len() * 2,
+            Repr::Rope(..) => 0,
+        }
+    }
+
+    /// The code units, flattening a rope first.
+    pub fn view(&self) -> StrView<'_> {
+        self.flatten();
+        match self.repr() {
+            Repr::Latin1(b) => StrView::Latin1(b),
+            Repr::Utf16(u) => StrView::Utf16(u),
+            Repr::Rope(..) => unreachable!("flattened above"),
+        }
+    }
+
+    /// Replaces a rope by its flat contents, in place. Iterative, so the depth
+    /// of the rope does not matter. Allocates only on the malloc heap (never
+    /// collects).
+    pub fn flatten(&self) {
+        let Repr::Rope(left, right) = self.repr() else {
+            return;
+        };
+        let mut wide = false;
+        let mut leaves: Vec<&JsString> = Vec::new();
+        let mut stack: Vec<&JsString> = vec![right, left];
+        while let Some(s) = stack.pop() {
+            match s.repr() {
+                Repr::Rope(l, r) => {
+                    stack.push(r);
+                    stack.push(l);
+                }
+                Repr::Utf16(_) => {
+                    wide = true;
+                    leaves.push(s);
+                }
+                Repr::Latin1(_) => leaves.push(s),
+            }
+        }
+        let repr = if wide {
+            let mut out = Vec::with_capacity(self.len());
+            for leaf in leaves {
+                match leaf.repr() {
+                    Repr::Latin1(b) => out.extend(b.iter().map(|&c| c as u16)),
+                    Repr::Utf16(u) => out.extend_from_slice(u),
+                    Repr::Rope(..) => unreachable!(),
+                }
+            }
+            Repr::Utf16(out.into_boxed_slice())
+        } else {
+            let mut out = Vec::with_capacity(self.len());
+            for leaf in leaves {
+                if let Repr::Latin1(b) = leaf.repr() {
+                    out.extend_from_slice(b);
+                }
+            }
+            Repr::Latin1(out.into_boxed_slice())
+        };
+        // SAFETY: no reference into this cell's repr is live: the leaves are
+        // other cells (a rope never contains itself), and `left`/`right` are
+        // not used after this point.
+        unsafe { *self.repr.get() = repr };
+    }
+
+    /// The code unit at `index` (7.1 "code unit at"), if in range.
+    pub fn code_unit_at(&self, index: usize) -> Option<u16> {
+        (index < self.len()).then(|| self.view().at(index))
+    }
+
+    pub fn hash(&self) -> u32 {
+        let h = self.hash.get();
+        if h != 0 {
+            return h;
+        }
+        let h = hash_units(self.view().units());
+        self.hash.set(h);
+        h
+    }
+
+    /// Same code units.
+    pub fn equals(&self, other: &JsString) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        if self.len != other.len || (self.is_atom() && other.is_atom()) {
+            return false;
+        }
+        let (h1, h2) = (self.hash.get(), other.hash.get());
+        if h1 != 0 && h2 != 0 && h1 != h2 {
+            return false;
+        }
+        views_equal(self.view(), other.view())
+    }
+
+    /// Whether the contents equal a Rust string.
+    pub fn eq_str(&self, s: &str) -> bool {
+        let v = self.view();
+        let mut i = 0;
+        for u in s.encode_utf16() {
+            if i >= v.len() || v.at(i) != u {
+                return false;
+            }
+            i += 1;
+        }
+        i == v.len()
+    }
+
+    /// Lexicographic comparison by code units (7.2.13 IsLessThan on strings).
+    pub fn compare(&self, other: &JsString) -> Ordering {
+        let (a, b) = (self.view(), other.view());
+        let n = a.len().min(b.len());
+        for i in 0..n {
+            match a.at(i).cmp(&b.at(i)) {
+                Ordering::Equal => {}
+                o => return o,
+            }
+        }
+        a.len().cmp(&b.len())
+    }
+
+    /// The contents as UTF-16.
+    pub fn to_utf16(&self) -> Vec<u16> {
+        self.view().units().collect()
+    }
+
+    /// The contents as a Rust string; lone surrogates become U+FFFD.
+    pub fn to_rust_string(&self) -> String {
+        match self.view() {
+            StrView::Latin1(b) => b.iter().map(|&c| c as char).collect(),
+            StrView::Utf16(u) => char::decode_utf16(u.iter().copied())
+                .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect(),
+        }
+    }
+}
+
+fn views_equal(a: StrView<'_>, b: StrView<'_>) -> bool {
+    match (a, b) {
+        (StrView::Latin1(x), StrView::Latin1(y)) => x == y,
+        (StrView::Utf16(x), StrView::Utf16(y)) => x == y,
+        _ => a.len() == b.len() && (0..a.len()).all(|i| a.at(i) == b.at(i)),
+    }
+}
+
+impl Runtime {
+    fn alloc_string(&mut self, s: JsString) -> JsResult<Gc<JsString>> {
+        let extra = s.buffer_bytes();
+        self.heap.note_external_alloc(extra);
+        self.alloc(s)
+    }
+
+    fn check_string_length(&mut self, len: usize) -> JsResult<()> {
+        if len > MAX_STRING_LENGTH {
+            Err(self.range_error("Invalid string length"))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// A new string from Rust text.
+    pub fn new_string(&mut self, s: &str) -> JsResult<Gc<JsString>> {
+        if s.is_empty() {
+            return Ok(self.empty_string());
+        }
+        if s.chars().all(|c| (c as u32) < 0x100) {
+            let bytes: Box<[u8]> = s.chars().map(|c| c as u8).collect();
+            self.check_string_length(bytes.len())?;
+            self.alloc_string(JsString::new_flat_latin1(bytes))
+        } else {
+            let units: Box<[u16]> = s.encode_utf16().collect();
+            self.check_string_length(units.len())?;
+            self.alloc_string(JsString::new_flat_utf16(units))
+        }
+    }
+
+    /// A new string from UTF-16 code units (lone surrogates allowed); stored as
+    /// Latin-1 when possible.
+    pub fn new_string_utf16(&mut self, units: &[u16]) -> JsResult<Gc<JsString>> {
+        if units.is_empty() {
+            return Ok(self.empty_string());
+        }
+        self.check_string_length(units.len())?;
+        if units.iter().all(|&u| u < 0x100) {
+            let bytes: Box<[u8]> = units.iter().map(|&u| u as u8).collect();
+            self.alloc_string(JsString::new_flat_latin1(bytes))
+        } else {
+            self.alloc_string(JsString::new_flat_utf16(units.into()))
+        }
+    }
+
+    /// A new string from Latin-1 bytes.
+    pub fn new_string_latin1(&mut self, bytes: &[u8]) -> JsResult<Gc<JsString>> {
+        if bytes.is_empty() {
+            return Ok(self.empty_string());
+        }
+        self.check_string_length(bytes.len())?;
+        self.alloc_string(JsString::new_flat_latin1(bytes.into()))
+    }
+
+    /// `a + b` for strings: a rope unless the result is short.
+    pub fn concat_strings(&mut self, a: Gc<JsString>, b: Gc<JsString>) -> JsResult<Gc<JsString>> {
+        if a.is_empty() {
+            return Ok(b);
+        }
+        if b.is_empty() {
+            return Ok(a);
+        }
+        let len = a.len() + b.len();
+        self.check_string_length(len)?;
+        if len < MIN_ROPE_LENGTH {
+            let mut units = a.to_utf16();
+            units.extend(b.view().units());
+            return self.new_string_utf16(&units);
+        }
+        self.alloc(JsString {
+            len: len as u32,
+            flags: Cell::new(0),
+            hash: Cell::new(0),
+            repr: UnsafeCell::new(Repr::Rope(a, b)),
+        })
+    }
+
+    /// The code units `[start, end)` of `s` as a new string (clamped).
+    pub fn substring(
+        &mut self,
+        s: Gc<JsString>,
+        start: usize,
+        end: usize,
+    ) -> JsResult<Gc<JsString>> {
+        let end = end.min(s.len());
+        let start = start.min(end);
+        if start == 0 && end == s.len() {
+            return Ok(s);
+        }
+        match s.view() {
+            StrView::Latin1(b) => {
+                let part: Box<[u8]> = b[start..end].into();
+                self.new_string_latin1(&part)
+            }
+            StrView::Utf16(u) => {
+                let part: Vec<u16> = u[start..end].to_vec();
+                self.new_string_utf16(&part)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
