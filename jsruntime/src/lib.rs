@@ -18,8 +18,12 @@
 //! * [`runtime`]: the [`Runtime`] (heap + realm + intrinsics), calling
 //!   functions, registering built-ins.
 //! * [`completion`]: [`JsResult`] and error creation.
+//! * [`builtins`]: the built-in objects of the realm (`Object`, `Function`,
+//!   the errors, `Array`, `String`/`Number`/`Boolean`, `print`, `console`,
+//!   `$262`), registered from static tables.
 
 pub mod backend;
+pub mod builtins;
 pub mod completion;
 pub mod conversions;
 pub mod equality;

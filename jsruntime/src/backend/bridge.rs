@@ -6,17 +6,25 @@
 //! value, to `ret`. A Rust panic must never cross these functions (it would
 //! abort): they return a JavaScript exception instead.
 //!
-//! Operators on values other than numbers delegate to the runtime core's
-//! conversions once they exist; until then the slow paths here cover the
-//! primitive cases and throw a TypeError for the rest.
+//! Operators delegate to the runtime core's conversions (ToPrimitive,
+//! ToNumeric, ToString, IsLooselyEqual, ...), which call back into compiled
+//! code through [`crate::runtime::HostHooks`] when an object's `valueOf`,
+//! `toString` or `@@toPrimitive` is a closure. Property access goes through
+//! the core's [[Get]]/[[Set]]/[[Delete]]; the named-access slow paths refill
+//! the site's inline cache ([`crate::runtime::inline_cache`]).
 
 use crate::completion::{ErrorKind, JsResult, Thrown};
+use crate::conversions::{to_boolean, Hint};
+use crate::equality::is_strictly_equal;
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
-use crate::object::{HostData, ObjectKind, FLAG_CALLABLE};
-use crate::runtime::Intrinsic;
+use crate::object::{
+    Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, FLAG_CALLABLE, FLAG_CLOSURE,
+    FLAG_CONSTRUCTOR,
+};
+use crate::runtime::inline_cache::PropertyCache;
+use crate::runtime::{Intrinsic, Runtime};
 use crate::semantics::{BinaryOperator, UnaryOperator};
-use crate::string::number::number_to_string;
-use crate::value::{Value, ValueType};
+use crate::value::Value;
 
 use super::{Capture, Closure, Executor, FunctionTemplate, Lambda, Status};
 
@@ -48,38 +56,10 @@ impl HeapObject for Closure {
     const NAME: &'static str = "Closure";
 }
 
-/// The host data of a function object created from a compile script.
-pub struct FunctionData {
-    pub closure: Gc<Closure>,
-}
-
-// SAFETY: reports the closure cell.
-unsafe impl Trace for FunctionData {
-    fn trace(&self, tracer: &mut Tracer) {
-        self.closure.trace(tracer);
-    }
-}
-
-impl HostData for FunctionData {
-    fn class_name(&self) -> &'static str {
-        "Function"
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
-}
-
 /// The closure of a function object created by compiled code.
 pub fn closure_of(v: Value) -> Option<Gc<Closure>> {
-    let object = v.as_object()?;
-    match object.kind() {
-        ObjectKind::Host(data) => data
-            .as_any()
-            .downcast_ref::<FunctionData>()
-            .map(|f| f.closure),
+    match v.as_object()?.kind() {
+        ObjectKind::Function(closure) => Some(*closure),
         _ => None,
     }
 }
@@ -107,182 +87,210 @@ unsafe fn value(bits: u64) -> Value {
     unsafe { Value::from_bits(bits) }
 }
 
-/// ToNumber (ECMA-262 7.1.4) of a primitive.
-fn to_number(exec: &mut Executor, v: Value) -> JsResult<f64> {
-    if let Some(n) = v.as_number() {
-        return Ok(n);
-    }
-    match v.type_of() {
-        ValueType::Undefined | ValueType::Hole => Ok(f64::NAN),
-        ValueType::Null => Ok(0.0),
-        ValueType::Boolean => Ok(if v.as_bool() == Some(true) { 1.0 } else { 0.0 }),
-        ValueType::String => match v.as_string() {
-            Some(s) => Ok(crate::string::number::string_to_number(s.view())),
-            None => Ok(f64::NAN),
-        },
-        ValueType::Symbol => Err(exec
-            .runtime
-            .type_error("Cannot convert a Symbol value to a number")),
-        _ => Err(exec
-            .runtime
-            .type_error("conversion of objects is not supported yet")),
+/// The argument slice of a call from compiled code.
+///
+/// # Safety
+/// `argv` must hold `argc` values when `argc > 0`.
+unsafe fn arguments<'a>(argc: u32, argv: *const u64) -> &'a [Value] {
+    if argc == 0 || argv.is_null() {
+        &[]
+    } else {
+        // SAFETY: guaranteed by the caller; Value is repr(transparent) over u64.
+        unsafe { std::slice::from_raw_parts(argv as *const Value, argc as usize) }
     }
 }
 
-/// ToInt32 (ECMA-262 7.1.6).
-fn to_int32(n: f64) -> i32 {
-    if !n.is_finite() {
-        return 0;
-    }
-    let m = n.trunc() % 4294967296.0;
-    let m = if m < 0.0 { m + 4294967296.0 } else { m };
-    m as u32 as i32
-}
-
-/// ToString (ECMA-262 7.1.17) of a primitive.
-fn to_string(exec: &mut Executor, v: Value) -> JsResult<Value> {
-    if v.is_string() {
-        return Ok(v);
-    }
-    let text = match v.type_of() {
-        ValueType::Undefined | ValueType::Hole => "undefined".to_owned(),
-        ValueType::Null => "null".to_owned(),
-        ValueType::Boolean => (v.as_bool() == Some(true)).to_string(),
-        ValueType::Number => number_to_string(v.as_number().unwrap_or(f64::NAN)),
-        _ => {
-            return Err(exec
-                .runtime
-                .type_error("conversion to string is not supported yet"))
-        }
+/// Calls a closure with the lambda convention.
+///
+/// # Safety
+/// `exec` must be the executor that owns the closure's template, live and
+/// not moved during the call.
+pub(crate) unsafe fn call_closure(
+    exec: *mut Executor,
+    closure: Gc<Closure>,
+    this: Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let mut ret = Value::UNDEFINED.to_bits();
+    let c = closure.as_ptr();
+    // SAFETY: the closure is live (the caller holds it on the stack) and its
+    // lambda follows the calling convention; `args` outlives the call.
+    let status = unsafe {
+        ((*c).lambda)(
+            exec,
+            c,
+            this.to_bits(),
+            args.len() as u32,
+            args.as_ptr() as *const u64,
+            &mut ret,
+        )
     };
-    Ok(Value::string(exec.runtime.new_string(&text)?))
+    // SAFETY: compiled code only stores valid values.
+    let v = unsafe { Value::from_bits(ret) };
+    if status == Status::Normal as u32 {
+        Ok(v)
+    } else {
+        Err(Thrown(v))
+    }
 }
 
-/// IsStrictlyEqual (ECMA-262 7.2.16).
-fn strictly_equal(a: Value, b: Value) -> bool {
-    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
-        return x == y;
-    }
-    if let (Some(x), Some(y)) = (a.as_string(), b.as_string()) {
-        return x.equals(&y);
-    }
-    a == b
+/// The executor that owns `rt` (the runtime is the executor's first field).
+///
+/// # Safety
+/// `rt` must be the runtime of an [`Executor`]; only hooks installed by
+/// `Executor::new` call this.
+unsafe fn executor_of(rt: &mut Runtime) -> *mut Executor {
+    rt as *mut Runtime as *mut Executor
 }
 
-/// IsLooselyEqual (ECMA-262 7.2.15) for primitives.
-fn loosely_equal(exec: &mut Executor, a: Value, b: Value) -> JsResult<bool> {
-    if a.type_of() == b.type_of() {
-        return Ok(strictly_equal(a, b));
-    }
-    if a.is_nullish() && b.is_nullish() {
-        return Ok(true);
-    }
-    if a.is_nullish() || b.is_nullish() || a.is_object() || b.is_object() {
-        // Objects need ToPrimitive, which is the runtime core's.
-        return Ok(false);
-    }
-    if a.is_symbol() || b.is_symbol() {
-        return Ok(false);
-    }
-    Ok(to_number(exec, a)? == to_number(exec, b)?)
+/// [`crate::runtime::HostHooks::call`]: 10.2.1 [[Call]] of an ECMAScript
+/// function object, from Rust (built-ins, getters, conversions).
+pub(crate) fn call_hook(
+    rt: &mut Runtime,
+    callee: Gc<JsObject>,
+    this: Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let ObjectKind::Function(closure) = callee.kind() else {
+        return Err(rt.type_error("not a function"));
+    };
+    let closure = *closure;
+    // SAFETY: the hook is installed only on an executor's runtime.
+    unsafe { call_closure(executor_of(rt), closure, this, args) }
 }
 
-/// IsLessThan (ECMA-262 7.2.14) for primitives: `Some(a < b)`, `None` for
-/// undefined (a NaN operand).
-fn less_than(exec: &mut Executor, a: Value, b: Value) -> JsResult<Option<bool>> {
-    if let (Some(x), Some(y)) = (a.as_string(), b.as_string()) {
-        return Ok(Some(x.compare(&y) == std::cmp::Ordering::Less));
+/// [`crate::runtime::HostHooks::construct`]: 10.2.2 [[Construct]] of an
+/// ECMAScript function object whose [[ConstructorKind]] is base.
+pub(crate) fn construct_hook(
+    rt: &mut Runtime,
+    callee: Gc<JsObject>,
+    args: &[Value],
+    new_target: Gc<JsObject>,
+) -> JsResult<Value> {
+    let ObjectKind::Function(closure) = callee.kind() else {
+        return Err(rt.type_error("not a constructor"));
+    };
+    let closure = *closure;
+    // Step 3.a: OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
+    let this = rt.ordinary_create_from_constructor(
+        new_target,
+        Intrinsic::ObjectPrototype,
+        ObjectKind::Ordinary,
+        0,
+    )?;
+    // SAFETY: the hook is installed only on an executor's runtime.
+    let result = unsafe { call_closure(executor_of(rt), closure, Value::object(this), args)? };
+    // Steps 10-12: an object result replaces the this value.
+    if result.is_object() {
+        Ok(result)
+    } else {
+        Ok(Value::object(this))
     }
-    let x = to_number(exec, a)?;
-    let y = to_number(exec, b)?;
-    if x.is_nan() || y.is_nan() {
+}
+
+/// IsLessThan (7.2.13): `Some(x < y)`, `None` for undefined (NaN).
+fn is_less_than(rt: &mut Runtime, x: Value, y: Value, left_first: bool) -> JsResult<Option<bool>> {
+    let (px, py) = if left_first {
+        let px = rt.to_primitive(x, Hint::Number)?;
+        let py = rt.to_primitive(y, Hint::Number)?;
+        (px, py)
+    } else {
+        let py = rt.to_primitive(y, Hint::Number)?;
+        let px = rt.to_primitive(x, Hint::Number)?;
+        (px, py)
+    };
+    if let (Some(a), Some(b)) = (px.as_string(), py.as_string()) {
+        return Ok(Some(a.compare(&b) == std::cmp::Ordering::Less));
+    }
+    let nx = numeric(rt, px)?;
+    let ny = numeric(rt, py)?;
+    if nx.is_nan() || ny.is_nan() {
         return Ok(None);
     }
-    Ok(Some(x < y))
+    Ok(Some(nx < ny))
 }
 
-fn binary(exec: &mut Executor, op: BinaryOperator, a: Value, b: Value) -> JsResult<Value> {
+/// ToNumeric (7.1.3) as a Number (BigInt is not implemented).
+fn numeric(rt: &mut Runtime, v: Value) -> JsResult<f64> {
+    let n = rt.to_numeric(v)?;
+    match n.as_number() {
+        Some(d) => Ok(d),
+        None => Err(rt.type_error("BigInt is not supported yet")),
+    }
+}
+
+/// 6.1.6.1.3 Number::exponentiate.
+fn exponentiate(x: f64, y: f64) -> f64 {
+    if y.is_nan() || ((x == 1.0 || x == -1.0) && y.is_infinite()) {
+        f64::NAN
+    } else {
+        x.powf(y)
+    }
+}
+
+fn to_int32(d: f64) -> i32 {
+    crate::conversions::f64_to_int32(d)
+}
+
+/// A binary operator on any values (13.15.3 ApplyStringOrNumericBinaryOperator
+/// and the relational, equality, `in` and `instanceof` operators).
+fn binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> JsResult<Value> {
     use BinaryOperator as B;
     Ok(match op {
         B::Addition => {
-            // 13.15.3 ApplyStringOrNumericBinaryOperator.
-            if a.is_string() || b.is_string() {
-                let x = to_string(exec, a)?;
-                let y = to_string(exec, b)?;
-                match (x.as_string(), y.as_string()) {
-                    (Some(x), Some(y)) => Value::string(exec.runtime.concat_strings(x, y)?),
-                    _ => Value::UNDEFINED,
-                }
+            let pa = rt.to_primitive(a, Hint::Default)?;
+            let pb = rt.to_primitive(b, Hint::Default)?;
+            if pa.is_string() || pb.is_string() {
+                let x = rt.to_string(pa)?;
+                let y = rt.to_string(pb)?;
+                Value::string(rt.concat_strings(x, y)?)
             } else {
-                Value::number(to_number(exec, a)? + to_number(exec, b)?)
+                let x = numeric(rt, pa)?;
+                let y = numeric(rt, pb)?;
+                Value::number(x + y)
             }
         }
-        B::Subtraction => Value::number(to_number(exec, a)? - to_number(exec, b)?),
-        B::Multiplication => Value::number(to_number(exec, a)? * to_number(exec, b)?),
-        B::Division => Value::number(to_number(exec, a)? / to_number(exec, b)?),
-        B::Remainder => Value::number(to_number(exec, a)? % to_number(exec, b)?),
-        B::Exponentiation => {
-            let (x, y) = (to_number(exec, a)?, to_number(exec, b)?);
-            // 6.1.6.1.3 Number::exponentiate differs from powf for these.
-            if y.is_nan() || ((x == 1.0 || x == -1.0) && y.is_infinite()) {
-                Value::NAN
-            } else {
-                Value::number(x.powf(y))
-            }
-        }
-        B::LeftShift | B::SignedRightShift | B::UnsignedRightShift => {
-            let x = to_int32(to_number(exec, a)?);
-            let shift = to_int32(to_number(exec, b)?) as u32 & 31;
+        B::Subtraction
+        | B::Multiplication
+        | B::Division
+        | B::Remainder
+        | B::Exponentiation
+        | B::LeftShift
+        | B::SignedRightShift
+        | B::UnsignedRightShift
+        | B::BitwiseAnd
+        | B::BitwiseOr
+        | B::BitwiseXor => {
+            let x = numeric(rt, a)?;
+            let y = numeric(rt, b)?;
             match op {
-                B::LeftShift => Value::from_i32(x.wrapping_shl(shift)),
-                B::SignedRightShift => Value::from_i32(x >> shift),
-                _ => Value::from_u32((x as u32) >> shift),
+                B::Subtraction => Value::number(x - y),
+                B::Multiplication => Value::number(x * y),
+                B::Division => Value::number(x / y),
+                B::Remainder => Value::number(x % y),
+                B::Exponentiation => Value::number(exponentiate(x, y)),
+                B::LeftShift => Value::from_i32(to_int32(x).wrapping_shl(to_int32(y) as u32 & 31)),
+                B::SignedRightShift => Value::from_i32(to_int32(x) >> (to_int32(y) as u32 & 31)),
+                B::UnsignedRightShift => {
+                    Value::from_u32((to_int32(x) as u32) >> (to_int32(y) as u32 & 31))
+                }
+                B::BitwiseAnd => Value::from_i32(to_int32(x) & to_int32(y)),
+                B::BitwiseOr => Value::from_i32(to_int32(x) | to_int32(y)),
+                _ => Value::from_i32(to_int32(x) ^ to_int32(y)),
             }
         }
-        B::BitwiseAnd | B::BitwiseOr | B::BitwiseXor => {
-            let x = to_int32(to_number(exec, a)?);
-            let y = to_int32(to_number(exec, b)?);
-            Value::from_i32(match op {
-                B::BitwiseAnd => x & y,
-                B::BitwiseOr => x | y,
-                _ => x ^ y,
-            })
-        }
-        B::LessThan => Value::from_bool(less_than(exec, a, b)? == Some(true)),
-        B::GreaterThan => Value::from_bool(less_than(exec, b, a)? == Some(true)),
-        B::LessThanOrEqual => Value::from_bool(less_than(exec, b, a)? == Some(false)),
-        B::GreaterThanOrEqual => Value::from_bool(less_than(exec, a, b)? == Some(false)),
-        B::StrictEquality => Value::from_bool(strictly_equal(a, b)),
-        B::StrictInequality => Value::from_bool(!strictly_equal(a, b)),
-        B::Equality => Value::from_bool(loosely_equal(exec, a, b)?),
-        B::Inequality => Value::from_bool(!loosely_equal(exec, a, b)?),
-        B::InstanceOf | B::In => {
-            return Err(exec
-                .runtime
-                .type_error("instanceof and in are not supported yet"))
-        }
+        // 13.10.1: `a > b` is IsLessThan(b, a, LeftFirst = false), etc.
+        B::LessThan => Value::from_bool(is_less_than(rt, a, b, true)? == Some(true)),
+        B::GreaterThan => Value::from_bool(is_less_than(rt, b, a, false)? == Some(true)),
+        B::LessThanOrEqual => Value::from_bool(is_less_than(rt, b, a, false)? == Some(false)),
+        B::GreaterThanOrEqual => Value::from_bool(is_less_than(rt, a, b, true)? == Some(false)),
+        B::StrictEquality => Value::from_bool(is_strictly_equal(a, b)),
+        B::StrictInequality => Value::from_bool(!is_strictly_equal(a, b)),
+        B::Equality => Value::from_bool(rt.is_loosely_equal(a, b)?),
+        B::Inequality => Value::from_bool(!rt.is_loosely_equal(a, b)?),
+        B::InstanceOf => Value::from_bool(rt.instance_of(a, b)?),
+        B::In => Value::from_bool(rt.in_operator(a, b)?),
     })
-}
-
-/// typeof (ECMA-262 13.5.3.1).
-fn type_of(exec: &mut Executor, v: Value) -> JsResult<Value> {
-    let name = match v.type_of() {
-        ValueType::Undefined | ValueType::Hole => "undefined",
-        ValueType::Null => "object",
-        ValueType::Boolean => "boolean",
-        ValueType::Number => "number",
-        ValueType::String => "string",
-        ValueType::Symbol => "symbol",
-        ValueType::BigInt => "bigint",
-        ValueType::Object => {
-            if v.as_object().is_some_and(|o| o.is_callable()) {
-                "function"
-            } else {
-                "object"
-            }
-        }
-    };
-    Ok(Value::string(exec.runtime.new_string(name)?))
 }
 
 pub(crate) const BINARY_OPERATORS: [BinaryOperator; 22] = [
@@ -378,25 +386,32 @@ pub unsafe extern "C" fn runtime_call(
         // SAFETY: `ret` is writable.
         return unsafe { complete(ret, Err(e)) };
     }
-    if let Some(closure) = closure_of(f) {
-        let closure = closure.as_ptr();
-        // SAFETY: the closure is live (the callee value is on the caller's
-        // stack) and its lambda follows the calling convention.
-        return unsafe { ((*closure).lambda)(ctx, closure, this, argc, argv, ret) };
+    if let Some(o) = f.as_object() {
+        if o.flags() & FLAG_CLOSURE != 0 {
+            if let ObjectKind::Function(closure) = o.kind() {
+                let closure = closure.as_ptr();
+                // SAFETY: the closure is live (the callee value is on the
+                // caller's stack) and its lambda follows the convention.
+                return unsafe { ((*closure).lambda)(ctx, closure, this, argc, argv, ret) };
+            }
+        }
     }
-    let args: &[Value] = if argc == 0 || argv.is_null() {
-        &[]
+    // SAFETY: see the function's contract.
+    let args = unsafe { arguments(argc, argv) };
+    let result = if f.as_object().is_some_and(|o| o.is_callable()) {
+        // SAFETY: compiled code passes valid values.
+        exec.runtime.call(f, unsafe { value(this) }, args)
     } else {
-        // SAFETY: `argv` holds `argc` values (Value is repr(transparent)).
-        unsafe { std::slice::from_raw_parts(argv as *const Value, argc as usize) }
+        let what = exec.runtime.type_of(f).to_rust_string();
+        Err(exec
+            .runtime
+            .type_error(&format!("{what} is not a function")))
     };
-    // SAFETY: compiled code passes valid values.
-    let result = exec.runtime.call(f, unsafe { value(this) }, args);
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
 }
 
-/// `new` (ECMA-262 13.3.5.1.1 EvaluateNew).
+/// `new` (ECMA-262 13.3.5.1.1 EvaluateNew): 7.3.15 Construct.
 ///
 /// # Safety
 /// As [`runtime_call`].
@@ -408,14 +423,12 @@ pub unsafe extern "C" fn runtime_new(
     ret: *mut u64,
 ) -> u32 {
     // SAFETY: see the function's contract.
-    let (exec, f) = unsafe { (&mut *ctx, value(callee)) };
-    let args: &[Value] = if argc == 0 || argv.is_null() {
-        &[]
+    let (exec, f, args) = unsafe { (&mut *ctx, value(callee), arguments(argc, argv)) };
+    let result = if f.as_object().is_some_and(|o| o.is_constructor()) {
+        exec.runtime.construct(f, args, None)
     } else {
-        // SAFETY: `argv` holds `argc` values.
-        unsafe { std::slice::from_raw_parts(argv as *const Value, argc as usize) }
+        Err(exec.runtime.type_error("not a constructor"))
     };
-    let result = exec.runtime.construct(f, args, None);
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
 }
@@ -436,28 +449,34 @@ pub unsafe extern "C" fn runtime_binary(
     let exec = unsafe { &mut *ctx };
     let result = match BINARY_OPERATORS.get(op as usize) {
         // SAFETY: compiled code passes valid values.
-        Some(&op) => binary(exec, op, unsafe { value(a) }, unsafe { value(b) }),
+        Some(&op) => binary(&mut exec.runtime, op, unsafe { value(a) }, unsafe {
+            value(b)
+        }),
         None => Err(exec.runtime.type_error("unknown binary operator")),
     };
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
 }
 
-/// The slow path of a unary operator (`+`, `-`, `~`, `typeof`).
+/// The slow path of a unary operator (`+`, `-`, `~`, `typeof`; the update
+/// operators use `+` for ToNumeric).
 ///
 /// # Safety
 /// `ret` must be writable; `v` a valid value.
 pub unsafe extern "C" fn runtime_unary(ctx: *mut Executor, op: u32, v: u64, ret: *mut u64) -> u32 {
     // SAFETY: see the function's contract.
     let (exec, v) = unsafe { (&mut *ctx, value(v)) };
+    let rt = &mut exec.runtime;
     let result = match UNARY_OPERATORS.get(op as usize) {
-        Some(UnaryOperator::Typeof) => type_of(exec, v),
-        Some(UnaryOperator::Minus) => to_number(exec, v).map(|n| Value::number(-n)),
-        Some(UnaryOperator::BitwiseNot) => {
-            to_number(exec, v).map(|n| Value::from_i32(!to_int32(n)))
-        }
-        Some(_) => to_number(exec, v).map(Value::number),
-        None => Err(exec.runtime.type_error("unknown unary operator")),
+        // 13.5.3.1 typeof.
+        Some(UnaryOperator::Typeof) => Ok(Value::string(rt.type_of(v))),
+        // 13.5.5.1 unary minus: ToNumeric, then Number::unaryMinus.
+        Some(UnaryOperator::Minus) => numeric(rt, v).map(|n| Value::number(-n)),
+        // 13.5.6.1 `~`: ToNumeric, then Number::bitwiseNOT.
+        Some(UnaryOperator::BitwiseNot) => numeric(rt, v).map(|n| Value::from_i32(!to_int32(n))),
+        // 13.5.4.1 unary plus: ToNumber (and ToNumeric for x++ / x--).
+        Some(_) => numeric(rt, v).map(Value::number),
+        None => Err(rt.type_error("unknown unary operator")),
     };
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
@@ -469,21 +488,31 @@ pub unsafe extern "C" fn runtime_unary(ctx: *mut Executor, op: u32, v: u64, ret:
 /// `v` must be a valid value.
 pub unsafe extern "C" fn runtime_to_boolean(_ctx: *mut Executor, v: u64) -> u8 {
     // SAFETY: see the function's contract.
-    let v = unsafe { value(v) };
-    let truthy = match v.type_of() {
-        ValueType::Undefined | ValueType::Null | ValueType::Hole => false,
-        ValueType::Boolean => v.as_bool() == Some(true),
-        ValueType::Number => v.as_number().is_some_and(|n| n != 0.0 && !n.is_nan()),
-        ValueType::String => v.as_string().is_some_and(|s| !s.is_empty()),
-        ValueType::Symbol | ValueType::Object => true,
-        // 0n is the only falsy BigInt; BigInt is not implemented yet.
-        ValueType::BigInt => true,
-    };
-    truthy as u8
+    to_boolean(unsafe { value(v) }) as u8
 }
 
-/// Reads a global binding. `miss`: 0 = undefined if missing (typeof), 1 =
-/// ReferenceError (9.1.1.4.6 GetBindingValue), 2 = the hole (a snapshot).
+/// OrdinaryCallBindThis (10.2.1.2) for non-strict functions: undefined and
+/// null become the global object, primitives are wrapped (ToObject).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_coerce_this(ctx: *mut Executor, this: u64, ret: *mut u64) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, this) = unsafe { (&mut *ctx, value(this)) };
+    let result = if this.is_nullish() {
+        Ok(Value::object(exec.runtime.global_object()))
+    } else if this.is_object() {
+        Ok(this)
+    } else {
+        exec.runtime.to_object(this).map(Value::object)
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// Reads a global binding: the script's lexical declarations first, then
+/// the global object (9.1.1.4.6 GetBindingValue). `miss`: 0 = undefined if
+/// missing (typeof), 1 = ReferenceError, 2 = the hole (a snapshot).
 ///
 /// # Safety
 /// `ret` must be writable.
@@ -495,7 +524,30 @@ pub unsafe extern "C" fn runtime_get_global(
 ) -> u32 {
     // SAFETY: see the function's contract.
     let exec = unsafe { &mut *ctx };
-    let result = match exec.global(name) {
+    let result = get_global(exec, name, miss);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+fn get_global(exec: &mut Executor, name: u32, miss: u8) -> JsResult<Value> {
+    if let Some(v) = exec.lexical_global(name) {
+        // 9.1.1.1.6 GetBindingValue step 2: the TDZ (even for typeof); a
+        // snapshot keeps the hole and is checked when used.
+        if v.is_hole() && miss != 2 {
+            let message = format!(
+                "Cannot access '{}' before initialization",
+                exec.global_name(name)
+            );
+            return Err(exec.runtime.reference_error(&message));
+        }
+        return Ok(v);
+    }
+    let key = exec.global_key(name)?;
+    let global = exec.runtime.global_object();
+    match exec
+        .runtime
+        .get_if_present(global, key, Value::object(global))?
+    {
         Some(v) => Ok(v),
         None => match miss {
             0 => Ok(Value::UNDEFINED),
@@ -505,13 +557,24 @@ pub unsafe extern "C" fn runtime_get_global(
                 Err(exec.runtime.reference_error(&message))
             }
         },
-    };
-    // SAFETY: `ret` is writable.
-    unsafe { complete(ret, result) }
+    }
 }
 
-/// Writes a global binding (9.1.1.4.5 SetMutableBinding); in strict mode code
-/// a missing binding is a ReferenceError (6.2.5.6 PutValue step 3.a).
+/// How `runtime_set_global` writes.
+pub mod set_global_mode {
+    /// PutValue in sloppy code: a missing binding becomes a global property.
+    pub const SLOPPY: u8 = 0;
+    /// PutValue in strict code: a missing binding is a ReferenceError.
+    pub const STRICT: u8 = 1;
+    /// InitializeReferencedBinding of a declaration: a lexical declaration
+    /// made with `runtime_declare_global` is initialised; otherwise the name
+    /// is defined on the global object as CreateGlobalFunctionBinding does
+    /// (9.1.1.4.18; `var`s are initialised this way too).
+    pub const INITIALIZE: u8 = 2;
+}
+
+/// Writes a global binding (9.1.1.4.5 SetMutableBinding); see
+/// [`set_global_mode`].
 ///
 /// # Safety
 /// `ret` must be writable; `v` a valid value.
@@ -519,57 +582,195 @@ pub unsafe extern "C" fn runtime_set_global(
     ctx: *mut Executor,
     name: u32,
     v: u64,
-    strict: u8,
+    mode: u8,
     ret: *mut u64,
 ) -> u32 {
     // SAFETY: see the function's contract.
     let (exec, v) = unsafe { (&mut *ctx, value(v)) };
-    let result = if strict != 0 && exec.global(name).is_none() {
-        let message = format!("{} is not defined", exec.global_name(name));
-        Err(exec.runtime.reference_error(&message))
-    } else {
-        exec.set_global(name, v);
-        Ok(v)
+    let result = set_global(exec, name, v, mode).map(|()| v);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+fn set_global(exec: &mut Executor, name: u32, v: Value, mode: u8) -> JsResult<()> {
+    if let Some(binding) = exec.lexical_binding(name) {
+        let (current, mutable) = binding;
+        if mode != set_global_mode::INITIALIZE {
+            if current.is_hole() {
+                let message = format!(
+                    "Cannot access '{}' before initialization",
+                    exec.global_name(name)
+                );
+                return Err(exec.runtime.reference_error(&message));
+            }
+            if !mutable {
+                let message = format!(
+                    "Assignment to constant variable '{}'",
+                    exec.global_name(name)
+                );
+                return Err(exec.runtime.type_error(&message));
+            }
+        }
+        exec.set_lexical_global(name, v);
+        return Ok(());
+    }
+    let key = exec.global_key(name)?;
+    let rt = &mut exec.runtime;
+    let global = rt.global_object();
+    match mode {
+        set_global_mode::INITIALIZE => {
+            // 9.1.1.4.18 CreateGlobalFunctionBinding (D = false).
+            let existing = rt.get_own_property(global, key)?;
+            let desc = match existing {
+                Some(d) if d.configurable != Some(true) => PropertyDescriptor {
+                    value: Some(v),
+                    ..Default::default()
+                },
+                _ => PropertyDescriptor::data(v, Attributes::new(true, true, false)),
+            };
+            rt.define_property_or_throw(global, key, desc)
+        }
+        set_global_mode::STRICT => {
+            if !rt.has_property(global, key)? {
+                let message = format!("{} is not defined", exec.global_name(name));
+                return Err(exec.runtime.reference_error(&message));
+            }
+            if !rt.set(global, key, v, Value::object(global))? {
+                let k = rt.key_for_message(key);
+                let message = format!("Cannot assign to read only property '{k}' of object");
+                return Err(rt.type_error(&message));
+            }
+            Ok(())
+        }
+        _ => {
+            rt.set(global, key, v, Value::object(global))?;
+            Ok(())
+        }
+    }
+}
+
+/// Declares a global binding of a script (16.1.7 GlobalDeclarationInstantiation):
+/// `kind` 0 = `var` (CreateGlobalVarBinding: an undefined, non-configurable
+/// global object property unless one exists), 1 = `let`, 2 = `const` (an
+/// uninitialised binding of the global lexical record; `Initialize` sets
+/// it). Redeclaring a lexical binding is a SyntaxError.
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_declare_global(
+    ctx: *mut Executor,
+    name: u32,
+    kind: u8,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    let result = declare_global(exec, name, kind).map(|()| Value::UNDEFINED);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+pub(crate) fn declare_global(exec: &mut Executor, name: u32, kind: u8) -> JsResult<()> {
+    let key = exec.global_key(name)?;
+    let global = exec.runtime.global_object();
+    if kind == 0 {
+        if exec.lexical_binding(name).is_some() {
+            let message = format!(
+                "Identifier '{}' has already been declared",
+                exec.global_name(name)
+            );
+            return Err(exec.runtime.syntax_error(&message));
+        }
+        let rt = &mut exec.runtime;
+        if rt.get_own_property(global, key)?.is_none() && rt.is_extensible(global)? {
+            let desc =
+                PropertyDescriptor::data(Value::UNDEFINED, Attributes::new(true, true, false));
+            rt.define_property_or_throw(global, key, desc)?;
+        }
+        return Ok(());
+    }
+    // 16.1.7 steps 3.a-3.d: no lexical redeclaration, no clash with a
+    // non-configurable global property.
+    let clash = exec.lexical_binding(name).is_some()
+        || exec
+            .runtime
+            .get_own_property(global, key)?
+            .is_some_and(|d| d.configurable == Some(false));
+    if clash {
+        let message = format!(
+            "Identifier '{}' has already been declared",
+            exec.global_name(name)
+        );
+        return Err(exec.runtime.syntax_error(&message));
+    }
+    exec.declare_lexical_global(name, kind == 1);
+    Ok(())
+}
+
+/// GetValue of a property reference (ECMA-262 6.2.5.5). `cache` is the
+/// site's get cache or null; it is refilled for own data properties.
+///
+/// # Safety
+/// `ret` must be writable; `cache` null or a cache of the executor.
+pub unsafe extern "C" fn runtime_get_property(
+    ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, base, key) = unsafe { (&mut *ctx, value(object), value(key)) };
+    let rt = &mut exec.runtime;
+    let result = match base.as_object() {
+        Some(o) => rt.to_property_key(key).and_then(|key| {
+            let v = rt.get(o, key, base)?;
+            if !cache.is_null() {
+                // SAFETY: caches live as long as the runtime.
+                unsafe { (*cache).fill(o, key, false) };
+            }
+            Ok(v)
+        }),
+        None => rt.get_value(base, key),
     };
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
 }
 
-fn no_objects(exec: &mut Executor, ret: *mut u64) -> u32 {
-    let e = exec
-        .runtime
-        .type_error("property access is not supported by the backend yet");
-    // SAFETY: every caller got `ret` from compiled code.
-    unsafe { complete(ret, Err(e)) }
-}
-
-/// GetValue of a property reference (ECMA-262 6.2.5.5).
+/// PutValue of a property reference (ECMA-262 6.2.5.6); `strict` makes a
+/// failed assignment a TypeError. `cache` is the site's set cache or null.
 ///
 /// # Safety
-/// `ret` must be writable.
-pub unsafe extern "C" fn runtime_get_property(
-    ctx: *mut Executor,
-    _object: u64,
-    _key: u64,
-    ret: *mut u64,
-) -> u32 {
-    // SAFETY: see the function's contract.
-    no_objects(unsafe { &mut *ctx }, ret)
-}
-
-/// PutValue of a property reference (ECMA-262 6.2.5.6).
-///
-/// # Safety
-/// `ret` must be writable.
+/// `ret` must be writable; `cache` null or a cache of the executor.
 pub unsafe extern "C" fn runtime_set_property(
     ctx: *mut Executor,
-    _object: u64,
-    _key: u64,
-    _value: u64,
+    object: u64,
+    key: u64,
+    v: u64,
+    strict: u8,
+    cache: *const PropertyCache,
     ret: *mut u64,
 ) -> u32 {
     // SAFETY: see the function's contract.
-    no_objects(unsafe { &mut *ctx }, ret)
+    let (exec, base, key, v) = unsafe { (&mut *ctx, value(object), value(key), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = match base.as_object() {
+        Some(o) if !cache.is_null() => rt.to_property_key(key).and_then(|key| {
+            let ok = rt.set(o, key, v, base)?;
+            if ok {
+                // SAFETY: caches live as long as the runtime.
+                unsafe { (*cache).fill(o, key, true) };
+            } else if strict != 0 {
+                let k = rt.key_for_message(key);
+                let message = format!("Cannot assign to read only property '{k}' of object");
+                return Err(rt.type_error(&message));
+            }
+            Ok(v)
+        }),
+        _ => rt.put_value(base, key, v, strict != 0).map(|()| v),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// `delete object[key]` (ECMA-262 13.5.1.2).
@@ -578,12 +779,19 @@ pub unsafe extern "C" fn runtime_set_property(
 /// `ret` must be writable.
 pub unsafe extern "C" fn runtime_delete_property(
     ctx: *mut Executor,
-    _object: u64,
-    _key: u64,
+    object: u64,
+    key: u64,
+    strict: u8,
     ret: *mut u64,
 ) -> u32 {
     // SAFETY: see the function's contract.
-    no_objects(unsafe { &mut *ctx }, ret)
+    let (exec, base, key) = unsafe { (&mut *ctx, value(object), value(key)) };
+    let result = exec
+        .runtime
+        .delete_value(base, key, strict != 0)
+        .map(Value::from_bool);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// `{}` (ECMA-262 13.2.5.4).
@@ -598,19 +806,30 @@ pub unsafe extern "C" fn runtime_create_object(ctx: *mut Executor, ret: *mut u64
     unsafe { complete(ret, result) }
 }
 
-/// CreateDataPropertyOrThrow for object literals (ECMA-262 7.3.7).
+/// CreateDataPropertyOrThrow for object literals (ECMA-262 7.3.7), after
+/// ToPropertyKey of the key (13.2.5.5 PropertyDefinitionEvaluation).
 ///
 /// # Safety
 /// `ret` must be writable.
 pub unsafe extern "C" fn runtime_create_data_property(
     ctx: *mut Executor,
-    _object: u64,
-    _key: u64,
-    _value: u64,
+    object: u64,
+    key: u64,
+    v: u64,
     ret: *mut u64,
 ) -> u32 {
     // SAFETY: see the function's contract.
-    no_objects(unsafe { &mut *ctx }, ret)
+    let (exec, object, key, v) = unsafe { (&mut *ctx, value(object), value(key), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = match object.as_object() {
+        Some(o) => rt
+            .to_property_key(key)
+            .and_then(|key| rt.create_data_property_or_throw(o, key, v))
+            .map(|()| object),
+        None => Err(rt.type_error("CreateDataProperty on a non-object")),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// `[]` (ECMA-262 13.2.4.1).
@@ -619,21 +838,44 @@ pub unsafe extern "C" fn runtime_create_data_property(
 /// `ret` must be writable.
 pub unsafe extern "C" fn runtime_create_array(ctx: *mut Executor, ret: *mut u64) -> u32 {
     // SAFETY: see the function's contract.
-    no_objects(unsafe { &mut *ctx }, ret)
+    let exec = unsafe { &mut *ctx };
+    let result = exec.runtime.new_array(0).map(Value::object);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
-/// Appends an array literal element.
+/// Appends an array literal element (13.2.4.1 ArrayAccumulation); the hole
+/// value stands for an elision (the length grows, no element is created).
 ///
 /// # Safety
 /// `ret` must be writable.
 pub unsafe extern "C" fn runtime_push_array_element(
     ctx: *mut Executor,
-    _array: u64,
-    _value: u64,
+    array: u64,
+    v: u64,
     ret: *mut u64,
 ) -> u32 {
     // SAFETY: see the function's contract.
-    no_objects(unsafe { &mut *ctx }, ret)
+    let (exec, array, v) = unsafe { (&mut *ctx, value(array), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = match array.as_object().filter(|a| a.is_array()) {
+        Some(a) => {
+            let index = a.array_length();
+            if index == u32::MAX {
+                Err(rt.range_error("Invalid array length"))
+            } else if v.is_hole() {
+                let length = PropertyKey::String(rt.names.length);
+                rt.set(a, length, Value::from_u32(index + 1), array)
+                    .map(|_| array)
+            } else {
+                rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)
+                    .map(|()| array)
+            }
+        }
+        None => Err(rt.type_error("PushArrayElement on a non-array")),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// A capture cell for the frame slot at `target` (the binding escapes there
@@ -664,7 +906,7 @@ pub unsafe extern "C" fn runtime_create_capture(
 }
 
 /// A function object for `template` with `count` capture cells read from
-/// `captures` (OrdinaryFunctionCreate, ECMA-262 10.2.3).
+/// `captures` (see [`create_function`]).
 ///
 /// # Safety
 /// `template` must be a template of the executor; `captures` must hold
@@ -692,14 +934,19 @@ pub unsafe extern "C" fn runtime_create_closure(
     unsafe { complete(ret, result) }
 }
 
-/// Creates a function object (the closure cell and the object).
+/// Creates a function object (10.2.3 OrdinaryFunctionCreate, 10.2.9
+/// SetFunctionName, 10.2.10 SetFunctionLength, 10.2.5 MakeConstructor):
+/// the closure cell and an object of kind [`ObjectKind::Function`] with
+/// `length` and `name` (the shared function shape) and, for constructors,
+/// a fresh `prototype` object whose `constructor` points back.
 pub(crate) fn create_function(
     exec: &mut Executor,
     template: &FunctionTemplate,
     cells: Vec<*mut Capture>,
 ) -> JsResult<Value> {
     let lambda: Lambda = template.lambda.get();
-    let closure = exec.runtime.alloc(Closure {
+    let rt = &mut exec.runtime;
+    let closure = rt.alloc(Closure {
         lambda,
         template,
         captures: std::ptr::null(),
@@ -711,12 +958,37 @@ pub(crate) fn create_function(
         let c = closure.get_mut();
         c.captures = c.cells.as_ptr();
     }
-    let proto = exec.runtime.intrinsic(Intrinsic::FunctionPrototype);
-    let object = exec.runtime.new_object_with(
+    let proto = rt.intrinsic(Intrinsic::FunctionPrototype);
+    let mut flags = FLAG_CALLABLE | FLAG_CLOSURE;
+    if template.constructor {
+        flags |= FLAG_CONSTRUCTOR;
+    }
+    let name = template.name();
+    let object = rt.new_function_object(
         proto,
-        ObjectKind::Host(Box::new(FunctionData { closure })),
-        FLAG_CALLABLE,
+        ObjectKind::Function(closure),
+        flags,
+        template.num_params as u32,
+        name,
     )?;
+    if template.constructor {
+        let prototype = rt.new_object()?;
+        let key = PropertyKey::String(rt.names.constructor);
+        rt.define_property_or_throw(
+            prototype,
+            key,
+            PropertyDescriptor::data(Value::object(object), Attributes::BUILTIN_METHOD),
+        )?;
+        let key = PropertyKey::String(rt.names.prototype);
+        rt.define_property_or_throw(
+            object,
+            key,
+            PropertyDescriptor::data(
+                Value::object(prototype),
+                Attributes::new(true, false, false),
+            ),
+        )?;
+    }
     Ok(Value::object(object))
 }
 

@@ -21,11 +21,19 @@ use cranelift_module::{FuncId, Module};
 
 use super::jit::{Jit, RuntimeFn};
 use super::{Capture, Closure, FunctionTemplate, Status};
+use crate::object::{
+    value_vec::VALUE_VEC_PTR_OFFSET, FLAG_CLOSURE, OBJECT_CLOSURE_OFFSET, OBJECT_FLAGS_OFFSET,
+    OBJECT_SHAPE_OFFSET, OBJECT_SLOTS_OFFSET,
+};
+use crate::runtime::inline_cache::PropertyCache;
+use crate::semantics::CacheId;
 use crate::semantics::{
     BinaryOperator, CompileCommand, CompileScript, FunctionId, Locator, LoopFlags, Program,
     ScopeRef, ShortCircuitKind, StringId, Symbol, UnaryOperator, VariableKind,
 };
-use crate::value::{Value, CANONICAL_NAN, NUMBER_LIMIT, TAG_BOOLEAN, TAG_INT32, TAG_SHIFT};
+use crate::value::{
+    Value, CANONICAL_NAN, NUMBER_LIMIT, PAYLOAD_MASK, TAG_BOOLEAN, TAG_INT32, TAG_OBJECT, TAG_SHIFT,
+};
 
 const I8: ir::Type = types::I8;
 const I32: ir::Type = types::I32;
@@ -70,6 +78,10 @@ pub trait CompileHost {
     /// The template shared by the closures of a function of the program
     /// being compiled.
     fn template(&mut self, function: FunctionId) -> Result<*const FunctionTemplate, CompileError>;
+    /// `count` inline caches for the function being compiled (two per
+    /// `CacheId`: get at `2 * id`, set at `2 * id + 1`), living as long as
+    /// the compiled code; null to compile without caches.
+    fn inline_caches(&mut self, count: u32) -> *const PropertyCache;
 }
 
 /// An entry of the compile-time operand stack.
@@ -96,10 +108,13 @@ enum Operand {
         locator: Locator,
         value: ir::Value,
     },
-    /// A property reference with its base and key already evaluated.
+    /// A property reference with its base and key already evaluated;
+    /// `cache` is the access site when the key is a constant string (so an
+    /// inline cache applies).
     Property {
         object: ir::Value,
         key: ir::Value,
+        cache: Option<CacheId>,
     },
     /// A closure being built: the capture cells collected so far.
     Closure {
@@ -332,6 +347,8 @@ struct FunctionCompiler<'a, 'p> {
 
     return_block: Block,
     throw_block: Block,
+    /// The function's inline caches (null: none).
+    caches: *const PropertyCache,
 }
 
 impl<'a, 'p> FunctionCompiler<'a, 'p> {
@@ -465,10 +482,24 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             pending_labels: Vec::new(),
             return_block,
             throw_block,
+            caches: std::ptr::null(),
         })
     }
 
     fn run(&mut self) -> Result<(), CompileError> {
+        if self.script.num_inline_caches > 0 {
+            self.caches = self.host.inline_caches(self.script.num_inline_caches * 2);
+        }
+        // 10.2.1.2 OrdinaryCallBindThis: a non-strict function sees the
+        // global object for undefined/null and a wrapper for primitives.
+        if !self.script.flags.strict
+            && !self.script.flags.arrow
+            && self.script.commands.contains(&CompileCommand::This)
+        {
+            let scratch = self.scratch_addr();
+            self.this =
+                self.call_runtime_checked(RuntimeFn::CoerceThis, &[self.ctx, self.this, scratch]);
+        }
         for command in &self.script.commands {
             if !matches!(
                 command,
@@ -802,10 +833,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 }
                 value
             }
-            Operand::Property { object, key } => {
-                let scratch = self.scratch_addr();
-                self.call_runtime_checked(RuntimeFn::GetProperty, &[self.ctx, object, key, scratch])
-            }
+            Operand::Property { object, key, cache } => self.get_property(object, key, cache),
             Operand::Closure { function, captures } => self.create_closure(function, &captures)?,
         })
     }
@@ -1029,18 +1057,254 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             Locator::Global | Locator::None => {
                 let name = self.host.global_name(self.program, symbol);
                 let name = self.b.ins().iconst(I32, name as i64);
-                let strict = self
-                    .b
-                    .ins()
-                    .iconst(I8, (self.script.flags.strict && !initialize) as i64);
+                use super::bridge::set_global_mode as mode;
+                let mode = if initialize {
+                    mode::INITIALIZE
+                } else if self.script.flags.strict {
+                    mode::STRICT
+                } else {
+                    mode::SLOPPY
+                };
+                let mode = self.b.ins().iconst(I8, mode as i64);
                 let scratch = self.scratch_addr();
                 self.call_runtime_checked(
                     RuntimeFn::SetGlobal,
-                    &[self.ctx, name, value, strict, scratch],
+                    &[self.ctx, name, value, mode, scratch],
                 );
                 Ok(())
             }
         }
+    }
+
+    /// The access site whose inline cache applies to a key operand: only
+    /// constant keys (`o.name`) are cached.
+    fn cache_for(&self, key: &Operand, cache: CacheId) -> Result<Option<CacheId>, CompileError> {
+        if cache.0 >= self.script.num_inline_caches {
+            return malformed(format!("inline cache {} out of range", cache.0));
+        }
+        Ok(match key {
+            Operand::String(_) if !self.caches.is_null() => Some(cache),
+            _ => None,
+        })
+    }
+
+    /// The address of a cache entry (get or set direction) as a constant.
+    fn cache_addr(&mut self, cache: Option<CacheId>, set: bool) -> (ir::Value, bool) {
+        match cache {
+            Some(c) if !self.caches.is_null() => {
+                let index = 2 * c.0 as usize + set as usize;
+                // The table has 2 * num_inline_caches entries (cache_for
+                // checked the range).
+                let addr = self.caches as usize + index * std::mem::size_of::<PropertyCache>();
+                (self.b.ins().iconst(I64, addr as i64), true)
+            }
+            _ => (self.b.ins().iconst(I64, 0), false),
+        }
+    }
+
+    /// The inline-cache check shared by gets and sets: branches to the
+    /// returned block with the slot address when `object` is an object of
+    /// the cached shape, else to `slow`.
+    fn cache_check(&mut self, object: ir::Value, ic: ir::Value, slow: Block) -> (Block, ir::Value) {
+        let check = self.b.create_block();
+        let hit = self.b.create_block();
+        let addr = self.b.append_block_param(hit, I64);
+        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, check, &[], slow, &[]);
+        self.b.switch_to_block(check);
+        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
+        let shape = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
+        let cached = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
+        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
+        // Slot address: base (object or overflow array) + offset.
+        let offset = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::OFFSET_OFFSET);
+        let indirect = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::INDIRECT_OFFSET);
+        let slots = self.b.ins().load(
+            I64,
+            trusted(),
+            ptr,
+            (OBJECT_SLOTS_OFFSET + VALUE_VEC_PTR_OFFSET) as i32,
+        );
+        let base = self.b.ins().select(indirect, slots, ptr);
+        let slot = self.b.ins().iadd(base, offset);
+        self.b
+            .ins()
+            .brif(same, hit, &[BlockArg::Value(slot)], slow, &[]);
+        (hit, addr)
+    }
+
+    /// GetValue of a property reference, with the inline cache fast path.
+    fn get_property(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        cache: Option<CacheId>,
+    ) -> ir::Value {
+        let (ic, cached) = self.cache_addr(cache, false);
+        if !cached {
+            let scratch = self.scratch_addr();
+            return self.call_runtime_checked(
+                RuntimeFn::GetProperty,
+                &[self.ctx, object, key, ic, scratch],
+            );
+        }
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let (hit, slot) = self.cache_check(object, ic, slow);
+        self.b.switch_to_block(hit);
+        let v = self.b.ins().load(I64, trusted(), slot, 0);
+        self.b.ins().jump(done, &[BlockArg::Value(v)]);
+        self.b.switch_to_block(slow);
+        let scratch = self.scratch_addr();
+        let v = self.call_runtime_checked(
+            RuntimeFn::GetProperty,
+            &[self.ctx, object, key, ic, scratch],
+        );
+        self.b.ins().jump(done, &[BlockArg::Value(v)]);
+        self.b.switch_to_block(done);
+        result
+    }
+
+    /// PutValue of a property reference, with the inline cache fast path.
+    fn set_property(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        value: ir::Value,
+        cache: Option<CacheId>,
+    ) {
+        let (ic, cached) = self.cache_addr(cache, true);
+        let strict = self.script.flags.strict as i64;
+        if !cached {
+            let strict = self.b.ins().iconst(I8, strict);
+            let scratch = self.scratch_addr();
+            self.call_runtime_checked(
+                RuntimeFn::SetProperty,
+                &[self.ctx, object, key, value, strict, ic, scratch],
+            );
+            return;
+        }
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        let (hit, slot) = self.cache_check(object, ic, slow);
+        self.b.switch_to_block(hit);
+        self.b.ins().store(trusted(), value, slot, 0);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(slow);
+        let strict = self.b.ins().iconst(I8, strict);
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(
+            RuntimeFn::SetProperty,
+            &[self.ctx, object, key, value, strict, ic, scratch],
+        );
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+    }
+
+    /// Call (7.3.14) of a value: closures are called directly through their
+    /// lambda (the callee is an object with [`FLAG_CLOSURE`], whose closure
+    /// is at [`OBJECT_CLOSURE_OFFSET`]) after an inline stack-limit check;
+    /// everything else, and a nearly exhausted stack, goes through
+    /// `runtime_call`. Returns the result (exceptions branch to the handler).
+    fn call_value(
+        &mut self,
+        function: ir::Value,
+        this: ir::Value,
+        argc: ir::Value,
+        argv: ir::Value,
+        scratch: ir::Value,
+    ) -> ir::Value {
+        let check_flags = self.b.create_block();
+        let check_stack = self.b.create_block();
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let done = self.b.create_block();
+        let status = self.b.append_block_param(done, I32);
+        let tag = self.b.ins().ushr_imm_u(function, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, check_flags, &[], slow, &[]);
+
+        self.b.switch_to_block(check_flags);
+        let ptr = self.b.ins().band_imm_u(function, PAYLOAD_MASK as i64);
+        let flags = self
+            .b
+            .ins()
+            .load(I32, trusted(), ptr, OBJECT_FLAGS_OFFSET as i32);
+        let is_closure = self.b.ins().band_imm_u(flags, FLAG_CLOSURE as i64);
+        self.b.ins().brif(is_closure, check_stack, &[], slow, &[]);
+
+        // The executor starts with its runtime (repr(C)), so the stack limit
+        // is at a fixed offset from `ctx`.
+        self.b.switch_to_block(check_stack);
+        let sp = self.b.ins().get_stack_pointer(I64);
+        let limit = self.b.ins().load(
+            I64,
+            trusted(),
+            self.ctx,
+            std::mem::offset_of!(crate::runtime::Runtime, stack_limit) as i32,
+        );
+        let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, limit);
+        self.b.ins().brif(low, slow, &[], fast, &[]);
+
+        self.b.switch_to_block(fast);
+        let cell = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_CLOSURE_OFFSET as i32);
+        let closure = self
+            .b
+            .ins()
+            .iadd_imm_s(cell, crate::gc::CELL_BODY_OFFSET as i64);
+        let lambda = self
+            .b
+            .ins()
+            .load(I64, trusted(), closure, Closure::LAMBDA_OFFSET);
+        let mut sig = self.runtime.module.make_signature();
+        for t in [I64, I64, I64, I32, I64, I64] {
+            sig.params.push(ir::AbiParam::new(t));
+        }
+        sig.returns.push(ir::AbiParam::new(I32));
+        let sig = self.b.import_signature(sig);
+        let call = self.b.ins().call_indirect(
+            sig,
+            lambda,
+            &[self.ctx, closure, this, argc, argv, scratch],
+        );
+        let s = self.b.inst_results(call)[0];
+        self.b.ins().jump(done, &[BlockArg::Value(s)]);
+
+        self.b.switch_to_block(slow);
+        let s = self.call_runtime(
+            RuntimeFn::Call,
+            &[self.ctx, function, this, argc, argv, scratch],
+        );
+        self.b.ins().jump(done, &[BlockArg::Value(s)]);
+
+        self.b.switch_to_block(done);
+        self.check_status(status);
+        self.b.ins().stack_load(I64, I64, self.scratch, 0)
     }
 
     /// PutValue of `value` into a reference operand.
@@ -1055,12 +1319,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             | Operand::Snapshot {
                 symbol, locator, ..
             } => self.store_variable(symbol, locator, value, initialize),
-            Operand::Property { object, key } if !initialize => {
-                let scratch = self.scratch_addr();
-                self.call_runtime_checked(
-                    RuntimeFn::SetProperty,
-                    &[self.ctx, object, key, value, scratch],
-                );
+            Operand::Property { object, key, cache } if !initialize => {
+                self.set_property(object, key, value, cache);
                 Ok(())
             }
             _ => malformed("assignment to a non-reference"),
@@ -1390,11 +1650,12 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 Operand::Any(result)
             }
             U::Delete => match operand {
-                Operand::Property { object, key } => {
+                Operand::Property { object, key, .. } => {
+                    let strict = self.b.ins().iconst(I8, self.script.flags.strict as i64);
                     let scratch = self.scratch_addr();
                     Operand::Any(self.call_runtime_checked(
                         RuntimeFn::DeleteProperty,
-                        &[self.ctx, object, key, scratch],
+                        &[self.ctx, object, key, strict, scratch],
                     ))
                 }
                 // Deleting a binding fails (sloppy mode; strict mode makes it
@@ -1612,20 +1873,22 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 }
                 self.operands.push(Operand::Variable(symbol, locator))
             }
-            C::GetProperty(_cache) => {
+            C::GetProperty(cache) => {
                 let key = self.pop()?;
                 let object = self.pop()?;
+                let cache = self.cache_for(&key, cache)?;
                 let object = self.value_of(object)?;
                 let key = self.value_of(key)?;
-                let v = self.value_of(Operand::Property { object, key })?;
+                let v = self.value_of(Operand::Property { object, key, cache })?;
                 self.operands.push(Operand::Any(v));
             }
-            C::PropertyReference(_cache) => {
+            C::PropertyReference(cache) => {
                 let key = self.pop()?;
                 let object = self.pop()?;
+                let cache = self.cache_for(&key, cache)?;
                 let object = self.value_of(object)?;
                 let key = self.value_of(key)?;
-                self.operands.push(Operand::Property { object, key });
+                self.operands.push(Operand::Property { object, key, cache });
             }
             C::PushScope(scope) => {
                 if scope.0 as usize >= self.script.scopes.len() {
@@ -1728,10 +1991,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 let argc = self.b.ins().iconst(I32, argc as i64);
                 let scratch = self.scratch_addr();
                 let result = if matches!(command, C::Call(_)) {
-                    self.call_runtime_checked(
-                        RuntimeFn::Call,
-                        &[self.ctx, function, this, argc, argv, scratch],
-                    )
+                    self.call_value(function, this, argc, argv, scratch)
                 } else {
                     self.call_runtime_checked(
                         RuntimeFn::New,

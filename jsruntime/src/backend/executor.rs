@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use crate::completion::{JsResult, Thrown};
 use crate::gc::Persistent;
+use crate::object::PropertyKey;
+use crate::runtime::inline_cache::PropertyCache;
 use crate::runtime::Runtime;
 use crate::semantics::{FunctionId, Program, StringId, Symbol};
 use crate::value::Value;
@@ -37,10 +39,14 @@ struct State {
     /// Global names, by id; see `runtime_get_global`.
     global_names: Vec<String>,
     global_ids: HashMap<String, u32>,
-    /// Values of globals by name id (`HOLE` = no such binding). Temporary:
-    /// globals move to the realm's global object when its [[Get]]/[[Set]]
-    /// exist.
-    globals: Vec<Persistent>,
+    /// The rooted atom of each global name, created on first use.
+    global_keys: Vec<Option<Persistent>>,
+    /// The global lexical record (top-level `let`/`const` of scripts) by
+    /// name id: the value (`HOLE` while uninitialised) and mutability.
+    lexical: HashMap<u32, (Persistent, bool)>,
+    /// Inline caches of compiled functions, by (program, function).
+    caches: HashMap<(usize, u32), *const PropertyCache>,
+    inline_caches_enabled: bool,
     stats: Stats,
 }
 
@@ -55,23 +61,40 @@ impl State {
         id
     }
 
-    fn template(&mut self, program: usize, function: FunctionId) -> &FunctionTemplate {
+    fn template(
+        &mut self,
+        runtime: &mut Runtime,
+        program: usize,
+        function: FunctionId,
+    ) -> &FunctionTemplate {
         let stats = &mut self.stats;
-        let num_params = self
-            .programs
-            .get(program)
-            .and_then(|p| p.function(function))
-            .map_or(0, |s| s.num_params);
+        let script = self.programs.get(program).and_then(|p| {
+            let s = p.function(function)?;
+            Some((p.clone(), s.num_params, s.name, s.flags))
+        });
         self.templates
             .entry((program, function.0))
             .or_insert_with(|| {
                 stats.templates += 1;
+                let (num_params, name, flags) = match &script {
+                    Some((p, n, name, flags)) => {
+                        (*n, name.map(|s| p.symbol_name(s).to_owned()), *flags)
+                    }
+                    None => (0, None, Default::default()),
+                };
+                // Out of memory for the name leaves the function anonymous.
+                let atom = name.and_then(|n| runtime.atom(&n).ok());
+                let name_root = atom.map(|a| runtime.persistent(Value::string(a)));
                 Box::new(FunctionTemplate {
                     lambda: std::cell::Cell::new(runtime_lazy_compile as Lambda),
                     compiled: std::cell::Cell::new(false),
                     program,
                     function,
                     num_params,
+                    name: atom.unwrap_or(runtime.names.empty),
+                    name_root,
+                    strict: flags.strict,
+                    constructor: !(flags.arrow || flags.generator || flags.r#async),
                 })
             })
     }
@@ -83,6 +106,7 @@ struct Host<'a> {
     runtime: &'a mut Runtime,
     state: &'a mut State,
     program: usize,
+    function: FunctionId,
 }
 
 impl CompileHost for Host<'_> {
@@ -94,9 +118,10 @@ impl CompileHost for Host<'_> {
             .strings
             .get(id.0 as usize)
             .ok_or_else(|| CompileError::Malformed(format!("string {} out of range", id.0)))?;
+        // Atoms: `o.name` keys need no interning at runtime.
         let s = self
             .runtime
-            .new_string(text)
+            .atom(text)
             .map_err(|_| CompileError::Cranelift("out of memory".to_owned()))?;
         let v = Value::string(s);
         let root = self.runtime.persistent(v);
@@ -109,7 +134,20 @@ impl CompileHost for Host<'_> {
     }
 
     fn template(&mut self, function: FunctionId) -> Result<*const FunctionTemplate, CompileError> {
-        Ok(self.state.template(self.program, function) as *const FunctionTemplate)
+        Ok(self.state.template(self.runtime, self.program, function) as *const FunctionTemplate)
+    }
+
+    fn inline_caches(&mut self, count: u32) -> *const PropertyCache {
+        if !self.state.inline_caches_enabled {
+            return std::ptr::null();
+        }
+        let key = (self.program, self.function.0);
+        if let Some(&p) = self.state.caches.get(&key) {
+            return p;
+        }
+        let p = self.runtime.new_inline_caches(count as usize);
+        self.state.caches.insert(key, p);
+        p
     }
 }
 
@@ -118,6 +156,11 @@ impl CompileHost for Host<'_> {
 /// Compiled code receives a pointer to the executor as its first argument
 /// (see the calling convention in [`super`]); the executor must therefore
 /// not move while JavaScript code runs, which `&mut self` methods guarantee.
+///
+/// `#[repr(C)]` with `runtime` first: the runtime's call/construct hooks
+/// turn their `&mut Runtime` back into the executor. Never move the runtime
+/// out of an executor (e.g. with `std::mem::replace`).
+#[repr(C)]
 pub struct Executor {
     pub runtime: Runtime,
     jit: Jit,
@@ -126,11 +169,23 @@ pub struct Executor {
 
 impl Executor {
     pub fn new() -> Result<Executor, CompileError> {
+        let mut runtime = Runtime::new();
+        runtime.hooks.call = Some(bridge::call_hook);
+        runtime.hooks.construct = Some(bridge::construct_hook);
         Ok(Executor {
-            runtime: Runtime::new(),
+            runtime,
             jit: Jit::new()?,
-            state: State::default(),
+            state: State {
+                inline_caches_enabled: true,
+                ..State::default()
+            },
         })
+    }
+
+    /// Turns inline caches off for functions compiled from now on (to
+    /// measure them).
+    pub fn set_inline_caches_enabled(&mut self, enabled: bool) {
+        self.state.inline_caches_enabled = enabled;
     }
 
     pub fn stats(&self) -> Stats {
@@ -149,14 +204,18 @@ impl Executor {
         if self.state.programs.get(program).is_none() {
             return Err(CompileError::Malformed(format!("no program {program}")));
         }
-        let template: *const FunctionTemplate = self.state.template(program, FunctionId(0));
+        let template: *const FunctionTemplate =
+            self.state
+                .template(&mut self.runtime, program, FunctionId(0));
         // SAFETY: templates are boxed and live as long as the executor.
         let function = bridge::create_function(self, unsafe { &*template }, Vec::new());
         let function = match function {
             Ok(f) => f,
             Err(e) => return Ok(Err(e)),
         };
-        Ok(self.call(function, Value::UNDEFINED, &[]))
+        // 16.1.6 ScriptEvaluation: the script's this is the global object.
+        let global = Value::object(self.runtime.global_object());
+        Ok(self.call(function, global, &[]))
     }
 
     /// Calls a function value with arguments (ECMA-262 7.3.14 Call).
@@ -201,6 +260,7 @@ impl Executor {
             runtime: &mut self.runtime,
             state: &mut self.state,
             program: template.program,
+            function: template.function,
         };
         let address = compiler::compile(&mut self.jit, &program, template.function, &mut host)?;
         // SAFETY: the compiler emits functions with the lambda signature.
@@ -229,27 +289,53 @@ impl Executor {
             runtime: &mut self.runtime,
             state: &mut self.state,
             program,
+            function,
         };
         compiler::print_clif(&mut self.jit, &p, function, &mut host)
     }
 
     /// The template of a function of a loaded program (created if needed).
     pub fn template(&mut self, program: usize, function: FunctionId) -> *const FunctionTemplate {
-        self.state.template(program, function)
+        self.state.template(&mut self.runtime, program, function)
     }
 
-    /// The value of a global binding (see `runtime_get_global`).
-    pub(crate) fn global(&self, id: u32) -> Option<Value> {
-        let v = self.state.globals.get(id as usize)?.get();
-        (!v.is_hole()).then_some(v)
-    }
-
-    pub(crate) fn set_global(&mut self, id: u32, v: Value) {
-        while self.state.globals.len() <= id as usize {
-            let root = self.runtime.persistent(Value::HOLE);
-            self.state.globals.push(root);
+    /// The property key of a global name id (its atom, rooted on first use).
+    pub(crate) fn global_key(&mut self, id: u32) -> JsResult<PropertyKey> {
+        let index = id as usize;
+        if let Some(Some(root)) = self.state.global_keys.get(index) {
+            if let Some(atom) = root.get().as_string() {
+                return Ok(PropertyKey::String(atom));
+            }
         }
-        self.state.globals[id as usize].set(v);
+        let name = self.global_name(id).to_owned();
+        let atom = self.runtime.atom(&name)?;
+        let root = self.runtime.persistent(Value::string(atom));
+        if self.state.global_keys.len() <= index {
+            self.state.global_keys.resize_with(index + 1, || None);
+        }
+        self.state.global_keys[index] = Some(root);
+        Ok(PropertyKey::String(atom))
+    }
+
+    /// The value of a global lexical binding (`HOLE` while uninitialised).
+    pub(crate) fn lexical_global(&self, id: u32) -> Option<Value> {
+        self.state.lexical.get(&id).map(|(v, _)| v.get())
+    }
+
+    /// A global lexical binding: its value and whether it is mutable.
+    pub(crate) fn lexical_binding(&self, id: u32) -> Option<(Value, bool)> {
+        self.state.lexical.get(&id).map(|(v, m)| (v.get(), *m))
+    }
+
+    pub(crate) fn set_lexical_global(&mut self, id: u32, v: Value) {
+        if let Some((root, _)) = self.state.lexical.get(&id) {
+            root.set(v);
+        }
+    }
+
+    pub(crate) fn declare_lexical_global(&mut self, id: u32, mutable: bool) {
+        let root = self.runtime.persistent(Value::HOLE);
+        self.state.lexical.insert(id, (root, mutable));
     }
 
     /// The name of a global id, for error messages.
@@ -261,16 +347,39 @@ impl Executor {
             .unwrap_or("?")
     }
 
-    /// Reads a global by name (for embedders and tests).
-    pub fn get_global(&mut self, name: &str) -> Option<Value> {
-        let id = self.state.global_id(name);
-        self.global(id)
+    fn global_id(&mut self, name: &str) -> u32 {
+        self.state.global_id(name)
     }
 
-    /// Defines or overwrites a global by name (for embedders and tests).
-    pub fn define_global(&mut self, name: &str, v: Value) {
-        let id = self.state.global_id(name);
-        self.set_global(id, v);
+    /// Reads a global binding by name (for embedders and tests): the
+    /// lexical record, then the global object.
+    pub fn get_global(&mut self, name: &str) -> Option<Value> {
+        let id = self.global_id(name);
+        if let Some(v) = self.lexical_global(id) {
+            return (!v.is_hole()).then_some(v);
+        }
+        let key = self.global_key(id).ok()?;
+        let global = self.runtime.global_object();
+        self.runtime
+            .get_if_present(global, key, Value::object(global))
+            .ok()
+            .flatten()
+    }
+
+    /// Defines or overwrites a global object property by name (writable,
+    /// enumerable, configurable; for embedders and tests).
+    pub fn define_global(&mut self, name: &str, v: Value) -> JsResult<()> {
+        let id = self.global_id(name);
+        let key = self.global_key(id)?;
+        let global = self.runtime.global_object();
+        self.runtime.create_data_property_or_throw(global, key, v)
+    }
+
+    /// Declares a global binding as a script's top-level declaration would
+    /// (`kind`: 0 `var`, 1 `let`, 2 `const`; see `runtime_declare_global`).
+    pub fn declare_global(&mut self, name: &str, kind: u8) -> JsResult<()> {
+        let id = self.global_id(name);
+        bridge::declare_global(self, id, kind)
     }
 }
 
@@ -291,6 +400,9 @@ pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, Com
         }
         fn template(&mut self, _: FunctionId) -> Result<*const FunctionTemplate, CompileError> {
             Ok(std::ptr::null())
+        }
+        fn inline_caches(&mut self, _: u32) -> *const PropertyCache {
+            std::ptr::null()
         }
     }
     let mut jit = Jit::new()?;

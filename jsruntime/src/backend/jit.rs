@@ -57,9 +57,11 @@ runtime_functions! {
     ToBoolean => bridge::runtime_to_boolean, (P, V) -> (types::I8);
     GetGlobal => bridge::runtime_get_global, (P, S, types::I8, P) -> (S);
     SetGlobal => bridge::runtime_set_global, (P, S, V, types::I8, P) -> (S);
-    GetProperty => bridge::runtime_get_property, (P, V, V, P) -> (S);
-    SetProperty => bridge::runtime_set_property, (P, V, V, V, P) -> (S);
-    DeleteProperty => bridge::runtime_delete_property, (P, V, V, P) -> (S);
+    GetProperty => bridge::runtime_get_property, (P, V, V, P, P) -> (S);
+    SetProperty => bridge::runtime_set_property, (P, V, V, V, types::I8, P, P) -> (S);
+    DeleteProperty => bridge::runtime_delete_property, (P, V, V, types::I8, P) -> (S);
+    CoerceThis => bridge::runtime_coerce_this, (P, V, P) -> (S);
+    DeclareGlobal => bridge::runtime_declare_global, (P, S, types::I8, P) -> (S);
     CreateCapture => bridge::runtime_create_capture, (P, P, P) -> (S);
     CreateClosure => bridge::runtime_create_closure, (P, P, S, P, P) -> (S);
     CreateObject => bridge::runtime_create_object, (P, P) -> (S);

@@ -28,6 +28,16 @@
 //! ) -> Status                  // u32
 //! ```
 //!
+//! `ctx` is also a `*mut Runtime`: [`Executor`] is `#[repr(C)]` with the
+//! runtime as its first field, so runtime hooks that receive `&mut Runtime`
+//! (a built-in calling a closure through [`crate::runtime::HostHooks`]) get
+//! back to the executor, and compiled code can read runtime fields at fixed
+//! offsets.
+//!
+//! `this` is passed as the caller has it; a non-strict function coerces it
+//! in its prologue (10.2.1.2 OrdinaryCallBindThis: undefined/null become the
+//! global object, primitives are wrapped) when it uses `this`.
+//!
 //! * [`Status::Normal`] (0): `*ret` holds the completion value.
 //! * [`Status::Exception`] (1): `*ret` holds the thrown value. JavaScript
 //!   exceptions never unwind the native stack: every call site in compiled
@@ -63,7 +73,28 @@
 //!
 //! All values of a frame are on the native stack or in registers, so the
 //! collector's conservative stack scan finds them; cells and closures are
-//! heap cells traced by the collector.
+//! heap cells traced by the collector. A function object is an object of
+//! kind [`crate::object::ObjectKind::Function`] holding its `Gc<Closure>`
+//! (flag [`crate::object::FLAG_CLOSURE`]); closures reach their template and
+//! capture cells, and templates (outside the heap) root their name.
+//!
+//! # Objects, globals and inline caches
+//!
+//! Property access calls the runtime core's [[Get]]/[[Set]]/[[Delete]]
+//! (`runtime_get_property` & co. in [`bridge`]). A named access with a
+//! constant key (`o.x`) also has an inline cache per `CacheId` and direction
+//! (get and set caches are separate, so `o.x += 1` never writes through a
+//! cache filled by a read): compiled code compares the object's shape with
+//! the cached one and loads or stores the slot directly; on a miss the
+//! runtime function does the generic operation and refills the cache for
+//! own data properties (see [`crate::runtime::inline_cache`]).
+//!
+//! Globals (`Locator::Global`) are looked up by name at runtime: first in
+//! the script's global lexical record (kept by the executor: top-level
+//! `let`/`const`/`class` declared with `runtime_declare_global`), then on
+//! the global object with the prototype chain, so `var` and function
+//! declarations of scripts, built-ins and `globalThis.x = 1` are all the
+//! same bindings.
 //!
 //! # Lazy compilation
 //!
@@ -98,6 +129,8 @@ pub use executor::print_clif;
 pub mod jit;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_objects;
 
 pub use compiler::CompileError;
 pub use executor::{Executor, Stats};
@@ -180,4 +213,21 @@ pub struct FunctionTemplate {
     pub function: FunctionId,
     /// Number of formal parameters (the `length` of the function object).
     pub num_params: u16,
+    /// The initial `name` of the function objects (an atom; the empty
+    /// string for anonymous functions).
+    pub name: crate::gc::Gc<crate::string::JsString>,
+    /// Keeps `name` alive (atoms are weak otherwise).
+    pub name_root: Option<crate::gc::Persistent>,
+    /// Strict mode code (this is not coerced).
+    pub strict: bool,
+    /// Has [[Construct]] (10.2.5 MakeConstructor): not an arrow function,
+    /// generator or async function.
+    pub constructor: bool,
+}
+
+impl FunctionTemplate {
+    /// The function's initial `name`.
+    pub fn name(&self) -> crate::gc::Gc<crate::string::JsString> {
+        self.name
+    }
 }

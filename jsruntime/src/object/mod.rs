@@ -43,6 +43,7 @@
 
 pub mod array;
 pub mod elements;
+pub mod operations;
 pub mod ordinary;
 pub mod property;
 pub mod shape;
@@ -50,6 +51,7 @@ pub mod value_vec;
 
 use std::any::Any;
 
+use crate::backend::Closure;
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::runtime::Runtime;
 use crate::string::JsString;
@@ -76,6 +78,9 @@ pub const FLAG_ARRAY: u32 = 8;
 pub const FLAG_LENGTH_READONLY: u32 = 16;
 /// Some elements live in the sparse map.
 pub const FLAG_SPARSE: u32 = 32;
+/// The kind is [`ObjectKind::Function`]: the closure pointer is at
+/// [`OBJECT_CLOSURE_OFFSET`] (the JIT's inline call path tests this bit).
+pub const FLAG_CLOSURE: u32 = 64;
 
 pub const OBJECT_SHAPE_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, shape);
 pub const OBJECT_PROTO_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, proto);
@@ -89,6 +94,12 @@ pub const OBJECT_ELEMENTS_OFFSET: usize =
     CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, elements);
 pub const OBJECT_INLINE_SLOTS_OFFSET: usize =
     CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, inline);
+/// Offset of the [`ObjectKind`] (a `#[repr(u8)]` enum: tag byte, then the
+/// variant's fields at their `repr(C)` offsets).
+pub const OBJECT_KIND_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, kind);
+/// Offset of the `Gc<Closure>` of an [`ObjectKind::Function`] object (only
+/// meaningful when [`FLAG_CLOSURE`] is set; checked by a unit test).
+pub const OBJECT_CLOSURE_OFFSET: usize = OBJECT_KIND_OFFSET + 8;
 
 /// A native (Rust) function: `this`, the arguments, and the runtime.
 pub type NativeFn = fn(&mut Runtime, this: Value, args: &[Value]) -> JsResult<Value>;
@@ -110,11 +121,42 @@ pub trait HostData: Trace + Any {
     fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 
+/// A bound function exotic object's internal slots (10.4.1).
+pub struct BoundFunction {
+    /// [[BoundTargetFunction]]
+    pub target: Gc<JsObject>,
+    /// [[BoundThis]]
+    pub this: Value,
+    /// [[BoundArguments]]
+    pub args: Vec<Value>,
+}
+
+// SAFETY: reports the target, this and every bound argument.
+unsafe impl Trace for BoundFunction {
+    fn trace(&self, tracer: &mut Tracer) {
+        self.target.trace(tracer);
+        tracer.mark_value(self.this);
+        for v in &self.args {
+            tracer.mark_value(*v);
+        }
+    }
+}
+
 /// What kind of object this is; see the module docs.
+///
+/// `#[repr(u8)]` gives the enum a defined layout (a tag byte, then each
+/// variant's fields as in a `repr(C)` struct), so compiled code can read the
+/// closure of a [`ObjectKind::Function`] at [`OBJECT_CLOSURE_OFFSET`].
+#[repr(u8)]
 pub enum ObjectKind {
     Ordinary,
     Array,
     NativeFunction(NativeFunction),
+    /// An ECMAScript function object (10.2) compiled by the backend.
+    Function(Gc<Closure>),
+    /// A bound function exotic object (10.4.1).
+    BoundFunction(Box<BoundFunction>),
+
     /// Has an [[ErrorData]] slot (20.5).
     Error,
     Boolean(bool),
@@ -132,6 +174,8 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::String(s) => s.trace(tracer),
             ObjectKind::Symbol(s) => s.trace(tracer),
             ObjectKind::Host(h) => h.trace(tracer),
+            ObjectKind::Function(c) => c.trace(tracer),
+            ObjectKind::BoundFunction(b) => b.trace(tracer),
             _ => {}
         }
     }

@@ -85,6 +85,27 @@ impl Runtime {
         )
     }
 
+    /// A function object with the shared function shape: `length` and
+    /// `name` (10.2.9 SetFunctionName, 10.2.10 SetFunctionLength), both
+    /// configurable only. Used for native, bound and compiled functions.
+    pub fn new_function_object(
+        &mut self,
+        proto: Value,
+        kind: ObjectKind,
+        flags: u32,
+        length: u32,
+        name: Gc<JsString>,
+    ) -> JsResult<Gc<JsObject>> {
+        let shape = self.function_shape;
+        self.new_object_with_shape(
+            proto,
+            kind,
+            flags,
+            shape,
+            &[Value::from_u32(length), Value::string(name)],
+        )
+    }
+
     /// Installs every function of `table` on `target` as a built-in method
     /// (writable, configurable, not enumerable).
     pub fn install_functions(

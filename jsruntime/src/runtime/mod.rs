@@ -24,8 +24,17 @@
 //!   the stack pointer comes within [`STACK_RESERVE`] bytes of the stack's
 //!   end; compiled function prologues should call it (or inline the compare
 //!   against `Runtime::stack_limit`).
+//! * The backend's executor is `#[repr(C)]` with the `Runtime` as its first
+//!   field, so the `*mut Runtime` a hook receives is also the executor's
+//!   address (see `backend::executor`). The hooks are installed by
+//!   `Executor::new`; a bare `Runtime` has none and refuses to call closures.
+//! * Inline caches ([`inline_cache`]) are owned here so that collections can
+//!   clear the entries of dead shapes.
+//! * Output of `print`/`console.log` goes to [`Runtime::output`], stdout by
+//!   default ([`Runtime::set_output`], [`CapturedOutput`]).
 
 pub mod builtins;
+pub mod inline_cache;
 pub mod intrinsics;
 pub mod names;
 
@@ -56,11 +65,37 @@ pub type ConstructHook = fn(
     new_target: Gc<JsObject>,
 ) -> JsResult<Value>;
 
+/// Returns the source text of a function object that is not native (for
+/// `Function.prototype.toString`, 20.2.3.5).
+pub type SourceTextHook = fn(&mut Runtime, callee: Gc<JsObject>) -> JsResult<Gc<JsString>>;
+
 /// Functions the embedder/backend provides.
 #[derive(Default, Clone, Copy)]
 pub struct HostHooks {
     pub call: Option<CallHook>,
     pub construct: Option<ConstructHook>,
+    pub source_text: Option<SourceTextHook>,
+}
+
+/// An output sink that keeps what was written (for tests and embedders):
+/// `rt.set_output(Box::new(captured.clone()))`, then `captured.text()`.
+#[derive(Clone, Default)]
+pub struct CapturedOutput(pub std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl CapturedOutput {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.borrow()).into_owned()
+    }
+}
+
+impl std::io::Write for CapturedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// See the module docs.
@@ -85,6 +120,10 @@ pub struct Runtime {
     pub stack_limit: usize,
     /// The exception in flight between JIT code and the runtime.
     pub pending_exception: Value,
+    /// Inline caches of compiled code (weak, see [`inline_cache`]).
+    pub(crate) inline_caches: Vec<inline_cache::CacheTable>,
+    /// Where `print` and `console.log` write (stdout by default).
+    pub output: Box<dyn std::io::Write>,
 }
 
 impl Default for Runtime {
@@ -133,9 +172,12 @@ impl Runtime {
             stack_top,
             stack_limit: stack_low.saturating_add(STACK_RESERVE),
             pending_exception: Value::UNDEFINED,
+            inline_caches: Vec::new(),
+            output: Box::new(std::io::stdout()),
         };
         rt.init_realm()
             .expect("out of memory while creating the runtime");
+        crate::builtins::install(&mut rt).expect("out of memory while creating the runtime");
         rt.heap.allow_gc();
         rt
     }
@@ -165,6 +207,7 @@ impl Runtime {
         // Weak tables, between marking and sweeping.
         self.atoms.prune_unmarked();
         Runtime::prune_shape_transitions(&mut self.shapes_with_transitions);
+        Runtime::prune_inline_caches(&self.inline_caches);
         self.heap.sweep();
     }
 
@@ -242,6 +285,13 @@ impl Runtime {
                 let call = nf.call;
                 call(self, this, args)
             }
+            // 10.4.1.1 [[Call]] of a bound function exotic object.
+            ObjectKind::BoundFunction(b) => {
+                let (target, bound_this) = (b.target, b.this);
+                let mut all = b.args.clone();
+                all.extend_from_slice(args);
+                self.call(Value::object(target), bound_this, &all)
+            }
             _ => match self.hooks.call {
                 Some(hook) => hook(self, callee, this, args),
                 None => Err(self.type_error("function cannot be called: no backend")),
@@ -266,6 +316,18 @@ impl Runtime {
                 Some(ctor) => ctor(self, args, new_target),
                 None => Err(self.type_error("not a constructor")),
             },
+            // 10.4.1.2 [[Construct]] of a bound function exotic object.
+            ObjectKind::BoundFunction(b) => {
+                let target = b.target;
+                let mut all = b.args.clone();
+                all.extend_from_slice(args);
+                let new_target = if new_target == callee {
+                    target
+                } else {
+                    new_target
+                };
+                self.construct(Value::object(target), &all, Some(Value::object(new_target)))
+            }
             _ => match self.hooks.construct {
                 Some(hook) => hook(self, callee, args, new_target),
                 None => Err(self.type_error("function cannot be constructed: no backend")),
@@ -291,6 +353,87 @@ impl Runtime {
             )?;
         }
         Ok(obj)
+    }
+
+    /// Replaces the output sink of `print` and `console.log`.
+    pub fn set_output(&mut self, output: Box<dyn std::io::Write>) {
+        self.output = output;
+    }
+
+    /// 10.1.14 GetPrototypeFromConstructor.
+    pub fn prototype_from_constructor(
+        &mut self,
+        constructor: Gc<JsObject>,
+        default: Intrinsic,
+    ) -> JsResult<Value> {
+        let key = PropertyKey::String(self.names.prototype);
+        let proto = self.get(constructor, key, Value::object(constructor))?;
+        if proto.is_object() {
+            return Ok(proto);
+        }
+        Ok(Value::object(self.intrinsic_object(default)))
+    }
+
+    /// 10.1.13 OrdinaryCreateFromConstructor.
+    pub fn ordinary_create_from_constructor(
+        &mut self,
+        constructor: Gc<JsObject>,
+        default: Intrinsic,
+        kind: ObjectKind,
+        flags: u32,
+    ) -> JsResult<Gc<JsObject>> {
+        let proto = self.prototype_from_constructor(constructor, default)?;
+        self.new_object_with(proto, kind, flags)
+    }
+
+    /// `NAME: MESSAGE` for an uncaught exception (what `jstb run` prints
+    /// after `Uncaught `): error-like objects use their `name` and
+    /// `message` (as `Error.prototype.toString` does), other values their
+    /// String(value). Never throws: a getter or conversion that throws
+    /// falls back to a generic text.
+    pub fn format_exception(&mut self, v: Value) -> String {
+        if let Some(o) = v.as_object() {
+            let name = self.names.name;
+            let message = self.names.message;
+            let name = self.get(o, PropertyKey::String(name), v);
+            let message = self.get(o, PropertyKey::String(message), v);
+            if let (Ok(name), Ok(message)) = (name, message) {
+                let has_name = !name.is_undefined();
+                let has_message = !message.is_undefined();
+                if has_name || has_message {
+                    let name = if has_name {
+                        self.to_string(name).map(|s| s.to_rust_string())
+                    } else {
+                        Ok("Error".to_owned())
+                    };
+                    let message = if has_message {
+                        self.to_string(message).map(|s| s.to_rust_string())
+                    } else {
+                        Ok(String::new())
+                    };
+                    if let (Ok(n), Ok(m)) = (name, message) {
+                        return match (n.is_empty(), m.is_empty()) {
+                            (_, true) => n,
+                            (true, false) => m,
+                            _ => format!("{n}: {m}"),
+                        };
+                    }
+                }
+            }
+        }
+        match self.to_string_for_display(v) {
+            Ok(s) => s,
+            Err(_) => "<exception>".to_owned(),
+        }
+    }
+
+    /// JavaScript's `String(v)` as Rust text (symbols are described instead
+    /// of throwing).
+    pub fn to_string_for_display(&mut self, v: Value) -> JsResult<String> {
+        if let Some(s) = v.as_symbol() {
+            return Ok(self.symbol_descriptive_string(s)?.to_rust_string());
+        }
+        Ok(self.to_string(v)?.to_rust_string())
     }
 
     pub(crate) fn set_out_of_memory_error(&mut self, v: Value) {

@@ -1,0 +1,167 @@
+//! %Function.prototype% (20.2.3): `call`, `apply`, `bind` (bound function
+//! exotic objects, 10.4.1), `toString`, `@@hasInstance`; and a `Function`
+//! constructor placeholder (dynamic functions need the parser at runtime).
+
+use super::{arg, f};
+use crate::object::{
+    Attributes, BoundFunction, ObjectKind, PropertyKey, StoredProperty, FLAG_CALLABLE,
+    FLAG_CONSTRUCTOR,
+};
+use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::{Intrinsic, Runtime};
+use crate::symbol::WellKnownSymbol;
+use crate::value::Value;
+use crate::JsResult;
+
+static FUNCTION_PROTOTYPE: &[BuiltinFunction] = &[
+    f("apply", 2, apply),
+    f("bind", 1, bind),
+    f("call", 1, call),
+    f("toString", 0, to_string),
+    f("@@hasInstance", 1, has_instance),
+];
+
+pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
+    let proto = rt.intrinsic_object(Intrinsic::FunctionPrototype);
+    rt.install_functions(proto, FUNCTION_PROTOTYPE)?;
+    // 20.2.3.6: Function.prototype[@@hasInstance] is not writable,
+    // enumerable or configurable.
+    let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::HasInstance));
+    if let Some(StoredProperty::Data(v, _)) = proto.stored_property(key) {
+        rt.store_property(proto, key, StoredProperty::Data(v, Attributes::NONE))?;
+    }
+    rt.install_constructor(
+        Intrinsic::Function,
+        "Function",
+        1,
+        function_call,
+        |rt, _, _| Err(rt.syntax_error("the Function constructor is not supported yet")),
+        proto,
+    )?;
+    Ok(())
+}
+
+/// 20.2.1.1 Function ( ...parameterArgs, bodyArg ): needs the parser and
+/// analyzer at runtime (not wired yet).
+fn function_call(rt: &mut Runtime, _: Value, _: &[Value]) -> JsResult<Value> {
+    Err(rt.syntax_error("the Function constructor is not supported yet"))
+}
+
+fn require_callable(rt: &mut Runtime, this: Value, what: &str) -> JsResult<()> {
+    if this.as_object().is_some_and(|o| o.is_callable()) {
+        Ok(())
+    } else {
+        Err(rt.type_error(&format!("{what} called on a value that is not a function")))
+    }
+}
+
+/// 20.2.3.1 Function.prototype.apply ( thisArg, argArray ).
+fn apply(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    require_callable(rt, this, "Function.prototype.apply")?;
+    let array = arg(args, 1);
+    if array.is_nullish() {
+        return rt.call(this, arg(args, 0), &[]);
+    }
+    // The values stay reachable as elements of `array` during the call.
+    let list = rt.create_list_from_array_like(array)?;
+    rt.call(this, arg(args, 0), &list)
+}
+
+/// 20.2.3.3 Function.prototype.call ( thisArg, ...args ).
+fn call(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    require_callable(rt, this, "Function.prototype.call")?;
+    let rest = args.get(1..).unwrap_or(&[]);
+    rt.call(this, arg(args, 0), rest)
+}
+
+/// 20.2.3.2 Function.prototype.bind ( thisArg, ...args ) with 10.4.1.3
+/// BoundFunctionCreate.
+fn bind(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    require_callable(rt, this, "Function.prototype.bind")?;
+    let Some(target) = this.as_object() else {
+        return Err(rt.type_error("Bind must be called on a function"));
+    };
+    let bound_args: Vec<Value> = args.get(1..).unwrap_or(&[]).to_vec();
+    let arg_count = bound_args.len() as f64;
+    let proto = rt.get_prototype_of(target)?;
+    let mut flags = FLAG_CALLABLE;
+    if target.is_constructor() {
+        flags |= FLAG_CONSTRUCTOR;
+    }
+    let empty = rt.empty_string();
+    let bound = rt.new_function_object(
+        proto,
+        ObjectKind::BoundFunction(Box::new(BoundFunction {
+            target,
+            this: arg(args, 0),
+            args: bound_args,
+        })),
+        flags,
+        0,
+        empty,
+    )?;
+    // Steps 4-6: length = max(0, targetLen - argCount).
+    let length_key = PropertyKey::String(rt.names.length);
+    let mut length = 0.0;
+    if rt.has_own_property(target, length_key)? {
+        let target_len = rt.get(target, length_key, this)?;
+        if let Some(n) = target_len.as_number() {
+            if n == f64::INFINITY {
+                length = f64::INFINITY;
+            } else if n != f64::NEG_INFINITY {
+                let n = crate::conversions::integer_or_infinity(n);
+                length = (n - arg_count).max(0.0);
+            }
+        }
+    }
+    rt.store_property(
+        bound,
+        length_key,
+        StoredProperty::Data(Value::number(length), Attributes::CONFIGURABLE_ONLY),
+    )?;
+    // Steps 7-8: SetFunctionName(F, targetName, "bound").
+    let name_key = PropertyKey::String(rt.names.name);
+    let target_name = rt.get(target, name_key, this)?;
+    let target_name = target_name.as_string().unwrap_or(empty);
+    let prefix = rt.atom("bound ")?;
+    let name = rt.concat_strings(prefix, target_name)?;
+    rt.store_property(
+        bound,
+        name_key,
+        StoredProperty::Data(Value::string(name), Attributes::CONFIGURABLE_ONLY),
+    )?;
+    Ok(Value::object(bound))
+}
+
+/// 20.2.3.5 Function.prototype.toString ( ): the source text when the
+/// backend provides it (`HostHooks::source_text`), otherwise the
+/// NativeFunction syntax `function name() { [native code] }`.
+fn to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let Some(o) = this.as_object().filter(|o| o.is_callable()) else {
+        return Err(rt.type_error("Function.prototype.toString requires that 'this' be a Function"));
+    };
+    if matches!(o.kind(), ObjectKind::Function(_)) {
+        if let Some(hook) = rt.hooks.source_text {
+            return hook(rt, o).map(Value::string);
+        }
+    }
+    // The initial name: the own `name` data property if it is a string.
+    let name_key = PropertyKey::String(rt.names.name);
+    let name = match o.stored_property(name_key) {
+        Some(StoredProperty::Data(v, _)) => v.as_string().map(|s| s.to_rust_string()),
+        _ => None,
+    }
+    .unwrap_or_default();
+    // A name that is not an IdentifierName (e.g. "[Symbol.iterator]" or
+    // "bound f") is still a valid PropertyName-ish text in NativeFunction;
+    // keep it as is.
+    let text = format!("function {name}() {{ [native code] }}");
+    Ok(Value::string(rt.new_string(&text)?))
+}
+
+/// 20.2.3.6 Function.prototype [ @@hasInstance ] ( V ).
+fn has_instance(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::from_bool(
+        rt.ordinary_has_instance(this, arg(args, 0))?,
+    ))
+}

@@ -1,0 +1,57 @@
+//! The built-in objects of the realm (ECMA-262 19–28), one module per group.
+//!
+//! Every group describes its functions as static [`BuiltinFunction`] tables
+//! (`name`, `length`, Rust function) and installs them with the runtime's
+//! table-driven API ([`Runtime::install_functions`],
+//! [`Runtime::install_constructor`]); adding a built-in is one table line and
+//! one Rust function `fn(&mut Runtime, this, args) -> JsResult<Value>`.
+//!
+//! [`install`] runs once from `Runtime::new`, after the fundamental objects
+//! exist (`runtime::intrinsics`), with collection inhibited.
+//!
+//! Groups: [`global`] (`print`, `console`, `$262`), [`object`] (`Object`,
+//! `Object.prototype`), [`function`] (`Function.prototype`, bound
+//! functions), [`error`] (the Error constructors), [`array`] (`Array`,
+//! `Array.prototype.push/join/toString`), [`primitive`] (`String`, `Number`,
+//! `Boolean` and their prototypes' `toString`/`valueOf`).
+
+pub mod array;
+pub mod error;
+pub mod function;
+pub mod global;
+pub mod object;
+pub mod primitive;
+
+#[cfg(test)]
+mod tests;
+
+use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::Runtime;
+use crate::value::Value;
+use crate::JsResult;
+
+/// Installs every built-in group on the runtime's realm.
+pub fn install(rt: &mut Runtime) -> JsResult<()> {
+    object::install(rt)?;
+    function::install(rt)?;
+    error::install(rt)?;
+    array::install(rt)?;
+    primitive::install(rt)?;
+    global::install(rt)?;
+    Ok(())
+}
+
+/// The i-th argument, undefined when missing.
+#[inline]
+pub(crate) fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).copied().unwrap_or(Value::UNDEFINED)
+}
+
+/// A table entry (shorthand for the tables of this module's groups).
+pub(crate) const fn f(
+    name: &'static str,
+    length: u32,
+    call: crate::object::NativeFn,
+) -> BuiltinFunction {
+    BuiltinFunction::new(name, length, call)
+}

@@ -1,0 +1,255 @@
+//! Operations on references and operators that the JIT's slow paths and the
+//! built-ins share: GetValue/PutValue of property references with any base
+//! (6.2.5.5, 6.2.5.6, primitives without allocating a wrapper for reads),
+//! `in` and `instanceof` (13.10.1, 13.10.2, 7.3.22 OrdinaryHasInstance) and
+//! a [[Get]] that tells "absent" from "undefined" (global bindings).
+
+use super::{JsObject, ObjectKind, PropertyKey, StoredProperty};
+use crate::conversions::to_boolean;
+use crate::gc::Gc;
+use crate::runtime::{Intrinsic, Runtime};
+use crate::symbol::WellKnownSymbol;
+use crate::value::{Value, ValueType};
+use crate::JsResult;
+
+impl Runtime {
+    /// [[Get]] along the chain, `None` when no object of the chain has the
+    /// property (HasProperty + Get in one walk, 9.1.1.2.6 GetBindingValue
+    /// of object environment records).
+    pub fn get_if_present(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        receiver: Value,
+    ) -> JsResult<Option<Value>> {
+        let mut cur = o;
+        loop {
+            match self.own_property(cur, key)? {
+                Some(StoredProperty::Data(v, _)) => return Ok(Some(v)),
+                Some(StoredProperty::Accessor { get, .. }) => {
+                    if get.is_undefined() {
+                        return Ok(Some(Value::UNDEFINED));
+                    }
+                    return self.call(get, receiver, &[]).map(Some);
+                }
+                None => match cur.proto().as_object() {
+                    Some(p) => cur = p,
+                    None => return Ok(None),
+                },
+            }
+        }
+    }
+
+    /// A short description of a key for error messages.
+    pub fn key_for_message(&mut self, key: PropertyKey) -> String {
+        match key {
+            PropertyKey::Index(i) => i.to_string(),
+            PropertyKey::String(s) => s.to_rust_string(),
+            PropertyKey::Symbol(s) => self
+                .symbol_descriptive_string(s)
+                .map(|d| d.to_rust_string())
+                .unwrap_or_else(|_| "Symbol()".to_owned()),
+        }
+    }
+
+    /// A short description of a key value (not converted: conversion could
+    /// run code) for error messages.
+    fn key_value_for_message(&mut self, key: Value) -> String {
+        if key.is_object() {
+            return "[object]".to_owned();
+        }
+        self.to_string_for_display(key)
+            .unwrap_or_else(|_| "?".to_owned())
+    }
+
+    /// The TypeError of a property access on undefined or null.
+    pub fn nullish_base_error(&mut self, base: Value, key: Value, write: bool) -> crate::Thrown {
+        let what = if base.is_null() { "null" } else { "undefined" };
+        let key = self.key_value_for_message(key);
+        let verb = if write { "set" } else { "read" };
+        let message = format!(
+            "Cannot {verb} properties of {what} ({}ing '{key}')",
+            if write { "sett" } else { "read" }
+        );
+        self.type_error(&message)
+    }
+
+    /// GetValue (6.2.5.5) of the property reference `base[key]`: ToObject of
+    /// the base (a TypeError for undefined and null), ToPropertyKey of the
+    /// key, then [[Get]] with the base as the receiver. Primitive bases read
+    /// their own properties (a string's `length` and indices) and then their
+    /// prototype, without allocating a wrapper object.
+    pub fn get_value(&mut self, base: Value, key: Value) -> JsResult<Value> {
+        if let Some(o) = base.as_object() {
+            let key = self.to_property_key(key)?;
+            return self.get(o, key, base);
+        }
+        if base.is_nullish() {
+            return Err(self.nullish_base_error(base, key, false));
+        }
+        let key = self.to_property_key(key)?;
+        self.get_primitive_property(base, key)
+    }
+
+    /// [[Get]] on ToObject(base) for a primitive base, with the base as the
+    /// receiver (10.4.3 for strings).
+    pub fn get_primitive_property(&mut self, base: Value, key: PropertyKey) -> JsResult<Value> {
+        let proto = match base.type_of() {
+            ValueType::String => {
+                if let Some(s) = base.as_string() {
+                    if key == PropertyKey::String(self.names.length) {
+                        return Ok(Value::from_u32(s.len() as u32));
+                    }
+                    if let PropertyKey::Index(i) = key {
+                        if let Some(unit) = s.code_unit_at(i as usize) {
+                            return Ok(Value::string(self.new_string_utf16(&[unit])?));
+                        }
+                    }
+                }
+                Intrinsic::StringPrototype
+            }
+            ValueType::Number => Intrinsic::NumberPrototype,
+            ValueType::Boolean => Intrinsic::BooleanPrototype,
+            ValueType::Symbol => Intrinsic::SymbolPrototype,
+            ValueType::BigInt => Intrinsic::BigIntPrototype,
+            ValueType::Object => {
+                let o = self.to_object(base)?;
+                return self.get(o, key, base);
+            }
+            ValueType::Undefined | ValueType::Null | ValueType::Hole => {
+                let k = self.property_key_to_value(key)?;
+                return Err(self.nullish_base_error(base, k, false));
+            }
+        };
+        let proto = self.intrinsic_object(proto);
+        self.get(proto, key, base)
+    }
+
+    /// PutValue (6.2.5.6) of `base[key] = v`; `strict` turns a failed
+    /// [[Set]] into a TypeError.
+    pub fn put_value(&mut self, base: Value, key: Value, v: Value, strict: bool) -> JsResult<()> {
+        if base.is_nullish() {
+            return Err(self.nullish_base_error(base, key, true));
+        }
+        let o = self.to_object(base)?;
+        let key = self.to_property_key(key)?;
+        let ok = self.set(o, key, v, base)?;
+        if !ok && strict {
+            let k = self.key_for_message(key);
+            let message = if base.is_object() {
+                format!("Cannot assign to read only property '{k}' of object")
+            } else {
+                format!("Cannot create property '{k}' on a primitive value")
+            };
+            return Err(self.type_error(&message));
+        }
+        Ok(())
+    }
+
+    /// `delete base[key]` (13.5.1.2): ToObject, [[Delete]]; in strict code a
+    /// failed delete is a TypeError.
+    pub fn delete_value(&mut self, base: Value, key: Value, strict: bool) -> JsResult<bool> {
+        if base.is_nullish() {
+            let k = self.key_value_for_message(key);
+            let what = if base.is_null() { "null" } else { "undefined" };
+            return Err(self.type_error(&format!("Cannot delete property '{k}' of {what}")));
+        }
+        let o = self.to_object(base)?;
+        let key = self.to_property_key(key)?;
+        let ok = self.delete(o, key)?;
+        if !ok && strict {
+            let k = self.key_for_message(key);
+            return Err(self.type_error(&format!("Cannot delete property '{k}'")));
+        }
+        Ok(ok)
+    }
+
+    /// `key in target` (13.10.1 RelationalExpression : ShiftExpression in ...).
+    pub fn in_operator(&mut self, key: Value, target: Value) -> JsResult<bool> {
+        let Some(o) = target.as_object() else {
+            return Err(
+                self.type_error("Cannot use 'in' operator to search for a key in a non-object")
+            );
+        };
+        let key = self.to_property_key(key)?;
+        self.has_property(o, key)
+    }
+
+    /// 13.10.2 InstanceofOperator(V, target).
+    pub fn instance_of(&mut self, v: Value, target: Value) -> JsResult<bool> {
+        if !target.is_object() {
+            return Err(self.type_error("Right-hand side of 'instanceof' is not an object"));
+        }
+        let key = PropertyKey::Symbol(self.well_known_symbol(WellKnownSymbol::HasInstance));
+        if let Some(handler) = self.get_method(target, key)? {
+            let r = self.call(handler, target, &[v])?;
+            return Ok(to_boolean(r));
+        }
+        if !target.as_object().is_some_and(|o| o.is_callable()) {
+            return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
+        }
+        self.ordinary_has_instance(target, v)
+    }
+
+    /// 7.3.22 OrdinaryHasInstance(C, O).
+    pub fn ordinary_has_instance(&mut self, c: Value, o: Value) -> JsResult<bool> {
+        let Some(c) = c.as_object().filter(|c| c.is_callable()) else {
+            return Ok(false);
+        };
+        if let ObjectKind::BoundFunction(b) = c.kind() {
+            let target = b.target;
+            return self.instance_of(o, Value::object(target));
+        }
+        let Some(mut o) = o.as_object() else {
+            return Ok(false);
+        };
+        let key = PropertyKey::String(self.names.prototype);
+        let p = self.get(c, key, Value::object(c))?;
+        let Some(p) = p.as_object() else {
+            return Err(self.type_error("Function has non-object prototype in instanceof check"));
+        };
+        loop {
+            match self.get_prototype_of(o)?.as_object() {
+                None => return Ok(false),
+                Some(next) if next == p => return Ok(true),
+                Some(next) => o = next,
+            }
+        }
+    }
+}
+
+impl Runtime {
+    /// 7.3.19 LengthOfArrayLike.
+    pub fn length_of_array_like(&mut self, o: Gc<JsObject>) -> JsResult<f64> {
+        let key = PropertyKey::String(self.names.length);
+        let len = self.get(o, key, Value::object(o))?;
+        self.to_length(len)
+    }
+
+    /// 7.3.20 CreateListFromArrayLike (any element type). The values are
+    /// returned in a Rust vector: callers must keep them reachable (they
+    /// still are elements of `v`) or root them before allocating.
+    pub fn create_list_from_array_like(&mut self, v: Value) -> JsResult<Vec<Value>> {
+        let Some(o) = v.as_object() else {
+            return Err(self.type_error("CreateListFromArrayLike called on a non-object"));
+        };
+        let len = self.length_of_array_like(o)?;
+        if len > crate::object::value_vec::MAX_LEN as f64 {
+            return Err(self.range_error("Too many arguments"));
+        }
+        let mut list = Vec::with_capacity(len as usize);
+        for i in 0..len as u32 {
+            list.push(self.get(o, PropertyKey::Index(i), v)?);
+        }
+        Ok(list)
+    }
+
+    /// The property key of an integer index that may exceed the array-index
+    /// range (`2^32 - 1 ..= 2^53 - 1` become string keys).
+    pub fn index_key(&mut self, i: f64) -> JsResult<PropertyKey> {
+        if i < 4294967295.0 {
+            return Ok(PropertyKey::Index(i as u32));
+        }
+        self.to_property_key(Value::number(i))
+    }
+}
