@@ -66,6 +66,19 @@ fn main() {
         output.stats.productions < u16::MAX as usize,
         "too many productions for the u16 production numbers of EventSink::reduce"
     );
+    // The driver keeps its comb vectors in 16-bit slots (src/parser/tables.rs):
+    // shift values are `state << 2 | flags`, row keys leave u16::MAX free.
+    let packed = &output.packed;
+    let max = |v: &[u32]| v.iter().copied().max().unwrap_or(0);
+    assert!(
+        output.stats.states < 1 << 14,
+        "{} LALR(1) states: the driver's 16-bit shift entries hold at most 16383",
+        output.stats.states
+    );
+    assert!(
+        max(&packed.shift_key) < u16::MAX as u32 && max(&packed.goto_key) < u16::MAX as u32,
+        "too many distinct table rows for the driver's 16-bit row keys"
+    );
     let command = "cargo build -p jsparser (jsparser/build.rs runs lalrgen on jsparser/grammar/es2025.grammar)";
     let rust = output.rust_source(
         "concat!(env!(\"OUT_DIR\"), \"/parser_tables.bin\")",

@@ -56,5 +56,7 @@ impl ParseOptions {
 pub fn parse(source: &str, options: ParseOptions) -> Result<syntax::Ast, SyntaxError> {
     let mut processor = syntax::Processor::new(source, options);
     parser::Parser::new(source, options).run(&mut processor)?;
-    processor.finish()
+    let ast = processor.finish()?;
+    syntax::early_errors::check(&ast, options)?;
+    Ok(ast)
 }

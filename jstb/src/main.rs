@@ -1,9 +1,26 @@
 //! `jstb`, the command-line toolbox of the engine: inspect each stage of the
 //! pipeline (`parse`, later `compile`), run programs (`run`), run test262.
+//!
+//! Exit codes: 0 success, 1 failure (a SyntaxError, an unreadable file, a
+//! test262 baseline regression), 2 usage error, 70 internal error (a panic:
+//! always a bug, reported cleanly instead of with a backtrace).
 
+mod diag;
+mod parse_cmd;
+mod test262;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+/// Exit code for internal errors (BSD `EX_SOFTWARE`).
+const EXIT_INTERNAL: i32 = 70;
+
+/// Stack size of the threads that parse (and later run) JavaScript: any
+/// recursion left in the front end (the processor, dropping deep trees)
+/// must not overflow the default 8 MB main-thread stack.
+pub const BIG_STACK: usize = 256 << 20;
 
 #[derive(Parser)]
 #[command(name = "jstb", version, about = "The jsruntime toolbox")]
@@ -15,18 +32,52 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Parse a JavaScript file and print a view of the result.
-    Parse {
-        /// The file to parse, or `-` for standard input.
-        file: String,
+    Parse(parse_cmd::ParseArgs),
+    /// Run the test262 conformance suite (or part of it).
+    Test262(test262::Test262Args),
+    /// Internal: a test262 worker process, fed jobs on stdin (JSON lines).
+    #[command(name = "test262-worker", hide = true)]
+    Test262Worker {
+        /// The test262 checkout (for harness files).
+        #[arg(long)]
+        test262_dir: PathBuf,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Parse { file } => {
-            eprintln!("jstb parse {file}: the parser is not built yet");
-            ExitCode::FAILURE
+        Command::Test262Worker { test262_dir } => test262::worker::main(&test262_dir),
+        command => {
+            install_panic_hook();
+            let result = match command {
+                Command::Parse(args) => parse_cmd::run(&args),
+                Command::Test262(args) => test262::run(&args),
+                Command::Test262Worker { .. } => unreachable_worker(),
+            };
+            match result {
+                Ok(code) => code,
+                Err(err) => {
+                    eprintln!("jstb: error: {err:#}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
+}
+
+/// The worker is dispatched before this match; keeps the match total without
+/// a panic.
+fn unreachable_worker() -> anyhow::Result<ExitCode> {
+    anyhow::bail!("internal: worker dispatched twice")
+}
+
+/// A panic anywhere is a bug; still, the user gets one clean line and exit
+/// code 70, not a backtrace and an abort.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("jstb: internal error: {info}");
+        eprintln!("jstb: this is a bug in jstb or the engine; please report it");
+        std::process::exit(EXIT_INTERNAL);
+    }));
 }

@@ -1,37 +1,28 @@
-//! The syntax processor: turns parser events into a flattened AST node
-//! stream. Work in progress: see issue 2.
+//! The syntax processor: turns the parser's shift/reduce events into a
+//! flattened AST node stream (see `NODES.md` beside this file).
+//!
+//! - [`node`]: [`Node`] and [`NodeKind`], one documented kind per construct.
+//! - [`ast`]: [`Ast`], the node buffer and its side tables (interned names,
+//!   string values, numbers, ...), navigation and `dump()`.
+//! - `processor`: the [`Processor`], an [`crate::parser::EventSink`] that
+//!   builds nodes on reductions according to each production's action label
+//!   (`=> Label` in `grammar/es2025.grammar`).
+//! - `refine`: cover grammar refinement (arrow parameters, async arrow heads,
+//!   assignment patterns) and assignment target checks.
+//! - `context`: early errors that depend on the enclosing function, class or
+//!   strictness, resolved when the enclosing construct is reduced.
+//! - [`early_errors`]: the scope-based checks that run on the finished Ast.
 
-use crate::lexer::{Span, Token};
-use crate::parser::EventSink;
-use crate::{ParseOptions, SyntaxError};
+pub mod ast;
+mod context;
+pub mod early_errors;
+pub mod node;
+mod processor;
+mod refine;
 
-/// The result of a successful parse: the flattened AST node stream.
-#[derive(Debug, Default)]
-pub struct Ast {}
+#[cfg(test)]
+mod tests;
 
-/// Builds an [`Ast`] from parser events.
-pub struct Processor<'a> {
-    #[allow(dead_code)]
-    source: &'a str,
-    #[allow(dead_code)]
-    options: ParseOptions,
-}
-
-impl<'a> Processor<'a> {
-    pub fn new(source: &'a str, options: ParseOptions) -> Self {
-        Processor { source, options }
-    }
-
-    pub fn finish(self) -> Result<Ast, SyntaxError> {
-        Ok(Ast::default())
-    }
-}
-
-impl EventSink for Processor<'_> {
-    fn shift(&mut self, _token: &Token) -> Result<(), SyntaxError> {
-        Ok(())
-    }
-    fn reduce(&mut self, _production: u16, _span: Span) -> Result<(), SyntaxError> {
-        Ok(())
-    }
-}
+pub use ast::Ast;
+pub use node::{flags, Node, NodeKind};
+pub use processor::Processor;

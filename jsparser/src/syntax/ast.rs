@@ -1,0 +1,424 @@
+//! The result of a parse: the node stream and its side tables.
+
+use std::fmt::Write as _;
+use std::hash::Hasher;
+
+use super::node::{flags, Node, NodeKind};
+
+/// A BigInt literal's digits (no prefix, no separators) and radix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BigIntLiteral {
+    pub radix: u32,
+    pub digits: String,
+}
+
+/// A regular expression literal: pattern and flags as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegExpLiteral {
+    pub pattern: String,
+    pub flags: String,
+}
+
+/// One literal part of a template: its cooked value (a string index, `None`
+/// when it contains a NotEscapeSequence) and raw value (a string index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TemplatePart {
+    pub cooked: Option<u32>,
+    pub raw: u32,
+}
+
+/// The flattened AST of one Script or Module.
+///
+/// `nodes` is in post-order; the last node is the root (`Script` or
+/// `Module`). See `NODES.md` for how to walk it.
+#[derive(Debug, Default)]
+pub struct Ast {
+    pub nodes: Vec<Node>,
+    /// Interned identifier names (escapes resolved), each once.
+    pub names: Vec<Box<str>>,
+    /// String values (UTF-16 code units): `strings_data[strings[i].0 ..
+    /// strings[i].1]`.
+    pub strings: Vec<(u32, u32)>,
+    pub strings_data: Vec<u16>,
+    pub numbers: Vec<f64>,
+    pub bigints: Vec<BigIntLiteral>,
+    pub regexps: Vec<RegExpLiteral>,
+    pub templates: Vec<TemplatePart>,
+}
+
+impl Ast {
+    /// The root node's index (`Script` or `Module`).
+    pub fn root(&self) -> usize {
+        self.nodes.len().saturating_sub(1)
+    }
+
+    /// The name with index `id`.
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map(|s| &**s).unwrap_or("")
+    }
+
+    /// The string with index `id` (UTF-16 code units).
+    pub fn string(&self, id: u32) -> &[u16] {
+        match self.strings.get(id as usize) {
+            Some(&(a, b)) => self.strings_data.get(a as usize..b as usize).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// Index of the first node of the subtree rooted at `i`.
+    pub fn first_descendant(&self, i: usize) -> usize {
+        (i + 1).saturating_sub(self.nodes[i].size as usize)
+    }
+
+    /// The children of node `i`, last first (cheap: follows subtree sizes).
+    pub fn children_rev(&self, i: usize) -> ChildrenRev<'_> {
+        ChildrenRev {
+            nodes: &self.nodes,
+            next: i,
+            stop: self.first_descendant(i),
+        }
+    }
+
+    /// The children of node `i` in source order.
+    pub fn children(&self, i: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = self.children_rev(i).collect();
+        v.reverse();
+        v
+    }
+
+    /// Prints the node stream, one node per line in source (pre-)order,
+    /// indented by depth: `Kind start..end [value] (flags)`.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        if self.nodes.is_empty() {
+            return out;
+        }
+        // Iterative pre-order walk: (node, depth).
+        let mut stack = vec![(self.root(), 0usize)];
+        // Walk every root left in the buffer (normally one).
+        let mut roots = Vec::new();
+        let mut i = self.nodes.len();
+        while i > 0 {
+            let r = i - 1;
+            roots.push(r);
+            i = self.first_descendant(r);
+        }
+        stack.clear();
+        for r in roots {
+            stack.push((r, 0));
+        }
+        while let Some((i, depth)) = stack.pop() {
+            self.dump_node(&mut out, i, depth);
+            for c in self.children_rev(i) {
+                stack.push((c, depth + 1));
+            }
+        }
+        out
+    }
+
+    fn dump_node(&self, out: &mut String, i: usize, depth: usize) {
+        let n = &self.nodes[i];
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+        let _ = write!(out, "{} {}..{}", n.kind.name(), n.span.start, n.span.end);
+        match n.kind {
+            NodeKind::IdentifierReference
+            | NodeKind::BindingIdentifier
+            | NodeKind::LabelIdentifier
+            | NodeKind::IdentifierName
+            | NodeKind::StaticMember
+            | NodeKind::SuperMember => {
+                let _ = write!(out, " {}", self.name(n.arg));
+            }
+            NodeKind::PrivateName | NodeKind::PrivateMember | NodeKind::PrivateIn => {
+                let _ = write!(out, " #{}", self.name(n.arg));
+            }
+            NodeKind::StringLiteral | NodeKind::ModuleSpecifier => {
+                let _ = write!(out, " {:?}", String::from_utf16_lossy(self.string(n.arg)));
+            }
+            NodeKind::NumericLiteral => {
+                if let Some(v) = self.numbers.get(n.arg as usize) {
+                    let _ = write!(out, " {v}");
+                }
+            }
+            NodeKind::BigIntLiteral => {
+                if let Some(b) = self.bigints.get(n.arg as usize) {
+                    let _ = write!(out, " {}n (radix {})", b.digits, b.radix);
+                }
+            }
+            NodeKind::RegExpLiteral => {
+                if let Some(r) = self.regexps.get(n.arg as usize) {
+                    let _ = write!(out, " /{}/{}", r.pattern, r.flags);
+                }
+            }
+            NodeKind::TemplateElement => {
+                if let Some(t) = self.templates.get(n.arg as usize) {
+                    if let Some(c) = t.cooked {
+                        let _ = write!(out, " {:?}", String::from_utf16_lossy(self.string(c)));
+                    }
+                }
+            }
+            NodeKind::CompoundAssign => {
+                if let Some(k) = NodeKind::ALL.get(n.arg as usize) {
+                    let _ = write!(out, " {}", k.name());
+                }
+            }
+            _ => {}
+        }
+        let f = flag_names(n.kind, n.flags);
+        if !f.is_empty() {
+            let _ = write!(out, " ({f})");
+        }
+        out.push('\n');
+    }
+}
+
+impl std::fmt::Display for Ast {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.dump())
+    }
+}
+
+/// The names of the flags set on a node of kind `kind`.
+fn flag_names(kind: NodeKind, bits: u16) -> String {
+    use NodeKind as K;
+    let mut v: Vec<&str> = Vec::new();
+    let mut add = |flag: u16, name: &'static str| {
+        if bits & flag != 0 {
+            v.push(name);
+        }
+    };
+    add(flags::PARENTHESIZED, "parenthesized");
+    match kind {
+        K::IdentifierReference | K::BindingIdentifier | K::LabelIdentifier => {
+            add(flags::ESCAPED, "escaped")
+        }
+        K::IdentifierName => {
+            add(flags::ESCAPED, "escaped");
+            add(flags::RESERVED_WORD, "reserved");
+        }
+        K::StaticMember | K::ComputedMember | K::PrivateMember => add(flags::OPTIONAL, "optional"),
+        K::Call => {
+            add(flags::OPTIONAL, "optional");
+        }
+        K::TemplateElement => add(flags::INVALID_ESCAPE, "invalid-escape"),
+        K::ArrayLiteral
+        | K::ObjectLiteral
+        | K::ArrayAssignmentPattern
+        | K::ObjectAssignmentPattern
+        | K::ArrayBindingPattern
+        | K::ObjectBindingPattern => add(flags::TRAILING_COMMA, "trailing-comma"),
+        K::FunctionDeclaration | K::FunctionExpression | K::ArrowFunction | K::Method => {
+            add(flags::ASYNC, "async");
+            add(flags::GENERATOR, "generator");
+            add(flags::EXPRESSION_BODY, "expression-body");
+            add(flags::GETTER, "get");
+            add(flags::SETTER, "set");
+            add(flags::STATIC, "static");
+            add(flags::CONSTRUCTOR, "constructor");
+        }
+        K::Field => add(flags::STATIC, "static"),
+        K::FormalParameters => add(flags::SIMPLE_PARAMETERS, "simple"),
+        K::FunctionBody | K::Script => add(flags::STRICT, "strict"),
+        K::LexicalDeclaration => add(flags::CONST, "const"),
+        K::ExpressionStatement => add(flags::DIRECTIVE, "directive"),
+        K::ForOf => add(flags::AWAIT, "await"),
+        _ => {}
+    }
+    v.join(", ")
+}
+
+/// Iterator over the children of a node, last first.
+pub struct ChildrenRev<'a> {
+    nodes: &'a [Node],
+    /// One past the next child to yield.
+    next: usize,
+    stop: usize,
+}
+
+impl Iterator for ChildrenRev<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.next <= self.stop {
+            return None;
+        }
+        let c = self.next - 1;
+        let size = self.nodes.get(c).map_or(1, |n| n.size.max(1) as usize);
+        self.next = c + 1 - size.min(c + 1);
+        Some(c)
+    }
+}
+
+/// FxHash: a fast, non-cryptographic hash for the name interner.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Interns identifier names: each distinct name is stored once.
+///
+/// Open addressing with linear probing over a power-of-two table of ids;
+/// each name's hash is kept so that probes compare hashes before bytes and
+/// growing does not rehash strings.
+pub(crate) struct Interner {
+    /// 0 = empty slot, otherwise id + 1.
+    table: Vec<u32>,
+    hashes: Vec<u32>,
+    pub(crate) names: Vec<Box<str>>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner {
+            table: vec![0; 1024],
+            hashes: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+}
+
+#[inline]
+fn name_hash(bytes: &[u8]) -> u32 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    let x = h.finish();
+    (x ^ (x >> 32)) as u32
+}
+
+impl Interner {
+    pub(crate) fn intern(&mut self, name: &str) -> u32 {
+        let h = name_hash(name.as_bytes());
+        let mask = self.table.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = self.table[i];
+            if slot == 0 {
+                break;
+            }
+            let id = (slot - 1) as usize;
+            if self.hashes[id] == h && *self.names[id] == *name {
+                return id as u32;
+            }
+            i = (i + 1) & mask;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.hashes.push(h);
+        self.table[i] = id + 1;
+        // Keep the load factor under 1/2.
+        if self.names.len() * 2 > self.table.len() {
+            self.grow();
+        }
+        id
+    }
+
+    fn grow(&mut self) {
+        let size = self.table.len() * 2;
+        let mask = size - 1;
+        let mut table = vec![0u32; size];
+        for (id, &h) in self.hashes.iter().enumerate() {
+            let mut i = h as usize & mask;
+            while table[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            table[i] = id as u32 + 1;
+        }
+        self.table = table;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interner_dedups() {
+        let mut i = Interner::default();
+        let a = i.intern("foo");
+        let b = i.intern("bar");
+        assert_ne!(a, b);
+        assert_eq!(i.intern("foo"), a);
+        assert_eq!(&*i.names[b as usize], "bar");
+        // Growing keeps every name findable.
+        let ids: Vec<u32> = (0..5000).map(|k| i.intern(&format!("n{k}"))).collect();
+        for (k, id) in ids.iter().enumerate() {
+            assert_eq!(i.intern(&format!("n{k}")), *id);
+        }
+        assert_eq!(i.intern("foo"), a);
+    }
+
+    #[test]
+    fn children_follow_sizes() {
+        use crate::lexer::Span;
+        let leaf = |kind| Node {
+            kind,
+            flags: 0,
+            span: Span::default(),
+            arg: 0,
+            size: 1,
+        };
+        // Add(IdentifierReference, Multiply(NumericLiteral, NumericLiteral))
+        let mut ast = Ast::default();
+        ast.nodes.push(leaf(NodeKind::IdentifierReference));
+        ast.nodes.push(leaf(NodeKind::NumericLiteral));
+        ast.nodes.push(leaf(NodeKind::NumericLiteral));
+        ast.nodes.push(Node {
+            size: 3,
+            ..leaf(NodeKind::Multiply)
+        });
+        ast.nodes.push(Node {
+            size: 5,
+            ..leaf(NodeKind::Add)
+        });
+        assert_eq!(ast.children(4), vec![0, 3]);
+        assert_eq!(ast.children(3), vec![1, 2]);
+        assert_eq!(ast.children(0), Vec::<usize>::new());
+        assert_eq!(ast.first_descendant(3), 1);
+        let dump = ast.dump();
+        assert!(
+            dump.starts_with("Add 0..0\n  IdentifierReference"),
+            "{dump}"
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! The engine behind `jstb test262` in execution mode, as a small trait, and
+//! the construction of a test's program from the harness (INTERPRETING.md).
+//!
+//! `jsruntime` cannot run scripts yet: [`NotYetEngine`] answers every test
+//! with "execution not supported yet", so full runs honestly fail everything.
+//! The engine plugs in by implementing [`Engine`] and being returned by
+//! [`default_engine`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use jsparser::SourceKind;
+use serde::{Deserialize, Serialize};
+
+use super::cases::Mode;
+use super::meta::Phase;
+
+/// One script evaluated in the test realm before the test (a harness file).
+#[derive(Clone, Debug)]
+#[allow(dead_code)] // read by the engine, once there is one
+pub struct Script {
+    /// `harness/assert.js`, for messages.
+    pub name: String,
+    pub source: String,
+}
+
+/// What to run for one test in one mode.
+#[derive(Clone, Debug)]
+#[allow(dead_code)] // read by the engine, once there is one
+pub struct Program<'a> {
+    /// The test file; module specifiers (`./x_FIXTURE.js`) resolve beside it.
+    pub path: &'a Path,
+    /// Harness scripts, evaluated in order as global scripts of the test's
+    /// realm (sloppy, unmodified) before the test. Empty for `raw` tests.
+    pub prelude: &'a [Script],
+    /// The test source, with `"use strict";\n` prepended in strict mode.
+    pub source: &'a str,
+    pub kind: SourceKind,
+    /// The source starts with the directive (strict mode scripts); modules
+    /// are strict anyway.
+    pub strict: bool,
+}
+
+/// An uncaught exception, with the phase it happened in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThrownError {
+    /// The thrown value's constructor name (`SyntaxError`, `Test262Error`).
+    pub name: String,
+    pub message: String,
+    pub phase: Phase,
+}
+
+/// Why a run did not complete normally.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EngineError {
+    Thrown(ThrownError),
+    /// The engine cannot run this program at all (not an exception).
+    Unsupported(String),
+}
+
+/// The result of running a program.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunOutput {
+    /// Each string passed to the host's `print`, in order.
+    pub printed: Vec<String>,
+    pub result: Result<(), EngineError>,
+}
+
+/// A JavaScript engine able to run test262 programs. Each call must use a
+/// fresh realm; `$262` and `print` are the engine's to provide.
+pub trait Engine {
+    fn run(&self, program: &Program<'_>) -> RunOutput;
+}
+
+/// The engine until `jsruntime` can run scripts.
+pub struct NotYetEngine;
+
+impl Engine for NotYetEngine {
+    fn run(&self, _program: &Program<'_>) -> RunOutput {
+        RunOutput {
+            printed: Vec::new(),
+            result: Err(EngineError::Unsupported(
+                "execution not supported yet".into(),
+            )),
+        }
+    }
+}
+
+/// The engine `jstb test262` uses in execution mode.
+pub fn default_engine() -> Box<dyn Engine> {
+    Box::new(NotYetEngine)
+}
+
+/// Harness files, read once per worker.
+pub struct Harness {
+    dir: PathBuf,
+    cache: HashMap<String, Result<String, String>>,
+}
+
+impl Harness {
+    pub fn new(test262_dir: &Path) -> Harness {
+        Harness {
+            dir: test262_dir.join("harness"),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The harness file `name` (`assert.js`): a plain file name only.
+    pub fn file(&mut self, name: &str) -> Result<Script, String> {
+        let dir = &self.dir;
+        let text = self.cache.entry(name.to_string()).or_insert_with(|| {
+            if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+                return Err(format!("bad include name {name:?}"));
+            }
+            let path = dir.join(name);
+            crate::diag::read_source(&path).map_err(|e| format!("harness/{name}: {e}"))
+        });
+        text.clone().map(|source| Script {
+            name: format!("harness/{name}"),
+            source,
+        })
+    }
+
+    /// The prelude of a test (INTERPRETING.md): `assert.js`, `sta.js`,
+    /// `doneprintHandle.js` for async tests, then the includes in order;
+    /// nothing for raw tests.
+    pub fn prelude(
+        &mut self,
+        raw: bool,
+        is_async: bool,
+        includes: &[String],
+    ) -> Result<Vec<Script>, String> {
+        if raw {
+            return Ok(Vec::new());
+        }
+        let mut names = vec!["assert.js", "sta.js"];
+        if is_async {
+            names.push("doneprintHandle.js");
+        }
+        names.extend(includes.iter().map(String::as_str));
+        let mut scripts: Vec<Script> = Vec::with_capacity(names.len());
+        for name in names {
+            // An include listed twice (or a default listed again) runs once.
+            if scripts.iter().any(|s| s.name == format!("harness/{name}")) {
+                continue;
+            }
+            scripts.push(self.file(name)?);
+        }
+        Ok(scripts)
+    }
+}
+
+/// The source a mode runs: strict mode scripts get the directive prepended
+/// (INTERPRETING.md: `"use strict";` and a newline, before anything else).
+pub fn test_source(source: &str, mode: Mode) -> String {
+    match mode {
+        Mode::Strict => format!("\"use strict\";\n{source}"),
+        Mode::Sloppy | Mode::Module => source.to_string(),
+    }
+}
+
+/// The goal and strictness of a mode.
+pub fn mode_kind(mode: Mode) -> (SourceKind, bool) {
+    match mode {
+        Mode::Sloppy => (SourceKind::Script, false),
+        Mode::Strict => (SourceKind::Script, true),
+        Mode::Module => (SourceKind::Module, true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn harness_dir() -> tempdir::Dir {
+        let dir = tempdir::Dir::new("harness");
+        let h = dir.path().join("harness");
+        std::fs::create_dir_all(&h).unwrap();
+        for name in [
+            "assert.js",
+            "sta.js",
+            "doneprintHandle.js",
+            "compareArray.js",
+        ] {
+            std::fs::write(h.join(name), format!("// {name}\n")).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn prelude_order() {
+        let dir = harness_dir();
+        let mut harness = Harness::new(dir.path());
+        let names = |p: Vec<Script>| p.into_iter().map(|s| s.name).collect::<Vec<_>>();
+        let p = harness
+            .prelude(false, true, &["compareArray.js".into(), "sta.js".into()])
+            .unwrap();
+        assert_eq!(
+            names(p),
+            [
+                "harness/assert.js",
+                "harness/sta.js",
+                "harness/doneprintHandle.js",
+                "harness/compareArray.js"
+            ]
+        );
+        assert!(harness.prelude(true, true, &[]).unwrap().is_empty());
+        assert!(harness.prelude(false, false, &["nope.js".into()]).is_err());
+        assert!(harness
+            .prelude(false, false, &["../etc/passwd".into()])
+            .is_err());
+        let p = harness.prelude(false, false, &[]).unwrap();
+        assert_eq!(p[0].source, "// assert.js\n");
+    }
+
+    #[test]
+    fn strict_source_and_kinds() {
+        assert_eq!(test_source("x", Mode::Strict), "\"use strict\";\nx");
+        assert_eq!(test_source("x", Mode::Sloppy), "x");
+        assert_eq!(test_source("x", Mode::Module), "x");
+        assert_eq!(mode_kind(Mode::Module), (SourceKind::Module, true));
+        assert_eq!(mode_kind(Mode::Sloppy), (SourceKind::Script, false));
+    }
+
+    #[test]
+    fn not_yet_engine_is_honest() {
+        let out = NotYetEngine.run(&Program {
+            path: Path::new("t.js"),
+            prelude: &[],
+            source: "",
+            kind: SourceKind::Script,
+            strict: false,
+        });
+        assert!(matches!(out.result, Err(EngineError::Unsupported(_))));
+    }
+
+    /// A minimal temporary directory for tests (no extra dependency).
+    pub mod tempdir {
+        use std::path::{Path, PathBuf};
+
+        pub struct Dir(PathBuf);
+
+        impl Dir {
+            pub fn new(tag: &str) -> Dir {
+                use std::sync::atomic::{AtomicU32, Ordering};
+                static N: AtomicU32 = AtomicU32::new(0);
+                let n = N.fetch_add(1, Ordering::Relaxed);
+                let path = std::env::temp_dir()
+                    .join(format!("jstb-test-{tag}-{}-{n}", std::process::id()));
+                let _ = std::fs::remove_dir_all(&path);
+                std::fs::create_dir_all(&path).unwrap();
+                Dir(path)
+            }
+            pub fn path(&self) -> &Path {
+                &self.0
+            }
+        }
+
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+}

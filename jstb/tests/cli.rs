@@ -1,0 +1,331 @@
+//! End-to-end tests of the `jstb` binary: `jstb parse` and `jstb test262` on
+//! a small test262-shaped tree made here.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const JSTB: &str = env!("CARGO_BIN_EXE_jstb");
+
+/// A temporary directory removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static N: AtomicU32 = AtomicU32::new(0);
+        let n = N.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("jstb-cli-{tag}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn jstb(args: &[&str]) -> Output {
+    Command::new(JSTB).args(args).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn parse_a_valid_file() {
+    let dir = TempDir::new("parse-ok");
+    let file = dir.write("ok.js", "var a = 1;\nfunction f(x) { return x + a; }\n");
+    let file = file.to_str().unwrap();
+    let out = jstb(&["parse", file]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("goal:       script"), "{stdout}");
+    assert!(stdout.contains("bytes:      43"), "{stdout}");
+    assert!(stdout.contains("nodes:"), "{stdout}");
+
+    for view in ["nodes", "events", "tokens"] {
+        let out = jstb(&["parse", file, "--print", view]);
+        assert_eq!(out.status.code(), Some(0), "{view}: {}", text(&out.stderr));
+        assert!(!out.stdout.is_empty(), "{view}");
+    }
+    let tokens = text(&jstb(&["parse", file, "--print", "tokens"]).stdout);
+    assert!(tokens.starts_with("1:1 "), "{tokens}");
+    assert!(tokens.contains("'function'"), "{tokens}");
+}
+
+#[test]
+fn parse_reports_a_syntax_error_with_a_caret() {
+    let dir = TempDir::new("parse-err");
+    let file = dir.write("bad.js", "var a;\nvar 1 = 2;\n");
+    let name = file.to_str().unwrap();
+    let out = jstb(&["parse", name]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("{name}:2:5: SyntaxError: ")),
+        "{stderr}"
+    );
+    assert_eq!(lines[1], "var 1 = 2;");
+    assert_eq!(lines[2], "    ^");
+}
+
+#[test]
+fn parse_module_goal_from_extension_and_flag() {
+    let dir = TempDir::new("parse-goal");
+    let module = dir.write("m.mjs", "export default 1;\n");
+    let out = jstb(&["parse", module.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("goal:       module"));
+    // `export` is a SyntaxError in a script.
+    let out = jstb(&["parse", module.to_str().unwrap(), "--as", "script"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn parse_rejects_invalid_utf8_cleanly() {
+    let dir = TempDir::new("parse-utf8");
+    let file = dir.write("bin.js", b"var a = '\xff';");
+    let name = file.to_str().unwrap();
+    let out = jstb(&["parse", name]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!("{name}: invalid UTF-8 at byte 9\n")
+    );
+
+    let out = jstb(&["parse", "/nonexistent/x.js"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("/nonexistent/x.js: "));
+}
+
+#[test]
+fn parse_reads_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(JSTB)
+        .args(["parse", "-", "--print", "tokens"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"x = /re/g / 2")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("RegularExpressionLiteral"));
+}
+
+/// A tiny test262 tree.
+fn suite() -> TempDir {
+    let dir = TempDir::new("suite");
+    dir.write("harness/assert.js", "var assert = {};\n");
+    dir.write("harness/sta.js", "function Test262Error() {}\n");
+    dir.write("harness/doneprintHandle.js", "function $DONE() {}\n");
+    dir.write(
+        "test/a/pass.js",
+        "/*---\ndescription: ok\n---*/\nvar x = 1;\n",
+    );
+    dir.write(
+        "test/a/neg.js",
+        "/*---\nnegative:\n  phase: parse\n  type: SyntaxError\n---*/\n$DONOTEVALUATE();\nvar 1;\n",
+    );
+    // `with` is a SyntaxError only in strict code: checks the strict option.
+    dir.write(
+        "test/a/strict-neg.js",
+        "/*---\nflags: [onlyStrict]\nnegative:\n  phase: parse\n  type: SyntaxError\n---*/\nwith ({}) {}\n",
+    );
+    dir.write(
+        "test/a/sloppy.js",
+        "/*---\nflags: [noStrict]\n---*/\nwith ({}) {}\n",
+    );
+    dir.write(
+        "test/b/mod.js",
+        "/*---\nflags: [module]\n---*/\nimport './dep_FIXTURE.js';\nexport var x;\n",
+    );
+    dir.write("test/b/dep_FIXTURE.js", "this is not a test\n");
+    dir.write(
+        "test/b/feature.js",
+        "/*---\nfeatures: [decorators]\n---*/\n@dec class C {}\n",
+    );
+    dir.write("test/b/binary.js", b"/*---\n---*/\nvar s = '\xff';\n");
+    dir.write("test/b/crash.js", "/*---\nflags: [raw]\n---*/\n1;\n");
+    dir
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn test262_parse_only_end_to_end() {
+    let dir = suite();
+    let root = dir.0.to_str().unwrap();
+    let json = dir.0.join("out.json");
+    let baseline = dir.0.join("baseline.txt");
+    let out = Command::new(JSTB)
+        .args([
+            "test262",
+            "--test262-dir",
+            root,
+            "--parse-only",
+            "-j",
+            "2",
+            "test/a",
+            "test/b",
+            "--json",
+            json.to_str().unwrap(),
+            "--write-baseline",
+            baseline.to_str().unwrap(),
+        ])
+        .env("JSTB_TEST262_FAULT", "abort:crash.js")
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+
+    let report: serde_json::Value = serde_json::from_str(&read(&json)).unwrap();
+    let outcome = |id: &str| -> (String, String) {
+        let results = report["results"].as_array().unwrap();
+        let r = results
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("no result for {id}: {report}"));
+        (
+            r["outcome"].as_str().unwrap().to_string(),
+            r["message"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(outcome("test/a/pass.js [sloppy]").0, "pass");
+    assert_eq!(outcome("test/a/pass.js [strict]").0, "pass");
+    assert_eq!(outcome("test/a/neg.js [sloppy]").0, "pass");
+    assert_eq!(outcome("test/a/neg.js [strict]").0, "pass");
+    assert_eq!(outcome("test/a/strict-neg.js [strict]").0, "pass");
+    assert_eq!(outcome("test/a/sloppy.js [sloppy]").0, "pass");
+    assert_eq!(outcome("test/b/mod.js [module]").0, "pass");
+    let (status, message) = outcome("test/b/feature.js [sloppy]");
+    assert_eq!(
+        (status.as_str(), message.as_str()),
+        ("skip", "unsupported feature decorators")
+    );
+    let (status, message) = outcome("test/b/binary.js [sloppy]");
+    assert_eq!(status, "fail");
+    assert!(message.contains("invalid UTF-8 at byte"), "{message}");
+    let (status, message) = outcome("test/b/crash.js [sloppy]");
+    assert_eq!(status, "fail");
+    assert!(message.starts_with("crashed: signal 6"), "{message}");
+    // Fixtures are not tests; modes follow the flags.
+    let ids: Vec<&str> = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    // A file whose front matter cannot be read runs once, as sloppy.
+    assert_eq!(ids.len(), 11, "{ids:?}");
+    assert!(!ids.iter().any(|id| id.contains("FIXTURE")));
+    assert_eq!(report["totals"]["skip"], 2);
+    assert_eq!(report["totals"]["fail"], 2);
+
+    // The table and the baseline.
+    assert!(stdout.contains("| **test/a** "), "{stdout}");
+    assert!(stdout.contains("| **total** "), "{stdout}");
+    let base = read(&baseline);
+    let ids: Vec<&str> = base.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(ids.len(), 7, "{base}");
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "sorted: {base}");
+    assert!(ids.contains(&"test/a/neg.js [strict]"));
+
+    // Same results against that baseline: exit 0. A baseline that lists a
+    // failing test: exit 1 and the regression listed.
+    let check = |baseline: &Path| {
+        Command::new(JSTB)
+            .args(["test262", "--test262-dir", root, "--parse-only", "test/a"])
+            .args(["test/b", "--baseline", baseline.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let out = check(&baseline);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let bad = dir.write(
+        "bad-baseline.txt",
+        format!("{base}test/b/binary.js [sloppy]\n"),
+    );
+    let out = check(&bad);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("REGRESSIONS: in the baseline, now failing (1):"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn test262_timeout_and_panic_isolation() {
+    let dir = suite();
+    let root = dir.0.to_str().unwrap();
+    for (fault, expected) in [
+        ("hang:pass.js", "crashed: timeout after 1 s"),
+        ("panic:pass.js", "crashed: panic: injected fault"),
+        ("overflow:pass.js", "crashed: signal"),
+    ] {
+        let out = Command::new(JSTB)
+            .args(["test262", "--test262-dir", root, "--parse-only"])
+            .args(["--timeout", "1", "-j", "1", "test/a"])
+            .env("JSTB_TEST262_FAULT", fault)
+            .output()
+            .unwrap();
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}");
+        let line = stdout
+            .lines()
+            .find(|l| l.contains("FAIL test/a/pass.js [sloppy]"))
+            .unwrap_or_else(|| panic!("{fault}: {stdout}"));
+        assert!(line.contains(expected), "{fault}: {line}");
+        // The other tests still ran in a fresh worker and passed.
+        assert!(
+            stdout.contains("totals: pass 4, fail 2, skip 0"),
+            "{fault}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn test262_execution_is_honest_until_there_is_an_engine() {
+    let dir = suite();
+    let root = dir.0.to_str().unwrap();
+    let out = jstb(&["test262", "--test262-dir", root, "test/a"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("FAIL test/a/pass.js [sloppy]: execution not supported yet"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("totals: pass 0, fail 6, skip 0"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn test262_usage_errors() {
+    let out = jstb(&["test262", "--test262-dir", "/nonexistent"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("not a test262 checkout"));
+    let out = jstb(&["test262", "--timeout", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+}
