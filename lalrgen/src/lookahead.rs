@@ -8,32 +8,40 @@
 //!   "sequences still to avoid" (state 0 is the empty set: nothing left to
 //!   check). Reading `t` keeps the tails of the sequences that start with `t`;
 //!   if one of them was exactly `t`, the string is rejected.
-//! * Nonterminals are split into context-free *prefix classes* by their first
-//!   two tokens, relative to the set `R` of terminals that occur in any
-//!   restriction: `X<empty>` (the empty derivations), `X<other>` (first token
-//!   not in `R`), `X<t>` (exactly the one token `t`), `X<t ...>` (`t` then a
-//!   token that never follows `t` in a restriction) and `X<t u ...>`. Every
-//!   string of `X` is in exactly one class, and a restricted occurrence of `X`
-//!   becomes one occurrence per class the automaton accepts, the automaton
-//!   continuing in the state the class leaves it in. So `let [` at statement
+//! * A nonterminal that a restriction reaches is split into variants, one per
+//!   *signature*. `Q(X)` is the set of automaton states that `X` is ever read
+//!   from (a restricted occurrence `[lookahead ∉ S] X`, or `X` right after a
+//!   restricted prefix such as the `let` of `let [`); it is computed first,
+//!   as a least fixpoint. The signature of a string `w` of `X` is the vector
+//!   of the automaton's outcomes (a state, or "rejected") after reading `w`
+//!   from each state of `Q(X)`. A restricted occurrence of `X` becomes one
+//!   occurrence per signature that the automaton does not reject there,
+//!   continuing in the state the signature says. So `let [` at statement
 //!   start excludes exactly the derivations that begin with those tokens,
 //!   including those where `let` alone is an IdentifierReference that becomes
 //!   the MemberExpression of `MemberExpression [ Expression ]`: the `[` is
-//!   read by the parent production, in the state `X<let>` left behind.
+//!   read by the parent production, in the state `X<'let'>` left behind.
 //!
-//! Because the classes do not depend on the restriction, differently
-//! restricted occurrences that share a prefix (the three `for (` forms of
-//! 14.7.4/14.7.5) share the same nonterminals, and no conflict appears
-//! between them: LR(1) only has to tell the classes apart, which their first
-//! two tokens do. The inhabited classes are a least fixpoint and the class
-//! variants are generated on demand, so every variant is productive.
+//! The partition of `X` into signatures does not depend on the occurrence,
+//! so two variants of `X` never share a string: differently restricted
+//! occurrences that share a prefix (the `for (` forms of 14.7.4/14.7.5) meet
+//! in the LR automaton without conflicts, as the variants are disjoint. The
+//! partition is as coarse as the restrictions that actually reach `X` allow:
+//! only the first tokens of those restrictions (and the second tokens after
+//! their first) split it, so an ExpressionStatement's `Expression` has three
+//! variants (`let` alone, `async` alone, everything else that is allowed),
+//! and a nonterminal whose strings all have the same signature (the
+//! `Arguments` after `let`) is not split at all. The inhabited signatures are
+//! a least fixpoint and the variants are generated on demand, so every
+//! variant is productive.
 //!
 //! What remains of a restriction at the end of a production (for example
-//! `[lookahead != 'else']` as its last item) becomes an *end filter*: those
-//! terminals are removed from the lookahead set of that production's
-//! reduction, which also stops every shift that could only follow it.
+//! `[lookahead != 'else']` as its last item) becomes an *end filter* of that
+//! production: those terminals are removed from the lookahead set of its
+//! reduction, which also stops every shift that could only follow it. Inside
+//! a variant it is carried to the parent instead, through the signature.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::expand::{FItem, Flat};
 
@@ -76,11 +84,16 @@ pub struct Cfg {
     pub warnings: Vec<String>,
 }
 
+const TRIVIAL_PLAIN: bool = false;
+
+/// The automaton outcome "rejected".
+const REJ: u32 = u32::MAX;
+
 #[derive(Default)]
 struct Automaton {
     states: Vec<Vec<Vec<u16>>>,
     index: HashMap<Vec<Vec<u16>>, u32>,
-    steps: HashMap<(u32, u16), Option<u32>>,
+    steps: HashMap<(u32, u16), u32>,
 }
 
 impl Automaton {
@@ -100,21 +113,22 @@ impl Automaton {
         self.index.insert(seqs, i);
         i
     }
+    /// `REJ` stays rejected; `0` stays `0`.
     fn union(&mut self, a: u32, b: u32) -> u32 {
+        if a == REJ || b == 0 {
+            return a;
+        }
         if a == 0 {
             return b;
-        }
-        if b == 0 {
-            return a;
         }
         let mut v = self.states[a as usize].clone();
         v.extend(self.states[b as usize].iter().cloned());
         self.intern(v)
     }
-    /// `None`: the string read so far starts with an excluded sequence.
-    fn step(&mut self, q: u32, t: u16) -> Option<u32> {
-        if q == 0 {
-            return Some(0);
+    /// `REJ`: the string read so far starts with an excluded sequence.
+    fn step(&mut self, q: u32, t: u16) -> u32 {
+        if q == 0 || q == REJ {
+            return q;
         }
         if let Some(&r) = self.steps.get(&(q, t)) {
             return r;
@@ -130,32 +144,22 @@ impl Automaton {
                 }
             }
         }
-        let r = if reject {
-            None
-        } else {
-            Some(self.intern(next))
-        };
+        let r = if reject { REJ } else { self.intern(next) };
         self.steps.insert((q, t), r);
         r
     }
 }
 
-/// A prefix class (see the module documentation).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-enum Cls {
-    Empty,
-    Other,
-    One(u16),
-    OneMore(u16),
-    Two(u16, u16),
-}
+/// A signature: per state of `Q(X)` (in order), the outcome.
+type Sig = Vec<u32>;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum PSym {
     T(u16),
     N(u32),
-    /// The class `.1` of nonterminal `.0`.
-    V(u32, Cls),
+    /// The variant of nonterminal `.0` with signature number `.1` (an index
+    /// into `Ctx::sig_list[.0]`).
+    V(u32, u32),
 }
 
 #[derive(Clone, Debug)]
@@ -163,81 +167,76 @@ struct Path {
     syms: Vec<PSym>,
     no_lt: u64,
     no_asi: u64,
-    /// Prefix class of what the path has read so far.
-    p: Cls,
-    /// Restriction automaton state.
-    q: u32,
+    /// Automaton state per tracked component.
+    v: Vec<u32>,
 }
 
 struct Ctx<'a> {
     flat: &'a Flat,
+    by_lhs: Vec<Vec<usize>>,
     auto: Automaton,
-    /// Terminals occurring in restrictions.
-    r1: Vec<bool>,
-    /// (t, u) pairs of two-token restrictions.
-    r2: HashSet<(u16, u16)>,
-    inhabited: Vec<BTreeSet<Cls>>,
+    /// Phase 1: the outcomes of reading a string of `X` from state `q`.
+    outs: HashMap<(u32, u32), BTreeSet<u32>>,
+    /// Phase 1: pairs asked for but not computed yet.
+    demanded: Vec<(u32, u32)>,
+    /// `Q(X)`, sorted.
+    qs: Vec<Vec<u32>>,
+    /// Phase 2: inhabited signatures per nonterminal.
+    sigs: Vec<BTreeSet<Sig>>,
+    /// Phase 3: the signatures, numbered.
+    sig_list: Vec<Vec<Sig>>,
 }
 
-fn determined(p: Cls) -> bool {
-    matches!(p, Cls::Other | Cls::OneMore(_) | Cls::Two(..))
+fn alive(q: u32) -> bool {
+    q != 0 && q != REJ
 }
 
 impl Ctx<'_> {
-    fn term_cls(&self, v: u16) -> Cls {
-        if self.r1[v as usize] {
-            Cls::One(v)
-        } else {
-            Cls::Other
-        }
-    }
-
-    /// The class of `a b` where `a` has class `p` and `b` class `c`.
-    fn combine(&self, p: Cls, c: Cls) -> Cls {
-        match p {
-            Cls::Empty => c,
-            Cls::One(t) => {
-                let first = match c {
-                    Cls::Empty => return p,
-                    Cls::Other => None,
-                    Cls::One(v) | Cls::OneMore(v) | Cls::Two(v, _) => Some(v),
-                };
-                match first {
-                    Some(v) if self.r2.contains(&(t, v)) => Cls::Two(t, v),
-                    _ => Cls::OneMore(t),
+    /// Phase 1: the outcomes of `items` read from `q0`, one component.
+    fn scalar_outcomes(&mut self, items: &[FItem], q0: u32) -> BTreeSet<u32> {
+        let mut cur: BTreeSet<u32> = [q0].into();
+        for item in items {
+            let mut next = BTreeSet::new();
+            for &q in &cur {
+                match item {
+                    FItem::NoLt | FItem::NoAsi => {
+                        next.insert(q);
+                    }
+                    FItem::Look(seqs) => {
+                        let r = self.auto.intern(seqs.clone());
+                        next.insert(self.auto.union(q, r));
+                    }
+                    FItem::T(t) => {
+                        next.insert(self.auto.step(q, *t));
+                    }
+                    FItem::N(n) => {
+                        if !alive(q) {
+                            next.insert(q);
+                        } else if let Some(o) = self.outs.get(&(*n, q)) {
+                            next.extend(o.iter().copied());
+                        } else {
+                            self.outs.insert((*n, q), BTreeSet::new());
+                            self.demanded.push((*n, q));
+                        }
+                    }
                 }
             }
-            _ => p,
+            next.remove(&REJ);
+            cur = next;
         }
+        cur
     }
 
-    /// The automaton state after reading a string of class `c` from `q`.
-    fn exit(&mut self, q: u32, c: Cls) -> Option<u32> {
-        if q == 0 {
-            return Some(0);
-        }
-        match c {
-            Cls::Empty => Some(q),
-            // The first token is not in any restriction.
-            Cls::Other => Some(0),
-            Cls::One(t) => self.auto.step(q, t),
-            // After `t`, only the second tokens of `t`'s pairs are left, and
-            // the next token is none of them.
-            Cls::OneMore(t) => self.auto.step(q, t).map(|_| 0),
-            Cls::Two(t, u) => {
-                let q1 = self.auto.step(q, t)?;
-                self.auto.step(q1, u).map(|_| 0)
-            }
-        }
-    }
-
-    fn paths(&mut self, items: &[FItem], p0: Cls) -> Vec<Path> {
+    /// Phases 2 and 3: the paths of `items` with components starting at
+    /// `v0`. With `split`, nonterminals are split into their variants (phase
+    /// 3); otherwise only the outcomes matter (phase 2, which also keeps the
+    /// all-rejected paths, so the signatures partition every string).
+    fn paths(&mut self, items: &[FItem], v0: Vec<u32>, split: bool) -> Vec<Path> {
         let mut paths = vec![Path {
             syms: Vec::new(),
             no_lt: 0,
             no_asi: 0,
-            p: p0,
-            q: 0,
+            v: v0,
         }];
         let mut pos = 0u32;
         for item in items {
@@ -248,39 +247,58 @@ impl Ctx<'_> {
                 FItem::Look(seqs) => {
                     let r = self.auto.intern(seqs.clone());
                     for p in &mut paths {
-                        p.q = self.auto.union(p.q, r);
+                        for q in &mut p.v {
+                            *q = self.auto.union(*q, r);
+                        }
                     }
                 }
                 FItem::T(t) => {
-                    let c = self.term_cls(*t);
-                    let mut out = Vec::with_capacity(paths.len());
-                    for mut p in paths {
-                        if let Some(q) = self.auto.step(p.q, *t) {
-                            p.q = q;
-                            p.p = self.combine(p.p, c);
-                            p.syms.push(PSym::T(*t));
-                            out.push(p);
+                    for p in &mut paths {
+                        for q in &mut p.v {
+                            *q = self.auto.step(*q, *t);
                         }
+                        p.syms.push(PSym::T(*t));
                     }
-                    paths = out;
+                    if split {
+                        paths.retain(|p| p.v.iter().any(|&q| q != REJ));
+                    }
                     pos += 1;
                 }
                 FItem::N(n) => {
+                    let n = *n;
                     let mut out = Vec::with_capacity(paths.len());
                     for mut p in paths {
-                        if p.q == 0 && determined(p.p) {
-                            p.syms.push(PSym::N(*n));
+                        if !p.v.iter().any(|&q| alive(q)) {
+                            p.syms.push(PSym::N(n));
                             out.push(p);
                             continue;
                         }
-                        let classes: Vec<Cls> =
-                            self.inhabited[*n as usize].iter().copied().collect();
-                        for c in classes {
-                            let Some(q) = self.exit(p.q, c) else { continue };
+                        let nsigs = self.sigs[n as usize].len();
+                        for (si, sig) in self.sigs[n as usize].iter().enumerate() {
+                            let qs = &self.qs[n as usize];
                             let mut p2 = p.clone();
-                            p2.syms.push(PSym::V(*n, c));
-                            p2.q = q;
-                            p2.p = self.combine(p.p, c);
+                            for q in &mut p2.v {
+                                if alive(*q) {
+                                    // Phase 1 put every state `X` is read
+                                    // from into `Q(X)`.
+                                    *q = match qs.binary_search(q) {
+                                        Ok(i) => sig[i],
+                                        Err(_) => REJ,
+                                    };
+                                }
+                            }
+                            if split && p2.v.iter().all(|&q| q == REJ) {
+                                continue;
+                            }
+                            p2.syms.push(if nsigs == 1 && TRIVIAL_PLAIN {
+                                // Not split: every string of `n` behaves the
+                                // same here.
+                                PSym::N(n)
+                            } else if split {
+                                PSym::V(n, self.sig_index(n, sig))
+                            } else {
+                                PSym::V(n, si as u32)
+                            });
                             out.push(p2);
                         }
                     }
@@ -291,67 +309,124 @@ impl Ctx<'_> {
         }
         paths
     }
+
+    fn sig_index(&self, n: u32, sig: &Sig) -> u32 {
+        self.sig_list[n as usize]
+            .binary_search(sig)
+            .map_or(0, |i| i as u32)
+    }
 }
 
-fn cls_name(c: Cls, terminals: &[String]) -> String {
-    let t = |x: u16| terminals[x as usize].as_str();
-    match c {
-        Cls::Empty => "<empty>".into(),
-        Cls::Other => "<other>".into(),
-        Cls::One(a) => format!("<{}>", t(a)),
-        Cls::OneMore(a) => format!("<{} ...>", t(a)),
-        Cls::Two(a, b) => format!("<{} {} ...>", t(a), t(b)),
+/// Shortest strings (truncated to three tokens) of every nonterminal of the
+/// final grammar, for the names of the variants.
+fn witnesses(nonterms: usize, nterms: usize, prods: &[Prod]) -> Vec<Option<(usize, Vec<u16>)>> {
+    let mut best: Vec<Option<(usize, Vec<u16>)>> = vec![None; nonterms];
+    loop {
+        let mut changed = false;
+        for p in prods {
+            let mut len = 0usize;
+            let mut toks = Vec::new();
+            let mut ok = true;
+            for &s in &p.rhs {
+                if (s as usize) < nterms {
+                    len += 1;
+                    toks.push(s as u16);
+                } else if let Some((l, t)) = &best[s as usize - nterms] {
+                    len += l;
+                    toks.extend_from_slice(t);
+                } else {
+                    ok = false;
+                    break;
+                }
+                toks.truncate(3);
+            }
+            if ok && best[p.lhs as usize].as_ref().is_none_or(|(l, _)| len < *l) {
+                best[p.lhs as usize] = Some((len, toks));
+                changed = true;
+            }
+        }
+        if !changed {
+            return best;
+        }
     }
 }
 
 /// Applies the lookahead restrictions and removes the annotations.
 pub fn transform(flat: &Flat, terminals: &[String]) -> Cfg {
     let nterms = terminals.len();
-    let mut by_lhs: Vec<Vec<usize>> = vec![Vec::new(); flat.nonterms.len()];
+    let nflat = flat.nonterms.len();
+    let mut by_lhs: Vec<Vec<usize>> = vec![Vec::new(); nflat];
     for (i, p) in flat.prods.iter().enumerate() {
         by_lhs[p.lhs as usize].push(i);
     }
-    let mut r1 = vec![false; nterms];
-    let mut r2 = HashSet::new();
     let mut warnings = Vec::new();
     for p in &flat.prods {
         for it in &p.items {
             if let FItem::Look(seqs) = it {
-                for s in seqs {
-                    for &t in s {
-                        r1[t as usize] = true;
-                    }
-                    if s.len() == 2 {
-                        r2.insert((s[0], s[1]));
-                    }
-                    if s.len() > 2 {
-                        warnings.push(format!(
-                            "line {}: lookahead sequences longer than two tokens are checked on their first two tokens only",
-                            p.line
-                        ));
-                    }
+                if seqs.iter().any(|s| s.len() > 2) {
+                    warnings.push(format!(
+                        "line {}: lookahead sequences longer than two tokens are checked on their first two tokens only",
+                        p.line
+                    ));
                 }
             }
         }
     }
     let mut cx = Ctx {
         flat,
+        by_lhs,
         auto: Automaton::new(),
-        r1,
-        r2,
-        inhabited: vec![BTreeSet::new(); flat.nonterms.len()],
+        outs: HashMap::new(),
+        demanded: Vec::new(),
+        qs: vec![Vec::new(); nflat],
+        sigs: vec![BTreeSet::new(); nflat],
+        sig_list: vec![Vec::new(); nflat],
     };
-    let any_restriction = cx.r1.iter().any(|&b| b);
-    // Least fixpoint of the inhabited classes.
+
+    // Phase 1: Q(X), from the restricted occurrences in the plain
+    // productions, as a least fixpoint of the outcomes.
+    for fp in &flat.prods {
+        cx.scalar_outcomes(&fp.items, 0);
+    }
     loop {
-        if !any_restriction {
+        let mut changed = false;
+        let keys: Vec<(u32, u32)> = cx.demanded.clone();
+        let keys_len = keys.len();
+        for (n, q) in keys {
+            let mut all = BTreeSet::new();
+            for pi in cx.by_lhs[n as usize].clone() {
+                let o = cx.scalar_outcomes(&cx.flat.prods[pi].items, q);
+                all.extend(o);
+            }
+            let entry = cx.outs.entry((n, q)).or_default();
+            if !all.is_subset(entry) {
+                entry.extend(all);
+                changed = true;
+            }
+        }
+        if !changed && cx.demanded.len() == keys_len {
             break;
         }
+    }
+    for &(n, q) in &cx.demanded {
+        cx.qs[n as usize].push(q);
+    }
+    for q in &mut cx.qs {
+        q.sort_unstable();
+        q.dedup();
+    }
+
+    // Phase 2: the inhabited signatures, as a least fixpoint.
+    let split_nts: Vec<u32> = (0..nflat as u32)
+        .filter(|&n| !cx.qs[n as usize].is_empty())
+        .collect();
+    loop {
         let mut changed = false;
-        for (nt, prods_of) in by_lhs.iter().enumerate() {
-            for &pi in prods_of {
-                for path in cx.paths(&cx.flat.prods[pi].items, Cls::Empty) {
-                    changed |= cx.inhabited[nt].insert(path.p);
+        for &n in &split_nts {
+            for pi in cx.by_lhs[n as usize].clone() {
+                let v0 = cx.qs[n as usize].clone();
+                for p in cx.paths(&cx.flat.prods[pi].items, v0, false) {
+                    changed |= cx.sigs[n as usize].insert(p.v);
                 }
             }
         }
@@ -359,7 +434,11 @@ pub fn transform(flat: &Flat, terminals: &[String]) -> Cfg {
             break;
         }
     }
+    for n in 0..nflat {
+        cx.sig_list[n] = cx.sigs[n].iter().cloned().collect();
+    }
 
+    // Phase 3: the productions, variants on demand.
     let mut nonterms: Vec<Nonterm> = flat
         .nonterms
         .iter()
@@ -369,62 +448,51 @@ pub fn transform(flat: &Flat, terminals: &[String]) -> Cfg {
             params: n.params.clone(),
         })
         .collect();
-    let mut variant_id: HashMap<(u32, Cls), u32> = HashMap::new();
-    let mut queue: Vec<(u32, Cls, u32)> = Vec::new();
+    let mut variant_id: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut queue: Vec<(u32, u32, u32)> = Vec::new();
     let mut prods = Vec::new();
-    let mut sym_of =
-        |s: &PSym, nonterms: &mut Vec<Nonterm>, queue: &mut Vec<(u32, Cls, u32)>| -> u32 {
-            match *s {
-                PSym::T(t) => t as u32,
-                PSym::N(n) => n + nterms as u32,
-                PSym::V(n, c) => {
-                    let id = *variant_id.entry((n, c)).or_insert_with(|| {
-                        let base = &flat.nonterms[n as usize];
-                        nonterms.push(Nonterm {
-                            name: format!("{}{}", base.display(), cls_name(c, terminals)),
-                            base: base.base.clone(),
-                            params: base.params.clone(),
-                        });
-                        let id = (nonterms.len() - 1) as u32;
-                        queue.push((n, c, id));
-                        id
+    let mut sym_of = |s: &PSym, nonterms: &mut Vec<Nonterm>, queue: &mut Vec<(u32, u32, u32)>| {
+        match *s {
+            PSym::T(t) => t as u32,
+            PSym::N(n) => n + nterms as u32,
+            PSym::V(n, si) => {
+                let id = *variant_id.entry((n, si)).or_insert_with(|| {
+                    let base = &flat.nonterms[n as usize];
+                    nonterms.push(Nonterm {
+                        name: base.display(),
+                        base: base.base.clone(),
+                        params: base.params.clone(),
                     });
-                    id + nterms as u32
-                }
-            }
-        };
-    let end_filter = |p: &Path,
-                      line: usize,
-                      lhs_name: &str,
-                      auto: &Automaton,
-                      warnings: &mut Vec<String>| {
-        let mut f = Vec::new();
-        for s in &auto.states[p.q as usize] {
-            if s.len() == 1 {
-                f.push(s[0]);
-            } else {
-                warnings.push(format!(
-                    "line {line}: the lookahead restriction sequence `{}` reaches the end of {lhs_name} and is ignored there",
-                    s.iter().map(|&t| terminals[t as usize].as_str()).collect::<Vec<_>>().join(" "),
-                ));
+                    let id = (nonterms.len() - 1) as u32;
+                    queue.push((n, si, id));
+                    id
+                });
+                id + nterms as u32
             }
         }
-        f
     };
     for fp in &flat.prods {
-        for p in cx.paths(&fp.items, Cls::Other) {
+        for p in cx.paths(&fp.items, vec![0], true) {
             let rhs = p
                 .syms
                 .iter()
                 .map(|s| sym_of(s, &mut nonterms, &mut queue))
                 .collect();
-            let filter = end_filter(
-                &p,
-                fp.line,
-                &flat.nonterms[fp.lhs as usize].display(),
-                &cx.auto,
-                &mut warnings,
-            );
+            let mut filter = Vec::new();
+            if p.v[0] != 0 {
+                for s in &cx.auto.states[p.v[0] as usize] {
+                    if s.len() == 1 {
+                        filter.push(s[0]);
+                    } else {
+                        warnings.push(format!(
+                            "line {}: the lookahead restriction sequence `{}` reaches the end of {} and is ignored there",
+                            fp.line,
+                            s.iter().map(|&t| terminals[t as usize].as_str()).collect::<Vec<_>>().join(" "),
+                            flat.nonterms[fp.lhs as usize].display(),
+                        ));
+                    }
+                }
+            }
             prods.push(Prod {
                 lhs: fp.lhs,
                 rhs,
@@ -438,12 +506,14 @@ pub fn transform(flat: &Flat, terminals: &[String]) -> Cfg {
     }
     let mut done = 0;
     while done < queue.len() {
-        let (nt, c, lhs) = queue[done];
+        let (nt, si, lhs) = queue[done];
         done += 1;
-        for &pi in &by_lhs[nt as usize] {
+        let sig = cx.sig_list[nt as usize][si as usize].clone();
+        for pi in cx.by_lhs[nt as usize].clone() {
             let fp = &flat.prods[pi];
-            for p in cx.paths(&fp.items, Cls::Empty) {
-                if p.p != c {
+            let v0 = cx.qs[nt as usize].clone();
+            for p in cx.paths(&fp.items, v0, true) {
+                if p.v != sig {
                     continue;
                 }
                 let rhs = p
@@ -451,24 +521,38 @@ pub fn transform(flat: &Flat, terminals: &[String]) -> Cfg {
                     .iter()
                     .map(|s| sym_of(s, &mut nonterms, &mut queue))
                     .collect();
-                let filter = end_filter(
-                    &p,
-                    fp.line,
-                    &nonterms[lhs as usize].name.clone(),
-                    &cx.auto,
-                    &mut warnings,
-                );
                 prods.push(Prod {
                     lhs,
                     rhs,
                     no_lt: p.no_lt,
                     no_asi: p.no_asi,
-                    end_filter: filter,
+                    end_filter: Vec::new(),
                     action: fp.action,
                     line: fp.line,
                 });
             }
         }
+    }
+    // Name the variants by a shortest string: `MemberExpression<'let'>`,
+    // `Expression[In]<Identifier ...>`.
+    let w = witnesses(nonterms.len(), nterms, &prods);
+    for (i, nt) in nonterms.iter_mut().enumerate().skip(nflat) {
+        let desc = match &w[i] {
+            None => "?".to_string(),
+            Some((0, _)) => "empty".to_string(),
+            Some((len, toks)) => {
+                let shown = toks.len().min(2);
+                let mut s: Vec<&str> = toks[..shown]
+                    .iter()
+                    .map(|&t| terminals[t as usize].as_str())
+                    .collect();
+                if *len > shown {
+                    s.push("...");
+                }
+                s.join(" ")
+            }
+        };
+        nt.name = format!("{}<{desc}>", nt.name);
     }
     warnings.sort();
     warnings.dedup();

@@ -1,16 +1,33 @@
 //! Compressed tables and their serialisation.
 //!
-//! ACTION and GOTO are packed by row displacement ("comb vectors", as in
-//! yacc/bison): the non-default entries of each row are placed at
-//! `base[row] + column` in one shared vector, and a `check` vector records
-//! which row owns each slot. Identical rows share one placement. ACTION rows
-//! are per state (columns: terminals, default: error); GOTO rows are per
-//! nonterminal (columns: states, default: the most frequent target).
+//! ACTION is split in two, which is what makes it small:
+//!
+//! * **Shifts** (and the accept entry) are packed by row displacement ("comb
+//!   vectors", as in yacc/bison): the entries of each row are placed at
+//!   `base[row] + terminal` in one shared vector, and a `check` vector
+//!   records which row owns each slot. Identical rows share one placement,
+//!   and shift rows are far more often identical than whole ACTION rows (the
+//!   states of one expression level differ only in their reductions). A shift
+//!   value is `target << 2 | flags` (`[no LineTerminator here]`, `[no ASI]`);
+//!   the accept entry is the value 0 (no shift goes to a start state).
+//! * **Reductions** are a short list per state of (production, lookahead set),
+//!   the lookahead sets being bit sets over the terminals, deduplicated
+//!   globally (a few hundred distinct sets cover every state).
+//!
+//! The error entries are exact: a terminal with neither a shift nor a
+//! reduction is an error in that state (no default reductions on error, so
+//! automatic semicolon insertion sees the state that rejected the token).
+//! GOTO has a default target per nonterminal (its most frequent one); the
+//! other entries are packed by row displacement per state (columns:
+//! nonterminals), identical rows sharing a placement.
 //!
 //! Per state there is also an info word: either "reduce production p without
 //! looking at the next token" (a state whose only action is one reduction and
 //! which does not shift any terminal), or flags: the lexical goal bits and the
 //! do-while ASI flag.
+//!
+//! Every array is serialised in the narrowest of 1, 2 or 4 bytes per element
+//! that holds its largest value.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -18,8 +35,8 @@ use std::fmt::Write as _;
 use crate::lr::{Act, Lalr};
 use crate::Config;
 
-/// ACTION entry encoding (u32): kind in bits 30..31, flags in 28..29,
-/// value (state or production) in bits 0..27.
+/// ACTION entry encoding (u32) returned by [`Packed::action`]: kind in bits
+/// 30..31, flags in 28..29, value (state or production) in bits 0..27.
 pub const ACT_SHIFT: u32 = 1 << 30;
 pub const ACT_REDUCE: u32 = 2 << 30;
 pub const ACT_ACCEPT: u32 = 3 << 30;
@@ -28,10 +45,19 @@ pub const ACT_NO_LT: u32 = 1 << 29;
 pub const ACT_NO_ASI: u32 = 1 << 28;
 pub const ACT_VALUE_MASK: u32 = (1 << 28) - 1;
 
+/// Shift value flags (the low two bits of a shift value).
+pub const SHIFT_NO_LT: u32 = 1;
+pub const SHIFT_NO_ASI: u32 = 2;
+
 /// State info word: bit 31 = default reduction (production in the low bits);
 /// otherwise bits 0..7 = lexical goal classes whose alternative terminals
 /// the state accepts, bit 8 = the state shifts the `;` that ends a do-while.
+/// Serialised in 16 bits, with the default-reduction flag in bit 15
+/// ([`INFO_SERIAL_DEFAULT_REDUCE`]).
 pub const INFO_DEFAULT_REDUCE: u32 = 1 << 31;
+pub const INFO_SERIAL_DEFAULT_REDUCE: u32 = 1 << 15;
+/// Productions must be below this (default reductions in the info word).
+pub const MAX_PRODUCTIONS: usize = 1 << 15;
 pub const INFO_DO_WHILE: u32 = 1 << 8;
 
 /// Packed tables, as serialised.
@@ -39,11 +65,20 @@ pub const INFO_DO_WHILE: u32 = 1 << 8;
 pub struct Packed {
     pub nterms: u32,
     pub state_info: Vec<u32>,
-    pub action_base: Vec<u32>,
-    pub action_key: Vec<u32>,
-    pub action_check: Vec<u32>,
-    pub action_value: Vec<u32>,
+    pub shift_base: Vec<u32>,
+    pub shift_key: Vec<u32>,
+    pub shift_check: Vec<u32>,
+    pub shift_value: Vec<u32>,
+    /// Reductions of state `s`: `red_start[s]..red_start[s + 1]`.
+    pub red_start: Vec<u32>,
+    pub red_prod: Vec<u32>,
+    /// Lookahead set number of each reduction.
+    pub red_la: Vec<u32>,
+    /// The lookahead sets, `la_words()` words each; bit `t % 32` of word
+    /// `t / 32` is terminal `t`.
+    pub la_bits: Vec<u32>,
     pub goto_base: Vec<u32>,
+    pub goto_key: Vec<u32>,
     pub goto_default: Vec<u32>,
     pub goto_check: Vec<u32>,
     pub goto_value: Vec<u32>,
@@ -57,19 +92,44 @@ pub struct Packed {
 }
 
 impl Packed {
-    /// The ACTION entry (0 = error) for `state` and terminal `t`.
+    /// Words per lookahead set.
+    pub fn la_words(&self) -> usize {
+        (self.nterms as usize).div_ceil(32)
+    }
+
+    /// The ACTION entry (0 = error) for `state` and terminal `t`, in the
+    /// `ACT_*` encoding.
     pub fn action(&self, state: u32, t: u32) -> u32 {
-        let i = (self.action_base[state as usize] + t) as usize;
-        if self.action_check[i] == self.action_key[state as usize] {
-            self.action_value[i]
-        } else {
-            0
+        let s = state as usize;
+        let i = (self.shift_base[s] + t) as usize;
+        if i < self.shift_check.len() && self.shift_check[i] == self.shift_key[s] {
+            let v = self.shift_value[i];
+            if v == 0 {
+                return ACT_ACCEPT;
+            }
+            let mut a = ACT_SHIFT | (v >> 2);
+            if v & SHIFT_NO_LT != 0 {
+                a |= ACT_NO_LT;
+            }
+            if v & SHIFT_NO_ASI != 0 {
+                a |= ACT_NO_ASI;
+            }
+            return a;
         }
+        let w = self.la_words();
+        for r in self.red_start[s] as usize..self.red_start[s + 1] as usize {
+            let set = self.red_la[r] as usize * w;
+            if self.la_bits[set + t as usize / 32] & (1 << (t % 32)) != 0 {
+                return ACT_REDUCE | self.red_prod[r];
+            }
+        }
+        0
     }
     /// GOTO for `state` and nonterminal `nt`.
     pub fn goto(&self, state: u32, nt: u32) -> u32 {
-        let i = (self.goto_base[nt as usize] + state) as usize;
-        if i < self.goto_check.len() && self.goto_check[i] == nt {
+        let s = state as usize;
+        let i = (self.goto_base[s] + nt) as usize;
+        if i < self.goto_check.len() && self.goto_check[i] == self.goto_key[s] {
             self.goto_value[i]
         } else {
             self.goto_default[nt as usize]
@@ -168,7 +228,16 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
         nterms: nterms as u32,
         ..Packed::default()
     };
-    let mut action_rows = Vec::with_capacity(lalr.states.len());
+    if lalr.cfg.prods.len() >= MAX_PRODUCTIONS {
+        conflicts.push(format!(
+            "{} productions: the table encoding allows at most {}",
+            lalr.cfg.prods.len(),
+            MAX_PRODUCTIONS - 1
+        ));
+    }
+    let words = nterms.div_ceil(32);
+    let mut shift_rows = Vec::with_capacity(lalr.states.len());
+    let mut la_index: HashMap<Vec<u32>, u32> = HashMap::new();
     for (s, st) in lalr.states.iter().enumerate() {
         let shifts_terminal = st.actions.iter().any(|(_, a)| !matches!(a, Act::Reduce(_)));
         let mut info = 0;
@@ -225,33 +294,58 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
             }
         }
         p.state_info.push(info);
-        let row: Vec<(u32, u32)> = st
-            .actions
-            .iter()
-            .map(|&(t, a)| {
-                let mut v = match a {
-                    Act::Shift(s) => ACT_SHIFT | s,
-                    Act::Reduce(pr) => ACT_REDUCE | pr,
-                    Act::Accept => ACT_ACCEPT,
+        let mut row: Vec<(u32, u32)> = Vec::new();
+        for &(t, a) in &st.actions {
+            let v = match a {
+                Act::Shift(target) => {
+                    let mut v = target << 2;
+                    if st.no_lt.binary_search(&t).is_ok() {
+                        v |= SHIFT_NO_LT;
+                    }
+                    if st.no_asi.binary_search(&t).is_ok() {
+                        v |= SHIFT_NO_ASI;
+                    }
+                    v
+                }
+                Act::Accept => 0,
+                Act::Reduce(_) => continue,
+            };
+            row.push((t as u32, v));
+        }
+        shift_rows.push(row);
+        // Reductions with their (conflict-resolved) lookahead sets.
+        p.red_start.push(p.red_prod.len() as u32);
+        let mut by_prod: Vec<(u32, Vec<u32>)> = Vec::new();
+        for &(t, a) in &st.actions {
+            if let Act::Reduce(pr) = a {
+                let set = match by_prod.iter_mut().find(|(q, _)| *q == pr) {
+                    Some((_, set)) => set,
+                    None => {
+                        by_prod.push((pr, vec![0; words]));
+                        &mut by_prod.last_mut().expect("just pushed").1
+                    }
                 };
-                if st.no_lt.binary_search(&t).is_ok() {
-                    v |= ACT_NO_LT;
-                }
-                if st.no_asi.binary_search(&t).is_ok() {
-                    v |= ACT_NO_ASI;
-                }
-                (t as u32, v)
-            })
-            .collect();
-        action_rows.push(row);
+                set[t as usize / 32] |= 1 << (t % 32);
+            }
+        }
+        for (pr, set) in by_prod {
+            let next = la_index.len() as u32;
+            let id = *la_index.entry(set.clone()).or_insert_with(|| {
+                p.la_bits.extend_from_slice(&set);
+                next
+            });
+            p.red_prod.push(pr);
+            p.red_la.push(id);
+        }
     }
-    let (b, k, c, v) = pack(&action_rows, nterms as u32);
-    p.action_base = b;
-    p.action_key = k;
-    p.action_check = c;
-    p.action_value = v;
+    p.red_start.push(p.red_prod.len() as u32);
+    let (b, k, c, v) = pack(&shift_rows, nterms as u32);
+    p.shift_base = b;
+    p.shift_key = k;
+    p.shift_check = c;
+    p.shift_value = v;
 
-    // GOTO by nonterminal column.
+    // GOTO.
     let nnt = lalr.cfg.nonterms.len();
     let mut cols: Vec<Vec<(u32, u32)>> = vec![Vec::new(); nnt];
     for (s, st) in lalr.states.iter().enumerate() {
@@ -261,8 +355,10 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
             }
         }
     }
-    let mut goto_rows = Vec::with_capacity(nnt);
-    for col in &cols {
+    // Rows per state (identical rows share a placement), without the entries
+    // that equal their nonterminal's default.
+    let mut goto_rows: Vec<Vec<(u32, u32)>> = vec![Vec::new(); lalr.states.len()];
+    for (nt, col) in cols.iter().enumerate() {
         let mut count: HashMap<u32, usize> = HashMap::new();
         for &(_, t) in col {
             *count.entry(t).or_default() += 1;
@@ -273,15 +369,15 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
             .map(|(&t, _)| t)
             .unwrap_or(0);
         p.goto_default.push(def);
-        goto_rows.push(
-            col.iter()
-                .copied()
-                .filter(|&(_, t)| t != def)
-                .collect::<Vec<_>>(),
-        );
+        for &(s, t) in col {
+            if t != def {
+                goto_rows[s as usize].push((nt as u32, t));
+            }
+        }
     }
-    let (b, c, v) = pack_by_id(&goto_rows, lalr.states.len() as u32);
+    let (b, k, c, v) = pack(&goto_rows, nnt as u32);
     p.goto_base = b;
+    p.goto_key = k;
     p.goto_check = c;
     p.goto_value = v;
 
@@ -307,63 +403,36 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
     p
 }
 
-/// Row displacement where each row's check value is its own index (no row
-/// sharing), for GOTO.
-fn pack_by_id(rows: &[Vec<(u32, u32)>], ncols: u32) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&r| std::cmp::Reverse(rows[r].len()));
-    let mut check: Vec<u32> = Vec::new();
-    let mut value: Vec<u32> = Vec::new();
-    let mut base = vec![0u32; rows.len()];
-    let mut first_free = 0usize;
-    for r in order {
-        let row = &rows[r];
-        if row.is_empty() {
-            continue;
-        }
-        let mut b = first_free.saturating_sub(row[0].0 as usize);
-        while !row.iter().all(|&(c, _)| {
-            let i = b + c as usize;
-            i >= check.len() || check[i] == EMPTY
-        }) {
-            b += 1;
-        }
-        for &(c, v) in row {
-            let i = b + c as usize;
-            if i >= check.len() {
-                check.resize(i + 1, EMPTY);
-                value.resize(i + 1, 0);
-            }
-            check[i] = r as u32;
-            value[i] = v;
-        }
-        while first_free < check.len() && check[first_free] != EMPTY {
-            first_free += 1;
-        }
-        base[r] = b as u32;
-    }
-    let len = base.iter().copied().max().unwrap_or(0) as usize + ncols as usize;
-    if check.len() < len {
-        check.resize(len, EMPTY);
-        value.resize(len, 0);
-    }
-    (base, check, value)
-}
-
-/// Serialises the tables: magic `LALRTBL1`, then each array as
+/// Serialises the tables: magic `LALRTBL2`, then each array as
 /// `u32 count, u32 element width (1, 2 or 4)`, the little-endian elements,
 /// and zero padding to a multiple of 4 bytes. Strings are one byte array of
 /// the concatenated UTF-8 text plus an array of end offsets.
 pub fn serialize(p: &Packed) -> Vec<u8> {
-    let mut out = b"LALRTBL1".to_vec();
+    let mut out = b"LALRTBL2".to_vec();
     out.extend_from_slice(&p.nterms.to_le_bytes());
-    let arrays: [&[u32]; 16] = [
-        &p.state_info,
-        &p.action_base,
-        &p.action_key,
-        &p.action_check,
-        &p.action_value,
+    let info: Vec<u32> = p
+        .state_info
+        .iter()
+        .map(|&i| {
+            if i & INFO_DEFAULT_REDUCE != 0 {
+                INFO_SERIAL_DEFAULT_REDUCE | (i & ACT_VALUE_MASK)
+            } else {
+                i
+            }
+        })
+        .collect();
+    let arrays: [&[u32]; 20] = [
+        &info,
+        &p.shift_base,
+        &p.shift_key,
+        &p.shift_check,
+        &p.shift_value,
+        &p.red_start,
+        &p.red_prod,
+        &p.red_la,
+        &p.la_bits,
         &p.goto_base,
+        &p.goto_key,
         &p.goto_default,
         &p.goto_check,
         &p.goto_value,
@@ -373,9 +442,8 @@ pub fn serialize(p: &Packed) -> Vec<u8> {
         &p.nt_base,
         &p.nt_params,
         &p.start_states,
-        &[],
     ];
-    for a in &arrays[..15] {
+    for a in &arrays {
         write_array(&mut out, a);
     }
     let mut text = Vec::new();
@@ -422,7 +490,7 @@ fn write_array(out: &mut Vec<u8>, a: &[u32]) {
 /// reader with the same logic).
 pub fn deserialize(bytes: &[u8]) -> Option<Packed> {
     let mut pos = 8;
-    if bytes.get(..8)? != b"LALRTBL1" {
+    if bytes.get(..8)? != b"LALRTBL2" {
         return None;
     }
     let u32_at = |pos: usize| -> Option<u32> {
@@ -467,12 +535,26 @@ pub fn deserialize(bytes: &[u8]) -> Option<Packed> {
         nterms,
         ..Packed::default()
     };
-    p.state_info = read(&mut pos)?;
-    p.action_base = read(&mut pos)?;
-    p.action_key = read(&mut pos)?;
-    p.action_check = read(&mut pos)?;
-    p.action_value = read(&mut pos)?;
+    p.state_info = read(&mut pos)?
+        .into_iter()
+        .map(|i| {
+            if i & INFO_SERIAL_DEFAULT_REDUCE != 0 {
+                INFO_DEFAULT_REDUCE | (i & (INFO_SERIAL_DEFAULT_REDUCE - 1))
+            } else {
+                i
+            }
+        })
+        .collect();
+    p.shift_base = read(&mut pos)?;
+    p.shift_key = read(&mut pos)?;
+    p.shift_check = read(&mut pos)?;
+    p.shift_value = read(&mut pos)?;
+    p.red_start = read(&mut pos)?;
+    p.red_prod = read(&mut pos)?;
+    p.red_la = read(&mut pos)?;
+    p.la_bits = read(&mut pos)?;
     p.goto_base = read(&mut pos)?;
+    p.goto_key = read(&mut pos)?;
     p.goto_default = read(&mut pos)?;
     p.goto_check = read(&mut pos)?;
     p.goto_value = read(&mut pos)?;

@@ -4,6 +4,12 @@
 //! the whole file N times (after one warm-up); we report the best and median
 //! MB/s, and the peak bytes allocated during one parse (counted by a global
 //! allocator wrapper, so it is exact heap usage, not RSS).
+//!
+//! Lines: `jsparser` (the full pipeline, `jsparser::parse`: lexer, LALR(1)
+//! driver and the syntax processor building the node stream), `jsparser
+//! (events only)` (lexer and driver with a sink that only counts the events:
+//! the cost of parsing without building anything) and `oxc` (oxc_parser,
+//! building its AST in an arena).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -51,6 +57,20 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
+/// Counts the parser's events and builds nothing.
+struct CountingSink(usize);
+
+impl jsparser::parser::EventSink for CountingSink {
+    fn shift(&mut self, _token: &jsparser::lexer::Token) -> Result<(), jsparser::SyntaxError> {
+        self.0 += 1;
+        Ok(())
+    }
+    fn reduce(&mut self, _production: u16, _span: jsparser::Span) -> Result<(), jsparser::SyntaxError> {
+        self.0 += 1;
+        Ok(())
+    }
+}
+
 fn measure(name: &str, bytes: usize, iterations: usize, mut parse: impl FnMut() -> usize) {
     // Warm-up, and the peak-memory measurement of one parse.
     let base = LIVE.load(Ordering::Relaxed);
@@ -68,7 +88,7 @@ fn measure(name: &str, bytes: usize, iterations: usize, mut parse: impl FnMut() 
     times.sort();
     let mbps = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
     println!(
-        "{name:<10} best {:>7.1} MB/s  median {:>7.1} MB/s  peak heap {:>7.1} MB ({:.1}x source)  nodes {nodes}",
+        "{name:<24} best {:>7.1} MB/s  median {:>7.1} MB/s  peak heap {:>7.1} MB ({:.1}x source)  nodes {nodes}",
         mbps(times[0]),
         mbps(times[times.len() / 2]),
         peak as f64 / 1e6,
@@ -104,13 +124,31 @@ fn main() {
     } else {
         jsparser::ParseOptions::script()
     };
-    if let Err(e) = jsparser::parse(&source, options) {
-        eprintln!("jsparser failed: {} at byte {}", e.message, e.span.start);
-        std::process::exit(1);
+    // Events only: the lexer and the table driver.
+    let events = || {
+        let mut sink = CountingSink(0);
+        jsparser::parser::Parser::new(&source, options)
+            .run(&mut sink)
+            .map(|()| sink.0)
+    };
+    match events() {
+        Ok(_) => measure("jsparser (events only)", source.len(), iterations, || {
+            events().unwrap_or(0)
+        }),
+        Err(e) => eprintln!(
+            "jsparser (events only) failed: {} at byte {}",
+            e.message, e.span.start
+        ),
     }
-    measure("jsparser", source.len(), iterations, || {
-        jsparser::parse(&source, options).map(|ast| ast.node_count()).unwrap_or(0)
-    });
+    // The full pipeline, with the node stream (`nodes` is its length).
+    match jsparser::parse(&source, options) {
+        Ok(_) => measure("jsparser", source.len(), iterations, || {
+            jsparser::parse(&source, options)
+                .map(|ast| ast.nodes.len())
+                .unwrap_or(0)
+        }),
+        Err(e) => eprintln!("jsparser failed: {} at byte {}", e.message, e.span.start),
+    }
 
     let source_type = if module {
         oxc_span::SourceType::mjs()

@@ -100,13 +100,15 @@ impl<'a> Parser<'a> {
     /// Parses the whole source, sending events to `sink`.
     pub fn run<S: EventSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), SyntaxError> {
         let t = tables();
-        let start = match self.options.kind {
+        let mut state = match self.options.kind {
             SourceKind::Script => t.start_script,
             SourceKind::Module => t.start_module,
         };
-        let mut stack: Vec<Frame> = Vec::with_capacity(128);
+        // A few frames per nesting level; a guess from the source length
+        // saves regrowing for typical inputs.
+        let mut stack: Vec<Frame> = Vec::with_capacity(256);
         stack.push(Frame {
-            state: start,
+            state,
             start: 0,
             end: 0,
         });
@@ -123,13 +125,12 @@ impl<'a> Parser<'a> {
         let mut template_depths: Vec<u32> = Vec::new();
 
         loop {
-            let state = match stack.last() {
-                Some(f) => f.state,
-                None => return Err(internal_error()),
+            let Some(row) = t.states.get(state as usize) else {
+                return Err(internal_error());
             };
-            let info = t.states[state as usize].info;
+            let info = row.info;
             if info & INFO_DEFAULT_REDUCE != 0 {
-                reduce(t, &mut stack, info & ACT_VALUE_MASK, prev_end, sink)?;
+                state = reduce(t, &mut stack, info & INFO_PROD_MASK, prev_end, sink)?;
                 continue;
             }
             let token = match lookahead {
@@ -153,30 +154,29 @@ impl<'a> Parser<'a> {
                     tok
                 }
             };
-            let action = t.action(state, token.kind as u32);
-            match action & ACT_KIND_MASK {
-                ACT_SHIFT => {
-                    let blocked = (action & ACT_NO_LT != 0 && token.newline_before())
-                        || (action & ACT_NO_ASI != 0 && held.is_some());
-                    if !blocked {
-                        stack.push(Frame {
-                            state: action & ACT_VALUE_MASK,
-                            start: token.span.start,
-                            end: token.span.end,
-                        });
-                        sink.shift(&token)?;
-                        prev_end = token.span.end;
-                        prev_kind = token.kind;
-                        lookahead = held.take();
-                        continue;
-                    }
+            let kind = token.kind as usize;
+            if let Some(v) = t.shift(row, kind) {
+                if v == SHIFT_ACCEPT {
+                    return Ok(());
                 }
-                ACT_REDUCE => {
-                    reduce(t, &mut stack, action & ACT_VALUE_MASK, prev_end, sink)?;
+                let blocked = (v & SHIFT_NO_LT != 0 && token.newline_before())
+                    || (v & SHIFT_NO_ASI != 0 && held.is_some());
+                if !blocked {
+                    state = (v >> 2) as u32;
+                    stack.push(Frame {
+                        state,
+                        start: token.span.start,
+                        end: token.span.end,
+                    });
+                    sink.shift(&token)?;
+                    prev_end = token.span.end;
+                    prev_kind = token.kind;
+                    lookahead = held.take();
                     continue;
                 }
-                ACT_ACCEPT => return Ok(()),
-                _ => {}
+            } else if let Some(p) = t.reduction(row, kind) {
+                state = reduce(t, &mut stack, p, prev_end, sink)?;
+                continue;
             }
             // No action for the token. 12.10 Automatic Semicolon Insertion.
             if held.is_none() && inserted_before != token.span.start {
@@ -184,9 +184,11 @@ impl<'a> Parser<'a> {
                     || token.kind == TokenKind::RBrace
                     || token.kind == TokenKind::Eof
                     || (prev_kind == TokenKind::RParen && info & INFO_DO_WHILE != 0);
-                let semi = t.action(state, TokenKind::Semicolon as u32);
-                let allowed =
-                    semi != 0 && !(semi & ACT_KIND_MASK == ACT_SHIFT && semi & ACT_NO_ASI != 0);
+                let allowed = match t.has_action(state, TokenKind::Semicolon as usize) {
+                    Some(Some(v)) => v & SHIFT_NO_ASI == 0,
+                    Some(None) => true,
+                    None => false,
+                };
                 if offending && allowed {
                     inserted_before = token.span.start;
                     held = Some(token);
@@ -235,35 +237,35 @@ fn internal_error() -> SyntaxError {
     )
 }
 
-/// Reduces production `p`: pops its right-hand side, reports it, and pushes
-/// the GOTO state.
+/// Reduces production `p`: pops its right-hand side, reports it, pushes the
+/// GOTO state and returns it.
 #[inline(always)]
 fn reduce<S: EventSink + ?Sized>(
     t: &Tables,
     stack: &mut Vec<Frame>,
-    p: u32,
+    p: u16,
     prev_end: u32,
     sink: &mut S,
-) -> Result<(), SyntaxError> {
-    let Some(&info) = t.prods.get(p as usize) else {
+) -> Result<u32, SyntaxError> {
+    let Some(&(lhs, len)) = t.reduce_info.get(p as usize) else {
         return Err(internal_error());
     };
-    let len = info.len as usize;
-    if stack.len() <= len {
+    let len = len as usize;
+    let Some(below) = stack.len().checked_sub(len + 1) else {
         return Err(internal_error());
-    }
-    let top = stack.len() - 1;
+    };
     let span = if len == 0 {
         Span::new(prev_end, prev_end)
     } else {
-        Span::new(stack[top + 1 - len].start, stack[top].end)
+        Span::new(stack[below + 1].start, stack[stack.len() - 1].end)
     };
-    stack.truncate(stack.len() - len);
-    let below = stack[stack.len() - 1].state;
+    let state = t.goto(stack[below].state, lhs);
+    stack.truncate(below + 1);
     stack.push(Frame {
-        state: t.goto(below, info.lhs),
+        state,
         start: span.start,
         end: span.end,
     });
-    sink.reduce(p as u16, span)
+    sink.reduce(p, span)?;
+    Ok(state)
 }

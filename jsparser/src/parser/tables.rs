@@ -3,7 +3,8 @@
 //! `build.rs` runs `lalrgen` on `grammar/es2025.grammar` and writes, in
 //! `OUT_DIR`, a blob of packed tables and a small Rust file with the
 //! [`Action`] enum. The blob is decoded once, on first use, into the arrays
-//! below (row-displacement ACTION and GOTO tables; see `lalrgen::tables`).
+//! below (row-displacement shift and GOTO tables, reduction lists with
+//! lookahead bit sets; see `lalrgen::tables`).
 
 #[allow(clippy::all, missing_docs, dead_code)]
 mod generated {
@@ -15,28 +16,33 @@ use generated::{BLOB, START_STATES};
 
 use std::sync::OnceLock;
 
-// The encodings below must match lalrgen::tables.
-pub(crate) const ACT_SHIFT: u32 = 1 << 30;
-pub(crate) const ACT_REDUCE: u32 = 2 << 30;
-pub(crate) const ACT_ACCEPT: u32 = 3 << 30;
-pub(crate) const ACT_KIND_MASK: u32 = 3 << 30;
-pub(crate) const ACT_NO_LT: u32 = 1 << 29;
-pub(crate) const ACT_NO_ASI: u32 = 1 << 28;
-pub(crate) const ACT_VALUE_MASK: u32 = (1 << 28) - 1;
-pub(crate) const INFO_DEFAULT_REDUCE: u32 = 1 << 31;
+// The encodings below must match lalrgen::tables (serialised form).
+/// Shift value flags (the low two bits; the target state is `value >> 2`).
+pub(crate) const SHIFT_NO_LT: u16 = 1;
+pub(crate) const SHIFT_NO_ASI: u16 = 2;
+/// The shift value of the accept entry.
+pub(crate) const SHIFT_ACCEPT: u16 = 0;
+/// Info word: default reduction, production in the low 15 bits.
+pub(crate) const INFO_DEFAULT_REDUCE: u16 = 1 << 15;
+pub(crate) const INFO_PROD_MASK: u16 = (1 << 15) - 1;
 /// Goal class 0 of `lalrgen::Config::ecmascript`: the state accepts a
 /// RegularExpressionLiteral.
-pub(crate) const INFO_REGEXP: u32 = 1;
-pub(crate) const INFO_DO_WHILE: u32 = 1 << 8;
+pub(crate) const INFO_REGEXP: u16 = 1;
+pub(crate) const INFO_DO_WHILE: u16 = 1 << 8;
 
+/// An unused comb slot in the serialised tables (any width).
 const EMPTY: u32 = u32::MAX;
 
-/// Per state: ACTION row placement and the info word.
-#[derive(Clone, Copy, Debug)]
+/// Per state: where its rows are and the info word.
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct StateRow {
-    pub base: u32,
-    pub key: u32,
-    pub info: u32,
+    pub shift_base: u32,
+    pub goto_base: u32,
+    pub red_start: u32,
+    pub shift_key: u16,
+    pub goto_key: u16,
+    pub red_len: u16,
+    pub info: u16,
 }
 
 /// Per production: what a reduction needs.
@@ -47,15 +53,29 @@ pub(crate) struct ProdInfo {
     pub action: u16,
 }
 
+/// A comb slot: the owning row key and the value. Unused slots have a key
+/// that no row has.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Slot {
+    pub check: u16,
+    pub value: u16,
+}
+
 /// The decoded tables.
 pub struct Tables {
     pub(crate) states: Box<[StateRow]>,
-    /// ACTION comb vector: (check key, entry).
-    pub(crate) actions: Box<[(u32, u32)]>,
-    pub(crate) goto_base: Box<[u32]>,
-    pub(crate) goto_default: Box<[u32]>,
-    /// GOTO comb vector: (check nonterminal, target state).
-    pub(crate) gotos: Box<[(u32, u32)]>,
+    /// Shift comb vector (values: `target << 2 | flags`, or accept).
+    pub(crate) shifts: Box<[Slot]>,
+    /// Reductions: (production, lookahead set) per entry.
+    pub(crate) reds: Box<[(u16, u16)]>,
+    /// Lookahead sets, `la_words` words each.
+    pub(crate) la_bits: Box<[u32]>,
+    pub(crate) la_words: usize,
+    /// GOTO comb vector and the default target per nonterminal.
+    pub(crate) gotos: Box<[Slot]>,
+    pub(crate) goto_default: Box<[u16]>,
+    /// Per production for the driver: (lhs, rhs length).
+    pub(crate) reduce_info: Box<[(u16, u16)]>,
     pub(crate) prods: Box<[ProdInfo]>,
     nt_base: Box<[u32]>,
     nt_params: Box<[u32]>,
@@ -65,23 +85,52 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// The ACTION entry for `state` and terminal `t` (0: error).
+    /// The shift entry of `row` for terminal `t`, if any.
     #[inline(always)]
-    pub(crate) fn action(&self, state: u32, t: u32) -> u32 {
-        let row = self.states[state as usize];
-        match self.actions.get((row.base + t) as usize) {
-            Some(&(check, value)) if check == row.key => value,
-            _ => 0,
+    pub(crate) fn shift(&self, row: &StateRow, t: usize) -> Option<u16> {
+        match self.shifts.get(row.shift_base as usize + t) {
+            Some(s) if s.check == row.shift_key => Some(s.value),
+            _ => None,
         }
     }
 
-    /// GOTO for `state` and nonterminal `nt`.
+    /// The production `row` reduces on terminal `t`, if any.
     #[inline(always)]
-    pub(crate) fn goto(&self, state: u32, nt: u32) -> u32 {
-        let base = self.goto_base[nt as usize];
-        match self.gotos.get((base + state) as usize) {
-            Some(&(check, target)) if check == nt => target,
-            _ => self.goto_default[nt as usize],
+    pub(crate) fn reduction(&self, row: &StateRow, t: usize) -> Option<u16> {
+        let start = row.red_start as usize;
+        let reds = self.reds.get(start..start + row.red_len as usize)?;
+        for &(p, la) in reds {
+            let w = la as usize * self.la_words + t / 32;
+            if self.la_bits.get(w).is_some_and(|&b| b & (1 << (t % 32)) != 0) {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    /// Whether `state` has any action on terminal `t`; for a shift, its
+    /// value.
+    pub(crate) fn has_action(&self, state: u32, t: usize) -> Option<Option<u16>> {
+        let row = self.states.get(state as usize)?;
+        if let Some(v) = self.shift(row, t) {
+            return Some(Some(v));
+        }
+        self.reduction(row, t).map(|_| None)
+    }
+
+    /// GOTO for `state` and nonterminal `nt` (`u32::MAX` for a state that
+    /// does not exist, which the tables never produce).
+    #[inline(always)]
+    pub(crate) fn goto(&self, state: u32, nt: u16) -> u32 {
+        let Some(row) = self.states.get(state as usize) else {
+            return u32::MAX;
+        };
+        match self.gotos.get(row.goto_base as usize + nt as usize) {
+            Some(s) if s.check == row.goto_key => s.value as u32,
+            _ => self
+                .goto_default
+                .get(nt as usize)
+                .map_or(u32::MAX, |&d| d as u32),
         }
     }
 
@@ -93,6 +142,11 @@ impl Tables {
     /// Number of productions.
     pub fn production_count(&self) -> usize {
         self.prods.len()
+    }
+
+    /// Size of the serialised tables in bytes.
+    pub fn blob_len(&self) -> usize {
+        BLOB.len()
     }
 }
 
@@ -132,17 +186,29 @@ impl Reader {
     }
 }
 
+/// `x` as a u16; `EMPTY` and anything too wide become `u16::MAX` (an
+/// unused slot key, which `build.rs` keeps free).
+fn narrow(x: u32) -> u16 {
+    u16::try_from(x).unwrap_or(u16::MAX)
+}
+
 fn decode() -> Option<Tables> {
-    if BLOB.get(..8)? != b"LALRTBL1" {
+    if BLOB.get(..8)? != b"LALRTBL2" {
         return None;
     }
+    let nterms = Reader { pos: 8 }.u32_at(8)? as usize;
     let mut r = Reader { pos: 12 };
     let state_info = r.array()?;
-    let action_base = r.array()?;
-    let action_key = r.array()?;
-    let action_check = r.array()?;
-    let action_value = r.array()?;
+    let shift_base = r.array()?;
+    let shift_key = r.array()?;
+    let shift_check = r.array()?;
+    let shift_value = r.array()?;
+    let red_start = r.array()?;
+    let red_prod = r.array()?;
+    let red_la = r.array()?;
+    let la_bits = r.array()?;
     let goto_base = r.array()?;
+    let goto_key = r.array()?;
     let goto_default = r.array()?;
     let goto_check = r.array()?;
     let goto_value = r.array()?;
@@ -168,16 +234,53 @@ fn decode() -> Option<Tables> {
             .map(|&(_, s)| s)
     };
     let nactions = Action::ALL.len();
-    Some(Tables {
-        states: state_info
+    let mut states = Vec::with_capacity(state_info.len());
+    for (s, &info) in state_info.iter().enumerate() {
+        let rs = *red_start.get(s)?;
+        let re = *red_start.get(s + 1)?;
+        states.push(StateRow {
+            shift_base: *shift_base.get(s)?,
+            goto_base: *goto_base.get(s)?,
+            red_start: rs,
+            shift_key: u16::try_from(*shift_key.get(s)?).ok()?,
+            goto_key: u16::try_from(*goto_key.get(s)?).ok()?,
+            red_len: u16::try_from(re.checked_sub(rs)?).ok()?,
+            info: u16::try_from(info).ok()?,
+        });
+    }
+    // Values must fit in 16 bits (build.rs checks the state count).
+    let slots = |check: &[u32], value: &[u32]| -> Option<Box<[Slot]>> {
+        check
             .iter()
-            .zip(action_base.iter().zip(&action_key))
-            .map(|(&info, (&base, &key))| StateRow { base, key, info })
-            .collect(),
-        actions: action_check.into_iter().zip(action_value).collect(),
-        goto_base: goto_base.into(),
-        goto_default: goto_default.into(),
-        gotos: goto_check.into_iter().zip(goto_value).collect(),
+            .zip(value)
+            .map(|(&c, &v)| {
+                Some(Slot {
+                    check: narrow(c),
+                    value: if c == EMPTY { 0 } else { u16::try_from(v).ok()? },
+                })
+            })
+            .collect()
+    };
+    Some(Tables {
+        states: states.into(),
+        shifts: slots(&shift_check, &shift_value)?,
+        reds: red_prod
+            .iter()
+            .zip(&red_la)
+            .map(|(&p, &l)| Some((u16::try_from(p).ok()?, u16::try_from(l).ok()?)))
+            .collect::<Option<_>>()?,
+        la_bits: la_bits.into(),
+        la_words: nterms.div_ceil(32),
+        gotos: slots(&goto_check, &goto_value)?,
+        goto_default: goto_default
+            .iter()
+            .map(|&d| u16::try_from(d).ok())
+            .collect::<Option<_>>()?,
+        reduce_info: prod_lhs
+            .iter()
+            .zip(&prod_len)
+            .map(|(&l, &n)| Some((u16::try_from(l).ok()?, u16::try_from(n).ok()?)))
+            .collect::<Option<_>>()?,
         prods: prod_lhs
             .iter()
             .zip(prod_len.iter().zip(&prod_action))
