@@ -5,8 +5,10 @@
 //! test262 baseline regression), 2 usage error, 70 internal error (a panic:
 //! always a bug, reported cleanly instead of with a backtrace).
 
+mod compile_cmd;
 mod diag;
 mod parse_cmd;
+mod run_cmd;
 mod test262;
 
 use std::path::PathBuf;
@@ -33,6 +35,10 @@ struct Cli {
 enum Command {
     /// Parse a JavaScript file and print a view of the result.
     Parse(parse_cmd::ParseArgs),
+    /// Run a script.
+    Run(run_cmd::RunArgs),
+    /// Print a script's compile commands and/or Cranelift IR.
+    Compile(compile_cmd::CompileArgs),
     /// Run the test262 conformance suite (or part of it).
     Test262(test262::Test262Args),
     /// Internal: a test262 worker process, fed jobs on stdin (JSON lines).
@@ -52,6 +58,8 @@ fn main() -> ExitCode {
             install_panic_hook();
             let result = match command {
                 Command::Parse(args) => parse_cmd::run(&args),
+                Command::Run(args) => run_cmd::run(&args),
+                Command::Compile(args) => compile_cmd::run(&args),
                 Command::Test262(args) => test262::run(&args),
                 Command::Test262Worker { .. } => unreachable_worker(),
             };

@@ -16,11 +16,14 @@
 //!    reachable from the start symbols only, expands `?` and drops guarded
 //!    alternatives (ECMA-262 5.1.5).
 //! 3. [`lookahead`] implements lookahead restrictions exactly, by intersecting
-//!    the grammar with a small automaton over the first tokens (variants
-//!    `X<q -> e>` of nonterminals, memoised), so `let [` at the start of an
-//!    ExpressionStatement excludes exactly the derivations that begin with
-//!    those two tokens. A restriction left over at the end of a production
-//!    filters the lookahead of its reduction (the dangling `else`).
+//!    the grammar with a small automaton over the first tokens: a nonterminal
+//!    that a restriction reaches is split into variants by *signature* (the
+//!    automaton's outcome from each state the nonterminal is read from), so
+//!    `let [` at the start of an ExpressionStatement excludes exactly the
+//!    derivations that begin with those two tokens, and a nonterminal is split
+//!    only as far as the restrictions that reach it need. A restriction left
+//!    over at the end of a production filters the lookahead of its reduction
+//!    (the dangling `else`).
 //! 4. [`lr`] builds the LR(0) automaton and computes LALR(1) lookaheads with
 //!    DeRemer and Pennello's relations (reads, includes, lookback) and their
 //!    SCC-based DIGRAPH, then fills ACTION and reports every shift/reduce and
@@ -31,12 +34,14 @@
 //!    shift entries (through the closure, so an annotation in front of a
 //!    nonterminal flags the shifts of its first tokens); a terminal shifted
 //!    both with and without a flag in one state is reported too.
-//! 5. [`tables`] packs ACTION/GOTO by row displacement, adds per-state
-//!    information (a default reduction for states whose only action is one
-//!    reduction, so the driver reduces without reading a token; the lexical
-//!    goal bits: "this state accepts a RegularExpressionLiteral"; the do-while
-//!    ASI flag) and serialises everything into one little-endian blob that the
-//!    generated Rust file `include_bytes!`s.
+//! 5. [`tables`] packs the shifts and GOTO by row displacement, the
+//!    reductions as per-state lists of (production, lookahead bit set), adds
+//!    per-state information (a default reduction for states whose only action
+//!    is one reduction, so the driver reduces without reading a token; the
+//!    lexical goal bits: "this state accepts a RegularExpressionLiteral"; the
+//!    do-while ASI flag) and serialises everything into one little-endian blob
+//!    (each array in the narrowest of 8, 16 or 32 bits) that the generated
+//!    Rust file `include_bytes!`s.
 
 pub mod expand;
 pub mod grammar;

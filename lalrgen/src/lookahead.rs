@@ -29,11 +29,9 @@
 //! partition is as coarse as the restrictions that actually reach `X` allow:
 //! only the first tokens of those restrictions (and the second tokens after
 //! their first) split it, so an ExpressionStatement's `Expression` has three
-//! variants (`let` alone, `async` alone, everything else that is allowed),
-//! and a nonterminal whose strings all have the same signature (the
-//! `Arguments` after `let`) is not split at all. The inhabited signatures are
-//! a least fixpoint and the variants are generated on demand, so every
-//! variant is productive.
+//! variants (`let` alone, `async` alone, everything else that is allowed).
+//! The inhabited signatures are a least fixpoint and the variants are
+//! generated on demand, so every variant is productive.
 //!
 //! What remains of a restriction at the end of a production (for example
 //! `[lookahead != 'else']` as its last item) becomes an *end filter* of that
@@ -83,8 +81,6 @@ pub struct Cfg {
     pub actions: Vec<String>,
     pub warnings: Vec<String>,
 }
-
-const TRIVIAL_PLAIN: bool = false;
 
 /// The automaton outcome "rejected".
 const REJ: u32 = u32::MAX;
@@ -273,7 +269,6 @@ impl Ctx<'_> {
                             out.push(p);
                             continue;
                         }
-                        let nsigs = self.sigs[n as usize].len();
                         for (si, sig) in self.sigs[n as usize].iter().enumerate() {
                             let qs = &self.qs[n as usize];
                             let mut p2 = p.clone();
@@ -290,11 +285,13 @@ impl Ctx<'_> {
                             if split && p2.v.iter().all(|&q| q == REJ) {
                                 continue;
                             }
-                            p2.syms.push(if nsigs == 1 && TRIVIAL_PLAIN {
-                                // Not split: every string of `n` behaves the
-                                // same here.
-                                PSym::N(n)
-                            } else if split {
+                            // A nonterminal with a single signature is
+                            // still a variant, never the plain symbol:
+                            // plain items beside variant items of the same
+                            // nonterminal (an arrow's parameter `x` next to
+                            // the IdentifierReference `x`) let LALR merging
+                            // mix their lookaheads into conflicts.
+                            p2.syms.push(if split {
                                 PSym::V(n, self.sig_index(n, sig))
                             } else {
                                 PSym::V(n, si as u32)
@@ -451,8 +448,8 @@ pub fn transform(flat: &Flat, terminals: &[String]) -> Cfg {
     let mut variant_id: HashMap<(u32, u32), u32> = HashMap::new();
     let mut queue: Vec<(u32, u32, u32)> = Vec::new();
     let mut prods = Vec::new();
-    let mut sym_of = |s: &PSym, nonterms: &mut Vec<Nonterm>, queue: &mut Vec<(u32, u32, u32)>| {
-        match *s {
+    let mut sym_of =
+        |s: &PSym, nonterms: &mut Vec<Nonterm>, queue: &mut Vec<(u32, u32, u32)>| match *s {
             PSym::T(t) => t as u32,
             PSym::N(n) => n + nterms as u32,
             PSym::V(n, si) => {
@@ -469,8 +466,7 @@ pub fn transform(flat: &Flat, terminals: &[String]) -> Cfg {
                 });
                 id + nterms as u32
             }
-        }
-    };
+        };
     for fp in &flat.prods {
         for p in cx.paths(&fp.items, vec![0], true) {
             let rhs = p

@@ -1,6 +1,7 @@
 //! Parse throughput and peak memory of `jsparser` beside `oxc_parser`.
 //!
-//! Usage: `parse-bench FILE [--iterations N] [--module]`. Each parser parses
+//! Usage: `parse-bench FILE [--iterations N] [--module] [--only
+//! events|full|oxc]`. Each parser parses
 //! the whole file N times (after one warm-up); we report the best and median
 //! MB/s, and the peak bytes allocated during one parse (counted by a global
 //! allocator wrapper, so it is exact heap usage, not RSS).
@@ -43,8 +44,8 @@ unsafe impl GlobalAlloc for Counting {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             if new_size >= layout.size() {
-                let live =
-                    LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                    - layout.size();
                 PEAK.fetch_max(live, Ordering::Relaxed);
             } else {
                 LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
@@ -65,7 +66,11 @@ impl jsparser::parser::EventSink for CountingSink {
         self.0 += 1;
         Ok(())
     }
-    fn reduce(&mut self, _production: u16, _span: jsparser::Span) -> Result<(), jsparser::SyntaxError> {
+    fn reduce(
+        &mut self,
+        _production: u16,
+        _span: jsparser::Span,
+    ) -> Result<(), jsparser::SyntaxError> {
         self.0 += 1;
         Ok(())
     }
@@ -99,7 +104,7 @@ fn measure(name: &str, bytes: usize, iterations: usize, mut parse: impl FnMut() 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: parse-bench FILE [--iterations N] [--module]");
+        eprintln!("usage: parse-bench FILE [--iterations N] [--module] [--only events|full|oxc]");
         std::process::exit(2);
     };
     let iterations = args
@@ -110,6 +115,13 @@ fn main() {
         .unwrap_or(10usize)
         .max(1);
     let module = args.iter().any(|a| a == "--module");
+    // `--only events|full|oxc`: run one line (for profilers).
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let run = |line: &str| only.as_deref().is_none_or(|o| o == line);
     let source = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) => {
@@ -117,7 +129,10 @@ fn main() {
             std::process::exit(1);
         }
     };
-    println!("{path}: {:.2} MB, {iterations} iterations", source.len() as f64 / 1e6);
+    println!(
+        "{path}: {:.2} MB, {iterations} iterations",
+        source.len() as f64 / 1e6
+    );
 
     let options = if module {
         jsparser::ParseOptions::module()
@@ -131,23 +146,27 @@ fn main() {
             .run(&mut sink)
             .map(|()| sink.0)
     };
-    match events() {
-        Ok(_) => measure("jsparser (events only)", source.len(), iterations, || {
-            events().unwrap_or(0)
-        }),
-        Err(e) => eprintln!(
-            "jsparser (events only) failed: {} at byte {}",
-            e.message, e.span.start
-        ),
+    if run("events") {
+        match events() {
+            Ok(_) => measure("jsparser (events only)", source.len(), iterations, || {
+                events().unwrap_or(0)
+            }),
+            Err(e) => eprintln!(
+                "jsparser (events only) failed: {} at byte {}",
+                e.message, e.span.start
+            ),
+        }
     }
     // The full pipeline, with the node stream (`nodes` is its length).
-    match jsparser::parse(&source, options) {
-        Ok(_) => measure("jsparser", source.len(), iterations, || {
-            jsparser::parse(&source, options)
-                .map(|ast| ast.nodes.len())
-                .unwrap_or(0)
-        }),
-        Err(e) => eprintln!("jsparser failed: {} at byte {}", e.message, e.span.start),
+    if run("full") {
+        match jsparser::parse(&source, options) {
+            Ok(_) => measure("jsparser", source.len(), iterations, || {
+                jsparser::parse(&source, options)
+                    .map(|ast| ast.nodes.len())
+                    .unwrap_or(0)
+            }),
+            Err(e) => eprintln!("jsparser failed: {} at byte {}", e.message, e.span.start),
+        }
     }
 
     let source_type = if module {
@@ -155,6 +174,9 @@ fn main() {
     } else {
         oxc_span::SourceType::cjs()
     };
+    if !run("oxc") {
+        return;
+    }
     measure("oxc", source.len(), iterations, || {
         let allocator = oxc_allocator::Allocator::default();
         let ret = oxc_parser::Parser::new(&allocator, &source, source_type).parse();

@@ -254,18 +254,27 @@ fn reduce<S: EventSink + ?Sized>(
     let Some(below) = stack.len().checked_sub(len + 1) else {
         return Err(internal_error());
     };
-    let span = if len == 0 {
-        Span::new(prev_end, prev_end)
-    } else {
-        Span::new(stack[below + 1].start, stack[stack.len() - 1].end)
-    };
     let state = t.goto(stack[below].state, lhs);
-    stack.truncate(below + 1);
-    stack.push(Frame {
-        state,
-        start: span.start,
-        end: span.end,
-    });
+    let span = if len == 1 {
+        // The most common case (chains of unit productions): the top frame
+        // keeps its span and only changes its state.
+        let top = &mut stack[below + 1];
+        top.state = state;
+        Span::new(top.start, top.end)
+    } else {
+        let span = if len == 0 {
+            Span::new(prev_end, prev_end)
+        } else {
+            Span::new(stack[below + 1].start, stack[stack.len() - 1].end)
+        };
+        stack.truncate(below + 1);
+        stack.push(Frame {
+            state,
+            start: span.start,
+            end: span.end,
+        });
+        span
+    };
     sink.reduce(p, span)?;
     Ok(state)
 }

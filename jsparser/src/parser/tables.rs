@@ -101,7 +101,11 @@ impl Tables {
         let reds = self.reds.get(start..start + row.red_len as usize)?;
         for &(p, la) in reds {
             let w = la as usize * self.la_words + t / 32;
-            if self.la_bits.get(w).is_some_and(|&b| b & (1 << (t % 32)) != 0) {
+            if self
+                .la_bits
+                .get(w)
+                .is_some_and(|&b| b & (1 << (t % 32)) != 0)
+            {
                 return Some(p);
             }
         }
@@ -256,7 +260,11 @@ fn decode() -> Option<Tables> {
             .map(|(&c, &v)| {
                 Some(Slot {
                     check: narrow(c),
-                    value: if c == EMPTY { 0 } else { u16::try_from(v).ok()? },
+                    value: if c == EMPTY {
+                        0
+                    } else {
+                        u16::try_from(v).ok()?
+                    },
                 })
             })
             .collect()

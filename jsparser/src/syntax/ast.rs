@@ -201,6 +201,8 @@ fn flag_names(kind: NodeKind, bits: u16) -> String {
         K::StaticMember | K::ComputedMember | K::PrivateMember => add(flags::OPTIONAL, "optional"),
         K::Call => {
             add(flags::OPTIONAL, "optional");
+            add(flags::TRAILING_COMMA, "trailing-comma");
+            add(flags::NEWLINE_BEFORE_ARGUMENTS, "newline-before-arguments");
         }
         K::TemplateElement => add(flags::INVALID_ESCAPE, "invalid-escape"),
         K::ArrayLiteral

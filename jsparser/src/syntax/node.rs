@@ -111,7 +111,8 @@ node_kinds! {
     /// `super[key]`: key.
     SuperComputedMember,
     /// `callee(args)`: callee, arguments (expressions or SpreadElement).
-    /// arg = child count. Flags: `OPTIONAL` (`?.()`).
+    /// arg = child count. Flags: `OPTIONAL` (`?.()`), `TRAILING_COMMA`,
+    /// `NEWLINE_BEFORE_ARGUMENTS`.
     Call,
     /// `super(args)`: arguments. arg = argument count.
     SuperCall,

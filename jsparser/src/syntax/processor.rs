@@ -453,7 +453,14 @@ impl<'a> Processor<'a> {
 
     /// The first byte after `pos` that is not white space, a line
     /// terminator or part of a comment.
-    fn next_significant_byte(&self, pos: u32) -> Option<u8> {
+    pub(super) fn next_significant_byte(&self, pos: u32) -> Option<u8> {
+        let at = self.next_significant(pos)?;
+        self.source.as_bytes().get(at as usize).copied()
+    }
+
+    /// The position of the first byte after `pos` that is not white space,
+    /// a line terminator or part of a comment.
+    pub(super) fn next_significant(&self, pos: u32) -> Option<u32> {
         let b = self.source.as_bytes();
         let mut i = pos as usize;
         while i < b.len() {
@@ -477,10 +484,10 @@ impl<'a> Processor<'a> {
                     if c.is_whitespace() || c == '\u{feff}' {
                         i += c.len_utf8();
                     } else {
-                        return Some(b[i]);
+                        return Some(i as u32);
                     }
                 }
-                c => return Some(c),
+                _ => return Some(i as u32),
             }
         }
         None
@@ -687,48 +694,57 @@ impl EventSink for Processor<'_> {
 impl Processor<'_> {
     #[inline(never)]
     fn reduce_with(&mut self, action: A, n: usize, span: Span) -> Result<(), SyntaxError> {
-        if n > self.stack.len() {
+        let Some(base) = self.stack.len().checked_sub(n) else {
             return Err(err("internal error: value stack underflow", span));
-        }
-        let base = self.stack.len() - n;
-        let (start, tok, tflags) = match self.stack.get(base) {
-            Some(e) if n > 0 => (e.start, e.tok, e.tflags),
-            _ => (self.len(), T::Eof, TokenFlags::empty()),
         };
-        let mut flags = 0u8;
-        for e in &self.stack[base..] {
-            flags |= e.flags & ef::PROPAGATE;
-        }
-        // The entries' spans, not the driver's, so that a phrase built on
-        // the entry below it (optional chains) covers that entry too.
-        let span = match self.stack.get(base) {
-            Some(e) if n > 0 => e.span.to(span),
-            _ => span,
+        let (first, flags) = match self.stack[base..].split_first() {
+            Some((first, rest)) => {
+                let mut flags = first.flags & ef::PROPAGATE;
+                for e in rest {
+                    flags |= e.flags & ef::PROPAGATE;
+                }
+                // The entries' spans, not the driver's, so that a phrase
+                // built on the entry below it (optional chains) covers that
+                // entry too.
+                let mut first = *first;
+                first.span = first.span.to(span);
+                (first, flags)
+            }
+            None => (
+                Entry {
+                    start: self.len(),
+                    span,
+                    tok: T::Eof,
+                    tflags: TokenFlags::empty(),
+                    flags: 0,
+                },
+                0,
+            ),
         };
         let out = if action == A::Pass {
-            if n == 1 {
-                Out {
-                    flags: self.stack[base].flags,
-                    start,
-                    span,
-                }
-            } else {
-                Out { flags, start, span }
+            Out {
+                flags: if n == 1 { first.flags } else { flags },
+                start: first.start,
+                span: first.span,
             }
         } else {
             if flags != 0 && !lets_cover_through(action) {
-                return Err(cover_error(flags, span));
+                return Err(cover_error(flags, first.span));
             }
-            self.act(action, base, n, start, span, flags)?
+            self.act(action, base, n, first.start, first.span, flags)?
         };
-        self.stack.truncate(base);
-        self.stack.push(Entry {
+        self.stack.truncate(base + 1);
+        let e = Entry {
             start: out.start,
             span: out.span,
-            tok,
-            tflags,
+            tok: first.tok,
+            tflags: first.tflags,
             flags: out.flags,
-        });
+        };
+        match self.stack.get_mut(base) {
+            Some(slot) => *slot = e,
+            None => self.stack.push(e),
+        }
         Ok(())
     }
 }
@@ -864,19 +880,20 @@ impl Processor<'_> {
             }
             A::TemplateLiteral => {
                 let t = self.make(K::Template, 0, span, start);
-                // 13.2.8.1: NotEscapeSequence only in tagged templates.
+                // 13.2.8.1: a NotEscapeSequence only in tagged templates.
+                // Only the direct parts (a nested untagged template was
+                // checked when it was reduced).
                 let stop = t + 1 - self.nodes[t as usize].size;
-                if self.nodes[stop as usize..t as usize]
-                    .iter()
-                    .any(|n| n.kind == K::TemplateElement && n.has(nf::INVALID_ESCAPE))
-                {
-                    // Only direct parts matter, but a nested untagged
-                    // template with a bad escape was rejected already.
-                    let bad = self.nodes[stop as usize..t as usize]
-                        .iter()
-                        .find(|n| n.kind == K::TemplateElement && n.has(nf::INVALID_ESCAPE))
-                        .map_or(span, |n| n.span);
-                    return Err(err("invalid escape sequence in template literal", bad));
+                let mut c = t;
+                while c > stop {
+                    let part = self.nodes[c as usize - 1];
+                    if part.kind == K::TemplateElement && part.has(nf::INVALID_ESCAPE) {
+                        return Err(err(
+                            "invalid escape sequence in template literal",
+                            part.span,
+                        ));
+                    }
+                    c -= part.size.clamp(1, c);
                 }
             }
             A::TaggedTemplateLiteral => {

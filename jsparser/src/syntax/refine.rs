@@ -256,11 +256,12 @@ impl Processor<'_> {
         self.nodes.remove(callee as usize);
         let params = call - 1;
         let async_end = cn.map_or(e.span.start, |c| c.span.end);
+        let params_start = self.next_significant(async_end).unwrap_or(async_end);
         let p = &mut self.nodes[params as usize];
         p.kind = K::FormalParameters;
         p.flags = 0;
         p.size -= 1;
-        p.span = Span::new(async_end, e.span.end);
+        p.span = Span::new(params_start, e.span.end);
         if let Some(top) = self.stack.last_mut() {
             top.flags &= !(ef::COVER_CALL | ef::PROPAGATE);
         }

@@ -262,6 +262,11 @@ fn templates() {
     );
     bad("`\\u`;");
     bad("`${a}\\01`;");
+    // A tagged template inside a substitution may have a NotEscapeSequence
+    // (regression: the check looked at every descendant, not the parts).
+    ok("`${f`\\u`}`;");
+    ok("`a${`b${f`\\x`}`}`;");
+    bad("`${f`\\u`}\\u`;");
 }
 
 #[test]

@@ -326,6 +326,9 @@ struct FunctionCompiler<'a, 'p> {
     ctx: ir::Value,
     closure: ir::Value,
     this: ir::Value,
+    /// `argc` and `argv` of the call (valid for the whole call).
+    argc: ir::Value,
+    argv_ptr: ir::Value,
     ret: ir::Value,
 
     /// Out parameter of runtime calls; also where a thrown value waits for
@@ -470,6 +473,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             ctx,
             closure,
             this,
+            argc,
+            argv_ptr: argv,
             ret,
             scratch,
             argv: argv_slot,
@@ -2514,6 +2519,25 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.operands.push(Operand::Any(v));
             }
             C::Debugger => {}
+            C::Arguments(start) => {
+                let start = self.b.ins().iconst(I32, start as i64);
+                let scratch = self.scratch_addr();
+                let v = self.call_runtime_checked(
+                    RuntimeFn::CreateArguments,
+                    &[self.ctx, self.argc, self.argv_ptr, start, scratch],
+                );
+                self.operands.push(Operand::Any(v));
+            }
+            C::DeclareGlobalVar(symbol) => {
+                let name = self.host.global_name(self.program, symbol);
+                let name = self.b.ins().iconst(I32, name as i64);
+                let kind = self.b.ins().iconst(I8, 0);
+                let scratch = self.scratch_addr();
+                self.call_runtime_checked(
+                    RuntimeFn::DeclareGlobal,
+                    &[self.ctx, name, kind, scratch],
+                );
+            }
             C::JumpTable(_) | C::Await(_) | C::Yield(_) => {
                 return Err(CompileError::Unsupported("generators and async functions"))
             }

@@ -9,6 +9,7 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
 
 use super::bridge;
+use super::bridge_ext;
 use super::compiler::CompileError;
 
 /// `I8`: booleans; `I32`: statuses, counts, ids; `I64`: `Value` bits and
@@ -70,6 +71,7 @@ runtime_functions! {
     PushArrayElement => bridge::runtime_push_array_element, (P, V, V, P) -> (S);
     ThrowReferenceError => bridge::runtime_throw_reference_error, (P, S, P) -> (S);
     ThrowConstAssignment => bridge::runtime_throw_const_assignment, (P, S, P) -> (S);
+    CreateArguments => bridge_ext::runtime_create_arguments, (P, S, P, S, P) -> (S);
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.

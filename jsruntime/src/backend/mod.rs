@@ -122,6 +122,7 @@
 //! is known at every command, the scratch layout is known statically.
 
 pub mod bridge;
+pub mod bridge_ext;
 pub mod compiler;
 pub mod executor;
 

@@ -475,6 +475,18 @@ pub enum CompileCommand {
     /// `debugger` (ECMA-262 14.16): no effect.
     Debugger,
 
+    // ----- Arguments and global declarations -----
+    /// `[] -> [array]`: a new array holding the arguments of the current call
+    /// from index `start` on: a rest parameter (ECMA-262 10.2.11 step 23,
+    /// `...rest`) or, with `start` 0, the `arguments` object (10.4.4; an
+    /// array for now, neither mapped nor an exotic arguments object).
+    Arguments(u16),
+    /// `[] -> []`: CreateGlobalVarBinding (ECMA-262 9.1.1.4.17) for a `var`
+    /// or function declaration of a script (16.1.7
+    /// GlobalDeclarationInstantiation): an undefined global object property
+    /// unless one exists.
+    DeclareGlobalVar(Symbol),
+
     // ----- Coroutines (reserved; not lowered yet) -----
     /// Dispatches on the coroutine state: `n` states, state 0 is the entry.
     JumpTable(u32),
@@ -723,6 +735,8 @@ fn write_command(
         Swap => write!(f, "Swap"),
         Dereference => write!(f, "Dereference"),
         Debugger => write!(f, "Debugger"),
+        Arguments(start) => write!(f, "Arguments({start})"),
+        DeclareGlobalVar(s) => write!(f, "DeclareGlobalVar({})", sym(s)),
         JumpTable(n) => write!(f, "JumpTable({n})"),
         Await(s) => write!(f, "Await({s})"),
         Yield(s) => write!(f, "Yield({s})"),

@@ -1,8 +1,11 @@
 //! Semantic analysis: scopes, bindings and the compile scripts the backend
-//! lowers. The analyzer (`semantics::Analyzer`, turning the parser's node
-//! stream into compile scripts) is not written yet; [`command`] defines its
-//! output.
+//! lowers. [`analyzer`] turns the parser's node stream into a [`Program`];
+//! [`command`] defines its output.
 
+pub mod analyzer;
 pub mod command;
+#[cfg(test)]
+mod tests;
 
+pub use analyzer::{analyze, AnalyzeError, Analyzer};
 pub use command::*;

@@ -21,7 +21,7 @@ impl Checker<'_> {
 
     /// 16.2.2.1: no two import attributes with the same key.
     fn check_attributes(&self, i: usize) -> Result<(), SyntaxError> {
-        let mut keys: Vec<Vec<u16>> = Vec::new();
+        let mut keys: FxMap<Vec<u16>, ()> = FxMap::default();
         for a in self.ast.children(i) {
             if self.kind(a) != NodeKind::ImportAttribute {
                 continue;
@@ -30,10 +30,9 @@ impl Checker<'_> {
                 continue;
             };
             if let Some(name) = self.export_name(k) {
-                if keys.contains(&name) {
+                if keys.insert(name, ()).is_some() {
                     return Err(err("duplicate import attribute key", self.node(k).span));
                 }
-                keys.push(name);
             }
         }
         Ok(())

@@ -1,0 +1,1956 @@
+//! The analyzer: turns the flattened AST of a Script into a [`Program`], one
+//! [`CompileScript`] per function.
+//!
+//! # Passes
+//!
+//! For every function (the script itself is function 0) the analyzer
+//!
+//! 1. *declares*: collects the `var` names of the body (VarScopedDeclarations,
+//!    through blocks, not into nested functions), the top-level function
+//!    declarations and the lexical declarations of the body, and declares them
+//!    in the function scope (ECMA-262 10.2.11 FunctionDeclarationInstantiation,
+//!    16.1.7 GlobalDeclarationInstantiation). Blocks, `catch` clauses, `for`
+//!    heads and `switch` case blocks declare their lexical bindings when they
+//!    are entered (14.2.3 BlockDeclarationInstantiation), so every binding of a
+//!    scope exists before any reference in the scope is resolved;
+//! 2. *emits*: walks the subtree (bounded recursion: [`MAX_DEPTH`]) and emits
+//!    compile commands in evaluation order. Nested functions are analyzed
+//!    where their closure is created, so a reference that is not found in
+//!    the current function is resolved right away against the scope chain of
+//!    the enclosing function *at the closure's creation point*; the binding is
+//!    marked captured there and becomes a capture slot of every function in
+//!    between (see [`Analyzer::resolve`]). A reference that reaches the script
+//!    unresolved is `Locator::Global`.
+//!
+//! Bindings that are only known once a function body was analyzed (`this` and
+//! `arguments` of a function that an arrow function uses) are declared on
+//! first use and their initialisation is inserted into the already emitted
+//! prologue (the "placeholder" step of docs/internals.md, "Closures").
+
+use jsparser::syntax::{flags, Ast, NodeKind};
+use jsparser::Span;
+
+use super::command::*;
+
+/// Nesting limit of the recursive walk: deeper programs are rejected with a
+/// clean error instead of overflowing the native stack.
+pub const MAX_DEPTH: usize = 1500;
+
+/// Why a program could not be analyzed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnalyzeError {
+    pub message: String,
+    /// Byte offsets in the source.
+    pub span: Span,
+}
+
+impl std::fmt::Display for AnalyzeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AnalyzeError {}
+
+type Result<T> = std::result::Result<T, AnalyzeError>;
+
+/// Analyzes a Script's AST into a program.
+pub fn analyze(ast: &Ast) -> Result<Program> {
+    Analyzer::new(ast).run()
+}
+
+/// An unlabelled `break` target.
+#[derive(Clone, Copy)]
+enum Breakable {
+    Loop,
+    /// A `switch`, compiled as a labelled statement with this synthetic
+    /// label.
+    Switch(Symbol),
+}
+
+/// The state of one function being analyzed.
+struct FnCtx {
+    id: FunctionId,
+    script: CompileScript,
+    arrow: bool,
+    /// The script (function 0): its `var`s are global object properties.
+    is_script: bool,
+    /// The scope chain at the current point, innermost last.
+    chain: Vec<ScopeRef>,
+    /// Where the enclosing function finds each capture (parallel to
+    /// `script.captures`).
+    capture_sources: Vec<Locator>,
+    /// Free temporaries (local slots outside any scope).
+    free_temps: Vec<u16>,
+    breakables: Vec<Breakable>,
+    /// Commands inserted after the prologue's `DeclareVars(0)`.
+    prologue_at: usize,
+    /// Lazily declared `this` / `arguments` bindings (locals).
+    lazy_this: Option<u16>,
+    lazy_arguments: Option<u16>,
+}
+
+/// See the module documentation.
+pub struct Analyzer<'a> {
+    ast: &'a Ast,
+    program: Program,
+    fns: Vec<FnCtx>,
+    depth: usize,
+    labels: u32,
+    span: Span,
+    /// Open `?.` conditionals of the optional chains being emitted.
+    optional: usize,
+}
+
+/// What to do with the value of a binding target.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BindMode {
+    /// `let`, `const`, parameters, catch parameters: InitializeReferencedBinding.
+    Initialize,
+    /// `var` and assignment patterns: PutValue.
+    Assign,
+}
+
+impl<'a> Analyzer<'a> {
+    pub fn new(ast: &'a Ast) -> Self {
+        Analyzer {
+            ast,
+            program: Program::default(),
+            fns: Vec::new(),
+            depth: 0,
+            labels: 0,
+            span: Span::default(),
+            optional: 0,
+        }
+    }
+
+    fn err<T>(&self, message: impl Into<String>) -> Result<T> {
+        Err(AnalyzeError {
+            message: message.into(),
+            span: self.span,
+        })
+    }
+
+    fn unsupported<T>(&self, what: &str) -> Result<T> {
+        self.err(format!("not supported yet: {what}"))
+    }
+
+    pub fn run(mut self) -> Result<Program> {
+        if self.ast.nodes.is_empty() {
+            return self.err("empty AST");
+        }
+        let root = self.ast.root();
+        let node = self.ast.nodes[root];
+        if node.kind != NodeKind::Script {
+            self.span = node.span;
+            return self.unsupported("modules");
+        }
+        self.program.functions.push(CompileScript::default());
+        let strict = node.has(flags::STRICT);
+        self.push_fn(FunctionId(0), false, true, strict);
+        let statements = self.ast.children(root);
+        // 16.1.7 GlobalDeclarationInstantiation.
+        let mut var_names = Vec::new();
+        let mut functions = Vec::new();
+        for &s in &statements {
+            self.var_names(s, &mut var_names, &mut functions, true)?;
+        }
+        let scope = ScopeRef(0);
+        self.declare_lexical(scope, &statements)?;
+        self.emit(CompileCommand::PushScope(scope));
+        self.emit(CompileCommand::DeclareVars(scope));
+        self.cur().prologue_at = self.cur().script.commands.len();
+        for name in var_names {
+            let sym = self.program.symbol(&name);
+            self.emit(CompileCommand::DeclareGlobalVar(sym));
+        }
+        for f in functions {
+            self.emit_hoisted_function(f)?;
+        }
+        for s in statements {
+            self.statement(s)?;
+        }
+        self.emit(CompileCommand::PopScope(scope));
+        self.pop_fn();
+        Ok(self.program)
+    }
+
+    // ----- Functions and scopes -----
+
+    fn cur(&mut self) -> &mut FnCtx {
+        let i = self.fns.len() - 1;
+        &mut self.fns[i]
+    }
+
+    fn emit(&mut self, command: CompileCommand) {
+        self.cur().script.commands.push(command);
+    }
+
+    fn emit_all(&mut self, commands: &[CompileCommand]) {
+        self.cur().script.commands.extend_from_slice(commands);
+    }
+
+    fn push_fn(&mut self, id: FunctionId, arrow: bool, is_script: bool, strict: bool) {
+        let script = CompileScript {
+            flags: FunctionFlags {
+                strict,
+                arrow,
+                ..FunctionFlags::default()
+            },
+            scopes: vec![Scope::default()],
+            ..CompileScript::default()
+        };
+        self.fns.push(FnCtx {
+            id,
+            script,
+            arrow,
+            is_script,
+            chain: vec![ScopeRef(0)],
+            capture_sources: Vec::new(),
+            free_temps: Vec::new(),
+            breakables: Vec::new(),
+            prologue_at: 0,
+            lazy_this: None,
+            lazy_arguments: None,
+        });
+    }
+
+    /// Finishes the current function: inserts the lazily declared bindings'
+    /// initialisation into its prologue and stores its script.
+    fn pop_fn(&mut self) -> Vec<Locator> {
+        let Some(mut f) = self.fns.pop() else {
+            return Vec::new();
+        };
+        let mut prologue = Vec::new();
+        if let Some(i) = f.lazy_this {
+            let sym = self.program.symbol("this");
+            prologue.push(CompileCommand::VariableReference(sym, Locator::Local(i)));
+            prologue.push(CompileCommand::This);
+            prologue.push(CompileCommand::Initialize);
+        }
+        if let Some(i) = f.lazy_arguments {
+            let sym = self.program.symbol("arguments");
+            prologue.push(CompileCommand::VariableReference(sym, Locator::Local(i)));
+            prologue.push(CompileCommand::Arguments(0));
+            prologue.push(CompileCommand::Initialize);
+        }
+        let at = f.prologue_at.min(f.script.commands.len());
+        f.script.commands.splice(at..at, prologue);
+        if let Some(slot) = self.program.functions.get_mut(f.id.0 as usize) {
+            *slot = f.script;
+        }
+        f.capture_sources
+    }
+
+    fn new_scope(&mut self) -> ScopeRef {
+        let f = self.cur();
+        let parent = f.chain.last().copied();
+        f.script.scopes.push(Scope {
+            parent,
+            variables: Vec::new(),
+        });
+        ScopeRef((f.script.scopes.len() - 1) as u32)
+    }
+
+    fn new_local(&mut self) -> Result<u16> {
+        let f = self.cur();
+        if f.script.num_locals == u16::MAX {
+            return self.err("too many local variables in one function");
+        }
+        f.script.num_locals += 1;
+        Ok(f.script.num_locals - 1)
+    }
+
+    fn temp(&mut self) -> Result<(Symbol, Locator)> {
+        let sym = self.program.symbol("%tmp");
+        let i = match self.cur().free_temps.pop() {
+            Some(i) => i,
+            None => self.new_local()?,
+        };
+        Ok((sym, Locator::Local(i)))
+    }
+
+    fn free_temp(&mut self, t: (Symbol, Locator)) {
+        if let Locator::Local(i) = t.1 {
+            self.cur().free_temps.push(i);
+        }
+    }
+
+    /// Declares `name` in `scope` of the current function (once: a second
+    /// declaration of a name in the same scope reuses the binding).
+    fn declare(&mut self, scope: ScopeRef, name: &str, kind: VariableKind) -> Result<Locator> {
+        let sym = self.program.symbol(name);
+        let f = self.cur();
+        if let Some(v) = f
+            .script
+            .scopes
+            .get(scope.0 as usize)
+            .and_then(|s| s.variables.iter().find(|v| v.symbol == sym))
+        {
+            return Ok(v.locator);
+        }
+        let locator = Locator::Local(self.new_local()?);
+        self.push_variable(scope, sym, kind, locator);
+        Ok(locator)
+    }
+
+    fn push_variable(&mut self, scope: ScopeRef, symbol: Symbol, kind: VariableKind, l: Locator) {
+        if let Some(s) = self.cur().script.scopes.get_mut(scope.0 as usize) {
+            s.variables.push(Variable {
+                symbol,
+                kind,
+                locator: l,
+                captured: false,
+            });
+        }
+    }
+
+    /// ResolveBinding (9.4.2) at the current point; see the module docs.
+    fn resolve(&mut self, sym: Symbol) -> Result<Locator> {
+        let level = self.fns.len() - 1;
+        self.resolve_in(level, sym, false)
+    }
+
+    fn resolve_in(&mut self, level: usize, sym: Symbol, from_inner: bool) -> Result<Locator> {
+        {
+            let f = &mut self.fns[level];
+            for &scope in f.chain.iter().rev() {
+                if let Some(s) = f.script.scopes.get_mut(scope.0 as usize) {
+                    if let Some(v) = s.variables.iter_mut().rev().find(|v| v.symbol == sym) {
+                        v.captured |= from_inner;
+                        return Ok(v.locator);
+                    }
+                }
+            }
+            if let Some(i) = f.script.captures.iter().position(|&c| c == sym) {
+                return Ok(Locator::Capture(i as u16));
+            }
+        }
+        let name = self.program.symbol_name(sym).to_owned();
+        let (arrow, is_script) = (self.fns[level].arrow, self.fns[level].is_script);
+        // `this` of arrow functions and `arguments` (10.4.4) of non-arrow
+        // functions, declared on first use in the function scope.
+        if !arrow && (name == "this" || (name == "arguments" && !is_script)) {
+            // Declare in `level` (which may be an enclosing function).
+            let local = {
+                let fctx = &mut self.fns[level];
+                if fctx.script.num_locals == u16::MAX {
+                    return self.err("too many local variables in one function");
+                }
+                fctx.script.num_locals += 1;
+                fctx.script.num_locals - 1
+            };
+            let fctx = &mut self.fns[level];
+            if name == "this" {
+                fctx.lazy_this = Some(local);
+            } else {
+                fctx.lazy_arguments = Some(local);
+            }
+            fctx.script.scopes[0].variables.push(Variable {
+                symbol: sym,
+                kind: VariableKind::Var,
+                locator: Locator::Local(local),
+                captured: from_inner,
+            });
+            return Ok(Locator::Local(local));
+        }
+        if level == 0 {
+            return Ok(Locator::Global);
+        }
+        let outer = self.resolve_in(level - 1, sym, true)?;
+        if outer == Locator::Global {
+            return Ok(Locator::Global);
+        }
+        let f = &mut self.fns[level];
+        if f.script.captures.len() >= u16::MAX as usize {
+            return self.err("too many captures in one function");
+        }
+        f.script.captures.push(sym);
+        f.capture_sources.push(outer);
+        Ok(Locator::Capture((f.script.captures.len() - 1) as u16))
+    }
+
+    fn reference(&mut self, name_id: u32) -> Result<()> {
+        let name = self.ast.name(name_id).to_owned();
+        let sym = self.program.symbol(&name);
+        let locator = self.resolve(sym)?;
+        if locator == Locator::Global && name == "undefined" {
+            // The global `undefined` is a non-writable, non-configurable
+            // property (19.1.4).
+            self.emit(CompileCommand::Undefined);
+        } else {
+            self.emit(CompileCommand::VariableReference(sym, locator));
+        }
+        Ok(())
+    }
+
+    // ----- Declarations -----
+
+    /// VarDeclaredNames and the top-level function declarations of a
+    /// statement (14.1 .. 14.15 VarScopedDeclarations).
+    fn var_names(
+        &mut self,
+        i: usize,
+        out: &mut Vec<String>,
+        functions: &mut Vec<usize>,
+        top: bool,
+    ) -> Result<()> {
+        self.enter(i)?;
+        let node = self.ast.nodes[i];
+        use NodeKind as K;
+        match node.kind {
+            K::VariableDeclaration => {
+                for d in self.ast.children(i) {
+                    if let Some(&target) = self.ast.children(d).first() {
+                        self.bound_names(target, out)?;
+                    }
+                }
+            }
+            K::FunctionDeclaration if top => {
+                if let Some(&name) = self.ast.children(i).first() {
+                    if self.ast.nodes[name].kind == K::BindingIdentifier {
+                        let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
+                        if !out.contains(&n) {
+                            out.push(n);
+                        }
+                    }
+                }
+                functions.push(i);
+            }
+            K::Block
+            | K::If
+            | K::DoWhile
+            | K::While
+            | K::Labelled
+            | K::Try
+            | K::Catch
+            | K::Finally
+            | K::Switch
+            | K::Case
+            | K::DefaultCase
+            | K::For
+            | K::ForIn
+            | K::ForOf
+            | K::With => {
+                for c in self.ast.children(i) {
+                    self.var_names(c, out, functions, top && node.kind == K::Labelled)?;
+                }
+            }
+            _ => {}
+        }
+        self.leave();
+        Ok(())
+    }
+
+    /// BoundNames of a binding target (8.2.1).
+    fn bound_names(&mut self, i: usize, out: &mut Vec<String>) -> Result<()> {
+        self.enter(i)?;
+        let node = self.ast.nodes[i];
+        use NodeKind as K;
+        match node.kind {
+            K::BindingIdentifier => {
+                let n = self.ast.name(node.arg).to_owned();
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+            K::ObjectBindingPattern | K::ArrayBindingPattern | K::BindingRest => {
+                for c in self.ast.children(i) {
+                    self.bound_names(c, out)?;
+                }
+            }
+            K::BindingDefault => {
+                if let Some(&c) = self.ast.children(i).first() {
+                    self.bound_names(c, out)?;
+                }
+            }
+            K::BindingProperty => {
+                if let Some(&c) = self.ast.children(i).last() {
+                    self.bound_names(c, out)?;
+                }
+            }
+            _ => {}
+        }
+        self.leave();
+        Ok(())
+    }
+
+    /// Declares the lexical bindings of a statement list in `scope`; returns
+    /// the function declarations to instantiate at the scope's entry.
+    fn declare_lexical(&mut self, scope: ScopeRef, statements: &[usize]) -> Result<Vec<usize>> {
+        let mut functions = Vec::new();
+        for &s in statements {
+            let node = self.ast.nodes[s];
+            match node.kind {
+                NodeKind::LexicalDeclaration => {
+                    let kind = if node.has(flags::CONST) {
+                        VariableKind::Const
+                    } else {
+                        VariableKind::Let
+                    };
+                    let mut names = Vec::new();
+                    for d in self.ast.children(s) {
+                        if let Some(&target) = self.ast.children(d).first() {
+                            self.bound_names(target, &mut names)?;
+                        }
+                    }
+                    for n in names {
+                        self.declare(scope, &n, kind)?;
+                    }
+                }
+                NodeKind::FunctionDeclaration if scope.0 != 0 => {
+                    if let Some(&name) = self.ast.children(s).first() {
+                        if self.ast.nodes[name].kind == NodeKind::BindingIdentifier {
+                            let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
+                            self.declare(scope, &n, VariableKind::Function)?;
+                        }
+                    }
+                    functions.push(s);
+                }
+                NodeKind::ClassDeclaration => {
+                    self.span = node.span;
+                    return self.unsupported("classes");
+                }
+                _ => {}
+            }
+        }
+        Ok(functions)
+    }
+
+    /// Enters a block-like statement list: a new scope if it declares
+    /// lexical bindings. Returns the scope to pop.
+    fn enter_block(&mut self, statements: &[usize]) -> Result<Option<ScopeRef>> {
+        let has_lexical = statements.iter().any(|&s| {
+            matches!(
+                self.ast.nodes[s].kind,
+                NodeKind::LexicalDeclaration
+                    | NodeKind::FunctionDeclaration
+                    | NodeKind::ClassDeclaration
+            )
+        });
+        if !has_lexical {
+            return Ok(None);
+        }
+        let scope = self.new_scope();
+        let functions = self.declare_lexical(scope, statements)?;
+        self.cur().chain.push(scope);
+        self.emit(CompileCommand::PushScope(scope));
+        self.emit(CompileCommand::DeclareVars(scope));
+        for f in functions {
+            self.emit_hoisted_function(f)?;
+        }
+        Ok(Some(scope))
+    }
+
+    fn leave_block(&mut self, scope: Option<ScopeRef>) {
+        if let Some(scope) = scope {
+            self.emit(CompileCommand::PopScope(scope));
+            self.cur().chain.pop();
+        }
+    }
+
+    /// InstantiateFunctionObject at the entry of its scope.
+    fn emit_hoisted_function(&mut self, i: usize) -> Result<()> {
+        let children = self.ast.children(i);
+        let Some(&name) = children.first() else {
+            return Ok(());
+        };
+        if self.ast.nodes[name].kind != NodeKind::BindingIdentifier {
+            return Ok(());
+        }
+        let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
+        let sym = self.program.symbol(&n);
+        let locator = self.resolve(sym)?;
+        self.emit(CompileCommand::VariableReference(sym, locator));
+        self.function(i, Some(sym))?;
+        self.emit(CompileCommand::Initialize);
+        Ok(())
+    }
+
+    // ----- Recursion guard -----
+
+    fn enter(&mut self, i: usize) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.span = self.ast.nodes[i].span;
+            return self.err("program too deeply nested");
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ----- Functions -----
+
+    /// Analyzes a function, arrow or method node and emits its `Closure` and
+    /// `Capture` commands in the current function.
+    fn function(&mut self, i: usize, name: Option<Symbol>) -> Result<()> {
+        let node = self.ast.nodes[i];
+        self.span = node.span;
+        if node.has(flags::GENERATOR) || node.has(flags::ASYNC) {
+            return self.unsupported("generators and async functions");
+        }
+        let arrow = node.kind == NodeKind::ArrowFunction;
+        let children = self.ast.children(i);
+        let mut own_name = None;
+        let mut rest = &children[..];
+        if let Some(&first) = rest.first() {
+            if self.ast.nodes[first].kind == NodeKind::BindingIdentifier {
+                own_name = Some(self.ast.name(self.ast.nodes[first].arg).to_owned());
+                rest = &rest[1..];
+            } else if node.kind == NodeKind::Method {
+                rest = &rest[1..];
+            }
+        }
+        let (Some(&params), Some(&body)) = (rest.first(), rest.get(1)) else {
+            return self.err("malformed function node");
+        };
+        // A named function expression sees its own name (15.2.5): a helper
+        // scope of the enclosing function holds the closure.
+        let helper = if node.kind == NodeKind::FunctionExpression {
+            match &own_name {
+                Some(n) => {
+                    let scope = self.new_scope();
+                    let sym = self.program.symbol(n);
+                    let l = Locator::Local(self.new_local()?);
+                    self.push_variable(scope, sym, VariableKind::Const, l);
+                    self.cur().chain.push(scope);
+                    Some((scope, sym, l))
+                }
+                None => None,
+            }
+        } else {
+            None
+        };
+        let id = FunctionId(self.program.functions.len() as u32);
+        self.program.functions.push(CompileScript::default());
+        let parent_strict = self.cur().script.flags.strict;
+        let body_node = self.ast.nodes[body];
+        let strict = parent_strict
+            || (body_node.kind == NodeKind::FunctionBody && body_node.has(flags::STRICT));
+        self.push_fn(id, arrow, false, strict);
+        if let Some(n) = &own_name {
+            let sym = self.program.symbol(n);
+            self.cur().script.name = Some(sym);
+        } else if let Some(sym) = name {
+            self.cur().script.name = Some(sym);
+        }
+        let result = self.function_body(params, body, node);
+        let sources = self.pop_fn();
+        result?;
+        if let Some((_, sym, l)) = helper {
+            let captured = self.cur().script.scopes.iter().any(|s| {
+                s.variables
+                    .iter()
+                    .any(|v| v.symbol == sym && v.locator == l && v.captured)
+            });
+            let scope = helper.map_or(ScopeRef(0), |h| h.0);
+            self.cur().chain.pop();
+            if captured {
+                self.emit(CompileCommand::PushScope(scope));
+                self.emit(CompileCommand::DeclareVars(scope));
+                self.emit(CompileCommand::VariableReference(sym, l));
+                self.emit_closure(id, &sources);
+                self.emit(CompileCommand::Initialize);
+                self.emit(CompileCommand::VariableReference(sym, l));
+                self.emit(CompileCommand::PopScope(scope));
+                return Ok(());
+            }
+        }
+        self.emit_closure(id, &sources);
+        Ok(())
+    }
+
+    fn emit_closure(&mut self, id: FunctionId, sources: &[Locator]) {
+        self.emit(CompileCommand::Closure(id));
+        for &s in sources {
+            self.emit(CompileCommand::Capture(s));
+        }
+    }
+
+    fn function_body(
+        &mut self,
+        params: usize,
+        body: usize,
+        node: jsparser::syntax::Node,
+    ) -> Result<()> {
+        let scope = ScopeRef(0);
+        let param_nodes = self.ast.children(params);
+        let simple = self.ast.nodes[params].has(flags::SIMPLE_PARAMETERS);
+        // Parameters: each positional parameter is an argument slot.
+        let mut positional = 0u16;
+        for &p in &param_nodes {
+            if self.ast.nodes[p].kind == NodeKind::BindingRest {
+                break;
+            }
+            positional = positional.saturating_add(1);
+        }
+        self.cur().script.num_params = positional;
+        let mut deferred = Vec::new();
+        for (index, &p) in param_nodes.iter().enumerate() {
+            let pn = self.ast.nodes[p];
+            let target = if pn.kind == NodeKind::BindingDefault {
+                self.ast.children(p).first().copied().unwrap_or(p)
+            } else {
+                p
+            };
+            let tn = self.ast.nodes[target];
+            if pn.kind != NodeKind::BindingRest && tn.kind == NodeKind::BindingIdentifier {
+                let sym = self.program.symbol(self.ast.name(tn.arg));
+                let l = Locator::Argument(index as u16);
+                // Duplicate names (sloppy): the last one wins.
+                let vars = &mut self.cur().script.scopes[0].variables;
+                if let Some(v) = vars.iter_mut().find(|v| v.symbol == sym) {
+                    v.locator = l;
+                } else {
+                    self.push_variable(scope, sym, VariableKind::Parameter, l);
+                }
+            } else {
+                let mut names = Vec::new();
+                self.bound_names(target, &mut names)?;
+                for n in names {
+                    self.declare(scope, &n, VariableKind::Var)?;
+                }
+            }
+            deferred.push((index, p));
+        }
+        let is_expression =
+            node.kind == NodeKind::ArrowFunction && node.has(flags::EXPRESSION_BODY);
+        let statements = if is_expression {
+            Vec::new()
+        } else {
+            self.ast.children(body)
+        };
+        let mut var_names = Vec::new();
+        let mut functions = Vec::new();
+        for &s in &statements {
+            self.var_names(s, &mut var_names, &mut functions, true)?;
+        }
+        for n in &var_names {
+            let sym = self.program.symbol(n);
+            let exists = self.cur().script.scopes[0]
+                .variables
+                .iter()
+                .any(|v| v.symbol == sym);
+            if !exists {
+                self.declare(scope, n, VariableKind::Var)?;
+            }
+        }
+        self.declare_lexical(scope, &statements)?;
+        self.emit(CompileCommand::PushScope(scope));
+        self.emit(CompileCommand::DeclareVars(scope));
+        self.cur().prologue_at = self.cur().script.commands.len();
+        // 10.2.11 step 25-26: IteratorBindingInitialization of the formals.
+        if !simple {
+            for (index, p) in deferred {
+                self.parameter(index as u16, p)?;
+            }
+        }
+        for f in functions {
+            self.emit_hoisted_function(f)?;
+        }
+        if is_expression {
+            self.expression(body)?;
+            self.emit(CompileCommand::Return(true));
+        } else {
+            for s in statements {
+                self.statement(s)?;
+            }
+        }
+        self.emit(CompileCommand::PopScope(scope));
+        Ok(())
+    }
+
+    /// Initialises a non-simple parameter from its argument slot.
+    fn parameter(&mut self, index: u16, p: usize) -> Result<()> {
+        let pn = self.ast.nodes[p];
+        let arg_sym = self.program.symbol("%arg");
+        let arg = (arg_sym, Locator::Argument(index));
+        match pn.kind {
+            NodeKind::BindingRest => {
+                let Some(&target) = self.ast.children(p).first() else {
+                    return Ok(());
+                };
+                let t = self.temp()?;
+                self.emit_all(&[
+                    CompileCommand::VariableReference(t.0, t.1),
+                    CompileCommand::Arguments(index),
+                    CompileCommand::Assignment,
+                    CompileCommand::Discard,
+                ]);
+                self.bind(target, t, BindMode::Initialize)?;
+                self.free_temp(t);
+            }
+            NodeKind::BindingDefault => {
+                let children = self.ast.children(p);
+                let (Some(&target), Some(&init)) = (children.first(), children.get(1)) else {
+                    return Ok(());
+                };
+                // if (arg === undefined) arg = init
+                self.emit_all(&[
+                    CompileCommand::VariableReference(arg.0, arg.1),
+                    CompileCommand::Undefined,
+                    CompileCommand::Binary(BinaryOperator::StrictEquality),
+                    CompileCommand::IfThen,
+                    CompileCommand::VariableReference(arg.0, arg.1),
+                ]);
+                self.expression_named(init, target)?;
+                self.emit_all(&[
+                    CompileCommand::Assignment,
+                    CompileCommand::Discard,
+                    CompileCommand::IfStatement,
+                ]);
+                if self.ast.nodes[target].kind != NodeKind::BindingIdentifier {
+                    self.bind(target, arg, BindMode::Initialize)?;
+                }
+            }
+            NodeKind::BindingIdentifier => {}
+            _ => self.bind(p, arg, BindMode::Initialize)?,
+        }
+        Ok(())
+    }
+
+    // ----- Binding and assignment patterns -----
+
+    /// Binds the value in `source` to a binding target or assignment target
+    /// (8.6.2 BindingInitialization, 13.15.5 DestructuringAssignmentEvaluation).
+    fn bind(&mut self, target: usize, source: (Symbol, Locator), mode: BindMode) -> Result<()> {
+        self.enter(target)?;
+        let node = self.ast.nodes[target];
+        use NodeKind as K;
+        match node.kind {
+            K::BindingIdentifier | K::IdentifierReference => {
+                self.reference(node.arg)?;
+                self.emit(CompileCommand::VariableReference(source.0, source.1));
+                self.finish_bind(mode);
+            }
+            K::StaticMember | K::ComputedMember => {
+                self.member_reference(target)?;
+                self.emit(CompileCommand::VariableReference(source.0, source.1));
+                self.emit_all(&[CompileCommand::Assignment, CompileCommand::Discard]);
+            }
+            K::ObjectBindingPattern | K::ObjectAssignmentPattern => {
+                // RequireObjectCoercible (7.2.1) is left to the property reads.
+                for c in self.ast.children(target) {
+                    let cn = self.ast.nodes[c];
+                    match cn.kind {
+                        K::BindingIdentifier | K::IdentifierReference => {
+                            let key = self.program.string(self.ast.name(cn.arg));
+                            self.property_value(source, |a| {
+                                a.emit(CompileCommand::String(key));
+                                Ok(())
+                            })?;
+                            let t = self.store_temp()?;
+                            self.bind(c, t, mode)?;
+                            self.free_temp(t);
+                        }
+                        K::BindingDefault | K::AssignmentDefault => {
+                            let children = self.ast.children(c);
+                            let (Some(&inner), Some(&init)) = (children.first(), children.get(1))
+                            else {
+                                continue;
+                            };
+                            let name = self.ast.name(self.ast.nodes[inner].arg).to_owned();
+                            let key = self.program.string(&name);
+                            self.property_value(source, |a| {
+                                a.emit(CompileCommand::String(key));
+                                Ok(())
+                            })?;
+                            let t = self.store_temp()?;
+                            self.default_value(t, init, inner)?;
+                            self.bind(inner, t, mode)?;
+                            self.free_temp(t);
+                        }
+                        K::BindingProperty | K::AssignmentProperty => {
+                            let children = self.ast.children(c);
+                            let (Some(&key), Some(&value)) = (children.first(), children.get(1))
+                            else {
+                                continue;
+                            };
+                            self.property_value(source, |a| a.property_key(key))?;
+                            let t = self.store_temp()?;
+                            self.bind_element(value, t, mode)?;
+                            self.free_temp(t);
+                        }
+                        K::CoverInitializedName => {
+                            let children = self.ast.children(c);
+                            let (Some(&inner), Some(&init)) = (children.first(), children.get(1))
+                            else {
+                                continue;
+                            };
+                            let key = self
+                                .program
+                                .string(self.ast.name(self.ast.nodes[inner].arg));
+                            self.property_value(source, |a| {
+                                a.emit(CompileCommand::String(key));
+                                Ok(())
+                            })?;
+                            let t = self.store_temp()?;
+                            self.default_value(t, init, inner)?;
+                            self.bind(inner, t, mode)?;
+                            self.free_temp(t);
+                        }
+                        _ => {
+                            self.span = cn.span;
+                            return self.unsupported("rest properties in object patterns");
+                        }
+                    }
+                }
+            }
+            K::ArrayBindingPattern | K::ArrayAssignmentPattern => {
+                // Index-based for now (arrays and array-likes); the iterator
+                // protocol (8.6.3 IteratorBindingInitialization) needs
+                // GetIterator in the backend.
+                for (index, c) in self.ast.children(target).into_iter().enumerate() {
+                    let cn = self.ast.nodes[c];
+                    if cn.kind == K::Hole {
+                        continue;
+                    }
+                    if matches!(cn.kind, K::BindingRest | K::AssignmentRest) {
+                        self.span = cn.span;
+                        return self.unsupported("rest elements in array patterns");
+                    }
+                    self.property_value(source, |a| {
+                        a.emit(CompileCommand::Number(index as f64));
+                        Ok(())
+                    })?;
+                    let t = self.store_temp()?;
+                    self.bind_element(c, t, mode)?;
+                    self.free_temp(t);
+                }
+            }
+            K::BindingDefault | K::AssignmentDefault => self.bind_element(target, source, mode)?,
+            _ => {
+                self.span = node.span;
+                return self.err("invalid destructuring target");
+            }
+        }
+        self.leave();
+        Ok(())
+    }
+
+    fn finish_bind(&mut self, mode: BindMode) {
+        match mode {
+            BindMode::Initialize => self.emit(CompileCommand::Initialize),
+            BindMode::Assign => {
+                self.emit_all(&[CompileCommand::Assignment, CompileCommand::Discard]);
+            }
+        }
+    }
+
+    /// A pattern element, possibly with a default value.
+    fn bind_element(&mut self, c: usize, t: (Symbol, Locator), mode: BindMode) -> Result<()> {
+        let cn = self.ast.nodes[c];
+        if matches!(
+            cn.kind,
+            NodeKind::BindingDefault | NodeKind::AssignmentDefault
+        ) {
+            let children = self.ast.children(c);
+            let (Some(&inner), Some(&init)) = (children.first(), children.get(1)) else {
+                return Ok(());
+            };
+            self.default_value(t, init, inner)?;
+            self.bind(inner, t, mode)
+        } else {
+            self.bind(c, t, mode)
+        }
+    }
+
+    /// `[] -> [value]`: `source[key]`.
+    fn property_value(
+        &mut self,
+        source: (Symbol, Locator),
+        key: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<()> {
+        self.emit(CompileCommand::VariableReference(source.0, source.1));
+        key(self)?;
+        let cache = self.cache();
+        self.emit(CompileCommand::GetProperty(cache));
+        Ok(())
+    }
+
+    /// `[value] -> []`: stores the value in a new temporary.
+    fn store_temp(&mut self) -> Result<(Symbol, Locator)> {
+        let t = self.temp()?;
+        // [value] -> [ref, value] -> Assignment
+        self.emit_all(&[
+            CompileCommand::VariableReference(t.0, t.1),
+            CompileCommand::Swap,
+            CompileCommand::Assignment,
+            CompileCommand::Discard,
+        ]);
+        Ok(t)
+    }
+
+    /// `if (t === undefined) t = init`.
+    fn default_value(&mut self, t: (Symbol, Locator), init: usize, target: usize) -> Result<()> {
+        self.emit_all(&[
+            CompileCommand::VariableReference(t.0, t.1),
+            CompileCommand::Undefined,
+            CompileCommand::Binary(BinaryOperator::StrictEquality),
+            CompileCommand::IfThen,
+            CompileCommand::VariableReference(t.0, t.1),
+        ]);
+        self.expression_named(init, target)?;
+        self.emit_all(&[
+            CompileCommand::Assignment,
+            CompileCommand::Discard,
+            CompileCommand::IfStatement,
+        ]);
+        Ok(())
+    }
+
+    fn cache(&mut self) -> CacheId {
+        let f = self.cur();
+        f.script.num_inline_caches += 1;
+        CacheId(f.script.num_inline_caches - 1)
+    }
+
+    fn new_label(&mut self, what: &str) -> Symbol {
+        self.labels += 1;
+        self.program.symbol(&format!("%{what}{}", self.labels))
+    }
+
+    // ----- Statements -----
+
+    fn statement(&mut self, i: usize) -> Result<()> {
+        self.enter(i)?;
+        let r = self.statement_inner(i);
+        self.leave();
+        r
+    }
+
+    fn statement_inner(&mut self, i: usize) -> Result<()> {
+        let node = self.ast.nodes[i];
+        self.span = node.span;
+        let children = self.ast.children(i);
+        use CompileCommand as C;
+        use NodeKind as K;
+        match node.kind {
+            K::ExpressionStatement => {
+                if let Some(&e) = children.first() {
+                    self.expression(e)?;
+                    self.emit(C::Discard);
+                }
+            }
+            K::EmptyStatement | K::FunctionDeclaration => {}
+            K::Debugger => self.emit(C::Debugger),
+            K::VariableDeclaration => {
+                for d in children {
+                    self.declarator(d, BindMode::Assign)?;
+                }
+            }
+            K::LexicalDeclaration => {
+                for d in children {
+                    self.declarator(d, BindMode::Initialize)?;
+                }
+            }
+            K::Block => {
+                let scope = self.enter_block(&children)?;
+                for s in children {
+                    self.statement(s)?;
+                }
+                self.leave_block(scope);
+            }
+            K::If => {
+                let (Some(&test), Some(&then)) = (children.first(), children.get(1)) else {
+                    return self.err("malformed if statement");
+                };
+                self.expression(test)?;
+                self.emit(C::IfThen);
+                self.sub_statement(then)?;
+                if let Some(&alt) = children.get(2) {
+                    self.emit(C::Else);
+                    self.sub_statement(alt)?;
+                    self.emit(C::IfElseStatement);
+                } else {
+                    self.emit(C::IfStatement);
+                }
+            }
+            K::While => {
+                let (Some(&test), Some(&body)) = (children.first(), children.get(1)) else {
+                    return self.err("malformed while statement");
+                };
+                self.emit(C::LoopStart(LoopFlags(LoopFlags::TEST)));
+                self.expression(test)?;
+                self.emit(C::LoopTest);
+                self.loop_body(body)?;
+                self.emit_all(&[C::LoopBody, C::LoopEnd]);
+            }
+            K::DoWhile => {
+                let (Some(&body), Some(&test)) = (children.first(), children.get(1)) else {
+                    return self.err("malformed do-while statement");
+                };
+                self.emit(C::LoopStart(LoopFlags(LoopFlags::POST_TEST)));
+                self.loop_body(body)?;
+                self.emit(C::LoopBody);
+                self.expression(test)?;
+                self.emit_all(&[C::LoopTest, C::LoopEnd]);
+            }
+            K::For => self.for_statement(&children)?,
+            K::ForIn => return self.unsupported("for-in statements"),
+            K::ForOf => return self.unsupported("for-of statements"),
+            K::Continue => {
+                let label = self.label_of(&children);
+                self.emit(C::Continue(label));
+            }
+            K::Break => {
+                let label = match self.label_of(&children) {
+                    Some(l) => Some(l),
+                    None => match self.cur().breakables.last() {
+                        Some(Breakable::Switch(l)) => Some(*l),
+                        _ => None,
+                    },
+                };
+                self.emit(C::Break(label));
+            }
+            K::Return => match children.first() {
+                Some(&e) => {
+                    self.expression(e)?;
+                    self.emit(C::Return(true));
+                }
+                None => self.emit(C::Return(false)),
+            },
+            K::Throw => {
+                if let Some(&e) = children.first() {
+                    self.expression(e)?;
+                    self.emit(C::Throw);
+                }
+            }
+            K::Labelled => {
+                let (Some(&label), Some(&body)) = (children.first(), children.get(1)) else {
+                    return self.err("malformed labelled statement");
+                };
+                let sym = self
+                    .program
+                    .symbol(self.ast.name(self.ast.nodes[label].arg));
+                self.emit(C::LabelStart(sym));
+                self.statement(body)?;
+                self.emit(C::LabelEnd(sym));
+            }
+            K::Switch => self.switch_statement(&children)?,
+            K::Try => self.try_statement(&children)?,
+            K::With => return self.unsupported("with statements"),
+            K::ClassDeclaration => return self.unsupported("classes"),
+            K::ImportDeclaration
+            | K::ExportFrom
+            | K::ExportNamed
+            | K::ExportDeclaration
+            | K::ExportDefault
+            | K::ExportDefaultExpression => return self.unsupported("modules"),
+            _ => return self.err(format!("unexpected statement node {}", node.kind.name())),
+        }
+        Ok(())
+    }
+
+    /// A statement in a position where a declaration cannot appear (the
+    /// branches of `if`, loop bodies); sloppy-mode function declarations
+    /// there (Annex B.3.4) get their own block.
+    fn sub_statement(&mut self, i: usize) -> Result<()> {
+        if self.ast.nodes[i].kind == NodeKind::FunctionDeclaration {
+            let scope = self.enter_block(&[i])?;
+            self.leave_block(scope);
+            return Ok(());
+        }
+        self.statement(i)
+    }
+
+    fn loop_body(&mut self, body: usize) -> Result<()> {
+        self.cur().breakables.push(Breakable::Loop);
+        let r = self.sub_statement(body);
+        self.cur().breakables.pop();
+        r
+    }
+
+    fn label_of(&mut self, children: &[usize]) -> Option<Symbol> {
+        let &l = children.first()?;
+        let name = self.ast.name(self.ast.nodes[l].arg).to_owned();
+        Some(self.program.symbol(&name))
+    }
+
+    fn declarator(&mut self, d: usize, mode: BindMode) -> Result<()> {
+        let children = self.ast.children(d);
+        let Some(&target) = children.first() else {
+            return Ok(());
+        };
+        let tn = self.ast.nodes[target];
+        match children.get(1) {
+            Some(&init) => {
+                if tn.kind == NodeKind::BindingIdentifier {
+                    self.reference(tn.arg)?;
+                    self.expression_named(init, target)?;
+                    self.finish_bind(mode);
+                } else {
+                    self.expression(init)?;
+                    let t = self.store_temp()?;
+                    self.bind(target, t, mode)?;
+                    self.free_temp(t);
+                }
+            }
+            None => {
+                // `let x;` initialises to undefined; `var x;` does nothing.
+                if mode == BindMode::Initialize && tn.kind == NodeKind::BindingIdentifier {
+                    self.reference(tn.arg)?;
+                    self.emit(CompileCommand::Undefined);
+                    self.emit(CompileCommand::Initialize);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// 14.7.4 `for (init; test; update) body`. A `let` head is a scope
+    /// entered in the init section: `continue` and the end of each iteration
+    /// escape its captured bindings, which gives each iteration its own
+    /// copies (14.7.4.4 CreatePerIterationEnvironment).
+    fn for_statement(&mut self, children: &[usize]) -> Result<()> {
+        use CompileCommand as C;
+        let [init, test, update, body] = children[..] else {
+            return self.err("malformed for statement");
+        };
+        let is_empty = |a: &Self, i: usize| a.ast.nodes[i].kind == NodeKind::Empty;
+        let mut bits = 0;
+        if !is_empty(self, init) {
+            bits |= LoopFlags::INIT;
+        }
+        if !is_empty(self, test) {
+            bits |= LoopFlags::TEST;
+        }
+        if !is_empty(self, update) {
+            bits |= LoopFlags::NEXT;
+        }
+        self.emit(C::LoopStart(LoopFlags(bits)));
+        let mut scope = None;
+        if bits & LoopFlags::INIT != 0 {
+            match self.ast.nodes[init].kind {
+                NodeKind::LexicalDeclaration => {
+                    scope = self.enter_block(&[init])?;
+                    self.statement(init)?;
+                }
+                NodeKind::VariableDeclaration => self.statement(init)?,
+                _ => {
+                    self.expression(init)?;
+                    self.emit(C::Discard);
+                }
+            }
+            self.emit(C::LoopInit);
+        }
+        if bits & LoopFlags::TEST != 0 {
+            self.expression(test)?;
+            self.emit(C::LoopTest);
+        }
+        if bits & LoopFlags::NEXT != 0 {
+            self.expression(update)?;
+            self.emit(C::Discard);
+            self.emit(C::LoopNext);
+        }
+        self.loop_body(body)?;
+        if let Some(s) = scope {
+            let captured = self.cur().script.scopes[s.0 as usize]
+                .variables
+                .iter()
+                .any(|v| v.captured);
+            if captured {
+                self.emit(C::PopScope(s));
+                self.emit(C::PushScope(s));
+            }
+        }
+        self.emit(C::LoopBody);
+        self.leave_block(scope);
+        self.emit(C::LoopEnd);
+        Ok(())
+    }
+
+    /// 14.12 `switch`: the case tests pick a clause index (in source order,
+    /// the default clause last), then every clause from that index on runs
+    /// (fall-through): `if (index <= k) { clause k }`.
+    fn switch_statement(&mut self, children: &[usize]) -> Result<()> {
+        use CompileCommand as C;
+        let Some((&disc, clauses)) = children.split_first() else {
+            return self.err("malformed switch statement");
+        };
+        let label = self.new_label("switch");
+        self.emit(C::LabelStart(label));
+        self.expression(disc)?;
+        let d = self.store_temp()?;
+        let index = self.temp()?;
+        let none = clauses.len() as f64;
+        let default = clauses
+            .iter()
+            .position(|&c| self.ast.nodes[c].kind == NodeKind::DefaultCase)
+            .map_or(none, |p| p as f64);
+        self.emit_all(&[
+            C::VariableReference(index.0, index.1),
+            C::Number(default),
+            C::Assignment,
+            C::Discard,
+        ]);
+        // if (d === t0) index = 0; else if (d === t1) index = 1; ...
+        let mut open = 0;
+        for (k, &c) in clauses.iter().enumerate() {
+            if self.ast.nodes[c].kind != NodeKind::Case {
+                continue;
+            }
+            let Some(&test) = self.ast.children(c).first() else {
+                continue;
+            };
+            self.emit(C::VariableReference(d.0, d.1));
+            self.expression(test)?;
+            self.emit_all(&[
+                C::Binary(BinaryOperator::StrictEquality),
+                C::IfThen,
+                C::VariableReference(index.0, index.1),
+                C::Number(k as f64),
+                C::Assignment,
+                C::Discard,
+                C::Else,
+            ]);
+            open += 1;
+        }
+        for _ in 0..open {
+            self.emit(C::IfElseStatement);
+        }
+        self.free_temp(d);
+        // The case block is one scope (14.12.4 step 5).
+        let mut statements = Vec::new();
+        for &c in clauses {
+            let mut cs = self.ast.children(c);
+            if self.ast.nodes[c].kind == NodeKind::Case && !cs.is_empty() {
+                cs.remove(0);
+            }
+            statements.push(cs);
+        }
+        let all: Vec<usize> = statements.iter().flatten().copied().collect();
+        let scope = self.enter_block(&all)?;
+        self.cur().breakables.push(Breakable::Switch(label));
+        for (k, cs) in statements.into_iter().enumerate() {
+            self.emit_all(&[
+                C::VariableReference(index.0, index.1),
+                C::Number(k as f64),
+                C::Binary(BinaryOperator::LessThanOrEqual),
+                C::IfThen,
+            ]);
+            for s in cs {
+                self.statement(s)?;
+            }
+            self.emit(C::IfStatement);
+        }
+        self.cur().breakables.pop();
+        self.leave_block(scope);
+        self.free_temp(index);
+        self.emit(C::LabelEnd(label));
+        Ok(())
+    }
+
+    fn try_statement(&mut self, children: &[usize]) -> Result<()> {
+        use CompileCommand as C;
+        let Some((&block, rest)) = children.split_first() else {
+            return self.err("malformed try statement");
+        };
+        let catch = rest
+            .iter()
+            .copied()
+            .find(|&c| self.ast.nodes[c].kind == NodeKind::Catch);
+        let finally = rest
+            .iter()
+            .copied()
+            .find(|&c| self.ast.nodes[c].kind == NodeKind::Finally);
+        self.emit(C::Try {
+            has_catch: catch.is_some(),
+            has_finally: finally.is_some(),
+        });
+        self.statement(block)?;
+        if let Some(c) = catch {
+            let cc = self.ast.children(c);
+            match cc[..] {
+                [param, body] => {
+                    self.emit(C::Catch(true));
+                    // 14.15.2 CatchClauseEvaluation: a scope for the parameter.
+                    let scope = self.new_scope();
+                    let mut names = Vec::new();
+                    self.bound_names(param, &mut names)?;
+                    for n in names {
+                        self.declare(scope, &n, VariableKind::CatchParameter)?;
+                    }
+                    self.cur().chain.push(scope);
+                    self.emit(C::PushScope(scope));
+                    self.emit(C::DeclareVars(scope));
+                    let pn = self.ast.nodes[param];
+                    if pn.kind == NodeKind::BindingIdentifier {
+                        self.reference(pn.arg)?;
+                        self.emit(C::Swap);
+                        self.emit(C::Initialize);
+                    } else {
+                        let t = self.store_temp()?;
+                        self.bind(param, t, BindMode::Initialize)?;
+                        self.free_temp(t);
+                    }
+                    self.statement(body)?;
+                    self.leave_block(Some(scope));
+                }
+                [body] => {
+                    self.emit(C::Catch(false));
+                    self.statement(body)?;
+                }
+                _ => return self.err("malformed catch clause"),
+            }
+        }
+        if let Some(f) = finally {
+            self.emit(C::Finally);
+            if let Some(&b) = self.ast.children(f).first() {
+                self.statement(b)?;
+            }
+        }
+        self.emit(C::TryEnd);
+        Ok(())
+    }
+
+    // ----- Expressions -----
+
+    /// Emits an expression: one operand (a value or a reference).
+    fn expression(&mut self, i: usize) -> Result<()> {
+        self.enter(i)?;
+        let r = self.expression_inner(i, None);
+        self.leave();
+        r
+    }
+
+    /// An initializer whose anonymous function gets the target's name
+    /// (8.4.5 NamedEvaluation).
+    fn expression_named(&mut self, i: usize, target: usize) -> Result<()> {
+        let tn = self.ast.nodes[target];
+        let name = matches!(
+            tn.kind,
+            NodeKind::BindingIdentifier | NodeKind::IdentifierReference
+        )
+        .then(|| self.program.symbol(self.ast.name(tn.arg)));
+        self.enter(i)?;
+        let r = self.expression_inner(i, name);
+        self.leave();
+        r
+    }
+
+    fn expression_inner(&mut self, i: usize, name: Option<Symbol>) -> Result<()> {
+        let node = self.ast.nodes[i];
+        self.span = node.span;
+        let children = self.ast.children(i);
+        use CompileCommand as C;
+        use NodeKind as K;
+        match node.kind {
+            K::IdentifierReference => self.reference(node.arg)?,
+            K::This => {
+                let arrow = self.cur().arrow;
+                if arrow {
+                    let sym = self.program.symbol("this");
+                    let l = self.resolve(sym)?;
+                    self.emit(C::VariableReference(sym, l));
+                } else {
+                    self.emit(C::This);
+                }
+            }
+            K::NullLiteral => self.emit(C::Null),
+            K::TrueLiteral => self.emit(C::Boolean(true)),
+            K::FalseLiteral => self.emit(C::Boolean(false)),
+            K::NumericLiteral => {
+                let n = self.ast.numbers.get(node.arg as usize).copied();
+                self.emit(C::Number(n.unwrap_or(f64::NAN)));
+            }
+            K::StringLiteral => {
+                let s = String::from_utf16_lossy(self.ast.string(node.arg));
+                let id = self.program.string(&s);
+                self.emit(C::String(id));
+            }
+            K::Template => {
+                // 13.2.8.6: the cooked strings and ToString of the
+                // substitutions, concatenated.
+                let empty = self.program.string("");
+                self.emit(C::String(empty));
+                for c in children {
+                    let cn = self.ast.nodes[c];
+                    if cn.kind == K::TemplateElement {
+                        let cooked = self
+                            .ast
+                            .templates
+                            .get(cn.arg as usize)
+                            .and_then(|t| t.cooked);
+                        let s = match cooked {
+                            Some(c) => String::from_utf16_lossy(self.ast.string(c)),
+                            None => String::new(),
+                        };
+                        if !s.is_empty() {
+                            let id = self.program.string(&s);
+                            self.emit(C::String(id));
+                            self.emit(C::Binary(BinaryOperator::Addition));
+                        }
+                    } else {
+                        self.expression(c)?;
+                        self.emit(C::Binary(BinaryOperator::Addition));
+                    }
+                }
+            }
+            K::ArrayLiteral => {
+                self.emit(C::Array);
+                for c in children {
+                    match self.ast.nodes[c].kind {
+                        K::Hole => self.emit(C::Undefined),
+                        K::SpreadElement => return self.unsupported("spread elements"),
+                        _ => self.expression(c)?,
+                    }
+                    self.emit(C::PushArrayElement);
+                }
+            }
+            K::ObjectLiteral => {
+                self.emit(C::Object);
+                for c in children {
+                    self.property_definition(c)?;
+                }
+            }
+            K::StaticMember | K::ComputedMember if node.has(flags::OPTIONAL) => {
+                self.optional_step(i)?;
+            }
+            K::StaticMember | K::ComputedMember => {
+                self.member_parts(i)?;
+                let cache = self.cache();
+                self.emit(C::GetProperty(cache));
+            }
+            K::Call => self.call(i, &children)?,
+            K::New => {
+                let Some((&callee, args)) = children.split_first() else {
+                    return self.err("malformed new expression");
+                };
+                self.expression(callee)?;
+                let n = self.arguments(args)?;
+                self.emit(C::New(n));
+            }
+            K::OptionalChain => {
+                let Some(&inner) = children.first() else {
+                    return self.err("malformed optional chain");
+                };
+                let before = self.optional_depth();
+                self.expression(inner)?;
+                let after = self.optional_depth();
+                for _ in before..after {
+                    self.emit(C::ConditionalExpression);
+                }
+                self.set_optional_depth(before);
+            }
+            K::PostIncrement | K::PostDecrement | K::PreIncrement | K::PreDecrement => {
+                let op = match node.kind {
+                    K::PostIncrement => UnaryOperator::PostfixIncrement,
+                    K::PostDecrement => UnaryOperator::PostfixDecrement,
+                    K::PreIncrement => UnaryOperator::PrefixIncrement,
+                    _ => UnaryOperator::PrefixDecrement,
+                };
+                let Some(&target) = children.first() else {
+                    return self.err("malformed update expression");
+                };
+                self.target_reference(target)?;
+                self.emit(C::Unary(op));
+            }
+            K::Delete => {
+                let Some(&operand) = children.first() else {
+                    return self.err("malformed delete");
+                };
+                match self.ast.nodes[operand].kind {
+                    K::StaticMember | K::ComputedMember
+                        if !self.ast.nodes[operand].has(flags::OPTIONAL) =>
+                    {
+                        self.member_reference(operand)?
+                    }
+                    _ => self.expression(operand)?,
+                }
+                self.emit(C::Unary(UnaryOperator::Delete));
+            }
+            K::Void | K::Typeof | K::UnaryPlus | K::UnaryMinus | K::BitNot | K::LogicalNot => {
+                let op = match node.kind {
+                    K::Void => UnaryOperator::Void,
+                    K::Typeof => UnaryOperator::Typeof,
+                    K::UnaryPlus => UnaryOperator::Plus,
+                    K::UnaryMinus => UnaryOperator::Minus,
+                    K::BitNot => UnaryOperator::BitwiseNot,
+                    _ => UnaryOperator::LogicalNot,
+                };
+                let Some(&operand) = children.first() else {
+                    return self.err("malformed unary expression");
+                };
+                self.expression(operand)?;
+                self.emit(C::Unary(op));
+            }
+            K::LogicalAnd | K::LogicalOr | K::Coalesce => {
+                let kind = match node.kind {
+                    K::LogicalAnd => ShortCircuitKind::And,
+                    K::LogicalOr => ShortCircuitKind::Or,
+                    _ => ShortCircuitKind::Nullish,
+                };
+                let [a, b] = children[..] else {
+                    return self.err("malformed logical expression");
+                };
+                self.expression(a)?;
+                self.emit(C::ShortCircuit(kind));
+                self.expression(b)?;
+                self.emit(C::ShortCircuitEnd);
+            }
+            K::Conditional => {
+                let [t, a, b] = children[..] else {
+                    return self.err("malformed conditional expression");
+                };
+                self.expression(t)?;
+                self.emit(C::IfThen);
+                self.expression(a)?;
+                self.emit(C::Else);
+                self.expression(b)?;
+                self.emit(C::ConditionalExpression);
+            }
+            K::Assign => {
+                let [target, value] = children[..] else {
+                    return self.err("malformed assignment");
+                };
+                match self.ast.nodes[target].kind {
+                    K::ObjectAssignmentPattern | K::ArrayAssignmentPattern => {
+                        self.expression(value)?;
+                        let t = self.store_temp()?;
+                        self.bind(target, t, BindMode::Assign)?;
+                        // The value of the assignment is the right-hand side.
+                        self.emit(C::VariableReference(t.0, t.1));
+                        self.emit(C::Dup);
+                        self.emit(C::Discard);
+                        self.free_temp(t);
+                    }
+                    _ => {
+                        self.target_reference(target)?;
+                        self.expression_named(value, target)?;
+                        self.emit(C::Assignment);
+                    }
+                }
+            }
+            K::CompoundAssign => {
+                let [target, value] = children[..] else {
+                    return self.err("malformed assignment");
+                };
+                let Some(op) = NodeKind::ALL
+                    .get(node.arg as usize)
+                    .and_then(|&k| binary_operator(k))
+                else {
+                    return self.err("unknown compound assignment operator");
+                };
+                self.target_reference(target)?;
+                self.emit(C::CompoundAssignmentBegin);
+                self.expression(value)?;
+                self.emit(C::CompoundAssignment(op));
+            }
+            K::AndAssign | K::OrAssign | K::CoalesceAssign => {
+                let kind = match node.kind {
+                    K::AndAssign => ShortCircuitKind::And,
+                    K::OrAssign => ShortCircuitKind::Or,
+                    _ => ShortCircuitKind::Nullish,
+                };
+                let [target, value] = children[..] else {
+                    return self.err("malformed assignment");
+                };
+                self.target_reference(target)?;
+                self.emit(C::ShortCircuitAssignment(kind));
+                self.expression_named(value, target)?;
+                self.emit(C::ShortCircuitEnd);
+            }
+            K::Sequence => {
+                let n = children.len();
+                for (k, c) in children.into_iter().enumerate() {
+                    self.expression(c)?;
+                    if k + 1 < n {
+                        self.emit(C::Discard);
+                    }
+                }
+            }
+            K::FunctionExpression | K::ArrowFunction => self.function(i, name)?,
+            kind => {
+                if let Some(op) = binary_operator(kind) {
+                    let [a, b] = children[..] else {
+                        return self.err("malformed binary expression");
+                    };
+                    self.expression(a)?;
+                    self.expression(b)?;
+                    self.emit(C::Binary(op));
+                } else {
+                    let what = match kind {
+                        K::RegExpLiteral => "regular expression literals",
+                        K::BigIntLiteral => "BigInt literals",
+                        K::ClassExpression => "classes",
+                        K::TaggedTemplate => "tagged templates",
+                        K::Yield | K::YieldDelegate | K::Await => "generators and async functions",
+                        K::SuperMember | K::SuperComputedMember | K::SuperCall => "super",
+                        K::NewTarget => "new.target",
+                        K::ImportMeta | K::ImportCall => "modules",
+                        K::PrivateMember | K::PrivateIn => "private names",
+                        _ => {
+                            return self.err(format!("unexpected expression node {}", kind.name()))
+                        }
+                    };
+                    return self.unsupported(what);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Pushes `[object, key]` of a member expression.
+    fn member_parts(&mut self, i: usize) -> Result<()> {
+        let node = self.ast.nodes[i];
+        let children = self.ast.children(i);
+        let Some(&object) = children.first() else {
+            return self.err("malformed member expression");
+        };
+        self.expression(object)?;
+        if node.kind == NodeKind::StaticMember {
+            let key = self.program.string(self.ast.name(node.arg));
+            self.emit(CompileCommand::String(key));
+        } else {
+            let Some(&key) = children.get(1) else {
+                return self.err("malformed member expression");
+            };
+            self.expression(key)?;
+        }
+        Ok(())
+    }
+
+    fn member_reference(&mut self, i: usize) -> Result<()> {
+        self.member_parts(i)?;
+        let cache = self.cache();
+        self.emit(CompileCommand::PropertyReference(cache));
+        Ok(())
+    }
+
+    /// A simple assignment target as a reference.
+    fn target_reference(&mut self, i: usize) -> Result<()> {
+        let node = self.ast.nodes[i];
+        match node.kind {
+            NodeKind::IdentifierReference => {
+                let sym = self.program.symbol(self.ast.name(node.arg));
+                let l = self.resolve(sym)?;
+                self.emit(CompileCommand::VariableReference(sym, l));
+                Ok(())
+            }
+            NodeKind::StaticMember | NodeKind::ComputedMember if !node.has(flags::OPTIONAL) => {
+                self.member_reference(i)
+            }
+            _ => {
+                self.span = node.span;
+                self.err("invalid assignment target")
+            }
+        }
+    }
+
+    fn arguments(&mut self, args: &[usize]) -> Result<u16> {
+        for &a in args {
+            if self.ast.nodes[a].kind == NodeKind::SpreadElement {
+                self.span = self.ast.nodes[a].span;
+                return self.unsupported("spread arguments");
+            }
+            self.expression(a)?;
+        }
+        u16::try_from(args.len()).or_else(|_| self.err("too many arguments"))
+    }
+
+    fn call(&mut self, i: usize, children: &[usize]) -> Result<()> {
+        let node = self.ast.nodes[i];
+        let Some((&callee, args)) = children.split_first() else {
+            return self.err("malformed call");
+        };
+        let cn = self.ast.nodes[callee];
+        let member = matches!(cn.kind, NodeKind::StaticMember | NodeKind::ComputedMember);
+        if node.has(flags::OPTIONAL) {
+            // `f?.()`: the callee (as a value; a method's this is lost when
+            // it is read through a temporary: re-read as a reference).
+            self.expression(callee)?;
+            let t = self.store_temp()?;
+            self.emit_all(&[
+                CompileCommand::VariableReference(t.0, t.1),
+                CompileCommand::Null,
+                CompileCommand::Binary(BinaryOperator::Equality),
+                CompileCommand::IfThen,
+                CompileCommand::Undefined,
+                CompileCommand::Else,
+            ]);
+            self.bump_optional();
+            if member && !cn.has(flags::OPTIONAL) {
+                self.member_reference(callee)?;
+            } else {
+                self.emit(CompileCommand::VariableReference(t.0, t.1));
+            }
+            self.free_temp(t);
+        } else if member && cn.has(flags::OPTIONAL) {
+            // `a?.b()`: the optional step, then the property as a reference.
+            let children = self.ast.children(callee);
+            let Some(&object) = children.first() else {
+                return self.err("malformed member expression");
+            };
+            self.optional_object(object)?;
+            self.member_key(callee)?;
+            let cache = self.cache();
+            self.emit(CompileCommand::PropertyReference(cache));
+        } else if member {
+            self.member_reference(callee)?;
+        } else {
+            self.expression(callee)?;
+        }
+        let n = self.arguments(args)?;
+        self.emit(CompileCommand::Call(n));
+        Ok(())
+    }
+
+    fn member_key(&mut self, i: usize) -> Result<()> {
+        let node = self.ast.nodes[i];
+        if node.kind == NodeKind::StaticMember {
+            let key = self.program.string(self.ast.name(node.arg));
+            self.emit(CompileCommand::String(key));
+        } else {
+            let Some(&key) = self.ast.children(i).get(1) else {
+                return self.err("malformed member expression");
+            };
+            self.expression(key)?;
+        }
+        Ok(())
+    }
+
+    /// `object?.` : evaluates the object into a temporary, opens
+    /// `if (t == null) undefined else` and pushes the object again. The
+    /// enclosing OptionalChain closes the conditional.
+    fn optional_object(&mut self, object: usize) -> Result<()> {
+        self.expression(object)?;
+        let t = self.store_temp()?;
+        self.emit_all(&[
+            CompileCommand::VariableReference(t.0, t.1),
+            CompileCommand::Null,
+            CompileCommand::Binary(BinaryOperator::Equality),
+            CompileCommand::IfThen,
+            CompileCommand::Undefined,
+            CompileCommand::Else,
+            CompileCommand::VariableReference(t.0, t.1),
+        ]);
+        self.bump_optional();
+        self.free_temp(t);
+        Ok(())
+    }
+
+    fn optional_step(&mut self, i: usize) -> Result<()> {
+        let Some(&object) = self.ast.children(i).first() else {
+            return self.err("malformed member expression");
+        };
+        self.optional_object(object)?;
+        self.member_key(i)?;
+        let cache = self.cache();
+        self.emit(CompileCommand::GetProperty(cache));
+        Ok(())
+    }
+
+    fn optional_depth(&self) -> usize {
+        self.optional
+    }
+
+    fn set_optional_depth(&mut self, d: usize) {
+        self.optional = d;
+    }
+
+    fn bump_optional(&mut self) {
+        self.optional += 1;
+    }
+
+    fn property_key(&mut self, key: usize) -> Result<()> {
+        let kn = self.ast.nodes[key];
+        match kn.kind {
+            NodeKind::IdentifierName => {
+                let s = self.program.string(self.ast.name(kn.arg));
+                self.emit(CompileCommand::String(s));
+            }
+            NodeKind::ComputedPropertyName => {
+                let Some(&e) = self.ast.children(key).first() else {
+                    return self.err("malformed computed key");
+                };
+                self.expression(e)?;
+            }
+            NodeKind::NumericLiteral => {
+                // ToPropertyKey of a number literal is its canonical string.
+                let n = self.ast.numbers.get(kn.arg as usize).copied();
+                self.emit(CompileCommand::Number(n.unwrap_or(f64::NAN)));
+            }
+            _ => self.expression(key)?,
+        }
+        Ok(())
+    }
+
+    /// 13.2.5.5 PropertyDefinitionEvaluation: `[object] -> [object]`.
+    fn property_definition(&mut self, c: usize) -> Result<()> {
+        let cn = self.ast.nodes[c];
+        self.span = cn.span;
+        let children = self.ast.children(c);
+        match cn.kind {
+            NodeKind::Property => {
+                let [key, value] = children[..] else {
+                    return self.err("malformed property");
+                };
+                self.property_key(key)?;
+                let name = (self.ast.nodes[key].kind == NodeKind::IdentifierName)
+                    .then(|| self.program.symbol(self.ast.name(self.ast.nodes[key].arg)));
+                self.enter(value)?;
+                let r = self.expression_inner(value, name);
+                self.leave();
+                r?;
+                self.emit(CompileCommand::CreateDataProperty);
+            }
+            NodeKind::IdentifierReference => {
+                let s = self.program.string(self.ast.name(cn.arg));
+                self.emit(CompileCommand::String(s));
+                self.reference(cn.arg)?;
+                self.emit(CompileCommand::CreateDataProperty);
+            }
+            NodeKind::Method => {
+                if cn.has(flags::GETTER) || cn.has(flags::SETTER) {
+                    return self.unsupported("getters and setters");
+                }
+                let Some(&key) = children.first() else {
+                    return self.err("malformed method");
+                };
+                self.property_key(key)?;
+                let name = (self.ast.nodes[key].kind == NodeKind::IdentifierName)
+                    .then(|| self.program.symbol(self.ast.name(self.ast.nodes[key].arg)));
+                self.function(c, name)?;
+                self.emit(CompileCommand::CreateDataProperty);
+            }
+            NodeKind::SpreadElement => return self.unsupported("spread properties"),
+            _ => return self.err("invalid property definition"),
+        }
+        Ok(())
+    }
+}
+
+/// The binary operator of a binary expression node kind.
+fn binary_operator(kind: NodeKind) -> Option<BinaryOperator> {
+    use BinaryOperator as B;
+    use NodeKind as K;
+    Some(match kind {
+        K::Exponent => B::Exponentiation,
+        K::Multiply => B::Multiplication,
+        K::Divide => B::Division,
+        K::Remainder => B::Remainder,
+        K::Add => B::Addition,
+        K::Subtract => B::Subtraction,
+        K::ShiftLeft => B::LeftShift,
+        K::ShiftRight => B::SignedRightShift,
+        K::ShiftRightUnsigned => B::UnsignedRightShift,
+        K::Less => B::LessThan,
+        K::Greater => B::GreaterThan,
+        K::LessEqual => B::LessThanOrEqual,
+        K::GreaterEqual => B::GreaterThanOrEqual,
+        K::Instanceof => B::InstanceOf,
+        K::In => B::In,
+        K::Equal => B::Equality,
+        K::NotEqual => B::Inequality,
+        K::StrictEqual => B::StrictEquality,
+        K::StrictNotEqual => B::StrictInequality,
+        K::BitAnd => B::BitwiseAnd,
+        K::BitXor => B::BitwiseXor,
+        K::BitOr => B::BitwiseOr,
+        _ => return None,
+    })
+}

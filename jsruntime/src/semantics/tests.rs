@@ -1,0 +1,217 @@
+//! Scope resolution and capture analysis of the analyzer, on real parses.
+
+use super::*;
+use crate::backend::Executor;
+use crate::value::Value;
+use jsparser::{parse, ParseOptions};
+
+fn analyze_source(source: &str) -> Program {
+    let ast = parse(source, ParseOptions::script()).expect("parses");
+    analyze(&ast).expect("analyzes")
+}
+
+/// The variables of all scopes of function `f`, as `(name, kind, locator,
+/// captured)`.
+fn vars(p: &Program, f: u32) -> Vec<(String, VariableKind, Locator, bool)> {
+    p.functions[f as usize]
+        .scopes
+        .iter()
+        .flat_map(|s| s.variables.iter())
+        .map(|v| {
+            (
+                p.symbol_name(v.symbol).to_owned(),
+                v.kind,
+                v.locator,
+                v.captured,
+            )
+        })
+        .collect()
+}
+
+/// The locators of every `VariableReference(name, _)` of function `f`.
+fn refs(p: &Program, f: u32, name: &str) -> Vec<Locator> {
+    p.functions[f as usize]
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            CompileCommand::VariableReference(s, l) if p.symbol_name(*s) == name => Some(*l),
+            _ => None,
+        })
+        .collect()
+}
+
+fn var_of(p: &Program, f: u32, name: &str) -> (VariableKind, Locator, bool) {
+    let v = vars(p, f);
+    let (_, k, l, c) = v
+        .into_iter()
+        .find(|v| v.0 == name)
+        .unwrap_or_else(|| panic!("no variable {name} in fn{f}"));
+    (k, l, c)
+}
+
+#[test]
+fn closure_captures_loop_variable() {
+    let p = analyze_source("function f() { for (let i = 0; i < 3; i++) { g(() => i); } }");
+    // fn1 = f, fn2 = the arrow.
+    let (kind, local, captured) = var_of(&p, 1, "i");
+    assert_eq!(kind, VariableKind::Let);
+    assert!(captured);
+    assert_eq!(p.functions[2].captures.len(), 1);
+    assert_eq!(refs(&p, 2, "i"), vec![Locator::Capture(0)]);
+    let commands = &p.functions[1].commands;
+    assert!(commands.contains(&CompileCommand::Capture(local)));
+    // The end of each iteration escapes the per-iteration binding.
+    let body = commands
+        .iter()
+        .position(|c| *c == CompileCommand::LoopBody)
+        .unwrap();
+    assert!(matches!(commands[body - 1], CompileCommand::PushScope(_)));
+    assert!(matches!(commands[body - 2], CompileCommand::PopScope(_)));
+    // `g` is a global.
+    assert_eq!(refs(&p, 1, "g"), vec![Locator::Global]);
+}
+
+#[test]
+fn shadowing_resolves_to_the_innermost_binding() {
+    let p = analyze_source("function f(x) { let y = x; { let x = 2; y = x; } return x; }");
+    let xs: Vec<_> = vars(&p, 1).into_iter().filter(|v| v.0 == "x").collect();
+    assert_eq!(xs.len(), 2);
+    assert_eq!(xs[0].2, Locator::Argument(0));
+    let inner = xs[1].2;
+    assert!(matches!(inner, Locator::Local(_)));
+    assert_eq!(
+        refs(&p, 1, "x"),
+        vec![Locator::Argument(0), inner, inner, Locator::Argument(0)]
+    );
+}
+
+#[test]
+fn lexical_bindings_are_declared_for_the_tdz() {
+    let p = analyze_source("function f() { g(x); let x = 1; const y = 2; }");
+    assert_eq!(var_of(&p, 1, "x").0, VariableKind::Let);
+    assert_eq!(var_of(&p, 1, "y").0, VariableKind::Const);
+    let commands = &p.functions[1].commands;
+    assert_eq!(commands[1], CompileCommand::DeclareVars(ScopeRef(0)));
+    // The use before the declaration resolves to the (uninitialised) local.
+    assert!(matches!(refs(&p, 1, "x")[0], Locator::Local(_)));
+}
+
+#[test]
+fn var_hoists_through_blocks() {
+    let p = analyze_source(
+        "function f() { if (a) { { var v = 1; } } return v; } function h() { return v; }",
+    );
+    let (kind, l, _) = var_of(&p, 1, "v");
+    assert_eq!(kind, VariableKind::Var);
+    assert_eq!(refs(&p, 1, "v"), vec![l, l]);
+    // Another function does not see it.
+    assert_eq!(refs(&p, 2, "v"), vec![Locator::Global]);
+    // Script-level vars and functions are global declarations.
+    let q = analyze_source("var a = 1; function b() {} { var c; }");
+    let declared: Vec<_> = q.functions[0]
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            CompileCommand::DeclareGlobalVar(s) => Some(q.symbol_name(*s).to_owned()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(declared, vec!["a", "b", "c"]);
+}
+
+#[test]
+fn resolution_postponed_across_two_functions() {
+    let p = analyze_source(
+        "function a() { let x = 1; function b() { function c() { return x + y; } return c; } return b; }",
+    );
+    // fn1 = a, fn2 = b, fn3 = c.
+    let (_, x_local, captured) = var_of(&p, 1, "x");
+    assert!(captured);
+    assert_eq!(p.symbol_name(p.functions[2].captures[0]), "x");
+    assert_eq!(p.symbol_name(p.functions[3].captures[0]), "x");
+    assert_eq!(refs(&p, 3, "x"), vec![Locator::Capture(0)]);
+    assert_eq!(refs(&p, 3, "y"), vec![Locator::Global]);
+    // a creates b with its local; b forwards its own capture to c.
+    assert!(p.functions[1]
+        .commands
+        .contains(&CompileCommand::Capture(x_local)));
+    assert!(p.functions[2]
+        .commands
+        .contains(&CompileCommand::Capture(Locator::Capture(0))));
+}
+
+#[test]
+fn arrows_see_this_and_arguments_of_their_function() {
+    let p = analyze_source("function f() { return () => this.x + arguments.length; }");
+    let (_, this_local, captured) = var_of(&p, 1, "this");
+    assert!(captured);
+    let (_, args_local, captured) = var_of(&p, 1, "arguments");
+    assert!(captured);
+    let commands = &p.functions[1].commands;
+    // Initialised in the prologue.
+    assert_eq!(
+        commands[2..5],
+        [
+            CompileCommand::VariableReference(
+                p.symbols
+                    .iter()
+                    .position(|s| s == "this")
+                    .map(|i| Symbol(i as u32))
+                    .unwrap(),
+                this_local
+            ),
+            CompileCommand::This,
+            CompileCommand::Initialize,
+        ]
+    );
+    assert!(commands.contains(&CompileCommand::Arguments(0)));
+    assert!(commands.contains(&CompileCommand::Capture(args_local)));
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let source = format!("{}1{}", "(".repeat(5000), ")".repeat(5000));
+    let ast = parse(&source, ParseOptions::script());
+    if let Ok(ast) = ast {
+        let result = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || analyze(&ast).map(|_| ()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(result.is_ok() || result.unwrap_err().message.contains("deeply"));
+    }
+}
+
+/// Runs a script and returns the global `result`.
+fn run(source: &str) -> Value {
+    let program = analyze_source(source);
+    let mut exec = Executor::new().unwrap();
+    let id = exec.load(program);
+    let r = exec.run(id).expect("compiles");
+    assert!(r.is_ok(), "threw");
+    exec.get_global("result").expect("result is set")
+}
+
+#[test]
+fn runs_closures_loops_and_switch() {
+    let v = run(
+        "var fs = [];
+         for (let i = 0; i < 3; i++) fs[i] = () => i;
+         function counter() { let n = 0; return { inc() { return ++n; } }; }
+         var c = counter(); c.inc(); c.inc();
+         function kind(x) { switch (x) { case 1: return 'one'; case 2: case 3: return 'few'; default: return 'many'; } }
+         var result = fs[0]() + fs[1]() * 10 + fs[2]() * 100 + c.inc() * 1000
+           + (kind(1) === 'one') + (kind(3) === 'few') * 10 + (kind(9) === 'many') * 100;",
+    );
+    assert_eq!(v.as_number(), Some(3210.0 + 111.0));
+}
+
+#[test]
+fn runs_destructuring_defaults_and_rest() {
+    let v = run(
+        "function f({a, b: [c, d = 4]}, e = 5, ...rest) { return a + c + d + e + rest.length; }
+         var result = f({a: 1, b: [2]}, undefined, 7, 8);",
+    );
+    assert_eq!(v.as_number(), Some(1.0 + 2.0 + 4.0 + 5.0 + 2.0));
+}

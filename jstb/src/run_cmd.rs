@@ -1,0 +1,138 @@
+//! `jstb run FILE`: parse, analyze and run a script with the Cranelift
+//! backend.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use jsparser::lexer::LineIndex;
+use jsparser::{ParseOptions, SourceKind};
+use jsruntime::backend::Executor;
+use jsruntime::semantics::{self, AnalyzeError, Program};
+use jsruntime::value::Value;
+
+use crate::diag;
+
+#[derive(clap::Args)]
+pub struct RunArgs {
+    /// The script to run, or `-` for standard input.
+    pub file: String,
+    /// Print how many functions were compiled vs. defined (to stderr).
+    #[arg(long)]
+    pub stats: bool,
+}
+
+/// Reads, parses and analyzes a file; prints diagnostics and returns `None`
+/// on failure. Shared with `jstb compile`.
+pub fn load(file: &str) -> Option<(String, String, Program)> {
+    let (name, read) = if file == "-" {
+        ("<stdin>".to_string(), diag::read_stdin())
+    } else {
+        (file.to_string(), diag::read_source(Path::new(file)))
+    };
+    let source = match read {
+        Ok(source) => source,
+        Err(err) => {
+            eprintln!("{name}: {err}");
+            return None;
+        }
+    };
+    // Modules are not run yet: every file is a script.
+    let options = ParseOptions {
+        kind: SourceKind::Script,
+        strict: false,
+    };
+    let ast = match jsparser::parse(&source, options) {
+        Ok(ast) => ast,
+        Err(err) => {
+            eprintln!("{}", diag::render_syntax_error(&name, &source, &err));
+            return None;
+        }
+    };
+    match semantics::analyze(&ast) {
+        Ok(program) => Some((name, source, program)),
+        Err(err) => {
+            eprintln!("{}", render_analyze_error(&name, &source, &err));
+            None
+        }
+    }
+}
+
+/// `FILE:LINE:COL: error: MESSAGE`.
+pub fn render_analyze_error(name: &str, source: &str, err: &AnalyzeError) -> String {
+    let index = LineIndex::new(source);
+    let (line, col) = index.line_col(err.span.start);
+    format!("{name}:{line}:{col}: error: {}", err.message)
+}
+
+/// Runs `job` on a thread with a big stack (deep recursion in the analyzer
+/// and in JavaScript code).
+pub fn on_big_stack<T: Send + 'static>(
+    job: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
+    std::thread::Builder::new()
+        .name("run".into())
+        .stack_size(crate::BIG_STACK)
+        .spawn(job)
+        .context("cannot start the runner thread")?
+        .join()
+        .map_err(|_| anyhow::anyhow!("the runner thread panicked"))?
+}
+
+pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let file = args.file.clone();
+    let stats = args.stats;
+    on_big_stack(move || run_file(&file, stats))
+}
+
+fn run_file(file: &str, stats: bool) -> anyhow::Result<ExitCode> {
+    let Some((name, _source, program)) = load(file) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let defined = program.functions.len();
+    let mut exec = Executor::new().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let id = exec.load(program);
+    let result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let code = match result {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(thrown) => {
+            let text = describe_exception(&mut exec, thrown.0);
+            eprintln!("Uncaught {text}");
+            eprintln!("    at {name}");
+            ExitCode::FAILURE
+        }
+    };
+    if stats {
+        let s = exec.stats();
+        eprintln!(
+            "functions: {} compiled / {defined} defined ({} closures' templates)",
+            s.compiled_functions, s.templates
+        );
+    }
+    Ok(code)
+}
+
+/// `NAME: MESSAGE` for an error object, else the value as a string
+/// (ECMA-262 20.5.3.4 Error.prototype.toString, without calling user code
+/// beyond property reads).
+fn describe_exception(exec: &mut Executor, v: Value) -> String {
+    let rt = &mut exec.runtime;
+    if let Some(o) = v.as_object() {
+        let name = rt.get_by_name(o, "name").ok();
+        let message = rt.get_by_name(o, "message").ok();
+        let mut text = |v: Option<Value>| match v {
+            Some(v) if !v.is_undefined() => rt.to_string_for_display(v).ok(),
+            _ => None,
+        };
+        let name = text(name);
+        let message = text(message);
+        match (name, message) {
+            (Some(n), Some(m)) if !m.is_empty() => return format!("{n}: {m}"),
+            (Some(n), _) => return n,
+            (None, Some(m)) => return format!("Error: {m}"),
+            _ => {}
+        }
+    }
+    rt.to_string_for_display(v)
+        .unwrap_or_else(|_| "<exception>".to_string())
+}
