@@ -48,6 +48,7 @@ pub mod grammar;
 pub mod lookahead;
 pub mod lr;
 pub mod tables;
+pub mod units;
 
 use std::fmt::Write as _;
 
@@ -67,6 +68,9 @@ pub struct Config {
     /// `['do', ')', ';']`: flags states that shift the `;` ending a do-while
     /// statement after `)` (12.10, first rule, third condition).
     pub do_while: Option<[String; 3]>,
+    /// Eliminate reductions by unit productions without an action label
+    /// ([`units`]): the driver never sees them, so they are not reported.
+    pub elide_unit_pass: bool,
 }
 
 /// A grammar that cannot be read.
@@ -92,7 +96,12 @@ pub struct Stats {
     pub nonterminals_expanded: usize,
     pub nonterminals: usize,
     pub productions: usize,
+    /// Driver states (after unit elimination, when enabled).
     pub states: usize,
+    /// LALR(1) states before unit elimination.
+    pub lalr_states: usize,
+    /// States made by unit elimination (included in `states`).
+    pub merged_states: usize,
     pub table_bytes: usize,
     pub actions: usize,
 }
@@ -123,7 +132,13 @@ pub fn generate(text: &str, config: &Config) -> Result<Output, Error> {
             line: 0,
             message: format!("end-of-input terminal `{}` is not a terminal", config.eof),
         })? as u16;
-    let lalr = lr::build(cfg, &config.terminals, eof);
+    let mut lalr = lr::build(cfg, &config.terminals, eof);
+    let lalr_states = lalr.states.len();
+    let merged_states = if config.elide_unit_pass {
+        units::eliminate(&mut lalr)
+    } else {
+        0
+    };
     let mut conflicts = lalr.conflicts.clone();
     let packed = tables::build(&lalr, config, &mut conflicts);
     let blob = tables::serialize(&packed);
@@ -133,6 +148,8 @@ pub fn generate(text: &str, config: &Config) -> Result<Output, Error> {
         nonterminals: lalr.cfg.nonterms.len(),
         productions: lalr.cfg.prods.len(),
         states: lalr.states.len(),
+        lalr_states,
+        merged_states,
         table_bytes: blob.len(),
         actions: lalr.cfg.actions.len(),
     };
@@ -151,12 +168,14 @@ impl Output {
     pub fn summary(&self) -> String {
         let s = &self.stats;
         format!(
-            "{} rules, {} nonterminals after parameter expansion, {} after lookahead restrictions, {} productions, {} LALR(1) states, {} action labels, {} table bytes, {} conflicts",
+            "{} rules, {} nonterminals after parameter expansion, {} after lookahead restrictions, {} productions, {} LALR(1) states, {} driver states ({} merged by unit elimination), {} action labels, {} table bytes, {} conflicts",
             s.rules,
             s.nonterminals_expanded,
             s.nonterminals,
             s.productions,
+            s.lalr_states,
             s.states,
+            s.merged_states,
             s.actions,
             s.table_bytes,
             self.conflicts.len()
@@ -289,6 +308,7 @@ impl Config {
                 vec!["RegularExpressionLiteral".into()],
             )],
             do_while: Some(["'do'".into(), "')'".into(), "';'".into()]),
+            elide_unit_pass: true,
         }
     }
 }

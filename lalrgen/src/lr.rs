@@ -34,6 +34,9 @@ pub struct State {
     pub no_asi: Vec<u16>,
     /// Per reduction: its lookahead terminals (after end filters).
     pub lookaheads: Vec<Vec<u16>>,
+    /// Set on the states made by unit-production elimination
+    /// ([`crate::units`]).
+    pub merged: Option<crate::units::Merged>,
 }
 
 /// The automaton of the augmented grammar.

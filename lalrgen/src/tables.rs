@@ -240,8 +240,15 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
     let mut la_index: HashMap<Vec<u32>, u32> = HashMap::new();
     for (s, st) in lalr.states.iter().enumerate() {
         let shifts_terminal = st.actions.iter().any(|(_, a)| !matches!(a, Act::Reduce(_)));
+        // The terminals that decide the lexical goal: a merged state (unit
+        // elimination) reads its token where its first original state did.
+        let acted: Vec<u16> = match &st.merged {
+            Some(m) => m.info_terminals.clone(),
+            None => st.actions.iter().map(|&(t, _)| t).collect(),
+        };
         let mut info = 0;
-        if st.reductions.len() == 1
+        if st.merged.as_ref().map_or(true, |m| m.default)
+            && st.reductions.len() == 1
             && !shifts_terminal
             && lalr.cfg.prods[st.reductions[0] as usize]
                 .end_filter
@@ -250,13 +257,13 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
             info = INFO_DEFAULT_REDUCE | st.reductions[0];
         } else {
             for (ci, (def, alt)) in classes.iter().enumerate() {
-                let has = |set: &[u16]| st.actions.iter().any(|(t, _)| set.contains(t));
+                let has = |set: &[u16]| acted.iter().any(|t| set.contains(t));
                 if has(alt) {
                     info |= 1 << ci;
                     if has(def) {
                         let names = |set: &[u16]| {
                             set.iter()
-                                .filter(|t| st.actions.iter().any(|(u, _)| u == *t))
+                                .filter(|t| acted.contains(t))
                                 .map(|&t| lalr.terminal_names[t as usize].as_str())
                                 .collect::<Vec<_>>()
                                 .join(", ")

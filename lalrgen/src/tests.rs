@@ -40,6 +40,7 @@ const TERMS: &[&str] = &[
 fn config() -> Config {
     let mut c = Config::ecmascript(TERMS.iter().map(|s| s.to_string()).collect());
     c.goal_classes[0].0.retain(|t| t != "'/='");
+    c.elide_unit_pass = false;
     c
 }
 

@@ -24,6 +24,14 @@
 //! panic inside regress count as "valid". Known early errors that are *not*
 //! reported (regress accepts them): a quantified `\b` / `\B` in non-Unicode
 //! mode (`/\b*/`), and `\q{...}` outside a class in `v` mode.
+//!
+//! regress recurses and has super-linear pre-passes, so a linear scan of the
+//! pattern comes first (robustness, see `jsparser/tests/robustness.rs`):
+//! groups nested deeper than regress's limit (256) or one group name used
+//! more than 1,000 times are accepted unchecked (as its limits are), and a
+//! pattern with more than 64 `|` is validated on a thread whose stack is
+//! sized for it (regress nests alternatives as a binary tree, recursively),
+//! up to 1 GB of stack: about 250,000 alternatives; beyond, unchecked.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -66,13 +74,134 @@ pub fn validate_regexp(body: &str, flags: &str) -> Result<(), String> {
         no_opt: true,
         ..regress::Flags::default()
     };
+    let shape = PatternShape::of(body, unicode_sets);
+    if shape.depth > REGRESS_MAX_DEPTH || shape.same_name_groups > MAX_SAME_NAME_GROUPS {
+        // regress would report its nesting limit (after a pre-pass that is
+        // quadratic in depth), or compare the groups pairwise.
+        return Ok(());
+    }
+    if shape.alternatives > ALTERNATIVES_ON_CALLER_STACK {
+        // regress nests `a|b|c...` as a right-leaning binary tree that it
+        // walks and drops recursively: 100,000 alternatives need far more
+        // than a 2 MB stack. Such (rare) patterns are validated on a thread
+        // with a stack sized for them; when none can be had, unchecked.
+        let stack = (8 << 20) + shape.alternatives.saturating_mul(STACK_PER_ALTERNATIVE);
+        if stack > MAX_VALIDATION_STACK {
+            return Ok(());
+        }
+        let (body, flags) = (body.to_string(), flags.to_string());
+        return std::thread::Builder::new()
+            .name("regexp-validation".into())
+            .stack_size(stack)
+            .spawn(move || validate_on_this_stack(&body, &flags, regress_flags))
+            .ok()
+            .and_then(|t| t.join().ok())
+            .unwrap_or(Ok(()));
+    }
+    validate_on_this_stack(body, flags, regress_flags)
+}
+
+/// regress's `MAX_NESTING_DEPTH` (groups and, with `v`, nested classes).
+const REGRESS_MAX_DEPTH: usize = 256;
+/// Occurrences of one group name above which regress's pairwise duplicate
+/// check (quadratic) is skipped.
+const MAX_SAME_NAME_GROUPS: usize = 1000;
+/// `|` count up to which regress runs on the caller's stack (a debug build
+/// uses about 1.5 KB of stack per alternative).
+const ALTERNATIVES_ON_CALLER_STACK: usize = 64;
+const STACK_PER_ALTERNATIVE: usize = 4096;
+const MAX_VALIDATION_STACK: usize = 1 << 30;
+
+/// What decides regress's stack depth and running time, from one linear
+/// scan that skips escapes and classes the way regress's group pre-pass
+/// does.
+#[derive(Debug, Default, PartialEq)]
+struct PatternShape {
+    /// Deepest group nesting.
+    depth: usize,
+    /// Number of `|` outside classes.
+    alternatives: usize,
+    /// The most occurrences of one capture group name.
+    same_name_groups: usize,
+}
+
+impl PatternShape {
+    fn of(body: &str, unicode_sets: bool) -> PatternShape {
+        let b = body.as_bytes();
+        let mut shape = PatternShape::default();
+        let mut names: std::collections::HashMap<&[u8], usize> = Default::default();
+        let mut depth = 0usize;
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\\' => i += 1,
+                b'[' => {
+                    // Nested classes only with `v`; `]` may not be escaped.
+                    let mut classes = 1usize;
+                    let mut deepest = 1usize;
+                    i += 1;
+                    while i < b.len() {
+                        match b[i] {
+                            b'\\' => i += 1,
+                            b'[' if unicode_sets => {
+                                classes += 1;
+                                deepest = deepest.max(classes);
+                            }
+                            b']' => {
+                                classes -= 1;
+                                if classes == 0 {
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                    shape.depth = shape.depth.max(depth + deepest);
+                }
+                b'(' => {
+                    depth += 1;
+                    shape.depth = shape.depth.max(depth);
+                    if b.get(i + 1..i + 3) == Some(b"?<") {
+                        // The name's characters (escapes included), up to
+                        // `>`: each byte is scanned once.
+                        let rest = &b[i + 3..];
+                        let len = rest
+                            .iter()
+                            .take_while(|&&c| {
+                                c.is_ascii_alphanumeric() || b"_$\\{}".contains(&c) || c >= 0x80
+                            })
+                            .count();
+                        if len > 0 && rest.get(len) == Some(&b'>') {
+                            let count = names.entry(&rest[..len]).or_default();
+                            *count += 1;
+                            shape.same_name_groups = shape.same_name_groups.max(*count);
+                        }
+                    }
+                }
+                b')' => depth = depth.saturating_sub(1),
+                b'|' => shape.alternatives += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        shape
+    }
+}
+
+fn validate_on_this_stack(
+    body: &str,
+    flags: &str,
+    regress_flags: regress::Flags,
+) -> Result<(), String> {
+    let unicode = regress_flags.unicode || regress_flags.unicode_sets;
     let parse = |pattern: &str| {
         catch_unwind(AssertUnwindSafe(|| {
             regress::Regex::with_flags(pattern, regress_flags).map(|_| ())
         }))
     };
     let mut result = parse(body);
-    if matches!(result, Ok(Err(_))) && (unicode || unicode_sets) {
+    if matches!(result, Ok(Err(_))) && unicode {
         if let Some(rewritten) = brace_lone_lead_surrogates(body) {
             result = parse(&rewritten);
         }
@@ -283,6 +412,53 @@ mod tests {
             Some("a\\u{D83D}\\u{1}\\\\uD83D\\uD83D\\uDC00".to_string())
         );
         assert_eq!(brace_lone_lead_surrogates("\\uD83D\\uDC00é"), None);
+    }
+
+    /// Patterns that made regress overflow a 2 MB stack or run in
+    /// quadratic time and memory (found by the robustness tests).
+    #[test]
+    fn huge_patterns_are_safe_on_a_small_stack() {
+        let run = |body: String, flags: &'static str| {
+            std::thread::Builder::new()
+                .stack_size(2 << 20)
+                .spawn(move || validate_regexp(&body, flags))
+                .unwrap()
+                .join()
+                .expect("no stack overflow")
+        };
+        for flags in ["", "u", "v"] {
+            assert_eq!(run(format!("{}x", "a|".repeat(100_000)), flags), Ok(()));
+            let named: Vec<String> = (0..20_000).map(|_| "(?<n>a)".to_string()).collect();
+            assert_eq!(run(named.join("|"), flags), Ok(()));
+            let nested: String = (0..20_000).map(|i| format!("(?<n{i}>")).collect();
+            assert_eq!(
+                run(format!("{nested}{}", ")".repeat(20_000)), flags),
+                Ok(())
+            );
+        }
+        // Still validated: an error after many alternatives.
+        assert!(run(format!("{}(", "a|".repeat(100_000)), "").is_err());
+        assert!(run(format!("{}\\p{{Foo}}", "a|".repeat(1000)), "u").is_err());
+        assert!(run("(?<n>a)(?<n>b)".to_string(), "").is_err());
+    }
+
+    #[test]
+    fn pattern_shape() {
+        let shape = |body: &str, v: bool| PatternShape::of(body, v);
+        assert_eq!(shape("a|b|(c|d)", false).alternatives, 3);
+        let escaped = shape("[|]\\|\\(", false);
+        assert_eq!((escaped.depth, escaped.alternatives), (1, 0));
+        assert_eq!(shape("((a)(b))", false).depth, 2);
+        assert_eq!(shape("([[a]])", true).depth, 3);
+        assert_eq!(shape("([[a]])", false).depth, 2);
+        assert_eq!(shape("(?<x>)(?<y>)|(?<x>)", false).same_name_groups, 2);
+        assert_eq!(
+            shape("(?<\\u0078>)(?<=x>)(?<!x>)", false).same_name_groups,
+            1
+        );
+        // Linear: lookbehinds are not names to scan for a `>`.
+        let deep = "(?<=".repeat(100_000);
+        assert_eq!(shape(&deep, false).depth, 100_000);
     }
 
     #[test]

@@ -230,6 +230,7 @@ impl<'a> Parser<'a> {
     }
 }
 
+
 fn internal_error() -> SyntaxError {
     SyntaxError::new(
         "internal parser error: inconsistent tables",
@@ -247,10 +248,10 @@ fn reduce<S: EventSink + ?Sized>(
     prev_end: u32,
     sink: &mut S,
 ) -> Result<u32, SyntaxError> {
-    let Some(&(lhs, len)) = t.reduce_info.get(p as usize) else {
+    let Some(&(lhs, len_flags)) = t.reduce_info.get(p as usize) else {
         return Err(internal_error());
     };
-    let len = len as usize;
+    let len = (len_flags & !REDUCE_SILENT) as usize;
     let Some(below) = stack.len().checked_sub(len + 1) else {
         return Err(internal_error());
     };
@@ -275,6 +276,8 @@ fn reduce<S: EventSink + ?Sized>(
         });
         span
     };
-    sink.reduce(p, span)?;
+    if len_flags & REDUCE_SILENT == 0 {
+        sink.reduce(p, span)?;
+    }
     Ok(state)
 }

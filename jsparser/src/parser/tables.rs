@@ -30,6 +30,11 @@ pub(crate) const INFO_PROD_MASK: u16 = (1 << 15) - 1;
 pub(crate) const INFO_REGEXP: u16 = 1;
 pub(crate) const INFO_DO_WHILE: u16 = 1 << 8;
 
+/// Flag on a production's length in `Tables::reduce_info`: a unit
+/// production without an action label, whose reduction is not reported to
+/// the sink (the generator eliminates most of them from the tables).
+pub(crate) const REDUCE_SILENT: u16 = 1 << 15;
+
 /// An unused comb slot in the serialised tables (any width).
 const EMPTY: u32 = u32::MAX;
 
@@ -74,7 +79,8 @@ pub struct Tables {
     /// GOTO comb vector and the default target per nonterminal.
     pub(crate) gotos: Box<[Slot]>,
     pub(crate) goto_default: Box<[u16]>,
-    /// Per production for the driver: (lhs, rhs length).
+    /// Per production for the driver: (lhs, rhs length), the length with
+    /// [`REDUCE_SILENT`] set for a unit production labelled `Pass`.
     pub(crate) reduce_info: Box<[(u16, u16)]>,
     pub(crate) prods: Box<[ProdInfo]>,
     nt_base: Box<[u32]>,
@@ -286,8 +292,12 @@ fn decode() -> Option<Tables> {
             .collect::<Option<_>>()?,
         reduce_info: prod_lhs
             .iter()
-            .zip(&prod_len)
-            .map(|(&l, &n)| Some((u16::try_from(l).ok()?, u16::try_from(n).ok()?)))
+            .zip(prod_len.iter().zip(&prod_action))
+            .map(|(&l, (&n, &a))| {
+                let silent = if a == 0 && n == 1 { REDUCE_SILENT } else { 0 };
+                let n = u16::try_from(n).ok().filter(|&n| n < REDUCE_SILENT)?;
+                Some((u16::try_from(l).ok()?, n | silent))
+            })
             .collect::<Option<_>>()?,
         prods: prod_lhs
             .iter()

@@ -529,6 +529,35 @@ pub unsafe extern "C" fn runtime_get_global(
     unsafe { complete(ret, result) }
 }
 
+/// [`runtime_get_global`] for a site with a global inline cache (one
+/// [`PropertyCache`] per global name, see `Executor::global_cache`): after
+/// the generic lookup, refills the cache when the binding is an own data
+/// property of the global object (not a lexical declaration, which
+/// `declare_lexical_global` clears the cache for).
+///
+/// # Safety
+/// `cache` must be a live cache of the executor; `ret` must be writable.
+pub unsafe extern "C" fn runtime_get_global_cached(
+    ctx: *mut Executor,
+    name: u32,
+    miss: u8,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    let result = get_global(exec, name, miss);
+    if result.is_ok() && exec.lexical_global(name).is_none() {
+        if let Ok(key) = exec.global_key(name) {
+            let global = exec.runtime.global_object();
+            // SAFETY: see the function's contract.
+            unsafe { &*cache }.fill(global, key, false);
+        }
+    }
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
 fn get_global(exec: &mut Executor, name: u32, miss: u8) -> JsResult<Value> {
     if let Some(v) = exec.lexical_global(name) {
         // 9.1.1.1.6 GetBindingValue step 2: the TDZ (even for typeof); a

@@ -28,7 +28,7 @@ use crate::object::{
 use crate::runtime::inline_cache::PropertyCache;
 use crate::semantics::CacheId;
 use crate::semantics::{
-    BinaryOperator, CompileCommand, CompileScript, FunctionId, Locator, LoopFlags, Program,
+    BinaryOperator, CompileCommand, CompileScript, FunctionId, Helper, Locator, LoopFlags, Program,
     ScopeRef, ShortCircuitKind, StringId, Symbol, UnaryOperator, VariableKind,
 };
 use crate::value::{
@@ -82,6 +82,13 @@ pub trait CompileHost {
     /// `CacheId`: get at `2 * id`, set at `2 * id + 1`), living as long as
     /// the compiled code; null to compile without caches.
     fn inline_caches(&mut self, count: u32) -> *const PropertyCache;
+    /// The global object (as a value's bits) and the inline cache of the
+    /// global name `name` (see `runtime_get_global_cached`); `None` to read
+    /// globals without a cache.
+    fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
+        let _ = name;
+        None
+    }
 }
 
 /// An entry of the compile-time operand stack.
@@ -380,6 +387,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 CompileCommand::Call(n) | CompileCommand::New(n) => {
                     max_argc = max_argc.max(*n as usize)
                 }
+                CompileCommand::Helper(h) => max_argc = max_argc.max(h.arity()),
                 CompileCommand::Closure(f) => {
                     let n = program.function(*f).map_or(0, |s| s.captures.len());
                     max_argc = max_argc.max(n);
@@ -998,6 +1006,31 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
 
     fn load_global(&mut self, symbol: Symbol, miss: GlobalMiss) -> Result<ir::Value, CompileError> {
         let name = self.host.global_name(self.program, symbol);
+        if let Some((global, ic)) = self.host.global_cache(name) {
+            // Inline cache on the global object's shape (an own data
+            // property); the slow path does the whole lookup and refills it.
+            let slow = self.b.create_block();
+            self.b.set_cold_block(slow);
+            let done = self.b.create_block();
+            let result = self.b.append_block_param(done, I64);
+            let object = self.b.ins().iconst(I64, global as i64);
+            let ic = self.b.ins().iconst(I64, ic as i64);
+            let (hit, slot) = self.cache_check(object, ic, slow);
+            self.b.switch_to_block(hit);
+            let v = self.b.ins().load(I64, trusted(), slot, 0);
+            self.b.ins().jump(done, &[BlockArg::Value(v)]);
+            self.b.switch_to_block(slow);
+            let name = self.b.ins().iconst(I32, name as i64);
+            let throw = self.b.ins().iconst(I8, miss as i64);
+            let scratch = self.scratch_addr();
+            let v = self.call_runtime_checked(
+                RuntimeFn::GetGlobalCached,
+                &[self.ctx, name, throw, ic, scratch],
+            );
+            self.b.ins().jump(done, &[BlockArg::Value(v)]);
+            self.b.switch_to_block(done);
+            return Ok(result);
+        }
         let name = self.b.ins().iconst(I32, name as i64);
         let throw = self.b.ins().iconst(I8, miss as i64);
         let scratch = self.scratch_addr();
@@ -1055,6 +1088,20 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 if !initialize {
                     let current = self.b.ins().load(I64, trusted(), target, 0);
                     self.check_initialized(current, symbol);
+                    if self.script.const_captures.get(i as usize) == Some(&true) {
+                        // 9.1.1.1.5 SetMutableBinding step 6.
+                        let name = self.host.global_name(self.program, symbol);
+                        let name = self.b.ins().iconst(I32, name as i64);
+                        let scratch = self.scratch_addr();
+                        self.call_runtime(
+                            RuntimeFn::ThrowConstAssignment,
+                            &[self.ctx, name, scratch],
+                        );
+                        let handler = self.handler_block();
+                        self.b.ins().jump(handler, &[]);
+                        self.start_dead_block();
+                        return Ok(());
+                    }
                 }
                 self.b.ins().store(trusted(), value, target, 0);
                 Ok(())
@@ -1392,10 +1439,43 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             | B::LeftShift
             | B::SignedRightShift
             | B::UnsignedRightShift => Operand::Any(self.bitwise(op, a, b)),
-            B::Remainder | B::Exponentiation | B::InstanceOf | B::In => {
+            B::Remainder => Operand::Any(self.remainder(a, b)),
+            B::Exponentiation | B::InstanceOf | B::In => {
                 Operand::Any(self.runtime_binary(op, a, b))
             }
         }
+    }
+
+    /// `a % b`: int32 fast path for `a >= 0`, `b > 0` (no -0, no division
+    /// by zero, no overflow: 6.1.6.1.6 Number::remainder), else the runtime.
+    fn remainder(&mut self, a: ir::Value, b: ir::Value) -> ir::Value {
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let int = self.b.create_block();
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let both = self.both_int32(a, b);
+        self.b.ins().brif(both, int, &[], slow, &[]);
+        self.b.switch_to_block(int);
+        let x = self.b.ins().ireduce(I32, a);
+        let y = self.b.ins().ireduce(I32, b);
+        let x_ok = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, x, 0);
+        let y_ok = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, y, 0);
+        let ok = self.b.ins().band(x_ok, y_ok);
+        self.b.ins().brif(ok, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let r = self.b.ins().urem(x, y);
+        let boxed = self.box_int(r);
+        self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+        self.b.switch_to_block(slow);
+        let r = self.runtime_binary(BinaryOperator::Remainder, a, b);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(done);
+        result
     }
 
     fn runtime_binary(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
@@ -2538,10 +2618,60 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                     &[self.ctx, name, kind, scratch],
                 );
             }
+            C::Helper(helper) => self.helper(helper)?,
             C::JumpTable(_) | C::Await(_) | C::Yield(_) => {
                 return Err(CompileError::Unsupported("generators and async functions"))
             }
         }
+        Ok(())
+    }
+
+    /// `Helper(h)`: the inline ones, or one `runtime_helper` call with the
+    /// operands in the argument area.
+    fn helper(&mut self, helper: Helper) -> Result<(), CompileError> {
+        match helper {
+            Helper::Hole => {
+                let v = self.constant(Value::HOLE);
+                self.operands.push(Operand::Any(v));
+                return Ok(());
+            }
+            Helper::IsHole => {
+                let v = self.pop()?;
+                let v = self.value_of(v)?;
+                let hole = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+                let b = self.box_bool(hole);
+                self.operands.push(Operand::Any(b));
+                return Ok(());
+            }
+            _ => {}
+        }
+        let n = helper.arity();
+        if self.operands.len() < n {
+            return malformed("operand stack underflow in a helper");
+        }
+        let args = self.operands.split_off(self.operands.len() - n);
+        let mut values = Vec::with_capacity(n);
+        for arg in args {
+            values.push(self.value_of(arg)?);
+        }
+        let argv = match self.argv {
+            Some(slot) if n > 0 => {
+                for (i, &v) in values.iter().enumerate() {
+                    self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
+                }
+                self.b.ins().stack_addr(I64, slot, 0)
+            }
+            _ => self.b.ins().iconst(I64, 0),
+        };
+        let code = self.b.ins().iconst(I32, helper.code() as i64);
+        let argc = self.b.ins().iconst(I32, n as i64);
+        let scratch = self.scratch_addr();
+        let v =
+            self.call_runtime_checked(RuntimeFn::Helper, &[self.ctx, code, argc, argv, scratch]);
+        self.operands.push(Operand::Any(v));
         Ok(())
     }
 
@@ -2618,6 +2748,8 @@ fn consumed_operands(command: &CompileCommand) -> Option<usize> {
         | C::LabelStart(_)
         | C::LabelEnd(_) => return None,
         C::Call(n) | C::New(n) => *n as usize + 1,
+        C::Helper(Helper::Hole) => return None,
+        C::Helper(h) => h.arity(),
         C::Assignment
         | C::Initialize
         | C::Binary(_)

@@ -47,6 +47,9 @@ struct State {
     /// Inline caches of compiled functions, by (program, function).
     caches: HashMap<(usize, u32), *const PropertyCache>,
     inline_caches_enabled: bool,
+    /// The inline cache of each global name read by compiled code, by name
+    /// id (null until first needed); see `runtime_get_global_cached`.
+    global_caches: Vec<*const PropertyCache>,
     stats: Stats,
 }
 
@@ -70,7 +73,7 @@ impl State {
         let stats = &mut self.stats;
         let script = self.programs.get(program).and_then(|p| {
             let s = p.function(function)?;
-            Some((p.clone(), s.num_params, s.name, s.flags))
+            Some((p.clone(), s.length.unwrap_or(s.num_params), s.name, s.flags))
         });
         self.templates
             .entry((program, function.0))
@@ -94,7 +97,7 @@ impl State {
                     name: atom.unwrap_or(runtime.names.empty),
                     name_root,
                     strict: flags.strict,
-                    constructor: !(flags.arrow || flags.generator || flags.r#async),
+                    constructor: !(flags.arrow || flags.generator || flags.r#async || flags.method),
                 })
             })
     }
@@ -149,6 +152,22 @@ impl CompileHost for Host<'_> {
         self.state.caches.insert(key, p);
         p
     }
+
+    fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
+        if !self.state.inline_caches_enabled {
+            return None;
+        }
+        let global = Value::object(self.runtime.global_object()).to_bits();
+        let caches = &mut self.state.global_caches;
+        let index = name as usize;
+        if caches.len() <= index {
+            caches.resize(index + 1, std::ptr::null());
+        }
+        if caches[index].is_null() {
+            caches[index] = self.runtime.new_inline_caches(1);
+        }
+        Some((global, caches[index]))
+    }
 }
 
 /// A runtime with the Cranelift backend: loads programs and runs them.
@@ -172,6 +191,7 @@ impl Executor {
         let mut runtime = Runtime::new();
         runtime.hooks.call = Some(bridge::call_hook);
         runtime.hooks.construct = Some(bridge::construct_hook);
+        runtime.hooks.eval_script = Some(eval_script_hook);
         Ok(Executor {
             runtime,
             jit: Jit::new()?,
@@ -216,6 +236,27 @@ impl Executor {
         // 16.1.6 ScriptEvaluation: the script's this is the global object.
         let global = Value::object(self.runtime.global_object());
         Ok(self.call(function, global, &[]))
+    }
+
+    /// Parses, analyzes and runs `source` as a new global script of this
+    /// executor's realm (16.1.6 ScriptEvaluation): the global declarations
+    /// of earlier scripts are visible, and this script's stay for later
+    /// ones. Returns the completion value or the thrown value, or `Err` when
+    /// the script cannot run: a parse or early error (a SyntaxError), or a
+    /// construct the analyzer or the backend does not support yet.
+    pub fn eval_script(
+        &mut self,
+        source: &str,
+        strict: bool,
+    ) -> Result<JsResult<Value>, ScriptError> {
+        let options = jsparser::ParseOptions {
+            kind: jsparser::SourceKind::Script,
+            strict,
+        };
+        let ast = jsparser::parse(source, options).map_err(ScriptError::Syntax)?;
+        let program = crate::semantics::analyze(&ast).map_err(ScriptError::Analyze)?;
+        let id = self.load(program);
+        self.run(id).map_err(ScriptError::Compile)
     }
 
     /// Calls a function value with arguments (ECMA-262 7.3.14 Call).
@@ -334,6 +375,14 @@ impl Executor {
     }
 
     pub(crate) fn declare_lexical_global(&mut self, id: u32, mutable: bool) {
+        // The lexical binding shadows a global object property that compiled
+        // code may have cached.
+        if let Some(&cache) = self.state.global_caches.get(id as usize) {
+            if !cache.is_null() {
+                // SAFETY: caches live as long as the runtime.
+                unsafe { &*cache }.clear();
+            }
+        }
         let root = self.runtime.persistent(Value::HOLE);
         self.state.lexical.insert(id, (root, mutable));
     }
@@ -380,6 +429,46 @@ impl Executor {
     pub fn declare_global(&mut self, name: &str, kind: u8) -> JsResult<()> {
         let id = self.global_id(name);
         bridge::declare_global(self, id, kind)
+    }
+}
+
+/// Why [`Executor::eval_script`] could not run a script.
+#[derive(Debug)]
+pub enum ScriptError {
+    /// The source does not parse or has an early error (a SyntaxError).
+    Syntax(jsparser::SyntaxError),
+    /// The analyzer cannot handle the script (a construct not supported
+    /// yet).
+    Analyze(crate::semantics::AnalyzeError),
+    /// The backend cannot compile the script's top-level code.
+    Compile(CompileError),
+}
+
+impl std::fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScriptError::Syntax(e) => write!(f, "SyntaxError: {}", e.message),
+            ScriptError::Analyze(e) => write!(f, "{e}"),
+            ScriptError::Compile(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ScriptError {}
+
+/// [`crate::runtime::HostHooks::eval_script`] (`$262.evalScript`): a sloppy
+/// global script of the executor's realm; a script that cannot run throws
+/// (a SyntaxError for parse and early errors).
+fn eval_script_hook(rt: &mut Runtime, source: &str) -> JsResult<Value> {
+    // SAFETY: the hook is installed only on an executor's runtime, which is
+    // the executor's first field (`#[repr(C)]`), as `bridge::call_hook`.
+    let exec = unsafe { &mut *(rt as *mut Runtime as *mut Executor) };
+    match exec.eval_script(source, false) {
+        Ok(result) => result,
+        Err(ScriptError::Syntax(e)) => Err(exec.runtime.syntax_error(&e.message)),
+        Err(e) => Err(exec
+            .runtime
+            .throw_error(crate::completion::ErrorKind::Error, &e.to_string())),
     }
 }
 

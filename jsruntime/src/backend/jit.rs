@@ -57,6 +57,7 @@ runtime_functions! {
     Unary => bridge::runtime_unary, (P, S, V, P) -> (S);
     ToBoolean => bridge::runtime_to_boolean, (P, V) -> (types::I8);
     GetGlobal => bridge::runtime_get_global, (P, S, types::I8, P) -> (S);
+    GetGlobalCached => bridge::runtime_get_global_cached, (P, S, types::I8, P, P) -> (S);
     SetGlobal => bridge::runtime_set_global, (P, S, V, types::I8, P) -> (S);
     GetProperty => bridge::runtime_get_property, (P, V, V, P, P) -> (S);
     SetProperty => bridge::runtime_set_property, (P, V, V, V, types::I8, P, P) -> (S);
@@ -72,6 +73,7 @@ runtime_functions! {
     ThrowReferenceError => bridge::runtime_throw_reference_error, (P, S, P) -> (S);
     ThrowConstAssignment => bridge::runtime_throw_const_assignment, (P, S, P) -> (S);
     CreateArguments => bridge_ext::runtime_create_arguments, (P, S, P, S, P) -> (S);
+    Helper => bridge_ext::runtime_helper, (P, S, S, P, P) -> (S);
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.

@@ -131,10 +131,12 @@ pub mod jit;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_eval;
+#[cfg(test)]
 mod tests_objects;
 
 pub use compiler::CompileError;
-pub use executor::{Executor, Stats};
+pub use executor::{Executor, ScriptError, Stats};
 
 use crate::semantics::FunctionId;
 

@@ -10,7 +10,7 @@ use crate::JsResult;
 
 static GLOBAL_FUNCTIONS: &[BuiltinFunction] = &[f("print", 0, print)];
 static CONSOLE: &[BuiltinFunction] = &[f("log", 0, print)];
-static TEST262: &[BuiltinFunction] = &[f("gc", 0, gc)];
+static TEST262: &[BuiltinFunction] = &[f("gc", 0, gc), f("evalScript", 1, eval_script)];
 
 pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
     let global = rt.global_object();
@@ -25,8 +25,9 @@ pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
         StoredProperty::Data(Value::object(console), Attributes::BUILTIN_METHOD),
     )?;
 
-    // $262 (test262 INTERPRETING.md): `global`, `gc()`; `evalScript`,
-    // `createRealm`, `detachArrayBuffer` and `agent` are not provided yet.
+    // $262 (test262 INTERPRETING.md): `global`, `gc()`, `evalScript()` (when
+    // the embedder provides the hook); `createRealm`, `detachArrayBuffer`
+    // and `agent` are not provided yet.
     let host = rt.new_object()?;
     rt.install_functions(host, TEST262)?;
     rt.install_values(
@@ -59,6 +60,17 @@ fn print(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let _ = rt.output.write_all(line.as_bytes());
     let _ = rt.output.flush();
     Ok(Value::UNDEFINED)
+}
+
+/// `$262.evalScript(source)`: runs `source` as a new global script of this
+/// realm and returns its completion value (a parse error throws a
+/// SyntaxError); needs the embedder's `eval_script` hook.
+fn eval_script(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let Some(hook) = rt.hooks.eval_script else {
+        return Err(rt.type_error("$262.evalScript is not available"));
+    };
+    let source = rt.to_string(super::arg(args, 0))?.to_rust_string();
+    hook(rt, &source)
 }
 
 /// `$262.gc()`: a full collection now.

@@ -13,14 +13,19 @@
 //! `Object.prototype`), [`function`] (`Function.prototype`, bound
 //! functions), [`error`] (the Error constructors), [`array`] (`Array`,
 //! `Array.prototype.push/join/toString`), [`primitive`] (`String`, `Number`,
-//! `Boolean` and their prototypes' `toString`/`valueOf`).
+//! `Boolean` and their prototypes' `toString`/`valueOf`), [`symbol`]
+//! (`Symbol`), [`math`] (`Math`, `isNaN`, `isFinite`), [`iterator`] (the iterator protocol, array and string
+//! iterators, the records behind `for-of`, `for-in` and spread).
 
 pub mod array;
 pub mod error;
 pub mod function;
 pub mod global;
+pub mod iterator;
+pub mod math;
 pub mod object;
 pub mod primitive;
+pub mod symbol;
 
 #[cfg(test)]
 mod tests;
@@ -37,6 +42,9 @@ pub fn install(rt: &mut Runtime) -> JsResult<()> {
     error::install(rt)?;
     array::install(rt)?;
     primitive::install(rt)?;
+    symbol::install(rt)?;
+    iterator::install(rt)?;
+    math::install(rt)?;
     global::install(rt)?;
     Ok(())
 }

@@ -66,6 +66,12 @@ intrinsics! {
     AggregateError,
     // %ThrowTypeError% (10.2.4.1).
     ThrowTypeError,
+    // %StringIteratorPrototype% (22.1.5.2).
+    StringIteratorPrototype,
+    // The original Array.prototype.values (23.1.3.37) and
+    // %ArrayIteratorPrototype%.next (23.1.5.2.1), for the iteration fast path.
+    ArrayValues,
+    ArrayIteratorNext,
 }
 
 impl Intrinsic {

@@ -69,12 +69,18 @@ pub type ConstructHook = fn(
 /// `Function.prototype.toString`, 20.2.3.5).
 pub type SourceTextHook = fn(&mut Runtime, callee: Gc<JsObject>) -> JsResult<Gc<JsString>>;
 
+/// Parses and runs a source text as a new global script of the realm
+/// (`$262.evalScript`, test262 INTERPRETING.md): a parse or early error is a
+/// thrown SyntaxError; returns the script's completion value.
+pub type EvalScriptHook = fn(&mut Runtime, source: &str) -> JsResult<Value>;
+
 /// Functions the embedder/backend provides.
 #[derive(Default, Clone, Copy)]
 pub struct HostHooks {
     pub call: Option<CallHook>,
     pub construct: Option<ConstructHook>,
     pub source_text: Option<SourceTextHook>,
+    pub eval_script: Option<EvalScriptHook>,
 }
 
 /// An output sink that keeps what was written (for tests and embedders):

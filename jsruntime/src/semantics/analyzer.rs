@@ -88,6 +88,9 @@ struct FnCtx {
     /// Lazily declared `this` / `arguments` bindings (locals).
     lazy_this: Option<u16>,
     lazy_arguments: Option<u16>,
+    /// The helper scopes that hold the name of a named function expression
+    /// (immutable, but assigning it is only an error in strict code).
+    name_scopes: Vec<ScopeRef>,
 }
 
 /// See the module documentation.
@@ -100,6 +103,9 @@ pub struct Analyzer<'a> {
     span: Span,
     /// Open `?.` conditionals of the optional chains being emitted.
     optional: usize,
+    /// Labels of a `for-in`/`for-of` statement being emitted: they label
+    /// the loop itself (see [`Analyzer::for_in_of`]).
+    loop_labels: Vec<Symbol>,
 }
 
 /// What to do with the value of a binding target.
@@ -121,6 +127,7 @@ impl<'a> Analyzer<'a> {
             labels: 0,
             span: Span::default(),
             optional: 0,
+            loop_labels: Vec::new(),
         }
     }
 
@@ -212,6 +219,7 @@ impl<'a> Analyzer<'a> {
             prologue_at: 0,
             lazy_this: None,
             lazy_arguments: None,
+            name_scopes: Vec::new(),
         });
     }
 
@@ -232,6 +240,8 @@ impl<'a> Analyzer<'a> {
             let sym = self.program.symbol("arguments");
             prologue.push(CompileCommand::VariableReference(sym, Locator::Local(i)));
             prologue.push(CompileCommand::Arguments(0));
+            prologue.push(CompileCommand::Boolean(f.script.flags.strict));
+            prologue.push(CompileCommand::Helper(Helper::ArgumentsObject));
             prologue.push(CompileCommand::Initialize);
         }
         let at = f.prologue_at.min(f.script.commands.len());
@@ -361,13 +371,36 @@ impl<'a> Analyzer<'a> {
         if outer == Locator::Global {
             return Ok(Locator::Global);
         }
+        let strict = self.fns[level].script.flags.strict;
+        let is_const = self.is_const_binding(level - 1, sym, outer, strict);
         let f = &mut self.fns[level];
         if f.script.captures.len() >= u16::MAX as usize {
             return self.err("too many captures in one function");
         }
+        f.script
+            .const_captures
+            .resize(f.script.captures.len(), false);
+        f.script.const_captures.push(is_const);
         f.script.captures.push(sym);
         f.capture_sources.push(outer);
         Ok(Locator::Capture((f.script.captures.len() - 1) as u16))
+    }
+
+    /// Whether the binding `sym` found at `locator` in function `level` is a
+    /// `const` declaration, or, for `strict` code, the name of a named
+    /// function expression (15.2.5; assigning it in sloppy code is ignored,
+    /// which is not implemented: the assignment happens).
+    fn is_const_binding(&self, level: usize, sym: Symbol, locator: Locator, strict: bool) -> bool {
+        let f = &self.fns[level];
+        if let Locator::Capture(i) = locator {
+            return f.script.const_captures.get(i as usize) == Some(&true);
+        }
+        f.script.scopes.iter().enumerate().any(|(i, s)| {
+            (strict || !f.name_scopes.contains(&ScopeRef(i as u32)))
+                && s.variables.iter().any(|v| {
+                    v.symbol == sym && v.locator == locator && v.kind == VariableKind::Const
+                })
+        })
     }
 
     fn reference(&mut self, name_id: u32) -> Result<()> {
@@ -613,6 +646,7 @@ impl<'a> Analyzer<'a> {
             match &own_name {
                 Some(n) => {
                     let scope = self.new_scope();
+                    self.cur().name_scopes.push(scope);
                     let sym = self.program.symbol(n);
                     let l = Locator::Local(self.new_local()?);
                     self.push_variable(scope, sym, VariableKind::Const, l);
@@ -631,6 +665,7 @@ impl<'a> Analyzer<'a> {
         let strict = parent_strict
             || (body_node.kind == NodeKind::FunctionBody && body_node.has(flags::STRICT));
         self.push_fn(id, arrow, false, strict);
+        self.cur().script.flags.method = node.kind == NodeKind::Method;
         if let Some(n) = &own_name {
             let sym = self.program.symbol(n);
             self.cur().script.name = Some(sym);
@@ -688,6 +723,17 @@ impl<'a> Analyzer<'a> {
             positional = positional.saturating_add(1);
         }
         self.cur().script.num_params = positional;
+        // 15.1.5 ExpectedArgumentCount.
+        let expected = param_nodes
+            .iter()
+            .take_while(|&&p| {
+                !matches!(
+                    self.ast.nodes[p].kind,
+                    NodeKind::BindingRest | NodeKind::BindingDefault
+                )
+            })
+            .count();
+        self.cur().script.length = Some(expected.min(u16::MAX as usize) as u16);
         let mut deferred = Vec::new();
         for (index, &p) in param_nodes.iter().enumerate() {
             let pn = self.ast.nodes[p];
@@ -826,13 +872,25 @@ impl<'a> Analyzer<'a> {
                 self.emit(CompileCommand::VariableReference(source.0, source.1));
                 self.finish_bind(mode);
             }
+            K::ObjectBindingPattern | K::ObjectAssignmentPattern
+                if self.ast.children(target).last().is_some_and(|&c| {
+                    matches!(self.ast.nodes[c].kind, K::BindingRest | K::AssignmentRest)
+                }) =>
+            {
+                self.object_pattern_with_rest(target, source, mode)?;
+            }
             K::StaticMember | K::ComputedMember => {
                 self.member_reference(target)?;
                 self.emit(CompileCommand::VariableReference(source.0, source.1));
                 self.emit_all(&[CompileCommand::Assignment, CompileCommand::Discard]);
             }
             K::ObjectBindingPattern | K::ObjectAssignmentPattern => {
-                // RequireObjectCoercible (7.2.1) is left to the property reads.
+                // 8.6.2 / 13.15.5.2 step 1: RequireObjectCoercible (7.2.1).
+                self.emit_all(&[
+                    CompileCommand::VariableReference(source.0, source.1),
+                    CompileCommand::Helper(Helper::RequireObjectCoercible),
+                    CompileCommand::Discard,
+                ]);
                 for c in self.ast.children(target) {
                     let cn = self.ast.nodes[c];
                     match cn.kind {
@@ -900,26 +958,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
             K::ArrayBindingPattern | K::ArrayAssignmentPattern => {
-                // Index-based for now (arrays and array-likes); the iterator
-                // protocol (8.6.3 IteratorBindingInitialization) needs
-                // GetIterator in the backend.
-                for (index, c) in self.ast.children(target).into_iter().enumerate() {
-                    let cn = self.ast.nodes[c];
-                    if cn.kind == K::Hole {
-                        continue;
-                    }
-                    if matches!(cn.kind, K::BindingRest | K::AssignmentRest) {
-                        self.span = cn.span;
-                        return self.unsupported("rest elements in array patterns");
-                    }
-                    self.property_value(source, |a| {
-                        a.emit(CompileCommand::Number(index as f64));
-                        Ok(())
-                    })?;
-                    let t = self.store_temp()?;
-                    self.bind_element(c, t, mode)?;
-                    self.free_temp(t);
-                }
+                self.array_pattern(target, source, mode)?;
             }
             K::BindingDefault | K::AssignmentDefault => self.bind_element(target, source, mode)?,
             _ => {
@@ -928,6 +967,218 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.leave();
+        Ok(())
+    }
+
+    /// 8.6.3 IteratorBindingInitialization / 13.15.5.5
+    /// IteratorDestructuringAssignmentEvaluation: the elements read the
+    /// iterator of the value; an abrupt completion of an element closes it
+    /// (quietly for a throw), a normal one closes it unless it is done.
+    fn array_pattern(
+        &mut self,
+        target: usize,
+        source: (Symbol, Locator),
+        mode: BindMode,
+    ) -> Result<()> {
+        use CompileCommand as C;
+        use NodeKind as K;
+        self.emit_all(&[
+            C::VariableReference(source.0, source.1),
+            C::Helper(Helper::GetIterator),
+        ]);
+        let rec = self.store_temp()?;
+        self.emit(C::Try {
+            has_catch: true,
+            has_finally: false,
+        });
+        for c in self.ast.children(target) {
+            let cn = self.ast.nodes[c];
+            match cn.kind {
+                K::Hole => self.emit_all(&[
+                    C::VariableReference(rec.0, rec.1),
+                    C::Helper(Helper::PatternStep),
+                    C::Discard,
+                ]),
+                K::BindingRest | K::AssignmentRest => {
+                    let Some(&inner) = self.ast.children(c).first() else {
+                        continue;
+                    };
+                    if self.is_member(inner) {
+                        // 13.15.5.5 AssignmentRestElement step 1: the
+                        // reference first.
+                        self.member_reference(inner)?;
+                        self.emit_all(&[
+                            C::VariableReference(rec.0, rec.1),
+                            C::Helper(Helper::PatternRest),
+                            C::Assignment,
+                            C::Discard,
+                        ]);
+                        continue;
+                    }
+                    self.emit_all(&[
+                        C::VariableReference(rec.0, rec.1),
+                        C::Helper(Helper::PatternRest),
+                    ]);
+                    let t = self.store_temp()?;
+                    self.bind(inner, t, mode)?;
+                    self.free_temp(t);
+                }
+                _ if self.is_member(c) || self.is_member_with_default(c) => {
+                    // 13.15.5.5 AssignmentElement step 1: a member target's
+                    // reference is evaluated before the iterator steps.
+                    let children = self.ast.children(c);
+                    let (inner, init) = if self.is_member(c) {
+                        (c, None)
+                    } else {
+                        (children[0], children.get(1).copied())
+                    };
+                    self.member_reference(inner)?;
+                    self.emit_all(&[
+                        C::VariableReference(rec.0, rec.1),
+                        C::Helper(Helper::PatternStep),
+                    ]);
+                    let t = self.store_temp()?;
+                    if let Some(init) = init {
+                        self.default_value(t, init, inner)?;
+                    }
+                    self.emit_all(&[C::VariableReference(t.0, t.1), C::Assignment, C::Discard]);
+                    self.free_temp(t);
+                }
+                _ => {
+                    self.emit_all(&[
+                        C::VariableReference(rec.0, rec.1),
+                        C::Helper(Helper::PatternStep),
+                    ]);
+                    let t = self.store_temp()?;
+                    self.bind_element(c, t, mode)?;
+                    self.free_temp(t);
+                }
+            }
+        }
+        self.emit(C::Catch(true));
+        let e = self.store_temp()?;
+        self.emit_all(&[
+            C::VariableReference(rec.0, rec.1),
+            C::Helper(Helper::IteratorCloseQuiet),
+            C::Discard,
+            C::VariableReference(e.0, e.1),
+            C::Throw,
+            C::TryEnd,
+            C::VariableReference(rec.0, rec.1),
+            C::Helper(Helper::IteratorClose),
+            C::Discard,
+        ]);
+        self.free_temp(e);
+        self.free_temp(rec);
+        Ok(())
+    }
+
+    fn is_member(&self, i: usize) -> bool {
+        let n = self.ast.nodes[i];
+        matches!(n.kind, NodeKind::StaticMember | NodeKind::ComputedMember)
+            && !n.has(flags::OPTIONAL)
+    }
+
+    fn is_member_with_default(&self, i: usize) -> bool {
+        self.ast.nodes[i].kind == NodeKind::AssignmentDefault
+            && self
+                .ast
+                .children(i)
+                .first()
+                .is_some_and(|&t| self.is_member(t))
+    }
+
+    /// An object pattern ending in a rest element (14.3.3.1
+    /// RestBindingInitialization, 13.15.5.4 RestDestructuringAssignment
+    /// Evaluation): the keys of the other properties are collected in an
+    /// array, the rest gets a copy of the remaining own enumerable
+    /// properties.
+    fn object_pattern_with_rest(
+        &mut self,
+        target: usize,
+        source: (Symbol, Locator),
+        mode: BindMode,
+    ) -> Result<()> {
+        use CompileCommand as C;
+        use NodeKind as K;
+        self.emit_all(&[
+            C::VariableReference(source.0, source.1),
+            C::Helper(Helper::RequireObjectCoercible),
+            C::Discard,
+            C::Array,
+        ]);
+        let keys = self.store_temp()?;
+        for c in self.ast.children(target) {
+            let cn = self.ast.nodes[c];
+            // The key into a temporary, recorded in `keys`.
+            let (value_target, with_default) = match cn.kind {
+                K::BindingRest | K::AssignmentRest => {
+                    let Some(&inner) = self.ast.children(c).first() else {
+                        continue;
+                    };
+                    self.emit_all(&[
+                        C::VariableReference(source.0, source.1),
+                        C::VariableReference(keys.0, keys.1),
+                        C::Helper(Helper::CopyDataExcluding),
+                    ]);
+                    let t = self.store_temp()?;
+                    self.bind(inner, t, mode)?;
+                    self.free_temp(t);
+                    continue;
+                }
+                K::BindingIdentifier | K::IdentifierReference => {
+                    let key = self.program.string(self.ast.name(cn.arg));
+                    self.emit(C::String(key));
+                    (c, None)
+                }
+                K::BindingDefault | K::AssignmentDefault | K::CoverInitializedName => {
+                    let children = self.ast.children(c);
+                    let (Some(&inner), Some(&init)) = (children.first(), children.get(1)) else {
+                        continue;
+                    };
+                    let key = self
+                        .program
+                        .string(self.ast.name(self.ast.nodes[inner].arg));
+                    self.emit(C::String(key));
+                    (inner, Some(init))
+                }
+                K::BindingProperty | K::AssignmentProperty => {
+                    let children = self.ast.children(c);
+                    let (Some(&key), Some(&value)) = (children.first(), children.get(1)) else {
+                        continue;
+                    };
+                    self.property_key(key)?;
+                    self.emit(C::Helper(Helper::ToPropertyKey));
+                    (value, None)
+                }
+                _ => {
+                    self.span = cn.span;
+                    return self.err("invalid object pattern element");
+                }
+            };
+            let k = self.store_temp()?;
+            self.emit_all(&[
+                C::VariableReference(keys.0, keys.1),
+                C::VariableReference(k.0, k.1),
+                C::PushArrayElement,
+                C::Discard,
+            ]);
+            self.property_value(source, |a| {
+                a.emit(C::VariableReference(k.0, k.1));
+                Ok(())
+            })?;
+            self.free_temp(k);
+            let t = self.store_temp()?;
+            match with_default {
+                Some(init) => {
+                    self.default_value(t, init, value_target)?;
+                    self.bind(value_target, t, mode)?;
+                }
+                None => self.bind_element(value_target, t, mode)?,
+            }
+            self.free_temp(t);
+        }
+        self.free_temp(keys);
         Ok(())
     }
 
@@ -1090,8 +1341,8 @@ impl<'a> Analyzer<'a> {
                 self.emit_all(&[C::LoopTest, C::LoopEnd]);
             }
             K::For => self.for_statement(&children)?,
-            K::ForIn => return self.unsupported("for-in statements"),
-            K::ForOf => return self.unsupported("for-of statements"),
+            K::ForIn => self.for_in_of(node, &children, false)?,
+            K::ForOf => self.for_in_of(node, &children, true)?,
             K::Continue => {
                 let label = self.label_of(&children);
                 self.emit(C::Continue(label));
@@ -1126,6 +1377,20 @@ impl<'a> Analyzer<'a> {
                 let sym = self
                     .program
                     .symbol(self.ast.name(self.ast.nodes[label].arg));
+                // A labelled for-in/of: the labels go right before its
+                // loop (LabelStart directly before LoopStart labels the loop).
+                let mut inner = body;
+                while self.ast.nodes[inner].kind == K::Labelled {
+                    match self.ast.children(inner).get(1) {
+                        Some(&b) => inner = b,
+                        None => break,
+                    }
+                }
+                if matches!(self.ast.nodes[inner].kind, K::ForIn | K::ForOf) {
+                    self.loop_labels.push(sym);
+                    self.statement(body)?;
+                    return Ok(());
+                }
                 self.emit(C::LabelStart(sym));
                 self.statement(body)?;
                 self.emit(C::LabelEnd(sym));
@@ -1260,6 +1525,157 @@ impl<'a> Analyzer<'a> {
         self.emit(C::LoopBody);
         self.leave_block(scope);
         self.emit(C::LoopEnd);
+        Ok(())
+    }
+
+    /// 14.7.5 `for (left in right)` and `for (left of right)`
+    /// (ForIn/OfHeadEvaluation 14.7.5.6, ForIn/OfBodyEvaluation 14.7.5.7):
+    ///
+    /// ```text
+    /// rec = GetIterator(right)            // ForInIterator for for-in
+    /// try {                               // for-of only
+    ///   labels: loop (v = IteratorStepValue(rec), v is not HOLE) {
+    ///     { let/const scope per iteration; left = v; body }
+    ///   }
+    /// } catch (e) { IteratorCloseQuiet(rec); throw e }
+    ///   finally { IteratorClose(rec) }    // no-op once rec is done
+    /// ```
+    ///
+    /// The record is done when the iterator finished or its `next` threw,
+    /// so the `catch`/`finally` close it exactly on the abrupt completions
+    /// of the body and of the binding (`break`, `return`, `throw`, `continue`
+    /// to an outer loop), as 14.7.5.7 steps 6.i and 6.l.ii-iii say.
+    fn for_in_of(
+        &mut self,
+        node: jsparser::syntax::Node,
+        children: &[usize],
+        is_of: bool,
+    ) -> Result<()> {
+        use CompileCommand as C;
+        let labels = std::mem::take(&mut self.loop_labels);
+        let [left, right, body] = children[..] else {
+            return self.err("malformed for-in/of statement");
+        };
+        if is_of && node.has(flags::AWAIT) {
+            return self.unsupported("for await");
+        }
+        let ln = self.ast.nodes[left];
+        let (target, mode, lexical) = match ln.kind {
+            NodeKind::VariableDeclaration | NodeKind::LexicalDeclaration => {
+                let Some(&d) = self.ast.children(left).first() else {
+                    return self.err("malformed for-in/of declaration");
+                };
+                let dc = self.ast.children(d);
+                let Some(&t) = dc.first() else {
+                    return self.err("malformed for-in/of declaration");
+                };
+                if ln.kind == NodeKind::VariableDeclaration {
+                    // B.3.5 `for (var x = init in o)`: the initializer runs first.
+                    if dc.len() > 1 {
+                        self.declarator(d, BindMode::Assign)?;
+                    }
+                    (t, BindMode::Assign, None)
+                } else {
+                    let kind = if ln.has(flags::CONST) {
+                        VariableKind::Const
+                    } else {
+                        VariableKind::Let
+                    };
+                    (t, BindMode::Initialize, Some(kind))
+                }
+            }
+            _ => (left, BindMode::Assign, None),
+        };
+        let mut names = Vec::new();
+        if lexical.is_some() {
+            self.bound_names(target, &mut names)?;
+        }
+        // 14.7.5.6 steps 2-4: the expression sees the bindings in their TDZ.
+        let tdz = match lexical {
+            Some(kind) if !names.is_empty() => {
+                let scope = self.new_scope();
+                for n in &names {
+                    self.declare(scope, n, kind)?;
+                }
+                self.cur().chain.push(scope);
+                self.emit(C::PushScope(scope));
+                self.emit(C::DeclareVars(scope));
+                Some(scope)
+            }
+            _ => None,
+        };
+        self.expression(right)?;
+        self.leave_block(tdz);
+        self.emit(C::Helper(if is_of {
+            Helper::GetIterator
+        } else {
+            Helper::ForInIterator
+        }));
+        let rec = self.store_temp()?;
+        if is_of {
+            self.emit(C::Try {
+                has_catch: true,
+                has_finally: true,
+            });
+        }
+        for &l in &labels {
+            self.emit(C::LabelStart(l));
+        }
+        let v = self.temp()?;
+        self.emit_all(&[
+            C::LoopStart(LoopFlags(LoopFlags::TEST)),
+            C::VariableReference(v.0, v.1),
+            C::VariableReference(rec.0, rec.1),
+            C::Helper(if is_of {
+                Helper::IteratorStepValue
+            } else {
+                Helper::ForInStep
+            }),
+            C::Assignment,
+            C::Helper(Helper::IsHole),
+            C::Unary(UnaryOperator::LogicalNot),
+            C::LoopTest,
+        ]);
+        // 14.7.5.7 step 6.g-h: a fresh environment per iteration.
+        let scope = match lexical {
+            Some(kind) if !names.is_empty() => {
+                let scope = self.new_scope();
+                for n in &names {
+                    self.declare(scope, n, kind)?;
+                }
+                self.cur().chain.push(scope);
+                self.emit(C::PushScope(scope));
+                self.emit(C::DeclareVars(scope));
+                Some(scope)
+            }
+            _ => None,
+        };
+        self.bind(target, v, mode)?;
+        self.loop_body(body)?;
+        self.leave_block(scope);
+        self.emit_all(&[C::LoopBody, C::LoopEnd]);
+        for &l in labels.iter().rev() {
+            self.emit(C::LabelEnd(l));
+        }
+        self.free_temp(v);
+        if is_of {
+            self.emit(C::Catch(true));
+            let e = self.store_temp()?;
+            self.emit_all(&[
+                C::VariableReference(rec.0, rec.1),
+                C::Helper(Helper::IteratorCloseQuiet),
+                C::Discard,
+                C::VariableReference(e.0, e.1),
+                C::Throw,
+                C::Finally,
+                C::VariableReference(rec.0, rec.1),
+                C::Helper(Helper::IteratorClose),
+                C::Discard,
+                C::TryEnd,
+            ]);
+            self.free_temp(e);
+        }
+        self.free_temp(rec);
         Ok(())
     }
 
@@ -1485,7 +1901,9 @@ impl<'a> Analyzer<'a> {
                             self.emit(C::Binary(BinaryOperator::Addition));
                         }
                     } else {
+                        // 13.2.8.6 step 3: ToString (throws for symbols).
                         self.expression(c)?;
+                        self.emit(C::Helper(Helper::ToString));
                         self.emit(C::Binary(BinaryOperator::Addition));
                     }
                 }
@@ -1493,12 +1911,23 @@ impl<'a> Analyzer<'a> {
             K::ArrayLiteral => {
                 self.emit(C::Array);
                 for c in children {
+                    // 13.2.4.1 ArrayAccumulation: an elision only grows
+                    // the length (a hole), a spread element appends the
+                    // values of its iterable.
                     match self.ast.nodes[c].kind {
-                        K::Hole => self.emit(C::Undefined),
-                        K::SpreadElement => return self.unsupported("spread elements"),
-                        _ => self.expression(c)?,
+                        K::Hole => self.emit_all(&[C::Helper(Helper::Hole), C::PushArrayElement]),
+                        K::SpreadElement => {
+                            let Some(&e) = self.ast.children(c).first() else {
+                                return self.err("malformed spread element");
+                            };
+                            self.expression(e)?;
+                            self.emit(C::Helper(Helper::AppendSpread));
+                        }
+                        _ => {
+                            self.expression(c)?;
+                            self.emit(C::PushArrayElement);
+                        }
                     }
-                    self.emit(C::PushArrayElement);
                 }
             }
             K::ObjectLiteral => {
@@ -1521,8 +1950,14 @@ impl<'a> Analyzer<'a> {
                     return self.err("malformed new expression");
                 };
                 self.expression(callee)?;
-                let n = self.arguments(args)?;
-                self.emit(C::New(n));
+                if self.has_spread(args) {
+                    // 13.3.5.1 with ArgumentListEvaluation of spread elements.
+                    self.spread_arguments(args)?;
+                    self.emit(C::Helper(Helper::Construct));
+                } else {
+                    let n = self.arguments(args)?;
+                    self.emit(C::New(n));
+                }
             }
             K::OptionalChain => {
                 let Some(&inner) = children.first() else {
@@ -1752,6 +2187,30 @@ impl<'a> Analyzer<'a> {
         u16::try_from(args.len()).or_else(|_| self.err("too many arguments"))
     }
 
+    fn has_spread(&self, args: &[usize]) -> bool {
+        args.iter()
+            .any(|&a| self.ast.nodes[a].kind == NodeKind::SpreadElement)
+    }
+
+    /// `[] -> [array]`: the argument list with spread elements as an array
+    /// (13.3.8.1 ArgumentListEvaluation).
+    fn spread_arguments(&mut self, args: &[usize]) -> Result<()> {
+        self.emit(CompileCommand::Array);
+        for &a in args {
+            if self.ast.nodes[a].kind == NodeKind::SpreadElement {
+                let Some(&e) = self.ast.children(a).first() else {
+                    return self.err("malformed spread element");
+                };
+                self.expression(e)?;
+                self.emit(CompileCommand::Helper(Helper::AppendSpread));
+            } else {
+                self.expression(a)?;
+                self.emit(CompileCommand::PushArrayElement);
+            }
+        }
+        Ok(())
+    }
+
     fn call(&mut self, i: usize, children: &[usize]) -> Result<()> {
         let node = self.ast.nodes[i];
         let Some((&callee, args)) = children.split_first() else {
@@ -1759,6 +2218,30 @@ impl<'a> Analyzer<'a> {
         };
         let cn = self.ast.nodes[callee];
         let member = matches!(cn.kind, NodeKind::StaticMember | NodeKind::ComputedMember);
+        if self.has_spread(args) && !node.has(flags::OPTIONAL) && !cn.has(flags::OPTIONAL) {
+            // `f(...a)` / `o.m(...a)`: Apply(f, this, [args]).
+            if member {
+                let Some(&object) = self.ast.children(callee).first() else {
+                    return self.err("malformed member expression");
+                };
+                self.expression(object)?;
+                let o = self.store_temp()?;
+                self.emit(CompileCommand::VariableReference(o.0, o.1));
+                self.member_key(callee)?;
+                let cache = self.cache();
+                self.emit_all(&[
+                    CompileCommand::GetProperty(cache),
+                    CompileCommand::VariableReference(o.0, o.1),
+                ]);
+                self.free_temp(o);
+            } else {
+                self.expression(callee)?;
+                self.emit(CompileCommand::Undefined);
+            }
+            self.spread_arguments(args)?;
+            self.emit(CompileCommand::Helper(Helper::Apply));
+            return Ok(());
+        }
         if node.has(flags::OPTIONAL) {
             // `f?.()`: the callee (as a value; a method's this is lost when
             // it is read through a temporary: re-read as a reference).
@@ -1881,6 +2364,7 @@ impl<'a> Analyzer<'a> {
 
     /// 13.2.5.5 PropertyDefinitionEvaluation: `[object] -> [object]`.
     fn property_definition(&mut self, c: usize) -> Result<()> {
+        use CompileCommand as C;
         let cn = self.ast.nodes[c];
         self.span = cn.span;
         let children = self.ast.children(c);
@@ -1889,38 +2373,133 @@ impl<'a> Analyzer<'a> {
                 let [key, value] = children[..] else {
                     return self.err("malformed property");
                 };
-                self.property_key(key)?;
-                let name = (self.ast.nodes[key].kind == NodeKind::IdentifierName)
-                    .then(|| self.program.symbol(self.ast.name(self.ast.nodes[key].arg)));
+                let kn = self.ast.nodes[key];
+                // B.3.1: `__proto__: v` sets the prototype.
+                let is_proto = match kn.kind {
+                    NodeKind::IdentifierName => self.ast.name(kn.arg) == "__proto__",
+                    NodeKind::StringLiteral => {
+                        String::from_utf16_lossy(self.ast.string(kn.arg)) == "__proto__"
+                    }
+                    _ => false,
+                };
+                if is_proto {
+                    self.expression(value)?;
+                    self.emit(C::Helper(Helper::SetPrototype));
+                    return Ok(());
+                }
+                let k = self.definition_key(key)?;
+                let name = self.static_key_name(key);
                 self.enter(value)?;
                 let r = self.expression_inner(value, name);
                 self.leave();
                 r?;
-                self.emit(CompileCommand::CreateDataProperty);
+                // 13.2.5.5 step 5: NamedEvaluation with a computed key.
+                if let Some(k) = k {
+                    if self.is_anonymous_function(value) {
+                        self.emit_all(&[
+                            C::VariableReference(k.0, k.1),
+                            C::Helper(Helper::SetFunctionName),
+                        ]);
+                    }
+                    self.free_temp(k);
+                }
+                self.emit(C::CreateDataProperty);
             }
             NodeKind::IdentifierReference => {
                 let s = self.program.string(self.ast.name(cn.arg));
-                self.emit(CompileCommand::String(s));
+                self.emit(C::String(s));
                 self.reference(cn.arg)?;
-                self.emit(CompileCommand::CreateDataProperty);
+                self.emit(C::CreateDataProperty);
             }
             NodeKind::Method => {
-                if cn.has(flags::GETTER) || cn.has(flags::SETTER) {
-                    return self.unsupported("getters and setters");
-                }
                 let Some(&key) = children.first() else {
                     return self.err("malformed method");
                 };
-                self.property_key(key)?;
-                let name = (self.ast.nodes[key].kind == NodeKind::IdentifierName)
-                    .then(|| self.program.symbol(self.ast.name(self.ast.nodes[key].arg)));
+                let (prefix, set_name, finish) = if cn.has(flags::GETTER) {
+                    (
+                        "get ",
+                        Helper::SetGetterName,
+                        C::Helper(Helper::DefineGetter),
+                    )
+                } else if cn.has(flags::SETTER) {
+                    (
+                        "set ",
+                        Helper::SetSetterName,
+                        C::Helper(Helper::DefineSetter),
+                    )
+                } else {
+                    ("", Helper::SetFunctionName, C::CreateDataProperty)
+                };
+                let k = self.definition_key(key)?;
+                let name = self.static_key_name(key).map(|s| {
+                    let n = format!("{prefix}{}", self.program.symbol_name(s));
+                    self.program.symbol(&n)
+                });
                 self.function(c, name)?;
-                self.emit(CompileCommand::CreateDataProperty);
+                if let Some(k) = k {
+                    self.emit_all(&[C::VariableReference(k.0, k.1), C::Helper(set_name)]);
+                    self.free_temp(k);
+                }
+                self.emit(finish);
             }
-            NodeKind::SpreadElement => return self.unsupported("spread properties"),
+            NodeKind::SpreadElement => {
+                // 13.2.5.5 PropertyDefinition : ... AssignmentExpression
+                // (7.3.25 CopyDataProperties).
+                let Some(&e) = children.first() else {
+                    return self.err("malformed spread element");
+                };
+                self.expression(e)?;
+                self.emit(C::Helper(Helper::CopyDataProperties));
+            }
             _ => return self.err("invalid property definition"),
         }
         Ok(())
+    }
+
+    /// Pushes the key of a property definition; a computed or numeric key
+    /// is converted once (ToPropertyKey) and also kept in a temporary for
+    /// SetFunctionName, which the caller frees.
+    fn definition_key(&mut self, key: usize) -> Result<Option<(Symbol, Locator)>> {
+        match self.ast.nodes[key].kind {
+            NodeKind::IdentifierName | NodeKind::StringLiteral => {
+                self.property_key(key)?;
+                Ok(None)
+            }
+            _ => {
+                self.property_key(key)?;
+                self.emit(CompileCommand::Helper(Helper::ToPropertyKey));
+                let t = self.store_temp()?;
+                self.emit(CompileCommand::VariableReference(t.0, t.1));
+                Ok(Some(t))
+            }
+        }
+    }
+
+    /// The function name of a literal key known statically.
+    fn static_key_name(&mut self, key: usize) -> Option<Symbol> {
+        let kn = self.ast.nodes[key];
+        match kn.kind {
+            NodeKind::IdentifierName => Some(self.program.symbol(self.ast.name(kn.arg))),
+            NodeKind::StringLiteral => {
+                let s = String::from_utf16_lossy(self.ast.string(kn.arg));
+                Some(self.program.symbol(&s))
+            }
+            _ => None,
+        }
+    }
+
+    /// 8.4.3 IsAnonymousFunctionDefinition (classes are not supported).
+    fn is_anonymous_function(&self, i: usize) -> bool {
+        let node = self.ast.nodes[i];
+        match node.kind {
+            NodeKind::ArrowFunction => true,
+            NodeKind::FunctionExpression => self
+                .ast
+                .children(i)
+                .first()
+                .is_none_or(|&c| self.ast.nodes[c].kind != NodeKind::BindingIdentifier),
+            _ => false,
+        }
     }
 }
 

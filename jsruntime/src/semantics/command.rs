@@ -478,14 +478,20 @@ pub enum CompileCommand {
     // ----- Arguments and global declarations -----
     /// `[] -> [array]`: a new array holding the arguments of the current call
     /// from index `start` on: a rest parameter (ECMA-262 10.2.11 step 23,
-    /// `...rest`) or, with `start` 0, the `arguments` object (10.4.4; an
-    /// array for now, neither mapped nor an exotic arguments object).
+    /// `...rest`) or, with `start` 0 and `Helper(ArgumentsObject)`, the
+    /// `arguments` object (10.4.4).
     Arguments(u16),
     /// `[] -> []`: CreateGlobalVarBinding (ECMA-262 9.1.1.4.17) for a `var`
     /// or function declaration of a script (16.1.7
     /// GlobalDeclarationInstantiation): an undefined global object property
     /// unless one exists.
     DeclareGlobalVar(Symbol),
+
+    // ----- Runtime helpers -----
+    /// `[a0 .. an-1] -> [result]` with `n = helper.arity()`: one of the
+    /// runtime operations of [`Helper`] (iteration, spread, rest, accessor
+    /// definitions), applied to the values of its operands.
+    Helper(Helper),
 
     // ----- Coroutines (reserved; not lowered yet) -----
     /// Dispatches on the coroutine state: `n` states, state 0 is the entry.
@@ -496,6 +502,156 @@ pub enum CompileCommand {
     /// `[value] -> [received]`: suspends a generator at the given state
     /// (ECMA-262 27.5.3.7 Yield).
     Yield(u32),
+}
+
+/// Runtime operations the analyzer uses to desugar iteration, spread, rest
+/// and object literal features (lowered to one call of
+/// `backend::bridge_ext::runtime_helper` each, except [`Helper::Hole`] and
+/// [`Helper::IsHole`], which are inline). Iterator records (7.4.1) are
+/// internal objects that JavaScript code never sees: the analyzer keeps them
+/// in temporaries. "HOLE" is the internal marker value for "no value".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Helper {
+    /// `[] -> [HOLE]`: an elision of an array literal (with
+    /// `PushArrayElement`, which then only grows the length).
+    Hole,
+    /// `[v] -> [boolean]`: whether `v` is HOLE.
+    IsHole,
+    /// `[iterable] -> [record]`: GetIterator(obj, sync) (7.4.3) as an
+    /// iterator record.
+    GetIterator,
+    /// `[record] -> [value | HOLE]`: IteratorStepValue (7.4.8); HOLE when the
+    /// iterator is done. The record is marked done when the step throws or
+    /// finishes.
+    IteratorStepValue,
+    /// `[record] -> [value]`: one element of an array pattern (8.6.3
+    /// IteratorBindingInitialization): the next value, or undefined once
+    /// done.
+    PatternStep,
+    /// `[record] -> [array]`: the remaining values (a rest element).
+    PatternRest,
+    /// `[record] -> [undefined]`: IteratorClose (7.4.11) with a normal
+    /// completion, unless the record is done.
+    IteratorClose,
+    /// `[record] -> [undefined]`: IteratorClose with a throw completion:
+    /// errors of `return` are ignored (the caller rethrows).
+    IteratorCloseQuiet,
+    /// `[object] -> [record]`: the for-in iterator (14.7.5.9
+    /// EnumerateObjectProperties); empty for undefined and null.
+    ForInIterator,
+    /// `[record] -> [key | HOLE]`: the next key still present, or HOLE.
+    ForInStep,
+    /// `[array, iterable] -> [array]`: appends the values of a spread
+    /// element (13.2.4.1 ArrayAccumulation).
+    AppendSpread,
+    /// `[f, this, array] -> [result]`: a call with spread arguments.
+    Apply,
+    /// `[constructor, array] -> [object]`: `new` with spread arguments.
+    Construct,
+    /// `[target, source] -> [target]`: CopyDataProperties (7.3.25) for `...`
+    /// in object literals.
+    CopyDataProperties,
+    /// `[source, keys] -> [object]`: a rest property of an object pattern:
+    /// a new object with the own enumerable properties of `source` whose keys
+    /// are not in the array `keys`.
+    CopyDataExcluding,
+    /// `[object, key, getter] -> [object]`: `get key() {}` (13.2.5.5).
+    DefineGetter,
+    /// `[object, key, setter] -> [object]`: `set key(v) {}`.
+    DefineSetter,
+    /// `[object, value] -> [object]`: `__proto__: value` (B.3.1): sets the
+    /// prototype when the value is an object or null.
+    SetPrototype,
+    /// `[function, key] -> [function]`: SetFunctionName (10.2.9) for a
+    /// computed key.
+    SetFunctionName,
+    /// `[function, key] -> [function]`: SetFunctionName with prefix `get`.
+    SetGetterName,
+    /// `[function, key] -> [function]`: SetFunctionName with prefix `set`.
+    SetSetterName,
+    /// `[value] -> [string]`: ToString (7.1.17), for template
+    /// substitutions (13.2.8.6).
+    ToString,
+    /// `[key] -> [key]`: ToPropertyKey (7.1.19) of a computed key.
+    ToPropertyKey,
+    /// `[value] -> [value]`: RequireObjectCoercible (7.2.1) of the value of
+    /// an object pattern (8.6.2, 13.15.5.2).
+    RequireObjectCoercible,
+    /// `[array, strict] -> [object]`: the `arguments` object of a function
+    /// from the array of its arguments (10.4.4.6
+    /// CreateUnmappedArgumentsObject; not mapped to the parameters yet).
+    ArgumentsObject,
+}
+
+impl Helper {
+    /// Number of operands consumed.
+    pub fn arity(self) -> usize {
+        use Helper as H;
+        match self {
+            H::Hole => 0,
+            H::IsHole
+            | H::GetIterator
+            | H::IteratorStepValue
+            | H::PatternStep
+            | H::PatternRest
+            | H::IteratorClose
+            | H::IteratorCloseQuiet
+            | H::ForInIterator
+            | H::ForInStep
+            | H::ToString
+            | H::ToPropertyKey
+            | H::RequireObjectCoercible => 1,
+            H::AppendSpread
+            | H::Construct
+            | H::CopyDataProperties
+            | H::CopyDataExcluding
+            | H::SetPrototype
+            | H::SetFunctionName
+            | H::SetGetterName
+            | H::SetSetterName
+            | H::ArgumentsObject => 2,
+            H::Apply | H::DefineGetter | H::DefineSetter => 3,
+        }
+    }
+
+    /// All helpers, indexed by their `u32` code in the backend.
+    pub const ALL: &'static [Helper] = &[
+        Helper::Hole,
+        Helper::IsHole,
+        Helper::GetIterator,
+        Helper::IteratorStepValue,
+        Helper::PatternStep,
+        Helper::PatternRest,
+        Helper::IteratorClose,
+        Helper::IteratorCloseQuiet,
+        Helper::ForInIterator,
+        Helper::ForInStep,
+        Helper::AppendSpread,
+        Helper::Apply,
+        Helper::Construct,
+        Helper::CopyDataProperties,
+        Helper::CopyDataExcluding,
+        Helper::DefineGetter,
+        Helper::DefineSetter,
+        Helper::SetPrototype,
+        Helper::SetFunctionName,
+        Helper::SetGetterName,
+        Helper::SetSetterName,
+        Helper::ToString,
+        Helper::ToPropertyKey,
+        Helper::ArgumentsObject,
+        Helper::RequireObjectCoercible,
+    ];
+
+    /// The code passed to the runtime (the index in [`Helper::ALL`]).
+    pub fn code(self) -> u32 {
+        Helper::ALL.iter().position(|&h| h == self).unwrap_or(0) as u32
+    }
+
+    /// The helper of a code.
+    pub fn from_code(code: u32) -> Option<Helper> {
+        Helper::ALL.get(code as usize).copied()
+    }
 }
 
 /// What kind of binding a [`Variable`] is (ECMA-262 8.2 scope analysis).
@@ -549,6 +705,9 @@ pub struct FunctionFlags {
     pub arrow: bool,
     pub generator: bool,
     pub r#async: bool,
+    /// A method, getter or setter (15.4): not a constructor, no
+    /// `prototype` property.
+    pub method: bool,
 }
 
 /// The compile script of one function: the unit of lazy compilation.
@@ -560,12 +719,20 @@ pub struct CompileScript {
     pub flags: FunctionFlags,
     /// Number of formal parameters: locators `Argument(0..num_params)`.
     pub num_params: u16,
+    /// The function's `length` (15.1.5 ExpectedArgumentCount: the
+    /// parameters before the first one with a default value or the rest
+    /// parameter); `None` means `num_params`.
+    pub length: Option<u16>,
     /// Number of local bindings over all scopes: locators
     /// `Local(0..num_locals)`.
     pub num_locals: u16,
     /// Bindings of enclosing functions used here, in capture-slot order:
     /// locators `Capture(0..captures.len())`.
     pub captures: Vec<Symbol>,
+    /// Which captures are `const` declarations (parallel to `captures`;
+    /// missing entries are false): assigning one throws a TypeError
+    /// (9.1.1.1.5 SetMutableBinding step 6).
+    pub const_captures: Vec<bool>,
     /// The scope tree; `ScopeRef` indexes it.
     pub scopes: Vec<Scope>,
     /// Number of property-access sites (`CacheId`s).
@@ -737,6 +904,7 @@ fn write_command(
         Debugger => write!(f, "Debugger"),
         Arguments(start) => write!(f, "Arguments({start})"),
         DeclareGlobalVar(s) => write!(f, "DeclareGlobalVar({})", sym(s)),
+        CompileCommand::Helper(h) => write!(f, "Helper({h:?})"),
         JumpTable(n) => write!(f, "JumpTable({n})"),
         Await(s) => write!(f, "Await({s})"),
         Yield(s) => write!(f, "Yield({s})"),

@@ -1,15 +1,19 @@
 //! The engine behind `jstb test262` in execution mode, as a small trait, and
 //! the construction of a test's program from the harness (INTERPRETING.md).
 //!
-//! `jsruntime` cannot run scripts yet: [`NotYetEngine`] answers every test
-//! with "execution not supported yet", so full runs honestly fail everything.
-//! The engine plugs in by implementing [`Engine`] and being returned by
-//! [`default_engine`].
+//! [`JsRuntimeEngine`] runs tests with `jsruntime`'s Cranelift backend: one
+//! fresh [`Executor`] (realm) per run, the harness files and the test as
+//! separate global scripts ([`Executor::eval_script`]), `print` captured.
+//! [`NotYetEngine`] is the stand-in that answers every test with
+//! "execution not supported yet" (kept for tests of the runner).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jsparser::SourceKind;
+use jsruntime::backend::{Executor, ScriptError};
+use jsruntime::runtime::CapturedOutput;
+use jsruntime::value::Value;
 use serde::{Deserialize, Serialize};
 
 use super::cases::Mode;
@@ -17,7 +21,6 @@ use super::meta::Phase;
 
 /// One script evaluated in the test realm before the test (a harness file).
 #[derive(Clone, Debug)]
-#[allow(dead_code)] // read by the engine, once there is one
 pub struct Script {
     /// `harness/assert.js`, for messages.
     pub name: String,
@@ -26,9 +29,9 @@ pub struct Script {
 
 /// What to run for one test in one mode.
 #[derive(Clone, Debug)]
-#[allow(dead_code)] // read by the engine, once there is one
 pub struct Program<'a> {
     /// The test file; module specifiers (`./x_FIXTURE.js`) resolve beside it.
+    #[allow(dead_code)] // read once modules run
     pub path: &'a Path,
     /// Harness scripts, evaluated in order as global scripts of the test's
     /// realm (sloppy, unmodified) before the test. Empty for `raw` tests.
@@ -72,7 +75,8 @@ pub trait Engine {
     fn run(&self, program: &Program<'_>) -> RunOutput;
 }
 
-/// The engine until `jsruntime` can run scripts.
+/// The stand-in engine that runs nothing (tests of the runner).
+#[allow(dead_code)]
 pub struct NotYetEngine;
 
 impl Engine for NotYetEngine {
@@ -88,7 +92,92 @@ impl Engine for NotYetEngine {
 
 /// The engine `jstb test262` uses in execution mode.
 pub fn default_engine() -> Box<dyn Engine> {
-    Box::new(NotYetEngine)
+    Box::new(JsRuntimeEngine)
+}
+
+/// `jsruntime` with the Cranelift backend (INTERPRETING.md): a fresh realm
+/// per run, the prelude and the test evaluated in order as global scripts.
+pub struct JsRuntimeEngine;
+
+impl Engine for JsRuntimeEngine {
+    fn run(&self, program: &Program<'_>) -> RunOutput {
+        let captured = CapturedOutput::default();
+        let result = run_in_fresh_realm(program, &captured);
+        let text = captured.text();
+        RunOutput {
+            printed: text.lines().map(str::to_string).collect(),
+            result,
+        }
+    }
+}
+
+fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(), EngineError> {
+    if program.kind == SourceKind::Module {
+        return Err(EngineError::Unsupported(
+            "not supported yet: modules".into(),
+        ));
+    }
+    let mut exec = Executor::new()
+        .map_err(|e| EngineError::Unsupported(format!("cannot create a runtime: {e}")))?;
+    exec.runtime.set_output(Box::new(out.clone()));
+    for script in program.prelude {
+        // A harness file that cannot run makes the test unrunnable; one
+        // that throws is a runtime failure like the test's own.
+        match exec.eval_script(&script.source, false) {
+            Ok(Ok(_)) => {}
+            Ok(Err(thrown)) => return Err(thrown_error(&mut exec, thrown.0)),
+            Err(e) => {
+                return Err(EngineError::Unsupported(format!("{}: {e}", script.name)));
+            }
+        }
+    }
+    match exec.eval_script(program.source, program.strict) {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(thrown)) => Err(thrown_error(&mut exec, thrown.0)),
+        Err(ScriptError::Syntax(e)) => Err(EngineError::Thrown(ThrownError {
+            name: "SyntaxError".into(),
+            message: e.message,
+            phase: Phase::Parse,
+        })),
+        Err(e) => Err(EngineError::Unsupported(e.to_string())),
+    }
+}
+
+/// A runtime exception: the thrown value's constructor name and message
+/// (property reads only; getters may run). A function the backend cannot
+/// compile yet surfaces as an `Error` thrown at its first call: reported
+/// as unsupported, not as an exception of the test.
+fn thrown_error(exec: &mut Executor, v: Value) -> EngineError {
+    let rt = &mut exec.runtime;
+    let mut name = String::new();
+    let mut message = String::new();
+    if let Some(o) = v.as_object() {
+        let constructor = rt.get_by_name(o, "constructor").ok();
+        if let Some(c) = constructor.and_then(|c| c.as_object()) {
+            if let Ok(n) = rt.get_by_name(c, "name") {
+                if n.as_string().is_some() {
+                    name = rt.to_string_for_display(n).unwrap_or_default();
+                }
+            }
+        }
+        if let Ok(m) = rt.get_by_name(o, "message") {
+            if !m.is_undefined() {
+                message = rt.to_string_for_display(m).unwrap_or_default();
+            }
+        }
+    } else {
+        message = rt
+            .to_string_for_display(v)
+            .unwrap_or_else(|_| "<exception>".into());
+    }
+    if name == "Error" && message.starts_with("cannot compile the function: ") {
+        return EngineError::Unsupported(message);
+    }
+    EngineError::Thrown(ThrownError {
+        name,
+        message,
+        phase: Phase::Runtime,
+    })
 }
 
 /// Harness files, read once per worker.
@@ -220,6 +309,69 @@ mod tests {
         assert_eq!(test_source("x", Mode::Module), "x");
         assert_eq!(mode_kind(Mode::Module), (SourceKind::Module, true));
         assert_eq!(mode_kind(Mode::Sloppy), (SourceKind::Script, false));
+    }
+
+    fn run(prelude: &[(&str, &str)], source: &str, strict: bool) -> RunOutput {
+        let prelude: Vec<Script> = prelude
+            .iter()
+            .map(|(name, source)| Script {
+                name: name.to_string(),
+                source: source.to_string(),
+            })
+            .collect();
+        JsRuntimeEngine.run(&Program {
+            path: Path::new("t.js"),
+            prelude: &prelude,
+            source,
+            kind: SourceKind::Script,
+            strict,
+        })
+    }
+
+    fn thrown(out: &RunOutput) -> Option<(String, Phase)> {
+        match &out.result {
+            Err(EngineError::Thrown(t)) => Some((t.name.clone(), t.phase)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn engine_runs_prelude_and_test() {
+        let prelude = [
+            (
+                "harness/a.js",
+                "function Test262Error(m) { this.message = m; }\nvar x = 1;",
+            ),
+            ("harness/b.js", "var y = x + 1;"),
+        ];
+        let out = run(
+            &prelude,
+            "print('y', y); print(typeof $262.evalScript);",
+            false,
+        );
+        assert_eq!(out.result, Ok(()));
+        assert_eq!(out.printed, ["y 2", "function"]);
+        // Constructor names of thrown values, and the phase.
+        let out = run(&prelude, "throw new Test262Error('no');", false);
+        assert_eq!(thrown(&out), Some(("Test262Error".into(), Phase::Runtime)));
+        let out = run(&[], "null.x;", false);
+        assert_eq!(thrown(&out), Some(("TypeError".into(), Phase::Runtime)));
+        let out = run(&[], "\"use strict\";\nvar let = 1;", true);
+        assert_eq!(thrown(&out), Some(("SyntaxError".into(), Phase::Parse)));
+        // A fresh realm per run.
+        let out = run(&[], "print(typeof y);", false);
+        assert_eq!(out.printed, ["undefined"]);
+    }
+
+    #[test]
+    fn eval_script_shares_the_realm() {
+        let source = "var v = 1; function f() { return v; } f();\n\
+                      $262.evalScript('var v = 2;');\n\
+                      print(f());\n\
+                      try { $262.evalScript('('); } catch (e) { print(e.constructor.name); }";
+        let out = run(&[], source, false);
+        assert_eq!(out.result, Ok(()));
+        assert_eq!(out.printed, ["2", "SyntaxError"]);
     }
 
     #[test]

@@ -214,6 +214,12 @@ fn early_long_chains_stay_linear() {
     bad(&format!("{lets} var w0; {}", "}".repeat(n)));
     // Import attribute keys are checked with a map, not pairwise.
     let keys: Vec<String> = (0..n).map(|i| format!("k{i}: ''")).collect();
-    ok_module(&format!("import a from 'm' with {{ {} }};", keys.join(", ")));
-    bad_module(&format!("import a from 'm' with {{ {}, k0: '' }};", keys.join(", ")));
+    ok_module(&format!(
+        "import a from 'm' with {{ {} }};",
+        keys.join(", ")
+    ));
+    bad_module(&format!(
+        "import a from 'm' with {{ {}, k0: '' }};",
+        keys.join(", ")
+    ));
 }

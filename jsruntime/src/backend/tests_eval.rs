@@ -1,0 +1,88 @@
+//! [`Executor::eval_script`] (scripts sharing a realm, `$262.evalScript`)
+//! and the global inline caches of compiled code.
+
+use super::*;
+use crate::runtime::CapturedOutput;
+use crate::value::Value;
+
+fn executor() -> (Executor, CapturedOutput) {
+    let mut exec = Executor::new().expect("JIT");
+    let out = CapturedOutput::default();
+    exec.runtime.set_output(Box::new(out.clone()));
+    (exec, out)
+}
+
+fn eval(exec: &mut Executor, source: &str) -> Result<Value, Value> {
+    exec.eval_script(source, false)
+        .expect("runs")
+        .map_err(|t| t.0)
+}
+
+#[test]
+fn scripts_share_the_realm() {
+    let (mut exec, out) = executor();
+    eval(&mut exec, "var a = 1; function f() { return a + 1; }").unwrap();
+    eval(&mut exec, "print(f()); a = 5; print(f());").unwrap();
+    eval(&mut exec, "print($262.evalScript('var b = f();'), b);").unwrap();
+    eval(
+        &mut exec,
+        "try { $262.evalScript('('); } catch (e) { print(e.constructor === SyntaxError); }",
+    )
+    .unwrap();
+    assert_eq!(out.text(), "2\n6\nundefined 6\ntrue\n");
+    assert!(matches!(
+        exec.eval_script("(", false),
+        Err(ScriptError::Syntax(_))
+    ));
+    // A strict script: the option alone makes it strict.
+    assert!(eval(&mut exec, "undeclared = 1;").is_ok());
+    assert!(exec
+        .eval_script("undeclared2 = 1;", true)
+        .expect("runs")
+        .is_err());
+}
+
+#[test]
+fn global_caches_follow_the_global_object() {
+    let (mut exec, out) = executor();
+    // Filled by the first read, then hit; the value is read from the slot.
+    eval(
+        &mut exec,
+        "globalThis.g = 1; function r() { return g; }\n\
+         var s = 0; for (var i = 0; i < 3; i++) s += r(); print(s);\n\
+         g = 10; print(r());\n\
+         globalThis.h = 0; print(r());\n\
+         Object.defineProperty(globalThis, 'g', { get: function () { return 7; }, configurable: true });\n\
+         print(r());\n\
+         delete globalThis.g;\n\
+         try { r(); } catch (e) { print(e.constructor.name); }\n\
+         globalThis.g = 3; print(r(), typeof g);",
+    )
+    .unwrap();
+    assert_eq!(out.text(), "3\n10\n10\n7\nReferenceError\n3 number\n");
+    // A global lexical declaration shadows the cached property.
+    exec.declare_global("g", 1).unwrap();
+    assert!(eval(&mut exec, "r();").is_err(), "TDZ of the lexical g");
+    // Inline caches off: the same answers through the runtime.
+    let (mut exec, out) = executor();
+    exec.set_inline_caches_enabled(false);
+    eval(
+        &mut exec,
+        "var k = 4; function r() { return k; } print(r(), r());",
+    )
+    .unwrap();
+    assert_eq!(out.text(), "4 4\n");
+}
+
+#[test]
+fn remainder_fast_path_and_edges() {
+    let (mut exec, out) = executor();
+    eval(
+        &mut exec,
+        "function r(a, b) { return a % b; }\n\
+         print(r(7, 3), r(0, 5), r(5, 0), 1 / r(-4, 2), r(-7, 3), r(7, -3));\n\
+         print(r(-2147483648, -1), r(7.5, 2), r('9', 4), r(2147483647, 2));",
+    )
+    .unwrap();
+    assert_eq!(out.text(), "1 0 NaN -Infinity -1 1\n0 1.5 1 1\n");
+}
