@@ -247,7 +247,7 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
             None => st.actions.iter().map(|&(t, _)| t).collect(),
         };
         let mut info = 0;
-        if st.merged.as_ref().map_or(true, |m| m.default)
+        if st.merged.as_ref().is_none_or(|m| m.default)
             && st.reductions.len() == 1
             && !shifts_terminal
             && lalr.cfg.prods[st.reductions[0] as usize]

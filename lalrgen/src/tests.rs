@@ -40,7 +40,7 @@ const TERMS: &[&str] = &[
 fn config() -> Config {
     let mut c = Config::ecmascript(TERMS.iter().map(|s| s.to_string()).collect());
     c.goal_classes[0].0.retain(|t| t != "'/='");
-    c.elide_unit_pass = false;
+    c.unit_elimination = None;
     c
 }
 
@@ -454,4 +454,26 @@ fn no_lt_mismatch_and_lexical_conflicts_are_reported() {
 fn token_rs_names() {
     let t = "token_kinds! {\n    /// doc\n    Eof = \"EOF\",\n    If = \"'if'\",\n}\n";
     assert_eq!(terminals_from_token_rs(t), vec!["EOF", "'if'"]);
+}
+
+#[test]
+fn unit_elimination_keeps_the_labelled_reductions() {
+    let plain = gen_ok(EXPR);
+    let mut c = config();
+    c.unit_elimination = Some(1);
+    let elided = generate(EXPR, &c).unwrap_or_else(|e| panic!("{e}"));
+    assert!(elided.conflicts.is_empty());
+    assert!(elided.stats.merged_states > 0);
+    let labelled =
+        |v: Vec<String>| -> Vec<String> { v.into_iter().filter(|s| s.contains(':')).collect() };
+    for input in ["x", "x + y * z", "( x + y ) * z", "x * ( y )", "( ( x ) )"] {
+        let a = labelled(parse(&plain, 0, input).unwrap());
+        let b = parse(&elided, 0, input).unwrap();
+        assert_eq!(a, labelled(b.clone()), "{input}");
+        // The unit reductions T : F and E : T are gone.
+        assert!(b.iter().all(|s| s.contains(':')), "{input}: {b:?}");
+    }
+    for bad in ["x +", "x y", ") x", "x * * y"] {
+        assert!(parse(&elided, 0, bad).is_err(), "{bad}");
+    }
 }

@@ -68,7 +68,10 @@ pub trait EventSink {
     /// insertion arrives as a `;` token with an empty span.
     fn shift(&mut self, token: &Token) -> Result<(), SyntaxError>;
     /// A production was reduced; `span` covers its right-hand side (empty for
-    /// an empty production).
+    /// an empty production). Unit productions without an action label
+    /// (`Action::Pass`, one symbol) are not reported: the generator removes
+    /// most of them from the tables (`lalrgen::units`) and the driver skips
+    /// the rest.
     fn reduce(&mut self, production: u16, span: Span) -> Result<(), SyntaxError>;
 }
 
@@ -229,7 +232,6 @@ impl<'a> Parser<'a> {
         SyntaxError::new(format!("Unexpected token '{shown}'"), token.span)
     }
 }
-
 
 fn internal_error() -> SyntaxError {
     SyntaxError::new(
