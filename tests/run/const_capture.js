@@ -49,3 +49,9 @@ const it = {
 const target = {};
 [(log.push("target"), target).p] = it;
 console.log(log.join(), target.p);
+// In sloppy code the assignment is ignored.
+const sloppySelf = function named() {
+  named = 0;
+  return typeof named;
+};
+console.log("sloppy name:", sloppySelf());

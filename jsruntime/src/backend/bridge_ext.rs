@@ -74,13 +74,16 @@ pub unsafe extern "C" fn runtime_helper(
         // SAFETY: guaranteed by the caller.
         unsafe { std::slice::from_raw_parts(argv, argc as usize) }
     };
-    // SAFETY: compiled code only passes valid values.
-    let args: Vec<Value> = bits
-        .iter()
-        .map(|&b| unsafe { Value::from_bits(b) })
-        .collect();
+    // At most 3 operands (Helper::arity); no allocation per call.
+    let mut args = [Value::UNDEFINED; 3];
+    for (slot, &b) in args.iter_mut().zip(bits) {
+        // SAFETY: compiled code only passes valid values.
+        *slot = unsafe { Value::from_bits(b) };
+    }
     let result = match Helper::from_code(code) {
-        Some(h) if args.len() == h.arity() => helper(&mut exec.runtime, h, &args),
+        Some(h) if bits.len() == h.arity() && bits.len() <= 3 => {
+            helper(&mut exec.runtime, h, &args[..bits.len()])
+        }
         _ => Err(exec.runtime.type_error("internal error: bad helper call")),
     };
     let (v, status) = match result {
@@ -104,8 +107,9 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
         Helper::IsHole => Ok(Value::from_bool(a.is_hole())),
         Helper::GetIterator => it::get_iterator(rt, a),
         Helper::IteratorStepValue => it::step_value(rt, a),
-        Helper::PatternStep => it::pattern_step(rt, a),
-        Helper::PatternRest => it::pattern_rest(rt, a),
+        Helper::PatternIterator => it::pattern_iterator(rt, a),
+        Helper::PatternStep => it::pattern_step(rt, a, b),
+        Helper::PatternRest => it::pattern_rest(rt, a, b),
         Helper::IteratorClose => it::iterator_close(rt, a, false),
         Helper::IteratorCloseQuiet => it::iterator_close(rt, a, true),
         Helper::ForInIterator => it::for_in_iterator(rt, a),

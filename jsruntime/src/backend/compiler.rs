@@ -1088,6 +1088,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 if !initialize {
                     let current = self.b.ins().load(I64, trusted(), target, 0);
                     self.check_initialized(current, symbol);
+                    if self.script.readonly_captures.get(i as usize) == Some(&true) {
+                        return Ok(());
+                    }
                     if self.script.const_captures.get(i as usize) == Some(&true) {
                         // 9.1.1.1.5 SetMutableBinding step 6.
                         let name = self.host.global_name(self.program, symbol);

@@ -169,26 +169,34 @@ host_data!(IteratorRecord, "Iterator Record");
 
 /// The state of a for-in enumeration (14.7.5.9 EnumerateObjectProperties):
 /// the object and the keys collected when the loop started.
+/// The keys are kept as property keys (atoms and indices): no string is
+/// allocated, so no unrooted value exists while they are collected.
 struct ForInRecord {
     object: Value,
-    keys: Vec<Value>,
+    keys: Vec<PropertyKey>,
     index: Cell<usize>,
 }
 
-// SAFETY: reports the object and every key.
+// SAFETY: reports the object and every key's cell.
 unsafe impl Trace for ForInRecord {
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark_value(self.object);
-        for &k in &self.keys {
-            tracer.mark_value(k);
+        for k in &self.keys {
+            match k {
+                PropertyKey::String(s) => tracer.mark_cell(s.addr()),
+                PropertyKey::Symbol(s) => tracer.mark_cell(s.addr()),
+                PropertyKey::Index(_) => {}
+            }
         }
     }
 }
 host_data!(ForInRecord, "For-In Iterator");
 
 /// The host data of type `T` of an object value. The reference is only
-/// read (its fields are `Cell`s) and must not be held across calls that
-/// can run JavaScript code.
+/// read (its fields are `Cell`s). It must not be held across calls that can
+/// run JavaScript code when JavaScript can reach the object (iterator
+/// objects: a property store would take `&mut` of the object); internal
+/// records are unreachable from JavaScript. The caller keeps `v` alive.
 fn host<T: 'static>(v: Value) -> Option<&'static T> {
     let o = v.as_object()?;
     // SAFETY: the object is live (the caller holds `v` on its stack) and
@@ -437,15 +445,67 @@ fn step_inner(rt: &mut Runtime, r: &IteratorRecord) -> JsResult<Value> {
     rt.get(o, value_key, result)
 }
 
-/// An element of an array pattern: the next value or undefined.
-pub fn pattern_step(rt: &mut Runtime, rec: Value) -> JsResult<Value> {
+/// GetIterator for an array pattern: the array itself when iterating it
+/// is not observable (see the module docs), else an iterator record. The
+/// pattern's elements then read the array by index, which is what
+/// %ArrayIteratorPrototype%.next does (23.1.5.2.1: the length is read at
+/// every step), without allocating a record.
+pub fn pattern_iterator(rt: &mut Runtime, obj: Value) -> JsResult<Value> {
+    let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Iterator));
+    if let Some(a) = obj.as_object().filter(|a| a.is_array()) {
+        // Decided from data properties only: no code runs here.
+        let method = match a.stored_property(key) {
+            Some(StoredProperty::Data(m, _)) => Some(m),
+            Some(_) => None,
+            None if a.proto() == rt.intrinsic(Intrinsic::ArrayPrototype) => {
+                match rt
+                    .intrinsic_object(Intrinsic::ArrayPrototype)
+                    .stored_property(key)
+                {
+                    Some(StoredProperty::Data(m, _)) => Some(m),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        if method == Some(rt.intrinsic(Intrinsic::ArrayValues)) && array_next_intact(rt) {
+            return Ok(obj);
+        }
+    }
+    get_iterator(rt, obj)
+}
+
+/// Element `index` of an array pattern: the next value or undefined.
+pub fn pattern_step(rt: &mut Runtime, rec: Value, index: Value) -> JsResult<Value> {
+    if host::<IteratorRecord>(rec).is_none() {
+        let (Some(a), Some(i)) = (rec.as_object(), index.as_number()) else {
+            return Ok(Value::UNDEFINED);
+        };
+        if i >= a.array_length() as f64 {
+            return Ok(Value::UNDEFINED);
+        }
+        return rt.get(a, PropertyKey::Index(i as u32), rec);
+    }
     let v = step_value(rt, rec)?;
     Ok(if v.is_hole() { Value::UNDEFINED } else { v })
 }
 
-/// A rest element: an array of the remaining values (8.6.3, 13.15.5.5).
-pub fn pattern_rest(rt: &mut Runtime, rec: Value) -> JsResult<Value> {
+/// A rest element from `index` on: an array of the remaining values (8.6.3,
+/// 13.15.5.5).
+pub fn pattern_rest(rt: &mut Runtime, rec: Value, index: Value) -> JsResult<Value> {
     let a = rt.new_array(0)?;
+    if host::<IteratorRecord>(rec).is_none() {
+        let (Some(src), Some(start)) = (rec.as_object(), index.as_number()) else {
+            return Ok(Value::object(a));
+        };
+        let mut i = start as u32;
+        while i < src.array_length() {
+            let v = rt.get(src, PropertyKey::Index(i), rec)?;
+            rt.create_data_property_or_throw(a, PropertyKey::Index(a.array_length()), v)?;
+            i += 1;
+        }
+        return Ok(Value::object(a));
+    }
     append_from_record(rt, a, rec)?;
     Ok(Value::object(a))
 }
@@ -479,7 +539,10 @@ pub fn append_spread(rt: &mut Runtime, array: Value, iterable: Value) -> JsResul
 /// done. With `quiet` (a throw completion), errors of `return` and a
 /// non-object result are ignored.
 pub fn iterator_close(rt: &mut Runtime, rec: Value, quiet: bool) -> JsResult<Value> {
-    let r = record(rt, rec)?;
+    // An array iterated directly (`pattern_iterator`) has nothing to close.
+    let Some(r) = host::<IteratorRecord>(rec) else {
+        return Ok(Value::UNDEFINED);
+    };
     if r.done.get() {
         return Ok(Value::UNDEFINED);
     }
@@ -534,7 +597,7 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
                 visited.push(key);
                 if let Some(desc) = rt.get_own_property(c, key)? {
                     if desc.enumerable == Some(true) {
-                        keys.push(rt.property_key_to_value(key)?);
+                        keys.push(key);
                     }
                 }
             }
@@ -565,9 +628,8 @@ pub fn for_in_step(rt: &mut Runtime, rec: Value) -> JsResult<Value> {
             return Ok(Value::HOLE);
         };
         r.index.set(i + 1);
-        let pk = rt.to_property_key(key)?;
-        if rt.has_property(o, pk)? {
-            return Ok(key);
+        if rt.has_property(o, key)? {
+            return rt.property_key_to_value(key);
         }
     }
 }

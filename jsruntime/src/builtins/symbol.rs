@@ -12,6 +12,7 @@ use crate::value::Value;
 use crate::JsResult;
 
 static SYMBOL: &[BuiltinFunction] = &[f("for", 1, symbol_for), f("keyFor", 1, key_for)];
+static SYMBOL_TO_PRIMITIVE: &[BuiltinFunction] = &[f("@@toPrimitive", 1, value_of)];
 static SYMBOL_PROTOTYPE: &[BuiltinFunction] =
     &[f("toString", 0, to_string), f("valueOf", 0, value_of)];
 
@@ -23,12 +24,11 @@ pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
         "Symbol",
         0,
         call,
-        // 20.4.1.1 step 1: `new Symbol()` throws.
+        // 20.4.1.1 step 1: `new Symbol()` throws (Symbol still is a
+        // constructor, 20.4.1).
         |rt, _, _| Err(rt.type_error("Symbol is not a constructor")),
         proto,
     )?;
-    // Not a constructor for `new` (the flag is what Construct checks).
-    rt.set_object_flags(ctor, 0, crate::object::FLAG_CONSTRUCTOR);
     rt.install_functions(ctor, SYMBOL)?;
     // 20.4.2: the well-known symbols, non-writable and non-configurable.
     for &w in WellKnownSymbol::ALL {
@@ -54,6 +54,16 @@ pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
             Attributes::CONFIGURABLE_ONLY,
         ),
     )?;
+    // 20.4.3.5 Symbol.prototype [ @@toPrimitive ] ( hint ): not writable.
+    rt.install_functions(proto, SYMBOL_TO_PRIMITIVE)?;
+    let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::ToPrimitive));
+    if let Some(StoredProperty::Data(f, _)) = proto.stored_property(key) {
+        rt.define_property_or_throw(
+            proto,
+            key,
+            PropertyDescriptor::data(f, Attributes::CONFIGURABLE_ONLY),
+        )?;
+    }
     // 20.4.3.6 Symbol.prototype [ @@toStringTag ].
     let tag = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag));
     let name = rt.atom("Symbol")?;

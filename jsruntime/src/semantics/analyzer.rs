@@ -372,35 +372,51 @@ impl<'a> Analyzer<'a> {
             return Ok(Locator::Global);
         }
         let strict = self.fns[level].script.flags.strict;
-        let is_const = self.is_const_binding(level - 1, sym, outer, strict);
+        let (is_const, readonly) = self.immutable_binding(level - 1, sym, outer);
         let f = &mut self.fns[level];
         if f.script.captures.len() >= u16::MAX as usize {
             return self.err("too many captures in one function");
         }
+        let n = f.script.captures.len();
+        f.script.const_captures.resize(n, false);
+        f.script.readonly_captures.resize(n, false);
         f.script
             .const_captures
-            .resize(f.script.captures.len(), false);
-        f.script.const_captures.push(is_const);
+            .push(is_const || (readonly && strict));
+        f.script.readonly_captures.push(readonly && !strict);
         f.script.captures.push(sym);
         f.capture_sources.push(outer);
         Ok(Locator::Capture((f.script.captures.len() - 1) as u16))
     }
 
     /// Whether the binding `sym` found at `locator` in function `level` is a
-    /// `const` declaration, or, for `strict` code, the name of a named
-    /// function expression (15.2.5; assigning it in sloppy code is ignored,
-    /// which is not implemented: the assignment happens).
-    fn is_const_binding(&self, level: usize, sym: Symbol, locator: Locator, strict: bool) -> bool {
+    /// `const` declaration, and whether it is the name of a named function
+    /// expression (15.2.5: immutable; assigning it throws in strict code and
+    /// is ignored in sloppy code, 9.1.1.1.5 step 6).
+    fn immutable_binding(&self, level: usize, sym: Symbol, locator: Locator) -> (bool, bool) {
         let f = &self.fns[level];
         if let Locator::Capture(i) = locator {
-            return f.script.const_captures.get(i as usize) == Some(&true);
+            let i = i as usize;
+            return (
+                f.script.const_captures.get(i) == Some(&true),
+                f.script.readonly_captures.get(i) == Some(&true),
+            );
         }
-        f.script.scopes.iter().enumerate().any(|(i, s)| {
-            (strict || !f.name_scopes.contains(&ScopeRef(i as u32)))
-                && s.variables.iter().any(|v| {
-                    v.symbol == sym && v.locator == locator && v.kind == VariableKind::Const
-                })
-        })
+        let mut result = (false, false);
+        for (i, s) in f.script.scopes.iter().enumerate() {
+            let found = s
+                .variables
+                .iter()
+                .any(|v| v.symbol == sym && v.locator == locator && v.kind == VariableKind::Const);
+            if found {
+                if f.name_scopes.contains(&ScopeRef(i as u32)) {
+                    result.1 = true;
+                } else {
+                    result.0 = true;
+                }
+            }
+        }
+        result
     }
 
     fn reference(&mut self, name_id: u32) -> Result<()> {
@@ -984,18 +1000,20 @@ impl<'a> Analyzer<'a> {
         use NodeKind as K;
         self.emit_all(&[
             C::VariableReference(source.0, source.1),
-            C::Helper(Helper::GetIterator),
+            C::Helper(Helper::PatternIterator),
         ]);
         let rec = self.store_temp()?;
         self.emit(C::Try {
             has_catch: true,
             has_finally: false,
         });
-        for c in self.ast.children(target) {
+        for (index, c) in self.ast.children(target).into_iter().enumerate() {
             let cn = self.ast.nodes[c];
+            let index = C::Number(index as f64);
             match cn.kind {
                 K::Hole => self.emit_all(&[
                     C::VariableReference(rec.0, rec.1),
+                    index,
                     C::Helper(Helper::PatternStep),
                     C::Discard,
                 ]),
@@ -1009,6 +1027,7 @@ impl<'a> Analyzer<'a> {
                         self.member_reference(inner)?;
                         self.emit_all(&[
                             C::VariableReference(rec.0, rec.1),
+                            index,
                             C::Helper(Helper::PatternRest),
                             C::Assignment,
                             C::Discard,
@@ -1017,6 +1036,7 @@ impl<'a> Analyzer<'a> {
                     }
                     self.emit_all(&[
                         C::VariableReference(rec.0, rec.1),
+                        index,
                         C::Helper(Helper::PatternRest),
                     ]);
                     let t = self.store_temp()?;
@@ -1035,6 +1055,7 @@ impl<'a> Analyzer<'a> {
                     self.member_reference(inner)?;
                     self.emit_all(&[
                         C::VariableReference(rec.0, rec.1),
+                        index,
                         C::Helper(Helper::PatternStep),
                     ]);
                     let t = self.store_temp()?;
@@ -1047,6 +1068,7 @@ impl<'a> Analyzer<'a> {
                 _ => {
                     self.emit_all(&[
                         C::VariableReference(rec.0, rec.1),
+                        index,
                         C::Helper(Helper::PatternStep),
                     ]);
                     let t = self.store_temp()?;
@@ -2216,27 +2238,67 @@ impl<'a> Analyzer<'a> {
         let Some((&callee, args)) = children.split_first() else {
             return self.err("malformed call");
         };
-        let cn = self.ast.nodes[callee];
+        let mut callee = callee;
+        let mut cn = self.ast.nodes[callee];
+        // `o?.m?.()`: the callee is an optional chain of its own; the
+        // conditionals of `o?.` close with the call's chain, and `o` is the
+        // this value.
+        if node.has(flags::OPTIONAL) && cn.kind == NodeKind::OptionalChain {
+            if let Some(&inner) = self.ast.children(callee).first() {
+                let inn = self.ast.nodes[inner];
+                if matches!(inn.kind, NodeKind::StaticMember | NodeKind::ComputedMember)
+                    && inn.has(flags::OPTIONAL)
+                {
+                    callee = inner;
+                    cn = inn;
+                }
+            }
+        }
         let member = matches!(cn.kind, NodeKind::StaticMember | NodeKind::ComputedMember);
-        if self.has_spread(args) && !node.has(flags::OPTIONAL) && !cn.has(flags::OPTIONAL) {
-            // `f(...a)` / `o.m(...a)`: Apply(f, this, [args]).
+        if self.has_spread(args) || (node.has(flags::OPTIONAL) && member && cn.has(flags::OPTIONAL))
+        {
+            // `f(...a)`, `o.m(...a)`, `o?.m(...a)`, `f?.(...a)`:
+            // Apply(f, this, [args]) (13.3.6.1 with 13.3.8.1
+            // ArgumentListEvaluation).
+            let mut this = None;
             if member {
                 let Some(&object) = self.ast.children(callee).first() else {
                     return self.err("malformed member expression");
                 };
-                self.expression(object)?;
+                if cn.has(flags::OPTIONAL) {
+                    self.optional_object(object)?;
+                } else {
+                    self.expression(object)?;
+                }
                 let o = self.store_temp()?;
                 self.emit(CompileCommand::VariableReference(o.0, o.1));
                 self.member_key(callee)?;
                 let cache = self.cache();
-                self.emit_all(&[
-                    CompileCommand::GetProperty(cache),
-                    CompileCommand::VariableReference(o.0, o.1),
-                ]);
-                self.free_temp(o);
+                self.emit(CompileCommand::GetProperty(cache));
+                this = Some(o);
             } else {
                 self.expression(callee)?;
-                self.emit(CompileCommand::Undefined);
+            }
+            if node.has(flags::OPTIONAL) {
+                let t = self.store_temp()?;
+                self.emit_all(&[
+                    CompileCommand::VariableReference(t.0, t.1),
+                    CompileCommand::Null,
+                    CompileCommand::Binary(BinaryOperator::Equality),
+                    CompileCommand::IfThen,
+                    CompileCommand::Undefined,
+                    CompileCommand::Else,
+                    CompileCommand::VariableReference(t.0, t.1),
+                ]);
+                self.bump_optional();
+                self.free_temp(t);
+            }
+            match this {
+                Some(o) => {
+                    self.emit(CompileCommand::VariableReference(o.0, o.1));
+                    self.free_temp(o);
+                }
+                None => self.emit(CompileCommand::Undefined),
             }
             self.spread_arguments(args)?;
             self.emit(CompileCommand::Helper(Helper::Apply));

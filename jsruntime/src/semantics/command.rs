@@ -524,11 +524,16 @@ pub enum Helper {
     /// iterator is done. The record is marked done when the step throws or
     /// finishes.
     IteratorStepValue,
-    /// `[record] -> [value]`: one element of an array pattern (8.6.3
-    /// IteratorBindingInitialization): the next value, or undefined once
-    /// done.
+    /// `[iterable] -> [record]`: GetIterator for an array pattern: the
+    /// array itself when iterating it is not observable (its `@@iterator`
+    /// and %ArrayIteratorPrototype%.next are the original ones), else an
+    /// iterator record.
+    PatternIterator,
+    /// `[record, index] -> [value]`: element `index` of an array pattern
+    /// (8.6.3 IteratorBindingInitialization): the next value, or undefined
+    /// once done. `record` comes from `PatternIterator`.
     PatternStep,
-    /// `[record] -> [array]`: the remaining values (a rest element).
+    /// `[record, index] -> [array]`: the remaining values (a rest element).
     PatternRest,
     /// `[record] -> [undefined]`: IteratorClose (7.4.11) with a normal
     /// completion, unless the record is done.
@@ -592,8 +597,7 @@ impl Helper {
             H::IsHole
             | H::GetIterator
             | H::IteratorStepValue
-            | H::PatternStep
-            | H::PatternRest
+            | H::PatternIterator
             | H::IteratorClose
             | H::IteratorCloseQuiet
             | H::ForInIterator
@@ -602,6 +606,8 @@ impl Helper {
             | H::ToPropertyKey
             | H::RequireObjectCoercible => 1,
             H::AppendSpread
+            | H::PatternStep
+            | H::PatternRest
             | H::Construct
             | H::CopyDataProperties
             | H::CopyDataExcluding
@@ -620,6 +626,7 @@ impl Helper {
         Helper::IsHole,
         Helper::GetIterator,
         Helper::IteratorStepValue,
+        Helper::PatternIterator,
         Helper::PatternStep,
         Helper::PatternRest,
         Helper::IteratorClose,
@@ -733,6 +740,10 @@ pub struct CompileScript {
     /// missing entries are false): assigning one throws a TypeError
     /// (9.1.1.1.5 SetMutableBinding step 6).
     pub const_captures: Vec<bool>,
+    /// Which captures are immutable bindings whose assignment is silently
+    /// ignored (the name of a named function expression seen from sloppy
+    /// code, 15.2.5 and 9.1.1.1.5 step 6).
+    pub readonly_captures: Vec<bool>,
     /// The scope tree; `ScopeRef` indexes it.
     pub scopes: Vec<Scope>,
     /// Number of property-access sites (`CacheId`s).

@@ -215,3 +215,34 @@ fn runs_destructuring_defaults_and_rest() {
     );
     assert_eq!(v.as_number(), Some(1.0 + 2.0 + 4.0 + 5.0 + 2.0));
 }
+
+#[test]
+fn for_of_is_a_protected_loop_over_an_iterator_record() {
+    let p = analyze_source("for (const x of [1]) { x; }");
+    let commands = &p.functions[0].commands;
+    assert!(commands.contains(&CompileCommand::Helper(Helper::GetIterator)));
+    assert!(commands.contains(&CompileCommand::Helper(Helper::IteratorStepValue)));
+    assert!(commands.contains(&CompileCommand::Helper(Helper::IteratorClose)));
+    assert!(commands.contains(&CompileCommand::Try {
+        has_catch: true,
+        has_finally: true
+    }));
+}
+
+#[test]
+fn const_captures_are_marked() {
+    let p = analyze_source("const c = 1; let l = 2; function f() { return c + l; }");
+    assert_eq!(p.functions[1].const_captures, vec![true, false]);
+}
+
+#[test]
+fn runs_for_of_for_in_spread_and_rest() {
+    let v = run("var o = {a: 1, b: 2}; var keys = '';
+         for (var k in o) keys += k;
+         var sum = 0;
+         for (const [i, x] of [[0, 10], [1, 20]]) sum += i + x;
+         function f(a, b, c) { return a + b + c; }
+         var [h, ...t] = [...'xyz'];
+         var result = (keys === 'ab') + (sum === 31) + (f(...[1, 2], 3) === 6) + (h === 'x') + (t.length === 2);");
+    assert_eq!(v.as_number(), Some(5.0));
+}
