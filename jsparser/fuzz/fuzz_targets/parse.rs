@@ -11,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
     };
     for options in [
         jsparser::ParseOptions::script(),
-        jsparser::ParseOptions { strict: true, ..jsparser::ParseOptions::script() },
+        jsparser::ParseOptions {
+            strict: true,
+            ..jsparser::ParseOptions::script()
+        },
         jsparser::ParseOptions::module(),
     ] {
         let _ = jsparser::parse(source, options);
