@@ -823,6 +823,33 @@ pub unsafe extern "C" fn runtime_delete_property(
     unsafe { complete(ret, result) }
 }
 
+/// `delete x` for an identifier that resolves to the global environment
+/// (13.5.1.2 step 3.b, 9.1.1.4.7 DeleteBinding): a lexical global is not
+/// deletable; otherwise the global object's [[Delete]] decides (a `var` is
+/// non-configurable, an implicit global is not, an unresolvable name
+/// deletes nothing and yields true).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_delete_global(
+    ctx: *mut Executor,
+    name: u32,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    let result = if exec.lexical_global(name).is_some() {
+        Ok(Value::FALSE)
+    } else {
+        exec.global_key(name).and_then(|key| {
+            let global = exec.runtime.global_object();
+            exec.runtime.delete(global, key).map(Value::from_bool)
+        })
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
 /// `{}` (ECMA-262 13.2.5.4).
 ///
 /// # Safety

@@ -123,6 +123,12 @@ enum Operand {
         key: ir::Value,
         cache: Option<CacheId>,
     },
+    /// The callee of a call whose function was already read, with its this
+    /// value (`CalleeProperty`, `CalleeWithThis`).
+    Method {
+        function: ir::Value,
+        this: ir::Value,
+    },
     /// A closure being built: the capture cells collected so far.
     Closure {
         function: FunctionId,
@@ -388,6 +394,10 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                     max_argc = max_argc.max(*n as usize)
                 }
                 CompileCommand::Helper(h) => max_argc = max_argc.max(h.arity()),
+                // `pin_property_key` calls the ToPropertyKey helper.
+                CompileCommand::CompoundAssignmentBegin
+                | CompileCommand::ShortCircuitAssignment(_)
+                | CompileCommand::Unary(_) => max_argc = max_argc.max(1),
                 CompileCommand::Closure(f) => {
                     let n = program.function(*f).map_or(0, |s| s.captures.len());
                     max_argc = max_argc.max(n);
@@ -847,6 +857,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 value
             }
             Operand::Property { object, key, cache } => self.get_property(object, key, cache),
+            Operand::Method { function, .. } => function,
             Operand::Closure { function, captures } => self.create_closure(function, &captures)?,
         })
     }
@@ -1737,27 +1748,46 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.b.switch_to_block(done);
                 Operand::Any(result)
             }
-            U::Delete => match operand {
-                Operand::Property { object, key, .. } => {
-                    let strict = self.b.ins().iconst(I8, self.script.flags.strict as i64);
-                    let scratch = self.scratch_addr();
-                    Operand::Any(self.call_runtime_checked(
-                        RuntimeFn::DeleteProperty,
-                        &[self.ctx, object, key, strict, scratch],
-                    ))
+            U::Delete => {
+                match operand {
+                    Operand::Property { object, key, .. } => {
+                        let strict = self.b.ins().iconst(I8, self.script.flags.strict as i64);
+                        let scratch = self.scratch_addr();
+                        Operand::Any(self.call_runtime_checked(
+                            RuntimeFn::DeleteProperty,
+                            &[self.ctx, object, key, strict, scratch],
+                        ))
+                    }
+                    // Deleting a global binding asks the global environment;
+                    // deleting a function's binding fails (sloppy mode; strict
+                    // mode makes it an early error); deleting a value succeeds
+                    // (13.5.1.2).
+                    Operand::Variable(symbol, Locator::Global | Locator::None)
+                    | Operand::Snapshot {
+                        symbol,
+                        locator: Locator::Global | Locator::None,
+                        ..
+                    } => {
+                        let name = self.host.global_name(self.program, symbol);
+                        let name = self.b.ins().iconst(I32, name as i64);
+                        let scratch = self.scratch_addr();
+                        Operand::Any(self.call_runtime_checked(
+                            RuntimeFn::DeleteGlobal,
+                            &[self.ctx, name, scratch],
+                        ))
+                    }
+                    Operand::Variable(..) | Operand::Snapshot { .. } => Operand::Boolean(false),
+                    other => {
+                        self.value_of(other)?;
+                        Operand::Boolean(true)
+                    }
                 }
-                // Deleting a binding fails (sloppy mode; strict mode makes it
-                // an early error), deleting a value succeeds (13.5.1.2).
-                Operand::Variable(..) | Operand::Snapshot { .. } => Operand::Boolean(false),
-                other => {
-                    self.value_of(other)?;
-                    Operand::Boolean(true)
-                }
-            },
+            }
             U::PostfixIncrement | U::PostfixDecrement | U::PrefixIncrement | U::PrefixDecrement => {
                 if !operand.is_reference() {
                     return malformed("update expression on a non-reference");
                 }
+                let operand = self.pin_property_key(operand)?;
                 let old = self.value_of(operand.clone())?;
                 // ToNumeric first (13.4.2.1 step 2): +x.
                 let old = match self.unary(U::Plus, Operand::Any(old))? {
@@ -1978,6 +2008,25 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 let key = self.value_of(key)?;
                 self.operands.push(Operand::Property { object, key, cache });
             }
+            C::CalleeProperty(cache) => {
+                let key = self.pop()?;
+                let object = self.pop()?;
+                let cache = self.cache_for(&key, cache)?;
+                let object = self.value_of(object)?;
+                let key = self.value_of(key)?;
+                let function = self.value_of(Operand::Property { object, key, cache })?;
+                self.operands.push(Operand::Method {
+                    function,
+                    this: object,
+                });
+            }
+            C::CalleeWithThis => {
+                let this = self.pop()?;
+                let function = self.pop()?;
+                let function = self.value_of(function)?;
+                let this = self.value_of(this)?;
+                self.operands.push(Operand::Method { function, this });
+            }
             C::PushScope(scope) => {
                 if scope.0 as usize >= self.script.scopes.len() {
                     return malformed(format!("scope {} out of range", scope.0));
@@ -2056,6 +2105,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                     Operand::Property { object, .. } if matches!(command, C::Call(_)) => {
                         let f = self.value_of(callee)?;
                         (f, object)
+                    }
+                    Operand::Method { function, this } if matches!(command, C::Call(_)) => {
+                        (function, this)
                     }
                     other => {
                         let f = self.value_of(other)?;
@@ -2171,6 +2223,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 if !reference.is_reference() {
                     return malformed("compound assignment to a non-reference");
                 }
+                let reference = self.pin_property_key(reference)?;
                 let old = self.value_of(reference.clone())?;
                 self.operands.push(reference);
                 self.operands.push(Operand::Any(old));
@@ -2192,6 +2245,11 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 if assign && !operand.is_reference() {
                     return malformed("logical assignment to a non-reference");
                 }
+                let operand = if assign {
+                    self.pin_property_key(operand)?
+                } else {
+                    operand
+                };
                 let left = self.value_of(operand.clone())?;
                 let evaluate_rhs = match kind {
                     ShortCircuitKind::And => self.truthy(Operand::Any(left))?,
@@ -2629,6 +2687,63 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         Ok(())
     }
 
+    /// A property reference that is read and then written (`o[k] += v`,
+    /// `o[k]++`, `o[k] ??= v`) converts an object key with ToPropertyKey
+    /// once: GetValue stores the converted key in the reference (6.2.5.5
+    /// step 3.b), so PutValue does not call `toString` again. Primitive keys
+    /// convert without side effects and are left as they are.
+    fn pin_property_key(&mut self, reference: Operand) -> Result<Operand, CompileError> {
+        let Operand::Property {
+            object,
+            key,
+            cache: None,
+        } = reference
+        else {
+            return Ok(reference);
+        };
+        let tag = self.b.ins().ushr_imm_u(key, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        let check_base = self.b.create_block();
+        self.b.set_cold_block(check_base);
+        let convert = self.b.create_block();
+        self.b.set_cold_block(convert);
+        let done = self.b.create_block();
+        let pinned = self.b.append_block_param(done, I64);
+        self.b
+            .ins()
+            .brif(is_object, check_base, &[], done, &[BlockArg::Value(key)]);
+        // GetValue converts the base with ToObject first (step 3.a): a
+        // nullish base throws its TypeError before any `toString` runs.
+        self.b.switch_to_block(check_base);
+        let undefined =
+            self.b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, object, Value::UNDEFINED.to_bits() as i64);
+        let null = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, object, Value::NULL.to_bits() as i64);
+        let nullish = self.b.ins().bor(undefined, null);
+        self.b
+            .ins()
+            .brif(nullish, done, &[BlockArg::Value(key)], convert, &[]);
+        self.b.switch_to_block(convert);
+        self.operands.push(Operand::Any(key));
+        self.helper(Helper::ToPropertyKey)?;
+        let converted = self.pop()?;
+        let converted = self.value_of(converted)?;
+        self.b.ins().jump(done, &[BlockArg::Value(converted)]);
+        self.b.switch_to_block(done);
+        Ok(Operand::Property {
+            object,
+            key: pinned,
+            cache: None,
+        })
+    }
+
     /// `Helper(h)`: the inline ones, or one `runtime_helper` call with the
     /// operands in the argument area.
     fn helper(&mut self, helper: Helper) -> Result<(), CompileError> {
@@ -2758,7 +2873,9 @@ fn consumed_operands(command: &CompileCommand) -> Option<usize> {
         | C::Binary(_)
         | C::PushArrayElement
         | C::PropertyReference(_)
-        | C::GetProperty(_) => 2,
+        | C::GetProperty(_)
+        | C::CalleeProperty(_)
+        | C::CalleeWithThis => 2,
         C::CompoundAssignment(_) | C::CreateDataProperty => 3,
         C::Unary(_)
         | C::CompoundAssignmentBegin

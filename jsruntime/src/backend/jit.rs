@@ -62,6 +62,7 @@ runtime_functions! {
     GetProperty => bridge::runtime_get_property, (P, V, V, P, P) -> (S);
     SetProperty => bridge::runtime_set_property, (P, V, V, V, types::I8, P, P) -> (S);
     DeleteProperty => bridge::runtime_delete_property, (P, V, V, types::I8, P) -> (S);
+    DeleteGlobal => bridge::runtime_delete_global, (P, types::I32, P) -> (S);
     CoerceThis => bridge::runtime_coerce_this, (P, V, P) -> (S);
     DeclareGlobal => bridge::runtime_declare_global, (P, S, types::I8, P) -> (S);
     CreateCapture => bridge::runtime_create_capture, (P, P, P) -> (S);

@@ -27,7 +27,7 @@
 //! first use and their initialisation is inserted into the already emitted
 //! prologue (the "placeholder" step of docs/internals.md, "Closures").
 
-use jsparser::syntax::{flags, Ast, NodeKind};
+use jsparser::syntax::{flags, Ast, Node, NodeKind};
 use jsparser::Span;
 
 use super::command::*;
@@ -1515,6 +1515,15 @@ impl<'a> Analyzer<'a> {
                 NodeKind::LexicalDeclaration => {
                     scope = self.enter_block(&[init])?;
                     self.statement(init)?;
+                    // 14.7.4.2 step 2 of ForBodyEvaluation: the first
+                    // iteration already runs in a copy, so closures created
+                    // by the initializer keep the initial bindings.
+                    if let Some(s) = scope {
+                        if self.scope_has_captures(s) {
+                            self.emit(C::PopScope(s));
+                            self.emit(C::PushScope(s));
+                        }
+                    }
                 }
                 NodeKind::VariableDeclaration => self.statement(init)?,
                 _ => {
@@ -1535,11 +1544,7 @@ impl<'a> Analyzer<'a> {
         }
         self.loop_body(body)?;
         if let Some(s) = scope {
-            let captured = self.cur().script.scopes[s.0 as usize]
-                .variables
-                .iter()
-                .any(|v| v.captured);
-            if captured {
+            if self.scope_has_captures(s) {
                 self.emit(C::PopScope(s));
                 self.emit(C::PushScope(s));
             }
@@ -1548,6 +1553,13 @@ impl<'a> Analyzer<'a> {
         self.leave_block(scope);
         self.emit(C::LoopEnd);
         Ok(())
+    }
+
+    fn scope_has_captures(&mut self, s: ScopeRef) -> bool {
+        self.cur().script.scopes[s.0 as usize]
+            .variables
+            .iter()
+            .any(|v| v.captured)
     }
 
     /// 14.7.5 `for (left in right)` and `for (left of right)`
@@ -1859,10 +1871,11 @@ impl<'a> Analyzer<'a> {
     /// (8.4.5 NamedEvaluation).
     fn expression_named(&mut self, i: usize, target: usize) -> Result<()> {
         let tn = self.ast.nodes[target];
-        let name = matches!(
+        // IsIdentifierRef is false for `(x)` (13.15.2 step 1.c).
+        let name = (matches!(
             tn.kind,
             NodeKind::BindingIdentifier | NodeKind::IdentifierReference
-        )
+        ) && !tn.has(flags::PARENTHESIZED))
         .then(|| self.program.symbol(self.ast.name(tn.arg)));
         self.enter(i)?;
         let r = self.expression_inner(i, name);
@@ -2255,8 +2268,7 @@ impl<'a> Analyzer<'a> {
             }
         }
         let member = matches!(cn.kind, NodeKind::StaticMember | NodeKind::ComputedMember);
-        if self.has_spread(args) || (node.has(flags::OPTIONAL) && member && cn.has(flags::OPTIONAL))
-        {
+        if self.has_spread(args) {
             // `f(...a)`, `o.m(...a)`, `o?.m(...a)`, `f?.(...a)`:
             // Apply(f, this, [args]) (13.3.6.1 with 13.3.8.1
             // ArgumentListEvaluation).
@@ -2305,43 +2317,117 @@ impl<'a> Analyzer<'a> {
             return Ok(());
         }
         if node.has(flags::OPTIONAL) {
-            // `f?.()`: the callee (as a value; a method's this is lost when
-            // it is read through a temporary: re-read as a reference).
-            self.expression(callee)?;
-            let t = self.store_temp()?;
+            // `f?.()`, `o.m?.()`, `o?.m?.()`: the callee is read once, kept
+            // in a temporary for the nullish test, and called with its this
+            // value (13.5.1 OptionalChain evaluation).
+            let this = if member {
+                let this = self.callee_object(callee, cn)?;
+                self.member_key(callee)?;
+                let cache = self.cache();
+                self.emit(CompileCommand::GetProperty(cache));
+                Some(this)
+            } else {
+                self.expression(callee)?;
+                None
+            };
+            let f = self.store_temp()?;
             self.emit_all(&[
-                CompileCommand::VariableReference(t.0, t.1),
+                CompileCommand::VariableReference(f.0, f.1),
                 CompileCommand::Null,
                 CompileCommand::Binary(BinaryOperator::Equality),
                 CompileCommand::IfThen,
                 CompileCommand::Undefined,
                 CompileCommand::Else,
+                CompileCommand::VariableReference(f.0, f.1),
             ]);
             self.bump_optional();
-            if member && !cn.has(flags::OPTIONAL) {
-                self.member_reference(callee)?;
-            } else {
-                self.emit(CompileCommand::VariableReference(t.0, t.1));
+            self.free_temp(f);
+            if let Some(this) = this {
+                self.emit_all(&[
+                    CompileCommand::VariableReference(this.0, this.1),
+                    CompileCommand::CalleeWithThis,
+                ]);
+                self.free_temp(this);
             }
-            self.free_temp(t);
-        } else if member && cn.has(flags::OPTIONAL) {
-            // `a?.b()`: the optional step, then the property as a reference.
-            let children = self.ast.children(callee);
-            let Some(&object) = children.first() else {
+        } else if member {
+            // `o.m()`, `o?.m()`: GetValue of the callee before the arguments
+            // (13.3.6.1), the base kept as the this value.
+            let Some(&object) = self.ast.children(callee).first() else {
                 return self.err("malformed member expression");
             };
-            self.optional_object(object)?;
+            if cn.has(flags::OPTIONAL) {
+                self.optional_object(object)?;
+            } else {
+                self.expression(object)?;
+            }
             self.member_key(callee)?;
             let cache = self.cache();
-            self.emit(CompileCommand::PropertyReference(cache));
-        } else if member {
-            self.member_reference(callee)?;
+            self.emit(CompileCommand::CalleeProperty(cache));
+        } else if let Some((inner, im)) = self.parenthesized_chain_member(cn, callee) {
+            // `(o?.m)()`: the parenthesized chain is still a property
+            // reference, so `o` is the this value (13.2.10, 13.5.1).
+            self.emit(CompileCommand::Undefined);
+            let this = self.store_temp()?;
+            let before = self.optional_depth();
+            let Some(&object) = self.ast.children(inner).first() else {
+                return self.err("malformed member expression");
+            };
+            if im.has(flags::OPTIONAL) {
+                self.optional_object(object)?;
+            } else {
+                self.expression(object)?;
+            }
+            self.emit_all(&[
+                CompileCommand::VariableReference(this.0, this.1),
+                CompileCommand::Swap,
+                CompileCommand::Assignment,
+            ]);
+            self.member_key(inner)?;
+            let cache = self.cache();
+            self.emit(CompileCommand::GetProperty(cache));
+            let after = self.optional_depth();
+            for _ in before..after {
+                self.emit(CompileCommand::ConditionalExpression);
+            }
+            self.set_optional_depth(before);
+            self.emit_all(&[
+                CompileCommand::VariableReference(this.0, this.1),
+                CompileCommand::CalleeWithThis,
+            ]);
+            self.free_temp(this);
         } else {
             self.expression(callee)?;
         }
         let n = self.arguments(args)?;
         self.emit(CompileCommand::Call(n));
         Ok(())
+    }
+
+    /// Evaluates the base of a member callee (through its optional step,
+    /// if any) into a temporary that holds the this value of the call.
+    fn callee_object(&mut self, callee: usize, cn: Node) -> Result<(Symbol, Locator)> {
+        let Some(&object) = self.ast.children(callee).first() else {
+            return self.err("malformed member expression");
+        };
+        if cn.has(flags::OPTIONAL) {
+            self.optional_object(object)?;
+        } else {
+            self.expression(object)?;
+        }
+        let this = self.store_temp()?;
+        self.emit(CompileCommand::VariableReference(this.0, this.1));
+        Ok(this)
+    }
+
+    /// The member expression at the end of a parenthesized optional chain
+    /// used as a callee (`(o?.m)()`), if that is what `callee` is.
+    fn parenthesized_chain_member(&self, cn: Node, callee: usize) -> Option<(usize, Node)> {
+        if cn.kind != NodeKind::OptionalChain {
+            return None;
+        }
+        let &inner = self.ast.children(callee).first()?;
+        let im = self.ast.nodes[inner];
+        matches!(im.kind, NodeKind::StaticMember | NodeKind::ComputedMember).then_some((inner, im))
     }
 
     fn member_key(&mut self, i: usize) -> Result<()> {

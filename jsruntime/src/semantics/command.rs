@@ -327,6 +327,14 @@ pub enum CompileCommand {
     /// not an assignment target, a callee or an operand of `delete`, so the
     /// read happens before the evaluation of later operands.
     GetProperty(CacheId),
+    /// `[object, key] -> [callee]`: the callee of a method call `o.m(...)`:
+    /// the property is read right away (13.3.6.1 steps 1-2: GetValue of the
+    /// callee reference comes before ArgumentListEvaluation) and `object`
+    /// is kept as the this value of the following `Call`.
+    CalleeProperty(CacheId),
+    /// `[function, this] -> [callee]`: a callee whose this value was kept in
+    /// a temporary (`o.m?.()`, `(o?.m)()`), for the following `Call`.
+    CalleeWithThis,
 
     // ----- Scopes and declarations -----
     /// `[] -> []`: enters a block (or function) scope. Bindings of the scope
@@ -843,6 +851,8 @@ fn write_command(
         VariableReference(s, l) => write!(f, "VariableReference({}, {l})", sym(s)),
         PropertyReference(c) => write!(f, "PropertyReference(ic{})", c.0),
         GetProperty(c) => write!(f, "GetProperty(ic{})", c.0),
+        CalleeProperty(c) => write!(f, "CalleeProperty(ic{})", c.0),
+        CalleeWithThis => f.write_str("CalleeWithThis"),
         PushScope(s) => write!(f, "PushScope({})", s.0),
         PopScope(s) => write!(f, "PopScope({})", s.0),
         DeclareVars(s) => write!(f, "DeclareVars({})", s.0),
