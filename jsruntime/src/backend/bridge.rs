@@ -49,6 +49,7 @@ unsafe impl Trace for Closure {
         for &cell in &self.cells {
             tracer.mark_cell(cell as usize - CELL_BODY_OFFSET);
         }
+        tracer.mark_value(self.function);
     }
 }
 
@@ -981,6 +982,7 @@ pub(crate) fn create_function(
         captures: std::ptr::null(),
         num_captures: cells.len() as u32,
         cells,
+        function: Value::UNDEFINED,
     })?;
     // SAFETY: the cell was just allocated; nothing else refers to it yet.
     unsafe {
@@ -1000,6 +1002,8 @@ pub(crate) fn create_function(
         template.num_params as u32,
         name,
     )?;
+    // SAFETY: short exclusive access; nothing else borrows the closure.
+    unsafe { closure.get_mut() }.function = Value::object(object);
     if template.constructor {
         let prototype = rt.new_object()?;
         let key = PropertyKey::String(rt.names.constructor);

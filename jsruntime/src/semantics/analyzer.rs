@@ -54,6 +54,24 @@ impl std::error::Error for AnalyzeError {}
 
 type Result<T> = std::result::Result<T, AnalyzeError>;
 
+/// 10.2.11 step 22: the arguments object of a finished function. A mapped
+/// one aliases its parameters, which therefore live in capture cells.
+fn arguments_mapping(f: &mut FnCtx) -> ArgumentsMapping {
+    if f.script.flags.strict || !f.simple_params {
+        return ArgumentsMapping::Unmapped;
+    }
+    for v in &mut f.script.scopes[0].variables {
+        if matches!(v.locator, Locator::Argument(_)) {
+            v.captured = true;
+        }
+    }
+    ArgumentsMapping::Mapped(f.script.num_params)
+}
+
+fn node_is_arrow(node: jsparser::syntax::Node) -> bool {
+    node.kind == NodeKind::ArrowFunction
+}
+
 /// Analyzes a Script's AST into a program.
 pub fn analyze(ast: &Ast) -> Result<Program> {
     Analyzer::new(ast).run()
@@ -88,6 +106,9 @@ struct FnCtx {
     /// Lazily declared `this` / `arguments` bindings (locals).
     lazy_this: Option<u16>,
     lazy_arguments: Option<u16>,
+    /// The parameter list is simple (15.1.3 IsSimpleParameterList): a sloppy
+    /// function's arguments object is then mapped (10.2.11 step 22).
+    simple_params: bool,
     /// The helper scopes that hold the name of a named function expression
     /// (immutable, but assigning it is only an error in strict code).
     name_scopes: Vec<ScopeRef>,
@@ -219,6 +240,7 @@ impl<'a> Analyzer<'a> {
             prologue_at: 0,
             lazy_this: None,
             lazy_arguments: None,
+            simple_params: true,
             name_scopes: Vec::new(),
         });
     }
@@ -238,10 +260,9 @@ impl<'a> Analyzer<'a> {
         }
         if let Some(i) = f.lazy_arguments {
             let sym = self.program.symbol("arguments");
+            let mapping = arguments_mapping(&mut f);
             prologue.push(CompileCommand::VariableReference(sym, Locator::Local(i)));
-            prologue.push(CompileCommand::Arguments(0));
-            prologue.push(CompileCommand::Boolean(f.script.flags.strict));
-            prologue.push(CompileCommand::Helper(Helper::ArgumentsObject));
+            prologue.push(CompileCommand::ArgumentsObject(mapping));
             prologue.push(CompileCommand::Initialize);
         }
         let at = f.prologue_at.min(f.script.commands.len());
@@ -341,28 +362,7 @@ impl<'a> Analyzer<'a> {
         // `this` of arrow functions and `arguments` (10.4.4) of non-arrow
         // functions, declared on first use in the function scope.
         if !arrow && (name == "this" || (name == "arguments" && !is_script)) {
-            // Declare in `level` (which may be an enclosing function).
-            let local = {
-                let fctx = &mut self.fns[level];
-                if fctx.script.num_locals == u16::MAX {
-                    return self.err("too many local variables in one function");
-                }
-                fctx.script.num_locals += 1;
-                fctx.script.num_locals - 1
-            };
-            let fctx = &mut self.fns[level];
-            if name == "this" {
-                fctx.lazy_this = Some(local);
-            } else {
-                fctx.lazy_arguments = Some(local);
-            }
-            fctx.script.scopes[0].variables.push(Variable {
-                symbol: sym,
-                kind: VariableKind::Var,
-                locator: Locator::Local(local),
-                captured: from_inner,
-            });
-            return Ok(Locator::Local(local));
+            return self.declare_lazy_binding(level, sym, name == "this", from_inner);
         }
         if level == 0 {
             return Ok(Locator::Global);
@@ -387,6 +387,41 @@ impl<'a> Analyzer<'a> {
         f.script.captures.push(sym);
         f.capture_sources.push(outer);
         Ok(Locator::Capture((f.script.captures.len() - 1) as u16))
+    }
+
+    /// Declares the `this` or `arguments` binding of function `level` (which
+    /// may be an enclosing function) on first use; `pop_fn` initialises it
+    /// in the prologue. A function that contains a direct `eval` needs its
+    /// `arguments` object without a visible reference (10.2.11 step 15-18):
+    /// resolving the symbol `arguments` at its level declares it.
+    fn declare_lazy_binding(
+        &mut self,
+        level: usize,
+        sym: Symbol,
+        this: bool,
+        from_inner: bool,
+    ) -> Result<Locator> {
+        let local = {
+            let fctx = &mut self.fns[level];
+            if fctx.script.num_locals == u16::MAX {
+                return self.err("too many local variables in one function");
+            }
+            fctx.script.num_locals += 1;
+            fctx.script.num_locals - 1
+        };
+        let fctx = &mut self.fns[level];
+        if this {
+            fctx.lazy_this = Some(local);
+        } else {
+            fctx.lazy_arguments = Some(local);
+        }
+        fctx.script.scopes[0].variables.push(Variable {
+            symbol: sym,
+            kind: VariableKind::Var,
+            locator: Locator::Local(local),
+            captured: from_inner,
+        });
+        Ok(Locator::Local(local))
     }
 
     /// Whether the binding `sym` found at `locator` in function `level` is a
@@ -730,6 +765,7 @@ impl<'a> Analyzer<'a> {
         let scope = ScopeRef(0);
         let param_nodes = self.ast.children(params);
         let simple = self.ast.nodes[params].has(flags::SIMPLE_PARAMETERS);
+        self.cur().simple_params = simple;
         // Parameters: each positional parameter is an argument slot.
         let mut positional = 0u16;
         for &p in &param_nodes {
@@ -796,6 +832,11 @@ impl<'a> Analyzer<'a> {
                 .variables
                 .iter()
                 .any(|v| v.symbol == sym);
+            if n == "arguments" && !node_is_arrow(node) && !self.declares_function(&functions, n) {
+                // 10.2.11 steps 18 and 22: `var arguments` is the arguments
+                // object's binding (declared on first reference).
+                continue;
+            }
             if !exists {
                 self.declare(scope, n, VariableKind::Var)?;
             }
@@ -823,6 +864,16 @@ impl<'a> Analyzer<'a> {
         }
         self.emit(CompileCommand::PopScope(scope));
         Ok(())
+    }
+
+    /// Whether one of the function declarations `functions` is named `name`.
+    fn declares_function(&self, functions: &[usize], name: &str) -> bool {
+        functions.iter().any(|&f| {
+            self.ast.children(f).first().is_some_and(|&c| {
+                let n = self.ast.nodes[c];
+                n.kind == NodeKind::BindingIdentifier && self.ast.name(n.arg) == name
+            })
+        })
     }
 
     /// Initialises a non-simple parameter from its argument slot.

@@ -164,8 +164,58 @@ fn arrows_see_this_and_arguments_of_their_function() {
             CompileCommand::Initialize,
         ]
     );
-    assert!(commands.contains(&CompileCommand::Arguments(0)));
+    assert!(
+        commands.contains(&CompileCommand::ArgumentsObject(ArgumentsMapping::Mapped(
+            0
+        )))
+    );
     assert!(commands.contains(&CompileCommand::Capture(args_local)));
+}
+
+#[test]
+fn mapped_arguments_capture_the_parameters() {
+    // 10.2.11 step 22: sloppy + simple parameters = mapped; the aliased
+    // parameters live in capture cells.
+    let p = analyze_source("function f(a, b) { return arguments; }");
+    assert!(p.functions[1]
+        .commands
+        .contains(&CompileCommand::ArgumentsObject(ArgumentsMapping::Mapped(
+            2
+        ))));
+    assert!(var_of(&p, 1, "a").2 && var_of(&p, 1, "b").2);
+    // Strict code and non-simple parameter lists: unmapped, nothing captured.
+    for source in [
+        "function f(a) { 'use strict'; return arguments; }",
+        "function f(a, b = 1) { return arguments; }",
+    ] {
+        let p = analyze_source(source);
+        assert!(p.functions[1]
+            .commands
+            .contains(&CompileCommand::ArgumentsObject(ArgumentsMapping::Unmapped)));
+        assert!(!var_of(&p, 1, "a").2, "{source}");
+    }
+    // A function that does not mention `arguments` pays nothing.
+    let p = analyze_source("function f(a) { return a; }");
+    assert!(!p.functions[1]
+        .commands
+        .iter()
+        .any(|c| matches!(c, CompileCommand::ArgumentsObject(_))));
+    assert!(!var_of(&p, 1, "a").2);
+}
+
+#[test]
+fn var_arguments_is_the_arguments_binding() {
+    let p = analyze_source("function f() { var arguments; return arguments; }");
+    assert!(p.functions[1]
+        .commands
+        .iter()
+        .any(|c| matches!(c, CompileCommand::ArgumentsObject(_))));
+    // A function declaration named `arguments` replaces the object.
+    let p = analyze_source("function f() { function arguments() {} return arguments; }");
+    assert!(!p.functions[1]
+        .commands
+        .iter()
+        .any(|c| matches!(c, CompileCommand::ArgumentsObject(_))));
 }
 
 #[test]
