@@ -32,6 +32,9 @@ use jsparser::Span;
 
 use super::command::*;
 
+#[path = "annex_b.rs"]
+mod annex_b;
+
 /// Nesting limit of the recursive walk: deeper programs are rejected with a
 /// clean error instead of overflowing the native stack.
 pub const MAX_DEPTH: usize = 1500;
@@ -127,6 +130,8 @@ pub struct Analyzer<'a> {
     /// Labels of a `for-in`/`for-of` statement being emitted: they label
     /// the loop itself (see [`Analyzer::for_in_of`]).
     loop_labels: Vec<Symbol>,
+    /// Block-level functions with Annex B.3.2 semantics.
+    annex_b: annex_b::AnnexB,
 }
 
 /// What to do with the value of a binding target.
@@ -149,6 +154,7 @@ impl<'a> Analyzer<'a> {
             span: Span::default(),
             optional: 0,
             loop_labels: Vec::new(),
+            annex_b: annex_b::AnnexB::default(),
         }
     }
 
@@ -182,6 +188,12 @@ impl<'a> Analyzer<'a> {
         let mut functions = Vec::new();
         for &s in &statements {
             self.var_names(s, &mut var_names, &mut functions, true)?;
+        }
+        // B.3.2.2: block-level functions also declare a global `var`.
+        for n in self.annex_b_functions(&statements, &[])? {
+            if !var_names.contains(&n) {
+                var_names.push(n);
+            }
         }
         let scope = ScopeRef(0);
         self.declare_lexical(scope, &statements)?;
@@ -826,6 +838,16 @@ impl<'a> Analyzer<'a> {
         for &s in &statements {
             self.var_names(s, &mut var_names, &mut functions, true)?;
         }
+        // B.3.2.1: block-level functions also declare a `var`.
+        let mut param_names = Vec::new();
+        for &p in &param_nodes {
+            self.bound_names(p, &mut param_names)?;
+        }
+        for n in self.annex_b_functions(&statements, &param_names)? {
+            if !var_names.contains(&n) {
+                var_names.push(n);
+            }
+        }
         for n in &var_names {
             let sym = self.program.symbol(n);
             let exists = self.cur().script.scopes[0]
@@ -1359,7 +1381,8 @@ impl<'a> Analyzer<'a> {
                     self.emit(C::Discard);
                 }
             }
-            K::EmptyStatement | K::FunctionDeclaration => {}
+            K::EmptyStatement => {}
+            K::FunctionDeclaration => self.annex_b_copy(i)?,
             K::Debugger => self.emit(C::Debugger),
             K::VariableDeclaration => {
                 for d in children {
@@ -1489,6 +1512,7 @@ impl<'a> Analyzer<'a> {
     fn sub_statement(&mut self, i: usize) -> Result<()> {
         if self.ast.nodes[i].kind == NodeKind::FunctionDeclaration {
             let scope = self.enter_block(&[i])?;
+            self.annex_b_copy(i)?;
             self.leave_block(scope);
             return Ok(());
         }

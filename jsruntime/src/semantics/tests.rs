@@ -296,3 +296,35 @@ fn runs_for_of_for_in_spread_and_rest() {
          var result = (keys === 'ab') + (sum === 31) + (f(...[1, 2], 3) === 6) + (h === 'x') + (t.length === 2);");
     assert_eq!(v.as_number(), Some(5.0));
 }
+
+#[test]
+fn annex_b_block_functions_get_a_var_binding() {
+    // B.3.2.1: `f` is a var of the function, and evaluating the declaration
+    // copies the block binding to it.
+    let p = analyze_source("function g() { { function f() {} } return f; }");
+    let (_, var_f, _) = var_of(&p, 1, "f");
+    assert!(p.functions[1].scopes[0]
+        .variables
+        .iter()
+        .any(|v| p.symbol_name(v.symbol) == "f" && v.locator == var_f));
+    assert!(p.functions[1].commands.windows(3).any(|w| matches!(
+        w,
+        [CompileCommand::VariableReference(_, outer), CompileCommand::VariableReference(_, inner), CompileCommand::Assignment]
+            if *outer == var_f && *inner != var_f
+    )));
+    // A conflicting lexical declaration, a parameter or strict code: no var.
+    for source in [
+        "function g() { let f; { function f() {} } }",
+        "function g(f) { { function f() {} } }",
+        "function g() { 'use strict'; { function f() {} } }",
+    ] {
+        let p = analyze_source(source);
+        let vars = &p.functions[1].scopes[0].variables;
+        assert!(
+            !vars
+                .iter()
+                .any(|v| p.symbol_name(v.symbol) == "f" && v.kind == VariableKind::Var),
+            "{source}"
+        );
+    }
+}
