@@ -89,6 +89,13 @@ pub trait CompileHost {
         let _ = name;
         None
     }
+    /// The template object of tagged template site `site` (13.2.8.4
+    /// GetTemplateObject), created once per site and kept alive as long as
+    /// the compiled code.
+    fn template_object(&mut self, program: &Program, site: u32) -> Result<Value, CompileError> {
+        let _ = (program, site);
+        Err(CompileError::Unsupported("tagged templates"))
+    }
 }
 
 /// An entry of the compile-time operand stack.
@@ -2615,6 +2622,11 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.operands.push(Operand::Any(v));
             }
             C::ArgumentsObject(mapping) => self.arguments_object(mapping)?,
+            C::TemplateObject(site) => {
+                let v = self.host.template_object(self.program, site)?;
+                let v = self.constant(v);
+                self.operands.push(Operand::Any(v));
+            }
             C::DeclareGlobalVar(symbol) => {
                 let name = self.host.global_name(self.program, symbol);
                 let name = self.b.ins().iconst(I32, name as i64);

@@ -49,6 +49,7 @@ pub mod operations;
 pub mod ordinary;
 pub mod property;
 pub mod shape;
+pub mod template;
 pub mod value_vec;
 
 use std::any::Any;

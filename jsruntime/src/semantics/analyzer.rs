@@ -1975,6 +1975,7 @@ impl<'a> Analyzer<'a> {
                 let id = self.program.string(&s);
                 self.emit(C::String(id));
             }
+            K::TaggedTemplate => self.tagged_template(&children)?,
             K::Template => {
                 // 13.2.8.6: the cooked strings and ToString of the
                 // substitutions, concatenated.
@@ -2209,7 +2210,6 @@ impl<'a> Analyzer<'a> {
                         K::RegExpLiteral => "regular expression literals",
                         K::BigIntLiteral => "BigInt literals",
                         K::ClassExpression => "classes",
-                        K::TaggedTemplate => "tagged templates",
                         K::Yield | K::YieldDelegate | K::Await => "generators and async functions",
                         K::SuperMember | K::SuperComputedMember | K::SuperCall => "super",
                         K::NewTarget => "new.target",
@@ -2305,6 +2305,54 @@ impl<'a> Analyzer<'a> {
                 self.emit(CompileCommand::PushArrayElement);
             }
         }
+        Ok(())
+    }
+
+    /// 13.3.11.1 TaggedTemplate evaluation: the tag (a member expression
+    /// keeps its base as the this value), the site's template object, the
+    /// substitutions, then EvaluateCall.
+    fn tagged_template(&mut self, children: &[usize]) -> Result<()> {
+        let (Some(&tag), Some(&template)) = (children.first(), children.get(1)) else {
+            return self.err("malformed tagged template");
+        };
+        let tn = self.ast.nodes[tag];
+        if matches!(tn.kind, NodeKind::StaticMember | NodeKind::ComputedMember)
+            && !tn.has(flags::OPTIONAL)
+        {
+            self.member_reference(tag)?;
+        } else {
+            self.expression(tag)?;
+        }
+        let mut site = TemplateSite::default();
+        let mut substitutions = Vec::new();
+        for c in self.ast.children(template) {
+            let cn = self.ast.nodes[c];
+            if cn.kind != NodeKind::TemplateElement {
+                substitutions.push(c);
+                continue;
+            }
+            let Some(&part) = self.ast.templates.get(cn.arg as usize) else {
+                return self.err("malformed template element");
+            };
+            let cooked = part
+                .cooked
+                .map(|c| String::from_utf16_lossy(self.ast.string(c)));
+            site.cooked.push(cooked.map(|c| self.program.string(&c)));
+            let raw = String::from_utf16_lossy(self.ast.string(part.raw));
+            site.raw.push(self.program.string(&raw));
+        }
+        let Ok(index) = u32::try_from(self.program.templates.len()) else {
+            return self.err("too many template literals");
+        };
+        self.program.templates.push(site);
+        self.emit(CompileCommand::TemplateObject(index));
+        for &s in &substitutions {
+            self.expression(s)?;
+        }
+        let Ok(n) = u16::try_from(substitutions.len() + 1) else {
+            return self.err("too many substitutions");
+        };
+        self.emit(CompileCommand::Call(n));
         Ok(())
     }
 

@@ -483,6 +483,10 @@ pub enum CompileCommand {
     /// `[] -> [object]`: the `arguments` object of the current call
     /// (ECMA-262 10.4.4; see [`ArgumentsMapping`]).
     ArgumentsObject(ArgumentsMapping),
+    /// `[] -> [array]`: the template object of tagged template site
+    /// `Program::templates[site]` (13.2.8.4 GetTemplateObject): the same
+    /// frozen array on every evaluation.
+    TemplateObject(u32),
     /// `[] -> []`: CreateGlobalVarBinding (ECMA-262 9.1.1.4.17) for a `var`
     /// or function declaration of a script (16.1.7
     /// GlobalDeclarationInstantiation): an undefined global object property
@@ -769,6 +773,18 @@ pub struct Program {
     pub strings: Vec<String>,
     /// Function 0 is the entry (the script or module body).
     pub functions: Vec<CompileScript>,
+    /// Tagged template sites, indexed by `TemplateObject(site)`.
+    pub templates: Vec<TemplateSite>,
+}
+
+/// The strings of one tagged template site (13.2.8.4 GetTemplateObject).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TemplateSite {
+    /// Cooked strings; `None` where a part has a NotEscapeSequence (the
+    /// cooked value is undefined).
+    pub cooked: Vec<Option<StringId>>,
+    /// Raw strings (TRV).
+    pub raw: Vec<StringId>,
 }
 
 impl Program {
@@ -923,6 +939,22 @@ fn write_command(
         Dereference => write!(f, "Dereference"),
         Debugger => write!(f, "Debugger"),
         Arguments(start) => write!(f, "Arguments({start})"),
+        TemplateObject(site) => match program.and_then(|p| p.templates.get(*site as usize)) {
+            // The raw strings identify the site: TemplateObject(0 `a\n${}b`).
+            Some(t) => {
+                let raw: Vec<&str> = t
+                    .raw
+                    .iter()
+                    .map(|id| {
+                        program
+                            .and_then(|p| p.strings.get(id.0 as usize))
+                            .map_or("?", |s| s)
+                    })
+                    .collect();
+                write!(f, "TemplateObject({site} `{}`)", raw.join("${}"))
+            }
+            None => write!(f, "TemplateObject({site})"),
+        },
         ArgumentsObject(ArgumentsMapping::Unmapped) => write!(f, "ArgumentsObject(unmapped)"),
         ArgumentsObject(ArgumentsMapping::Mapped(n)) => write!(f, "ArgumentsObject(mapped {n})"),
         DeclareGlobalVar(s) => write!(f, "DeclareGlobalVar({})", sym(s)),

@@ -328,3 +328,19 @@ fn annex_b_block_functions_get_a_var_binding() {
         );
     }
 }
+
+#[test]
+fn tagged_templates_have_one_site_each() {
+    let p = analyze_source("o.t`a${x}\\u{41}`; t`\\unicode`;");
+    assert_eq!(p.templates.len(), 2);
+    let s0 = &p.templates[0];
+    assert_eq!(s0.cooked.len(), 2);
+    assert_eq!(p.strings[s0.cooked[1].unwrap().0 as usize], "A");
+    assert_eq!(p.strings[s0.raw[1].0 as usize], "\\u{41}");
+    // An invalid escape has no cooked string.
+    assert_eq!(p.templates[1].cooked, vec![None]);
+    let c = &p.functions[0].commands;
+    assert!(c.contains(&CompileCommand::TemplateObject(0)));
+    assert!(c.contains(&CompileCommand::Call(2)));
+    assert!(c.contains(&CompileCommand::Call(1)));
+}
