@@ -180,7 +180,16 @@ pub(crate) fn construct_hook(
         0,
     )?;
     // SAFETY: the hook is installed only on an executor's runtime.
-    let result = unsafe { call_closure(executor_of(rt), closure, Value::object(this), args)? };
+    let exec = unsafe { executor_of(rt) };
+    // 10.2.2 step 6 (OrdinaryCallBindThis aside): the callee's prologue
+    // takes NewTarget (13.3.12) if it uses it.
+    // SAFETY: `exec` is the live executor owning `rt`.
+    unsafe { (*exec).new_target.offer(closure, new_target) };
+    // SAFETY: as above.
+    let result = unsafe { call_closure(exec, closure, Value::object(this), args) };
+    // SAFETY: as above.
+    unsafe { (*exec).new_target.withdraw() };
+    let result = result?;
     // Steps 10-12: an object result replaces the this value.
     if result.is_object() {
         Ok(result)

@@ -90,6 +90,60 @@ pub unsafe extern "C" fn runtime_create_arguments_object(
     status as u32
 }
 
+/// NewTarget on its way from [[Construct]] (`construct_hook`) to the
+/// callee: the calling convention has no parameter for it, so the
+/// constructing code offers it here right before calling the closure and
+/// the callee's prologue takes it (`NewTarget` command) if it uses
+/// `new.target`. The closure identifies the call: an offer meant for a
+/// closure that never takes it (it does not use `new.target`) is not seen
+/// by the plain calls that closure makes, and is withdrawn when the
+/// construction returns.
+pub struct PendingNewTarget {
+    closure: *const super::Closure,
+    value: Value,
+}
+
+impl Default for PendingNewTarget {
+    fn default() -> Self {
+        PendingNewTarget {
+            closure: std::ptr::null(),
+            value: Value::UNDEFINED,
+        }
+    }
+}
+
+impl PendingNewTarget {
+    pub(crate) fn offer(&mut self, closure: Gc<super::Closure>, new_target: Gc<JsObject>) {
+        self.closure = closure.as_ptr();
+        // Rooted by the constructing frame, which holds `new_target`.
+        self.value = Value::object(new_target);
+    }
+
+    pub(crate) fn withdraw(&mut self) {
+        *self = PendingNewTarget::default();
+    }
+}
+
+/// `NewTarget` in the prologue of a function that uses `new.target`
+/// (13.3.12.1): the constructor under `new`, undefined for a call.
+///
+/// # Safety
+/// `closure` must be the running closure.
+pub unsafe extern "C" fn runtime_new_target(
+    ctx: *mut Executor,
+    closure: *const super::Closure,
+) -> u64 {
+    // SAFETY: the executor is live for the call.
+    let exec = unsafe { &mut *ctx };
+    let pending = std::mem::take(&mut exec.new_target);
+    if std::ptr::eq(pending.closure, closure) {
+        pending.value.to_bits()
+    } else {
+        exec.new_target = pending;
+        Value::UNDEFINED.to_bits()
+    }
+}
+
 fn create_arguments(exec: &mut Executor, args: &[u64]) -> JsResult<Value> {
     let rt = &mut exec.runtime;
     // The array is on the native stack, found by the conservative scan.

@@ -2622,6 +2622,10 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.operands.push(Operand::Any(v));
             }
             C::ArgumentsObject(mapping) => self.arguments_object(mapping)?,
+            C::NewTarget => {
+                let v = self.call_runtime(RuntimeFn::NewTarget, &[self.ctx, self.closure]);
+                self.operands.push(Operand::Any(v));
+            }
             C::TemplateObject(site) => {
                 let v = self.host.template_object(self.program, site)?;
                 let v = self.constant(v);

@@ -214,6 +214,9 @@ pub struct Executor {
     pub runtime: Runtime,
     jit: Jit,
     state: State,
+    /// NewTarget handed from [[Construct]] to the prologue of the callee
+    /// (see `bridge_ext::runtime_new_target`).
+    pub(crate) new_target: super::bridge_ext::PendingNewTarget,
 }
 
 impl Executor {
@@ -229,6 +232,7 @@ impl Executor {
                 inline_caches_enabled: true,
                 ..State::default()
             },
+            new_target: Default::default(),
         })
     }
 

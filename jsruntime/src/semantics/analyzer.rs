@@ -75,6 +75,10 @@ fn node_is_arrow(node: jsparser::syntax::Node) -> bool {
     node.kind == NodeKind::ArrowFunction
 }
 
+/// The name of the `new.target` binding (not an identifier, so no program
+/// can refer to it by name).
+const NEW_TARGET: &str = "new.target";
+
 /// Analyzes a Script's AST into a program.
 pub fn analyze(ast: &Ast) -> Result<Program> {
     Analyzer::new(ast).run()
@@ -109,6 +113,8 @@ struct FnCtx {
     /// Lazily declared `this` / `arguments` bindings (locals).
     lazy_this: Option<u16>,
     lazy_arguments: Option<u16>,
+    /// Lazily declared `new.target` binding (13.3.12; arrows inherit it).
+    lazy_new_target: Option<u16>,
     /// The parameter list is simple (15.1.3 IsSimpleParameterList): a sloppy
     /// function's arguments object is then mapped (10.2.11 step 22).
     simple_params: bool,
@@ -252,6 +258,7 @@ impl<'a> Analyzer<'a> {
             prologue_at: 0,
             lazy_this: None,
             lazy_arguments: None,
+            lazy_new_target: None,
             simple_params: true,
             name_scopes: Vec::new(),
         });
@@ -268,6 +275,12 @@ impl<'a> Analyzer<'a> {
             let sym = self.program.symbol("this");
             prologue.push(CompileCommand::VariableReference(sym, Locator::Local(i)));
             prologue.push(CompileCommand::This);
+            prologue.push(CompileCommand::Initialize);
+        }
+        if let Some(i) = f.lazy_new_target {
+            let sym = self.program.symbol(NEW_TARGET);
+            prologue.push(CompileCommand::VariableReference(sym, Locator::Local(i)));
+            prologue.push(CompileCommand::NewTarget);
             prologue.push(CompileCommand::Initialize);
         }
         if let Some(i) = f.lazy_arguments {
@@ -373,8 +386,8 @@ impl<'a> Analyzer<'a> {
         let (arrow, is_script) = (self.fns[level].arrow, self.fns[level].is_script);
         // `this` of arrow functions and `arguments` (10.4.4) of non-arrow
         // functions, declared on first use in the function scope.
-        if !arrow && (name == "this" || (name == "arguments" && !is_script)) {
-            return self.declare_lazy_binding(level, sym, name == "this", from_inner);
+        if !arrow && (name == "this" || name == NEW_TARGET || (name == "arguments" && !is_script)) {
+            return self.declare_lazy_binding(level, sym, &name, from_inner);
         }
         if level == 0 {
             return Ok(Locator::Global);
@@ -410,7 +423,7 @@ impl<'a> Analyzer<'a> {
         &mut self,
         level: usize,
         sym: Symbol,
-        this: bool,
+        name: &str,
         from_inner: bool,
     ) -> Result<Locator> {
         let local = {
@@ -422,10 +435,10 @@ impl<'a> Analyzer<'a> {
             fctx.script.num_locals - 1
         };
         let fctx = &mut self.fns[level];
-        if this {
-            fctx.lazy_this = Some(local);
-        } else {
-            fctx.lazy_arguments = Some(local);
+        match name {
+            "this" => fctx.lazy_this = Some(local),
+            NEW_TARGET => fctx.lazy_new_target = Some(local),
+            _ => fctx.lazy_arguments = Some(local),
         }
         fctx.script.scopes[0].variables.push(Variable {
             symbol: sym,
@@ -1976,6 +1989,12 @@ impl<'a> Analyzer<'a> {
                 self.emit(C::String(id));
             }
             K::TaggedTemplate => self.tagged_template(&children)?,
+            K::NewTarget => {
+                // 13.3.12.1: GetNewTarget of the nearest non-arrow function.
+                let sym = self.program.symbol(NEW_TARGET);
+                let locator = self.resolve(sym)?;
+                self.emit(C::VariableReference(sym, locator));
+            }
             K::Template => {
                 // 13.2.8.6: the cooked strings and ToString of the
                 // substitutions, concatenated.
@@ -2212,7 +2231,6 @@ impl<'a> Analyzer<'a> {
                         K::ClassExpression => "classes",
                         K::Yield | K::YieldDelegate | K::Await => "generators and async functions",
                         K::SuperMember | K::SuperComputedMember | K::SuperCall => "super",
-                        K::NewTarget => "new.target",
                         K::ImportMeta | K::ImportCall => "modules",
                         K::PrivateMember | K::PrivateIn => "private names",
                         _ => {

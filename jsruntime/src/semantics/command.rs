@@ -483,6 +483,10 @@ pub enum CompileCommand {
     /// `[] -> [object]`: the `arguments` object of the current call
     /// (ECMA-262 10.4.4; see [`ArgumentsMapping`]).
     ArgumentsObject(ArgumentsMapping),
+    /// `[] -> [value]`: NewTarget of the current call (13.3.12.1): the
+    /// constructor under `new`, undefined for a call. Only in the prologue
+    /// of a function that uses `new.target`.
+    NewTarget,
     /// `[] -> [array]`: the template object of tagged template site
     /// `Program::templates[site]` (13.2.8.4 GetTemplateObject): the same
     /// frozen array on every evaluation.
@@ -939,6 +943,7 @@ fn write_command(
         Dereference => write!(f, "Dereference"),
         Debugger => write!(f, "Debugger"),
         Arguments(start) => write!(f, "Arguments({start})"),
+        NewTarget => write!(f, "NewTarget"),
         TemplateObject(site) => match program.and_then(|p| p.templates.get(*site as usize)) {
             // The raw strings identify the site: TemplateObject(0 `a\n${}b`).
             Some(t) => {

@@ -344,3 +344,19 @@ fn tagged_templates_have_one_site_each() {
     assert!(c.contains(&CompileCommand::Call(2)));
     assert!(c.contains(&CompileCommand::Call(1)));
 }
+
+#[test]
+fn new_target_is_a_lazy_binding_arrows_capture() {
+    let p = analyze_source("function f() { return () => new.target; }");
+    let (_, local, captured) = var_of(&p, 1, "new.target");
+    assert!(captured);
+    let c = &p.functions[1].commands;
+    assert!(c.windows(3).any(|w| matches!(
+        w,
+        [CompileCommand::VariableReference(_, l), CompileCommand::NewTarget, CompileCommand::Initialize]
+            if *l == local
+    )));
+    // A function without `new.target` pays nothing.
+    let p = analyze_source("function f() { return 1; }");
+    assert!(!p.functions[1].commands.contains(&CompileCommand::NewTarget));
+}
