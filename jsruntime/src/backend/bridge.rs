@@ -49,6 +49,7 @@ unsafe impl Trace for Closure {
         for &cell in &self.cells {
             tracer.mark_cell(cell as usize - CELL_BODY_OFFSET);
         }
+        tracer.mark_value(self.function);
     }
 }
 
@@ -179,7 +180,16 @@ pub(crate) fn construct_hook(
         0,
     )?;
     // SAFETY: the hook is installed only on an executor's runtime.
-    let result = unsafe { call_closure(executor_of(rt), closure, Value::object(this), args)? };
+    let exec = unsafe { executor_of(rt) };
+    // 10.2.2 step 6 (OrdinaryCallBindThis aside): the callee's prologue
+    // takes NewTarget (13.3.12) if it uses it.
+    // SAFETY: `exec` is the live executor owning `rt`.
+    unsafe { (*exec).new_target.offer(closure, new_target) };
+    // SAFETY: as above.
+    let result = unsafe { call_closure(exec, closure, Value::object(this), args) };
+    // SAFETY: as above.
+    unsafe { (*exec).new_target.withdraw() };
+    let result = result?;
     // Steps 10-12: an object result replaces the this value.
     if result.is_object() {
         Ok(result)
@@ -1008,6 +1018,7 @@ pub(crate) fn create_function(
         captures: std::ptr::null(),
         num_captures: cells.len() as u32,
         cells,
+        function: Value::UNDEFINED,
     })?;
     // SAFETY: the cell was just allocated; nothing else refers to it yet.
     unsafe {
@@ -1027,6 +1038,8 @@ pub(crate) fn create_function(
         template.num_params as u32,
         name,
     )?;
+    // SAFETY: short exclusive access; nothing else borrows the closure.
+    unsafe { closure.get_mut() }.function = Value::object(object);
     if template.constructor {
         let prototype = rt.new_object()?;
         let key = PropertyKey::String(rt.names.constructor);

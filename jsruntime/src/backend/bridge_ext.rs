@@ -5,6 +5,7 @@
 
 use crate::completion::{JsResult, Thrown};
 use crate::gc::Gc;
+use crate::object::arguments::create_arguments_object;
 use crate::object::{Attributes, JsObject, PropertyDescriptor, PropertyKey};
 use crate::runtime::Runtime;
 use crate::semantics::Helper;
@@ -40,6 +41,107 @@ pub unsafe extern "C" fn runtime_create_arguments(
     // SAFETY: `ret` is writable.
     unsafe { *ret = v.to_bits() };
     status as u32
+}
+
+/// `ArgumentsObject(mapping)` (ECMA-262 10.4.4.6 / 10.4.4.7): the
+/// `arguments` object of the running call of `closure`. `mapped` is 0 for an
+/// unmapped object; otherwise `cells` holds `count` capture cell pointers
+/// (null for a parameter that is not mapped), one per formal parameter.
+///
+/// # Safety
+/// `closure` must be the running closure; `argv` must hold `argc` values and
+/// `cells` `count` cell pointers of the caller's frame; `ret` writable.
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn runtime_create_arguments_object(
+    ctx: *mut Executor,
+    closure: *const super::Closure,
+    argc: u32,
+    argv: *const u64,
+    cells: *const u64,
+    count: u32,
+    mapped: u8,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: the executor and the closure are live for the call.
+    let (exec, callee) = unsafe { (&mut *ctx, (*closure).function) };
+    let args: Vec<Value> = if argc == 0 || argv.is_null() {
+        Vec::new()
+    } else {
+        // SAFETY: guaranteed by the caller; compiled code passes valid values.
+        unsafe { std::slice::from_raw_parts(argv, argc as usize) }
+            .iter()
+            .map(|&b| unsafe { Value::from_bits(b) })
+            .collect()
+    };
+    let cells: &[*mut super::Capture] = if count == 0 || cells.is_null() {
+        &[]
+    } else {
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::slice::from_raw_parts(cells as *const *mut super::Capture, count as usize) }
+    };
+    let map = (mapped != 0).then_some(cells);
+    let result = create_arguments_object(&mut exec.runtime, &args, callee, map).map(Value::object);
+    let (v, status) = match result {
+        Ok(v) => (v, Status::Normal),
+        Err(Thrown(e)) => (e, Status::Exception),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { *ret = v.to_bits() };
+    status as u32
+}
+
+/// NewTarget on its way from [[Construct]] (`construct_hook`) to the
+/// callee: the calling convention has no parameter for it, so the
+/// constructing code offers it here right before calling the closure and
+/// the callee's prologue takes it (`NewTarget` command) if it uses
+/// `new.target`. The closure identifies the call: an offer meant for a
+/// closure that never takes it (it does not use `new.target`) is not seen
+/// by the plain calls that closure makes, and is withdrawn when the
+/// construction returns.
+pub struct PendingNewTarget {
+    closure: *const super::Closure,
+    value: Value,
+}
+
+impl Default for PendingNewTarget {
+    fn default() -> Self {
+        PendingNewTarget {
+            closure: std::ptr::null(),
+            value: Value::UNDEFINED,
+        }
+    }
+}
+
+impl PendingNewTarget {
+    pub(crate) fn offer(&mut self, closure: Gc<super::Closure>, new_target: Gc<JsObject>) {
+        self.closure = closure.as_ptr();
+        // Rooted by the constructing frame, which holds `new_target`.
+        self.value = Value::object(new_target);
+    }
+
+    pub(crate) fn withdraw(&mut self) {
+        *self = PendingNewTarget::default();
+    }
+}
+
+/// `NewTarget` in the prologue of a function that uses `new.target`
+/// (13.3.12.1): the constructor under `new`, undefined for a call.
+///
+/// # Safety
+/// `closure` must be the running closure.
+pub unsafe extern "C" fn runtime_new_target(
+    ctx: *mut Executor,
+    closure: *const super::Closure,
+) -> u64 {
+    // SAFETY: the executor is live for the call.
+    let exec = unsafe { &mut *ctx };
+    let pending = std::mem::take(&mut exec.new_target);
+    if std::ptr::eq(pending.closure, closure) {
+        pending.value.to_bits()
+    } else {
+        exec.new_target = pending;
+        Value::UNDEFINED.to_bits()
+    }
 }
 
 fn create_arguments(exec: &mut Executor, args: &[u64]) -> JsResult<Value> {
@@ -184,7 +286,6 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
             set_function_name(rt, a, b, prefix)?;
             Ok(a)
         }
-        Helper::ArgumentsObject => arguments_object(rt, a, b.as_bool() == Some(true)),
         Helper::RequireObjectCoercible => {
             if a.is_nullish() {
                 return Err(rt.type_error("Cannot destructure undefined or null"));
@@ -249,90 +350,4 @@ fn set_function_name(rt: &mut Runtime, f: Value, key: Value, prefix: &str) -> Js
         PropertyDescriptor::data(Value::string(name), Attributes::CONFIGURABLE_ONLY),
     )?;
     Ok(())
-}
-
-/// The class of arguments objects (`Object.prototype.toString` reports
-/// "Arguments", 20.1.3.6 step 7).
-pub struct ArgumentsData;
-
-// SAFETY: holds no values.
-unsafe impl crate::gc::Trace for ArgumentsData {
-    fn trace(&self, _: &mut crate::gc::Tracer) {}
-}
-
-impl crate::object::HostData for ArgumentsData {
-    fn class_name(&self) -> &'static str {
-        "Arguments"
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
-}
-
-/// 10.4.4.6 CreateUnmappedArgumentsObject ( argumentsList ): the indexed
-/// arguments, `length`, `@@iterator` (%Array.prototype.values%) and, in
-/// strict code, a `callee` accessor that throws (%ThrowTypeError%). Sloppy
-/// functions get the same object for now: neither mapped to the parameters
-/// (10.4.4.7) nor with a `callee` property.
-fn arguments_object(rt: &mut Runtime, list: Value, strict: bool) -> JsResult<Value> {
-    let args = rt.create_list_from_array_like(list)?;
-    let proto = rt.intrinsic(crate::runtime::Intrinsic::ObjectPrototype);
-    let o = rt.new_object_with(
-        proto,
-        crate::object::ObjectKind::Host(Box::new(ArgumentsData)),
-        0,
-    )?;
-    for (i, &v) in args.iter().enumerate() {
-        rt.create_data_property_or_throw(o, PropertyKey::Index(i as u32), v)?;
-    }
-    let length = PropertyKey::String(rt.names.length);
-    rt.define_property_or_throw(
-        o,
-        length,
-        PropertyDescriptor::data(Value::number(args.len() as f64), Attributes::BUILTIN_METHOD),
-    )?;
-    let values = rt.intrinsic(crate::runtime::Intrinsic::ArrayValues);
-    let iterator =
-        PropertyKey::Symbol(rt.well_known_symbol(crate::symbol::WellKnownSymbol::Iterator));
-    rt.define_property_or_throw(
-        o,
-        iterator,
-        PropertyDescriptor::data(values, Attributes::BUILTIN_METHOD),
-    )?;
-    if strict {
-        let thrower = throw_type_error(rt)?;
-        let callee = PropertyKey::String(rt.names.callee);
-        rt.define_property_or_throw(
-            o,
-            callee,
-            PropertyDescriptor::accessor(thrower, thrower, Attributes::NONE),
-        )?;
-    }
-    Ok(Value::object(o))
-}
-
-/// %ThrowTypeError% (10.2.4.1), created on first use.
-fn throw_type_error(rt: &mut Runtime) -> JsResult<Value> {
-    use crate::runtime::Intrinsic;
-    let existing = rt.intrinsic(Intrinsic::ThrowTypeError);
-    if existing.as_object().is_some() {
-        return Ok(existing);
-    }
-    let name = rt.empty_string();
-    let f = rt.new_native_function(
-        name,
-        0,
-        |rt, _, _| {
-            Err(rt.type_error(
-                "'caller', 'callee', and 'arguments' properties may not be accessed in strict mode",
-            ))
-        },
-        None,
-    )?;
-    rt.prevent_extensions(f)?;
-    rt.set_intrinsic(Intrinsic::ThrowTypeError, Value::object(f));
-    Ok(Value::object(f))
 }

@@ -26,7 +26,7 @@ use crate::object::{
     OBJECT_SHAPE_OFFSET, OBJECT_SLOTS_OFFSET,
 };
 use crate::runtime::inline_cache::PropertyCache;
-use crate::semantics::CacheId;
+use crate::semantics::{ArgumentsMapping, CacheId};
 use crate::semantics::{
     BinaryOperator, CompileCommand, CompileScript, FunctionId, Helper, Locator, LoopFlags, Program,
     ScopeRef, ShortCircuitKind, StringId, Symbol, UnaryOperator, VariableKind,
@@ -88,6 +88,13 @@ pub trait CompileHost {
     fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
         let _ = name;
         None
+    }
+    /// The template object of tagged template site `site` (13.2.8.4
+    /// GetTemplateObject), created once per site and kept alive as long as
+    /// the compiled code.
+    fn template_object(&mut self, program: &Program, site: u32) -> Result<Value, CompileError> {
+        let _ = (program, site);
+        Err(CompileError::Unsupported("tagged templates"))
     }
 }
 
@@ -398,6 +405,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 CompileCommand::CompoundAssignmentBegin
                 | CompileCommand::ShortCircuitAssignment(_)
                 | CompileCommand::Unary(_) => max_argc = max_argc.max(1),
+                CompileCommand::ArgumentsObject(ArgumentsMapping::Mapped(n)) => {
+                    max_argc = max_argc.max(*n as usize)
+                }
                 CompileCommand::Closure(f) => {
                     let n = program.function(*f).map_or(0, |s| s.captures.len());
                     max_argc = max_argc.max(n);
@@ -2669,6 +2679,16 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 );
                 self.operands.push(Operand::Any(v));
             }
+            C::ArgumentsObject(mapping) => self.arguments_object(mapping)?,
+            C::NewTarget => {
+                let v = self.call_runtime(RuntimeFn::NewTarget, &[self.ctx, self.closure]);
+                self.operands.push(Operand::Any(v));
+            }
+            C::TemplateObject(site) => {
+                let v = self.host.template_object(self.program, site)?;
+                let v = self.constant(v);
+                self.operands.push(Operand::Any(v));
+            }
             C::DeclareGlobalVar(symbol) => {
                 let name = self.host.global_name(self.program, symbol);
                 let name = self.b.ins().iconst(I32, name as i64);
@@ -2742,6 +2762,58 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             key: pinned,
             cache: None,
         })
+    }
+
+    /// `ArgumentsObject(mapping)`: the capture cells of the mapped
+    /// parameters go to the argument area, then one runtime call.
+    fn arguments_object(&mut self, mapping: ArgumentsMapping) -> Result<(), CompileError> {
+        let count = match mapping {
+            ArgumentsMapping::Mapped(n) => n,
+            ArgumentsMapping::Unmapped => 0,
+        };
+        let zero = self.b.ins().iconst(I64, 0);
+        for i in 0..count {
+            let locator = Locator::Argument(i);
+            let mapped = self.script.scopes.first().is_some_and(|s| {
+                s.variables
+                    .iter()
+                    .any(|v| v.locator == locator && v.captured)
+            });
+            let cell = if mapped {
+                self.capture_cell(locator)?
+            } else {
+                zero
+            };
+            let Some(argv) = self.argv else {
+                return malformed("no argument area for the arguments object");
+            };
+            self.b.ins().stack_store(I64, cell, argv, i as i32 * 8);
+        }
+        let cells = match self.argv {
+            Some(argv) if count > 0 => self.b.ins().stack_addr(I64, argv, 0),
+            _ => zero,
+        };
+        let count = self.b.ins().iconst(I32, count as i64);
+        let mapped = self
+            .b
+            .ins()
+            .iconst(I8, matches!(mapping, ArgumentsMapping::Mapped(_)) as i64);
+        let scratch = self.scratch_addr();
+        let v = self.call_runtime_checked(
+            RuntimeFn::CreateArgumentsObject,
+            &[
+                self.ctx,
+                self.closure,
+                self.argc,
+                self.argv_ptr,
+                cells,
+                count,
+                mapped,
+                scratch,
+            ],
+        );
+        self.operands.push(Operand::Any(v));
+        Ok(())
     }
 
     /// `Helper(h)`: the inline ones, or one `runtime_helper` call with the

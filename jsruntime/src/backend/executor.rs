@@ -36,6 +36,8 @@ struct State {
     templates: HashMap<(usize, u32), Box<FunctionTemplate>>,
     /// String literals, rooted, by (program, string id).
     strings: HashMap<(usize, u32), Persistent>,
+    /// Template objects of tagged templates, rooted, by (program, site).
+    template_objects: HashMap<(usize, u32), Persistent>,
     /// Global names, by id; see `runtime_get_global`.
     global_names: Vec<String>,
     global_ids: HashMap<String, u32>,
@@ -136,6 +138,34 @@ impl CompileHost for Host<'_> {
         self.state.global_id(program.symbol_name(symbol))
     }
 
+    fn template_object(&mut self, program: &Program, site: u32) -> Result<Value, CompileError> {
+        if let Some(p) = self.state.template_objects.get(&(self.program, site)) {
+            return Ok(p.get());
+        }
+        let t = program
+            .templates
+            .get(site as usize)
+            .ok_or_else(|| CompileError::Malformed(format!("template {site} out of range")))?;
+        let mut cooked = Vec::with_capacity(t.cooked.len());
+        for c in &t.cooked {
+            cooked.push(match c {
+                Some(id) => self.string_constant(program, *id)?,
+                None => Value::UNDEFINED,
+            });
+        }
+        let mut raw = Vec::with_capacity(t.raw.len());
+        for id in &t.raw {
+            raw.push(self.string_constant(program, *id)?);
+        }
+        let object = crate::object::template::create_template_object(self.runtime, &cooked, &raw)
+            .map_err(|_| CompileError::Cranelift("out of memory".to_owned()))?;
+        let root = self.runtime.persistent(Value::object(object));
+        self.state
+            .template_objects
+            .insert((self.program, site), root);
+        Ok(Value::object(object))
+    }
+
     fn template(&mut self, function: FunctionId) -> Result<*const FunctionTemplate, CompileError> {
         Ok(self.state.template(self.runtime, self.program, function) as *const FunctionTemplate)
     }
@@ -184,6 +214,9 @@ pub struct Executor {
     pub runtime: Runtime,
     jit: Jit,
     state: State,
+    /// NewTarget handed from [[Construct]] to the prologue of the callee
+    /// (see `bridge_ext::runtime_new_target`).
+    pub(crate) new_target: super::bridge_ext::PendingNewTarget,
 }
 
 impl Executor {
@@ -199,6 +232,7 @@ impl Executor {
                 inline_caches_enabled: true,
                 ..State::default()
             },
+            new_target: Default::default(),
         })
     }
 
@@ -478,6 +512,9 @@ pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, Com
     struct Offline(HashMap<String, u32>);
     impl CompileHost for Offline {
         fn string_constant(&mut self, _: &Program, _: StringId) -> Result<Value, CompileError> {
+            Ok(Value::UNDEFINED)
+        }
+        fn template_object(&mut self, _: &Program, _: u32) -> Result<Value, CompileError> {
             Ok(Value::UNDEFINED)
         }
         fn global_name(&mut self, program: &Program, symbol: Symbol) -> u32 {

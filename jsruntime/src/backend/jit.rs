@@ -75,6 +75,8 @@ runtime_functions! {
     ThrowConstAssignment => bridge::runtime_throw_const_assignment, (P, S, P) -> (S);
     CreateArguments => bridge_ext::runtime_create_arguments, (P, S, P, S, P) -> (S);
     Helper => bridge_ext::runtime_helper, (P, S, S, P, P) -> (S);
+    NewTarget => bridge_ext::runtime_new_target, (P, P) -> (V);
+    CreateArgumentsObject => bridge_ext::runtime_create_arguments_object, (P, P, S, P, P, S, types::I8, P) -> (S);
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.

@@ -197,6 +197,9 @@ pub struct Closure {
     pub num_captures: u32,
     /// Owns the capture cell pointers `captures` points to.
     pub cells: Vec<*mut Capture>,
+    /// The function object of this closure (set right after both are
+    /// created): the `callee` of a mapped arguments object (10.4.4.7).
+    pub function: crate::value::Value,
 }
 
 impl Closure {

@@ -206,7 +206,7 @@ pub fn object_to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<
             ObjectKind::Boolean(_) => "Boolean",
             ObjectKind::Number(_) => "Number",
             ObjectKind::String(_) => "String",
-            ObjectKind::Host(h) if h.class_name() == "Arguments" => "Arguments",
+            ObjectKind::Exotic(e) => e.builtin_tag(),
             _ => "Object",
         }
     };

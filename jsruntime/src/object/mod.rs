@@ -41,12 +41,15 @@
 //! whose calls go through the runtime's [`crate::runtime::HostHooks`].
 //! Internal methods dispatch on the kind (see [`ordinary`], [`array`]).
 
+pub mod arguments;
 pub mod array;
 pub mod elements;
+pub mod exotic;
 pub mod operations;
 pub mod ordinary;
 pub mod property;
 pub mod shape;
+pub mod template;
 pub mod value_vec;
 
 use std::any::Any;
@@ -59,6 +62,7 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 use crate::JsResult;
 use elements::SparseElements;
+pub use exotic::{ExoticMethods, ExoticObject, FLAG_EXOTIC};
 pub use property::{Attributes, PropertyDescriptor, PropertyKey};
 pub use shape::Shape;
 use value_vec::ValueVec;
@@ -165,6 +169,9 @@ pub enum ObjectKind {
     String(Gc<JsString>),
     Symbol(Gc<Symbol>),
     Host(Box<dyn HostData>),
+    /// An exotic object with its own internal methods ([`exotic`]); the
+    /// object has [`FLAG_EXOTIC`].
+    Exotic(Box<dyn ExoticObject>),
 }
 
 // SAFETY: reports the values the kind holds.
@@ -174,6 +181,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::String(s) => s.trace(tracer),
             ObjectKind::Symbol(s) => s.trace(tracer),
             ObjectKind::Host(h) => h.trace(tracer),
+            ObjectKind::Exotic(e) => e.trace(tracer),
             ObjectKind::Function(c) => c.trace(tracer),
             ObjectKind::BoundFunction(b) => b.trace(tracer),
             _ => {}

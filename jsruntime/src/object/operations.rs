@@ -24,6 +24,13 @@ impl Runtime {
     ) -> JsResult<Option<Value>> {
         let mut cur = o;
         loop {
+            if cur.exotic_methods().is_some_and(|m| m.get.is_some()) {
+                // An exotic [[Get]]: ask [[HasProperty]] first.
+                if !self.has_property(cur, key)? {
+                    return Ok(None);
+                }
+                return self.get(cur, key, receiver).map(Some);
+            }
             match self.own_property(cur, key)? {
                 Some(StoredProperty::Data(v, _)) => return Ok(Some(v)),
                 Some(StoredProperty::Accessor { get, .. }) => {

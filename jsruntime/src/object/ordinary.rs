@@ -24,6 +24,9 @@ impl Runtime {
         o: Gc<JsObject>,
         key: PropertyKey,
     ) -> JsResult<Option<StoredProperty>> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.get_own_property) {
+            return f(self, o, key);
+        }
         if o.flags() & FLAG_ARRAY != 0 && key == PropertyKey::String(self.names.length) {
             let writable = o.flags() & FLAG_LENGTH_READONLY == 0;
             return Ok(Some(StoredProperty::Data(
@@ -101,6 +104,9 @@ impl Runtime {
         key: PropertyKey,
         desc: PropertyDescriptor,
     ) -> JsResult<bool> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.define_own_property) {
+            return f(self, o, key, desc);
+        }
         if o.is_array() {
             return self.array_define_own_property(o, key, desc);
         }
@@ -229,6 +235,9 @@ impl Runtime {
     pub fn has_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
         let mut cur = o;
         loop {
+            if let Some(f) = cur.exotic_methods().and_then(|m| m.has_property) {
+                return f(self, cur, key);
+            }
             if self.own_property(cur, key)?.is_some() {
                 return Ok(true);
             }
@@ -243,6 +252,9 @@ impl Runtime {
     pub fn get(&mut self, o: Gc<JsObject>, key: PropertyKey, receiver: Value) -> JsResult<Value> {
         let mut cur = o;
         loop {
+            if let Some(f) = cur.exotic_methods().and_then(|m| m.get) {
+                return f(self, cur, key, receiver);
+            }
             match self.own_property(cur, key)? {
                 Some(StoredProperty::Data(v, _)) => return Ok(v),
                 Some(StoredProperty::Accessor { get, .. }) => {
@@ -271,6 +283,9 @@ impl Runtime {
         // on the first object of the chain that has the property.
         let mut cur = o;
         let found = loop {
+            if let Some(f) = cur.exotic_methods().and_then(|m| m.set) {
+                return f(self, cur, key, v, receiver);
+            }
             if let Some(p) = self.own_property(cur, key)? {
                 break Some(p);
             }
@@ -326,16 +341,25 @@ impl Runtime {
     }
 
     /// Whether writing `key` on `o` needs no exotic [[DefineOwnProperty]].
-    fn is_plain_storage(&self, o: Gc<JsObject>, key: PropertyKey) -> bool {
+    pub(crate) fn is_plain_storage(&self, o: Gc<JsObject>, key: PropertyKey) -> bool {
         match o.kind() {
+            ObjectKind::Exotic(_) => false,
             ObjectKind::Array => key != PropertyKey::String(self.names.length),
             ObjectKind::String(_) => !matches!(key, PropertyKey::Index(_)),
             _ => true,
         }
     }
 
-    /// 10.1.10 [[Delete]] (OrdinaryDelete).
+    /// 10.1.10 [[Delete]] (dispatching to the exotic versions).
     pub fn delete(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.delete) {
+            return f(self, o, key);
+        }
+        self.ordinary_delete(o, key)
+    }
+
+    /// 10.1.10.1 OrdinaryDelete.
+    pub fn ordinary_delete(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
         match self.own_property(o, key)? {
             None => Ok(true),
             Some(p) if p.attrs().configurable() => {
@@ -349,6 +373,9 @@ impl Runtime {
     /// 10.1.11 [[OwnPropertyKeys]]: array indices ascending, then string keys
     /// in creation order, then symbols in creation order.
     pub fn own_property_keys(&mut self, o: Gc<JsObject>) -> JsResult<Vec<PropertyKey>> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.own_property_keys) {
+            return f(self, o);
+        }
         let mut keys = Vec::new();
         if let ObjectKind::String(s) = o.kind() {
             // 10.4.3.3: the string's indices come first.

@@ -63,6 +63,11 @@ impl PropertyCache {
         if matches!(key, PropertyKey::Index(_)) {
             return;
         }
+        // Exotic objects whose named properties are not ordinary are never
+        // cached (object::exotic).
+        if o.exotic_methods().is_some_and(|m| !m.ordinary_named) {
+            return;
+        }
         let shape = o.shape();
         if shape.is_dictionary() {
             return;

@@ -32,6 +32,9 @@ use jsparser::Span;
 
 use super::command::*;
 
+#[path = "annex_b.rs"]
+mod annex_b;
+
 /// Nesting limit of the recursive walk: deeper programs are rejected with a
 /// clean error instead of overflowing the native stack.
 pub const MAX_DEPTH: usize = 1500;
@@ -53,6 +56,28 @@ impl std::fmt::Display for AnalyzeError {
 impl std::error::Error for AnalyzeError {}
 
 type Result<T> = std::result::Result<T, AnalyzeError>;
+
+/// 10.2.11 step 22: the arguments object of a finished function. A mapped
+/// one aliases its parameters, which therefore live in capture cells.
+fn arguments_mapping(f: &mut FnCtx) -> ArgumentsMapping {
+    if f.script.flags.strict || !f.simple_params {
+        return ArgumentsMapping::Unmapped;
+    }
+    for v in &mut f.script.scopes[0].variables {
+        if matches!(v.locator, Locator::Argument(_)) {
+            v.captured = true;
+        }
+    }
+    ArgumentsMapping::Mapped(f.script.num_params)
+}
+
+fn node_is_arrow(node: jsparser::syntax::Node) -> bool {
+    node.kind == NodeKind::ArrowFunction
+}
+
+/// The name of the `new.target` binding (not an identifier, so no program
+/// can refer to it by name).
+const NEW_TARGET: &str = "new.target";
 
 /// Analyzes a Script's AST into a program.
 pub fn analyze(ast: &Ast) -> Result<Program> {
@@ -88,6 +113,11 @@ struct FnCtx {
     /// Lazily declared `this` / `arguments` bindings (locals).
     lazy_this: Option<u16>,
     lazy_arguments: Option<u16>,
+    /// Lazily declared `new.target` binding (13.3.12; arrows inherit it).
+    lazy_new_target: Option<u16>,
+    /// The parameter list is simple (15.1.3 IsSimpleParameterList): a sloppy
+    /// function's arguments object is then mapped (10.2.11 step 22).
+    simple_params: bool,
     /// The helper scopes that hold the name of a named function expression
     /// (immutable, but assigning it is only an error in strict code).
     name_scopes: Vec<ScopeRef>,
@@ -106,6 +136,8 @@ pub struct Analyzer<'a> {
     /// Labels of a `for-in`/`for-of` statement being emitted: they label
     /// the loop itself (see [`Analyzer::for_in_of`]).
     loop_labels: Vec<Symbol>,
+    /// Block-level functions with Annex B.3.2 semantics.
+    annex_b: annex_b::AnnexB,
 }
 
 /// What to do with the value of a binding target.
@@ -128,6 +160,7 @@ impl<'a> Analyzer<'a> {
             span: Span::default(),
             optional: 0,
             loop_labels: Vec::new(),
+            annex_b: annex_b::AnnexB::default(),
         }
     }
 
@@ -161,6 +194,12 @@ impl<'a> Analyzer<'a> {
         let mut functions = Vec::new();
         for &s in &statements {
             self.var_names(s, &mut var_names, &mut functions, true)?;
+        }
+        // B.3.2.2: block-level functions also declare a global `var`.
+        for n in self.annex_b_functions(&statements, &[])? {
+            if !var_names.contains(&n) {
+                var_names.push(n);
+            }
         }
         let scope = ScopeRef(0);
         self.declare_lexical(scope, &statements)?;
@@ -219,6 +258,8 @@ impl<'a> Analyzer<'a> {
             prologue_at: 0,
             lazy_this: None,
             lazy_arguments: None,
+            lazy_new_target: None,
+            simple_params: true,
             name_scopes: Vec::new(),
         });
     }
@@ -236,12 +277,17 @@ impl<'a> Analyzer<'a> {
             prologue.push(CompileCommand::This);
             prologue.push(CompileCommand::Initialize);
         }
+        if let Some(i) = f.lazy_new_target {
+            let sym = self.program.symbol(NEW_TARGET);
+            prologue.push(CompileCommand::VariableReference(sym, Locator::Local(i)));
+            prologue.push(CompileCommand::NewTarget);
+            prologue.push(CompileCommand::Initialize);
+        }
         if let Some(i) = f.lazy_arguments {
             let sym = self.program.symbol("arguments");
+            let mapping = arguments_mapping(&mut f);
             prologue.push(CompileCommand::VariableReference(sym, Locator::Local(i)));
-            prologue.push(CompileCommand::Arguments(0));
-            prologue.push(CompileCommand::Boolean(f.script.flags.strict));
-            prologue.push(CompileCommand::Helper(Helper::ArgumentsObject));
+            prologue.push(CompileCommand::ArgumentsObject(mapping));
             prologue.push(CompileCommand::Initialize);
         }
         let at = f.prologue_at.min(f.script.commands.len());
@@ -340,29 +386,8 @@ impl<'a> Analyzer<'a> {
         let (arrow, is_script) = (self.fns[level].arrow, self.fns[level].is_script);
         // `this` of arrow functions and `arguments` (10.4.4) of non-arrow
         // functions, declared on first use in the function scope.
-        if !arrow && (name == "this" || (name == "arguments" && !is_script)) {
-            // Declare in `level` (which may be an enclosing function).
-            let local = {
-                let fctx = &mut self.fns[level];
-                if fctx.script.num_locals == u16::MAX {
-                    return self.err("too many local variables in one function");
-                }
-                fctx.script.num_locals += 1;
-                fctx.script.num_locals - 1
-            };
-            let fctx = &mut self.fns[level];
-            if name == "this" {
-                fctx.lazy_this = Some(local);
-            } else {
-                fctx.lazy_arguments = Some(local);
-            }
-            fctx.script.scopes[0].variables.push(Variable {
-                symbol: sym,
-                kind: VariableKind::Var,
-                locator: Locator::Local(local),
-                captured: from_inner,
-            });
-            return Ok(Locator::Local(local));
+        if !arrow && (name == "this" || name == NEW_TARGET || (name == "arguments" && !is_script)) {
+            return self.declare_lazy_binding(level, sym, &name, from_inner);
         }
         if level == 0 {
             return Ok(Locator::Global);
@@ -387,6 +412,41 @@ impl<'a> Analyzer<'a> {
         f.script.captures.push(sym);
         f.capture_sources.push(outer);
         Ok(Locator::Capture((f.script.captures.len() - 1) as u16))
+    }
+
+    /// Declares the `this` or `arguments` binding of function `level` (which
+    /// may be an enclosing function) on first use; `pop_fn` initialises it
+    /// in the prologue. A function that contains a direct `eval` needs its
+    /// `arguments` object without a visible reference (10.2.11 step 15-18):
+    /// resolving the symbol `arguments` at its level declares it.
+    fn declare_lazy_binding(
+        &mut self,
+        level: usize,
+        sym: Symbol,
+        name: &str,
+        from_inner: bool,
+    ) -> Result<Locator> {
+        let local = {
+            let fctx = &mut self.fns[level];
+            if fctx.script.num_locals == u16::MAX {
+                return self.err("too many local variables in one function");
+            }
+            fctx.script.num_locals += 1;
+            fctx.script.num_locals - 1
+        };
+        let fctx = &mut self.fns[level];
+        match name {
+            "this" => fctx.lazy_this = Some(local),
+            NEW_TARGET => fctx.lazy_new_target = Some(local),
+            _ => fctx.lazy_arguments = Some(local),
+        }
+        fctx.script.scopes[0].variables.push(Variable {
+            symbol: sym,
+            kind: VariableKind::Var,
+            locator: Locator::Local(local),
+            captured: from_inner,
+        });
+        Ok(Locator::Local(local))
     }
 
     /// Whether the binding `sym` found at `locator` in function `level` is a
@@ -730,6 +790,7 @@ impl<'a> Analyzer<'a> {
         let scope = ScopeRef(0);
         let param_nodes = self.ast.children(params);
         let simple = self.ast.nodes[params].has(flags::SIMPLE_PARAMETERS);
+        self.cur().simple_params = simple;
         // Parameters: each positional parameter is an argument slot.
         let mut positional = 0u16;
         for &p in &param_nodes {
@@ -790,12 +851,27 @@ impl<'a> Analyzer<'a> {
         for &s in &statements {
             self.var_names(s, &mut var_names, &mut functions, true)?;
         }
+        // B.3.2.1: block-level functions also declare a `var`.
+        let mut param_names = Vec::new();
+        for &p in &param_nodes {
+            self.bound_names(p, &mut param_names)?;
+        }
+        for n in self.annex_b_functions(&statements, &param_names)? {
+            if !var_names.contains(&n) {
+                var_names.push(n);
+            }
+        }
         for n in &var_names {
             let sym = self.program.symbol(n);
             let exists = self.cur().script.scopes[0]
                 .variables
                 .iter()
                 .any(|v| v.symbol == sym);
+            if n == "arguments" && !node_is_arrow(node) && !self.declares_function(&functions, n) {
+                // 10.2.11 steps 18 and 22: `var arguments` is the arguments
+                // object's binding (declared on first reference).
+                continue;
+            }
             if !exists {
                 self.declare(scope, n, VariableKind::Var)?;
             }
@@ -823,6 +899,16 @@ impl<'a> Analyzer<'a> {
         }
         self.emit(CompileCommand::PopScope(scope));
         Ok(())
+    }
+
+    /// Whether one of the function declarations `functions` is named `name`.
+    fn declares_function(&self, functions: &[usize], name: &str) -> bool {
+        functions.iter().any(|&f| {
+            self.ast.children(f).first().is_some_and(|&c| {
+                let n = self.ast.nodes[c];
+                n.kind == NodeKind::BindingIdentifier && self.ast.name(n.arg) == name
+            })
+        })
     }
 
     /// Initialises a non-simple parameter from its argument slot.
@@ -1308,7 +1394,8 @@ impl<'a> Analyzer<'a> {
                     self.emit(C::Discard);
                 }
             }
-            K::EmptyStatement | K::FunctionDeclaration => {}
+            K::EmptyStatement => {}
+            K::FunctionDeclaration => self.annex_b_copy(i)?,
             K::Debugger => self.emit(C::Debugger),
             K::VariableDeclaration => {
                 for d in children {
@@ -1438,6 +1525,7 @@ impl<'a> Analyzer<'a> {
     fn sub_statement(&mut self, i: usize) -> Result<()> {
         if self.ast.nodes[i].kind == NodeKind::FunctionDeclaration {
             let scope = self.enter_block(&[i])?;
+            self.annex_b_copy(i)?;
             self.leave_block(scope);
             return Ok(());
         }
@@ -1913,6 +2001,13 @@ impl<'a> Analyzer<'a> {
                 let id = self.program.string(&s);
                 self.emit(C::String(id));
             }
+            K::TaggedTemplate => self.tagged_template(&children)?,
+            K::NewTarget => {
+                // 13.3.12.1: GetNewTarget of the nearest non-arrow function.
+                let sym = self.program.symbol(NEW_TARGET);
+                let locator = self.resolve(sym)?;
+                self.emit(C::VariableReference(sym, locator));
+            }
             K::Template => {
                 // 13.2.8.6: the cooked strings and ToString of the
                 // substitutions, concatenated.
@@ -2147,10 +2242,8 @@ impl<'a> Analyzer<'a> {
                         K::RegExpLiteral => "regular expression literals",
                         K::BigIntLiteral => "BigInt literals",
                         K::ClassExpression => "classes",
-                        K::TaggedTemplate => "tagged templates",
                         K::Yield | K::YieldDelegate | K::Await => "generators and async functions",
                         K::SuperMember | K::SuperComputedMember | K::SuperCall => "super",
-                        K::NewTarget => "new.target",
                         K::ImportMeta | K::ImportCall => "modules",
                         K::PrivateMember | K::PrivateIn => "private names",
                         _ => {
@@ -2243,6 +2336,54 @@ impl<'a> Analyzer<'a> {
                 self.emit(CompileCommand::PushArrayElement);
             }
         }
+        Ok(())
+    }
+
+    /// 13.3.11.1 TaggedTemplate evaluation: the tag (a member expression
+    /// keeps its base as the this value), the site's template object, the
+    /// substitutions, then EvaluateCall.
+    fn tagged_template(&mut self, children: &[usize]) -> Result<()> {
+        let (Some(&tag), Some(&template)) = (children.first(), children.get(1)) else {
+            return self.err("malformed tagged template");
+        };
+        let tn = self.ast.nodes[tag];
+        if matches!(tn.kind, NodeKind::StaticMember | NodeKind::ComputedMember)
+            && !tn.has(flags::OPTIONAL)
+        {
+            self.member_reference(tag)?;
+        } else {
+            self.expression(tag)?;
+        }
+        let mut site = TemplateSite::default();
+        let mut substitutions = Vec::new();
+        for c in self.ast.children(template) {
+            let cn = self.ast.nodes[c];
+            if cn.kind != NodeKind::TemplateElement {
+                substitutions.push(c);
+                continue;
+            }
+            let Some(&part) = self.ast.templates.get(cn.arg as usize) else {
+                return self.err("malformed template element");
+            };
+            let cooked = part
+                .cooked
+                .map(|c| String::from_utf16_lossy(self.ast.string(c)));
+            site.cooked.push(cooked.map(|c| self.program.string(&c)));
+            let raw = String::from_utf16_lossy(self.ast.string(part.raw));
+            site.raw.push(self.program.string(&raw));
+        }
+        let Ok(index) = u32::try_from(self.program.templates.len()) else {
+            return self.err("too many template literals");
+        };
+        self.program.templates.push(site);
+        self.emit(CompileCommand::TemplateObject(index));
+        for &s in &substitutions {
+            self.expression(s)?;
+        }
+        let Ok(n) = u16::try_from(substitutions.len() + 1) else {
+            return self.err("too many substitutions");
+        };
+        self.emit(CompileCommand::Call(n));
         Ok(())
     }
 

@@ -486,9 +486,19 @@ pub enum CompileCommand {
     // ----- Arguments and global declarations -----
     /// `[] -> [array]`: a new array holding the arguments of the current call
     /// from index `start` on: a rest parameter (ECMA-262 10.2.11 step 23,
-    /// `...rest`) or, with `start` 0 and `Helper(ArgumentsObject)`, the
-    /// `arguments` object (10.4.4).
+    /// `...rest`).
     Arguments(u16),
+    /// `[] -> [object]`: the `arguments` object of the current call
+    /// (ECMA-262 10.4.4; see [`ArgumentsMapping`]).
+    ArgumentsObject(ArgumentsMapping),
+    /// `[] -> [value]`: NewTarget of the current call (13.3.12.1): the
+    /// constructor under `new`, undefined for a call. Only in the prologue
+    /// of a function that uses `new.target`.
+    NewTarget,
+    /// `[] -> [array]`: the template object of tagged template site
+    /// `Program::templates[site]` (13.2.8.4 GetTemplateObject): the same
+    /// frozen array on every evaluation.
+    TemplateObject(u32),
     /// `[] -> []`: CreateGlobalVarBinding (ECMA-262 9.1.1.4.17) for a `var`
     /// or function declaration of a script (16.1.7
     /// GlobalDeclarationInstantiation): an undefined global object property
@@ -590,10 +600,6 @@ pub enum Helper {
     /// `[value] -> [value]`: RequireObjectCoercible (7.2.1) of the value of
     /// an object pattern (8.6.2, 13.15.5.2).
     RequireObjectCoercible,
-    /// `[array, strict] -> [object]`: the `arguments` object of a function
-    /// from the array of its arguments (10.4.4.6
-    /// CreateUnmappedArgumentsObject; not mapped to the parameters yet).
-    ArgumentsObject,
 }
 
 impl Helper {
@@ -622,8 +628,7 @@ impl Helper {
             | H::SetPrototype
             | H::SetFunctionName
             | H::SetGetterName
-            | H::SetSetterName
-            | H::ArgumentsObject => 2,
+            | H::SetSetterName => 2,
             H::Apply | H::DefineGetter | H::DefineSetter => 3,
         }
     }
@@ -654,7 +659,6 @@ impl Helper {
         Helper::SetSetterName,
         Helper::ToString,
         Helper::ToPropertyKey,
-        Helper::ArgumentsObject,
         Helper::RequireObjectCoercible,
     ];
 
@@ -667,6 +671,19 @@ impl Helper {
     pub fn from_code(code: u32) -> Option<Helper> {
         Helper::ALL.get(code as usize).copied()
     }
+}
+
+/// Which arguments object a function creates (ECMA-262 10.2.11 step 22).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ArgumentsMapping {
+    /// 10.4.4.6 CreateUnmappedArgumentsObject (strict code, non-simple
+    /// parameter lists).
+    Unmapped,
+    /// 10.4.4.7 CreateMappedArgumentsObject over the first `n` formal
+    /// parameters: index `i < n` aliases the binding at `Argument(i)` of
+    /// scope 0 when one exists (the analyzer marks those bindings captured,
+    /// so they live in capture cells both sides can reach).
+    Mapped(u16),
 }
 
 /// What kind of binding a [`Variable`] is (ECMA-262 8.2 scope analysis).
@@ -768,6 +785,18 @@ pub struct Program {
     pub strings: Vec<String>,
     /// Function 0 is the entry (the script or module body).
     pub functions: Vec<CompileScript>,
+    /// Tagged template sites, indexed by `TemplateObject(site)`.
+    pub templates: Vec<TemplateSite>,
+}
+
+/// The strings of one tagged template site (13.2.8.4 GetTemplateObject).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TemplateSite {
+    /// Cooked strings; `None` where a part has a NotEscapeSequence (the
+    /// cooked value is undefined).
+    pub cooked: Vec<Option<StringId>>,
+    /// Raw strings (TRV).
+    pub raw: Vec<StringId>,
 }
 
 impl Program {
@@ -924,6 +953,25 @@ fn write_command(
         Dereference => write!(f, "Dereference"),
         Debugger => write!(f, "Debugger"),
         Arguments(start) => write!(f, "Arguments({start})"),
+        NewTarget => write!(f, "NewTarget"),
+        TemplateObject(site) => match program.and_then(|p| p.templates.get(*site as usize)) {
+            // The raw strings identify the site: TemplateObject(0 `a\n${}b`).
+            Some(t) => {
+                let raw: Vec<&str> = t
+                    .raw
+                    .iter()
+                    .map(|id| {
+                        program
+                            .and_then(|p| p.strings.get(id.0 as usize))
+                            .map_or("?", |s| s)
+                    })
+                    .collect();
+                write!(f, "TemplateObject({site} `{}`)", raw.join("${}"))
+            }
+            None => write!(f, "TemplateObject({site})"),
+        },
+        ArgumentsObject(ArgumentsMapping::Unmapped) => write!(f, "ArgumentsObject(unmapped)"),
+        ArgumentsObject(ArgumentsMapping::Mapped(n)) => write!(f, "ArgumentsObject(mapped {n})"),
         DeclareGlobalVar(s) => write!(f, "DeclareGlobalVar({})", sym(s)),
         CompileCommand::Helper(h) => write!(f, "Helper({h:?})"),
         JumpTable(n) => write!(f, "JumpTable({n})"),

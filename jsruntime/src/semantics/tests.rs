@@ -164,8 +164,58 @@ fn arrows_see_this_and_arguments_of_their_function() {
             CompileCommand::Initialize,
         ]
     );
-    assert!(commands.contains(&CompileCommand::Arguments(0)));
+    assert!(
+        commands.contains(&CompileCommand::ArgumentsObject(ArgumentsMapping::Mapped(
+            0
+        )))
+    );
     assert!(commands.contains(&CompileCommand::Capture(args_local)));
+}
+
+#[test]
+fn mapped_arguments_capture_the_parameters() {
+    // 10.2.11 step 22: sloppy + simple parameters = mapped; the aliased
+    // parameters live in capture cells.
+    let p = analyze_source("function f(a, b) { return arguments; }");
+    assert!(p.functions[1]
+        .commands
+        .contains(&CompileCommand::ArgumentsObject(ArgumentsMapping::Mapped(
+            2
+        ))));
+    assert!(var_of(&p, 1, "a").2 && var_of(&p, 1, "b").2);
+    // Strict code and non-simple parameter lists: unmapped, nothing captured.
+    for source in [
+        "function f(a) { 'use strict'; return arguments; }",
+        "function f(a, b = 1) { return arguments; }",
+    ] {
+        let p = analyze_source(source);
+        assert!(p.functions[1]
+            .commands
+            .contains(&CompileCommand::ArgumentsObject(ArgumentsMapping::Unmapped)));
+        assert!(!var_of(&p, 1, "a").2, "{source}");
+    }
+    // A function that does not mention `arguments` pays nothing.
+    let p = analyze_source("function f(a) { return a; }");
+    assert!(!p.functions[1]
+        .commands
+        .iter()
+        .any(|c| matches!(c, CompileCommand::ArgumentsObject(_))));
+    assert!(!var_of(&p, 1, "a").2);
+}
+
+#[test]
+fn var_arguments_is_the_arguments_binding() {
+    let p = analyze_source("function f() { var arguments; return arguments; }");
+    assert!(p.functions[1]
+        .commands
+        .iter()
+        .any(|c| matches!(c, CompileCommand::ArgumentsObject(_))));
+    // A function declaration named `arguments` replaces the object.
+    let p = analyze_source("function f() { function arguments() {} return arguments; }");
+    assert!(!p.functions[1]
+        .commands
+        .iter()
+        .any(|c| matches!(c, CompileCommand::ArgumentsObject(_))));
 }
 
 #[test]
@@ -245,4 +295,68 @@ fn runs_for_of_for_in_spread_and_rest() {
          var [h, ...t] = [...'xyz'];
          var result = (keys === 'ab') + (sum === 31) + (f(...[1, 2], 3) === 6) + (h === 'x') + (t.length === 2);");
     assert_eq!(v.as_number(), Some(5.0));
+}
+
+#[test]
+fn annex_b_block_functions_get_a_var_binding() {
+    // B.3.2.1: `f` is a var of the function, and evaluating the declaration
+    // copies the block binding to it.
+    let p = analyze_source("function g() { { function f() {} } return f; }");
+    let (_, var_f, _) = var_of(&p, 1, "f");
+    assert!(p.functions[1].scopes[0]
+        .variables
+        .iter()
+        .any(|v| p.symbol_name(v.symbol) == "f" && v.locator == var_f));
+    assert!(p.functions[1].commands.windows(3).any(|w| matches!(
+        w,
+        [CompileCommand::VariableReference(_, outer), CompileCommand::VariableReference(_, inner), CompileCommand::Assignment]
+            if *outer == var_f && *inner != var_f
+    )));
+    // A conflicting lexical declaration, a parameter or strict code: no var.
+    for source in [
+        "function g() { let f; { function f() {} } }",
+        "function g(f) { { function f() {} } }",
+        "function g() { 'use strict'; { function f() {} } }",
+    ] {
+        let p = analyze_source(source);
+        let vars = &p.functions[1].scopes[0].variables;
+        assert!(
+            !vars
+                .iter()
+                .any(|v| p.symbol_name(v.symbol) == "f" && v.kind == VariableKind::Var),
+            "{source}"
+        );
+    }
+}
+
+#[test]
+fn tagged_templates_have_one_site_each() {
+    let p = analyze_source("o.t`a${x}\\u{41}`; t`\\unicode`;");
+    assert_eq!(p.templates.len(), 2);
+    let s0 = &p.templates[0];
+    assert_eq!(s0.cooked.len(), 2);
+    assert_eq!(p.strings[s0.cooked[1].unwrap().0 as usize], "A");
+    assert_eq!(p.strings[s0.raw[1].0 as usize], "\\u{41}");
+    // An invalid escape has no cooked string.
+    assert_eq!(p.templates[1].cooked, vec![None]);
+    let c = &p.functions[0].commands;
+    assert!(c.contains(&CompileCommand::TemplateObject(0)));
+    assert!(c.contains(&CompileCommand::Call(2)));
+    assert!(c.contains(&CompileCommand::Call(1)));
+}
+
+#[test]
+fn new_target_is_a_lazy_binding_arrows_capture() {
+    let p = analyze_source("function f() { return () => new.target; }");
+    let (_, local, captured) = var_of(&p, 1, "new.target");
+    assert!(captured);
+    let c = &p.functions[1].commands;
+    assert!(c.windows(3).any(|w| matches!(
+        w,
+        [CompileCommand::VariableReference(_, l), CompileCommand::NewTarget, CompileCommand::Initialize]
+            if *l == local
+    )));
+    // A function without `new.target` pays nothing.
+    let p = analyze_source("function f() { return 1; }");
+    assert!(!p.functions[1].commands.contains(&CompileCommand::NewTarget));
 }
