@@ -189,12 +189,19 @@ impl<'a> Analyzer<'a> {
         &mut self.fns[i]
     }
 
+    /// Appends a command, positioned at the start of the node being emitted
+    /// (see [`CompileScript::positions`]).
     fn emit(&mut self, command: CompileCommand) {
-        self.cur().script.commands.push(command);
+        let at = self.span.start;
+        let script = &mut self.cur().script;
+        script.commands.push(command);
+        script.positions.push(at);
     }
 
     fn emit_all(&mut self, commands: &[CompileCommand]) {
-        self.cur().script.commands.extend_from_slice(commands);
+        for c in commands {
+            self.emit(*c);
+        }
     }
 
     fn push_fn(&mut self, id: FunctionId, arrow: bool, is_script: bool, strict: bool) {
@@ -244,8 +251,8 @@ impl<'a> Analyzer<'a> {
             prologue.push(CompileCommand::Helper(Helper::ArgumentsObject));
             prologue.push(CompileCommand::Initialize);
         }
-        let at = f.prologue_at.min(f.script.commands.len());
-        f.script.commands.splice(at..at, prologue);
+        let at = f.prologue_at;
+        f.script.insert_commands(at, prologue, 0);
         if let Some(slot) = self.program.functions.get_mut(f.id.0 as usize) {
             *slot = f.script;
         }
@@ -1290,8 +1297,11 @@ impl<'a> Analyzer<'a> {
 
     fn statement(&mut self, i: usize) -> Result<()> {
         self.enter(i)?;
+        let span = self.span;
         let r = self.statement_inner(i);
         self.leave();
+        // Commands emitted after a child belong to the parent (positions).
+        self.span = span;
         r
     }
 
@@ -1850,8 +1860,10 @@ impl<'a> Analyzer<'a> {
     /// Emits an expression: one operand (a value or a reference).
     fn expression(&mut self, i: usize) -> Result<()> {
         self.enter(i)?;
+        let span = self.span;
         let r = self.expression_inner(i, None);
         self.leave();
+        self.span = span;
         r
     }
 
@@ -1865,8 +1877,10 @@ impl<'a> Analyzer<'a> {
         )
         .then(|| self.program.symbol(self.ast.name(tn.arg)));
         self.enter(i)?;
+        let span = self.span;
         let r = self.expression_inner(i, name);
         self.leave();
+        self.span = span;
         r
     }
 
