@@ -71,6 +71,10 @@ pub fn f64_to_uint32(d: f64) -> u32 {
 /// 7.2.10 SameValue.
 pub use crate::equality::same_value;
 
+/// Integers below this have cached strings (see
+/// [`Runtime::number_to_js_string`]).
+pub const SMALL_INT_STRINGS: usize = 1024;
+
 impl Runtime {
     /// 7.1.1 ToPrimitive.
     pub fn to_primitive(&mut self, v: Value, hint: Hint) -> JsResult<Value> {
@@ -195,10 +199,21 @@ impl Runtime {
         Ok(i as u64)
     }
 
-    /// A number as a string (6.1.6.1.20), with common integers from atoms.
+    /// A number as a string (6.1.6.1.20), with small integers from a cache
+    /// of atoms.
     pub fn number_to_js_string(&mut self, d: f64) -> JsResult<Gc<JsString>> {
         if d.is_nan() {
             return Ok(self.names.nan);
+        }
+        // -0 is "0" too (6.1.6.1.20 step 2).
+        if d >= 0.0 && d < SMALL_INT_STRINGS as f64 && d.fract() == 0.0 {
+            let i = d as usize;
+            if let Some(s) = self.small_int_strings[i].as_string() {
+                return Ok(s);
+            }
+            let s = self.atom(&number_to_string(d))?;
+            self.small_int_strings[i] = Value::string(s);
+            return Ok(s);
         }
         let s = number_to_string(d);
         self.new_string(&s)

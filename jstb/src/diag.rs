@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use jsparser::lexer::LineIndex;
-use jsparser::SyntaxError;
+use jsparser::{Span, SyntaxError};
 
 /// Why a source text could not be read.
 #[derive(Debug)]
@@ -49,12 +49,21 @@ pub fn render_syntax_error(name: &str, source: &str, err: &SyntaxError) -> Strin
     let index = LineIndex::new(source);
     let (line, col) = index.line_col(err.span.start);
     let mut out = format!("{name}:{line}:{col}: SyntaxError: {}\n", err.message);
+    out.push_str(&render_excerpt(source, &index, err.span));
+    out
+}
+
+/// The source line of `span.start` and a caret line under the span (as wide
+/// as the span on that line, at least one column), without a final newline.
+pub fn render_excerpt(source: &str, index: &LineIndex, span: Span) -> String {
+    let mut out = String::new();
+    let (line, col) = index.line_col(span.start);
     let text = index.line_text(source, line);
     // Very long lines (minified code) are cut around the column.
     let (shown, col_in_shown) = window(text, col as usize - 1, 160);
     let _ = writeln!(out, "{}", printable(shown));
     // The caret spans the error on this line (at least one column).
-    let (end_line, end_col) = index.line_col(err.span.end);
+    let (end_line, end_col) = index.line_col(span.end);
     let width = if end_line == line && end_col > col {
         (end_col - col) as usize
     } else {
@@ -104,7 +113,6 @@ fn printable(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jsparser::Span;
 
     #[test]
     fn caret_under_the_column() {

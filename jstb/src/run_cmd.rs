@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use jsparser::lexer::LineIndex;
+use jsparser::Span;
 use jsparser::{ParseOptions, SourceKind};
-use jsruntime::backend::Executor;
+use jsruntime::backend::{Executor, Trace};
 use jsruntime::semantics::{self, AnalyzeError, Program};
 use jsruntime::value::Value;
 
@@ -86,19 +87,23 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_file(file: &str, stats: bool) -> anyhow::Result<ExitCode> {
-    let Some((name, _source, program)) = load(file) else {
+    let Some((name, source, program)) = load(file) else {
         return Ok(ExitCode::FAILURE);
     };
     let defined = program.functions.len();
     let mut exec = Executor::new().map_err(|e| anyhow::anyhow!("{e}"))?;
     let id = exec.load(program);
+    exec.set_source(id, &name, &source);
     let result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;
     let code = match result {
         Ok(_) => ExitCode::SUCCESS,
         Err(thrown) => {
             let text = describe_exception(&mut exec, thrown.0);
-            eprintln!("Uncaught {text}");
-            eprintln!("    at {name}");
+            let trace = exec.exception_trace(thrown.0);
+            eprintln!(
+                "{}",
+                render_uncaught(&name, &source, id, &text, trace.as_ref())
+            );
             ExitCode::FAILURE
         }
     };
@@ -110,6 +115,48 @@ fn run_file(file: &str, stats: bool) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(code)
+}
+
+/// An uncaught exception as V8 reports it, in `jstb parse`'s layout:
+/// `FILE:LINE:COL: Uncaught NAME: MESSAGE` (the throw site), the source line
+/// with a caret, then `    at FUNCTION (FILE:LINE:COL)` per frame the
+/// exception left, innermost first.
+pub fn render_uncaught(
+    name: &str,
+    source: &str,
+    program: usize,
+    text: &str,
+    trace: Option<&Trace>,
+) -> String {
+    let Some(trace) = trace else {
+        return format!("{name}: Uncaught {text}");
+    };
+    let mut out = String::new();
+    // The throw site is the innermost frame in this file with a position.
+    let site = trace
+        .frames
+        .first()
+        .filter(|f| f.program == program)
+        .and_then(|f| Some((f.line_col?, f.offset?)));
+    match site {
+        Some(((line, col), offset)) => {
+            out.push_str(&format!("{name}:{line}:{col}: Uncaught {text}\n"));
+            let index = LineIndex::new(source);
+            out.push_str(&diag::render_excerpt(
+                source,
+                &index,
+                Span::new(offset, offset),
+            ));
+        }
+        None => out.push_str(&format!("{name}: Uncaught {text}")),
+    }
+    for frame in &trace.frames {
+        out.push_str(&format!("\n    {frame}"));
+    }
+    if trace.omitted > 0 {
+        out.push_str(&format!("\n    ... {} more", trace.omitted));
+    }
+    out
 }
 
 /// `NAME: MESSAGE` for an error object, else the value as a string

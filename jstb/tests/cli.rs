@@ -344,3 +344,116 @@ fn test262_usage_errors() {
     let out = jstb(&["test262", "--timeout", "-1"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Runs `source` as a file with `jstb run`; returns the file name, the exit
+/// code and the stderr lines.
+fn run_uncaught(tag: &str, source: &str) -> (String, Option<i32>, Vec<String>) {
+    let dir = TempDir::new(tag);
+    let file = dir.write("main.js", source);
+    let name = file.to_str().unwrap().to_owned();
+    let out = jstb(&["run", &name]);
+    let lines = text(&out.stderr).lines().map(str::to_owned).collect();
+    (name, out.status.code(), lines)
+}
+
+#[test]
+fn run_uncaught_throw_statement_has_its_position() {
+    let (name, code, lines) =
+        run_uncaught("throw", "var x = 1;\n  throw new RangeError('too big');\n");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        lines[0],
+        format!("{name}:2:3: Uncaught RangeError: too big")
+    );
+    assert_eq!(lines[1], "  throw new RangeError('too big');");
+    assert_eq!(lines[2], "  ^");
+    assert_eq!(lines[3], format!("    at {name}:2:3"));
+    assert_eq!(lines.len(), 4, "{lines:?}");
+}
+
+#[test]
+fn run_uncaught_runtime_type_error_in_a_function() {
+    let source = "function call(f) {\n  return f();\n}\ncall(undefined);\n";
+    let (name, code, lines) = run_uncaught("typeerror", source);
+    assert_eq!(code, Some(1));
+    assert!(
+        lines[0].starts_with(&format!("{name}:2:10: Uncaught TypeError: ")),
+        "{lines:?}"
+    );
+    assert_eq!(lines[1], "  return f();");
+    assert_eq!(lines[2], "         ^");
+    assert_eq!(lines[3], format!("    at call ({name}:2:10)"));
+    assert_eq!(lines[4], format!("    at {name}:4:1"));
+}
+
+#[test]
+fn run_uncaught_from_nested_calls_lists_every_frame() {
+    let source = "\
+function inner(n) {
+  if (n === 0) throw new Error('bottom');
+  return inner(n - 1);
+}
+function outer() { return inner(2); }
+var r = outer();
+";
+    let (name, code, lines) = run_uncaught("nested", source);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines[0], format!("{name}:2:16: Uncaught Error: bottom"));
+    let frames: Vec<&str> = lines[3..].iter().map(String::as_str).collect();
+    assert_eq!(
+        frames,
+        [
+            format!("    at inner ({name}:2:16)"),
+            format!("    at inner ({name}:3:10)"),
+            format!("    at inner ({name}:3:10)"),
+            format!("    at outer ({name}:5:27)"),
+            format!("    at {name}:6:9"),
+        ]
+    );
+}
+
+#[test]
+fn run_uncaught_rethrown_from_catch_points_at_the_rethrow() {
+    let source = "\
+function f() {
+  try {
+    null.x;
+  } catch (e) {
+    print(e.stack);
+    throw e;
+  }
+}
+f();
+";
+    let dir = TempDir::new("rethrow");
+    let file = dir.write("main.js", source);
+    let name = file.to_str().unwrap();
+    let out = jstb(&["run", name]);
+    assert_eq!(out.status.code(), Some(1));
+    // The caught error got a V8-style stack (from the throw to the catch).
+    let stdout = text(&out.stdout);
+    let stack: Vec<&str> = stdout.lines().collect();
+    assert!(stack[0].starts_with("TypeError: "), "{stdout}");
+    assert_eq!(stack[1], format!("    at f ({name}:3:5)"));
+    // Uncaught: the position is the rethrow, the frames start there.
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("{name}:6:5: Uncaught TypeError: ")),
+        "{stderr}"
+    );
+    assert_eq!(lines[1], "    throw e;");
+    assert_eq!(lines[2], "    ^");
+    assert_eq!(lines[3], format!("    at f ({name}:6:5)"));
+    assert_eq!(lines[4], format!("    at {name}:9:1"));
+}
+
+#[test]
+fn run_uncaught_through_finally_keeps_the_throw_site() {
+    let source = "function f() {\n  try { throw 42; } finally { print('cleanup'); }\n}\nf();\n";
+    let (name, code, lines) = run_uncaught("finally", source);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines[0], format!("{name}:2:9: Uncaught 42"));
+    assert_eq!(lines[3], format!("    at f ({name}:2:9)"));
+    assert_eq!(lines[4], format!("    at {name}:4:1"));
+}

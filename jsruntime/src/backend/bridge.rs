@@ -247,6 +247,16 @@ fn to_int32(d: f64) -> i32 {
 fn binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> JsResult<Value> {
     use BinaryOperator as B;
     Ok(match op {
+        // Strings and numbers are primitives already (ToPrimitive is the
+        // identity): string building skips the general path.
+        B::Addition
+            if (a.is_string() && (b.is_string() || b.is_number()))
+                || (a.is_number() && b.is_string()) =>
+        {
+            let x = rt.to_string(a)?;
+            let y = rt.to_string(b)?;
+            Value::string(rt.concat_strings(x, y)?)
+        }
         B::Addition => {
             let pa = rt.to_primitive(a, Hint::Default)?;
             let pb = rt.to_primitive(b, Hint::Default)?;

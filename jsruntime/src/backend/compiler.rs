@@ -35,6 +35,8 @@ use crate::value::{
     Value, CANONICAL_NAN, NUMBER_LIMIT, PAYLOAD_MASK, TAG_BOOLEAN, TAG_INT32, TAG_OBJECT, TAG_SHIFT,
 };
 
+mod sites;
+
 const I8: ir::Type = types::I8;
 const I32: ir::Type = types::I32;
 const I64: ir::Type = types::I64;
@@ -266,9 +268,12 @@ fn build(
         module: &mut jit.module,
     };
     let config = runtime.module.target_config();
+    // The function's template identifies it in exception sites.
+    let template = host.template(id)? as u64;
     let builder = FunctionBuilder::new(&mut jit.ctx.func, &mut jit.builder_ctx);
     let result =
         FunctionCompiler::new(builder, program, script, host, runtime).and_then(|mut compiler| {
+            compiler.sites.template = template;
             compiler.run()?;
             compiler.b.seal_all_blocks();
             compiler.b.finalize(config);
@@ -372,6 +377,8 @@ struct FunctionCompiler<'a, 'p> {
     throw_block: Block,
     /// The function's inline caches (null: none).
     caches: *const PropertyCache,
+    /// Exception sites (source positions noted on the exception path).
+    sites: sites::Sites,
 }
 
 impl<'a, 'p> FunctionCompiler<'a, 'p> {
@@ -516,6 +523,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             return_block,
             throw_block,
             caches: std::ptr::null(),
+            sites: sites::Sites::new(),
         })
     }
 
@@ -533,7 +541,11 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             self.this =
                 self.call_runtime_checked(RuntimeFn::CoerceThis, &[self.ctx, self.this, scratch]);
         }
-        for command in &self.script.commands {
+        for (index, command) in self.script.commands.iter().enumerate() {
+            self.sites.position = self
+                .script
+                .position(index)
+                .unwrap_or(sites::UNKNOWN_POSITION);
             if !matches!(
                 command,
                 CompileCommand::LabelStart(_) | CompileCommand::LoopStart(_)
@@ -566,6 +578,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         self.b.ins().store(trusted(), value, self.ret, 0);
         let status = self.b.ins().iconst(I32, Status::Exception as i64);
         self.b.ins().return_(&[status]);
+        self.fill_raise_blocks();
         Ok(())
     }
 
@@ -610,7 +623,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
 
     /// Branches to the innermost handler if `status` is not Normal.
     fn check_status(&mut self, status: ir::Value) {
-        let handler = self.handler_block();
+        let handler = self.raise_block();
         let cont = self.b.create_block();
         self.b.ins().brif(status, handler, &[], cont, &[]);
         self.b.switch_to_block(cont);
@@ -659,6 +672,15 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     /// Throws the value: stores it in the scratch slot and jumps to the
     /// handler.
     fn throw_value(&mut self, value: ir::Value) {
+        self.b.ins().stack_store(I64, value, self.scratch, 0);
+        let handler = self.raise_block();
+        self.b.ins().jump(handler, &[]);
+        self.start_dead_block();
+    }
+
+    /// Rethrows a pending exception (the end of a finally block entered by
+    /// a throw): its site was noted where it was thrown.
+    fn rethrow_value(&mut self, value: ir::Value) {
         self.b.ins().stack_store(I64, value, self.scratch, 0);
         let handler = self.handler_block();
         self.b.ins().jump(handler, &[]);
@@ -948,7 +970,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         let scratch = self.scratch_addr();
         let status = self.call_runtime(RuntimeFn::ThrowReferenceError, &[self.ctx, name, scratch]);
         let _ = status;
-        let handler = self.handler_block();
+        let handler = self.raise_block();
         self.b.ins().jump(handler, &[]);
         self.b.switch_to_block(ok);
     }
@@ -1082,7 +1104,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                             RuntimeFn::ThrowConstAssignment,
                             &[self.ctx, name, scratch],
                         );
-                        let handler = self.handler_block();
+                        let handler = self.raise_block();
                         self.b.ins().jump(handler, &[]);
                         self.start_dead_block();
                         return Ok(());
@@ -1121,7 +1143,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                             RuntimeFn::ThrowConstAssignment,
                             &[self.ctx, name, scratch],
                         );
-                        let handler = self.handler_block();
+                        let handler = self.raise_block();
                         self.b.ins().jump(handler, &[]);
                         self.start_dead_block();
                         return Ok(());
@@ -2629,7 +2651,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                         switch.emit(&mut self.b, kind, t.end);
                         self.b.switch_to_block(rethrow);
                         let value = self.b.use_var(t.value);
-                        self.throw_value(value);
+                        self.rethrow_value(value);
                         self.b.ins().jump(t.end, &[]);
                         for (block, target) in exit_blocks.into_iter().zip(t.exits.iter()) {
                             self.b.switch_to_block(block);
@@ -2901,6 +2923,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.escape_scope(scope);
             }
             if from == TryStage::Try && has_catch {
+                // The exception is caught: its trace is complete.
+                self.call_runtime(RuntimeFn::ExceptionCaught, &[self.ctx, exception]);
                 self.b
                     .ins()
                     .jump(catch_block, &[BlockArg::Value(exception)]);

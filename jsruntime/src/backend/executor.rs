@@ -14,6 +14,7 @@ use crate::value::Value;
 
 use super::bridge::{self, runtime_lazy_compile};
 use super::compiler::{self, CompileError, CompileHost};
+use super::exception_trace::{ExceptionTrace, Source};
 use super::jit::Jit;
 use super::{FunctionTemplate, Lambda, Status};
 
@@ -29,8 +30,8 @@ pub struct Stats {
 /// The backend's tables, separate from the JIT so that both can be borrowed
 /// at once during a compilation.
 #[derive(Default)]
-struct State {
-    programs: Vec<Rc<Program>>,
+pub(super) struct State {
+    pub(super) programs: Vec<Rc<Program>>,
     /// Templates by (program, function); boxed so their addresses, embedded
     /// in compiled code, never change.
     templates: HashMap<(usize, u32), Box<FunctionTemplate>>,
@@ -53,6 +54,10 @@ struct State {
     /// id (null until first needed); see `runtime_get_global_cached`.
     global_caches: Vec<*const PropertyCache>,
     stats: Stats,
+    /// The trace of the last exception (see `exception_trace`).
+    pub(super) trace: ExceptionTrace,
+    /// Source texts of programs, by program id (for positions).
+    pub(super) sources: Vec<Option<Source>>,
 }
 
 impl State {
@@ -213,7 +218,7 @@ impl CompileHost for Host<'_> {
 pub struct Executor {
     pub runtime: Runtime,
     jit: Jit,
-    state: State,
+    pub(super) state: State,
     /// NewTarget handed from [[Construct]] to the prologue of the callee
     /// (see `bridge_ext::runtime_new_target`).
     pub(crate) new_target: super::bridge_ext::PendingNewTarget,

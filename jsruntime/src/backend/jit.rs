@@ -11,6 +11,7 @@ use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
 use super::bridge;
 use super::bridge_ext;
 use super::compiler::CompileError;
+use super::exception_trace;
 
 /// `I8`: booleans; `I32`: statuses, counts, ids; `I64`: `Value` bits and
 /// pointers (the backend only targets 64-bit hosts, where `Value` and pointers
@@ -77,6 +78,8 @@ runtime_functions! {
     Helper => bridge_ext::runtime_helper, (P, S, S, P, P) -> (S);
     NewTarget => bridge_ext::runtime_new_target, (P, P) -> (V);
     CreateArgumentsObject => bridge_ext::runtime_create_arguments_object, (P, P, S, P, P, S, types::I8, P) -> (S);
+    NoteExceptionSite => exception_trace::runtime_note_exception_site, (P, P, S, V) -> (S);
+    ExceptionCaught => exception_trace::runtime_exception_caught, (P, V) -> (S);
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.

@@ -124,6 +124,7 @@
 pub mod bridge;
 pub mod bridge_ext;
 pub mod compiler;
+pub mod exception_trace;
 pub mod executor;
 
 pub use executor::print_clif;
@@ -136,6 +137,7 @@ mod tests_eval;
 mod tests_objects;
 
 pub use compiler::CompileError;
+pub use exception_trace::{StackFrame, Trace};
 pub use executor::{Executor, ScriptError, Stats};
 
 use crate::semantics::FunctionId;

@@ -32,8 +32,11 @@ pub const CELL_ALIGN: usize = 16;
 pub const MAX_CELL_SIZE: usize = 1 << 31;
 /// Collect at least every this many allocated bytes.
 pub const MIN_THRESHOLD: usize = 8 << 20;
-/// Empty blocks kept for reuse instead of being unmapped.
-const MAX_POOLED_BLOCKS: usize = 32;
+/// Empty blocks kept for reuse instead of being unmapped: as many as one
+/// allocation budget fills, so a program whose garbage dies young does not
+/// map and unmap (and page-fault) its blocks every cycle. They were in use
+/// at the last peak, so keeping them does not raise the peak.
+const MAX_POOLED_BLOCKS: usize = MIN_THRESHOLD / BLOCK_SIZE;
 
 const SIZE_CLASSES: [usize; 32] = [
     16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 896, 1024,

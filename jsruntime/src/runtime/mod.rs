@@ -128,6 +128,9 @@ pub struct Runtime {
     pub pending_exception: Value,
     /// Inline caches of compiled code (weak, see [`inline_cache`]).
     pub(crate) inline_caches: Vec<inline_cache::CacheTable>,
+    /// The strings of the integers `0..SMALL_INT_STRINGS` (atoms, made on
+    /// first use; undefined until then): `s + i` needs no formatting.
+    pub(crate) small_int_strings: Vec<Value>,
     /// Where `print` and `console.log` write (stdout by default).
     pub output: Box<dyn std::io::Write>,
 }
@@ -179,6 +182,7 @@ impl Runtime {
             stack_limit: stack_low.saturating_add(STACK_RESERVE),
             pending_exception: Value::UNDEFINED,
             inline_caches: Vec::new(),
+            small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
             output: Box::new(std::io::stdout()),
         };
         rt.init_realm()
@@ -231,6 +235,9 @@ impl Runtime {
         }
         tracer.mark_value(self.out_of_memory);
         tracer.mark_value(self.pending_exception);
+        for v in &self.small_int_strings {
+            tracer.mark_value(*v);
+        }
     }
 
     pub fn heap_stats(&self) -> HeapStats {

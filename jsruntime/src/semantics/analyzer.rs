@@ -228,12 +228,19 @@ impl<'a> Analyzer<'a> {
         &mut self.fns[i]
     }
 
+    /// Appends a command, positioned at the start of the node being emitted
+    /// (see [`CompileScript::positions`]).
     fn emit(&mut self, command: CompileCommand) {
-        self.cur().script.commands.push(command);
+        let at = self.span.start;
+        let script = &mut self.cur().script;
+        script.commands.push(command);
+        script.positions.push(at);
     }
 
     fn emit_all(&mut self, commands: &[CompileCommand]) {
-        self.cur().script.commands.extend_from_slice(commands);
+        for c in commands {
+            self.emit(*c);
+        }
     }
 
     fn push_fn(&mut self, id: FunctionId, arrow: bool, is_script: bool, strict: bool) {
@@ -290,8 +297,8 @@ impl<'a> Analyzer<'a> {
             prologue.push(CompileCommand::ArgumentsObject(mapping));
             prologue.push(CompileCommand::Initialize);
         }
-        let at = f.prologue_at.min(f.script.commands.len());
-        f.script.commands.splice(at..at, prologue);
+        let at = f.prologue_at;
+        f.script.insert_commands(at, prologue, 0);
         if let Some(slot) = self.program.functions.get_mut(f.id.0 as usize) {
             *slot = f.script;
         }
@@ -1376,8 +1383,11 @@ impl<'a> Analyzer<'a> {
 
     fn statement(&mut self, i: usize) -> Result<()> {
         self.enter(i)?;
+        let span = self.span;
         let r = self.statement_inner(i);
         self.leave();
+        // Commands emitted after a child belong to the parent (positions).
+        self.span = span;
         r
     }
 
@@ -1950,8 +1960,10 @@ impl<'a> Analyzer<'a> {
     /// Emits an expression: one operand (a value or a reference).
     fn expression(&mut self, i: usize) -> Result<()> {
         self.enter(i)?;
+        let span = self.span;
         let r = self.expression_inner(i, None);
         self.leave();
+        self.span = span;
         r
     }
 
@@ -1966,8 +1978,10 @@ impl<'a> Analyzer<'a> {
         ) && !tn.has(flags::PARENTHESIZED))
         .then(|| self.program.symbol(self.ast.name(tn.arg)));
         self.enter(i)?;
+        let span = self.span;
         let r = self.expression_inner(i, name);
         self.leave();
+        self.span = span;
         r
     }
 

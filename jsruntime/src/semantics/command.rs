@@ -774,6 +774,31 @@ pub struct CompileScript {
     /// Number of property-access sites (`CacheId`s).
     pub num_inline_caches: u32,
     pub commands: Vec<CompileCommand>,
+    /// The source position (byte offset of the start of the node that
+    /// emitted it) of each command, parallel to `commands`; empty for
+    /// scripts built without a source. Only read when an exception passes a
+    /// command (source locations of uncaught errors and `stack`), never by
+    /// generated code on its normal path.
+    pub positions: Vec<u32>,
+}
+
+impl CompileScript {
+    /// The source position of command `index`, if known.
+    pub fn position(&self, index: usize) -> Option<u32> {
+        self.positions.get(index).copied()
+    }
+
+    /// Inserts commands at `at` (all with the source position `position`),
+    /// keeping `positions` parallel to `commands`.
+    pub fn insert_commands(&mut self, at: usize, commands: Vec<CompileCommand>, position: u32) {
+        let at = at.min(self.commands.len());
+        if self.positions.len() == self.commands.len() {
+            let n = commands.len();
+            self.positions
+                .splice(at..at, std::iter::repeat_n(position, n));
+        }
+        self.commands.splice(at..at, commands);
+    }
 }
 
 /// All compile scripts of a program with the tables they index.

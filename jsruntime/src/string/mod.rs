@@ -11,6 +11,12 @@
 //!   flattened in place, iteratively (ropes a million levels deep are fine), the
 //!   first time its code units are needed (indexing, hashing, comparison).
 //!
+//! * Appending a short string to a flat one writes into an [`append_buffer`]
+//!   with spare capacity that the strings built this way share (each is a
+//!   prefix of it), so `s += x` in a loop costs O(x.len()) amortised and
+//!   leaves no rope to flatten; see [`Runtime::concat_strings`] for when
+//!   `+` appends, copies or makes a rope.
+//!
 //! Atoms ([`atoms`]) are flat strings interned in the runtime's atom table;
 //! property keys are atoms, so key equality is pointer equality.
 //!
@@ -18,11 +24,15 @@
 //! [`STRING_LENGTH_OFFSET`] from the cell address, the flags at
 //! [`STRING_FLAGS_OFFSET`].
 
+pub mod append_buffer;
 pub mod atoms;
 pub mod number;
 
 use std::cell::{Cell, UnsafeCell};
 use std::cmp::Ordering;
+use std::rc::Rc;
+
+use append_buffer::AppendBuffer;
 
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::runtime::Runtime;
@@ -32,6 +42,13 @@ use crate::JsResult;
 pub const MAX_STRING_LENGTH: usize = (1 << 30) - 1;
 /// Concatenations shorter than this are copied instead of making a rope.
 const MIN_ROPE_LENGTH: usize = 24;
+/// Appended parts up to this length are copied into an append buffer;
+/// longer ones make a rope (so `s + s` doubling stays cheap).
+const MAX_APPENDED_LENGTH: usize = 256;
+/// A flat string up to this length that `+` extends starts an append
+/// buffer; longer ones (not built by appending) make a rope instead of
+/// being copied.
+const MAX_BUFFER_START_LENGTH: usize = 4096;
 
 /// Flag: the string is in the atom table.
 pub const FLAG_ATOM: u32 = 1;
@@ -44,6 +61,9 @@ pub const STRING_FLAGS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(J
 pub(crate) enum Repr {
     Latin1(Box<[u8]>),
     Utf16(Box<[u16]>),
+    /// A prefix (of the string's length) of a shared append buffer.
+    Latin1Buffer(Rc<AppendBuffer<u8>>),
+    Utf16Buffer(Rc<AppendBuffer<u16>>),
     Rope(Gc<JsString>, Gc<JsString>),
 }
 
@@ -160,6 +180,7 @@ impl JsString {
         self.flags.set(self.flags.get() | FLAG_ATOM);
     }
 
+    #[inline]
     pub fn is_rope(&self) -> bool {
         matches!(self.repr(), Repr::Rope(..))
     }
@@ -169,7 +190,8 @@ impl JsString {
         match self.repr() {
             Repr::Latin1(b) => b.len(),
             Repr::Utf16(u) => u.len() * 2,
-            Repr::Rope(..) => 0,
+            // Counted when the buffer is made (see `concat_strings`).
+            Repr::Latin1Buffer(_) | Repr::Utf16Buffer(_) | Repr::Rope(..) => 0,
         }
     }
 
@@ -179,6 +201,8 @@ impl JsString {
         match self.repr() {
             Repr::Latin1(b) => StrView::Latin1(b),
             Repr::Utf16(u) => StrView::Utf16(u),
+            Repr::Latin1Buffer(b) => StrView::Latin1(b.prefix(self.len())),
+            Repr::Utf16Buffer(b) => StrView::Utf16(b.prefix(self.len())),
             Repr::Rope(..) => unreachable!("flattened above"),
         }
     }
@@ -186,7 +210,14 @@ impl JsString {
     /// Replaces a rope by its flat contents, in place. Iterative, so the depth
     /// of the rope does not matter. Allocates only on the malloc heap (never
     /// collects).
+    #[inline]
     pub fn flatten(&self) {
+        if self.is_rope() {
+            self.flatten_rope();
+        }
+    }
+
+    fn flatten_rope(&self) {
         let Repr::Rope(left, right) = self.repr() else {
             return;
         };
@@ -199,27 +230,26 @@ impl JsString {
                     stack.push(r);
                     stack.push(l);
                 }
-                Repr::Utf16(_) => {
+                Repr::Utf16(_) | Repr::Utf16Buffer(_) => {
                     wide = true;
                     leaves.push(s);
                 }
-                Repr::Latin1(_) => leaves.push(s),
+                Repr::Latin1(_) | Repr::Latin1Buffer(_) => leaves.push(s),
             }
         }
         let repr = if wide {
             let mut out = Vec::with_capacity(self.len());
             for leaf in leaves {
-                match leaf.repr() {
-                    Repr::Latin1(b) => out.extend(b.iter().map(|&c| c as u16)),
-                    Repr::Utf16(u) => out.extend_from_slice(u),
-                    Repr::Rope(..) => unreachable!(),
+                match leaf.view() {
+                    StrView::Latin1(b) => out.extend(b.iter().map(|&c| c as u16)),
+                    StrView::Utf16(u) => out.extend_from_slice(u),
                 }
             }
             Repr::Utf16(out.into_boxed_slice())
         } else {
             let mut out = Vec::with_capacity(self.len());
             for leaf in leaves {
-                if let Repr::Latin1(b) = leaf.repr() {
+                if let StrView::Latin1(b) = leaf.view() {
                     out.extend_from_slice(b);
                 }
             }
@@ -381,11 +411,76 @@ impl Runtime {
             units.extend(b.view().units());
             return self.new_string_utf16(&units);
         }
+        if b.len() <= MAX_APPENDED_LENGTH && !a.is_rope() {
+            return self.append_string(a, b, len);
+        }
         self.alloc(JsString {
             len: len as u32,
             flags: Cell::new(0),
             hash: Cell::new(0),
             repr: UnsafeCell::new(Repr::Rope(a, b)),
+        })
+    }
+
+    /// `a + b` for a flat `a` and a short `b`: in place when `a` ends its
+    /// append buffer and `b` fits, else into a new buffer 1.5 times the
+    /// result's length (a copy of `a`: amortised by the growth, and bounded
+    /// by [`MAX_BUFFER_START_LENGTH`] for strings that were not built by
+    /// appending), else a rope.
+    fn append_string(
+        &mut self,
+        a: Gc<JsString>,
+        b: Gc<JsString>,
+        len: usize,
+    ) -> JsResult<Gc<JsString>> {
+        let appended = match (a.repr(), b.view()) {
+            (Repr::Latin1Buffer(buf), StrView::Latin1(units)) => buf
+                .try_append(a.len(), units)
+                .then(|| Repr::Latin1Buffer(buf.clone())),
+            (Repr::Utf16Buffer(buf), StrView::Utf16(units)) => buf
+                .try_append(a.len(), units)
+                .then(|| Repr::Utf16Buffer(buf.clone())),
+            (Repr::Utf16Buffer(buf), StrView::Latin1(units)) => buf
+                .try_append_with(a.len(), units.len(), units.iter().map(|&c| c as u16))
+                .then(|| Repr::Utf16Buffer(buf.clone())),
+            _ => None,
+        };
+        let repr = match appended {
+            Some(repr) => repr,
+            None => {
+                let in_buffer = matches!(a.repr(), Repr::Latin1Buffer(_) | Repr::Utf16Buffer(_));
+                if !in_buffer && a.len() > MAX_BUFFER_START_LENGTH {
+                    return self.alloc(JsString {
+                        len: len as u32,
+                        flags: Cell::new(0),
+                        hash: Cell::new(0),
+                        repr: UnsafeCell::new(Repr::Rope(a, b)),
+                    });
+                }
+                let capacity = len + len / 2;
+                let repr = match (a.view(), b.view()) {
+                    (StrView::Latin1(x), StrView::Latin1(y)) => Repr::Latin1Buffer(Rc::new(
+                        AppendBuffer::new(x, y.iter().copied(), capacity),
+                    )),
+                    (x, y) => {
+                        let units: Vec<u16> = x.units().collect();
+                        Repr::Utf16Buffer(Rc::new(AppendBuffer::new(&units, y.units(), capacity)))
+                    }
+                };
+                let bytes = match &repr {
+                    Repr::Latin1Buffer(buf) => buf.bytes(),
+                    Repr::Utf16Buffer(buf) => buf.bytes(),
+                    _ => 0,
+                };
+                self.heap.note_external_alloc(bytes);
+                repr
+            }
+        };
+        self.alloc(JsString {
+            len: len as u32,
+            flags: Cell::new(0),
+            hash: Cell::new(0),
+            repr: UnsafeCell::new(repr),
         })
     }
 

@@ -23,22 +23,94 @@ fn latin1_and_utf16() {
 }
 
 #[test]
-fn ropes_make_appending_linear() {
+fn appending_long_parts_makes_ropes() {
+    let mut rt = Runtime::new();
+    let piece = rt
+        .new_string(&"0123456789abcdefghijklmnopqrstuvwxyz".repeat(8))
+        .unwrap();
+    let mut s = rt.empty_string();
+    for _ in 0..20_000 {
+        s = rt.concat_strings(s, piece).unwrap();
+    }
+    assert_eq!(s.len(), 288 * 20_000);
+    assert!(s.is_rope());
+    assert_eq!(s.code_unit_at(288 * 19_999 + 10), Some(b'a' as u16));
+    assert!(!s.is_rope());
+    let wide = rt.new_string("é€").unwrap();
+    let mixed = rt.concat_strings(s, wide).unwrap();
+    assert_eq!(mixed.code_unit_at(mixed.len() - 1), Some(0x20AC));
+}
+
+#[test]
+fn appending_short_parts_fills_a_shared_buffer() {
     let mut rt = Runtime::new();
     let piece = rt
         .new_string("0123456789abcdefghijklmnopqrstuvwxyz")
         .unwrap();
     let mut s = rt.empty_string();
-    for _ in 0..200_000 {
+    let mut kept = Vec::new();
+    for i in 0..200_000 {
         s = rt.concat_strings(s, piece).unwrap();
+        if i % 50_000 == 0 {
+            kept.push(rt.persistent(Value::string(s)));
+        }
     }
     assert_eq!(s.len(), 36 * 200_000);
-    assert!(s.is_rope());
-    assert_eq!(s.code_unit_at(36 * 199_999 + 10), Some(b'a' as u16));
     assert!(!s.is_rope());
+    assert_eq!(s.code_unit_at(36 * 199_999 + 10), Some(b'a' as u16));
+    // Earlier strings sharing the buffer still read their own prefix.
+    for (k, t) in kept.iter().enumerate() {
+        let t = t.get().as_string().unwrap();
+        assert_eq!(t.len(), 36 * (k * 50_000 + 1));
+        assert_eq!(t.code_unit_at(t.len() - 1), Some(b'z' as u16));
+    }
+    // A wide part moves the string to a UTF-16 buffer.
     let wide = rt.new_string("é€").unwrap();
     let mixed = rt.concat_strings(s, wide).unwrap();
     assert_eq!(mixed.code_unit_at(mixed.len() - 1), Some(0x20AC));
+    let more = rt.concat_strings(mixed, piece).unwrap();
+    assert_eq!(more.code_unit_at(more.len() - 36), Some(b'0' as u16));
+    assert_eq!(more.code_unit_at(mixed.len() - 1), Some(0x20AC));
+}
+
+#[test]
+fn branching_appends_do_not_overwrite_each_other() {
+    let mut rt = Runtime::new();
+    let base = rt
+        .new_string("a fairly long base string, 40 units....")
+        .unwrap();
+    let x = rt.new_string("x").unwrap();
+    let y = rt.new_string("y").unwrap();
+    let s = rt.concat_strings(base, x).unwrap();
+    let sx = rt.concat_strings(s, x).unwrap();
+    // `s` no longer ends its buffer: this copies.
+    let sy = rt.concat_strings(s, y).unwrap();
+    assert!(sx.to_rust_string().ends_with("xx"));
+    assert!(sy.to_rust_string().ends_with("xy"));
+    assert!(s.to_rust_string().ends_with(".x"));
+    // `s + s`: the appended part is the buffer's own prefix.
+    let ss = rt.concat_strings(sy, sy).unwrap();
+    let text = sy.to_rust_string();
+    assert_eq!(ss.to_rust_string(), format!("{text}{text}"));
+}
+
+#[test]
+fn appending_stays_linear_in_time_and_memory() {
+    // 4 million appends of 25 units (100 MB): amortised O(1) each, and the
+    // garbage strings and outgrown buffers are reclaimed.
+    let mut rt = Runtime::new();
+    let piece = rt.new_string("abcdefghijklmnopqrstuvwxy").unwrap();
+    let mut s = rt.empty_string();
+    let start = std::time::Instant::now();
+    for _ in 0..4_000_000 {
+        s = rt.concat_strings(s, piece).unwrap();
+    }
+    assert_eq!(s.len(), 100_000_000);
+    assert!(start.elapsed().as_secs() < 60);
+    rt.collect_garbage();
+    // The live string's buffer is at most 1.5 times its length; cells are
+    // all collected but the last.
+    assert!(rt.heap_stats().live_bytes < 1 << 20);
 }
 
 #[test]

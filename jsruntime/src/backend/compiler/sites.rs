@@ -1,0 +1,75 @@
+//! Exception sites: where compiled code records the source position of an
+//! exception that passes through it (see `backend::exception_trace`).
+//!
+//! Every place that raises or propagates an exception branches to a *raise
+//! block* instead of straight to its handler: a cold block that calls
+//! `runtime_note_exception_site(ctx, template, position, exception)` and then
+//! jumps to the handler. The normal path is unchanged (the branch on the
+//! status existed already, only its target differs). Raise blocks are shared
+//! by the sites with the same position and handler and are filled after the
+//! function body, when the builder is free to switch blocks.
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{Block, InstBuilder};
+
+use super::{FunctionCompiler, I32, I64};
+use crate::backend::jit::RuntimeFn;
+
+/// Position used when a script has no source positions.
+pub(super) const UNKNOWN_POSITION: u32 = u32::MAX;
+
+/// The raise blocks of one function.
+pub(super) struct Sites {
+    /// The function's template (identifies it to the runtime), as bits.
+    pub(super) template: u64,
+    /// Source position of the command being lowered.
+    pub(super) position: u32,
+    blocks: HashMap<(u32, Block), Block>,
+    /// Raise blocks to fill: (block, position, handler).
+    pending: Vec<(Block, u32, Block)>,
+}
+
+impl Sites {
+    pub(super) fn new() -> Sites {
+        Sites {
+            template: 0,
+            position: UNKNOWN_POSITION,
+            blocks: HashMap::new(),
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl FunctionCompiler<'_, '_> {
+    /// The block an exception raised by the current command goes to: it
+    /// notes the site, then continues at the innermost handler.
+    pub(super) fn raise_block(&mut self) -> Block {
+        let handler = self.handler_block();
+        let position = self.sites.position;
+        if let Some(&block) = self.sites.blocks.get(&(position, handler)) {
+            return block;
+        }
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        self.sites.blocks.insert((position, handler), block);
+        self.sites.pending.push((block, position, handler));
+        block
+    }
+
+    /// Fills the raise blocks (after the body: every block before is
+    /// terminated, so the builder may switch to them).
+    pub(super) fn fill_raise_blocks(&mut self) {
+        for (block, position, handler) in std::mem::take(&mut self.sites.pending) {
+            self.b.switch_to_block(block);
+            let template = self.b.ins().iconst(I64, self.sites.template as i64);
+            let position = self.b.ins().iconst(I32, position as i64);
+            let exception = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+            self.call_runtime(
+                RuntimeFn::NoteExceptionSite,
+                &[self.ctx, template, position, exception],
+            );
+            self.b.ins().jump(handler, &[]);
+        }
+    }
+}

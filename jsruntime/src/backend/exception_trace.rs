@@ -1,0 +1,295 @@
+//! Source positions of exceptions: the throw site and the frames an
+//! exception passed through.
+//!
+//! Nothing is recorded on the normal path. Compiled code branches on
+//! `Status::Exception` after every call and runtime call; that branch goes
+//! to a cold *raise block* (`compiler/sites.rs`) which calls
+//! [`runtime_note_exception_site`] with the function's template and the
+//! source position of the command before it continues at the handler. The
+//! first note of an exception is its throw site; every frame the exception
+//! leaves adds the position of its call. The trace restarts when a different
+//! value is thrown, or when a `catch` clause caught the last one
+//! ([`runtime_exception_caught`]), so `catch (e) { throw e }` is traced from
+//! the rethrow. A `finally` block entered by a throw rethrows the pending
+//! exception without a note: its trace continues.
+//!
+//! Frames between the throw and the handler are all a trace knows: unlike a
+//! V8 stack trace, captured when the error object is created, it does not
+//! include the frames below the function that catches the exception, and
+//! native frames (a built-in that called a callback) are skipped.
+//!
+//! When a `catch` clause catches an Error object that has no own `stack`
+//! property yet, it receives one in V8's format (`NAME: MESSAGE` then
+//! `    at f (FILE:LINE:COL)` per frame of the trace). The header reads only
+//! data properties, so no user code runs.
+
+use jsparser::lexer::LineIndex;
+
+use crate::gc::Gc;
+use crate::gc::Persistent;
+use crate::object::StoredProperty;
+use crate::object::{Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
+use crate::semantics::FunctionId;
+use crate::value::Value;
+
+use super::{Executor, FunctionTemplate, Status};
+
+/// Frames kept per trace; deeper ones (deep recursion) are only counted.
+pub const MAX_FRAMES: usize = 50;
+
+/// One site an exception passed: a function and a source position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Site {
+    pub program: usize,
+    pub function: FunctionId,
+    /// Byte offset in the program's source (`u32::MAX`: unknown).
+    pub offset: u32,
+}
+
+/// The trace of the most recent exception.
+#[derive(Default)]
+pub(crate) struct ExceptionTrace {
+    /// The exception being traced (rooted, so its address is not reused).
+    value: Option<Persistent>,
+    /// A catch clause caught it: the next note starts a new trace.
+    closed: bool,
+    /// Innermost (the throw site) first.
+    sites: Vec<Site>,
+    /// Sites beyond [`MAX_FRAMES`].
+    omitted: usize,
+}
+
+impl ExceptionTrace {
+    fn note(&mut self, exec_root: impl FnOnce(Value) -> Persistent, value: Value, site: Site) {
+        let same = !self.closed && self.value.as_ref().is_some_and(|p| p.get() == value);
+        if !same {
+            match &self.value {
+                Some(p) => p.set(value),
+                None => self.value = Some(exec_root(value)),
+            }
+            self.closed = false;
+            self.sites.clear();
+            self.omitted = 0;
+        }
+        if self.sites.len() < MAX_FRAMES {
+            self.sites.push(site);
+        } else {
+            self.omitted += 1;
+        }
+    }
+}
+
+/// The source text of a program, for positions.
+pub(crate) struct Source {
+    name: String,
+    text: String,
+    lines: std::cell::OnceCell<LineIndex>,
+}
+
+/// One frame of a trace, resolved to a file, line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StackFrame {
+    /// The function's name (`None`: anonymous, or the script itself).
+    pub function: Option<String>,
+    /// The file name given to [`Executor::set_source`], or `<anonymous>`.
+    pub file: String,
+    /// 1-based line and column, when the source and position are known.
+    pub line_col: Option<(u32, u32)>,
+    /// Byte offset in the source, when known.
+    pub offset: Option<u32>,
+    pub program: usize,
+}
+
+impl std::fmt::Display for StackFrame {
+    /// V8's format: `at f (FILE:LINE:COL)`, or `at FILE:LINE:COL` for
+    /// anonymous code.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut place = self.file.clone();
+        if let Some((line, col)) = self.line_col {
+            place = format!("{place}:{line}:{col}");
+        }
+        match &self.function {
+            Some(name) => write!(f, "at {name} ({place})"),
+            None => write!(f, "at {place}"),
+        }
+    }
+}
+
+/// The frames of an exception's trace and how many deeper ones were left
+/// out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trace {
+    pub frames: Vec<StackFrame>,
+    pub omitted: usize,
+}
+
+impl Executor {
+    /// Names a loaded program's source, so that exception traces show
+    /// `FILE:LINE:COL` positions in it.
+    pub fn set_source(&mut self, program: usize, name: &str, text: &str) {
+        let sources = &mut self.state.sources;
+        if sources.len() <= program {
+            sources.resize_with(program + 1, || None);
+        }
+        sources[program] = Some(Source {
+            name: name.to_owned(),
+            text: text.to_owned(),
+            lines: std::cell::OnceCell::new(),
+        });
+    }
+
+    /// The source text registered for a program.
+    pub fn source_text(&self, program: usize) -> Option<&str> {
+        let source = self.state.sources.get(program)?.as_ref()?;
+        Some(&source.text)
+    }
+
+    /// The trace of `thrown` (innermost frame first: the throw site), if it
+    /// is the exception traced last.
+    pub fn exception_trace(&self, thrown: Value) -> Option<Trace> {
+        let t = &self.state.trace;
+        if t.value.as_ref().map(Persistent::get) != Some(thrown) || t.sites.is_empty() {
+            return None;
+        }
+        Some(Trace {
+            frames: t.sites.iter().map(|s| self.frame(s)).collect(),
+            omitted: t.omitted,
+        })
+    }
+
+    fn frame(&self, site: &Site) -> StackFrame {
+        let function = self
+            .state
+            .programs
+            .get(site.program)
+            .and_then(|p| Some(p.symbol_name(p.function(site.function)?.name?).to_owned()));
+        let source = self
+            .state
+            .sources
+            .get(site.program)
+            .and_then(Option::as_ref);
+        let offset = (site.offset != u32::MAX).then_some(site.offset);
+        let line_col = match (source, offset) {
+            (Some(s), Some(o)) => Some(s.lines.get_or_init(|| LineIndex::new(&s.text)).line_col(o)),
+            _ => None,
+        };
+        StackFrame {
+            function,
+            file: source.map_or_else(|| "<anonymous>".to_owned(), |s| s.name.clone()),
+            line_col,
+            offset,
+            program: site.program,
+        }
+    }
+
+    /// V8's `stack` text: `NAME: MESSAGE` then one `    at …` line per
+    /// frame.
+    fn stack_text(&mut self, error: Gc<JsObject>, trace: &Trace) -> String {
+        let name = data_string(error, self.runtime.names.name);
+        let message = data_string(error, self.runtime.names.message);
+        let name = name.unwrap_or_else(|| "Error".to_owned());
+        let mut text = match message {
+            Some(m) if !m.is_empty() => format!("{name}: {m}"),
+            _ => name,
+        };
+        for frame in &trace.frames {
+            text.push_str("\n    ");
+            text.push_str(&frame.to_string());
+        }
+        if trace.omitted > 0 {
+            text.push_str(&format!("\n    ... {} more", trace.omitted));
+        }
+        text
+    }
+
+    /// Gives a caught Error object its `stack` property (see the module
+    /// docs); does nothing for other values or when it has one.
+    fn install_stack(&mut self, exception: Value) {
+        let Some(o) = exception.as_object() else {
+            return;
+        };
+        if !matches!(o.kind(), ObjectKind::Error) || !o.is_extensible_flag() {
+            return;
+        }
+        let key = PropertyKey::String(self.runtime.names.stack);
+        if o.stored_property(key).is_some() {
+            return;
+        }
+        let Some(trace) = self.exception_trace(exception) else {
+            return;
+        };
+        let text = self.stack_text(o, &trace);
+        let Ok(s) = self.runtime.new_string(&text) else {
+            return;
+        };
+        // Non-enumerable like V8's; failure (out of memory) leaves no stack.
+        let desc = PropertyDescriptor::data(Value::string(s), Attributes::new(true, false, true));
+        let _ = self.runtime.ordinary_define_own_property(o, key, desc);
+    }
+}
+
+/// Notes that `exception` passed the command at byte offset `position` of
+/// the template's function (called from raise blocks; see the module
+/// docs). Returns `Status::Exception`: the exception keeps propagating.
+///
+/// # Safety
+/// `ctx` is the running executor; `template` is null or one of its
+/// templates.
+pub unsafe extern "C" fn runtime_note_exception_site(
+    ctx: *mut Executor,
+    template: *const FunctionTemplate,
+    position: u32,
+    exception: u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    // SAFETY: templates are boxed and live as long as the executor.
+    let Some(template) = (unsafe { template.as_ref() }) else {
+        return Status::Exception as u32;
+    };
+    let site = Site {
+        program: template.program,
+        function: template.function,
+        offset: position,
+    };
+    // SAFETY: compiled code passes the thrown value from its scratch slot.
+    let value = unsafe { Value::from_bits(exception) };
+    let roots = &exec.runtime;
+    exec.state.trace.note(|v| roots.persistent(v), value, site);
+    Status::Exception as u32
+}
+
+/// A `catch` clause caught `exception`: its trace is complete (the next
+/// note starts a new one) and an Error object gets its `stack`.
+///
+/// # Safety
+/// `ctx` is the running executor.
+pub unsafe extern "C" fn runtime_exception_caught(ctx: *mut Executor, exception: u64) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    // SAFETY: compiled code passes the caught value.
+    let value = unsafe { Value::from_bits(exception) };
+    exec.install_stack(value);
+    exec.state.trace.closed = true;
+    Status::Normal as u32
+}
+
+/// A string data property found along the prototype chain (an accessor
+/// or a non-string stops the search: no user code may run here).
+fn data_string(o: Gc<JsObject>, name: Gc<crate::string::JsString>) -> Option<String> {
+    let key = PropertyKey::String(name);
+    let mut current = Some(o);
+    // Prototype chains are finite but may be long: bound the walk.
+    for _ in 0..1000 {
+        let o = current?;
+        match o.stored_property(key) {
+            Some(StoredProperty::Data(v, _)) => {
+                let s = v.as_string()?;
+                return Some(s.to_rust_string());
+            }
+            Some(StoredProperty::Accessor { .. }) => return None,
+            None => current = o.proto().as_object(),
+        }
+    }
+    None
+}
