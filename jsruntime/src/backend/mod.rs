@@ -125,6 +125,7 @@ pub mod bridge;
 pub mod bridge_ext;
 pub mod compiler;
 pub mod executor;
+mod global_env;
 
 pub use executor::print_clif;
 pub mod jit;

@@ -130,6 +130,9 @@ pub struct Runtime {
     pub(crate) inline_caches: Vec<inline_cache::CacheTable>,
     /// Where `print` and `console.log` write (stdout by default).
     pub output: Box<dyn std::io::Write>,
+    /// Heap cells kept alive for the runtime's lifetime (cell addresses, see
+    /// [`Runtime::root_cell_forever`]).
+    pub(crate) permanent_cells: Vec<usize>,
 }
 
 impl Default for Runtime {
@@ -180,6 +183,7 @@ impl Runtime {
             pending_exception: Value::UNDEFINED,
             inline_caches: Vec::new(),
             output: Box::new(std::io::stdout()),
+            permanent_cells: Vec::new(),
         };
         rt.init_realm()
             .expect("out of memory while creating the runtime");
@@ -231,6 +235,15 @@ impl Runtime {
         }
         tracer.mark_value(self.out_of_memory);
         tracer.mark_value(self.pending_exception);
+        for &cell in &self.permanent_cells {
+            tracer.mark_cell(cell);
+        }
+    }
+
+    /// Keeps a heap cell alive as long as the runtime (cells whose address
+    /// compiled code embeds, such as the global lexical bindings).
+    pub fn root_cell_forever<T: HeapObject>(&mut self, cell: Gc<T>) {
+        self.permanent_cells.push(cell.addr());
     }
 
     pub fn heap_stats(&self) -> HeapStats {

@@ -91,6 +91,9 @@ struct FnCtx {
     /// The helper scopes that hold the name of a named function expression
     /// (immutable, but assigning it is only an error in strict code).
     name_scopes: Vec<ScopeRef>,
+    /// The hidden local holding the completion value of a script or eval
+    /// code (function 0 only).
+    completion: Option<Locator>,
 }
 
 /// See the module documentation.
@@ -156,30 +159,94 @@ impl<'a> Analyzer<'a> {
         let strict = node.has(flags::STRICT);
         self.push_fn(FunctionId(0), false, true, strict);
         let statements = self.ast.children(root);
-        // 16.1.7 GlobalDeclarationInstantiation.
+        self.top_level(&statements, false)?;
+        self.pop_fn();
+        Ok(self.program)
+    }
+
+    /// Function 0 of a script or of eval code: its top-level declarations
+    /// are recorded in [`Program::declarations`] for the executor (16.1.7
+    /// GlobalDeclarationInstantiation, 19.2.1.3 EvalDeclarationInstantiation)
+    /// instead of being locals; the statements' completion value (a hidden
+    /// local) is returned.
+    fn top_level(&mut self, statements: &[usize], deletable: bool) -> Result<()> {
         let mut var_names = Vec::new();
         let mut functions = Vec::new();
-        for &s in &statements {
+        for &s in statements {
             self.var_names(s, &mut var_names, &mut functions, true)?;
         }
+        let mut function_names = Vec::new();
+        for &f in &functions {
+            if let Some(n) = self.declared_name(f) {
+                let sym = self.program.symbol(&n);
+                function_names.retain(|&s| s != sym);
+                function_names.push(sym);
+            }
+        }
+        let mut decls = TopLevelDeclarations {
+            deletable,
+            ..TopLevelDeclarations::default()
+        };
+        for n in &var_names {
+            let sym = self.program.symbol(n);
+            if !function_names.contains(&sym) {
+                decls.vars.push(sym);
+            }
+        }
+        decls.functions = function_names;
+        for (n, is_const) in self.lexical_names(statements)? {
+            let sym = self.program.symbol(&n);
+            decls.lexical.push((sym, is_const));
+        }
+        self.program.declarations = decls;
         let scope = ScopeRef(0);
-        self.declare_lexical(scope, &statements)?;
+        let completion = self.declare(scope, "%completion", VariableKind::Var)?;
+        self.cur().completion = Some(completion);
         self.emit(CompileCommand::PushScope(scope));
         self.emit(CompileCommand::DeclareVars(scope));
         self.cur().prologue_at = self.cur().script.commands.len();
-        for name in var_names {
-            let sym = self.program.symbol(&name);
-            self.emit(CompileCommand::DeclareGlobalVar(sym));
-        }
         for f in functions {
             self.emit_hoisted_function(f)?;
         }
-        for s in statements {
+        for &s in statements {
             self.statement(s)?;
         }
+        let sym = self.program.symbol("%completion");
+        self.emit(CompileCommand::VariableReference(sym, completion));
+        self.emit(CompileCommand::Return(true));
         self.emit(CompileCommand::PopScope(scope));
-        self.pop_fn();
-        Ok(self.program)
+        Ok(())
+    }
+
+    /// The BindingIdentifier of a function declaration.
+    fn declared_name(&self, f: usize) -> Option<String> {
+        let &name = self.ast.children(f).first()?;
+        (self.ast.nodes[name].kind == NodeKind::BindingIdentifier)
+            .then(|| self.ast.name(self.ast.nodes[name].arg).to_owned())
+    }
+
+    /// Sets the completion value of the script or eval code being emitted
+    /// to the value on the stack (`[value] -> []`); discards it elsewhere.
+    fn complete_with_value(&mut self) {
+        if let Some(l) = self.cur().completion {
+            let sym = self.program.symbol("%completion");
+            self.emit_all(&[
+                CompileCommand::VariableReference(sym, l),
+                CompileCommand::Swap,
+                CompileCommand::Assignment,
+            ]);
+        }
+        self.emit(CompileCommand::Discard);
+    }
+
+    /// UpdateEmpty(stmt, undefined) of the statements whose completion is
+    /// never empty (`if`, loops, `switch`, `try`, `with`): the completion
+    /// value becomes undefined unless their body produces one.
+    fn reset_completion(&mut self) {
+        if self.cur().completion.is_some() {
+            self.emit(CompileCommand::Undefined);
+            self.complete_with_value();
+        }
     }
 
     // ----- Functions and scopes -----
@@ -220,6 +287,7 @@ impl<'a> Analyzer<'a> {
             lazy_this: None,
             lazy_arguments: None,
             name_scopes: Vec::new(),
+            completion: None,
         });
     }
 
@@ -524,29 +592,48 @@ impl<'a> Analyzer<'a> {
         Ok(())
     }
 
-    /// Declares the lexical bindings of a statement list in `scope`; returns
-    /// the function declarations to instantiate at the scope's entry.
-    fn declare_lexical(&mut self, scope: ScopeRef, statements: &[usize]) -> Result<Vec<usize>> {
-        let mut functions = Vec::new();
+    /// The names of the lexical declarations (`let`, `const`) of a
+    /// statement list, with whether they are `const`.
+    fn lexical_names(&mut self, statements: &[usize]) -> Result<Vec<(String, bool)>> {
+        let mut out = Vec::new();
         for &s in statements {
             let node = self.ast.nodes[s];
             match node.kind {
                 NodeKind::LexicalDeclaration => {
-                    let kind = if node.has(flags::CONST) {
-                        VariableKind::Const
-                    } else {
-                        VariableKind::Let
-                    };
                     let mut names = Vec::new();
                     for d in self.ast.children(s) {
                         if let Some(&target) = self.ast.children(d).first() {
                             self.bound_names(target, &mut names)?;
                         }
                     }
-                    for n in names {
-                        self.declare(scope, &n, kind)?;
-                    }
+                    let is_const = node.has(flags::CONST);
+                    out.extend(names.into_iter().map(|n| (n, is_const)));
                 }
+                NodeKind::ClassDeclaration => {
+                    self.span = node.span;
+                    return self.unsupported("classes");
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// Declares the lexical bindings of a statement list in `scope`; returns
+    /// the function declarations to instantiate at the scope's entry.
+    fn declare_lexical(&mut self, scope: ScopeRef, statements: &[usize]) -> Result<Vec<usize>> {
+        for (n, is_const) in self.lexical_names(statements)? {
+            let kind = if is_const {
+                VariableKind::Const
+            } else {
+                VariableKind::Let
+            };
+            self.declare(scope, &n, kind)?;
+        }
+        let mut functions = Vec::new();
+        for &s in statements {
+            let node = self.ast.nodes[s];
+            match node.kind {
                 NodeKind::FunctionDeclaration if scope.0 != 0 => {
                     if let Some(&name) = self.ast.children(s).first() {
                         if self.ast.nodes[name].kind == NodeKind::BindingIdentifier {
@@ -1301,11 +1388,16 @@ impl<'a> Analyzer<'a> {
         let children = self.ast.children(i);
         use CompileCommand as C;
         use NodeKind as K;
+        // (A loop right after its label resets before the LabelStart.)
+        let after_label = matches!(self.cur().script.commands.last(), Some(C::LabelStart(_)));
+        if !after_label && resets_completion(node.kind) {
+            self.reset_completion();
+        }
         match node.kind {
             K::ExpressionStatement => {
                 if let Some(&e) = children.first() {
                     self.expression(e)?;
-                    self.emit(C::Discard);
+                    self.complete_with_value();
                 }
             }
             K::EmptyStatement | K::FunctionDeclaration => {}
@@ -1412,6 +1504,9 @@ impl<'a> Analyzer<'a> {
                     self.loop_labels.push(sym);
                     self.statement(body)?;
                     return Ok(());
+                }
+                if !after_label && resets_completion(self.ast.nodes[inner].kind) {
+                    self.reset_completion();
                 }
                 self.emit(C::LabelStart(sym));
                 self.statement(body)?;
@@ -2566,6 +2661,15 @@ impl<'a> Analyzer<'a> {
 }
 
 /// The binary operator of a binary expression node kind.
+/// The statements whose completion value is UpdateEmpty(..., undefined).
+fn resets_completion(kind: NodeKind) -> bool {
+    use NodeKind as K;
+    matches!(
+        kind,
+        K::If | K::While | K::DoWhile | K::For | K::ForIn | K::ForOf | K::Switch | K::Try | K::With
+    )
+}
+
 fn binary_operator(kind: NodeKind) -> Option<BinaryOperator> {
     use BinaryOperator as B;
     use NodeKind as K;

@@ -751,9 +751,27 @@ pub struct CompileScript {
     pub commands: Vec<CompileCommand>,
 }
 
+/// The top-level declarations of a script (16.1.7
+/// GlobalDeclarationInstantiation) or of eval code (19.2.1.3
+/// EvalDeclarationInstantiation), which the executor instantiates before
+/// function 0 runs. Function objects are created by function 0's prologue.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TopLevelDeclarations {
+    /// VarDeclaredNames that are not names of top-level functions.
+    pub vars: Vec<Symbol>,
+    /// The names of the top-level function declarations (functionsToInitialize).
+    pub functions: Vec<Symbol>,
+    /// The top-level lexical declarations: name and whether it is `const`.
+    pub lexical: Vec<(Symbol, bool)>,
+    /// Eval code: `var` and function bindings are deletable (configurable).
+    pub deletable: bool,
+}
+
 /// All compile scripts of a program with the tables they index.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Program {
+    /// What the executor declares before running function 0.
+    pub declarations: TopLevelDeclarations,
     /// Identifier names, indexed by [`Symbol`].
     pub symbols: Vec<String>,
     /// String literals, indexed by [`StringId`].
