@@ -392,9 +392,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         let mut max_argc = 0usize;
         for command in &script.commands {
             match command {
-                CompileCommand::Call(n) | CompileCommand::New(n) => {
-                    max_argc = max_argc.max(*n as usize)
-                }
+                CompileCommand::Call(n)
+                | CompileCommand::New(n)
+                | CompileCommand::DirectEval(n) => max_argc = max_argc.max(*n as usize),
                 CompileCommand::Helper(h) => max_argc = max_argc.max(h.arity()),
                 CompileCommand::Closure(f) => {
                     let n = program.function(*f).map_or(0, |s| s.captures.len());
@@ -2140,6 +2140,37 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 };
                 self.operands.push(Operand::Any(result));
             }
+            C::DirectEval(argc) => {
+                let scope = self.pop()?;
+                let scope = self.value_of(scope)?;
+                let argc = argc as usize;
+                if self.operands.len() < argc + 1 {
+                    return malformed("operand stack underflow in a direct eval");
+                }
+                let args = self.operands.split_off(self.operands.len() - argc);
+                let callee = self.pop()?;
+                let callee = self.value_of(callee)?;
+                let mut values = Vec::with_capacity(argc);
+                for arg in args {
+                    values.push(self.value_of(arg)?);
+                }
+                let argv = match self.argv {
+                    Some(slot) if argc > 0 => {
+                        for (i, &v) in values.iter().enumerate() {
+                            self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
+                        }
+                        self.b.ins().stack_addr(I64, slot, 0)
+                    }
+                    _ => self.b.ins().iconst(I64, 0),
+                };
+                let argc = self.b.ins().iconst(I32, argc as i64);
+                let scratch = self.scratch_addr();
+                let result = self.call_runtime_checked(
+                    RuntimeFn::DirectEval,
+                    &[self.ctx, callee, argc, argv, scope, scratch],
+                );
+                self.operands.push(Operand::Any(result));
+            }
             C::Return(has_value) => {
                 let value = if has_value {
                     let v = self.pop()?;
@@ -2803,6 +2834,7 @@ fn consumed_operands(command: &CompileCommand) -> Option<usize> {
         | C::LabelStart(_)
         | C::LabelEnd(_) => return None,
         C::Call(n) | C::New(n) => *n as usize + 1,
+        C::DirectEval(n) => *n as usize + 2,
         C::Helper(Helper::Hole) => return None,
         C::Helper(h) => h.arity(),
         C::Assignment

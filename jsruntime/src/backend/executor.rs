@@ -14,6 +14,7 @@ use crate::value::Value;
 
 use super::bridge::{self, runtime_lazy_compile};
 use super::compiler::{self, CompileError, CompileHost};
+use super::dynamic_code::{self, DynamicSources};
 use super::global_env::GlobalEnvironment;
 use super::jit::Jit;
 use super::{FunctionTemplate, Lambda, Status};
@@ -44,6 +45,8 @@ struct State {
     global_keys: Vec<Option<Persistent>>,
     /// The global environment's declarative record and var names.
     globals: GlobalEnvironment,
+    /// Source texts of dynamic functions.
+    dynamic_sources: DynamicSources,
     /// Inline caches of compiled functions, by (program, function).
     caches: HashMap<(usize, u32), *const PropertyCache>,
     inline_caches_enabled: bool,
@@ -197,6 +200,9 @@ impl Executor {
         runtime.hooks.call = Some(bridge::call_hook);
         runtime.hooks.construct = Some(bridge::construct_hook);
         runtime.hooks.eval_script = Some(eval_script_hook);
+        runtime.hooks.global_eval = Some(dynamic_code::global_eval_hook);
+        runtime.hooks.source_text = Some(dynamic_code::source_text_hook);
+        runtime.hooks.set_source_text = Some(dynamic_code::set_source_text_hook);
         Ok(Executor {
             runtime,
             jit: Jit::new()?,
@@ -387,6 +393,15 @@ impl Executor {
         }
     }
 
+    /// A loaded program.
+    pub(crate) fn program(&self, id: usize) -> Option<Rc<Program>> {
+        self.state.programs.get(id).cloned()
+    }
+
+    pub(crate) fn dynamic_sources(&mut self) -> &mut DynamicSources {
+        &mut self.state.dynamic_sources
+    }
+
     pub(crate) fn globals(&self) -> &GlobalEnvironment {
         &self.state.globals
     }
@@ -483,10 +498,7 @@ fn eval_script_hook(rt: &mut Runtime, source: &str) -> JsResult<Value> {
     let exec = unsafe { &mut *(rt as *mut Runtime as *mut Executor) };
     match exec.eval_script(source, false) {
         Ok(result) => result,
-        Err(ScriptError::Syntax(e)) => Err(exec.runtime.syntax_error(&e.message)),
-        Err(e) => Err(exec
-            .runtime
-            .throw_error(crate::completion::ErrorKind::Error, &e.to_string())),
+        Err(e) => Err(exec.script_error(e)),
     }
 }
 

@@ -139,7 +139,7 @@ impl Executor {
         // Step 17: CreateGlobalVarBinding(vn, false).
         for &sym in &decls.vars {
             let id = id_of(self, sym);
-            self.create_global_var_binding(id, false)?;
+            self.create_global_var_binding(id, decls.deletable)?;
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
 use super::bridge;
 use super::bridge_ext;
 use super::compiler::CompileError;
+use super::dynamic_code;
 
 /// `I8`: booleans; `I32`: statuses, counts, ids; `I64`: `Value` bits and
 /// pointers (the backend only targets 64-bit hosts, where `Value` and pointers
@@ -74,6 +75,7 @@ runtime_functions! {
     ThrowConstAssignment => bridge::runtime_throw_const_assignment, (P, S, P) -> (S);
     CreateArguments => bridge_ext::runtime_create_arguments, (P, S, P, S, P) -> (S);
     Helper => bridge_ext::runtime_helper, (P, S, S, P, P) -> (S);
+    DirectEval => dynamic_code::runtime_direct_eval, (P, V, S, P, V, P) -> (S);
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.

@@ -124,6 +124,7 @@
 pub mod bridge;
 pub mod bridge_ext;
 pub mod compiler;
+mod dynamic_code;
 pub mod executor;
 mod global_env;
 

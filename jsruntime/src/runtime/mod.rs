@@ -66,8 +66,17 @@ pub type ConstructHook = fn(
 ) -> JsResult<Value>;
 
 /// Returns the source text of a function object that is not native (for
-/// `Function.prototype.toString`, 20.2.3.5).
-pub type SourceTextHook = fn(&mut Runtime, callee: Gc<JsObject>) -> JsResult<Gc<JsString>>;
+/// `Function.prototype.toString`, 20.2.3.5), when it is known.
+pub type SourceTextHook = fn(&mut Runtime, callee: Gc<JsObject>) -> JsResult<Option<Gc<JsString>>>;
+
+/// Records the source text of a function object created from source at
+/// runtime (CreateDynamicFunction, 20.2.1.1.1 step 29).
+pub type SetSourceTextHook = fn(&mut Runtime, callee: Gc<JsObject>, text: &str) -> JsResult<()>;
+
+/// Runs source text as eval code in the global scope (19.2.1.1 PerformEval
+/// with direct = false) and returns its completion value; a parse or early
+/// error is a thrown SyntaxError.
+pub type GlobalEvalHook = fn(&mut Runtime, source: &str) -> JsResult<Value>;
 
 /// Parses and runs a source text as a new global script of the realm
 /// (`$262.evalScript`, test262 INTERPRETING.md): a parse or early error is a
@@ -80,7 +89,9 @@ pub struct HostHooks {
     pub call: Option<CallHook>,
     pub construct: Option<ConstructHook>,
     pub source_text: Option<SourceTextHook>,
+    pub set_source_text: Option<SetSourceTextHook>,
     pub eval_script: Option<EvalScriptHook>,
+    pub global_eval: Option<GlobalEvalHook>,
 }
 
 /// An output sink that keeps what was written (for tests and embedders):
