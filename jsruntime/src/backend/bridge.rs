@@ -620,6 +620,9 @@ pub mod set_global_mode {
     /// is defined on the global object as CreateGlobalFunctionBinding does
     /// (9.1.1.4.18; `var`s are initialised this way too).
     pub const INITIALIZE: u8 = 2;
+    /// INITIALIZE for eval code: CreateGlobalFunctionBinding with D = true
+    /// (19.2.1.3 EvalDeclarationInstantiation step 17).
+    pub const INITIALIZE_DELETABLE: u8 = 3;
 }
 
 /// Writes a global binding (9.1.1.4.5 SetMutableBinding); see
@@ -664,21 +667,13 @@ fn set_global(exec: &mut Executor, name: u32, v: Value, mode: u8) -> JsResult<()
         return Ok(());
     }
     let key = exec.global_key(name)?;
+    if mode == set_global_mode::INITIALIZE || mode == set_global_mode::INITIALIZE_DELETABLE {
+        let deletable = mode == set_global_mode::INITIALIZE_DELETABLE;
+        return exec.create_global_function_binding(key, v, deletable);
+    }
     let rt = &mut exec.runtime;
     let global = rt.global_object();
     match mode {
-        set_global_mode::INITIALIZE => {
-            // 9.1.1.4.18 CreateGlobalFunctionBinding (D = false).
-            let existing = rt.get_own_property(global, key)?;
-            let desc = match existing {
-                Some(d) if d.configurable != Some(true) => PropertyDescriptor {
-                    value: Some(v),
-                    ..Default::default()
-                },
-                _ => PropertyDescriptor::data(v, Attributes::new(true, true, false)),
-            };
-            rt.define_property_or_throw(global, key, desc)
-        }
         set_global_mode::STRICT => {
             if !rt.has_property(global, key)? {
                 let message = format!("{} is not defined", exec.global_name(name));
@@ -730,13 +725,7 @@ pub(crate) fn declare_global(exec: &mut Executor, name: u32, kind: u8) -> JsResu
             );
             return Err(exec.runtime.syntax_error(&message));
         }
-        let rt = &mut exec.runtime;
-        if rt.get_own_property(global, key)?.is_none() && rt.is_extensible(global)? {
-            let desc =
-                PropertyDescriptor::data(Value::UNDEFINED, Attributes::new(true, true, false));
-            rt.define_property_or_throw(global, key, desc)?;
-        }
-        return Ok(());
+        return exec.create_global_var_binding(name, false);
     }
     // 16.1.7 steps 3.a-3.d: no lexical redeclaration, no clash with a
     // non-configurable global property.
@@ -752,8 +741,7 @@ pub(crate) fn declare_global(exec: &mut Executor, name: u32, kind: u8) -> JsResu
         );
         return Err(exec.runtime.syntax_error(&message));
     }
-    exec.declare_lexical_global(name, kind == 1);
-    Ok(())
+    exec.declare_lexical_global(name, kind == 1)
 }
 
 /// GetValue of a property reference (ECMA-262 6.2.5.5). `cache` is the

@@ -84,6 +84,14 @@ pub trait CompileHost {
     /// `CacheId`: get at `2 * id`, set at `2 * id + 1`), living as long as
     /// the compiled code; null to compile without caches.
     fn inline_caches(&mut self, count: u32) -> *const PropertyCache;
+    /// The address of the value of a binding of the global declarative
+    /// record (an escaped capture cell, see `backend::global_env`) and
+    /// whether it is mutable; `None` when `name` is not declared lexically
+    /// (yet).
+    fn global_lexical(&mut self, name: u32) -> Option<(*mut u64, bool)> {
+        let _ = name;
+        None
+    }
     /// The global object (as a value's bits) and the inline cache of the
     /// global name `name` (see `runtime_get_global_cached`); `None` to read
     /// globals without a cache.
@@ -155,7 +163,7 @@ impl Operand {
 }
 
 /// How `runtime_get_global` treats a missing global.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum GlobalMiss {
     /// Return undefined (`typeof x`).
@@ -404,9 +412,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         let mut max_argc = 0usize;
         for command in &script.commands {
             match command {
-                CompileCommand::Call(n) | CompileCommand::New(n) => {
-                    max_argc = max_argc.max(*n as usize)
-                }
+                CompileCommand::Call(n)
+                | CompileCommand::New(n)
+                | CompileCommand::DirectEval(n) => max_argc = max_argc.max(*n as usize),
                 CompileCommand::Helper(h) => max_argc = max_argc.max(h.arity()),
                 // `pin_property_key` calls the ToPropertyKey helper.
                 CompileCommand::CompoundAssignmentBegin
@@ -1049,6 +1057,16 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
 
     fn load_global(&mut self, symbol: Symbol, miss: GlobalMiss) -> Result<ir::Value, CompileError> {
         let name = self.host.global_name(self.program, symbol);
+        if let Some((address, _)) = self.host.global_lexical(name) {
+            // A binding of the global declarative record: its cell's value,
+            // with the TDZ check (also for typeof, 13.5.3.1 / 9.1.1.1.6).
+            let address = self.b.ins().iconst(I64, address as i64);
+            let v = self.b.ins().load(I64, trusted(), address, 0);
+            if miss != GlobalMiss::Hole {
+                self.check_initialized(v, symbol);
+            }
+            return Ok(v);
+        }
         if let Some((global, ic)) = self.host.global_cache(name) {
             // Inline cache on the global object's shape (an own data
             // property); the slow path does the whole lookup and refills it.
@@ -1154,9 +1172,14 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             }
             Locator::Global | Locator::None => {
                 let name = self.host.global_name(self.program, symbol);
+                if let Some((address, mutable)) = self.host.global_lexical(name) {
+                    return self.store_global_lexical(symbol, address, mutable, value, initialize);
+                }
                 let name = self.b.ins().iconst(I32, name as i64);
                 use super::bridge::set_global_mode as mode;
-                let mode = if initialize {
+                let mode = if initialize && self.program.declarations.deletable {
+                    mode::INITIALIZE_DELETABLE
+                } else if initialize {
                     mode::INITIALIZE
                 } else if self.script.flags.strict {
                     mode::STRICT
@@ -1172,6 +1195,35 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 Ok(())
             }
         }
+    }
+
+    /// SetMutableBinding / InitializeBinding of a binding of the global
+    /// declarative record at `address` (9.1.1.1.5, 9.1.1.1.4).
+    fn store_global_lexical(
+        &mut self,
+        symbol: Symbol,
+        address: *mut u64,
+        mutable: bool,
+        value: ir::Value,
+        initialize: bool,
+    ) -> Result<(), CompileError> {
+        let address = self.b.ins().iconst(I64, address as i64);
+        if !initialize {
+            let current = self.b.ins().load(I64, trusted(), address, 0);
+            self.check_initialized(current, symbol);
+            if !mutable {
+                let name = self.host.global_name(self.program, symbol);
+                let name = self.b.ins().iconst(I32, name as i64);
+                let scratch = self.scratch_addr();
+                self.call_runtime(RuntimeFn::ThrowConstAssignment, &[self.ctx, name, scratch]);
+                let handler = self.handler_block();
+                self.b.ins().jump(handler, &[]);
+                self.start_dead_block();
+                return Ok(());
+            }
+        }
+        self.b.ins().store(trusted(), value, address, 0);
+        Ok(())
     }
 
     /// The access site whose inline cache applies to a key operand: only
@@ -2172,6 +2224,37 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 };
                 self.operands.push(Operand::Any(result));
             }
+            C::DirectEval(argc) => {
+                let scope = self.pop()?;
+                let scope = self.value_of(scope)?;
+                let argc = argc as usize;
+                if self.operands.len() < argc + 1 {
+                    return malformed("operand stack underflow in a direct eval");
+                }
+                let args = self.operands.split_off(self.operands.len() - argc);
+                let callee = self.pop()?;
+                let callee = self.value_of(callee)?;
+                let mut values = Vec::with_capacity(argc);
+                for arg in args {
+                    values.push(self.value_of(arg)?);
+                }
+                let argv = match self.argv {
+                    Some(slot) if argc > 0 => {
+                        for (i, &v) in values.iter().enumerate() {
+                            self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
+                        }
+                        self.b.ins().stack_addr(I64, slot, 0)
+                    }
+                    _ => self.b.ins().iconst(I64, 0),
+                };
+                let argc = self.b.ins().iconst(I32, argc as i64);
+                let scratch = self.scratch_addr();
+                let result = self.call_runtime_checked(
+                    RuntimeFn::DirectEval,
+                    &[self.ctx, callee, argc, argv, scope, scratch],
+                );
+                self.operands.push(Operand::Any(result));
+            }
             C::Return(has_value) => {
                 let value = if has_value {
                     let v = self.pop()?;
@@ -2962,6 +3045,7 @@ fn consumed_operands(command: &CompileCommand) -> Option<usize> {
         | C::LabelStart(_)
         | C::LabelEnd(_) => return None,
         C::Call(n) | C::New(n) => *n as usize + 1,
+        C::DirectEval(n) => *n as usize + 2,
         C::Helper(Helper::Hole) => return None,
         C::Helper(h) => h.arity(),
         C::Assignment

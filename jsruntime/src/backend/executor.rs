@@ -14,7 +14,9 @@ use crate::value::Value;
 
 use super::bridge::{self, runtime_lazy_compile};
 use super::compiler::{self, CompileError, CompileHost};
+use super::dynamic_code::{self, DynamicSources};
 use super::exception_trace::{ExceptionTrace, Source};
+use super::global_env::GlobalEnvironment;
 use super::jit::Jit;
 use super::{FunctionTemplate, Lambda, Status};
 
@@ -44,9 +46,10 @@ pub(super) struct State {
     global_ids: HashMap<String, u32>,
     /// The rooted atom of each global name, created on first use.
     global_keys: Vec<Option<Persistent>>,
-    /// The global lexical record (top-level `let`/`const` of scripts) by
-    /// name id: the value (`HOLE` while uninitialised) and mutability.
-    lexical: HashMap<u32, (Persistent, bool)>,
+    /// The global environment's declarative record and var names.
+    globals: GlobalEnvironment,
+    /// Source texts of dynamic functions.
+    dynamic_sources: DynamicSources,
     /// Inline caches of compiled functions, by (program, function).
     caches: HashMap<(usize, u32), *const PropertyCache>,
     inline_caches_enabled: bool,
@@ -188,6 +191,11 @@ impl CompileHost for Host<'_> {
         p
     }
 
+    fn global_lexical(&mut self, name: u32) -> Option<(*mut u64, bool)> {
+        let binding = self.state.globals.lexical.get(&name)?;
+        Some((binding.value_address(), binding.mutable))
+    }
+
     fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
         if !self.state.inline_caches_enabled {
             return None;
@@ -230,6 +238,9 @@ impl Executor {
         runtime.hooks.call = Some(bridge::call_hook);
         runtime.hooks.construct = Some(bridge::construct_hook);
         runtime.hooks.eval_script = Some(eval_script_hook);
+        runtime.hooks.global_eval = Some(dynamic_code::global_eval_hook);
+        runtime.hooks.source_text = Some(dynamic_code::source_text_hook);
+        runtime.hooks.set_source_text = Some(dynamic_code::set_source_text_hook);
         Ok(Executor {
             runtime,
             jit: Jit::new()?,
@@ -262,6 +273,10 @@ impl Executor {
     pub fn run(&mut self, program: usize) -> Result<JsResult<Value>, CompileError> {
         if self.state.programs.get(program).is_none() {
             return Err(CompileError::Malformed(format!("no program {program}")));
+        }
+        let loaded = self.state.programs[program].clone();
+        if let Err(e) = self.global_declaration_instantiation(&loaded) {
+            return Ok(Err(e));
         }
         let template: *const FunctionTemplate =
             self.state
@@ -399,31 +414,49 @@ impl Executor {
 
     /// The value of a global lexical binding (`HOLE` while uninitialised).
     pub(crate) fn lexical_global(&self, id: u32) -> Option<Value> {
-        self.state.lexical.get(&id).map(|(v, _)| v.get())
+        self.state.globals.lexical.get(&id).map(|b| b.get())
     }
 
     /// A global lexical binding: its value and whether it is mutable.
     pub(crate) fn lexical_binding(&self, id: u32) -> Option<(Value, bool)> {
-        self.state.lexical.get(&id).map(|(v, m)| (v.get(), *m))
+        self.state
+            .globals
+            .lexical
+            .get(&id)
+            .map(|b| (b.get(), b.mutable))
     }
 
     pub(crate) fn set_lexical_global(&mut self, id: u32, v: Value) {
-        if let Some((root, _)) = self.state.lexical.get(&id) {
-            root.set(v);
+        if let Some(b) = self.state.globals.lexical.get(&id) {
+            b.set(v);
         }
     }
 
-    pub(crate) fn declare_lexical_global(&mut self, id: u32, mutable: bool) {
-        // The lexical binding shadows a global object property that compiled
-        // code may have cached.
+    /// A loaded program.
+    pub(crate) fn program(&self, id: usize) -> Option<Rc<Program>> {
+        self.state.programs.get(id).cloned()
+    }
+
+    pub(crate) fn dynamic_sources(&mut self) -> &mut DynamicSources {
+        &mut self.state.dynamic_sources
+    }
+
+    pub(crate) fn globals(&self) -> &GlobalEnvironment {
+        &self.state.globals
+    }
+
+    pub(crate) fn globals_mut(&mut self) -> &mut GlobalEnvironment {
+        &mut self.state.globals
+    }
+
+    /// Empties the global inline cache of a name (its binding changed kind).
+    pub(crate) fn clear_global_cache(&mut self, id: u32) {
         if let Some(&cache) = self.state.global_caches.get(id as usize) {
             if !cache.is_null() {
                 // SAFETY: caches live as long as the runtime.
                 unsafe { &*cache }.clear();
             }
         }
-        let root = self.runtime.persistent(Value::HOLE);
-        self.state.lexical.insert(id, (root, mutable));
     }
 
     /// The name of a global id, for error messages.
@@ -435,7 +468,7 @@ impl Executor {
             .unwrap_or("?")
     }
 
-    fn global_id(&mut self, name: &str) -> u32 {
+    pub(crate) fn global_id(&mut self, name: &str) -> u32 {
         self.state.global_id(name)
     }
 
@@ -504,10 +537,7 @@ fn eval_script_hook(rt: &mut Runtime, source: &str) -> JsResult<Value> {
     let exec = unsafe { &mut *(rt as *mut Runtime as *mut Executor) };
     match exec.eval_script(source, false) {
         Ok(result) => result,
-        Err(ScriptError::Syntax(e)) => Err(exec.runtime.syntax_error(&e.message)),
-        Err(e) => Err(exec
-            .runtime
-            .throw_error(crate::completion::ErrorKind::Error, &e.to_string())),
+        Err(e) => Err(exec.script_error(e)),
     }
 }
 

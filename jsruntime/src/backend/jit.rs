@@ -11,6 +11,7 @@ use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
 use super::bridge;
 use super::bridge_ext;
 use super::compiler::CompileError;
+use super::dynamic_code;
 use super::exception_trace;
 
 /// `I8`: booleans; `I32`: statuses, counts, ids; `I64`: `Value` bits and
@@ -80,6 +81,7 @@ runtime_functions! {
     CreateArgumentsObject => bridge_ext::runtime_create_arguments_object, (P, P, S, P, P, S, types::I8, P) -> (S);
     NoteExceptionSite => exception_trace::runtime_note_exception_site, (P, P, S, V) -> (S);
     ExceptionCaught => exception_trace::runtime_exception_caught, (P, V) -> (S);
+    DirectEval => dynamic_code::runtime_direct_eval, (P, V, S, P, V, P) -> (S);
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.

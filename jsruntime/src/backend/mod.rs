@@ -90,9 +90,10 @@
 //! own data properties (see [`crate::runtime::inline_cache`]).
 //!
 //! Globals (`Locator::Global`) are looked up by name at runtime: first in
-//! the script's global lexical record (kept by the executor: top-level
-//! `let`/`const`/`class` declared with `runtime_declare_global`), then on
-//! the global object with the prototype chain, so `var` and function
+//! the realm's global declarative record (top-level `let`/`const`/`class` of
+//! scripts, see `global_env`: a name already declared there when the code
+//! is compiled is read from its cell at a constant address), then on the
+//! global object with the prototype chain, so `var` and function
 //! declarations of scripts, built-ins and `globalThis.x = 1` are all the
 //! same bindings.
 //!
@@ -124,8 +125,10 @@
 pub mod bridge;
 pub mod bridge_ext;
 pub mod compiler;
+mod dynamic_code;
 pub mod exception_trace;
 pub mod executor;
+mod global_env;
 
 pub use executor::print_clif;
 pub mod jit;

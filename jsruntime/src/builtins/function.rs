@@ -1,6 +1,6 @@
 //! %Function.prototype% (20.2.3): `call`, `apply`, `bind` (bound function
-//! exotic objects, 10.4.1), `toString`, `@@hasInstance`; and a `Function`
-//! constructor placeholder (dynamic functions need the parser at runtime).
+//! exotic objects, 10.4.1), `toString`, `@@hasInstance`. The `Function`
+//! constructor is in [`super::eval`] (dynamic code).
 
 use super::{arg, f};
 use crate::object::{
@@ -34,17 +34,11 @@ pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
         Intrinsic::Function,
         "Function",
         1,
-        function_call,
-        |rt, _, _| Err(rt.syntax_error("the Function constructor is not supported yet")),
+        super::eval::function_constructor,
+        |rt, args, _| super::eval::function_constructor(rt, Value::UNDEFINED, args),
         proto,
     )?;
     Ok(())
-}
-
-/// 20.2.1.1 Function ( ...parameterArgs, bodyArg ): needs the parser and
-/// analyzer at runtime (not wired yet).
-fn function_call(rt: &mut Runtime, _: Value, _: &[Value]) -> JsResult<Value> {
-    Err(rt.syntax_error("the Function constructor is not supported yet"))
 }
 
 fn require_callable(rt: &mut Runtime, this: Value, what: &str) -> JsResult<()> {
@@ -142,7 +136,9 @@ fn to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
     };
     if matches!(o.kind(), ObjectKind::Function(_)) {
         if let Some(hook) = rt.hooks.source_text {
-            return hook(rt, o).map(Value::string);
+            if let Some(text) = hook(rt, o)? {
+                return Ok(Value::string(text));
+            }
         }
     }
     // The initial name: the own `name` data property if it is a string.

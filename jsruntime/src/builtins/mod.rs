@@ -19,6 +19,7 @@
 
 pub mod array;
 pub mod error;
+pub mod eval;
 pub mod function;
 pub mod global;
 pub mod iterator;
@@ -46,6 +47,7 @@ pub fn install(rt: &mut Runtime) -> JsResult<()> {
     iterator::install(rt)?;
     math::install(rt)?;
     global::install(rt)?;
+    eval::install(rt)?;
     Ok(())
 }
 

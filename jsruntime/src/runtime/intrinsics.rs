@@ -72,6 +72,8 @@ intrinsics! {
     // %ArrayIteratorPrototype%.next (23.1.5.2.1), for the iteration fast path.
     ArrayValues,
     ArrayIteratorNext,
+    // %eval% (19.2.1): what makes `eval(...)` a direct eval.
+    Eval,
 }
 
 impl Intrinsic {

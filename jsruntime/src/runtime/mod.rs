@@ -66,8 +66,17 @@ pub type ConstructHook = fn(
 ) -> JsResult<Value>;
 
 /// Returns the source text of a function object that is not native (for
-/// `Function.prototype.toString`, 20.2.3.5).
-pub type SourceTextHook = fn(&mut Runtime, callee: Gc<JsObject>) -> JsResult<Gc<JsString>>;
+/// `Function.prototype.toString`, 20.2.3.5), when it is known.
+pub type SourceTextHook = fn(&mut Runtime, callee: Gc<JsObject>) -> JsResult<Option<Gc<JsString>>>;
+
+/// Records the source text of a function object created from source at
+/// runtime (CreateDynamicFunction, 20.2.1.1.1 step 29).
+pub type SetSourceTextHook = fn(&mut Runtime, callee: Gc<JsObject>, text: &str) -> JsResult<()>;
+
+/// Runs source text as eval code in the global scope (19.2.1.1 PerformEval
+/// with direct = false) and returns its completion value; a parse or early
+/// error is a thrown SyntaxError.
+pub type GlobalEvalHook = fn(&mut Runtime, source: &str) -> JsResult<Value>;
 
 /// Parses and runs a source text as a new global script of the realm
 /// (`$262.evalScript`, test262 INTERPRETING.md): a parse or early error is a
@@ -80,7 +89,9 @@ pub struct HostHooks {
     pub call: Option<CallHook>,
     pub construct: Option<ConstructHook>,
     pub source_text: Option<SourceTextHook>,
+    pub set_source_text: Option<SetSourceTextHook>,
     pub eval_script: Option<EvalScriptHook>,
+    pub global_eval: Option<GlobalEvalHook>,
 }
 
 /// An output sink that keeps what was written (for tests and embedders):
@@ -133,6 +144,9 @@ pub struct Runtime {
     pub(crate) small_int_strings: Vec<Value>,
     /// Where `print` and `console.log` write (stdout by default).
     pub output: Box<dyn std::io::Write>,
+    /// Heap cells kept alive for the runtime's lifetime (cell addresses, see
+    /// [`Runtime::root_cell_forever`]).
+    pub(crate) permanent_cells: Vec<usize>,
 }
 
 impl Default for Runtime {
@@ -184,6 +198,7 @@ impl Runtime {
             inline_caches: Vec::new(),
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
             output: Box::new(std::io::stdout()),
+            permanent_cells: Vec::new(),
         };
         rt.init_realm()
             .expect("out of memory while creating the runtime");
@@ -238,6 +253,15 @@ impl Runtime {
         for v in &self.small_int_strings {
             tracer.mark_value(*v);
         }
+        for &cell in &self.permanent_cells {
+            tracer.mark_cell(cell);
+        }
+    }
+
+    /// Keeps a heap cell alive as long as the runtime (cells whose address
+    /// compiled code embeds, such as the global lexical bindings).
+    pub fn root_cell_forever<T: HeapObject>(&mut self, cell: Gc<T>) {
+        self.permanent_cells.push(cell.addr());
     }
 
     pub fn heap_stats(&self) -> HeapStats {

@@ -45,6 +45,9 @@ pub struct AnalyzeError {
     pub message: String,
     /// Byte offsets in the source.
     pub span: Span,
+    /// An error the language requires (a SyntaxError of eval code), not a
+    /// limitation of the analyzer.
+    pub early_error: bool,
 }
 
 impl std::fmt::Display for AnalyzeError {
@@ -84,6 +87,37 @@ pub fn analyze(ast: &Ast) -> Result<Program> {
     Analyzer::new(ast).run()
 }
 
+/// Analyzes direct eval code; see [`Analyzer::run_direct_eval`].
+pub fn analyze_direct_eval(
+    ast: &Ast,
+    caller: &Program,
+    descriptor: &CompileScript,
+    strict_caller: bool,
+) -> Result<Program> {
+    Analyzer::new(ast).run_direct_eval(caller, descriptor, strict_caller)
+}
+
+/// Analyzes eval code run in the global scope (indirect eval, dynamic
+/// functions); see [`Analyzer::run_indirect_eval`].
+pub fn analyze_indirect_eval(ast: &Ast) -> Result<Program> {
+    Analyzer::new(ast).run_indirect_eval()
+}
+
+/// Which kind of top-level code function 0 is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TopLevel {
+    /// A Script (16.1.7 GlobalDeclarationInstantiation).
+    Script,
+    /// Sloppy eval code in the global scope: `var`s become deletable global
+    /// properties.
+    SloppyEval,
+    /// Strict eval code: its own variable environment.
+    StrictEval,
+    /// Sloppy direct eval code called from a function: the caller's
+    /// variable environment.
+    SloppyFunctionEval,
+}
+
 /// An unlabelled `break` target.
 #[derive(Clone, Copy)]
 enum Breakable {
@@ -121,6 +155,9 @@ struct FnCtx {
     /// The helper scopes that hold the name of a named function expression
     /// (immutable, but assigning it is only an error in strict code).
     name_scopes: Vec<ScopeRef>,
+    /// The hidden local holding the completion value of a script or eval
+    /// code (function 0 only).
+    completion: Option<Locator>,
 }
 
 /// See the module documentation.
@@ -138,6 +175,9 @@ pub struct Analyzer<'a> {
     loop_labels: Vec<Symbol>,
     /// Block-level functions with Annex B.3.2 semantics.
     annex_b: annex_b::AnnexB,
+    /// Sloppy direct eval code in a function: the caller's `var`-scoped
+    /// bindings (eval's `var`s of these names are those bindings).
+    eval_var_env: Vec<Symbol>,
 }
 
 /// What to do with the value of a binding target.
@@ -161,6 +201,7 @@ impl<'a> Analyzer<'a> {
             optional: 0,
             loop_labels: Vec::new(),
             annex_b: annex_b::AnnexB::default(),
+            eval_var_env: Vec::new(),
         }
     }
 
@@ -168,6 +209,16 @@ impl<'a> Analyzer<'a> {
         Err(AnalyzeError {
             message: message.into(),
             span: self.span,
+            early_error: false,
+        })
+    }
+
+    /// An early error found while analyzing eval code (a SyntaxError).
+    fn early_error<T>(&self, message: String) -> Result<T> {
+        Err(AnalyzeError {
+            message,
+            span: self.span,
+            early_error: true,
         })
     }
 
@@ -189,36 +240,321 @@ impl<'a> Analyzer<'a> {
         let strict = node.has(flags::STRICT);
         self.push_fn(FunctionId(0), false, true, strict);
         let statements = self.ast.children(root);
-        // 16.1.7 GlobalDeclarationInstantiation.
+        self.top_level(&statements, TopLevel::Script)?;
+        self.pop_fn();
+        Ok(self.program)
+    }
+
+    /// Analyzes eval code in the global scope (19.2.1.1 PerformEval with
+    /// direct = false, and the dynamic functions of 20.2.1.1.1, whose
+    /// source is an expression): sloppy code declares its `var`s and
+    /// functions on the global object (deletable), strict code keeps them in
+    /// its own variable environment; lexical declarations are always local.
+    pub fn run_indirect_eval(mut self) -> Result<Program> {
+        if self.ast.nodes.is_empty() {
+            return self.err("empty AST");
+        }
+        let root = self.ast.root();
+        let strict = self.ast.nodes[root].has(flags::STRICT);
+        self.program.functions.push(CompileScript::default());
+        self.push_fn(FunctionId(0), false, true, strict);
+        let statements = self.ast.children(root);
+        let mode = if strict {
+            TopLevel::StrictEval
+        } else {
+            TopLevel::SloppyEval
+        };
+        self.top_level(&statements, mode)?;
+        self.pop_fn();
+        Ok(self.program)
+    }
+
+    /// Function 0 of a script or of eval code: its top-level declarations
+    /// are recorded in [`Program::declarations`] for the executor (16.1.7
+    /// GlobalDeclarationInstantiation, 19.2.1.3 EvalDeclarationInstantiation)
+    /// instead of being locals; the statements' completion value (a hidden
+    /// local) is returned.
+    fn top_level(&mut self, statements: &[usize], mode: TopLevel) -> Result<()> {
+        let scope = ScopeRef(0);
         let mut var_names = Vec::new();
         let mut functions = Vec::new();
-        for &s in &statements {
+        for &s in statements {
             self.var_names(s, &mut var_names, &mut functions, true)?;
         }
-        // B.3.2.2: block-level functions also declare a global `var`.
-        for n in self.annex_b_functions(&statements, &[])? {
-            if !var_names.contains(&n) {
-                var_names.push(n);
+        // B.3.2.2 / B.3.2.3: block-level functions of sloppy scripts and
+        // sloppy eval code also get a `var` binding, where it is possible.
+        let annex_b_names = match mode {
+            TopLevel::Script | TopLevel::SloppyEval => {
+                let names = self.annex_b_functions(statements, &[])?;
+                names
+                    .into_iter()
+                    .filter(|n| !var_names.contains(n))
+                    .collect()
             }
+            _ => Vec::new(),
+        };
+        if mode == TopLevel::StrictEval || mode == TopLevel::SloppyFunctionEval {
+            // 19.2.1.3 step 3: strict eval code has its own variable
+            // environment: everything is local. Sloppy eval code in a
+            // function shares the caller's: names the caller declares are
+            // its bindings (captures); new names stay local to the eval
+            // code (a known limitation: the caller does not see them).
+            for n in &var_names {
+                let sym = self.program.symbol(n);
+                if !self.eval_var_env.contains(&sym) {
+                    self.declare(scope, n, VariableKind::Var)?;
+                }
+            }
+            self.declare_lexical(scope, statements)?;
+        } else {
+            let mut function_names = Vec::new();
+            for &f in &functions {
+                if let Some(n) = self.declared_name(f) {
+                    let sym = self.program.symbol(&n);
+                    function_names.retain(|&s| s != sym);
+                    function_names.push(sym);
+                }
+            }
+            let mut decls = TopLevelDeclarations {
+                deletable: mode == TopLevel::SloppyEval,
+                ..TopLevelDeclarations::default()
+            };
+            for n in &var_names {
+                let sym = self.program.symbol(n);
+                if !function_names.contains(&sym) {
+                    decls.vars.push(sym);
+                }
+            }
+            decls.functions = function_names;
+            decls.annex_b_functions = annex_b_names
+                .iter()
+                .map(|n| self.program.symbol(n))
+                .collect();
+            if mode == TopLevel::Script {
+                for (n, is_const) in self.lexical_names(statements)? {
+                    let sym = self.program.symbol(&n);
+                    decls.lexical.push((sym, is_const));
+                }
+            } else {
+                // 19.2.1.1 step 18: a new declarative environment.
+                self.declare_lexical(scope, statements)?;
+            }
+            self.program.declarations = decls;
         }
         let scope = ScopeRef(0);
-        self.declare_lexical(scope, &statements)?;
+        let completion = self.declare(scope, "%completion", VariableKind::Var)?;
+        self.cur().completion = Some(completion);
         self.emit(CompileCommand::PushScope(scope));
         self.emit(CompileCommand::DeclareVars(scope));
         self.cur().prologue_at = self.cur().script.commands.len();
-        for name in var_names {
-            let sym = self.program.symbol(&name);
-            self.emit(CompileCommand::DeclareGlobalVar(sym));
-        }
         for f in functions {
             self.emit_hoisted_function(f)?;
         }
-        for s in statements {
+        for &s in statements {
             self.statement(s)?;
         }
+        let sym = self.program.symbol("%completion");
+        self.emit(CompileCommand::VariableReference(sym, completion));
+        self.emit(CompileCommand::Return(true));
         self.emit(CompileCommand::PopScope(scope));
+        Ok(())
+    }
+
+    /// Emits the closure of a scope-descriptor function for a direct eval
+    /// at the current point: its captures are every binding visible here
+    /// (innermost first; shadowed names once), which forces them into
+    /// capture cells so that the eval code reaches them by name. A function
+    /// containing a direct eval materialises its `this` and `arguments`
+    /// (the hook other features rely on: `arguments` exists whenever eval
+    /// could name it).
+    fn scope_descriptor(&mut self) -> Result<()> {
+        let level = self.fns.len() - 1;
+        let mut names: Vec<Symbol> = Vec::new();
+        let mut bindings = Vec::new();
+        for special in ["this", "arguments"] {
+            let sym = self.program.symbol(special);
+            if self.resolve(sym)? != Locator::Global {
+                names.push(sym);
+                bindings.push(EvalBinding::Outer);
+            }
+        }
+        for l in (0..=level).rev() {
+            let f = &self.fns[l];
+            for &scope in f.chain.iter().rev() {
+                let Some(sc) = f.script.scopes.get(scope.0 as usize) else {
+                    continue;
+                };
+                for v in sc.variables.iter().rev() {
+                    if names.contains(&v.symbol)
+                        || self.program.symbol_name(v.symbol).starts_with('%')
+                    {
+                        continue;
+                    }
+                    let var_scoped = matches!(
+                        v.kind,
+                        VariableKind::Var | VariableKind::Parameter | VariableKind::Function
+                    );
+                    let binding = if l < level {
+                        EvalBinding::Outer
+                    } else if scope == ScopeRef(0) && var_scoped && !f.is_script {
+                        EvalBinding::VarEnv
+                    } else {
+                        EvalBinding::Lexical
+                    };
+                    names.push(v.symbol);
+                    bindings.push(binding);
+                }
+            }
+        }
+        let strict = self.cur().script.flags.strict;
+        let global_var_env = self.cur().is_script;
+        let mut script = CompileScript {
+            flags: FunctionFlags {
+                strict,
+                arrow: true,
+                ..FunctionFlags::default()
+            },
+            eval_scope: Some(EvalScope {
+                bindings,
+                global_var_env,
+            }),
+            ..CompileScript::default()
+        };
+        let mut sources = Vec::new();
+        for &sym in &names {
+            let l = self.resolve_in(level, sym, true)?;
+            let (is_const, readonly) = self.immutable_binding(level, sym, l);
+            script.captures.push(sym);
+            script.const_captures.push(is_const || (readonly && strict));
+            script.readonly_captures.push(readonly && !strict);
+            sources.push(l);
+        }
+        if sources.len() > u16::MAX as usize {
+            return self.err("too many bindings visible at a direct eval");
+        }
+        let id = FunctionId(self.program.functions.len() as u32);
+        self.program.functions.push(script);
+        self.emit_closure(id, &sources);
+        Ok(())
+    }
+
+    /// Analyzes direct eval code (19.2.1.1 PerformEval with direct = true)
+    /// against the scope described by `scope` (the descriptor function of
+    /// the call, from the caller's program): function 0 stands for the
+    /// caller (its scope holds the visible bindings as captures), function 1
+    /// is the eval code, an arrow-like function (its `this` is the
+    /// caller's).
+    pub fn run_direct_eval(
+        mut self,
+        caller: &Program,
+        descriptor: &CompileScript,
+        strict_caller: bool,
+    ) -> Result<Program> {
+        if self.ast.nodes.is_empty() {
+            return self.err("empty AST");
+        }
+        let Some(eval_scope) = descriptor.eval_scope.clone() else {
+            return self.err("not a scope descriptor");
+        };
+        let root = self.ast.root();
+        let strict = strict_caller || self.ast.nodes[root].has(flags::STRICT);
+        self.program.functions.push(CompileScript::default());
+        self.push_fn(FunctionId(0), true, false, strict);
+        let mut visible = Vec::new();
+        for (i, &c) in descriptor.captures.iter().enumerate() {
+            let name = caller.symbol_name(c).to_owned();
+            let sym = self.program.symbol(&name);
+            let binding = eval_scope.bindings.get(i).copied();
+            let f = self.cur();
+            f.script.captures.push(sym);
+            f.script
+                .const_captures
+                .push(descriptor.const_captures.get(i) == Some(&true));
+            f.script
+                .readonly_captures
+                .push(descriptor.readonly_captures.get(i) == Some(&true));
+            f.script.scopes[0].variables.push(Variable {
+                symbol: sym,
+                kind: VariableKind::Var,
+                locator: Locator::Capture(i as u16),
+                captured: false,
+            });
+            visible.push((sym, binding));
+        }
+        self.program.functions.push(CompileScript::default());
+        self.push_fn(FunctionId(1), true, false, strict);
+        let statements = self.ast.children(root);
+        let mode = if strict {
+            TopLevel::StrictEval
+        } else if eval_scope.global_var_env {
+            TopLevel::SloppyEval
+        } else {
+            TopLevel::SloppyFunctionEval
+        };
+        // 19.2.1.3 step 3.d: a `var` (or function) of sloppy eval code
+        // must not be a lexical binding between the call and the variable
+        // environment.
+        if mode != TopLevel::StrictEval {
+            let mut var_names = Vec::new();
+            let mut functions = Vec::new();
+            for &st in &statements {
+                self.var_names(st, &mut var_names, &mut functions, true)?;
+            }
+            for n in &var_names {
+                let sym = self.program.symbol(n);
+                if visible.contains(&(sym, Some(EvalBinding::Lexical))) {
+                    return self.early_error(format!("Identifier '{n}' has already been declared"));
+                }
+            }
+            self.eval_var_env = visible
+                .iter()
+                .filter(|(_, b)| *b == Some(EvalBinding::VarEnv))
+                .map(|(s, _)| *s)
+                .collect();
+        }
+        self.top_level(&statements, mode)?;
+        let sources = self.pop_fn();
+        let mut map = Vec::new();
+        for l in sources {
+            match l {
+                Locator::Capture(i) => map.push(i),
+                _ => return self.err("direct eval: a capture that is not a caller binding"),
+            }
+        }
         self.pop_fn();
+        self.program.eval_captures = Some(map);
         Ok(self.program)
+    }
+
+    /// The BindingIdentifier of a function declaration.
+    fn declared_name(&self, f: usize) -> Option<String> {
+        let &name = self.ast.children(f).first()?;
+        (self.ast.nodes[name].kind == NodeKind::BindingIdentifier)
+            .then(|| self.ast.name(self.ast.nodes[name].arg).to_owned())
+    }
+
+    /// Sets the completion value of the script or eval code being emitted
+    /// to the value on the stack (`[value] -> []`); discards it elsewhere.
+    fn complete_with_value(&mut self) {
+        if let Some(l) = self.cur().completion {
+            let sym = self.program.symbol("%completion");
+            self.emit_all(&[
+                CompileCommand::VariableReference(sym, l),
+                CompileCommand::Swap,
+                CompileCommand::Assignment,
+            ]);
+        }
+        self.emit(CompileCommand::Discard);
+    }
+
+    /// UpdateEmpty(stmt, undefined) of the statements whose completion is
+    /// never empty (`if`, loops, `switch`, `try`, `with`): the completion
+    /// value becomes undefined unless their body produces one.
+    fn reset_completion(&mut self) {
+        if self.cur().completion.is_some() {
+            self.emit(CompileCommand::Undefined);
+            self.complete_with_value();
+        }
     }
 
     // ----- Functions and scopes -----
@@ -268,6 +604,7 @@ impl<'a> Analyzer<'a> {
             lazy_new_target: None,
             simple_params: true,
             name_scopes: Vec::new(),
+            completion: None,
         });
     }
 
@@ -591,29 +928,51 @@ impl<'a> Analyzer<'a> {
         Ok(())
     }
 
-    /// Declares the lexical bindings of a statement list in `scope`; returns
-    /// the function declarations to instantiate at the scope's entry.
-    fn declare_lexical(&mut self, scope: ScopeRef, statements: &[usize]) -> Result<Vec<usize>> {
-        let mut functions = Vec::new();
+    /// The names of the lexical declarations (`let`, `const`) of a
+    /// statement list, with whether they are `const`.
+    fn lexical_names(&mut self, statements: &[usize]) -> Result<Vec<(String, bool)>> {
+        let mut out = Vec::new();
         for &s in statements {
             let node = self.ast.nodes[s];
             match node.kind {
                 NodeKind::LexicalDeclaration => {
-                    let kind = if node.has(flags::CONST) {
-                        VariableKind::Const
-                    } else {
-                        VariableKind::Let
-                    };
                     let mut names = Vec::new();
                     for d in self.ast.children(s) {
                         if let Some(&target) = self.ast.children(d).first() {
                             self.bound_names(target, &mut names)?;
                         }
                     }
-                    for n in names {
-                        self.declare(scope, &n, kind)?;
+                    let is_const = node.has(flags::CONST);
+                    out.extend(names.into_iter().map(|n| (n, is_const)));
+                }
+                NodeKind::ClassDeclaration => {
+                    // The binding exists (with its TDZ) even though class
+                    // evaluation is not supported yet.
+                    if let Some(n) = self.declared_name(s) {
+                        out.push((n, false));
                     }
                 }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// Declares the lexical bindings of a statement list in `scope`; returns
+    /// the function declarations to instantiate at the scope's entry.
+    fn declare_lexical(&mut self, scope: ScopeRef, statements: &[usize]) -> Result<Vec<usize>> {
+        for (n, is_const) in self.lexical_names(statements)? {
+            let kind = if is_const {
+                VariableKind::Const
+            } else {
+                VariableKind::Let
+            };
+            self.declare(scope, &n, kind)?;
+        }
+        let mut functions = Vec::new();
+        for &s in statements {
+            let node = self.ast.nodes[s];
+            match node.kind {
                 NodeKind::FunctionDeclaration if scope.0 != 0 => {
                     if let Some(&name) = self.ast.children(s).first() {
                         if self.ast.nodes[name].kind == NodeKind::BindingIdentifier {
@@ -622,10 +981,6 @@ impl<'a> Analyzer<'a> {
                         }
                     }
                     functions.push(s);
-                }
-                NodeKind::ClassDeclaration => {
-                    self.span = node.span;
-                    return self.unsupported("classes");
                 }
                 _ => {}
             }
@@ -1397,11 +1752,16 @@ impl<'a> Analyzer<'a> {
         let children = self.ast.children(i);
         use CompileCommand as C;
         use NodeKind as K;
+        // (A loop right after its label resets before the LabelStart.)
+        let after_label = matches!(self.cur().script.commands.last(), Some(C::LabelStart(_)));
+        if !after_label && resets_completion(node.kind) {
+            self.reset_completion();
+        }
         match node.kind {
             K::ExpressionStatement => {
                 if let Some(&e) = children.first() {
                     self.expression(e)?;
-                    self.emit(C::Discard);
+                    self.complete_with_value();
                 }
             }
             K::EmptyStatement => {}
@@ -1510,6 +1870,9 @@ impl<'a> Analyzer<'a> {
                     self.statement(body)?;
                     return Ok(());
                 }
+                if !after_label && resets_completion(self.ast.nodes[inner].kind) {
+                    self.reset_completion();
+                }
                 self.emit(C::LabelStart(sym));
                 self.statement(body)?;
                 self.emit(C::LabelEnd(sym));
@@ -1517,7 +1880,18 @@ impl<'a> Analyzer<'a> {
             K::Switch => self.switch_statement(&children)?,
             K::Try => self.try_statement(&children)?,
             K::With => return self.unsupported("with statements"),
-            K::ClassDeclaration => return self.unsupported("classes"),
+            K::ClassDeclaration => {
+                // Not supported yet: an Error when the declaration runs
+                // (its binding stays in the TDZ until then).
+                let error = self.program.symbol("Error");
+                let message = self.program.string("not supported yet: classes");
+                self.emit_all(&[
+                    C::VariableReference(error, Locator::Global),
+                    C::String(message),
+                    C::New(1),
+                    C::Throw,
+                ]);
+            }
             K::ImportDeclaration
             | K::ExportFrom
             | K::ExportNamed
@@ -2423,6 +2797,18 @@ impl<'a> Analyzer<'a> {
             }
         }
         let member = matches!(cn.kind, NodeKind::StaticMember | NodeKind::ComputedMember);
+        if !node.has(flags::OPTIONAL)
+            && cn.kind == NodeKind::IdentifierReference
+            && self.ast.name(cn.arg) == "eval"
+            && !self.has_spread(args)
+        {
+            // 13.3.6.1 step 6: a possible direct eval.
+            self.expression(callee)?;
+            let n = self.arguments(args)?;
+            self.scope_descriptor()?;
+            self.emit(CompileCommand::DirectEval(n));
+            return Ok(());
+        }
         if self.has_spread(args) {
             // `f(...a)`, `o.m(...a)`, `o?.m(...a)`, `f?.(...a)`:
             // Apply(f, this, [args]) (13.3.6.1 with 13.3.8.1
@@ -2807,6 +3193,15 @@ impl<'a> Analyzer<'a> {
 }
 
 /// The binary operator of a binary expression node kind.
+/// The statements whose completion value is UpdateEmpty(..., undefined).
+fn resets_completion(kind: NodeKind) -> bool {
+    use NodeKind as K;
+    matches!(
+        kind,
+        K::If | K::While | K::DoWhile | K::For | K::ForIn | K::ForOf | K::Switch | K::Try | K::With
+    )
+}
+
 fn binary_operator(kind: NodeKind) -> Option<BinaryOperator> {
     use BinaryOperator as B;
     use NodeKind as K;

@@ -41,7 +41,7 @@ impl<'a> Analyzer<'a> {
         }
         // The top level's lexical names: `let`/`const`/`class` only (its
         // function declarations are `var`-scoped).
-        let top = self.lexical_names(statements, false)?;
+        let top = self.lexically_declared_names(statements, false)?;
         let mut enclosing = vec![top];
         for &s in statements {
             self.annex_b_scan(s, &mut enclosing, params, &mut names)?;
@@ -51,7 +51,11 @@ impl<'a> Analyzer<'a> {
 
     /// LexicallyDeclaredNames of a statement list (8.2.4); block-level
     /// function declarations count when `functions` is set.
-    fn lexical_names(&mut self, statements: &[usize], functions: bool) -> Result<Vec<String>> {
+    fn lexically_declared_names(
+        &mut self,
+        statements: &[usize],
+        functions: bool,
+    ) -> Result<Vec<String>> {
         let mut out = Vec::new();
         for &s in statements {
             let node = self.ast.nodes[s];
@@ -124,7 +128,7 @@ impl<'a> Analyzer<'a> {
                 let mut head = Vec::new();
                 if let Some(&first) = children.first() {
                     if self.ast.nodes[first].kind == K::LexicalDeclaration {
-                        head = self.lexical_names(&[first], false)?;
+                        head = self.lexically_declared_names(&[first], false)?;
                     }
                 }
                 enclosing.push(head);
@@ -174,7 +178,7 @@ impl<'a> Analyzer<'a> {
         params: &[String],
         out: &mut Vec<String>,
     ) -> Result<()> {
-        let names = self.lexical_names(statements, true)?;
+        let names = self.lexically_declared_names(statements, true)?;
         enclosing.push(names);
         for &s in statements {
             if self.ast.nodes[s].kind == NodeKind::FunctionDeclaration {

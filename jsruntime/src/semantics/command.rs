@@ -367,6 +367,13 @@ pub enum CompileCommand {
     Call(u16),
     /// `[constructor, arg0, .. argN-1] -> [object]`: `new` (13.3.5.1).
     New(u16),
+    /// `[callee, arg0, .. argN-1, scope] -> [result]`: a call written
+    /// `eval(...)` (13.3.6.1 step 6): when the callee is %eval% and the
+    /// first argument a string, PerformEval with direct = true (19.2.1.1) in
+    /// the caller's scope, else an ordinary call. `scope` is a closure of a
+    /// scope-descriptor function ([`CompileScript::eval_scope`]) whose
+    /// captures are every binding visible at the call.
+    DirectEval(u16),
     /// `[value] -> []` or `[] -> []`: returns from the function, running the
     /// enclosing `finally` blocks first (ECMA-262 14.10).
     Return(bool),
@@ -730,6 +737,31 @@ pub struct Scope {
     pub variables: Vec<Variable>,
 }
 
+/// Where a binding visible at a direct eval sits relative to the caller's
+/// variable environment (19.2.1.3 EvalDeclarationInstantiation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalBinding {
+    /// A `var`, parameter or function binding of the calling function's
+    /// variable environment: eval's `var` of that name is this binding.
+    VarEnv,
+    /// A lexical binding between the call and the variable environment:
+    /// eval's `var` of that name is a SyntaxError.
+    Lexical,
+    /// A binding of an enclosing function (or `this` / `arguments`).
+    Outer,
+}
+
+/// The scope at a direct eval call, described for the eval code's analyzer:
+/// the bindings are the descriptor function's `captures` (same order).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct EvalScope {
+    /// Parallel to the captures.
+    pub bindings: Vec<EvalBinding>,
+    /// The caller's variable environment is the global one (the call is in
+    /// script code, outside functions).
+    pub global_var_env: bool,
+}
+
 /// Flags of a function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct FunctionFlags {
@@ -773,6 +805,9 @@ pub struct CompileScript {
     pub scopes: Vec<Scope>,
     /// Number of property-access sites (`CacheId`s).
     pub num_inline_caches: u32,
+    /// A scope-descriptor function of a direct eval call (never called):
+    /// how the eval code sees the captured bindings.
+    pub eval_scope: Option<EvalScope>,
     pub commands: Vec<CompileCommand>,
     /// The source position (byte offset of the start of the node that
     /// emitted it) of each command, parallel to `commands`; empty for
@@ -801,9 +836,35 @@ impl CompileScript {
     }
 }
 
+/// The top-level declarations of a script (16.1.7
+/// GlobalDeclarationInstantiation) or of eval code (19.2.1.3
+/// EvalDeclarationInstantiation), which the executor instantiates before
+/// function 0 runs. Function objects are created by function 0's prologue.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TopLevelDeclarations {
+    /// VarDeclaredNames that are not names of top-level functions.
+    pub vars: Vec<Symbol>,
+    /// The names of the top-level function declarations (functionsToInitialize).
+    pub functions: Vec<Symbol>,
+    /// The top-level lexical declarations: name and whether it is `const`.
+    pub lexical: Vec<(Symbol, bool)>,
+    /// Block-level function names of sloppy code that also get a `var`
+    /// binding (B.3.2.2, B.3.2.3) when that is possible: a clash is skipped,
+    /// not an error.
+    pub annex_b_functions: Vec<Symbol>,
+    /// Eval code: `var` and function bindings are deletable (configurable).
+    pub deletable: bool,
+}
+
 /// All compile scripts of a program with the tables they index.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Program {
+    /// What the executor declares before running function 0.
+    pub declarations: TopLevelDeclarations,
+    /// Direct eval code: the code is function 1 (function 0 stands for the
+    /// caller's scope and is never compiled); its capture `i` is the cell of
+    /// the scope descriptor's capture `eval_captures[i]`.
+    pub eval_captures: Option<Vec<u16>>,
     /// Identifier names, indexed by [`Symbol`].
     pub symbols: Vec<String>,
     /// String literals, indexed by [`StringId`].
@@ -915,6 +976,7 @@ fn write_command(
         Capture(l) => write!(f, "Capture({l})"),
         Call(n) => write!(f, "Call({n})"),
         New(n) => write!(f, "New({n})"),
+        DirectEval(n) => write!(f, "DirectEval({n})"),
         Return(v) => write!(f, "Return({v})"),
         Throw => write!(f, "Throw"),
         Object => write!(f, "Object"),

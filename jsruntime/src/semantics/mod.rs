@@ -7,5 +7,5 @@ pub mod command;
 #[cfg(test)]
 mod tests;
 
-pub use analyzer::{analyze, AnalyzeError, Analyzer};
+pub use analyzer::{analyze, analyze_direct_eval, analyze_indirect_eval, AnalyzeError, Analyzer};
 pub use command::*;

@@ -107,16 +107,22 @@ fn var_hoists_through_blocks() {
     // Another function does not see it.
     assert_eq!(refs(&p, 2, "v"), vec![Locator::Global]);
     // Script-level vars and functions are global declarations.
-    let q = analyze_source("var a = 1; function b() {} { var c; }");
-    let declared: Vec<_> = q.functions[0]
-        .commands
+    let q = analyze_source("var a = 1; function b() {} { var c; } let d; const e = 1;");
+    let names = |syms: &[Symbol]| -> Vec<String> {
+        syms.iter().map(|s| q.symbol_name(*s).to_owned()).collect()
+    };
+    assert_eq!(names(&q.declarations.vars), vec!["a", "c"]);
+    assert_eq!(names(&q.declarations.functions), vec!["b"]);
+    let lexical: Vec<_> = q
+        .declarations
+        .lexical
         .iter()
-        .filter_map(|c| match c {
-            CompileCommand::DeclareGlobalVar(s) => Some(q.symbol_name(*s).to_owned()),
-            _ => None,
-        })
+        .map(|&(s, c)| (q.symbol_name(s).to_owned(), c))
         .collect();
-    assert_eq!(declared, vec!["a", "b", "c"]);
+    assert_eq!(
+        lexical,
+        vec![("d".to_owned(), false), ("e".to_owned(), true)]
+    );
 }
 
 #[test]
@@ -281,8 +287,11 @@ fn for_of_is_a_protected_loop_over_an_iterator_record() {
 
 #[test]
 fn const_captures_are_marked() {
-    let p = analyze_source("const c = 1; let l = 2; function f() { return c + l; }");
+    let p = analyze_source("{ const c = 1; let l = 2; function f() { return c + l; } }");
     assert_eq!(p.functions[1].const_captures, vec![true, false]);
+    // Script-level lexical declarations are global bindings, not captures.
+    let p = analyze_source("const c = 1; function f() { return c; }");
+    assert!(p.functions[1].captures.is_empty());
 }
 
 #[test]

@@ -1,0 +1,223 @@
+//! Code created at runtime: indirect eval (19.2.1.1 PerformEval with
+//! direct = false), the functions of the `Function` constructor (their
+//! source text for `toString`), and direct eval (see
+//! [`Executor::direct_eval`]).
+//!
+//! Eval code is parsed and analyzed into a new program of the executor;
+//! function 0 runs with the global object as `this` after the executor
+//! instantiated its declarations (`global_env`), and returns the code's
+//! completion value.
+
+use std::collections::HashMap;
+
+use crate::completion::{ErrorKind, JsResult};
+use crate::gc::Gc;
+use crate::object::JsObject;
+use crate::runtime::Runtime;
+use crate::string::JsString;
+use crate::value::Value;
+
+use super::{bridge, Capture, Executor, FunctionTemplate, ScriptError, Status};
+use crate::runtime::Intrinsic;
+use crate::semantics::FunctionId;
+
+/// Source texts of functions created by the `Function` constructor, by
+/// (program, function).
+#[derive(Default)]
+pub(crate) struct DynamicSources {
+    texts: HashMap<(usize, u32), String>,
+}
+
+impl Executor {
+    /// PerformEval(source, strictCaller = false, direct = false): eval code
+    /// in the global scope; returns its completion value.
+    pub fn eval_indirect(&mut self, source: &str) -> JsResult<Value> {
+        let options = jsparser::ParseOptions {
+            kind: jsparser::SourceKind::Script,
+            strict: false,
+        };
+        let program = jsparser::parse(source, options)
+            .map_err(ScriptError::Syntax)
+            .and_then(|ast| {
+                crate::semantics::analyze_indirect_eval(&ast).map_err(ScriptError::Analyze)
+            });
+        let program = match program {
+            Ok(p) => p,
+            Err(e) => return Err(self.script_error(e)),
+        };
+        let id = self.load(program);
+        match self.run(id) {
+            Ok(result) => result,
+            Err(e) => Err(self.script_error(ScriptError::Compile(e))),
+        }
+    }
+
+    /// PerformEval(source, strictCaller, direct = true) (19.2.1.1) for the
+    /// call site whose scope descriptor closure is `scope`: the eval code
+    /// is analyzed against the descriptor (the bindings visible at the
+    /// call), and runs with the descriptor's capture cells.
+    pub(crate) fn direct_eval(&mut self, source: &str, scope: Value) -> JsResult<Value> {
+        let Some(closure) = bridge::closure_of(scope) else {
+            return Err(self.runtime.type_error("direct eval without a scope"));
+        };
+        // SAFETY: the closure is live (`scope` is on the caller's stack) and
+        // its template lives as long as the executor.
+        let (template, cells) = unsafe {
+            let c = &*closure.as_ptr();
+            (&*c.template, c.cells.clone())
+        };
+        let Some(caller) = self.program(template.program) else {
+            return Err(self.runtime.type_error("direct eval: unknown program"));
+        };
+        let Some(descriptor) = caller.function(template.function) else {
+            return Err(self.runtime.type_error("direct eval: unknown scope"));
+        };
+        let strict_caller = descriptor.flags.strict;
+        let options = jsparser::ParseOptions {
+            kind: jsparser::SourceKind::Script,
+            strict: strict_caller,
+        };
+        let program = jsparser::parse(source, options)
+            .map_err(ScriptError::Syntax)
+            .and_then(|ast| {
+                crate::semantics::analyze_direct_eval(&ast, &caller, descriptor, strict_caller)
+                    .map_err(ScriptError::Analyze)
+            });
+        let program = match program {
+            Ok(p) => p,
+            Err(e) => return Err(self.script_error(e)),
+        };
+        let map = program.eval_captures.clone().unwrap_or_default();
+        let mut eval_cells: Vec<*mut Capture> = Vec::with_capacity(map.len());
+        for i in map {
+            match cells.get(i as usize) {
+                Some(&c) => eval_cells.push(c),
+                None => return Err(self.runtime.type_error("direct eval: capture out of range")),
+            }
+        }
+        let id = self.load(program);
+        let loaded = self.program(id).unwrap_or_default();
+        // 19.2.1.3 EvalDeclarationInstantiation (global variable
+        // environment; other environments are resolved by the analyzer).
+        self.global_declaration_instantiation(&loaded)?;
+        let template: *const FunctionTemplate = self.template(id, FunctionId(1));
+        // SAFETY: templates are boxed and live as long as the executor.
+        let function = bridge::create_function(self, unsafe { &*template }, eval_cells)?;
+        // The eval code reads `this` through its captures (arrow-like).
+        self.call(function, Value::UNDEFINED, &[])
+    }
+
+    /// The exception for source text that cannot run: a SyntaxError for
+    /// parse and early errors, an Error for what is not supported yet.
+    pub(crate) fn script_error(&mut self, e: ScriptError) -> crate::completion::Thrown {
+        match e {
+            ScriptError::Syntax(e) => self.runtime.syntax_error(&e.message),
+            ScriptError::Analyze(e) if e.early_error => self.runtime.syntax_error(&e.message),
+            e => self.runtime.throw_error(ErrorKind::Error, &e.to_string()),
+        }
+    }
+
+    /// The (program, function) of a function object made by compiled code.
+    fn function_key(callee: Gc<JsObject>) -> Option<(usize, u32)> {
+        let closure = bridge::closure_of(Value::object(callee))?;
+        // SAFETY: a closure's template is boxed and lives as long as the
+        // executor that created it.
+        let template = unsafe { &*(*closure.as_ptr()).template };
+        Some((template.program, template.function.0))
+    }
+}
+
+/// The executor of a runtime installed in one.
+///
+/// # Safety
+/// `rt` must be the runtime of an [`Executor`] (the hooks of this module
+/// are installed only there); it is the executor's first field
+/// (`#[repr(C)]`).
+unsafe fn executor(rt: &mut Runtime) -> &mut Executor {
+    // SAFETY: see the function's contract.
+    unsafe { &mut *(rt as *mut Runtime as *mut Executor) }
+}
+
+/// [`crate::runtime::HostHooks::global_eval`].
+pub(crate) fn global_eval_hook(rt: &mut Runtime, source: &str) -> JsResult<Value> {
+    // SAFETY: installed only on an executor's runtime.
+    let exec = unsafe { executor(rt) };
+    exec.eval_indirect(source)
+}
+
+/// [`crate::runtime::HostHooks::source_text`]: the text recorded for a
+/// dynamic function.
+pub(crate) fn source_text_hook(
+    rt: &mut Runtime,
+    callee: Gc<JsObject>,
+) -> JsResult<Option<Gc<JsString>>> {
+    // SAFETY: installed only on an executor's runtime.
+    let exec = unsafe { executor(rt) };
+    let Some(key) = Executor::function_key(callee) else {
+        return Ok(None);
+    };
+    let Some(text) = exec.dynamic_sources().texts.get(&key).cloned() else {
+        return Ok(None);
+    };
+    exec.runtime.new_string(&text).map(Some)
+}
+
+/// [`crate::runtime::HostHooks::set_source_text`].
+pub(crate) fn set_source_text_hook(
+    rt: &mut Runtime,
+    callee: Gc<JsObject>,
+    text: &str,
+) -> JsResult<()> {
+    // SAFETY: installed only on an executor's runtime.
+    let exec = unsafe { executor(rt) };
+    if let Some(key) = Executor::function_key(callee) {
+        exec.dynamic_sources().texts.insert(key, text.to_owned());
+    }
+    Ok(())
+}
+
+/// `DirectEval(argc)` (13.3.6.1 steps 6-7): PerformEval with direct = true
+/// when `callee` is %eval%, else an ordinary call with an undefined this.
+///
+/// # Safety
+/// `argv` must hold `argc` values; `ret` must be writable; `scope` is the
+/// call site's scope descriptor closure.
+pub unsafe extern "C" fn runtime_direct_eval(
+    ctx: *mut Executor,
+    callee: u64,
+    argc: u32,
+    argv: *const u64,
+    scope: u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    let eval = exec.runtime.intrinsic(Intrinsic::Eval);
+    if callee != eval.to_bits() {
+        let undefined = Value::UNDEFINED.to_bits();
+        // SAFETY: forwarded from this function's contract.
+        return unsafe { bridge::runtime_call(ctx, callee, undefined, argc, argv, ret) };
+    }
+    // SAFETY: `argv` holds `argc` values (Value is repr(transparent)).
+    let first = if argc == 0 || argv.is_null() {
+        Value::UNDEFINED
+    } else {
+        unsafe { Value::from_bits(*argv) }
+    };
+    // 19.2.1.1 step 2: a value that is not a string is the result.
+    let result = match first.as_string() {
+        None => Ok(first),
+        Some(s) => {
+            let source = s.to_rust_string();
+            // SAFETY: `scope` comes from compiled code.
+            exec.direct_eval(&source, unsafe { Value::from_bits(scope) })
+        }
+    };
+    let (value, status) = match result {
+        Ok(v) => (v, Status::Normal),
+        Err(crate::completion::Thrown(e)) => (e, Status::Exception),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { *ret = value.to_bits() };
+    status as u32
+}

@@ -1,0 +1,150 @@
+//! Dynamic code: the global `eval` function (19.2.1) and the `Function`
+//! constructor (20.2.1.1). Both parse source text at runtime; evaluating it
+//! is the backend's job, reached through [`crate::runtime::HostHooks::global_eval`].
+//!
+//! A *direct* eval (`eval(...)` written in the source) does not call this
+//! built-in: the compiled call site recognises %eval% and evaluates the code
+//! in the caller's scope (see `backend::dynamic_code`).
+
+use super::f;
+use crate::object::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::{Intrinsic, Runtime};
+use crate::value::Value;
+use crate::JsResult;
+use jsparser::syntax::NodeKind;
+use jsparser::{ParseOptions, SourceKind};
+
+static EVAL: &[BuiltinFunction] = &[f("eval", 1, eval)];
+
+pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
+    let global = rt.global_object();
+    rt.install_functions(global, EVAL)?;
+    let key = rt.key("eval")?;
+    let eval = rt.get(global, key, Value::object(global))?;
+    rt.set_intrinsic(Intrinsic::Eval, eval);
+    Ok(())
+}
+
+/// 19.2.1 eval ( x ): PerformEval(x, false, false), an indirect eval.
+fn eval(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let x = args.first().copied().unwrap_or(Value::UNDEFINED);
+    // 19.2.1.1 step 2: a value that is not a string is the result.
+    let Some(source) = x.as_string() else {
+        return Ok(x);
+    };
+    let source = source.to_rust_string();
+    global_eval(rt, &source)
+}
+
+/// Runs source text as eval code in the global scope (the backend's hook).
+fn global_eval(rt: &mut Runtime, source: &str) -> JsResult<Value> {
+    match rt.hooks.global_eval {
+        Some(hook) => hook(rt, source),
+        None => Err(rt.syntax_error("eval is not available in this runtime")),
+    }
+}
+
+/// The kinds of 20.2.1.1.1 CreateDynamicFunction. Only `Normal` is
+/// supported; the others are the hook for `GeneratorFunction`,
+/// `AsyncFunction` and `AsyncGeneratorFunction` once coroutines exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DynamicFunctionKind {
+    Normal,
+    Generator,
+    Async,
+    AsyncGenerator,
+}
+
+impl DynamicFunctionKind {
+    /// The prefix of the source text (20.2.1.1.1 steps 3-6).
+    fn prefix(self) -> &'static str {
+        match self {
+            DynamicFunctionKind::Normal => "function",
+            DynamicFunctionKind::Generator => "function*",
+            DynamicFunctionKind::Async => "async function",
+            DynamicFunctionKind::AsyncGenerator => "async function*",
+        }
+    }
+}
+
+/// 20.2.1.1 Function ( ...parameterArgs, bodyArg ), called or constructed.
+pub(super) fn function_constructor(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    create_dynamic_function(rt, DynamicFunctionKind::Normal, args)
+}
+
+/// 20.2.1.1.1 CreateDynamicFunction: the parameters and the body are
+/// checked on their own (so that neither can close the other early, e.g.
+/// `Function("/*", "*/){")`), then the whole source text must be exactly one
+/// function expression; it is evaluated in the global scope.
+pub fn create_dynamic_function(
+    rt: &mut Runtime,
+    kind: DynamicFunctionKind,
+    args: &[Value],
+) -> JsResult<Value> {
+    if kind != DynamicFunctionKind::Normal {
+        return Err(rt.syntax_error("generator and async dynamic functions are not supported yet"));
+    }
+    // Steps 7-15: ToString of every parameter, then of the body.
+    let (params, body) = match args.split_last() {
+        Some((body, params)) => (params, Some(*body)),
+        None => (&[][..], None),
+    };
+    let mut p = String::new();
+    for (i, &v) in params.iter().enumerate() {
+        if i > 0 {
+            p.push(',');
+        }
+        p.push_str(&rt.to_string(v)?.to_rust_string());
+    }
+    let body = match body {
+        Some(v) => rt.to_string(v)?.to_rust_string(),
+        None => String::new(),
+    };
+    let prefix = kind.prefix();
+    // Step 16-17: bodyParseString and sourceString.
+    let body_string = format!("\n{body}\n");
+    let source_text = format!("{prefix} anonymous({p}\n) {{{body_string}}}");
+    let options = ParseOptions {
+        kind: SourceKind::Script,
+        strict: false,
+    };
+    let check = |text: String| jsparser::parse(&text, options).map(|_| ());
+    // Steps 18-23: the parameters alone, the body alone, then the whole.
+    let separately = check(format!("({prefix} ({p}\n) {{}})"))
+        .and_then(|()| check(format!("({prefix} () {{{body_string}}})")));
+    // The function is evaluated without a binding of its name
+    // (`anonymous` is only its `name`).
+    let expression = format!("({prefix} ({p}\n) {{{body_string}}})");
+    let whole = separately.and_then(|()| jsparser::parse(&expression, options));
+    let ast = match whole {
+        Ok(ast) => ast,
+        Err(e) => return Err(rt.syntax_error(&e.message)),
+    };
+    let root = ast.root();
+    let single_function = match ast.children(root).as_slice() {
+        [statement] => ast
+            .children(*statement)
+            .first()
+            .is_some_and(|&e| ast.nodes[e].kind == NodeKind::FunctionExpression),
+        _ => false,
+    };
+    if !single_function {
+        return Err(rt.syntax_error("Function: parameters or body end the function early"));
+    }
+    let function = global_eval(rt, &expression)?;
+    // Step 27-29: SetFunctionName(F, "anonymous").
+    if let Some(o) = function.as_object() {
+        let key = PropertyKey::String(rt.names.name);
+        let name = rt.new_string("anonymous")?;
+        rt.define_property_or_throw(
+            o,
+            key,
+            PropertyDescriptor::data(Value::string(name), Attributes::CONFIGURABLE_ONLY),
+        )?;
+        if let Some(hook) = rt.hooks.set_source_text {
+            hook(rt, o, &source_text)?;
+        }
+    }
+    Ok(function)
+}
