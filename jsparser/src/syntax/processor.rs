@@ -75,6 +75,9 @@ pub struct Processor<'a> {
     pub(super) work: Vec<u32>,
     pub(super) names_scratch: Vec<u32>,
     pub(super) n: WellKnown,
+    /// The last unescaped Identifier token shifted and the hash of its
+    /// name, computed when it was shifted.
+    shifted_ident: (Span, u32),
     /// Action label and length per production (from the parser tables).
     prods: &'static [(A, u8)],
     finished: bool,
@@ -264,6 +267,7 @@ impl<'a> Processor<'a> {
             work: Vec::new(),
             names_scratch: Vec::new(),
             n,
+            shifted_ident: (Span::new(u32::MAX, u32::MAX), 0),
             prods: production_table(),
             finished: false,
         }
@@ -276,7 +280,7 @@ impl<'a> Processor<'a> {
         }
         Ok(Ast {
             nodes: self.nodes,
-            names: self.interner.names,
+            names: self.interner.into_names(),
             strings: self.strings,
             strings_data: self.strings_data,
             numbers: self.numbers,
@@ -405,8 +409,20 @@ impl<'a> Processor<'a> {
             let name = lexer::identifier_name(text);
             self.interner.intern(&name)
         } else {
-            self.interner.intern(text)
+            self.intern_token(text, e.span)
         }
+    }
+
+    /// Interns the name of the unescaped token at `span`, whose text is
+    /// `text` (reusing the hash computed when it was shifted).
+    #[inline]
+    fn intern_token(&mut self, text: &str, span: Span) -> u32 {
+        let h = if self.shifted_ident.0 == span {
+            self.shifted_ident.1
+        } else {
+            Interner::hash(text)
+        };
+        self.interner.intern_hashed(text, h)
     }
 
     /// Name and flags of an Identifier-like reference/binding/label, with
@@ -441,7 +457,11 @@ impl<'a> Processor<'a> {
         } else if escaped && name == "yield" {
             self.ctx.add(pos, Pending::YieldIdentifier)?;
         }
-        let id = self.interner.intern(&name);
+        let id = if escaped {
+            self.interner.intern(&name)
+        } else {
+            self.intern_token(&name, e.span)
+        };
         if kind == K::BindingIdentifier && (id == self.n.eval || id == self.n.arguments) {
             self.ctx.strict(pos, StrictError::EvalOrArguments)?;
         }
@@ -601,15 +621,12 @@ impl<'a> Processor<'a> {
         match self.key_name(key) {
             Some(KeyName::Name(id)) => id == name,
             Some(KeyName::String(s)) => {
-                let want = self.interner.names.get(name as usize).map(|b| &**b);
+                let want = self.interner.name(name);
                 let got = self
                     .strings
                     .get(s as usize)
                     .and_then(|&(a, b)| self.strings_data.get(a as usize..b as usize));
-                match (want, got) {
-                    (Some(w), Some(g)) => w.encode_utf16().eq(g.iter().copied()),
-                    _ => false,
-                }
+                got.is_some_and(|g| want.encode_utf16().eq(g.iter().copied()))
             }
             _ => false,
         }
@@ -656,6 +673,12 @@ impl EventSink for Processor<'_> {
                 let id = self.templates.len() as u32;
                 self.templates.push(TemplatePart { cooked, raw });
                 self.leaf(K::TemplateElement, flags, token.span, id);
+            }
+            T::Identifier if !token.flags.contains(TokenFlags::HAS_ESCAPE) => {
+                // Identifiers are interned when reduced, one token later.
+                let h = Interner::hash(self.text(token.span));
+                self.interner.prefetch(h);
+                self.shifted_ident = (token.span, h);
             }
             T::Arrow => {
                 // 15.9: `async (...) =>`: the cover call becomes the async
@@ -1908,14 +1931,12 @@ impl Processor<'_> {
                         l.span,
                     ));
                 }
-                let name = self.interner.names.get(l.arg as usize).map(|s| &**s);
-                if let Some(name) = name {
-                    if is_strict_reserved(name) || name == "await" {
-                        return Err(err(
-                            "a reserved word cannot be exported as a binding",
-                            l.span,
-                        ));
-                    }
+                let name = self.interner.name(l.arg);
+                if is_strict_reserved(name) || name == "await" {
+                    return Err(err(
+                        "a reserved word cannot be exported as a binding",
+                        l.span,
+                    ));
                 }
             }
             c -= self.nodes[ch as usize].size.clamp(1, c);
