@@ -643,52 +643,28 @@ pub(super) enum KeyName {
 }
 
 impl EventSink for Processor<'_> {
+    /// Most tokens only push an entry: that path is small enough to inline
+    /// into the driver, the others go through [`Processor::shift_special`].
+    #[inline]
     fn shift(&mut self, token: &Token) -> Result<(), SyntaxError> {
         if token.kind != T::Comma {
             self.close_sequence();
         }
         let start = self.len();
         match token.kind {
-            T::NumericLiteral if token.flags.contains(TokenFlags::LEGACY_OCTAL) => {
-                self.ctx
-                    .strict(token.span.start, StrictError::LegacyOctalLiteral)?;
-            }
-            T::StringLiteral if token.flags.contains(TokenFlags::LEGACY_ESCAPE) => {
-                self.ctx
-                    .strict(token.span.start, StrictError::LegacyOctalEscape)?;
-            }
-            T::NoSubstitutionTemplate | T::TemplateHead | T::TemplateMiddle | T::TemplateTail => {
-                // A template part precedes the substitution after it, so its
-                // node is made now.
-                let text = self.text(token.span);
-                let cooked = lexer::template_cooked(text);
-                let raw = lexer::template_raw(text);
-                let flags = if cooked.is_none() {
-                    nf::INVALID_ESCAPE
-                } else {
-                    0
-                };
-                let cooked = cooked.map(|c| self.add_string(&c));
-                let raw = self.add_string(&raw);
-                let id = self.templates.len() as u32;
-                self.templates.push(TemplatePart { cooked, raw });
-                self.leaf(K::TemplateElement, flags, token.span, id);
-            }
             T::Identifier if !token.flags.contains(TokenFlags::HAS_ESCAPE) => {
                 // Identifiers are interned when reduced, one token later.
                 let h = Interner::hash(self.text(token.span));
                 self.interner.prefetch(h);
                 self.shifted_ident = (token.span, h);
             }
-            T::Arrow => {
-                // 15.9: `async (...) =>`: the cover call becomes the async
-                // arrow's parameters before the body is parsed.
-                if let Some(top) = self.stack.last() {
-                    if top.flags & ef::COVER_CALL != 0 {
-                        self.refine_async_arrow_head()?;
-                    }
-                }
-            }
+            T::NumericLiteral
+            | T::StringLiteral
+            | T::NoSubstitutionTemplate
+            | T::TemplateHead
+            | T::TemplateMiddle
+            | T::TemplateTail
+            | T::Arrow => self.shift_special(token)?,
             _ => {}
         }
         self.stack.push(Entry {
@@ -715,6 +691,50 @@ impl EventSink for Processor<'_> {
 }
 
 impl Processor<'_> {
+    /// The work of [`EventSink::shift`] for literals, template parts and
+    /// `=>` (before the token's entry is pushed).
+    #[inline(never)]
+    fn shift_special(&mut self, token: &Token) -> Result<(), SyntaxError> {
+        match token.kind {
+            T::NumericLiteral if token.flags.contains(TokenFlags::LEGACY_OCTAL) => {
+                self.ctx
+                    .strict(token.span.start, StrictError::LegacyOctalLiteral)?;
+            }
+            T::StringLiteral if token.flags.contains(TokenFlags::LEGACY_ESCAPE) => {
+                self.ctx
+                    .strict(token.span.start, StrictError::LegacyOctalEscape)?;
+            }
+            T::NoSubstitutionTemplate | T::TemplateHead | T::TemplateMiddle | T::TemplateTail => {
+                // A template part precedes the substitution after it, so its
+                // node is made now.
+                let text = self.text(token.span);
+                let cooked = lexer::template_cooked(text);
+                let raw = lexer::template_raw(text);
+                let flags = if cooked.is_none() {
+                    nf::INVALID_ESCAPE
+                } else {
+                    0
+                };
+                let cooked = cooked.map(|c| self.add_string(&c));
+                let raw = self.add_string(&raw);
+                let id = self.templates.len() as u32;
+                self.templates.push(TemplatePart { cooked, raw });
+                self.leaf(K::TemplateElement, flags, token.span, id);
+            }
+            T::Arrow => {
+                // 15.9: `async (...) =>`: the cover call becomes the async
+                // arrow's parameters before the body is parsed.
+                if let Some(top) = self.stack.last() {
+                    if top.flags & ef::COVER_CALL != 0 {
+                        self.refine_async_arrow_head()?;
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     #[inline(never)]
     fn reduce_with(&mut self, action: A, n: usize, span: Span) -> Result<(), SyntaxError> {
         let Some(base) = self.stack.len().checked_sub(n) else {
