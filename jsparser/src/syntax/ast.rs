@@ -363,7 +363,10 @@ impl Interner {
                 break;
             }
             if slot.hash == h
-                && self.data.as_bytes().get(slot.start as usize..slot.end as usize)
+                && self
+                    .data
+                    .as_bytes()
+                    .get(slot.start as usize..slot.end as usize)
                     == Some(name.as_bytes())
             {
                 return slot.id - 1;
