@@ -75,6 +75,9 @@ pub struct Processor<'a> {
     pub(super) work: Vec<u32>,
     pub(super) names_scratch: Vec<u32>,
     pub(super) n: WellKnown,
+    /// One past the index of the last node of a kind the early-error pass
+    /// checks (0: none), for [`nf::HAS_CHECKED_DESCENDANT`].
+    pub(super) checked_end: u32,
     /// The last unescaped Identifier token shifted and the hash of its
     /// name, computed when it was shifted.
     shifted_ident: (Span, u32),
@@ -267,6 +270,7 @@ impl<'a> Processor<'a> {
             work: Vec::new(),
             names_scratch: Vec::new(),
             n,
+            checked_end: 0,
             shifted_ident: (Span::new(u32::MAX, u32::MAX), 0),
             prods: production_table(),
             finished: false,
@@ -307,6 +311,15 @@ impl<'a> Processor<'a> {
     #[inline]
     pub(super) fn push(&mut self, kind: K, flags: u16, span: Span, arg: u32, start: u32) -> u32 {
         let i = self.len();
+        // The subtree is `start..=i`: it has a checked descendant when the
+        // last checked node is in it.
+        let mut flags = flags;
+        if self.checked_end > start {
+            flags |= nf::HAS_CHECKED_DESCENDANT;
+        }
+        if kind.is_checked() {
+            self.checked_end = i + 1;
+        }
         self.nodes.push(Node {
             kind,
             flags,

@@ -116,46 +116,6 @@ fn err(message: impl Into<String>, span: Span) -> SyntaxError {
     SyntaxError::new(message, span)
 }
 
-/// Whether [`Checker::enter`] does more for a node of kind `k` than visit
-/// its children (the two must agree: `enter` is only called on active
-/// nodes, and a debug assertion there checks it).
-#[inline]
-fn is_active(k: NodeKind) -> bool {
-    use NodeKind as K;
-    matches!(
-        k,
-        K::Script
-            | K::Module
-            | K::FunctionDeclaration
-            | K::FunctionExpression
-            | K::ArrowFunction
-            | K::Method
-            | K::ClassDeclaration
-            | K::ClassExpression
-            | K::ClassBody
-            | K::Field
-            | K::StaticBlock
-            | K::PrivateMember
-            | K::PrivateIn
-            | K::Block
-            | K::Catch
-            | K::VariableDeclaration
-            | K::LexicalDeclaration
-            | K::For
-            | K::ForIn
-            | K::ForOf
-            | K::While
-            | K::DoWhile
-            | K::If
-            | K::With
-            | K::Switch
-            | K::Labelled
-            | K::Break
-            | K::Continue
-            | K::ImportDeclaration
-    )
-}
-
 fn is_iteration(k: NodeKind) -> bool {
     matches!(
         k,
@@ -204,7 +164,7 @@ impl<'a> Checker<'a> {
             i = self.ast.first_descendant(r);
         }
         for &r in &roots {
-            self.tasks.push(Task::Enter(r as u32, NO_PARENT));
+            self.push_child(r, NO_PARENT as usize);
         }
         while let Some(t) = self.tasks.pop() {
             match t {
@@ -262,19 +222,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Schedules node `c`, a child of `parent`. Entering an inert node (see
-    /// [`is_active`]) would only schedule its children, so for one we
-    /// schedule its outermost active descendants directly, in source order:
-    /// a right-to-left scan of its post-order range that jumps over each
-    /// active subtree it meets. Every node is scanned at most once in the
-    /// whole walk, and an expression without functions, classes or private
-    /// names costs a table lookup per node. A descendant found that way gets
-    /// `c` as its parent: `enter` only compares a parent's kind with active
-    /// kinds (Catch, If, ForIn, ForOf, Labelled), and its real parent, being
-    /// inert too, would compare the same.
+    /// Schedules node `c`, a child of `parent`. Entering a node of another
+    /// kind than [`NodeKind::is_checked`] would only schedule its children,
+    /// so for one we schedule its outermost checked descendants directly,
+    /// in source order: a right-to-left scan of its post-order range that
+    /// jumps over each checked subtree it meets, and over each subtree
+    /// without [`flags::HAS_CHECKED_DESCENDANT`] (most expressions). A
+    /// descendant found that way gets `c` as its parent: `enter` only
+    /// compares a parent's kind with checked kinds (Catch, If, ForIn, ForOf,
+    /// Labelled), and its real parent, being unchecked too, would compare
+    /// the same.
     fn push_child(&mut self, c: usize, parent: usize) {
-        if is_active(self.kind(c)) {
+        let n = self.node(c);
+        if n.kind.is_checked() {
             self.tasks.push(Task::Enter(c as u32, parent as u32));
+            return;
+        }
+        if !n.has(flags::HAS_CHECKED_DESCENDANT) {
             return;
         }
         let stop = self.ast.first_descendant(c);
@@ -282,8 +246,11 @@ impl<'a> Checker<'a> {
         while j > stop {
             let d = j - 1;
             let n = self.node(d);
-            if is_active(n.kind) {
+            let checked = n.kind.is_checked();
+            if checked {
                 self.tasks.push(Task::Enter(d as u32, c as u32));
+            }
+            if checked || !n.has(flags::HAS_CHECKED_DESCENDANT) {
                 j = (d + 1).saturating_sub(n.size.max(1) as usize).max(stop);
             } else {
                 j = d;
@@ -291,12 +258,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Visits an active node (the walk never enters inert ones, see
-    /// [`is_active`], except a root).
+    /// Visits a node of a checked kind (the walk enters no other, see
+    /// [`NodeKind::is_checked`]).
     fn enter(&mut self, i: usize, parent: u32) -> Result<(), SyntaxError> {
         use NodeKind as K;
         let n = self.node(i);
-        debug_assert!(is_active(n.kind) || parent == NO_PARENT);
+        debug_assert!(n.kind.is_checked());
         match n.kind {
             K::Script => {}
             K::Module => {

@@ -223,3 +223,18 @@ fn early_long_chains_stay_linear() {
         keys.join(", ")
     ));
 }
+
+/// The walk skips subtrees without checked nodes: checked nodes deep in
+/// expressions (including ones refined from covers) are still visited.
+#[test]
+fn checked_nodes_inside_expressions() {
+    bad("f(1, [a, {b: function () { let x; let x; }}]);");
+    bad("x = a ? b : (c, () => { label: label: ; });");
+    bad("async (a = () => { let x; var x; }) => 0;");
+    bad("async (a = function () { break; }) => 0;");
+    bad("({a = class { m() { this.#p; } }} = {});");
+    bad("`${ function () { continue; } }`;");
+    ok("f(1, [a, {b: function () { let x; { let x; } }}]);");
+    ok("async (a = () => { let x; }, b = () => { let x; }) => 0;");
+    ok("x = a ? b : (c, () => { l: for (;;) continue l; });");
+}
