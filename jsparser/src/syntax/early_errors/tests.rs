@@ -222,6 +222,12 @@ fn early_long_chains_stay_linear() {
         "import a from 'm' with {{ {}, k0: '' }};",
         keys.join(", ")
     ));
+    // Nested sloppy functions, each with a strict-only error: each
+    // function passes one entry on (syntax/context.rs), not all of them.
+    let nested = format!("{}{}", "function f() { 010; ".repeat(n), "}".repeat(n));
+    ok(&nested);
+    bad(&format!("'use strict'; {nested}"));
+    bad(&format!("function g() {{ 'use strict'; {nested} }}"));
 }
 
 /// The walk skips subtrees without checked nodes: checked nodes deep in
