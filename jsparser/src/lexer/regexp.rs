@@ -21,9 +21,10 @@
 //!
 //! The rule is that a valid pattern must never be rejected, so regress's
 //! implementation limits (nesting depth, number of groups or loops) and any
-//! panic inside regress count as "valid". Known early errors that are *not*
-//! reported (regress accepts them): a quantified `\b` / `\B` in non-Unicode
-//! mode (`/\b*/`), and `\q{...}` outside a class in `v` mode.
+//! panic inside regress count as "valid". Two early errors that regress
+//! misses are found by a scan of our own first ([`check_missed_errors`]):
+//! a quantified `\b` / `\B` (`/\b*/`, in every mode), and `\q` outside a
+//! class in `v` mode (`/\q{a}/v`).
 //!
 //! regress recurses and has super-linear pre-passes, so a linear scan of the
 //! pattern comes first (robustness, see `jsparser/tests/robustness.rs`):
@@ -66,6 +67,8 @@ pub fn validate_regexp(body: &str, flags: &str) -> Result<(), String> {
             "Invalid regular expression flags '{flags}': 'u' and 'v' cannot be combined"
         ));
     }
+    check_missed_errors(body, unicode_sets)
+        .map_err(|e| format!("Invalid regular expression: /{body}/{flags}: {e}"))?;
     // Only u / v change the pattern grammar; leaving out i, m, s (and the
     // optimiser) keeps validation cheap.
     let regress_flags = regress::Flags {
@@ -99,6 +102,72 @@ pub fn validate_regexp(body: &str, flags: &str) -> Result<(), String> {
             .unwrap_or(Ok(()));
     }
     validate_on_this_stack(body, flags, regress_flags)
+}
+
+/// The early errors of 22.2.1.1 that regress does not report, found by one
+/// linear scan that skips escapes and classes:
+///
+/// - `\b` and `\B` are Assertions, which take no Quantifier (22.2.1; in
+///   Annex B.1.2 only lookaheads are QuantifiableAssertions, and a braced
+///   quantifier after an assertion is an InvalidBracedQuantifier).
+/// - In `v` mode, `\q` (ClassStringDisjunction) only exists inside a
+///   class: elsewhere it is an IdentityEscape, which in Unicode mode must be
+///   a SyntaxCharacter or `/`.
+fn check_missed_errors(body: &str, unicode_sets: bool) -> Result<(), &'static str> {
+    let b = body.as_bytes();
+    // Depth of nested classes (only `v` nests them).
+    let mut classes = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => {
+                if classes == 0 {
+                    match b.get(i + 1) {
+                        Some(b'b' | b'B') if starts_quantifier(b, i + 2) => {
+                            return Err("Nothing to repeat");
+                        }
+                        Some(b'q') if unicode_sets => return Err("Invalid escape"),
+                        _ => {}
+                    }
+                }
+                i += 2;
+                continue;
+            }
+            b'[' if classes == 0 || unicode_sets => classes += 1,
+            b']' if classes > 0 => classes -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Whether a Quantifier starts at `at`: `*`, `+`, `?`, or a complete
+/// `{n}`, `{n,}`, `{n,m}`.
+fn starts_quantifier(b: &[u8], at: usize) -> bool {
+    match b.get(at) {
+        Some(b'*' | b'+' | b'?') => true,
+        Some(b'{') => {
+            let digits = |from: usize| {
+                b[from.min(b.len())..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count()
+            };
+            let mut j = at + 1;
+            let n = digits(j);
+            if n == 0 {
+                return false;
+            }
+            j += n;
+            if b.get(j) == Some(&b',') {
+                j += 1;
+                j += digits(j);
+            }
+            b.get(j) == Some(&b'}')
+        }
+        _ => false,
+    }
 }
 
 /// regress's `MAX_NESTING_DEPTH` (groups and, with `v`, nested classes).
@@ -391,6 +460,39 @@ mod tests {
         bad("[(]", "v");
         bad("(?ii:a)", "");
         bad("(?-:a)", "");
+    }
+
+    #[test]
+    fn quantified_word_boundaries() {
+        for flags in ["", "u", "v"] {
+            for body in [
+                "\\b*", "\\B+", "a\\b?", "\\b{2}", "\\B{2,}", "\\b{1,3}", "(\\b*)",
+            ] {
+                bad(body, flags);
+            }
+            for body in ["\\b", "[\\b]*", "\\\\b*", "\\ba*", "(?:\\b)*"] {
+                ok(body, flags);
+            }
+        }
+        // Annex B.1.2: a `{` that starts no quantifier is a character.
+        for body in ["\\b{", "\\b{a}", "\\b{2,", "\\B{,2}"] {
+            ok(body, "");
+        }
+    }
+
+    #[test]
+    fn class_string_disjunction_only_in_classes() {
+        bad("\\q{a}", "v");
+        bad("a|\\q{abc|d}", "v");
+        bad("\\q", "v");
+        ok("[\\q{a}]", "v");
+        ok("[[a]\\q{bc}]", "v");
+        ok("[a--\\q{a}]", "v");
+        ok("\\[\\q{a}]", "");
+        // Without `v`, `\q` is an identity escape (Annex B) or an error
+        // regress reports.
+        ok("\\q{a}", "");
+        bad("\\q{a}", "u");
     }
 
     #[test]

@@ -299,22 +299,36 @@ impl Hasher for FxHasher {
 
 /// Interns identifier names: each distinct name is stored once.
 ///
-/// Open addressing with linear probing over a power-of-two table of ids;
-/// each name's hash is kept so that probes compare hashes before bytes and
-/// growing does not rehash strings.
+/// Open addressing with linear probing over a power-of-two table. A slot
+/// holds the name's 32-bit hash, its id and where its bytes are, and the
+/// names' bytes are contiguous, so a lookup reads one slot and the bytes it
+/// compares (most identifiers of a program are repeats: this is on the path
+/// of nearly every identifier token, and with tens of thousands of names
+/// the table does not stay in the cache).
 pub(crate) struct Interner {
-    /// 0 = empty slot, otherwise id + 1.
-    table: Vec<u32>,
-    hashes: Vec<u32>,
-    pub(crate) names: Vec<Box<str>>,
+    table: Vec<Slot>,
+    /// Every name, one after the other.
+    data: String,
+    /// Byte range of each name in `data`, by id.
+    spans: Vec<(u32, u32)>,
+}
+
+/// A table slot; `id == 0` marks an empty one, otherwise it is the name's
+/// id + 1.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u32,
+    id: u32,
+    start: u32,
+    end: u32,
 }
 
 impl Default for Interner {
     fn default() -> Self {
         Interner {
-            table: vec![0; 1024],
-            hashes: Vec::new(),
-            names: Vec::new(),
+            table: vec![Slot::default(); 1024],
+            data: String::new(),
+            spans: Vec::new(),
         }
     }
 }
@@ -330,41 +344,95 @@ fn name_hash(bytes: &[u8]) -> u32 {
 
 impl Interner {
     pub(crate) fn intern(&mut self, name: &str) -> u32 {
-        let h = name_hash(name.as_bytes());
+        self.intern_hashed(name, name_hash(name.as_bytes()))
+    }
+
+    /// The hash [`Interner::intern_hashed`] takes.
+    #[inline]
+    pub(crate) fn hash(name: &str) -> u32 {
+        name_hash(name.as_bytes())
+    }
+
+    /// Interns `name`, whose [`Interner::hash`] is `h`.
+    pub(crate) fn intern_hashed(&mut self, name: &str, h: u32) -> u32 {
         let mask = self.table.len() - 1;
         let mut i = h as usize & mask;
         loop {
             let slot = self.table[i];
-            if slot == 0 {
+            if slot.id == 0 {
                 break;
             }
-            let id = (slot - 1) as usize;
-            if self.hashes[id] == h && *self.names[id] == *name {
-                return id as u32;
+            if slot.hash == h
+                && self
+                    .data
+                    .as_bytes()
+                    .get(slot.start as usize..slot.end as usize)
+                    == Some(name.as_bytes())
+            {
+                return slot.id - 1;
             }
             i = (i + 1) & mask;
         }
-        let id = self.names.len() as u32;
-        self.names.push(name.into());
-        self.hashes.push(h);
-        self.table[i] = id + 1;
+        let id = self.spans.len() as u32;
+        let start = self.data.len() as u32;
+        self.data.push_str(name);
+        let end = self.data.len() as u32;
+        self.spans.push((start, end));
+        self.table[i] = Slot {
+            hash: h,
+            id: id + 1,
+            start,
+            end,
+        };
         // Keep the load factor under 1/2.
-        if self.names.len() * 2 > self.table.len() {
+        if self.spans.len() * 2 > self.table.len() {
             self.grow();
         }
         id
     }
 
+    /// Starts loading the slot where a lookup of a name with hash `h`
+    /// begins, so that the lookup, made when the identifier is reduced after
+    /// the next token has been scanned, does not wait for memory.
+    #[inline]
+    pub(crate) fn prefetch(&self, h: u32) {
+        let i = h as usize & (self.table.len() - 1);
+        #[cfg(target_arch = "x86_64")]
+        if let Some(slot) = self.table.get(i) {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            // SAFETY: a prefetch is only a hint; it never faults and reads
+            // nothing visible to the program (SSE is part of x86_64).
+            unsafe { _mm_prefetch::<_MM_HINT_T0>((slot as *const Slot).cast()) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = i;
+    }
+
+    /// The name with id `id` ("" if there is none).
+    pub(crate) fn name(&self, id: u32) -> &str {
+        match self.spans.get(id as usize) {
+            Some(&(a, b)) => self.data.get(a as usize..b as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Every name, by id.
+    pub(crate) fn into_names(self) -> Vec<Box<str>> {
+        (0..self.spans.len() as u32)
+            .map(|id| Box::from(self.name(id)))
+            .collect()
+    }
+
     fn grow(&mut self) {
         let size = self.table.len() * 2;
         let mask = size - 1;
-        let mut table = vec![0u32; size];
-        for (id, &h) in self.hashes.iter().enumerate() {
-            let mut i = h as usize & mask;
-            while table[i] != 0 {
+        let mut table = vec![Slot::default(); size];
+        for &slot in self.table.iter().filter(|s| s.id != 0) {
+            let mut i = slot.hash as usize & mask;
+            while table[i].id != 0 {
                 i = (i + 1) & mask;
             }
-            table[i] = id as u32 + 1;
+            table[i] = slot;
         }
         self.table = table;
     }
@@ -381,13 +449,16 @@ mod tests {
         let b = i.intern("bar");
         assert_ne!(a, b);
         assert_eq!(i.intern("foo"), a);
-        assert_eq!(&*i.names[b as usize], "bar");
+        assert_eq!(i.name(b), "bar");
         // Growing keeps every name findable.
         let ids: Vec<u32> = (0..5000).map(|k| i.intern(&format!("n{k}"))).collect();
         for (k, id) in ids.iter().enumerate() {
             assert_eq!(i.intern(&format!("n{k}")), *id);
         }
         assert_eq!(i.intern("foo"), a);
+        let names = i.into_names();
+        assert_eq!(&*names[a as usize], "foo");
+        assert_eq!(&*names[ids[4999] as usize], "n4999");
     }
 
     #[test]

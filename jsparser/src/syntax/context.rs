@@ -169,9 +169,17 @@ impl Context {
     }
 
     /// Closes a function-like boundary covering `span`.
+    ///
+    /// In sloppy code only the first strict-only entry inside is kept: an
+    /// enclosing boundary that turns out strict (or a class around it)
+    /// contains the whole span and reports the first strict-only entry it
+    /// meets, so the later ones can never be reported. This keeps nested
+    /// sloppy functions that each hold such an entry linear, where every
+    /// entry would otherwise be visited again by every enclosing boundary.
     pub(crate) fn close(&mut self, span: Span, b: Boundary) -> Result<(), SyntaxError> {
         let from = self.suffix(span.start);
         let mut keep = from;
+        let mut kept_strict = false;
         for i in from..self.entries.len() {
             let e = self.entries[i];
             let in_params = b.params.is_some_and(|p| e.pos >= p.start && e.pos < p.end);
@@ -191,7 +199,10 @@ impl Context {
                 Pending::Strict(s) => {
                     if b.strict {
                         Err(s.message())
+                    } else if kept_strict {
+                        Ok(None)
                     } else {
+                        kept_strict = true;
                         Ok(Some(e.what))
                     }
                 }
@@ -390,6 +401,33 @@ mod tests {
         assert!(c.finish(false).is_ok());
         c.add(5, Pending::SuperProperty).unwrap();
         assert!(c.close(Span::new(0, 10), Boundary::default()).is_err());
+    }
+
+    #[test]
+    fn sloppy_boundaries_keep_the_first_strict_entry() {
+        let mut c = Context::default();
+        c.strict(10, StrictError::With).unwrap();
+        c.add(15, Pending::SuperProperty).unwrap();
+        c.strict(20, StrictError::LegacyOctalLiteral).unwrap();
+        c.close(Span::new(0, 30), Boundary::default())
+            .map_err(|_| ())
+            .expect_err("super outside a method");
+        let mut c = Context::default();
+        c.strict(10, StrictError::With).unwrap();
+        c.strict(20, StrictError::LegacyOctalLiteral).unwrap();
+        c.close(Span::new(0, 30), Boundary::default()).unwrap();
+        assert_eq!(c.entries.len(), 1);
+        let e = c
+            .close(
+                Span::new(0, 40),
+                Boundary {
+                    strict: true,
+                    ..Boundary::default()
+                },
+            )
+            .unwrap_err();
+        assert_eq!(e.message, StrictError::With.message());
+        assert_eq!(e.span.start, 10);
     }
 
     #[test]

@@ -399,6 +399,10 @@ pub mod flags {
     pub const RESERVED_WORD: u16 = 1 << 1;
     /// Any expression: written in parentheses (`(a)`).
     pub const PARENTHESIZED: u16 = 1 << 15;
+    /// Any node: its subtree (the node itself excluded) contains a node of a
+    /// kind the early-error pass acts on ([`super::NodeKind::is_checked`]);
+    /// the pass skips the subtrees without one.
+    pub const HAS_CHECKED_DESCENDANT: u16 = 1 << 14;
     /// Member and call nodes: the step follows `?.`.
     pub const OPTIONAL: u16 = 1 << 2;
     /// TemplateElement: contains a NotEscapeSequence.
@@ -447,6 +451,65 @@ pub struct Node {
     pub arg: u32,
     /// Number of nodes in this subtree, this node included (a leaf has 1).
     pub size: u32,
+}
+
+/// The kinds of [`NodeKind::is_checked`].
+const CHECKED_KINDS: [NodeKind; 29] = {
+    use NodeKind as K;
+    [
+        K::Script,
+        K::Module,
+        K::FunctionDeclaration,
+        K::FunctionExpression,
+        K::ArrowFunction,
+        K::Method,
+        K::ClassDeclaration,
+        K::ClassExpression,
+        K::ClassBody,
+        K::Field,
+        K::StaticBlock,
+        K::PrivateMember,
+        K::PrivateIn,
+        K::Block,
+        K::Catch,
+        K::VariableDeclaration,
+        K::LexicalDeclaration,
+        K::For,
+        K::ForIn,
+        K::ForOf,
+        K::While,
+        K::DoWhile,
+        K::If,
+        K::With,
+        K::Switch,
+        K::Labelled,
+        K::Break,
+        K::Continue,
+        K::ImportDeclaration,
+    ]
+};
+
+/// [`CHECKED_KINDS`] as a table indexed by kind (one load per test: the
+/// processor asks for every node it makes).
+static IS_CHECKED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CHECKED_KINDS.len() {
+        table[CHECKED_KINDS[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+impl NodeKind {
+    /// Whether the early-error pass (`syntax::early_errors`) does more for
+    /// a node of this kind than visit its children: scopes and
+    /// declarations, functions and classes, labels and jumps, private
+    /// names.
+    #[inline]
+    pub fn is_checked(self) -> bool {
+        IS_CHECKED[self as usize]
+    }
 }
 
 impl Node {

@@ -75,6 +75,12 @@ pub struct Processor<'a> {
     pub(super) work: Vec<u32>,
     pub(super) names_scratch: Vec<u32>,
     pub(super) n: WellKnown,
+    /// One past the index of the last node of a kind the early-error pass
+    /// checks (0: none), for [`nf::HAS_CHECKED_DESCENDANT`].
+    pub(super) checked_end: u32,
+    /// The last unescaped Identifier token shifted and the hash of its
+    /// name, computed when it was shifted.
+    shifted_ident: (Span, u32),
     /// Action label and length per production (from the parser tables).
     prods: &'static [(A, u8)],
     finished: bool,
@@ -264,6 +270,8 @@ impl<'a> Processor<'a> {
             work: Vec::new(),
             names_scratch: Vec::new(),
             n,
+            checked_end: 0,
+            shifted_ident: (Span::new(u32::MAX, u32::MAX), 0),
             prods: production_table(),
             finished: false,
         }
@@ -276,7 +284,7 @@ impl<'a> Processor<'a> {
         }
         Ok(Ast {
             nodes: self.nodes,
-            names: self.interner.names,
+            names: self.interner.into_names(),
             strings: self.strings,
             strings_data: self.strings_data,
             numbers: self.numbers,
@@ -303,6 +311,15 @@ impl<'a> Processor<'a> {
     #[inline]
     pub(super) fn push(&mut self, kind: K, flags: u16, span: Span, arg: u32, start: u32) -> u32 {
         let i = self.len();
+        // The subtree is `start..=i`: it has a checked descendant when the
+        // last checked node is in it.
+        let mut flags = flags;
+        if self.checked_end > start {
+            flags |= nf::HAS_CHECKED_DESCENDANT;
+        }
+        if kind.is_checked() {
+            self.checked_end = i + 1;
+        }
         self.nodes.push(Node {
             kind,
             flags,
@@ -405,8 +422,20 @@ impl<'a> Processor<'a> {
             let name = lexer::identifier_name(text);
             self.interner.intern(&name)
         } else {
-            self.interner.intern(text)
+            self.intern_token(text, e.span)
         }
+    }
+
+    /// Interns the name of the unescaped token at `span`, whose text is
+    /// `text` (reusing the hash computed when it was shifted).
+    #[inline]
+    fn intern_token(&mut self, text: &str, span: Span) -> u32 {
+        let h = if self.shifted_ident.0 == span {
+            self.shifted_ident.1
+        } else {
+            Interner::hash(text)
+        };
+        self.interner.intern_hashed(text, h)
     }
 
     /// Name and flags of an Identifier-like reference/binding/label, with
@@ -441,7 +470,11 @@ impl<'a> Processor<'a> {
         } else if escaped && name == "yield" {
             self.ctx.add(pos, Pending::YieldIdentifier)?;
         }
-        let id = self.interner.intern(&name);
+        let id = if escaped {
+            self.interner.intern(&name)
+        } else {
+            self.intern_token(&name, e.span)
+        };
         if kind == K::BindingIdentifier && (id == self.n.eval || id == self.n.arguments) {
             self.ctx.strict(pos, StrictError::EvalOrArguments)?;
         }
@@ -601,15 +634,12 @@ impl<'a> Processor<'a> {
         match self.key_name(key) {
             Some(KeyName::Name(id)) => id == name,
             Some(KeyName::String(s)) => {
-                let want = self.interner.names.get(name as usize).map(|b| &**b);
+                let want = self.interner.name(name);
                 let got = self
                     .strings
                     .get(s as usize)
                     .and_then(|&(a, b)| self.strings_data.get(a as usize..b as usize));
-                match (want, got) {
-                    (Some(w), Some(g)) => w.encode_utf16().eq(g.iter().copied()),
-                    _ => false,
-                }
+                got.is_some_and(|g| want.encode_utf16().eq(g.iter().copied()))
             }
             _ => false,
         }
@@ -626,11 +656,58 @@ pub(super) enum KeyName {
 }
 
 impl EventSink for Processor<'_> {
+    /// Most tokens only push an entry: that path is small enough to inline
+    /// into the driver, the others go through [`Processor::shift_special`].
+    #[inline]
     fn shift(&mut self, token: &Token) -> Result<(), SyntaxError> {
         if token.kind != T::Comma {
             self.close_sequence();
         }
         let start = self.len();
+        match token.kind {
+            T::Identifier if !token.flags.contains(TokenFlags::HAS_ESCAPE) => {
+                // Identifiers are interned when reduced, one token later.
+                let h = Interner::hash(self.text(token.span));
+                self.interner.prefetch(h);
+                self.shifted_ident = (token.span, h);
+            }
+            T::NumericLiteral
+            | T::StringLiteral
+            | T::NoSubstitutionTemplate
+            | T::TemplateHead
+            | T::TemplateMiddle
+            | T::TemplateTail
+            | T::Arrow => self.shift_special(token)?,
+            _ => {}
+        }
+        self.stack.push(Entry {
+            start,
+            span: token.span,
+            tok: token.kind,
+            tflags: token.flags,
+            flags: 0,
+        });
+        Ok(())
+    }
+
+    #[inline]
+    fn reduce(&mut self, production: u16, span: Span) -> Result<(), SyntaxError> {
+        // Unit chain productions (AssignmentExpression : ConditionalExpression,
+        // ...) are most reductions and change nothing: keep this path small
+        // enough to inline into the driver.
+        match self.prods.get(production as usize) {
+            Some(&(A::Pass, 1)) if !self.stack.is_empty() => Ok(()),
+            Some(&(action, n)) => self.reduce_with(action, n as usize, span),
+            None => Err(err("internal error: unknown production", span)),
+        }
+    }
+}
+
+impl Processor<'_> {
+    /// The work of [`EventSink::shift`] for literals, template parts and
+    /// `=>` (before the token's entry is pushed).
+    #[inline(never)]
+    fn shift_special(&mut self, token: &Token) -> Result<(), SyntaxError> {
         match token.kind {
             T::NumericLiteral if token.flags.contains(TokenFlags::LEGACY_OCTAL) => {
                 self.ctx
@@ -668,30 +745,9 @@ impl EventSink for Processor<'_> {
             }
             _ => {}
         }
-        self.stack.push(Entry {
-            start,
-            span: token.span,
-            tok: token.kind,
-            tflags: token.flags,
-            flags: 0,
-        });
         Ok(())
     }
 
-    #[inline]
-    fn reduce(&mut self, production: u16, span: Span) -> Result<(), SyntaxError> {
-        // Unit chain productions (AssignmentExpression : ConditionalExpression,
-        // ...) are most reductions and change nothing: keep this path small
-        // enough to inline into the driver.
-        match self.prods.get(production as usize) {
-            Some(&(A::Pass, 1)) if !self.stack.is_empty() => Ok(()),
-            Some(&(action, n)) => self.reduce_with(action, n as usize, span),
-            None => Err(err("internal error: unknown production", span)),
-        }
-    }
-}
-
-impl Processor<'_> {
     #[inline(never)]
     fn reduce_with(&mut self, action: A, n: usize, span: Span) -> Result<(), SyntaxError> {
         let Some(base) = self.stack.len().checked_sub(n) else {
@@ -1908,14 +1964,12 @@ impl Processor<'_> {
                         l.span,
                     ));
                 }
-                let name = self.interner.names.get(l.arg as usize).map(|s| &**s);
-                if let Some(name) = name {
-                    if is_strict_reserved(name) || name == "await" {
-                        return Err(err(
-                            "a reserved word cannot be exported as a binding",
-                            l.span,
-                        ));
-                    }
+                let name = self.interner.name(l.arg);
+                if is_strict_reserved(name) || name == "await" {
+                    return Err(err(
+                        "a reserved word cannot be exported as a binding",
+                        l.span,
+                    ));
                 }
             }
             c -= self.nodes[ch as usize].size.clamp(1, c);

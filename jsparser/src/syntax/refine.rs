@@ -254,12 +254,16 @@ impl Processor<'_> {
         // Drop the `async` callee: only the arguments move (they are the
         // last nodes), so this is linear in the parameters' size.
         self.nodes.remove(callee as usize);
+        if self.checked_end > callee {
+            // (The callee is an IdentifierReference, not a checked node.)
+            self.checked_end -= 1;
+        }
         let params = call - 1;
         let async_end = cn.map_or(e.span.start, |c| c.span.end);
         let params_start = self.next_significant(async_end).unwrap_or(async_end);
         let p = &mut self.nodes[params as usize];
         p.kind = K::FormalParameters;
-        p.flags = 0;
+        p.flags &= nf::HAS_CHECKED_DESCENDANT;
         p.size -= 1;
         p.span = Span::new(params_start, e.span.end);
         if let Some(top) = self.stack.last_mut() {

@@ -22,14 +22,13 @@ impl Checker<'_> {
     /// ClassDeclaration / ClassExpression: the name is a lexical
     /// declaration; all parts of a class are strict mode code (11.2.2).
     pub(super) fn enter_class(&mut self, i: usize) -> Result<(), SyntaxError> {
-        let kids = self.ast.children(i);
         let outer = *self.ctx();
         let class_ctx = Ctx {
             strict: true,
             ..outer
         };
         if self.kind(i) == NodeKind::ClassDeclaration {
-            if let Some(&nm) = kids.first() {
+            if let Some(nm) = self.first_child(i) {
                 if self.kind(nm) == NodeKind::BindingIdentifier {
                     self.add_lexical(self.node(nm).arg, LexKind::Class, self.node(nm).span)?;
                 }
@@ -116,11 +115,14 @@ impl Checker<'_> {
     /// A field: its key in the class context, its initializer as a
     /// function boundary of its own.
     pub(super) fn enter_field(&mut self, i: usize) -> Result<(), SyntaxError> {
-        let kids = self.ast.children(i);
-        if kids.len() >= 2 {
+        let (kids, count) = self.children_upto::<2>(i);
+        if count >= 2 {
             self.tasks.push(Task::PopCtx);
-            for &k in kids[1..].iter().rev() {
-                self.push_child(k, i);
+            let first = kids[0];
+            for k in self.ast.children_rev(i) {
+                if k != first {
+                    self.push_child(k, i);
+                }
             }
             self.tasks.push(Task::PushCtx(Ctx {
                 strict: true,
@@ -128,7 +130,8 @@ impl Checker<'_> {
                 breakables: 0,
             }));
         }
-        if let Some(&key) = kids.first() {
+        if count > 0 {
+            let key = kids[0];
             if self.kind(key) != NodeKind::PrivateName {
                 self.push_child(key, i);
             }

@@ -105,6 +105,11 @@ pub(crate) struct Checker<'a> {
     class_privates: Vec<Vec<u32>>,
     /// Module: exports whose local binding must exist (name, span).
     pending_exports: Vec<(u32, Span)>,
+    /// Scratch lists (kept to reuse their buffers): bound names, the work
+    /// stack of `bound_names`, children.
+    names: Vec<(u32, usize)>,
+    pattern_stack: Vec<usize>,
+    kids: Vec<usize>,
 }
 
 fn err(message: impl Into<String>, span: Span) -> SyntaxError {
@@ -143,6 +148,9 @@ impl<'a> Checker<'a> {
             private_names: FxMap::default(),
             class_privates: Vec::new(),
             pending_exports: Vec::new(),
+            names: Vec::new(),
+            pattern_stack: Vec::new(),
+            kids: Vec::new(),
         }
     }
 
@@ -156,7 +164,7 @@ impl<'a> Checker<'a> {
             i = self.ast.first_descendant(r);
         }
         for &r in &roots {
-            self.tasks.push(Task::Enter(r as u32, NO_PARENT));
+            self.push_child(r, NO_PARENT as usize);
         }
         while let Some(t) = self.tasks.pop() {
             match t {
@@ -210,17 +218,52 @@ impl<'a> Checker<'a> {
     /// Schedules the children of `i` in source order.
     fn push_children(&mut self, i: usize) {
         for c in self.ast.children_rev(i) {
-            self.tasks.push(Task::Enter(c as u32, i as u32));
+            self.push_child(c, i);
         }
     }
 
+    /// Schedules node `c`, a child of `parent`. Entering a node of another
+    /// kind than [`NodeKind::is_checked`] would only schedule its children,
+    /// so for one we schedule its outermost checked descendants directly,
+    /// in source order: a right-to-left scan of its post-order range that
+    /// jumps over each checked subtree it meets, and over each subtree
+    /// without [`flags::HAS_CHECKED_DESCENDANT`] (most expressions). A
+    /// descendant found that way gets `c` as its parent: `enter` only
+    /// compares a parent's kind with checked kinds (Catch, If, ForIn, ForOf,
+    /// Labelled), and its real parent, being unchecked too, would compare
+    /// the same.
     fn push_child(&mut self, c: usize, parent: usize) {
-        self.tasks.push(Task::Enter(c as u32, parent as u32));
+        let n = self.node(c);
+        if n.kind.is_checked() {
+            self.tasks.push(Task::Enter(c as u32, parent as u32));
+            return;
+        }
+        if !n.has(flags::HAS_CHECKED_DESCENDANT) {
+            return;
+        }
+        let stop = self.ast.first_descendant(c);
+        let mut j = c;
+        while j > stop {
+            let d = j - 1;
+            let n = self.node(d);
+            let checked = n.kind.is_checked();
+            if checked {
+                self.tasks.push(Task::Enter(d as u32, c as u32));
+            }
+            if checked || !n.has(flags::HAS_CHECKED_DESCENDANT) {
+                j = (d + 1).saturating_sub(n.size.max(1) as usize).max(stop);
+            } else {
+                j = d;
+            }
+        }
     }
 
+    /// Visits a node of a checked kind (the walk enters no other, see
+    /// [`NodeKind::is_checked`]).
     fn enter(&mut self, i: usize, parent: u32) -> Result<(), SyntaxError> {
         use NodeKind as K;
         let n = self.node(i);
+        debug_assert!(n.kind.is_checked());
         match n.kind {
             K::Script => {}
             K::Module => {
@@ -260,11 +303,10 @@ impl<'a> Checker<'a> {
             K::VariableDeclaration => self.declare_vars(i)?,
             K::LexicalDeclaration => self.declare_lexical(i, parent)?,
             K::For | K::ForIn | K::ForOf => {
-                let kids = self.ast.children(i);
-                let lexical = kids
-                    .first()
-                    .is_some_and(|&c| self.kind(c) == K::LexicalDeclaration);
-                if let Some(&body) = kids.last() {
+                let lexical = self
+                    .first_child(i)
+                    .is_some_and(|c| self.kind(c) == K::LexicalDeclaration);
+                if let Some(body) = self.last_child(i) {
                     self.check_not_labelled_function(body)?;
                 }
                 self.tasks.push(Task::EndLoop);
@@ -283,13 +325,12 @@ impl<'a> Checker<'a> {
                 return Ok(());
             }
             K::While | K::DoWhile => {
-                let kids = self.ast.children(i);
                 let body = if n.kind == K::While {
-                    kids.last()
+                    self.last_child(i)
                 } else {
-                    kids.first()
+                    self.first_child(i)
                 };
-                if let Some(&b) = body {
+                if let Some(b) = body {
                     // 14.7.1.1: IsLabelledFunction(Statement).
                     self.check_not_labelled_function(b)?;
                 }
@@ -301,14 +342,16 @@ impl<'a> Checker<'a> {
                 return Ok(());
             }
             K::If => {
-                let kids = self.ast.children(i);
-                for &k in kids.iter().skip(1) {
-                    // 14.6.1: IsLabelledFunction(Statement).
-                    self.check_not_labelled_function(k)?;
+                // The children after the test: 14.6.1 IsLabelledFunction(Statement).
+                let first = self.first_child(i);
+                for k in self.ast.children_rev(i) {
+                    if Some(k) != first {
+                        self.check_not_labelled_function(k)?;
+                    }
                 }
             }
             K::With => {
-                if let Some(&b) = self.ast.children(i).last() {
+                if let Some(b) = self.last_child(i) {
                     // 14.11.1: IsLabelledFunction(Statement).
                     self.check_not_labelled_function(b)?;
                 }
@@ -336,8 +379,8 @@ impl<'a> Checker<'a> {
     fn enter_function(&mut self, i: usize, parent: u32) -> Result<(), SyntaxError> {
         use NodeKind as K;
         let n = *self.node(i);
-        let kids = self.ast.children(i);
-        let (key, name, params, body) = match (n.kind, kids.len()) {
+        let (kids, count) = self.children_upto::<3>(i);
+        let (key, name, params, body) = match (n.kind, count) {
             (K::FunctionDeclaration | K::FunctionExpression, 3) => {
                 (None, Some(kids[0]), kids[1], kids[2])
             }
@@ -371,13 +414,19 @@ impl<'a> Checker<'a> {
         // clash with the body's lexically declared names. (Duplicate
         // parameters are the processor's.)
         let mut scope = Scope::new(ScopeKind::Var);
-        let mut names = Vec::new();
-        for p in self.ast.children(params) {
+        let mut names = self.take_names();
+        for p in self.ast.children_rev(params) {
             self.bound_names(p, &mut names);
         }
+        // (Children last first: the last of duplicate parameters keeps
+        // its span, as in source order with overwriting.)
         for &(nm, node) in &names {
-            scope.lex.insert(nm, (LexKind::Param, self.node(node).span));
+            scope
+                .lex
+                .entry(nm)
+                .or_insert((LexKind::Param, self.node(node).span));
         }
+        self.names = names;
 
         // Schedule: key (outer context), params, body.
         self.tasks.push(Task::PopScope);
@@ -395,10 +444,61 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 
+    /// The children of `i` in source order, if it has at most `N`, and
+    /// their count (larger than `N` if it has more).
+    fn children_upto<const N: usize>(&self, i: usize) -> ([usize; N], usize) {
+        let mut kids = [0; N];
+        let mut count = 0;
+        for c in self.ast.children_rev(i) {
+            count += 1;
+            if count <= N {
+                kids[N - count] = c;
+            }
+        }
+        if count <= N {
+            kids.copy_within(N - count.., 0);
+        }
+        (kids, count)
+    }
+
+    /// The children of `i` in source order, in the scratch list (give it
+    /// back by assigning `self.kids`).
+    fn children_of(&mut self, i: usize) -> Vec<usize> {
+        let mut kids = std::mem::take(&mut self.kids);
+        kids.clear();
+        kids.extend(self.ast.children_rev(i));
+        kids.reverse();
+        kids
+    }
+
+    fn first_child(&self, i: usize) -> Option<usize> {
+        self.ast.children_rev(i).last()
+    }
+
+    fn last_child(&self, i: usize) -> Option<usize> {
+        self.ast.children_rev(i).next()
+    }
+
+    /// The scratch list for [`Checker::bound_names`], empty (give it back
+    /// by assigning `self.names`).
+    fn take_names(&mut self) -> Vec<(u32, usize)> {
+        let mut names = std::mem::take(&mut self.names);
+        names.clear();
+        names
+    }
+
     /// BoundNames (8.2.1) of a binding target or parameter: (name, node).
-    fn bound_names(&self, target: usize, out: &mut Vec<(u32, usize)>) {
+    /// Appended to `out` in an order that depends on the pattern's shape
+    /// (the callers only report the first clash they meet).
+    fn bound_names(&mut self, target: usize, out: &mut Vec<(u32, usize)>) {
         use NodeKind as K;
-        let mut stack = vec![target];
+        if self.kind(target) == K::BindingIdentifier {
+            out.push((self.node(target).arg, target));
+            return;
+        }
+        let mut stack = std::mem::take(&mut self.pattern_stack);
+        stack.clear();
+        stack.push(target);
         while let Some(i) = stack.pop() {
             match self.kind(i) {
                 K::BindingIdentifier => out.push((self.node(i).arg, i)),
@@ -418,6 +518,7 @@ impl<'a> Checker<'a> {
                 _ => {}
             }
         }
+        self.pattern_stack = stack;
     }
 
     /// A FunctionDeclaration's name: var-scoped at the top level of a
@@ -451,14 +552,17 @@ impl<'a> Checker<'a> {
 
     /// `var` declarations (14.3.2).
     fn declare_vars(&mut self, i: usize) -> Result<(), SyntaxError> {
-        let mut names = Vec::new();
-        for d in self.ast.children(i) {
+        let mut names = self.take_names();
+        let kids = self.children_of(i);
+        for &d in &kids {
             self.bound_names(d, &mut names);
         }
-        for (id, node) in names {
-            self.add_var(id, self.node(node).span)?;
-        }
-        Ok(())
+        self.kids = kids;
+        let result = names
+            .iter()
+            .try_for_each(|&(id, node)| self.add_var(id, self.node(node).span));
+        self.names = names;
+        result
     }
 
     /// `let` / `const` declarations (14.3.1).
@@ -470,11 +574,13 @@ impl<'a> Checker<'a> {
                 self.kind(parent as usize),
                 NodeKind::ForIn | NodeKind::ForOf
             );
-        let mut names = Vec::new();
-        for d in self.ast.children(i) {
+        let mut names = self.take_names();
+        let kids = self.children_of(i);
+        for &d in &kids {
             if is_const && !in_for_in_of && self.node(d).kind == NodeKind::VariableDeclarator {
                 // 14.3.1: a const declaration needs an initializer.
                 if self.ast.children_rev(d).count() < 2 {
+                    self.kids = kids;
                     return Err(err(
                         "missing initializer in const declaration",
                         self.node(d).span,
@@ -483,27 +589,28 @@ impl<'a> Checker<'a> {
             }
             self.bound_names(d, &mut names);
         }
+        self.kids = kids;
         let kind = if is_const {
             LexKind::Const
         } else {
             LexKind::Let
         };
-        for (id, node) in names {
-            let span = self.node(node).span;
-            self.add_lexical(id, kind, span)?;
-        }
-        Ok(())
+        let result = names
+            .iter()
+            .try_for_each(|&(id, node)| self.add_lexical(id, kind, self.node(node).span));
+        self.names = names;
+        result
     }
 
     /// 14.15.1 (with B.3.4): the catch parameter's names form the scope of
     /// the catch block.
     fn enter_catch(&mut self, i: usize) -> Result<(), SyntaxError> {
-        let kids = self.ast.children(i);
+        let (kids, count) = self.children_upto::<2>(i);
         let mut scope = Scope::new(ScopeKind::Block);
-        if kids.len() == 2 {
+        if count == 2 {
             let p = kids[0];
             let simple = self.kind(p) == NodeKind::BindingIdentifier;
-            let mut names = Vec::new();
+            let mut names = self.take_names();
             self.bound_names(p, &mut names);
             let kind = if simple {
                 LexKind::CatchSimple
@@ -511,9 +618,10 @@ impl<'a> Checker<'a> {
                 LexKind::CatchPattern
             };
             // (Duplicate names in the parameter are the processor's.)
-            for (id, node) in names {
+            for &(id, node) in &names {
                 scope.lex.insert(id, (kind, self.node(node).span));
             }
+            self.names = names;
         }
         self.tasks.push(Task::PopScope);
         self.push_children(i);
@@ -549,8 +657,7 @@ impl<'a> Checker<'a> {
 
     /// 14.13.1: labels (ContainsDuplicateLabels).
     fn enter_labelled(&mut self, i: usize, parent: u32) -> Result<(), SyntaxError> {
-        let kids = self.ast.children(i);
-        let Some(&label) = kids.first() else {
+        let Some(label) = self.first_child(i) else {
             return Ok(());
         };
         if self.kind(label) != NodeKind::LabelIdentifier {

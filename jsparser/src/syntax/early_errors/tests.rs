@@ -222,4 +222,25 @@ fn early_long_chains_stay_linear() {
         "import a from 'm' with {{ {}, k0: '' }};",
         keys.join(", ")
     ));
+    // Nested sloppy functions, each with a strict-only error: each
+    // function passes one entry on (syntax/context.rs), not all of them.
+    let nested = format!("{}{}", "function f() { 010; ".repeat(n), "}".repeat(n));
+    ok(&nested);
+    bad(&format!("'use strict'; {nested}"));
+    bad(&format!("function g() {{ 'use strict'; {nested} }}"));
+}
+
+/// The walk skips subtrees without checked nodes: checked nodes deep in
+/// expressions (including ones refined from covers) are still visited.
+#[test]
+fn checked_nodes_inside_expressions() {
+    bad("f(1, [a, {b: function () { let x; let x; }}]);");
+    bad("x = a ? b : (c, () => { label: label: ; });");
+    bad("async (a = () => { let x; var x; }) => 0;");
+    bad("async (a = function () { break; }) => 0;");
+    bad("({a = class { m() { this.#p; } }} = {});");
+    bad("`${ function () { continue; } }`;");
+    ok("f(1, [a, {b: function () { let x; { let x; } }}]);");
+    ok("async (a = () => { let x; }, b = () => { let x; }) => 0;");
+    ok("x = a ? b : (c, () => { l: for (;;) continue l; });");
 }
