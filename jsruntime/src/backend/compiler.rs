@@ -2199,19 +2199,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                         (f, undefined)
                     }
                 };
-                let mut values = Vec::with_capacity(argc);
-                for arg in args {
-                    values.push(self.value_of(arg)?);
-                }
-                let argv = match self.argv {
-                    Some(slot) if argc > 0 => {
-                        for (i, &v) in values.iter().enumerate() {
-                            self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
-                        }
-                        self.b.ins().stack_addr(I64, slot, 0)
-                    }
-                    _ => self.b.ins().iconst(I64, 0),
-                };
+                let argv = self.argument_area(args)?;
                 let argc = self.b.ins().iconst(I32, argc as i64);
                 let scratch = self.scratch_addr();
                 let result = if matches!(command, C::Call(_)) {
@@ -2234,19 +2222,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 let args = self.operands.split_off(self.operands.len() - argc);
                 let callee = self.pop()?;
                 let callee = self.value_of(callee)?;
-                let mut values = Vec::with_capacity(argc);
-                for arg in args {
-                    values.push(self.value_of(arg)?);
-                }
-                let argv = match self.argv {
-                    Some(slot) if argc > 0 => {
-                        for (i, &v) in values.iter().enumerate() {
-                            self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
-                        }
-                        self.b.ins().stack_addr(I64, slot, 0)
-                    }
-                    _ => self.b.ins().iconst(I64, 0),
-                };
+                let argv = self.argument_area(args)?;
                 let argc = self.b.ins().iconst(I32, argc as i64);
                 let scratch = self.scratch_addr();
                 let result = self.call_runtime_checked(
@@ -2921,6 +2897,24 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         Ok(())
     }
 
+    /// GetValue of each operand, in order, stored in the argument area;
+    /// returns its address (null when there are no operands).
+    fn argument_area(&mut self, args: Vec<Operand>) -> Result<ir::Value, CompileError> {
+        let mut values = Vec::with_capacity(args.len());
+        for arg in args {
+            values.push(self.value_of(arg)?);
+        }
+        Ok(match self.argv {
+            Some(slot) if !values.is_empty() => {
+                for (i, &v) in values.iter().enumerate() {
+                    self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
+                }
+                self.b.ins().stack_addr(I64, slot, 0)
+            }
+            _ => self.b.ins().iconst(I64, 0),
+        })
+    }
+
     /// `Helper(h)`: the inline ones, or one `runtime_helper` call with the
     /// operands in the argument area.
     fn helper(&mut self, helper: Helper) -> Result<(), CompileError> {
@@ -2948,19 +2942,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             return malformed("operand stack underflow in a helper");
         }
         let args = self.operands.split_off(self.operands.len() - n);
-        let mut values = Vec::with_capacity(n);
-        for arg in args {
-            values.push(self.value_of(arg)?);
-        }
-        let argv = match self.argv {
-            Some(slot) if n > 0 => {
-                for (i, &v) in values.iter().enumerate() {
-                    self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
-                }
-                self.b.ins().stack_addr(I64, slot, 0)
-            }
-            _ => self.b.ins().iconst(I64, 0),
-        };
+        let argv = self.argument_area(args)?;
         let code = self.b.ins().iconst(I32, helper.code() as i64);
         let argc = self.b.ins().iconst(I32, n as i64);
         let scratch = self.scratch_addr();

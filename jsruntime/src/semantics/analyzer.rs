@@ -2815,16 +2815,7 @@ impl<'a> Analyzer<'a> {
             // ArgumentListEvaluation).
             let mut this = None;
             if member {
-                let Some(&object) = self.ast.children(callee).first() else {
-                    return self.err("malformed member expression");
-                };
-                if cn.has(flags::OPTIONAL) {
-                    self.optional_object(object)?;
-                } else {
-                    self.expression(object)?;
-                }
-                let o = self.store_temp()?;
-                self.emit(CompileCommand::VariableReference(o.0, o.1));
+                let o = self.callee_object(callee, cn)?;
                 self.member_key(callee)?;
                 let cache = self.cache();
                 self.emit(CompileCommand::GetProperty(cache));
@@ -2893,14 +2884,7 @@ impl<'a> Analyzer<'a> {
         } else if member {
             // `o.m()`, `o?.m()`: GetValue of the callee before the arguments
             // (13.3.6.1), the base kept as the this value.
-            let Some(&object) = self.ast.children(callee).first() else {
-                return self.err("malformed member expression");
-            };
-            if cn.has(flags::OPTIONAL) {
-                self.optional_object(object)?;
-            } else {
-                self.expression(object)?;
-            }
+            self.member_base(callee, cn)?;
             self.member_key(callee)?;
             let cache = self.cache();
             self.emit(CompileCommand::CalleeProperty(cache));
@@ -2910,14 +2894,7 @@ impl<'a> Analyzer<'a> {
             self.emit(CompileCommand::Undefined);
             let this = self.store_temp()?;
             let before = self.optional_depth();
-            let Some(&object) = self.ast.children(inner).first() else {
-                return self.err("malformed member expression");
-            };
-            if im.has(flags::OPTIONAL) {
-                self.optional_object(object)?;
-            } else {
-                self.expression(object)?;
-            }
+            self.member_base(inner, im)?;
             self.emit_all(&[
                 CompileCommand::VariableReference(this.0, this.1),
                 CompileCommand::Swap,
@@ -2944,17 +2921,23 @@ impl<'a> Analyzer<'a> {
         Ok(())
     }
 
+    /// Evaluates the base of a member expression, through its optional
+    /// step if it has one (`o` of `o.m`, `o?.m`).
+    fn member_base(&mut self, member: usize, mn: Node) -> Result<()> {
+        let Some(&object) = self.ast.children(member).first() else {
+            return self.err("malformed member expression");
+        };
+        if mn.has(flags::OPTIONAL) {
+            self.optional_object(object)
+        } else {
+            self.expression(object)
+        }
+    }
+
     /// Evaluates the base of a member callee (through its optional step,
     /// if any) into a temporary that holds the this value of the call.
     fn callee_object(&mut self, callee: usize, cn: Node) -> Result<(Symbol, Locator)> {
-        let Some(&object) = self.ast.children(callee).first() else {
-            return self.err("malformed member expression");
-        };
-        if cn.has(flags::OPTIONAL) {
-            self.optional_object(object)?;
-        } else {
-            self.expression(object)?;
-        }
+        self.member_base(callee, cn)?;
         let this = self.store_temp()?;
         self.emit(CompileCommand::VariableReference(this.0, this.1));
         Ok(this)
