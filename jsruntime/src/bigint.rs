@@ -22,7 +22,7 @@ use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 use crate::conversions::Hint;
 use crate::gc::{Gc, HeapObject, Trace, Tracer};
 use crate::runtime::Runtime;
-use crate::string::number::is_str_whitespace;
+use crate::string::number::trimmed_ascii;
 use crate::string::StrView;
 use crate::value::Value;
 use crate::JsResult;
@@ -52,7 +52,6 @@ impl HeapObject for JsBigInt {
     const NAME: &'static str = "BigInt";
 }
 
-
 /// A binary BigInt operator (6.1.6.2 Table: BigInt::add ... BigInt::bitwiseOR).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BigIntOp {
@@ -72,23 +71,7 @@ pub enum BigIntOp {
 
 /// 7.1.14 StringToBigInt: `None` when the text is not a StringIntegerLiteral.
 pub fn string_to_bigint(s: StrView<'_>) -> Option<BigInt> {
-    let mut start = 0;
-    let mut end = s.len();
-    while start < end && is_str_whitespace(s.at(start)) {
-        start += 1;
-    }
-    while end > start && is_str_whitespace(s.at(end - 1)) {
-        end -= 1;
-    }
-    let mut text = Vec::with_capacity(end - start);
-    for i in start..end {
-        let u = s.at(i);
-        if u >= 0x80 {
-            return None;
-        }
-        text.push(u as u8);
-    }
-    parse_string_integer_literal(&text)
+    parse_string_integer_literal(trimmed_ascii(s)?.as_bytes())
 }
 
 /// StringIntegerLiteral (7.1.14): StrWhiteSpace is already trimmed. An empty
@@ -358,5 +341,116 @@ impl Runtime {
     /// 1n).
     pub fn bigint_increment(&mut self, x: &BigInt, by: i32) -> JsResult<Value> {
         self.new_bigint(x + BigInt::from(by))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn big(s: &str) -> BigInt {
+        BigInt::parse_bytes(s.as_bytes(), 10).unwrap()
+    }
+
+    fn parse(s: &str) -> Option<BigInt> {
+        let units: Vec<u16> = s.encode_utf16().collect();
+        string_to_bigint(StrView::Utf16(&units))
+    }
+
+    #[test]
+    fn string_to_bigint_grammar() {
+        assert_eq!(parse(""), Some(big("0")));
+        assert_eq!(parse(" \n\u{FEFF}"), Some(big("0")));
+        assert_eq!(parse(" -12 "), Some(big("-12")));
+        assert_eq!(parse("+7"), Some(big("7")));
+        assert_eq!(parse("0x1f"), Some(big("31")));
+        assert_eq!(parse("0B11"), Some(big("3")));
+        assert_eq!(parse("0o17"), Some(big("15")));
+        for bad in [
+            "1n", "1.0", "1e3", "-0x1", "0x", "1_000", "Infinity", "--1", "-", "١",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(literal_value(16, "FF"), Some(big("255")));
+        assert_eq!(literal_value(2, "102"), None);
+        assert_eq!(literal_value(10, ""), None);
+    }
+
+    #[test]
+    fn number_comparison() {
+        let two53 = big("9007199254740993");
+        assert_eq!(
+            compare_with_number(&two53, 9007199254740992.0),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(compare_with_number(&big("1"), 1.5), Some(Ordering::Less));
+        assert_eq!(compare_with_number(&big("2"), 1.5), Some(Ordering::Greater));
+        assert_eq!(compare_with_number(&big("-2"), -1.5), Some(Ordering::Less));
+        assert_eq!(
+            compare_with_number(&big("-1"), -1.5),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(compare_with_number(&big("0"), -0.0), Some(Ordering::Equal));
+        assert_eq!(compare_with_number(&big("0"), f64::NAN), None);
+        assert_eq!(
+            compare_with_number(&big("5"), f64::INFINITY),
+            Some(Ordering::Less)
+        );
+        let huge = BigInt::one() << 2000u32;
+        assert_eq!(
+            compare_with_number(&huge, f64::MAX),
+            Some(Ordering::Greater)
+        );
+    }
+
+    #[test]
+    fn modular_truncation() {
+        assert_eq!(as_n_bits(&big("255"), 8, true), big("-1"));
+        assert_eq!(as_n_bits(&big("-129"), 8, true), big("127"));
+        assert_eq!(as_n_bits(&big("-1"), 8, false), big("255"));
+        assert_eq!(as_n_bits(&big("5"), 0, false), big("0"));
+        assert_eq!(as_n_bits(&big("-5"), 1 << 53, true), big("-5"));
+        assert_eq!(as_n_bits(&big("5"), 1 << 53, false), big("5"));
+    }
+
+    #[test]
+    fn conversion_to_number_rounds_to_even() {
+        assert_eq!(to_f64(&big("9007199254740993")), 9007199254740992.0);
+        assert_eq!(to_f64(&big("9007199254740995")), 9007199254740996.0);
+        assert_eq!(to_f64(&-(BigInt::one() << 1100u32)), f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn operations_and_limits() {
+        let mut rt = Runtime::new();
+        let v = |rt: &mut Runtime, op, x: &str, y: &str| {
+            rt.bigint_binary(op, &big(x), &big(y))
+                .map(|r| r.as_bigint().unwrap().value().to_string())
+        };
+        assert_eq!(v(&mut rt, BigIntOp::Divide, "-7", "2").unwrap(), "-3");
+        assert_eq!(v(&mut rt, BigIntOp::Remainder, "-7", "2").unwrap(), "-1");
+        assert_eq!(
+            v(&mut rt, BigIntOp::SignedRightShift, "-9", "1").unwrap(),
+            "-5"
+        );
+        assert_eq!(v(&mut rt, BigIntOp::LeftShift, "-9", "-100").unwrap(), "-1");
+        assert_eq!(
+            v(&mut rt, BigIntOp::Exponentiate, "-1", "99999999999").unwrap(),
+            "-1"
+        );
+        assert!(v(&mut rt, BigIntOp::Divide, "1", "0").is_err());
+        assert!(v(&mut rt, BigIntOp::Exponentiate, "2", "-1").is_err());
+        assert!(v(&mut rt, BigIntOp::LeftShift, "1", "99999999999").is_err());
+        assert!(v(&mut rt, BigIntOp::UnsignedRightShift, "1", "1").is_err());
+        let b = rt.new_bigint(big("-5")).unwrap();
+        assert!(crate::conversions::to_boolean(b));
+        let z = rt.new_bigint(big("0")).unwrap();
+        assert!(!crate::conversions::to_boolean(z));
+        assert_eq!(rt.to_string(b).unwrap().to_rust_string(), "-5");
+        assert!(rt.to_number(b).is_err());
     }
 }

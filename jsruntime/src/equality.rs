@@ -79,8 +79,9 @@ impl Runtime {
             (BigInt, String) | (String, BigInt) => {
                 let (x, s) = if ta == BigInt { (a, b) } else { (b, a) };
                 match (x.as_bigint(), s.as_string()) {
-                    (Some(x), Some(s)) => crate::bigint::string_to_bigint(s.view())
-                        .is_some_and(|y| &y == x.value()),
+                    (Some(x), Some(s)) => {
+                        crate::bigint::string_to_bigint(s.view()).is_some_and(|y| &y == x.value())
+                    }
                     _ => false,
                 }
             }
@@ -88,8 +89,10 @@ impl Runtime {
             (BigInt, Number) | (Number, BigInt) => {
                 let (x, n) = if ta == BigInt { (a, b) } else { (b, a) };
                 match (x.as_bigint(), n.as_number()) {
-                    (Some(x), Some(n)) => crate::bigint::compare_with_number(x.value(), n)
-                        == Some(std::cmp::Ordering::Equal),
+                    (Some(x), Some(n)) => {
+                        crate::bigint::compare_with_number(x.value(), n)
+                            == Some(std::cmp::Ordering::Equal)
+                    }
                     _ => false,
                 }
             }

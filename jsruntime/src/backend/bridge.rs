@@ -230,7 +230,10 @@ fn is_less_than(rt: &mut Runtime, x: Value, y: Value, left_first: bool) -> JsRes
             .map(std::cmp::Ordering::reverse),
         (None, None) => {
             let (x, y) = (nx.as_number(), ny.as_number());
-            return Ok(x.zip(y).and_then(|(x, y)| x.partial_cmp(&y)).map(|o| o.is_lt()));
+            return Ok(x
+                .zip(y)
+                .and_then(|(x, y)| x.partial_cmp(&y))
+                .map(|o| o.is_lt()));
         }
     };
     Ok(ordering.map(|o| o.is_lt()))
@@ -554,9 +557,17 @@ pub unsafe extern "C" fn runtime_unary(ctx: *mut Executor, op: u32, v: u64, ret:
             Some(b) => rt.bigint_not(b.value()),
             None => Ok(Value::from_i32(!to_int32(n.as_number().unwrap_or(0.0)))),
         }),
-        Some(UnaryOperator::PostfixIncrement) => rt.to_numeric(v),
+        // Numbers as int32 where exact, for the addition's fast path.
+        Some(UnaryOperator::PostfixIncrement) => rt.to_numeric(v).map(|n| match n.as_number() {
+            Some(d) => Value::number(d),
+            None => n,
+        }),
         Some(op @ (UnaryOperator::PrefixIncrement | UnaryOperator::PrefixDecrement)) => {
-            let by = if *op == UnaryOperator::PrefixIncrement { 1 } else { -1 };
+            let by = if *op == UnaryOperator::PrefixIncrement {
+                1
+            } else {
+                -1
+            };
             match v.as_bigint() {
                 Some(b) => rt.bigint_increment(b.value(), by),
                 None => numeric(rt, v).map(|n| Value::number(n + by as f64)),

@@ -1899,7 +1899,12 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     /// Unary `+` (ToNumber: numbers pass) or `~` (int32 fast path); the
     /// slow path calls the runtime with `slow_op` (the update operators
     /// pass their ToNumeric code, see `runtime_unary`).
-    fn plus_or_not(&mut self, op: UnaryOperator, v: ir::Value, slow_op: UnaryOperator) -> ir::Value {
+    fn plus_or_not(
+        &mut self,
+        op: UnaryOperator,
+        v: ir::Value,
+        slow_op: UnaryOperator,
+    ) -> ir::Value {
         use UnaryOperator as U;
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);

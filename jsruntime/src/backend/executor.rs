@@ -567,8 +567,8 @@ fn eval_script_hook(rt: &mut Runtime, source: &str) -> JsResult<Value> {
     }
 }
 
-/// Compiles a function outside any executor to show its CLIF (strings are
-/// shown as undefined placeholders and templates as null).
+/// Compiles a function outside any executor to show its CLIF (strings and
+/// BigInts are shown as undefined placeholders and templates as null).
 pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, CompileError> {
     struct Offline(HashMap<String, u32>);
     impl CompileHost for Offline {
@@ -576,6 +576,14 @@ pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, Com
             Ok(Value::UNDEFINED)
         }
         fn template_object(&mut self, _: &Program, _: u32) -> Result<Value, CompileError> {
+            Ok(Value::UNDEFINED)
+        }
+        fn bigint_constant(
+            &mut self,
+            _: &Program,
+            _: u32,
+            _: StringId,
+        ) -> Result<Value, CompileError> {
             Ok(Value::UNDEFINED)
         }
         fn global_name(&mut self, program: &Program, symbol: Symbol) -> u32 {

@@ -99,7 +99,9 @@ fn to_string(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     if !(2.0..=36.0).contains(&radix) {
         return Err(rt.range_error("toString() radix must be between 2 and 36"));
     }
-    Ok(Value::string(rt.bigint_to_js_string(x.value(), radix as u32)?))
+    Ok(Value::string(
+        rt.bigint_to_js_string(x.value(), radix as u32)?,
+    ))
 }
 
 /// 21.2.3.2 BigInt.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ):
