@@ -2393,7 +2393,7 @@ impl<'a> Analyzer<'a> {
                 let Some(b) = self.ast.bigints.get(node.arg as usize) else {
                     return self.err("BigInt literal out of range");
                 };
-                let (radix, digits) = (b.radix, self.program.string(&b.digits.clone()));
+                let (radix, digits) = (b.radix, self.program.string(&b.digits));
                 self.emit(C::BigInt { radix, digits });
             }
             K::TaggedTemplate => self.tagged_template(&children)?,
