@@ -33,8 +33,10 @@ pub fn to_boolean(v: Value) -> bool {
     if let Some(s) = v.as_string() {
         return !s.is_empty();
     }
-    // undefined, null → false; symbols, objects → true. BigInt is reserved:
-    // its cells do not exist yet.
+    if let Some(b) = v.as_bigint() {
+        return !num_traits::Zero::is_zero(b.value());
+    }
+    // undefined, null → false; symbols, objects → true.
     !v.is_nullish() && !v.is_hole()
 }
 
@@ -121,7 +123,7 @@ impl Runtime {
         Err(self.type_error("Cannot convert object to primitive value"))
     }
 
-    /// 7.1.3 ToNumeric: a number value (BigInt would pass through).
+    /// 7.1.3 ToNumeric: a Number or a BigInt.
     pub fn to_numeric(&mut self, v: Value) -> JsResult<Value> {
         let p = self.to_primitive(v, Hint::Number)?;
         if p.is_bigint() {
@@ -243,8 +245,9 @@ impl Runtime {
         if v.is_symbol() {
             return Err(self.type_error("Cannot convert a Symbol value to a string"));
         }
-        if v.is_bigint() {
-            return Err(self.type_error("BigInt is not supported yet"));
+        if let Some(b) = v.as_bigint() {
+            // 6.1.6.2.23 BigInt::toString(x, 10).
+            return self.bigint_to_js_string(b.value(), 10);
         }
         let p = self.to_primitive(v, Hint::String)?;
         self.to_string(p)
@@ -266,8 +269,10 @@ impl Runtime {
             return self.new_string_object(s);
         } else if let Some(s) = v.as_symbol() {
             (Intrinsic::SymbolPrototype, ObjectKind::Symbol(s))
+        } else if let Some(b) = v.as_bigint() {
+            (Intrinsic::BigIntPrototype, ObjectKind::BigInt(b))
         } else {
-            return Err(self.type_error("BigInt is not supported yet"));
+            return Err(self.type_error("Cannot convert the value to an object"));
         };
         let proto = self.intrinsic(proto);
         self.new_object_with(proto, kind, 0)

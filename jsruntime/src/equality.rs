@@ -38,6 +38,10 @@ fn same_value_non_number(a: Value, b: Value) -> bool {
     if a == b {
         return true;
     }
+    // 6.1.6.2.13 BigInt::equal: by mathematical value.
+    if let (Some(x), Some(y)) = (a.as_bigint(), b.as_bigint()) {
+        return x.value() == y.value();
+    }
     strings_equal(a, b).unwrap_or(false)
 }
 
@@ -69,6 +73,28 @@ impl Runtime {
             (String, Number) => {
                 let n = self.to_number(a)?;
                 b.as_number() == Some(n)
+            }
+            // Steps 7–8: BigInt vs string (StringToBigInt; no match is
+            // false).
+            (BigInt, String) | (String, BigInt) => {
+                let (x, s) = if ta == BigInt { (a, b) } else { (b, a) };
+                match (x.as_bigint(), s.as_string()) {
+                    (Some(x), Some(s)) => {
+                        crate::bigint::string_to_bigint(s.view()).is_some_and(|y| &y == x.value())
+                    }
+                    _ => false,
+                }
+            }
+            // Step 13: BigInt vs Number by mathematical value.
+            (BigInt, Number) | (Number, BigInt) => {
+                let (x, n) = if ta == BigInt { (a, b) } else { (b, a) };
+                match (x.as_bigint(), n.as_number()) {
+                    (Some(x), Some(n)) => {
+                        crate::bigint::compare_with_number(x.value(), n)
+                            == Some(std::cmp::Ordering::Equal)
+                    }
+                    _ => false,
+                }
             }
             // Steps 9–10: booleans compare as numbers.
             (Boolean, _) => {

@@ -23,6 +23,7 @@
 //!   `$262`), registered from static tables.
 
 pub mod backend;
+pub mod bigint;
 pub mod builtins;
 pub mod completion;
 pub mod conversions;

@@ -13,7 +13,7 @@
 //! | `0xFFFC`          | 48-bit cell address         | object (`TAG_OBJECT`)                 |
 //! | `0xFFFD`          | 48-bit cell address         | string (`TAG_STRING`)                 |
 //! | `0xFFFE`          | 48-bit cell address         | symbol (`TAG_SYMBOL`)                 |
-//! | `0xFFFF`          | 48-bit cell address         | bigint (`TAG_BIGINT`, reserved)       |
+//! | `0xFFFF`          | 48-bit cell address         | bigint (`TAG_BIGINT`)                 |
 //!
 //! Every bit pattern whose top 13 bits are all ones is a NaN, so tags
 //! `0xFFF9..=0xFFFF` never collide with a real double as long as NaNs are
@@ -40,6 +40,7 @@
 //! it never escapes to JavaScript: every element read turns it into a lookup on
 //! the prototype chain.
 
+use crate::bigint::JsBigInt;
 use crate::gc::Gc;
 use crate::object::JsObject;
 use crate::string::JsString;
@@ -57,7 +58,7 @@ pub const TAG_OBJECT: u64 = 0xFFFC;
 pub const TAG_STRING: u64 = 0xFFFD;
 /// Tag of a pointer to a symbol cell.
 pub const TAG_SYMBOL: u64 = 0xFFFE;
-/// Tag of a pointer to a bigint cell (reserved: BigInt is not implemented yet).
+/// Tag of a pointer to a bigint cell.
 pub const TAG_BIGINT: u64 = 0xFFFF;
 
 /// Number of bits below the tag.
@@ -182,6 +183,11 @@ impl Value {
     }
 
     #[inline]
+    pub fn bigint(b: Gc<JsBigInt>) -> Value {
+        Value::from_cell(TAG_BIGINT, b.addr())
+    }
+
+    #[inline]
     pub const fn tag(self) -> u64 {
         self.0 >> TAG_SHIFT
     }
@@ -303,6 +309,13 @@ impl Value {
             .then(|| unsafe { Gc::from_addr((self.0 & PAYLOAD_MASK) as usize) })
     }
 
+    #[inline]
+    pub fn as_bigint(self) -> Option<Gc<JsBigInt>> {
+        // SAFETY: as in `as_object`, for bigint cells.
+        self.is_bigint()
+            .then(|| unsafe { Gc::from_addr((self.0 & PAYLOAD_MASK) as usize) })
+    }
+
     /// 6.1 ECMAScript language types.
     pub fn type_of(self) -> ValueType {
         match self.tag() {
@@ -357,7 +370,10 @@ impl std::fmt::Debug for Value {
             },
             ValueType::Symbol => write!(f, "Symbol@{:#x}", self.0 & PAYLOAD_MASK),
             ValueType::Object => write!(f, "Object@{:#x}", self.0 & PAYLOAD_MASK),
-            ValueType::BigInt => write!(f, "BigInt@{:#x}", self.0 & PAYLOAD_MASK),
+            ValueType::BigInt => match self.as_bigint() {
+                Some(b) => write!(f, "{}n", b.value()),
+                None => write!(f, "<bigint>"),
+            },
         }
     }
 }

@@ -13,6 +13,7 @@
 //! the core's [[Get]]/[[Set]]/[[Delete]]; the named-access slow paths refill
 //! the site's inline cache ([`crate::runtime::inline_cache`]).
 
+use crate::bigint::{compare_with_number, string_to_bigint, BigIntOp};
 use crate::completion::{ErrorKind, JsResult, Thrown};
 use crate::conversions::{to_boolean, Hint};
 use crate::equality::is_strictly_equal;
@@ -212,21 +213,88 @@ fn is_less_than(rt: &mut Runtime, x: Value, y: Value, left_first: bool) -> JsRes
     if let (Some(a), Some(b)) = (px.as_string(), py.as_string()) {
         return Ok(Some(a.compare(&b) == std::cmp::Ordering::Less));
     }
-    let nx = numeric(rt, px)?;
-    let ny = numeric(rt, py)?;
-    if nx.is_nan() || ny.is_nan() {
-        return Ok(None);
+    // Steps 3.c–3.d: a BigInt and a string compare as BigInts (undefined
+    // when the string is not an integer).
+    if let (Some(a), Some(b)) = (px.as_bigint(), py.as_string()) {
+        return Ok(string_to_bigint(b.view()).map(|y| a.value() < &y));
     }
-    Ok(Some(nx < ny))
+    if let (Some(a), Some(b)) = (px.as_string(), py.as_bigint()) {
+        return Ok(string_to_bigint(a.view()).map(|x| &x < b.value()));
+    }
+    let nx = rt.to_numeric(px)?;
+    let ny = rt.to_numeric(py)?;
+    let ordering = match (nx.as_bigint(), ny.as_bigint()) {
+        (Some(a), Some(b)) => Some(a.value().cmp(b.value())),
+        (Some(a), None) => compare_with_number(a.value(), ny.as_number().unwrap_or(f64::NAN)),
+        (None, Some(b)) => compare_with_number(b.value(), nx.as_number().unwrap_or(f64::NAN))
+            .map(std::cmp::Ordering::reverse),
+        (None, None) => {
+            let (x, y) = (nx.as_number(), ny.as_number());
+            return Ok(x
+                .zip(y)
+                .and_then(|(x, y)| x.partial_cmp(&y))
+                .map(|o| o.is_lt()));
+        }
+    };
+    Ok(ordering.map(|o| o.is_lt()))
 }
 
-/// ToNumeric (7.1.3) as a Number (BigInt is not implemented).
+/// ToNumeric (7.1.3) where a BigInt is a TypeError: unary `+` (ToNumber).
 fn numeric(rt: &mut Runtime, v: Value) -> JsResult<f64> {
     let n = rt.to_numeric(v)?;
     match n.as_number() {
         Some(d) => Ok(d),
-        None => Err(rt.type_error("BigInt is not supported yet")),
+        None => rt.to_number(n),
     }
+}
+
+/// The BigInt operation of a numeric binary operator.
+fn bigint_op(op: BinaryOperator) -> Option<BigIntOp> {
+    use BinaryOperator as B;
+    Some(match op {
+        B::Addition => BigIntOp::Add,
+        B::Subtraction => BigIntOp::Subtract,
+        B::Multiplication => BigIntOp::Multiply,
+        B::Division => BigIntOp::Divide,
+        B::Remainder => BigIntOp::Remainder,
+        B::Exponentiation => BigIntOp::Exponentiate,
+        B::LeftShift => BigIntOp::LeftShift,
+        B::SignedRightShift => BigIntOp::SignedRightShift,
+        B::UnsignedRightShift => BigIntOp::UnsignedRightShift,
+        B::BitwiseAnd => BigIntOp::BitwiseAnd,
+        B::BitwiseOr => BigIntOp::BitwiseOr,
+        B::BitwiseXor => BigIntOp::BitwiseXor,
+        _ => return None,
+    })
+}
+
+/// 13.15.3 ApplyStringOrNumericBinaryOperator steps 3–8 on numeric values
+/// (the results of ToNumeric): both Numbers, both BigInts, or a TypeError.
+fn numeric_binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> JsResult<Value> {
+    use BinaryOperator as B;
+    if let (Some(x), Some(y)) = (a.as_bigint(), b.as_bigint()) {
+        return match bigint_op(op) {
+            Some(op) => rt.bigint_binary(op, x.value(), y.value()),
+            None => Err(rt.type_error("unknown BigInt operator")),
+        };
+    }
+    let (Some(x), Some(y)) = (a.as_number(), b.as_number()) else {
+        return Err(rt.type_error("Cannot mix BigInt and other types, use explicit conversions"));
+    };
+    Ok(match op {
+        B::Addition => Value::number(x + y),
+        B::Subtraction => Value::number(x - y),
+        B::Multiplication => Value::number(x * y),
+        B::Division => Value::number(x / y),
+        B::Remainder => Value::number(x % y),
+        B::Exponentiation => Value::number(exponentiate(x, y)),
+        B::LeftShift => Value::from_i32(to_int32(x).wrapping_shl(to_int32(y) as u32 & 31)),
+        B::SignedRightShift => Value::from_i32(to_int32(x) >> (to_int32(y) as u32 & 31)),
+        B::UnsignedRightShift => Value::from_u32((to_int32(x) as u32) >> (to_int32(y) as u32 & 31)),
+        B::BitwiseAnd => Value::from_i32(to_int32(x) & to_int32(y)),
+        B::BitwiseOr => Value::from_i32(to_int32(x) | to_int32(y)),
+        _ => Value::from_i32(to_int32(x) ^ to_int32(y)),
+    })
 }
 
 /// 6.1.6.1.3 Number::exponentiate.
@@ -265,9 +333,9 @@ fn binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> JsResult<
                 let y = rt.to_string(pb)?;
                 Value::string(rt.concat_strings(x, y)?)
             } else {
-                let x = numeric(rt, pa)?;
-                let y = numeric(rt, pb)?;
-                Value::number(x + y)
+                let x = rt.to_numeric(pa)?;
+                let y = rt.to_numeric(pb)?;
+                return numeric_binary(rt, op, x, y);
             }
         }
         B::Subtraction
@@ -281,23 +349,9 @@ fn binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> JsResult<
         | B::BitwiseAnd
         | B::BitwiseOr
         | B::BitwiseXor => {
-            let x = numeric(rt, a)?;
-            let y = numeric(rt, b)?;
-            match op {
-                B::Subtraction => Value::number(x - y),
-                B::Multiplication => Value::number(x * y),
-                B::Division => Value::number(x / y),
-                B::Remainder => Value::number(x % y),
-                B::Exponentiation => Value::number(exponentiate(x, y)),
-                B::LeftShift => Value::from_i32(to_int32(x).wrapping_shl(to_int32(y) as u32 & 31)),
-                B::SignedRightShift => Value::from_i32(to_int32(x) >> (to_int32(y) as u32 & 31)),
-                B::UnsignedRightShift => {
-                    Value::from_u32((to_int32(x) as u32) >> (to_int32(y) as u32 & 31))
-                }
-                B::BitwiseAnd => Value::from_i32(to_int32(x) & to_int32(y)),
-                B::BitwiseOr => Value::from_i32(to_int32(x) | to_int32(y)),
-                _ => Value::from_i32(to_int32(x) ^ to_int32(y)),
-            }
+            let x = rt.to_numeric(a)?;
+            let y = rt.to_numeric(b)?;
+            return numeric_binary(rt, op, x, y);
         }
         // 13.10.1: `a > b` is IsLessThan(b, a, LeftFirst = false), etc.
         B::LessThan => Value::from_bool(is_less_than(rt, a, b, true)? == Some(true)),
@@ -478,8 +532,10 @@ pub unsafe extern "C" fn runtime_binary(
     unsafe { complete(ret, result) }
 }
 
-/// The slow path of a unary operator (`+`, `-`, `~`, `typeof`; the update
-/// operators use `+` for ToNumeric).
+/// The slow path of a unary operator (`+`, `-`, `~`, `typeof`). The update
+/// operators use two codes: `PostfixIncrement` is their ToNumeric step
+/// (13.4.2.1 step 2, a BigInt passes through) and `PrefixIncrement` /
+/// `PrefixDecrement` add or subtract 1 (or 1n) to a numeric value.
 ///
 /// # Safety
 /// `ret` must be writable; `v` a valid value.
@@ -490,10 +546,33 @@ pub unsafe extern "C" fn runtime_unary(ctx: *mut Executor, op: u32, v: u64, ret:
     let result = match UNARY_OPERATORS.get(op as usize) {
         // 13.5.3.1 typeof.
         Some(UnaryOperator::Typeof) => Ok(Value::string(rt.type_of(v))),
-        // 13.5.5.1 unary minus: ToNumeric, then Number::unaryMinus.
-        Some(UnaryOperator::Minus) => numeric(rt, v).map(|n| Value::number(-n)),
-        // 13.5.6.1 `~`: ToNumeric, then Number::bitwiseNOT.
-        Some(UnaryOperator::BitwiseNot) => numeric(rt, v).map(|n| Value::from_i32(!to_int32(n))),
+        // 13.5.5.1 unary minus: ToNumeric, then Number::unaryMinus or
+        // BigInt::unaryMinus.
+        Some(UnaryOperator::Minus) => rt.to_numeric(v).and_then(|n| match n.as_bigint() {
+            Some(b) => rt.bigint_negate(b.value()),
+            None => Ok(Value::number(-n.as_number().unwrap_or(f64::NAN))),
+        }),
+        // 13.5.6.1 `~`: ToNumeric, then Number::bitwiseNOT or BigInt::bitwiseNOT.
+        Some(UnaryOperator::BitwiseNot) => rt.to_numeric(v).and_then(|n| match n.as_bigint() {
+            Some(b) => rt.bigint_not(b.value()),
+            None => Ok(Value::from_i32(!to_int32(n.as_number().unwrap_or(0.0)))),
+        }),
+        // Numbers as int32 where exact, for the addition's fast path.
+        Some(UnaryOperator::PostfixIncrement) => rt.to_numeric(v).map(|n| match n.as_number() {
+            Some(d) => Value::number(d),
+            None => n,
+        }),
+        Some(op @ (UnaryOperator::PrefixIncrement | UnaryOperator::PrefixDecrement)) => {
+            let by = if *op == UnaryOperator::PrefixIncrement {
+                1
+            } else {
+                -1
+            };
+            match v.as_bigint() {
+                Some(b) => rt.bigint_increment(b.value(), by),
+                None => numeric(rt, v).map(|n| Value::number(n + by as f64)),
+            }
+        }
         // 13.5.4.1 unary plus: ToNumber (and ToNumeric for x++ / x--).
         Some(_) => numeric(rt, v).map(Value::number),
         None => Err(rt.type_error("unknown unary operator")),

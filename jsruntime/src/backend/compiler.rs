@@ -99,6 +99,17 @@ pub trait CompileHost {
         let _ = name;
         None
     }
+    /// A BigInt literal (its digits in `radix` are string `digits` of the
+    /// program) as a value that stays alive as long as the compiled code.
+    fn bigint_constant(
+        &mut self,
+        program: &Program,
+        radix: u32,
+        digits: StringId,
+    ) -> Result<Value, CompileError> {
+        let _ = (program, radix, digits);
+        Err(CompileError::Unsupported("BigInt literals"))
+    }
     /// The template object of tagged template site `site` (13.2.8.4
     /// GetTemplateObject), created once per site and kept alive as long as
     /// the compiled code.
@@ -1583,6 +1594,19 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     }
 
     fn arithmetic(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
+        self.arithmetic_or(op, a, b, None)
+    }
+
+    /// [`Self::arithmetic`]; the slow path runs `update` on `a` instead of
+    /// the binary operator when given (`x++` on a BigInt, see
+    /// `runtime_unary`).
+    fn arithmetic_or(
+        &mut self,
+        op: BinaryOperator,
+        a: ir::Value,
+        b: ir::Value,
+        update: Option<UnaryOperator>,
+    ) -> ir::Value {
         use BinaryOperator as B;
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
@@ -1639,7 +1663,10 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
 
         self.b.switch_to_block(slow);
-        let r = self.runtime_binary(op, a, b);
+        let r = match update {
+            Some(u) => self.runtime_unary(u, a),
+            None => self.runtime_binary(op, a, b),
+        };
         self.b.ins().jump(done, &[BlockArg::Value(r)]);
 
         self.b.switch_to_block(done);
@@ -1804,33 +1831,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             }
             U::Plus | U::BitwiseNot => {
                 let v = self.value_of(operand)?;
-                let done = self.b.create_block();
-                let result = self.b.append_block_param(done, I64);
-                let fast = self.b.create_block();
-                let slow = self.b.create_block();
-                self.b.set_cold_block(slow);
-                let cond = if op == U::Plus {
-                    self.b
-                        .ins()
-                        .icmp_imm_u(IntCC::UnsignedLessThan, v, NUMBER_LIMIT as i64)
-                } else {
-                    self.is_int32(v)
-                };
-                self.b.ins().brif(cond, fast, &[], slow, &[]);
-                self.b.switch_to_block(fast);
-                let r = if op == U::Plus {
-                    v
-                } else {
-                    let i = self.b.ins().ireduce(I32, v);
-                    let n = self.b.ins().bnot(i);
-                    self.box_int(n)
-                };
-                self.b.ins().jump(done, &[BlockArg::Value(r)]);
-                self.b.switch_to_block(slow);
-                let r = self.runtime_unary(op, v);
-                self.b.ins().jump(done, &[BlockArg::Value(r)]);
-                self.b.switch_to_block(done);
-                Operand::Any(result)
+                Operand::Any(self.plus_or_not(op, v, op))
             }
             U::Delete => {
                 match operand {
@@ -1873,22 +1874,18 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 }
                 let operand = self.pin_property_key(operand)?;
                 let old = self.value_of(operand.clone())?;
-                // ToNumeric first (13.4.2.1 step 2): +x.
-                let old = match self.unary(U::Plus, Operand::Any(old))? {
-                    Operand::Any(v) => v,
-                    _ => return malformed("unexpected unary result"),
-                };
+                // ToNumeric first (13.4.2.1 step 2): numbers pass, the
+                // runtime converts the rest (a BigInt stays a BigInt).
+                let old = self.plus_or_not(U::Plus, old, U::PostfixIncrement);
                 let one = self.constant(Value::from_i32(1));
                 let sub = matches!(op, U::PostfixDecrement | U::PrefixDecrement);
-                let new = self.arithmetic(
-                    if sub {
-                        BinaryOperator::Subtraction
-                    } else {
-                        BinaryOperator::Addition
-                    },
-                    old,
-                    one,
-                );
+                // A BigInt takes the slow path, which adds 1n instead.
+                let (arith, slow) = if sub {
+                    (BinaryOperator::Subtraction, U::PrefixDecrement)
+                } else {
+                    (BinaryOperator::Addition, U::PrefixIncrement)
+                };
+                let new = self.arithmetic_or(arith, old, one, Some(slow));
                 self.put_value(&operand, new, false)?;
                 Operand::Any(if matches!(op, U::PostfixIncrement | U::PostfixDecrement) {
                     old
@@ -1897,6 +1894,45 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 })
             }
         })
+    }
+
+    /// Unary `+` (ToNumber: numbers pass) or `~` (int32 fast path); the
+    /// slow path calls the runtime with `slow_op` (the update operators
+    /// pass their ToNumeric code, see `runtime_unary`).
+    fn plus_or_not(
+        &mut self,
+        op: UnaryOperator,
+        v: ir::Value,
+        slow_op: UnaryOperator,
+    ) -> ir::Value {
+        use UnaryOperator as U;
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let cond = if op == U::Plus {
+            self.b
+                .ins()
+                .icmp_imm_u(IntCC::UnsignedLessThan, v, NUMBER_LIMIT as i64)
+        } else {
+            self.is_int32(v)
+        };
+        self.b.ins().brif(cond, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let r = if op == U::Plus {
+            v
+        } else {
+            let i = self.b.ins().ireduce(I32, v);
+            let n = self.b.ins().bnot(i);
+            self.box_int(n)
+        };
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(slow);
+        let r = self.runtime_unary(slow_op, v);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(done);
+        result
     }
 
     fn runtime_unary(&mut self, op: UnaryOperator, v: ir::Value) -> ir::Value {
@@ -2067,6 +2103,11 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                     return malformed(format!("string {} out of range", id.0));
                 }
                 self.operands.push(Operand::String(id))
+            }
+            C::BigInt { radix, digits } => {
+                let v = self.host.bigint_constant(self.program, radix, digits)?;
+                let v = self.constant(v);
+                self.operands.push(Operand::Any(v))
             }
             C::This => self.operands.push(Operand::This),
             C::VariableReference(symbol, locator) => {
@@ -3015,6 +3056,7 @@ fn consumed_operands(command: &CompileCommand) -> Option<usize> {
         | C::Boolean(_)
         | C::Number(_)
         | C::String(_)
+        | C::BigInt { .. }
         | C::This
         | C::VariableReference(..)
         | C::Closure(_)

@@ -41,6 +41,8 @@ pub(super) struct State {
     strings: HashMap<(usize, u32), Persistent>,
     /// Template objects of tagged templates, rooted, by (program, site).
     template_objects: HashMap<(usize, u32), Persistent>,
+    /// BigInt literals, rooted, by (program, digits string id, radix).
+    bigints: HashMap<(usize, u32, u32), Persistent>,
     /// Global names, by id; see `runtime_get_global`.
     global_names: Vec<String>,
     global_ids: HashMap<String, u32>,
@@ -144,6 +146,30 @@ impl CompileHost for Host<'_> {
 
     fn global_name(&mut self, program: &Program, symbol: Symbol) -> u32 {
         self.state.global_id(program.symbol_name(symbol))
+    }
+
+    fn bigint_constant(
+        &mut self,
+        program: &Program,
+        radix: u32,
+        digits: StringId,
+    ) -> Result<Value, CompileError> {
+        if let Some(p) = self.state.bigints.get(&(self.program, digits.0, radix)) {
+            return Ok(p.get());
+        }
+        let value = program
+            .strings
+            .get(digits.0 as usize)
+            .and_then(|text| crate::bigint::literal_value(radix, text))
+            .ok_or_else(|| CompileError::Malformed(format!("bad BigInt literal {}", digits.0)))?;
+        let v = self.runtime.new_bigint(value).map_err(|_| {
+            CompileError::Cranelift("BigInt literal too large or out of memory".to_owned())
+        })?;
+        let root = self.runtime.persistent(v);
+        self.state
+            .bigints
+            .insert((self.program, digits.0, radix), root);
+        Ok(v)
     }
 
     fn template_object(&mut self, program: &Program, site: u32) -> Result<Value, CompileError> {
@@ -541,8 +567,8 @@ fn eval_script_hook(rt: &mut Runtime, source: &str) -> JsResult<Value> {
     }
 }
 
-/// Compiles a function outside any executor to show its CLIF (strings are
-/// shown as undefined placeholders and templates as null).
+/// Compiles a function outside any executor to show its CLIF (strings and
+/// BigInts are shown as undefined placeholders and templates as null).
 pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, CompileError> {
     struct Offline(HashMap<String, u32>);
     impl CompileHost for Offline {
@@ -550,6 +576,14 @@ pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, Com
             Ok(Value::UNDEFINED)
         }
         fn template_object(&mut self, _: &Program, _: u32) -> Result<Value, CompileError> {
+            Ok(Value::UNDEFINED)
+        }
+        fn bigint_constant(
+            &mut self,
+            _: &Program,
+            _: u32,
+            _: StringId,
+        ) -> Result<Value, CompileError> {
             Ok(Value::UNDEFINED)
         }
         fn global_name(&mut self, program: &Program, symbol: Symbol) -> u32 {

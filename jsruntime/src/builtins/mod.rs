@@ -18,6 +18,7 @@
 //! iterators, the records behind `for-of`, `for-in` and spread).
 
 pub mod array;
+pub mod bigint;
 pub mod error;
 pub mod eval;
 pub mod function;
@@ -44,6 +45,7 @@ pub fn install(rt: &mut Runtime) -> JsResult<()> {
     array::install(rt)?;
     primitive::install(rt)?;
     symbol::install(rt)?;
+    bigint::install(rt)?;
     iterator::install(rt)?;
     math::install(rt)?;
     global::install(rt)?;

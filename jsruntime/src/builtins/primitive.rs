@@ -104,9 +104,11 @@ fn number_from(
         None => 0.0,
         Some(&v) => {
             let prim = rt.to_numeric(v)?;
-            match prim.as_number() {
-                Some(d) => d,
-                None => return Err(rt.type_error("BigInt is not supported yet")),
+            // Step 1.b: a BigInt converts to the nearest Number.
+            match (prim.as_number(), prim.as_bigint()) {
+                (Some(d), _) => d,
+                (None, Some(b)) => crate::bigint::to_f64(b.value()),
+                (None, None) => f64::NAN,
             }
         }
     };

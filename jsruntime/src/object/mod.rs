@@ -168,6 +168,8 @@ pub enum ObjectKind {
     /// String exotic object (10.4.3).
     String(Gc<JsString>),
     Symbol(Gc<Symbol>),
+    /// A BigInt wrapper object (21.2.4: [[BigIntData]]).
+    BigInt(Gc<crate::bigint::JsBigInt>),
     Host(Box<dyn HostData>),
     /// An exotic object with its own internal methods ([`exotic`]); the
     /// object has [`FLAG_EXOTIC`].
@@ -180,6 +182,7 @@ unsafe impl Trace for ObjectKind {
         match self {
             ObjectKind::String(s) => s.trace(tracer),
             ObjectKind::Symbol(s) => s.trace(tracer),
+            ObjectKind::BigInt(b) => b.trace(tracer),
             ObjectKind::Host(h) => h.trace(tracer),
             ObjectKind::Exotic(e) => e.trace(tracer),
             ObjectKind::Function(c) => c.trace(tracer),

@@ -2389,6 +2389,13 @@ impl<'a> Analyzer<'a> {
                 let id = self.program.string(&s);
                 self.emit(C::String(id));
             }
+            K::BigIntLiteral => {
+                let Some(b) = self.ast.bigints.get(node.arg as usize) else {
+                    return self.err("BigInt literal out of range");
+                };
+                let (radix, digits) = (b.radix, self.program.string(&b.digits));
+                self.emit(C::BigInt { radix, digits });
+            }
             K::TaggedTemplate => self.tagged_template(&children)?,
             K::NewTarget => {
                 // 13.3.12.1: GetNewTarget of the nearest non-arrow function.
@@ -2628,7 +2635,6 @@ impl<'a> Analyzer<'a> {
                 } else {
                     let what = match kind {
                         K::RegExpLiteral => "regular expression literals",
-                        K::BigIntLiteral => "BigInt literals",
                         K::ClassExpression => "classes",
                         K::Yield | K::YieldDelegate | K::Await => "generators and async functions",
                         K::SuperMember | K::SuperComputedMember | K::SuperCall => "super",

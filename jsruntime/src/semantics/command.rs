@@ -308,6 +308,10 @@ pub enum CompileCommand {
     Number(f64),
     /// `[] -> [string]`: a string literal of the program's string table.
     String(StringId),
+    /// `[] -> [bigint]`: a BigInt literal (13.2.3.1 NumericLiteral ::
+    /// BigIntLiteral); its digits, without prefix or separators, are in the
+    /// string table.
+    BigInt { radix: u32, digits: StringId },
     /// `[] -> [this]`: the this value of the function (ECMA-262 13.2.1);
     /// `undefined` in the top-level script until the realm provides the global
     /// this.
@@ -958,6 +962,10 @@ fn write_command(
         Null => write!(f, "Null"),
         Boolean(b) => write!(f, "Boolean({b})"),
         Number(n) => write!(f, "Number({n:?})"),
+        BigInt { radix, digits } => match program.and_then(|p| p.strings.get(digits.0 as usize)) {
+            Some(text) => write!(f, "BigInt({radix}, {text:?})"),
+            None => write!(f, "BigInt({radix}, #{})", digits.0),
+        },
         String(id) => match program.and_then(|p| p.strings.get(id.0 as usize)) {
             Some(text) => write!(f, "String({text:?})"),
             None => write!(f, "String(#{})", id.0),

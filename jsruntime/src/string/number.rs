@@ -26,6 +26,18 @@ pub fn number_to_string(x: f64) -> String {
 /// 7.1.4.1.1 StringToNumber: the StringNumericLiteral grammar (7.1.4.1), NaN
 /// when the text does not match it.
 pub fn string_to_number(s: StrView<'_>) -> f64 {
+    match trimmed_ascii(s) {
+        // StrWhiteSpace_opt: empty or only white space is 0.
+        Some(text) if text.is_empty() => 0.0,
+        Some(text) => parse_numeric_literal(&text),
+        None => f64::NAN,
+    }
+}
+
+/// The text without leading and trailing StrWhiteSpaceChars, `None` when
+/// what remains is not ASCII (and so cannot match StringNumericLiteral or
+/// StringIntegerLiteral).
+pub fn trimmed_ascii(s: StrView<'_>) -> Option<String> {
     let mut start = 0;
     let mut end = s.len();
     while start < end && is_str_whitespace(s.at(start)) {
@@ -34,20 +46,9 @@ pub fn string_to_number(s: StrView<'_>) -> f64 {
     while end > start && is_str_whitespace(s.at(end - 1)) {
         end -= 1;
     }
-    if start == end {
-        // StrWhiteSpace_opt: empty or only white space is 0.
-        return 0.0;
-    }
-    // The remaining text must be ASCII to match the grammar.
-    let mut text = String::with_capacity(end - start);
-    for i in start..end {
-        let u = s.at(i);
-        if u >= 0x80 {
-            return f64::NAN;
-        }
-        text.push(u as u8 as char);
-    }
-    parse_numeric_literal(&text)
+    (start..end)
+        .map(|i| char::from_u32(s.at(i) as u32).filter(char::is_ascii))
+        .collect()
 }
 
 /// WhiteSpace (12.2) or LineTerminator (12.3).
