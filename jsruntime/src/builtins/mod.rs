@@ -14,7 +14,7 @@
 //! functions), [`error`] (the Error constructors), [`array`] (`Array`,
 //! `Array.prototype.push/join/toString`), [`primitive`] (`String`, `Number`,
 //! `Boolean` and their prototypes' `toString`/`valueOf`), [`symbol`]
-//! (`Symbol`), [`math`] (`Math`, `isNaN`, `isFinite`), [`iterator`] (the iterator protocol, array and string
+//! (`Symbol`), [`regexp`] and [`regexp_symbols`] (`RegExp`), [`math`] (`Math`, `isNaN`, `isFinite`), [`iterator`] (the iterator protocol, array and string
 //! iterators, the records behind `for-of`, `for-in` and spread).
 
 pub mod array;
@@ -26,6 +26,8 @@ pub mod iterator;
 pub mod math;
 pub mod object;
 pub mod primitive;
+pub mod regexp;
+pub mod regexp_symbols;
 pub mod symbol;
 
 #[cfg(test)]
@@ -44,6 +46,7 @@ pub fn install(rt: &mut Runtime) -> JsResult<()> {
     array::install(rt)?;
     primitive::install(rt)?;
     symbol::install(rt)?;
+    regexp::install(rt)?;
     iterator::install(rt)?;
     math::install(rt)?;
     global::install(rt)?;
