@@ -28,6 +28,8 @@ pub mod object;
 pub mod primitive;
 pub mod regexp;
 pub mod regexp_symbols;
+pub mod string_from;
+pub mod string_regexp;
 pub mod symbol;
 
 #[cfg(test)]
@@ -47,6 +49,8 @@ pub fn install(rt: &mut Runtime) -> JsResult<()> {
     primitive::install(rt)?;
     symbol::install(rt)?;
     regexp::install(rt)?;
+    string_from::install(rt)?;
+    string_regexp::install(rt)?;
     iterator::install(rt)?;
     math::install(rt)?;
     global::install(rt)?;
