@@ -152,6 +152,12 @@ pub fn regexp_state(v: Value) -> Option<Rc<RegExpState>> {
 /// The cache of compiled matchers; cleared when full.
 type MatcherCache = HashMap<(Vec<u16>, RegExpFlags), Rc<regress::Regex>>;
 const MATCHER_CACHE_LIMIT: usize = 256;
+/// `|` count up to which a pattern is compiled on the caller's stack, the
+/// stack per alternative beyond, and the largest stack used (about 250,000
+/// alternatives); the numbers of jsparser's literal validation.
+const ALTERNATIVES_ON_CALLER_STACK: usize = 64;
+const STACK_PER_ALTERNATIVE: usize = 4096;
+const MAX_COMPILE_STACK: usize = 1 << 30;
 
 thread_local! {
     static MATCHERS: RefCell<MatcherCache> = RefCell::new(HashMap::new());
@@ -164,14 +170,40 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
     if let Some(m) = MATCHERS.with(|c| c.borrow().get(&key).cloned()) {
         return Ok(m);
     }
-    // Code points: a surrogate pair is one character of the pattern, a lone
-    // surrogate stays itself.
-    let code_points = char::decode_utf16(pattern.iter().copied())
-        .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
     let regress_flags = flags.to_regress();
-    let compiled = catch_unwind(AssertUnwindSafe(|| {
-        regress::Regex::from_unicode(code_points, regress_flags)
-    }));
+    let full_unicode = flags.full_unicode();
+    let parse = || {
+        catch_unwind(AssertUnwindSafe(|| {
+            regress::Regex::from_unicode(pattern_characters(pattern, full_unicode), regress_flags)
+        }))
+    };
+    // regress parses `a|b|c...` recursively (see jsparser's
+    // lexer/regexp.rs): patterns with many alternatives are compiled on a
+    // thread whose stack is sized for them.
+    let alternatives = pattern.iter().filter(|&&u| u == u16::from(b'|')).count();
+    let compiled = if alternatives <= ALTERNATIVES_ON_CALLER_STACK {
+        parse()
+    } else {
+        let stack = (8 << 20) + alternatives.saturating_mul(STACK_PER_ALTERNATIVE);
+        if stack > MAX_COMPILE_STACK {
+            return Err("pattern too complex".into());
+        }
+        let owned: Vec<u16> = pattern.to_vec();
+        std::thread::Builder::new()
+            .name("regexp-compile".into())
+            .stack_size(stack)
+            .spawn(move || {
+                catch_unwind(AssertUnwindSafe(|| {
+                    regress::Regex::from_unicode(
+                        pattern_characters(&owned, full_unicode),
+                        regress_flags,
+                    )
+                }))
+            })
+            .ok()
+            .and_then(|t| t.join().ok())
+            .unwrap_or_else(|| Err(Box::new("regexp compilation thread failed")))
+    };
     let matcher = match compiled {
         Ok(Ok(r)) => Rc::new(r),
         Ok(Err(e)) => return Err(e.text),
@@ -185,6 +217,24 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
         c.insert(key, matcher.clone());
     });
     Ok(matcher)
+}
+
+/// The characters of a pattern (22.2.2 Pattern Semantics): code points in
+/// Unicode mode (a surrogate pair is one character, a lone surrogate stays
+/// itself), code units otherwise (an astral character is two).
+fn pattern_characters(
+    pattern: &[u16],
+    full_unicode: bool,
+) -> impl Iterator<Item = u32> + Clone + '_ {
+    let units = pattern.iter().map(|&u| u32::from(u));
+    let points = char::decode_utf16(pattern.iter().copied())
+        .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
+    let (a, b) = if full_unicode {
+        (None, Some(points))
+    } else {
+        (Some(units), None)
+    };
+    a.into_iter().flatten().chain(b.into_iter().flatten())
 }
 
 /// A successful match: the capture ranges (index 0 is the whole match) and
