@@ -8,9 +8,7 @@ use super::{arg, f};
 use crate::conversions::to_boolean;
 use crate::equality::same_value;
 use crate::gc::Gc;
-use crate::object::regexp::{
-    escape_regexp_pattern, is_regexp_object, regexp_state, RegExpFlags,
-};
+use crate::object::regexp::{escape_regexp_pattern, is_regexp_object, regexp_state, RegExpFlags};
 use crate::object::{Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
 use crate::runtime::builtins::BuiltinFunction;
 use crate::runtime::{Intrinsic, Runtime};
@@ -28,9 +26,13 @@ static REGEXP_PROTOTYPE: &[BuiltinFunction] = &[
 
 /// The accessor properties of RegExp.prototype (22.2.6): name and getter.
 static REGEXP_GETTERS: &[(&str, crate::object::NativeFn)] = &[
-    ("dotAll", |rt, this, _| has_flag(rt, this, RegExpFlags::DOT_ALL)),
+    ("dotAll", |rt, this, _| {
+        has_flag(rt, this, RegExpFlags::DOT_ALL)
+    }),
     ("flags", get_flags),
-    ("global", |rt, this, _| has_flag(rt, this, RegExpFlags::GLOBAL)),
+    ("global", |rt, this, _| {
+        has_flag(rt, this, RegExpFlags::GLOBAL)
+    }),
     ("hasIndices", |rt, this, _| {
         has_flag(rt, this, RegExpFlags::HAS_INDICES)
     }),
@@ -41,8 +43,12 @@ static REGEXP_GETTERS: &[(&str, crate::object::NativeFn)] = &[
         has_flag(rt, this, RegExpFlags::MULTILINE)
     }),
     ("source", get_source),
-    ("sticky", |rt, this, _| has_flag(rt, this, RegExpFlags::STICKY)),
-    ("unicode", |rt, this, _| has_flag(rt, this, RegExpFlags::UNICODE)),
+    ("sticky", |rt, this, _| {
+        has_flag(rt, this, RegExpFlags::STICKY)
+    }),
+    ("unicode", |rt, this, _| {
+        has_flag(rt, this, RegExpFlags::UNICODE)
+    }),
     ("unicodeSets", |rt, this, _| {
         has_flag(rt, this, RegExpFlags::UNICODE_SETS)
     }),
@@ -90,7 +96,11 @@ fn define_getter(
     rt.define_property_or_throw(
         target,
         key,
-        PropertyDescriptor::accessor(Value::object(g), Value::UNDEFINED, Attributes::CONFIGURABLE_ONLY),
+        PropertyDescriptor::accessor(
+            Value::object(g),
+            Value::UNDEFINED,
+            Attributes::CONFIGURABLE_ONLY,
+        ),
     )
 }
 
@@ -190,7 +200,9 @@ pub(super) fn regexp_exec_generic(
     if exec.as_object().is_some_and(|o| o.is_callable()) {
         let result = rt.call(exec, Value::object(r), &[Value::string(s)])?;
         if !result.is_object() && !result.is_null() {
-            return Err(rt.type_error("RegExp exec method returned something other than an Object or null"));
+            return Err(
+                rt.type_error("RegExp exec method returned something other than an Object or null")
+            );
         }
         return Ok(result);
     }
@@ -284,9 +296,14 @@ fn regexp_compile(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Val
     let (p, f) = match regexp_state(pattern) {
         Some(state) => {
             if !flags.is_undefined() {
-                return Err(rt.type_error("Cannot supply flags when constructing one RegExp from another"));
+                return Err(
+                    rt.type_error("Cannot supply flags when constructing one RegExp from another")
+                );
             }
-            (Value::string(state.source), Value::string(state.flags_string))
+            (
+                Value::string(state.source),
+                Value::string(state.flags_string),
+            )
         }
         None => (pattern, flags),
     };

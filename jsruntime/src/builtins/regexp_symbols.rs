@@ -9,13 +9,13 @@
 use std::any::Any;
 use std::cell::Cell;
 
-use super::regexp::{regexp_exec_generic, this_object};
 use super::iterator::iter_result;
+use super::regexp::{regexp_exec_generic, this_object};
 use super::{arg, f};
 use crate::equality::same_value;
 use crate::gc::{Gc, Trace, Tracer, ValueList};
 use crate::object::regexp::{advance_string_index, last_index_key};
-use crate::object::{HostData, JsObject, ObjectKind, PropertyKey, StoredProperty, Attributes};
+use crate::object::{Attributes, HostData, JsObject, ObjectKind, PropertyKey, StoredProperty};
 use crate::runtime::builtins::BuiltinFunction;
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
@@ -97,7 +97,11 @@ fn regexp_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
     loop {
         let result = regexp_exec_generic(rt, rx, s)?;
         let Some(result) = result.as_object() else {
-            return Ok(if n == 0 { Value::NULL } else { Value::object(a) });
+            return Ok(if n == 0 {
+                Value::NULL
+            } else {
+                Value::object(a)
+            });
         };
         let match_str = match_string(rt, result)?;
         rt.create_data_property_or_throw(a, PropertyKey::Index(n), Value::string(match_str))?;
@@ -263,7 +267,9 @@ fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Val
         let n_captures = (result_length - 1.0).max(0.0) as u32;
         let matched = match_string(rt, r)?;
         let index = rt.get_by_name(r, "index")?;
-        let position = rt.to_integer_or_infinity(index)?.clamp(0.0, length_s as f64) as usize;
+        let position = rt
+            .to_integer_or_infinity(index)?
+            .clamp(0.0, length_s as f64) as usize;
         let captures = rt.alloc(ValueList::new())?;
         for n in 1..=n_captures {
             let cap = rt.get(r, PropertyKey::Index(n), Value::object(r))?;
@@ -291,9 +297,20 @@ fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Val
             } else {
                 Value::object(rt.to_object(named)?)
             };
-            let template = replace_value.as_string().map(|t| t.to_utf16()).unwrap_or_default();
+            let template = replace_value
+                .as_string()
+                .map(|t| t.to_utf16())
+                .unwrap_or_default();
             let caps = captures.to_vec();
-            get_substitution(rt, &matched.to_utf16(), &source, position, &caps, named, &template)?
+            get_substitution(
+                rt,
+                &matched.to_utf16(),
+                &source,
+                position,
+                &caps,
+                named,
+                &template,
+            )?
         };
         if position >= next_source_position {
             accumulated.extend_from_slice(&source[next_source_position..position]);
@@ -320,7 +337,10 @@ pub(crate) fn get_substitution(
     template: &[u16],
 ) -> JsResult<Vec<u16>> {
     let dollar = u16::from(b'$');
-    let digit = |u: Option<&u16>| u.filter(|&&u| (0x30..=0x39).contains(&u)).map(|&u| (u - 0x30) as usize);
+    let digit = |u: Option<&u16>| {
+        u.filter(|&&u| (0x30..=0x39).contains(&u))
+            .map(|&u| (u - 0x30) as usize)
+    };
     let mut result = Vec::with_capacity(template.len());
     let mut i = 0;
     while i < template.len() {
@@ -462,7 +482,9 @@ fn regexp_string_iterator_next(rt: &mut Runtime, this: Value, _: &[Value]) -> Js
         _ => None,
     });
     let Some((regexp, string, global, unicode, done)) = fields else {
-        return Err(rt.type_error("%RegExpStringIteratorPrototype%.next called on an incompatible receiver"));
+        return Err(rt.type_error(
+            "%RegExpStringIteratorPrototype%.next called on an incompatible receiver",
+        ));
     };
     let finish = || {
         if let Some(o) = this.as_object() {

@@ -157,7 +157,10 @@ fn string_replacement(
         let v = rt.call(replace_value, Value::UNDEFINED, &args)?;
         return Ok(rt.to_string(v)?.to_utf16());
     }
-    let template = replace_value.as_string().map(|t| t.to_utf16()).unwrap_or_default();
+    let template = replace_value
+        .as_string()
+        .map(|t| t.to_utf16())
+        .unwrap_or_default();
     get_substitution(
         rt,
         &search.to_utf16(),
@@ -178,7 +181,12 @@ fn replace_common(rt: &mut Runtime, this: Value, args: &[Value], all: bool) -> J
     if all {
         require_global(rt, search_value, method)?;
     }
-    if let Some(r) = delegate(rt, search_value, WellKnownSymbol::Replace, &[o, replace_value])? {
+    if let Some(r) = delegate(
+        rt,
+        search_value,
+        WellKnownSymbol::Replace,
+        &[o, replace_value],
+    )? {
         return Ok(r);
     }
     let string = rt.to_string(o)?;

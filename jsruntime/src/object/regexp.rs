@@ -17,9 +17,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 use crate::gc::{Gc, Trace, Tracer};
-use crate::object::{
-    Attributes, HostData, JsObject, ObjectKind, PropertyDescriptor, PropertyKey,
-};
+use crate::object::{Attributes, HostData, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
 use crate::value::Value;
@@ -144,7 +142,12 @@ pub fn is_regexp_object(o: Gc<JsObject>) -> bool {
 pub fn regexp_state(v: Value) -> Option<Rc<RegExpState>> {
     let o = v.as_object()?;
     match o.kind() {
-        ObjectKind::Host(h) => h.as_any().downcast_ref::<RegExpData>()?.state.borrow().clone(),
+        ObjectKind::Host(h) => h
+            .as_any()
+            .downcast_ref::<RegExpData>()?
+            .state
+            .borrow()
+            .clone(),
         _ => None,
     }
 }
@@ -309,10 +312,7 @@ impl Runtime {
             self.to_string(flags)?
         };
         let Some(parsed) = RegExpFlags::parse(f.to_utf16().into_iter()) else {
-            let msg = format!(
-                "Invalid regular expression flags '{}'",
-                f.to_rust_string()
-            );
+            let msg = format!("Invalid regular expression flags '{}'", f.to_rust_string());
             return Err(self.syntax_error(&msg));
         };
         let matcher = match compile(&p.to_utf16(), parsed) {
@@ -390,7 +390,12 @@ impl Runtime {
 
     /// 22.2.7.2 steps 19-35: the match array with `index`, `input`, the
     /// captures, `groups` and (with `d`) `indices`.
-    fn match_array(&mut self, s: Gc<JsString>, m: &MatchResult, has_indices: bool) -> JsResult<Value> {
+    fn match_array(
+        &mut self,
+        s: Gc<JsString>,
+        m: &MatchResult,
+        has_indices: bool,
+    ) -> JsResult<Value> {
         let a = self.new_array(0)?;
         let start = m.captures.first().cloned().flatten().map_or(0, |r| r.start);
         let key = self.key("index")?;
@@ -570,6 +575,9 @@ mod tests {
         assert!(compile(&units("a(b"), flags).is_err());
         let m = compile(&units("(?<x>a)|b"), flags).unwrap();
         let text = units("xxb");
-        assert_eq!(m.find_from_utf16(&text, 0).next().map(|m| m.start()), Some(2));
+        assert_eq!(
+            m.find_from_utf16(&text, 0).next().map(|m| m.start()),
+            Some(2)
+        );
     }
 }
