@@ -312,6 +312,9 @@ fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Val
                 &template,
             )?
         };
+        // The copies of the captures passed above live on the malloc heap;
+        // the list (found by the stack scan) keeps them alive until here.
+        std::hint::black_box(captures);
         if position >= next_source_position {
             accumulated.extend_from_slice(&source[next_source_position..position]);
             accumulated.extend_from_slice(&replacement);
