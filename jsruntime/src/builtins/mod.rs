@@ -14,8 +14,11 @@
 //! functions), [`error`] (the Error constructors), [`array`] (`Array`,
 //! `Array.prototype.push/join/toString`), [`primitive`] (`String`, `Number`,
 //! `Boolean` and their prototypes' `toString`/`valueOf`), [`symbol`]
-//! (`Symbol`), [`regexp`] and [`regexp_symbols`] (`RegExp`), [`math`] (`Math`, `isNaN`, `isFinite`), [`iterator`] (the iterator protocol, array and string
-//! iterators, the records behind `for-of`, `for-in` and spread).
+//! (`Symbol`), [`regexp`] and [`regexp_symbols`] (`RegExp`), [`string_from`]
+//! (`String.fromCharCode/fromCodePoint`), [`string_regexp`] (the String
+//! methods that take a RegExp), [`math`] (`Math`, `isNaN`, `isFinite`),
+//! [`iterator`] (the iterator protocol, array and string iterators, the
+//! records behind `for-of`, `for-in` and spread).
 
 pub mod array;
 pub mod error;
