@@ -217,6 +217,7 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
         Helper::ForInIterator => it::for_in_iterator(rt, a),
         Helper::ForInStep => it::for_in_step(rt, a),
         Helper::AppendSpread => it::append_spread(rt, a, b),
+        Helper::RegExpCreate => rt.regexp_create(a, b),
         Helper::Apply => {
             let list = rt.create_list_from_array_like(c)?;
             rt.call(a, b, &list)

@@ -14,8 +14,11 @@
 //! functions), [`error`] (the Error constructors), [`array`] (`Array`,
 //! `Array.prototype.push/join/toString`), [`primitive`] (`String`, `Number`,
 //! `Boolean` and their prototypes' `toString`/`valueOf`), [`symbol`]
-//! (`Symbol`), [`math`] (`Math`, `isNaN`, `isFinite`), [`iterator`] (the iterator protocol, array and string
-//! iterators, the records behind `for-of`, `for-in` and spread).
+//! (`Symbol`), [`regexp`] and [`regexp_symbols`] (`RegExp`), [`string_from`]
+//! (`String.fromCharCode/fromCodePoint`), [`string_regexp`] (the String
+//! methods that take a RegExp), [`math`] (`Math`, `isNaN`, `isFinite`),
+//! [`iterator`] (the iterator protocol, array and string iterators, the
+//! records behind `for-of`, `for-in` and spread).
 
 pub mod array;
 pub mod bigint;
@@ -27,6 +30,10 @@ pub mod iterator;
 pub mod math;
 pub mod object;
 pub mod primitive;
+pub mod regexp;
+pub mod regexp_symbols;
+pub mod string_from;
+pub mod string_regexp;
 pub mod symbol;
 
 #[cfg(test)]
@@ -46,6 +53,9 @@ pub fn install(rt: &mut Runtime) -> JsResult<()> {
     primitive::install(rt)?;
     symbol::install(rt)?;
     bigint::install(rt)?;
+    regexp::install(rt)?;
+    string_from::install(rt)?;
+    string_regexp::install(rt)?;
     iterator::install(rt)?;
     math::install(rt)?;
     global::install(rt)?;

@@ -207,6 +207,7 @@ pub fn object_to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<
             ObjectKind::Number(_) => "Number",
             ObjectKind::String(_) => "String",
             ObjectKind::Exotic(e) => e.builtin_tag(),
+            _ if crate::object::regexp::is_regexp_object(o) => "RegExp",
             _ => "Object",
         }
     };

@@ -74,6 +74,10 @@ intrinsics! {
     ArrayIteratorNext,
     // %eval% (19.2.1): what makes `eval(...)` a direct eval.
     Eval,
+    // 22.2: %RegExp%, %RegExp.prototype%, %RegExpStringIteratorPrototype%.
+    RegExp,
+    RegExpPrototype,
+    RegExpStringIteratorPrototype,
 }
 
 impl Intrinsic {

@@ -2397,6 +2397,18 @@ impl<'a> Analyzer<'a> {
                 self.emit(C::BigInt { radix, digits });
             }
             K::TaggedTemplate => self.tagged_template(&children)?,
+            K::RegExpLiteral => {
+                // 13.2.7.3: RegExpCreate(pattern, flags) on each evaluation.
+                let Some(r) = self.ast.regexps.get(node.arg as usize) else {
+                    return self.err("malformed regular expression literal");
+                };
+                let (pattern, flags) = (r.pattern.clone(), r.flags.clone());
+                let pattern = self.program.string(&pattern);
+                let flags = self.program.string(&flags);
+                self.emit(C::String(pattern));
+                self.emit(C::String(flags));
+                self.emit(C::Helper(Helper::RegExpCreate));
+            }
             K::NewTarget => {
                 // 13.3.12.1: GetNewTarget of the nearest non-arrow function.
                 let sym = self.program.symbol(NEW_TARGET);
@@ -2634,7 +2646,6 @@ impl<'a> Analyzer<'a> {
                     self.emit(C::Binary(op));
                 } else {
                     let what = match kind {
-                        K::RegExpLiteral => "regular expression literals",
                         K::ClassExpression => "classes",
                         K::Yield | K::YieldDelegate | K::Await => "generators and async functions",
                         K::SuperMember | K::SuperComputedMember | K::SuperCall => "super",

@@ -611,6 +611,9 @@ pub enum Helper {
     /// `[value] -> [value]`: RequireObjectCoercible (7.2.1) of the value of
     /// an object pattern (8.6.2, 13.15.5.2).
     RequireObjectCoercible,
+    /// `[pattern, flags] -> [regexp]`: a regular expression literal
+    /// (13.2.7.3: RegExpCreate, a new object per evaluation).
+    RegExpCreate,
 }
 
 impl Helper {
@@ -639,7 +642,8 @@ impl Helper {
             | H::SetPrototype
             | H::SetFunctionName
             | H::SetGetterName
-            | H::SetSetterName => 2,
+            | H::SetSetterName
+            | H::RegExpCreate => 2,
             H::Apply | H::DefineGetter | H::DefineSetter => 3,
         }
     }
@@ -671,6 +675,7 @@ impl Helper {
         Helper::ToString,
         Helper::ToPropertyKey,
         Helper::RequireObjectCoercible,
+        Helper::RegExpCreate,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).

@@ -1,0 +1,521 @@
+//! The symbol-keyed methods of RegExp.prototype that the String methods
+//! delegate to (22.2.6): `[@@match]`, `[@@matchAll]` with
+//! %RegExpStringIteratorPrototype% (22.2.9), `[@@replace]` (with
+//! GetSubstitution, 22.1.3.19.1), `[@@search]` and `[@@split]`.
+//!
+//! Lists that outlive an allocation (exec results, captures) are kept in
+//! `ValueList` cells, which the conservative stack scan keeps alive.
+
+use std::any::Any;
+use std::cell::Cell;
+
+use super::iterator::iter_result;
+use super::regexp::{regexp_exec_generic, this_object};
+use super::{arg, f};
+use crate::equality::same_value;
+use crate::gc::{Gc, Trace, Tracer, ValueList};
+use crate::object::regexp::{advance_string_index, last_index_key};
+use crate::object::{Attributes, HostData, JsObject, ObjectKind, PropertyKey, StoredProperty};
+use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::{Intrinsic, Runtime};
+use crate::string::JsString;
+use crate::symbol::WellKnownSymbol;
+use crate::value::Value;
+use crate::JsResult;
+
+static REGEXP_SYMBOL_METHODS: &[BuiltinFunction] = &[
+    f("@@match", 1, regexp_match),
+    f("@@matchAll", 1, regexp_match_all),
+    f("@@replace", 2, regexp_replace),
+    f("@@search", 1, regexp_search),
+    f("@@split", 2, regexp_split),
+];
+
+static REGEXP_STRING_ITERATOR: &[BuiltinFunction] = &[f("next", 0, regexp_string_iterator_next)];
+
+pub(super) fn install(rt: &mut Runtime, proto: Gc<JsObject>) -> JsResult<()> {
+    rt.install_functions(proto, REGEXP_SYMBOL_METHODS)?;
+    // 22.2.9.2 %RegExpStringIteratorPrototype%.
+    let iter_proto = rt.intrinsic(Intrinsic::IteratorPrototype);
+    let it = rt.new_object_with(iter_proto, ObjectKind::Ordinary, 0)?;
+    rt.install_functions(it, REGEXP_STRING_ITERATOR)?;
+    let tag = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag));
+    let name = rt.atom("RegExp String Iterator")?;
+    rt.store_property(
+        it,
+        tag,
+        StoredProperty::Data(Value::string(name), Attributes::CONFIGURABLE_ONLY),
+    )?;
+    rt.set_intrinsic(Intrinsic::RegExpStringIteratorPrototype, Value::object(it));
+    Ok(())
+}
+
+/// ToString(Get(rx, "flags")) as code units.
+fn flags_of(rt: &mut Runtime, rx: Gc<JsObject>) -> JsResult<Vec<u16>> {
+    let flags = rt.get_by_name(rx, "flags")?;
+    Ok(rt.to_string(flags)?.to_utf16())
+}
+
+fn has_unit(flags: &[u16], c: char) -> bool {
+    flags.contains(&(c as u16))
+}
+
+/// The string value of Get(result, "0") (ToString).
+fn match_string(rt: &mut Runtime, result: Gc<JsObject>) -> JsResult<Gc<JsString>> {
+    let v = rt.get(result, PropertyKey::Index(0), Value::object(result))?;
+    rt.to_string(v)
+}
+
+/// Steps shared by @@match, @@matchAll and @@replace: after an empty
+/// match, lastIndex = AdvanceStringIndex(S, ToLength(lastIndex), fullUnicode).
+fn advance_after_empty_match(
+    rt: &mut Runtime,
+    rx: Gc<JsObject>,
+    s: Gc<JsString>,
+    full_unicode: bool,
+) -> JsResult<()> {
+    let key = last_index_key(rt)?;
+    let li = rt.get(rx, key, Value::object(rx))?;
+    let this_index = rt.to_length(li)?;
+    let next = advance_string_index(s, this_index, full_unicode);
+    rt.set_property(rx, key, Value::number(next), true)
+}
+
+/// 22.2.6.8 RegExp.prototype [ @@match ] ( string ).
+fn regexp_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let rx = this_object(rt, this, "[Symbol.match]")?;
+    let s = rt.to_string(arg(args, 0))?;
+    let flags = flags_of(rt, rx)?;
+    if !has_unit(&flags, 'g') {
+        return regexp_exec_generic(rt, rx, s);
+    }
+    let full_unicode = has_unit(&flags, 'u') || has_unit(&flags, 'v');
+    let key = last_index_key(rt)?;
+    rt.set_property(rx, key, Value::ZERO, true)?;
+    let a = rt.new_array(0)?;
+    let mut n = 0u32;
+    loop {
+        let result = regexp_exec_generic(rt, rx, s)?;
+        let Some(result) = result.as_object() else {
+            return Ok(if n == 0 {
+                Value::NULL
+            } else {
+                Value::object(a)
+            });
+        };
+        let match_str = match_string(rt, result)?;
+        rt.create_data_property_or_throw(a, PropertyKey::Index(n), Value::string(match_str))?;
+        if match_str.is_empty() {
+            advance_after_empty_match(rt, rx, s, full_unicode)?;
+        }
+        n += 1;
+    }
+}
+
+/// 22.2.6.12 RegExp.prototype [ @@search ] ( string ).
+fn regexp_search(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let rx = this_object(rt, this, "[Symbol.search]")?;
+    let s = rt.to_string(arg(args, 0))?;
+    let key = last_index_key(rt)?;
+    let previous = rt.get(rx, key, Value::object(rx))?;
+    if !same_value(previous, Value::ZERO) {
+        rt.set_property(rx, key, Value::ZERO, true)?;
+    }
+    let result = regexp_exec_generic(rt, rx, s)?;
+    let current = rt.get(rx, key, Value::object(rx))?;
+    if !same_value(current, previous) {
+        rt.set_property(rx, key, previous, true)?;
+    }
+    match result.as_object() {
+        None => Ok(Value::from_i32(-1)),
+        Some(r) => rt.get_by_name(r, "index"),
+    }
+}
+
+/// 7.3.22 SpeciesConstructor ( O, defaultConstructor ).
+fn species_constructor(rt: &mut Runtime, o: Gc<JsObject>, default: Intrinsic) -> JsResult<Value> {
+    let key = PropertyKey::String(rt.names.constructor);
+    let c = rt.get(o, key, Value::object(o))?;
+    if c.is_undefined() {
+        return Ok(rt.intrinsic(default));
+    }
+    let Some(co) = c.as_object() else {
+        return Err(rt.type_error("object.constructor is not an object"));
+    };
+    let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Species));
+    let s = rt.get(co, key, c)?;
+    if s.is_nullish() {
+        return Ok(rt.intrinsic(default));
+    }
+    if s.as_object().is_some_and(|o| o.is_constructor()) {
+        return Ok(s);
+    }
+    Err(rt.type_error("object.constructor[Symbol.species] is not a constructor"))
+}
+
+/// 22.2.6.14 RegExp.prototype [ @@split ] ( string, limit ).
+fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let rx = this_object(rt, this, "[Symbol.split]")?;
+    let s = rt.to_string(arg(args, 0))?;
+    let c = species_constructor(rt, rx, Intrinsic::RegExp)?;
+    let mut flags = flags_of(rt, rx)?;
+    let unicode_matching = has_unit(&flags, 'u') || has_unit(&flags, 'v');
+    if !has_unit(&flags, 'y') {
+        flags.push(u16::from(b'y'));
+    }
+    let new_flags = rt.new_string_utf16(&flags)?;
+    let splitter = rt.construct(c, &[Value::object(rx), Value::string(new_flags)], None)?;
+    let Some(splitter) = splitter.as_object() else {
+        return Err(rt.type_error("RegExp species constructor returned a non-object"));
+    };
+    let a = rt.new_array(0)?;
+    let limit = arg(args, 1);
+    let lim = if limit.is_undefined() {
+        u32::MAX
+    } else {
+        rt.to_uint32(limit)?
+    };
+    if lim == 0 {
+        return Ok(Value::object(a));
+    }
+    let size = s.len();
+    let key = last_index_key(rt)?;
+    if size == 0 {
+        let z = regexp_exec_generic(rt, splitter, s)?;
+        if z.is_null() {
+            rt.create_data_property_or_throw(a, PropertyKey::Index(0), Value::string(s))?;
+        }
+        return Ok(Value::object(a));
+    }
+    let mut length_a = 0u32;
+    let (mut p, mut q) = (0usize, 0usize);
+    while q < size {
+        rt.set_property(splitter, key, Value::from_u32(q as u32), true)?;
+        let z = regexp_exec_generic(rt, splitter, s)?;
+        let Some(z) = z.as_object() else {
+            q = advance_string_index(s, q as f64, unicode_matching) as usize;
+            continue;
+        };
+        let li = rt.get(splitter, key, Value::object(splitter))?;
+        let e = rt.to_length(li)?.min(size as f64) as usize;
+        if e == p {
+            q = advance_string_index(s, q as f64, unicode_matching) as usize;
+            continue;
+        }
+        let t = rt.substring(s, p, q)?;
+        rt.create_data_property_or_throw(a, PropertyKey::Index(length_a), Value::string(t))?;
+        length_a += 1;
+        if length_a == lim {
+            return Ok(Value::object(a));
+        }
+        p = e;
+        let captures = rt.length_of_array_like(z)?;
+        let captures = (captures - 1.0).max(0.0) as u32;
+        for i in 1..=captures {
+            let next = rt.get(z, PropertyKey::Index(i), Value::object(z))?;
+            rt.create_data_property_or_throw(a, PropertyKey::Index(length_a), next)?;
+            length_a += 1;
+            if length_a == lim {
+                return Ok(Value::object(a));
+            }
+        }
+        q = p;
+    }
+    let t = rt.substring(s, p, size)?;
+    rt.create_data_property_or_throw(a, PropertyKey::Index(length_a), Value::string(t))?;
+    Ok(Value::object(a))
+}
+
+/// 22.2.6.11 RegExp.prototype [ @@replace ] ( string, replaceValue ).
+fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let rx = this_object(rt, this, "[Symbol.replace]")?;
+    let s = rt.to_string(arg(args, 0))?;
+    let length_s = s.len();
+    let mut replace_value = arg(args, 1);
+    let functional = replace_value.as_object().is_some_and(|o| o.is_callable());
+    if !functional {
+        replace_value = Value::string(rt.to_string(replace_value)?);
+    }
+    let flags = flags_of(rt, rx)?;
+    let global = has_unit(&flags, 'g');
+    let full_unicode = has_unit(&flags, 'u') || has_unit(&flags, 'v');
+    if global {
+        let key = last_index_key(rt)?;
+        rt.set_property(rx, key, Value::ZERO, true)?;
+    }
+    let results = rt.alloc(ValueList::new())?;
+    loop {
+        let result = regexp_exec_generic(rt, rx, s)?;
+        let Some(r) = result.as_object() else { break };
+        results.push(result);
+        if !global {
+            break;
+        }
+        let match_str = match_string(rt, r)?;
+        if match_str.is_empty() {
+            advance_after_empty_match(rt, rx, s, full_unicode)?;
+        }
+    }
+    let source = s.to_utf16();
+    let mut accumulated: Vec<u16> = Vec::new();
+    let mut next_source_position = 0usize;
+    for i in 0..results.len() {
+        let Some(r) = results.get(i).and_then(|v| v.as_object()) else {
+            continue;
+        };
+        let result_length = rt.length_of_array_like(r)?;
+        let n_captures = (result_length - 1.0).max(0.0) as u32;
+        let matched = match_string(rt, r)?;
+        let index = rt.get_by_name(r, "index")?;
+        let position = rt
+            .to_integer_or_infinity(index)?
+            .clamp(0.0, length_s as f64) as usize;
+        let captures = rt.alloc(ValueList::new())?;
+        for n in 1..=n_captures {
+            let cap = rt.get(r, PropertyKey::Index(n), Value::object(r))?;
+            let cap = if cap.is_undefined() {
+                cap
+            } else {
+                Value::string(rt.to_string(cap)?)
+            };
+            captures.push(cap);
+        }
+        let named = rt.get_by_name(r, "groups")?;
+        let replacement = if functional {
+            let mut call_args = vec![Value::string(matched)];
+            call_args.extend(captures.to_vec());
+            call_args.push(Value::from_u32(position as u32));
+            call_args.push(Value::string(s));
+            if !named.is_undefined() {
+                call_args.push(named);
+            }
+            let v = rt.call(replace_value, Value::UNDEFINED, &call_args)?;
+            rt.to_string(v)?.to_utf16()
+        } else {
+            let named = if named.is_undefined() {
+                named
+            } else {
+                Value::object(rt.to_object(named)?)
+            };
+            let template = replace_value
+                .as_string()
+                .map(|t| t.to_utf16())
+                .unwrap_or_default();
+            let caps = captures.to_vec();
+            get_substitution(
+                rt,
+                &matched.to_utf16(),
+                &source,
+                position,
+                &caps,
+                named,
+                &template,
+            )?
+        };
+        // The copies of the captures passed above live on the malloc heap;
+        // the list (found by the stack scan) keeps them alive until here.
+        std::hint::black_box(captures);
+        if position >= next_source_position {
+            accumulated.extend_from_slice(&source[next_source_position..position]);
+            accumulated.extend_from_slice(&replacement);
+            next_source_position = position + matched.len();
+        }
+    }
+    if next_source_position < length_s {
+        accumulated.extend_from_slice(&source[next_source_position..]);
+    }
+    Ok(Value::string(rt.new_string_utf16(&accumulated)?))
+}
+
+/// 22.1.3.19.1 GetSubstitution ( matched, str, position, captures,
+/// namedCaptures, replacementTemplate ). `captures` holds strings or
+/// undefined; the caller keeps them alive.
+pub(crate) fn get_substitution(
+    rt: &mut Runtime,
+    matched: &[u16],
+    s: &[u16],
+    position: usize,
+    captures: &[Value],
+    named_captures: Value,
+    template: &[u16],
+) -> JsResult<Vec<u16>> {
+    let dollar = u16::from(b'$');
+    let digit = |u: Option<&u16>| {
+        u.filter(|&&u| (0x30..=0x39).contains(&u))
+            .map(|&u| (u - 0x30) as usize)
+    };
+    let mut result = Vec::with_capacity(template.len());
+    let mut i = 0;
+    while i < template.len() {
+        let rest = &template[i..];
+        if rest[0] != dollar || rest.len() == 1 {
+            result.push(rest[0]);
+            i += 1;
+            continue;
+        }
+        match rest[1] {
+            0x24 => {
+                result.push(dollar);
+                i += 2;
+            }
+            0x26 => {
+                result.extend_from_slice(matched);
+                i += 2;
+            }
+            0x60 => {
+                result.extend_from_slice(&s[..position.min(s.len())]);
+                i += 2;
+            }
+            0x27 => {
+                let tail = (position + matched.len()).min(s.len());
+                result.extend_from_slice(&s[tail..]);
+                i += 2;
+            }
+            0x30..=0x39 => {
+                let d1 = digit(rest.get(1)).unwrap_or(0);
+                let (mut index, mut count) = (d1, 1);
+                // A two-digit reference beyond the captures is a one-digit
+                // reference followed by a literal digit.
+                if let Some(d2) = digit(rest.get(2)) {
+                    if d1 * 10 + d2 <= captures.len() {
+                        (index, count) = (d1 * 10 + d2, 2);
+                    }
+                }
+                if (1..=captures.len()).contains(&index) {
+                    if let Some(c) = captures[index - 1].as_string() {
+                        result.extend(c.to_utf16());
+                    }
+                } else {
+                    // Not a capture reference: kept literally.
+                    result.extend_from_slice(&rest[..1 + count]);
+                }
+                i += 1 + count;
+            }
+            0x3C => {
+                let gt = rest.iter().position(|&u| u == u16::from(b'>'));
+                match (gt, named_captures.as_object()) {
+                    (Some(gt), Some(groups)) => {
+                        let name = rt.new_string_utf16(&rest[2..gt])?;
+                        let key = rt.property_key_from_string(name);
+                        let capture = rt.get(groups, key, named_captures)?;
+                        if !capture.is_undefined() {
+                            result.extend(rt.to_string(capture)?.to_utf16());
+                        }
+                        i += gt + 1;
+                    }
+                    _ => {
+                        result.extend_from_slice(&rest[..2]);
+                        i += 2;
+                    }
+                }
+            }
+            _ => {
+                result.push(dollar);
+                i += 1;
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// [[IteratingRegExp]], [[IteratedString]], [[Global]], [[Unicode]],
+/// [[Done]] of a RegExp String Iterator (22.2.9.1).
+struct RegExpStringIterator {
+    regexp: Value,
+    string: Value,
+    global: bool,
+    unicode: bool,
+    done: Cell<bool>,
+}
+
+// SAFETY: reports the two values the iterator holds.
+unsafe impl Trace for RegExpStringIterator {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_value(self.regexp);
+        tracer.mark_value(self.string);
+    }
+}
+
+impl HostData for RegExpStringIterator {
+    fn class_name(&self) -> &'static str {
+        "RegExp String Iterator"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// 22.2.6.9 RegExp.prototype [ @@matchAll ] ( string ).
+fn regexp_match_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let r = this_object(rt, this, "[Symbol.matchAll]")?;
+    let s = rt.to_string(arg(args, 0))?;
+    let c = species_constructor(rt, r, Intrinsic::RegExp)?;
+    let flags = flags_of(rt, r)?;
+    let flags_value = Value::string(rt.new_string_utf16(&flags)?);
+    let matcher = rt.construct(c, &[Value::object(r), flags_value], None)?;
+    let Some(matcher_obj) = matcher.as_object() else {
+        return Err(rt.type_error("RegExp species constructor returned a non-object"));
+    };
+    let key = last_index_key(rt)?;
+    let li = rt.get(r, key, Value::object(r))?;
+    let last_index = rt.to_length(li)?;
+    rt.set_property(matcher_obj, key, Value::number(last_index), true)?;
+    let proto = rt.intrinsic(Intrinsic::RegExpStringIteratorPrototype);
+    let data = Box::new(RegExpStringIterator {
+        regexp: matcher,
+        string: Value::string(s),
+        global: has_unit(&flags, 'g'),
+        unicode: has_unit(&flags, 'u') || has_unit(&flags, 'v'),
+        done: Cell::new(false),
+    });
+    let it = rt.new_object_with(proto, ObjectKind::Host(data), 0)?;
+    Ok(Value::object(it))
+}
+
+/// 22.2.9.2.1 %RegExpStringIteratorPrototype%.next ( ).
+fn regexp_string_iterator_next(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let fields = this.as_object().and_then(|o| match o.kind() {
+        ObjectKind::Host(h) => h
+            .as_any()
+            .downcast_ref::<RegExpStringIterator>()
+            .map(|d| (d.regexp, d.string, d.global, d.unicode, d.done.get())),
+        _ => None,
+    });
+    let Some((regexp, string, global, unicode, done)) = fields else {
+        return Err(rt.type_error(
+            "%RegExpStringIteratorPrototype%.next called on an incompatible receiver",
+        ));
+    };
+    let finish = || {
+        if let Some(o) = this.as_object() {
+            if let ObjectKind::Host(h) = o.kind() {
+                if let Some(d) = h.as_any().downcast_ref::<RegExpStringIterator>() {
+                    d.done.set(true);
+                }
+            }
+        }
+    };
+    if done {
+        return iter_result(rt, Value::UNDEFINED, true);
+    }
+    let (Some(r), Some(s)) = (regexp.as_object(), string.as_string()) else {
+        return iter_result(rt, Value::UNDEFINED, true);
+    };
+    let m = regexp_exec_generic(rt, r, s)?;
+    let Some(mo) = m.as_object() else {
+        finish();
+        return iter_result(rt, Value::UNDEFINED, true);
+    };
+    if !global {
+        finish();
+        return iter_result(rt, m, false);
+    }
+    let match_str = match_string(rt, mo)?;
+    if match_str.is_empty() {
+        advance_after_empty_match(rt, r, s, unicode)?;
+    }
+    iter_result(rt, m, false)
+}

@@ -1,0 +1,286 @@
+//! The String.prototype methods that delegate to a matcher object's
+//! symbol-keyed methods (22.1.3): `match`, `matchAll`, `replace`,
+//! `replaceAll`, `search` and `split`, with their string-pattern fallbacks.
+
+use super::regexp::is_regexp;
+use super::regexp_symbols::get_substitution;
+use super::{arg, f};
+use crate::gc::Gc;
+use crate::object::PropertyKey;
+use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::{Intrinsic, Runtime};
+use crate::string::JsString;
+use crate::symbol::WellKnownSymbol;
+use crate::value::Value;
+use crate::JsResult;
+
+static STRING_PROTOTYPE: &[BuiltinFunction] = &[
+    f("match", 1, string_match),
+    f("matchAll", 1, string_match_all),
+    f("replace", 2, string_replace),
+    f("replaceAll", 2, string_replace_all),
+    f("search", 1, string_search),
+    f("split", 2, string_split),
+];
+
+pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
+    let proto = rt.intrinsic_object(Intrinsic::StringPrototype);
+    rt.install_functions(proto, STRING_PROTOTYPE)
+}
+
+/// 7.2.1 RequireObjectCoercible on `this`.
+fn this_coercible(rt: &mut Runtime, this: Value, method: &str) -> JsResult<Value> {
+    if this.is_nullish() {
+        return Err(rt.type_error(&format!(
+            "String.prototype.{method} called on null or undefined"
+        )));
+    }
+    Ok(this)
+}
+
+/// Steps 2 of match/matchAll/replace/search/split: when `v` is neither
+/// undefined nor null and has a `symbol` method, the result of calling it.
+fn delegate(
+    rt: &mut Runtime,
+    v: Value,
+    symbol: WellKnownSymbol,
+    args: &[Value],
+) -> JsResult<Option<Value>> {
+    if v.is_nullish() {
+        return Ok(None);
+    }
+    let key = PropertyKey::Symbol(rt.well_known_symbol(symbol));
+    match rt.get_method(v, key)? {
+        Some(m) => Ok(Some(rt.call(m, v, args)?)),
+        None => Ok(None),
+    }
+}
+
+/// Steps of match, matchAll and search without a delegate:
+/// Invoke(RegExpCreate(regexp, flags), symbol, « ToString(O) »).
+fn via_new_regexp(
+    rt: &mut Runtime,
+    o: Value,
+    regexp: Value,
+    flags: Value,
+    symbol: WellKnownSymbol,
+) -> JsResult<Value> {
+    let s = rt.to_string(o)?;
+    let rx = rt.regexp_create(regexp, flags)?;
+    let key = PropertyKey::Symbol(rt.well_known_symbol(symbol));
+    rt.invoke(rx, key, &[Value::string(s)])
+}
+
+/// 22.1.3.13 String.prototype.match ( regexp ).
+fn string_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let o = this_coercible(rt, this, "match")?;
+    let regexp = arg(args, 0);
+    if let Some(r) = delegate(rt, regexp, WellKnownSymbol::Match, &[o])? {
+        return Ok(r);
+    }
+    via_new_regexp(rt, o, regexp, Value::UNDEFINED, WellKnownSymbol::Match)
+}
+
+/// 22.1.3.22 String.prototype.search ( regexp ).
+fn string_search(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let o = this_coercible(rt, this, "search")?;
+    let regexp = arg(args, 0);
+    if let Some(r) = delegate(rt, regexp, WellKnownSymbol::Search, &[o])? {
+        return Ok(r);
+    }
+    via_new_regexp(rt, o, regexp, Value::UNDEFINED, WellKnownSymbol::Search)
+}
+
+/// matchAll / replaceAll step 2.b: a RegExp argument must have the `g` flag.
+fn require_global(rt: &mut Runtime, v: Value, method: &str) -> JsResult<()> {
+    if v.is_nullish() || !is_regexp(rt, v)? {
+        return Ok(());
+    }
+    let Some(o) = v.as_object() else {
+        return Ok(());
+    };
+    let flags = rt.get_by_name(o, "flags")?;
+    if flags.is_nullish() {
+        return Err(rt.type_error("RegExp flags is null or undefined"));
+    }
+    let flags = rt.to_string(flags)?;
+    if !flags.to_utf16().contains(&u16::from(b'g')) {
+        return Err(rt.type_error(&format!(
+            "String.prototype.{method} called with a non-global RegExp argument"
+        )));
+    }
+    Ok(())
+}
+
+/// 22.1.3.14 String.prototype.matchAll ( regexp ).
+fn string_match_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let o = this_coercible(rt, this, "matchAll")?;
+    let regexp = arg(args, 0);
+    require_global(rt, regexp, "matchAll")?;
+    if let Some(r) = delegate(rt, regexp, WellKnownSymbol::MatchAll, &[o])? {
+        return Ok(r);
+    }
+    let g = Value::string(rt.atom("g")?);
+    via_new_regexp(rt, o, regexp, g, WellKnownSymbol::MatchAll)
+}
+
+/// 6.1.4.1 StringIndexOf ( string, searchValue, fromIndex ).
+fn string_index_of(s: &[u16], search: &[u16], from: usize) -> Option<usize> {
+    if search.is_empty() {
+        return (from <= s.len()).then_some(from);
+    }
+    if from >= s.len() {
+        return None;
+    }
+    s[from..]
+        .windows(search.len())
+        .position(|w| w == search)
+        .map(|i| i + from)
+}
+
+/// The replacement text for one match of a string pattern: the result of
+/// the replacer function, or GetSubstitution of the template.
+fn string_replacement(
+    rt: &mut Runtime,
+    replace_value: Value,
+    functional: bool,
+    search: Gc<JsString>,
+    string: Gc<JsString>,
+    position: usize,
+) -> JsResult<Vec<u16>> {
+    if functional {
+        let args = [
+            Value::string(search),
+            Value::from_u32(position as u32),
+            Value::string(string),
+        ];
+        let v = rt.call(replace_value, Value::UNDEFINED, &args)?;
+        return Ok(rt.to_string(v)?.to_utf16());
+    }
+    let template = replace_value
+        .as_string()
+        .map(|t| t.to_utf16())
+        .unwrap_or_default();
+    get_substitution(
+        rt,
+        &search.to_utf16(),
+        &string.to_utf16(),
+        position,
+        &[],
+        Value::UNDEFINED,
+        &template,
+    )
+}
+
+/// 22.1.3.19 String.prototype.replace ( searchValue, replaceValue ) and
+/// 22.1.3.20 String.prototype.replaceAll.
+fn replace_common(rt: &mut Runtime, this: Value, args: &[Value], all: bool) -> JsResult<Value> {
+    let method = if all { "replaceAll" } else { "replace" };
+    let o = this_coercible(rt, this, method)?;
+    let (search_value, mut replace_value) = (arg(args, 0), arg(args, 1));
+    if all {
+        require_global(rt, search_value, method)?;
+    }
+    if let Some(r) = delegate(
+        rt,
+        search_value,
+        WellKnownSymbol::Replace,
+        &[o, replace_value],
+    )? {
+        return Ok(r);
+    }
+    let string = rt.to_string(o)?;
+    let search = rt.to_string(search_value)?;
+    let functional = replace_value.as_object().is_some_and(|f| f.is_callable());
+    if !functional {
+        replace_value = Value::string(rt.to_string(replace_value)?);
+    }
+    let units = string.to_utf16();
+    let search_units = search.to_utf16();
+    let advance_by = search_units.len().max(1);
+    let mut positions = Vec::new();
+    let mut next = string_index_of(&units, &search_units, 0);
+    while let Some(p) = next {
+        positions.push(p);
+        if !all {
+            break;
+        }
+        next = string_index_of(&units, &search_units, p + advance_by);
+    }
+    if positions.is_empty() {
+        return Ok(Value::string(string));
+    }
+    let mut end_of_last_match = 0;
+    let mut result = Vec::with_capacity(units.len());
+    for p in positions {
+        let replacement = string_replacement(rt, replace_value, functional, search, string, p)?;
+        result.extend_from_slice(&units[end_of_last_match..p]);
+        result.extend_from_slice(&replacement);
+        end_of_last_match = p + search_units.len();
+    }
+    if end_of_last_match < units.len() {
+        result.extend_from_slice(&units[end_of_last_match..]);
+    }
+    Ok(Value::string(rt.new_string_utf16(&result)?))
+}
+
+fn string_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    replace_common(rt, this, args, false)
+}
+
+fn string_replace_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    replace_common(rt, this, args, true)
+}
+
+/// 22.1.3.23 String.prototype.split ( separator, limit ).
+fn string_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let o = this_coercible(rt, this, "split")?;
+    let (separator, limit) = (arg(args, 0), arg(args, 1));
+    if let Some(r) = delegate(rt, separator, WellKnownSymbol::Split, &[o, limit])? {
+        return Ok(r);
+    }
+    let s = rt.to_string(o)?;
+    let lim = if limit.is_undefined() {
+        u32::MAX
+    } else {
+        rt.to_uint32(limit)?
+    };
+    let r = rt.to_string(separator)?;
+    let a = rt.new_array(0)?;
+    if lim == 0 {
+        return Ok(Value::object(a));
+    }
+    if separator.is_undefined() {
+        rt.create_data_property_or_throw(a, PropertyKey::Index(0), Value::string(s))?;
+        return Ok(Value::object(a));
+    }
+    let units = s.to_utf16();
+    let sep = r.to_utf16();
+    let mut n = 0u32;
+    if sep.is_empty() {
+        for (i, &u) in units.iter().take(lim as usize).enumerate() {
+            let t = rt.new_string_utf16(&[u])?;
+            rt.create_data_property_or_throw(a, PropertyKey::Index(i as u32), Value::string(t))?;
+        }
+        return Ok(Value::object(a));
+    }
+    if units.is_empty() {
+        rt.create_data_property_or_throw(a, PropertyKey::Index(0), Value::string(s))?;
+        return Ok(Value::object(a));
+    }
+    let mut i = 0;
+    let mut j = string_index_of(&units, &sep, 0);
+    while let Some(jj) = j {
+        let t = rt.new_string_utf16(&units[i..jj])?;
+        rt.create_data_property_or_throw(a, PropertyKey::Index(n), Value::string(t))?;
+        n += 1;
+        if n == lim {
+            return Ok(Value::object(a));
+        }
+        i = jj + sep.len();
+        j = string_index_of(&units, &sep, i);
+    }
+    let t = rt.new_string_utf16(&units[i..])?;
+    rt.create_data_property_or_throw(a, PropertyKey::Index(n), Value::string(t))?;
+    Ok(Value::object(a))
+}

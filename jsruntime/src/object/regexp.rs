@@ -1,0 +1,583 @@
+//! RegExp objects (ECMA-262 22.2.3): the internal slots [[OriginalSource]],
+//! [[OriginalFlags]] and [[RegExpMatcher]], their creation (RegExpCreate,
+//! RegExpAlloc, RegExpInitialize) and the matching core RegExpBuiltinExec
+//! (22.2.7.2), with the `regress` crate as the matcher.
+//!
+//! A RegExp object is an ordinary object whose kind is host data
+//! ([`RegExpData`]). The compiled matcher lives on the malloc heap behind an
+//! `Rc` (it holds no GC references); the source and flags strings are GC
+//! strings traced through the data. Compiled matchers are shared through a
+//! small per-thread cache keyed by (source, flags), so a literal evaluated in
+//! a loop compiles its pattern once.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::rc::Rc;
+
+use crate::gc::{Gc, Trace, Tracer};
+use crate::object::{Attributes, HostData, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
+use crate::runtime::{Intrinsic, Runtime};
+use crate::string::JsString;
+use crate::value::Value;
+use crate::JsResult;
+
+/// The flags of a RegExp, one bit per flag letter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RegExpFlags(u8);
+
+impl RegExpFlags {
+    pub const HAS_INDICES: u8 = 1;
+    pub const GLOBAL: u8 = 2;
+    pub const IGNORE_CASE: u8 = 4;
+    pub const MULTILINE: u8 = 8;
+    pub const DOT_ALL: u8 = 16;
+    pub const UNICODE: u8 = 32;
+    pub const UNICODE_SETS: u8 = 64;
+    pub const STICKY: u8 = 128;
+
+    /// The flag letters in the order of 22.2.6.4 get RegExp.prototype.flags.
+    pub const LETTERS: [(u8, char); 8] = [
+        (Self::HAS_INDICES, 'd'),
+        (Self::GLOBAL, 'g'),
+        (Self::IGNORE_CASE, 'i'),
+        (Self::MULTILINE, 'm'),
+        (Self::DOT_ALL, 's'),
+        (Self::UNICODE, 'u'),
+        (Self::UNICODE_SETS, 'v'),
+        (Self::STICKY, 'y'),
+    ];
+
+    /// 22.2.3.1 RegExpInitialize steps 5-6: only `dgimsuvy`, each at most
+    /// once, and not both `u` and `v`. None when invalid.
+    pub fn parse(units: impl Iterator<Item = u16>) -> Option<RegExpFlags> {
+        let mut bits = 0u8;
+        for u in units {
+            let (bit, _) = Self::LETTERS
+                .iter()
+                .find(|(_, c)| *c as u16 == u)
+                .copied()?;
+            if bits & bit != 0 {
+                return None;
+            }
+            bits |= bit;
+        }
+        if bits & Self::UNICODE != 0 && bits & Self::UNICODE_SETS != 0 {
+            return None;
+        }
+        Some(RegExpFlags(bits))
+    }
+
+    pub fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+
+    /// `u` or `v`: matching by code points (fullUnicode in 22.2.7.2).
+    pub fn full_unicode(self) -> bool {
+        self.has(Self::UNICODE | Self::UNICODE_SETS)
+    }
+
+    fn to_regress(self) -> regress::Flags {
+        regress::Flags {
+            icase: self.has(Self::IGNORE_CASE),
+            multiline: self.has(Self::MULTILINE),
+            dot_all: self.has(Self::DOT_ALL),
+            unicode: self.has(Self::UNICODE),
+            unicode_sets: self.has(Self::UNICODE_SETS),
+            ..regress::Flags::default()
+        }
+    }
+}
+
+/// The initialized slots of a RegExp object.
+pub struct RegExpState {
+    /// [[OriginalSource]]
+    pub source: Gc<JsString>,
+    /// [[OriginalFlags]]
+    pub flags_string: Gc<JsString>,
+    pub flags: RegExpFlags,
+    /// [[RegExpMatcher]]
+    pub matcher: Rc<regress::Regex>,
+}
+
+/// The host data of a RegExp object; `None` between RegExpAlloc and
+/// RegExpInitialize. A `RefCell` because RegExpInitialize (and Annex B
+/// `compile`) replace the slots of a live object; borrows never outlive a
+/// call into this module.
+pub struct RegExpData {
+    state: RefCell<Option<Rc<RegExpState>>>,
+}
+
+// SAFETY: reports the two strings of the slots; the matcher holds no GC
+// references.
+unsafe impl Trace for RegExpData {
+    fn trace(&self, tracer: &mut Tracer) {
+        if let Some(s) = &*self.state.borrow() {
+            s.source.trace(tracer);
+            s.flags_string.trace(tracer);
+        }
+    }
+}
+
+impl HostData for RegExpData {
+    fn class_name(&self) -> &'static str {
+        "RegExp"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// Whether `o` has a [[RegExpMatcher]] slot (possibly uninitialized).
+pub fn is_regexp_object(o: Gc<JsObject>) -> bool {
+    matches!(o.kind(), ObjectKind::Host(h) if h.as_any().is::<RegExpData>())
+}
+
+/// The slots of an initialized RegExp object (a shared copy: the caller may
+/// run code that re-initializes the object meanwhile).
+pub fn regexp_state(v: Value) -> Option<Rc<RegExpState>> {
+    let o = v.as_object()?;
+    match o.kind() {
+        ObjectKind::Host(h) => h
+            .as_any()
+            .downcast_ref::<RegExpData>()?
+            .state
+            .borrow()
+            .clone(),
+        _ => None,
+    }
+}
+
+/// The cache of compiled matchers; cleared when full.
+type MatcherCache = HashMap<(Vec<u16>, RegExpFlags), Rc<regress::Regex>>;
+const MATCHER_CACHE_LIMIT: usize = 256;
+/// `|` count up to which a pattern is compiled on the caller's stack, the
+/// stack per alternative beyond, and the largest stack used (about 250,000
+/// alternatives); the numbers of jsparser's literal validation.
+const ALTERNATIVES_ON_CALLER_STACK: usize = 64;
+const STACK_PER_ALTERNATIVE: usize = 4096;
+const MAX_COMPILE_STACK: usize = 1 << 30;
+
+thread_local! {
+    static MATCHERS: RefCell<MatcherCache> = RefCell::new(HashMap::new());
+}
+
+/// Parses `pattern` under `flags` (22.2.3.4 Static Semantics: ParsePattern);
+/// the error text on a syntax error.
+fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, String> {
+    let key = (pattern.to_vec(), flags);
+    if let Some(m) = MATCHERS.with(|c| c.borrow().get(&key).cloned()) {
+        return Ok(m);
+    }
+    let regress_flags = flags.to_regress();
+    let full_unicode = flags.full_unicode();
+    let parse = || {
+        catch_unwind(AssertUnwindSafe(|| {
+            regress::Regex::from_unicode(pattern_characters(pattern, full_unicode), regress_flags)
+        }))
+    };
+    // regress parses `a|b|c...` recursively (see jsparser's
+    // lexer/regexp.rs): patterns with many alternatives are compiled on a
+    // thread whose stack is sized for them.
+    let alternatives = pattern.iter().filter(|&&u| u == u16::from(b'|')).count();
+    let compiled = if alternatives <= ALTERNATIVES_ON_CALLER_STACK {
+        parse()
+    } else {
+        let stack = (8 << 20) + alternatives.saturating_mul(STACK_PER_ALTERNATIVE);
+        if stack > MAX_COMPILE_STACK {
+            return Err("pattern too complex".into());
+        }
+        let owned: Vec<u16> = pattern.to_vec();
+        std::thread::Builder::new()
+            .name("regexp-compile".into())
+            .stack_size(stack)
+            .spawn(move || {
+                catch_unwind(AssertUnwindSafe(|| {
+                    regress::Regex::from_unicode(
+                        pattern_characters(&owned, full_unicode),
+                        regress_flags,
+                    )
+                }))
+            })
+            .ok()
+            .and_then(|t| t.join().ok())
+            .unwrap_or_else(|| Err(Box::new("regexp compilation thread failed")))
+    };
+    let matcher = match compiled {
+        Ok(Ok(r)) => Rc::new(r),
+        Ok(Err(e)) => return Err(e.text),
+        Err(_) => return Err("pattern not supported".into()),
+    };
+    MATCHERS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MATCHER_CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(key, matcher.clone());
+    });
+    Ok(matcher)
+}
+
+/// The characters of a pattern (22.2.2 Pattern Semantics): code points in
+/// Unicode mode (a surrogate pair is one character, a lone surrogate stays
+/// itself), code units otherwise (an astral character is two).
+fn pattern_characters(
+    pattern: &[u16],
+    full_unicode: bool,
+) -> impl Iterator<Item = u32> + Clone + '_ {
+    let units = pattern.iter().map(|&u| u32::from(u));
+    let points = char::decode_utf16(pattern.iter().copied())
+        .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
+    let (a, b) = if full_unicode {
+        (None, Some(points))
+    } else {
+        (Some(units), None)
+    };
+    a.into_iter().flatten().chain(b.into_iter().flatten())
+}
+
+/// A successful match: the capture ranges (index 0 is the whole match) and
+/// the named groups in the order of their first definition.
+pub struct MatchResult {
+    pub captures: Vec<Option<std::ops::Range<usize>>>,
+    pub named: Vec<(String, Option<std::ops::Range<usize>>)>,
+}
+
+/// Runs the matcher on `text` from code unit `start`: the leftmost match at
+/// or after `start` (at `start` exactly when `sticky`).
+fn match_at(state: &RegExpState, text: &[u16], start: usize, sticky: bool) -> Option<MatchResult> {
+    let run = || {
+        let m = if state.flags.full_unicode() {
+            state.matcher.find_from_utf16(text, start).next()
+        } else {
+            state.matcher.find_from_ucs2(text, start).next()
+        }?;
+        if sticky && m.start() != start {
+            return None;
+        }
+        let mut captures = Vec::with_capacity(m.captures.len() + 1);
+        captures.push(Some(m.range()));
+        captures.extend(m.captures.iter().cloned());
+        let named = m
+            .named_groups()
+            .map(|(name, r)| (name.to_owned(), r))
+            .collect();
+        Some(MatchResult { captures, named })
+    };
+    // A bug in regress must not take the process down: treat it as no match.
+    catch_unwind(AssertUnwindSafe(run)).ok().flatten()
+}
+
+impl Runtime {
+    /// 22.2.3.2 RegExpAlloc ( newTarget ): an uninitialized RegExp object
+    /// with its `lastIndex` property.
+    pub fn regexp_alloc(&mut self, new_target: Gc<JsObject>) -> JsResult<Gc<JsObject>> {
+        let data = Box::new(RegExpData {
+            state: RefCell::new(None),
+        });
+        let o = self.ordinary_create_from_constructor(
+            new_target,
+            Intrinsic::RegExpPrototype,
+            ObjectKind::Host(data),
+            0,
+        )?;
+        let key = self.key("lastIndex")?;
+        self.define_property_or_throw(
+            o,
+            key,
+            PropertyDescriptor::data(Value::UNDEFINED, Attributes::new(true, false, false)),
+        )?;
+        Ok(o)
+    }
+
+    /// 22.2.3.3 RegExpInitialize ( obj, pattern, flags ).
+    pub fn regexp_initialize(
+        &mut self,
+        obj: Gc<JsObject>,
+        pattern: Value,
+        flags: Value,
+    ) -> JsResult<Value> {
+        let p = if pattern.is_undefined() {
+            self.empty_string()
+        } else {
+            self.to_string(pattern)?
+        };
+        let f = if flags.is_undefined() {
+            self.empty_string()
+        } else {
+            self.to_string(flags)?
+        };
+        let Some(parsed) = RegExpFlags::parse(f.to_utf16().into_iter()) else {
+            let msg = format!("Invalid regular expression flags '{}'", f.to_rust_string());
+            return Err(self.syntax_error(&msg));
+        };
+        let matcher = match compile(&p.to_utf16(), parsed) {
+            Ok(m) => m,
+            Err(e) => {
+                let msg = format!(
+                    "Invalid regular expression: /{}/{}: {e}",
+                    p.to_rust_string(),
+                    f.to_rust_string()
+                );
+                return Err(self.syntax_error(&msg));
+            }
+        };
+        let state = Rc::new(RegExpState {
+            source: p,
+            flags_string: f,
+            flags: parsed,
+            matcher,
+        });
+        match obj.kind() {
+            ObjectKind::Host(h) => match h.as_any().downcast_ref::<RegExpData>() {
+                Some(d) => *d.state.borrow_mut() = Some(state),
+                None => return Err(self.type_error("not a RegExp object")),
+            },
+            _ => return Err(self.type_error("not a RegExp object")),
+        }
+        let key = self.key("lastIndex")?;
+        self.set_property(obj, key, Value::ZERO, true)?;
+        Ok(Value::object(obj))
+    }
+
+    /// 22.2.3.1 RegExpCreate ( P, F ), also the evaluation of a regular
+    /// expression literal (13.2.7.3: a new object each time).
+    pub fn regexp_create(&mut self, pattern: Value, flags: Value) -> JsResult<Value> {
+        let ctor = self.intrinsic_object(Intrinsic::RegExp);
+        let o = self.regexp_alloc(ctor)?;
+        self.regexp_initialize(o, pattern, flags)
+    }
+
+    /// 22.2.7.2 RegExpBuiltinExec ( R, S ).
+    pub fn regexp_builtin_exec(&mut self, r: Gc<JsObject>, s: Gc<JsString>) -> JsResult<Value> {
+        let Some(state) = regexp_state(Value::object(r)) else {
+            return Err(self.type_error("RegExp method called on an uninitialized RegExp"));
+        };
+        let length = s.len();
+        let last_index_key = self.key("lastIndex")?;
+        let li = self.get(r, last_index_key, Value::object(r))?;
+        let mut last_index = self.to_length(li)?;
+        let flags = state.flags;
+        let global = flags.has(RegExpFlags::GLOBAL);
+        let sticky = flags.has(RegExpFlags::STICKY);
+        if !global && !sticky {
+            last_index = 0.0;
+        }
+        let found = if last_index > length as f64 {
+            None
+        } else {
+            let text = s.to_utf16();
+            match_at(&state, &text, last_index as usize, sticky)
+        };
+        let Some(m) = found else {
+            if global || sticky {
+                self.set_property(r, last_index_key, Value::ZERO, true)?;
+            }
+            return Ok(Value::NULL);
+        };
+        let Some(whole) = m.captures.first().cloned().flatten() else {
+            return Ok(Value::NULL);
+        };
+        if global || sticky {
+            self.set_property(r, last_index_key, Value::from_u32(whole.end as u32), true)?;
+        }
+        self.match_array(s, &m, flags.has(RegExpFlags::HAS_INDICES))
+    }
+
+    /// 22.2.7.2 steps 19-35: the match array with `index`, `input`, the
+    /// captures, `groups` and (with `d`) `indices`.
+    fn match_array(
+        &mut self,
+        s: Gc<JsString>,
+        m: &MatchResult,
+        has_indices: bool,
+    ) -> JsResult<Value> {
+        let a = self.new_array(0)?;
+        let start = m.captures.first().cloned().flatten().map_or(0, |r| r.start);
+        let key = self.key("index")?;
+        self.create_data_property_or_throw(a, key, Value::from_u32(start as u32))?;
+        let key = self.key("input")?;
+        self.create_data_property_or_throw(a, key, Value::string(s))?;
+        for (i, c) in m.captures.iter().enumerate() {
+            let v = match c {
+                Some(r) => Value::string(self.substring(s, r.start, r.end)?),
+                None => Value::UNDEFINED,
+            };
+            let key = self.index_key(i as f64)?;
+            self.create_data_property_or_throw(a, key, v)?;
+            if i == 0 {
+                // Step 32: `groups` follows "0".
+                let groups = self.groups_object(s, m, |rt, s, r| {
+                    Ok(Value::string(rt.substring(s, r.start, r.end)?))
+                })?;
+                let key = self.key("groups")?;
+                self.create_data_property_or_throw(a, key, groups)?;
+            }
+        }
+        if has_indices {
+            let indices = self.match_indices(s, m)?;
+            let key = self.key("indices")?;
+            self.create_data_property_or_throw(a, key, indices)?;
+        }
+        Ok(Value::object(a))
+    }
+
+    /// The `groups` object of a match (null prototype), or undefined when the
+    /// pattern has no named groups; `value` makes a group's value.
+    fn groups_object(
+        &mut self,
+        s: Gc<JsString>,
+        m: &MatchResult,
+        value: fn(&mut Runtime, Gc<JsString>, &std::ops::Range<usize>) -> JsResult<Value>,
+    ) -> JsResult<Value> {
+        if m.named.is_empty() {
+            return Ok(Value::UNDEFINED);
+        }
+        let groups = self.new_object_with_proto(Value::NULL)?;
+        for (name, r) in &m.named {
+            let v = match r {
+                Some(r) => value(self, s, r)?,
+                None => Value::UNDEFINED,
+            };
+            let name = self.new_string(name)?;
+            let key = self.property_key_from_string(name);
+            self.create_data_property_or_throw(groups, key, v)?;
+        }
+        Ok(Value::object(groups))
+    }
+
+    /// 22.2.7.8 MakeMatchIndicesIndexPairArray.
+    fn match_indices(&mut self, s: Gc<JsString>, m: &MatchResult) -> JsResult<Value> {
+        let a = self.new_array(0)?;
+        for (i, c) in m.captures.iter().enumerate() {
+            let v = match c {
+                Some(r) => index_pair(self, s, r)?,
+                None => Value::UNDEFINED,
+            };
+            let key = self.index_key(i as f64)?;
+            self.create_data_property_or_throw(a, key, v)?;
+        }
+        let groups = self.groups_object(s, m, index_pair)?;
+        let key = self.key("groups")?;
+        self.create_data_property_or_throw(a, key, groups)?;
+        Ok(Value::object(a))
+    }
+}
+
+/// 22.2.7.7 GetMatchIndexPair: `[start, end]`.
+fn index_pair(rt: &mut Runtime, _: Gc<JsString>, r: &std::ops::Range<usize>) -> JsResult<Value> {
+    let pair = rt.create_array_from_list(&[
+        Value::from_u32(r.start as u32),
+        Value::from_u32(r.end as u32),
+    ])?;
+    Ok(Value::object(pair))
+}
+
+/// 22.2.6.13.1 EscapeRegExpPattern: the source text that, between slashes,
+/// reparses as the same pattern: `/` outside classes and line terminators
+/// are escaped; the empty pattern is `(?:)`.
+pub fn escape_regexp_pattern(source: &[u16]) -> Vec<u16> {
+    if source.is_empty() {
+        return "(?:)".encode_utf16().collect();
+    }
+    let mut out = Vec::with_capacity(source.len());
+    let mut in_class = false;
+    let mut escaped = false;
+    for &u in source {
+        let line_terminator = match u {
+            0x0A => Some("n"),
+            0x0D => Some("r"),
+            0x2028 => Some("u2028"),
+            0x2029 => Some("u2029"),
+            _ => None,
+        };
+        if let Some(name) = line_terminator {
+            if !escaped {
+                out.push(u16::from(b'\\'));
+            }
+            out.extend(name.encode_utf16());
+            escaped = false;
+            continue;
+        }
+        if escaped {
+            out.push(u);
+            escaped = false;
+            continue;
+        }
+        match u {
+            0x5C => escaped = true,
+            0x5B => in_class = true,
+            0x5D => in_class = false,
+            0x2F if !in_class => out.push(u16::from(b'\\')),
+            _ => {}
+        }
+        out.push(u);
+    }
+    out
+}
+
+/// 22.2.7.3 AdvanceStringIndex ( S, index, unicode ).
+pub fn advance_string_index(s: Gc<JsString>, index: f64, unicode: bool) -> f64 {
+    if !unicode || index + 1.0 >= s.len() as f64 {
+        return index + 1.0;
+    }
+    let i = index as usize;
+    let lead = s.code_unit_at(i).unwrap_or(0);
+    let trail = s.code_unit_at(i + 1).unwrap_or(0);
+    if (0xD800..0xDC00).contains(&lead) && (0xDC00..0xE000).contains(&trail) {
+        index + 2.0
+    } else {
+        index + 1.0
+    }
+}
+
+/// The property key `lastIndex`.
+pub(crate) fn last_index_key(rt: &mut Runtime) -> JsResult<PropertyKey> {
+    rt.key("lastIndex")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(s: &str) -> Vec<u16> {
+        s.encode_utf16().collect()
+    }
+
+    #[test]
+    fn flags_parse() {
+        assert!(RegExpFlags::parse(units("dgimsuy").into_iter()).is_some());
+        assert!(RegExpFlags::parse(units("gg").into_iter()).is_none());
+        assert!(RegExpFlags::parse(units("uv").into_iter()).is_none());
+        assert!(RegExpFlags::parse(units("x").into_iter()).is_none());
+        let f = RegExpFlags::parse(units("vy").into_iter()).unwrap();
+        assert!(f.full_unicode() && f.has(RegExpFlags::STICKY));
+    }
+
+    #[test]
+    fn escape_pattern() {
+        let e = |s: &str| String::from_utf16(&escape_regexp_pattern(&units(s))).unwrap();
+        assert_eq!(e(""), "(?:)");
+        assert_eq!(e("a/b"), "a\\/b");
+        assert_eq!(e("a\\/b"), "a\\/b");
+        assert_eq!(e("[/]"), "[/]");
+        assert_eq!(e("a\nb"), "a\\nb");
+        assert_eq!(e("a\\\nb"), "a\\nb");
+    }
+
+    #[test]
+    fn compile_reports_syntax_errors() {
+        let flags = RegExpFlags::parse(units("u").into_iter()).unwrap();
+        assert!(compile(&units("a(b"), flags).is_err());
+        let m = compile(&units("(?<x>a)|b"), flags).unwrap();
+        let text = units("xxb");
+        assert_eq!(
+            m.find_from_utf16(&text, 0).next().map(|m| m.start()),
+            Some(2)
+        );
+    }
+}
