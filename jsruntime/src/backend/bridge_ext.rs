@@ -292,6 +292,7 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
             }
             Ok(a)
         }
+        Helper::ToObject => Ok(Value::object(rt.to_object(a)?)),
         Helper::ToString => Ok(Value::string(rt.to_string(a)?)),
         Helper::ToPropertyKey => {
             let key = rt.to_property_key(a)?;

@@ -35,6 +35,7 @@ use crate::value::{
     Value, CANONICAL_NAN, NUMBER_LIMIT, PAYLOAD_MASK, TAG_BOOLEAN, TAG_INT32, TAG_OBJECT, TAG_SHIFT,
 };
 
+mod dynamic;
 mod sites;
 
 const I8: ir::Type = types::I8;
@@ -146,6 +147,9 @@ enum Operand {
         function: ir::Value,
         this: ir::Value,
     },
+    /// An identifier reference resolved through dynamic environments
+    /// (`DynamicReference`).
+    Dynamic(dynamic::DynamicRef),
     /// A closure being built: the capture cells collected so far.
     Closure {
         function: FunctionId,
@@ -157,7 +161,10 @@ impl Operand {
     fn is_reference(&self) -> bool {
         matches!(
             self,
-            Operand::Variable(..) | Operand::Snapshot { .. } | Operand::Property { .. }
+            Operand::Variable(..)
+                | Operand::Snapshot { .. }
+                | Operand::Property { .. }
+                | Operand::Dynamic(_)
         )
     }
 }
@@ -898,6 +905,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             }
             Operand::Property { object, key, cache } => self.get_property(object, key, cache),
             Operand::Method { function, .. } => function,
+            Operand::Dynamic(r) => self.dynamic_get(r)?,
             Operand::Closure { function, captures } => self.create_closure(function, &captures)?,
         })
     }
@@ -1473,6 +1481,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.set_property(object, key, value, cache);
                 Ok(())
             }
+            Operand::Dynamic(r) if !initialize => self.dynamic_put(r, value),
             _ => malformed("assignment to a non-reference"),
         }
     }
@@ -1775,6 +1784,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                         let missing = self.b.ins().icmp(IntCC::Equal, value, hole);
                         self.b.ins().select(missing, undefined, value)
                     }
+                    Operand::Dynamic(r) => self.dynamic_typeof_value(r)?,
                     other => self.value_of(other)?,
                 };
                 Operand::Any(self.runtime_unary(op, v))
@@ -1861,6 +1871,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                         ))
                     }
                     Operand::Variable(..) | Operand::Snapshot { .. } => Operand::Boolean(false),
+                    Operand::Dynamic(r) => Operand::Any(self.dynamic_delete(r)?),
                     other => {
                         self.value_of(other)?;
                         Operand::Boolean(true)
@@ -2075,6 +2086,12 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 }
                 self.operands.push(Operand::Variable(symbol, locator))
             }
+            C::DynamicReference {
+                symbol,
+                locator,
+                envs,
+                with_mask,
+            } => self.dynamic_reference(symbol, locator, envs, with_mask)?,
             C::GetProperty(cache) => {
                 let key = self.pop()?;
                 let object = self.pop()?;
@@ -2192,6 +2209,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                     }
                     Operand::Method { function, this } if matches!(command, C::Call(_)) => {
                         (function, this)
+                    }
+                    Operand::Dynamic(r) if matches!(command, C::Call(_)) => {
+                        (self.dynamic_get(r)?, r.this)
                     }
                     other => {
                         let f = self.value_of(other)?;
@@ -3057,6 +3077,7 @@ fn consumed_operands(command: &CompileCommand) -> Option<usize> {
         | C::CalleeProperty(_)
         | C::CalleeWithThis => 2,
         C::CompoundAssignment(_) | C::CreateDataProperty => 3,
+        C::DynamicReference { envs, .. } => *envs as usize + 1,
         C::Unary(_)
         | C::CompoundAssignmentBegin
         | C::ShortCircuit(_)

@@ -34,6 +34,8 @@ use super::command::*;
 
 #[path = "annex_b.rs"]
 mod annex_b;
+#[path = "with_scope.rs"]
+mod with_scope;
 
 /// Nesting limit of the recursive walk: deeper programs are rejected with a
 /// clean error instead of overflowing the native stack.
@@ -158,6 +160,9 @@ struct FnCtx {
     /// The hidden local holding the completion value of a script or eval
     /// code (function 0 only).
     completion: Option<Locator>,
+    /// The scopes of `with` statements and their hidden bindings (see
+    /// `with_scope.rs`).
+    with_scopes: Vec<(ScopeRef, Symbol)>,
 }
 
 /// See the module documentation.
@@ -605,6 +610,7 @@ impl<'a> Analyzer<'a> {
             simple_params: true,
             name_scopes: Vec::new(),
             completion: None,
+            with_scopes: Vec::new(),
         });
     }
 
@@ -827,12 +833,12 @@ impl<'a> Analyzer<'a> {
         let name = self.ast.name(name_id).to_owned();
         let sym = self.program.symbol(&name);
         let locator = self.resolve(sym)?;
-        if locator == Locator::Global && name == "undefined" {
+        if locator == Locator::Global && name == "undefined" && self.with_envs(sym).is_empty() {
             // The global `undefined` is a non-writable, non-configurable
             // property (19.1.4).
             self.emit(CompileCommand::Undefined);
         } else {
-            self.emit(CompileCommand::VariableReference(sym, locator));
+            self.emit_reference(sym, locator)?;
         }
         Ok(())
     }
@@ -1879,7 +1885,7 @@ impl<'a> Analyzer<'a> {
             }
             K::Switch => self.switch_statement(&children)?,
             K::Try => self.try_statement(&children)?,
-            K::With => return self.unsupported("with statements"),
+            K::With => self.with_statement(&children)?,
             K::ClassDeclaration => {
                 // Not supported yet: an Error when the declaration runs
                 // (its binding stays in the TDZ until then).
@@ -2679,8 +2685,7 @@ impl<'a> Analyzer<'a> {
             NodeKind::IdentifierReference => {
                 let sym = self.program.symbol(self.ast.name(node.arg));
                 let l = self.resolve(sym)?;
-                self.emit(CompileCommand::VariableReference(sym, l));
-                Ok(())
+                self.emit_reference(sym, l)
             }
             NodeKind::StaticMember | NodeKind::ComputedMember if !node.has(flags::OPTIONAL) => {
                 self.member_reference(i)

@@ -317,6 +317,22 @@ pub enum CompileCommand {
     /// `[] -> [reference]`: an identifier reference (ECMA-262 13.1,
     /// 9.4.2 ResolveBinding) located at compile time.
     VariableReference(Symbol, Locator),
+    /// `[env_1, .., env_n, name] -> [reference]`: an identifier reference
+    /// resolved through `envs` dynamic environments (the objects of
+    /// enclosing `with` statements, innermost first; 9.1.2.1
+    /// GetIdentifierReference with 9.1.1.2.1 HasBinding) before its static
+    /// binding `locator`. Bit `i` of `with_mask` is set when env `i` is a
+    /// `with` object (@@unscopables applies and the object is the this value
+    /// of a call, 9.1.1.2.10 WithBaseObject). The environments are searched
+    /// once, when the command runs; the reference then reads, writes, calls,
+    /// `typeof`s or deletes the property of the object found, or the static
+    /// binding when no environment has the name.
+    DynamicReference {
+        symbol: Symbol,
+        locator: Locator,
+        envs: u16,
+        with_mask: u32,
+    },
     /// `[object, key] -> [reference]`: a property reference `object[key]` or
     /// `object.key` (ECMA-262 13.3.2). The key of `object.name` is pushed
     /// with `String`; the cache slot belongs to this access site.
@@ -607,6 +623,9 @@ pub enum Helper {
     /// `[value] -> [value]`: RequireObjectCoercible (7.2.1) of the value of
     /// an object pattern (8.6.2, 13.15.5.2).
     RequireObjectCoercible,
+    /// `[value] -> [object]`: ToObject (7.1.18), for the object of a `with`
+    /// statement (14.11.2 step 3).
+    ToObject,
 }
 
 impl Helper {
@@ -625,7 +644,8 @@ impl Helper {
             | H::ForInStep
             | H::ToString
             | H::ToPropertyKey
-            | H::RequireObjectCoercible => 1,
+            | H::RequireObjectCoercible
+            | H::ToObject => 1,
             H::AppendSpread
             | H::PatternStep
             | H::PatternRest
@@ -667,6 +687,7 @@ impl Helper {
         Helper::ToString,
         Helper::ToPropertyKey,
         Helper::RequireObjectCoercible,
+        Helper::ToObject,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).
@@ -964,6 +985,16 @@ fn write_command(
         },
         This => write!(f, "This"),
         VariableReference(s, l) => write!(f, "VariableReference({}, {l})", sym(s)),
+        DynamicReference {
+            symbol,
+            locator,
+            envs,
+            with_mask,
+        } => write!(
+            f,
+            "DynamicReference({}, {locator}, envs={envs}, with={with_mask:#b})",
+            sym(symbol)
+        ),
         PropertyReference(c) => write!(f, "PropertyReference(ic{})", c.0),
         GetProperty(c) => write!(f, "GetProperty(ic{})", c.0),
         CalleeProperty(c) => write!(f, "CalleeProperty(ic{})", c.0),
