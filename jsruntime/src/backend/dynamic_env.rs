@@ -17,7 +17,7 @@ use crate::runtime::Runtime;
 use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 
-use super::{Executor, Status};
+use super::{bridge, Executor};
 
 /// 9.1.1.2.1 HasBinding(N) of an object environment record whose binding
 /// object is `env`; `with` records also consult @@unscopables.
@@ -92,18 +92,50 @@ pub unsafe extern "C" fn runtime_resolve_dynamic(
     let values: Vec<Value> = values.iter().map(|&b| unsafe { Value::from_bits(b) }).collect();
     // SAFETY: as above.
     let key = unsafe { Value::from_bits(key) };
-    let (result, status) = match resolve(&mut exec.runtime, key, &values, with_mask) {
-        Ok(Some((object, this))) => {
-            this_slot[0] = this.to_bits();
-            (Value::object(object), Status::Normal)
-        }
-        Ok(None) => {
-            this_slot[0] = Value::UNDEFINED.to_bits();
-            (Value::HOLE, Status::Normal)
-        }
-        Err(crate::completion::Thrown(e)) => (e, Status::Exception),
-    };
+    let result = resolve(&mut exec.runtime, key, &values, with_mask).map(|found| {
+        let (object, this) = match found {
+            Some((object, this)) => (Value::object(object), this),
+            None => (Value::HOLE, Value::UNDEFINED),
+        };
+        this_slot[0] = this.to_bits();
+        object
+    });
     // SAFETY: `ret` is writable (contract).
-    unsafe { *ret = result.to_bits() };
-    status as u32
+    unsafe { bridge::complete(ret, result) }
+}
+
+/// Strict code's check before it reads or writes a binding object's
+/// property (9.1.1.2.6 GetBindingValue step 3, 9.1.1.2.5 SetMutableBinding
+/// step 3): the property may have been deleted since the reference was
+/// resolved; then the reference is a ReferenceError.
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_check_dynamic_binding(
+    ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: the executor is live for the call (calling convention).
+    let exec = unsafe { &mut *ctx };
+    // SAFETY: compiled code only passes valid values.
+    let (object, key) = unsafe { (Value::from_bits(object), Value::from_bits(key)) };
+    let rt = &mut exec.runtime;
+    let result = (|| {
+        let key_value = key;
+        let key = rt.to_property_key(key)?;
+        let exists = match object.as_object() {
+            Some(o) => rt.has_property(o, key)?,
+            None => false,
+        };
+        if exists {
+            return Ok(Value::UNDEFINED);
+        }
+        let name = rt.to_string(key_value)?;
+        let message = format!("{} is not defined", name.to_rust_string());
+        Err(rt.reference_error(&message))
+    })();
+    // SAFETY: `ret` is writable (contract).
+    unsafe { bridge::complete(ret, result) }
 }

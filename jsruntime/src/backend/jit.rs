@@ -84,6 +84,7 @@ runtime_functions! {
     ExceptionCaught => exception_trace::runtime_exception_caught, (P, V) -> (S);
     DirectEval => dynamic_code::runtime_direct_eval, (P, V, S, P, V, P) -> (S);
     ResolveDynamic => dynamic_env::runtime_resolve_dynamic, (P, V, P, S, S, P) -> (S);
+    CheckDynamicBinding => dynamic_env::runtime_check_dynamic_binding, (P, V, V, P) -> (S);
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.

@@ -4,9 +4,8 @@
 //! The environments are searched once, when the reference is evaluated
 //! (`runtime_resolve_dynamic`); the result is a binding object or HOLE.
 //! Every use of the reference then branches: a property operation on the
-//! binding object (9.1.1.2 Object Environment Record methods, sloppy mode:
-//! `with` never occurs in strict code), or the ordinary lowering of the
-//! static binding. Only functions that contain `with` have such references.
+//! binding object (9.1.1.2 Object Environment Record methods), or the
+//! ordinary lowering of the static binding. Only functions that contain `with` have such references.
 
 use cranelift_codegen::ir::{self, BlockArg, InstBuilder, StackSlotData, StackSlotKind};
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -102,22 +101,37 @@ impl FunctionCompiler<'_, '_> {
         Ok(result)
     }
 
-    /// GetValue (9.1.1.2.6 GetBindingValue, sloppy: a property deleted
-    /// meanwhile reads as undefined through [[Get]]).
+    /// Strict code (a strict function created inside `with`) throws a
+    /// ReferenceError when the property is gone (9.1.1.2.5 step 3, 9.1.1.2.6
+    /// step 3); sloppy code goes on with [[Get]] / [[Set]].
+    fn check_dynamic_binding(&mut self, r: DynamicRef) {
+        if self.script.flags.strict {
+            let scratch = self.scratch_addr();
+            self.call_runtime_checked(
+                RuntimeFn::CheckDynamicBinding,
+                &[self.ctx, r.object, r.key, scratch],
+            );
+        }
+    }
+
+    /// GetValue (9.1.1.2.6 GetBindingValue).
     pub(super) fn dynamic_get(&mut self, r: DynamicRef) -> Result<ir::Value, CompileError> {
         self.branch_dynamic(
             r,
-            |c| Ok(c.get_property(r.object, r.key, None)),
+            |c| {
+                c.check_dynamic_binding(r);
+                Ok(c.get_property(r.object, r.key, None))
+            },
             |c| c.load_variable(r.symbol, r.locator),
         )
     }
 
-    /// PutValue (9.1.1.2.5 SetMutableBinding, sloppy: Set(bindingObject, N,
-    /// V, false)).
+    /// PutValue (9.1.1.2.5 SetMutableBinding: Set(bindingObject, N, V, S)).
     pub(super) fn dynamic_put(&mut self, r: DynamicRef, value: ir::Value) -> Result<(), CompileError> {
         self.branch_dynamic(
             r,
             |c| {
+                c.check_dynamic_binding(r);
                 c.set_property(r.object, r.key, value, None);
                 Ok(value)
             },
