@@ -1481,7 +1481,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.set_property(object, key, value, cache);
                 Ok(())
             }
-            Operand::Dynamic(r) if !initialize => self.dynamic_put(r, value),
+            // A function declaration of eval code in a dynamic variable
+            // environment initialises the property it just created.
+            Operand::Dynamic(r) => self.dynamic_put(r, value),
             _ => malformed("assignment to a non-reference"),
         }
     }

@@ -161,8 +161,12 @@ struct FnCtx {
     /// code (function 0 only).
     completion: Option<Locator>,
     /// The scopes of `with` statements and their hidden bindings (see
-    /// `with_scope.rs`).
-    with_scopes: Vec<(ScopeRef, Symbol)>,
+    /// `with_scope.rs`), outermost first; `false`: a dynamic variable
+    /// environment of a caller, in the scope chain of direct eval code.
+    with_scopes: Vec<(ScopeRef, Symbol, bool)>,
+    /// The hidden binding of the dynamic variable environment of a sloppy
+    /// function that contains a direct eval (see `with_scope.rs`).
+    var_env: Option<Symbol>,
 }
 
 /// See the module documentation.
@@ -183,6 +187,11 @@ pub struct Analyzer<'a> {
     /// Sloppy direct eval code in a function: the caller's `var`-scoped
     /// bindings (eval's `var`s of these names are those bindings).
     eval_var_env: Vec<Symbol>,
+    /// Counter for the names of hidden dynamic environment bindings.
+    env_bindings: u32,
+    /// Sloppy direct eval code in a function: the hidden binding of the
+    /// caller's dynamic variable environment, which receives the new `var`s.
+    eval_var_object: Option<Symbol>,
 }
 
 /// What to do with the value of a binding target.
@@ -207,6 +216,8 @@ impl<'a> Analyzer<'a> {
             loop_labels: Vec::new(),
             annex_b: annex_b::AnnexB::default(),
             eval_var_env: Vec::new(),
+            env_bindings: 0,
+            eval_var_object: None,
         }
     }
 
@@ -281,6 +292,7 @@ impl<'a> Analyzer<'a> {
     /// local) is returned.
     fn top_level(&mut self, statements: &[usize], mode: TopLevel) -> Result<()> {
         let scope = ScopeRef(0);
+        let mut new_vars = Vec::new();
         let mut var_names = Vec::new();
         let mut functions = Vec::new();
         for &s in statements {
@@ -302,12 +314,18 @@ impl<'a> Analyzer<'a> {
             // 19.2.1.3 step 3: strict eval code has its own variable
             // environment: everything is local. Sloppy eval code in a
             // function shares the caller's: names the caller declares are
-            // its bindings (captures); new names stay local to the eval
-            // code (a known limitation: the caller does not see them).
+            // its bindings (captures); new names become bindings of the
+            // caller's dynamic variable environment (step 11).
             for n in &var_names {
                 let sym = self.program.symbol(n);
-                if !self.eval_var_env.contains(&sym) {
-                    self.declare(scope, n, VariableKind::Var)?;
+                if self.eval_var_env.contains(&sym) {
+                    continue;
+                }
+                match self.eval_var_object {
+                    Some(_) if mode == TopLevel::SloppyFunctionEval => new_vars.push(sym),
+                    _ => {
+                        self.declare(scope, n, VariableKind::Var)?;
+                    }
                 }
             }
             self.declare_lexical(scope, statements)?;
@@ -352,6 +370,7 @@ impl<'a> Analyzer<'a> {
         self.emit(CompileCommand::PushScope(scope));
         self.emit(CompileCommand::DeclareVars(scope));
         self.cur().prologue_at = self.cur().script.commands.len();
+        self.declare_eval_vars(&new_vars)?;
         for f in functions {
             self.emit_hoisted_function(f)?;
         }
@@ -390,16 +409,19 @@ impl<'a> Analyzer<'a> {
                     continue;
                 };
                 for v in sc.variables.iter().rev() {
-                    if names.contains(&v.symbol)
-                        || self.program.symbol_name(v.symbol).starts_with('%')
-                    {
+                    let name = self.program.symbol_name(v.symbol);
+                    // The hidden bindings of `with` objects stay in their
+                    // place in the chain; the function's own variable
+                    // environment comes after its scope 0 (below).
+                    let env = with_scope::is_env_binding(name) && f.var_env != Some(v.symbol);
+                    if names.contains(&v.symbol) || (name.starts_with('%') && !env) {
                         continue;
                     }
                     let var_scoped = matches!(
                         v.kind,
                         VariableKind::Var | VariableKind::Parameter | VariableKind::Function
                     );
-                    let binding = if l < level {
+                    let binding = if l < level || env {
                         EvalBinding::Outer
                     } else if scope == ScopeRef(0) && var_scoped && !f.is_script {
                         EvalBinding::VarEnv
@@ -408,6 +430,10 @@ impl<'a> Analyzer<'a> {
                     };
                     names.push(v.symbol);
                     bindings.push(binding);
+                }
+                if let (ScopeRef(0), Some(holder)) = (scope, f.var_env) {
+                    names.push(holder);
+                    bindings.push(EvalBinding::Outer);
                 }
             }
         }
@@ -478,14 +504,9 @@ impl<'a> Analyzer<'a> {
             f.script
                 .readonly_captures
                 .push(descriptor.readonly_captures.get(i) == Some(&true));
-            f.script.scopes[0].variables.push(Variable {
-                symbol: sym,
-                kind: VariableKind::Var,
-                locator: Locator::Capture(i as u16),
-                captured: false,
-            });
             visible.push((sym, binding));
         }
+        self.caller_scopes(&visible)?;
         self.program.functions.push(CompileScript::default());
         self.push_fn(FunctionId(1), true, false, strict);
         let statements = self.ast.children(root);
@@ -516,6 +537,12 @@ impl<'a> Analyzer<'a> {
                 .filter(|(_, b)| *b == Some(EvalBinding::VarEnv))
                 .map(|(s, _)| *s)
                 .collect();
+            self.eval_var_object = self.fns[0]
+                .with_scopes
+                .iter()
+                .rev()
+                .find(|e| !e.2)
+                .map(|e| e.1);
         }
         self.top_level(&statements, mode)?;
         let sources = self.pop_fn();
@@ -611,6 +638,7 @@ impl<'a> Analyzer<'a> {
             name_scopes: Vec::new(),
             completion: None,
             with_scopes: Vec::new(),
+            var_env: None,
         });
     }
 
@@ -1038,7 +1066,7 @@ impl<'a> Analyzer<'a> {
         let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
         let sym = self.program.symbol(&n);
         let locator = self.resolve(sym)?;
-        self.emit(CompileCommand::VariableReference(sym, locator));
+        self.emit_reference(sym, locator)?;
         self.function(i, Some(sym))?;
         self.emit(CompileCommand::Initialize);
         Ok(())
@@ -1110,6 +1138,9 @@ impl<'a> Analyzer<'a> {
             || (body_node.kind == NodeKind::FunctionBody && body_node.has(flags::STRICT));
         self.push_fn(id, arrow, false, strict);
         self.cur().script.flags.method = node.kind == NodeKind::Method;
+        if !strict && self.contains_direct_eval(i) {
+            self.declare_var_env()?;
+        }
         if let Some(n) = &own_name {
             let sym = self.program.symbol(n);
             self.cur().script.name = Some(sym);
@@ -1247,6 +1278,7 @@ impl<'a> Analyzer<'a> {
         self.declare_lexical(scope, &statements)?;
         self.emit(CompileCommand::PushScope(scope));
         self.emit(CompileCommand::DeclareVars(scope));
+        self.init_var_env()?;
         self.cur().prologue_at = self.cur().script.commands.len();
         // 10.2.11 step 25-26: IteratorBindingInitialization of the formals.
         if !simple {

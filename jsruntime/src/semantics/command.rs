@@ -626,6 +626,11 @@ pub enum Helper {
     /// `[value] -> [object]`: ToObject (7.1.18), for the object of a `with`
     /// statement (14.11.2 step 3).
     ToObject,
+    /// `[env, name] -> [undefined]`: a `var` of sloppy eval code in the
+    /// dynamic variable environment `env` of its calling function (19.2.1.3
+    /// step 11: CreateMutableBinding(vn, true), InitializeBinding(vn,
+    /// undefined), unless the binding exists).
+    DeclareEvalVar,
 }
 
 impl Helper {
@@ -655,7 +660,8 @@ impl Helper {
             | H::SetPrototype
             | H::SetFunctionName
             | H::SetGetterName
-            | H::SetSetterName => 2,
+            | H::SetSetterName
+            | H::DeclareEvalVar => 2,
             H::Apply | H::DefineGetter | H::DefineSetter => 3,
         }
     }
@@ -688,6 +694,7 @@ impl Helper {
         Helper::ToPropertyKey,
         Helper::RequireObjectCoercible,
         Helper::ToObject,
+        Helper::DeclareEvalVar,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).
