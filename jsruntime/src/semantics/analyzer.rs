@@ -192,6 +192,8 @@ pub struct Analyzer<'a> {
     /// Sloppy direct eval code in a function: the hidden binding of the
     /// caller's dynamic variable environment, which receives the new `var`s.
     eval_var_object: Option<Symbol>,
+    /// Direct eval code whose call is inside a non-arrow function.
+    eval_in_function: bool,
 }
 
 /// What to do with the value of a binding target.
@@ -218,6 +220,7 @@ impl<'a> Analyzer<'a> {
             eval_var_env: Vec::new(),
             env_bindings: 0,
             eval_var_object: None,
+            eval_in_function: false,
         }
     }
 
@@ -395,6 +398,17 @@ impl<'a> Analyzer<'a> {
         let level = self.fns.len() - 1;
         let mut names: Vec<Symbol> = Vec::new();
         let mut bindings = Vec::new();
+        // 19.2.1.1 step 6.a: inside a non-arrow function, the eval code
+        // sees its `new.target`.
+        let in_function = match self.fns.iter().rev().find(|f| !f.arrow) {
+            Some(f) => !f.is_script,
+            None => self.eval_in_function,
+        };
+        if in_function {
+            let sym = self.program.symbol(NEW_TARGET);
+            names.push(sym);
+            bindings.push(EvalBinding::Outer);
+        }
         for special in ["this", "arguments"] {
             let sym = self.program.symbol(special);
             if self.resolve(sym)? != Locator::Global {
@@ -448,6 +462,7 @@ impl<'a> Analyzer<'a> {
             eval_scope: Some(EvalScope {
                 bindings,
                 global_var_env,
+                in_function,
             }),
             ..CompileScript::default()
         };
@@ -489,6 +504,7 @@ impl<'a> Analyzer<'a> {
         };
         let root = self.ast.root();
         let strict = strict_caller || self.ast.nodes[root].has(flags::STRICT);
+        self.eval_in_function = eval_scope.in_function;
         self.program.functions.push(CompileScript::default());
         self.push_fn(FunctionId(0), true, false, strict);
         let mut visible = Vec::new();

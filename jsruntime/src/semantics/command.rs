@@ -788,6 +788,9 @@ pub struct EvalScope {
     /// The caller's variable environment is the global one (the call is in
     /// script code, outside functions).
     pub global_var_env: bool,
+    /// The call is inside a non-arrow function (19.2.1.1 step 6.a
+    /// `inFunction`): `new.target` is allowed and visible as a binding.
+    pub in_function: bool,
 }
 
 /// Flags of a function.
