@@ -167,6 +167,8 @@ struct FnCtx {
     /// The hidden binding of the dynamic variable environment of a sloppy
     /// function that contains a direct eval (see `with_scope.rs`).
     var_env: Option<Symbol>,
+    /// Emitting the parameter list (its expressions run before the body).
+    in_parameters: bool,
 }
 
 /// See the module documentation.
@@ -453,6 +455,16 @@ impl<'a> Analyzer<'a> {
         }
         let strict = self.cur().script.flags.strict;
         let global_var_env = self.cur().is_script;
+        let parameter_arguments = {
+            let arguments = self.program.symbol("arguments");
+            let f = self.cur();
+            f.in_parameters
+                && (!f.arrow
+                    || f.script.scopes[0]
+                        .variables
+                        .iter()
+                        .any(|v| v.symbol == arguments && v.kind == VariableKind::Parameter))
+        };
         let mut script = CompileScript {
             flags: FunctionFlags {
                 strict,
@@ -463,6 +475,7 @@ impl<'a> Analyzer<'a> {
                 bindings,
                 global_var_env,
                 in_function,
+                parameter_arguments,
             }),
             ..CompileScript::default()
         };
@@ -544,7 +557,9 @@ impl<'a> Analyzer<'a> {
             }
             for n in &var_names {
                 let sym = self.program.symbol(n);
-                if visible.contains(&(sym, Some(EvalBinding::Lexical))) {
+                let clash = visible.contains(&(sym, Some(EvalBinding::Lexical)))
+                    || (n == "arguments" && eval_scope.parameter_arguments);
+                if clash {
                     return self.early_error(format!("Identifier '{n}' has already been declared"));
                 }
             }
@@ -655,6 +670,7 @@ impl<'a> Analyzer<'a> {
             completion: None,
             with_scopes: Vec::new(),
             var_env: None,
+            in_parameters: false,
         });
     }
 
@@ -1298,9 +1314,11 @@ impl<'a> Analyzer<'a> {
         self.cur().prologue_at = self.cur().script.commands.len();
         // 10.2.11 step 25-26: IteratorBindingInitialization of the formals.
         if !simple {
+            self.cur().in_parameters = true;
             for (index, p) in deferred {
                 self.parameter(index as u16, p)?;
             }
+            self.cur().in_parameters = false;
         }
         for f in functions {
             self.emit_hoisted_function(f)?;

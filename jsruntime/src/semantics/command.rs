@@ -791,6 +791,11 @@ pub struct EvalScope {
     /// The call is inside a non-arrow function (19.2.1.1 step 6.a
     /// `inFunction`): `new.target` is allowed and visible as a binding.
     pub in_function: bool,
+    /// The call is in the parameter expressions of a function whose
+    /// `arguments` binding (the arguments object, or a parameter of that
+    /// name) lives with the parameters: sloppy eval code must not declare
+    /// `var arguments` there (a SyntaxError, as for a lexical clash).
+    pub parameter_arguments: bool,
 }
 
 /// Flags of a function.
