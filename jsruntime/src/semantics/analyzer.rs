@@ -196,6 +196,9 @@ pub struct Analyzer<'a> {
     eval_var_object: Option<Symbol>,
     /// Direct eval code whose call is inside a non-arrow function.
     eval_in_function: bool,
+    /// Sloppy direct eval code: the lexical bindings between the call and
+    /// the caller's variable environment.
+    eval_lexical: Vec<Symbol>,
 }
 
 /// What to do with the value of a binding target.
@@ -223,6 +226,7 @@ impl<'a> Analyzer<'a> {
             env_bindings: 0,
             eval_var_object: None,
             eval_in_function: false,
+            eval_lexical: Vec::new(),
         }
     }
 
@@ -313,8 +317,19 @@ impl<'a> Analyzer<'a> {
                     .filter(|n| !var_names.contains(n))
                     .collect()
             }
+            TopLevel::SloppyFunctionEval => self.eval_annex_b_functions(statements, &var_names)?,
             _ => Vec::new(),
         };
+        if mode == TopLevel::SloppyFunctionEval {
+            // B.3.2.3: their `var` bindings in the caller's variable
+            // environment (new ones in its dynamic environment).
+            for n in &annex_b_names {
+                let sym = self.program.symbol(n);
+                if !self.eval_var_env.contains(&sym) && !new_vars.contains(&sym) {
+                    new_vars.push(sym);
+                }
+            }
+        }
         if mode == TopLevel::StrictEval || mode == TopLevel::SloppyFunctionEval {
             // 19.2.1.3 step 3: strict eval code has its own variable
             // environment: everything is local. Sloppy eval code in a
@@ -566,6 +581,11 @@ impl<'a> Analyzer<'a> {
             self.eval_var_env = visible
                 .iter()
                 .filter(|(_, b)| *b == Some(EvalBinding::VarEnv))
+                .map(|(s, _)| *s)
+                .collect();
+            self.eval_lexical = visible
+                .iter()
+                .filter(|(_, b)| *b == Some(EvalBinding::Lexical))
                 .map(|(s, _)| *s)
                 .collect();
             self.eval_var_object = self.fns[0]
