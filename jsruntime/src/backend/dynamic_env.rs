@@ -21,7 +21,12 @@ use super::{bridge, Executor};
 
 /// 9.1.1.2.1 HasBinding(N) of an object environment record whose binding
 /// object is `env`; `with` records also consult @@unscopables.
-fn has_binding(rt: &mut Runtime, env: Gc<JsObject>, key: PropertyKey, with: bool) -> JsResult<bool> {
+fn has_binding(
+    rt: &mut Runtime,
+    env: Gc<JsObject>,
+    key: PropertyKey,
+    with: bool,
+) -> JsResult<bool> {
     // Steps 2-3: HasProperty(bindingObject, N).
     if !rt.has_property(env, key)? {
         return Ok(false);
@@ -89,7 +94,10 @@ pub unsafe extern "C" fn runtime_resolve_dynamic(
     let (values, this_slot) = slots.split_at_mut(count as usize);
     // SAFETY: compiled code only passes valid values; they stay on the
     // native stack (scanned by the GC) for the whole call.
-    let values: Vec<Value> = values.iter().map(|&b| unsafe { Value::from_bits(b) }).collect();
+    let values: Vec<Value> = values
+        .iter()
+        .map(|&b| unsafe { Value::from_bits(b) })
+        .collect();
     // SAFETY: as above.
     let key = unsafe { Value::from_bits(key) };
     let result = resolve(&mut exec.runtime, key, &values, with_mask).map(|found| {

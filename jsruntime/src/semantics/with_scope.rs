@@ -95,7 +95,9 @@ impl<'a> Analyzer<'a> {
                     let callee = self.ast.children(j).first().copied();
                     if let Some(c) = callee {
                         let cn = self.ast.nodes[c];
-                        if cn.kind == NodeKind::IdentifierReference && self.ast.name(cn.arg) == "eval" {
+                        if cn.kind == NodeKind::IdentifierReference
+                            && self.ast.name(cn.arg) == "eval"
+                        {
                             return true;
                         }
                     }
@@ -139,7 +141,11 @@ impl<'a> Analyzer<'a> {
     /// GetIdentifierReference walks the same chain).
     pub(super) fn with_envs(&self, sym: Symbol) -> Vec<(Symbol, bool)> {
         let mut envs = Vec::new();
-        if !self.fns.iter().any(|f| !f.with_scopes.is_empty() || f.var_env.is_some()) {
+        if !self
+            .fns
+            .iter()
+            .any(|f| !f.with_scopes.is_empty() || f.var_env.is_some())
+        {
             return envs;
         }
         let name = self.program.symbol_name(sym);
@@ -208,7 +214,10 @@ impl<'a> Analyzer<'a> {
     /// binding, so that references from the eval code pass the caller's
     /// `with` objects and dynamic variable environment where the caller's
     /// own references do.
-    pub(super) fn caller_scopes(&mut self, visible: &[(Symbol, Option<EvalBinding>)]) -> Result<()> {
+    pub(super) fn caller_scopes(
+        &mut self,
+        visible: &[(Symbol, Option<EvalBinding>)],
+    ) -> Result<()> {
         let mut current = ScopeRef(0);
         for (i, &(sym, _)) in visible.iter().enumerate().rev() {
             let name = self.program.symbol_name(sym).to_owned();

@@ -7,8 +7,8 @@
 //! binding object (9.1.1.2 Object Environment Record methods), or the
 //! ordinary lowering of the static binding. Only functions that contain `with` have such references.
 
-use cranelift_codegen::ir::{self, BlockArg, InstBuilder, StackSlotData, StackSlotKind};
 use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{self, BlockArg, InstBuilder, StackSlotData, StackSlotKind};
 
 use super::{malformed, CompileError, FunctionCompiler, GlobalMiss, Operand, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
@@ -51,9 +51,11 @@ impl FunctionCompiler<'_, '_> {
         }
         // The environments, then one slot for the this value.
         let size = ((n + 1) * 8) as u32;
-        let slot = self
-            .b
-            .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
+        let slot = self.b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            size,
+            3,
+        ));
         for (i, &v) in values.iter().enumerate() {
             self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
         }
@@ -90,7 +92,9 @@ impl FunctionCompiler<'_, '_> {
         let static_block = self.b.create_block();
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
-        self.b.ins().brif(missing, static_block, &[], object_block, &[]);
+        self.b
+            .ins()
+            .brif(missing, static_block, &[], object_block, &[]);
         self.b.switch_to_block(object_block);
         let v = found(self)?;
         self.b.ins().jump(done, &[BlockArg::Value(v)]);
@@ -127,7 +131,11 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// PutValue (9.1.1.2.5 SetMutableBinding: Set(bindingObject, N, V, S)).
-    pub(super) fn dynamic_put(&mut self, r: DynamicRef, value: ir::Value) -> Result<(), CompileError> {
+    pub(super) fn dynamic_put(
+        &mut self,
+        r: DynamicRef,
+        value: ir::Value,
+    ) -> Result<(), CompileError> {
         self.branch_dynamic(
             r,
             |c| {
@@ -144,7 +152,10 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// The value for `typeof` (13.5.3.1): an unresolvable name is undefined.
-    pub(super) fn dynamic_typeof_value(&mut self, r: DynamicRef) -> Result<ir::Value, CompileError> {
+    pub(super) fn dynamic_typeof_value(
+        &mut self,
+        r: DynamicRef,
+    ) -> Result<ir::Value, CompileError> {
         self.branch_dynamic(
             r,
             |c| Ok(c.get_property(r.object, r.key, None)),
