@@ -428,6 +428,9 @@ impl<'a> Analyzer<'a> {
         }
         for special in ["this", "arguments"] {
             let sym = self.program.symbol(special);
+            if self.body_lexical_in_parameters(sym) {
+                continue;
+            }
             if self.resolve(sym)? != Locator::Global {
                 names.push(sym);
                 bindings.push(EvalBinding::Outer);
@@ -446,6 +449,13 @@ impl<'a> Analyzer<'a> {
                     // environment comes after its scope 0 (below).
                     let env = with_scope::is_env_binding(name) && f.var_env != Some(v.symbol);
                     if names.contains(&v.symbol) || (name.starts_with('%') && !env) {
+                        continue;
+                    }
+                    // Parameter expressions do not see the body's lexical
+                    // declarations (10.2.11 steps 27-30: a separate
+                    // environment).
+                    let lexical = matches!(v.kind, VariableKind::Let | VariableKind::Const);
+                    if l == level && f.in_parameters && scope == ScopeRef(0) && lexical {
                         continue;
                     }
                     let var_scoped = matches!(
@@ -510,6 +520,19 @@ impl<'a> Analyzer<'a> {
         self.program.functions.push(script);
         self.emit_closure(id, &sources);
         Ok(())
+    }
+
+    /// Whether `sym` is a lexical declaration of the current function's
+    /// body while its parameter expressions are being emitted (invisible
+    /// there).
+    fn body_lexical_in_parameters(&self, sym: Symbol) -> bool {
+        let Some(f) = self.fns.last() else {
+            return false;
+        };
+        f.in_parameters
+            && f.script.scopes[0].variables.iter().any(|v| {
+                v.symbol == sym && matches!(v.kind, VariableKind::Let | VariableKind::Const)
+            })
     }
 
     /// Analyzes direct eval code (19.2.1.1 PerformEval with direct = true)
