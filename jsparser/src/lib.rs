@@ -54,7 +54,29 @@ impl ParseOptions {
 /// Parses `source` into a flattened AST, or fails with the first SyntaxError
 /// (lexical, syntactic or early error).
 pub fn parse(source: &str, options: ParseOptions) -> Result<syntax::Ast, SyntaxError> {
+    parse_with(source, options, false)
+}
+
+/// Parses the code of a direct eval (19.2.1.1 PerformEval): like a Script,
+/// but `new.target` is allowed when the call is inside a function (step
+/// 6.a, `inFunction`).
+pub fn parse_direct_eval(
+    source: &str,
+    options: ParseOptions,
+    in_function: bool,
+) -> Result<syntax::Ast, SyntaxError> {
+    parse_with(source, options, in_function)
+}
+
+fn parse_with(
+    source: &str,
+    options: ParseOptions,
+    new_target: bool,
+) -> Result<syntax::Ast, SyntaxError> {
     let mut processor = syntax::Processor::new(source, options);
+    if new_target {
+        processor.allow_new_target();
+    }
     parser::Parser::new(source, options).run(&mut processor)?;
     let ast = processor.finish()?;
     syntax::early_errors::check(&ast, options)?;

@@ -134,6 +134,9 @@ pub(crate) struct Context {
     /// True when all code is strict (modules, strict scripts): strict-only
     /// errors are reported at once.
     pub always_strict: bool,
+    /// Direct eval code in a function (19.2.1.1 PerformEval step 6.a):
+    /// `new.target` is valid at its top level.
+    pub new_target_allowed: bool,
 }
 
 fn err(message: &str, pos: u32) -> SyntaxError {
@@ -346,7 +349,9 @@ impl Context {
                 Pending::SuperCall | Pending::SuperCallInConstructor => {
                     "'super()' is only valid in the constructor of a derived class"
                 }
-                Pending::NewTarget => "'new.target' is only valid in functions",
+                Pending::NewTarget if !self.new_target_allowed => {
+                    "'new.target' is only valid in functions"
+                }
                 _ => continue,
             };
             return Err(err(m, e.pos));

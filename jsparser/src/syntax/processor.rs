@@ -278,6 +278,12 @@ impl<'a> Processor<'a> {
     }
 
     /// The finished Ast (after the parser accepted the input).
+    /// Direct eval code called from a function: `new.target` is allowed
+    /// outside functions (19.2.1.1 PerformEval step 6.a).
+    pub fn allow_new_target(&mut self) {
+        self.ctx.new_target_allowed = true;
+    }
+
     pub fn finish(self) -> Result<Ast, SyntaxError> {
         if !self.finished {
             return Err(err("unexpected end of input", Span::default()));

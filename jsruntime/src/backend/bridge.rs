@@ -72,7 +72,7 @@ pub fn closure_of(v: Value) -> Option<Gc<Closure>> {
 ///
 /// # Safety
 /// `ret` must be valid for a write.
-unsafe fn complete(ret: *mut u64, result: JsResult<Value>) -> u32 {
+pub(super) unsafe fn complete(ret: *mut u64, result: JsResult<Value>) -> u32 {
     let (value, status) = match result {
         Ok(v) => (v, Status::Normal),
         Err(Thrown(e)) => (e, Status::Exception),

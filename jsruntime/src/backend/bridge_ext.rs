@@ -293,6 +293,16 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
             }
             Ok(a)
         }
+        Helper::ToObject => Ok(Value::object(rt.to_object(a)?)),
+        Helper::DeclareEvalVar => {
+            if let Some(env) = a.as_object() {
+                let key = rt.to_property_key(b)?;
+                if !rt.has_own_property(env, key)? {
+                    rt.create_data_property(env, key, Value::UNDEFINED)?;
+                }
+            }
+            Ok(Value::UNDEFINED)
+        }
         Helper::ToString => Ok(Value::string(rt.to_string(a)?)),
         Helper::ToPropertyKey => {
             let key = rt.to_property_key(a)?;

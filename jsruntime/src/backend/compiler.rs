@@ -35,6 +35,7 @@ use crate::value::{
     Value, CANONICAL_NAN, NUMBER_LIMIT, PAYLOAD_MASK, TAG_BOOLEAN, TAG_INT32, TAG_OBJECT, TAG_SHIFT,
 };
 
+mod dynamic;
 mod sites;
 
 const I8: ir::Type = types::I8;
@@ -157,6 +158,9 @@ enum Operand {
         function: ir::Value,
         this: ir::Value,
     },
+    /// An identifier reference resolved through dynamic environments
+    /// (`DynamicReference`).
+    Dynamic(dynamic::DynamicRef),
     /// A closure being built: the capture cells collected so far.
     Closure {
         function: FunctionId,
@@ -168,7 +172,10 @@ impl Operand {
     fn is_reference(&self) -> bool {
         matches!(
             self,
-            Operand::Variable(..) | Operand::Snapshot { .. } | Operand::Property { .. }
+            Operand::Variable(..)
+                | Operand::Snapshot { .. }
+                | Operand::Property { .. }
+                | Operand::Dynamic(_)
         )
     }
 }
@@ -909,6 +916,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             }
             Operand::Property { object, key, cache } => self.get_property(object, key, cache),
             Operand::Method { function, .. } => function,
+            Operand::Dynamic(r) => self.dynamic_get(r)?,
             Operand::Closure { function, captures } => self.create_closure(function, &captures)?,
         })
     }
@@ -1484,6 +1492,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.set_property(object, key, value, cache);
                 Ok(())
             }
+            // A function declaration of eval code in a dynamic variable
+            // environment initialises the property it just created.
+            Operand::Dynamic(r) => self.dynamic_put(r, value),
             _ => malformed("assignment to a non-reference"),
         }
     }
@@ -1802,6 +1813,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                         let missing = self.b.ins().icmp(IntCC::Equal, value, hole);
                         self.b.ins().select(missing, undefined, value)
                     }
+                    Operand::Dynamic(r) => self.dynamic_typeof_value(r)?,
                     other => self.value_of(other)?,
                 };
                 Operand::Any(self.runtime_unary(op, v))
@@ -1862,6 +1874,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                         ))
                     }
                     Operand::Variable(..) | Operand::Snapshot { .. } => Operand::Boolean(false),
+                    Operand::Dynamic(r) => Operand::Any(self.dynamic_delete(r)?),
                     other => {
                         self.value_of(other)?;
                         Operand::Boolean(true)
@@ -2116,6 +2129,12 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 }
                 self.operands.push(Operand::Variable(symbol, locator))
             }
+            C::DynamicReference {
+                symbol,
+                locator,
+                envs,
+                with_mask,
+            } => self.dynamic_reference(symbol, locator, envs, with_mask)?,
             C::GetProperty(cache) => {
                 let key = self.pop()?;
                 let object = self.pop()?;
@@ -2233,6 +2252,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                     }
                     Operand::Method { function, this } if matches!(command, C::Call(_)) => {
                         (function, this)
+                    }
+                    Operand::Dynamic(r) if matches!(command, C::Call(_)) => {
+                        (self.dynamic_get(r)?, r.this)
                     }
                     other => {
                         let f = self.value_of(other)?;
@@ -3081,6 +3103,7 @@ fn consumed_operands(command: &CompileCommand) -> Option<usize> {
         | C::CalleeProperty(_)
         | C::CalleeWithThis => 2,
         C::CompoundAssignment(_) | C::CreateDataProperty => 3,
+        C::DynamicReference { envs, .. } => *envs as usize + 1,
         C::Unary(_)
         | C::CompoundAssignmentBegin
         | C::ShortCircuit(_)

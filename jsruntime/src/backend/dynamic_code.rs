@@ -77,7 +77,11 @@ impl Executor {
             kind: jsparser::SourceKind::Script,
             strict: strict_caller,
         };
-        let program = jsparser::parse(source, options)
+        let in_function = descriptor
+            .eval_scope
+            .as_ref()
+            .is_some_and(|scope| scope.in_function);
+        let program = jsparser::parse_direct_eval(source, options, in_function)
             .map_err(ScriptError::Syntax)
             .and_then(|ast| {
                 crate::semantics::analyze_direct_eval(&ast, &caller, descriptor, strict_caller)

@@ -12,6 +12,7 @@ use super::bridge;
 use super::bridge_ext;
 use super::compiler::CompileError;
 use super::dynamic_code;
+use super::dynamic_env;
 use super::exception_trace;
 
 /// `I8`: booleans; `I32`: statuses, counts, ids; `I64`: `Value` bits and
@@ -82,6 +83,8 @@ runtime_functions! {
     NoteExceptionSite => exception_trace::runtime_note_exception_site, (P, P, S, V) -> (S);
     ExceptionCaught => exception_trace::runtime_exception_caught, (P, V) -> (S);
     DirectEval => dynamic_code::runtime_direct_eval, (P, V, S, P, V, P) -> (S);
+    ResolveDynamic => dynamic_env::runtime_resolve_dynamic, (P, V, P, S, S, P) -> (S);
+    CheckDynamicBinding => dynamic_env::runtime_check_dynamic_binding, (P, V, V, P) -> (S);
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.

@@ -126,6 +126,7 @@ pub mod bridge;
 pub mod bridge_ext;
 pub mod compiler;
 mod dynamic_code;
+pub mod dynamic_env;
 pub mod exception_trace;
 pub mod executor;
 mod global_env;

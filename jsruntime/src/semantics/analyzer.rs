@@ -34,6 +34,8 @@ use super::command::*;
 
 #[path = "annex_b.rs"]
 mod annex_b;
+#[path = "with_scope.rs"]
+mod with_scope;
 
 /// Nesting limit of the recursive walk: deeper programs are rejected with a
 /// clean error instead of overflowing the native stack.
@@ -158,6 +160,15 @@ struct FnCtx {
     /// The hidden local holding the completion value of a script or eval
     /// code (function 0 only).
     completion: Option<Locator>,
+    /// The scopes of `with` statements and their hidden bindings (see
+    /// `with_scope.rs`), outermost first; `false`: a dynamic variable
+    /// environment of a caller, in the scope chain of direct eval code.
+    with_scopes: Vec<(ScopeRef, Symbol, bool)>,
+    /// The hidden binding of the dynamic variable environment of a sloppy
+    /// function that contains a direct eval (see `with_scope.rs`).
+    var_env: Option<Symbol>,
+    /// Emitting the parameter list (its expressions run before the body).
+    in_parameters: bool,
 }
 
 /// See the module documentation.
@@ -178,6 +189,16 @@ pub struct Analyzer<'a> {
     /// Sloppy direct eval code in a function: the caller's `var`-scoped
     /// bindings (eval's `var`s of these names are those bindings).
     eval_var_env: Vec<Symbol>,
+    /// Counter for the names of hidden dynamic environment bindings.
+    env_bindings: u32,
+    /// Sloppy direct eval code in a function: the hidden binding of the
+    /// caller's dynamic variable environment, which receives the new `var`s.
+    eval_var_object: Option<Symbol>,
+    /// Direct eval code whose call is inside a non-arrow function.
+    eval_in_function: bool,
+    /// Sloppy direct eval code: the lexical bindings between the call and
+    /// the caller's variable environment.
+    eval_lexical: Vec<Symbol>,
 }
 
 /// What to do with the value of a binding target.
@@ -202,6 +223,10 @@ impl<'a> Analyzer<'a> {
             loop_labels: Vec::new(),
             annex_b: annex_b::AnnexB::default(),
             eval_var_env: Vec::new(),
+            env_bindings: 0,
+            eval_var_object: None,
+            eval_in_function: false,
+            eval_lexical: Vec::new(),
         }
     }
 
@@ -276,6 +301,7 @@ impl<'a> Analyzer<'a> {
     /// local) is returned.
     fn top_level(&mut self, statements: &[usize], mode: TopLevel) -> Result<()> {
         let scope = ScopeRef(0);
+        let mut new_vars = Vec::new();
         let mut var_names = Vec::new();
         let mut functions = Vec::new();
         for &s in statements {
@@ -291,18 +317,35 @@ impl<'a> Analyzer<'a> {
                     .filter(|n| !var_names.contains(n))
                     .collect()
             }
+            TopLevel::SloppyFunctionEval => self.eval_annex_b_functions(statements, &var_names)?,
             _ => Vec::new(),
         };
+        if mode == TopLevel::SloppyFunctionEval {
+            // B.3.2.3: their `var` bindings in the caller's variable
+            // environment (new ones in its dynamic environment).
+            for n in &annex_b_names {
+                let sym = self.program.symbol(n);
+                if !self.eval_var_env.contains(&sym) && !new_vars.contains(&sym) {
+                    new_vars.push(sym);
+                }
+            }
+        }
         if mode == TopLevel::StrictEval || mode == TopLevel::SloppyFunctionEval {
             // 19.2.1.3 step 3: strict eval code has its own variable
             // environment: everything is local. Sloppy eval code in a
             // function shares the caller's: names the caller declares are
-            // its bindings (captures); new names stay local to the eval
-            // code (a known limitation: the caller does not see them).
+            // its bindings (captures); new names become bindings of the
+            // caller's dynamic variable environment (step 11).
             for n in &var_names {
                 let sym = self.program.symbol(n);
-                if !self.eval_var_env.contains(&sym) {
-                    self.declare(scope, n, VariableKind::Var)?;
+                if self.eval_var_env.contains(&sym) {
+                    continue;
+                }
+                match self.eval_var_object {
+                    Some(_) if mode == TopLevel::SloppyFunctionEval => new_vars.push(sym),
+                    _ => {
+                        self.declare(scope, n, VariableKind::Var)?;
+                    }
                 }
             }
             self.declare_lexical(scope, statements)?;
@@ -347,6 +390,7 @@ impl<'a> Analyzer<'a> {
         self.emit(CompileCommand::PushScope(scope));
         self.emit(CompileCommand::DeclareVars(scope));
         self.cur().prologue_at = self.cur().script.commands.len();
+        self.declare_eval_vars(&new_vars)?;
         for f in functions {
             self.emit_hoisted_function(f)?;
         }
@@ -371,8 +415,22 @@ impl<'a> Analyzer<'a> {
         let level = self.fns.len() - 1;
         let mut names: Vec<Symbol> = Vec::new();
         let mut bindings = Vec::new();
+        // 19.2.1.1 step 6.a: inside a non-arrow function, the eval code
+        // sees its `new.target`.
+        let in_function = match self.fns.iter().rev().find(|f| !f.arrow) {
+            Some(f) => !f.is_script,
+            None => self.eval_in_function,
+        };
+        if in_function {
+            let sym = self.program.symbol(NEW_TARGET);
+            names.push(sym);
+            bindings.push(EvalBinding::Outer);
+        }
         for special in ["this", "arguments"] {
             let sym = self.program.symbol(special);
+            if self.body_lexical_in_parameters(sym) {
+                continue;
+            }
             if self.resolve(sym)? != Locator::Global {
                 names.push(sym);
                 bindings.push(EvalBinding::Outer);
@@ -385,16 +443,26 @@ impl<'a> Analyzer<'a> {
                     continue;
                 };
                 for v in sc.variables.iter().rev() {
-                    if names.contains(&v.symbol)
-                        || self.program.symbol_name(v.symbol).starts_with('%')
-                    {
+                    let name = self.program.symbol_name(v.symbol);
+                    // The hidden bindings of `with` objects stay in their
+                    // place in the chain; the function's own variable
+                    // environment comes after its scope 0 (below).
+                    let env = with_scope::is_env_binding(name) && f.var_env != Some(v.symbol);
+                    if names.contains(&v.symbol) || (name.starts_with('%') && !env) {
+                        continue;
+                    }
+                    // Parameter expressions do not see the body's lexical
+                    // declarations (10.2.11 steps 27-30: a separate
+                    // environment).
+                    let lexical = matches!(v.kind, VariableKind::Let | VariableKind::Const);
+                    if l == level && f.in_parameters && scope == ScopeRef(0) && lexical {
                         continue;
                     }
                     let var_scoped = matches!(
                         v.kind,
                         VariableKind::Var | VariableKind::Parameter | VariableKind::Function
                     );
-                    let binding = if l < level {
+                    let binding = if l < level || env {
                         EvalBinding::Outer
                     } else if scope == ScopeRef(0) && var_scoped && !f.is_script {
                         EvalBinding::VarEnv
@@ -404,10 +472,24 @@ impl<'a> Analyzer<'a> {
                     names.push(v.symbol);
                     bindings.push(binding);
                 }
+                if let (ScopeRef(0), Some(holder)) = (scope, f.var_env) {
+                    names.push(holder);
+                    bindings.push(EvalBinding::Outer);
+                }
             }
         }
         let strict = self.cur().script.flags.strict;
         let global_var_env = self.cur().is_script;
+        let parameter_arguments = {
+            let arguments = self.program.symbol("arguments");
+            let f = self.cur();
+            f.in_parameters
+                && (!f.arrow
+                    || f.script.scopes[0]
+                        .variables
+                        .iter()
+                        .any(|v| v.symbol == arguments && v.kind == VariableKind::Parameter))
+        };
         let mut script = CompileScript {
             flags: FunctionFlags {
                 strict,
@@ -417,6 +499,8 @@ impl<'a> Analyzer<'a> {
             eval_scope: Some(EvalScope {
                 bindings,
                 global_var_env,
+                in_function,
+                parameter_arguments,
             }),
             ..CompileScript::default()
         };
@@ -436,6 +520,19 @@ impl<'a> Analyzer<'a> {
         self.program.functions.push(script);
         self.emit_closure(id, &sources);
         Ok(())
+    }
+
+    /// Whether `sym` is a lexical declaration of the current function's
+    /// body while its parameter expressions are being emitted (invisible
+    /// there).
+    fn body_lexical_in_parameters(&self, sym: Symbol) -> bool {
+        let Some(f) = self.fns.last() else {
+            return false;
+        };
+        f.in_parameters
+            && f.script.scopes[0].variables.iter().any(|v| {
+                v.symbol == sym && matches!(v.kind, VariableKind::Let | VariableKind::Const)
+            })
     }
 
     /// Analyzes direct eval code (19.2.1.1 PerformEval with direct = true)
@@ -458,6 +555,7 @@ impl<'a> Analyzer<'a> {
         };
         let root = self.ast.root();
         let strict = strict_caller || self.ast.nodes[root].has(flags::STRICT);
+        self.eval_in_function = eval_scope.in_function;
         self.program.functions.push(CompileScript::default());
         self.push_fn(FunctionId(0), true, false, strict);
         let mut visible = Vec::new();
@@ -473,14 +571,9 @@ impl<'a> Analyzer<'a> {
             f.script
                 .readonly_captures
                 .push(descriptor.readonly_captures.get(i) == Some(&true));
-            f.script.scopes[0].variables.push(Variable {
-                symbol: sym,
-                kind: VariableKind::Var,
-                locator: Locator::Capture(i as u16),
-                captured: false,
-            });
             visible.push((sym, binding));
         }
+        self.caller_scopes(&visible)?;
         self.program.functions.push(CompileScript::default());
         self.push_fn(FunctionId(1), true, false, strict);
         let statements = self.ast.children(root);
@@ -502,7 +595,9 @@ impl<'a> Analyzer<'a> {
             }
             for n in &var_names {
                 let sym = self.program.symbol(n);
-                if visible.contains(&(sym, Some(EvalBinding::Lexical))) {
+                let clash = visible.contains(&(sym, Some(EvalBinding::Lexical)))
+                    || (n == "arguments" && eval_scope.parameter_arguments);
+                if clash {
                     return self.early_error(format!("Identifier '{n}' has already been declared"));
                 }
             }
@@ -511,6 +606,17 @@ impl<'a> Analyzer<'a> {
                 .filter(|(_, b)| *b == Some(EvalBinding::VarEnv))
                 .map(|(s, _)| *s)
                 .collect();
+            self.eval_lexical = visible
+                .iter()
+                .filter(|(_, b)| *b == Some(EvalBinding::Lexical))
+                .map(|(s, _)| *s)
+                .collect();
+            self.eval_var_object = self.fns[0]
+                .with_scopes
+                .iter()
+                .rev()
+                .find(|e| !e.2)
+                .map(|e| e.1);
         }
         self.top_level(&statements, mode)?;
         let sources = self.pop_fn();
@@ -605,6 +711,9 @@ impl<'a> Analyzer<'a> {
             simple_params: true,
             name_scopes: Vec::new(),
             completion: None,
+            with_scopes: Vec::new(),
+            var_env: None,
+            in_parameters: false,
         });
     }
 
@@ -827,12 +936,12 @@ impl<'a> Analyzer<'a> {
         let name = self.ast.name(name_id).to_owned();
         let sym = self.program.symbol(&name);
         let locator = self.resolve(sym)?;
-        if locator == Locator::Global && name == "undefined" {
+        if locator == Locator::Global && name == "undefined" && self.with_envs(sym).is_empty() {
             // The global `undefined` is a non-writable, non-configurable
             // property (19.1.4).
             self.emit(CompileCommand::Undefined);
         } else {
-            self.emit(CompileCommand::VariableReference(sym, locator));
+            self.emit_reference(sym, locator)?;
         }
         Ok(())
     }
@@ -1032,7 +1141,7 @@ impl<'a> Analyzer<'a> {
         let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
         let sym = self.program.symbol(&n);
         let locator = self.resolve(sym)?;
-        self.emit(CompileCommand::VariableReference(sym, locator));
+        self.emit_reference(sym, locator)?;
         self.function(i, Some(sym))?;
         self.emit(CompileCommand::Initialize);
         Ok(())
@@ -1104,6 +1213,9 @@ impl<'a> Analyzer<'a> {
             || (body_node.kind == NodeKind::FunctionBody && body_node.has(flags::STRICT));
         self.push_fn(id, arrow, false, strict);
         self.cur().script.flags.method = node.kind == NodeKind::Method;
+        if !strict && self.contains_direct_eval(i) {
+            self.declare_var_env()?;
+        }
         if let Some(n) = &own_name {
             let sym = self.program.symbol(n);
             self.cur().script.name = Some(sym);
@@ -1241,12 +1353,15 @@ impl<'a> Analyzer<'a> {
         self.declare_lexical(scope, &statements)?;
         self.emit(CompileCommand::PushScope(scope));
         self.emit(CompileCommand::DeclareVars(scope));
+        self.init_var_env()?;
         self.cur().prologue_at = self.cur().script.commands.len();
         // 10.2.11 step 25-26: IteratorBindingInitialization of the formals.
         if !simple {
+            self.cur().in_parameters = true;
             for (index, p) in deferred {
                 self.parameter(index as u16, p)?;
             }
+            self.cur().in_parameters = false;
         }
         for f in functions {
             self.emit_hoisted_function(f)?;
@@ -1879,7 +1994,7 @@ impl<'a> Analyzer<'a> {
             }
             K::Switch => self.switch_statement(&children)?,
             K::Try => self.try_statement(&children)?,
-            K::With => return self.unsupported("with statements"),
+            K::With => self.with_statement(&children)?,
             K::ClassDeclaration => {
                 // Not supported yet: an Error when the declaration runs
                 // (its binding stays in the TDZ until then).
@@ -2696,8 +2811,7 @@ impl<'a> Analyzer<'a> {
             NodeKind::IdentifierReference => {
                 let sym = self.program.symbol(self.ast.name(node.arg));
                 let l = self.resolve(sym)?;
-                self.emit(CompileCommand::VariableReference(sym, l));
-                Ok(())
+                self.emit_reference(sym, l)
             }
             NodeKind::StaticMember | NodeKind::ComputedMember if !node.has(flags::OPTIONAL) => {
                 self.member_reference(i)

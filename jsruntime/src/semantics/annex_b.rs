@@ -241,8 +241,9 @@ impl<'a> Analyzer<'a> {
         };
         let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
         let sym = self.program.symbol(&n);
-        let outer = if self.cur().is_script {
-            Locator::Global
+        let inner = self.resolve(sym)?;
+        if self.cur().is_script {
+            self.emit(CompileCommand::VariableReference(sym, Locator::Global));
         } else {
             let found = self.cur().script.scopes[0]
                 .variables
@@ -251,17 +252,55 @@ impl<'a> Analyzer<'a> {
                 .find(|v| v.symbol == sym)
                 .map(|v| v.locator);
             match found {
-                Some(l) => l,
+                Some(l) => self.emit(CompileCommand::VariableReference(sym, l)),
+                None if self.eval_var_object.is_some() && self.fns.len() == 2 => {
+                    // B.3.2.3: sloppy direct eval code in a function: the
+                    // caller's binding, resolved from the eval code's top
+                    // level (past the block's own binding).
+                    let chain = std::mem::replace(&mut self.cur().chain, vec![ScopeRef(0)]);
+                    let outer = self.resolve(sym);
+                    let emitted = outer.and_then(|l| self.emit_reference(sym, l));
+                    self.cur().chain = chain;
+                    emitted?;
+                }
                 None => return Ok(()),
             }
-        };
-        let inner = self.resolve(sym)?;
+        }
         self.emit_all(&[
-            CompileCommand::VariableReference(sym, outer),
             CompileCommand::VariableReference(sym, inner),
             CompileCommand::Assignment,
             CompileCommand::Discard,
         ]);
         Ok(())
+    }
+
+    /// B.3.2.3 for sloppy direct eval code in a function: the block-level
+    /// functions that get a `var` binding in the caller's variable
+    /// environment. A function whose name is a lexical binding between the
+    /// call and that environment is not hoisted (bindingExists).
+    pub(super) fn eval_annex_b_functions(
+        &mut self,
+        statements: &[usize],
+        var_names: &[String],
+    ) -> Result<Vec<String>> {
+        if self.eval_var_object.is_none() {
+            return Ok(Vec::new());
+        }
+        let names = self.annex_b_functions(statements, &[])?;
+        let mut kept = Vec::new();
+        for n in names {
+            let sym = self.program.symbol(&n);
+            if self.eval_lexical.contains(&sym) {
+                let nodes: Vec<usize> = self.annex_b.nodes.iter().copied().collect();
+                for f in nodes {
+                    if self.declared_name(f).as_deref() == Some(n.as_str()) {
+                        self.annex_b.nodes.remove(&f);
+                    }
+                }
+            } else if !var_names.contains(&n) {
+                kept.push(n);
+            }
+        }
+        Ok(kept)
     }
 }

@@ -321,6 +321,22 @@ pub enum CompileCommand {
     /// `[] -> [reference]`: an identifier reference (ECMA-262 13.1,
     /// 9.4.2 ResolveBinding) located at compile time.
     VariableReference(Symbol, Locator),
+    /// `[env_1, .., env_n, name] -> [reference]`: an identifier reference
+    /// resolved through `envs` dynamic environments (the objects of
+    /// enclosing `with` statements, innermost first; 9.1.2.1
+    /// GetIdentifierReference with 9.1.1.2.1 HasBinding) before its static
+    /// binding `locator`. Bit `i` of `with_mask` is set when env `i` is a
+    /// `with` object (@@unscopables applies and the object is the this value
+    /// of a call, 9.1.1.2.10 WithBaseObject). The environments are searched
+    /// once, when the command runs; the reference then reads, writes, calls,
+    /// `typeof`s or deletes the property of the object found, or the static
+    /// binding when no environment has the name.
+    DynamicReference {
+        symbol: Symbol,
+        locator: Locator,
+        envs: u16,
+        with_mask: u32,
+    },
     /// `[object, key] -> [reference]`: a property reference `object[key]` or
     /// `object.key` (ECMA-262 13.3.2). The key of `object.name` is pushed
     /// with `String`; the cache slot belongs to this access site.
@@ -614,6 +630,14 @@ pub enum Helper {
     /// `[pattern, flags] -> [regexp]`: a regular expression literal
     /// (13.2.7.3: RegExpCreate, a new object per evaluation).
     RegExpCreate,
+    /// `[value] -> [object]`: ToObject (7.1.18), for the object of a `with`
+    /// statement (14.11.2 step 3).
+    ToObject,
+    /// `[env, name] -> [undefined]`: a `var` of sloppy eval code in the
+    /// dynamic variable environment `env` of its calling function (19.2.1.3
+    /// step 11: CreateMutableBinding(vn, true), InitializeBinding(vn,
+    /// undefined), unless the binding exists).
+    DeclareEvalVar,
 }
 
 impl Helper {
@@ -632,7 +656,8 @@ impl Helper {
             | H::ForInStep
             | H::ToString
             | H::ToPropertyKey
-            | H::RequireObjectCoercible => 1,
+            | H::RequireObjectCoercible
+            | H::ToObject => 1,
             H::AppendSpread
             | H::PatternStep
             | H::PatternRest
@@ -643,7 +668,8 @@ impl Helper {
             | H::SetFunctionName
             | H::SetGetterName
             | H::SetSetterName
-            | H::RegExpCreate => 2,
+            | H::RegExpCreate
+            | H::DeclareEvalVar => 2,
             H::Apply | H::DefineGetter | H::DefineSetter => 3,
         }
     }
@@ -676,6 +702,8 @@ impl Helper {
         Helper::ToPropertyKey,
         Helper::RequireObjectCoercible,
         Helper::RegExpCreate,
+        Helper::ToObject,
+        Helper::DeclareEvalVar,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).
@@ -769,6 +797,14 @@ pub struct EvalScope {
     /// The caller's variable environment is the global one (the call is in
     /// script code, outside functions).
     pub global_var_env: bool,
+    /// The call is inside a non-arrow function (19.2.1.1 step 6.a
+    /// `inFunction`): `new.target` is allowed and visible as a binding.
+    pub in_function: bool,
+    /// The call is in the parameter expressions of a function whose
+    /// `arguments` binding (the arguments object, or a parameter of that
+    /// name) lives with the parameters: sloppy eval code must not declare
+    /// `var arguments` there (a SyntaxError, as for a lexical clash).
+    pub parameter_arguments: bool,
 }
 
 /// Flags of a function.
@@ -977,6 +1013,16 @@ fn write_command(
         },
         This => write!(f, "This"),
         VariableReference(s, l) => write!(f, "VariableReference({}, {l})", sym(s)),
+        DynamicReference {
+            symbol,
+            locator,
+            envs,
+            with_mask,
+        } => write!(
+            f,
+            "DynamicReference({}, {locator}, envs={envs}, with={with_mask:#b})",
+            sym(symbol)
+        ),
         PropertyReference(c) => write!(f, "PropertyReference(ic{})", c.0),
         GetProperty(c) => write!(f, "GetProperty(ic{})", c.0),
         CalleeProperty(c) => write!(f, "CalleeProperty(ic{})", c.0),
