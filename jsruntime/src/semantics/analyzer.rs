@@ -152,6 +152,11 @@ struct FnCtx {
     /// The parameter list is simple (15.1.3 IsSimpleParameterList): a sloppy
     /// function's arguments object is then mapped (10.2.11 step 22).
     simple_params: bool,
+    /// The scope of the body's `var`s (the VariableEnvironment): scope 0,
+    /// or with a non-simple parameter list a child of the parameters' scope
+    /// 0 (10.2.11 step 28), so that closures in parameter expressions do
+    /// not see the body's declarations.
+    var_scope: ScopeRef,
     /// The helper scopes that hold the name of a named function expression
     /// (immutable, but assigning it is only an error in strict code).
     name_scopes: Vec<ScopeRef>,
@@ -396,7 +401,7 @@ impl<'a> Analyzer<'a> {
                     );
                     let binding = if l < level {
                         EvalBinding::Outer
-                    } else if scope == ScopeRef(0) && var_scoped && !f.is_script {
+                    } else if scope == f.var_scope && var_scoped && !f.is_script {
                         EvalBinding::VarEnv
                     } else {
                         EvalBinding::Lexical
@@ -603,6 +608,7 @@ impl<'a> Analyzer<'a> {
             lazy_arguments: None,
             lazy_new_target: None,
             simple_params: true,
+            var_scope: ScopeRef(0),
             name_scopes: Vec::new(),
             completion: None,
         });
@@ -1182,7 +1188,14 @@ impl<'a> Analyzer<'a> {
                 p
             };
             let tn = self.ast.nodes[target];
-            if pn.kind != NodeKind::BindingRest && tn.kind == NodeKind::BindingIdentifier {
+            if !simple {
+                // 10.2.11 step 21: uninitialized until step 26 binds it.
+                let mut names = Vec::new();
+                self.bound_names(p, &mut names)?;
+                for n in names {
+                    self.declare(scope, &n, VariableKind::LexicalParameter)?;
+                }
+            } else if pn.kind != NodeKind::BindingRest && tn.kind == NodeKind::BindingIdentifier {
                 let sym = self.program.symbol(self.ast.name(tn.arg));
                 let l = Locator::Argument(index as u16);
                 // Duplicate names (sloppy): the last one wins.
@@ -1223,9 +1236,14 @@ impl<'a> Analyzer<'a> {
                 var_names.push(n);
             }
         }
+        // 10.2.11 step 28: with parameter expressions the body's `var`s get
+        // their own environment (the parameters' scope stays the chain's
+        // first entry while the parameters are bound).
+        let var_scope = if simple { scope } else { self.new_scope() };
+        self.cur().var_scope = var_scope;
         for n in &var_names {
             let sym = self.program.symbol(n);
-            let exists = self.cur().script.scopes[0]
+            let exists = self.cur().script.scopes[var_scope.0 as usize]
                 .variables
                 .iter()
                 .any(|v| v.symbol == sym);
@@ -1235,10 +1253,10 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             if !exists {
-                self.declare(scope, n, VariableKind::Var)?;
+                self.declare(var_scope, n, VariableKind::Var)?;
             }
         }
-        self.declare_lexical(scope, &statements)?;
+        self.declare_lexical(var_scope, &statements)?;
         self.emit(CompileCommand::PushScope(scope));
         self.emit(CompileCommand::DeclareVars(scope));
         self.cur().prologue_at = self.cur().script.commands.len();
@@ -1247,6 +1265,7 @@ impl<'a> Analyzer<'a> {
             for (index, p) in deferred {
                 self.parameter(index as u16, p)?;
             }
+            self.enter_var_scope(var_scope, &var_names, &param_names, &functions)?;
         }
         for f in functions {
             self.emit_hoisted_function(f)?;
@@ -1259,7 +1278,45 @@ impl<'a> Analyzer<'a> {
                 self.statement(s)?;
             }
         }
+        if var_scope != scope {
+            self.cur().chain.pop();
+            self.emit(CompileCommand::PopScope(var_scope));
+        }
         self.emit(CompileCommand::PopScope(scope));
+        Ok(())
+    }
+
+    /// 10.2.11 step 28: enters the separate `var` scope of a function with
+    /// a non-simple parameter list; a `var` named like a parameter starts
+    /// with the parameter's value (step 28.e.i.4), unless a function
+    /// declaration of that name replaces it anyway.
+    fn enter_var_scope(
+        &mut self,
+        var_scope: ScopeRef,
+        var_names: &[String],
+        param_names: &[String],
+        functions: &[usize],
+    ) -> Result<()> {
+        self.emit(CompileCommand::PushScope(var_scope));
+        self.emit(CompileCommand::DeclareVars(var_scope));
+        let mut copies = Vec::new();
+        for n in var_names {
+            if param_names.contains(n) && !self.declares_function(functions, n) {
+                let sym = self.program.symbol(n);
+                let param = self.resolve(sym)?;
+                copies.push((sym, param));
+            }
+        }
+        self.cur().chain.push(var_scope);
+        for (sym, param) in copies {
+            let var = self.resolve(sym)?;
+            self.emit_all(&[
+                CompileCommand::VariableReference(sym, var),
+                CompileCommand::VariableReference(sym, param),
+                CompileCommand::Assignment,
+                CompileCommand::Discard,
+            ]);
+        }
         Ok(())
     }
 
@@ -1312,11 +1369,8 @@ impl<'a> Analyzer<'a> {
                     CompileCommand::Discard,
                     CompileCommand::IfStatement,
                 ]);
-                if self.ast.nodes[target].kind != NodeKind::BindingIdentifier {
-                    self.bind(target, arg, BindMode::Initialize)?;
-                }
+                self.bind(target, arg, BindMode::Initialize)?;
             }
-            NodeKind::BindingIdentifier => {}
             _ => self.bind(p, arg, BindMode::Initialize)?,
         }
         Ok(())

@@ -244,12 +244,14 @@ impl<'a> Analyzer<'a> {
         let outer = if self.cur().is_script {
             Locator::Global
         } else {
-            let found = self.cur().script.scopes[0]
-                .variables
-                .iter()
-                .rev()
-                .find(|v| v.symbol == sym)
-                .map(|v| v.locator);
+            let var_scope = self.cur().var_scope.0 as usize;
+            let found = self.cur().script.scopes.get(var_scope).and_then(|s| {
+                s.variables
+                    .iter()
+                    .rev()
+                    .find(|v| v.symbol == sym)
+                    .map(|v| v.locator)
+            });
             match found {
                 Some(l) => l,
                 None => return Ok(()),

@@ -696,8 +696,13 @@ pub enum ArgumentsMapping {
 /// What kind of binding a [`Variable`] is (ECMA-262 8.2 scope analysis).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VariableKind {
-    /// A formal parameter.
+    /// A formal parameter of a simple parameter list: the argument slot.
     Parameter,
+    /// A formal parameter of a non-simple parameter list (15.1.3): a local
+    /// binding in its TDZ until the parameter list's
+    /// IteratorBindingInitialization reaches it (10.2.11 steps 21 and 26),
+    /// so `(a = b, b) => {}` throws a ReferenceError.
+    LexicalParameter,
     /// `var` or a function declaration at function level.
     Var,
     /// A function declaration in a block (Annex B aside).
@@ -713,7 +718,10 @@ pub enum VariableKind {
 impl VariableKind {
     /// Lexical bindings start uninitialized (the TDZ).
     pub fn is_lexical(self) -> bool {
-        matches!(self, VariableKind::Let | VariableKind::Const)
+        matches!(
+            self,
+            VariableKind::Let | VariableKind::Const | VariableKind::LexicalParameter
+        )
     }
 }
 
