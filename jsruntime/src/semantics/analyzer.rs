@@ -562,6 +562,31 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// Copies the completion value being tracked (if any) to a temporary.
+    fn save_completion(&mut self) -> Result<Option<(Symbol, Locator)>> {
+        let Some(l) = self.cur().completion else {
+            return Ok(None);
+        };
+        let sym = self.program.symbol("%completion");
+        let t = self.temp()?;
+        self.emit_all(&[
+            CompileCommand::VariableReference(t.0, t.1),
+            CompileCommand::VariableReference(sym, l),
+            CompileCommand::Assignment,
+            CompileCommand::Discard,
+        ]);
+        Ok(Some(t))
+    }
+
+    /// Makes a value saved by [`Self::save_completion`] the completion value.
+    fn restore_completion(&mut self, saved: Option<(Symbol, Locator)>) {
+        if let Some(t) = saved {
+            self.emit(CompileCommand::VariableReference(t.0, t.1));
+            self.complete_with_value();
+            self.free_temp(t);
+        }
+    }
+
     // ----- Functions and scopes -----
 
     fn cur(&mut self) -> &mut FnCtx {
@@ -829,6 +854,17 @@ impl<'a> Analyzer<'a> {
         result
     }
 
+    /// The reference of a binding being initialised or assigned (also
+    /// the global `undefined`: `var undefined = 1` is a silently ignored
+    /// write in sloppy code, 10.1.9.1 OrdinarySet step 2.a).
+    fn binding_reference(&mut self, name_id: u32) -> Result<()> {
+        let sym = self.program.symbol(self.ast.name(name_id));
+        let locator = self.resolve(sym)?;
+        self.emit(CompileCommand::VariableReference(sym, locator));
+        Ok(())
+    }
+
+    /// An identifier in an expression.
     fn reference(&mut self, name_id: u32) -> Result<()> {
         let name = self.ast.name(name_id).to_owned();
         let sym = self.program.symbol(&name);
@@ -1386,7 +1422,7 @@ impl<'a> Analyzer<'a> {
         use NodeKind as K;
         match node.kind {
             K::BindingIdentifier | K::IdentifierReference => {
-                self.reference(node.arg)?;
+                self.binding_reference(node.arg)?;
                 self.emit(CompileCommand::VariableReference(source.0, source.1));
                 self.finish_bind(mode);
             }
@@ -1992,7 +2028,7 @@ impl<'a> Analyzer<'a> {
         match children.get(1) {
             Some(&init) => {
                 if tn.kind == NodeKind::BindingIdentifier {
-                    self.reference(tn.arg)?;
+                    self.binding_reference(tn.arg)?;
                     self.expression_named(init, target)?;
                     self.finish_bind(mode);
                 } else {
@@ -2005,7 +2041,7 @@ impl<'a> Analyzer<'a> {
             None => {
                 // `let x;` initialises to undefined; `var x;` does nothing.
                 if mode == BindMode::Initialize && tn.kind == NodeKind::BindingIdentifier {
-                    self.reference(tn.arg)?;
+                    self.binding_reference(tn.arg)?;
                     self.emit(CompileCommand::Undefined);
                     self.emit(CompileCommand::Initialize);
                 }
@@ -2263,6 +2299,18 @@ impl<'a> Analyzer<'a> {
             C::Assignment,
             C::Discard,
         ]);
+        // The case block is one scope (14.12.4 step 5), which the case
+        // selectors see too (14.12.2 CaseBlockEvaluation runs in it).
+        let mut statements = Vec::new();
+        for &c in clauses {
+            let mut cs = self.ast.children(c);
+            if self.ast.nodes[c].kind == NodeKind::Case && !cs.is_empty() {
+                cs.remove(0);
+            }
+            statements.push(cs);
+        }
+        let all: Vec<usize> = statements.iter().flatten().copied().collect();
+        let scope = self.enter_block(&all)?;
         // if (d === t0) index = 0; else if (d === t1) index = 1; ...
         let mut open = 0;
         for (k, &c) in clauses.iter().enumerate() {
@@ -2289,17 +2337,6 @@ impl<'a> Analyzer<'a> {
             self.emit(C::IfElseStatement);
         }
         self.free_temp(d);
-        // The case block is one scope (14.12.4 step 5).
-        let mut statements = Vec::new();
-        for &c in clauses {
-            let mut cs = self.ast.children(c);
-            if self.ast.nodes[c].kind == NodeKind::Case && !cs.is_empty() {
-                cs.remove(0);
-            }
-            statements.push(cs);
-        }
-        let all: Vec<usize> = statements.iter().flatten().copied().collect();
-        let scope = self.enter_block(&all)?;
         self.cur().breakables.push(Breakable::Switch(label));
         for (k, cs) in statements.into_iter().enumerate() {
             self.emit_all(&[
@@ -2343,6 +2380,8 @@ impl<'a> Analyzer<'a> {
             match cc[..] {
                 [param, body] => {
                     self.emit(C::Catch(true));
+                    // 14.15.3: UpdateEmpty(CatchClauseEvaluation, undefined).
+                    self.reset_completion();
                     // 14.15.2 CatchClauseEvaluation: a scope for the parameter.
                     let scope = self.new_scope();
                     let mut names = Vec::new();
@@ -2368,6 +2407,7 @@ impl<'a> Analyzer<'a> {
                 }
                 [body] => {
                     self.emit(C::Catch(false));
+                    self.reset_completion();
                     self.statement(body)?;
                 }
                 _ => return self.err("malformed catch clause"),
@@ -2375,9 +2415,13 @@ impl<'a> Analyzer<'a> {
         }
         if let Some(f) = finally {
             self.emit(C::Finally);
+            // 14.15.3: a finally block that completes normally keeps the
+            // completion value of the try or catch block.
+            let saved = self.save_completion()?;
             if let Some(&b) = self.ast.children(f).first() {
                 self.statement(b)?;
             }
+            self.restore_completion(saved);
         }
         self.emit(C::TryEnd);
         Ok(())
