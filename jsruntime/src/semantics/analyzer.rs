@@ -2483,8 +2483,7 @@ impl<'a> Analyzer<'a> {
                 self.emit(C::Number(n.unwrap_or(f64::NAN)));
             }
             K::StringLiteral => {
-                let s = String::from_utf16_lossy(self.ast.string(node.arg));
-                let id = self.program.string(&s);
+                let id = self.program.string_utf16(self.ast.string(node.arg));
                 self.emit(C::String(id));
             }
             K::TaggedTemplate => self.tagged_template(&children)?,
@@ -2507,12 +2506,9 @@ impl<'a> Analyzer<'a> {
                             .templates
                             .get(cn.arg as usize)
                             .and_then(|t| t.cooked);
-                        let s = match cooked {
-                            Some(c) => String::from_utf16_lossy(self.ast.string(c)),
-                            None => String::new(),
-                        };
-                        if !s.is_empty() {
-                            let id = self.program.string(&s);
+                        let units = cooked.map_or(&[][..], |c| self.ast.string(c));
+                        if !units.is_empty() {
+                            let id = self.program.string_utf16(units);
                             self.emit(C::String(id));
                             self.emit(C::Binary(BinaryOperator::Addition));
                         }
@@ -2853,8 +2849,8 @@ impl<'a> Analyzer<'a> {
             };
             let cooked = part
                 .cooked
-                .map(|c| String::from_utf16_lossy(self.ast.string(c)));
-            site.cooked.push(cooked.map(|c| self.program.string(&c)));
+                .map(|c| self.program.string_utf16(self.ast.string(c)));
+            site.cooked.push(cooked);
             let raw = String::from_utf16_lossy(self.ast.string(part.raw));
             site.raw.push(self.program.string(&raw));
         }
