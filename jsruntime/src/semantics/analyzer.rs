@@ -1515,6 +1515,12 @@ impl<'a> Analyzer<'a> {
                 self.array_pattern(target, source, mode)?;
             }
             K::BindingDefault | K::AssignmentDefault => self.bind_element(target, source, mode)?,
+            // `for (f() in o)` (B.3.7).
+            K::Call if mode == BindMode::Assign && !node.has(flags::OPTIONAL) => {
+                self.call_target_reference(target)?;
+                self.emit(CompileCommand::VariableReference(source.0, source.1));
+                self.finish_bind(mode);
+            }
             _ => {
                 self.span = node.span;
                 return self.err("invalid destructuring target");
@@ -2779,11 +2785,34 @@ impl<'a> Analyzer<'a> {
             NodeKind::StaticMember | NodeKind::ComputedMember if !node.has(flags::OPTIONAL) => {
                 self.member_reference(i)
             }
+            NodeKind::Call if !node.has(flags::OPTIONAL) => self.call_target_reference(i),
             _ => {
                 self.span = node.span;
                 self.err("invalid assignment target")
             }
         }
+    }
+
+    /// B.3.7 Runtime Errors for Function Call Assignment Targets: a call
+    /// as an assignment target (sloppy code; the parser rejects it in
+    /// strict code) is evaluated, then throws a ReferenceError. A dummy
+    /// reference keeps the operand stack shaped for the code after it,
+    /// which is unreachable.
+    fn call_target_reference(&mut self, i: usize) -> Result<()> {
+        self.expression(i)?;
+        self.emit(CompileCommand::Discard);
+        let error = self.program.symbol("ReferenceError");
+        let message = self.program.string("invalid assignment target: a function call");
+        self.emit_all(&[
+            CompileCommand::VariableReference(error, Locator::Global),
+            CompileCommand::String(message),
+            CompileCommand::New(1),
+            CompileCommand::Throw,
+        ]);
+        let t = self.temp()?;
+        self.emit(CompileCommand::VariableReference(t.0, t.1));
+        self.free_temp(t);
+        Ok(())
     }
 
     fn arguments(&mut self, args: &[usize]) -> Result<u16> {
