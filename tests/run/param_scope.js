@@ -31,3 +31,8 @@ console.log(e('param'));
 var y = 'outer';
 function l(get = () => y) { let y = 'inner'; return [y, get()].join(); }
 console.log(l());
+// Direct eval in the body may assign a parameter; in the parameters a
+// `var` of a parameter's name is a SyntaxError.
+function ev(a = 1) { eval("var a = 5"); return a; }
+console.log(ev());
+try { (function (a = eval("var a = 42")) {})(); } catch (e) { console.log(e.constructor === SyntaxError); }

@@ -18,8 +18,8 @@ use crate::conversions::{to_boolean, Hint};
 use crate::equality::is_strictly_equal;
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::object::{
-    Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty, FLAG_CALLABLE, FLAG_CLOSURE,
-    FLAG_CONSTRUCTOR,
+    Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty,
+    FLAG_CALLABLE, FLAG_CLOSURE, FLAG_CONSTRUCTOR,
 };
 use crate::runtime::inline_cache::PropertyCache;
 use crate::runtime::{Intrinsic, Runtime};

@@ -399,9 +399,18 @@ impl<'a> Analyzer<'a> {
                         v.kind,
                         VariableKind::Var | VariableKind::Parameter | VariableKind::Function
                     );
+                    // In the body of a function with parameter expressions
+                    // eval's `var` of a parameter's name may reuse the
+                    // parameter (the spec makes a new body `var` holding
+                    // the same value); in the parameters it is an error.
+                    let param_in_body = scope == ScopeRef(0)
+                        && v.kind == VariableKind::LexicalParameter
+                        && f.chain.contains(&f.var_scope);
                     let binding = if l < level {
                         EvalBinding::Outer
-                    } else if scope == f.var_scope && var_scoped && !f.is_script {
+                    } else if ((scope == f.var_scope && var_scoped) || param_in_body)
+                        && !f.is_script
+                    {
                         EvalBinding::VarEnv
                     } else {
                         EvalBinding::Lexical
@@ -2802,7 +2811,9 @@ impl<'a> Analyzer<'a> {
         self.expression(i)?;
         self.emit(CompileCommand::Discard);
         let error = self.program.symbol("ReferenceError");
-        let message = self.program.string("invalid assignment target: a function call");
+        let message = self
+            .program
+            .string("invalid assignment target: a function call");
         self.emit_all(&[
             CompileCommand::VariableReference(error, Locator::Global),
             CompileCommand::String(message),
