@@ -578,12 +578,7 @@ impl<'a> Analyzer<'a> {
         };
         let sym = self.program.symbol("%completion");
         let t = self.temp()?;
-        self.emit_all(&[
-            CompileCommand::VariableReference(t.0, t.1),
-            CompileCommand::VariableReference(sym, l),
-            CompileCommand::Assignment,
-            CompileCommand::Discard,
-        ]);
+        self.emit_copy(t, (sym, l));
         Ok(Some(t))
     }
 
@@ -1355,14 +1350,19 @@ impl<'a> Analyzer<'a> {
         self.cur().chain.push(var_scope);
         for (sym, param) in copies {
             let var = self.resolve(sym)?;
-            self.emit_all(&[
-                CompileCommand::VariableReference(sym, var),
-                CompileCommand::VariableReference(sym, param),
-                CompileCommand::Assignment,
-                CompileCommand::Discard,
-            ]);
+            self.emit_copy((sym, var), (sym, param));
         }
         Ok(())
+    }
+
+    /// `to = from` between two bindings.
+    fn emit_copy(&mut self, to: (Symbol, Locator), from: (Symbol, Locator)) {
+        self.emit_all(&[
+            CompileCommand::VariableReference(to.0, to.1),
+            CompileCommand::VariableReference(from.0, from.1),
+            CompileCommand::Assignment,
+            CompileCommand::Discard,
+        ]);
     }
 
     /// Whether one of the function declarations `functions` is named `name`.

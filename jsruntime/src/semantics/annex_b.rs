@@ -258,12 +258,7 @@ impl<'a> Analyzer<'a> {
             }
         };
         let inner = self.resolve(sym)?;
-        self.emit_all(&[
-            CompileCommand::VariableReference(sym, outer),
-            CompileCommand::VariableReference(sym, inner),
-            CompileCommand::Assignment,
-            CompileCommand::Discard,
-        ]);
+        self.emit_copy((sym, outer), (sym, inner));
         Ok(())
     }
 }
