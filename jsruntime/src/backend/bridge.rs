@@ -18,8 +18,8 @@ use crate::conversions::{to_boolean, Hint};
 use crate::equality::is_strictly_equal;
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::object::{
-    Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty,
-    FLAG_CALLABLE, FLAG_CLOSURE, FLAG_CONSTRUCTOR,
+    Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, FLAG_CALLABLE, FLAG_CLOSURE,
+    FLAG_CONSTRUCTOR,
 };
 use crate::runtime::inline_cache::PropertyCache;
 use crate::runtime::{Intrinsic, Runtime};
@@ -1029,29 +1029,15 @@ pub(crate) fn create_function(
         flags |= FLAG_CONSTRUCTOR;
     }
     let name = template.name();
-    let object = rt.new_function_object(
-        proto,
-        ObjectKind::Function(closure),
-        flags,
-        template.num_params as u32,
-        name,
-    )?;
+    let kind = ObjectKind::Function(closure);
+    let length = template.num_params as u32;
+    let object = if template.constructor && !template.strict {
+        rt.new_sloppy_function_object(proto, kind, flags, length, name)?
+    } else {
+        rt.new_function_object(proto, kind, flags, length, name)?
+    };
     // SAFETY: short exclusive access; nothing else borrows the closure.
     unsafe { closure.get_mut() }.function = Value::object(object);
-    if template.constructor && !template.strict {
-        // 17.1 Forbidden Extensions allow sloppy ordinary functions own
-        // `caller` and `arguments` (here always undefined: the legacy
-        // `caller` extension is not implemented, which test262 accepts);
-        // without them they would reach the throwing accessors of
-        // %Function.prototype% (10.2.4), which are for strict functions.
-        for key in [rt.names.caller, rt.names.arguments] {
-            rt.store_property(
-                object,
-                PropertyKey::String(key),
-                StoredProperty::Data(Value::UNDEFINED, Attributes::NONE),
-            )?;
-        }
-    }
     if template.constructor {
         let prototype = rt.new_object()?;
         let key = PropertyKey::String(rt.names.constructor);
