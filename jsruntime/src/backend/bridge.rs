@@ -1108,13 +1108,13 @@ pub(crate) fn create_function(
         flags |= FLAG_CONSTRUCTOR;
     }
     let name = template.name();
-    let object = rt.new_function_object(
-        proto,
-        ObjectKind::Function(closure),
-        flags,
-        template.num_params as u32,
-        name,
-    )?;
+    let kind = ObjectKind::Function(closure);
+    let length = template.num_params as u32;
+    let object = if template.constructor && !template.strict {
+        rt.new_sloppy_function_object(proto, kind, flags, length, name)?
+    } else {
+        rt.new_function_object(proto, kind, flags, length, name)?
+    };
     // SAFETY: short exclusive access; nothing else borrows the closure.
     unsafe { closure.get_mut() }.function = Value::object(object);
     if template.constructor {

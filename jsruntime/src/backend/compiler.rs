@@ -2203,7 +2203,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 for v in &s.variables {
                     let initial = match v.kind {
                         VariableKind::Parameter => continue,
-                        VariableKind::Let | VariableKind::Const => Value::HOLE,
+                        k if k.is_lexical() => Value::HOLE,
                         _ => Value::UNDEFINED,
                     };
                     let index = self.slot_index(v.locator)?;

@@ -134,10 +134,11 @@ impl CompileHost for Host<'_> {
             .get(id.0 as usize)
             .ok_or_else(|| CompileError::Malformed(format!("string {} out of range", id.0)))?;
         // Atoms: `o.name` keys need no interning at runtime.
-        let s = self
-            .runtime
-            .atom(text)
-            .map_err(|_| CompileError::Cranelift("out of memory".to_owned()))?;
+        let s = match program.string_units(id) {
+            Some(units) => self.runtime.new_string_utf16(units),
+            None => self.runtime.atom(text),
+        }
+        .map_err(|_| CompileError::Cranelift("out of memory".to_owned()))?;
         let v = Value::string(s);
         let root = self.runtime.persistent(v);
         self.state.strings.insert((self.program, id.0), root);

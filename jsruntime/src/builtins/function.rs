@@ -3,9 +3,11 @@
 //! constructor is in [`super::eval`] (dynamic code).
 
 use super::{arg, f};
+use crate::gc::Gc;
+use crate::object::arguments::throw_type_error;
 use crate::object::{
-    Attributes, BoundFunction, ObjectKind, PropertyKey, StoredProperty, FLAG_CALLABLE,
-    FLAG_CONSTRUCTOR,
+    Attributes, BoundFunction, JsObject, ObjectKind, PropertyDescriptor, PropertyKey,
+    StoredProperty, FLAG_CALLABLE, FLAG_CONSTRUCTOR,
 };
 use crate::runtime::builtins::BuiltinFunction;
 use crate::runtime::{Intrinsic, Runtime};
@@ -30,6 +32,7 @@ pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
     if let Some(StoredProperty::Data(v, _)) = proto.stored_property(key) {
         rt.store_property(proto, key, StoredProperty::Data(v, Attributes::NONE))?;
     }
+    add_restricted_function_properties(rt, proto)?;
     rt.install_constructor(
         Intrinsic::Function,
         "Function",
@@ -38,6 +41,22 @@ pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
         |rt, args, _| super::eval::function_constructor(rt, Value::UNDEFINED, args),
         proto,
     )?;
+    Ok(())
+}
+
+/// 10.2.4 AddRestrictedFunctionProperties: `caller` and `arguments` of
+/// %Function.prototype% are accessors that throw (so reading them on any
+/// ordinary function, arrow or bound function throws a TypeError).
+fn add_restricted_function_properties(rt: &mut Runtime, proto: Gc<JsObject>) -> JsResult<()> {
+    let thrower = throw_type_error(rt)?;
+    for name in ["caller", "arguments"] {
+        let key = PropertyKey::String(rt.atom(name)?);
+        rt.define_property_or_throw(
+            proto,
+            key,
+            PropertyDescriptor::accessor(thrower, thrower, Attributes::CONFIGURABLE_ONLY),
+        )?;
+    }
     Ok(())
 }
 

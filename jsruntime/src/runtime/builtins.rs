@@ -106,6 +106,25 @@ impl Runtime {
         )
     }
 
+    /// A function object with `length`, `name` and own `caller` and
+    /// `arguments` holding undefined (non-writable, non-configurable):
+    /// sloppy ordinary functions (17.1 Forbidden Extensions allow them;
+    /// without them they would reach the throwing accessors of
+    /// %Function.prototype%, 10.2.4, which are meant for strict functions).
+    pub fn new_sloppy_function_object(
+        &mut self,
+        proto: Value,
+        kind: ObjectKind,
+        flags: u32,
+        length: u32,
+        name: Gc<JsString>,
+    ) -> JsResult<Gc<JsObject>> {
+        let shape = self.sloppy_function_shape;
+        let (length, name) = (Value::from_u32(length), Value::string(name));
+        let slots = [length, name, Value::UNDEFINED, Value::UNDEFINED];
+        self.new_object_with_shape(proto, kind, flags, shape, &slots)
+    }
+
     /// Installs every function of `table` on `target` as a built-in method
     /// (writable, configurable, not enumerable).
     pub fn install_functions(

@@ -130,6 +130,13 @@ impl Runtime {
             Attributes::CONFIGURABLE_ONLY,
         )?;
         self.function_shape = s;
+        let s = self.shape_add(s, PropertyKey::String(self.names.caller), Attributes::NONE)?;
+        let s = self.shape_add(
+            s,
+            PropertyKey::String(self.names.arguments),
+            Attributes::NONE,
+        )?;
+        self.sloppy_function_shape = s;
         let empty = Value::string(self.names.empty);
         self.store_property(
             function_proto,

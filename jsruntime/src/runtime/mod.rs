@@ -123,6 +123,9 @@ pub struct Runtime {
     pub(crate) empty_shape: Gc<Shape>,
     /// Shape of native function objects: `length`, then `name`.
     pub(crate) function_shape: Gc<Shape>,
+    /// Shape of sloppy ordinary functions: `length`, `name`, then their own
+    /// `caller` and `arguments` (see `backend::bridge::create_function`).
+    pub(crate) sloppy_function_shape: Gc<Shape>,
     pub(crate) shapes_with_transitions: Vec<Gc<Shape>>,
     pub(crate) well_known_symbols: Vec<Gc<Symbol>>,
     pub(crate) symbol_registry: SymbolRegistry,
@@ -185,6 +188,7 @@ impl Runtime {
             roots: RootTable::new(),
             empty_shape,
             function_shape: empty_shape,
+            sloppy_function_shape: empty_shape,
             shapes_with_transitions: Vec::new(),
             well_known_symbols,
             symbol_registry: SymbolRegistry::default(),
@@ -241,6 +245,7 @@ impl Runtime {
         self.names.trace(tracer);
         tracer.mark_cell(self.empty_shape.addr());
         tracer.mark_cell(self.function_shape.addr());
+        tracer.mark_cell(self.sloppy_function_shape.addr());
         for s in &self.well_known_symbols {
             tracer.mark_cell(s.addr());
         }

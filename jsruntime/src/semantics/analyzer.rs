@@ -154,6 +154,11 @@ struct FnCtx {
     /// The parameter list is simple (15.1.3 IsSimpleParameterList): a sloppy
     /// function's arguments object is then mapped (10.2.11 step 22).
     simple_params: bool,
+    /// The scope of the body's `var`s (the VariableEnvironment): scope 0,
+    /// or with a non-simple parameter list a child of the parameters' scope
+    /// 0 (10.2.11 step 28), so that closures in parameter expressions do
+    /// not see the body's declarations.
+    var_scope: ScopeRef,
     /// The helper scopes that hold the name of a named function expression
     /// (immutable, but assigning it is only an error in strict code).
     name_scopes: Vec<ScopeRef>,
@@ -462,9 +467,18 @@ impl<'a> Analyzer<'a> {
                         v.kind,
                         VariableKind::Var | VariableKind::Parameter | VariableKind::Function
                     );
+                    // In the body of a function with parameter expressions
+                    // eval's `var` of a parameter's name may reuse the
+                    // parameter (the spec makes a new body `var` holding
+                    // the same value); in the parameters it is an error.
+                    let param_in_body = scope == ScopeRef(0)
+                        && v.kind == VariableKind::LexicalParameter
+                        && f.chain.contains(&f.var_scope);
                     let binding = if l < level || env {
                         EvalBinding::Outer
-                    } else if scope == ScopeRef(0) && var_scoped && !f.is_script {
+                    } else if ((scope == f.var_scope && var_scoped) || param_in_body)
+                        && !f.is_script
+                    {
                         EvalBinding::VarEnv
                     } else {
                         EvalBinding::Lexical
@@ -663,6 +677,26 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// Copies the completion value being tracked (if any) to a temporary.
+    fn save_completion(&mut self) -> Result<Option<(Symbol, Locator)>> {
+        let Some(l) = self.cur().completion else {
+            return Ok(None);
+        };
+        let sym = self.program.symbol("%completion");
+        let t = self.temp()?;
+        self.emit_copy(t, (sym, l));
+        Ok(Some(t))
+    }
+
+    /// Makes a value saved by [`Self::save_completion`] the completion value.
+    fn restore_completion(&mut self, saved: Option<(Symbol, Locator)>) {
+        if let Some(t) = saved {
+            self.emit(CompileCommand::VariableReference(t.0, t.1));
+            self.complete_with_value();
+            self.free_temp(t);
+        }
+    }
+
     // ----- Functions and scopes -----
 
     fn cur(&mut self) -> &mut FnCtx {
@@ -709,6 +743,7 @@ impl<'a> Analyzer<'a> {
             lazy_arguments: None,
             lazy_new_target: None,
             simple_params: true,
+            var_scope: ScopeRef(0),
             name_scopes: Vec::new(),
             completion: None,
             with_scopes: Vec::new(),
@@ -932,6 +967,18 @@ impl<'a> Analyzer<'a> {
         result
     }
 
+    /// The reference of a binding being initialised or assigned (also
+    /// the global `undefined`: `var undefined = 1` is a silently ignored
+    /// write in sloppy code, 10.1.9.1 OrdinarySet step 2.a).
+    fn binding_reference(&mut self, name_id: u32) -> Result<()> {
+        let sym = self.program.symbol(self.ast.name(name_id));
+        let locator = self.resolve(sym)?;
+        // Through `with` objects and dynamic variable environments like
+        // any other reference (14.3.2.1 step 1: ResolveBinding).
+        self.emit_reference(sym, locator)
+    }
+
+    /// An identifier in an expression.
     fn reference(&mut self, name_id: u32) -> Result<()> {
         let name = self.ast.name(name_id).to_owned();
         let sym = self.program.symbol(&name);
@@ -1294,7 +1341,14 @@ impl<'a> Analyzer<'a> {
                 p
             };
             let tn = self.ast.nodes[target];
-            if pn.kind != NodeKind::BindingRest && tn.kind == NodeKind::BindingIdentifier {
+            if !simple {
+                // 10.2.11 step 21: uninitialized until step 26 binds it.
+                let mut names = Vec::new();
+                self.bound_names(p, &mut names)?;
+                for n in names {
+                    self.declare(scope, &n, VariableKind::LexicalParameter)?;
+                }
+            } else if pn.kind != NodeKind::BindingRest && tn.kind == NodeKind::BindingIdentifier {
                 let sym = self.program.symbol(self.ast.name(tn.arg));
                 let l = Locator::Argument(index as u16);
                 // Duplicate names (sloppy): the last one wins.
@@ -1335,9 +1389,14 @@ impl<'a> Analyzer<'a> {
                 var_names.push(n);
             }
         }
+        // 10.2.11 step 28: with parameter expressions the body's `var`s get
+        // their own environment (the parameters' scope stays the chain's
+        // first entry while the parameters are bound).
+        let var_scope = if simple { scope } else { self.new_scope() };
+        self.cur().var_scope = var_scope;
         for n in &var_names {
             let sym = self.program.symbol(n);
-            let exists = self.cur().script.scopes[0]
+            let exists = self.cur().script.scopes[var_scope.0 as usize]
                 .variables
                 .iter()
                 .any(|v| v.symbol == sym);
@@ -1347,10 +1406,10 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             if !exists {
-                self.declare(scope, n, VariableKind::Var)?;
+                self.declare(var_scope, n, VariableKind::Var)?;
             }
         }
-        self.declare_lexical(scope, &statements)?;
+        self.declare_lexical(var_scope, &statements)?;
         self.emit(CompileCommand::PushScope(scope));
         self.emit(CompileCommand::DeclareVars(scope));
         self.init_var_env()?;
@@ -1362,6 +1421,7 @@ impl<'a> Analyzer<'a> {
                 self.parameter(index as u16, p)?;
             }
             self.cur().in_parameters = false;
+            self.enter_var_scope(var_scope, &var_names, &param_names, &functions)?;
         }
         for f in functions {
             self.emit_hoisted_function(f)?;
@@ -1374,8 +1434,51 @@ impl<'a> Analyzer<'a> {
                 self.statement(s)?;
             }
         }
+        if var_scope != scope {
+            self.cur().chain.pop();
+            self.emit(CompileCommand::PopScope(var_scope));
+        }
         self.emit(CompileCommand::PopScope(scope));
         Ok(())
+    }
+
+    /// 10.2.11 step 28: enters the separate `var` scope of a function with
+    /// a non-simple parameter list; a `var` named like a parameter starts
+    /// with the parameter's value (step 28.e.i.4), unless a function
+    /// declaration of that name replaces it anyway.
+    fn enter_var_scope(
+        &mut self,
+        var_scope: ScopeRef,
+        var_names: &[String],
+        param_names: &[String],
+        functions: &[usize],
+    ) -> Result<()> {
+        self.emit(CompileCommand::PushScope(var_scope));
+        self.emit(CompileCommand::DeclareVars(var_scope));
+        let mut copies = Vec::new();
+        for n in var_names {
+            if param_names.contains(n) && !self.declares_function(functions, n) {
+                let sym = self.program.symbol(n);
+                let param = self.resolve(sym)?;
+                copies.push((sym, param));
+            }
+        }
+        self.cur().chain.push(var_scope);
+        for (sym, param) in copies {
+            let var = self.resolve(sym)?;
+            self.emit_copy((sym, var), (sym, param));
+        }
+        Ok(())
+    }
+
+    /// `to = from` between two bindings.
+    fn emit_copy(&mut self, to: (Symbol, Locator), from: (Symbol, Locator)) {
+        self.emit_all(&[
+            CompileCommand::VariableReference(to.0, to.1),
+            CompileCommand::VariableReference(from.0, from.1),
+            CompileCommand::Assignment,
+            CompileCommand::Discard,
+        ]);
     }
 
     /// Whether one of the function declarations `functions` is named `name`.
@@ -1427,11 +1530,8 @@ impl<'a> Analyzer<'a> {
                     CompileCommand::Discard,
                     CompileCommand::IfStatement,
                 ]);
-                if self.ast.nodes[target].kind != NodeKind::BindingIdentifier {
-                    self.bind(target, arg, BindMode::Initialize)?;
-                }
+                self.bind(target, arg, BindMode::Initialize)?;
             }
-            NodeKind::BindingIdentifier => {}
             _ => self.bind(p, arg, BindMode::Initialize)?,
         }
         Ok(())
@@ -1447,7 +1547,7 @@ impl<'a> Analyzer<'a> {
         use NodeKind as K;
         match node.kind {
             K::BindingIdentifier | K::IdentifierReference => {
-                self.reference(node.arg)?;
+                self.binding_reference(node.arg)?;
                 self.emit(CompileCommand::VariableReference(source.0, source.1));
                 self.finish_bind(mode);
             }
@@ -1540,6 +1640,12 @@ impl<'a> Analyzer<'a> {
                 self.array_pattern(target, source, mode)?;
             }
             K::BindingDefault | K::AssignmentDefault => self.bind_element(target, source, mode)?,
+            // `for (f() in o)` (B.3.7).
+            K::Call if mode == BindMode::Assign && !node.has(flags::OPTIONAL) => {
+                self.call_target_reference(target)?;
+                self.emit(CompileCommand::VariableReference(source.0, source.1));
+                self.finish_bind(mode);
+            }
             _ => {
                 self.span = node.span;
                 return self.err("invalid destructuring target");
@@ -2053,7 +2159,7 @@ impl<'a> Analyzer<'a> {
         match children.get(1) {
             Some(&init) => {
                 if tn.kind == NodeKind::BindingIdentifier {
-                    self.reference(tn.arg)?;
+                    self.binding_reference(tn.arg)?;
                     self.expression_named(init, target)?;
                     self.finish_bind(mode);
                 } else {
@@ -2066,7 +2172,7 @@ impl<'a> Analyzer<'a> {
             None => {
                 // `let x;` initialises to undefined; `var x;` does nothing.
                 if mode == BindMode::Initialize && tn.kind == NodeKind::BindingIdentifier {
-                    self.reference(tn.arg)?;
+                    self.binding_reference(tn.arg)?;
                     self.emit(CompileCommand::Undefined);
                     self.emit(CompileCommand::Initialize);
                 }
@@ -2324,6 +2430,18 @@ impl<'a> Analyzer<'a> {
             C::Assignment,
             C::Discard,
         ]);
+        // The case block is one scope (14.12.4 step 5), which the case
+        // selectors see too (14.12.2 CaseBlockEvaluation runs in it).
+        let mut statements = Vec::new();
+        for &c in clauses {
+            let mut cs = self.ast.children(c);
+            if self.ast.nodes[c].kind == NodeKind::Case && !cs.is_empty() {
+                cs.remove(0);
+            }
+            statements.push(cs);
+        }
+        let all: Vec<usize> = statements.iter().flatten().copied().collect();
+        let scope = self.enter_block(&all)?;
         // if (d === t0) index = 0; else if (d === t1) index = 1; ...
         let mut open = 0;
         for (k, &c) in clauses.iter().enumerate() {
@@ -2350,17 +2468,6 @@ impl<'a> Analyzer<'a> {
             self.emit(C::IfElseStatement);
         }
         self.free_temp(d);
-        // The case block is one scope (14.12.4 step 5).
-        let mut statements = Vec::new();
-        for &c in clauses {
-            let mut cs = self.ast.children(c);
-            if self.ast.nodes[c].kind == NodeKind::Case && !cs.is_empty() {
-                cs.remove(0);
-            }
-            statements.push(cs);
-        }
-        let all: Vec<usize> = statements.iter().flatten().copied().collect();
-        let scope = self.enter_block(&all)?;
         self.cur().breakables.push(Breakable::Switch(label));
         for (k, cs) in statements.into_iter().enumerate() {
             self.emit_all(&[
@@ -2404,6 +2511,8 @@ impl<'a> Analyzer<'a> {
             match cc[..] {
                 [param, body] => {
                     self.emit(C::Catch(true));
+                    // 14.15.3: UpdateEmpty(CatchClauseEvaluation, undefined).
+                    self.reset_completion();
                     // 14.15.2 CatchClauseEvaluation: a scope for the parameter.
                     let scope = self.new_scope();
                     let mut names = Vec::new();
@@ -2429,6 +2538,7 @@ impl<'a> Analyzer<'a> {
                 }
                 [body] => {
                     self.emit(C::Catch(false));
+                    self.reset_completion();
                     self.statement(body)?;
                 }
                 _ => return self.err("malformed catch clause"),
@@ -2436,9 +2546,13 @@ impl<'a> Analyzer<'a> {
         }
         if let Some(f) = finally {
             self.emit(C::Finally);
+            // 14.15.3: a finally block that completes normally keeps the
+            // completion value of the try or catch block.
+            let saved = self.save_completion()?;
             if let Some(&b) = self.ast.children(f).first() {
                 self.statement(b)?;
             }
+            self.restore_completion(saved);
         }
         self.emit(C::TryEnd);
         Ok(())
@@ -2500,8 +2614,7 @@ impl<'a> Analyzer<'a> {
                 self.emit(C::Number(n.unwrap_or(f64::NAN)));
             }
             K::StringLiteral => {
-                let s = String::from_utf16_lossy(self.ast.string(node.arg));
-                let id = self.program.string(&s);
+                let id = self.program.string_utf16(self.ast.string(node.arg));
                 self.emit(C::String(id));
             }
             K::BigIntLiteral => {
@@ -2543,12 +2656,9 @@ impl<'a> Analyzer<'a> {
                             .templates
                             .get(cn.arg as usize)
                             .and_then(|t| t.cooked);
-                        let s = match cooked {
-                            Some(c) => String::from_utf16_lossy(self.ast.string(c)),
-                            None => String::new(),
-                        };
-                        if !s.is_empty() {
-                            let id = self.program.string(&s);
+                        let units = cooked.map_or(&[][..], |c| self.ast.string(c));
+                        if !units.is_empty() {
+                            let id = self.program.string_utf16(units);
                             self.emit(C::String(id));
                             self.emit(C::Binary(BinaryOperator::Addition));
                         }
@@ -2816,11 +2926,36 @@ impl<'a> Analyzer<'a> {
             NodeKind::StaticMember | NodeKind::ComputedMember if !node.has(flags::OPTIONAL) => {
                 self.member_reference(i)
             }
+            NodeKind::Call if !node.has(flags::OPTIONAL) => self.call_target_reference(i),
             _ => {
                 self.span = node.span;
                 self.err("invalid assignment target")
             }
         }
+    }
+
+    /// B.3.7 Runtime Errors for Function Call Assignment Targets: a call
+    /// as an assignment target (sloppy code; the parser rejects it in
+    /// strict code) is evaluated, then throws a ReferenceError. A dummy
+    /// reference keeps the operand stack shaped for the code after it,
+    /// which is unreachable.
+    fn call_target_reference(&mut self, i: usize) -> Result<()> {
+        self.expression(i)?;
+        self.emit(CompileCommand::Discard);
+        let error = self.program.symbol("ReferenceError");
+        let message = self
+            .program
+            .string("invalid assignment target: a function call");
+        self.emit_all(&[
+            CompileCommand::VariableReference(error, Locator::Global),
+            CompileCommand::String(message),
+            CompileCommand::New(1),
+            CompileCommand::Throw,
+        ]);
+        let t = self.temp()?;
+        self.emit(CompileCommand::VariableReference(t.0, t.1));
+        self.free_temp(t);
+        Ok(())
     }
 
     fn arguments(&mut self, args: &[usize]) -> Result<u16> {
@@ -2886,8 +3021,8 @@ impl<'a> Analyzer<'a> {
             };
             let cooked = part
                 .cooked
-                .map(|c| String::from_utf16_lossy(self.ast.string(c)));
-            site.cooked.push(cooked.map(|c| self.program.string(&c)));
+                .map(|c| self.program.string_utf16(self.ast.string(c)));
+            site.cooked.push(cooked);
             let raw = String::from_utf16_lossy(self.ast.string(part.raw));
             site.raw.push(self.program.string(&raw));
         }

@@ -245,12 +245,14 @@ impl<'a> Analyzer<'a> {
         if self.cur().is_script {
             self.emit(CompileCommand::VariableReference(sym, Locator::Global));
         } else {
-            let found = self.cur().script.scopes[0]
-                .variables
-                .iter()
-                .rev()
-                .find(|v| v.symbol == sym)
-                .map(|v| v.locator);
+            let var_scope = self.cur().var_scope.0 as usize;
+            let found = self.cur().script.scopes.get(var_scope).and_then(|s| {
+                s.variables
+                    .iter()
+                    .rev()
+                    .find(|v| v.symbol == sym)
+                    .map(|v| v.locator)
+            });
             match found {
                 Some(l) => self.emit(CompileCommand::VariableReference(sym, l)),
                 None if self.eval_var_object.is_some() && self.fns.len() == 2 => {

@@ -733,8 +733,13 @@ pub enum ArgumentsMapping {
 /// What kind of binding a [`Variable`] is (ECMA-262 8.2 scope analysis).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VariableKind {
-    /// A formal parameter.
+    /// A formal parameter of a simple parameter list: the argument slot.
     Parameter,
+    /// A formal parameter of a non-simple parameter list (15.1.3): a local
+    /// binding in its TDZ until the parameter list's
+    /// IteratorBindingInitialization reaches it (10.2.11 steps 21 and 26),
+    /// so `(a = b, b) => {}` throws a ReferenceError.
+    LexicalParameter,
     /// `var` or a function declaration at function level.
     Var,
     /// A function declaration in a block (Annex B aside).
@@ -750,7 +755,10 @@ pub enum VariableKind {
 impl VariableKind {
     /// Lexical bindings start uninitialized (the TDZ).
     pub fn is_lexical(self) -> bool {
-        matches!(self, VariableKind::Let | VariableKind::Const)
+        matches!(
+            self,
+            VariableKind::Let | VariableKind::Const | VariableKind::LexicalParameter
+        )
     }
 }
 
@@ -914,6 +922,9 @@ pub struct Program {
     pub symbols: Vec<String>,
     /// String literals, indexed by [`StringId`].
     pub strings: Vec<String>,
+    /// The exact code units of the string literals that are not valid
+    /// UTF-16 (lone surrogates, 12.9.4.2 SV): `strings` holds a lossy copy.
+    pub utf16_strings: Vec<(StringId, Vec<u16>)>,
     /// Function 0 is the entry (the script or module body).
     pub functions: Vec<CompileScript>,
     /// Tagged template sites, indexed by `TemplateObject(site)`.
@@ -942,11 +953,35 @@ impl Program {
 
     /// Adds a string literal.
     pub fn string(&mut self, text: &str) -> StringId {
-        if let Some(i) = self.strings.iter().position(|s| s == text) {
+        let exact = |i: &usize| !self.utf16_strings.iter().any(|(id, _)| id.0 as usize == *i);
+        if let Some(i) = (0..self.strings.len()).find(|i| self.strings[*i] == text && exact(i)) {
             return StringId(i as u32);
         }
         self.strings.push(text.to_owned());
         StringId((self.strings.len() - 1) as u32)
+    }
+
+    /// The id of a string literal given as UTF-16 code units (see
+    /// [`Program::utf16_strings`]).
+    pub fn string_utf16(&mut self, units: &[u16]) -> StringId {
+        if let Ok(text) = String::from_utf16(units) {
+            return self.string(&text);
+        }
+        if let Some((id, _)) = self.utf16_strings.iter().find(|(_, u)| u == units) {
+            return *id;
+        }
+        let id = StringId(self.strings.len() as u32);
+        self.strings.push(String::from_utf16_lossy(units));
+        self.utf16_strings.push((id, units.to_vec()));
+        id
+    }
+
+    /// The code units of a string literal that is not valid UTF-16.
+    pub fn string_units(&self, id: StringId) -> Option<&[u16]> {
+        self.utf16_strings
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, u)| u.as_slice())
     }
 
     /// The name of a symbol, or `?` for an index out of range.
