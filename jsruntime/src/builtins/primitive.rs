@@ -36,13 +36,30 @@ pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
     )?;
     let proto = rt.intrinsic_object(Intrinsic::NumberPrototype);
     rt.install_functions(proto, NUMBER_PROTOTYPE)?;
-    rt.install_constructor(
+    let number = rt.install_constructor(
         Intrinsic::Number,
         "Number",
         1,
         |rt, _, args| number_from(rt, args, None),
         |rt, args, nt| number_from(rt, args, Some(nt)),
         proto,
+    )?;
+    // 21.1.2 Properties of the Number Constructor: the value properties are
+    // not writable, enumerable or configurable.
+    rt.install_values(
+        number,
+        &[
+            ("EPSILON", Value::from_f64(f64::EPSILON)),
+            ("MAX_SAFE_INTEGER", Value::from_f64(9007199254740991.0)),
+            ("MAX_VALUE", Value::from_f64(f64::MAX)),
+            ("MIN_SAFE_INTEGER", Value::from_f64(-9007199254740991.0)),
+            // The smallest positive subnormal (5e-324).
+            ("MIN_VALUE", Value::from_f64(f64::from_bits(1))),
+            ("NaN", Value::from_f64(f64::NAN)),
+            ("NEGATIVE_INFINITY", Value::from_f64(f64::NEG_INFINITY)),
+            ("POSITIVE_INFINITY", Value::from_f64(f64::INFINITY)),
+        ],
+        Attributes::NONE,
     )?;
     let proto = rt.intrinsic_object(Intrinsic::BooleanPrototype);
     rt.install_functions(proto, BOOLEAN_PROTOTYPE)?;
