@@ -1134,16 +1134,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                         // TypeError for an immutable binding.
                         let current = self.load_variable(symbol, locator)?;
                         let _ = current;
-                        let name = self.host.global_name(self.program, symbol);
-                        let name = self.b.ins().iconst(I32, name as i64);
-                        let scratch = self.scratch_addr();
-                        self.call_runtime(
-                            RuntimeFn::ThrowConstAssignment,
-                            &[self.ctx, name, scratch],
-                        );
-                        let handler = self.raise_block();
-                        self.b.ins().jump(handler, &[]);
-                        self.start_dead_block();
+                        self.throw_const_assignment(symbol);
                         return Ok(());
                     }
                     if self.is_lexical(index) {
@@ -1173,16 +1164,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                     }
                     if self.script.const_captures.get(i as usize) == Some(&true) {
                         // 9.1.1.1.5 SetMutableBinding step 6.
-                        let name = self.host.global_name(self.program, symbol);
-                        let name = self.b.ins().iconst(I32, name as i64);
-                        let scratch = self.scratch_addr();
-                        self.call_runtime(
-                            RuntimeFn::ThrowConstAssignment,
-                            &[self.ctx, name, scratch],
-                        );
-                        let handler = self.raise_block();
-                        self.b.ins().jump(handler, &[]);
-                        self.start_dead_block();
+                        self.throw_const_assignment(symbol);
                         return Ok(());
                     }
                 }
@@ -2849,6 +2831,18 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             }
         }
         Ok(())
+    }
+
+    /// Throws the TypeError of an assignment to a `const` binding (9.1.1.1.5
+    /// SetMutableBinding step 6); the code after it is unreachable.
+    fn throw_const_assignment(&mut self, symbol: Symbol) {
+        let name = self.host.global_name(self.program, symbol);
+        let name = self.b.ins().iconst(I32, name as i64);
+        let scratch = self.scratch_addr();
+        self.call_runtime(RuntimeFn::ThrowConstAssignment, &[self.ctx, name, scratch]);
+        let handler = self.raise_block();
+        self.b.ins().jump(handler, &[]);
+        self.start_dead_block();
     }
 
     /// A property reference that is read and then written (`o[k] += v`,
