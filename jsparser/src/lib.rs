@@ -12,6 +12,8 @@
 //! 3. [`syntax`] turns those events into a flattened AST node stream: nodes in
 //!    post-order in index-based buffers, the input of `jsruntime::semantics`.
 
+#![warn(missing_docs)]
+
 pub mod error;
 pub mod lexer;
 pub mod parser;
