@@ -12,6 +12,8 @@
 //! 3. [`syntax`] turns those events into a flattened AST node stream: nodes in
 //!    post-order in index-based buffers, the input of `jsruntime::semantics`.
 
+#![warn(missing_docs)]
+
 pub mod error;
 pub mod lexer;
 pub mod parser;
@@ -23,13 +25,16 @@ pub use lexer::Span;
 /// The goal symbol of a parse (ECMA-262 16.1 Scripts, 16.2 Modules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SourceKind {
+    /// A Script (16.1): sloppy mode unless `"use strict"` or [`ParseOptions::strict`].
     Script,
+    /// A Module (16.2): always strict, with `import` and `export` declarations.
     Module,
 }
 
 /// How to parse one source text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParseOptions {
+    /// The goal symbol: Script or Module.
     pub kind: SourceKind,
     /// Parse a script as strict mode code from its first token (module code is
     /// always strict).
@@ -37,12 +42,14 @@ pub struct ParseOptions {
 }
 
 impl ParseOptions {
+    /// A sloppy-mode Script.
     pub fn script() -> Self {
         ParseOptions {
             kind: SourceKind::Script,
             strict: false,
         }
     }
+    /// A Module (strict).
     pub fn module() -> Self {
         ParseOptions {
             kind: SourceKind::Module,

@@ -55,17 +55,33 @@ impl HeapObject for JsBigInt {
 /// A binary BigInt operator (6.1.6.2 Table: BigInt::add ... BigInt::bitwiseOR).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BigIntOp {
+    /// `+`: BigInt::add (6.1.6.2.7, #sec-numeric-types-bigint-add).
     Add,
+    /// `-`: BigInt::subtract (6.1.6.2.8, #sec-numeric-types-bigint-subtract).
     Subtract,
+    /// `*`: BigInt::multiply (6.1.6.2.4, #sec-numeric-types-bigint-multiply).
     Multiply,
+    /// `/`: BigInt::divide (6.1.6.2.5, #sec-numeric-types-bigint-divide):
+    /// truncates; a RangeError on division by zero.
     Divide,
+    /// `%`: BigInt::remainder (6.1.6.2.6, #sec-numeric-types-bigint-remainder):
+    /// a RangeError on division by zero.
     Remainder,
+    /// `**`: BigInt::exponentiate (6.1.6.2.3, #sec-numeric-types-bigint-exponentiate).
     Exponentiate,
+    /// `<<`: BigInt::leftShift (6.1.6.2.9, #sec-numeric-types-bigint-leftShift).
     LeftShift,
+    /// `>>`: BigInt::signedRightShift (6.1.6.2.10,
+    /// #sec-numeric-types-bigint-signedRightShift).
     SignedRightShift,
+    /// `>>>`: BigInt::unsignedRightShift (6.1.6.2.11,
+    /// #sec-numeric-types-bigint-unsignedRightShift): always a TypeError.
     UnsignedRightShift,
+    /// `&`: BigInt::bitwiseAND (6.1.6.2.18, #sec-numeric-types-bigint-bitwiseAND).
     BitwiseAnd,
+    /// `|`: BigInt::bitwiseOR (6.1.6.2.20, #sec-numeric-types-bigint-bitwiseOR).
     BitwiseOr,
+    /// `^`: BigInt::bitwiseXOR (6.1.6.2.19, #sec-numeric-types-bigint-bitwiseXOR).
     BitwiseXor,
 }
 

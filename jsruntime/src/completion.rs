@@ -24,17 +24,26 @@ pub type JsResult<T> = Result<T, Thrown>;
 /// The native error types (20.5.5) plus the base `Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
+    /// `Error` (20.5.1), the base of the native errors.
     Error,
+    /// `EvalError` (20.5.5.1): kept for compatibility; the spec no longer throws it.
     EvalError,
+    /// `RangeError` (20.5.5.2): a value outside its allowed range or set.
     RangeError,
+    /// `ReferenceError` (20.5.5.3): an invalid reference, such as an unresolvable name.
     ReferenceError,
+    /// `SyntaxError` (20.5.5.4): a parsing error, also thrown at run time (`eval`, `RegExp`).
     SyntaxError,
+    /// `TypeError` (20.5.5.5): an operation applied to a value of the wrong type.
     TypeError,
+    /// `URIError` (20.5.5.6): a global URI handling function used wrongly.
     UriError,
+    /// `AggregateError` (20.5.7): several errors reported together.
     AggregateError,
 }
 
 impl ErrorKind {
+    /// The constructor's name (`"URIError"` for [`ErrorKind::UriError`]).
     pub fn name(self) -> &'static str {
         match self {
             ErrorKind::Error => "Error",
@@ -48,6 +57,7 @@ impl ErrorKind {
         }
     }
 
+    /// Every kind; the realm creates a constructor and a prototype for each.
     pub const ALL: [ErrorKind; 8] = [
         ErrorKind::Error,
         ErrorKind::EvalError,
@@ -71,18 +81,22 @@ impl Runtime {
         }
     }
 
+    /// A new `TypeError` with `message`, as a throw completion.
     pub fn type_error(&mut self, message: &str) -> Thrown {
         self.throw_error(ErrorKind::TypeError, message)
     }
 
+    /// A new `RangeError` with `message`, as a throw completion.
     pub fn range_error(&mut self, message: &str) -> Thrown {
         self.throw_error(ErrorKind::RangeError, message)
     }
 
+    /// A new `ReferenceError` with `message`, as a throw completion.
     pub fn reference_error(&mut self, message: &str) -> Thrown {
         self.throw_error(ErrorKind::ReferenceError, message)
     }
 
+    /// A new `SyntaxError` with `message`, as a throw completion.
     pub fn syntax_error(&mut self, message: &str) -> Thrown {
         self.throw_error(ErrorKind::SyntaxError, message)
     }

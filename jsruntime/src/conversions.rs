@@ -14,8 +14,11 @@ use crate::JsResult;
 /// The preferred type of ToPrimitive (7.1.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hint {
+    /// No preference: objects treat it like `Number` unless `@@toPrimitive` decides.
     Default,
+    /// Prefer a string: `toString` is tried before `valueOf`.
     String,
+    /// Prefer a number: `valueOf` is tried before `toString`.
     Number,
 }
 

@@ -22,6 +22,8 @@
 //!   the errors, `Array`, `String`/`Number`/`Boolean`, `print`, `console`,
 //!   `$262`), registered from static tables.
 
+#![warn(missing_docs)]
+
 pub mod backend;
 pub mod bigint;
 pub mod builtins;

@@ -27,10 +27,12 @@ impl Symbol {
         self.description
     }
 
+    /// The description, if it is a string.
     pub fn description_string(&self) -> Option<Gc<JsString>> {
         self.description.as_string()
     }
 
+    /// Whether `Symbol.for` created the symbol (it is in the global registry).
     pub fn is_registered(&self) -> bool {
         self.registered
     }
@@ -51,9 +53,12 @@ macro_rules! well_known_symbols {
     ($($variant:ident => $desc:literal,)*) => {
         /// 6.1.5.1 Table 1: Well-known Symbols.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum WellKnownSymbol { $($variant,)* }
+        pub enum WellKnownSymbol {
+            $(#[doc = concat!("The well-known symbol `", $desc, "`.")] $variant,)*
+        }
 
         impl WellKnownSymbol {
+            /// Every well-known symbol, in the order of Table 1.
             pub const ALL: &'static [WellKnownSymbol] = &[$(WellKnownSymbol::$variant,)*];
 
             /// The `[[Description]]`, e.g. "Symbol.iterator".

@@ -82,26 +82,40 @@ pub struct Value(u64);
 /// The ECMAScript language type of a value (6.1), plus the internal hole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValueType {
+    /// The value undefined (6.1.1).
     Undefined,
+    /// The value null (6.1.2).
     Null,
+    /// true or false (6.1.3).
     Boolean,
+    /// A string of UTF-16 code units (6.1.4).
     String,
+    /// A symbol (6.1.5).
     Symbol,
+    /// A number, stored as an int32 or a double (6.1.6.1).
     Number,
+    /// A BigInt (6.1.6.2).
     BigInt,
+    /// An object, functions included (6.1.7).
     Object,
     /// Internal: a missing array element; never visible to JavaScript.
     Hole,
 }
 
 impl Value {
+    /// undefined.
     pub const UNDEFINED: Value = Value(TAG_SPECIAL << TAG_SHIFT);
+    /// null.
     pub const NULL: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 1);
     /// Missing element in dense array storage (never escapes to JavaScript).
     pub const HOLE: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 2);
+    /// false.
     pub const FALSE: Value = Value(TAG_BOOLEAN << TAG_SHIFT);
+    /// true.
     pub const TRUE: Value = Value((TAG_BOOLEAN << TAG_SHIFT) | 1);
+    /// NaN, in its canonical encoding.
     pub const NAN: Value = Value(CANONICAL_NAN);
+    /// +0, as an int32.
     pub const ZERO: Value = Value(TAG_INT32 << TAG_SHIFT);
 
     /// The raw bits (what the JIT stores and loads).
@@ -120,11 +134,13 @@ impl Value {
         Value(bits)
     }
 
+    /// Boxes a boolean.
     #[inline]
     pub const fn from_bool(b: bool) -> Value {
         Value((TAG_BOOLEAN << TAG_SHIFT) | b as u64)
     }
 
+    /// Boxes an int32 in the int32 encoding.
     #[inline]
     pub const fn from_i32(i: i32) -> Value {
         Value((TAG_INT32 << TAG_SHIFT) | (i as u32 as u64))
@@ -152,6 +168,7 @@ impl Value {
         }
     }
 
+    /// A number from a `u32`: an int32 when it fits, else a double.
     #[inline]
     pub fn from_u32(n: u32) -> Value {
         if n <= i32::MAX as u32 {
@@ -167,36 +184,43 @@ impl Value {
         Value((tag << TAG_SHIFT) | addr as u64)
     }
 
+    /// A value pointing to an object cell.
     #[inline]
     pub fn object(o: Gc<JsObject>) -> Value {
         Value::from_cell(TAG_OBJECT, o.addr())
     }
 
+    /// A value pointing to a string cell.
     #[inline]
     pub fn string(s: Gc<JsString>) -> Value {
         Value::from_cell(TAG_STRING, s.addr())
     }
 
+    /// A value pointing to a symbol cell.
     #[inline]
     pub fn symbol(s: Gc<Symbol>) -> Value {
         Value::from_cell(TAG_SYMBOL, s.addr())
     }
 
+    /// A value pointing to a bigint cell.
     #[inline]
     pub fn bigint(b: Gc<JsBigInt>) -> Value {
         Value::from_cell(TAG_BIGINT, b.addr())
     }
 
+    /// The tag (top 16 bits); any tag below [`TAG_INT32`] is a double.
     #[inline]
     pub const fn tag(self) -> u64 {
         self.0 >> TAG_SHIFT
     }
 
+    /// Whether this is undefined.
     #[inline]
     pub const fn is_undefined(self) -> bool {
         self.0 == Value::UNDEFINED.0
     }
 
+    /// Whether this is null.
     #[inline]
     pub const fn is_null(self) -> bool {
         self.0 == Value::NULL.0
@@ -208,46 +232,55 @@ impl Value {
         (self.0 | 1) == Value::NULL.0
     }
 
+    /// Whether this is the internal hole (a missing array element).
     #[inline]
     pub const fn is_hole(self) -> bool {
         self.0 == Value::HOLE.0
     }
 
+    /// Whether this is true or false.
     #[inline]
     pub const fn is_boolean(self) -> bool {
         self.tag() == TAG_BOOLEAN
     }
 
+    /// Whether this is a number stored as an int32.
     #[inline]
     pub const fn is_int32(self) -> bool {
         self.tag() == TAG_INT32
     }
 
+    /// Whether this is a number stored as a double (NaN and -0 included).
     #[inline]
     pub const fn is_double(self) -> bool {
         self.0 < DOUBLE_LIMIT
     }
 
+    /// Whether this is a number (int32 or double).
     #[inline]
     pub const fn is_number(self) -> bool {
         self.0 < NUMBER_LIMIT
     }
 
+    /// Whether this points to an object.
     #[inline]
     pub const fn is_object(self) -> bool {
         self.tag() == TAG_OBJECT
     }
 
+    /// Whether this points to a string.
     #[inline]
     pub const fn is_string(self) -> bool {
         self.tag() == TAG_STRING
     }
 
+    /// Whether this points to a symbol.
     #[inline]
     pub const fn is_symbol(self) -> bool {
         self.tag() == TAG_SYMBOL
     }
 
+    /// Whether this points to a bigint.
     #[inline]
     pub const fn is_bigint(self) -> bool {
         self.tag() == TAG_BIGINT
@@ -259,11 +292,13 @@ impl Value {
         self.0 >= HEAP_LIMIT
     }
 
+    /// The boolean, if this is one.
     #[inline]
     pub fn as_bool(self) -> Option<bool> {
         self.is_boolean().then_some(self.0 & 1 == 1)
     }
 
+    /// The int32, if stored as one (an integral double gives `None`).
     #[inline]
     pub fn as_i32(self) -> Option<i32> {
         self.is_int32().then_some(self.0 as u32 as i32)
@@ -287,6 +322,7 @@ impl Value {
         self.is_cell().then_some((self.0 & PAYLOAD_MASK) as usize)
     }
 
+    /// The object cell, if this is an object.
     #[inline]
     pub fn as_object(self) -> Option<Gc<JsObject>> {
         // SAFETY: a value tagged TAG_OBJECT always holds the address of a live
@@ -295,6 +331,7 @@ impl Value {
             .then(|| unsafe { Gc::from_addr((self.0 & PAYLOAD_MASK) as usize) })
     }
 
+    /// The string cell, if this is a string.
     #[inline]
     pub fn as_string(self) -> Option<Gc<JsString>> {
         // SAFETY: as in `as_object`, for string cells.
@@ -302,6 +339,7 @@ impl Value {
             .then(|| unsafe { Gc::from_addr((self.0 & PAYLOAD_MASK) as usize) })
     }
 
+    /// The symbol cell, if this is a symbol.
     #[inline]
     pub fn as_symbol(self) -> Option<Gc<Symbol>> {
         // SAFETY: as in `as_object`, for symbol cells.
@@ -309,6 +347,7 @@ impl Value {
             .then(|| unsafe { Gc::from_addr((self.0 & PAYLOAD_MASK) as usize) })
     }
 
+    /// The bigint cell, if this is a bigint.
     #[inline]
     pub fn as_bigint(self) -> Option<Gc<JsBigInt>> {
         // SAFETY: as in `as_object`, for bigint cells.

@@ -20,6 +20,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Indexes the line starts and the multi-byte characters of `source`.
     pub fn new(source: &str) -> Self {
         let bytes = source.as_bytes();
         let mut line_starts = vec![0u32];

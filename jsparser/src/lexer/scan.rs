@@ -62,6 +62,7 @@ impl<'a> Lexer<'a> {
         lexer
     }
 
+    /// The source text being scanned.
     pub fn source(&self) -> &'a str {
         self.source
     }

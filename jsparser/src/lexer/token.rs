@@ -8,17 +8,22 @@
 /// A byte range `start..end` in the UTF-8 source.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Span {
+    /// Byte offset of the first byte.
     pub start: u32,
+    /// Byte offset just past the last byte.
     pub end: u32,
 }
 
 impl Span {
+    /// The span `start..end`.
     pub fn new(start: u32, end: u32) -> Self {
         Span { start, end }
     }
+    /// Length in bytes.
     pub fn len(&self) -> u32 {
         self.end - self.start
     }
+    /// Whether the span covers no bytes.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
@@ -40,7 +45,12 @@ macro_rules! token_kinds {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u8)]
         pub enum TokenKind {
-            $( $(#[$doc])* $name, )*
+            $(
+                $(#[$doc])*
+                #[doc = ""]
+                #[doc = concat!("Grammar terminal `", $text, "`.")]
+                $name,
+            )*
         }
 
         impl TokenKind {
@@ -245,12 +255,15 @@ impl TokenFlags {
     /// a template with an invalid escape (allowed only when tagged).
     pub const LEGACY_ESCAPE: TokenFlags = TokenFlags(1 << 4);
 
+    /// No flags.
     pub const fn empty() -> TokenFlags {
         TokenFlags(0)
     }
+    /// Whether every flag of `other` is set.
     pub const fn contains(self, other: TokenFlags) -> bool {
         self.0 & other.0 == other.0
     }
+    /// Sets the flags of `other`.
     pub fn insert(&mut self, other: TokenFlags) {
         self.0 |= other.0;
     }
@@ -266,12 +279,16 @@ impl std::ops::BitOr for TokenFlags {
 /// One token: 12 bytes, no allocation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
+    /// What the token is.
     pub kind: TokenKind,
+    /// Facts about the token ([`TokenFlags`]).
     pub flags: TokenFlags,
+    /// Where the token is in the source.
     pub span: Span,
 }
 
 impl Token {
+    /// Whether a line terminator precedes the token ([`TokenFlags::NEWLINE_BEFORE`]).
     pub fn newline_before(&self) -> bool {
         self.flags.contains(TokenFlags::NEWLINE_BEFORE)
     }

@@ -92,6 +92,7 @@ pub struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// A parser for `source` with `options`; [`Parser::run`] does the work.
     pub fn new(source: &'a str, options: ParseOptions) -> Self {
         Parser {
             source,

@@ -54,12 +54,19 @@ pub type OwnKeysFn = fn(&mut Runtime, Gc<JsObject>) -> JsResult<Vec<PropertyKey>
 /// The internal methods an exotic object overrides; `None` is the ordinary
 /// method (10.1).
 pub struct ExoticMethods {
+    /// [[GetOwnProperty]] override.
     pub get_own_property: Option<GetOwnPropertyFn>,
+    /// [[DefineOwnProperty]] override.
     pub define_own_property: Option<DefineOwnPropertyFn>,
+    /// [[HasProperty]] override.
     pub has_property: Option<HasPropertyFn>,
+    /// [[Get]] override.
     pub get: Option<GetFn>,
+    /// [[Set]] override.
     pub set: Option<SetFn>,
+    /// [[Delete]] override.
     pub delete: Option<DeleteFn>,
+    /// [[OwnPropertyKeys]] override.
     pub own_property_keys: Option<OwnKeysFn>,
     /// String- and symbol-keyed properties are ordinary stored properties,
     /// so inline caches may serve them.
@@ -87,7 +94,9 @@ pub trait ExoticObject: Trace + Any {
     /// What `Object.prototype.toString` reports when the object has no
     /// `@@toStringTag` (20.1.3.6 step 7 builtinTag; "Object" if none).
     fn builtin_tag(&self) -> &'static str;
+    /// `self` as `Any`, to downcast to the concrete type.
     fn as_any(&self) -> &dyn Any;
+    /// `self` as mutable `Any`, to downcast to the concrete type.
     fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 

@@ -87,9 +87,13 @@ pub const FLAG_SPARSE: u32 = 32;
 /// [`OBJECT_CLOSURE_OFFSET`] (the JIT's inline call path tests this bit).
 pub const FLAG_CLOSURE: u32 = 64;
 
+/// Offset of the `Gc<Shape>` from the cell address.
 pub const OBJECT_SHAPE_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, shape);
+/// Offset of the prototype (a `Value`: object or null).
 pub const OBJECT_PROTO_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, proto);
+/// Offset of the `u32` `FLAG_*` bits.
 pub const OBJECT_FLAGS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, flags);
+/// Offset of the `u32` array `length` (arrays only).
 pub const OBJECT_ARRAY_LENGTH_OFFSET: usize =
     CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, array_length);
 /// Offset of the overflow slot vector (a `ValueVec`: ptr +0, len +8).
@@ -97,6 +101,7 @@ pub const OBJECT_SLOTS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(J
 /// Offset of the dense element vector (a `ValueVec`: ptr +0, len +8).
 pub const OBJECT_ELEMENTS_OFFSET: usize =
     CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, elements);
+/// Offset of the inline slots (`[Value; INLINE_SLOTS]`: slots `0..INLINE_SLOTS`).
 pub const OBJECT_INLINE_SLOTS_OFFSET: usize =
     CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, inline);
 /// Offset of the [`ObjectKind`] (a `#[repr(u8)]` enum: tag byte, then the
@@ -115,14 +120,20 @@ pub type NativeCtorFn =
 /// The behaviour of a built-in function object (10.3).
 #[derive(Clone, Copy)]
 pub struct NativeFunction {
+    /// What [[Call]] runs (10.3.1).
     pub call: NativeFn,
+    /// What [[Construct]] runs (10.3.2); `None` throws a TypeError even when the
+    /// object has [`FLAG_CONSTRUCTOR`].
     pub construct: Option<NativeCtorFn>,
 }
 
 /// Data of objects defined outside this module (closures, collections, ...).
 pub trait HostData: Trace + Any {
+    /// The name of the host type, e.g. `"RegExp"`.
     fn class_name(&self) -> &'static str;
+    /// `self` as `Any`, to downcast to the concrete type.
     fn as_any(&self) -> &dyn Any;
+    /// `self` as mutable `Any`, to downcast to the concrete type.
     fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 
@@ -154,8 +165,11 @@ unsafe impl Trace for BoundFunction {
 /// closure of a [`ObjectKind::Function`] at [`OBJECT_CLOSURE_OFFSET`].
 #[repr(u8)]
 pub enum ObjectKind {
+    /// An ordinary object (10.1) with no further internal slots.
     Ordinary,
+    /// An Array exotic object (10.4.2); the object has [`FLAG_ARRAY`].
     Array,
+    /// A built-in function object implemented in Rust (10.3).
     NativeFunction(NativeFunction),
     /// An ECMAScript function object (10.2) compiled by the backend.
     Function(Gc<Closure>),
@@ -164,13 +178,17 @@ pub enum ObjectKind {
 
     /// Has an [[ErrorData]] slot (20.5).
     Error,
+    /// A Boolean object (20.3.4: [[BooleanData]]).
     Boolean(bool),
+    /// A Number object (21.1.4: [[NumberData]]).
     Number(f64),
     /// String exotic object (10.4.3).
     String(Gc<JsString>),
+    /// A Symbol object (20.4.4: [[SymbolData]]).
     Symbol(Gc<Symbol>),
     /// A BigInt wrapper object (21.2.4: [[BigIntData]]).
     BigInt(Gc<crate::bigint::JsBigInt>),
+    /// Data of a type defined outside this module (see [`HostData`]).
     Host(Box<dyn HostData>),
     /// An exotic object with its own internal methods ([`exotic`]); the
     /// object has [`FLAG_EXOTIC`].
@@ -236,15 +254,21 @@ impl HeapObject for JsObject {
 /// An own property as stored (the storage layer's view of a descriptor).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum StoredProperty {
+    /// A data property: its value and attributes.
     Data(Value, Attributes),
+    /// An accessor property.
     Accessor {
+        /// The getter: a function or undefined.
         get: Value,
+        /// The setter: a function or undefined.
         set: Value,
+        /// The attributes (enumerable, configurable).
         attrs: Attributes,
     },
 }
 
 impl StoredProperty {
+    /// The attributes of either form.
     pub fn attrs(&self) -> Attributes {
         match self {
             StoredProperty::Data(_, a) => *a,
@@ -252,6 +276,7 @@ impl StoredProperty {
         }
     }
 
+    /// The complete Property Descriptor (6.2.6) this property stores.
     pub fn to_descriptor(self) -> PropertyDescriptor {
         match self {
             StoredProperty::Data(v, a) => PropertyDescriptor::data(v, a),
@@ -276,46 +301,56 @@ unsafe impl Trace for StoredProperty {
 }
 
 impl JsObject {
+    /// The shape: where each named property is stored, with its attributes.
     #[inline]
     pub fn shape(&self) -> Gc<Shape> {
         self.shape
     }
 
+    /// [[Prototype]]: an object or null.
     #[inline]
     pub fn proto(&self) -> Value {
         self.proto
     }
 
+    /// The `FLAG_*` bits.
     #[inline]
     pub fn flags(&self) -> u32 {
         self.flags
     }
 
+    /// The kind and its internal slots.
     #[inline]
     pub fn kind(&self) -> &ObjectKind {
         &self.kind
     }
 
+    /// The kind and its internal slots, mutably.
     #[inline]
     pub fn kind_mut(&mut self) -> &mut ObjectKind {
         &mut self.kind
     }
 
+    /// Has [[Call]] ([`FLAG_CALLABLE`]).
     #[inline]
     pub fn is_callable(&self) -> bool {
         self.flags & FLAG_CALLABLE != 0
     }
 
+    /// Has [[Construct]] ([`FLAG_CONSTRUCTOR`]).
     #[inline]
     pub fn is_constructor(&self) -> bool {
         self.flags & FLAG_CONSTRUCTOR != 0
     }
 
+    /// Is an Array exotic object ([`FLAG_ARRAY`]).
     #[inline]
     pub fn is_array(&self) -> bool {
         self.flags & FLAG_ARRAY != 0
     }
 
+    /// The stored [[Extensible]] bit ([`FLAG_EXTENSIBLE`]), read without running
+    /// any internal method.
     #[inline]
     pub fn is_extensible_flag(&self) -> bool {
         self.flags & FLAG_EXTENSIBLE != 0
@@ -332,6 +367,7 @@ impl JsObject {
         self.elements.as_slice()
     }
 
+    /// The value in slot `i` of the shape; undefined past the allocated slots.
     #[inline]
     pub fn slot(&self, i: u32) -> Value {
         let i = i as usize;

@@ -17,14 +17,17 @@ pub enum PropertyKey {
     Index(u32),
     /// Any other string key, as an atom.
     String(Gc<JsString>),
+    /// A symbol key.
     Symbol(Gc<Symbol>),
 }
 
 impl PropertyKey {
+    /// Whether the key is a symbol.
     pub fn is_symbol(self) -> bool {
         matches!(self, PropertyKey::Symbol(_))
     }
 
+    /// The array index, if the key is one.
     pub fn as_index(self) -> Option<u32> {
         match self {
             PropertyKey::Index(i) => Some(i),
@@ -49,8 +52,11 @@ unsafe impl Trace for PropertyKey {
 pub struct Attributes(pub u8);
 
 impl Attributes {
+    /// Bit of [[Writable]] (data properties).
     pub const WRITABLE: u8 = 1;
+    /// Bit of [[Enumerable]].
     pub const ENUMERABLE: u8 = 2;
+    /// Bit of [[Configurable]].
     pub const CONFIGURABLE: u8 = 4;
     /// The property is an accessor: its slot holds the getter and the next
     /// slot the setter.
@@ -62,8 +68,10 @@ impl Attributes {
     pub const BUILTIN_METHOD: Attributes = Attributes(1 | 4);
     /// configurable only: function `length` and `name`.
     pub const CONFIGURABLE_ONLY: Attributes = Attributes(4);
+    /// No bits: not writable, not enumerable, not configurable.
     pub const NONE: Attributes = Attributes(0);
 
+    /// Data property attributes from the three flags.
     pub const fn new(writable: bool, enumerable: bool, configurable: bool) -> Attributes {
         Attributes(
             ((writable as u8) * Self::WRITABLE)
@@ -72,6 +80,7 @@ impl Attributes {
         )
     }
 
+    /// Accessor property attributes (the [`Attributes::ACCESSOR`] bit set).
     pub const fn accessor(enumerable: bool, configurable: bool) -> Attributes {
         Attributes(
             Self::ACCESSOR
@@ -80,18 +89,22 @@ impl Attributes {
         )
     }
 
+    /// [[Writable]] (meaningless for accessors).
     #[inline]
     pub const fn writable(self) -> bool {
         self.0 & Self::WRITABLE != 0
     }
+    /// [[Enumerable]].
     #[inline]
     pub const fn enumerable(self) -> bool {
         self.0 & Self::ENUMERABLE != 0
     }
+    /// [[Configurable]].
     #[inline]
     pub const fn configurable(self) -> bool {
         self.0 & Self::CONFIGURABLE != 0
     }
+    /// Whether the property is an accessor.
     #[inline]
     pub const fn is_accessor(self) -> bool {
         self.0 & Self::ACCESSOR != 0
@@ -111,11 +124,17 @@ impl Attributes {
 /// A Property Descriptor (6.2.6): every field optional.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PropertyDescriptor {
+    /// [[Value]], if present.
     pub value: Option<Value>,
+    /// [[Writable]], if present.
     pub writable: Option<bool>,
+    /// [[Get]], if present: a function or undefined.
     pub get: Option<Value>,
+    /// [[Set]], if present: a function or undefined.
     pub set: Option<Value>,
+    /// [[Enumerable]], if present.
     pub enumerable: Option<bool>,
+    /// [[Configurable]], if present.
     pub configurable: Option<bool>,
 }
 

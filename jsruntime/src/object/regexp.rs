@@ -28,13 +28,21 @@ use crate::JsResult;
 pub struct RegExpFlags(u8);
 
 impl RegExpFlags {
+    /// `d`: report match indices.
     pub const HAS_INDICES: u8 = 1;
+    /// `g`: global; `lastIndex` advances.
     pub const GLOBAL: u8 = 2;
+    /// `i`: ignore case.
     pub const IGNORE_CASE: u8 = 4;
+    /// `m`: multiline; `^` and `$` match at line terminators.
     pub const MULTILINE: u8 = 8;
+    /// `s`: dotAll; `.` matches line terminators.
     pub const DOT_ALL: u8 = 16;
+    /// `u`: Unicode; match by code points.
     pub const UNICODE: u8 = 32;
+    /// `v`: Unicode sets; match by code points, with set notation in classes.
     pub const UNICODE_SETS: u8 = 64;
+    /// `y`: sticky; match only at `lastIndex`.
     pub const STICKY: u8 = 128;
 
     /// The flag letters in the order of 22.2.6.4 get RegExp.prototype.flags.
@@ -69,6 +77,7 @@ impl RegExpFlags {
         Some(RegExpFlags(bits))
     }
 
+    /// Whether any of the bits in `bit` is set.
     pub fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
     }
@@ -96,6 +105,7 @@ pub struct RegExpState {
     pub source: Gc<JsString>,
     /// [[OriginalFlags]]
     pub flags_string: Gc<JsString>,
+    /// The parsed [[OriginalFlags]].
     pub flags: RegExpFlags,
     /// [[RegExpMatcher]]
     pub matcher: Rc<regress::Regex>,
@@ -243,7 +253,9 @@ fn pattern_characters(
 /// A successful match: the capture ranges (index 0 is the whole match) and
 /// the named groups in the order of their first definition.
 pub struct MatchResult {
+    /// Code unit range of each capture, `None` when the group did not participate.
     pub captures: Vec<Option<std::ops::Range<usize>>>,
+    /// Each named group and its capture range (`None` when it did not participate).
     pub named: Vec<(String, Option<std::ops::Range<usize>>)>,
 }
 

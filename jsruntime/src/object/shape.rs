@@ -44,8 +44,11 @@ pub const SHAPE_FLAGS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(Sh
 /// One property of a shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShapeEntry {
+    /// The property key.
     pub key: PropertyKey,
+    /// Its slot in the object (the getter's slot for an accessor, the setter in the next).
     pub slot: u32,
+    /// Its attributes.
     pub attrs: Attributes,
 }
 
@@ -115,11 +118,13 @@ impl Shape {
         }
     }
 
+    /// Whether this shape is a per-object dictionary ([`SHAPE_FLAG_DICTIONARY`]).
     #[inline]
     pub fn is_dictionary(&self) -> bool {
         self.flags & SHAPE_FLAG_DICTIONARY != 0
     }
 
+    /// Slots an object of this shape uses (indices `0..slot_count`).
     #[inline]
     pub fn slot_count(&self) -> u32 {
         match self.dict() {
@@ -128,6 +133,7 @@ impl Shape {
         }
     }
 
+    /// Number of properties (live entries, for a dictionary).
     pub fn property_count(&self) -> u32 {
         match self.dict() {
             Some(d) => d.live,
@@ -135,6 +141,7 @@ impl Shape {
         }
     }
 
+    /// The shape this one extends by one property (None for roots and dictionaries).
     pub fn parent(&self) -> Option<Gc<Shape>> {
         self.parent
     }

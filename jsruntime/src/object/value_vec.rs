@@ -17,8 +17,9 @@ pub const VALUE_VEC_PTR_OFFSET: usize = std::mem::offset_of!(ValueVec, ptr);
 /// Offset of the `u32` length inside a `ValueVec`.
 pub const VALUE_VEC_LEN_OFFSET: usize = std::mem::offset_of!(ValueVec, len);
 
+/// A vector of values with the JIT-readable layout of the module docs.
 #[repr(C)]
-pub struct ValueVec {
+pub(crate) struct ValueVec {
     ptr: NonNull<Value>,
     len: u32,
     cap: u32,
@@ -35,7 +36,7 @@ impl Default for ValueVec {
 }
 
 impl ValueVec {
-    pub const fn new() -> ValueVec {
+    pub(crate) const fn new() -> ValueVec {
         ValueVec {
             ptr: NonNull::dangling(),
             len: 0,
@@ -44,41 +45,36 @@ impl ValueVec {
     }
 
     #[inline]
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.len as usize
     }
 
     #[inline]
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    #[inline]
-    pub fn capacity(&self) -> usize {
+    pub(crate) fn capacity(&self) -> usize {
         self.cap as usize
     }
 
     #[inline]
-    pub fn as_slice(&self) -> &[Value] {
+    pub(crate) fn as_slice(&self) -> &[Value] {
         // SAFETY: `ptr` is valid for `len` initialised values (dangling and
         // len 0 when empty, which is allowed for slices).
         unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len as usize) }
     }
 
     #[inline]
-    pub fn as_mut_slice(&mut self) -> &mut [Value] {
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [Value] {
         // SAFETY: as in `as_slice`, and `&mut self` is exclusive.
         unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len as usize) }
     }
 
     #[inline]
-    pub fn get(&self, i: usize) -> Option<Value> {
+    pub(crate) fn get(&self, i: usize) -> Option<Value> {
         self.as_slice().get(i).copied()
     }
 
     /// Ensures room for `additional` more values; returns the bytes newly
     /// allocated (for GC accounting).
-    pub fn reserve(&mut self, additional: usize) -> Result<usize, CapacityError> {
+    pub(crate) fn reserve(&mut self, additional: usize) -> Result<usize, CapacityError> {
         let need = self.len() + additional;
         if need <= self.capacity() {
             return Ok(0);
@@ -104,7 +100,8 @@ impl ValueVec {
     }
 
     /// Appends (capacity must have been reserved).
-    pub fn push(&mut self, v: Value) -> Result<usize, CapacityError> {
+    #[cfg(test)]
+    pub(crate) fn push(&mut self, v: Value) -> Result<usize, CapacityError> {
         let grown = self.reserve(1)?;
         // SAFETY: capacity > len after reserve.
         unsafe { self.ptr.as_ptr().add(self.len as usize).write(v) };
@@ -113,7 +110,7 @@ impl ValueVec {
     }
 
     /// Resizes to `new_len`, filling with `fill`.
-    pub fn resize(&mut self, new_len: usize, fill: Value) -> Result<usize, CapacityError> {
+    pub(crate) fn resize(&mut self, new_len: usize, fill: Value) -> Result<usize, CapacityError> {
         let mut grown = 0;
         if new_len > self.len() {
             grown = self.reserve(new_len - self.len())?;
@@ -126,14 +123,10 @@ impl ValueVec {
         Ok(grown)
     }
 
-    pub fn truncate(&mut self, new_len: usize) {
+    pub(crate) fn truncate(&mut self, new_len: usize) {
         if new_len < self.len() {
             self.len = new_len as u32;
         }
-    }
-
-    pub fn clear(&mut self) {
-        self.len = 0;
     }
 }
 

@@ -20,21 +20,19 @@ use crate::JsResult;
 
 /// Weak set of interned strings; see the module docs.
 #[derive(Default)]
-pub struct AtomTable {
+pub(crate) struct AtomTable {
     table: HashTable<Gc<JsString>>,
 }
 
 impl AtomTable {
-    pub fn new() -> AtomTable {
+    /// An empty table.
+    pub(crate) fn new() -> AtomTable {
         AtomTable::default()
     }
 
-    pub fn len(&self) -> usize {
+    /// Number of atoms.
+    pub(crate) fn len(&self) -> usize {
         self.table.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
     }
 
     fn find_str(&self, hash: u32, s: &str) -> Option<Gc<JsString>> {
@@ -45,7 +43,7 @@ impl AtomTable {
 
     /// Interns an existing string cell (which becomes the atom if its contents
     /// are new). Never allocates in the GC heap.
-    pub fn intern(&mut self, s: Gc<JsString>) -> Gc<JsString> {
+    pub(crate) fn intern(&mut self, s: Gc<JsString>) -> Gc<JsString> {
         if s.is_atom() {
             return s;
         }

@@ -80,11 +80,14 @@ pub struct JsString {
 /// The code units of a flat string.
 #[derive(Clone, Copy)]
 pub enum StrView<'a> {
+    /// One byte per code unit (every unit below 0x100).
     Latin1(&'a [u8]),
+    /// Two bytes per code unit.
     Utf16(&'a [u16]),
 }
 
 impl StrView<'_> {
+    /// Length in code units.
     #[inline]
     pub fn len(&self) -> usize {
         match self {
@@ -93,11 +96,13 @@ impl StrView<'_> {
         }
     }
 
+    /// Whether there are no code units.
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// The code unit at `i` (panics when out of range).
     #[inline]
     pub fn at(&self, i: usize) -> u16 {
         match self {
@@ -106,6 +111,7 @@ impl StrView<'_> {
         }
     }
 
+    /// The code units in order.
     pub fn units(&self) -> impl Iterator<Item = u16> + '_ {
         (0..self.len()).map(|i| self.at(i))
     }
@@ -166,11 +172,13 @@ impl JsString {
         self.len as usize
     }
 
+    /// Whether the length is 0.
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
+    /// Whether the string is in the atom table ([`FLAG_ATOM`]).
     #[inline]
     pub fn is_atom(&self) -> bool {
         self.flags.get() & FLAG_ATOM != 0
@@ -180,6 +188,7 @@ impl JsString {
         self.flags.set(self.flags.get() | FLAG_ATOM);
     }
 
+    /// Whether the string is a rope not flattened yet.
     #[inline]
     pub fn is_rope(&self) -> bool {
         matches!(self.repr(), Repr::Rope(..))
@@ -266,6 +275,7 @@ impl JsString {
         (index < self.len()).then(|| self.view().at(index))
     }
 
+    /// The content hash (see [`hash_units`]), computed on first use and cached.
     pub fn hash(&self) -> u32 {
         let h = self.hash.get();
         if h != 0 {
