@@ -127,10 +127,10 @@ macro_rules! runtime_functions {
     };
 }
 
-// The order is the order of the JIT's function ids (kept stable so that the
-// generated IR does not change). Value parameters are `u64` bits.
+// Each entry names the file that holds the function. The order is the order
+// of the JIT's function ids (it shows in `jstb compile --print clif`): add new
+// entries at the end. Value parameters and results are NaN-boxed `u64` bits.
 runtime_functions! {
-    // bridge/calls.rs
     LazyCompile => bridge::calls::runtime_lazy_compile,
         (ctx: *mut Executor, closure: *mut Closure, this: u64, argc: u32, argv: *const u64,
          ret: *mut u64) -> u32;
@@ -139,14 +139,12 @@ runtime_functions! {
         -> u32;
     New => bridge::calls::runtime_new,
         (ctx: *mut Executor, callee: u64, argc: u32, argv: *const u64, ret: *mut u64) -> u32;
-    // bridge/operators.rs
     Binary => bridge::operators::runtime_binary,
         (ctx: *mut Executor, op: u32, a: u64, b: u64, ret: *mut u64) -> u32;
     Unary => bridge::operators::runtime_unary,
         (ctx: *mut Executor, op: u32, v: u64, ret: *mut u64) -> u32;
     ToBoolean => bridge::operators::runtime_to_boolean,
         (ctx: *mut Executor, v: u64) -> u8;
-    // bridge/environments.rs
     GetGlobal => bridge::environments::runtime_get_global,
         (ctx: *mut Executor, name: u32, miss: u8, ret: *mut u64) -> u32;
     GetGlobalCached => bridge::environments::runtime_get_global_cached,
@@ -154,7 +152,6 @@ runtime_functions! {
         -> u32;
     SetGlobal => bridge::environments::runtime_set_global,
         (ctx: *mut Executor, name: u32, v: u64, mode: u8, ret: *mut u64) -> u32;
-    // bridge/properties.rs
     GetProperty => bridge::properties::runtime_get_property,
         (ctx: *mut Executor, object: u64, key: u64, cache: *const PropertyCache, ret: *mut u64)
         -> u32;
@@ -169,13 +166,11 @@ runtime_functions! {
         (ctx: *mut Executor, this: u64, ret: *mut u64) -> u32;
     DeclareGlobal => bridge::environments::runtime_declare_global,
         (ctx: *mut Executor, name: u32, kind: u8, ret: *mut u64) -> u32;
-    // bridge/closures.rs
     CreateCapture => bridge::closures::runtime_create_capture,
         (ctx: *mut Executor, target: *mut u64, ret: *mut u64) -> u32;
     CreateClosure => bridge::closures::runtime_create_closure,
         (ctx: *mut Executor, template: *const FunctionTemplate, count: u32, captures: *const u64,
          ret: *mut u64) -> u32;
-    // bridge/objects.rs
     CreateObject => bridge::objects::runtime_create_object,
         (ctx: *mut Executor, ret: *mut u64) -> u32;
     CreateDataProperty => bridge::objects::runtime_create_data_property,
@@ -184,12 +179,10 @@ runtime_functions! {
         (ctx: *mut Executor, ret: *mut u64) -> u32;
     PushArrayElement => bridge::objects::runtime_push_array_element,
         (ctx: *mut Executor, array: u64, v: u64, ret: *mut u64) -> u32;
-    // bridge/environments.rs
     ThrowReferenceError => bridge::environments::runtime_throw_reference_error,
         (ctx: *mut Executor, name: u32, ret: *mut u64) -> u32;
     ThrowConstAssignment => bridge::environments::runtime_throw_const_assignment,
         (ctx: *mut Executor, name: u32, ret: *mut u64) -> u32;
-    // bridge/arguments.rs, bridge/helpers.rs
     CreateArguments => bridge::arguments::runtime_create_arguments,
         (ctx: *mut Executor, argc: u32, argv: *const u64, start: u32, ret: *mut u64) -> u32;
     Helper => bridge::helpers::runtime_helper,
@@ -199,13 +192,11 @@ runtime_functions! {
     CreateArgumentsObject => bridge::arguments::runtime_create_arguments_object,
         (ctx: *mut Executor, closure: *const Closure, argc: u32, argv: *const u64,
          cells: *const u64, count: u32, mapped: u8, ret: *mut u64) -> u32;
-    // exception_trace.rs
     NoteExceptionSite => exception_trace::runtime_note_exception_site,
         (ctx: *mut Executor, template: *const FunctionTemplate, position: u32, exception: u64)
         -> u32;
     ExceptionCaught => exception_trace::runtime_exception_caught,
         (ctx: *mut Executor, exception: u64) -> u32;
-    // dynamic_code.rs, dynamic_env.rs
     DirectEval => dynamic_code::runtime_direct_eval,
         (ctx: *mut Executor, callee: u64, argc: u32, argv: *const u64, scope: u64, ret: *mut u64)
         -> u32;
