@@ -255,8 +255,8 @@ pub struct Executor {
     jit: Jit,
     pub(super) state: State,
     /// NewTarget handed from [[Construct]] to the prologue of the callee
-    /// (see `bridge_ext::runtime_new_target`).
-    pub(crate) new_target: super::bridge_ext::PendingNewTarget,
+    /// (see `bridge::calls::runtime_new_target`).
+    pub(crate) new_target: super::bridge::PendingNewTarget,
 }
 
 impl Executor {

@@ -9,21 +9,54 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
 
 use super::bridge;
-use super::bridge_ext;
 use super::compiler::CompileError;
 use super::dynamic_code;
 use super::dynamic_env;
 use super::exception_trace;
+use super::{Closure, Executor, FunctionTemplate, Lambda};
+use crate::runtime::inline_cache::PropertyCache;
 
-/// `I8`: booleans; `I32`: statuses, counts, ids; `I64`: `Value` bits and
-/// pointers (the backend only targets 64-bit hosts, where `Value` and pointers
-/// are both 64 bits).
-const P: Type = types::I64;
-const V: Type = types::I64;
-const S: Type = types::I32;
+/// The Cranelift type of a runtime function's parameter or result, derived
+/// from its Rust type: `u8` booleans and modes are `I8`; `u32` statuses,
+/// counts and ids are `I32`; `u64` `Value` bits and pointers are `I64` (the
+/// backend only targets 64-bit hosts, which [`Jit::new`] checks).
+///
+/// There is deliberately no impl for `bool`: compiled code passes any byte,
+/// and a Rust `bool` other than 0 or 1 is undefined behaviour.
+trait AbiType {
+    const TYPE: Type;
+}
 
+impl AbiType for u8 {
+    const TYPE: Type = types::I8;
+}
+
+impl AbiType for u32 {
+    const TYPE: Type = types::I32;
+}
+
+impl AbiType for u64 {
+    const TYPE: Type = types::I64;
+}
+
+impl<T> AbiType for *const T {
+    const TYPE: Type = types::I64;
+}
+
+impl<T> AbiType for *mut T {
+    const TYPE: Type = types::I64;
+}
+
+/// Declares the runtime functions: for each, the [`RuntimeFn`] variant, the
+/// Rust function and its parameters with their Rust types, once. The
+/// Cranelift signature is derived from the types ([`AbiType`]), and the
+/// function is coerced to a typed function pointer, so a Rust function whose
+/// signature differs from its entry does not compile.
 macro_rules! runtime_functions {
-    ($( $variant:ident => $func:path, ($($param:expr),*) -> ($($ret:expr),*); )*) => {
+    ($(
+        $variant:ident => $func:path,
+            ($($param:ident: $ty:ty),* $(,)?) -> $ret:ty;
+    )*) => {
         /// The runtime functions compiled code may call (see [`bridge`]).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(usize)]
@@ -32,60 +65,151 @@ macro_rules! runtime_functions {
         impl RuntimeFn {
             pub const ALL: &'static [RuntimeFn] = &[$(RuntimeFn::$variant,)*];
 
-            /// The JIT symbol name (the name of the Rust function).
+            /// The JIT symbol name (the path of the Rust function).
             pub fn name(self) -> &'static str {
                 match self { $(RuntimeFn::$variant => stringify!($func),)* }
             }
 
             fn address(self) -> *const u8 {
-                match self { $(RuntimeFn::$variant => $func as *const u8,)* }
+                match self {
+                    $(RuntimeFn::$variant => {
+                        // The check of the Rust signature: this coercion
+                        // fails to compile unless `$func` has exactly the
+                        // declared parameter and result types.
+                        let f: unsafe extern "C" fn($($ty),*) -> $ret = $func;
+                        f as *const u8
+                    })*
+                }
             }
 
             fn params(self) -> &'static [Type] {
-                match self { $(RuntimeFn::$variant => &[$($param),*],)* }
+                match self {
+                    $(RuntimeFn::$variant => {
+                        const PARAMS: &[Type] = &[$(<$ty as AbiType>::TYPE),*];
+                        PARAMS
+                    })*
+                }
             }
 
             fn returns(self) -> &'static [Type] {
-                match self { $(RuntimeFn::$variant => &[$($ret),*],)* }
+                match self {
+                    $(RuntimeFn::$variant => {
+                        const RETURNS: &[Type] = &[<$ret as AbiType>::TYPE];
+                        RETURNS
+                    })*
+                }
+            }
+
+            /// The parameters as declared: name and Rust type.
+            pub fn declared_params(self) -> &'static [(&'static str, &'static str)] {
+                match self {
+                    $(RuntimeFn::$variant => &[$((stringify!($param), stringify!($ty))),*],)*
+                }
+            }
+
+            /// The Rust result type as declared.
+            pub fn declared_return(self) -> &'static str {
+                match self { $(RuntimeFn::$variant => stringify!($ret),)* }
+            }
+        }
+
+        impl std::fmt::Display for RuntimeFn {
+            /// The declared Rust signature: `path(name: type, ..) -> type`.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}(", self.name())?;
+                for (i, (name, ty)) in self.declared_params().iter().enumerate() {
+                    let sep = if i == 0 { "" } else { ", " };
+                    write!(f, "{sep}{name}: {ty}")?;
+                }
+                write!(f, ") -> {}", self.declared_return())
             }
         }
     };
 }
 
+// Each entry names the file that holds the function. The order is the order
+// of the JIT's function ids (it shows in `jstb compile --print clif`): add new
+// entries at the end. Value parameters and results are NaN-boxed `u64` bits.
 runtime_functions! {
-    LazyCompile => bridge::runtime_lazy_compile, (P, P, V, S, P, P) -> (S);
-    Call => bridge::runtime_call, (P, V, V, S, P, P) -> (S);
-    New => bridge::runtime_new, (P, V, S, P, P) -> (S);
-    Binary => bridge::runtime_binary, (P, S, V, V, P) -> (S);
-    Unary => bridge::runtime_unary, (P, S, V, P) -> (S);
-    ToBoolean => bridge::runtime_to_boolean, (P, V) -> (types::I8);
-    GetGlobal => bridge::runtime_get_global, (P, S, types::I8, P) -> (S);
-    GetGlobalCached => bridge::runtime_get_global_cached, (P, S, types::I8, P, P) -> (S);
-    SetGlobal => bridge::runtime_set_global, (P, S, V, types::I8, P) -> (S);
-    GetProperty => bridge::runtime_get_property, (P, V, V, P, P) -> (S);
-    SetProperty => bridge::runtime_set_property, (P, V, V, V, types::I8, P, P) -> (S);
-    DeleteProperty => bridge::runtime_delete_property, (P, V, V, types::I8, P) -> (S);
-    DeleteGlobal => bridge::runtime_delete_global, (P, types::I32, P) -> (S);
-    CoerceThis => bridge::runtime_coerce_this, (P, V, P) -> (S);
-    DeclareGlobal => bridge::runtime_declare_global, (P, S, types::I8, P) -> (S);
-    CreateCapture => bridge::runtime_create_capture, (P, P, P) -> (S);
-    CreateClosure => bridge::runtime_create_closure, (P, P, S, P, P) -> (S);
-    CreateObject => bridge::runtime_create_object, (P, P) -> (S);
-    CreateDataProperty => bridge::runtime_create_data_property, (P, V, V, V, P) -> (S);
-    CreateArray => bridge::runtime_create_array, (P, P) -> (S);
-    PushArrayElement => bridge::runtime_push_array_element, (P, V, V, P) -> (S);
-    ThrowReferenceError => bridge::runtime_throw_reference_error, (P, S, P) -> (S);
-    ThrowConstAssignment => bridge::runtime_throw_const_assignment, (P, S, P) -> (S);
-    CreateArguments => bridge_ext::runtime_create_arguments, (P, S, P, S, P) -> (S);
-    Helper => bridge_ext::runtime_helper, (P, S, S, P, P) -> (S);
-    NewTarget => bridge_ext::runtime_new_target, (P, P) -> (V);
-    CreateArgumentsObject => bridge_ext::runtime_create_arguments_object, (P, P, S, P, P, S, types::I8, P) -> (S);
-    NoteExceptionSite => exception_trace::runtime_note_exception_site, (P, P, S, V) -> (S);
-    ExceptionCaught => exception_trace::runtime_exception_caught, (P, V) -> (S);
-    DirectEval => dynamic_code::runtime_direct_eval, (P, V, S, P, V, P) -> (S);
-    ResolveDynamic => dynamic_env::runtime_resolve_dynamic, (P, V, P, S, S, P) -> (S);
-    CheckDynamicBinding => dynamic_env::runtime_check_dynamic_binding, (P, V, V, P) -> (S);
+    LazyCompile => bridge::calls::runtime_lazy_compile,
+        (ctx: *mut Executor, closure: *mut Closure, this: u64, argc: u32, argv: *const u64,
+         ret: *mut u64) -> u32;
+    Call => bridge::calls::runtime_call,
+        (ctx: *mut Executor, callee: u64, this: u64, argc: u32, argv: *const u64, ret: *mut u64)
+        -> u32;
+    New => bridge::calls::runtime_new,
+        (ctx: *mut Executor, callee: u64, argc: u32, argv: *const u64, ret: *mut u64) -> u32;
+    Binary => bridge::operators::runtime_binary,
+        (ctx: *mut Executor, op: u32, a: u64, b: u64, ret: *mut u64) -> u32;
+    Unary => bridge::operators::runtime_unary,
+        (ctx: *mut Executor, op: u32, v: u64, ret: *mut u64) -> u32;
+    ToBoolean => bridge::operators::runtime_to_boolean,
+        (ctx: *mut Executor, v: u64) -> u8;
+    GetGlobal => bridge::environments::runtime_get_global,
+        (ctx: *mut Executor, name: u32, miss: u8, ret: *mut u64) -> u32;
+    GetGlobalCached => bridge::environments::runtime_get_global_cached,
+        (ctx: *mut Executor, name: u32, miss: u8, cache: *const PropertyCache, ret: *mut u64)
+        -> u32;
+    SetGlobal => bridge::environments::runtime_set_global,
+        (ctx: *mut Executor, name: u32, v: u64, mode: u8, ret: *mut u64) -> u32;
+    GetProperty => bridge::properties::runtime_get_property,
+        (ctx: *mut Executor, object: u64, key: u64, cache: *const PropertyCache, ret: *mut u64)
+        -> u32;
+    SetProperty => bridge::properties::runtime_set_property,
+        (ctx: *mut Executor, object: u64, key: u64, v: u64, strict: u8,
+         cache: *const PropertyCache, ret: *mut u64) -> u32;
+    DeleteProperty => bridge::properties::runtime_delete_property,
+        (ctx: *mut Executor, object: u64, key: u64, strict: u8, ret: *mut u64) -> u32;
+    DeleteGlobal => bridge::environments::runtime_delete_global,
+        (ctx: *mut Executor, name: u32, ret: *mut u64) -> u32;
+    CoerceThis => bridge::calls::runtime_coerce_this,
+        (ctx: *mut Executor, this: u64, ret: *mut u64) -> u32;
+    DeclareGlobal => bridge::environments::runtime_declare_global,
+        (ctx: *mut Executor, name: u32, kind: u8, ret: *mut u64) -> u32;
+    CreateCapture => bridge::closures::runtime_create_capture,
+        (ctx: *mut Executor, target: *mut u64, ret: *mut u64) -> u32;
+    CreateClosure => bridge::closures::runtime_create_closure,
+        (ctx: *mut Executor, template: *const FunctionTemplate, count: u32, captures: *const u64,
+         ret: *mut u64) -> u32;
+    CreateObject => bridge::objects::runtime_create_object,
+        (ctx: *mut Executor, ret: *mut u64) -> u32;
+    CreateDataProperty => bridge::objects::runtime_create_data_property,
+        (ctx: *mut Executor, object: u64, key: u64, v: u64, ret: *mut u64) -> u32;
+    CreateArray => bridge::objects::runtime_create_array,
+        (ctx: *mut Executor, ret: *mut u64) -> u32;
+    PushArrayElement => bridge::objects::runtime_push_array_element,
+        (ctx: *mut Executor, array: u64, v: u64, ret: *mut u64) -> u32;
+    ThrowReferenceError => bridge::environments::runtime_throw_reference_error,
+        (ctx: *mut Executor, name: u32, ret: *mut u64) -> u32;
+    ThrowConstAssignment => bridge::environments::runtime_throw_const_assignment,
+        (ctx: *mut Executor, name: u32, ret: *mut u64) -> u32;
+    CreateArguments => bridge::arguments::runtime_create_arguments,
+        (ctx: *mut Executor, argc: u32, argv: *const u64, start: u32, ret: *mut u64) -> u32;
+    Helper => bridge::helpers::runtime_helper,
+        (ctx: *mut Executor, code: u32, argc: u32, argv: *const u64, ret: *mut u64) -> u32;
+    NewTarget => bridge::calls::runtime_new_target,
+        (ctx: *mut Executor, closure: *const Closure) -> u64;
+    CreateArgumentsObject => bridge::arguments::runtime_create_arguments_object,
+        (ctx: *mut Executor, closure: *const Closure, argc: u32, argv: *const u64,
+         cells: *const u64, count: u32, mapped: u8, ret: *mut u64) -> u32;
+    NoteExceptionSite => exception_trace::runtime_note_exception_site,
+        (ctx: *mut Executor, template: *const FunctionTemplate, position: u32, exception: u64)
+        -> u32;
+    ExceptionCaught => exception_trace::runtime_exception_caught,
+        (ctx: *mut Executor, exception: u64) -> u32;
+    DirectEval => dynamic_code::runtime_direct_eval,
+        (ctx: *mut Executor, callee: u64, argc: u32, argv: *const u64, scope: u64, ret: *mut u64)
+        -> u32;
+    ResolveDynamic => dynamic_env::runtime_resolve_dynamic,
+        (ctx: *mut Executor, key: u64, envs: *mut u64, count: u32, with_mask: u32, ret: *mut u64)
+        -> u32;
+    CheckDynamicBinding => dynamic_env::runtime_check_dynamic_binding,
+        (ctx: *mut Executor, object: u64, key: u64, ret: *mut u64) -> u32;
 }
+
+// Compiled lambdas share the lazy-compile stub's signature (`Jit::new`
+// derives the lambda signature from its entry).
+const _: Lambda = bridge::calls::runtime_lazy_compile;
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.
 pub struct Jit {
@@ -136,14 +260,15 @@ impl Jit {
                 .map_err(|e| CompileError::Cranelift(e.to_string()))?;
             runtime_ids.push(id);
         }
+        // A lambda has the lazy-compile stub's signature (checked above).
+        let stub = RuntimeFn::LazyCompile;
         let mut lambda_signature = module.make_signature();
-        lambda_signature.params.extend(
-            RuntimeFn::LazyCompile
-                .params()
-                .iter()
-                .map(|&t| AbiParam::new(t)),
-        );
-        lambda_signature.returns.push(AbiParam::new(S));
+        lambda_signature
+            .params
+            .extend(stub.params().iter().map(|&t| AbiParam::new(t)));
+        lambda_signature
+            .returns
+            .extend(stub.returns().iter().map(|&t| AbiParam::new(t)));
         let ctx = module.make_context();
         Ok(Jit {
             module,
@@ -190,5 +315,29 @@ impl Jit {
             .finalize_definitions()
             .map_err(|e| CompileError::Cranelift(e.to_string()))?;
         Ok(self.module.get_finalized_function(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RuntimeFn;
+
+    #[test]
+    fn runtime_functions_follow_the_convention() {
+        let mut names = std::collections::HashSet::new();
+        for &f in RuntimeFn::ALL {
+            assert!(names.insert(f.name()), "{f}: declared twice");
+            assert_eq!(f.params().len(), f.declared_params().len(), "{f}");
+            assert_eq!(
+                f.declared_params().first(),
+                Some(&("ctx", "*mut Executor")),
+                "{f}"
+            );
+        }
+        assert_eq!(
+            RuntimeFn::New.to_string(),
+            "bridge::calls::runtime_new(ctx: *mut Executor, callee: u64, argc: u32, \
+             argv: *const u64, ret: *mut u64) -> u32"
+        );
     }
 }

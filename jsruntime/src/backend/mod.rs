@@ -123,7 +123,6 @@
 //! is known at every command, the scratch layout is known statically.
 
 pub mod bridge;
-pub mod bridge_ext;
 pub mod compiler;
 mod dynamic_code;
 pub mod dynamic_env;

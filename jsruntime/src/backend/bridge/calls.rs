@@ -1,0 +1,278 @@
+//! Calls: [[Call]] and [[Construct]] of closures from Rust (the runtime's
+//! host hooks), `Call` and `New` from compiled code, the lazy-compile stub
+//! every function starts with, this coercion and `new.target`.
+
+use crate::backend::{Closure, Executor, Status};
+use crate::completion::{ErrorKind, JsResult, Thrown};
+use crate::gc::Gc;
+use crate::object::{JsObject, ObjectKind, FLAG_CLOSURE};
+use crate::runtime::{Intrinsic, Runtime};
+use crate::value::Value;
+
+use super::{arguments, complete, value};
+
+/// Calls a closure with the lambda convention.
+///
+/// # Safety
+/// `exec` must be the executor that owns the closure's template, live and
+/// not moved during the call.
+pub(crate) unsafe fn call_closure(
+    exec: *mut Executor,
+    closure: Gc<Closure>,
+    this: Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let mut ret = Value::UNDEFINED.to_bits();
+    let c = closure.as_ptr();
+    // SAFETY: the closure is live (the caller holds it on the stack) and its
+    // lambda follows the calling convention; `args` outlives the call.
+    let status = unsafe {
+        ((*c).lambda)(
+            exec,
+            c,
+            this.to_bits(),
+            args.len() as u32,
+            args.as_ptr() as *const u64,
+            &mut ret,
+        )
+    };
+    // SAFETY: compiled code only stores valid values.
+    let v = unsafe { Value::from_bits(ret) };
+    if status == Status::Normal as u32 {
+        Ok(v)
+    } else {
+        Err(Thrown(v))
+    }
+}
+
+/// The executor that owns `rt` (the runtime is the executor's first field).
+///
+/// # Safety
+/// `rt` must be the runtime of an [`Executor`]; only hooks installed by
+/// `Executor::new` call this.
+unsafe fn executor_of(rt: &mut Runtime) -> *mut Executor {
+    rt as *mut Runtime as *mut Executor
+}
+
+/// [`crate::runtime::HostHooks::call`]: 10.2.1 [[Call]] of an ECMAScript
+/// function object, from Rust (built-ins, getters, conversions).
+pub(crate) fn call_hook(
+    rt: &mut Runtime,
+    callee: Gc<JsObject>,
+    this: Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let ObjectKind::Function(closure) = callee.kind() else {
+        return Err(rt.type_error("not a function"));
+    };
+    let closure = *closure;
+    // SAFETY: the hook is installed only on an executor's runtime.
+    unsafe { call_closure(executor_of(rt), closure, this, args) }
+}
+
+/// [`crate::runtime::HostHooks::construct`]: 10.2.2 [[Construct]] of an
+/// ECMAScript function object whose [[ConstructorKind]] is base.
+pub(crate) fn construct_hook(
+    rt: &mut Runtime,
+    callee: Gc<JsObject>,
+    args: &[Value],
+    new_target: Gc<JsObject>,
+) -> JsResult<Value> {
+    let ObjectKind::Function(closure) = callee.kind() else {
+        return Err(rt.type_error("not a constructor"));
+    };
+    let closure = *closure;
+    // Step 3.a: OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
+    let this = rt.ordinary_create_from_constructor(
+        new_target,
+        Intrinsic::ObjectPrototype,
+        ObjectKind::Ordinary,
+        0,
+    )?;
+    // SAFETY: the hook is installed only on an executor's runtime.
+    let exec = unsafe { executor_of(rt) };
+    // 10.2.2 step 6 (OrdinaryCallBindThis aside): the callee's prologue
+    // takes NewTarget (13.3.12) if it uses it.
+    // SAFETY: `exec` is the live executor owning `rt`.
+    unsafe { (*exec).new_target.offer(closure, new_target) };
+    // SAFETY: as above.
+    let result = unsafe { call_closure(exec, closure, Value::object(this), args) };
+    // SAFETY: as above.
+    unsafe { (*exec).new_target.withdraw() };
+    let result = result?;
+    // Steps 10-12: an object result replaces the this value.
+    if result.is_object() {
+        Ok(result)
+    } else {
+        Ok(Value::object(this))
+    }
+}
+
+/// The initial lambda of every function: compiles the function on its first
+/// call, installs the compiled lambda in the closure (and the template), and
+/// calls it.
+///
+/// # Safety
+/// Called by compiled code or [`Executor`] with the lambda arguments.
+pub unsafe extern "C" fn runtime_lazy_compile(
+    ctx: *mut Executor,
+    closure: *mut Closure,
+    this: u64,
+    argc: u32,
+    argv: *const u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: the caller passes the running executor and a live closure.
+    let (exec, template) = unsafe { (&mut *ctx, (*closure).template) };
+    // SAFETY: templates live as long as the executor.
+    let lambda = match exec.compile_template(unsafe { &*template }) {
+        Ok(lambda) => lambda,
+        Err(e) => {
+            let message = format!("cannot compile the function: {e}");
+            let thrown = exec.runtime.throw_error(ErrorKind::Error, &message);
+            // SAFETY: `ret` is valid (lambda convention).
+            return unsafe { complete(ret, Err(thrown)) };
+        }
+    };
+    // SAFETY: the closure is live; the lambda has the lambda signature.
+    unsafe {
+        (*closure).lambda = lambda;
+        lambda(ctx, closure, this, argc, argv, ret)
+    }
+}
+
+/// Call (ECMA-262 7.3.14): closures directly, other callables through the
+/// runtime.
+///
+/// # Safety
+/// Compiled code passes `argc` values at `argv` and a writable `ret`.
+pub unsafe extern "C" fn runtime_call(
+    ctx: *mut Executor,
+    callee: u64,
+    this: u64,
+    argc: u32,
+    argv: *const u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, f) = unsafe { (&mut *ctx, value(callee)) };
+    if let Err(e) = exec.runtime.check_stack() {
+        // SAFETY: `ret` is writable.
+        return unsafe { complete(ret, Err(e)) };
+    }
+    if let Some(o) = f.as_object() {
+        if o.flags() & FLAG_CLOSURE != 0 {
+            if let ObjectKind::Function(closure) = o.kind() {
+                let closure = closure.as_ptr();
+                // SAFETY: the closure is live (the callee value is on the
+                // caller's stack) and its lambda follows the convention.
+                return unsafe { ((*closure).lambda)(ctx, closure, this, argc, argv, ret) };
+            }
+        }
+    }
+    // SAFETY: see the function's contract.
+    let args = unsafe { arguments(argc, argv) };
+    let result = if f.as_object().is_some_and(|o| o.is_callable()) {
+        // SAFETY: compiled code passes valid values.
+        exec.runtime.call(f, unsafe { value(this) }, args)
+    } else {
+        let what = exec.runtime.type_of(f).to_rust_string();
+        Err(exec
+            .runtime
+            .type_error(&format!("{what} is not a function")))
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// `new` (ECMA-262 13.3.5.1.1 EvaluateNew): 7.3.15 Construct.
+///
+/// # Safety
+/// As [`runtime_call`].
+pub unsafe extern "C" fn runtime_new(
+    ctx: *mut Executor,
+    callee: u64,
+    argc: u32,
+    argv: *const u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, f, args) = unsafe { (&mut *ctx, value(callee), arguments(argc, argv)) };
+    let result = if f.as_object().is_some_and(|o| o.is_constructor()) {
+        exec.runtime.construct(f, args, None)
+    } else {
+        Err(exec.runtime.type_error("not a constructor"))
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// OrdinaryCallBindThis (10.2.1.2) for non-strict functions: undefined and
+/// null become the global object, primitives are wrapped (ToObject).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_coerce_this(ctx: *mut Executor, this: u64, ret: *mut u64) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, this) = unsafe { (&mut *ctx, value(this)) };
+    let result = if this.is_nullish() {
+        Ok(Value::object(exec.runtime.global_object()))
+    } else if this.is_object() {
+        Ok(this)
+    } else {
+        exec.runtime.to_object(this).map(Value::object)
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// NewTarget on its way from [[Construct]] (`construct_hook`) to the
+/// callee: the calling convention has no parameter for it, so the
+/// constructing code offers it here right before calling the closure and
+/// the callee's prologue takes it (`NewTarget` command) if it uses
+/// `new.target`. The closure identifies the call: an offer meant for a
+/// closure that never takes it (it does not use `new.target`) is not seen
+/// by the plain calls that closure makes, and is withdrawn when the
+/// construction returns.
+pub struct PendingNewTarget {
+    closure: *const Closure,
+    value: Value,
+}
+
+impl Default for PendingNewTarget {
+    fn default() -> Self {
+        PendingNewTarget {
+            closure: std::ptr::null(),
+            value: Value::UNDEFINED,
+        }
+    }
+}
+
+impl PendingNewTarget {
+    pub(crate) fn offer(&mut self, closure: Gc<Closure>, new_target: Gc<JsObject>) {
+        self.closure = closure.as_ptr();
+        // Rooted by the constructing frame, which holds `new_target`.
+        self.value = Value::object(new_target);
+    }
+
+    pub(crate) fn withdraw(&mut self) {
+        *self = PendingNewTarget::default();
+    }
+}
+
+/// `NewTarget` in the prologue of a function that uses `new.target`
+/// (13.3.12.1): the constructor under `new`, undefined for a call.
+///
+/// # Safety
+/// `closure` must be the running closure.
+pub unsafe extern "C" fn runtime_new_target(ctx: *mut Executor, closure: *const Closure) -> u64 {
+    // SAFETY: the executor is live for the call.
+    let exec = unsafe { &mut *ctx };
+    let pending = std::mem::take(&mut exec.new_target);
+    if std::ptr::eq(pending.closure, closure) {
+        pending.value.to_bits()
+    } else {
+        exec.new_target = pending;
+        Value::UNDEFINED.to_bits()
+    }
+}

@@ -1,0 +1,167 @@
+//! Closures: the heap types of the backend ([`Capture`] cells and
+//! [`Closure`]s), capture cells created by compiled code, and function
+//! objects (10.2.3 OrdinaryFunctionCreate and the steps around it).
+
+use crate::backend::{Capture, Closure, Executor, FunctionTemplate, Lambda, Status};
+use crate::completion::JsResult;
+use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
+use crate::object::{
+    Attributes, ObjectKind, PropertyDescriptor, PropertyKey, FLAG_CALLABLE, FLAG_CLOSURE,
+    FLAG_CONSTRUCTOR,
+};
+use crate::runtime::Intrinsic;
+use crate::value::Value;
+
+use super::complete;
+
+// SAFETY: the escaped value is the only reference a capture holds (while the
+// target is a stack slot, the stack scan finds the value there).
+unsafe impl Trace for Capture {
+    fn trace(&self, tracer: &mut Tracer) {
+        // SAFETY: `value` always holds a valid value (undefined at creation).
+        tracer.mark_value(unsafe { Value::from_bits(self.value) });
+    }
+}
+
+impl HeapObject for Capture {
+    const NAME: &'static str = "Capture";
+}
+
+// SAFETY: reports every capture cell of the closure.
+unsafe impl Trace for Closure {
+    fn trace(&self, tracer: &mut Tracer) {
+        for &cell in &self.cells {
+            tracer.mark_cell(cell as usize - CELL_BODY_OFFSET);
+        }
+        tracer.mark_value(self.function);
+    }
+}
+
+impl HeapObject for Closure {
+    const NAME: &'static str = "Closure";
+}
+
+/// The closure of a function object created by compiled code.
+pub fn closure_of(v: Value) -> Option<Gc<Closure>> {
+    match v.as_object()?.kind() {
+        ObjectKind::Function(closure) => Some(*closure),
+        _ => None,
+    }
+}
+
+/// A capture cell for the frame slot at `target` (the binding escapes there
+/// when its scope ends). The cell's body pointer is written to `ret`.
+///
+/// # Safety
+/// `target` must be a frame slot of the calling compiled function.
+pub unsafe extern "C" fn runtime_create_capture(
+    ctx: *mut Executor,
+    target: *mut u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    let cell = exec.runtime.alloc(Capture {
+        target,
+        value: Value::UNDEFINED.to_bits(),
+    });
+    match cell {
+        Ok(cell) => {
+            // SAFETY: `ret` is writable.
+            unsafe { *ret = cell.as_ptr() as u64 };
+            Status::Normal as u32
+        }
+        // SAFETY: `ret` is writable.
+        Err(e) => unsafe { complete(ret, Err(e)) },
+    }
+}
+
+/// A function object for `template` with `count` capture cells read from
+/// `captures` (see [`create_function`]).
+///
+/// # Safety
+/// `template` must be a template of the executor; `captures` must hold
+/// `count` capture cell body pointers.
+pub unsafe extern "C" fn runtime_create_closure(
+    ctx: *mut Executor,
+    template: *const FunctionTemplate,
+    count: u32,
+    captures: *const u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, t) = unsafe { (&mut *ctx, &*template) };
+    let cells: Vec<*mut Capture> = if count == 0 || captures.is_null() {
+        Vec::new()
+    } else {
+        // SAFETY: `captures` holds `count` pointers.
+        unsafe { std::slice::from_raw_parts(captures, count as usize) }
+            .iter()
+            .map(|&p| p as *mut Capture)
+            .collect()
+    };
+    let result = create_function(exec, t, cells);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// Creates a function object (10.2.3 OrdinaryFunctionCreate, 10.2.9
+/// SetFunctionName, 10.2.10 SetFunctionLength, 10.2.5 MakeConstructor):
+/// the closure cell and an object of kind [`ObjectKind::Function`] with
+/// `length` and `name` (the shared function shape) and, for constructors,
+/// a fresh `prototype` object whose `constructor` points back.
+pub(crate) fn create_function(
+    exec: &mut Executor,
+    template: &FunctionTemplate,
+    cells: Vec<*mut Capture>,
+) -> JsResult<Value> {
+    let lambda: Lambda = template.lambda.get();
+    let rt = &mut exec.runtime;
+    let closure = rt.alloc(Closure {
+        lambda,
+        template,
+        captures: std::ptr::null(),
+        num_captures: cells.len() as u32,
+        cells,
+        function: Value::UNDEFINED,
+    })?;
+    // SAFETY: the cell was just allocated; nothing else refers to it yet.
+    unsafe {
+        let c = closure.get_mut();
+        c.captures = c.cells.as_ptr();
+    }
+    let proto = rt.intrinsic(Intrinsic::FunctionPrototype);
+    let mut flags = FLAG_CALLABLE | FLAG_CLOSURE;
+    if template.constructor {
+        flags |= FLAG_CONSTRUCTOR;
+    }
+    let name = template.name();
+    let kind = ObjectKind::Function(closure);
+    let length = template.num_params as u32;
+    let object = if template.constructor && !template.strict {
+        rt.new_sloppy_function_object(proto, kind, flags, length, name)?
+    } else {
+        rt.new_function_object(proto, kind, flags, length, name)?
+    };
+    // SAFETY: short exclusive access; nothing else borrows the closure.
+    unsafe { closure.get_mut() }.function = Value::object(object);
+    if template.constructor {
+        let prototype = rt.new_object()?;
+        let key = PropertyKey::String(rt.names.constructor);
+        rt.define_property_or_throw(
+            prototype,
+            key,
+            PropertyDescriptor::data(Value::object(object), Attributes::BUILTIN_METHOD),
+        )?;
+        let key = PropertyKey::String(rt.names.prototype);
+        rt.define_property_or_throw(
+            object,
+            key,
+            PropertyDescriptor::data(
+                Value::object(prototype),
+                Attributes::new(true, false, false),
+            ),
+        )?;
+    }
+    Ok(Value::object(object))
+}

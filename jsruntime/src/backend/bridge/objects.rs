@@ -1,0 +1,92 @@
+//! Object and array literals: `{}`, their data properties, `[]` and its
+//! elements (elisions included).
+
+use crate::backend::Executor;
+use crate::object::PropertyKey;
+use crate::value::Value;
+
+use super::{complete, value};
+
+/// `{}` (ECMA-262 13.2.5.4).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_create_object(ctx: *mut Executor, ret: *mut u64) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    let result = exec.runtime.new_object().map(Value::object);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// CreateDataPropertyOrThrow for object literals (ECMA-262 7.3.7), after
+/// ToPropertyKey of the key (13.2.5.5 PropertyDefinitionEvaluation).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_create_data_property(
+    ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    v: u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, object, key, v) = unsafe { (&mut *ctx, value(object), value(key), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = match object.as_object() {
+        Some(o) => rt
+            .to_property_key(key)
+            .and_then(|key| rt.create_data_property_or_throw(o, key, v))
+            .map(|()| object),
+        None => Err(rt.type_error("CreateDataProperty on a non-object")),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// `[]` (ECMA-262 13.2.4.1).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_create_array(ctx: *mut Executor, ret: *mut u64) -> u32 {
+    // SAFETY: see the function's contract.
+    let exec = unsafe { &mut *ctx };
+    let result = exec.runtime.new_array(0).map(Value::object);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// Appends an array literal element (13.2.4.1 ArrayAccumulation); the hole
+/// value stands for an elision (the length grows, no element is created).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_push_array_element(
+    ctx: *mut Executor,
+    array: u64,
+    v: u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, array, v) = unsafe { (&mut *ctx, value(array), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = match array.as_object().filter(|a| a.is_array()) {
+        Some(a) => {
+            let index = a.array_length();
+            if index == u32::MAX {
+                Err(rt.range_error("Invalid array length"))
+            } else if v.is_hole() {
+                let length = PropertyKey::String(rt.names.length);
+                rt.set(a, length, Value::from_u32(index + 1), array)
+                    .map(|_| array)
+            } else {
+                rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)
+                    .map(|()| array)
+            }
+        }
+        None => Err(rt.type_error("PushArrayElement on a non-array")),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}

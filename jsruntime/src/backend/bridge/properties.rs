@@ -1,0 +1,97 @@
+//! Property access from compiled code: GetValue, PutValue and `delete` of a
+//! property reference through the core's [[Get]]/[[Set]]/[[Delete]]. The
+//! named-access slow paths refill the site's inline cache
+//! ([`crate::runtime::inline_cache`]).
+
+use crate::backend::Executor;
+use crate::runtime::inline_cache::PropertyCache;
+use crate::value::Value;
+
+use super::{complete, value};
+
+/// GetValue of a property reference (ECMA-262 6.2.5.5). `cache` is the
+/// site's get cache or null; it is refilled for own data properties.
+///
+/// # Safety
+/// `ret` must be writable; `cache` null or a cache of the executor.
+pub unsafe extern "C" fn runtime_get_property(
+    ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, base, key) = unsafe { (&mut *ctx, value(object), value(key)) };
+    let rt = &mut exec.runtime;
+    let result = match base.as_object() {
+        Some(o) => rt.to_property_key(key).and_then(|key| {
+            let v = rt.get(o, key, base)?;
+            if !cache.is_null() {
+                // SAFETY: caches live as long as the runtime.
+                unsafe { (*cache).fill(o, key, false) };
+            }
+            Ok(v)
+        }),
+        None => rt.get_value(base, key),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// PutValue of a property reference (ECMA-262 6.2.5.6); `strict` makes a
+/// failed assignment a TypeError. `cache` is the site's set cache or null.
+///
+/// # Safety
+/// `ret` must be writable; `cache` null or a cache of the executor.
+pub unsafe extern "C" fn runtime_set_property(
+    ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    v: u64,
+    strict: u8,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, base, key, v) = unsafe { (&mut *ctx, value(object), value(key), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = match base.as_object() {
+        Some(o) if !cache.is_null() => rt.to_property_key(key).and_then(|key| {
+            let ok = rt.set(o, key, v, base)?;
+            if ok {
+                // SAFETY: caches live as long as the runtime.
+                unsafe { (*cache).fill(o, key, true) };
+            } else if strict != 0 {
+                let k = rt.key_for_message(key);
+                let message = format!("Cannot assign to read only property '{k}' of object");
+                return Err(rt.type_error(&message));
+            }
+            Ok(v)
+        }),
+        _ => rt.put_value(base, key, v, strict != 0).map(|()| v),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// `delete object[key]` (ECMA-262 13.5.1.2).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_delete_property(
+    ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    strict: u8,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, base, key) = unsafe { (&mut *ctx, value(object), value(key)) };
+    let result = exec
+        .runtime
+        .delete_value(base, key, strict != 0)
+        .map(Value::from_bool);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
