@@ -202,10 +202,11 @@ pub unsafe extern "C" fn runtime_direct_eval(
         // SAFETY: forwarded from this function's contract.
         return unsafe { bridge::runtime_call(ctx, callee, undefined, argc, argv, ret) };
     }
-    // SAFETY: `argv` holds `argc` values (Value is repr(transparent)).
     let first = if argc == 0 || argv.is_null() {
         Value::UNDEFINED
     } else {
+        // SAFETY: `argv` is non-null and holds `argc` >= 1 values (the
+        // calling convention of runtime functions).
         unsafe { Value::from_bits(*argv) }
     };
     // 19.2.1.1 step 2: a value that is not a string is the result.
