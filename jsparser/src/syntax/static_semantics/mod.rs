@@ -10,7 +10,7 @@
 //! and, once the scratch has grown to the deepest pattern seen, never
 //! allocate.
 //!
-//! - [`bound_names`]: 8.2.1 BoundNames.
+//! - [`bound_names`](mod@bound_names): 8.2.1 BoundNames.
 //! - [`lexical`]: 8.2.3 IsConstantDeclaration, 8.2.4 / 8.2.8
 //!   (TopLevel)LexicallyDeclaredNames, 8.2.5 / 8.2.9
 //!   (TopLevel)LexicallyScopedDeclarations.
