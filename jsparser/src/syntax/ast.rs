@@ -72,11 +72,7 @@ impl Ast {
 
     /// The children of node `i`, last first (cheap: follows subtree sizes).
     pub fn children_rev(&self, i: usize) -> ChildrenRev<'_> {
-        ChildrenRev {
-            nodes: &self.nodes,
-            next: i,
-            stop: self.first_descendant(i),
-        }
+        ChildrenRev::new(&self.nodes, i)
     }
 
     /// The children of node `i` in source order.
@@ -237,6 +233,19 @@ pub struct ChildrenRev<'a> {
     /// One past the next child to yield.
     next: usize,
     stop: usize,
+}
+
+impl<'a> ChildrenRev<'a> {
+    /// The children of node `i` of a node slice (for code that has no
+    /// [`Ast`] yet, like the processor); none when `i` is out of range.
+    pub fn new(nodes: &'a [Node], i: usize) -> Self {
+        let size = nodes.get(i).map_or(1, |n| n.size as usize);
+        ChildrenRev {
+            nodes,
+            next: i,
+            stop: (i + 1).saturating_sub(size),
+        }
+    }
 }
 
 impl Iterator for ChildrenRev<'_> {

@@ -12,6 +12,9 @@
 //! - `context`: early errors that depend on the enclosing function, class or
 //!   strictness, resolved when the enclosing construct is reduced.
 //! - [`early_errors`]: the scope-based checks that run on the finished Ast.
+//! - [`static_semantics`]: BoundNames, LexicallyDeclaredNames,
+//!   VarScopedDeclarations and the like on the node stream, shared by the
+//!   processor, the early errors and `jsruntime`'s analyzer.
 
 pub mod ast;
 mod context;
@@ -19,6 +22,7 @@ pub mod early_errors;
 pub mod node;
 mod processor;
 mod refine;
+pub mod static_semantics;
 
 #[cfg(test)]
 mod tests;

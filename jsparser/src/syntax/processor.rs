@@ -14,6 +14,9 @@ use std::borrow::Cow;
 use super::ast::{Ast, BigIntLiteral, Interner, RegExpLiteral, TemplatePart};
 use super::context::{Boundary, Context, Pending, StrictError};
 use super::node::{flags as nf, Node, NodeKind as K};
+use super::static_semantics::{
+    bound_names, is_labelled_function, is_simple_parameter_list, labelled_item, Scratch,
+};
 use crate::lexer::{self, Span, Token, TokenFlags, TokenKind as T};
 use crate::parser::tables::{tables, Action as A};
 use crate::parser::EventSink;
@@ -74,6 +77,7 @@ pub struct Processor<'a> {
     /// Scratch space (refinement work lists, bound names).
     pub(super) work: Vec<u32>,
     pub(super) names_scratch: Vec<u32>,
+    pub(super) scratch: Scratch,
     pub(super) n: WellKnown,
     /// One past the index of the last node of a kind the early-error pass
     /// checks (0: none), for [`nf::HAS_CHECKED_DESCENDANT`].
@@ -269,6 +273,7 @@ impl<'a> Processor<'a> {
             ctx,
             work: Vec::new(),
             names_scratch: Vec::new(),
+            scratch: Scratch::new(),
             n,
             checked_end: 0,
             shifted_ident: (Span::new(u32::MAX, u32::MAX), 0),
@@ -572,53 +577,16 @@ impl<'a> Processor<'a> {
         strict
     }
 
-    /// Collects the BoundNames of a binding pattern / parameter list rooted at
-    /// `root` into `names_scratch` (not descending into initializers or
-    /// computed keys).
-    pub(super) fn bound_names(&mut self, root: u32) {
-        let mut work = std::mem::take(&mut self.work);
-        work.clear();
-        work.push(root);
-        while let Some(i) = work.pop() {
-            match self.kind(i) {
-                K::BindingIdentifier => {
-                    let a = self.nodes[i as usize].arg;
-                    self.names_scratch.push(a);
-                }
-                K::FormalParameters
-                | K::ArrayBindingPattern
-                | K::ObjectBindingPattern
-                | K::VariableDeclaration
-                | K::LexicalDeclaration => {
-                    let mut c = i;
-                    let stop = i + 1 - self.nodes[i as usize].size;
-                    while c > stop {
-                        let ch = c - 1;
-                        work.push(ch);
-                        c -= self.nodes[ch as usize].size.clamp(1, c);
-                    }
-                }
-                K::BindingProperty | K::BindingRest => {
-                    if let Some(v) = self.child_rev(i, 0) {
-                        work.push(v);
-                    }
-                }
-                K::BindingDefault | K::VariableDeclarator => {
-                    if let Some(t) = self.first_child(i) {
-                        work.push(t);
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.work = work;
-    }
-
-    /// True when the bound names of `root` contain a duplicate; also reports
-    /// whether one of them is `let` (second value).
+    /// True when the BoundNames (8.2.1, #sec-static-semantics-boundnames) of
+    /// `root` contain a duplicate; also reports whether one of them is `let`
+    /// (second value).
     pub(super) fn duplicate_bound_names(&mut self, root: u32) -> (bool, bool) {
         self.names_scratch.clear();
-        self.bound_names(root);
+        let nodes = &self.nodes;
+        let names = &mut self.names_scratch;
+        bound_names(nodes, root as usize, &mut self.scratch, |b| {
+            names.push(nodes[b].arg)
+        });
         let has_let = self.names_scratch.contains(&self.n.let_);
         self.names_scratch.sort_unstable();
         let dup = self.names_scratch.windows(2).any(|w| w[0] == w[1]);
@@ -1488,8 +1456,9 @@ impl Processor<'_> {
 
             // ----- 15 Functions and classes ------------------------------
             A::FormalParameters => {
+                // 15.1.3 IsSimpleParameterList, recorded once.
                 let p = self.make(K::FormalParameters, 0, span, start);
-                if self.all_children_are(p, K::BindingIdentifier) {
+                if is_simple_parameter_list(&self.nodes, p as usize) {
                     self.nodes[p as usize].flags |= nf::SIMPLE_PARAMETERS;
                 }
             }
@@ -1677,21 +1646,14 @@ impl Processor<'_> {
         Ok(())
     }
 
-    /// IsLabelledFunction (14.13.2).
-    fn check_labelled_function(&self, mut c: u32) -> Result<(), SyntaxError> {
-        if self.kind(c) != K::Labelled {
-            return Ok(());
-        }
-        while self.kind(c) == K::Labelled {
-            match self.child_rev(c, 0) {
-                Some(b) => c = b,
-                None => return Ok(()),
-            }
-        }
-        if self.kind(c) == K::FunctionDeclaration {
+    /// 14.13.2 IsLabelledFunction (#sec-islabelledfunction) of statement `c`
+    /// must be false.
+    fn check_labelled_function(&self, c: u32) -> Result<(), SyntaxError> {
+        if is_labelled_function(&self.nodes, c as usize) {
+            let f = labelled_item(&self.nodes, c as usize);
             return Err(err(
                 "a labelled function declaration cannot be the body of a statement",
-                self.nodes[c as usize].span,
+                self.nodes[f].span,
             ));
         }
         Ok(())
@@ -1706,20 +1668,6 @@ impl Processor<'_> {
         while c > stop {
             let ch = c - 1;
             if self.child_rev(ch, 1).is_none() {
-                return false;
-            }
-            c -= self.nodes[ch as usize].size.clamp(1, c);
-        }
-        true
-    }
-
-    fn all_children_are(&self, i: u32, kind: K) -> bool {
-        let node = self.nodes[i as usize];
-        let stop = i + 1 - node.size;
-        let mut c = i;
-        while c > stop {
-            let ch = c - 1;
-            if self.nodes[ch as usize].kind != kind {
                 return false;
             }
             c -= self.nodes[ch as usize].size.clamp(1, c);

@@ -15,6 +15,7 @@
 use super::context::StrictError;
 use super::node::{flags as nf, NodeKind as K};
 use super::processor::{cover_error, ef, Entry, Processor};
+use super::static_semantics::is_simple_parameter_list;
 use crate::lexer::Span;
 use crate::SyntaxError;
 
@@ -280,7 +281,6 @@ impl Processor<'_> {
         let node = self.nodes[params as usize];
         let stop = params + 1 - node.size;
         let mut c = params;
-        let mut simple = true;
         let mut last = true;
         while c > stop {
             let ch = c - 1;
@@ -290,16 +290,15 @@ impl Processor<'_> {
                 self.work = work;
                 return Err(err("a rest parameter must be last", cn.span));
             }
-            if cn.kind != K::IdentifierReference || cn.has(nf::PARENTHESIZED) {
-                simple = false;
-            }
             work.push(ch);
             last = false;
         }
         let r = self.refine_binding_work(&mut work);
         self.work = work;
         r?;
-        if simple {
+        // 15.1.3 IsSimpleParameterList of the refined list (a parenthesized
+        // identifier failed above).
+        if is_simple_parameter_list(&self.nodes, params as usize) {
             self.nodes[params as usize].flags |= nf::SIMPLE_PARAMETERS;
         }
         Ok(())

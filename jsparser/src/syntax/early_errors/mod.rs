@@ -40,6 +40,7 @@ use std::hash::BuildHasherDefault;
 
 use super::ast::{Ast, FxHasher};
 use super::node::{flags, Node, NodeKind};
+use super::static_semantics::{self, is_constant_declaration, is_labelled_function, Scratch};
 use crate::lexer::Span;
 use crate::{ParseOptions, SourceKind, SyntaxError};
 
@@ -106,9 +107,9 @@ pub(crate) struct Checker<'a> {
     /// Module: exports whose local binding must exist (name, span).
     pending_exports: Vec<(u32, Span)>,
     /// Scratch lists (kept to reuse their buffers): bound names, the work
-    /// stack of `bound_names`, children.
+    /// stack of the static semantics walks, children.
     names: Vec<(u32, usize)>,
-    pattern_stack: Vec<usize>,
+    scratch: Scratch,
     kids: Vec<usize>,
 }
 
@@ -149,7 +150,7 @@ impl<'a> Checker<'a> {
             class_privates: Vec::new(),
             pending_exports: Vec::new(),
             names: Vec::new(),
-            pattern_stack: Vec::new(),
+            scratch: Scratch::new(),
             kids: Vec::new(),
         }
     }
@@ -487,38 +488,14 @@ impl<'a> Checker<'a> {
         names
     }
 
-    /// BoundNames (8.2.1) of a binding target or parameter: (name, node).
-    /// Appended to `out` in an order that depends on the pattern's shape
-    /// (the callers only report the first clash they meet).
+    /// 8.2.1 BoundNames (#sec-static-semantics-boundnames) of a binding
+    /// target, parameter or declaration, appended to `out` as (name, node)
+    /// in source order.
     fn bound_names(&mut self, target: usize, out: &mut Vec<(u32, usize)>) {
-        use NodeKind as K;
-        if self.kind(target) == K::BindingIdentifier {
-            out.push((self.node(target).arg, target));
-            return;
-        }
-        let mut stack = std::mem::take(&mut self.pattern_stack);
-        stack.clear();
-        stack.push(target);
-        while let Some(i) = stack.pop() {
-            match self.kind(i) {
-                K::BindingIdentifier => out.push((self.node(i).arg, i)),
-                K::ObjectBindingPattern | K::ArrayBindingPattern => {
-                    stack.extend(self.ast.children_rev(i));
-                }
-                K::BindingProperty => {
-                    if let Some(e) = self.ast.children_rev(i).next() {
-                        stack.push(e);
-                    }
-                }
-                K::BindingDefault | K::BindingRest | K::VariableDeclarator => {
-                    if let Some(e) = self.ast.children_rev(i).last() {
-                        stack.push(e);
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.pattern_stack = stack;
+        let nodes = self.nodes;
+        static_semantics::bound_names(nodes, target, &mut self.scratch, |b| {
+            out.push((nodes[b].arg, b))
+        });
     }
 
     /// A FunctionDeclaration's name: var-scoped at the top level of a
@@ -553,11 +530,7 @@ impl<'a> Checker<'a> {
     /// `var` declarations (14.3.2).
     fn declare_vars(&mut self, i: usize) -> Result<(), SyntaxError> {
         let mut names = self.take_names();
-        let kids = self.children_of(i);
-        for &d in &kids {
-            self.bound_names(d, &mut names);
-        }
-        self.kids = kids;
+        self.bound_names(i, &mut names);
         let result = names
             .iter()
             .try_for_each(|&(id, node)| self.add_var(id, self.node(node).span));
@@ -567,8 +540,8 @@ impl<'a> Checker<'a> {
 
     /// `let` / `const` declarations (14.3.1).
     fn declare_lexical(&mut self, i: usize, parent: u32) -> Result<(), SyntaxError> {
-        let n = *self.node(i);
-        let is_const = n.has(flags::CONST);
+        // 8.2.3 IsConstantDeclaration (#sec-static-semantics-isconstantdeclaration).
+        let is_const = is_constant_declaration(self.nodes, i);
         let in_for_in_of = parent != NO_PARENT
             && matches!(
                 self.kind(parent as usize),
@@ -629,30 +602,17 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 
-    /// IsLabelledFunction(stmt) must be false for the bodies of if,
-    /// iteration and with statements (14.6.1, 14.7.1.1, 14.11.1).
+    /// 14.13.2 IsLabelledFunction(stmt) (#sec-islabelledfunction) must be
+    /// false for the bodies of if, iteration and with statements (14.6.1,
+    /// 14.7.1.1, 14.11.1).
     fn check_not_labelled_function(&self, stmt: usize) -> Result<(), SyntaxError> {
-        if self.kind(stmt) != NodeKind::Labelled {
-            return Ok(());
-        }
-        if self.kind(self.strip_labels(stmt)) == NodeKind::FunctionDeclaration {
+        if is_labelled_function(self.nodes, stmt) {
             return Err(err(
                 "a labelled function declaration cannot be the body of a statement",
                 self.node(stmt).span,
             ));
         }
         Ok(())
-    }
-
-    /// The statement under any number of labels.
-    fn strip_labels(&self, mut stmt: usize) -> usize {
-        while self.kind(stmt) == NodeKind::Labelled {
-            match self.ast.children_rev(stmt).next() {
-                Some(b) => stmt = b,
-                None => break,
-            }
-        }
-        stmt
     }
 
     /// 14.13.1: labels (ContainsDuplicateLabels).
@@ -670,7 +630,7 @@ impl<'a> Checker<'a> {
         // the outer one's answer (linear in a chain of labels).
         let is_loop = match self.label_chain {
             Some((p, is_loop)) if p == parent => is_loop,
-            _ => is_iteration(self.kind(self.strip_labels(i))),
+            _ => is_iteration(self.kind(static_semantics::labelled_item(self.nodes, i))),
         };
         self.label_chain = Some((i as u32, is_loop));
         let v = self.labels.entry(id).or_default();

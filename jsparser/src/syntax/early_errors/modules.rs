@@ -85,22 +85,10 @@ impl Checker<'_> {
                     let Some(decl) = self.ast.children_rev(item).last() else {
                         continue;
                     };
+                    // The exported names are the BoundNames of the
+                    // declaration.
                     let mut names = Vec::new();
-                    match self.kind(decl) {
-                        NodeKind::VariableDeclaration | NodeKind::LexicalDeclaration => {
-                            for d in self.ast.children(decl) {
-                                self.bound_names(d, &mut names);
-                            }
-                        }
-                        NodeKind::FunctionDeclaration | NodeKind::ClassDeclaration => {
-                            if let Some(nm) = self.ast.children_rev(decl).last() {
-                                if self.kind(nm) == NodeKind::BindingIdentifier {
-                                    names.push((self.node(nm).arg, nm));
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
+                    self.bound_names(decl, &mut names);
                     for (id, node) in names {
                         add(self, self.ast.name(id).encode_utf16().collect(), node)?;
                     }
@@ -128,22 +116,16 @@ impl Checker<'_> {
         }
     }
 
-    /// Import bindings are lexical declarations of the module (16.2.1.1).
+    /// Import bindings (their BoundNames) are lexical declarations of the
+    /// module (16.2.1.1).
     pub(super) fn declare_import(&mut self, i: usize) -> Result<(), SyntaxError> {
-        for s in self.ast.children(i) {
-            match self.kind(s) {
-                NodeKind::ImportDefault | NodeKind::ImportNamespace | NodeKind::ImportSpecifier => {
-                    if let Some(b) = self.ast.children_rev(s).next() {
-                        if self.kind(b) == NodeKind::BindingIdentifier {
-                            let n = *self.node(b);
-                            self.add_lexical(n.arg, LexKind::Import, n.span)?;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        Ok(())
+        let mut names = self.take_names();
+        self.bound_names(i, &mut names);
+        let result = names
+            .iter()
+            .try_for_each(|&(id, b)| self.add_lexical(id, LexKind::Import, self.node(b).span));
+        self.names = names;
+        result
     }
 
     /// 16.2.1.1: every ExportedBinding is declared in the module.

@@ -1,5 +1,7 @@
-//! Scopes of declared names (8.2 Static Semantics: LexicallyDeclaredNames,
-//! VarDeclaredNames).
+//! Scopes of declared names: 8.2.4 LexicallyDeclaredNames
+//! (#sec-static-semantics-lexicallydeclarednames) and 8.2.6 VarDeclaredNames
+//! (#sec-static-semantics-vardeclarednames), built incrementally as the walk
+//! meets each declaration (its names from `static_semantics::bound_names`).
 
 use super::FxMap;
 use crate::lexer::Span;
