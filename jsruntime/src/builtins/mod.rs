@@ -18,15 +18,15 @@
 
 pub mod array;
 pub mod bigint;
-pub mod boolean;
+pub(crate) mod boolean;
 pub mod error;
 pub mod function;
 pub mod global;
 pub mod iterator;
 pub mod math;
-pub mod number;
+pub(crate) mod number;
 pub mod object;
-pub mod promise;
+pub(crate) mod promise;
 pub mod regexp;
 pub mod string;
 pub mod symbol;

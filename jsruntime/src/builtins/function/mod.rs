@@ -2,7 +2,7 @@
 //! [`dynamic`]) and %Function.prototype% (20.2.3): `call`, `apply`, `bind`
 //! (bound function exotic objects, 10.4.1), `toString`, `@@hasInstance`.
 
-pub mod dynamic;
+mod dynamic;
 
 use super::arg;
 use crate::object::{
@@ -13,6 +13,8 @@ use crate::runtime::builtins::{BuiltinObject, Make, Prop, ATTR_NONE};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
+
+pub use dynamic::{create_dynamic_function, DynamicFunctionKind};
 
 /// 20.2.2 Properties of the Function Constructor
 /// (#sec-properties-of-the-function-constructor).

@@ -24,8 +24,8 @@ macro_rules! host_data {
 }
 
 pub(crate) mod array;
-pub mod for_in;
-pub mod protocol;
+mod for_in;
+mod protocol;
 pub(crate) mod regexp_string;
 pub(crate) mod string;
 

@@ -3,8 +3,8 @@
 //! [`prototype`], the descriptor conversions in [`descriptor`].
 
 mod constructor;
-pub mod descriptor;
-pub mod prototype;
+mod descriptor;
+mod prototype;
 
 use super::arg;
 use crate::gc::Gc;

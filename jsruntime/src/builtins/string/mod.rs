@@ -2,7 +2,7 @@
 //! The methods that take a search pattern (`match`, `replace`, `split`, ...)
 //! are in [`pattern`]; the string iterator in [`crate::builtins::iterator`].
 
-pub mod pattern;
+pub(crate) mod pattern;
 
 use crate::builtins::iterator::string::create_string_iterator;
 use crate::gc::Gc;
