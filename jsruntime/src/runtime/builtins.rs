@@ -87,9 +87,11 @@ pub(crate) enum Make {
         call: NativeFn,
         construct: Option<NativeCtorFn>,
     },
-    /// An Array exotic object (%Array.prototype%, 23.1.3).
+    /// An Array exotic object (10.4.2, #sec-array-exotic-objects):
+    /// %Array.prototype% (23.1.3).
     Array,
-    /// A String exotic object for "" (%String.prototype%, 22.1.3).
+    /// A String exotic object for "" (10.4.3, #sec-string-exotic-objects):
+    /// %String.prototype% (22.1.3).
     StringWrapper,
     /// A Number object for +0 (%Number.prototype%, 21.1.3).
     NumberWrapper,
