@@ -1,79 +1,96 @@
-//! The built-in objects of the realm (ECMA-262 19–28), one module per group.
+//! The built-in objects of the realm (ECMA-262 19–28), one module per
+//! intrinsic object.
 //!
-//! Every group describes its functions as static [`BuiltinFunction`] tables
-//! (`name`, `length`, Rust function) and installs them with the runtime's
-//! table-driven API ([`Runtime::install_functions`],
-//! [`Runtime::install_constructor`]); adding a built-in is one table line and
-//! one Rust function `fn(&mut Runtime, this, args) -> JsResult<Value>`.
+//! Each module holds its objects' tables ([`BuiltinObject`]: the constructor,
+//! its prototype, ... with every own property in spec order) and the Rust
+//! functions behind them, `fn(&mut Runtime, this, args) -> JsResult<Value>`.
+//! [`REALM`] lists every table; [`install`] builds them all with the one
+//! generic installer ([`Runtime::install_realm`]), from `Runtime::new`.
 //!
-//! [`install`] runs once from `Runtime::new`, after the fundamental objects
-//! exist (`runtime::intrinsics`), with collection inhibited.
-//!
-//! Groups: [`global`] (`print`, `console`, `$262`), [`object`] (`Object`,
-//! `Object.prototype`), [`function`] (`Function.prototype`, bound
-//! functions), [`error`] (the Error constructors), [`array`] (`Array`,
-//! `Array.prototype.push/join/toString`), [`primitive`] (`String`, `Number`,
-//! `Boolean` and their prototypes' `toString`/`valueOf`), [`symbol`]
-//! (`Symbol`), [`regexp`] and [`regexp_symbols`] (`RegExp`), [`string_from`]
-//! (`String.fromCharCode/fromCodePoint`), [`string_regexp`] (the String
-//! methods that take a RegExp), [`math`] (`Math`, `isNaN`, `isFinite`),
-//! [`iterator`] (the iterator protocol, array and string iterators, the
-//! records behind `for-of`, `for-in` and spread).
+//! Modules: [`global`] (the global object, 19: `eval`, `isNaN`, the
+//! constructor bindings, `print`, `console`, `$262`), [`object`],
+//! [`function`] (with the `Function` constructor's dynamic functions),
+//! [`boolean`], [`symbol`], [`error`] (`Error`, the NativeErrors,
+//! `AggregateError`), [`number`], [`bigint`], [`math`], [`string`],
+//! [`regexp`], [`array`], [`iterator`] (%IteratorPrototype%, the array,
+//! string and RegExp string iterators, and the iteration records behind
+//! `for-of`, `for-in`, spread and array patterns), [`promise`].
 
 pub mod array;
 pub mod bigint;
+pub(crate) mod boolean;
 pub mod error;
-pub mod eval;
 pub mod function;
 pub mod global;
 pub mod iterator;
 pub mod math;
+pub(crate) mod number;
 pub mod object;
-pub mod primitive;
+pub(crate) mod promise;
 pub mod regexp;
-pub mod regexp_symbols;
-pub mod string_from;
-pub mod string_regexp;
+pub mod string;
 pub mod symbol;
 
 #[cfg(test)]
 mod tests;
 
-use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::builtins::BuiltinObject;
 use crate::runtime::Runtime;
 use crate::value::Value;
 use crate::JsResult;
 
-/// Installs every built-in group on the runtime's realm.
-pub fn install(rt: &mut Runtime) -> JsResult<()> {
-    object::install(rt)?;
-    function::install(rt)?;
-    error::install(rt)?;
-    array::install(rt)?;
-    primitive::install(rt)?;
-    symbol::install(rt)?;
-    bigint::install(rt)?;
-    regexp::install(rt)?;
-    string_from::install(rt)?;
-    string_regexp::install(rt)?;
-    iterator::install(rt)?;
-    math::install(rt)?;
-    global::install(rt)?;
-    eval::install(rt)?;
-    Ok(())
+/// Every intrinsic object of the realm, in creation order: an object's
+/// [[Prototype]] comes before it (checked by a test).
+pub(crate) static REALM: &[&BuiltinObject] = &[
+    &object::OBJECT_PROTOTYPE,
+    &function::FUNCTION_PROTOTYPE,
+    &object::OBJECT,
+    &function::FUNCTION,
+    &boolean::BOOLEAN_PROTOTYPE,
+    &boolean::BOOLEAN,
+    &symbol::SYMBOL_PROTOTYPE,
+    &symbol::SYMBOL,
+    &error::ERROR_PROTOTYPE,
+    &error::ERROR,
+    &error::EVAL_ERROR_PROTOTYPE,
+    &error::EVAL_ERROR,
+    &error::RANGE_ERROR_PROTOTYPE,
+    &error::RANGE_ERROR,
+    &error::REFERENCE_ERROR_PROTOTYPE,
+    &error::REFERENCE_ERROR,
+    &error::SYNTAX_ERROR_PROTOTYPE,
+    &error::SYNTAX_ERROR,
+    &error::TYPE_ERROR_PROTOTYPE,
+    &error::TYPE_ERROR,
+    &error::URI_ERROR_PROTOTYPE,
+    &error::URI_ERROR,
+    &error::AGGREGATE_ERROR_PROTOTYPE,
+    &error::AGGREGATE_ERROR,
+    &number::NUMBER_PROTOTYPE,
+    &number::NUMBER,
+    &bigint::BIGINT_PROTOTYPE,
+    &bigint::BIGINT,
+    &string::STRING_PROTOTYPE,
+    &string::STRING,
+    &regexp::REGEXP_PROTOTYPE,
+    &regexp::REGEXP,
+    &array::ARRAY_PROTOTYPE,
+    &array::ARRAY,
+    &iterator::ITERATOR_PROTOTYPE,
+    &iterator::ARRAY_ITERATOR_PROTOTYPE,
+    &iterator::STRING_ITERATOR_PROTOTYPE,
+    &iterator::REGEXP_STRING_ITERATOR_PROTOTYPE,
+    &promise::PROMISE_PROTOTYPE,
+    &global::GLOBAL,
+];
+
+/// Builds every built-in object of the runtime's realm.
+pub(crate) fn install(rt: &mut Runtime) -> JsResult<()> {
+    rt.install_realm(REALM)
 }
 
 /// The i-th argument, undefined when missing.
 #[inline]
 pub(crate) fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).copied().unwrap_or(Value::UNDEFINED)
-}
-
-/// A table entry (shorthand for the tables of this module's groups).
-pub(crate) const fn f(
-    name: &'static str,
-    length: u32,
-    call: crate::object::NativeFn,
-) -> BuiltinFunction {
-    BuiltinFunction::new(name, length, call)
 }

@@ -560,6 +560,59 @@ impl Runtime {
         Ok(())
     }
 
+    /// Adds new own named properties to `obj` in one step (for objects built
+    /// from a table, such as the built-ins): the shape becomes the one that
+    /// adding `props` one by one with [`Runtime::store_property`] would reach
+    /// (the same transitions, a dictionary past
+    /// [`shape::MAX_SHARED_SHAPE_PROPERTIES`]), without looking any key up,
+    /// and the slots are sized once and written at once. `values` holds one
+    /// value per data property and a getter and a setter per accessor, in
+    /// order. No key may be an index or already be an own property of `obj`.
+    /// The values are not reachable from `obj` until the end: the caller
+    /// keeps them alive (the realm is built with collection inhibited).
+    pub(crate) fn add_own_properties(
+        &mut self,
+        obj: Gc<JsObject>,
+        props: &[(PropertyKey, Attributes)],
+        values: &[Value],
+    ) -> JsResult<()> {
+        debug_assert_eq!(
+            props
+                .iter()
+                .map(|(_, a)| a.slot_width() as usize)
+                .sum::<usize>(),
+            values.len()
+        );
+        let mut shape = obj.shape;
+        let mut slots = Vec::with_capacity(props.len());
+        for &(key, attrs) in props {
+            debug_assert!(!matches!(key, PropertyKey::Index(_)));
+            let slot = if shape.is_dictionary() {
+                shape.dict_add(key, attrs)
+            } else if shape.property_count() >= shape::MAX_SHARED_SHAPE_PROPERTIES {
+                shape = self.shape_to_dictionary(shape)?;
+                shape.dict_add(key, attrs)
+            } else {
+                shape = self.shape_add(shape, key, attrs)?;
+                shape.last_entry().expect("added").slot
+            };
+            slots.push(slot);
+        }
+        // SAFETY: short exclusive access.
+        let r = unsafe { obj.get_mut() }.ensure_slots(shape.slot_count());
+        self.note_growth(r)?;
+        // SAFETY: short exclusive access; no allocation until the end.
+        let o = unsafe { obj.get_mut() };
+        o.shape = shape;
+        let mut next = values.iter().copied();
+        for (&(_, attrs), &slot) in props.iter().zip(&slots) {
+            for i in 0..attrs.slot_width() {
+                o.set_slot(slot + i, next.next().unwrap_or(Value::UNDEFINED));
+            }
+        }
+        Ok(())
+    }
+
     /// Overwrites the value of an existing own data property (no checks).
     pub(crate) fn store_value(&mut self, obj: Gc<JsObject>, key: PropertyKey, v: Value) -> bool {
         // SAFETY: short exclusive access.

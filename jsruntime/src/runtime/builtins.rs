@@ -1,25 +1,46 @@
-//! Registering built-in functions from static tables.
+//! Built-in objects as data, and the one installer that builds them.
 //!
-//! A built-in module describes its functions as `static` arrays of
-//! [`BuiltinFunction`] (`name`, `length`, Rust function) and installs them in
-//! bulk on a prototype or constructor with [`Runtime::install_functions`].
-//! Creating a native function object is one allocation: every native function
-//! shares one precomputed shape (`length`, `name`), so only the two slots are
-//! written. Names beginning with `@@` denote well-known symbols
-//! (`"@@iterator"` → `Symbol.iterator`, function name `"[Symbol.iterator]"`).
+//! Every built-in object of the realm is a static [`BuiltinObject`]: how the
+//! object is made ([`Make`]), its [[Prototype]], the intrinsic it is recorded
+//! as, and its own properties in spec order ([`Prop`]). The tables live in
+//! `builtins/<object>/mod.rs`; this module only interprets them.
 //!
 //! ```ignore
-//! static ARRAY_PROTOTYPE: &[BuiltinFunction] = &[
-//!     BuiltinFunction::new("push", 1, array_push),
-//!     BuiltinFunction::new("@@iterator", 0, array_values),
-//! ];
-//! rt.install_functions(array_proto, ARRAY_PROTOTYPE)?;
+//! /// 22.1.3 Properties of the String Prototype Object.
+//! pub(crate) static STRING_PROTOTYPE: BuiltinObject = BuiltinObject {
+//!     name: "String.prototype",
+//!     intrinsic: Some(Intrinsic::StringPrototype),
+//!     proto: Some(Intrinsic::ObjectPrototype),
+//!     make: Make::StringWrapper,
+//!     props: &[
+//!         Prop::constructor(Intrinsic::String),
+//!         Prop::method("toString", 0, this_string_value),
+//!         Prop::method("@@iterator", 0, string_iterator),
+//!     ],
+//! };
 //! ```
+//!
+//! Keys beginning with `@@` denote well-known symbols (`"@@iterator"` →
+//! `Symbol.iterator`, function name `"[Symbol.iterator]"`). The default
+//! attributes are those of clause 18 (ECMAScript Standard Built-in Objects,
+//! #sec-ecmascript-standard-built-in-objects): data properties and methods
+//! writable and configurable, accessors configurable, none enumerable.
+//!
+//! # Installation
+//!
+//! [`Runtime::install_realm`] creates every object of the list first (so
+//! that tables can refer to each other through the intrinsics), then gives
+//! each its properties in one step ([`Runtime::add_own_properties`]: one
+//! shape built from the keys in order, the slots written at once). A
+//! property is never added or changed afterwards. Methods are created eagerly
+//! by 10.3.4 CreateBuiltinFunction (#sec-createbuiltinfunction): one
+//! allocation each, sharing one precomputed shape (`length`, `name`), so
+//! only the two slots are written.
 
 use crate::gc::Gc;
 use crate::object::{
     Attributes, JsObject, NativeCtorFn, NativeFn, NativeFunction, ObjectKind, PropertyKey,
-    StoredProperty, FLAG_CALLABLE, FLAG_CONSTRUCTOR,
+    FLAG_ARRAY, FLAG_CALLABLE, FLAG_CONSTRUCTOR,
 };
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
@@ -27,23 +48,229 @@ use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
 
-/// One entry of a built-in function table.
-#[derive(Clone, Copy)]
-pub struct BuiltinFunction {
-    /// Property name; `@@name` for a well-known symbol key.
+/// Writable and configurable, not enumerable: the default of clause 18 for
+/// methods and data properties.
+pub(crate) const ATTR_WC: Attributes = Attributes::BUILTIN_METHOD;
+/// Configurable only (e.g. `@@toStringTag` values, `Symbol.prototype[@@toPrimitive]`).
+pub(crate) const ATTR_C: Attributes = Attributes::CONFIGURABLE_ONLY;
+/// Neither writable, enumerable nor configurable (e.g. `Math.PI`, `C.prototype`).
+pub(crate) const ATTR_NONE: Attributes = Attributes::NONE;
+/// An accessor property, configurable: the default of clause 18 for accessors.
+pub(crate) const ATTR_ACCESSOR_C: Attributes = Attributes::accessor(false, true);
+
+/// One built-in object: see the module docs.
+pub(crate) struct BuiltinObject {
+    /// How the spec names it ("String", "String.prototype",
+    /// "%ArrayIteratorPrototype%"), for messages and tests.
     pub name: &'static str,
-    /// The function's `length` property.
-    pub length: u32,
-    pub call: NativeFn,
+    /// The intrinsic the object is recorded as (none for nested objects
+    /// nothing else refers to, such as `console`).
+    pub intrinsic: Option<Intrinsic>,
+    /// [[Prototype]]: an intrinsic created earlier, or null.
+    pub proto: Option<Intrinsic>,
+    pub make: Make,
+    /// Own properties, in spec order (after `length` and `name` for
+    /// functions, which [`Make::Function`] provides).
+    pub props: &'static [Prop],
 }
 
-impl BuiltinFunction {
-    pub const fn new(name: &'static str, length: u32, call: NativeFn) -> BuiltinFunction {
-        BuiltinFunction { name, length, call }
+/// What kind of object a [`BuiltinObject`] is.
+#[derive(Clone, Copy)]
+pub(crate) enum Make {
+    /// An ordinary object.
+    Ordinary,
+    /// A built-in function object (10.3.4 CreateBuiltinFunction): its
+    /// `length` and `name` come first; a constructor with `construct`.
+    Function {
+        name: &'static str,
+        length: u32,
+        call: NativeFn,
+        construct: Option<NativeCtorFn>,
+    },
+    /// An Array exotic object (10.4.2, #sec-array-exotic-objects):
+    /// %Array.prototype% (23.1.3).
+    Array,
+    /// A String exotic object for "" (10.4.3, #sec-string-exotic-objects):
+    /// %String.prototype% (22.1.3).
+    StringWrapper,
+    /// A Number object for +0 (%Number.prototype%, 21.1.3).
+    NumberWrapper,
+    /// A Boolean object for false (%Boolean.prototype%, 20.3.3).
+    BooleanWrapper,
+}
+
+impl Make {
+    /// A built-in constructor.
+    pub(crate) const fn constructor(
+        name: &'static str,
+        length: u32,
+        call: NativeFn,
+        construct: NativeCtorFn,
+    ) -> Make {
+        Make::Function {
+            name,
+            length,
+            call,
+            construct: Some(construct),
+        }
     }
 }
 
-fn well_known_by_name(name: &str) -> Option<WellKnownSymbol> {
+/// One own property of a [`BuiltinObject`].
+#[derive(Clone, Copy)]
+pub(crate) struct Prop {
+    /// The property name; `@@name` for a well-known symbol key.
+    pub key: &'static str,
+    pub attrs: Attributes,
+    pub value: PropValue,
+}
+
+/// The value of a [`Prop`].
+#[derive(Clone, Copy)]
+pub(crate) enum PropValue {
+    /// A built-in function (10.3.4), optionally recorded as an intrinsic.
+    Method {
+        length: u32,
+        call: NativeFn,
+        records: Option<Intrinsic>,
+    },
+    /// The same function object as the entry `key` of the same table
+    /// (`Array.prototype[@@iterator]` is `Array.prototype.values`).
+    Alias(&'static str),
+    /// An accessor with built-in getter and setter functions, named
+    /// `get key` and `set key`.
+    Accessor {
+        get: Option<NativeFn>,
+        set: Option<NativeFn>,
+    },
+    /// An accessor whose getter and setter are %ThrowTypeError% (10.2.4
+    /// AddRestrictedFunctionProperties).
+    Restricted,
+    /// A constant value.
+    Value(Constant),
+    /// A nested object described by its own table (`Math`, `console`).
+    Object(&'static BuiltinObject),
+}
+
+/// A constant property value.
+#[derive(Clone, Copy)]
+pub(crate) enum Constant {
+    Undefined,
+    Number(f64),
+    /// A string (made an atom).
+    Str(&'static str),
+    /// A well-known symbol.
+    Symbol(WellKnownSymbol),
+    /// An intrinsic object (`C.prototype`, `P.constructor`, global bindings).
+    Intrinsic(Intrinsic),
+}
+
+impl Prop {
+    /// A method: a built-in function with `length`, writable and configurable.
+    pub(crate) const fn method(key: &'static str, length: u32, call: NativeFn) -> Prop {
+        Prop {
+            key,
+            attrs: ATTR_WC,
+            value: PropValue::Method {
+                length,
+                call,
+                records: None,
+            },
+        }
+    }
+
+    /// The same property with other attributes.
+    pub(crate) const fn attrs(self, attrs: Attributes) -> Prop {
+        Prop { attrs, ..self }
+    }
+
+    /// A method that is also recorded as intrinsic `which` (for fast paths
+    /// that must recognise the original function).
+    pub(crate) const fn records(self, which: Intrinsic) -> Prop {
+        let value = match self.value {
+            PropValue::Method { length, call, .. } => PropValue::Method {
+                length,
+                call,
+                records: Some(which),
+            },
+            other => other,
+        };
+        Prop { value, ..self }
+    }
+
+    /// `key` names the same function object as the entry `target`.
+    pub(crate) const fn alias(key: &'static str, target: &'static str) -> Prop {
+        Prop {
+            key,
+            attrs: ATTR_WC,
+            value: PropValue::Alias(target),
+        }
+    }
+
+    /// A configurable accessor with a getter only.
+    pub(crate) const fn getter(key: &'static str, get: NativeFn) -> Prop {
+        Prop::accessor(key, Some(get), None)
+    }
+
+    /// A configurable accessor.
+    pub(crate) const fn accessor(
+        key: &'static str,
+        get: Option<NativeFn>,
+        set: Option<NativeFn>,
+    ) -> Prop {
+        Prop {
+            key,
+            attrs: ATTR_ACCESSOR_C,
+            value: PropValue::Accessor { get, set },
+        }
+    }
+
+    /// A configurable accessor that throws a TypeError on get and set.
+    pub(crate) const fn restricted(key: &'static str) -> Prop {
+        Prop {
+            key,
+            attrs: ATTR_ACCESSOR_C,
+            value: PropValue::Restricted,
+        }
+    }
+
+    /// A constant value with the given attributes.
+    pub(crate) const fn value(key: &'static str, value: Constant, attrs: Attributes) -> Prop {
+        Prop {
+            key,
+            attrs,
+            value: PropValue::Value(value),
+        }
+    }
+
+    /// An intrinsic object under `key`, writable and configurable (global
+    /// bindings of the constructors, 19.3).
+    pub(crate) const fn intrinsic(key: &'static str, which: Intrinsic) -> Prop {
+        Prop::value(key, Constant::Intrinsic(which), ATTR_WC)
+    }
+
+    /// `prototype.constructor`: writable and configurable.
+    pub(crate) const fn constructor(which: Intrinsic) -> Prop {
+        Prop::intrinsic("constructor", which)
+    }
+
+    /// `C.prototype`: neither writable, enumerable nor configurable.
+    pub(crate) const fn prototype(which: Intrinsic) -> Prop {
+        Prop::value("prototype", Constant::Intrinsic(which), ATTR_NONE)
+    }
+
+    /// A nested object, writable and configurable.
+    pub(crate) const fn object(key: &'static str, table: &'static BuiltinObject) -> Prop {
+        Prop {
+            key,
+            attrs: ATTR_WC,
+            value: PropValue::Object(table),
+        }
+    }
+}
+
+/// The well-known symbol of a table key without its `@@`.
+pub(crate) fn well_known_by_name(name: &str) -> Option<WellKnownSymbol> {
     WellKnownSymbol::ALL
         .iter()
         .copied()
@@ -51,7 +278,7 @@ fn well_known_by_name(name: &str) -> Option<WellKnownSymbol> {
 }
 
 impl Runtime {
-    /// The property key and function name for a table name.
+    /// The property key and function name for a table key.
     fn builtin_key(&mut self, name: &str) -> JsResult<(PropertyKey, Gc<JsString>)> {
         if let Some(rest) = name.strip_prefix("@@") {
             let Some(w) = well_known_by_name(rest) else {
@@ -64,8 +291,9 @@ impl Runtime {
         Ok((self.property_key_from_atom(atom), atom))
     }
 
-    /// 10.3.4 CreateBuiltinFunction: a native function object with `length`
-    /// and `name`, prototype %Function.prototype%.
+    /// 10.3.4 CreateBuiltinFunction (#sec-createbuiltinfunction): a native
+    /// function object with `length` and `name`, prototype
+    /// %Function.prototype%.
     pub fn new_native_function(
         &mut self,
         name: Gc<JsString>,
@@ -75,14 +303,8 @@ impl Runtime {
     ) -> JsResult<Gc<JsObject>> {
         let proto = self.intrinsic(Intrinsic::FunctionPrototype);
         let flags = FLAG_CALLABLE | construct.map_or(0, |_| FLAG_CONSTRUCTOR);
-        let shape = self.function_shape;
-        self.new_object_with_shape(
-            proto,
-            ObjectKind::NativeFunction(NativeFunction { call, construct }),
-            flags,
-            shape,
-            &[Value::from_u32(length), Value::string(name)],
-        )
+        let kind = ObjectKind::NativeFunction(NativeFunction { call, construct });
+        self.new_function_object(proto, kind, flags, length, name)
     }
 
     /// A function object with the shared function shape: `length` and
@@ -125,71 +347,156 @@ impl Runtime {
         self.new_object_with_shape(proto, kind, flags, shape, &slots)
     }
 
-    /// Installs every function of `table` on `target` as a built-in method
-    /// (writable, configurable, not enumerable).
-    pub fn install_functions(
-        &mut self,
-        target: Gc<JsObject>,
-        table: &[BuiltinFunction],
-    ) -> JsResult<()> {
-        for f in table {
-            let (key, name) = self.builtin_key(f.name)?;
-            let func = self.new_native_function(name, f.length, f.call, None)?;
-            self.store_property(
-                target,
-                key,
-                StoredProperty::Data(Value::object(func), Attributes::BUILTIN_METHOD),
-            )?;
-        }
-        Ok(())
+    /// Builds the objects of `realm`: creates them all, in order (each
+    /// one's [[Prototype]] must come before it), recording their intrinsics,
+    /// then gives each its properties in one step. Collection is inhibited
+    /// meanwhile: the objects and values are held in Rust vectors.
+    pub(crate) fn install_realm(&mut self, realm: &[&BuiltinObject]) -> JsResult<()> {
+        self.heap.inhibit_gc();
+        let result = (|| {
+            let mut objects = Vec::with_capacity(realm.len());
+            for table in realm {
+                objects.push(self.create_builtin_object(table)?);
+            }
+            for (table, &o) in realm.iter().zip(&objects) {
+                self.add_builtin_properties(o, table.props)?;
+            }
+            Ok(())
+        })();
+        self.heap.allow_gc();
+        result
     }
 
-    /// Installs value properties with the given attributes.
-    pub fn install_values(
-        &mut self,
-        target: Gc<JsObject>,
-        values: &[(&str, Value)],
-        attrs: Attributes,
-    ) -> JsResult<()> {
-        for &(name, v) in values {
-            let (key, _) = self.builtin_key(name)?;
-            self.store_property(target, key, StoredProperty::Data(v, attrs))?;
-        }
-        Ok(())
+    /// One object built from its table, with its properties (nested
+    /// objects; tests).
+    pub(crate) fn new_builtin_object(&mut self, table: &BuiltinObject) -> JsResult<Gc<JsObject>> {
+        self.heap.inhibit_gc();
+        let result = (|| {
+            let o = self.create_builtin_object(table)?;
+            self.add_builtin_properties(o, table.props)?;
+            Ok(o)
+        })();
+        self.heap.allow_gc();
+        result
     }
 
-    /// Creates a built-in constructor linked with its prototype
-    /// (`C.prototype`, non-writable, and `prototype.constructor`), records
-    /// it as `which` and defines it on the global object.
-    pub fn install_constructor(
+    /// The object of a table, without its table properties.
+    fn create_builtin_object(&mut self, table: &BuiltinObject) -> JsResult<Gc<JsObject>> {
+        let proto = match table.proto {
+            Some(which) => {
+                let p = self.intrinsic(which);
+                debug_assert!(
+                    p.is_object(),
+                    "{}: {which:?} is not created yet",
+                    table.name
+                );
+                p
+            }
+            None => Value::NULL,
+        };
+        let o = match table.make {
+            Make::Ordinary => self.new_object_with(proto, ObjectKind::Ordinary, 0)?,
+            Make::Function {
+                name,
+                length,
+                call,
+                construct,
+            } => {
+                let name = self.atom(name)?;
+                let flags = FLAG_CALLABLE | construct.map_or(0, |_| FLAG_CONSTRUCTOR);
+                let kind = ObjectKind::NativeFunction(NativeFunction { call, construct });
+                self.new_function_object(proto, kind, flags, length, name)?
+            }
+            Make::Array => self.new_object_with(proto, ObjectKind::Array, FLAG_ARRAY)?,
+            Make::StringWrapper => {
+                let empty = self.names.empty;
+                self.new_object_with(proto, ObjectKind::String(empty), 0)?
+            }
+            Make::NumberWrapper => self.new_object_with(proto, ObjectKind::Number(0.0), 0)?,
+            Make::BooleanWrapper => self.new_object_with(proto, ObjectKind::Boolean(false), 0)?,
+        };
+        if let Some(which) = table.intrinsic {
+            self.set_intrinsic(which, Value::object(o));
+        }
+        Ok(o)
+    }
+
+    /// Creates the values of `props` and adds them to `obj` in one step.
+    fn add_builtin_properties(&mut self, obj: Gc<JsObject>, props: &[Prop]) -> JsResult<()> {
+        let mut keys = Vec::with_capacity(props.len());
+        let mut values: Vec<Value> = Vec::with_capacity(props.len());
+        // Index in `values` of each property's (first) value, for aliases.
+        let mut first_value = Vec::with_capacity(props.len());
+        for (i, p) in props.iter().enumerate() {
+            let (key, fname) = self.builtin_key(p.key)?;
+            first_value.push(values.len());
+            match p.value {
+                PropValue::Method {
+                    length,
+                    call,
+                    records,
+                } => {
+                    let f = self.new_native_function(fname, length, call, None)?;
+                    if let Some(which) = records {
+                        self.set_intrinsic(which, Value::object(f));
+                    }
+                    values.push(Value::object(f));
+                }
+                PropValue::Alias(target) => {
+                    let Some(j) = props[..i].iter().position(|q| q.key == target) else {
+                        return Err(self.type_error("built-in alias of a missing entry"));
+                    };
+                    values.push(values[first_value[j]]);
+                }
+                PropValue::Accessor { get, set } => {
+                    let get = self.accessor_function(fname, "get ", 0, get)?;
+                    let set = self.accessor_function(fname, "set ", 1, set)?;
+                    values.extend([get, set]);
+                }
+                PropValue::Restricted => {
+                    let thrower = crate::object::arguments::throw_type_error(self)?;
+                    values.extend([thrower, thrower]);
+                }
+                PropValue::Value(c) => {
+                    let v = self.builtin_constant(c)?;
+                    values.push(v);
+                }
+                PropValue::Object(table) => {
+                    let o = self.new_builtin_object(table)?;
+                    values.push(Value::object(o));
+                }
+            }
+            keys.push((key, p.attrs));
+        }
+        self.add_own_properties(obj, &keys, &values)
+    }
+
+    /// The getter or setter of an accessor (`get name` / `set name`), or
+    /// undefined.
+    fn accessor_function(
         &mut self,
-        which: Intrinsic,
-        name: &str,
+        name: Gc<JsString>,
+        prefix: &str,
         length: u32,
-        call: NativeFn,
-        construct: NativeCtorFn,
-        prototype: Gc<JsObject>,
-    ) -> JsResult<Gc<JsObject>> {
-        let atom = self.atom(name)?;
-        let ctor = self.new_native_function(atom, length, call, Some(construct))?;
-        self.store_property(
-            ctor,
-            PropertyKey::String(self.names.prototype),
-            StoredProperty::Data(Value::object(prototype), Attributes::NONE),
-        )?;
-        self.store_property(
-            prototype,
-            PropertyKey::String(self.names.constructor),
-            StoredProperty::Data(Value::object(ctor), Attributes::BUILTIN_METHOD),
-        )?;
-        self.set_intrinsic(which, Value::object(ctor));
-        let global = self.global_object();
-        self.store_property(
-            global,
-            PropertyKey::String(atom),
-            StoredProperty::Data(Value::object(ctor), Attributes::BUILTIN_METHOD),
-        )?;
-        Ok(ctor)
+        call: Option<NativeFn>,
+    ) -> JsResult<Value> {
+        let Some(call) = call else {
+            return Ok(Value::UNDEFINED);
+        };
+        let name = self.atom(&format!("{prefix}{}", name.to_rust_string()))?;
+        Ok(Value::object(
+            self.new_native_function(name, length, call, None)?,
+        ))
+    }
+
+    fn builtin_constant(&mut self, c: Constant) -> JsResult<Value> {
+        Ok(match c {
+            Constant::Undefined => Value::UNDEFINED,
+            Constant::Number(n) => Value::number(n),
+            Constant::Str(s) => Value::string(self.atom(s)?),
+            Constant::Symbol(w) => Value::symbol(self.well_known_symbol(w)),
+            Constant::Intrinsic(which) => self.intrinsic(which),
+        })
     }
 }
 
@@ -207,16 +514,24 @@ mod tests {
         Ok(Value::from_i32(42))
     }
 
-    static TABLE: &[BuiltinFunction] = &[
-        BuiltinFunction::new("add", 2, add),
-        BuiltinFunction::new("@@iterator", 0, answer),
-    ];
+    static TABLE: BuiltinObject = BuiltinObject {
+        name: "test",
+        intrinsic: None,
+        proto: Some(Intrinsic::ObjectPrototype),
+        make: Make::Ordinary,
+        props: &[
+            Prop::method("add", 2, add),
+            Prop::method("@@iterator", 0, answer),
+            Prop::alias("same", "add"),
+            Prop::getter("answer", answer),
+            Prop::value("PI", Constant::Number(std::f64::consts::PI), ATTR_NONE),
+        ],
+    };
 
     #[test]
     fn install_and_call() {
         let mut rt = Runtime::new();
-        let target = rt.new_object().unwrap();
-        rt.install_functions(target, TABLE).unwrap();
+        let target = rt.new_builtin_object(&TABLE).unwrap();
         let add_fn = rt.get_by_name(target, "add").unwrap();
         let r = rt
             .call(
@@ -246,5 +561,25 @@ mod tests {
         // Functions share one shape.
         let g = rt.get_by_name(target, "add").unwrap().as_object().unwrap();
         assert_eq!(g.shape(), it.as_object().unwrap().shape());
+        // An alias is the same function object.
+        assert_eq!(rt.get_by_name(target, "same").unwrap(), add_fn);
+        // Accessors call their getter; constants keep their attributes.
+        assert_eq!(
+            rt.get_by_name(target, "answer").unwrap(),
+            Value::from_i32(42)
+        );
+        let key = rt.key("answer").unwrap();
+        let d = rt.get_own_property(target, key).unwrap().unwrap();
+        let getter = d.get.unwrap().as_object().unwrap();
+        let name = rt.get_by_name(getter, "name").unwrap();
+        assert_eq!(name.as_string().unwrap().to_rust_string(), "get answer");
+        let key = rt.key("PI").unwrap();
+        let d = rt.get_own_property(target, key).unwrap().unwrap();
+        assert_eq!(d.writable, Some(false));
+        assert_eq!(d.configurable, Some(false));
+        // The keys are in table order.
+        let keys = rt.own_property_keys(target).unwrap();
+        assert_eq!(keys.len(), 5);
+        assert_eq!(keys[3], key);
     }
 }

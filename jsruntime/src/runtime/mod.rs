@@ -159,9 +159,8 @@ impl Default for Runtime {
 }
 
 impl Runtime {
-    /// Creates a runtime with its realm: intrinsic prototypes and the global
-    /// object. Built-in functions are installed by the built-in modules (see
-    /// [`builtins`]).
+    /// Creates a runtime with its realm: every built-in object, built from
+    /// the tables of `crate::builtins` (see [`builtins`]).
     pub fn new() -> Runtime {
         let mut heap = Heap::new();
         heap.inhibit_gc();
@@ -206,7 +205,6 @@ impl Runtime {
         };
         rt.init_realm()
             .expect("out of memory while creating the runtime");
-        crate::builtins::install(&mut rt).expect("out of memory while creating the runtime");
         rt.heap.allow_gc();
         rt
     }

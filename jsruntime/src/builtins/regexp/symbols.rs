@@ -1,54 +1,25 @@
 //! The symbol-keyed methods of RegExp.prototype that the String methods
-//! delegate to (22.2.6): `[@@match]`, `[@@matchAll]` with
-//! %RegExpStringIteratorPrototype% (22.2.9), `[@@replace]` (with
-//! GetSubstitution, 22.1.3.19.1), `[@@search]` and `[@@split]`.
+//! delegate to (22.2.6): `[@@match]`, `[@@matchAll]` (its iterator, 22.2.9,
+//! is in `builtins::iterator::regexp_string`), `[@@replace]` (with
+//! GetSubstitution, 22.1.3.19.1, in `builtins::string::pattern`),
+//! `[@@search]` and `[@@split]`.
 //!
 //! Lists that outlive an allocation (exec results, captures) are kept in
 //! `ValueList` cells, which the conservative stack scan keeps alive.
 
-use std::any::Any;
-use std::cell::Cell;
-
-use super::iterator::iter_result;
-use super::regexp::{regexp_exec_generic, this_object};
-use super::{arg, f};
+use super::{regexp_exec_generic, this_object};
+use crate::builtins::arg;
+use crate::builtins::iterator::regexp_string::create_regexp_string_iterator;
+use crate::builtins::string::pattern::get_substitution;
 use crate::equality::same_value;
-use crate::gc::{Gc, Trace, Tracer, ValueList};
+use crate::gc::{Gc, ValueList};
 use crate::object::regexp::{advance_string_index, last_index_key};
-use crate::object::{Attributes, HostData, JsObject, ObjectKind, PropertyKey, StoredProperty};
-use crate::runtime::builtins::BuiltinFunction;
+use crate::object::{JsObject, PropertyKey};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
 use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
-
-static REGEXP_SYMBOL_METHODS: &[BuiltinFunction] = &[
-    f("@@match", 1, regexp_match),
-    f("@@matchAll", 1, regexp_match_all),
-    f("@@replace", 2, regexp_replace),
-    f("@@search", 1, regexp_search),
-    f("@@split", 2, regexp_split),
-];
-
-static REGEXP_STRING_ITERATOR: &[BuiltinFunction] = &[f("next", 0, regexp_string_iterator_next)];
-
-pub(super) fn install(rt: &mut Runtime, proto: Gc<JsObject>) -> JsResult<()> {
-    rt.install_functions(proto, REGEXP_SYMBOL_METHODS)?;
-    // 22.2.9.2 %RegExpStringIteratorPrototype%.
-    let iter_proto = rt.intrinsic(Intrinsic::IteratorPrototype);
-    let it = rt.new_object_with(iter_proto, ObjectKind::Ordinary, 0)?;
-    rt.install_functions(it, REGEXP_STRING_ITERATOR)?;
-    let tag = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag));
-    let name = rt.atom("RegExp String Iterator")?;
-    rt.store_property(
-        it,
-        tag,
-        StoredProperty::Data(Value::string(name), Attributes::CONFIGURABLE_ONLY),
-    )?;
-    rt.set_intrinsic(Intrinsic::RegExpStringIteratorPrototype, Value::object(it));
-    Ok(())
-}
 
 /// ToString(Get(rx, "flags")) as code units.
 fn flags_of(rt: &mut Runtime, rx: Gc<JsObject>) -> JsResult<Vec<u16>> {
@@ -61,14 +32,14 @@ fn has_unit(flags: &[u16], c: char) -> bool {
 }
 
 /// The string value of Get(result, "0") (ToString).
-fn match_string(rt: &mut Runtime, result: Gc<JsObject>) -> JsResult<Gc<JsString>> {
+pub(crate) fn match_string(rt: &mut Runtime, result: Gc<JsObject>) -> JsResult<Gc<JsString>> {
     let v = rt.get(result, PropertyKey::Index(0), Value::object(result))?;
     rt.to_string(v)
 }
 
 /// Steps shared by @@match, @@matchAll and @@replace: after an empty
 /// match, lastIndex = AdvanceStringIndex(S, ToLength(lastIndex), fullUnicode).
-fn advance_after_empty_match(
+pub(crate) fn advance_after_empty_match(
     rt: &mut Runtime,
     rx: Gc<JsObject>,
     s: Gc<JsString>,
@@ -82,7 +53,7 @@ fn advance_after_empty_match(
 }
 
 /// 22.2.6.8 RegExp.prototype [ @@match ] ( string ).
-fn regexp_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn regexp_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let rx = this_object(rt, this, "[Symbol.match]")?;
     let s = rt.to_string(arg(args, 0))?;
     let flags = flags_of(rt, rx)?;
@@ -113,7 +84,7 @@ fn regexp_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
 }
 
 /// 22.2.6.12 RegExp.prototype [ @@search ] ( string ).
-fn regexp_search(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn regexp_search(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let rx = this_object(rt, this, "[Symbol.search]")?;
     let s = rt.to_string(arg(args, 0))?;
     let key = last_index_key(rt)?;
@@ -154,7 +125,7 @@ fn species_constructor(rt: &mut Runtime, o: Gc<JsObject>, default: Intrinsic) ->
 }
 
 /// 22.2.6.14 RegExp.prototype [ @@split ] ( string, limit ).
-fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let rx = this_object(rt, this, "[Symbol.split]")?;
     let s = rt.to_string(arg(args, 0))?;
     let c = species_constructor(rt, rx, Intrinsic::RegExp)?;
@@ -227,7 +198,7 @@ fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
 }
 
 /// 22.2.6.11 RegExp.prototype [ @@replace ] ( string, replaceValue ).
-fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let rx = this_object(rt, this, "[Symbol.replace]")?;
     let s = rt.to_string(arg(args, 0))?;
     let length_s = s.len();
@@ -327,129 +298,8 @@ fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Val
     Ok(Value::string(rt.new_string_utf16(&accumulated)?))
 }
 
-/// 22.1.3.19.1 GetSubstitution ( matched, str, position, captures,
-/// namedCaptures, replacementTemplate ). `captures` holds strings or
-/// undefined; the caller keeps them alive.
-pub(crate) fn get_substitution(
-    rt: &mut Runtime,
-    matched: &[u16],
-    s: &[u16],
-    position: usize,
-    captures: &[Value],
-    named_captures: Value,
-    template: &[u16],
-) -> JsResult<Vec<u16>> {
-    let dollar = u16::from(b'$');
-    let digit = |u: Option<&u16>| {
-        u.filter(|&&u| (0x30..=0x39).contains(&u))
-            .map(|&u| (u - 0x30) as usize)
-    };
-    let mut result = Vec::with_capacity(template.len());
-    let mut i = 0;
-    while i < template.len() {
-        let rest = &template[i..];
-        if rest[0] != dollar || rest.len() == 1 {
-            result.push(rest[0]);
-            i += 1;
-            continue;
-        }
-        match rest[1] {
-            0x24 => {
-                result.push(dollar);
-                i += 2;
-            }
-            0x26 => {
-                result.extend_from_slice(matched);
-                i += 2;
-            }
-            0x60 => {
-                result.extend_from_slice(&s[..position.min(s.len())]);
-                i += 2;
-            }
-            0x27 => {
-                let tail = (position + matched.len()).min(s.len());
-                result.extend_from_slice(&s[tail..]);
-                i += 2;
-            }
-            0x30..=0x39 => {
-                let d1 = digit(rest.get(1)).unwrap_or(0);
-                let (mut index, mut count) = (d1, 1);
-                // A two-digit reference beyond the captures is a one-digit
-                // reference followed by a literal digit.
-                if let Some(d2) = digit(rest.get(2)) {
-                    if d1 * 10 + d2 <= captures.len() {
-                        (index, count) = (d1 * 10 + d2, 2);
-                    }
-                }
-                if (1..=captures.len()).contains(&index) {
-                    if let Some(c) = captures[index - 1].as_string() {
-                        result.extend(c.to_utf16());
-                    }
-                } else {
-                    // Not a capture reference: kept literally.
-                    result.extend_from_slice(&rest[..1 + count]);
-                }
-                i += 1 + count;
-            }
-            0x3C => {
-                let gt = rest.iter().position(|&u| u == u16::from(b'>'));
-                match (gt, named_captures.as_object()) {
-                    (Some(gt), Some(groups)) => {
-                        let name = rt.new_string_utf16(&rest[2..gt])?;
-                        let key = rt.property_key_from_string(name);
-                        let capture = rt.get(groups, key, named_captures)?;
-                        if !capture.is_undefined() {
-                            result.extend(rt.to_string(capture)?.to_utf16());
-                        }
-                        i += gt + 1;
-                    }
-                    _ => {
-                        result.extend_from_slice(&rest[..2]);
-                        i += 2;
-                    }
-                }
-            }
-            _ => {
-                result.push(dollar);
-                i += 1;
-            }
-        }
-    }
-    Ok(result)
-}
-
-/// [[IteratingRegExp]], [[IteratedString]], [[Global]], [[Unicode]],
-/// [[Done]] of a RegExp String Iterator (22.2.9.1).
-struct RegExpStringIterator {
-    regexp: Value,
-    string: Value,
-    global: bool,
-    unicode: bool,
-    done: Cell<bool>,
-}
-
-// SAFETY: reports the two values the iterator holds.
-unsafe impl Trace for RegExpStringIterator {
-    fn trace(&self, tracer: &mut Tracer) {
-        tracer.mark_value(self.regexp);
-        tracer.mark_value(self.string);
-    }
-}
-
-impl HostData for RegExpStringIterator {
-    fn class_name(&self) -> &'static str {
-        "RegExp String Iterator"
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
-}
-
 /// 22.2.6.9 RegExp.prototype [ @@matchAll ] ( string ).
-fn regexp_match_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn regexp_match_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let r = this_object(rt, this, "[Symbol.matchAll]")?;
     let s = rt.to_string(arg(args, 0))?;
     let c = species_constructor(rt, r, Intrinsic::RegExp)?;
@@ -463,59 +313,7 @@ fn regexp_match_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<V
     let li = rt.get(r, key, Value::object(r))?;
     let last_index = rt.to_length(li)?;
     rt.set_property(matcher_obj, key, Value::number(last_index), true)?;
-    let proto = rt.intrinsic(Intrinsic::RegExpStringIteratorPrototype);
-    let data = Box::new(RegExpStringIterator {
-        regexp: matcher,
-        string: Value::string(s),
-        global: has_unit(&flags, 'g'),
-        unicode: has_unit(&flags, 'u') || has_unit(&flags, 'v'),
-        done: Cell::new(false),
-    });
-    let it = rt.new_object_with(proto, ObjectKind::Host(data), 0)?;
-    Ok(Value::object(it))
-}
-
-/// 22.2.9.2.1 %RegExpStringIteratorPrototype%.next ( ).
-fn regexp_string_iterator_next(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
-    let fields = this.as_object().and_then(|o| match o.kind() {
-        ObjectKind::Host(h) => h
-            .as_any()
-            .downcast_ref::<RegExpStringIterator>()
-            .map(|d| (d.regexp, d.string, d.global, d.unicode, d.done.get())),
-        _ => None,
-    });
-    let Some((regexp, string, global, unicode, done)) = fields else {
-        return Err(rt.type_error(
-            "%RegExpStringIteratorPrototype%.next called on an incompatible receiver",
-        ));
-    };
-    let finish = || {
-        if let Some(o) = this.as_object() {
-            if let ObjectKind::Host(h) = o.kind() {
-                if let Some(d) = h.as_any().downcast_ref::<RegExpStringIterator>() {
-                    d.done.set(true);
-                }
-            }
-        }
-    };
-    if done {
-        return iter_result(rt, Value::UNDEFINED, true);
-    }
-    let (Some(r), Some(s)) = (regexp.as_object(), string.as_string()) else {
-        return iter_result(rt, Value::UNDEFINED, true);
-    };
-    let m = regexp_exec_generic(rt, r, s)?;
-    let Some(mo) = m.as_object() else {
-        finish();
-        return iter_result(rt, Value::UNDEFINED, true);
-    };
-    if !global {
-        finish();
-        return iter_result(rt, m, false);
-    }
-    let match_str = match_string(rt, mo)?;
-    if match_str.is_empty() {
-        advance_after_empty_match(rt, r, s, unicode)?;
-    }
-    iter_result(rt, m, false)
+    let global = has_unit(&flags, 'g');
+    let unicode = has_unit(&flags, 'u') || has_unit(&flags, 'v');
+    create_regexp_string_iterator(rt, matcher, s, global, unicode)
 }

@@ -1,32 +1,17 @@
 //! The String.prototype methods that delegate to a matcher object's
 //! symbol-keyed methods (22.1.3): `match`, `matchAll`, `replace`,
-//! `replaceAll`, `search` and `split`, with their string-pattern fallbacks.
+//! `replaceAll`, `search` and `split`, with their string-pattern fallbacks,
+//! and 22.1.3.19.1 GetSubstitution (shared with `RegExp.prototype[@@replace]`).
 
-use super::regexp::is_regexp;
-use super::regexp_symbols::get_substitution;
-use super::{arg, f};
+use crate::builtins::arg;
+use crate::builtins::regexp::is_regexp;
 use crate::gc::Gc;
 use crate::object::PropertyKey;
-use crate::runtime::builtins::BuiltinFunction;
-use crate::runtime::{Intrinsic, Runtime};
+use crate::runtime::Runtime;
 use crate::string::JsString;
 use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
-
-static STRING_PROTOTYPE: &[BuiltinFunction] = &[
-    f("match", 1, string_match),
-    f("matchAll", 1, string_match_all),
-    f("replace", 2, string_replace),
-    f("replaceAll", 2, string_replace_all),
-    f("search", 1, string_search),
-    f("split", 2, string_split),
-];
-
-pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
-    let proto = rt.intrinsic_object(Intrinsic::StringPrototype);
-    rt.install_functions(proto, STRING_PROTOTYPE)
-}
 
 /// 7.2.1 RequireObjectCoercible on `this`.
 fn this_coercible(rt: &mut Runtime, this: Value, method: &str) -> JsResult<Value> {
@@ -72,7 +57,7 @@ fn via_new_regexp(
 }
 
 /// 22.1.3.13 String.prototype.match ( regexp ).
-fn string_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn string_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let o = this_coercible(rt, this, "match")?;
     let regexp = arg(args, 0);
     if let Some(r) = delegate(rt, regexp, WellKnownSymbol::Match, &[o])? {
@@ -82,7 +67,7 @@ fn string_match(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
 }
 
 /// 22.1.3.22 String.prototype.search ( regexp ).
-fn string_search(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn string_search(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let o = this_coercible(rt, this, "search")?;
     let regexp = arg(args, 0);
     if let Some(r) = delegate(rt, regexp, WellKnownSymbol::Search, &[o])? {
@@ -113,7 +98,7 @@ fn require_global(rt: &mut Runtime, v: Value, method: &str) -> JsResult<()> {
 }
 
 /// 22.1.3.14 String.prototype.matchAll ( regexp ).
-fn string_match_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn string_match_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let o = this_coercible(rt, this, "matchAll")?;
     let regexp = arg(args, 0);
     require_global(rt, regexp, "matchAll")?;
@@ -224,16 +209,16 @@ fn replace_common(rt: &mut Runtime, this: Value, args: &[Value], all: bool) -> J
     Ok(Value::string(rt.new_string_utf16(&result)?))
 }
 
-fn string_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn string_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     replace_common(rt, this, args, false)
 }
 
-fn string_replace_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn string_replace_all(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     replace_common(rt, this, args, true)
 }
 
 /// 22.1.3.23 String.prototype.split ( separator, limit ).
-fn string_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+pub(super) fn string_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let o = this_coercible(rt, this, "split")?;
     let (separator, limit) = (arg(args, 0), arg(args, 1));
     if let Some(r) = delegate(rt, separator, WellKnownSymbol::Split, &[o, limit])? {
@@ -283,4 +268,95 @@ fn string_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
     let t = rt.new_string_utf16(&units[i..])?;
     rt.create_data_property_or_throw(a, PropertyKey::Index(n), Value::string(t))?;
     Ok(Value::object(a))
+}
+
+/// 22.1.3.19.1 GetSubstitution ( matched, str, position, captures,
+/// namedCaptures, replacementTemplate ). `captures` holds strings or
+/// undefined; the caller keeps them alive.
+pub(crate) fn get_substitution(
+    rt: &mut Runtime,
+    matched: &[u16],
+    s: &[u16],
+    position: usize,
+    captures: &[Value],
+    named_captures: Value,
+    template: &[u16],
+) -> JsResult<Vec<u16>> {
+    let dollar = u16::from(b'$');
+    let digit = |u: Option<&u16>| {
+        u.filter(|&&u| (0x30..=0x39).contains(&u))
+            .map(|&u| (u - 0x30) as usize)
+    };
+    let mut result = Vec::with_capacity(template.len());
+    let mut i = 0;
+    while i < template.len() {
+        let rest = &template[i..];
+        if rest[0] != dollar || rest.len() == 1 {
+            result.push(rest[0]);
+            i += 1;
+            continue;
+        }
+        match rest[1] {
+            0x24 => {
+                result.push(dollar);
+                i += 2;
+            }
+            0x26 => {
+                result.extend_from_slice(matched);
+                i += 2;
+            }
+            0x60 => {
+                result.extend_from_slice(&s[..position.min(s.len())]);
+                i += 2;
+            }
+            0x27 => {
+                let tail = (position + matched.len()).min(s.len());
+                result.extend_from_slice(&s[tail..]);
+                i += 2;
+            }
+            0x30..=0x39 => {
+                let d1 = digit(rest.get(1)).unwrap_or(0);
+                let (mut index, mut count) = (d1, 1);
+                // A two-digit reference beyond the captures is a one-digit
+                // reference followed by a literal digit.
+                if let Some(d2) = digit(rest.get(2)) {
+                    if d1 * 10 + d2 <= captures.len() {
+                        (index, count) = (d1 * 10 + d2, 2);
+                    }
+                }
+                if (1..=captures.len()).contains(&index) {
+                    if let Some(c) = captures[index - 1].as_string() {
+                        result.extend(c.to_utf16());
+                    }
+                } else {
+                    // Not a capture reference: kept literally.
+                    result.extend_from_slice(&rest[..1 + count]);
+                }
+                i += 1 + count;
+            }
+            0x3C => {
+                let gt = rest.iter().position(|&u| u == u16::from(b'>'));
+                match (gt, named_captures.as_object()) {
+                    (Some(gt), Some(groups)) => {
+                        let name = rt.new_string_utf16(&rest[2..gt])?;
+                        let key = rt.property_key_from_string(name);
+                        let capture = rt.get(groups, key, named_captures)?;
+                        if !capture.is_undefined() {
+                            result.extend(rt.to_string(capture)?.to_utf16());
+                        }
+                        i += gt + 1;
+                    }
+                    _ => {
+                        result.extend_from_slice(&rest[..2]);
+                        i += 2;
+                    }
+                }
+            }
+            _ => {
+                result.push(dollar);
+                i += 1;
+            }
+        }
+    }
+    Ok(result)
 }

@@ -1,64 +1,64 @@
-//! %Function.prototype% (20.2.3): `call`, `apply`, `bind` (bound function
-//! exotic objects, 10.4.1), `toString`, `@@hasInstance`. The `Function`
-//! constructor is in [`super::eval`] (dynamic code).
+//! The Function constructor (20.2.1, 20.2.2; its dynamic functions are in
+//! [`dynamic`]) and %Function.prototype% (20.2.3): `call`, `apply`, `bind`
+//! (bound function exotic objects, 10.4.1), `toString`, `@@hasInstance`.
 
-use super::{arg, f};
-use crate::gc::Gc;
-use crate::object::arguments::throw_type_error;
+mod dynamic;
+
+use super::arg;
 use crate::object::{
-    Attributes, BoundFunction, JsObject, ObjectKind, PropertyDescriptor, PropertyKey,
-    StoredProperty, FLAG_CALLABLE, FLAG_CONSTRUCTOR,
+    Attributes, BoundFunction, ObjectKind, PropertyKey, StoredProperty, FLAG_CALLABLE,
+    FLAG_CONSTRUCTOR,
 };
-use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::builtins::{BuiltinObject, Make, Prop, ATTR_NONE};
 use crate::runtime::{Intrinsic, Runtime};
-use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
 
-static FUNCTION_PROTOTYPE: &[BuiltinFunction] = &[
-    f("apply", 2, apply),
-    f("bind", 1, bind),
-    f("call", 1, call),
-    f("toString", 0, to_string),
-    f("@@hasInstance", 1, has_instance),
-];
+pub use dynamic::{create_dynamic_function, DynamicFunctionKind};
 
-pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
-    let proto = rt.intrinsic_object(Intrinsic::FunctionPrototype);
-    rt.install_functions(proto, FUNCTION_PROTOTYPE)?;
-    // 20.2.3.6: Function.prototype[@@hasInstance] is not writable,
-    // enumerable or configurable.
-    let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::HasInstance));
-    if let Some(StoredProperty::Data(v, _)) = proto.stored_property(key) {
-        rt.store_property(proto, key, StoredProperty::Data(v, Attributes::NONE))?;
-    }
-    add_restricted_function_properties(rt, proto)?;
-    rt.install_constructor(
-        Intrinsic::Function,
+/// 20.2.2 Properties of the Function Constructor
+/// (#sec-properties-of-the-function-constructor).
+pub(crate) static FUNCTION: BuiltinObject = BuiltinObject {
+    name: "Function",
+    intrinsic: Some(Intrinsic::Function),
+    proto: Some(Intrinsic::FunctionPrototype),
+    make: Make::constructor(
         "Function",
         1,
-        super::eval::function_constructor,
-        |rt, args, _| super::eval::function_constructor(rt, Value::UNDEFINED, args),
-        proto,
-    )?;
-    Ok(())
-}
+        dynamic::function_constructor,
+        |rt, args, _| dynamic::function_constructor(rt, Value::UNDEFINED, args),
+    ),
+    props: &[Prop::prototype(Intrinsic::FunctionPrototype)],
+};
 
-/// 10.2.4 AddRestrictedFunctionProperties: `caller` and `arguments` of
-/// %Function.prototype% are accessors that throw (so reading them on any
-/// ordinary function, arrow or bound function throws a TypeError).
-fn add_restricted_function_properties(rt: &mut Runtime, proto: Gc<JsObject>) -> JsResult<()> {
-    let thrower = throw_type_error(rt)?;
-    for name in ["caller", "arguments"] {
-        let key = PropertyKey::String(rt.atom(name)?);
-        rt.define_property_or_throw(
-            proto,
-            key,
-            PropertyDescriptor::accessor(thrower, thrower, Attributes::CONFIGURABLE_ONLY),
-        )?;
-    }
-    Ok(())
-}
+/// 20.2.3 Properties of the Function Prototype Object
+/// (#sec-properties-of-the-function-prototype-object): itself a built-in
+/// function that returns undefined, with `length` 0 and `name` "".
+pub(crate) static FUNCTION_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "Function.prototype",
+    intrinsic: Some(Intrinsic::FunctionPrototype),
+    proto: Some(Intrinsic::ObjectPrototype),
+    make: Make::Function {
+        name: "",
+        length: 0,
+        call: |_, _, _| Ok(Value::UNDEFINED),
+        construct: None,
+    },
+    props: &[
+        Prop::method("apply", 2, apply),
+        Prop::method("bind", 1, bind),
+        Prop::method("call", 1, call),
+        Prop::constructor(Intrinsic::Function),
+        Prop::method("toString", 0, to_string),
+        // 20.2.3.6: not writable, enumerable or configurable.
+        Prop::method("@@hasInstance", 1, has_instance).attrs(ATTR_NONE),
+        // 10.2.4 AddRestrictedFunctionProperties (CreateIntrinsics): `caller`
+        // and `arguments` are accessors that throw, so reading them on any
+        // ordinary function, arrow or bound function throws a TypeError.
+        Prop::restricted("caller"),
+        Prop::restricted("arguments"),
+    ],
+};
 
 fn require_callable(rt: &mut Runtime, this: Value, what: &str) -> JsResult<()> {
     if this.as_object().is_some_and(|o| o.is_callable()) {

@@ -1,93 +1,76 @@
-//! The Math object (21.3) and the global functions `isNaN` and `isFinite`
-//! (19.2.2, 19.2.3).
+//! The Math object (21.3).
 //!
 //! The functions use Rust's `f64` methods (libm); results of the
 //! transcendental functions are implementation-approximated as 21.3.2
 //! allows.
 
-use super::{arg, f};
-use crate::object::{Attributes, StoredProperty};
-use crate::runtime::builtins::BuiltinFunction;
-use crate::runtime::Runtime;
+use super::arg;
+use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_NONE};
+use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
 
-static MATH: &[BuiltinFunction] = &[
-    f("abs", 1, |rt, _, a| unary(rt, a, f64::abs)),
-    f("acos", 1, |rt, _, a| unary(rt, a, f64::acos)),
-    f("acosh", 1, |rt, _, a| unary(rt, a, f64::acosh)),
-    f("asin", 1, |rt, _, a| unary(rt, a, f64::asin)),
-    f("asinh", 1, |rt, _, a| unary(rt, a, asinh)),
-    f("atan", 1, |rt, _, a| unary(rt, a, f64::atan)),
-    f("atanh", 1, |rt, _, a| unary(rt, a, f64::atanh)),
-    f("atan2", 2, atan2),
-    f("cbrt", 1, |rt, _, a| unary(rt, a, f64::cbrt)),
-    f("ceil", 1, |rt, _, a| unary(rt, a, f64::ceil)),
-    f("clz32", 1, clz32),
-    f("cos", 1, |rt, _, a| unary(rt, a, f64::cos)),
-    f("cosh", 1, |rt, _, a| unary(rt, a, f64::cosh)),
-    f("exp", 1, |rt, _, a| unary(rt, a, f64::exp)),
-    f("expm1", 1, |rt, _, a| unary(rt, a, f64::exp_m1)),
-    f("floor", 1, |rt, _, a| unary(rt, a, f64::floor)),
-    f("fround", 1, |rt, _, a| unary(rt, a, |x| x as f32 as f64)),
-    f("hypot", 2, hypot),
-    f("imul", 2, imul),
-    f("log", 1, |rt, _, a| unary(rt, a, f64::ln)),
-    f("log1p", 1, |rt, _, a| unary(rt, a, f64::ln_1p)),
-    f("log10", 1, |rt, _, a| unary(rt, a, f64::log10)),
-    f("log2", 1, |rt, _, a| unary(rt, a, f64::log2)),
-    f("max", 2, |rt, _, a| min_max(rt, a, true)),
-    f("min", 2, |rt, _, a| min_max(rt, a, false)),
-    f("pow", 2, pow),
-    f("random", 0, random),
-    f("round", 1, |rt, _, a| unary(rt, a, round)),
-    f("sign", 1, |rt, _, a| unary(rt, a, sign)),
-    f("sin", 1, |rt, _, a| unary(rt, a, f64::sin)),
-    f("sinh", 1, |rt, _, a| unary(rt, a, f64::sinh)),
-    f("sqrt", 1, |rt, _, a| unary(rt, a, f64::sqrt)),
-    f("tan", 1, |rt, _, a| unary(rt, a, f64::tan)),
-    f("tanh", 1, |rt, _, a| unary(rt, a, f64::tanh)),
-    f("trunc", 1, |rt, _, a| unary(rt, a, f64::trunc)),
-];
-
-static GLOBAL_FUNCTIONS: &[BuiltinFunction] = &[
-    f("isNaN", 1, |rt, _, a| {
-        Ok(Value::from_bool(rt.to_number(arg(a, 0))?.is_nan()))
-    }),
-    f("isFinite", 1, |rt, _, a| {
-        Ok(Value::from_bool(rt.to_number(arg(a, 0))?.is_finite()))
-    }),
-];
-
-pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
-    let global = rt.global_object();
-    rt.install_functions(global, GLOBAL_FUNCTIONS)?;
-    let math = rt.new_object()?;
-    rt.install_functions(math, MATH)?;
-    // 21.3.1 Value Properties of the Math Object: not writable, enumerable
-    // or configurable.
-    rt.install_values(
-        math,
-        &[
-            ("E", Value::from_f64(std::f64::consts::E)),
-            ("LN10", Value::from_f64(std::f64::consts::LN_10)),
-            ("LN2", Value::from_f64(std::f64::consts::LN_2)),
-            ("LOG10E", Value::from_f64(std::f64::consts::LOG10_E)),
-            ("LOG2E", Value::from_f64(std::f64::consts::LOG2_E)),
-            ("PI", Value::from_f64(std::f64::consts::PI)),
-            ("SQRT1_2", Value::from_f64(std::f64::consts::FRAC_1_SQRT_2)),
-            ("SQRT2", Value::from_f64(std::f64::consts::SQRT_2)),
-        ],
-        Attributes::NONE,
-    )?;
-    let key = rt.key("Math")?;
-    rt.store_property(
-        global,
-        key,
-        StoredProperty::Data(Value::object(math), Attributes::BUILTIN_METHOD),
-    )?;
-    Ok(())
+/// A value property of the Math object (21.3.1): not writable, enumerable
+/// or configurable.
+const fn constant(key: &'static str, value: f64) -> Prop {
+    Prop::value(key, Constant::Number(value), ATTR_NONE)
 }
+
+/// 21.3 The Math Object (#sec-math-object): an ordinary object, the value
+/// of the global `Math` (19.4).
+pub(crate) static MATH: BuiltinObject = BuiltinObject {
+    name: "Math",
+    intrinsic: None,
+    proto: Some(Intrinsic::ObjectPrototype),
+    make: Make::Ordinary,
+    props: &[
+        // 21.3.1 Value Properties of the Math Object.
+        constant("E", std::f64::consts::E),
+        constant("LN10", std::f64::consts::LN_10),
+        constant("LN2", std::f64::consts::LN_2),
+        constant("LOG10E", std::f64::consts::LOG10_E),
+        constant("LOG2E", std::f64::consts::LOG2_E),
+        constant("PI", std::f64::consts::PI),
+        constant("SQRT1_2", std::f64::consts::FRAC_1_SQRT_2),
+        constant("SQRT2", std::f64::consts::SQRT_2),
+        // 21.3.2 Function Properties of the Math Object.
+        Prop::method("abs", 1, |rt, _, a| unary(rt, a, f64::abs)),
+        Prop::method("acos", 1, |rt, _, a| unary(rt, a, f64::acos)),
+        Prop::method("acosh", 1, |rt, _, a| unary(rt, a, f64::acosh)),
+        Prop::method("asin", 1, |rt, _, a| unary(rt, a, f64::asin)),
+        Prop::method("asinh", 1, |rt, _, a| unary(rt, a, asinh)),
+        Prop::method("atan", 1, |rt, _, a| unary(rt, a, f64::atan)),
+        Prop::method("atanh", 1, |rt, _, a| unary(rt, a, f64::atanh)),
+        Prop::method("atan2", 2, atan2),
+        Prop::method("cbrt", 1, |rt, _, a| unary(rt, a, f64::cbrt)),
+        Prop::method("ceil", 1, |rt, _, a| unary(rt, a, f64::ceil)),
+        Prop::method("clz32", 1, clz32),
+        Prop::method("cos", 1, |rt, _, a| unary(rt, a, f64::cos)),
+        Prop::method("cosh", 1, |rt, _, a| unary(rt, a, f64::cosh)),
+        Prop::method("exp", 1, |rt, _, a| unary(rt, a, f64::exp)),
+        Prop::method("expm1", 1, |rt, _, a| unary(rt, a, f64::exp_m1)),
+        Prop::method("floor", 1, |rt, _, a| unary(rt, a, f64::floor)),
+        Prop::method("fround", 1, |rt, _, a| unary(rt, a, |x| x as f32 as f64)),
+        Prop::method("hypot", 2, hypot),
+        Prop::method("imul", 2, imul),
+        Prop::method("log", 1, |rt, _, a| unary(rt, a, f64::ln)),
+        Prop::method("log1p", 1, |rt, _, a| unary(rt, a, f64::ln_1p)),
+        Prop::method("log10", 1, |rt, _, a| unary(rt, a, f64::log10)),
+        Prop::method("log2", 1, |rt, _, a| unary(rt, a, f64::log2)),
+        Prop::method("max", 2, |rt, _, a| min_max(rt, a, true)),
+        Prop::method("min", 2, |rt, _, a| min_max(rt, a, false)),
+        Prop::method("pow", 2, pow),
+        Prop::method("random", 0, random),
+        Prop::method("round", 1, |rt, _, a| unary(rt, a, round)),
+        Prop::method("sign", 1, |rt, _, a| unary(rt, a, sign)),
+        Prop::method("sin", 1, |rt, _, a| unary(rt, a, f64::sin)),
+        Prop::method("sinh", 1, |rt, _, a| unary(rt, a, f64::sinh)),
+        Prop::method("sqrt", 1, |rt, _, a| unary(rt, a, f64::sqrt)),
+        Prop::method("tan", 1, |rt, _, a| unary(rt, a, f64::tan)),
+        Prop::method("tanh", 1, |rt, _, a| unary(rt, a, f64::tanh)),
+        Prop::method("trunc", 1, |rt, _, a| unary(rt, a, f64::trunc)),
+    ],
+};
 
 fn unary(rt: &mut Runtime, args: &[Value], op: fn(f64) -> f64) -> JsResult<Value> {
     let x = rt.to_number(arg(args, 0))?;

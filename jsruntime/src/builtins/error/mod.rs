@@ -1,42 +1,34 @@
-//! Error objects (20.5): the `Error` constructor and the native error
-//! constructors (`TypeError`, `RangeError`, ...; 20.5.5, 20.5.6),
-//! `AggregateError` (20.5.7), and `Error.prototype.toString`.
-//!
-//! The prototypes (with `name` and `message`) are created with the realm
-//! (`runtime::intrinsics`); this module adds the constructors.
+//! Error objects (20.5): the `Error` constructor and %Error.prototype%
+//! (with `toString`), the NativeError constructors (`TypeError`,
+//! `RangeError`, ...; 20.5.5, 20.5.6) and `AggregateError` (20.5.7), each
+//! with its prototype.
 
-use super::{arg, f};
+use super::arg;
 use crate::completion::ErrorKind;
 use crate::gc::Gc;
 use crate::object::{Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
-use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_WC};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
 
-static ERROR_PROTOTYPE: &[BuiltinFunction] = &[f("toString", 0, error_to_string)];
-
-fn constructor_intrinsic(kind: ErrorKind) -> Intrinsic {
-    match kind {
-        ErrorKind::Error => Intrinsic::Error,
-        ErrorKind::EvalError => Intrinsic::EvalError,
-        ErrorKind::RangeError => Intrinsic::RangeError,
-        ErrorKind::ReferenceError => Intrinsic::ReferenceError,
-        ErrorKind::SyntaxError => Intrinsic::SyntaxError,
-        ErrorKind::TypeError => Intrinsic::TypeError,
-        ErrorKind::UriError => Intrinsic::UriError,
-        ErrorKind::AggregateError => Intrinsic::AggregateError,
-    }
-}
-
-macro_rules! error_constructors {
-    ($($kind:ident: $call:ident, $construct:ident;)*) => {
+/// The constructor and prototype tables of one error kind: 20.5.2 / 20.5.3
+/// for `Error`, 20.5.6.2 / 20.5.6.3 for the NativeErrors (whose
+/// constructors' [[Prototype]] is %Error% and whose prototypes inherit from
+/// %Error.prototype%), 20.5.7.2 / 20.5.7.3 for `AggregateError`.
+macro_rules! error_objects {
+    ($(
+        $kind:ident, $name:literal, $length:literal, proto $ctor_proto:ident / $proto_proto:ident:
+        $ctor:ident, $proto:ident, $call:ident, $construct:ident,
+        [$($extra:expr),*];
+    )*) => {
         $(
             fn $call(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
                 // Step 1: NewTarget undefined → the active function object.
-                let ctor = rt.intrinsic_object(constructor_intrinsic(ErrorKind::$kind));
+                let ctor = rt.intrinsic_object(Intrinsic::$kind);
                 construct_error(rt, ErrorKind::$kind, args, ctor)
             }
+
             fn $construct(
                 rt: &mut Runtime,
                 args: &[Value],
@@ -44,54 +36,53 @@ macro_rules! error_constructors {
             ) -> JsResult<Value> {
                 construct_error(rt, ErrorKind::$kind, args, new_target)
             }
-        )*
 
-        /// (kind, call, construct) of every error constructor.
-        #[allow(clippy::type_complexity)]
-        static CONSTRUCTORS: &[(
-            ErrorKind,
-            crate::object::NativeFn,
-            crate::object::NativeCtorFn,
-        )] = &[$((ErrorKind::$kind, $call, $construct),)*];
+            #[doc = concat!("The ", $name, " constructor.")]
+            pub(crate) static $ctor: BuiltinObject = BuiltinObject {
+                name: $name,
+                intrinsic: Some(Intrinsic::$kind),
+                proto: Some(Intrinsic::$ctor_proto),
+                make: Make::constructor($name, $length, $call, $construct),
+                props: &[Prop::prototype(Intrinsic::error_prototype(ErrorKind::$kind))],
+            };
+
+            #[doc = concat!("%", $name, ".prototype%.")]
+            pub(crate) static $proto: BuiltinObject = BuiltinObject {
+                name: concat!($name, ".prototype"),
+                intrinsic: Some(Intrinsic::error_prototype(ErrorKind::$kind)),
+                proto: Some(Intrinsic::$proto_proto),
+                make: Make::Ordinary,
+                props: &[
+                    Prop::constructor(Intrinsic::$kind),
+                    Prop::value("message", Constant::Str(""), ATTR_WC),
+                    Prop::value("name", Constant::Str($name), ATTR_WC),
+                    $($extra,)*
+                ],
+            };
+        )*
     };
 }
 
-error_constructors! {
-    Error: error_call, error_construct;
-    EvalError: eval_error_call, eval_error_construct;
-    RangeError: range_error_call, range_error_construct;
-    ReferenceError: reference_error_call, reference_error_construct;
-    SyntaxError: syntax_error_call, syntax_error_construct;
-    TypeError: type_error_call, type_error_construct;
-    UriError: uri_error_call, uri_error_construct;
-    AggregateError: aggregate_error_call, aggregate_error_construct;
-}
-
-pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
-    for &(kind, call, construct) in CONSTRUCTORS {
-        let proto = rt.intrinsic_object(Intrinsic::error_prototype(kind));
-        let length = if kind == ErrorKind::AggregateError {
-            2
-        } else {
-            1
-        };
-        let ctor = rt.install_constructor(
-            constructor_intrinsic(kind),
-            kind.name(),
-            length,
-            call,
-            construct,
-            proto,
-        )?;
-        if kind != ErrorKind::Error {
-            // 20.5.6.2: the [[Prototype]] of a NativeError constructor is %Error%.
-            let error = rt.intrinsic(Intrinsic::Error);
-            rt.set_proto_raw(ctor, error);
-        }
-    }
-    let proto = rt.intrinsic_object(Intrinsic::ErrorPrototype);
-    rt.install_functions(proto, ERROR_PROTOTYPE)?;
-    Ok(())
+error_objects! {
+    Error, "Error", 1, proto FunctionPrototype / ObjectPrototype:
+        ERROR, ERROR_PROTOTYPE, error_call, error_construct,
+        [Prop::method("toString", 0, error_to_string)];
+    EvalError, "EvalError", 1, proto Error / ErrorPrototype:
+        EVAL_ERROR, EVAL_ERROR_PROTOTYPE, eval_error_call, eval_error_construct, [];
+    RangeError, "RangeError", 1, proto Error / ErrorPrototype:
+        RANGE_ERROR, RANGE_ERROR_PROTOTYPE, range_error_call, range_error_construct, [];
+    ReferenceError, "ReferenceError", 1, proto Error / ErrorPrototype:
+        REFERENCE_ERROR, REFERENCE_ERROR_PROTOTYPE, reference_error_call,
+        reference_error_construct, [];
+    SyntaxError, "SyntaxError", 1, proto Error / ErrorPrototype:
+        SYNTAX_ERROR, SYNTAX_ERROR_PROTOTYPE, syntax_error_call, syntax_error_construct, [];
+    TypeError, "TypeError", 1, proto Error / ErrorPrototype:
+        TYPE_ERROR, TYPE_ERROR_PROTOTYPE, type_error_call, type_error_construct, [];
+    UriError, "URIError", 1, proto Error / ErrorPrototype:
+        URI_ERROR, URI_ERROR_PROTOTYPE, uri_error_call, uri_error_construct, [];
+    AggregateError, "AggregateError", 2, proto Error / ErrorPrototype:
+        AGGREGATE_ERROR, AGGREGATE_ERROR_PROTOTYPE, aggregate_error_call,
+        aggregate_error_construct, [];
 }
 
 /// 20.5.1.1 Error ( message [ , options ] ) and 20.5.6.1.1 NativeError,

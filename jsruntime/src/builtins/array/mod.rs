@@ -1,30 +1,23 @@
-//! The Array constructor (23.1.1, `Array.isArray`) and a first part of
-//! %Array.prototype% (23.1.3): `push`, `join`, `toString`.
+//! The Array constructor (23.1.1, 23.1.2) and %Array.prototype% (23.1.3).
+//! The array iterators behind `entries`, `keys` and `values` are in
+//! [`crate::builtins::iterator`].
 
-use super::{arg, f};
+use super::arg;
+use crate::builtins::iterator::array::{create_array_iterator, ArrayIterKind};
 use crate::gc::Gc;
 use crate::object::{JsObject, ObjectKind, PropertyKey, FLAG_ARRAY};
-use crate::runtime::builtins::BuiltinFunction;
+use crate::runtime::builtins::{BuiltinObject, Make, Prop};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
 
-static ARRAY_PROTOTYPE: &[BuiltinFunction] = &[
-    f("join", 1, join),
-    f("push", 1, push),
-    f("toString", 0, to_string),
-];
-
-static ARRAY: &[BuiltinFunction] = &[f("isArray", 1, is_array)];
-
-/// 2^53 - 1.
-const MAX_SAFE_INTEGER: f64 = 9007199254740991.0;
-
-pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
-    let proto = rt.intrinsic_object(Intrinsic::ArrayPrototype);
-    rt.install_functions(proto, ARRAY_PROTOTYPE)?;
-    let ctor = rt.install_constructor(
-        Intrinsic::Array,
+/// 23.1.2 Properties of the Array Constructor
+/// (#sec-properties-of-the-array-constructor).
+pub(crate) static ARRAY: BuiltinObject = BuiltinObject {
+    name: "Array",
+    intrinsic: Some(Intrinsic::Array),
+    proto: Some(Intrinsic::FunctionPrototype),
+    make: Make::constructor(
         "Array",
         1,
         |rt, _, args| {
@@ -32,11 +25,36 @@ pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
             construct(rt, args, ctor)
         },
         construct,
-        proto,
-    )?;
-    rt.install_functions(ctor, ARRAY)?;
-    Ok(())
-}
+    ),
+    props: &[
+        Prop::method("isArray", 1, is_array),
+        Prop::prototype(Intrinsic::ArrayPrototype),
+    ],
+};
+
+/// 23.1.3 Properties of the Array Prototype Object
+/// (#sec-properties-of-the-array-prototype-object): an Array exotic object.
+pub(crate) static ARRAY_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "Array.prototype",
+    intrinsic: Some(Intrinsic::ArrayPrototype),
+    proto: Some(Intrinsic::ObjectPrototype),
+    make: Make::Array,
+    props: &[
+        Prop::constructor(Intrinsic::Array),
+        Prop::method("entries", 0, entries),
+        Prop::method("join", 1, join),
+        Prop::method("keys", 0, keys),
+        Prop::method("push", 1, push),
+        Prop::method("toString", 0, to_string),
+        // The iteration fast paths recognise the original function.
+        Prop::method("values", 0, values).records(Intrinsic::ArrayValues),
+        // 23.1.3.40: the same function object as `values`.
+        Prop::alias("@@iterator", "values"),
+    ],
+};
+
+/// 2^53 - 1.
+const MAX_SAFE_INTEGER: f64 = 9007199254740991.0;
 
 /// 23.1.1.1 Array ( ...values ).
 fn construct(rt: &mut Runtime, args: &[Value], new_target: Gc<JsObject>) -> JsResult<Value> {
@@ -121,4 +139,19 @@ fn to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
         return rt.call(func, Value::object(o), &[]);
     }
     super::object::object_to_string(rt, Value::object(o), &[])
+}
+
+/// 23.1.3.7 Array.prototype.entries ( ).
+fn entries(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    create_array_iterator(rt, this, ArrayIterKind::Entries)
+}
+
+/// 23.1.3.19 Array.prototype.keys ( ).
+fn keys(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    create_array_iterator(rt, this, ArrayIterKind::Keys)
+}
+
+/// 23.1.3.37 Array.prototype.values ( ).
+fn values(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    create_array_iterator(rt, this, ArrayIterKind::Values)
 }

@@ -2,48 +2,52 @@
 //! `BigInt.asUintN`) and %BigInt.prototype% (21.2.3: `toString`,
 //! `toLocaleString`, `valueOf`, `@@toStringTag`).
 
-use super::{arg, f};
+use super::arg;
 use crate::bigint::{as_n_bits, JsBigInt};
 use crate::conversions::Hint;
 use crate::gc::Gc;
-use crate::object::{Attributes, ObjectKind, PropertyKey, StoredProperty};
-use crate::runtime::builtins::BuiltinFunction;
+use crate::object::ObjectKind;
+use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C};
 use crate::runtime::{Intrinsic, Runtime};
-use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
 
-static BIGINT: &[BuiltinFunction] = &[f("asIntN", 2, as_int_n), f("asUintN", 2, as_uint_n)];
-static BIGINT_PROTOTYPE: &[BuiltinFunction] = &[
-    f("toLocaleString", 0, to_locale_string),
-    f("toString", 0, to_string),
-    f("valueOf", 0, value_of),
-];
-
-pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
-    let proto = rt.intrinsic_object(Intrinsic::BigIntPrototype);
-    rt.install_functions(proto, BIGINT_PROTOTYPE)?;
-    let ctor = rt.install_constructor(
-        Intrinsic::BigInt,
+/// 21.2.2 Properties of the BigInt Constructor
+/// (#sec-properties-of-the-bigint-constructor).
+pub(crate) static BIGINT: BuiltinObject = BuiltinObject {
+    name: "BigInt",
+    intrinsic: Some(Intrinsic::BigInt),
+    proto: Some(Intrinsic::FunctionPrototype),
+    make: Make::constructor(
         "BigInt",
         1,
         call,
         // 21.2.1.1 step 1: `new BigInt()` throws (BigInt still is a
         // constructor, 21.2.1).
         |rt, _, _| Err(rt.type_error("BigInt is not a constructor")),
-        proto,
-    )?;
-    rt.install_functions(ctor, BIGINT)?;
-    // 21.2.3.5 BigInt.prototype [ @@toStringTag ].
-    let tag = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag));
-    let name = rt.atom("BigInt")?;
-    rt.store_property(
-        proto,
-        tag,
-        StoredProperty::Data(Value::string(name), Attributes::CONFIGURABLE_ONLY),
-    )?;
-    Ok(())
-}
+    ),
+    props: &[
+        Prop::method("asIntN", 2, as_int_n),
+        Prop::method("asUintN", 2, as_uint_n),
+        Prop::prototype(Intrinsic::BigIntPrototype),
+    ],
+};
+
+/// 21.2.3 Properties of the BigInt Prototype Object
+/// (#sec-properties-of-the-bigint-prototype-object).
+pub(crate) static BIGINT_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "BigInt.prototype",
+    intrinsic: Some(Intrinsic::BigIntPrototype),
+    proto: Some(Intrinsic::ObjectPrototype),
+    make: Make::Ordinary,
+    props: &[
+        Prop::constructor(Intrinsic::BigInt),
+        Prop::method("toLocaleString", 0, to_locale_string),
+        Prop::method("toString", 0, to_string),
+        Prop::method("valueOf", 0, value_of),
+        Prop::value("@@toStringTag", Constant::Str("BigInt"), ATTR_C),
+    ],
+};
 
 /// 21.2.1.1 BigInt ( value ).
 fn call(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {

@@ -1,49 +1,14 @@
-//! Dynamic code: the global `eval` function (19.2.1) and the `Function`
-//! constructor (20.2.1.1). Both parse source text at runtime; evaluating it
-//! is the backend's job, reached through [`crate::runtime::HostHooks::global_eval`].
-//!
-//! A *direct* eval (`eval(...)` written in the source) does not call this
-//! built-in: the compiled call site recognises %eval% and evaluates the code
-//! in the caller's scope (see `backend::dynamic_code`).
+//! The `Function` constructor (20.2.1.1) and 20.2.1.1.1
+//! CreateDynamicFunction: source text parsed at runtime, evaluated by the
+//! backend through [`crate::runtime::HostHooks::global_eval`].
 
-use super::f;
+use crate::builtins::global::eval::global_eval;
 use crate::object::{Attributes, PropertyDescriptor, PropertyKey};
-use crate::runtime::builtins::BuiltinFunction;
-use crate::runtime::{Intrinsic, Runtime};
+use crate::runtime::Runtime;
 use crate::value::Value;
 use crate::JsResult;
 use jsparser::syntax::NodeKind;
 use jsparser::{ParseOptions, SourceKind};
-
-static EVAL: &[BuiltinFunction] = &[f("eval", 1, eval)];
-
-pub(super) fn install(rt: &mut Runtime) -> JsResult<()> {
-    let global = rt.global_object();
-    rt.install_functions(global, EVAL)?;
-    let key = rt.key("eval")?;
-    let eval = rt.get(global, key, Value::object(global))?;
-    rt.set_intrinsic(Intrinsic::Eval, eval);
-    Ok(())
-}
-
-/// 19.2.1 eval ( x ): PerformEval(x, false, false), an indirect eval.
-fn eval(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    let x = args.first().copied().unwrap_or(Value::UNDEFINED);
-    // 19.2.1.1 step 2: a value that is not a string is the result.
-    let Some(source) = x.as_string() else {
-        return Ok(x);
-    };
-    let source = source.to_rust_string();
-    global_eval(rt, &source)
-}
-
-/// Runs source text as eval code in the global scope (the backend's hook).
-fn global_eval(rt: &mut Runtime, source: &str) -> JsResult<Value> {
-    match rt.hooks.global_eval {
-        Some(hook) => hook(rt, source),
-        None => Err(rt.syntax_error("eval is not available in this runtime")),
-    }
-}
 
 /// The kinds of 20.2.1.1.1 CreateDynamicFunction. Only `Normal` is
 /// supported; the others are the hook for `GeneratorFunction`,

@@ -1,0 +1,134 @@
+//! The global object (19): its value properties, its function properties
+//! (`eval` in [`eval`], `isNaN`, `isFinite`), the bindings of the
+//! constructors and of `Math`, and the host-defined `print`, `console.log`
+//! and the test262 host object `$262`.
+
+pub(crate) mod eval;
+
+use super::arg;
+use crate::builtins::math::MATH;
+use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_NONE, ATTR_WC};
+use crate::runtime::{Intrinsic, Runtime};
+use crate::value::Value;
+use crate::JsResult;
+
+/// 19 The Global Object (#sec-global-object).
+pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
+    name: "globalThis",
+    intrinsic: Some(Intrinsic::GlobalObject),
+    proto: Some(Intrinsic::ObjectPrototype),
+    make: Make::Ordinary,
+    props: &[
+        // 19.1 Value Properties of the Global Object
+        // (#sec-value-properties-of-the-global-object).
+        Prop::value(
+            "globalThis",
+            Constant::Intrinsic(Intrinsic::GlobalObject),
+            ATTR_WC,
+        ),
+        Prop::value("Infinity", Constant::Number(f64::INFINITY), ATTR_NONE),
+        Prop::value("NaN", Constant::Number(f64::NAN), ATTR_NONE),
+        Prop::value("undefined", Constant::Undefined, ATTR_NONE),
+        // 19.2 Function Properties of the Global Object
+        // (#sec-function-properties-of-the-global-object). `eval` is %eval%:
+        // what makes `eval(...)` a direct eval.
+        Prop::method("eval", 1, eval::eval).records(Intrinsic::Eval),
+        Prop::method("isFinite", 1, is_finite),
+        Prop::method("isNaN", 1, is_nan),
+        // 19.3 Constructor Properties of the Global Object
+        // (#sec-constructor-properties-of-the-global-object).
+        Prop::intrinsic("AggregateError", Intrinsic::AggregateError),
+        Prop::intrinsic("Array", Intrinsic::Array),
+        Prop::intrinsic("BigInt", Intrinsic::BigInt),
+        Prop::intrinsic("Boolean", Intrinsic::Boolean),
+        Prop::intrinsic("Error", Intrinsic::Error),
+        Prop::intrinsic("EvalError", Intrinsic::EvalError),
+        Prop::intrinsic("Function", Intrinsic::Function),
+        Prop::intrinsic("Number", Intrinsic::Number),
+        Prop::intrinsic("Object", Intrinsic::Object),
+        Prop::intrinsic("RangeError", Intrinsic::RangeError),
+        Prop::intrinsic("ReferenceError", Intrinsic::ReferenceError),
+        Prop::intrinsic("RegExp", Intrinsic::RegExp),
+        Prop::intrinsic("String", Intrinsic::String),
+        Prop::intrinsic("Symbol", Intrinsic::Symbol),
+        Prop::intrinsic("SyntaxError", Intrinsic::SyntaxError),
+        Prop::intrinsic("TypeError", Intrinsic::TypeError),
+        Prop::intrinsic("URIError", Intrinsic::UriError),
+        // 19.4 Other Properties of the Global Object
+        // (#sec-other-properties-of-the-global-object).
+        Prop::object("Math", &MATH),
+        // Host-defined.
+        Prop::method("print", 0, print),
+        Prop::object("console", &CONSOLE),
+        Prop::object("$262", &TEST262),
+    ],
+};
+
+/// The `console` object: `log` only.
+static CONSOLE: BuiltinObject = BuiltinObject {
+    name: "console",
+    intrinsic: None,
+    proto: Some(Intrinsic::ObjectPrototype),
+    make: Make::Ordinary,
+    props: &[Prop::method("log", 0, print)],
+};
+
+/// $262 (test262 INTERPRETING.md): `gc()`, `evalScript()` (when the
+/// embedder provides the hook) and `global`; `createRealm`,
+/// `detachArrayBuffer` and `agent` are not provided yet.
+static TEST262: BuiltinObject = BuiltinObject {
+    name: "$262",
+    intrinsic: None,
+    proto: Some(Intrinsic::ObjectPrototype),
+    make: Make::Ordinary,
+    props: &[
+        Prop::method("gc", 0, gc),
+        Prop::method("evalScript", 1, eval_script),
+        Prop::intrinsic("global", Intrinsic::GlobalObject),
+    ],
+};
+
+/// 19.2.2 isFinite ( number ).
+fn is_finite(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::from_bool(rt.to_number(arg(args, 0))?.is_finite()))
+}
+
+/// 19.2.3 isNaN ( number ).
+fn is_nan(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::from_bool(rt.to_number(arg(args, 0))?.is_nan()))
+}
+
+/// `print(...values)` / `console.log(...values)`: strings as they are,
+/// other values as `String(value)`, separated by spaces, then a newline, to
+/// the runtime's output sink.
+fn print(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let mut line = String::new();
+    for (i, &v) in args.iter().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        line.push_str(&rt.to_string_for_display(v)?);
+    }
+    line.push('\n');
+    // A closed or failing sink does not make the script fail.
+    let _ = rt.output.write_all(line.as_bytes());
+    let _ = rt.output.flush();
+    Ok(Value::UNDEFINED)
+}
+
+/// `$262.evalScript(source)`: runs `source` as a new global script of this
+/// realm and returns its completion value (a parse error throws a
+/// SyntaxError); needs the embedder's `eval_script` hook.
+fn eval_script(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let Some(hook) = rt.hooks.eval_script else {
+        return Err(rt.type_error("$262.evalScript is not available"));
+    };
+    let source = rt.to_string(arg(args, 0))?.to_rust_string();
+    hook(rt, &source)
+}
+
+/// `$262.gc()`: a full collection now.
+fn gc(rt: &mut Runtime, _: Value, _: &[Value]) -> JsResult<Value> {
+    rt.collect_garbage();
+    Ok(Value::UNDEFINED)
+}

@@ -1,0 +1,98 @@
+//! The records behind `for-in` (14.7.5.9 EnumerateObjectProperties).
+
+use std::cell::Cell;
+
+use super::{host, new_host};
+use crate::gc::{Trace, Tracer};
+use crate::object::PropertyKey;
+use crate::runtime::Runtime;
+use crate::value::Value;
+use crate::JsResult;
+
+/// The state of a for-in enumeration (14.7.5.9 EnumerateObjectProperties):
+/// the object and the keys collected when the loop started.
+/// The keys are kept as property keys (atoms and indices): no string is
+/// allocated, so no unrooted value exists while they are collected.
+struct ForInRecord {
+    object: Value,
+    keys: Vec<PropertyKey>,
+    index: Cell<usize>,
+}
+
+// SAFETY: reports the object and every key's cell.
+unsafe impl Trace for ForInRecord {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_value(self.object);
+        for k in &self.keys {
+            match k {
+                PropertyKey::String(s) => tracer.mark_cell(s.addr()),
+                PropertyKey::Symbol(s) => tracer.mark_cell(s.addr()),
+                PropertyKey::Index(_) => {}
+            }
+        }
+    }
+}
+host_data!(ForInRecord, "For-In Iterator");
+
+/// The for-in state of a value: its enumerable string keys and those of its
+/// prototypes, each once, in the order of OrdinaryOwnPropertyKeys per
+/// object; a key shadowed by an own property (enumerable or not) of an
+/// object earlier on the chain is skipped. Undefined and null enumerate
+/// nothing (14.7.5.6 step 6.a).
+pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
+    let mut keys = Vec::new();
+    let mut object = Value::UNDEFINED;
+    if !v.is_nullish() {
+        let o = rt.to_object(v)?;
+        object = Value::object(o);
+        let mut visited: Vec<PropertyKey> = Vec::new();
+        let mut current = Some(o);
+        let mut guard = 0u32;
+        while let Some(c) = current {
+            guard += 1;
+            if guard > 100_000 {
+                break;
+            }
+            for key in rt.own_property_keys(c)? {
+                if matches!(key, PropertyKey::Symbol(_)) || visited.contains(&key) {
+                    continue;
+                }
+                visited.push(key);
+                if let Some(desc) = rt.get_own_property(c, key)? {
+                    if desc.enumerable == Some(true) {
+                        keys.push(key);
+                    }
+                }
+            }
+            current = rt.get_prototype_of(c)?.as_object();
+        }
+    }
+    new_host(
+        rt,
+        Value::NULL,
+        Box::new(ForInRecord {
+            object,
+            keys,
+            index: Cell::new(0),
+        }),
+    )
+}
+
+/// The next key of a for-in enumeration that is still a property of the
+/// object (properties deleted before they are visited are skipped), or
+/// HOLE.
+pub fn for_in_step(rt: &mut Runtime, rec: Value) -> JsResult<Value> {
+    loop {
+        let Some(r) = host::<ForInRecord>(rec) else {
+            return Err(rt.type_error("internal error: not a for-in record"));
+        };
+        let i = r.index.get();
+        let (Some(&key), Some(o)) = (r.keys.get(i), r.object.as_object()) else {
+            return Ok(Value::HOLE);
+        };
+        r.index.set(i + 1);
+        if rt.has_property(o, key)? {
+            return rt.property_key_to_value(key);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Iteration: %IteratorPrototype% (27.1.2) and the iterator prototypes of
+//! the built-ins, with their iterator objects: array iterators (23.1.5,
+//! [`array`]), string iterators (22.1.5, by code points, [`string`]), RegExp
+//! string iterators (22.2.9, [`regexp_string`]); and the internal records
+//! the compiled code uses for `for-of`, spread and array patterns (the
+//! iterator protocol, 7.4, [`protocol`]) and for `for-in` ([`for_in`]) (see
+//! [`crate::semantics::Helper`]).
+
+/// Implements [`HostData`] for the state of an iterator or record.
+macro_rules! host_data {
+    ($t:ty, $name:literal) => {
+        impl crate::object::HostData for $t {
+            fn class_name(&self) -> &'static str {
+                $name
+            }
+            fn as_any(&self) -> &dyn std::any::Any {
+                self
+            }
+            fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+                self
+            }
+        }
+    };
+}
+
+pub(crate) mod array;
+mod for_in;
+mod protocol;
+pub(crate) mod regexp_string;
+pub(crate) mod string;
+
+use crate::object::{HostData, ObjectKind, PropertyKey};
+use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C};
+use crate::runtime::{Intrinsic, Runtime};
+use crate::value::Value;
+use crate::JsResult;
+
+pub use for_in::{for_in_iterator, for_in_step};
+pub use protocol::{
+    append_spread, get_iterator, iterator_close, pattern_iterator, pattern_rest, pattern_step,
+    step_value, IteratorRecord,
+};
+
+/// 27.1.2 The %IteratorPrototype% Object.
+pub(crate) static ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "%IteratorPrototype%",
+    intrinsic: Some(Intrinsic::IteratorPrototype),
+    proto: Some(Intrinsic::ObjectPrototype),
+    make: Make::Ordinary,
+    props: &[Prop::method("@@iterator", 0, return_this)],
+};
+
+/// 23.1.5.2 The %ArrayIteratorPrototype% Object
+/// (#sec-%arrayiteratorprototype%-object).
+pub(crate) static ARRAY_ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "%ArrayIteratorPrototype%",
+    intrinsic: Some(Intrinsic::ArrayIteratorPrototype),
+    proto: Some(Intrinsic::IteratorPrototype),
+    make: Make::Ordinary,
+    props: &[
+        // The iteration fast paths check that `next` is still the original.
+        Prop::method("next", 0, array::array_iterator_next).records(Intrinsic::ArrayIteratorNext),
+        Prop::value("@@toStringTag", Constant::Str("Array Iterator"), ATTR_C),
+    ],
+};
+
+/// 22.1.5.2 The %StringIteratorPrototype% Object
+/// (#sec-%stringiteratorprototype%-object).
+pub(crate) static STRING_ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "%StringIteratorPrototype%",
+    intrinsic: Some(Intrinsic::StringIteratorPrototype),
+    proto: Some(Intrinsic::IteratorPrototype),
+    make: Make::Ordinary,
+    props: &[
+        Prop::method("next", 0, string::string_iterator_next),
+        Prop::value("@@toStringTag", Constant::Str("String Iterator"), ATTR_C),
+    ],
+};
+
+/// 22.2.9.2 The %RegExpStringIteratorPrototype% Object
+/// (#sec-%regexpstringiteratorprototype%-object).
+pub(crate) static REGEXP_STRING_ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "%RegExpStringIteratorPrototype%",
+    intrinsic: Some(Intrinsic::RegExpStringIteratorPrototype),
+    proto: Some(Intrinsic::IteratorPrototype),
+    make: Make::Ordinary,
+    props: &[
+        Prop::method("next", 0, regexp_string::regexp_string_iterator_next),
+        Prop::value(
+            "@@toStringTag",
+            Constant::Str("RegExp String Iterator"),
+            ATTR_C,
+        ),
+    ],
+};
+
+/// 27.1.2.1 %IteratorPrototype% [ @@iterator ] ( ).
+fn return_this(_: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    Ok(this)
+}
+
+/// The host data of type `T` of an object value. The reference is only
+/// read (its fields are `Cell`s). It must not be held across calls that can
+/// run JavaScript code when JavaScript can reach the object (iterator
+/// objects: a property store would take `&mut` of the object); internal
+/// records are unreachable from JavaScript. The caller keeps `v` alive.
+fn host<T: 'static>(v: Value) -> Option<&'static T> {
+    let o = v.as_object()?;
+    // SAFETY: the object is live (the caller holds `v` on its stack) and
+    // the data is only read through shared references; the `'static` is a
+    // promise of the callers to drop it before the object can die.
+    let kind = unsafe { &*(o.kind() as *const ObjectKind) };
+    match kind {
+        ObjectKind::Host(h) => h.as_any().downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
+fn new_host(rt: &mut Runtime, proto: Value, data: Box<dyn HostData>) -> JsResult<Value> {
+    let o = rt.new_object_with(proto, ObjectKind::Host(data), 0)?;
+    Ok(Value::object(o))
+}
+
+/// 7.4.14 CreateIteratorResultObject ( value, done ).
+pub(crate) fn iter_result(rt: &mut Runtime, value: Value, done: bool) -> JsResult<Value> {
+    let o = rt.new_object()?;
+    let vk = PropertyKey::String(rt.names.value);
+    rt.create_data_property_or_throw(o, vk, value)?;
+    let dk = PropertyKey::String(rt.names.done);
+    rt.create_data_property_or_throw(o, dk, Value::from_bool(done))?;
+    Ok(Value::object(o))
+}
