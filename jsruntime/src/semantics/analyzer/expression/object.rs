@@ -1,0 +1,210 @@
+//! Object and array literals (13.2.4, 13.2.5): property definitions,
+//! property keys and function names.
+
+use super::*;
+
+impl<'a> Analyzer<'a> {
+    /// 13.2.4 ArrayLiteral.
+    pub(in crate::semantics::analyzer) fn array_literal(
+        &mut self,
+        children: &[usize],
+    ) -> Result<()> {
+        use CompileCommand as C;
+        self.emit(C::Array);
+        for &c in children {
+            // 13.2.4.1 ArrayAccumulation: an elision only grows
+            // the length (a hole), a spread element appends the
+            // values of its iterable.
+            match self.ast.nodes[c].kind {
+                NodeKind::Hole => self.emit_all(&[C::Helper(Helper::Hole), C::PushArrayElement]),
+                NodeKind::SpreadElement => {
+                    let Some(&e) = self.ast.children(c).first() else {
+                        return self.err("malformed spread element");
+                    };
+                    self.expression(e)?;
+                    self.emit(C::Helper(Helper::AppendSpread));
+                }
+                _ => {
+                    self.expression(c)?;
+                    self.emit(C::PushArrayElement);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// 13.2.5 ObjectLiteral.
+    pub(in crate::semantics::analyzer) fn object_literal(
+        &mut self,
+        children: &[usize],
+    ) -> Result<()> {
+        self.emit(CompileCommand::Object);
+        for &c in children {
+            self.property_definition(c)?;
+        }
+        Ok(())
+    }
+
+    pub(in crate::semantics::analyzer) fn property_key(&mut self, key: usize) -> Result<()> {
+        let kn = self.ast.nodes[key];
+        match kn.kind {
+            NodeKind::IdentifierName => {
+                let s = self.program.string(self.ast.name(kn.arg));
+                self.emit(CompileCommand::String(s));
+            }
+            NodeKind::ComputedPropertyName => {
+                let Some(&e) = self.ast.children(key).first() else {
+                    return self.err("malformed computed key");
+                };
+                self.expression(e)?;
+            }
+            NodeKind::NumericLiteral => {
+                // ToPropertyKey of a number literal is its canonical string.
+                let n = self.ast.numbers.get(kn.arg as usize).copied();
+                self.emit(CompileCommand::Number(n.unwrap_or(f64::NAN)));
+            }
+            _ => self.expression(key)?,
+        }
+        Ok(())
+    }
+
+    /// 13.2.5.5 PropertyDefinitionEvaluation: `[object] -> [object]`.
+    fn property_definition(&mut self, c: usize) -> Result<()> {
+        use CompileCommand as C;
+        let cn = self.ast.nodes[c];
+        self.span = cn.span;
+        let children = self.ast.children(c);
+        match cn.kind {
+            NodeKind::Property => {
+                let [key, value] = children[..] else {
+                    return self.err("malformed property");
+                };
+                let kn = self.ast.nodes[key];
+                // B.3.1: `__proto__: v` sets the prototype.
+                let is_proto = match kn.kind {
+                    NodeKind::IdentifierName => self.ast.name(kn.arg) == "__proto__",
+                    NodeKind::StringLiteral => {
+                        String::from_utf16_lossy(self.ast.string(kn.arg)) == "__proto__"
+                    }
+                    _ => false,
+                };
+                if is_proto {
+                    self.expression(value)?;
+                    self.emit(C::Helper(Helper::SetPrototype));
+                    return Ok(());
+                }
+                let k = self.definition_key(key)?;
+                let name = self.static_key_name(key);
+                self.enter(value)?;
+                let r = self.expression_inner(value, name);
+                self.leave();
+                r?;
+                // 13.2.5.5 step 5: NamedEvaluation with a computed key.
+                if let Some(k) = k {
+                    if self.is_anonymous_function(value) {
+                        self.emit_all(&[
+                            C::VariableReference(k.0, k.1),
+                            C::Helper(Helper::SetFunctionName),
+                        ]);
+                    }
+                    self.free_temp(k);
+                }
+                self.emit(C::CreateDataProperty);
+            }
+            NodeKind::IdentifierReference => {
+                let s = self.program.string(self.ast.name(cn.arg));
+                self.emit(C::String(s));
+                self.reference(cn.arg)?;
+                self.emit(C::CreateDataProperty);
+            }
+            NodeKind::Method => {
+                let Some(&key) = children.first() else {
+                    return self.err("malformed method");
+                };
+                let (prefix, set_name, finish) = if cn.has(flags::GETTER) {
+                    (
+                        "get ",
+                        Helper::SetGetterName,
+                        C::Helper(Helper::DefineGetter),
+                    )
+                } else if cn.has(flags::SETTER) {
+                    (
+                        "set ",
+                        Helper::SetSetterName,
+                        C::Helper(Helper::DefineSetter),
+                    )
+                } else {
+                    ("", Helper::SetFunctionName, C::CreateDataProperty)
+                };
+                let k = self.definition_key(key)?;
+                let name = self.static_key_name(key).map(|s| {
+                    let n = format!("{prefix}{}", self.program.symbol_name(s));
+                    self.program.symbol(&n)
+                });
+                self.function(c, name)?;
+                if let Some(k) = k {
+                    self.emit_all(&[C::VariableReference(k.0, k.1), C::Helper(set_name)]);
+                    self.free_temp(k);
+                }
+                self.emit(finish);
+            }
+            NodeKind::SpreadElement => {
+                // 13.2.5.5 PropertyDefinition : ... AssignmentExpression
+                // (7.3.25 CopyDataProperties).
+                let Some(&e) = children.first() else {
+                    return self.err("malformed spread element");
+                };
+                self.expression(e)?;
+                self.emit(C::Helper(Helper::CopyDataProperties));
+            }
+            _ => return self.err("invalid property definition"),
+        }
+        Ok(())
+    }
+
+    /// Pushes the key of a property definition; a computed or numeric key
+    /// is converted once (ToPropertyKey) and also kept in a temporary for
+    /// SetFunctionName, which the caller frees.
+    fn definition_key(&mut self, key: usize) -> Result<Option<(Symbol, Locator)>> {
+        match self.ast.nodes[key].kind {
+            NodeKind::IdentifierName | NodeKind::StringLiteral => {
+                self.property_key(key)?;
+                Ok(None)
+            }
+            _ => {
+                self.property_key(key)?;
+                self.emit(CompileCommand::Helper(Helper::ToPropertyKey));
+                let t = self.store_temp()?;
+                self.emit(CompileCommand::VariableReference(t.0, t.1));
+                Ok(Some(t))
+            }
+        }
+    }
+
+    /// The function name of a literal key known statically.
+    fn static_key_name(&mut self, key: usize) -> Option<Symbol> {
+        let kn = self.ast.nodes[key];
+        match kn.kind {
+            NodeKind::IdentifierName => Some(self.program.symbol(self.ast.name(kn.arg))),
+            NodeKind::StringLiteral => {
+                let s = String::from_utf16_lossy(self.ast.string(kn.arg));
+                Some(self.program.symbol(&s))
+            }
+            _ => None,
+        }
+    }
+
+    /// 8.4.3 IsAnonymousFunctionDefinition (classes are not supported).
+    fn is_anonymous_function(&self, i: usize) -> bool {
+        let node = self.ast.nodes[i];
+        match node.kind {
+            NodeKind::ArrowFunction => true,
+            NodeKind::FunctionExpression => self
+                .ast
+                .children(i)
+                .first()
+                .is_none_or(|&c| self.ast.nodes[c].kind != NodeKind::BindingIdentifier),
+            _ => false,
+        }
+    }
+}
