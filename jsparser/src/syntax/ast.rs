@@ -8,14 +8,18 @@ use super::node::{flags, Node, NodeKind};
 /// A BigInt literal's digits (no prefix, no separators) and radix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BigIntLiteral {
+    /// 2, 8, 10 or 16.
     pub radix: u32,
+    /// The digits in `radix`, without prefix or numeric separators.
     pub digits: String,
 }
 
 /// A regular expression literal: pattern and flags as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegExpLiteral {
+    /// The body between the slashes, as written.
     pub pattern: String,
+    /// The flags after the closing slash, as written.
     pub flags: String,
 }
 
@@ -23,7 +27,10 @@ pub struct RegExpLiteral {
 /// when it contains a NotEscapeSequence) and raw value (a string index).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TemplatePart {
+    /// Index in [`Ast::strings`] of the cooked value (13.2.8.3 TV), `None`
+    /// for a NotEscapeSequence.
     pub cooked: Option<u32>,
+    /// Index in [`Ast::strings`] of the raw value (TRV).
     pub raw: u32,
 }
 
@@ -33,16 +40,22 @@ pub struct TemplatePart {
 /// `Module`). See `NODES.md` for how to walk it.
 #[derive(Debug, Default)]
 pub struct Ast {
+    /// The nodes in post-order; the root is last.
     pub nodes: Vec<Node>,
     /// Interned identifier names (escapes resolved), each once.
     pub names: Vec<Box<str>>,
     /// String values (UTF-16 code units): `strings_data[strings[i].0 ..
     /// strings[i].1]`.
     pub strings: Vec<(u32, u32)>,
+    /// The code units of every string value, back to back.
     pub strings_data: Vec<u16>,
+    /// Numeric literal values (`NumericLiteral` nodes index them).
     pub numbers: Vec<f64>,
+    /// BigInt literals (`BigIntLiteral` nodes index them).
     pub bigints: Vec<BigIntLiteral>,
+    /// Regular expression literals (`RegExpLiteral` nodes index them).
     pub regexps: Vec<RegExpLiteral>,
+    /// The literal parts of templates (template nodes index the first).
     pub templates: Vec<TemplatePart>,
 }
 

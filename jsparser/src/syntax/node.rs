@@ -442,6 +442,7 @@ pub mod flags {
 /// One node of the flattened AST.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Node {
+    /// What the node is; its children are documented on the variant.
     pub kind: NodeKind,
     /// Kind-specific bits, see [`flags`].
     pub flags: u16,
@@ -513,6 +514,7 @@ impl NodeKind {
 }
 
 impl Node {
+    /// Whether `flag` (one of [`flags`]) is set.
     pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }

@@ -242,6 +242,7 @@ fn lets_cover_through(a: A) -> bool {
 }
 
 impl<'a> Processor<'a> {
+    /// A processor for `source` with the goal and context of `options`.
     pub fn new(source: &'a str, options: ParseOptions) -> Self {
         let mut interner = Interner::default();
         let n = WellKnown {
@@ -289,6 +290,8 @@ impl<'a> Processor<'a> {
         self.ctx.new_target_allowed = true;
     }
 
+    /// The AST once the parser accepted the input, after the early errors
+    /// that need the whole program.
     pub fn finish(self) -> Result<Ast, SyntaxError> {
         if !self.finished {
             return Err(err("unexpected end of input", Span::default()));

@@ -40,7 +40,9 @@ pub const MAX_FRAMES: usize = 50;
 /// One site an exception passed: a function and a source position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Site {
+    /// The executor's index of the program.
     pub program: usize,
+    /// The function of that program.
     pub function: FunctionId,
     /// Byte offset in the program's source (`u32::MAX`: unknown).
     pub offset: u32,
@@ -97,6 +99,7 @@ pub struct StackFrame {
     pub line_col: Option<(u32, u32)>,
     /// Byte offset in the source, when known.
     pub offset: Option<u32>,
+    /// The executor's index of the program.
     pub program: usize,
 }
 
@@ -119,7 +122,9 @@ impl std::fmt::Display for StackFrame {
 /// out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Trace {
+    /// The frames from the throw site outwards.
     pub frames: Vec<StackFrame>,
+    /// How many frames past [`MAX_FRAMES`] were not kept.
     pub omitted: usize,
 }
 

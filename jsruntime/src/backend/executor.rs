@@ -251,6 +251,7 @@ impl CompileHost for Host<'_> {
 /// out of an executor (e.g. with `std::mem::replace`).
 #[repr(C)]
 pub struct Executor {
+    /// The heap, realm and intrinsics the programs run in.
     pub runtime: Runtime,
     jit: Jit,
     pub(super) state: State,
@@ -260,6 +261,7 @@ pub struct Executor {
 }
 
 impl Executor {
+    /// A runtime with a fresh realm and a JIT for the host machine.
     pub fn new() -> Result<Executor, CompileError> {
         let mut runtime = Runtime::new();
         runtime.hooks.call = Some(bridge::call_hook);
@@ -285,6 +287,7 @@ impl Executor {
         self.state.inline_caches_enabled = enabled;
     }
 
+    /// Counters of compilation and execution (`jstb run --stats`).
     pub fn stats(&self) -> Stats {
         self.state.stats
     }

@@ -60,9 +60,10 @@ macro_rules! runtime_functions {
         /// The runtime functions compiled code may call (see [`bridge`]).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(usize)]
-        pub enum RuntimeFn { $($variant,)* }
+        pub enum RuntimeFn { $(#[doc = concat!("`", stringify!($func), "`")] $variant,)* }
 
         impl RuntimeFn {
+            /// Every runtime function, in declaration order.
             pub const ALL: &'static [RuntimeFn] = &[$(RuntimeFn::$variant,)*];
 
             /// The JIT symbol name (the path of the Rust function).

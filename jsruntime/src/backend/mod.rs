@@ -180,7 +180,9 @@ pub struct Capture {
 }
 
 impl Capture {
+    /// Offset of `target`, for compiled code.
     pub const TARGET_OFFSET: i32 = 0;
+    /// Offset of `value`, for compiled code.
     pub const VALUE_OFFSET: i32 = 8;
 
     /// Whether the binding left its frame.
@@ -208,8 +210,11 @@ pub struct Closure {
 }
 
 impl Closure {
+    /// Offset of `lambda`, for compiled code.
     pub const LAMBDA_OFFSET: i32 = 0;
+    /// Offset of `template`, for compiled code.
     pub const TEMPLATE_OFFSET: i32 = 8;
+    /// Offset of `captures`, for compiled code.
     pub const CAPTURES_OFFSET: i32 = 16;
 }
 
@@ -221,6 +226,7 @@ pub struct FunctionTemplate {
     pub compiled: std::cell::Cell<bool>,
     /// Which program and function this template compiles.
     pub program: usize,
+    /// The function of that program.
     pub function: FunctionId,
     /// Number of formal parameters (the `length` of the function object).
     pub num_params: u16,

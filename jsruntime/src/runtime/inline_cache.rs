@@ -44,14 +44,19 @@ pub struct PropertyCache {
 }
 
 impl PropertyCache {
+    /// Offset of `shape`, for compiled code.
     pub const SHAPE_OFFSET: i32 = 0;
+    /// Offset of `offset`, for compiled code.
     pub const OFFSET_OFFSET: i32 = 8;
+    /// Offset of `indirect`, for compiled code.
     pub const INDIRECT_OFFSET: i32 = 16;
 
+    /// Empties the cache (the next access takes the slow path).
     pub fn clear(&self) {
         self.shape.set(0);
     }
 
+    /// Whether the cache holds no shape.
     pub fn is_empty(&self) -> bool {
         self.shape.get() == 0
     }

@@ -15,9 +15,10 @@ macro_rules! intrinsics {
     ($($name:ident,)*) => {
         /// Index into the realm's intrinsics table.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Intrinsic { $($name,)* }
+        pub enum Intrinsic { $(#[doc = concat!("%", stringify!($name), "%")] $name,)* }
 
         impl Intrinsic {
+            /// The number of intrinsics.
             pub const COUNT: usize = [$(Intrinsic::$name,)*].len();
         }
     };

@@ -86,11 +86,17 @@ pub type EvalScriptHook = fn(&mut Runtime, source: &str) -> JsResult<Value>;
 /// Functions the embedder/backend provides.
 #[derive(Default, Clone, Copy)]
 pub struct HostHooks {
+    /// See [`CallHook`].
     pub call: Option<CallHook>,
+    /// See [`ConstructHook`].
     pub construct: Option<ConstructHook>,
+    /// See [`SourceTextHook`].
     pub source_text: Option<SourceTextHook>,
+    /// See [`SetSourceTextHook`].
     pub set_source_text: Option<SetSourceTextHook>,
+    /// See [`EvalScriptHook`].
     pub eval_script: Option<EvalScriptHook>,
+    /// See [`GlobalEvalHook`].
     pub global_eval: Option<GlobalEvalHook>,
 }
 
@@ -100,6 +106,7 @@ pub struct HostHooks {
 pub struct CapturedOutput(pub std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
 
 impl CapturedOutput {
+    /// Everything written so far, as text (invalid UTF-8 replaced).
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.0.borrow()).into_owned()
     }
@@ -134,6 +141,7 @@ pub struct Runtime {
     intrinsics: Vec<Value>,
     /// Thrown when an allocation fails (preallocated so it always exists).
     out_of_memory: Value,
+    /// The functions the backend or the embedder provides.
     pub hooks: HostHooks,
     stack_top: usize,
     /// Lowest stack address at which calls are still allowed.
@@ -267,6 +275,7 @@ impl Runtime {
         self.permanent_cells.push(cell.addr());
     }
 
+    /// Counters of the garbage-collected heap.
     pub fn heap_stats(&self) -> HeapStats {
         self.heap.stats()
     }
@@ -276,6 +285,7 @@ impl Runtime {
         self.roots.root(v)
     }
 
+    /// The realm's intrinsic `which` (undefined until installed).
     pub fn intrinsic(&self, which: Intrinsic) -> Value {
         self.intrinsics[which as usize]
     }
@@ -289,6 +299,7 @@ impl Runtime {
             .expect("%Object.prototype% exists after initialisation")
     }
 
+    /// Records the realm's intrinsic `which` (realm creation only).
     pub fn set_intrinsic(&mut self, which: Intrinsic, v: Value) {
         self.intrinsics[which as usize] = v;
     }
@@ -298,6 +309,7 @@ impl Runtime {
         self.intrinsic_object(Intrinsic::GlobalObject)
     }
 
+    /// The empty string atom.
     pub fn empty_string(&self) -> Gc<JsString> {
         self.names.empty
     }

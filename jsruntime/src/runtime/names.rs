@@ -9,7 +9,7 @@ macro_rules! names {
     ($($field:ident => $text:literal,)*) => {
         /// Rooted atoms; see the module docs.
         pub struct Names {
-            $(pub $field: Gc<JsString>,)*
+            $(#[doc = concat!("`\"", $text, "\"`")] pub $field: Gc<JsString>,)*
         }
 
         impl Names {

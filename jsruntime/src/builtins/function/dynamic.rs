@@ -15,9 +15,13 @@ use jsparser::{ParseOptions, SourceKind};
 /// `AsyncFunction` and `AsyncGeneratorFunction` once coroutines exist.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DynamicFunctionKind {
+    /// `Function(...)`: `function anonymous(...) {...}`.
     Normal,
+    /// `GeneratorFunction(...)`: `function* anonymous(...) {...}`.
     Generator,
+    /// `AsyncFunction(...)`: `async function anonymous(...) {...}`.
     Async,
+    /// `AsyncGeneratorFunction(...)`: `async function* anonymous(...) {...}`.
     AsyncGenerator,
 }
 
