@@ -62,6 +62,19 @@ pub(super) enum Flow {
     Try(Box<TryFlow>),
 }
 
+impl Flow {
+    /// The operand-stack depth saved when the construct opened, for the
+    /// constructs whose sections must leave the stack as they found it
+    /// (see [`crate::semantics::StackEffect::Restore`]).
+    #[cfg(debug_assertions)]
+    pub(super) fn saved_depth(&self) -> Option<usize> {
+        match self {
+            Flow::If { depth, .. } | Flow::ShortCircuit { depth, .. } => Some(*depth),
+            Flow::Loop { .. } | Flow::Label { .. } | Flow::Try(_) => None,
+        }
+    }
+}
+
 impl FunctionCompiler<'_, '_> {
     fn target_block(&self, target: Target) -> Result<(Block, usize), CompileError> {
         match target {

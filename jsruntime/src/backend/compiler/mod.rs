@@ -31,8 +31,8 @@ use super::jit::{Jit, RuntimeFn};
 use super::{FunctionTemplate, Status};
 use crate::runtime::inline_cache::PropertyCache;
 use crate::semantics::{
-    ArgumentsMapping, CompileCommand, CompileScript, FunctionId, Helper, Locator, Program,
-    ScopeRef, StringId, Symbol, VariableKind,
+    ArgumentsMapping, CompileCommand, CompileScript, FunctionId, Locator, Program, ScopeRef,
+    StringId, Symbol, VariableKind,
 };
 use crate::value::Value;
 
@@ -512,9 +512,12 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     /// its construct.
     fn command(&mut self, command: &CompileCommand) -> Result<(), CompileError> {
         use CompileCommand as C;
-        if let Some(keep) = consumed_operands(command) {
-            self.settle(keep)?;
+        let effect = command.stack_effect();
+        if command.settles() {
+            self.settle(effect.max_pops())?;
         }
+        #[cfg(debug_assertions)]
+        let depth = self.operands.len();
         match *command {
             C::Undefined => self.operands.push(Operand::Undefined),
             C::Null => self.operands.push(Operand::Null),
@@ -594,62 +597,37 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 return Err(CompileError::Unsupported("generators and async functions"))
             }
         }
+        #[cfg(debug_assertions)]
+        self.check_stack_effect(command, effect, depth)?;
         Ok(())
     }
-}
 
-/// How many operands on top of the stack a command consumes, or `None` for
-/// commands without side effects that only push (see
-/// [`FunctionCompiler::settle`]).
-fn consumed_operands(command: &CompileCommand) -> Option<usize> {
-    use CompileCommand as C;
-    Some(match command {
-        C::Undefined
-        | C::Null
-        | C::Boolean(_)
-        | C::Number(_)
-        | C::String(_)
-        | C::BigInt { .. }
-        | C::This
-        | C::VariableReference(..)
-        | C::Closure(_)
-        | C::Capture(_)
-        | C::Dup
-        | C::Swap
-        | C::Debugger
-        | C::PushScope(_)
-        | C::PopScope(_)
-        | C::LabelStart(_)
-        | C::LabelEnd(_) => return None,
-        C::Call(n) | C::New(n) => *n as usize + 1,
-        C::DirectEval(n) => *n as usize + 2,
-        C::Helper(Helper::Hole) => return None,
-        C::Helper(h) => h.arity(),
-        C::Assignment
-        | C::Initialize
-        | C::Binary(_)
-        | C::PushArrayElement
-        | C::PropertyReference(_)
-        | C::GetProperty(_)
-        | C::CalleeProperty(_)
-        | C::CalleeWithThis => 2,
-        C::CompoundAssignment(_) | C::CreateDataProperty => 3,
-        C::DynamicReference { envs, .. } => *envs as usize + 1,
-        C::Unary(_)
-        | C::CompoundAssignmentBegin
-        | C::ShortCircuit(_)
-        | C::ShortCircuitAssignment(_)
-        | C::ShortCircuitEnd
-        | C::IfThen
-        | C::Else
-        | C::ConditionalExpression
-        | C::LoopTest
-        | C::Throw
-        | C::Return(true)
-        | C::Discard
-        | C::Dereference
-        | C::Await(_)
-        | C::Yield(_) => 1,
-        _ => 0,
-    })
+    /// Debug builds: the operand stack went from `before` entries to what
+    /// the command's declared [`StackEffect`] says.
+    #[cfg(debug_assertions)]
+    fn check_stack_effect(
+        &self,
+        command: &CompileCommand,
+        effect: crate::semantics::StackEffect,
+        before: usize,
+    ) -> Result<(), CompileError> {
+        use crate::semantics::StackEffect;
+        let after = self.operands.len();
+        let expected = match effect {
+            StackEffect::Fixed { pops, pushes } => before.checked_sub(pops).map(|d| d + pushes),
+            // Back to the depth saved when the section opened, having popped
+            // at most `max_pops` operands.
+            StackEffect::Restore { max_pops } => self
+                .flows
+                .last()
+                .and_then(Flow::saved_depth)
+                .filter(|&depth| depth <= before && before - depth <= max_pops),
+        };
+        if expected != Some(after) {
+            return malformed(format!(
+                "{command} went from {before} to {after} operands, against its declared {effect:?}"
+            ));
+        }
+        Ok(())
+    }
 }
