@@ -7,7 +7,7 @@
 //! malformed script (unbalanced markers, stack underflow, a locator out of
 //! range) is a [`CompileError`], never a panic.
 //!
-//! This file holds the driver and the dispatch of [`FunctionCompiler::command`];
+//! This file holds the driver and the dispatch (`FunctionCompiler::command`);
 //! each command is lowered in the file of its construct: `operand.rs` (the
 //! operand stack, literals), `values.rs` (NaN-boxing in IR), `variables.rs`
 //! (bindings, scopes, captures), `property.rs` (inline caches, literals of
@@ -603,7 +603,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     }
 
     /// Debug builds: the operand stack went from `before` entries to what
-    /// the command's declared [`StackEffect`] says.
+    /// the command's declared [`crate::semantics::StackEffect`] says.
     #[cfg(debug_assertions)]
     fn check_stack_effect(
         &self,
