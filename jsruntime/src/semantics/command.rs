@@ -11,9 +11,12 @@
 //! code mirrors this stack at runtime.
 //!
 //! Every command documents its stack effect as `[inputs] -> [outputs]` (top of
-//! the stack on the right). A *reference* is an unresolved Reference Record
-//! (ECMA-262 6.2.5): commands that need a value apply GetValue (6.2.5.5) to a
-//! reference operand themselves, so the analyzer never emits an explicit read.
+//! the stack on the right) and declares it in the table that defines
+//! [`CompileCommand`] ([`CompileCommand::stack_effect`]); the backend checks
+//! the declaration after every command in debug builds. A *reference* is an
+//! unresolved Reference Record (ECMA-262 6.2.5): commands that need a value
+//! apply GetValue (6.2.5.5) to a reference operand themselves, so the analyzer
+//! never emits an explicit read.
 //!
 //! # Control flow
 //!
@@ -293,260 +296,513 @@ impl LoopFlags {
     }
 }
 
-/// One step of a compile script. See the module documentation for the
-/// notation of stack effects.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum CompileCommand {
-    // ----- Literals (ECMA-262 13.2.3) -----
-    /// `[] -> [undefined]`
-    Undefined,
-    /// `[] -> [null]`
-    Null,
-    /// `[] -> [boolean]`
-    Boolean(bool),
-    /// `[] -> [number]`
-    Number(f64),
-    /// `[] -> [string]`: a string literal of the program's string table.
-    String(StringId),
-    /// `[] -> [bigint]`: a BigInt literal (13.2.3.1 NumericLiteral ::
-    /// BigIntLiteral); its digits, without prefix or separators, are in the
-    /// string table.
-    BigInt { radix: u32, digits: StringId },
-    /// `[] -> [this]`: the this value of the function (ECMA-262 13.2.1);
-    /// `undefined` in the top-level script until the realm provides the global
-    /// this.
-    This,
+/// Declares [`CompileCommand`] from one table: each entry gives a command's
+/// doc, its fields, its stack effect, whether it leaves the references below
+/// its operands lazy, and how `jstb compile --print commands` shows it.
+///
+/// An entry reads `Name(field: Type, ..): [pops => pushes] lazy => display,`
+/// (or `Name { field: Type, .. }` / `Name` for the other kinds of variant):
+/// - `[pops => pushes]` are expressions of the fields (see
+///   [`StackEffect::Fixed`]); `[restore, at most N]` declares a marker that
+///   returns the stack to the depth its section started at
+///   ([`StackEffect::Restore`]).
+/// - `lazy` (or `lazy if condition`) marks a command that neither changes a
+///   binding nor branches: the backend leaves the identifier references below
+///   its operands unread (see [`CompileCommand::settles`]).
+/// - `display` writes the command to the formatter named in the header;
+///   `program` is an `Option<&Program>` that resolves names when present.
+///
+/// The generated matches have no default arm: a new command must declare
+/// all of this.
+macro_rules! compile_commands {
+    (@effect [restore, at most $max:literal]) => {
+        StackEffect::Restore { max_pops: $max }
+    };
+    (@effect [$pops:expr => $pushes:expr]) => {
+        StackEffect::Fixed {
+            pops: $pops,
+            pushes: $pushes,
+        }
+    };
+    (@lazy) => {
+        false
+    };
+    (@lazy lazy) => {
+        true
+    };
+    (@lazy lazy if $condition:expr) => {
+        $condition
+    };
+    (
+        $(#[$meta:meta])*
+        pub enum CompileCommand |$f:ident, $program:ident| {
+            $(
+                $(#[$doc:meta])*
+                $name:ident
+                $( ( $($field:ident : $field_type:ty),* ) )?
+                $( { $($named:ident : $named_type:ty),* $(,)? } )?
+                : $effect:tt $(lazy $(if $lazy_if:expr)?)? => $display:expr,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum CompileCommand {
+            $(
+                $(#[$doc])*
+                $name $( ( $($field_type),* ) )? $( { $($named: $named_type),* } )?,
+            )*
+        }
 
-    // ----- References -----
-    /// `[] -> [reference]`: an identifier reference (ECMA-262 13.1,
-    /// 9.4.2 ResolveBinding) located at compile time.
-    VariableReference(Symbol, Locator),
-    /// `[env_1, .., env_n, name] -> [reference]`: an identifier reference
-    /// resolved through `envs` dynamic environments (the objects of
-    /// enclosing `with` statements, innermost first; 9.1.2.1
-    /// GetIdentifierReference with 9.1.1.2.1 HasBinding) before its static
-    /// binding `locator`. Bit `i` of `with_mask` is set when env `i` is a
-    /// `with` object (@@unscopables applies and the object is the this value
-    /// of a call, 9.1.1.2.10 WithBaseObject). The environments are searched
-    /// once, when the command runs; the reference then reads, writes, calls,
-    /// `typeof`s or deletes the property of the object found, or the static
-    /// binding when no environment has the name.
-    DynamicReference {
-        symbol: Symbol,
-        locator: Locator,
-        envs: u16,
-        with_mask: u32,
+        impl CompileCommand {
+            /// How the command changes the depth of the compile-time operand
+            /// stack (the backend checks it after every command in debug
+            /// builds).
+            #[allow(unused_variables)]
+            pub fn stack_effect(&self) -> StackEffect {
+                match *self {
+                    $(
+                        CompileCommand::$name $( ( $($field),* ) )? $( { $($named),* } )?
+                            => compile_commands!(@effect $effect),
+                    )*
+                }
+            }
+
+            /// Whether the backend snapshots the identifier references below
+            /// the command's operands before lowering it (GetValue happens
+            /// before a later operand can change the binding, and no
+            /// reference is read in only one branch): false for the commands
+            /// declared `lazy`.
+            #[allow(unused_variables)]
+            pub fn settles(&self) -> bool {
+                match *self {
+                    $(
+                        CompileCommand::$name $( ( $($field),* ) )? $( { $($named),* } )?
+                            => !compile_commands!(@lazy $(lazy $(if $lazy_if)?)?),
+                    )*
+                }
+            }
+        }
+
+        /// Writes one command; symbols and strings are resolved through
+        /// `program` when given, else shown by index.
+        fn write_command(
+            $f: &mut fmt::Formatter<'_>,
+            command: &CompileCommand,
+            $program: Option<&Program>,
+        ) -> fmt::Result {
+            match *command {
+                $(
+                    CompileCommand::$name $( ( $($field),* ) )? $( { $($named),* } )?
+                        => $display,
+                )*
+            }
+        }
+    };
+}
+
+/// How a command changes the depth of the compile-time operand stack,
+/// declared with the command in the table of [`CompileCommand`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StackEffect {
+    /// Pops `pops` operands (the top of the stack), then pushes `pushes`.
+    Fixed {
+        /// Operands taken from the top of the stack.
+        pops: usize,
+        /// Operands pushed after.
+        pushes: usize,
     },
-    /// `[object, key] -> [reference]`: a property reference `object[key]` or
-    /// `object.key` (ECMA-262 13.3.2). The key of `object.name` is pushed
-    /// with `String`; the cache slot belongs to this access site.
-    PropertyReference(CacheId),
-    /// `[object, key] -> [value]`: a property read used only as a value
-    /// (GetValue of a property reference, ECMA-262 6.2.5.5). The analyzer
-    /// emits it instead of `PropertyReference` when the member expression is
-    /// not an assignment target, a callee or an operand of `delete`, so the
-    /// read happens before the evaluation of later operands.
-    GetProperty(CacheId),
-    /// `[object, key] -> [callee]`: the callee of a method call `o.m(...)`:
-    /// the property is read right away (13.3.6.1 steps 1-2: GetValue of the
-    /// callee reference comes before ArgumentListEvaluation) and `object`
-    /// is kept as the this value of the following `Call`.
-    CalleeProperty(CacheId),
-    /// `[function, this] -> [callee]`: a callee whose this value was kept in
-    /// a temporary (`o.m?.()`, `(o?.m)()`), for the following `Call`.
-    CalleeWithThis,
+    /// A marker that closes a section and returns the stack to the depth
+    /// the section started at, popping the value the section left, if any:
+    /// `Else` pops the consequent's value of a conditional expression and
+    /// nothing in an `if` statement.
+    Restore {
+        /// The most operands the section may have left.
+        max_pops: usize,
+    },
+}
 
-    // ----- Scopes and declarations -----
-    /// `[] -> []`: enters a block (or function) scope. Bindings of the scope
-    /// that are captured get an empty capture-cell slot.
-    PushScope(ScopeRef),
-    /// `[] -> []`: leaves the scope entered by the matching `PushScope`;
-    /// captured bindings escape to their cells.
-    PopScope(ScopeRef),
-    /// `[] -> []`: instantiates the bindings of the scope (ECMA-262 10.2.11
-    /// FunctionDeclarationInstantiation, 14.2.3 BlockDeclarationInstantiation):
-    /// `var` bindings become undefined, lexical ones uninitialized.
-    DeclareVars(ScopeRef),
-    /// `[reference, value] -> []`: InitializeReferencedBinding (9.1.1.1.4) of
-    /// a declaration: `let x = v`, `const`, hoisted functions, a catch
-    /// parameter.
-    Initialize,
+impl StackEffect {
+    /// The most operands the command takes from the top of the stack.
+    pub fn max_pops(self) -> usize {
+        match self {
+            StackEffect::Fixed { pops, .. } => pops,
+            StackEffect::Restore { max_pops } => max_pops,
+        }
+    }
+}
 
-    // ----- Functions -----
-    /// `[] -> [closure]`: creates a function object for the given function
-    /// (ECMA-262 10.2.3 OrdinaryFunctionCreate). It is followed by exactly
-    /// one `Capture` per entry of the inner function's
-    /// [`CompileScript::captures`], in order.
-    Closure(FunctionId),
-    /// `[closure] -> [closure]`: stores into the next capture slot of the
-    /// closure the capture cell of the binding at the locator (a locator of
-    /// the *current* function; `Capture(i)` forwards one of its own cells).
-    Capture(Locator),
-    /// `[callee, arg0, .. argN-1] -> [result]`: Call (ECMA-262 13.3.6.1).
-    /// A property reference callee supplies the this value.
-    Call(u16),
-    /// `[constructor, arg0, .. argN-1] -> [object]`: `new` (13.3.5.1).
-    New(u16),
-    /// `[callee, arg0, .. argN-1, scope] -> [result]`: a call written
-    /// `eval(...)` (13.3.6.1 step 6): when the callee is %eval% and the
-    /// first argument a string, PerformEval with direct = true (19.2.1.1) in
-    /// the caller's scope, else an ordinary call. `scope` is a closure of a
-    /// scope-descriptor function ([`CompileScript::eval_scope`]) whose
-    /// captures are every binding visible at the call.
-    DirectEval(u16),
-    /// `[value] -> []` or `[] -> []`: returns from the function, running the
-    /// enclosing `finally` blocks first (ECMA-262 14.10).
-    Return(bool),
-    /// `[value] -> []`: throws (ECMA-262 14.14).
-    Throw,
+compile_commands! {
+    /// One step of a compile script. See the module documentation for the
+    /// notation of stack effects. Declared in one table (see
+    /// `compile_commands!`) with its stack effect and how it prints.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum CompileCommand |f, program| {
+        // ----- Literals (ECMA-262 13.2.3) -----
+        /// `[] -> [undefined]`
+        Undefined: [0 => 1] lazy => f.write_str("Undefined"),
+        /// `[] -> [null]`
+        Null: [0 => 1] lazy => f.write_str("Null"),
+        /// `[] -> [boolean]`
+        Boolean(b: bool): [0 => 1] lazy => write!(f, "Boolean({b})"),
+        /// `[] -> [number]`
+        Number(n: f64): [0 => 1] lazy => write!(f, "Number({n:?})"),
+        /// `[] -> [string]`: a string literal of the program's string table.
+        String(id: StringId): [0 => 1] lazy => write_string(f, program, id),
+        /// `[] -> [bigint]`: a BigInt literal (13.2.3.1 NumericLiteral ::
+        /// BigIntLiteral); its digits, without prefix or separators, are in the
+        /// string table.
+        BigInt { radix: u32, digits: StringId }: [0 => 1] lazy
+            => write_bigint(f, program, radix, digits),
+        /// `[] -> [this]`: the this value of the function (ECMA-262 13.2.1);
+        /// `undefined` in the top-level script until the realm provides the global
+        /// this.
+        This: [0 => 1] lazy => f.write_str("This"),
 
-    // ----- Objects and arrays -----
-    /// `[] -> [object]`: a new ordinary object (13.2.5).
-    Object,
-    /// `[object, key, value] -> [object]`: CreateDataPropertyOrThrow (7.3.7)
-    /// for an object literal's property definition.
-    CreateDataProperty,
-    /// `[] -> [array]`: a new empty array (13.2.4).
-    Array,
-    /// `[array, value] -> [array]`: appends an element of an array literal.
-    PushArrayElement,
+        // ----- References -----
+        /// `[] -> [reference]`: an identifier reference (ECMA-262 13.1,
+        /// 9.4.2 ResolveBinding) located at compile time.
+        VariableReference(symbol: Symbol, locator: Locator): [0 => 1] lazy
+            => write!(f, "VariableReference({}, {locator})", symbol_name(program, symbol)),
+        /// `[env_1, .., env_n, name] -> [reference]`: an identifier reference
+        /// resolved through `envs` dynamic environments (the objects of
+        /// enclosing `with` statements, innermost first; 9.1.2.1
+        /// GetIdentifierReference with 9.1.1.2.1 HasBinding) before its static
+        /// binding `locator`. Bit `i` of `with_mask` is set when env `i` is a
+        /// `with` object (@@unscopables applies and the object is the this value
+        /// of a call, 9.1.1.2.10 WithBaseObject). The environments are searched
+        /// once, when the command runs; the reference then reads, writes, calls,
+        /// `typeof`s or deletes the property of the object found, or the static
+        /// binding when no environment has the name.
+        DynamicReference {
+            symbol: Symbol,
+            locator: Locator,
+            envs: u16,
+            with_mask: u32,
+        }: [envs as usize + 1 => 1] => write!(
+            f,
+            "DynamicReference({}, {locator}, envs={envs}, with={with_mask:#b})",
+            symbol_name(program, symbol)
+        ),
+        /// `[object, key] -> [reference]`: a property reference `object[key]` or
+        /// `object.key` (ECMA-262 13.3.2). The key of `object.name` is pushed
+        /// with `String`; the cache slot belongs to this access site.
+        PropertyReference(cache: CacheId): [2 => 1]
+            => write!(f, "PropertyReference(ic{})", cache.0),
+        /// `[object, key] -> [value]`: a property read used only as a value
+        /// (GetValue of a property reference, ECMA-262 6.2.5.5). The analyzer
+        /// emits it instead of `PropertyReference` when the member expression is
+        /// not an assignment target, a callee or an operand of `delete`, so the
+        /// read happens before the evaluation of later operands.
+        GetProperty(cache: CacheId): [2 => 1] => write!(f, "GetProperty(ic{})", cache.0),
+        /// `[object, key] -> [callee]`: the callee of a method call `o.m(...)`:
+        /// the property is read right away (13.3.6.1 steps 1-2: GetValue of the
+        /// callee reference comes before ArgumentListEvaluation) and `object`
+        /// is kept as the this value of the following `Call`.
+        CalleeProperty(cache: CacheId): [2 => 1] => write!(f, "CalleeProperty(ic{})", cache.0),
+        /// `[function, this] -> [callee]`: a callee whose this value was kept in
+        /// a temporary (`o.m?.()`, `(o?.m)()`), for the following `Call`.
+        CalleeWithThis: [2 => 1] => f.write_str("CalleeWithThis"),
 
-    // ----- Operators -----
-    /// `[operand] -> [result]`; the operand is a reference for the operators
-    /// where [`UnaryOperator::needs_reference`] holds.
-    Unary(UnaryOperator),
-    /// `[lhs, rhs] -> [result]`
-    Binary(BinaryOperator),
-    /// `[reference, value] -> [value]`: `=` (ECMA-262 13.15.2).
-    Assignment,
-    /// `[reference, old value, rhs] -> [result]`: `op=` (ECMA-262 13.15.2),
-    /// closing a `CompoundAssignmentBegin`.
-    CompoundAssignment(BinaryOperator),
-    /// `[reference] -> [reference, old value]`: starts a compound assignment:
-    /// GetValue of the reference happens *before* the right-hand side is
-    /// evaluated (13.15.2 step 1.b). Followed by the right-hand side and
-    /// `CompoundAssignment(op)`, which then has the stack
-    /// `[reference, old value, rhs] -> [result]`.
-    CompoundAssignmentBegin,
-    /// `[lhs] -> []`, followed by the right-hand side and `ShortCircuitEnd`
-    /// (`[rhs] -> [result]`): the short-circuit operators (ECMA-262 13.13).
-    /// The right-hand side runs only when the operator does not
-    /// short-circuit; the result is the left value otherwise.
-    ShortCircuit(ShortCircuitKind),
-    /// `[reference] -> []`, followed by the right-hand side and
-    /// `ShortCircuitEnd` (`[rhs] -> [result]`): logical assignment (13.15.2
-    /// `&&=`, `||=`, `??=`). The reference is read first; the right-hand side
-    /// is evaluated and assigned only when the operator does not
-    /// short-circuit.
-    ShortCircuitAssignment(ShortCircuitKind),
-    /// Closes `ShortCircuit` or `ShortCircuitAssignment`.
-    ShortCircuitEnd,
+        // ----- Scopes and declarations -----
+        /// `[] -> []`: enters a block (or function) scope. Bindings of the scope
+        /// that are captured get an empty capture-cell slot.
+        PushScope(scope: ScopeRef): [0 => 0] lazy => write!(f, "PushScope({})", scope.0),
+        /// `[] -> []`: leaves the scope entered by the matching `PushScope`;
+        /// captured bindings escape to their cells.
+        PopScope(scope: ScopeRef): [0 => 0] lazy => write!(f, "PopScope({})", scope.0),
+        /// `[] -> []`: instantiates the bindings of the scope (ECMA-262 10.2.11
+        /// FunctionDeclarationInstantiation, 14.2.3 BlockDeclarationInstantiation):
+        /// `var` bindings become undefined, lexical ones uninitialized.
+        DeclareVars(scope: ScopeRef): [0 => 0] => write!(f, "DeclareVars({})", scope.0),
+        /// `[reference, value] -> []`: InitializeReferencedBinding (9.1.1.1.4) of
+        /// a declaration: `let x = v`, `const`, hoisted functions, a catch
+        /// parameter.
+        Initialize: [2 => 0] => f.write_str("Initialize"),
 
-    // ----- Conditionals (ECMA-262 14.6, 13.14) -----
-    /// `[condition] -> []`: ToBoolean of the condition; what follows runs
-    /// when it is true.
-    IfThen,
-    /// Closes the consequent and starts the alternative.
-    Else,
-    /// Closes an `if` statement without `else`.
-    IfStatement,
-    /// Closes an `if` statement with `else`.
-    IfElseStatement,
-    /// Closes a conditional expression `c ? a : b`: the consequent and the
-    /// alternative each left one value; `[a | b] -> [result]`.
-    ConditionalExpression,
+        // ----- Functions -----
+        /// `[] -> [closure]`: creates a function object for the given function
+        /// (ECMA-262 10.2.3 OrdinaryFunctionCreate). It is followed by exactly
+        /// one `Capture` per entry of the inner function's
+        /// [`CompileScript::captures`], in order.
+        Closure(function: FunctionId): [0 => 1] lazy => write!(f, "Closure(fn{})", function.0),
+        /// `[closure] -> [closure]`: stores into the next capture slot of the
+        /// closure the capture cell of the binding at the locator (a locator of
+        /// the *current* function; `Capture(i)` forwards one of its own cells).
+        Capture(locator: Locator): [1 => 1] lazy => write!(f, "Capture({locator})"),
+        /// `[callee, arg0, .. argN-1] -> [result]`: Call (ECMA-262 13.3.6.1).
+        /// A property reference callee supplies the this value.
+        Call(argc: u16): [argc as usize + 1 => 1] => write!(f, "Call({argc})"),
+        /// `[constructor, arg0, .. argN-1] -> [object]`: `new` (13.3.5.1).
+        New(argc: u16): [argc as usize + 1 => 1] => write!(f, "New({argc})"),
+        /// `[callee, arg0, .. argN-1, scope] -> [result]`: a call written
+        /// `eval(...)` (13.3.6.1 step 6): when the callee is %eval% and the
+        /// first argument a string, PerformEval with direct = true (19.2.1.1) in
+        /// the caller's scope, else an ordinary call. `scope` is a closure of a
+        /// scope-descriptor function ([`CompileScript::eval_scope`]) whose
+        /// captures are every binding visible at the call.
+        DirectEval(argc: u16): [argc as usize + 2 => 1] => write!(f, "DirectEval({argc})"),
+        /// `[value] -> []` or `[] -> []`: returns from the function, running the
+        /// enclosing `finally` blocks first (ECMA-262 14.10).
+        Return(has_value: bool): [has_value as usize => 0] => write!(f, "Return({has_value})"),
+        /// `[value] -> []`: throws (ECMA-262 14.14).
+        Throw: [1 => 0] => f.write_str("Throw"),
 
-    // ----- Loops (ECMA-262 14.7) -----
-    /// Opens a loop; the flags say which sections follow, in this order:
-    /// init (closed by `LoopInit`), test (closed by `LoopTest`), next (closed
-    /// by `LoopNext`), body (closed by `LoopBody`), a post test (`do-while`,
-    /// closed by `LoopTest`), and `LoopEnd`.
-    ///
-    /// A pending `LabelStart` directly before `LoopStart` labels the loop.
-    LoopStart(LoopFlags),
-    /// Closes the init section.
-    LoopInit,
-    /// `[condition] -> []`: closes a test section; the loop exits when the
-    /// condition is falsy.
-    LoopTest,
-    /// Closes the next section (`for (;; next)`).
-    LoopNext,
-    /// Closes the body.
-    LoopBody,
-    /// Closes the loop.
-    LoopEnd,
-    /// Opens a labelled statement (ECMA-262 14.13).
-    LabelStart(Symbol),
-    /// Closes a labelled statement: the target of `break label`.
-    LabelEnd(Symbol),
-    /// `break` (ECMA-262 14.9), optionally with a label.
-    Break(Option<Symbol>),
-    /// `continue` (ECMA-262 14.8), optionally with a label.
-    Continue(Option<Symbol>),
+        // ----- Objects and arrays -----
+        /// `[] -> [object]`: a new ordinary object (13.2.5).
+        Object: [0 => 1] => f.write_str("Object"),
+        /// `[object, key, value] -> [object]`: CreateDataPropertyOrThrow (7.3.7)
+        /// for an object literal's property definition.
+        CreateDataProperty: [3 => 1] => f.write_str("CreateDataProperty"),
+        /// `[] -> [array]`: a new empty array (13.2.4).
+        Array: [0 => 1] => f.write_str("Array"),
+        /// `[array, value] -> [array]`: appends an element of an array literal.
+        PushArrayElement: [2 => 1] => f.write_str("PushArrayElement"),
 
-    // ----- Exceptions (ECMA-262 14.15) -----
-    /// Opens a `try` statement; the flags say whether `Catch` and `Finally`
-    /// follow.
-    Try { has_catch: bool, has_finally: bool },
-    /// Closes the protected block and opens the catch block. With a
-    /// parameter, the caught value is pushed: `[] -> [exception]` (the
-    /// analyzer binds it with `VariableReference`, `Swap`, `Initialize`).
-    Catch(bool),
-    /// Closes the previous block and opens the `finally` block.
-    Finally,
-    /// Closes the `try` statement.
-    TryEnd,
+        // ----- Operators -----
+        /// `[operand] -> [result]`; the operand is a reference for the operators
+        /// where [`UnaryOperator::needs_reference`] holds.
+        Unary(op: UnaryOperator): [1 => 1] => write!(f, "Unary({})", op.as_str()),
+        /// `[lhs, rhs] -> [result]`
+        Binary(op: BinaryOperator): [2 => 1] => write!(f, "Binary({})", op.as_str()),
+        /// `[reference, value] -> [value]`: `=` (ECMA-262 13.15.2).
+        Assignment: [2 => 1] => f.write_str("Assignment"),
+        /// `[reference, old value, rhs] -> [result]`: `op=` (ECMA-262 13.15.2),
+        /// closing a `CompoundAssignmentBegin`.
+        CompoundAssignment(op: BinaryOperator): [3 => 1]
+            => write!(f, "CompoundAssignment({}=)", op.as_str()),
+        /// `[reference] -> [reference, old value]`: starts a compound assignment:
+        /// GetValue of the reference happens *before* the right-hand side is
+        /// evaluated (13.15.2 step 1.b). Followed by the right-hand side and
+        /// `CompoundAssignment(op)`, which then has the stack
+        /// `[reference, old value, rhs] -> [result]`.
+        CompoundAssignmentBegin: [1 => 2] => f.write_str("CompoundAssignmentBegin"),
+        /// `[lhs] -> []`, followed by the right-hand side and `ShortCircuitEnd`
+        /// (`[rhs] -> [result]`): the short-circuit operators (ECMA-262 13.13).
+        /// The right-hand side runs only when the operator does not
+        /// short-circuit; the result is the left value otherwise.
+        ShortCircuit(kind: ShortCircuitKind): [1 => 0]
+            => write!(f, "ShortCircuit({})", kind.as_str()),
+        /// `[reference] -> []`, followed by the right-hand side and
+        /// `ShortCircuitEnd` (`[rhs] -> [result]`): logical assignment (13.15.2
+        /// `&&=`, `||=`, `??=`). The reference is read first; the right-hand side
+        /// is evaluated and assigned only when the operator does not
+        /// short-circuit.
+        ShortCircuitAssignment(kind: ShortCircuitKind): [1 => 0]
+            => write!(f, "ShortCircuitAssignment({}=)", kind.as_str()),
+        /// Closes `ShortCircuit` or `ShortCircuitAssignment`.
+        ShortCircuitEnd: [1 => 1] => f.write_str("ShortCircuitEnd"),
 
-    // ----- Stack manipulation -----
-    /// `[value] -> []`: the value of an expression statement is not used.
-    Discard,
-    /// `[a] -> [a, a]`
-    Dup,
-    /// `[a, b] -> [b, a]`
-    Swap,
-    /// `[reference] -> [reference, value]`: GetValue of the reference while
-    /// keeping it (used for `a.b()`-like patterns built by hand).
-    Dereference,
-    /// `debugger` (ECMA-262 14.16): no effect.
-    Debugger,
+        // ----- Conditionals (ECMA-262 14.6, 13.14) -----
+        /// `[condition] -> []`: ToBoolean of the condition; what follows runs
+        /// when it is true.
+        IfThen: [1 => 0] => f.write_str("IfThen"),
+        /// Closes the consequent and starts the alternative: `[value] -> []`
+        /// after the consequent of a conditional expression (the value goes
+        /// to the merge point), `[] -> []` in an `if` statement.
+        Else: [restore, at most 1] => f.write_str("Else"),
+        /// Closes an `if` statement without `else`.
+        IfStatement: [0 => 0] => f.write_str("IfStatement"),
+        /// Closes an `if` statement with `else`.
+        IfElseStatement: [0 => 0] => f.write_str("IfElseStatement"),
+        /// Closes a conditional expression `c ? a : b`: the consequent and the
+        /// alternative each left one value; `[a | b] -> [result]`.
+        ConditionalExpression: [1 => 1] => f.write_str("ConditionalExpression"),
 
-    // ----- Arguments and global declarations -----
-    /// `[] -> [array]`: a new array holding the arguments of the current call
-    /// from index `start` on: a rest parameter (ECMA-262 10.2.11 step 23,
-    /// `...rest`).
-    Arguments(u16),
-    /// `[] -> [object]`: the `arguments` object of the current call
-    /// (ECMA-262 10.4.4; see [`ArgumentsMapping`]).
-    ArgumentsObject(ArgumentsMapping),
-    /// `[] -> [value]`: NewTarget of the current call (13.3.12.1): the
-    /// constructor under `new`, undefined for a call. Only in the prologue
-    /// of a function that uses `new.target`.
-    NewTarget,
-    /// `[] -> [array]`: the template object of tagged template site
-    /// `Program::templates[site]` (13.2.8.4 GetTemplateObject): the same
-    /// frozen array on every evaluation.
-    TemplateObject(u32),
-    /// `[] -> []`: CreateGlobalVarBinding (ECMA-262 9.1.1.4.17) for a `var`
-    /// or function declaration of a script (16.1.7
-    /// GlobalDeclarationInstantiation): an undefined global object property
-    /// unless one exists.
-    DeclareGlobalVar(Symbol),
+        // ----- Loops (ECMA-262 14.7) -----
+        /// Opens a loop; the flags say which sections follow, in this order:
+        /// init (closed by `LoopInit`), test (closed by `LoopTest`), next (closed
+        /// by `LoopNext`), body (closed by `LoopBody`), a post test (`do-while`,
+        /// closed by `LoopTest`), and `LoopEnd`.
+        ///
+        /// A pending `LabelStart` directly before `LoopStart` labels the loop.
+        LoopStart(flags: LoopFlags): [0 => 0] => write_loop_start(f, flags),
+        /// Closes the init section.
+        LoopInit: [0 => 0] => f.write_str("LoopInit"),
+        /// `[condition] -> []`: closes a test section; the loop exits when the
+        /// condition is falsy.
+        LoopTest: [1 => 0] => f.write_str("LoopTest"),
+        /// Closes the next section (`for (;; next)`).
+        LoopNext: [0 => 0] => f.write_str("LoopNext"),
+        /// Closes the body.
+        LoopBody: [0 => 0] => f.write_str("LoopBody"),
+        /// Closes the loop.
+        LoopEnd: [0 => 0] => f.write_str("LoopEnd"),
+        /// Opens a labelled statement (ECMA-262 14.13).
+        LabelStart(label: Symbol): [0 => 0] lazy
+            => write!(f, "LabelStart({})", symbol_name(program, label)),
+        /// Closes a labelled statement: the target of `break label`.
+        LabelEnd(label: Symbol): [0 => 0] lazy
+            => write!(f, "LabelEnd({})", symbol_name(program, label)),
+        /// `break` (ECMA-262 14.9), optionally with a label.
+        Break(label: Option<Symbol>): [0 => 0] => write_jump(f, program, "Break", label),
+        /// `continue` (ECMA-262 14.8), optionally with a label.
+        Continue(label: Option<Symbol>): [0 => 0] => write_jump(f, program, "Continue", label),
 
-    // ----- Runtime helpers -----
-    /// `[a0 .. an-1] -> [result]` with `n = helper.arity()`: one of the
-    /// runtime operations of [`Helper`] (iteration, spread, rest, accessor
-    /// definitions), applied to the values of its operands.
-    Helper(Helper),
+        // ----- Exceptions (ECMA-262 14.15) -----
+        /// Opens a `try` statement; the flags say whether `Catch` and `Finally`
+        /// follow.
+        Try { has_catch: bool, has_finally: bool }: [0 => 0] => write!(
+            f,
+            "Try(catch: {has_catch}, finally: {has_finally})"
+        ),
+        /// Closes the protected block and opens the catch block. With a
+        /// parameter, the caught value is pushed: `[] -> [exception]` (the
+        /// analyzer binds it with `VariableReference`, `Swap`, `Initialize`).
+        Catch(has_parameter: bool): [0 => has_parameter as usize]
+            => write!(f, "Catch({has_parameter})"),
+        /// Closes the previous block and opens the `finally` block.
+        Finally: [0 => 0] => f.write_str("Finally"),
+        /// Closes the `try` statement.
+        TryEnd: [0 => 0] => f.write_str("TryEnd"),
 
-    // ----- Coroutines (reserved; not lowered yet) -----
-    /// Dispatches on the coroutine state: `n` states, state 0 is the entry.
-    JumpTable(u32),
-    /// `[value] -> [result]`: suspends at the given resume state until the
-    /// awaited value settles (ECMA-262 27.7.5.3 Await).
-    Await(u32),
-    /// `[value] -> [received]`: suspends a generator at the given state
-    /// (ECMA-262 27.5.3.7 Yield).
-    Yield(u32),
+        // ----- Stack manipulation -----
+        /// `[value] -> []`: the value of an expression statement is not used.
+        Discard: [1 => 0] => f.write_str("Discard"),
+        /// `[a] -> [a, a]`
+        Dup: [1 => 2] lazy => f.write_str("Dup"),
+        /// `[a, b] -> [b, a]`
+        Swap: [2 => 2] lazy => f.write_str("Swap"),
+        /// `[reference] -> [reference, value]`: GetValue of the reference while
+        /// keeping it (used for `a.b()`-like patterns built by hand).
+        Dereference: [1 => 2] => f.write_str("Dereference"),
+        /// `debugger` (ECMA-262 14.16): no effect.
+        Debugger: [0 => 0] lazy => f.write_str("Debugger"),
+
+        // ----- Arguments and global declarations -----
+        /// `[] -> [array]`: a new array holding the arguments of the current call
+        /// from index `start` on: a rest parameter (ECMA-262 10.2.11 step 23,
+        /// `...rest`).
+        Arguments(start: u16): [0 => 1] => write!(f, "Arguments({start})"),
+        /// `[] -> [object]`: the `arguments` object of the current call
+        /// (ECMA-262 10.4.4; see [`ArgumentsMapping`]).
+        ArgumentsObject(mapping: ArgumentsMapping): [0 => 1] => write_arguments_object(f, mapping),
+        /// `[] -> [value]`: NewTarget of the current call (13.3.12.1): the
+        /// constructor under `new`, undefined for a call. Only in the prologue
+        /// of a function that uses `new.target`.
+        NewTarget: [0 => 1] => f.write_str("NewTarget"),
+        /// `[] -> [array]`: the template object of tagged template site
+        /// `Program::templates[site]` (13.2.8.4 GetTemplateObject): the same
+        /// frozen array on every evaluation.
+        TemplateObject(site: u32): [0 => 1] => write_template_object(f, program, site),
+        /// `[] -> []`: CreateGlobalVarBinding (ECMA-262 9.1.1.4.17) for a `var`
+        /// or function declaration of a script (16.1.7
+        /// GlobalDeclarationInstantiation): an undefined global object property
+        /// unless one exists.
+        DeclareGlobalVar(symbol: Symbol): [0 => 0]
+            => write!(f, "DeclareGlobalVar({})", symbol_name(program, symbol)),
+
+        // ----- Runtime helpers -----
+        /// `[a0 .. an-1] -> [result]` with `n = helper.arity()`: one of the
+        /// runtime operations of [`Helper`] (iteration, spread, rest, accessor
+        /// definitions), applied to the values of its operands.
+        Helper(helper: Helper): [helper.arity() => 1] lazy if helper == Helper::Hole
+            => write!(f, "Helper({helper:?})"),
+
+        // ----- Coroutines (reserved; not lowered yet) -----
+        /// Dispatches on the coroutine state: `n` states, state 0 is the entry.
+        JumpTable(states: u32): [0 => 0] => write!(f, "JumpTable({states})"),
+        /// `[value] -> [result]`: suspends at the given resume state until the
+        /// awaited value settles (ECMA-262 27.7.5.3 Await).
+        Await(state: u32): [1 => 1] => write!(f, "Await({state})"),
+        /// `[value] -> [received]`: suspends a generator at the given state
+        /// (ECMA-262 27.5.3.7 Yield).
+        Yield(state: u32): [1 => 1] => write!(f, "Yield({state})"),
+    }
+}
+
+/// The name of a symbol, or its index without a program.
+fn symbol_name(program: Option<&Program>, symbol: Symbol) -> String {
+    match program {
+        Some(p) => p.symbol_name(symbol).to_owned(),
+        None => format!("#{}", symbol.0),
+    }
+}
+
+fn write_string(
+    f: &mut fmt::Formatter<'_>,
+    program: Option<&Program>,
+    id: StringId,
+) -> fmt::Result {
+    match program.and_then(|p| p.strings.get(id.0 as usize)) {
+        Some(text) => write!(f, "String({text:?})"),
+        None => write!(f, "String(#{})", id.0),
+    }
+}
+
+fn write_bigint(
+    f: &mut fmt::Formatter<'_>,
+    program: Option<&Program>,
+    radix: u32,
+    digits: StringId,
+) -> fmt::Result {
+    match program.and_then(|p| p.strings.get(digits.0 as usize)) {
+        Some(text) => write!(f, "BigInt({radix}, {text:?})"),
+        None => write!(f, "BigInt({radix}, #{})", digits.0),
+    }
+}
+
+fn write_loop_start(f: &mut fmt::Formatter<'_>, flags: LoopFlags) -> fmt::Result {
+    write!(f, "LoopStart(")?;
+    let names = [
+        (LoopFlags::INIT, "init"),
+        (LoopFlags::TEST, "test"),
+        (LoopFlags::NEXT, "next"),
+        (LoopFlags::POST_TEST, "post-test"),
+    ];
+    let mut first = true;
+    for (bit, name) in names {
+        if flags.has(bit) {
+            if !first {
+                write!(f, "|")?;
+            }
+            write!(f, "{name}")?;
+            first = false;
+        }
+    }
+    write!(f, ")")
+}
+
+/// `Break`, `Continue`, or with a label `Break(label)`.
+fn write_jump(
+    f: &mut fmt::Formatter<'_>,
+    program: Option<&Program>,
+    name: &str,
+    label: Option<Symbol>,
+) -> fmt::Result {
+    match label {
+        None => write!(f, "{name}"),
+        Some(s) => write!(f, "{name}({})", symbol_name(program, s)),
+    }
+}
+
+fn write_arguments_object(f: &mut fmt::Formatter<'_>, mapping: ArgumentsMapping) -> fmt::Result {
+    match mapping {
+        ArgumentsMapping::Unmapped => write!(f, "ArgumentsObject(unmapped)"),
+        ArgumentsMapping::Mapped(n) => write!(f, "ArgumentsObject(mapped {n})"),
+    }
+}
+
+fn write_template_object(
+    f: &mut fmt::Formatter<'_>,
+    program: Option<&Program>,
+    site: u32,
+) -> fmt::Result {
+    match program.and_then(|p| p.templates.get(site as usize)) {
+        // The raw strings identify the site: TemplateObject(0 `a\n${}b`).
+        Some(t) => {
+            let raw: Vec<&str> = t
+                .raw
+                .iter()
+                .map(|id| {
+                    program
+                        .and_then(|p| p.strings.get(id.0 as usize))
+                        .map_or("?", |s| s)
+                })
+                .collect();
+            write!(f, "TemplateObject({site} `{}`)", raw.join("${}"))
+        }
+        None => write!(f, "TemplateObject({site})"),
+    }
 }
 
 /// Runtime operations the analyzer uses to desugar iteration, spread, rest
@@ -1020,144 +1276,6 @@ impl fmt::Display for CompileCommand {
     /// [`Program::display_function`] for names).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_command(f, self, None)
-    }
-}
-
-fn write_command(
-    f: &mut fmt::Formatter<'_>,
-    command: &CompileCommand,
-    program: Option<&Program>,
-) -> fmt::Result {
-    let sym = |s: &Symbol| match program {
-        Some(p) => p.symbol_name(*s).to_owned(),
-        None => format!("#{}", s.0),
-    };
-    use CompileCommand::*;
-    match command {
-        Undefined => write!(f, "Undefined"),
-        Null => write!(f, "Null"),
-        Boolean(b) => write!(f, "Boolean({b})"),
-        Number(n) => write!(f, "Number({n:?})"),
-        BigInt { radix, digits } => match program.and_then(|p| p.strings.get(digits.0 as usize)) {
-            Some(text) => write!(f, "BigInt({radix}, {text:?})"),
-            None => write!(f, "BigInt({radix}, #{})", digits.0),
-        },
-        String(id) => match program.and_then(|p| p.strings.get(id.0 as usize)) {
-            Some(text) => write!(f, "String({text:?})"),
-            None => write!(f, "String(#{})", id.0),
-        },
-        This => write!(f, "This"),
-        VariableReference(s, l) => write!(f, "VariableReference({}, {l})", sym(s)),
-        DynamicReference {
-            symbol,
-            locator,
-            envs,
-            with_mask,
-        } => write!(
-            f,
-            "DynamicReference({}, {locator}, envs={envs}, with={with_mask:#b})",
-            sym(symbol)
-        ),
-        PropertyReference(c) => write!(f, "PropertyReference(ic{})", c.0),
-        GetProperty(c) => write!(f, "GetProperty(ic{})", c.0),
-        CalleeProperty(c) => write!(f, "CalleeProperty(ic{})", c.0),
-        CalleeWithThis => f.write_str("CalleeWithThis"),
-        PushScope(s) => write!(f, "PushScope({})", s.0),
-        PopScope(s) => write!(f, "PopScope({})", s.0),
-        DeclareVars(s) => write!(f, "DeclareVars({})", s.0),
-        Initialize => write!(f, "Initialize"),
-        Closure(id) => write!(f, "Closure(fn{})", id.0),
-        Capture(l) => write!(f, "Capture({l})"),
-        Call(n) => write!(f, "Call({n})"),
-        New(n) => write!(f, "New({n})"),
-        DirectEval(n) => write!(f, "DirectEval({n})"),
-        Return(v) => write!(f, "Return({v})"),
-        Throw => write!(f, "Throw"),
-        Object => write!(f, "Object"),
-        CreateDataProperty => write!(f, "CreateDataProperty"),
-        Array => write!(f, "Array"),
-        PushArrayElement => write!(f, "PushArrayElement"),
-        Unary(op) => write!(f, "Unary({})", op.as_str()),
-        Binary(op) => write!(f, "Binary({})", op.as_str()),
-        Assignment => write!(f, "Assignment"),
-        CompoundAssignmentBegin => write!(f, "CompoundAssignmentBegin"),
-        CompoundAssignment(op) => write!(f, "CompoundAssignment({}=)", op.as_str()),
-        ShortCircuit(k) => write!(f, "ShortCircuit({})", k.as_str()),
-        ShortCircuitAssignment(k) => write!(f, "ShortCircuitAssignment({}=)", k.as_str()),
-        ShortCircuitEnd => write!(f, "ShortCircuitEnd"),
-        IfThen => write!(f, "IfThen"),
-        Else => write!(f, "Else"),
-        IfStatement => write!(f, "IfStatement"),
-        IfElseStatement => write!(f, "IfElseStatement"),
-        ConditionalExpression => write!(f, "ConditionalExpression"),
-        LoopStart(flags) => {
-            write!(f, "LoopStart(")?;
-            let names = [
-                (LoopFlags::INIT, "init"),
-                (LoopFlags::TEST, "test"),
-                (LoopFlags::NEXT, "next"),
-                (LoopFlags::POST_TEST, "post-test"),
-            ];
-            let mut first = true;
-            for (bit, name) in names {
-                if flags.has(bit) {
-                    if !first {
-                        write!(f, "|")?;
-                    }
-                    write!(f, "{name}")?;
-                    first = false;
-                }
-            }
-            write!(f, ")")
-        }
-        LoopInit => write!(f, "LoopInit"),
-        LoopTest => write!(f, "LoopTest"),
-        LoopNext => write!(f, "LoopNext"),
-        LoopBody => write!(f, "LoopBody"),
-        LoopEnd => write!(f, "LoopEnd"),
-        LabelStart(s) => write!(f, "LabelStart({})", sym(s)),
-        LabelEnd(s) => write!(f, "LabelEnd({})", sym(s)),
-        Break(None) => write!(f, "Break"),
-        Break(Some(s)) => write!(f, "Break({})", sym(s)),
-        Continue(None) => write!(f, "Continue"),
-        Continue(Some(s)) => write!(f, "Continue({})", sym(s)),
-        Try {
-            has_catch,
-            has_finally,
-        } => write!(f, "Try(catch: {has_catch}, finally: {has_finally})"),
-        Catch(p) => write!(f, "Catch({p})"),
-        Finally => write!(f, "Finally"),
-        TryEnd => write!(f, "TryEnd"),
-        Discard => write!(f, "Discard"),
-        Dup => write!(f, "Dup"),
-        Swap => write!(f, "Swap"),
-        Dereference => write!(f, "Dereference"),
-        Debugger => write!(f, "Debugger"),
-        Arguments(start) => write!(f, "Arguments({start})"),
-        NewTarget => write!(f, "NewTarget"),
-        TemplateObject(site) => match program.and_then(|p| p.templates.get(*site as usize)) {
-            // The raw strings identify the site: TemplateObject(0 `a\n${}b`).
-            Some(t) => {
-                let raw: Vec<&str> = t
-                    .raw
-                    .iter()
-                    .map(|id| {
-                        program
-                            .and_then(|p| p.strings.get(id.0 as usize))
-                            .map_or("?", |s| s)
-                    })
-                    .collect();
-                write!(f, "TemplateObject({site} `{}`)", raw.join("${}"))
-            }
-            None => write!(f, "TemplateObject({site})"),
-        },
-        ArgumentsObject(ArgumentsMapping::Unmapped) => write!(f, "ArgumentsObject(unmapped)"),
-        ArgumentsObject(ArgumentsMapping::Mapped(n)) => write!(f, "ArgumentsObject(mapped {n})"),
-        DeclareGlobalVar(s) => write!(f, "DeclareGlobalVar({})", sym(s)),
-        CompileCommand::Helper(h) => write!(f, "Helper({h:?})"),
-        JumpTable(n) => write!(f, "JumpTable({n})"),
-        Await(s) => write!(f, "Await({s})"),
-        Yield(s) => write!(f, "Yield({s})"),
     }
 }
 

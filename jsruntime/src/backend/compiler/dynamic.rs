@@ -10,7 +10,9 @@
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{self, BlockArg, InstBuilder, StackSlotData, StackSlotKind};
 
-use super::{malformed, CompileError, FunctionCompiler, GlobalMiss, Operand, I32, I64, I8};
+use super::operand::Operand;
+use super::variables::GlobalMiss;
+use super::{malformed, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::semantics::{Locator, Symbol};
 use crate::value::Value;

@@ -1,0 +1,347 @@
+//! Calls (`Call`, `New`, direct eval), closures and their captures, the
+//! arguments objects, and the runtime helpers (`Helper`).
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{self, BlockArg, InstBuilder};
+use cranelift_module::Module;
+
+use super::operand::Operand;
+use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
+use crate::backend::jit::RuntimeFn;
+use crate::backend::Closure;
+use crate::object::{FLAG_CLOSURE, OBJECT_CLOSURE_OFFSET, OBJECT_FLAGS_OFFSET};
+use crate::semantics::{ArgumentsMapping, FunctionId, Helper, Locator};
+use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
+
+impl FunctionCompiler<'_, '_> {
+    /// Call (7.3.14) of a value: closures are called directly through their
+    /// lambda (the callee is an object with [`FLAG_CLOSURE`], whose closure
+    /// is at [`OBJECT_CLOSURE_OFFSET`]) after an inline stack-limit check;
+    /// everything else, and a nearly exhausted stack, goes through
+    /// `runtime_call`. Returns the result (exceptions branch to the handler).
+    fn call_value(
+        &mut self,
+        function: ir::Value,
+        this: ir::Value,
+        argc: ir::Value,
+        argv: ir::Value,
+        scratch: ir::Value,
+    ) -> ir::Value {
+        let check_flags = self.b.create_block();
+        let check_stack = self.b.create_block();
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let done = self.b.create_block();
+        let status = self.b.append_block_param(done, I32);
+        let tag = self.b.ins().ushr_imm_u(function, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, check_flags, &[], slow, &[]);
+
+        self.b.switch_to_block(check_flags);
+        let ptr = self.b.ins().band_imm_u(function, PAYLOAD_MASK as i64);
+        let flags = self
+            .b
+            .ins()
+            .load(I32, trusted(), ptr, OBJECT_FLAGS_OFFSET as i32);
+        let is_closure = self.b.ins().band_imm_u(flags, FLAG_CLOSURE as i64);
+        self.b.ins().brif(is_closure, check_stack, &[], slow, &[]);
+
+        // The executor starts with its runtime (repr(C)), so the stack limit
+        // is at a fixed offset from `ctx`.
+        self.b.switch_to_block(check_stack);
+        let sp = self.b.ins().get_stack_pointer(I64);
+        let limit = self.b.ins().load(
+            I64,
+            trusted(),
+            self.ctx,
+            std::mem::offset_of!(crate::runtime::Runtime, stack_limit) as i32,
+        );
+        let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, limit);
+        self.b.ins().brif(low, slow, &[], fast, &[]);
+
+        self.b.switch_to_block(fast);
+        let cell = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_CLOSURE_OFFSET as i32);
+        let closure = self
+            .b
+            .ins()
+            .iadd_imm_s(cell, crate::gc::CELL_BODY_OFFSET as i64);
+        let lambda = self
+            .b
+            .ins()
+            .load(I64, trusted(), closure, Closure::LAMBDA_OFFSET);
+        let mut sig = self.runtime.module.make_signature();
+        for t in [I64, I64, I64, I32, I64, I64] {
+            sig.params.push(ir::AbiParam::new(t));
+        }
+        sig.returns.push(ir::AbiParam::new(I32));
+        let sig = self.b.import_signature(sig);
+        let call = self.b.ins().call_indirect(
+            sig,
+            lambda,
+            &[self.ctx, closure, this, argc, argv, scratch],
+        );
+        let s = self.b.inst_results(call)[0];
+        self.b.ins().jump(done, &[BlockArg::Value(s)]);
+
+        self.b.switch_to_block(slow);
+        let s = self.call_runtime(
+            RuntimeFn::Call,
+            &[self.ctx, function, this, argc, argv, scratch],
+        );
+        self.b.ins().jump(done, &[BlockArg::Value(s)]);
+
+        self.b.switch_to_block(done);
+        self.check_status(status);
+        self.b.ins().stack_load(I64, I64, self.scratch, 0)
+    }
+
+    pub(super) fn create_closure(
+        &mut self,
+        function: FunctionId,
+        captures: &[ir::Value],
+    ) -> Result<ir::Value, CompileError> {
+        let expected = self
+            .program
+            .function(function)
+            .map(|s| s.captures.len())
+            .ok_or_else(|| CompileError::Malformed(format!("no function {}", function.0)))?;
+        if captures.len() != expected {
+            return malformed(format!(
+                "closure of fn{} has {} captures, expected {expected}",
+                function.0,
+                captures.len()
+            ));
+        }
+        let template = self.host.template(function)?;
+        let template = self.b.ins().iconst(I64, template as i64);
+        let count = self.b.ins().iconst(I32, captures.len() as i64);
+        let vector = match self.argv {
+            Some(slot) if !captures.is_empty() => {
+                for (i, &c) in captures.iter().enumerate() {
+                    self.b.ins().stack_store(I64, c, slot, (i * 8) as i32);
+                }
+                self.b.ins().stack_addr(I64, slot, 0)
+            }
+            _ => self.b.ins().iconst(I64, 0),
+        };
+        let scratch = self.scratch_addr();
+        Ok(self.call_runtime_checked(
+            RuntimeFn::CreateClosure,
+            &[self.ctx, template, count, vector, scratch],
+        ))
+    }
+
+    /// `ArgumentsObject(mapping)`: the capture cells of the mapped
+    /// parameters go to the argument area, then one runtime call.
+    pub(super) fn arguments_object(
+        &mut self,
+        mapping: ArgumentsMapping,
+    ) -> Result<(), CompileError> {
+        let count = match mapping {
+            ArgumentsMapping::Mapped(n) => n,
+            ArgumentsMapping::Unmapped => 0,
+        };
+        let zero = self.b.ins().iconst(I64, 0);
+        for i in 0..count {
+            let locator = Locator::Argument(i);
+            let mapped = self.script.scopes.first().is_some_and(|s| {
+                s.variables
+                    .iter()
+                    .any(|v| v.locator == locator && v.captured)
+            });
+            let cell = if mapped {
+                self.capture_cell(locator)?
+            } else {
+                zero
+            };
+            let Some(argv) = self.argv else {
+                return malformed("no argument area for the arguments object");
+            };
+            self.b.ins().stack_store(I64, cell, argv, i as i32 * 8);
+        }
+        let cells = match self.argv {
+            Some(argv) if count > 0 => self.b.ins().stack_addr(I64, argv, 0),
+            _ => zero,
+        };
+        let count = self.b.ins().iconst(I32, count as i64);
+        let mapped = self
+            .b
+            .ins()
+            .iconst(I8, matches!(mapping, ArgumentsMapping::Mapped(_)) as i64);
+        let scratch = self.scratch_addr();
+        let v = self.call_runtime_checked(
+            RuntimeFn::CreateArgumentsObject,
+            &[
+                self.ctx,
+                self.closure,
+                self.argc,
+                self.argv_ptr,
+                cells,
+                count,
+                mapped,
+                scratch,
+            ],
+        );
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// GetValue of each operand, in order, stored in the argument area;
+    /// returns its address (null when there are no operands).
+    fn argument_area(&mut self, args: Vec<Operand>) -> Result<ir::Value, CompileError> {
+        let mut values = Vec::with_capacity(args.len());
+        for arg in args {
+            values.push(self.value_of(arg)?);
+        }
+        Ok(match self.argv {
+            Some(slot) if !values.is_empty() => {
+                for (i, &v) in values.iter().enumerate() {
+                    self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
+                }
+                self.b.ins().stack_addr(I64, slot, 0)
+            }
+            _ => self.b.ins().iconst(I64, 0),
+        })
+    }
+
+    /// `Helper(h)`: the inline ones, or one `runtime_helper` call with the
+    /// operands in the argument area.
+    pub(super) fn helper(&mut self, helper: Helper) -> Result<(), CompileError> {
+        match helper {
+            Helper::Hole => {
+                let v = self.constant(Value::HOLE);
+                self.operands.push(Operand::Any(v));
+                return Ok(());
+            }
+            Helper::IsHole => {
+                let v = self.pop()?;
+                let v = self.value_of(v)?;
+                let hole = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+                let b = self.box_bool(hole);
+                self.operands.push(Operand::Any(b));
+                return Ok(());
+            }
+            _ => {}
+        }
+        let n = helper.arity();
+        if self.operands.len() < n {
+            return malformed("operand stack underflow in a helper");
+        }
+        let args = self.operands.split_off(self.operands.len() - n);
+        let argv = self.argument_area(args)?;
+        let code = self.b.ins().iconst(I32, helper.code() as i64);
+        let argc = self.b.ins().iconst(I32, n as i64);
+        let scratch = self.scratch_addr();
+        let v =
+            self.call_runtime_checked(RuntimeFn::Helper, &[self.ctx, code, argc, argv, scratch]);
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// `Closure(function)`: the closure is created when its captures are
+    /// collected and its value is used.
+    pub(super) fn closure(&mut self, function: FunctionId) -> Result<(), CompileError> {
+        if self.program.function(function).is_none() {
+            return malformed(format!("no function {}", function.0));
+        }
+        self.operands.push(Operand::Closure {
+            function,
+            captures: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// `Capture(locator)`.
+    pub(super) fn capture(&mut self, locator: Locator) -> Result<(), CompileError> {
+        let cell = self.capture_cell(locator)?;
+        match self.operands.last_mut() {
+            Some(Operand::Closure { captures, .. }) => captures.push(cell),
+            _ => return malformed("Capture without a Closure"),
+        }
+        Ok(())
+    }
+
+    /// `Call(argc)`, or `New(argc)` when `new`: a property reference, a method
+    /// or a dynamic reference supplies the this value of a call.
+    pub(super) fn call(&mut self, argc: u16, new: bool) -> Result<(), CompileError> {
+        let argc = argc as usize;
+        if self.operands.len() < argc + 1 {
+            return malformed("operand stack underflow in a call");
+        }
+        let args = self.operands.split_off(self.operands.len() - argc);
+        let callee = self.pop()?;
+        let (function, this) = match callee {
+            Operand::Property { object, .. } if !new => {
+                let f = self.value_of(callee)?;
+                (f, object)
+            }
+            Operand::Method { function, this } if !new => (function, this),
+            Operand::Dynamic(r) if !new => (self.dynamic_get(r)?, r.this),
+            other => {
+                let f = self.value_of(other)?;
+                let undefined = self.constant(Value::UNDEFINED);
+                (f, undefined)
+            }
+        };
+        let argv = self.argument_area(args)?;
+        let argc = self.b.ins().iconst(I32, argc as i64);
+        let scratch = self.scratch_addr();
+        let result = if !new {
+            self.call_value(function, this, argc, argv, scratch)
+        } else {
+            self.call_runtime_checked(RuntimeFn::New, &[self.ctx, function, argc, argv, scratch])
+        };
+        self.operands.push(Operand::Any(result));
+        Ok(())
+    }
+
+    /// `DirectEval(argc)`.
+    pub(super) fn direct_eval(&mut self, argc: u16) -> Result<(), CompileError> {
+        let scope = self.pop()?;
+        let scope = self.value_of(scope)?;
+        let argc = argc as usize;
+        if self.operands.len() < argc + 1 {
+            return malformed("operand stack underflow in a direct eval");
+        }
+        let args = self.operands.split_off(self.operands.len() - argc);
+        let callee = self.pop()?;
+        let callee = self.value_of(callee)?;
+        let argv = self.argument_area(args)?;
+        let argc = self.b.ins().iconst(I32, argc as i64);
+        let scratch = self.scratch_addr();
+        let result = self.call_runtime_checked(
+            RuntimeFn::DirectEval,
+            &[self.ctx, callee, argc, argv, scope, scratch],
+        );
+        self.operands.push(Operand::Any(result));
+        Ok(())
+    }
+
+    /// `Arguments(start)`: a rest parameter.
+    pub(super) fn rest_arguments(&mut self, start: u16) -> Result<(), CompileError> {
+        let start = self.b.ins().iconst(I32, start as i64);
+        let scratch = self.scratch_addr();
+        let v = self.call_runtime_checked(
+            RuntimeFn::CreateArguments,
+            &[self.ctx, self.argc, self.argv_ptr, start, scratch],
+        );
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// `NewTarget`.
+    pub(super) fn new_target(&mut self) -> Result<(), CompileError> {
+        let v = self.call_runtime(RuntimeFn::NewTarget, &[self.ctx, self.closure]);
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+}

@@ -1,0 +1,633 @@
+//! Lowers one [`CompileScript`] to Cranelift IR.
+//!
+//! The compiler walks the commands once, keeping a compile-time operand stack
+//! ([`Operand`]) and a stack of open control-flow constructs ([`Flow`]). It
+//! emits inline fast paths for int32 and double arithmetic and comparisons
+//! and calls the [`super::bridge`] runtime functions for everything else. A
+//! malformed script (unbalanced markers, stack underflow, a locator out of
+//! range) is a [`CompileError`], never a panic.
+//!
+//! This file holds the driver and the dispatch (`FunctionCompiler::command`);
+//! each command is lowered in the file of its construct: `operand.rs` (the
+//! operand stack, literals), `values.rs` (NaN-boxing in IR), `variables.rs`
+//! (bindings, scopes, captures), `property.rs` (inline caches, literals of
+//! objects and arrays), `call.rs` (calls, closures, arguments, helpers),
+//! `operator.rs`, `control_flow.rs`, `exception.rs`, `dynamic.rs` (`with`) and
+//! `sites.rs` (exception sites).
+
+use std::collections::HashMap;
+use std::fmt;
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{
+    self, types, Block, BlockArg, FuncRef, InstBuilder, MemFlagsData, StackSlot, StackSlotData,
+    StackSlotKind,
+};
+use cranelift_frontend::{FunctionBuilder, Variable};
+use cranelift_jit::JITModule;
+use cranelift_module::{FuncId, Module};
+
+use super::jit::{Jit, RuntimeFn};
+use super::{FunctionTemplate, Status};
+use crate::runtime::inline_cache::PropertyCache;
+use crate::semantics::{
+    ArgumentsMapping, CompileCommand, CompileScript, FunctionId, Locator, Program, ScopeRef,
+    StringId, Symbol, VariableKind,
+};
+use crate::value::Value;
+
+use control_flow::Flow;
+use operand::Operand;
+use variables::Slot;
+
+mod call;
+mod control_flow;
+mod dynamic;
+mod exception;
+mod operand;
+mod operator;
+mod property;
+mod sites;
+mod values;
+mod variables;
+
+const I8: ir::Type = types::I8;
+const I32: ir::Type = types::I32;
+const I64: ir::Type = types::I64;
+const F64: ir::Type = types::F64;
+
+/// Why a function could not be compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompileError {
+    /// The script is inconsistent (a bug in the analyzer).
+    Malformed(String),
+    /// A command the backend does not lower yet.
+    Unsupported(&'static str),
+    /// Cranelift refused the function or the host.
+    Cranelift(String),
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CompileError::Malformed(m) => write!(f, "malformed compile script: {m}"),
+            CompileError::Unsupported(what) => write!(f, "not supported yet: {what}"),
+            CompileError::Cranelift(m) => write!(f, "code generation failed: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+fn malformed<T>(message: impl Into<String>) -> Result<T, CompileError> {
+    Err(CompileError::Malformed(message.into()))
+}
+
+/// Services of the runtime the compiler needs while it emits code.
+pub trait CompileHost {
+    /// A string literal as a value that stays alive as long as the compiled
+    /// code (the host roots it).
+    fn string_constant(&mut self, program: &Program, id: StringId) -> Result<Value, CompileError>;
+    /// The id passed to `runtime_get_global`/`runtime_set_global` for a
+    /// global name.
+    fn global_name(&mut self, program: &Program, symbol: Symbol) -> u32;
+    /// The template shared by the closures of a function of the program
+    /// being compiled.
+    fn template(&mut self, function: FunctionId) -> Result<*const FunctionTemplate, CompileError>;
+    /// `count` inline caches for the function being compiled (two per
+    /// `CacheId`: get at `2 * id`, set at `2 * id + 1`), living as long as
+    /// the compiled code; null to compile without caches.
+    fn inline_caches(&mut self, count: u32) -> *const PropertyCache;
+    /// The address of the value of a binding of the global declarative
+    /// record (an escaped capture cell, see `backend::global_env`) and
+    /// whether it is mutable; `None` when `name` is not declared lexically
+    /// (yet).
+    fn global_lexical(&mut self, name: u32) -> Option<(*mut u64, bool)> {
+        let _ = name;
+        None
+    }
+    /// The global object (as a value's bits) and the inline cache of the
+    /// global name `name` (see `runtime_get_global_cached`); `None` to read
+    /// globals without a cache.
+    fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
+        let _ = name;
+        None
+    }
+    /// A BigInt literal (its digits in `radix` are string `digits` of the
+    /// program) as a value that stays alive as long as the compiled code.
+    fn bigint_constant(
+        &mut self,
+        program: &Program,
+        radix: u32,
+        digits: StringId,
+    ) -> Result<Value, CompileError> {
+        let _ = (program, radix, digits);
+        Err(CompileError::Unsupported("BigInt literals"))
+    }
+    /// The template object of tagged template site `site` (13.2.8.4
+    /// GetTemplateObject), created once per site and kept alive as long as
+    /// the compiled code.
+    fn template_object(&mut self, program: &Program, site: u32) -> Result<Value, CompileError> {
+        let _ = (program, site);
+        Err(CompileError::Unsupported("tagged templates"))
+    }
+}
+
+/// Compiles the function `id` of `program` into `jit.ctx` (without defining
+/// it in the module).
+fn build(
+    jit: &mut Jit,
+    program: &Program,
+    id: FunctionId,
+    host: &mut dyn CompileHost,
+) -> Result<(), CompileError> {
+    let script = program
+        .function(id)
+        .ok_or_else(|| CompileError::Malformed(format!("no function {}", id.0)))?;
+    let runtime = RuntimeImports {
+        ids: RuntimeFn::ALL.iter().map(|&f| jit.runtime_id(f)).collect(),
+        refs: HashMap::new(),
+        module: &mut jit.module,
+    };
+    let config = runtime.module.target_config();
+    // The function's template identifies it in exception sites.
+    let template = host.template(id)? as u64;
+    let builder = FunctionBuilder::new(&mut jit.ctx.func, &mut jit.builder_ctx);
+    let result =
+        FunctionCompiler::new(builder, program, script, host, runtime).and_then(|mut compiler| {
+            compiler.sites.template = template;
+            compiler.run()?;
+            compiler.b.seal_all_blocks();
+            compiler.b.finalize(config);
+            Ok(())
+        });
+    if result.is_err() {
+        // The builder context keeps the abandoned function's state.
+        jit.builder_ctx = cranelift_frontend::FunctionBuilderContext::new();
+    }
+    result
+}
+
+/// Compiles function `id` of `program` to native code and returns the
+/// lambda's address.
+pub fn compile(
+    jit: &mut Jit,
+    program: &Program,
+    id: FunctionId,
+    host: &mut dyn CompileHost,
+) -> Result<*const u8, CompileError> {
+    let name = program
+        .function(id)
+        .and_then(|s| s.name)
+        .map(|s| sanitize(program.symbol_name(s)))
+        .unwrap_or_else(|| format!("fn{}", id.0));
+    let func_id = jit.begin_function(&name)?;
+    if let Err(e) = build(jit, program, id, host) {
+        jit.module.clear_context(&mut jit.ctx);
+        return Err(e);
+    }
+    jit.finish_function(func_id)
+}
+
+/// The Cranelift IR (CLIF) of function `id`, as `jstb compile --print clif`
+/// shows it. Nothing is compiled to machine code.
+pub fn print_clif(
+    jit: &mut Jit,
+    program: &Program,
+    id: FunctionId,
+    host: &mut dyn CompileHost,
+) -> Result<String, CompileError> {
+    jit.module.clear_context(&mut jit.ctx);
+    jit.ctx.func.signature = jit.lambda_signature().clone();
+    jit.ctx.func.name = ir::UserFuncName::user(1, id.0);
+    let result = build(jit, program, id, host).map(|()| jit.ctx.func.display().to_string());
+    jit.module.clear_context(&mut jit.ctx);
+    result
+}
+
+fn sanitize(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+fn trusted() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+/// The runtime functions, imported into the function on first use.
+struct RuntimeImports<'m> {
+    ids: Vec<FuncId>,
+    refs: HashMap<RuntimeFn, FuncRef>,
+    module: &'m mut JITModule,
+}
+
+struct FunctionCompiler<'a, 'p> {
+    b: FunctionBuilder<'a>,
+    program: &'p Program,
+    script: &'p CompileScript,
+    host: &'p mut dyn CompileHost,
+    runtime: RuntimeImports<'p>,
+
+    // Parameters of the lambda.
+    ctx: ir::Value,
+    closure: ir::Value,
+    this: ir::Value,
+    /// `argc` and `argv` of the call (valid for the whole call).
+    argc: ir::Value,
+    argv_ptr: ir::Value,
+    ret: ir::Value,
+
+    /// Out parameter of runtime calls; also where a thrown value waits for
+    /// its handler.
+    scratch: StackSlot,
+    /// Argument vector of calls (and capture vector of closures).
+    argv: Option<StackSlot>,
+    /// Arguments then locals.
+    slots: Vec<Slot>,
+    /// Kind of each slot's binding, when a scope declares it.
+    kinds: Vec<Option<VariableKind>>,
+    /// The completion value of `return`.
+    return_value: Variable,
+
+    operands: Vec<Operand>,
+    flows: Vec<Flow>,
+    scopes: Vec<ScopeRef>,
+    pending_labels: Vec<Symbol>,
+
+    return_block: Block,
+    throw_block: Block,
+    /// The function's inline caches (null: none).
+    caches: *const PropertyCache,
+    /// Exception sites (source positions noted on the exception path).
+    sites: sites::Sites,
+}
+
+impl<'a, 'p> FunctionCompiler<'a, 'p> {
+    fn new(
+        mut b: FunctionBuilder<'a>,
+        program: &'p Program,
+        script: &'p CompileScript,
+        host: &'p mut dyn CompileHost,
+        runtime: RuntimeImports<'p>,
+    ) -> Result<Self, CompileError> {
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let params = b.block_params(entry).to_vec();
+        let [ctx, closure, this, argc, argv, ret] = params[..] else {
+            return Err(CompileError::Cranelift(
+                "unexpected lambda signature".into(),
+            ));
+        };
+
+        let scratch =
+            b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+        let mut max_argc = 0usize;
+        for command in &script.commands {
+            match command {
+                CompileCommand::Call(n)
+                | CompileCommand::New(n)
+                | CompileCommand::DirectEval(n) => max_argc = max_argc.max(*n as usize),
+                CompileCommand::Helper(h) => max_argc = max_argc.max(h.arity()),
+                // `pin_property_key` calls the ToPropertyKey helper.
+                CompileCommand::CompoundAssignmentBegin
+                | CompileCommand::ShortCircuitAssignment(_)
+                | CompileCommand::Unary(_) => max_argc = max_argc.max(1),
+                CompileCommand::ArgumentsObject(ArgumentsMapping::Mapped(n)) => {
+                    max_argc = max_argc.max(*n as usize)
+                }
+                CompileCommand::Closure(f) => {
+                    let n = program.function(*f).map_or(0, |s| s.captures.len());
+                    max_argc = max_argc.max(n);
+                }
+                _ => {}
+            }
+        }
+        let argv_slot = (max_argc > 0).then(|| {
+            b.create_sized_stack_slot(StackSlotData::new(
+                StackSlotKind::ExplicitSlot,
+                (max_argc * 8) as u32,
+                3,
+            ))
+        });
+
+        // Which bindings are captured, and their kinds.
+        let num_params = script.num_params as usize;
+        let num_slots = num_params + script.num_locals as usize;
+        let mut captured = vec![false; num_slots];
+        let mut kinds = vec![None; num_slots];
+        for scope in &script.scopes {
+            for v in &scope.variables {
+                let index = match v.locator {
+                    Locator::Argument(i) if (i as usize) < num_params => i as usize,
+                    Locator::Local(i) if (i as usize) < script.num_locals as usize => {
+                        num_params + i as usize
+                    }
+                    other => {
+                        return malformed(format!(
+                            "variable {} declared at {other}",
+                            program.symbol_name(v.symbol)
+                        ))
+                    }
+                };
+                captured[index] |= v.captured;
+                kinds[index] = Some(v.kind);
+            }
+        }
+
+        let undefined = b.ins().iconst(I64, Value::UNDEFINED.to_bits() as i64);
+        let zero_ptr = b.ins().iconst(I64, 0);
+        let mut slots = Vec::with_capacity(num_slots);
+        for (index, &is_captured) in captured.iter().enumerate() {
+            let initial = if index < num_params {
+                // Prologue: argv[i] if i < argc, else undefined.
+                let load = b.create_block();
+                let done = b.create_block();
+                let value = b.append_block_param(done, I64);
+                let present = b
+                    .ins()
+                    .icmp_imm_u(IntCC::UnsignedGreaterThan, argc, index as i64);
+                b.ins()
+                    .brif(present, load, &[], done, &[BlockArg::Value(undefined)]);
+                b.switch_to_block(load);
+                let arg = b.ins().load(I64, trusted(), argv, (index * 8) as i32);
+                b.ins().jump(done, &[BlockArg::Value(arg)]);
+                b.switch_to_block(done);
+                value
+            } else {
+                undefined
+            };
+            if is_captured {
+                let slot = b.create_sized_stack_slot(StackSlotData::new(
+                    StackSlotKind::ExplicitSlot,
+                    8,
+                    3,
+                ));
+                b.ins().stack_store(I64, initial, slot, 0);
+                let cell = b.declare_var(I64);
+                b.def_var(cell, zero_ptr);
+                slots.push(Slot::Memory { slot, cell });
+            } else {
+                let var = b.declare_var(I64);
+                b.def_var(var, initial);
+                slots.push(Slot::Register(var));
+            }
+        }
+        let return_value = b.declare_var(I64);
+        b.def_var(return_value, undefined);
+
+        let return_block = b.create_block();
+        let throw_block = b.create_block();
+        b.set_cold_block(throw_block);
+
+        Ok(FunctionCompiler {
+            b,
+            program,
+            script,
+            host,
+            runtime,
+            ctx,
+            closure,
+            this,
+            argc,
+            argv_ptr: argv,
+            ret,
+            scratch,
+            argv: argv_slot,
+            slots,
+            kinds,
+            return_value,
+            operands: Vec::new(),
+            flows: Vec::new(),
+            scopes: Vec::new(),
+            pending_labels: Vec::new(),
+            return_block,
+            throw_block,
+            caches: std::ptr::null(),
+            sites: sites::Sites::new(),
+        })
+    }
+
+    fn run(&mut self) -> Result<(), CompileError> {
+        if self.script.num_inline_caches > 0 {
+            self.caches = self.host.inline_caches(self.script.num_inline_caches * 2);
+        }
+        // 10.2.1.2 OrdinaryCallBindThis: a non-strict function sees the
+        // global object for undefined/null and a wrapper for primitives.
+        if !self.script.flags.strict
+            && !self.script.flags.arrow
+            && self.script.commands.contains(&CompileCommand::This)
+        {
+            let scratch = self.scratch_addr();
+            self.this =
+                self.call_runtime_checked(RuntimeFn::CoerceThis, &[self.ctx, self.this, scratch]);
+        }
+        for (index, command) in self.script.commands.iter().enumerate() {
+            self.sites.position = self
+                .script
+                .position(index)
+                .unwrap_or(sites::UNKNOWN_POSITION);
+            if !matches!(
+                command,
+                CompileCommand::LabelStart(_) | CompileCommand::LoopStart(_)
+            ) {
+                self.pending_labels.clear();
+            }
+            self.command(command)?;
+        }
+        if !self.flows.is_empty() {
+            return malformed("unclosed control-flow construct at the end of the function");
+        }
+        // Falling off the end returns undefined (ECMA-262 10.2.1.4
+        // OrdinaryCallEvaluateBody: a normal completion returns undefined).
+        let undefined = self.constant(Value::UNDEFINED);
+        self.b.def_var(self.return_value, undefined);
+        self.b.ins().jump(self.return_block, &[]);
+
+        // return: escape every cell (the frame dies), store the value.
+        self.b.switch_to_block(self.return_block);
+        self.escape_all();
+        let value = self.b.use_var(self.return_value);
+        self.b.ins().store(trusted(), value, self.ret, 0);
+        let status = self.b.ins().iconst(I32, Status::Normal as i64);
+        self.b.ins().return_(&[status]);
+
+        // Uncaught exception: the value is in the scratch slot.
+        self.b.switch_to_block(self.throw_block);
+        self.escape_all();
+        let value = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        self.b.ins().store(trusted(), value, self.ret, 0);
+        let status = self.b.ins().iconst(I32, Status::Exception as i64);
+        self.b.ins().return_(&[status]);
+        self.fill_raise_blocks();
+        Ok(())
+    }
+
+    // ----- Small helpers -----
+
+    fn call_runtime(&mut self, f: RuntimeFn, args: &[ir::Value]) -> ir::Value {
+        let func_ref = match self.runtime.refs.get(&f) {
+            Some(&r) => r,
+            None => {
+                let id = self.runtime.ids[f as usize];
+                let r = self.runtime.module.declare_func_in_func(id, self.b.func);
+                self.runtime.refs.insert(f, r);
+                r
+            }
+        };
+        let inst = self.b.ins().call(func_ref, args);
+        self.b.inst_results(inst)[0]
+    }
+
+    fn scratch_addr(&mut self) -> ir::Value {
+        self.b.ins().stack_addr(I64, self.scratch, 0)
+    }
+
+    /// Calls a runtime function returning a status, branches to the handler
+    /// on an exception, and returns the value left in the scratch slot.
+    fn call_runtime_checked(&mut self, f: RuntimeFn, args: &[ir::Value]) -> ir::Value {
+        let status = self.call_runtime(f, args);
+        self.check_status(status);
+        self.b.ins().stack_load(I64, I64, self.scratch, 0)
+    }
+
+    /// Branches to the innermost handler if `status` is not Normal.
+    fn check_status(&mut self, status: ir::Value) {
+        let handler = self.raise_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(status, handler, &[], cont, &[]);
+        self.b.switch_to_block(cont);
+    }
+
+    /// After an unconditional transfer: code up to the next marker is dead.
+    fn start_dead_block(&mut self) {
+        let block = self.b.create_block();
+        self.b.switch_to_block(block);
+    }
+
+    // ----- Commands -----
+
+    /// Lowers one command; each arm is the command's function in the file of
+    /// its construct.
+    fn command(&mut self, command: &CompileCommand) -> Result<(), CompileError> {
+        use CompileCommand as C;
+        let effect = command.stack_effect();
+        if command.settles() {
+            self.settle(effect.max_pops())?;
+        }
+        #[cfg(debug_assertions)]
+        let depth = self.operands.len();
+        match *command {
+            C::Undefined => self.operands.push(Operand::Undefined),
+            C::Null => self.operands.push(Operand::Null),
+            C::Boolean(b) => self.operands.push(Operand::Boolean(b)),
+            C::Number(n) => self.operands.push(Operand::Number(n)),
+            C::String(id) => self.string_literal(id)?,
+            C::BigInt { radix, digits } => self.bigint_literal(radix, digits)?,
+            C::This => self.operands.push(Operand::This),
+            C::VariableReference(symbol, locator) => self.variable_reference(symbol, locator)?,
+            C::DynamicReference {
+                symbol,
+                locator,
+                envs,
+                with_mask,
+            } => self.dynamic_reference(symbol, locator, envs, with_mask)?,
+            C::GetProperty(cache) => self.read_property(cache)?,
+            C::PropertyReference(cache) => self.property_reference(cache)?,
+            C::CalleeProperty(cache) => self.callee_property(cache)?,
+            C::CalleeWithThis => self.callee_with_this()?,
+            C::PushScope(scope) => self.push_scope(scope)?,
+            C::PopScope(scope) => self.pop_scope(scope)?,
+            C::DeclareVars(scope) => self.declare_vars(scope)?,
+            C::Initialize => self.initialize()?,
+            C::Closure(function) => self.closure(function)?,
+            C::Capture(locator) => self.capture(locator)?,
+            C::Call(argc) => self.call(argc, false)?,
+            C::New(argc) => self.call(argc, true)?,
+            C::DirectEval(argc) => self.direct_eval(argc)?,
+            C::Return(has_value) => self.return_from(has_value)?,
+            C::Throw => self.throw()?,
+            C::Object => self.create_literal(RuntimeFn::CreateObject)?,
+            C::Array => self.create_literal(RuntimeFn::CreateArray)?,
+            C::CreateDataProperty => self.create_data_property()?,
+            C::PushArrayElement => self.push_array_element()?,
+            C::Unary(op) => self.unary_operator(op)?,
+            C::Binary(op) => self.binary_operator(op)?,
+            C::Assignment => self.assignment()?,
+            C::CompoundAssignmentBegin => self.compound_assignment_begin()?,
+            C::CompoundAssignment(op) => self.compound_assignment(op)?,
+            C::ShortCircuit(kind) => self.short_circuit(kind, false)?,
+            C::ShortCircuitAssignment(kind) => self.short_circuit(kind, true)?,
+            C::ShortCircuitEnd => self.short_circuit_end()?,
+            C::IfThen => self.if_then()?,
+            C::Else => self.else_branch()?,
+            C::IfStatement | C::IfElseStatement | C::ConditionalExpression => {
+                self.end_if(command)?
+            }
+            C::LoopStart(flags) => self.loop_start(flags)?,
+            C::LoopInit => self.loop_init()?,
+            C::LoopTest => self.loop_test()?,
+            C::LoopNext => self.loop_next()?,
+            C::LoopBody => self.loop_body()?,
+            C::LoopEnd => self.loop_end()?,
+            C::LabelStart(symbol) => self.label_start(symbol)?,
+            C::LabelEnd(symbol) => self.label_end(symbol)?,
+            C::Break(label) => self.break_to(label)?,
+            C::Continue(label) => self.continue_to(label)?,
+            C::Try {
+                has_catch,
+                has_finally,
+            } => self.try_start(has_catch, has_finally)?,
+            C::Catch(has_parameter) => self.catch(has_parameter)?,
+            C::Finally => self.finally()?,
+            C::TryEnd => self.try_end()?,
+            C::Discard => self.discard()?,
+            C::Dup => self.dup()?,
+            C::Swap => self.swap()?,
+            C::Dereference => self.dereference()?,
+            C::Debugger => {}
+            C::Arguments(start) => self.rest_arguments(start)?,
+            C::ArgumentsObject(mapping) => self.arguments_object(mapping)?,
+            C::NewTarget => self.new_target()?,
+            C::TemplateObject(site) => self.template_object(site)?,
+            C::DeclareGlobalVar(symbol) => self.declare_global_var(symbol)?,
+            C::Helper(helper) => self.helper(helper)?,
+            C::JumpTable(_) | C::Await(_) | C::Yield(_) => {
+                return Err(CompileError::Unsupported("generators and async functions"))
+            }
+        }
+        #[cfg(debug_assertions)]
+        self.check_stack_effect(command, effect, depth)?;
+        Ok(())
+    }
+
+    /// Debug builds: the operand stack went from `before` entries to what
+    /// the command's declared [`crate::semantics::StackEffect`] says.
+    #[cfg(debug_assertions)]
+    fn check_stack_effect(
+        &self,
+        command: &CompileCommand,
+        effect: crate::semantics::StackEffect,
+        before: usize,
+    ) -> Result<(), CompileError> {
+        use crate::semantics::StackEffect;
+        let after = self.operands.len();
+        let expected = match effect {
+            StackEffect::Fixed { pops, pushes } => before.checked_sub(pops).map(|d| d + pushes),
+            // Back to the depth saved when the section opened, having popped
+            // at most `max_pops` operands.
+            StackEffect::Restore { max_pops } => self
+                .flows
+                .last()
+                .and_then(Flow::saved_depth)
+                .filter(|&depth| depth <= before && before - depth <= max_pops),
+        };
+        if expected != Some(after) {
+            return malformed(format!(
+                "{command} went from {before} to {after} operands, against its declared {effect:?}"
+            ));
+        }
+        Ok(())
+    }
+}

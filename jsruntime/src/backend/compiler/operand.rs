@@ -1,0 +1,232 @@
+//! The compile-time operand stack: [`Operand`], GetValue and PutValue of an
+//! operand, the literal commands that push one, and the stack manipulation
+//! commands (`Discard`, `Dup`, `Swap`, `Dereference`).
+
+use cranelift_codegen::ir;
+
+use super::dynamic;
+use super::{malformed, CompileError, FunctionCompiler};
+use crate::semantics::{CacheId, FunctionId, Locator, StringId, Symbol};
+use crate::value::Value;
+
+/// An entry of the compile-time operand stack.
+#[derive(Clone, Debug)]
+pub(super) enum Operand {
+    Undefined,
+    Null,
+    Boolean(bool),
+    Number(f64),
+    String(StringId),
+    This,
+    /// A boolean computed at runtime (`i8`, 0 or 1).
+    Bool(ir::Value),
+    /// Any value, NaN-boxed (`i64`).
+    Any(ir::Value),
+    /// An identifier reference.
+    Variable(Symbol, Locator),
+    /// An identifier reference whose value was read before a side effect
+    /// that could change it (ECMA-262 evaluates GetValue of a left operand
+    /// before the right one): still usable as a reference; as a value it is
+    /// `value`, checked for the TDZ (or, for globals, existence) when used.
+    Snapshot {
+        symbol: Symbol,
+        locator: Locator,
+        value: ir::Value,
+    },
+    /// A property reference with its base and key already evaluated;
+    /// `cache` is the access site when the key is a constant string (so an
+    /// inline cache applies).
+    Property {
+        object: ir::Value,
+        key: ir::Value,
+        cache: Option<CacheId>,
+    },
+    /// The callee of a call whose function was already read, with its this
+    /// value (`CalleeProperty`, `CalleeWithThis`).
+    Method {
+        function: ir::Value,
+        this: ir::Value,
+    },
+    /// An identifier reference resolved through dynamic environments
+    /// (`DynamicReference`).
+    Dynamic(dynamic::DynamicRef),
+    /// A closure being built: the capture cells collected so far.
+    Closure {
+        function: FunctionId,
+        captures: Vec<ir::Value>,
+    },
+}
+
+impl Operand {
+    pub(super) fn is_reference(&self) -> bool {
+        matches!(
+            self,
+            Operand::Variable(..)
+                | Operand::Snapshot { .. }
+                | Operand::Property { .. }
+                | Operand::Dynamic(_)
+        )
+    }
+}
+
+impl FunctionCompiler<'_, '_> {
+    pub(super) fn pop(&mut self) -> Result<Operand, CompileError> {
+        match self.operands.pop() {
+            Some(op) => Ok(op),
+            None => malformed("operand stack underflow"),
+        }
+    }
+
+    /// GetValue (ECMA-262 6.2.5.5) of an operand, boxed.
+    pub(super) fn value_of(&mut self, op: Operand) -> Result<ir::Value, CompileError> {
+        Ok(match op {
+            Operand::Undefined => self.constant(Value::UNDEFINED),
+            Operand::Null => self.constant(Value::NULL),
+            Operand::Boolean(b) => self.constant(Value::from_bool(b)),
+            Operand::Number(n) => self.constant(Value::number(n)),
+            Operand::String(id) => {
+                let v = self.host.string_constant(self.program, id)?;
+                self.constant(v)
+            }
+            Operand::This => self.this,
+            Operand::Bool(b) => self.box_bool(b),
+            Operand::Any(v) => v,
+            Operand::Variable(symbol, locator) => self.load_variable(symbol, locator)?,
+            Operand::Snapshot {
+                symbol,
+                locator,
+                value,
+            } => {
+                let checked = match locator {
+                    Locator::Argument(_) | Locator::Local(_) => {
+                        let index = self.slot_index(locator)?;
+                        self.is_lexical(index)
+                    }
+                    _ => true,
+                };
+                if checked {
+                    self.check_initialized(value, symbol);
+                }
+                value
+            }
+            Operand::Property { object, key, cache } => self.get_property(object, key, cache),
+            Operand::Method { function, .. } => function,
+            Operand::Dynamic(r) => self.dynamic_get(r)?,
+            Operand::Closure { function, captures } => self.create_closure(function, &captures)?,
+        })
+    }
+
+    /// PutValue of `value` into a reference operand.
+    pub(super) fn put_value(
+        &mut self,
+        reference: &Operand,
+        value: ir::Value,
+        initialize: bool,
+    ) -> Result<(), CompileError> {
+        match *reference {
+            Operand::Variable(symbol, locator)
+            | Operand::Snapshot {
+                symbol, locator, ..
+            } => self.store_variable(symbol, locator, value, initialize),
+            Operand::Property { object, key, cache } if !initialize => {
+                self.set_property(object, key, value, cache);
+                Ok(())
+            }
+            // A function declaration of eval code in a dynamic variable
+            // environment initialises the property it just created.
+            Operand::Dynamic(r) => self.dynamic_put(r, value),
+            _ => malformed("assignment to a non-reference"),
+        }
+    }
+
+    /// Snapshots the identifier references below the top `keep` operands,
+    /// before a command that may change bindings (see [`Operand::Snapshot`]).
+    /// Also called before control flow splits, so that no lazy reference is
+    /// read in only one branch.
+    pub(super) fn settle(&mut self, keep: usize) -> Result<(), CompileError> {
+        let end = self.operands.len().saturating_sub(keep);
+        for i in 0..end {
+            if let Operand::Variable(symbol, locator) = self.operands[i] {
+                let value = self.read_raw(symbol, locator)?;
+                self.operands[i] = Operand::Snapshot {
+                    symbol,
+                    locator,
+                    value,
+                };
+            }
+        }
+        Ok(())
+    }
+
+    /// `String(id)`: checks the id; the operand stays a constant.
+    pub(super) fn string_literal(&mut self, id: StringId) -> Result<(), CompileError> {
+        if id.0 as usize >= self.program.strings.len() {
+            return malformed(format!("string {} out of range", id.0));
+        }
+        self.operands.push(Operand::String(id));
+        Ok(())
+    }
+
+    /// `BigInt { radix, digits }`: a constant the host keeps alive.
+    pub(super) fn bigint_literal(
+        &mut self,
+        radix: u32,
+        digits: StringId,
+    ) -> Result<(), CompileError> {
+        let v = self.host.bigint_constant(self.program, radix, digits)?;
+        let v = self.constant(v);
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// `TemplateObject(site)`: the site's template object, a constant.
+    pub(super) fn template_object(&mut self, site: u32) -> Result<(), CompileError> {
+        let v = self.host.template_object(self.program, site)?;
+        let v = self.constant(v);
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// `Discard`.
+    pub(super) fn discard(&mut self) -> Result<(), CompileError> {
+        let op = self.pop()?;
+        if op.is_reference() || matches!(op, Operand::Closure { .. }) {
+            // ECMA-262 14.5.1: an expression statement still performs
+            // GetValue (it may throw a ReferenceError or run a getter).
+            self.value_of(op)?;
+        }
+        Ok(())
+    }
+
+    /// `Dup`: a closure being built is created first, so that both
+    /// copies are the same function object.
+    pub(super) fn dup(&mut self) -> Result<(), CompileError> {
+        let top = self.pop()?;
+        let top = if let Operand::Closure { .. } = top {
+            Operand::Any(self.value_of(top)?)
+        } else {
+            top
+        };
+        self.operands.push(top.clone());
+        self.operands.push(top);
+        Ok(())
+    }
+
+    /// `Swap`.
+    pub(super) fn swap(&mut self) -> Result<(), CompileError> {
+        let a = self.pop()?;
+        let b = self.pop()?;
+        self.operands.push(a);
+        self.operands.push(b);
+        Ok(())
+    }
+
+    /// `Dereference`.
+    pub(super) fn dereference(&mut self) -> Result<(), CompileError> {
+        let reference = self.pop()?;
+        let v = self.value_of(reference.clone())?;
+        self.operands.push(reference);
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+}

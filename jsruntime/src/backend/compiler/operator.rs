@@ -1,0 +1,514 @@
+//! Operators: binary and unary operators with their int32 and double fast
+//! paths, comparisons, bitwise operators, constant folding, and the
+//! assignment commands.
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{self, BlockArg, InstBuilder};
+
+use super::operand::Operand;
+use super::variables::GlobalMiss;
+use super::{malformed, CompileError, FunctionCompiler, F64, I32, I64, I8};
+use crate::backend::jit::RuntimeFn;
+use crate::semantics::{BinaryOperator, Locator, UnaryOperator};
+use crate::value::{Value, NUMBER_LIMIT};
+
+impl FunctionCompiler<'_, '_> {
+    /// `op` on two boxed values: int32 and double fast paths, the runtime
+    /// for the rest.
+    fn binary(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> Operand {
+        use BinaryOperator as B;
+        match op {
+            B::Addition | B::Subtraction | B::Multiplication | B::Division => {
+                Operand::Any(self.arithmetic(op, a, b))
+            }
+            B::LessThan
+            | B::GreaterThan
+            | B::LessThanOrEqual
+            | B::GreaterThanOrEqual
+            | B::Equality
+            | B::Inequality
+            | B::StrictEquality
+            | B::StrictInequality => Operand::Bool(self.comparison(op, a, b)),
+            B::BitwiseAnd
+            | B::BitwiseOr
+            | B::BitwiseXor
+            | B::LeftShift
+            | B::SignedRightShift
+            | B::UnsignedRightShift => Operand::Any(self.bitwise(op, a, b)),
+            B::Remainder => Operand::Any(self.remainder(a, b)),
+            B::Exponentiation | B::InstanceOf | B::In => {
+                Operand::Any(self.runtime_binary(op, a, b))
+            }
+        }
+    }
+
+    /// `a % b`: int32 fast path for `a >= 0`, `b > 0` (no -0, no division
+    /// by zero, no overflow: 6.1.6.1.6 Number::remainder), else the runtime.
+    fn remainder(&mut self, a: ir::Value, b: ir::Value) -> ir::Value {
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let int = self.b.create_block();
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let both = self.both_int32(a, b);
+        self.b.ins().brif(both, int, &[], slow, &[]);
+        self.b.switch_to_block(int);
+        let x = self.b.ins().ireduce(I32, a);
+        let y = self.b.ins().ireduce(I32, b);
+        let x_ok = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, x, 0);
+        let y_ok = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, y, 0);
+        let ok = self.b.ins().band(x_ok, y_ok);
+        self.b.ins().brif(ok, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let r = self.b.ins().urem(x, y);
+        let boxed = self.box_int(r);
+        self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+        self.b.switch_to_block(slow);
+        let r = self.runtime_binary(BinaryOperator::Remainder, a, b);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(done);
+        result
+    }
+
+    fn runtime_binary(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
+        let op = self.b.ins().iconst(I32, op as i64);
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(RuntimeFn::Binary, &[self.ctx, op, a, b, scratch])
+    }
+
+    fn arithmetic(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
+        self.arithmetic_or(op, a, b, None)
+    }
+
+    /// [`Self::arithmetic`]; the slow path runs `update` on `a` instead of
+    /// the binary operator when given (`x++` on a BigInt, see
+    /// `runtime_unary`).
+    fn arithmetic_or(
+        &mut self,
+        op: BinaryOperator,
+        a: ir::Value,
+        b: ir::Value,
+        update: Option<UnaryOperator>,
+    ) -> ir::Value {
+        use BinaryOperator as B;
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let float = self.b.create_block();
+        let not_int = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+
+        if op != B::Division {
+            let int = self.b.create_block();
+            let both = self.both_int32(a, b);
+            self.b.ins().brif(both, int, &[], not_int, &[]);
+            self.b.switch_to_block(int);
+            let x = self.b.ins().ireduce(I32, a);
+            let y = self.b.ins().ireduce(I32, b);
+            let (r, overflow) = match op {
+                B::Addition => self.b.ins().sadd_overflow(x, y),
+                B::Subtraction => self.b.ins().ssub_overflow(x, y),
+                _ => {
+                    let (r, overflow) = self.b.ins().smul_overflow(x, y);
+                    // A zero product with a negative operand is -0, a double
+                    // (ECMA-262 6.1.6.1.4 Number::multiply).
+                    let zero = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
+                    let signs = self.b.ins().bor(x, y);
+                    let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                    let negative_zero = self.b.ins().band(zero, negative);
+                    let bad = self.b.ins().bor(overflow, negative_zero);
+                    (r, bad)
+                }
+            };
+            let ok = self.b.create_block();
+            self.b.ins().brif(overflow, float, &[], ok, &[]);
+            self.b.switch_to_block(ok);
+            let boxed = self.box_int(r);
+            self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+        } else {
+            self.b.ins().jump(not_int, &[]);
+        }
+
+        self.b.switch_to_block(not_int);
+        let numbers = self.both_numbers(a, b);
+        self.b.ins().brif(numbers, float, &[], slow, &[]);
+
+        self.b.switch_to_block(float);
+        let x = self.number_to_f64(a);
+        let y = self.number_to_f64(b);
+        let r = match op {
+            B::Addition => self.b.ins().fadd(x, y),
+            B::Subtraction => self.b.ins().fsub(x, y),
+            B::Multiplication => self.b.ins().fmul(x, y),
+            _ => self.b.ins().fdiv(x, y),
+        };
+        let boxed = self.box_number(r);
+        self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+
+        self.b.switch_to_block(slow);
+        let r = match update {
+            Some(u) => self.runtime_unary(u, a),
+            None => self.runtime_binary(op, a, b),
+        };
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+
+        self.b.switch_to_block(done);
+        result
+    }
+
+    fn comparison(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
+        use BinaryOperator as B;
+        let (icc, fcc) = match op {
+            B::LessThan => (IntCC::SignedLessThan, FloatCC::LessThan),
+            B::GreaterThan => (IntCC::SignedGreaterThan, FloatCC::GreaterThan),
+            B::LessThanOrEqual => (IntCC::SignedLessThanOrEqual, FloatCC::LessThanOrEqual),
+            B::GreaterThanOrEqual => (IntCC::SignedGreaterThanOrEqual, FloatCC::GreaterThanOrEqual),
+            B::Equality | B::StrictEquality => (IntCC::Equal, FloatCC::Equal),
+            // Unordered-or-not-equal: NaN != NaN is true.
+            _ => (IntCC::NotEqual, FloatCC::NotEqual),
+        };
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I8);
+        let int = self.b.create_block();
+        let not_int = self.b.create_block();
+        let float = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+
+        let both = self.both_int32(a, b);
+        self.b.ins().brif(both, int, &[], not_int, &[]);
+        self.b.switch_to_block(int);
+        let x = self.b.ins().ireduce(I32, a);
+        let y = self.b.ins().ireduce(I32, b);
+        let r = self.b.ins().icmp(icc, x, y);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+
+        self.b.switch_to_block(not_int);
+        let numbers = self.both_numbers(a, b);
+        self.b.ins().brif(numbers, float, &[], slow, &[]);
+        self.b.switch_to_block(float);
+        let x = self.number_to_f64(a);
+        let y = self.number_to_f64(b);
+        let r = self.b.ins().fcmp(fcc, x, y);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+
+        self.b.switch_to_block(slow);
+        if matches!(op, B::StrictEquality | B::StrictInequality) {
+            // Not both numbers: identical bits are equal except strings,
+            // which compare by content in the runtime (7.2.16
+            // IsStrictlyEqual).
+            let same = self.b.create_block();
+            let different = self.b.create_block();
+            let eq = self.b.ins().icmp(IntCC::Equal, a, b);
+            self.b.ins().brif(eq, same, &[], different, &[]);
+            self.b.switch_to_block(same);
+            let r = self.b.ins().iconst(I8, (op == B::StrictEquality) as i64);
+            self.b.ins().jump(done, &[BlockArg::Value(r)]);
+            self.b.switch_to_block(different);
+        }
+        let v = self.runtime_binary(op, a, b);
+        let r = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, v, Value::TRUE.to_bits() as i64);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+
+        self.b.switch_to_block(done);
+        result
+    }
+
+    fn bitwise(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
+        use BinaryOperator as B;
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let int = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let both = self.both_int32(a, b);
+        self.b.ins().brif(both, int, &[], slow, &[]);
+        self.b.switch_to_block(int);
+        let x = self.b.ins().ireduce(I32, a);
+        let y = self.b.ins().ireduce(I32, b);
+        // Shift counts are taken modulo 32 (13.9.1 step 3), as Cranelift
+        // does for 32-bit shifts.
+        let r = match op {
+            B::BitwiseAnd => self.b.ins().band(x, y),
+            B::BitwiseOr => self.b.ins().bor(x, y),
+            B::BitwiseXor => self.b.ins().bxor(x, y),
+            B::LeftShift => self.b.ins().ishl(x, y),
+            B::SignedRightShift => self.b.ins().sshr(x, y),
+            _ => self.b.ins().ushr(x, y),
+        };
+        let boxed = if op == B::UnsignedRightShift {
+            // The result is a uint32: above i32::MAX it is a double.
+            let wide = self.b.ins().uextend(I64, r);
+            let d = self.b.ins().fcvt_from_uint(F64, wide);
+            self.box_number(d)
+        } else {
+            self.box_int(r)
+        };
+        self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+        self.b.switch_to_block(slow);
+        let r = self.runtime_binary(op, a, b);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(done);
+        result
+    }
+
+    /// `op` of the unary operators that take a value.
+    fn unary(&mut self, op: UnaryOperator, operand: Operand) -> Result<Operand, CompileError> {
+        use UnaryOperator as U;
+        Ok(match op {
+            U::LogicalNot => {
+                let t = self.truthy(operand)?;
+                Operand::Bool(self.b.ins().bxor_imm_u(t, 1))
+            }
+            U::Void => {
+                self.value_of(operand)?;
+                Operand::Undefined
+            }
+            U::Typeof => {
+                let v = match operand {
+                    // typeof of an unresolvable reference is "undefined"
+                    // (13.5.3.1 step 2.a).
+                    Operand::Variable(symbol, Locator::Global | Locator::None) => {
+                        self.load_global(symbol, GlobalMiss::Undefined)?
+                    }
+                    Operand::Snapshot {
+                        locator: Locator::Global | Locator::None,
+                        value,
+                        ..
+                    } => {
+                        // A missing global snapshots as the hole.
+                        let hole = self.constant(Value::HOLE);
+                        let undefined = self.constant(Value::UNDEFINED);
+                        let missing = self.b.ins().icmp(IntCC::Equal, value, hole);
+                        self.b.ins().select(missing, undefined, value)
+                    }
+                    Operand::Dynamic(r) => self.dynamic_typeof_value(r)?,
+                    other => self.value_of(other)?,
+                };
+                Operand::Any(self.runtime_unary(op, v))
+            }
+            U::Minus => {
+                let v = self.value_of(operand)?;
+                let done = self.b.create_block();
+                let result = self.b.append_block_param(done, I64);
+                let number = self.b.create_block();
+                let slow = self.b.create_block();
+                self.b.set_cold_block(slow);
+                let is_number =
+                    self.b
+                        .ins()
+                        .icmp_imm_u(IntCC::UnsignedLessThan, v, NUMBER_LIMIT as i64);
+                self.b.ins().brif(is_number, number, &[], slow, &[]);
+                self.b.switch_to_block(number);
+                let d = self.number_to_f64(v);
+                let n = self.b.ins().fneg(d);
+                let boxed = self.box_number(n);
+                self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+                self.b.switch_to_block(slow);
+                let r = self.runtime_unary(op, v);
+                self.b.ins().jump(done, &[BlockArg::Value(r)]);
+                self.b.switch_to_block(done);
+                Operand::Any(result)
+            }
+            U::Plus | U::BitwiseNot => {
+                let v = self.value_of(operand)?;
+                Operand::Any(self.plus_or_not(op, v, op))
+            }
+            U::Delete => {
+                match operand {
+                    Operand::Property { object, key, .. } => {
+                        let strict = self.b.ins().iconst(I8, self.script.flags.strict as i64);
+                        let scratch = self.scratch_addr();
+                        Operand::Any(self.call_runtime_checked(
+                            RuntimeFn::DeleteProperty,
+                            &[self.ctx, object, key, strict, scratch],
+                        ))
+                    }
+                    // Deleting a global binding asks the global environment;
+                    // deleting a function's binding fails (sloppy mode; strict
+                    // mode makes it an early error); deleting a value succeeds
+                    // (13.5.1.2).
+                    Operand::Variable(symbol, Locator::Global | Locator::None)
+                    | Operand::Snapshot {
+                        symbol,
+                        locator: Locator::Global | Locator::None,
+                        ..
+                    } => {
+                        let name = self.host.global_name(self.program, symbol);
+                        let name = self.b.ins().iconst(I32, name as i64);
+                        let scratch = self.scratch_addr();
+                        Operand::Any(self.call_runtime_checked(
+                            RuntimeFn::DeleteGlobal,
+                            &[self.ctx, name, scratch],
+                        ))
+                    }
+                    Operand::Variable(..) | Operand::Snapshot { .. } => Operand::Boolean(false),
+                    Operand::Dynamic(r) => Operand::Any(self.dynamic_delete(r)?),
+                    other => {
+                        self.value_of(other)?;
+                        Operand::Boolean(true)
+                    }
+                }
+            }
+            U::PostfixIncrement | U::PostfixDecrement | U::PrefixIncrement | U::PrefixDecrement => {
+                if !operand.is_reference() {
+                    return malformed("update expression on a non-reference");
+                }
+                let operand = self.pin_property_key(operand)?;
+                let old = self.value_of(operand.clone())?;
+                // ToNumeric first (13.4.2.1 step 2): numbers pass, the
+                // runtime converts the rest (a BigInt stays a BigInt).
+                let old = self.plus_or_not(U::Plus, old, U::PostfixIncrement);
+                let one = self.constant(Value::from_i32(1));
+                let sub = matches!(op, U::PostfixDecrement | U::PrefixDecrement);
+                // A BigInt takes the slow path, which adds 1n instead.
+                let (arith, slow) = if sub {
+                    (BinaryOperator::Subtraction, U::PrefixDecrement)
+                } else {
+                    (BinaryOperator::Addition, U::PrefixIncrement)
+                };
+                let new = self.arithmetic_or(arith, old, one, Some(slow));
+                self.put_value(&operand, new, false)?;
+                Operand::Any(if matches!(op, U::PostfixIncrement | U::PostfixDecrement) {
+                    old
+                } else {
+                    new
+                })
+            }
+        })
+    }
+
+    /// Unary `+` (ToNumber: numbers pass) or `~` (int32 fast path); the
+    /// slow path calls the runtime with `slow_op` (the update operators
+    /// pass their ToNumeric code, see `runtime_unary`).
+    fn plus_or_not(
+        &mut self,
+        op: UnaryOperator,
+        v: ir::Value,
+        slow_op: UnaryOperator,
+    ) -> ir::Value {
+        use UnaryOperator as U;
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let cond = if op == U::Plus {
+            self.b
+                .ins()
+                .icmp_imm_u(IntCC::UnsignedLessThan, v, NUMBER_LIMIT as i64)
+        } else {
+            self.is_int32(v)
+        };
+        self.b.ins().brif(cond, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let r = if op == U::Plus {
+            v
+        } else {
+            let i = self.b.ins().ireduce(I32, v);
+            let n = self.b.ins().bnot(i);
+            self.box_int(n)
+        };
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(slow);
+        let r = self.runtime_unary(slow_op, v);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(done);
+        result
+    }
+
+    fn runtime_unary(&mut self, op: UnaryOperator, v: ir::Value) -> ir::Value {
+        let op = self.b.ins().iconst(I32, op as i64);
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(RuntimeFn::Unary, &[self.ctx, op, v, scratch])
+    }
+
+    /// `Unary(op)`.
+    pub(super) fn unary_operator(&mut self, op: UnaryOperator) -> Result<(), CompileError> {
+        let operand = self.pop()?;
+        let result = self.unary(op, operand)?;
+        self.operands.push(result);
+        Ok(())
+    }
+
+    /// `Binary(op)`: two number literals fold to a constant.
+    pub(super) fn binary_operator(&mut self, op: BinaryOperator) -> Result<(), CompileError> {
+        let rhs = self.pop()?;
+        let lhs = self.pop()?;
+        if let (Operand::Number(x), Operand::Number(y)) = (&lhs, &rhs) {
+            if let Some(folded) = fold_numbers(op, *x, *y) {
+                self.operands.push(folded);
+                return Ok(());
+            }
+        }
+        let a = self.value_of(lhs)?;
+        let b = self.value_of(rhs)?;
+        let result = self.binary(op, a, b);
+        self.operands.push(result);
+        Ok(())
+    }
+
+    /// `Assignment`.
+    pub(super) fn assignment(&mut self) -> Result<(), CompileError> {
+        let value = self.pop()?;
+        let reference = self.pop()?;
+        let v = self.value_of(value)?;
+        self.put_value(&reference, v, false)?;
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// `CompoundAssignmentBegin`: the old value is read before the
+    /// right-hand side.
+    pub(super) fn compound_assignment_begin(&mut self) -> Result<(), CompileError> {
+        let reference = self.pop()?;
+        if !reference.is_reference() {
+            return malformed("compound assignment to a non-reference");
+        }
+        let reference = self.pin_property_key(reference)?;
+        let old = self.value_of(reference.clone())?;
+        self.operands.push(reference);
+        self.operands.push(Operand::Any(old));
+        Ok(())
+    }
+
+    /// `CompoundAssignment(op)`.
+    pub(super) fn compound_assignment(&mut self, op: BinaryOperator) -> Result<(), CompileError> {
+        let rhs = self.pop()?;
+        let old = self.pop()?;
+        let reference = self.pop()?;
+        let a = self.value_of(old)?;
+        let b = self.value_of(rhs)?;
+        let result = self.binary(op, a, b);
+        let v = self.value_of(result)?;
+        self.put_value(&reference, v, false)?;
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+}
+
+/// Constant folding of `op` on two number literals, when the result is a
+/// number computed exactly as at runtime.
+fn fold_numbers(op: BinaryOperator, x: f64, y: f64) -> Option<Operand> {
+    use BinaryOperator as B;
+    Some(match op {
+        B::Addition => Operand::Number(x + y),
+        B::Subtraction => Operand::Number(x - y),
+        B::Multiplication => Operand::Number(x * y),
+        B::Division => Operand::Number(x / y),
+        B::LessThan => Operand::Boolean(x < y),
+        B::GreaterThan => Operand::Boolean(x > y),
+        B::LessThanOrEqual => Operand::Boolean(x <= y),
+        B::GreaterThanOrEqual => Operand::Boolean(x >= y),
+        B::Equality | B::StrictEquality => Operand::Boolean(x == y),
+        B::Inequality | B::StrictInequality => Operand::Boolean(x != y),
+        _ => return None,
+    })
+}

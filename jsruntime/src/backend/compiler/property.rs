@@ -1,0 +1,310 @@
+//! Property access: inline caches (get and set), property references and
+//! callees, key pinning for read-modify-write, and the object and array
+//! literal commands.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{self, Block, BlockArg, InstBuilder};
+
+use super::operand::Operand;
+use super::{malformed, trusted, CompileError, FunctionCompiler, I64, I8};
+use crate::backend::jit::RuntimeFn;
+use crate::object::{value_vec::VALUE_VEC_PTR_OFFSET, OBJECT_SHAPE_OFFSET, OBJECT_SLOTS_OFFSET};
+use crate::runtime::inline_cache::PropertyCache;
+use crate::semantics::{CacheId, Helper};
+use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
+
+impl FunctionCompiler<'_, '_> {
+    /// The access site whose inline cache applies to a key operand: only
+    /// constant keys (`o.name`) are cached.
+    fn cache_for(&self, key: &Operand, cache: CacheId) -> Result<Option<CacheId>, CompileError> {
+        if cache.0 >= self.script.num_inline_caches {
+            return malformed(format!("inline cache {} out of range", cache.0));
+        }
+        Ok(match key {
+            Operand::String(_) if !self.caches.is_null() => Some(cache),
+            _ => None,
+        })
+    }
+
+    /// The address of a cache entry (get or set direction) as a constant.
+    fn cache_addr(&mut self, cache: Option<CacheId>, set: bool) -> (ir::Value, bool) {
+        match cache {
+            Some(c) if !self.caches.is_null() => {
+                let index = 2 * c.0 as usize + set as usize;
+                // The table has 2 * num_inline_caches entries (cache_for
+                // checked the range).
+                let addr = self.caches as usize + index * std::mem::size_of::<PropertyCache>();
+                (self.b.ins().iconst(I64, addr as i64), true)
+            }
+            _ => (self.b.ins().iconst(I64, 0), false),
+        }
+    }
+
+    /// The inline-cache check shared by gets and sets: branches to the
+    /// returned block with the slot address when `object` is an object of
+    /// the cached shape, else to `slow`.
+    pub(super) fn cache_check(
+        &mut self,
+        object: ir::Value,
+        ic: ir::Value,
+        slow: Block,
+    ) -> (Block, ir::Value) {
+        let check = self.b.create_block();
+        let hit = self.b.create_block();
+        let addr = self.b.append_block_param(hit, I64);
+        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, check, &[], slow, &[]);
+        self.b.switch_to_block(check);
+        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
+        let shape = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
+        let cached = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
+        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
+        // Slot address: base (object or overflow array) + offset.
+        let offset = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::OFFSET_OFFSET);
+        let indirect = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::INDIRECT_OFFSET);
+        let slots = self.b.ins().load(
+            I64,
+            trusted(),
+            ptr,
+            (OBJECT_SLOTS_OFFSET + VALUE_VEC_PTR_OFFSET) as i32,
+        );
+        let base = self.b.ins().select(indirect, slots, ptr);
+        let slot = self.b.ins().iadd(base, offset);
+        self.b
+            .ins()
+            .brif(same, hit, &[BlockArg::Value(slot)], slow, &[]);
+        (hit, addr)
+    }
+
+    /// GetValue of a property reference, with the inline cache fast path.
+    pub(super) fn get_property(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        cache: Option<CacheId>,
+    ) -> ir::Value {
+        let (ic, cached) = self.cache_addr(cache, false);
+        if !cached {
+            let scratch = self.scratch_addr();
+            return self.call_runtime_checked(
+                RuntimeFn::GetProperty,
+                &[self.ctx, object, key, ic, scratch],
+            );
+        }
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let (hit, slot) = self.cache_check(object, ic, slow);
+        self.b.switch_to_block(hit);
+        let v = self.b.ins().load(I64, trusted(), slot, 0);
+        self.b.ins().jump(done, &[BlockArg::Value(v)]);
+        self.b.switch_to_block(slow);
+        let scratch = self.scratch_addr();
+        let v = self.call_runtime_checked(
+            RuntimeFn::GetProperty,
+            &[self.ctx, object, key, ic, scratch],
+        );
+        self.b.ins().jump(done, &[BlockArg::Value(v)]);
+        self.b.switch_to_block(done);
+        result
+    }
+
+    /// PutValue of a property reference, with the inline cache fast path.
+    pub(super) fn set_property(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        value: ir::Value,
+        cache: Option<CacheId>,
+    ) {
+        let (ic, cached) = self.cache_addr(cache, true);
+        let strict = self.script.flags.strict as i64;
+        if !cached {
+            let strict = self.b.ins().iconst(I8, strict);
+            let scratch = self.scratch_addr();
+            self.call_runtime_checked(
+                RuntimeFn::SetProperty,
+                &[self.ctx, object, key, value, strict, ic, scratch],
+            );
+            return;
+        }
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        let (hit, slot) = self.cache_check(object, ic, slow);
+        self.b.switch_to_block(hit);
+        self.b.ins().store(trusted(), value, slot, 0);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(slow);
+        let strict = self.b.ins().iconst(I8, strict);
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(
+            RuntimeFn::SetProperty,
+            &[self.ctx, object, key, value, strict, ic, scratch],
+        );
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+    }
+
+    /// A property reference that is read and then written (`o[k] += v`,
+    /// `o[k]++`, `o[k] ??= v`) converts an object key with ToPropertyKey
+    /// once: GetValue stores the converted key in the reference (6.2.5.5
+    /// step 3.b), so PutValue does not call `toString` again. Primitive keys
+    /// convert without side effects and are left as they are.
+    pub(super) fn pin_property_key(&mut self, reference: Operand) -> Result<Operand, CompileError> {
+        let Operand::Property {
+            object,
+            key,
+            cache: None,
+        } = reference
+        else {
+            return Ok(reference);
+        };
+        let tag = self.b.ins().ushr_imm_u(key, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        let check_base = self.b.create_block();
+        self.b.set_cold_block(check_base);
+        let convert = self.b.create_block();
+        self.b.set_cold_block(convert);
+        let done = self.b.create_block();
+        let pinned = self.b.append_block_param(done, I64);
+        self.b
+            .ins()
+            .brif(is_object, check_base, &[], done, &[BlockArg::Value(key)]);
+        // GetValue converts the base with ToObject first (step 3.a): a
+        // nullish base throws its TypeError before any `toString` runs.
+        self.b.switch_to_block(check_base);
+        let undefined =
+            self.b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, object, Value::UNDEFINED.to_bits() as i64);
+        let null = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, object, Value::NULL.to_bits() as i64);
+        let nullish = self.b.ins().bor(undefined, null);
+        self.b
+            .ins()
+            .brif(nullish, done, &[BlockArg::Value(key)], convert, &[]);
+        self.b.switch_to_block(convert);
+        self.operands.push(Operand::Any(key));
+        self.helper(Helper::ToPropertyKey)?;
+        let converted = self.pop()?;
+        let converted = self.value_of(converted)?;
+        self.b.ins().jump(done, &[BlockArg::Value(converted)]);
+        self.b.switch_to_block(done);
+        Ok(Operand::Property {
+            object,
+            key: pinned,
+            cache: None,
+        })
+    }
+
+    /// `GetProperty(cache)`: the value of `object[key]`.
+    pub(super) fn read_property(&mut self, cache: CacheId) -> Result<(), CompileError> {
+        let key = self.pop()?;
+        let object = self.pop()?;
+        let cache = self.cache_for(&key, cache)?;
+        let object = self.value_of(object)?;
+        let key = self.value_of(key)?;
+        let v = self.value_of(Operand::Property { object, key, cache })?;
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// `PropertyReference(cache)`.
+    pub(super) fn property_reference(&mut self, cache: CacheId) -> Result<(), CompileError> {
+        let key = self.pop()?;
+        let object = self.pop()?;
+        let cache = self.cache_for(&key, cache)?;
+        let object = self.value_of(object)?;
+        let key = self.value_of(key)?;
+        self.operands.push(Operand::Property { object, key, cache });
+        Ok(())
+    }
+
+    /// `CalleeProperty(cache)`: the method, read now, and its this value.
+    pub(super) fn callee_property(&mut self, cache: CacheId) -> Result<(), CompileError> {
+        let key = self.pop()?;
+        let object = self.pop()?;
+        let cache = self.cache_for(&key, cache)?;
+        let object = self.value_of(object)?;
+        let key = self.value_of(key)?;
+        let function = self.value_of(Operand::Property { object, key, cache })?;
+        self.operands.push(Operand::Method {
+            function,
+            this: object,
+        });
+        Ok(())
+    }
+
+    /// `CalleeWithThis`.
+    pub(super) fn callee_with_this(&mut self) -> Result<(), CompileError> {
+        let this = self.pop()?;
+        let function = self.pop()?;
+        let function = self.value_of(function)?;
+        let this = self.value_of(this)?;
+        self.operands.push(Operand::Method { function, this });
+        Ok(())
+    }
+
+    /// `Object` or `Array`: `f` creates the empty object or array.
+    pub(super) fn create_literal(&mut self, f: RuntimeFn) -> Result<(), CompileError> {
+        let scratch = self.scratch_addr();
+        let v = self.call_runtime_checked(f, &[self.ctx, scratch]);
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// `CreateDataProperty`.
+    pub(super) fn create_data_property(&mut self) -> Result<(), CompileError> {
+        let value = self.pop()?;
+        let key = self.pop()?;
+        let object = self.pop()?;
+        let object = self.value_of(object)?;
+        let key = self.value_of(key)?;
+        let value = self.value_of(value)?;
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(
+            RuntimeFn::CreateDataProperty,
+            &[self.ctx, object, key, value, scratch],
+        );
+        self.operands.push(Operand::Any(object));
+        Ok(())
+    }
+
+    /// `PushArrayElement`.
+    pub(super) fn push_array_element(&mut self) -> Result<(), CompileError> {
+        let value = self.pop()?;
+        let array = self.pop()?;
+        let array = self.value_of(array)?;
+        let value = self.value_of(value)?;
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(
+            RuntimeFn::PushArrayElement,
+            &[self.ctx, array, value, scratch],
+        );
+        self.operands.push(Operand::Any(array));
+        Ok(())
+    }
+}

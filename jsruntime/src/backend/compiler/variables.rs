@@ -1,0 +1,492 @@
+//! Bindings: the frame slots of locals and arguments, globals (with their
+//! inline cache and the global declarative record), TDZ checks, capture
+//! cells and their escape, and the scope and declaration commands.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{self, BlockArg, InstBuilder, StackSlot};
+use cranelift_frontend::Variable;
+
+use super::control_flow::Flow;
+use super::operand::Operand;
+use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
+use crate::backend::jit::RuntimeFn;
+use crate::backend::{Capture, Closure};
+use crate::semantics::{Locator, ScopeRef, Symbol, VariableKind};
+use crate::value::Value;
+
+/// How `runtime_get_global` treats a missing global.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(super) enum GlobalMiss {
+    /// Return undefined (`typeof x`).
+    Undefined = 0,
+    /// Throw a ReferenceError (a read).
+    Throw = 1,
+    /// Return the hole (a snapshot; the ReferenceError comes at use).
+    Hole = 2,
+}
+
+/// Where a binding of the current function lives.
+#[derive(Clone, Copy)]
+pub(super) enum Slot {
+    /// Not captured: an SSA variable.
+    Register(Variable),
+    /// Captured: a stack slot, and a variable holding its capture cell or 0.
+    Memory { slot: StackSlot, cell: Variable },
+}
+
+impl FunctionCompiler<'_, '_> {
+    pub(super) fn slot_index(&self, locator: Locator) -> Result<usize, CompileError> {
+        let index = match locator {
+            Locator::Argument(i) if i < self.script.num_params => i as usize,
+            Locator::Local(i) if i < self.script.num_locals => {
+                self.script.num_params as usize + i as usize
+            }
+            other => return malformed(format!("no frame slot for {other}")),
+        };
+        Ok(index)
+    }
+
+    pub(super) fn is_lexical(&self, index: usize) -> bool {
+        self.kinds[index].is_some_and(|k| k.is_lexical())
+    }
+
+    /// Throws a ReferenceError if `v` is the uninitialized marker (the TDZ,
+    /// ECMA-262 9.1.1.1.6 GetBindingValue step 2).
+    pub(super) fn check_initialized(&mut self, v: ir::Value, symbol: Symbol) {
+        let uninitialized = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+        let error = self.b.create_block();
+        let ok = self.b.create_block();
+        self.b.set_cold_block(error);
+        self.b.ins().brif(uninitialized, error, &[], ok, &[]);
+        self.b.switch_to_block(error);
+        let name = self.host.global_name(self.program, symbol);
+        let name = self.b.ins().iconst(I32, name as i64);
+        let scratch = self.scratch_addr();
+        let status = self.call_runtime(RuntimeFn::ThrowReferenceError, &[self.ctx, name, scratch]);
+        let _ = status;
+        let handler = self.raise_block();
+        self.b.ins().jump(handler, &[]);
+        self.b.switch_to_block(ok);
+    }
+
+    pub(super) fn load_variable(
+        &mut self,
+        symbol: Symbol,
+        locator: Locator,
+    ) -> Result<ir::Value, CompileError> {
+        match locator {
+            Locator::Argument(_) | Locator::Local(_) => {
+                let index = self.slot_index(locator)?;
+                let v = match self.slots[index] {
+                    Slot::Register(var) => self.b.use_var(var),
+                    Slot::Memory { slot, .. } => self.b.ins().stack_load(I64, I64, slot, 0),
+                };
+                if self.is_lexical(index) {
+                    self.check_initialized(v, symbol);
+                }
+                Ok(v)
+            }
+            Locator::Capture(i) => {
+                let cell = self.own_capture(i)?;
+                let target = self
+                    .b
+                    .ins()
+                    .load(I64, trusted(), cell, Capture::TARGET_OFFSET);
+                let v = self.b.ins().load(I64, trusted(), target, 0);
+                self.check_initialized(v, symbol);
+                Ok(v)
+            }
+            Locator::Global | Locator::None => self.load_global(symbol, GlobalMiss::Throw),
+        }
+    }
+
+    /// Reads a binding without the TDZ check (see [`Operand::Snapshot`]).
+    pub(super) fn read_raw(
+        &mut self,
+        symbol: Symbol,
+        locator: Locator,
+    ) -> Result<ir::Value, CompileError> {
+        match locator {
+            Locator::Argument(_) | Locator::Local(_) => {
+                let index = self.slot_index(locator)?;
+                Ok(match self.slots[index] {
+                    Slot::Register(var) => self.b.use_var(var),
+                    Slot::Memory { slot, .. } => self.b.ins().stack_load(I64, I64, slot, 0),
+                })
+            }
+            Locator::Capture(i) => {
+                let cell = self.own_capture(i)?;
+                let target = self
+                    .b
+                    .ins()
+                    .load(I64, trusted(), cell, Capture::TARGET_OFFSET);
+                Ok(self.b.ins().load(I64, trusted(), target, 0))
+            }
+            Locator::Global | Locator::None => self.load_global(symbol, GlobalMiss::Hole),
+        }
+    }
+
+    pub(super) fn load_global(
+        &mut self,
+        symbol: Symbol,
+        miss: GlobalMiss,
+    ) -> Result<ir::Value, CompileError> {
+        let name = self.host.global_name(self.program, symbol);
+        if let Some((address, _)) = self.host.global_lexical(name) {
+            // A binding of the global declarative record: its cell's value,
+            // with the TDZ check (also for typeof, 13.5.3.1 / 9.1.1.1.6).
+            let address = self.b.ins().iconst(I64, address as i64);
+            let v = self.b.ins().load(I64, trusted(), address, 0);
+            if miss != GlobalMiss::Hole {
+                self.check_initialized(v, symbol);
+            }
+            return Ok(v);
+        }
+        if let Some((global, ic)) = self.host.global_cache(name) {
+            // Inline cache on the global object's shape (an own data
+            // property); the slow path does the whole lookup and refills it.
+            let slow = self.b.create_block();
+            self.b.set_cold_block(slow);
+            let done = self.b.create_block();
+            let result = self.b.append_block_param(done, I64);
+            let object = self.b.ins().iconst(I64, global as i64);
+            let ic = self.b.ins().iconst(I64, ic as i64);
+            let (hit, slot) = self.cache_check(object, ic, slow);
+            self.b.switch_to_block(hit);
+            let v = self.b.ins().load(I64, trusted(), slot, 0);
+            self.b.ins().jump(done, &[BlockArg::Value(v)]);
+            self.b.switch_to_block(slow);
+            let name = self.b.ins().iconst(I32, name as i64);
+            let throw = self.b.ins().iconst(I8, miss as i64);
+            let scratch = self.scratch_addr();
+            let v = self.call_runtime_checked(
+                RuntimeFn::GetGlobalCached,
+                &[self.ctx, name, throw, ic, scratch],
+            );
+            self.b.ins().jump(done, &[BlockArg::Value(v)]);
+            self.b.switch_to_block(done);
+            return Ok(result);
+        }
+        let name = self.b.ins().iconst(I32, name as i64);
+        let throw = self.b.ins().iconst(I8, miss as i64);
+        let scratch = self.scratch_addr();
+        Ok(self.call_runtime_checked(RuntimeFn::GetGlobal, &[self.ctx, name, throw, scratch]))
+    }
+
+    /// PutValue (ECMA-262 6.2.5.6) or InitializeReferencedBinding.
+    pub(super) fn store_variable(
+        &mut self,
+        symbol: Symbol,
+        locator: Locator,
+        value: ir::Value,
+        initialize: bool,
+    ) -> Result<(), CompileError> {
+        match locator {
+            Locator::Argument(_) | Locator::Local(_) => {
+                let index = self.slot_index(locator)?;
+                if !initialize {
+                    if self.kinds[index] == Some(VariableKind::Const) {
+                        // 9.1.1.1.5 SetMutableBinding: TDZ first, then the
+                        // TypeError for an immutable binding.
+                        let current = self.load_variable(symbol, locator)?;
+                        let _ = current;
+                        self.throw_const_assignment(symbol);
+                        return Ok(());
+                    }
+                    if self.is_lexical(index) {
+                        let current = self.load_variable(symbol, locator)?;
+                        let _ = current;
+                    }
+                }
+                match self.slots[index] {
+                    Slot::Register(var) => self.b.def_var(var, value),
+                    Slot::Memory { slot, .. } => {
+                        self.b.ins().stack_store(I64, value, slot, 0);
+                    }
+                }
+                Ok(())
+            }
+            Locator::Capture(i) => {
+                let cell = self.own_capture(i)?;
+                let target = self
+                    .b
+                    .ins()
+                    .load(I64, trusted(), cell, Capture::TARGET_OFFSET);
+                if !initialize {
+                    let current = self.b.ins().load(I64, trusted(), target, 0);
+                    self.check_initialized(current, symbol);
+                    if self.script.readonly_captures.get(i as usize) == Some(&true) {
+                        return Ok(());
+                    }
+                    if self.script.const_captures.get(i as usize) == Some(&true) {
+                        // 9.1.1.1.5 SetMutableBinding step 6.
+                        self.throw_const_assignment(symbol);
+                        return Ok(());
+                    }
+                }
+                self.b.ins().store(trusted(), value, target, 0);
+                Ok(())
+            }
+            Locator::Global | Locator::None => {
+                let name = self.host.global_name(self.program, symbol);
+                if let Some((address, mutable)) = self.host.global_lexical(name) {
+                    return self.store_global_lexical(symbol, address, mutable, value, initialize);
+                }
+                let name = self.b.ins().iconst(I32, name as i64);
+                use crate::backend::bridge::set_global_mode as mode;
+                let mode = if initialize && self.program.declarations.deletable {
+                    mode::INITIALIZE_DELETABLE
+                } else if initialize {
+                    mode::INITIALIZE
+                } else if self.script.flags.strict {
+                    mode::STRICT
+                } else {
+                    mode::SLOPPY
+                };
+                let mode = self.b.ins().iconst(I8, mode as i64);
+                let scratch = self.scratch_addr();
+                self.call_runtime_checked(
+                    RuntimeFn::SetGlobal,
+                    &[self.ctx, name, value, mode, scratch],
+                );
+                Ok(())
+            }
+        }
+    }
+
+    /// SetMutableBinding / InitializeBinding of a binding of the global
+    /// declarative record at `address` (9.1.1.1.5, 9.1.1.1.4).
+    fn store_global_lexical(
+        &mut self,
+        symbol: Symbol,
+        address: *mut u64,
+        mutable: bool,
+        value: ir::Value,
+        initialize: bool,
+    ) -> Result<(), CompileError> {
+        let address = self.b.ins().iconst(I64, address as i64);
+        if !initialize {
+            let current = self.b.ins().load(I64, trusted(), address, 0);
+            self.check_initialized(current, symbol);
+            if !mutable {
+                let name = self.host.global_name(self.program, symbol);
+                let name = self.b.ins().iconst(I32, name as i64);
+                let scratch = self.scratch_addr();
+                self.call_runtime(RuntimeFn::ThrowConstAssignment, &[self.ctx, name, scratch]);
+                let handler = self.handler_block();
+                self.b.ins().jump(handler, &[]);
+                self.start_dead_block();
+                return Ok(());
+            }
+        }
+        self.b.ins().store(trusted(), value, address, 0);
+        Ok(())
+    }
+
+    /// Throws the TypeError of an assignment to a `const` binding (9.1.1.1.5
+    /// SetMutableBinding step 6); the code after it is unreachable.
+    fn throw_const_assignment(&mut self, symbol: Symbol) {
+        let name = self.host.global_name(self.program, symbol);
+        let name = self.b.ins().iconst(I32, name as i64);
+        let scratch = self.scratch_addr();
+        self.call_runtime(RuntimeFn::ThrowConstAssignment, &[self.ctx, name, scratch]);
+        let handler = self.raise_block();
+        self.b.ins().jump(handler, &[]);
+        self.start_dead_block();
+    }
+
+    // ----- Captures -----
+
+    /// Moves a captured binding into its cell, if a cell exists.
+    fn escape_slot(&mut self, index: usize) {
+        let Some(Slot::Memory { slot, cell }) = self.slots.get(index).copied() else {
+            return;
+        };
+        let cell_ptr = self.b.use_var(cell);
+        let escape = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.ins().brif(cell_ptr, escape, &[], done, &[]);
+        self.b.switch_to_block(escape);
+        let value = self.b.ins().stack_load(I64, I64, slot, 0);
+        self.b
+            .ins()
+            .store(trusted(), value, cell_ptr, Capture::VALUE_OFFSET);
+        let own = self
+            .b
+            .ins()
+            .iadd_imm_s(cell_ptr, Capture::VALUE_OFFSET as i64);
+        self.b
+            .ins()
+            .store(trusted(), own, cell_ptr, Capture::TARGET_OFFSET);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.def_var(cell, zero);
+    }
+
+    fn captured_slots_of(&self, scope: ScopeRef) -> Vec<usize> {
+        let mut out = Vec::new();
+        if let Some(s) = self.script.scopes.get(scope.0 as usize) {
+            for v in &s.variables {
+                if v.captured {
+                    if let Ok(i) = self.slot_index(v.locator) {
+                        out.push(i);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn escape_scope(&mut self, scope: ScopeRef) {
+        for index in self.captured_slots_of(scope) {
+            self.escape_slot(index);
+        }
+    }
+
+    /// Escapes the scopes `self.scopes[to..from]`, innermost first.
+    pub(super) fn escape_scopes(&mut self, from: usize, to: usize) {
+        for i in (to..from).rev() {
+            let scope = self.scopes[i];
+            self.escape_scope(scope);
+        }
+    }
+
+    pub(super) fn escape_all(&mut self) {
+        for index in 0..self.slots.len() {
+            self.escape_slot(index);
+        }
+    }
+
+    /// The capture cell of a binding of this frame, created on first use.
+    pub(super) fn capture_cell(&mut self, locator: Locator) -> Result<ir::Value, CompileError> {
+        if let Locator::Capture(i) = locator {
+            return self.own_capture(i);
+        }
+        let index = self.slot_index(locator)?;
+        let Slot::Memory { slot, cell } = self.slots[index] else {
+            return malformed(format!(
+                "capturing {locator}, which no scope marks as captured"
+            ));
+        };
+        let existing = self.b.use_var(cell);
+        let create = self.b.create_block();
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        self.b
+            .ins()
+            .brif(existing, done, &[BlockArg::Value(existing)], create, &[]);
+        self.b.switch_to_block(create);
+        let target = self.b.ins().stack_addr(I64, slot, 0);
+        let scratch = self.scratch_addr();
+        let created =
+            self.call_runtime_checked(RuntimeFn::CreateCapture, &[self.ctx, target, scratch]);
+        self.b.ins().jump(done, &[BlockArg::Value(created)]);
+        self.b.switch_to_block(done);
+        self.b.def_var(cell, result);
+        Ok(result)
+    }
+
+    /// Capture cell `i` of the running closure.
+    fn own_capture(&mut self, i: u16) -> Result<ir::Value, CompileError> {
+        if i as usize >= self.script.captures.len() {
+            return malformed(format!("capture {i} out of range"));
+        }
+        let captures = self
+            .b
+            .ins()
+            .load(I64, trusted(), self.closure, Closure::CAPTURES_OFFSET);
+        Ok(self.b.ins().load(I64, trusted(), captures, i as i32 * 8))
+    }
+
+    /// `VariableReference(symbol, locator)`: a lazy reference.
+    pub(super) fn variable_reference(
+        &mut self,
+        symbol: Symbol,
+        locator: Locator,
+    ) -> Result<(), CompileError> {
+        if let Locator::Argument(_) | Locator::Local(_) = locator {
+            self.slot_index(locator)?;
+        }
+        self.operands.push(Operand::Variable(symbol, locator));
+        Ok(())
+    }
+
+    /// `PushScope(scope)`.
+    pub(super) fn push_scope(&mut self, scope: ScopeRef) -> Result<(), CompileError> {
+        if scope.0 as usize >= self.script.scopes.len() {
+            return malformed(format!("scope {} out of range", scope.0));
+        }
+        self.scopes.push(scope);
+        for flow in &mut self.flows {
+            if let Flow::Try(t) = flow {
+                t.nested.push(scope);
+            }
+        }
+        // A new activation of the scope has no cells yet.
+        for index in self.captured_slots_of(scope) {
+            if let Slot::Memory { cell, .. } = self.slots[index] {
+                let zero = self.b.ins().iconst(I64, 0);
+                self.b.def_var(cell, zero);
+            }
+        }
+        Ok(())
+    }
+
+    /// `PopScope(scope)`: the scope's captured bindings escape.
+    pub(super) fn pop_scope(&mut self, scope: ScopeRef) -> Result<(), CompileError> {
+        if self.scopes.last() != Some(&scope) {
+            return malformed(format!("PopScope({}) does not match", scope.0));
+        }
+        self.escape_scope(scope);
+        self.scopes.pop();
+        Ok(())
+    }
+
+    /// `DeclareVars(scope)`: `var` bindings undefined, lexical ones in
+    /// their TDZ.
+    pub(super) fn declare_vars(&mut self, scope: ScopeRef) -> Result<(), CompileError> {
+        let Some(s) = self.script.scopes.get(scope.0 as usize) else {
+            return malformed(format!("scope {} out of range", scope.0));
+        };
+        for v in &s.variables {
+            let initial = match v.kind {
+                VariableKind::Parameter => continue,
+                k if k.is_lexical() => Value::HOLE,
+                _ => Value::UNDEFINED,
+            };
+            let index = self.slot_index(v.locator)?;
+            let value = self.constant(initial);
+            match self.slots[index] {
+                Slot::Register(var) => self.b.def_var(var, value),
+                Slot::Memory { slot, .. } => {
+                    self.b.ins().stack_store(I64, value, slot, 0);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `Initialize`.
+    pub(super) fn initialize(&mut self) -> Result<(), CompileError> {
+        let value = self.pop()?;
+        let reference = self.pop()?;
+        let value = self.value_of(value)?;
+        self.put_value(&reference, value, true)?;
+        Ok(())
+    }
+
+    /// `DeclareGlobalVar(symbol)`.
+    pub(super) fn declare_global_var(&mut self, symbol: Symbol) -> Result<(), CompileError> {
+        let name = self.host.global_name(self.program, symbol);
+        let name = self.b.ins().iconst(I32, name as i64);
+        let kind = self.b.ins().iconst(I8, 0);
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(RuntimeFn::DeclareGlobal, &[self.ctx, name, kind, scratch]);
+        Ok(())
+    }
+}
