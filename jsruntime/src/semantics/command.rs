@@ -267,6 +267,7 @@ pub enum ShortCircuitKind {
 }
 
 impl ShortCircuitKind {
+    /// The operator as written.
     pub fn as_str(self) -> &'static str {
         match self {
             ShortCircuitKind::And => "&&",
@@ -291,6 +292,7 @@ impl LoopFlags {
     /// `LoopTest`.
     pub const POST_TEST: u8 = 8;
 
+    /// Whether `flag` is set.
     pub fn has(self, flag: u8) -> bool {
         self.0 & flag != 0
     }
@@ -349,7 +351,8 @@ macro_rules! compile_commands {
         pub enum CompileCommand {
             $(
                 $(#[$doc])*
-                $name $( ( $($field_type),* ) )? $( { $($named: $named_type),* } )?,
+                // The variant's doc describes its named fields.
+                $name $( ( $($field_type),* ) )? $( { $(#[allow(missing_docs)] $named: $named_type),* } )?,
             )*
         }
 
@@ -1021,7 +1024,9 @@ impl VariableKind {
 /// A binding declared in a scope.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Variable {
+    /// The binding's name.
     pub symbol: Symbol,
+    /// How it was declared (var, let, const, parameter, ...).
     pub kind: VariableKind,
     /// `Argument(i)` or `Local(i)`.
     pub locator: Locator,
@@ -1035,6 +1040,7 @@ pub struct Variable {
 pub struct Scope {
     /// The enclosing scope in the same function, if any.
     pub parent: Option<ScopeRef>,
+    /// The bindings the scope declares, in declaration order.
     pub variables: Vec<Variable>,
 }
 
@@ -1074,9 +1080,13 @@ pub struct EvalScope {
 /// Flags of a function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct FunctionFlags {
+    /// Strict mode code (11.2.2).
     pub strict: bool,
+    /// An arrow function (lexical `this`, `arguments`, `new.target`).
     pub arrow: bool,
+    /// `function*` or a generator method.
     pub generator: bool,
+    /// `async function`, async arrow or async method.
     pub r#async: bool,
     /// A method, getter or setter (15.4): not a constructor, no
     /// `prototype` property.
@@ -1089,6 +1099,7 @@ pub struct CompileScript {
     /// The function's name (for stack traces and `Function.prototype.name`),
     /// if it has one.
     pub name: Option<Symbol>,
+    /// Strictness and the kind of function.
     pub flags: FunctionFlags,
     /// Number of formal parameters: locators `Argument(0..num_params)`.
     pub num_params: u16,
@@ -1117,6 +1128,7 @@ pub struct CompileScript {
     /// A scope-descriptor function of a direct eval call (never called):
     /// how the eval code sees the captured bindings.
     pub eval_scope: Option<EvalScope>,
+    /// The function's code, in evaluation order.
     pub commands: Vec<CompileCommand>,
     /// The source position (byte offset of the start of the node that
     /// emitted it) of each command, parallel to `commands`; empty for
@@ -1248,6 +1260,7 @@ impl Program {
             .unwrap_or("?")
     }
 
+    /// The compile script of function `id`, if it exists.
     pub fn function(&self, id: FunctionId) -> Option<&CompileScript> {
         self.functions.get(id.0 as usize)
     }
