@@ -52,8 +52,10 @@
 //! so an incremental marker would only need a write barrier in the setters.
 
 pub mod heap;
+pub mod rooted_list;
 pub mod roots;
 pub mod stack;
+pub mod stress;
 
 use std::cell::UnsafeCell;
 use std::fmt;
@@ -61,6 +63,7 @@ use std::marker::PhantomData;
 use std::ptr::NonNull;
 
 pub use heap::{AllocError, Heap, HeapStats};
+pub use rooted_list::RootedList;
 pub use roots::{Persistent, RootTable, ValueList};
 
 use crate::value::Value;
@@ -292,6 +295,14 @@ unsafe impl<T: Trace> Trace for [T] {
         for v in self {
             v.trace(tracer);
         }
+    }
+}
+
+// SAFETY: forwards to both fields.
+unsafe impl<A: Trace, B: Trace> Trace for (A, B) {
+    fn trace(&self, tracer: &mut Tracer) {
+        self.0.trace(tracer);
+        self.1.trace(tracer);
     }
 }
 

@@ -1,0 +1,33 @@
+// Math.max / Math.min through apply and spread, whose first valueOf empties
+// the array and allocates (issue 17): the remaining arguments are only in
+// the argument list.
+// Allocates about n * 8 bytes of element storage in one array: enough to
+// start a collection in normal mode (n = 2e6), with few cell allocations so
+// that stress mode stays fast.
+function garbage(n) {
+  var a = [];
+  for (var i = 0; i < n; i++) a.push(i);
+  return { a: a };
+}
+function make(arr) {
+  for (let i = 0; i < 100; i++) {
+    arr.push({
+      valueOf: function () {
+        if (i === 0) {
+          arr.length = 0;
+          garbage(2000000);
+        }
+        return i;
+      },
+    });
+  }
+  return arr;
+}
+var arr = make([]);
+print(Math.max.apply(null, arr));
+arr = make([]);
+print(Math.min.apply(null, arr));
+arr = make([]);
+print(Math.max(...arr));
+arr = make([]);
+print(Math.hypot.apply(null, arr) > 0);
