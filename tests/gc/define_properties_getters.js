@@ -1,13 +1,15 @@
 // Object.defineProperties and Object.create with descriptors produced by
 // getters that allocate (issue 17): every descriptor is read before any is
 // applied, so the descriptors' values live only in the Rust list meanwhile.
-// Allocates about n * 8 bytes of element storage in one array: enough to
-// start a collection in normal mode (n = 2e6), with few cell allocations so
-// that stress mode stays fast.
+// Allocates about n * 6 bytes of string bodies in a few cells, enough to
+// start a collection in normal mode (n = 2e6), then n / 1000 small objects
+// that reuse freed cells; stress mode (and a debug build) stays fast.
 function garbage(n) {
-  var a = [];
-  for (var i = 0; i < n; i++) a.push(i);
-  return { a: a };
+  var s;
+  for (var k = 0; k < 3; k++) s = new Array((n >> 1) + k).join("ab");
+  var keep = { s: s };
+  for (var i = 0; i < n / 1000; i++) keep = { i: i, a: [i, keep] };
+  return keep;
 }
 function props() {
   var p = {};

@@ -398,4 +398,8 @@ pub(crate) unsafe fn init_cell<T: HeapObject>(addr: usize, value: T) -> Gc<T> {
 }
 
 #[cfg(test)]
+mod rooting_lint;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roots;

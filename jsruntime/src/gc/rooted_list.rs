@@ -22,7 +22,7 @@ use std::cell::UnsafeCell;
 use std::fmt;
 use std::rc::Rc;
 
-use super::roots::{Slots, TraceList};
+use super::roots::{RootTable, Slots, TraceList};
 use super::{Trace, Tracer};
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -61,26 +61,27 @@ pub struct RootedList<T: Trace + 'static = Value> {
 impl Runtime {
     /// A new, empty rooted list.
     pub fn rooted_list<T: Trace + 'static>(&self) -> RootedList<T> {
-        RootedList::new_in(self, Vec::new())
+        RootedList::new_in(&self.roots, Vec::new())
     }
 
     /// A new, empty rooted list with room for `capacity` elements.
     pub fn rooted_list_with_capacity<T: Trace + 'static>(&self, capacity: usize) -> RootedList<T> {
-        RootedList::new_in(self, Vec::with_capacity(capacity))
+        RootedList::new_in(&self.roots, Vec::with_capacity(capacity))
     }
 
     /// A rooted copy of `items`.
     pub fn rooted_list_from<T: Trace + Clone + 'static>(&self, items: &[T]) -> RootedList<T> {
-        RootedList::new_in(self, items.to_vec())
+        RootedList::new_in(&self.roots, items.to_vec())
     }
 }
 
 impl<T: Trace + 'static> RootedList<T> {
-    fn new_in(rt: &Runtime, items: Vec<T>) -> RootedList<T> {
+    /// A list registered in `roots` holding `items`.
+    pub(crate) fn new_in(roots: &RootTable, items: Vec<T>) -> RootedList<T> {
         let cell = Rc::new(ListCell {
             items: UnsafeCell::new(items),
         });
-        let table = rt.roots.slots().clone();
+        let table = roots.slots().clone();
         let slot = table.borrow_mut().add_list(cell.clone());
         RootedList { cell, table, slot }
     }
