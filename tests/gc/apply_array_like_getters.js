@@ -2,13 +2,13 @@
 // fresh objects while another getter allocates (issue 17): the values of
 // CreateListFromArrayLike must stay alive until the call reads them.
 // Allocates about n * 6 bytes of string bodies in a few cells, enough to
-// start a collection in normal mode (n = 2e6), then n / 1000 small objects
+// start a collection in normal mode (n = 2e6), then n / 10000 small objects
 // that reuse freed cells; stress mode (and a debug build) stays fast.
 function garbage(n) {
   var s;
   for (var k = 0; k < 3; k++) s = new Array((n >> 1) + k).join("ab");
   var keep = { s: s };
-  for (var i = 0; i < n / 1000; i++) keep = { i: i, a: [i, keep] };
+  for (var i = 0; i < n / 10000; i++) keep = { i: i, a: [i, keep] };
   return keep;
 }
 function sum() {
