@@ -1,7 +1,7 @@
-//! The rooting rule, enforced by a test: runtime code (built-ins, the
-//! bridge the JIT calls, the object model and the runtime) may not hold a
-//! Rust collection that can contain GC references unless the site says why
-//! that is safe.
+//! The rooting rule, enforced by a test: built-ins, the bridge the JIT
+//! calls and the abstract operations they share may not hold a Rust
+//! collection that can contain GC references unless the site says why that
+//! is safe.
 //!
 //! The collector does not scan the malloc heap, so a `Vec<Value>` (or of
 //! keys, descriptors, `Gc`s) kept while the runtime allocates loses its
@@ -13,8 +13,9 @@
 //!
 //! What is scanned, per file:
 //! * each `let` statement (joined up to its `;`; only its first line when
-//!   that line opens a block) that builds or names a collection (`Vec`, `vec!`, `.collect`, `.to_vec()`, `VecDeque`,
-//!   `HashMap`, `HashSet`, `BTreeMap`, `Box<[`);
+//!   that line opens a block) that builds or names a collection (`Vec`,
+//!   `vec!`, `.collect`, `.to_vec()`, `VecDeque`, `HashMap`, `HashSet`,
+//!   `BTreeMap`, `Box<[`);
 //! * every other line naming a collection type (fields, signatures).
 //!
 //! A site passes when it has a `GC:` comment, or when every collection type
@@ -362,7 +363,8 @@ fn scan_file(rel: &str, source: &str) -> Vec<Site> {
     sites
 }
 
-fn scan_all() -> Vec<Site> {
+/// The sites of every scanned file, and the number of files.
+fn scan_all() -> (Vec<Site>, usize) {
     let src = src_dir();
     let mut files = Vec::new();
     for entry in SCANNED {
@@ -376,6 +378,7 @@ fn scan_all() -> Vec<Site> {
     files.sort();
     files.dedup();
     let mut sites = Vec::new();
+    let mut scanned = 0;
     for path in files {
         let rel = path
             .strip_prefix(&src)
@@ -387,13 +390,16 @@ fn scan_all() -> Vec<Site> {
         }
         let source = std::fs::read_to_string(&path).unwrap_or_default();
         sites.extend(scan_file(&rel, &source));
+        scanned += 1;
     }
-    sites
+    (sites, scanned)
 }
 
 #[test]
 fn collections_holding_gc_references_are_rooted_or_justified() {
-    let sites = scan_all();
+    let (sites, scanned) = scan_all();
+    // A moved folder must not silently empty the scan.
+    assert!(scanned >= 10, "only {scanned} files scanned: update SCANNED");
     let mut unused: Vec<bool> = vec![true; KNOWN_SITES.len()];
     let mut new_sites = Vec::new();
     for site in &sites {
