@@ -399,7 +399,10 @@ fn scan_all() -> (Vec<Site>, usize) {
 fn collections_holding_gc_references_are_rooted_or_justified() {
     let (sites, scanned) = scan_all();
     // A moved folder must not silently empty the scan.
-    assert!(scanned >= 10, "only {scanned} files scanned: update SCANNED");
+    assert!(
+        scanned >= 10,
+        "only {scanned} files scanned: update SCANNED"
+    );
     let mut unused: Vec<bool> = vec![true; KNOWN_SITES.len()];
     let mut new_sites = Vec::new();
     for site in &sites {
