@@ -21,6 +21,10 @@ pub struct RunArgs {
     /// Print how many functions were compiled vs. defined (to stderr).
     #[arg(long)]
     pub stats: bool,
+    /// GC stress mode: collect at every N-th allocation and poison freed
+    /// cells (0: off) [default: the JSRUNTIME_GC_STRESS environment variable].
+    #[arg(long, value_name = "N")]
+    pub gc_stress: Option<u32>,
 }
 
 /// Reads, parses and analyzes a file; prints diagnostics and returns `None`
@@ -83,15 +87,19 @@ pub fn on_big_stack<T: Send + 'static>(
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let file = args.file.clone();
     let stats = args.stats;
-    on_big_stack(move || run_file(&file, stats))
+    let gc_stress = args.gc_stress;
+    on_big_stack(move || run_file(&file, stats, gc_stress))
 }
 
-fn run_file(file: &str, stats: bool) -> anyhow::Result<ExitCode> {
+fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<ExitCode> {
     let Some((name, source, program)) = load(file) else {
         return Ok(ExitCode::FAILURE);
     };
     let defined = program.functions.len();
     let mut exec = Executor::new().map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Some(n) = gc_stress {
+        exec.runtime.set_gc_stress(n);
+    }
     let id = exec.load(program);
     exec.set_source(id, &name, &source);
     let result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -93,6 +93,13 @@ pub struct Heap {
     threshold: usize,
     /// Collection is suppressed while non-zero.
     inhibit: u32,
+    /// GC stress mode (see [`super::stress`]): collect at every this many
+    /// allocations; 0 when off.
+    stress_interval: u32,
+    /// Allocations left before the next stress collection.
+    stress_countdown: u32,
+    /// Whether swept cells are filled with [`POISON_WORD`].
+    poison: bool,
     stats: HeapStats,
 }
 
@@ -129,6 +136,9 @@ impl Heap {
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
             inhibit: 0,
+            stress_interval: 0,
+            stress_countdown: 0,
+            poison: cfg!(debug_assertions),
             stats: HeapStats::default(),
         }
     }
@@ -142,9 +152,47 @@ impl Heap {
     }
 
     /// Whether the allocation budget since the last collection is used up.
+    /// In stress mode the threshold is zero, so this is true at every
+    /// allocation and [`Heap::stress_tick`] decides (the test stays one
+    /// compare when stress mode is off).
     #[inline]
     pub fn should_collect(&self) -> bool {
         self.allocated_since_gc >= self.threshold && self.inhibit == 0
+    }
+
+    /// Turns GC stress mode on (collect at every `interval`-th allocation
+    /// and poison freed cells) or off (`interval == 0`).
+    pub fn set_stress(&mut self, interval: u32) {
+        self.stress_interval = interval;
+        self.stress_countdown = interval;
+        self.poison = interval != 0 || cfg!(debug_assertions);
+        self.threshold = if interval != 0 {
+            0
+        } else {
+            MIN_THRESHOLD.max(self.stats.live_bytes)
+        };
+    }
+
+    /// The stress interval (0 when stress mode is off).
+    pub fn stress_interval(&self) -> u32 {
+        self.stress_interval
+    }
+
+    /// Called when [`Heap::should_collect`] is true: whether to collect now.
+    /// Outside stress mode always true; in stress mode true at every
+    /// `interval`-th call.
+    #[inline]
+    pub fn stress_tick(&mut self) -> bool {
+        if self.stress_interval == 0 {
+            return true;
+        }
+        self.stress_countdown = self.stress_countdown.saturating_sub(1);
+        if self.stress_countdown == 0 {
+            self.stress_countdown = self.stress_interval;
+            true
+        } else {
+            false
+        }
     }
 
     /// Suppresses collection until the matching [`Heap::allow_gc`] (used
@@ -329,6 +377,7 @@ impl Heap {
     /// Frees every unmarked cell and clears the marks of the survivors. Call
     /// after marking (and weak-table pruning) is complete.
     pub(crate) fn sweep(&mut self) {
+        let poison = self.poison;
         let mut live = 0usize;
         let mut emptied = Vec::new();
         for (id, slot) in self.blocks.iter_mut().enumerate() {
@@ -349,6 +398,11 @@ impl Heap {
                 // SAFETY: a dead, allocated cell: drop its body once, then clear
                 // the header so it reads as free.
                 unsafe { free_cell(cell) };
+                if poison {
+                    // SAFETY: the cell is dead and ours; the free list's two
+                    // words are written by `rebuild_free_list` after this.
+                    unsafe { poison_cell(cell, cell_size) };
+                }
                 false
             });
             live += live_cells * cell_size;
@@ -388,6 +442,9 @@ impl Heap {
             // the layout used to allocate it.
             unsafe {
                 free_cell(addr);
+                if poison {
+                    poison_cell(addr, size);
+                }
                 std::alloc::dealloc(
                     addr as *mut u8,
                     Layout::from_size_align_unchecked(size, CELL_ALIGN),
@@ -397,7 +454,11 @@ impl Heap {
         self.stats.collections += 1;
         self.stats.live_bytes = live;
         self.allocated_since_gc = 0;
-        self.threshold = MIN_THRESHOLD.max(live);
+        self.threshold = if self.stress_interval != 0 {
+            0
+        } else {
+            MIN_THRESHOLD.max(live)
+        };
     }
 }
 
@@ -444,6 +505,23 @@ unsafe fn free_cell(cell: usize) {
         unsafe { drop((cell + CELL_BODY_OFFSET) as *mut u8) };
     }
     header.word.set(0);
+}
+
+/// The word written over freed cells when poisoning is on: as a `Value` it
+/// is an object whose address (`0xDBDB_DBDB_DBDB`) is outside user space, and
+/// as a pointer, length or vtable it is non-canonical, so a use after free
+/// faults or fails loudly instead of reading stale data.
+pub const POISON_WORD: u64 = 0xFFFC_DBDB_DBDB_DBDB;
+
+/// Fills a dead cell's memory with [`POISON_WORD`] (header included: a
+/// small cell's first two words are rewritten by the free list).
+///
+/// # Safety
+/// `cell..cell + size` must be a dead cell's memory, 8-aligned.
+unsafe fn poison_cell(cell: usize, size: usize) {
+    let words = size / 8;
+    // SAFETY: the caller guarantees the range is ours and unused.
+    unsafe { std::slice::from_raw_parts_mut(cell as *mut u64, words) }.fill(POISON_WORD);
 }
 
 /// Rebuilds `block.free` from the cells for which `keep` returns false, in

@@ -27,14 +27,23 @@
 //!    stack, after spilling the callee-saved registers into the scanning frame.
 //!    Both raw addresses and NaN-boxed values (tag stripped) are recognised.
 //!    Rust code therefore may keep `Value`s and `Gc`s in local variables freely.
-//! 2. Explicit roots for Rust code that keeps values off the stack
-//!    ([`roots::RootTable`], [`roots::Persistent`]) and the heap-allocated,
-//!    traced [`roots::ValueList`] for built-ins that need a growable list.
-//! 3. The runtime's own roots (global object, intrinsics, well-known atoms and
-//!    symbols, root shapes), traced by `Runtime::collect_garbage`.
+//! 2. The body being allocated, traced by the slow path of `Runtime::alloc`.
+//! 3. Explicit roots for Rust code that keeps values off the stack
+//!    ([`roots::RootTable`]): [`roots::Persistent`] handles and every live
+//!    [`RootedList`], the list built-ins use; [`roots::ValueList`] is a
+//!    traced list *cell*, for lists stored in other cells.
+//! 4. The runtime's own roots (intrinsics and the global object, well-known
+//!    atoms and symbols, root shapes, permanent cells), traced by
+//!    `Runtime::collect`; docs/internals.md section 7 lists them all.
 //!
-//! Values in a Rust `Vec` (malloc heap) are **not** roots: use a `ValueList` or a
-//! `Persistent`.
+//! Values in a Rust `Vec` (malloc heap) are **not** roots: use a
+//! `RootedList`. A test (`gc/rooting_lint.rs`) holds
+//! built-ins to this rule.
+//!
+//! # Stress mode
+//!
+//! [`stress`]: collect at every N-th allocation and poison freed cells
+//! (`JSRUNTIME_GC_STRESS=N`, `jstb run --gc-stress N`).
 //!
 //! # Collection
 //!
@@ -52,8 +61,10 @@
 //! so an incremental marker would only need a write barrier in the setters.
 
 pub mod heap;
+pub mod rooted_list;
 pub mod roots;
 pub mod stack;
+pub mod stress;
 
 use std::cell::UnsafeCell;
 use std::fmt;
@@ -61,6 +72,7 @@ use std::marker::PhantomData;
 use std::ptr::NonNull;
 
 pub use heap::{AllocError, Heap, HeapStats};
+pub use rooted_list::RootedList;
 pub use roots::{Persistent, RootTable, ValueList};
 
 use crate::value::Value;
@@ -295,6 +307,14 @@ unsafe impl<T: Trace> Trace for [T] {
     }
 }
 
+// SAFETY: forwards to both fields.
+unsafe impl<A: Trace, B: Trace> Trace for (A, B) {
+    fn trace(&self, tracer: &mut Tracer) {
+        self.0.trace(tracer);
+        self.1.trace(tracer);
+    }
+}
+
 // SAFETY: forwards to the boxed value.
 unsafe impl<T: Trace + ?Sized> Trace for Box<T> {
     fn trace(&self, tracer: &mut Tracer) {
@@ -387,4 +407,8 @@ pub(crate) unsafe fn init_cell<T: HeapObject>(addr: usize, value: T) -> Gc<T> {
 }
 
 #[cfg(test)]
+mod rooting_lint;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roots;

@@ -3,10 +3,12 @@
 //! * [`RootTable`] / [`Persistent`]: a slot table owned by the runtime; a
 //!   `Persistent` handle keeps one value alive until it is dropped. Use it for
 //!   values stored in long-lived Rust structures (host objects, job queues).
-//! * [`ValueList`]: a growable list of values *in the GC heap*. A built-in that
-//!   needs a `Vec<Value>` while it may allocate (e.g. collecting keys or
-//!   arguments) uses `Gc<ValueList>` in a local: the local keeps the list alive
-//!   through the stack scan and the list traces its elements.
+//! * [`RootedList`](super::RootedList) (in `rooted_list`): a growable list
+//!   registered in the same table, for built-ins that collect values while
+//!   they may allocate. This is the list built-ins use.
+//! * [`ValueList`]: a growable list of values *in the GC heap*, for a list
+//!   stored in another cell; held in a Rust local, a `Gc<ValueList>` is
+//!   rooted only as long as the compiler keeps the local on the stack.
 
 use std::cell::{RefCell, UnsafeCell};
 use std::rc::Rc;
@@ -14,10 +16,40 @@ use std::rc::Rc;
 use super::{HeapObject, Trace, Tracer};
 use crate::value::Value;
 
+/// A list registered as a root: anything that can report its references.
+pub(super) trait TraceList {
+    fn trace_items(&self, tracer: &mut Tracer);
+}
+
 #[derive(Default)]
-struct Slots {
+pub(super) struct Slots {
     values: Vec<Value>,
     free: Vec<u32>,
+    /// Live rooted lists (`None`: a free slot listed in `free_lists`).
+    lists: Vec<Option<Rc<dyn TraceList>>>,
+    free_lists: Vec<u32>,
+}
+
+impl Slots {
+    /// Registers a list; returns its slot.
+    pub(super) fn add_list(&mut self, list: Rc<dyn TraceList>) -> u32 {
+        match self.free_lists.pop() {
+            Some(i) => {
+                self.lists[i as usize] = Some(list);
+                i
+            }
+            None => {
+                self.lists.push(Some(list));
+                (self.lists.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Unregisters the list in `slot`.
+    pub(super) fn remove_list(&mut self, slot: u32) {
+        self.lists[slot as usize] = None;
+        self.free_lists.push(slot);
+    }
 }
 
 /// The runtime's table of persistent roots.
@@ -51,9 +83,24 @@ impl RootTable {
     }
 
     pub(crate) fn trace(&self, tracer: &mut Tracer) {
-        for v in &self.slots.borrow().values {
+        let slots = self.slots.borrow();
+        for v in &slots.values {
             tracer.mark_value(*v);
         }
+        for list in slots.lists.iter().flatten() {
+            list.trace_items(tracer);
+        }
+    }
+
+    /// The shared slot table (for [`super::RootedList`] handles).
+    pub(super) fn slots(&self) -> &Rc<RefCell<Slots>> {
+        &self.slots
+    }
+
+    /// Number of live rooted lists.
+    pub fn live_lists(&self) -> usize {
+        let s = self.slots.borrow();
+        s.lists.len() - s.free_lists.len()
     }
 
     /// Number of live handles.

@@ -6,7 +6,7 @@
 
 use super::{JsObject, ObjectKind, PropertyKey, StoredProperty};
 use crate::conversions::to_boolean;
-use crate::gc::Gc;
+use crate::gc::{Gc, RootedList};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::symbol::WellKnownSymbol;
 use crate::value::{Value, ValueType};
@@ -233,10 +233,9 @@ impl Runtime {
         self.to_length(len)
     }
 
-    /// 7.3.20 CreateListFromArrayLike (any element type). The values are
-    /// returned in a Rust vector: callers must keep them reachable (they
-    /// still are elements of `v`) or root them before allocating.
-    pub fn create_list_from_array_like(&mut self, v: Value) -> JsResult<Vec<Value>> {
+    /// 7.3.20 CreateListFromArrayLike (any element type). The list is rooted: getters may return fresh values and allocate
+    /// while it is built and while it is used as an argument list.
+    pub fn create_list_from_array_like(&mut self, v: Value) -> JsResult<RootedList> {
         let Some(o) = v.as_object() else {
             return Err(self.type_error("CreateListFromArrayLike called on a non-object"));
         };
@@ -244,7 +243,7 @@ impl Runtime {
         if len > crate::object::value_vec::MAX_LEN as f64 {
             return Err(self.range_error("Too many arguments"));
         }
-        let mut list = Vec::with_capacity(len as usize);
+        let mut list = self.rooted_list_with_capacity(len as usize);
         for i in 0..len as u32 {
             list.push(self.get(o, PropertyKey::Index(i), v)?);
         }

@@ -39,7 +39,7 @@ pub mod intrinsics;
 pub mod names;
 
 use crate::completion::ErrorKind;
-use crate::gc::{stack, Gc, Heap, HeapObject, HeapStats, Persistent, RootTable, Tracer};
+use crate::gc::{stack, Gc, Heap, HeapObject, HeapStats, Persistent, RootTable, Trace, Tracer};
 use crate::object::shape::Shape;
 use crate::object::{JsObject, ObjectKind, PropertyKey, StoredProperty};
 use crate::string::atoms::AtomTable;
@@ -214,14 +214,16 @@ impl Runtime {
         rt.init_realm()
             .expect("out of memory while creating the runtime");
         rt.heap.allow_gc();
+        rt.heap.set_stress(crate::gc::stress::interval_from_env());
         rt
     }
 
-    /// Allocates a cell, collecting garbage first when the budget is used up.
+    /// Allocates a cell, collecting garbage first when the budget is used up
+    /// (or, in GC stress mode, at every N-th allocation: `gc::stress`).
     /// Fails with a RangeError when the allocation is impossible.
     pub fn alloc<T: HeapObject>(&mut self, value: T) -> JsResult<Gc<T>> {
         if self.heap.should_collect() {
-            self.collect_garbage();
+            self.collect_before_alloc(&value);
         }
         match self.heap.alloc(value) {
             Ok(g) => Ok(g),
@@ -229,14 +231,33 @@ impl Runtime {
         }
     }
 
+    /// The slow path of [`Runtime::alloc`]. `pending` is the body about to
+    /// be stored: its Rust-heap parts (slot vectors, bound arguments) hold
+    /// values the stack scan cannot see, so it is traced as a root.
+    #[cold]
+    #[inline(never)]
+    fn collect_before_alloc(&mut self, pending: &dyn Trace) {
+        if self.heap.stress_tick() {
+            self.collect(Some(pending));
+        }
+    }
+
     /// A full collection now.
     #[inline(never)]
     pub fn collect_garbage(&mut self) {
+        self.collect(None);
+    }
+
+    #[inline(never)]
+    fn collect(&mut self, pending: Option<&dyn Trace>) {
         let mut tracer = Tracer::new();
         let heap = &self.heap;
         stack::scan(self.stack_top, &mut |word| {
             heap.mark_conservative(word, &mut tracer)
         });
+        if let Some(pending) = pending {
+            pending.trace(&mut tracer);
+        }
         self.trace_roots(&mut tracer);
         tracer.drain();
         // Weak tables, between marking and sweeping.
@@ -340,7 +361,7 @@ impl Runtime {
             // 10.4.1.1 [[Call]] of a bound function exotic object.
             ObjectKind::BoundFunction(b) => {
                 let (target, bound_this) = (b.target, b.this);
-                let mut all = b.args.clone();
+                let mut all = self.rooted_list_from(&b.args);
                 all.extend_from_slice(args);
                 self.call(Value::object(target), bound_this, &all)
             }
@@ -371,7 +392,7 @@ impl Runtime {
             // 10.4.1.2 [[Construct]] of a bound function exotic object.
             ObjectKind::BoundFunction(b) => {
                 let target = b.target;
-                let mut all = b.args.clone();
+                let mut all = self.rooted_list_from(&b.args);
                 all.extend_from_slice(args);
                 let new_target = if new_target == callee {
                     target
