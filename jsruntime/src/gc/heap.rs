@@ -50,11 +50,13 @@ pub struct AllocError;
 /// Counters for tests, benchmarks and `--stats` output.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HeapStats {
+    /// Collections run so far.
     pub collections: usize,
     /// Bytes in live cells after the last collection.
     pub live_bytes: usize,
     /// Blocks in use (not counting the pool).
     pub blocks: usize,
+    /// Cells too large for a block, allocated on their own.
     pub large_objects: usize,
     /// Total bytes ever allocated in cells.
     pub total_allocated: u64,
@@ -110,6 +112,7 @@ impl Default for Heap {
 }
 
 impl Heap {
+    /// An empty heap.
     pub fn new() -> Heap {
         let mut class_of = vec![0u8; MAX_SMALL_CELL / CELL_ALIGN + 1];
         for (i, c) in class_of.iter_mut().enumerate() {
@@ -143,6 +146,7 @@ impl Heap {
         }
     }
 
+    /// The heap's counters.
     pub fn stats(&self) -> HeapStats {
         HeapStats {
             blocks: self.block_map.len(),
@@ -201,6 +205,7 @@ impl Heap {
         self.inhibit += 1;
     }
 
+    /// Ends one [`Heap::inhibit_gc`].
     pub fn allow_gc(&mut self) {
         self.inhibit = self.inhibit.saturating_sub(1);
     }

@@ -125,11 +125,13 @@ pub struct CellVTable {
 /// An implementation must report every `Gc`/`Value` it holds that may point to
 /// a cell; a missed reference is a use-after-free.
 pub unsafe trait Trace {
+    /// Reports every GC reference `self` holds to `tracer`.
     fn trace(&self, tracer: &mut Tracer);
 }
 
 /// A type that can live in the GC heap.
 pub trait HeapObject: Trace + 'static {
+    /// The cell kind's name, for heap statistics and debugging.
     const NAME: &'static str;
 }
 
@@ -263,6 +265,7 @@ impl<T> std::ops::Deref for Gc<T> {
     }
 }
 
+// SAFETY: a `Gc` is one reference, and it reports it.
 unsafe impl<T> Trace for Gc<T> {
     #[inline]
     fn trace(&self, tracer: &mut Tracer) {
@@ -352,6 +355,7 @@ impl Tracer {
         }
     }
 
+    /// Marks the cell `v` points to, if it is a heap value.
     #[inline]
     pub fn mark_value(&mut self, v: Value) {
         v.trace(self);

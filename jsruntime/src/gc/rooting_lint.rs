@@ -89,98 +89,12 @@ enum Verdict {
     Safe(&'static str),
 }
 
-use Verdict::{Bug, Latent, Safe};
-
 /// Sites that predate the rule: `(statement text, whitespace collapsed,
 /// from its first token (a prefix is enough); verdict)`.
 ///
-/// TODO(issue 8, next phase): fix the `Bug` and `Latent` sites, annotate
-/// the `Safe` ones with a `GC:` comment, and empty this list.
-const KNOWN_SITES: &[(&str, Verdict)] = &[
-    // backend/bridge.rs, runtime_create_closure and create_function.
-    (
-        "let cells: Vec<*mut Capture> = if count == 0",
-        Safe("the capture cells are also in the caller's frame (the JIT stores them in a stack slot and passes its address); the stack scan accepts interior pointers"),
-    ),
-    (
-        "cells: Vec<*mut Capture>,",
-        Safe("create_function's parameter: the cells come from the JIT frame (above), then move into the closure cell, which traces them"),
-    ),
-    // backend/bridge_ext.rs, runtime_create_arguments_object.
-    (
-        "let args: Vec<Value> = if argc == 0 || argv.is_null()",
-        Safe("a copy of argv, which the caller keeps rooted for the call (a JIT frame, or a RootedList passed to Runtime::call)"),
-    ),
-    // backend/bridge_ext.rs, runtime_helper, Helper::CopyDataExcluding.
-    (
-        "let mut excluded = Vec::new();",
-        Latent("a computed key's atom may be referenced only by this list while new_object and copy_data_properties allocate: `let mut excluded = rt.rooted_list();`"),
-    ),
-    // builtins/function.rs, bind.
-    (
-        "let bound_args: Vec<Value> = args.get(1..).unwrap_or(&[]).to_vec();",
-        Safe("copied from args (rooted by the caller) and moved into the BoundFunction cell; Runtime::alloc traces the body being allocated"),
-    ),
-    // builtins/iterator.rs, ForInRecord and for_in_iterator.
-    (
-        "keys: Vec<PropertyKey>,",
-        Safe("a field of the ForInRecord host cell, which traces it"),
-    ),
-    (
-        "let mut keys = Vec::new();",
-        Safe("for_in_iterator: atoms of properties of the object and its prototypes, held by their shapes; no user code runs while the list is built (revisit with Proxy); then moved into the ForInRecord, traced by the alloc slow path"),
-    ),
-    (
-        "let mut visited: Vec<PropertyKey> = Vec::new();",
-        Safe("for_in_iterator: as `keys`"),
-    ),
-    // builtins/math.rs, hypot.
-    (
-        "let mut values = Vec::with_capacity(args.len());",
-        Safe("numbers (Vec<f64>): give the type"),
-    ),
-    // builtins/object.rs, object_define_properties.
-    (
-        "let mut descriptors = Vec::new();",
-        Bug("define_properties_getters.js"),
-    ),
-    // builtins/regexp.rs, RegExp.prototype.toString / source escaping.
-    (
-        "let mut units = vec![u16::from(b'/')];",
-        Safe("code units (Vec<u16>): give the type"),
-    ),
-    // builtins/regexp_symbols.rs, RegExp.prototype[@@replace].
-    (
-        "let mut call_args = vec![Value::string(matched)];",
-        Latent("`matched` and `named` may be fresh values (a user `exec` result with toString/getter) referenced only by this list while the replacer runs: build the arguments in `rt.rooted_list()`"),
-    ),
-    (
-        "let caps = captures.to_vec();",
-        Latent("a malloc copy whose values stay alive only because `black_box(captures)` keeps the ValueList's address on the stack: make `captures` a RootedList and pass `&captures`"),
-    ),
-    (
-        "let mut result = Vec::with_capacity(template.len());",
-        Safe("GetSubstitution's result code units (Vec<u16>): give the type"),
-    ),
-    // builtins/string_from.rs, fromCharCode and fromCodePoint.
-    (
-        "let mut units = Vec::with_capacity(args.len());",
-        Safe("code units (Vec<u16>): give the type"),
-    ),
-    (
-        "let mut units = Vec::with_capacity(args.len());",
-        Safe("code units (Vec<u16>): give the type"),
-    ),
-    // builtins/string_regexp.rs, String.prototype.replace/replaceAll with a string pattern.
-    (
-        "let mut positions = Vec::new();",
-        Safe("match positions (Vec<usize>): give the type"),
-    ),
-    (
-        "let mut result = Vec::with_capacity(units.len());",
-        Safe("code units (Vec<u16>): give the type"),
-    ),
-];
+/// Empty since issue 8: every site was fixed or justified with a `GC:`
+/// comment. Keep it empty; a new site is fixed, not listed.
+const KNOWN_SITES: &[(&str, Verdict)] = &[];
 
 /// One site: file, line, text.
 #[derive(Debug)]

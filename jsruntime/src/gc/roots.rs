@@ -59,6 +59,7 @@ pub struct RootTable {
 }
 
 impl RootTable {
+    /// An empty table.
     pub fn new() -> RootTable {
         RootTable::default()
     }
@@ -109,6 +110,7 @@ impl RootTable {
         s.values.len() - s.free.len()
     }
 
+    /// Whether no handle is live.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -121,10 +123,12 @@ pub struct Persistent {
 }
 
 impl Persistent {
+    /// The rooted value.
     pub fn get(&self) -> Value {
         self.table.borrow().values[self.index as usize]
     }
 
+    /// Replaces the rooted value.
     pub fn set(&self, v: Value) {
         self.table.borrow_mut().values[self.index as usize] = v;
     }
@@ -145,6 +149,7 @@ pub struct ValueList {
 }
 
 impl ValueList {
+    /// An empty list.
     pub fn new() -> ValueList {
         ValueList::default()
     }
@@ -156,24 +161,29 @@ impl ValueList {
         unsafe { &mut *self.items.get() }
     }
 
+    /// Appends `v`.
     pub fn push(&self, v: Value) {
         self.items().push(v);
     }
 
+    /// The value at `i`, if any.
     pub fn get(&self, i: usize) -> Option<Value> {
         self.items().get(i).copied()
     }
 
+    /// Replaces the value at `i` (nothing if out of range).
     pub fn set(&self, i: usize, v: Value) {
         if let Some(slot) = self.items().get_mut(i) {
             *slot = v;
         }
     }
 
+    /// The number of values.
     pub fn len(&self) -> usize {
         self.items().len()
     }
 
+    /// Whether the list is empty.
     pub fn is_empty(&self) -> bool {
         self.items().is_empty()
     }

@@ -58,6 +58,7 @@ pub unsafe extern "C" fn runtime_create_arguments_object(
 ) -> u32 {
     // SAFETY: the executor and the closure are live for the call.
     let (exec, callee) = unsafe { (&mut *ctx, (*closure).function) };
+    // GC: a copy of argv, which the caller keeps rooted for the call (a JIT frame, or a RootedList passed to Runtime::call)
     let args: Vec<Value> = if argc == 0 || argv.is_null() {
         Vec::new()
     } else {

@@ -91,6 +91,7 @@ pub unsafe extern "C" fn runtime_create_closure(
 ) -> u32 {
     // SAFETY: see the function's contract.
     let (exec, t) = unsafe { (&mut *ctx, &*template) };
+    // GC: the capture cells are also in the caller's frame (the JIT stores them in a stack slot and passes its address); the stack scan accepts interior pointers
     let cells: Vec<*mut Capture> = if count == 0 || captures.is_null() {
         Vec::new()
     } else {
@@ -113,6 +114,7 @@ pub unsafe extern "C" fn runtime_create_closure(
 pub(crate) fn create_function(
     exec: &mut Executor,
     template: &FunctionTemplate,
+    // GC: create_function's parameter: the cells come from the JIT frame (above), then move into the closure cell, which traces them
     cells: Vec<*mut Capture>,
 ) -> JsResult<Value> {
     let lambda: Lambda = template.lambda.get();

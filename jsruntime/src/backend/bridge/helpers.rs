@@ -4,7 +4,7 @@
 
 use crate::backend::{Executor, Status};
 use crate::completion::{JsResult, Thrown};
-use crate::gc::Gc;
+use crate::gc::{Gc, RootedList};
 use crate::object::{Attributes, JsObject, PropertyDescriptor, PropertyKey};
 use crate::runtime::Runtime;
 use crate::semantics::Helper;
@@ -92,7 +92,8 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
             if a.is_nullish() {
                 return Err(rt.type_error("Cannot destructure undefined or null"));
             }
-            let mut excluded = Vec::new();
+            // A computed key's atom may be referenced only by this list.
+            let mut excluded: RootedList<PropertyKey> = rt.rooted_list();
             for k in rt.create_list_from_array_like(b)? {
                 excluded.push(rt.to_property_key(k)?);
             }

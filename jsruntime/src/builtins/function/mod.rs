@@ -94,6 +94,7 @@ fn bind(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let Some(target) = this.as_object() else {
         return Err(rt.type_error("Bind must be called on a function"));
     };
+    // GC: copied from args (rooted by the caller) and moved into the BoundFunction cell; Runtime::alloc traces the body being allocated
     let bound_args: Vec<Value> = args.get(1..).unwrap_or(&[]).to_vec();
     let arg_count = bound_args.len() as f64;
     let proto = rt.get_prototype_of(target)?;

@@ -15,6 +15,7 @@ use crate::JsResult;
 /// allocated, so no unrooted value exists while they are collected.
 struct ForInRecord {
     object: Value,
+    // GC: a field of the ForInRecord host cell, which traces it
     keys: Vec<PropertyKey>,
     index: Cell<usize>,
 }
@@ -40,11 +41,13 @@ host_data!(ForInRecord, "For-In Iterator");
 /// object earlier on the chain is skipped. Undefined and null enumerate
 /// nothing (14.7.5.6 step 6.a).
 pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
+    // GC: for_in_iterator: atoms of properties of the object and its prototypes, held by their shapes; no user code runs while the list is built (revisit with Proxy); then moved into the ForInRecord, traced by the alloc slow path
     let mut keys = Vec::new();
     let mut object = Value::UNDEFINED;
     if !v.is_nullish() {
         let o = rt.to_object(v)?;
         object = Value::object(o);
+        // GC: for_in_iterator: as `keys`
         let mut visited: Vec<PropertyKey> = Vec::new();
         let mut current = Some(o);
         let mut guard = 0u32;

@@ -130,6 +130,7 @@ fn imul(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
 
 /// 21.3.2.18 Math.hypot: every argument is converted first.
 fn hypot(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    // GC: numbers (Vec<f64>)
     let mut values = Vec::with_capacity(args.len());
     for &v in args {
         values.push(rt.to_number(v)?);

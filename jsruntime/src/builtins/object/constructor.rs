@@ -2,8 +2,8 @@
 
 use super::descriptor::{from_property_descriptor, to_property_descriptor};
 use crate::builtins::arg;
-use crate::gc::Gc;
-use crate::object::{JsObject, PropertyKey};
+use crate::gc::{Gc, RootedList};
+use crate::object::{JsObject, PropertyDescriptor, PropertyKey};
 use crate::runtime::Runtime;
 use crate::value::Value;
 use crate::JsResult;
@@ -32,10 +32,12 @@ pub(super) fn create(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Val
 /// 20.1.2.3.1 ObjectDefineProperties ( O, Properties ).
 fn object_define_properties(rt: &mut Runtime, o: Gc<JsObject>, props: Value) -> JsResult<()> {
     let props_obj = rt.to_object(props)?;
+    // A getter may delete a key from `props` (its atom is then only in this
+    // list) or produce descriptor values nothing else references, so both
+    // lists are rooted until the descriptors are applied (step 4).
     let keys = rt.own_property_keys(props_obj)?;
-    // The descriptors are applied after all were read (step 4); each
-    // descriptor's values stay reachable from `props`.
-    let mut descriptors = Vec::new();
+    let keys = rt.rooted_list_from(&keys);
+    let mut descriptors: RootedList<(PropertyKey, PropertyDescriptor)> = rt.rooted_list();
     for key in keys {
         let Some(d) = rt.get_own_property(props_obj, key)? else {
             continue;

@@ -32,6 +32,7 @@ pub(super) fn regexp_to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> Js
     let pattern = rt.to_string(source)?;
     let flags = rt.get_by_name(r, "flags")?;
     let flags = rt.to_string(flags)?;
+    // GC: code units (Vec<u16>)
     let mut units = vec![u16::from(b'/')];
     units.extend(pattern.to_utf16());
     units.push(u16::from(b'/'));

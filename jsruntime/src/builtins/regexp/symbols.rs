@@ -12,7 +12,7 @@ use crate::builtins::arg;
 use crate::builtins::iterator::regexp_string::create_regexp_string_iterator;
 use crate::builtins::string::pattern::get_substitution;
 use crate::equality::same_value;
-use crate::gc::{Gc, ValueList};
+use crate::gc::{Gc, RootedList, ValueList};
 use crate::object::regexp::{advance_string_index, last_index_key};
 use crate::object::{JsObject, PropertyKey};
 use crate::runtime::{Intrinsic, Runtime};
@@ -241,7 +241,7 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
         let position = rt
             .to_integer_or_infinity(index)?
             .clamp(0.0, length_s as f64) as usize;
-        let captures = rt.alloc(ValueList::new())?;
+        let mut captures: RootedList<Value> = rt.rooted_list();
         for n in 1..=n_captures {
             let cap = rt.get(r, PropertyKey::Index(n), Value::object(r))?;
             let cap = if cap.is_undefined() {
@@ -253,8 +253,10 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
         }
         let named = rt.get_by_name(r, "groups")?;
         let replacement = if functional {
-            let mut call_args = vec![Value::string(matched)];
-            call_args.extend(captures.to_vec());
+            // Fresh values from a user `exec` may be referenced only here.
+            let mut call_args: RootedList<Value> = rt.rooted_list();
+            call_args.push(Value::string(matched));
+            call_args.extend_from_slice(&captures);
             call_args.push(Value::from_u32(position as u32));
             call_args.push(Value::string(s));
             if !named.is_undefined() {
@@ -272,20 +274,16 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
                 .as_string()
                 .map(|t| t.to_utf16())
                 .unwrap_or_default();
-            let caps = captures.to_vec();
             get_substitution(
                 rt,
                 &matched.to_utf16(),
                 &source,
                 position,
-                &caps,
+                &captures,
                 named,
                 &template,
             )?
         };
-        // The copies of the captures passed above live on the malloc heap;
-        // the list (found by the stack scan) keeps them alive until here.
-        std::hint::black_box(captures);
         if position >= next_source_position {
             accumulated.extend_from_slice(&source[next_source_position..position]);
             accumulated.extend_from_slice(&replacement);

@@ -85,6 +85,7 @@ fn string_from(
 
 /// 22.1.2.1 String.fromCharCode ( ...codeUnits ).
 fn string_from_char_code(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    // GC: code units (Vec<u16>)
     let mut units = Vec::with_capacity(args.len());
     for &v in args {
         // ToUint16: ToNumber, then modulo 2^16 (via ToUint32).
@@ -95,6 +96,7 @@ fn string_from_char_code(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult
 
 /// 22.1.2.2 String.fromCodePoint ( ...codePoints ).
 fn string_from_code_point(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    // GC: code units (Vec<u16>)
     let mut units = Vec::with_capacity(args.len());
     for &v in args {
         let n = rt.to_number(v)?;

@@ -183,6 +183,7 @@ fn replace_common(rt: &mut Runtime, this: Value, args: &[Value], all: bool) -> J
     let units = string.to_utf16();
     let search_units = search.to_utf16();
     let advance_by = search_units.len().max(1);
+    // GC: match positions (Vec<usize>)
     let mut positions = Vec::new();
     let mut next = string_index_of(&units, &search_units, 0);
     while let Some(p) = next {
@@ -196,6 +197,7 @@ fn replace_common(rt: &mut Runtime, this: Value, args: &[Value], all: bool) -> J
         return Ok(Value::string(string));
     }
     let mut end_of_last_match = 0;
+    // GC: code units (Vec<u16>)
     let mut result = Vec::with_capacity(units.len());
     for p in positions {
         let replacement = string_replacement(rt, replace_value, functional, search, string, p)?;
@@ -287,6 +289,7 @@ pub(crate) fn get_substitution(
         u.filter(|&&u| (0x30..=0x39).contains(&u))
             .map(|&u| (u - 0x30) as usize)
     };
+    // GC: GetSubstitution's result code units (Vec<u16>)
     let mut result = Vec::with_capacity(template.len());
     let mut i = 0;
     while i < template.len() {

@@ -88,6 +88,7 @@ pub const MAX_DEPTH: usize = 1500;
 /// Why a program could not be analyzed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnalyzeError {
+    /// What is wrong (or not supported yet).
     pub message: String,
     /// Byte offsets in the source.
     pub span: Span,
@@ -242,6 +243,7 @@ enum BindMode {
 }
 
 impl<'a> Analyzer<'a> {
+    /// An analyzer for the script `ast`.
     pub fn new(ast: &'a Ast) -> Self {
         Analyzer {
             ast,
@@ -282,6 +284,7 @@ impl<'a> Analyzer<'a> {
         self.err(format!("not supported yet: {what}"))
     }
 
+    /// Analyzes the script into one compile script per function.
     pub fn run(mut self) -> Result<Program> {
         if self.ast.nodes.is_empty() {
             return self.err("empty AST");
