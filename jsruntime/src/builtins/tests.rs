@@ -397,7 +397,7 @@ value 2 w0 e0 c1
 function undefined value  w0 e0 c1
 value Array Iterator w0 e0 c1
 E,LN10,LN2,LOG10E,LOG2E,PI,SQRT1_2,SQRT2
-length,constructor,match,matchAll,replace,replaceAll,search,split,toString,valueOf
+length,at,charAt,charCodeAt,codePointAt,concat,constructor,endsWith,includes,indexOf,isWellFormed,lastIndexOf,localeCompare,match,matchAll,normalize,padEnd,padStart,repeat,replace,replaceAll,search,slice,split,startsWith,substring,toLocaleLowerCase,toLocaleUpperCase,toLowerCase,toString,toUpperCase,toWellFormed,trim,trimEnd,trimStart,valueOf,substr,anchor,big,blink,bold,fixed,fontcolor,fontsize,italics,link,small,strike,sub,sup,trimLeft,trimRight
 ";
     assert_eq!(out.text(), expected);
 }

@@ -1,9 +1,21 @@
-//! The String constructor (22.1.1, 22.1.2) and %String.prototype% (22.1.3).
-//! The methods that take a search pattern (`match`, `replace`, `split`, ...)
-//! are in [`pattern`]; the string iterator in [`crate::builtins::iterator`].
+//! The String constructor (22.1.1, 22.1.2) and %String.prototype% (22.1.3,
+//! B.2.2). The method bodies are in files by topic: [`access`] (reading,
+//! cutting and joining), [`search`], [`case`], [`pad_trim`], [`unicode`]
+//! (well-formedness, `normalize`, `localeCompare`), [`html`] (Annex B), and
+//! [`pattern`] for the methods that take a search pattern (`match`,
+//! `replace`, `split`, ...); the string iterator is in
+//! [`crate::builtins::iterator`].
 
+mod access;
+mod case;
+mod html;
+mod pad_trim;
 pub(crate) mod pattern;
+mod search;
+mod unicode;
+mod units;
 
+use crate::builtins::arg;
 use crate::builtins::iterator::string::create_string_iterator;
 use crate::gc::Gc;
 use crate::object::{Attributes, JsObject, ObjectKind, PropertyKey, StoredProperty};
@@ -12,6 +24,7 @@ use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
 use pattern::*;
+use units::Units;
 
 /// 22.1.2 Properties of the String Constructor
 /// (#sec-properties-of-the-string-constructor).
@@ -28,6 +41,7 @@ pub(crate) static STRING: BuiltinObject = BuiltinObject {
     props: &[
         Prop::method("fromCharCode", 1, string_from_char_code),
         Prop::method("fromCodePoint", 1, string_from_code_point),
+        Prop::method("raw", 1, string_raw),
         Prop::prototype(Intrinsic::StringPrototype),
     ],
 };
@@ -42,16 +56,59 @@ pub(crate) static STRING_PROTOTYPE: BuiltinObject = BuiltinObject {
     make: Make::StringWrapper,
     props: &[
         Prop::value("length", Constant::Number(0.0), ATTR_NONE),
+        Prop::method("at", 1, access::at),
+        Prop::method("charAt", 1, access::char_at),
+        Prop::method("charCodeAt", 1, access::char_code_at),
+        Prop::method("codePointAt", 1, access::code_point_at_method),
+        Prop::method("concat", 1, access::concat),
         Prop::constructor(Intrinsic::String),
+        Prop::method("endsWith", 1, search::ends_with),
+        Prop::method("includes", 1, search::includes),
+        Prop::method("indexOf", 1, search::index_of),
+        Prop::method("isWellFormed", 0, unicode::is_well_formed),
+        Prop::method("lastIndexOf", 1, search::last_index_of),
+        Prop::method("localeCompare", 1, unicode::locale_compare),
         Prop::method("match", 1, string_match),
         Prop::method("matchAll", 1, string_match_all),
+        Prop::method("normalize", 0, unicode::normalize),
+        Prop::method("padEnd", 1, pad_trim::pad_end),
+        Prop::method("padStart", 1, pad_trim::pad_start),
+        Prop::method("repeat", 1, access::repeat),
         Prop::method("replace", 2, string_replace),
         Prop::method("replaceAll", 2, string_replace_all),
         Prop::method("search", 1, string_search),
+        Prop::method("slice", 2, access::slice),
         Prop::method("split", 2, string_split),
+        Prop::method("startsWith", 1, search::starts_with),
+        Prop::method("substring", 2, access::substring),
+        Prop::method("toLocaleLowerCase", 0, case::to_locale_lower_case),
+        Prop::method("toLocaleUpperCase", 0, case::to_locale_upper_case),
+        Prop::method("toLowerCase", 0, case::to_lower_case),
         Prop::method("toString", 0, this_string_value),
+        Prop::method("toUpperCase", 0, case::to_upper_case),
+        Prop::method("toWellFormed", 0, unicode::to_well_formed),
+        Prop::method("trim", 0, pad_trim::trim),
+        Prop::method("trimEnd", 0, pad_trim::trim_end),
+        Prop::method("trimStart", 0, pad_trim::trim_start),
         Prop::method("valueOf", 0, this_string_value),
         Prop::method("@@iterator", 0, string_iterator),
+        // Annex B.2.2 (#sec-additional-properties-of-the-string.prototype-object).
+        Prop::method("substr", 2, access::substr),
+        Prop::method("anchor", 1, html::anchor),
+        Prop::method("big", 0, html::big),
+        Prop::method("blink", 0, html::blink),
+        Prop::method("bold", 0, html::bold),
+        Prop::method("fixed", 0, html::fixed),
+        Prop::method("fontcolor", 1, html::fontcolor),
+        Prop::method("fontsize", 1, html::fontsize),
+        Prop::method("italics", 0, html::italics),
+        Prop::method("link", 1, html::link),
+        Prop::method("small", 0, html::small),
+        Prop::method("strike", 0, html::strike),
+        Prop::method("sub", 0, html::sub),
+        Prop::method("sup", 0, html::sup),
+        Prop::alias("trimLeft", "trimStart"),
+        Prop::alias("trimRight", "trimEnd"),
     ],
 };
 
@@ -113,6 +170,39 @@ fn string_from_code_point(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResul
         }
     }
     Ok(Value::string(rt.new_string_utf16(&units)?))
+}
+
+/// 22.1.2.4 String.raw ( template, ...substitutions ) (#sec-string.raw).
+fn string_raw(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    // Steps 1-4.
+    let substitutions = args.get(1..).unwrap_or(&[]);
+    let cooked = rt.to_object(arg(args, 0))?;
+    let raw = rt.get_by_name(cooked, "raw")?;
+    let literals = rt.to_object(raw)?;
+    let literal_count = rt.length_of_array_like(literals)?;
+    // Step 5.
+    if literal_count <= 0.0 {
+        return Ok(Value::string(rt.empty_string()));
+    }
+    // Steps 6-7.
+    let mut r = Units::with_capacity(0);
+    let mut next_index = 0usize;
+    loop {
+        let key = rt.index_key(next_index as f64)?;
+        let next_literal_val = rt.get(literals, key, Value::object(literals))?;
+        let next_literal = rt.to_string(next_literal_val)?;
+        r.push_all(next_literal.view());
+        Units::check_length(rt, r.len() as f64)?;
+        if (next_index + 1) as f64 == literal_count {
+            return Ok(Value::string(r.finish(rt)?));
+        }
+        if let Some(&next_sub_val) = substitutions.get(next_index) {
+            let next_sub = rt.to_string(next_sub_val)?;
+            r.push_all(next_sub.view());
+            Units::check_length(rt, r.len() as f64)?;
+        }
+        next_index += 1;
+    }
 }
 
 /// 22.1.3.35.1 ThisStringValue, for `toString` and `valueOf`.

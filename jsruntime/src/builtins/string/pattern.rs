@@ -23,15 +23,17 @@ fn this_coercible(rt: &mut Runtime, this: Value, method: &str) -> JsResult<Value
     Ok(this)
 }
 
-/// Steps 2 of match/matchAll/replace/search/split: when `v` is neither
-/// undefined nor null and has a `symbol` method, the result of calling it.
+/// Steps 2 of match/matchAll/replace/search/split: when `v` is an Object
+/// with a `symbol` method, the result of calling it. (The current draft of
+/// ECMA-262, after 2025, looks the method up on Objects only, so a
+/// primitive's prototype is never consulted; test262 tests that.)
 fn delegate(
     rt: &mut Runtime,
     v: Value,
     symbol: WellKnownSymbol,
     args: &[Value],
 ) -> JsResult<Option<Value>> {
-    if v.is_nullish() {
+    if !v.is_object() {
         return Ok(None);
     }
     let key = PropertyKey::Symbol(rt.well_known_symbol(symbol));
