@@ -43,7 +43,7 @@ pub(super) fn to_locale_upper_case(rt: &mut Runtime, this: Value, _: &[Value]) -
 /// The code points of a UTF-16 sequence (11.1.5 StringToCodePoints); a lone
 /// surrogate is its own code point.
 fn code_points(u: &[u16]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(u.len());
+    let mut out: Vec<u32> = Vec::with_capacity(u.len());
     let mut i = 0;
     while i < u.len() {
         let first = u[i];

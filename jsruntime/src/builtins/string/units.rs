@@ -92,7 +92,7 @@ impl Units {
 
     fn widen(&mut self) -> &mut Vec<u16> {
         if let Units::Latin1(b) = self {
-            let mut wide = Vec::with_capacity(b.capacity().max(b.len() + 1));
+            let mut wide: Vec<u16> = Vec::with_capacity(b.capacity().max(b.len() + 1));
             wide.extend(b.iter().map(|&c| u16::from(c)));
             *self = Units::Utf16(wide);
         }
