@@ -3,8 +3,8 @@
 
 use super::mutate::move_element;
 use super::{
-    array_create, array_species_create, callable, create_index, delete_index, get_index,
-    has_index, relative_end, relative_index, set_index, set_length, MAX_SAFE_INTEGER,
+    array_create, array_species_create, callable, create_index, delete_index, get_index, has_index,
+    relative_end, relative_index, set_index, set_length, MAX_SAFE_INTEGER,
 };
 use crate::builtins::arg;
 use crate::conversions::to_boolean;

@@ -19,6 +19,7 @@ use super::arg;
 use crate::builtins::iterator::array::{create_array_iterator, ArrayIterKind};
 use crate::builtins::iterator::{get_iterator_from_method, iterator_close, step_value};
 use crate::gc::Gc;
+use crate::object::exotic::FLAG_EXOTIC;
 use crate::object::{JsObject, ObjectKind, PropertyKey, FLAG_ARRAY};
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C};
 use crate::runtime::{Intrinsic, Runtime};
@@ -371,14 +372,34 @@ pub(super) fn set_length(rt: &mut Runtime, o: Gc<JsObject>, n: f64) -> JsResult<
     rt.set_property(o, key, Value::number(n), true)
 }
 
+/// A present own dense element of an Array or ordinary object: such an
+/// element is a plain data property, so HasProperty is true and Get returns
+/// it without running code (the fast path of the helpers below).
+#[inline]
+fn dense_own_element(o: Gc<JsObject>, k: f64) -> Option<Value> {
+    if k >= 4294967295.0 || o.flags() & FLAG_EXOTIC != 0 {
+        return None;
+    }
+    match o.kind() {
+        ObjectKind::Array | ObjectKind::Ordinary => o.dense_element(k as u32),
+        _ => None,
+    }
+}
+
 /// Get(O, ! ToString(𝔽(k))).
 pub(super) fn get_index(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<Value> {
+    if let Some(v) = dense_own_element(o, k) {
+        return Ok(v);
+    }
     let key = rt.index_key(k)?;
     rt.get(o, key, Value::object(o))
 }
 
 /// HasProperty(O, ! ToString(𝔽(k))).
 pub(super) fn has_index(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<bool> {
+    if dense_own_element(o, k).is_some() {
+        return Ok(true);
+    }
     let key = rt.index_key(k)?;
     rt.has_property(o, key)
 }
