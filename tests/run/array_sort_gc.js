@@ -4,7 +4,7 @@ for (var i = 0; i < 20000; i++) arr.push({ v: (i * 7919) % 1000, s: "item" + i }
 var junk = 0;
 arr.sort(function (a, b) { var t = [a.s + b.s, { x: a }]; junk += t.length; return a.v - b.v; });
 var ok = true;
-for (var i = 1; i < arr.length; i++) if (arr[i - 1].v > arr[i].v || (arr[i - 1].v === arr[i].v && +arr[i - 1].s.slice ? false : false)) ok = false;
+for (var i = 1; i < arr.length; i++) if (arr[i - 1].v > arr[i].v) ok = false;
 console.log(ok, arr.length, arr[0].s, arr[arr.length - 1].v, junk > 0);
 var objs = [];
 for (var i = 0; i < 5000; i++) objs.push({ n: i, toString: function () { return "k" + (this.n % 100) + "/" + [this.n].join(); } });
