@@ -114,8 +114,15 @@ fn tables_are_well_formed() {
                 );
             }
             // Attributes: clause 18 makes no built-in property enumerable;
-            // accessor attributes exactly for accessor values.
-            assert!(!p.attrs.enumerable(), "{what}.{}: enumerable", p.key);
+            // accessor attributes exactly for accessor values. The entries of
+            // an @@unscopables object are made by CreateDataPropertyOrThrow
+            // (23.1.3.41), so they are enumerable.
+            let unscopables = t.name.ends_with("[@@unscopables]");
+            assert!(
+                !p.attrs.enumerable() || unscopables,
+                "{what}.{}: enumerable",
+                p.key
+            );
             let accessor = matches!(p.value, PropValue::Accessor { .. } | PropValue::Restricted);
             assert_eq!(
                 p.attrs.is_accessor(),

@@ -156,6 +156,8 @@ pub(crate) enum PropValue {
 #[derive(Clone, Copy)]
 pub(crate) enum Constant {
     Undefined,
+    /// A Boolean.
+    Bool(bool),
     Number(f64),
     /// A string (made an atom).
     Str(&'static str),
@@ -492,6 +494,7 @@ impl Runtime {
     fn builtin_constant(&mut self, c: Constant) -> JsResult<Value> {
         Ok(match c {
             Constant::Undefined => Value::UNDEFINED,
+            Constant::Bool(b) => Value::from_bool(b),
             Constant::Number(n) => Value::number(n),
             Constant::Str(s) => Value::string(self.atom(s)?),
             Constant::Symbol(w) => Value::symbol(self.well_known_symbol(w)),

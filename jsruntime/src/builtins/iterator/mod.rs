@@ -37,8 +37,8 @@ use crate::JsResult;
 
 pub use for_in::{for_in_iterator, for_in_step};
 pub use protocol::{
-    append_spread, get_iterator, iterator_close, pattern_iterator, pattern_rest, pattern_step,
-    step_value, IteratorRecord,
+    append_spread, get_iterator, get_iterator_from_method, iterator_close, pattern_iterator,
+    pattern_rest, pattern_step, step_value, IteratorRecord,
 };
 
 /// 27.1.2 The %IteratorPrototype% Object.

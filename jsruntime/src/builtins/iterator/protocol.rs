@@ -48,6 +48,11 @@ pub fn get_iterator(rt: &mut Runtime, obj: Value) -> JsResult<Value> {
     let Some(method) = rt.get_method(obj, key)? else {
         return Err(rt.type_error("object is not iterable"));
     };
+    get_iterator_from_method(rt, obj, method)
+}
+
+/// 7.4.2 GetIteratorFromMethod ( obj, method ): an iterator record.
+pub fn get_iterator_from_method(rt: &mut Runtime, obj: Value, method: Value) -> JsResult<Value> {
     if let Some(a) = obj.as_object() {
         if a.is_array() && method == rt.intrinsic(Intrinsic::ArrayValues) && array_next_intact(rt) {
             return new_record(

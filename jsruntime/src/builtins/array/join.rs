@@ -1,0 +1,72 @@
+//! The string conversions: `join`, `toLocaleString`, `toString`.
+
+use super::get_index;
+use crate::builtins::arg;
+use crate::gc::Gc;
+use crate::object::{JsObject, PropertyKey};
+use crate::runtime::Runtime;
+use crate::value::Value;
+use crate::JsResult;
+
+/// Joins the elements of `o` with `sep`, each converted by `convert` (empty
+/// for undefined and null).
+fn join_with(
+    rt: &mut Runtime,
+    o: Gc<JsObject>,
+    len: f64,
+    sep: &[u16],
+    mut convert: impl FnMut(&mut Runtime, Value) -> JsResult<Vec<u16>>,
+) -> JsResult<Value> {
+    let mut out: Vec<u16> = Vec::new();
+    let mut k = 0.0;
+    while k < len {
+        if k > 0.0 {
+            out.extend_from_slice(sep);
+        }
+        let element = get_index(rt, o, k)?;
+        if !element.is_nullish() {
+            out.extend(convert(rt, element)?);
+        }
+        if out.len() > crate::string::MAX_STRING_LENGTH {
+            return Err(rt.range_error("Invalid string length"));
+        }
+        k += 1.0;
+    }
+    Ok(Value::string(rt.new_string_utf16(&out)?))
+}
+
+/// 23.1.3.18 Array.prototype.join ( separator ).
+pub(super) fn join(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    let o = rt.to_object(this)?;
+    let len = rt.length_of_array_like(o)?;
+    let sep = arg(args, 0);
+    let sep: Vec<u16> = if sep.is_undefined() {
+        vec![b',' as u16]
+    } else {
+        rt.to_string(sep)?.to_utf16()
+    };
+    join_with(rt, o, len, &sep, |rt, v| Ok(rt.to_string(v)?.to_utf16()))
+}
+
+/// 23.1.3.32 Array.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ):
+/// without ECMA-402, the list separator is ",".
+pub(super) fn to_locale_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let o = rt.to_object(this)?;
+    let len = rt.length_of_array_like(o)?;
+    let key = PropertyKey::String(rt.atom("toLocaleString")?);
+    join_with(rt, o, len, &[b',' as u16], |rt, v| {
+        let s = rt.invoke(v, key, &[])?;
+        Ok(rt.to_string(s)?.to_utf16())
+    })
+}
+
+/// 23.1.3.36 Array.prototype.toString ( ).
+pub(super) fn to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let o = rt.to_object(this)?;
+    let key = PropertyKey::String(rt.names.join);
+    let func = rt.get(o, key, Value::object(o))?;
+    if func.as_object().is_some_and(|f| f.is_callable()) {
+        return rt.call(func, Value::object(o), &[]);
+    }
+    crate::builtins::object::object_to_string(rt, Value::object(o), &[])
+}
