@@ -18,6 +18,7 @@ const INSERTION_RUN: usize = 12;
 /// Sorts `v` stably: `le(a, b)` says whether `a` may stay before `b`
 /// (SortCompare(a, b) ≤ 0). Top-down merge sort with a scratch buffer.
 fn merge_sort<T: Copy>(v: &mut [T], le: &mut dyn FnMut(T, T) -> JsResult<bool>) -> JsResult<()> {
+    // GC: a copy of `v`, whose values the caller keeps rooted.
     let mut scratch: Vec<T> = v.to_vec();
     sort_range(v, &mut scratch, le)
 }
@@ -91,6 +92,7 @@ fn sort_indexed_properties(
     }
     // Undefined values sort last (CompareArrayElements steps 1–3), in order:
     // only the others go through the comparator.
+    // GC: every value is also in `items`, a rooted list.
     let mut values: Vec<Value> = Vec::with_capacity(items.len());
     let mut undefined_count = 0;
     for i in 0..items.len() {
@@ -104,6 +106,7 @@ fn sort_indexed_properties(
         // Steps 5–9 of CompareArrayElements: compare the strings, each
         // value converted once (the strings are rooted in `strings`).
         let strings = rt.alloc(ValueList::new())?;
+        // GC: the values are also in `items`, a rooted list.
         let mut pairs: Vec<(u32, Value)> = Vec::with_capacity(values.len());
         for (i, &v) in values.iter().enumerate() {
             let s = rt.to_string(v)?;
