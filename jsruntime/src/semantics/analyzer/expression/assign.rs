@@ -12,6 +12,9 @@ impl<'a> Analyzer<'a> {
             return self.err("malformed assignment");
         };
         match self.ast.nodes[target].kind {
+            NodeKind::SuperMember | NodeKind::SuperComputedMember => {
+                self.super_assignment(target, value)?
+            }
             NodeKind::ObjectAssignmentPattern | NodeKind::ArrayAssignmentPattern => {
                 self.expression(value)?;
                 let t = self.store_temp()?;

@@ -165,7 +165,10 @@ impl<'a> Analyzer<'a> {
     /// Pushes the key of a property definition; a computed or numeric key
     /// is converted once (ToPropertyKey) and also kept in a temporary for
     /// SetFunctionName, which the caller frees.
-    fn definition_key(&mut self, key: usize) -> Result<Option<(Symbol, Locator)>> {
+    pub(in crate::semantics::analyzer) fn definition_key(
+        &mut self,
+        key: usize,
+    ) -> Result<Option<(Symbol, Locator)>> {
         match self.ast.nodes[key].kind {
             NodeKind::IdentifierName | NodeKind::StringLiteral => {
                 self.property_key(key)?;
@@ -182,7 +185,7 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The function name of a literal key known statically.
-    fn static_key_name(&mut self, key: usize) -> Option<Symbol> {
+    pub(in crate::semantics::analyzer) fn static_key_name(&mut self, key: usize) -> Option<Symbol> {
         let kn = self.ast.nodes[key];
         match kn.kind {
             NodeKind::IdentifierName => Some(self.program.symbol(self.ast.name(kn.arg))),
@@ -194,12 +197,12 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// 8.4.3 IsAnonymousFunctionDefinition (classes are not supported).
-    fn is_anonymous_function(&self, i: usize) -> bool {
+    /// 8.4.3 IsAnonymousFunctionDefinition.
+    pub(in crate::semantics::analyzer) fn is_anonymous_function(&self, i: usize) -> bool {
         let node = self.ast.nodes[i];
         match node.kind {
             NodeKind::ArrowFunction => true,
-            NodeKind::FunctionExpression => self
+            NodeKind::FunctionExpression | NodeKind::ClassExpression => self
                 .ast
                 .children(i)
                 .first()

@@ -80,6 +80,13 @@ impl<'a> Analyzer<'a> {
         &mut self,
         children: &[usize],
     ) -> Result<()> {
+        if self.cur().derived_this.is_some() {
+            // 10.2.2 steps 10-12 in a derived constructor.
+            if let Some(&e) = children.first() {
+                self.expression(e)?;
+            }
+            return self.derived_return(!children.is_empty());
+        }
         match children.first() {
             Some(&e) => {
                 self.expression(e)?;
@@ -138,20 +145,6 @@ impl<'a> Analyzer<'a> {
         self.statement(body)?;
         self.emit(C::LabelEnd(sym));
         Ok(())
-    }
-
-    /// A class declaration. Not supported yet: an Error when the
-    /// declaration runs (its binding stays in the TDZ until then).
-    pub(in crate::semantics::analyzer) fn class_declaration(&mut self) {
-        use CompileCommand as C;
-        let error = self.program.symbol("Error");
-        let message = self.program.string("not supported yet: classes");
-        self.emit_all(&[
-            C::VariableReference(error, Locator::Global),
-            C::String(message),
-            C::New(1),
-            C::Throw,
-        ]);
     }
 
     /// A statement in a position where a declaration cannot appear (the
