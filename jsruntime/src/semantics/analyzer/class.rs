@@ -16,16 +16,16 @@ use super::*;
 /// What the next function analyzed (a class element or an object literal
 /// method) needs to know from its class.
 #[derive(Clone, Copy, Default)]
-pub(super) struct PendingMethod {
+pub(in crate::semantics::analyzer) struct PendingMethod {
     /// The hidden binding that holds the method's [[HomeObject]].
-    pub(super) home: Option<Symbol>,
+    pub(in crate::semantics::analyzer) home: Option<Symbol>,
     /// The function is the class constructor.
-    pub(super) ctor: Option<ClassCtor>,
+    pub(in crate::semantics::analyzer) ctor: Option<ClassCtor>,
 }
 
 /// The class constructor being analyzed.
 #[derive(Clone, Copy)]
-pub(super) struct ClassCtor {
+pub(in crate::semantics::analyzer) struct ClassCtor {
     /// The class has an `extends` clause.
     pub(super) derived: bool,
     /// The hidden binding of F (the active function of `super(...)`).
