@@ -919,14 +919,12 @@ pub enum Helper {
     /// `[this | undefined] -> [this]`: the this binding of a derived constructor
     /// (9.1.1.3.4 GetThisBinding: a ReferenceError before `super()`).
     CheckThis,
-    /// `[new, old] -> [new]`: 9.1.1.3.1 BindThisValue: a ReferenceError if
-    /// `old` (the current this binding) is already initialised (not
-    /// undefined).
+    /// `[new, old, box] -> [new]`: 9.1.1.3.1 BindThisValue: a ReferenceError
+    /// if `old` (the current this binding) is already initialised (not
+    /// undefined); also stores `new` in `box`, the this value [[Construct]]
+    /// passed to the derived constructor, where it finds the this binding
+    /// after the call (10.2.2 step 12).
     BindThis,
-    /// `[value, this | undefined] -> [result]`: the result of a derived
-    /// constructor (10.2.2 steps 10-12): an object value, else (undefined)
-    /// the this binding; any other value is a TypeError.
-    DerivedResult,
     /// `[F, newTarget, args] -> [object]`: `super(...args)` (13.3.7.1 with
     /// 13.3.7.2 GetSuperConstructor: `F.[[GetPrototypeOf]]()`, which must
     /// be a constructor).
@@ -971,9 +969,7 @@ impl Helper {
             | H::SetSetterName
             | H::RegExpCreate
             | H::DeclareEvalVar
-            | H::ClassSetup
-            | H::BindThis
-            | H::DerivedResult => 2,
+            | H::ClassSetup => 2,
             H::Apply
             | H::DefineGetter
             | H::DefineSetter
@@ -982,6 +978,7 @@ impl Helper {
             | H::DefineClassSetter
             | H::DefineField
             | H::SuperCall
+            | H::BindThis
             | H::SuperGet => 3,
             H::SuperSet => 4,
         }
@@ -1025,7 +1022,6 @@ impl Helper {
         Helper::DefineField,
         Helper::CheckThis,
         Helper::BindThis,
-        Helper::DerivedResult,
         Helper::SuperCall,
         Helper::SuperGet,
         Helper::SuperSet,

@@ -47,25 +47,17 @@ pub(super) fn class_helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> Optio
         }
         Helper::BindThis => {
             // 9.1.1.3.1 BindThisValue step 2.
-            if b.is_undefined() {
-                Ok(a)
-            } else {
-                Err(rt.reference_error("Super constructor may only be called once"))
+            if !b.is_undefined() {
+                return Some(Err(
+                    rt.reference_error("Super constructor may only be called once")
+                ));
             }
-        }
-        Helper::DerivedResult => {
-            // 10.2.2 [[Construct]] steps 10-12.
-            if a.is_object() {
-                Ok(a)
-            } else if !a.is_undefined() {
-                Err(rt.type_error("Derived constructors may only return object or undefined"))
-            } else if b.is_undefined() {
-                Err(rt.reference_error(
-                    "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
-                ))
-            } else {
-                Ok(b)
+            if let Some(bx) = c.as_object() {
+                if let Err(e) = store_this(rt, bx, a) {
+                    return Some(Err(e));
+                }
             }
+            Ok(a)
         }
         Helper::SuperCall => super_call(rt, a, b, c),
         Helper::SuperGet => super_get(rt, a, b, c),
@@ -196,4 +188,42 @@ fn super_set(rt: &mut Runtime, this: Value, key: Value, v: Value, home: Value) -
         return Err(rt.type_error("Cannot assign to a read-only property of super"));
     }
     Ok(v)
+}
+
+/// The key of the this binding in the box of a derived constructor.
+fn box_key(rt: &mut Runtime) -> JsResult<PropertyKey> {
+    rt.key("this")
+}
+
+fn store_this(rt: &mut Runtime, bx: Gc<JsObject>, this: Value) -> JsResult<()> {
+    let key = box_key(rt)?;
+    rt.create_data_property_or_throw(bx, key, this)
+}
+
+/// The box [[Construct]] passes as the this value of a derived constructor
+/// (an object no JavaScript code sees): `BindThis` stores the this binding
+/// in it.
+pub(crate) fn new_this_box(rt: &mut Runtime) -> JsResult<Gc<JsObject>> {
+    rt.new_object_with_proto(Value::NULL)
+}
+
+/// 10.2.2 [[Construct]] steps 10-12 for a derived constructor: an object
+/// result wins, a result other than undefined is a TypeError, else the this
+/// binding (a ReferenceError if `super()` was never called).
+pub(crate) fn derived_result(rt: &mut Runtime, result: Value, bx: Gc<JsObject>) -> JsResult<Value> {
+    if result.is_object() {
+        return Ok(result);
+    }
+    if !result.is_undefined() {
+        return Err(rt.type_error("Derived constructors may only return object or undefined"));
+    }
+    let key = box_key(rt)?;
+    let this = rt.get(bx, key, Value::object(bx))?;
+    if this.is_object() {
+        Ok(this)
+    } else {
+        Err(rt.reference_error(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+        ))
+    }
 }

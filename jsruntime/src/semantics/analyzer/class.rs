@@ -13,6 +13,10 @@
 
 use super::*;
 
+/// The hidden binding of a derived constructor that holds the object
+/// receiving its this binding for [[Construct]] (10.2.2 step 12).
+const THIS_BOX: &str = "%thisbox";
+
 /// What the next function analyzed (a class element or an object literal
 /// method) needs to know from its class.
 #[derive(Clone, Copy, Default)]
@@ -386,7 +390,6 @@ impl<'a> Analyzer<'a> {
                             Ok(())
                         })?;
                         self.emit(C::Discard);
-                        self.derived_return(false)?;
                     }
                 }
                 Synthetic::Fields(fields) => {
@@ -499,6 +502,7 @@ impl<'a> Analyzer<'a> {
         f.class_ctor = Some(cc);
         if cc.derived {
             let l = self.declare(ScopeRef(0), "this", VariableKind::Var)?;
+            self.declare(ScopeRef(0), THIS_BOX, VariableKind::Var)?;
             self.cur().derived_this = Some(l);
         }
         Ok(())
@@ -531,7 +535,18 @@ impl<'a> Analyzer<'a> {
         ]);
         // A derived constructor's this binding starts undefined
         // (uninitialised, see `bridge/classes.rs`).
-        if let (None, Some(init)) = (self.cur().derived_this, cc.init) {
+        if self.cur().derived_this.is_some() {
+            // The this value [[Construct]] passes is the box that receives
+            // the this binding (see `bridge::calls::construct_hook`).
+            let sym = self.program.symbol(THIS_BOX);
+            let l = self.resolve(sym)?;
+            self.emit_all(&[
+                C::VariableReference(sym, l),
+                C::This,
+                C::Assignment,
+                C::Discard,
+            ]);
+        } else if let Some(init) = cc.init {
             let l = self.resolve(init)?;
             self.emit_all(&[
                 C::VariableReference(init, l),
@@ -556,22 +571,6 @@ impl<'a> Analyzer<'a> {
             .is_some_and(|f| f.derived_this.is_some())
     }
 
-    /// `return` in a derived constructor (10.2.2 steps 10-12): `[value?] ->`.
-    pub(super) fn derived_return(&mut self, has_value: bool) -> Result<()> {
-        use CompileCommand as C;
-        if !has_value {
-            self.emit(C::Undefined);
-        }
-        let this = self.program.symbol("this");
-        let l = self.resolve(this)?;
-        self.emit_all(&[
-            C::VariableReference(this, l),
-            C::Helper(Helper::DerivedResult),
-            C::Return(true),
-        ]);
-        Ok(())
-    }
-
     /// 13.3.7.1 `super(arguments)`: `[] -> [this]`.
     pub(in crate::semantics::analyzer) fn super_call(&mut self, args: &[usize]) -> Result<()> {
         let args = args.to_vec();
@@ -586,6 +585,8 @@ impl<'a> Analyzer<'a> {
         let this = self.program.symbol("this");
         let this_l = self.resolve(this)?;
         let ctor_l = self.resolve(cc.ctor)?;
+        let bx = self.program.symbol(THIS_BOX);
+        let box_l = self.resolve(bx)?;
         self.emit_all(&[
             C::VariableReference(this, this_l),
             C::VariableReference(cc.ctor, ctor_l),
@@ -596,6 +597,7 @@ impl<'a> Analyzer<'a> {
         self.emit_all(&[
             C::Helper(Helper::SuperCall),
             C::VariableReference(this, this_l),
+            C::VariableReference(bx, box_l),
             C::Helper(Helper::BindThis),
             C::Assignment,
         ]);

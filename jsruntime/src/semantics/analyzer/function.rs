@@ -232,9 +232,6 @@ impl<'a> Analyzer<'a> {
             for s in statements {
                 self.statement(s)?;
             }
-            if self.cur().derived_this.is_some() {
-                self.derived_return(false)?;
-            }
         }
         if var_scope != scope {
             self.cur().chain.pop();

@@ -80,13 +80,6 @@ impl<'a> Analyzer<'a> {
         &mut self,
         children: &[usize],
     ) -> Result<()> {
-        if self.cur().derived_this.is_some() {
-            // 10.2.2 steps 10-12 in a derived constructor.
-            if let Some(&e) = children.first() {
-                self.expression(e)?;
-            }
-            return self.derived_return(!children.is_empty());
-        }
         match children.first() {
             Some(&e) => {
                 self.expression(e)?;
