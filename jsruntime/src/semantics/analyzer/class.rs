@@ -691,6 +691,40 @@ impl<'a> Analyzer<'a> {
         ]);
         Ok(())
     }
+
+    /// `super[key] op= value` (13.15.2): the this value and the key
+    /// (ToPropertyKey, once) are kept in temporaries for the read and the
+    /// write.
+    pub(in crate::semantics::analyzer) fn super_compound_assignment(
+        &mut self,
+        target: usize,
+        value: usize,
+        op: BinaryOperator,
+    ) -> Result<()> {
+        use CompileCommand as C;
+        let home = self.home_object()?;
+        self.super_reference(target)?;
+        self.emit(C::Helper(Helper::ToPropertyKey));
+        let key = self.store_temp()?;
+        let this = self.store_temp()?;
+        self.emit_all(&[
+            C::VariableReference(this.0, this.1),
+            C::VariableReference(key.0, key.1),
+            C::VariableReference(this.0, this.1),
+            C::VariableReference(key.0, key.1),
+            C::VariableReference(home.0, home.1),
+            C::Helper(Helper::SuperGet),
+        ]);
+        self.expression(value)?;
+        self.emit_all(&[
+            C::Binary(op),
+            C::VariableReference(home.0, home.1),
+            C::Helper(Helper::SuperSet),
+        ]);
+        self.free_temp(key);
+        self.free_temp(this);
+        Ok(())
+    }
 }
 
 /// The bindings of one class definition.

@@ -49,6 +49,12 @@ impl<'a> Analyzer<'a> {
         else {
             return self.err("unknown compound assignment operator");
         };
+        if matches!(
+            self.ast.nodes[target].kind,
+            NodeKind::SuperMember | NodeKind::SuperComputedMember
+        ) {
+            return self.super_compound_assignment(target, value, op);
+        }
         self.target_reference(target)?;
         self.emit(CompileCommand::CompoundAssignmentBegin);
         self.expression(value)?;
