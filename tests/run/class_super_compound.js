@@ -9,3 +9,7 @@ const b = new B();
 console.log(b.inc(), b.cat("n"));
 const o = { __proto__: { s: "a" }, f() { super.s += "b"; return this.s; } };
 console.log(o.f(), o.f());
+class C { m() { const a = super.cnt++; const b = ++super.cnt; const c = super["cnt"]--; return [a, b, c, this.cnt].join(); } }
+Object.prototype.cnt = 5;
+console.log(new C().m());
+delete Object.prototype.cnt;

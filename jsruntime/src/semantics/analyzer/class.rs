@@ -725,6 +725,49 @@ impl<'a> Analyzer<'a> {
         self.free_temp(this);
         Ok(())
     }
+
+    /// `super[key]++` and the other update expressions (13.4): the old
+    /// value goes through a temporary that `Unary(op)` updates.
+    pub(in crate::semantics::analyzer) fn super_update(
+        &mut self,
+        target: usize,
+        op: UnaryOperator,
+    ) -> Result<()> {
+        use CompileCommand as C;
+        let home = self.home_object()?;
+        self.super_reference(target)?;
+        self.emit(C::Helper(Helper::ToPropertyKey));
+        let key = self.store_temp()?;
+        let this = self.store_temp()?;
+        let value = self.temp()?;
+        self.emit_all(&[
+            C::VariableReference(value.0, value.1),
+            C::VariableReference(this.0, this.1),
+            C::VariableReference(key.0, key.1),
+            C::VariableReference(home.0, home.1),
+            C::Helper(Helper::SuperGet),
+            C::Assignment,
+            C::Discard,
+            C::VariableReference(value.0, value.1),
+            C::Unary(op),
+        ]);
+        let result = self.store_temp()?;
+        self.emit_all(&[
+            C::VariableReference(this.0, this.1),
+            C::VariableReference(key.0, key.1),
+            C::VariableReference(value.0, value.1),
+            C::VariableReference(home.0, home.1),
+            C::Helper(Helper::SuperSet),
+            C::Discard,
+            C::VariableReference(result.0, result.1),
+            C::Dup,
+            C::Discard,
+        ]);
+        for t in [result, value, key, this] {
+            self.free_temp(t);
+        }
+        Ok(())
+    }
 }
 
 /// The bindings of one class definition.
