@@ -110,6 +110,8 @@ impl State {
                     name_root,
                     strict: flags.strict,
                     constructor: !(flags.arrow || flags.generator || flags.r#async || flags.method),
+                    class_constructor: flags.class_constructor,
+                    derived: flags.derived,
                 })
             })
     }

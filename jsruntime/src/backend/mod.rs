@@ -240,6 +240,11 @@ pub struct FunctionTemplate {
     /// Has [[Construct]] (10.2.5 MakeConstructor): not an arrow function,
     /// generator or async function.
     pub constructor: bool,
+    /// A class constructor: no `prototype` from `create_function` (the
+    /// class definition sets it).
+    pub class_constructor: bool,
+    /// A derived class constructor: [[Construct]] passes no this value.
+    pub derived: bool,
 }
 
 impl FunctionTemplate {

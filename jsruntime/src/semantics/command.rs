@@ -897,6 +897,44 @@ pub enum Helper {
     /// step 11: CreateMutableBinding(vn, true), InitializeBinding(vn,
     /// undefined), unless the binding exists).
     DeclareEvalVar,
+    /// `[message] -> []`: throws a TypeError with the string `message`
+    /// (a class constructor called without `new`, 10.2.1 step 2).
+    ThrowTypeError,
+    /// `[F, heritage | HOLE] -> [proto]`: 15.7.14 ClassDefinitionEvaluation
+    /// steps 8-18 for the class constructor `F`: checks the heritage (null,
+    /// a constructor whose `prototype` is an object or null), creates the
+    /// prototype object, sets `F.[[Prototype]]`, `F.prototype` (not
+    /// writable) and `proto.constructor`.
+    ClassSetup,
+    /// `[object, key, f] -> [object]`: a class method (10.2.8
+    /// DefineMethodProperty: writable, not enumerable, configurable).
+    DefineMethod,
+    /// `[object, key, getter] -> [object]`: a class getter (not enumerable).
+    DefineClassGetter,
+    /// `[object, key, setter] -> [object]`: a class setter (not enumerable).
+    DefineClassSetter,
+    /// `[object, key, value] -> [object]`: a public field (7.3.7
+    /// CreateDataPropertyOrThrow, 7.3.33 DefineField).
+    DefineField,
+    /// `[this | undefined] -> [this]`: the this binding of a derived constructor
+    /// (9.1.1.3.4 GetThisBinding: a ReferenceError before `super()`).
+    CheckThis,
+    /// `[new, old, box] -> [new]`: 9.1.1.3.1 BindThisValue: a ReferenceError
+    /// if `old` (the current this binding) is already initialised (not
+    /// undefined); also stores `new` in `box`, the this value [[Construct]]
+    /// passed to the derived constructor, where it finds the this binding
+    /// after the call (10.2.2 step 12).
+    BindThis,
+    /// `[F, newTarget, args] -> [object]`: `super(...args)` (13.3.7.1 with
+    /// 13.3.7.2 GetSuperConstructor: `F.[[GetPrototypeOf]]()`, which must
+    /// be a constructor).
+    SuperCall,
+    /// `[this, key, home] -> [value]`: `super[key]` read (13.3.7.3
+    /// MakeSuperPropertyReference: the base is `home.[[GetPrototypeOf]]()`).
+    SuperGet,
+    /// `[this, key, value, home] -> [value]`: `super[key] = value` (strict
+    /// PutValue: a failed [[Set]] throws).
+    SuperSet,
 }
 
 impl Helper {
@@ -916,7 +954,9 @@ impl Helper {
             | H::ToString
             | H::ToPropertyKey
             | H::RequireObjectCoercible
-            | H::ToObject => 1,
+            | H::ToObject
+            | H::ThrowTypeError
+            | H::CheckThis => 1,
             H::AppendSpread
             | H::PatternStep
             | H::PatternRest
@@ -928,8 +968,19 @@ impl Helper {
             | H::SetGetterName
             | H::SetSetterName
             | H::RegExpCreate
-            | H::DeclareEvalVar => 2,
-            H::Apply | H::DefineGetter | H::DefineSetter => 3,
+            | H::DeclareEvalVar
+            | H::ClassSetup => 2,
+            H::Apply
+            | H::DefineGetter
+            | H::DefineSetter
+            | H::DefineMethod
+            | H::DefineClassGetter
+            | H::DefineClassSetter
+            | H::DefineField
+            | H::SuperCall
+            | H::BindThis
+            | H::SuperGet => 3,
+            H::SuperSet => 4,
         }
     }
 
@@ -963,6 +1014,17 @@ impl Helper {
         Helper::RegExpCreate,
         Helper::ToObject,
         Helper::DeclareEvalVar,
+        Helper::ThrowTypeError,
+        Helper::ClassSetup,
+        Helper::DefineMethod,
+        Helper::DefineClassGetter,
+        Helper::DefineClassSetter,
+        Helper::DefineField,
+        Helper::CheckThis,
+        Helper::BindThis,
+        Helper::SuperCall,
+        Helper::SuperGet,
+        Helper::SuperSet,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).
@@ -1091,6 +1153,12 @@ pub struct FunctionFlags {
     /// A method, getter or setter (15.4): not a constructor, no
     /// `prototype` property.
     pub method: bool,
+    /// A class constructor (15.7.14 step 14: [[IsClassConstructor]]): its
+    /// [[Call]] throws a TypeError; `ClassSetup` gives it its `prototype`.
+    pub class_constructor: bool,
+    /// The constructor of a class with an `extends` clause
+    /// ([[ConstructorKind]] derived): [[Construct]] creates no this value.
+    pub derived: bool,
 }
 
 /// The compile script of one function: the unit of lazy compilation.

@@ -82,13 +82,21 @@ pub(crate) fn construct_hook(
         return Err(rt.type_error("not a constructor"));
     };
     let closure = *closure;
-    // Step 3.a: OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
-    let this = rt.ordinary_create_from_constructor(
-        new_target,
-        Intrinsic::ObjectPrototype,
-        ObjectKind::Ordinary,
-        0,
-    )?;
+    // SAFETY: templates live as long as the executor.
+    let derived = unsafe { (*closure.as_ptr()).template.as_ref() }.is_some_and(|t| t.derived);
+    // Step 3.a: OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%");
+    // a derived constructor gets its this value from `super()`, and a box
+    // (its this argument) receives it for steps 10-12.
+    let this = if derived {
+        super::classes::new_this_box(rt)?
+    } else {
+        rt.ordinary_create_from_constructor(
+            new_target,
+            Intrinsic::ObjectPrototype,
+            ObjectKind::Ordinary,
+            0,
+        )?
+    };
     // SAFETY: the hook is installed only on an executor's runtime.
     let exec = unsafe { executor_of(rt) };
     // 10.2.2 step 6 (OrdinaryCallBindThis aside): the callee's prologue
@@ -96,12 +104,15 @@ pub(crate) fn construct_hook(
     // SAFETY: `exec` is the live executor owning `rt`.
     unsafe { (*exec).new_target.offer(closure, new_target) };
     // SAFETY: as above.
+    // SAFETY: as above.
     let result = unsafe { call_closure(exec, closure, Value::object(this), args) };
     // SAFETY: as above.
     unsafe { (*exec).new_target.withdraw() };
     let result = result?;
     // Steps 10-12: an object result replaces the this value.
-    if result.is_object() {
+    if derived {
+        super::classes::derived_result(rt, result, this)
+    } else if result.is_object() {
         Ok(result)
     } else {
         Ok(Value::object(this))

@@ -147,7 +147,7 @@ pub(crate) fn create_function(
     };
     // SAFETY: short exclusive access; nothing else borrows the closure.
     unsafe { closure.get_mut() }.function = Value::object(object);
-    if template.constructor {
+    if template.constructor && !template.class_constructor {
         let prototype = rt.new_object()?;
         let key = PropertyKey::String(rt.names.constructor);
         rt.define_property_or_throw(

@@ -30,14 +30,14 @@ pub unsafe extern "C" fn runtime_helper(
         // SAFETY: guaranteed by the caller.
         unsafe { std::slice::from_raw_parts(argv, argc as usize) }
     };
-    // At most 3 operands (Helper::arity); no allocation per call.
-    let mut args = [Value::UNDEFINED; 3];
+    // At most 4 operands (Helper::arity); no allocation per call.
+    let mut args = [Value::UNDEFINED; 4];
     for (slot, &b) in args.iter_mut().zip(bits) {
         // SAFETY: compiled code only passes valid values.
         *slot = unsafe { Value::from_bits(b) };
     }
     let result = match Helper::from_code(code) {
-        Some(h) if bits.len() == h.arity() && bits.len() <= 3 => {
+        Some(h) if bits.len() == h.arity() && bits.len() <= 4 => {
             helper(&mut exec.runtime, h, &args[..bits.len()])
         }
         _ => Err(exec.runtime.type_error("internal error: bad helper call")),
@@ -57,6 +57,9 @@ fn arg(args: &[Value], i: usize) -> Value {
 
 fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
     use crate::builtins::iterator as it;
+    if let Some(result) = super::classes::class_helper(rt, h, args) {
+        return result;
+    }
     let (a, b, c) = (arg(args, 0), arg(args, 1), arg(args, 2));
     match h {
         Helper::Hole => Ok(Value::HOLE),
@@ -163,6 +166,8 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
             let key = rt.to_property_key(a)?;
             rt.property_key_to_value(key)
         }
+        // Handled by `class_helper`.
+        _ => Err(rt.type_error("internal error: bad helper call")),
     }
 }
 

@@ -17,10 +17,12 @@
 //!
 //! The functions are grouped by topic: [`operators`], [`properties`],
 //! [`calls`], [`environments`] (globals), [`closures`], [`arguments`],
-//! [`objects`] (literals) and [`helpers`] (the `Helper(h)` dispatch).
+//! [`objects`] (literals), [`helpers`] (the `Helper(h)` dispatch) and
+//! `classes` (the class helpers of that dispatch).
 
 pub(super) mod arguments;
 pub(super) mod calls;
+mod classes;
 pub(super) mod closures;
 pub(super) mod environments;
 pub(super) mod helpers;

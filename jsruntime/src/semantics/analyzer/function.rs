@@ -10,6 +10,7 @@ impl<'a> Analyzer<'a> {
     pub(super) fn function(&mut self, i: usize, name: Option<Symbol>) -> Result<()> {
         let node = self.ast.nodes[i];
         self.span = node.span;
+        let pending = std::mem::take(&mut self.pending_method);
         if node.has(flags::GENERATOR) || node.has(flags::ASYNC) {
             return self.unsupported("generators and async functions");
         }
@@ -51,9 +52,12 @@ impl<'a> Analyzer<'a> {
         let parent_strict = self.cur().script.flags.strict;
         let body_node = self.ast.nodes[body];
         let strict = parent_strict
+            || self.class_depth > 0
             || (body_node.kind == NodeKind::FunctionBody && body_node.has(flags::STRICT));
         self.push_fn(id, arrow, false, strict);
         self.cur().script.flags.method = node.kind == NodeKind::Method;
+        self.cur().home = pending.home;
+        self.begin_class_function(pending.ctor)?;
         if !strict && self.contains_direct_eval(i) {
             self.declare_var_env()?;
         }
@@ -208,6 +212,7 @@ impl<'a> Analyzer<'a> {
         self.emit(CompileCommand::DeclareVars(scope));
         self.init_var_env()?;
         self.cur().prologue_at = self.cur().script.commands.len();
+        self.class_constructor_prologue()?;
         // 10.2.11 step 25-26: IteratorBindingInitialization of the formals.
         if !simple {
             self.cur().in_parameters = true;
@@ -324,6 +329,14 @@ impl<'a> Analyzer<'a> {
     /// `this`: an arrow function reads the binding of its enclosing
     /// function (declared there on first use).
     pub(super) fn this_expression(&mut self) -> Result<()> {
+        if self.this_is_derived() {
+            // 9.1.1.3.4 GetThisBinding of a derived constructor.
+            let sym = self.program.symbol("this");
+            let l = self.resolve(sym)?;
+            self.emit(CompileCommand::VariableReference(sym, l));
+            self.emit(CompileCommand::Helper(Helper::CheckThis));
+            return Ok(());
+        }
         let arrow = self.cur().arrow;
         if arrow {
             let sym = self.program.symbol("this");

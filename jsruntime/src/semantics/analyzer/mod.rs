@@ -45,6 +45,7 @@
 //! | direct eval, scope descriptors | `eval.rs` |
 //! | Annex B.3.2 block-level functions | `annex_b.rs` |
 //! | `with`, dynamic variable environments | `with_scope.rs` |
+//! | classes, `super`, fields, static blocks | `class.rs` |
 //! | blocks, `if`, labels, `break`/`continue`/`return`/`throw` | `statement/mod.rs` |
 //! | `for`, `for-in`, `for-of`, `while`, `do-while` | `statement/loops.rs` |
 //! | `switch` | `statement/switch.rs` |
@@ -57,8 +58,7 @@
 //! | unary, update, binary, logical, conditional, comma operators | `expression/operator.rs` |
 //! | template literals, tagged templates | `expression/template.rs` |
 //!
-//! Room is left for `class.rs` (classes: today a declaration throws, see
-//! `statement/mod.rs`), `coroutine.rs` (generators and async functions) and
+//! Room is left for `coroutine.rs` (generators and async functions) and
 //! `module.rs` (ES modules); the dispatch reports them as not supported.
 
 use jsparser::syntax::{flags, Ast, Node, NodeKind};
@@ -67,6 +67,7 @@ use jsparser::Span;
 use super::command::*;
 
 mod annex_b;
+mod class;
 mod completion;
 mod declarations;
 mod eval;
@@ -201,6 +202,12 @@ struct FnCtx {
     var_env: Option<Symbol>,
     /// Emitting the parameter list (its expressions run before the body).
     in_parameters: bool,
+    /// The hidden binding holding the [[HomeObject]] of a method (`super.x`).
+    home: Option<Symbol>,
+    /// The function is a class constructor.
+    class_ctor: Option<class::ClassCtor>,
+    /// The this binding of a derived constructor (undefined until `super()`).
+    derived_this: Option<Locator>,
 }
 
 /// See the module documentation.
@@ -231,6 +238,11 @@ pub struct Analyzer<'a> {
     /// Sloppy direct eval code: the lexical bindings between the call and
     /// the caller's variable environment.
     eval_lexical: Vec<Symbol>,
+    /// What the next analyzed function needs from its class (see
+    /// `class.rs`).
+    pending_method: class::PendingMethod,
+    /// Nesting of class definitions being emitted (class code is strict).
+    class_depth: u32,
 }
 
 /// What to do with the value of a binding target.
@@ -260,6 +272,8 @@ impl<'a> Analyzer<'a> {
             eval_var_object: None,
             eval_in_function: false,
             eval_lexical: Vec::new(),
+            pending_method: class::PendingMethod::default(),
+            class_depth: 0,
         }
     }
 
@@ -365,6 +379,9 @@ impl<'a> Analyzer<'a> {
             with_scopes: Vec::new(),
             var_env: None,
             in_parameters: false,
+            home: None,
+            class_ctor: None,
+            derived_this: None,
         });
     }
 
@@ -537,7 +554,7 @@ impl<'a> Analyzer<'a> {
             K::Switch => self.switch_statement(&children)?,
             K::Try => self.try_statement(&children)?,
             K::With => self.with_statement(&children)?,
-            K::ClassDeclaration => self.class_declaration(),
+            K::ClassDeclaration => self.class_declaration(i)?,
             K::ImportDeclaration
             | K::ExportFrom
             | K::ExportNamed
@@ -623,14 +640,13 @@ impl<'a> Analyzer<'a> {
             }
             K::Sequence => self.sequence_expression(&children)?,
             K::FunctionExpression | K::ArrowFunction => self.function(i, name)?,
-            // Not supported yet (the future class.rs, coroutine.rs, module.rs).
-            K::ClassExpression => return self.unsupported("classes"),
+            K::ClassExpression => self.class_expression(i, name)?,
+            // Not supported yet (the future coroutine.rs, module.rs).
             K::Yield | K::YieldDelegate | K::Await => {
                 return self.unsupported("generators and async functions")
             }
-            K::SuperMember | K::SuperComputedMember | K::SuperCall => {
-                return self.unsupported("super")
-            }
+            K::SuperMember | K::SuperComputedMember => self.super_member(i)?,
+            K::SuperCall => self.super_call(&children)?,
             K::ImportMeta | K::ImportCall => return self.unsupported("modules"),
             K::PrivateMember | K::PrivateIn => return self.unsupported("private names"),
             kind => self.binary_expression(kind, &children)?,

@@ -12,6 +12,9 @@ impl<'a> Analyzer<'a> {
             return self.err("malformed assignment");
         };
         match self.ast.nodes[target].kind {
+            NodeKind::SuperMember | NodeKind::SuperComputedMember => {
+                self.super_assignment(target, value)?
+            }
             NodeKind::ObjectAssignmentPattern | NodeKind::ArrayAssignmentPattern => {
                 self.expression(value)?;
                 let t = self.store_temp()?;
@@ -46,6 +49,12 @@ impl<'a> Analyzer<'a> {
         else {
             return self.err("unknown compound assignment operator");
         };
+        if matches!(
+            self.ast.nodes[target].kind,
+            NodeKind::SuperMember | NodeKind::SuperComputedMember
+        ) {
+            return self.super_compound_assignment(target, value, op);
+        }
         self.target_reference(target)?;
         self.emit(CompileCommand::CompoundAssignmentBegin);
         self.expression(value)?;

@@ -29,6 +29,24 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        if matches!(
+            cn.kind,
+            NodeKind::SuperMember | NodeKind::SuperComputedMember
+        ) {
+            // 13.3.7.1 `super.m(args)`: this value is the this binding.
+            let this = self.super_method_callee(callee)?;
+            self.emit(CompileCommand::VariableReference(this.0, this.1));
+            self.free_temp(this);
+            if self.has_spread(args) {
+                self.spread_arguments(args)?;
+                self.emit(CompileCommand::Helper(Helper::Apply));
+            } else {
+                self.emit(CompileCommand::CalleeWithThis);
+                let n = self.arguments(args)?;
+                self.emit(CompileCommand::Call(n));
+            }
+            return Ok(());
+        }
         let member = matches!(cn.kind, NodeKind::StaticMember | NodeKind::ComputedMember);
         if !node.has(flags::OPTIONAL)
             && cn.kind == NodeKind::IdentifierReference
@@ -188,7 +206,10 @@ impl<'a> Analyzer<'a> {
 
     /// `[] -> [array]`: the argument list with spread elements as an array
     /// (13.3.8.1 ArgumentListEvaluation).
-    fn spread_arguments(&mut self, args: &[usize]) -> Result<()> {
+    pub(in crate::semantics::analyzer) fn spread_arguments(
+        &mut self,
+        args: &[usize],
+    ) -> Result<()> {
         self.emit(CompileCommand::Array);
         for &a in args {
             if self.ast.nodes[a].kind == NodeKind::SpreadElement {

@@ -38,11 +38,53 @@ impl<'a> Analyzer<'a> {
         &mut self,
         children: &[usize],
     ) -> Result<()> {
-        self.emit(CompileCommand::Object);
-        for &c in children {
-            self.property_definition(c)?;
+        use CompileCommand as C;
+        // 10.2.5 MakeMethod: methods that use `super` find the object (their
+        // [[HomeObject]]) in a hidden binding of a scope around the literal.
+        let needs_home = children
+            .iter()
+            .any(|&c| self.ast.nodes[c].kind == NodeKind::Method && self.contains_super(c));
+        if !needs_home {
+            self.emit(C::Object);
+            for &c in children {
+                self.property_definition(c, None)?;
+            }
+            return Ok(());
         }
+        let scope = self.new_scope();
+        let home = self.new_label("home");
+        let l = Locator::Local(self.new_local()?);
+        self.push_variable(scope, home, VariableKind::Var, l);
+        self.cur().chain.push(scope);
+        self.emit_all(&[
+            C::PushScope(scope),
+            C::DeclareVars(scope),
+            C::VariableReference(home, l),
+            C::Object,
+            C::Assignment,
+        ]);
+        for &c in children {
+            self.property_definition(c, Some(home))?;
+        }
+        self.cur().chain.pop();
+        self.emit(C::PopScope(scope));
         Ok(())
+    }
+
+    /// Whether the subtree of `i` contains `super.x` or `super[x]` (an
+    /// explicit stack: the depth of the tree is user controlled).
+    fn contains_super(&self, i: usize) -> bool {
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            if matches!(
+                self.ast.nodes[n].kind,
+                NodeKind::SuperMember | NodeKind::SuperComputedMember
+            ) {
+                return true;
+            }
+            stack.extend(self.ast.children(n));
+        }
+        false
     }
 
     pub(in crate::semantics::analyzer) fn property_key(&mut self, key: usize) -> Result<()> {
@@ -69,7 +111,7 @@ impl<'a> Analyzer<'a> {
     }
 
     /// 13.2.5.5 PropertyDefinitionEvaluation: `[object] -> [object]`.
-    fn property_definition(&mut self, c: usize) -> Result<()> {
+    fn property_definition(&mut self, c: usize, home: Option<Symbol>) -> Result<()> {
         use CompileCommand as C;
         let cn = self.ast.nodes[c];
         self.span = cn.span;
@@ -141,6 +183,7 @@ impl<'a> Analyzer<'a> {
                     let n = format!("{prefix}{}", self.program.symbol_name(s));
                     self.program.symbol(&n)
                 });
+                self.pending_method = class::PendingMethod { home, ctor: None };
                 self.function(c, name)?;
                 if let Some(k) = k {
                     self.emit_all(&[C::VariableReference(k.0, k.1), C::Helper(set_name)]);
@@ -165,7 +208,10 @@ impl<'a> Analyzer<'a> {
     /// Pushes the key of a property definition; a computed or numeric key
     /// is converted once (ToPropertyKey) and also kept in a temporary for
     /// SetFunctionName, which the caller frees.
-    fn definition_key(&mut self, key: usize) -> Result<Option<(Symbol, Locator)>> {
+    pub(in crate::semantics::analyzer) fn definition_key(
+        &mut self,
+        key: usize,
+    ) -> Result<Option<(Symbol, Locator)>> {
         match self.ast.nodes[key].kind {
             NodeKind::IdentifierName | NodeKind::StringLiteral => {
                 self.property_key(key)?;
@@ -182,7 +228,7 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The function name of a literal key known statically.
-    fn static_key_name(&mut self, key: usize) -> Option<Symbol> {
+    pub(in crate::semantics::analyzer) fn static_key_name(&mut self, key: usize) -> Option<Symbol> {
         let kn = self.ast.nodes[key];
         match kn.kind {
             NodeKind::IdentifierName => Some(self.program.symbol(self.ast.name(kn.arg))),
@@ -194,12 +240,12 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// 8.4.3 IsAnonymousFunctionDefinition (classes are not supported).
-    fn is_anonymous_function(&self, i: usize) -> bool {
+    /// 8.4.3 IsAnonymousFunctionDefinition.
+    pub(in crate::semantics::analyzer) fn is_anonymous_function(&self, i: usize) -> bool {
         let node = self.ast.nodes[i];
         match node.kind {
             NodeKind::ArrowFunction => true,
-            NodeKind::FunctionExpression => self
+            NodeKind::FunctionExpression | NodeKind::ClassExpression => self
                 .ast
                 .children(i)
                 .first()

@@ -20,6 +20,12 @@ impl<'a> Analyzer<'a> {
         let Some(&target) = children.first() else {
             return self.err("malformed update expression");
         };
+        if matches!(
+            self.ast.nodes[target].kind,
+            NodeKind::SuperMember | NodeKind::SuperComputedMember
+        ) {
+            return self.super_update(target, op);
+        }
         self.target_reference(target)?;
         self.emit(CompileCommand::Unary(op));
         Ok(())

@@ -140,20 +140,6 @@ impl<'a> Analyzer<'a> {
         Ok(())
     }
 
-    /// A class declaration. Not supported yet: an Error when the
-    /// declaration runs (its binding stays in the TDZ until then).
-    pub(in crate::semantics::analyzer) fn class_declaration(&mut self) {
-        use CompileCommand as C;
-        let error = self.program.symbol("Error");
-        let message = self.program.string("not supported yet: classes");
-        self.emit_all(&[
-            C::VariableReference(error, Locator::Global),
-            C::String(message),
-            C::New(1),
-            C::Throw,
-        ]);
-    }
-
     /// A statement in a position where a declaration cannot appear (the
     /// branches of `if`, loop bodies); sloppy-mode function declarations
     /// there (Annex B.3.4) get their own block.
