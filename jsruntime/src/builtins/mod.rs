@@ -27,6 +27,7 @@ pub mod math;
 pub(crate) mod number;
 pub mod object;
 pub(crate) mod promise;
+pub(crate) mod reflect;
 pub mod regexp;
 pub mod string;
 pub mod symbol;

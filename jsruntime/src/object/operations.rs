@@ -251,6 +251,32 @@ impl Runtime {
         Ok(list)
     }
 
+    /// 7.3.20 CreateListFromArrayLike ( obj ) (#sec-createlistfromarraylike),
+    /// into a rooted list: the elements' getters may return values that
+    /// nothing else holds, so the list must be traced while it is filled and
+    /// used (keep the `Gc` in a local until the last use of the elements).
+    pub fn create_list_from_array_like_rooted(
+        &mut self,
+        v: Value,
+    ) -> JsResult<Gc<crate::gc::ValueList>> {
+        // 1. If obj is not an Object, throw a TypeError exception.
+        let Some(o) = v.as_object() else {
+            return Err(self.type_error("CreateListFromArrayLike called on a non-object"));
+        };
+        // 2. Let len be ? LengthOfArrayLike(obj).
+        let len = self.length_of_array_like(o)?;
+        if len > crate::object::value_vec::MAX_LEN as f64 {
+            return Err(self.range_error("Too many arguments"));
+        }
+        // 3-5. Append Get(obj, ! ToString(index)) for each index.
+        let list = self.alloc(crate::gc::ValueList::new())?;
+        for i in 0..len as u32 {
+            let next = self.get(o, PropertyKey::Index(i), v)?;
+            list.push(next);
+        }
+        Ok(list)
+    }
+
     /// The property key of an integer index that may exceed the array-index
     /// range (`2^32 - 1 ..= 2^53 - 1` become string keys).
     pub fn index_key(&mut self, i: f64) -> JsResult<PropertyKey> {

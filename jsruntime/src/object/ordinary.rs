@@ -506,8 +506,10 @@ impl Runtime {
         let keys = self.own_property_keys(o)?;
         for key in keys {
             let desc = if frozen {
-                match self.own_property(o, key)? {
-                    Some(StoredProperty::Accessor { .. }) => PropertyDescriptor {
+                // [[GetOwnProperty]], not the stored slot: exotic objects
+                // (String index properties, arguments) have virtual ones.
+                match self.get_own_property(o, key)? {
+                    Some(d) if d.is_accessor() => PropertyDescriptor {
                         configurable: Some(false),
                         ..Default::default()
                     },
