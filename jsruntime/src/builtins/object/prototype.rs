@@ -49,36 +49,47 @@ pub(super) fn to_locale_string(rt: &mut Runtime, this: Value, _: &[Value]) -> Js
     rt.invoke(this, key, &[])
 }
 
-/// 20.1.3.6 Object.prototype.toString ( ).
+/// 20.1.3.6 Object.prototype.toString ( ) (#sec-object.prototype.tostring).
 pub fn object_to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    // 1-2. Undefined and null.
     if this.is_undefined() {
         return Ok(Value::string(rt.atom("[object Undefined]")?));
     }
     if this.is_null() {
         return Ok(Value::string(rt.atom("[object Null]")?));
     }
+    // 3. Let O be ! ToObject(this value).
     let o = rt.to_object(this)?;
+    // 4-14. builtinTag: Array (IsArray), Function ([[Call]]), Arguments
+    // ([[ParameterMap]], the exotic table's tag), Error, Boolean, Number,
+    // String, Date, RegExp, else Object.
     let builtin_tag = if o.is_array() {
         "Array"
     } else {
         match o.kind() {
             _ if o.is_callable() => "Function",
+            ObjectKind::Exotic(e) => e.builtin_tag(),
             ObjectKind::Error => "Error",
             ObjectKind::Boolean(_) => "Boolean",
             ObjectKind::Number(_) => "Number",
             ObjectKind::String(_) => "String",
-            ObjectKind::Exotic(e) => e.builtin_tag(),
             _ if crate::object::regexp::is_regexp_object(o) => "RegExp",
             _ => "Object",
         }
     };
+    // 15. Let tag be ? Get(O, @@toStringTag).
     let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag));
     let tag = rt.get(o, key, Value::object(o))?;
-    let tag = match tag.as_string() {
-        Some(s) => s.to_rust_string(),
-        None => builtin_tag.to_owned(),
-    };
-    Ok(Value::string(rt.new_string(&format!("[object {tag}]"))?))
+    // 16. If tag is not a String, set tag to builtinTag.
+    // 17. Return the string-concatenation of "[object ", tag, and "]"
+    // (in UTF-16: a tag may hold lone surrogates).
+    let mut units: Vec<u16> = "[object ".encode_utf16().collect();
+    match tag.as_string() {
+        Some(s) => units.extend(s.to_utf16()),
+        None => units.extend(builtin_tag.encode_utf16()),
+    }
+    units.push(u16::from(b']'));
+    Ok(Value::string(rt.new_string_utf16(&units)?))
 }
 
 /// 20.1.3.7 Object.prototype.valueOf ( ).
