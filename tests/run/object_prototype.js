@@ -43,3 +43,7 @@ try { a.__defineGetter__("z", 1); } catch (e) { log("not callable", e.constructo
 var frozen = Object.freeze({});
 try { frozen.__defineGetter__("z", function () {}); } catch (e) { log("frozen", e.constructor === TypeError); }
 log(Object.prototype.__defineGetter__.length, Object.prototype.__lookupSetter__.length, Object.prototype.__defineSetter__.name);
+// %Object.prototype% is an immutable prototype exotic object (10.4.7).
+log(Reflect.setPrototypeOf(Object.prototype, {}), Reflect.setPrototypeOf(Object.prototype, null), Object.isExtensible(Object.prototype));
+try { Object.setPrototypeOf(Object.prototype, Object.create(null)); } catch (e) { log("immutable", e.constructor === TypeError); }
+try { Object.prototype.__proto__ = {}; } catch (e) { log("immutable __proto__", e.constructor === TypeError); }
