@@ -47,3 +47,6 @@ log(Object.prototype.__defineGetter__.length, Object.prototype.__lookupSetter__.
 log(Reflect.setPrototypeOf(Object.prototype, {}), Reflect.setPrototypeOf(Object.prototype, null), Object.isExtensible(Object.prototype));
 try { Object.setPrototypeOf(Object.prototype, Object.create(null)); } catch (e) { log("immutable", e.constructor === TypeError); }
 try { Object.prototype.__proto__ = {}; } catch (e) { log("immutable __proto__", e.constructor === TypeError); }
+// The tag is concatenated as UTF-16 (a lone surrogate survives).
+var lone = {}; lone[Symbol.toStringTag] = "\uD800x";
+var ls = Object.prototype.toString.call(lone); log(ls.length, ls === "[object \uD800x]");
