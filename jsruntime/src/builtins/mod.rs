@@ -14,7 +14,8 @@
 //! `AggregateError`), [`number`], [`bigint`], [`math`], [`string`],
 //! [`regexp`], [`array`], [`iterator`] (%IteratorPrototype%, the array,
 //! string and RegExp string iterators, and the iteration records behind
-//! `for-of`, `for-in`, spread and array patterns), [`promise`].
+//! `for-of`, `for-in`, spread and array patterns), [`promise`], [`reflect`]
+//! (the `Reflect` namespace object, nested in the global object's table).
 
 pub mod array;
 pub mod bigint;
@@ -27,6 +28,7 @@ pub mod math;
 pub(crate) mod number;
 pub mod object;
 pub(crate) mod promise;
+pub(crate) mod reflect;
 pub mod regexp;
 pub mod string;
 pub mod symbol;

@@ -12,7 +12,7 @@ use super::{Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, S
 use super::{FLAG_ARRAY, FLAG_EXTENSIBLE, FLAG_LENGTH_READONLY};
 use crate::equality::same_value;
 use crate::gc::Gc;
-use crate::runtime::Runtime;
+use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
 
@@ -59,6 +59,12 @@ impl Runtime {
         debug_assert!(v.is_object() || v.is_null());
         if same_value(v, o.proto()) {
             return Ok(true);
+        }
+        // 10.4.7.1 (#sec-immutable-prototype-exotic-objects-setprototypeof-v):
+        // %Object.prototype% is an immutable prototype exotic object, whose
+        // SetImmutablePrototype refuses any other value.
+        if self.intrinsic(Intrinsic::ObjectPrototype).as_object() == Some(o) {
+            return Ok(false);
         }
         if !o.is_extensible_flag() {
             return Ok(false);
@@ -506,8 +512,10 @@ impl Runtime {
         let keys = self.own_property_keys(o)?;
         for key in keys {
             let desc = if frozen {
-                match self.own_property(o, key)? {
-                    Some(StoredProperty::Accessor { .. }) => PropertyDescriptor {
+                // [[GetOwnProperty]], not the stored slot: exotic objects
+                // (String index properties, arguments) have virtual ones.
+                match self.get_own_property(o, key)? {
+                    Some(d) if d.is_accessor() => PropertyDescriptor {
                         configurable: Some(false),
                         ..Default::default()
                     },

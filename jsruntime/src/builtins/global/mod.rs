@@ -57,6 +57,7 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         // 19.4 Other Properties of the Global Object
         // (#sec-other-properties-of-the-global-object).
         Prop::object("Math", &MATH),
+        Prop::object("Reflect", &crate::builtins::reflect::REFLECT),
         // Host-defined.
         Prop::method("print", 0, print),
         Prop::object("console", &CONSOLE),

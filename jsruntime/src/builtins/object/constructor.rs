@@ -1,8 +1,9 @@
 //! The static functions of the Object constructor (20.1.2).
 
 use super::descriptor::{from_property_descriptor, to_property_descriptor};
+use super::entries::{enumerable_own_properties, key_at, key_value, own_keys_rooted, EnumKind};
 use crate::builtins::arg;
-use crate::gc::{Gc, RootedList};
+use crate::gc::{Gc, ValueList};
 use crate::object::{JsObject, PropertyDescriptor, PropertyKey};
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -29,27 +30,58 @@ pub(super) fn create(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Val
     Ok(Value::object(o))
 }
 
-/// 20.1.2.3.1 ObjectDefineProperties ( O, Properties ).
+/// 20.1.2.3.1 ObjectDefineProperties ( O, Properties )
+/// (#sec-objectdefineproperties).
 fn object_define_properties(rt: &mut Runtime, o: Gc<JsObject>, props: Value) -> JsResult<()> {
+    // 1. Let props be ? ToObject(Properties).
     let props_obj = rt.to_object(props)?;
-    // A getter may delete a key from `props` (its atom is then only in this
-    // list) or produce descriptor values nothing else references, so both
-    // lists are rooted until the descriptors are applied (step 4).
-    let keys = rt.own_property_keys(props_obj)?;
-    let keys = rt.rooted_list_from(&keys);
-    let mut descriptors: RootedList<(PropertyKey, PropertyDescriptor)> = rt.rooted_list();
-    for key in keys {
+    // 2. Let keys be ? props.[[OwnPropertyKeys]]().
+    let keys = own_keys_rooted(rt, props_obj)?;
+    // 3. Let descriptors be a new empty List. The getters of the descriptor
+    // objects run before any is applied, so the descriptors' values are
+    // rooted: per descriptor, its key, value, get and set (HOLE = absent)
+    // in `values`, and its booleans in `flags`.
+    let values = rt.alloc(ValueList::new())?;
+    // GC: booleans only.
+    let mut flags: Vec<(Option<bool>, Option<bool>, Option<bool>)> = Vec::new();
+    // 4. For each element nextKey of keys, do
+    for i in 0..keys.len() {
+        let key = key_at(rt, keys, i)?;
+        // a. Let propDesc be ? props.[[GetOwnProperty]](nextKey).
         let Some(d) = rt.get_own_property(props_obj, key)? else {
             continue;
         };
+        // b. If propDesc is not undefined and propDesc.[[Enumerable]] is true:
         if d.enumerable == Some(true) {
+            // i. Let descObj be ? Get(props, nextKey).
             let desc_obj = rt.get(props_obj, key, Value::object(props_obj))?;
-            descriptors.push((key, to_property_descriptor(rt, desc_obj)?));
+            // ii. Let desc be ? ToPropertyDescriptor(descObj).
+            let d = to_property_descriptor(rt, desc_obj)?;
+            // iii. Append the Record { [[Key]]: nextKey, [[Descriptor]]: desc }.
+            values.push(key_value(key));
+            for v in [d.value, d.get, d.set] {
+                values.push(v.unwrap_or(Value::HOLE));
+            }
+            flags.push((d.writable, d.enumerable, d.configurable));
         }
     }
-    for (key, d) in descriptors {
+    // 5. For each element property of descriptors, do
+    for (n, &(writable, enumerable, configurable)) in flags.iter().enumerate() {
+        let field = |j: usize| values.get(4 * n + j).filter(|v| !v.is_hole());
+        let key = rt.to_property_key(field(0).unwrap_or(Value::UNDEFINED))?;
+        let d = PropertyDescriptor {
+            value: field(1),
+            writable,
+            get: field(2),
+            set: field(3),
+            enumerable,
+            configurable,
+        };
+        // a. Perform ? DefinePropertyOrThrow(O, property.[[Key]], property.[[Descriptor]]).
         rt.define_property_or_throw(o, key, d)?;
     }
+    std::hint::black_box((keys, values));
+    // 6. Return O.
     Ok(())
 }
 
@@ -188,13 +220,12 @@ pub(super) fn get_own_property_names(
     keys_array(rt, arg(args, 0), |_, _, _| Ok(true))
 }
 
-/// 20.1.2.18 Object.keys ( O ): EnumerableOwnProperties(O, key).
+/// 20.1.2.18 Object.keys ( O ) (#sec-object.keys).
 pub(super) fn keys(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    keys_array(rt, arg(args, 0), |rt, o, key| {
-        Ok(rt
-            .get_own_property(o, key)?
-            .is_some_and(|d| d.enumerable == Some(true)))
-    })
+    // 1. Let obj be ? ToObject(O).
+    let o = rt.to_object(arg(args, 0))?;
+    // 2-3. CreateArrayFromList(? EnumerableOwnProperties(obj, key)).
+    enumerable_own_properties(rt, o, EnumKind::Keys)
 }
 
 /// 20.1.2.12 Object.getPrototypeOf ( O ).

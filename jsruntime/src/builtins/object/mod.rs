@@ -4,6 +4,7 @@
 
 mod constructor;
 mod descriptor;
+mod entries;
 mod prototype;
 
 use super::arg;
@@ -14,6 +15,7 @@ use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
 use constructor::*;
+use entries::*;
 use prototype::*;
 
 pub use descriptor::{from_property_descriptor, to_property_descriptor};
@@ -27,13 +29,21 @@ pub(crate) static OBJECT: BuiltinObject = BuiltinObject {
     proto: Some(Intrinsic::FunctionPrototype),
     make: Make::constructor("Object", 1, object_call, object_construct),
     props: &[
+        Prop::method("assign", 2, assign),
         Prop::method("create", 2, create),
         Prop::method("defineProperties", 2, define_properties),
         Prop::method("defineProperty", 3, define_property),
+        Prop::method("entries", 1, entries),
         Prop::method("freeze", 1, freeze),
+        Prop::method("fromEntries", 1, from_entries),
         Prop::method("getOwnPropertyDescriptor", 2, get_own_property_descriptor),
+        Prop::method("getOwnPropertyDescriptors", 1, get_own_property_descriptors),
         Prop::method("getOwnPropertyNames", 1, get_own_property_names),
+        Prop::method("getOwnPropertySymbols", 1, get_own_property_symbols),
         Prop::method("getPrototypeOf", 1, get_prototype_of),
+        Prop::method("groupBy", 2, group_by),
+        Prop::method("hasOwn", 2, has_own),
+        Prop::method("is", 2, is),
         Prop::method("isExtensible", 1, is_extensible),
         Prop::method("isFrozen", 1, is_frozen),
         Prop::method("isSealed", 1, is_sealed),
@@ -42,6 +52,7 @@ pub(crate) static OBJECT: BuiltinObject = BuiltinObject {
         Prop::prototype(Intrinsic::ObjectPrototype),
         Prop::method("seal", 1, seal),
         Prop::method("setPrototypeOf", 2, set_prototype_of),
+        Prop::method("values", 1, values),
     ],
 };
 
@@ -61,6 +72,12 @@ pub(crate) static OBJECT_PROTOTYPE: BuiltinObject = BuiltinObject {
         Prop::method("toLocaleString", 0, to_locale_string),
         Prop::method("toString", 0, object_to_string),
         Prop::method("valueOf", 0, value_of),
+        // B.2.2 Additional Properties of the Object.prototype Object.
+        Prop::accessor("__proto__", Some(get_proto), Some(set_proto)),
+        Prop::method("__defineGetter__", 2, define_getter),
+        Prop::method("__defineSetter__", 2, define_setter),
+        Prop::method("__lookupGetter__", 1, lookup_getter),
+        Prop::method("__lookupSetter__", 1, lookup_setter),
     ],
 };
 
