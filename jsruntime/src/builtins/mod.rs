@@ -23,6 +23,7 @@ pub mod error;
 pub mod function;
 pub mod global;
 pub mod iterator;
+pub(crate) mod json;
 pub mod math;
 pub(crate) mod number;
 pub mod object;
