@@ -43,25 +43,42 @@ fn scaled_round(x: f64, shift: i32) -> BigUint {
     }
 }
 
+/// Whether the finite `x > 0` is at least `10^e`, compared exactly.
+fn at_least_pow10(x: f64, e: i32) -> bool {
+    let (mant, exp) = decompose(x);
+    let mut lhs = BigUint::from(mant);
+    let mut rhs = BigUint::from(1u32);
+    if exp >= 0 {
+        lhs <<= exp as u64;
+    } else {
+        rhs <<= (-exp) as u64;
+    }
+    let ten = BigUint::from(10u32);
+    if e >= 0 {
+        rhs *= ten.pow(e as u32);
+    } else {
+        lhs *= ten.pow((-e) as u32);
+    }
+    lhs >= rhs
+}
+
 /// `p` significant digits of a finite `x > 0` and the exponent `e` with
-/// `n × 10^(e-p+1)` nearest to `x` and `10^(p-1) ≤ n < 10^p` (ties to the
-/// larger n).
+/// `10^(p-1) ≤ n < 10^p` and `n × 10^(e-p+1)` nearest to `x` (ties to the
+/// larger n): `e` is floor(log10(x)) computed exactly, unless rounding
+/// carries n up to `10^p`.
 fn digits_with_precision(x: f64, p: u32) -> (String, i32) {
     let mut e = x.log10().floor() as i32;
-    let low = BigUint::from(10u32).pow(p - 1);
-    let high = &low * 10u32;
-    // The estimate is off by at most one; a few rounds settle it.
-    for _ in 0..4 {
-        let n = scaled_round(x, p as i32 - 1 - e);
-        if n >= high {
-            e += 1;
-        } else if n < low {
-            e -= 1;
-        } else {
-            return (n.to_str_radix(10), e);
-        }
+    // The floating-point estimate is off by at most one near powers of ten.
+    while !at_least_pow10(x, e) {
+        e -= 1;
+    }
+    while at_least_pow10(x, e + 1) {
+        e += 1;
     }
     let n = scaled_round(x, p as i32 - 1 - e);
+    if n == BigUint::from(10u32).pow(p) {
+        return ("1".to_owned() + &"0".repeat(p as usize - 1), e + 1);
+    }
     (n.to_str_radix(10), e)
 }
 
@@ -257,6 +274,12 @@ mod tests {
         assert_eq!(to_precision(123456.0, 2), "1.2e+5");
         assert_eq!(to_precision(0.0, 3), "0.00");
         assert_eq!(to_radix_string(255.5, 16), "ff.8");
+        assert_eq!(
+            to_precision(9.999999999999999e-22, 16),
+            "9.999999999999999e-22"
+        );
+        assert_eq!(to_precision(99.99, 2), "1.0e+2");
+        assert_eq!(to_exponential(9.96, Some(1)), "1.0e+1");
         assert_eq!(to_radix_string(-255.0, 2), "-11111111");
         assert_eq!(
             to_radix_string(0.1, 3),
