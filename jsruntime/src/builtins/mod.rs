@@ -14,7 +14,8 @@
 //! `AggregateError`), [`number`], [`bigint`], [`math`], [`string`],
 //! [`regexp`], [`array`], [`iterator`] (%IteratorPrototype%, the array,
 //! string and RegExp string iterators, and the iteration records behind
-//! `for-of`, `for-in`, spread and array patterns), [`promise`].
+//! `for-of`, `for-in`, spread and array patterns), [`promise`], [`json`]
+//! (`JSON.parse` and `JSON.stringify`).
 
 pub mod array;
 pub mod bigint;

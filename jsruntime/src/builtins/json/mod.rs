@@ -56,9 +56,10 @@ fn root_to_key(v: Value) -> PropertyKey {
 /// the enumerable own string keys, in a rooted list ([`key_to_root`]).
 fn enumerable_own_keys(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<Gc<ValueList>> {
     let list = rt.alloc(ValueList::new())?;
-    let keys = rt.own_property_keys(o)?;
-    // Root them all first: [[GetOwnProperty]] may run user code (exotics).
+    // Root the keys before anything can run: [[GetOwnProperty]] may run user
+    // code (exotic objects) that deletes them.
     let all = rt.alloc(ValueList::new())?;
+    let keys = rt.own_property_keys(o)?;
     for &k in &keys {
         if !k.is_symbol() {
             all.push(key_to_root(k));

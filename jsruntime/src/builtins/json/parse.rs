@@ -170,7 +170,7 @@ impl Parser<'_> {
                 return Err(self.error(rt));
             }
             let name = self.parse_string(rt)?;
-            // The interned key stays alive through `name`, a native local.
+            // `key` is a native local, found by the conservative stack scan.
             let key = rt.property_key_from_string(name);
             self.skip_ws();
             self.expect(rt, b':')?;
