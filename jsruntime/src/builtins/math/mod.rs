@@ -285,7 +285,7 @@ mod tests {
         assert_eq!(f16round(5e-4), 0.0005002021789550781);
         assert_eq!(f16round(65519.99), 65504.0);
         assert_eq!(f16round(65520.0), f64::INFINITY);
-        assert_eq!(f16round(2.98023223876953125e-8), 0.0);
+        assert_eq!(f16round(2f64.powi(-25)), 0.0);
         assert_eq!(f16round(3e-8), 5.960464477539063e-8);
         assert!(f16round(-1e-10).is_sign_negative());
         assert_eq!(f16round(1.337), 1.3369140625);

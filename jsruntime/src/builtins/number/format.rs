@@ -275,7 +275,7 @@ mod tests {
         assert_eq!(to_precision(0.0, 3), "0.00");
         assert_eq!(to_radix_string(255.5, 16), "ff.8");
         assert_eq!(
-            to_precision(9.999999999999999e-22, 16),
+            to_precision("9.999999999999999e-22".parse().unwrap_or(0.0), 16),
             "9.999999999999999e-22"
         );
         assert_eq!(to_precision(99.99, 2), "1.0e+2");
