@@ -14,8 +14,9 @@
 //! `AggregateError`), [`number`], [`bigint`], [`math`], [`string`],
 //! [`regexp`], [`array`], [`iterator`] (%IteratorPrototype%, the array,
 //! string and RegExp string iterators, and the iteration records behind
-//! `for-of`, `for-in`, spread and array patterns), [`promise`], [`reflect`]
-//! (the `Reflect` namespace object, nested in the global object's table).
+//! `for-of`, `for-in`, spread and array patterns), [`promise`], [`json`]
+//! (`JSON.parse` and `JSON.stringify`), [`reflect`] (the `Reflect`
+//! namespace object, nested in the global object's table).
 
 pub mod array;
 pub mod bigint;
@@ -24,6 +25,7 @@ pub mod error;
 pub mod function;
 pub mod global;
 pub mod iterator;
+pub(crate) mod json;
 pub mod math;
 pub(crate) mod number;
 pub mod object;

@@ -76,6 +76,9 @@ intrinsics! {
     RegExp,
     RegExpPrototype,
     RegExpStringIteratorPrototype,
+    // %parseFloat% and %parseInt% (19.2.4, 19.2.5), shared with Number.
+    ParseFloat,
+    ParseInt,
 }
 
 impl Intrinsic {

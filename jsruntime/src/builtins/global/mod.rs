@@ -4,8 +4,11 @@
 //! and the test262 host object `$262`.
 
 pub(crate) mod eval;
+pub(crate) mod parse;
+mod uri;
 
 use super::arg;
+use crate::builtins::json::JSON;
 use crate::builtins::math::MATH;
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_NONE, ATTR_WC};
 use crate::runtime::{Intrinsic, Runtime};
@@ -35,6 +38,21 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         Prop::method("eval", 1, eval::eval).records(Intrinsic::Eval),
         Prop::method("isFinite", 1, is_finite),
         Prop::method("isNaN", 1, is_nan),
+        Prop::value(
+            "parseFloat",
+            Constant::Intrinsic(Intrinsic::ParseFloat),
+            ATTR_WC,
+        ),
+        Prop::value(
+            "parseInt",
+            Constant::Intrinsic(Intrinsic::ParseInt),
+            ATTR_WC,
+        ),
+        // 19.2.6 URI Handling Functions.
+        Prop::method("decodeURI", 1, uri::decode_uri),
+        Prop::method("decodeURIComponent", 1, uri::decode_uri_component),
+        Prop::method("encodeURI", 1, uri::encode_uri),
+        Prop::method("encodeURIComponent", 1, uri::encode_uri_component),
         // 19.3 Constructor Properties of the Global Object
         // (#sec-constructor-properties-of-the-global-object).
         Prop::intrinsic("AggregateError", Intrinsic::AggregateError),
@@ -56,8 +74,12 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         Prop::intrinsic("URIError", Intrinsic::UriError),
         // 19.4 Other Properties of the Global Object
         // (#sec-other-properties-of-the-global-object).
+        Prop::object("JSON", &JSON),
         Prop::object("Math", &MATH),
         Prop::object("Reflect", &crate::builtins::reflect::REFLECT),
+        // B.2.1 Additional Properties of the Global Object.
+        Prop::method("escape", 1, uri::escape),
+        Prop::method("unescape", 1, uri::unescape),
         // Host-defined.
         Prop::method("print", 0, print),
         Prop::object("console", &CONSOLE),

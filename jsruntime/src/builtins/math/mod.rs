@@ -5,7 +5,7 @@
 //! allows.
 
 use super::arg;
-use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_NONE};
+use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C, ATTR_NONE};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
@@ -33,6 +33,8 @@ pub(crate) static MATH: BuiltinObject = BuiltinObject {
         constant("PI", std::f64::consts::PI),
         constant("SQRT1_2", std::f64::consts::FRAC_1_SQRT_2),
         constant("SQRT2", std::f64::consts::SQRT_2),
+        // 21.3.1.9 Math [ @@toStringTag ].
+        Prop::value("@@toStringTag", Constant::Str("Math"), ATTR_C),
         // 21.3.2 Function Properties of the Math Object.
         Prop::method("abs", 1, |rt, _, a| unary(rt, a, f64::abs)),
         Prop::method("acos", 1, |rt, _, a| unary(rt, a, f64::acos)),
@@ -50,6 +52,7 @@ pub(crate) static MATH: BuiltinObject = BuiltinObject {
         Prop::method("exp", 1, |rt, _, a| unary(rt, a, f64::exp)),
         Prop::method("expm1", 1, |rt, _, a| unary(rt, a, f64::exp_m1)),
         Prop::method("floor", 1, |rt, _, a| unary(rt, a, f64::floor)),
+        Prop::method("f16round", 1, |rt, _, a| unary(rt, a, f16round)),
         Prop::method("fround", 1, |rt, _, a| unary(rt, a, |x| x as f32 as f64)),
         Prop::method("hypot", 2, hypot),
         Prop::method("imul", 2, imul),
@@ -196,30 +199,74 @@ pub(crate) fn exponentiate(base: f64, exponent: f64) -> f64 {
     base.powf(exponent)
 }
 
-/// 21.3.2.27 Math.random: xorshift64* seeded from the clock and a counter
-/// (not cryptographic).
+/// 21.3.2.17 Math.f16round ( x ) (#sec-math.f16round): the nearest IEEE
+/// binary16 value, ties to even, rounded once from the double (going
+/// through f32 would round twice).
+fn f16round(x: f64) -> f64 {
+    if x.is_nan() || x == 0.0 || x.is_infinite() {
+        return x;
+    }
+    let a = x.abs();
+    // 65504 is the largest finite half; from 65520 on, rounding overflows.
+    if a >= 65520.0 {
+        return f64::INFINITY.copysign(x);
+    }
+    let exponent = ((a.to_bits() >> 52) & 0x7FF) as i32 - 1023;
+    // The spacing of halves near `a`: 2^(e-10), and 2^-24 for subnormals.
+    let quantum = 2f64.powi(exponent.max(-14) - 10);
+    ((a / quantum).round_ties_even() * quantum).copysign(x)
+}
+
+/// 21.3.2.27 Math.random: xorshift128+ (as in V8), seeded once per thread
+/// from the operating system (`getrandom(2)`), with the clock as a
+/// fallback. Not cryptographic.
 fn random(_: &mut Runtime, _: Value, _: &[Value]) -> JsResult<Value> {
     use std::cell::Cell;
     thread_local! {
-        static STATE: Cell<u64> = const { Cell::new(0) };
+        static STATE: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
     }
     let bits = STATE.with(|s| {
-        let mut x = s.get();
-        if x == 0 {
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos() as u64)
-                .unwrap_or(0x9E37_79B9_7F4A_7C15);
-            x = nanos | 1;
+        let (mut s0, mut s1) = s.get();
+        if s0 == 0 && s1 == 0 {
+            (s0, s1) = seed();
         }
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        s.set(x);
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        // xorshift128+ (Vigna), the variant V8 uses.
+        let result = s0.wrapping_add(s1);
+        let t = s0;
+        s0 = s1;
+        let mut x = t;
+        x ^= x << 23;
+        x ^= x >> 17;
+        x ^= s0;
+        x ^= s0 >> 26;
+        s1 = x;
+        s.set((s0, s1));
+        result
     });
     // 53 random bits in [0, 1).
     Ok(Value::from_f64((bits >> 11) as f64 / (1u64 << 53) as f64))
+}
+
+/// 128 bits from the OS, never both zero.
+fn seed() -> (u64, u64) {
+    let mut buf = [0u8; 16];
+    // SAFETY: `buf` is a valid writable buffer of `buf.len()` bytes.
+    let n = unsafe { libc::getrandom(buf.as_mut_ptr().cast(), buf.len(), 0) };
+    if n != buf.len() as isize {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0x9E37_79B9_7F4A_7C15);
+        buf[..8].copy_from_slice(&nanos.to_le_bytes());
+        buf[8..].copy_from_slice(&(nanos.rotate_left(32) ^ 0xD1B5_4A32_D192_ED03).to_le_bytes());
+    }
+    let lo = u64::from_le_bytes(buf[..8].try_into().unwrap_or([1; 8]));
+    let hi = u64::from_le_bytes(buf[8..].try_into().unwrap_or([1; 8]));
+    if lo == 0 && hi == 0 {
+        (1, 2)
+    } else {
+        (lo, hi)
+    }
 }
 
 #[cfg(test)]
@@ -236,5 +283,12 @@ mod tests {
         assert!(exponentiate(f64::NAN, 0.0) == 1.0);
         assert!(sign(-0.0).is_sign_negative());
         assert!(asinh(-0.0).is_sign_negative());
+        assert_eq!(f16round(5e-4), 0.0005002021789550781);
+        assert_eq!(f16round(65519.99), 65504.0);
+        assert_eq!(f16round(65520.0), f64::INFINITY);
+        assert_eq!(f16round(2f64.powi(-25)), 0.0);
+        assert_eq!(f16round(3e-8), 5.960464477539063e-8);
+        assert!(f16round(-1e-10).is_sign_negative());
+        assert_eq!(f16round(1.337), 1.3369140625);
     }
 }

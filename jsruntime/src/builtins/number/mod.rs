@@ -1,6 +1,10 @@
-//! The Number constructor (21.1.1, 21.1.2) and %Number.prototype% (21.1.3).
+//! The Number constructor (21.1.1, 21.1.2) and %Number.prototype% (21.1.3);
+//! the formatting algorithms are in [`format`].
+
+mod format;
 
 use super::arg;
+use crate::builtins::global::parse;
 use crate::gc::Gc;
 use crate::object::{JsObject, ObjectKind};
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_NONE};
@@ -23,6 +27,10 @@ pub(crate) static NUMBER: BuiltinObject = BuiltinObject {
     ),
     props: &[
         Prop::value("EPSILON", Constant::Number(f64::EPSILON), ATTR_NONE),
+        Prop::method("isFinite", 1, is_finite),
+        Prop::method("isInteger", 1, is_integer),
+        Prop::method("isNaN", 1, is_nan),
+        Prop::method("isSafeInteger", 1, is_safe_integer),
         Prop::value(
             "MAX_SAFE_INTEGER",
             Constant::Number(9007199254740991.0),
@@ -42,6 +50,9 @@ pub(crate) static NUMBER: BuiltinObject = BuiltinObject {
             Constant::Number(f64::NEG_INFINITY),
             ATTR_NONE,
         ),
+        // 21.1.2.12/13: the same function objects as the globals.
+        Prop::method("parseFloat", 1, parse::parse_float).records(Intrinsic::ParseFloat),
+        Prop::method("parseInt", 2, parse::parse_int).records(Intrinsic::ParseInt),
         Prop::value(
             "POSITIVE_INFINITY",
             Constant::Number(f64::INFINITY),
@@ -60,6 +71,10 @@ pub(crate) static NUMBER_PROTOTYPE: BuiltinObject = BuiltinObject {
     make: Make::NumberWrapper,
     props: &[
         Prop::constructor(Intrinsic::Number),
+        Prop::method("toExponential", 1, to_exponential),
+        Prop::method("toFixed", 1, to_fixed),
+        Prop::method("toLocaleString", 0, to_locale_string),
+        Prop::method("toPrecision", 1, to_precision),
         Prop::method("toString", 1, number_to_string),
         Prop::method("valueOf", 0, number_value_of),
     ],
@@ -112,18 +127,114 @@ fn number_value_of(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value
     Ok(Value::number(this_number(rt, this)?))
 }
 
-/// 21.1.3.6 Number.prototype.toString ( [ radix ] ) (radix 10 only for now).
+/// 21.1.3.6 Number.prototype.toString ( [ radix ] ).
 fn number_to_string(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
-    let n = this_number(rt, this)?;
+    let x = this_number(rt, this)?;
     let radix = arg(args, 0);
-    if !radix.is_undefined() {
-        let r = rt.to_integer_or_infinity(radix)?;
-        if !(2.0..=36.0).contains(&r) {
-            return Err(rt.range_error("toString() radix must be between 2 and 36"));
-        }
-        if r != 10.0 {
-            return Err(rt.range_error("toString() radix other than 10 is not supported yet"));
-        }
+    let r = if radix.is_undefined() {
+        10.0
+    } else {
+        rt.to_integer_or_infinity(radix)?
+    };
+    if !(2.0..=36.0).contains(&r) {
+        return Err(rt.range_error("toString() radix must be between 2 and 36"));
     }
-    Ok(Value::string(rt.number_to_js_string(n)?))
+    if r == 10.0 {
+        return Ok(Value::string(rt.number_to_js_string(x)?));
+    }
+    let text = format::to_radix_string(x, r as u32);
+    Ok(Value::string(rt.new_string(&text)?))
+}
+
+/// 21.1.3.4 Number.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ):
+/// without ECMA-402, the same as `toString()`.
+fn to_locale_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let x = this_number(rt, this)?;
+    Ok(Value::string(rt.number_to_js_string(x)?))
+}
+
+/// 21.1.3.3 Number.prototype.toFixed ( fractionDigits ).
+fn to_fixed(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    // Steps 1-3.
+    let x = this_number(rt, this)?;
+    let f = rt.to_integer_or_infinity(arg(args, 0))?;
+    // Steps 4-5.
+    if !f.is_finite() || !(0.0..=100.0).contains(&f) {
+        return Err(rt.range_error("toFixed() digits argument must be between 0 and 100"));
+    }
+    // Step 6.
+    if !x.is_finite() {
+        return Ok(Value::string(rt.number_to_js_string(x)?));
+    }
+    let text = format::to_fixed(x, f as u32);
+    Ok(Value::string(rt.new_string(&text)?))
+}
+
+/// 21.1.3.2 Number.prototype.toExponential ( fractionDigits ).
+fn to_exponential(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    // Steps 1-3.
+    let x = this_number(rt, this)?;
+    let fd = arg(args, 0);
+    let f = rt.to_integer_or_infinity(fd)?;
+    // Step 5.
+    if !x.is_finite() {
+        return Ok(Value::string(rt.number_to_js_string(x)?));
+    }
+    // Step 6.
+    if !(0.0..=100.0).contains(&f) {
+        return Err(rt.range_error("toExponential() argument must be between 0 and 100"));
+    }
+    let f = (!fd.is_undefined()).then_some(f as u32);
+    let text = format::to_exponential(x, f);
+    Ok(Value::string(rt.new_string(&text)?))
+}
+
+/// 21.1.3.5 Number.prototype.toPrecision ( precision ).
+fn to_precision(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
+    // Steps 1-2.
+    let x = this_number(rt, this)?;
+    let precision = arg(args, 0);
+    if precision.is_undefined() {
+        return Ok(Value::string(rt.number_to_js_string(x)?));
+    }
+    // Step 3.
+    let p = rt.to_integer_or_infinity(precision)?;
+    // Step 4.
+    if !x.is_finite() {
+        return Ok(Value::string(rt.number_to_js_string(x)?));
+    }
+    // Step 5.
+    if !(1.0..=100.0).contains(&p) {
+        return Err(rt.range_error("toPrecision() argument must be between 1 and 100"));
+    }
+    let text = format::to_precision(x, p as u32);
+    Ok(Value::string(rt.new_string(&text)?))
+}
+
+/// 21.1.2.2 Number.isFinite ( number ).
+fn is_finite(_: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let n = arg(args, 0).as_number();
+    Ok(Value::from_bool(n.is_some_and(f64::is_finite)))
+}
+
+/// 21.1.2.3 Number.isInteger ( number ) (IsIntegralNumber).
+fn is_integer(_: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let n = arg(args, 0).as_number();
+    Ok(Value::from_bool(
+        n.is_some_and(|n| n.is_finite() && n.trunc() == n),
+    ))
+}
+
+/// 21.1.2.4 Number.isNaN ( number ).
+fn is_nan(_: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let n = arg(args, 0).as_number();
+    Ok(Value::from_bool(n.is_some_and(f64::is_nan)))
+}
+
+/// 21.1.2.5 Number.isSafeInteger ( number ).
+fn is_safe_integer(_: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let n = arg(args, 0).as_number();
+    Ok(Value::from_bool(n.is_some_and(|n| {
+        n.is_finite() && n.trunc() == n && n.abs() <= 9007199254740991.0
+    })))
 }

@@ -1,0 +1,342 @@
+//! 25.5.1 JSON.parse ( text [ , reviver ] ) (#sec-json.parse): a strict
+//! ECMA-404 parser over the code units of the string, and
+//! InternalizeJSONProperty (#sec-internalizejsonproperty) for the reviver.
+
+use super::{enumerable_own_keys, root_to_key};
+use crate::builtins::arg;
+use crate::gc::Gc;
+use crate::object::{JsObject, PropertyKey};
+use crate::runtime::Runtime;
+use crate::string::StrView;
+use crate::value::Value;
+use crate::JsResult;
+
+/// 25.5.1 JSON.parse ( text [ , reviver ] ).
+pub(super) fn parse(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    // Steps 1-2: the string, then its code units.
+    let text = rt.to_string(arg(args, 0))?;
+    let mut parser = Parser {
+        src: text.view(),
+        pos: 0,
+    };
+    // Steps 3-9: the text must be a JSON value, evaluated like a literal.
+    let unfiltered = parser.parse_text(rt)?;
+    let reviver = arg(args, 1);
+    // Step 10: with a callable reviver, walk the result from a root holder.
+    if reviver.as_object().is_some_and(|o| o.is_callable()) {
+        let root = rt.new_object()?;
+        let empty = PropertyKey::String(rt.empty_string());
+        rt.create_data_property_or_throw(root, empty, unfiltered)?;
+        return internalize(rt, reviver, root, empty);
+    }
+    Ok(unfiltered)
+}
+
+/// 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver ).
+fn internalize(
+    rt: &mut Runtime,
+    reviver: Value,
+    holder: Gc<JsObject>,
+    name: PropertyKey,
+) -> JsResult<Value> {
+    rt.check_stack()?;
+    // Step 1.
+    let val = rt.get(holder, name, Value::object(holder))?;
+    // Step 2.
+    if let Some(obj) = val.as_object() {
+        if rt.is_array(val) {
+            // Step 2.b: every index below the length.
+            let len = rt.length_of_array_like(obj)?;
+            let mut i = 0.0;
+            while i < len {
+                let prop = rt.index_key(i)?;
+                revive_element(rt, reviver, obj, prop)?;
+                i += 1.0;
+            }
+        } else {
+            // Step 2.c: the enumerable own string keys.
+            let keys = enumerable_own_keys(rt, obj)?;
+            for i in 0..keys.len() {
+                let prop = root_to_key(keys.get(i).unwrap_or(Value::UNDEFINED));
+                revive_element(rt, reviver, obj, prop)?;
+            }
+        }
+    }
+    // Step 3: Call(reviver, holder, « name, val »).
+    let name_value = rt.property_key_to_value(name)?;
+    rt.call(reviver, Value::object(holder), &[name_value, val])
+}
+
+/// Steps 2.b.ii.1-3 / 2.c.ii.1-3: replace or delete one member; failures
+/// of [[Delete]] and CreateDataProperty are ignored.
+fn revive_element(
+    rt: &mut Runtime,
+    reviver: Value,
+    obj: Gc<JsObject>,
+    prop: PropertyKey,
+) -> JsResult<()> {
+    let new_element = internalize(rt, reviver, obj, prop)?;
+    if new_element.is_undefined() {
+        rt.delete(obj, prop)?;
+    } else {
+        rt.create_data_property(obj, prop, new_element)?;
+    }
+    Ok(())
+}
+
+/// A recursive-descent parser over code units; one native frame per nesting
+/// level, guarded by `check_stack`.
+struct Parser<'a> {
+    src: StrView<'a>,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u16> {
+        (self.pos < self.src.len()).then(|| self.src.at(self.pos))
+    }
+
+    /// JSON white space: tab, line feed, carriage return, space (ECMA-404 §4).
+    fn skip_ws(&mut self) {
+        while let Some(0x09 | 0x0A | 0x0D | 0x20) = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// A SyntaxError naming the unit at the current position.
+    fn error(&self, rt: &mut Runtime) -> crate::Thrown {
+        let message = match self.peek() {
+            None => "Unexpected end of JSON input".to_owned(),
+            Some(u) => {
+                let c = char::from_u32(u as u32).unwrap_or(char::REPLACEMENT_CHARACTER);
+                format!("Unexpected token '{c}' in JSON at position {}", self.pos)
+            }
+        };
+        rt.syntax_error(&message)
+    }
+
+    fn expect(&mut self, rt: &mut Runtime, unit: u8) -> JsResult<()> {
+        if self.peek() == Some(unit as u16) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.error(rt))
+        }
+    }
+
+    /// JSONText: one value, white space around it, nothing else.
+    fn parse_text(&mut self, rt: &mut Runtime) -> JsResult<Value> {
+        let v = self.parse_value(rt)?;
+        self.skip_ws();
+        if self.pos != self.src.len() {
+            return Err(self.error(rt));
+        }
+        Ok(v)
+    }
+
+    fn parse_value(&mut self, rt: &mut Runtime) -> JsResult<Value> {
+        self.skip_ws();
+        match self.peek() {
+            Some(0x7B) => self.parse_object(rt),
+            Some(0x5B) => self.parse_array(rt),
+            Some(0x22) => Ok(Value::string(self.parse_string(rt)?)),
+            Some(0x2D | 0x30..=0x39) => self.parse_number(rt),
+            Some(0x74) => self.parse_literal(rt, b"true", Value::TRUE),
+            Some(0x66) => self.parse_literal(rt, b"false", Value::FALSE),
+            Some(0x6E) => self.parse_literal(rt, b"null", Value::NULL),
+            _ => Err(self.error(rt)),
+        }
+    }
+
+    fn parse_literal(&mut self, rt: &mut Runtime, word: &[u8], v: Value) -> JsResult<Value> {
+        for &b in word {
+            self.expect(rt, b)?;
+        }
+        Ok(v)
+    }
+
+    fn parse_object(&mut self, rt: &mut Runtime) -> JsResult<Value> {
+        rt.check_stack()?;
+        self.pos += 1;
+        let obj = rt.new_object()?;
+        self.skip_ws();
+        if self.peek() == Some(0x7D) {
+            self.pos += 1;
+            return Ok(Value::object(obj));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(0x22) {
+                return Err(self.error(rt));
+            }
+            let name = self.parse_string(rt)?;
+            // `key` is a native local, found by the conservative stack scan.
+            let key = rt.property_key_from_string(name);
+            self.skip_ws();
+            self.expect(rt, b':')?;
+            let v = self.parse_value(rt)?;
+            // A later duplicate replaces the earlier one; `__proto__` is an
+            // ordinary data property here.
+            rt.create_data_property_or_throw(obj, key, v)?;
+            self.skip_ws();
+            match self.peek() {
+                Some(0x2C) => self.pos += 1,
+                Some(0x7D) => {
+                    self.pos += 1;
+                    return Ok(Value::object(obj));
+                }
+                _ => return Err(self.error(rt)),
+            }
+        }
+    }
+
+    fn parse_array(&mut self, rt: &mut Runtime) -> JsResult<Value> {
+        rt.check_stack()?;
+        self.pos += 1;
+        let arr = rt.new_array(0)?;
+        self.skip_ws();
+        if self.peek() == Some(0x5D) {
+            self.pos += 1;
+            return Ok(Value::object(arr));
+        }
+        let mut index: u32 = 0;
+        loop {
+            let v = self.parse_value(rt)?;
+            rt.create_data_property_or_throw(arr, PropertyKey::Index(index), v)?;
+            index = index.saturating_add(1);
+            self.skip_ws();
+            match self.peek() {
+                Some(0x2C) => self.pos += 1,
+                Some(0x5D) => {
+                    self.pos += 1;
+                    return Ok(Value::object(arr));
+                }
+                _ => return Err(self.error(rt)),
+            }
+        }
+    }
+
+    /// A JSON string from the opening quote; unescaped runs are copied as
+    /// they are, escapes decoded, control characters rejected.
+    fn parse_string(&mut self, rt: &mut Runtime) -> JsResult<Gc<crate::string::JsString>> {
+        self.pos += 1;
+        let start = self.pos;
+        // Fast path: no escape before the closing quote.
+        loop {
+            match self.peek() {
+                Some(0x22) => {
+                    let end = self.pos;
+                    self.pos += 1;
+                    return match self.src {
+                        StrView::Latin1(b) => rt.new_string_latin1(&b[start..end]),
+                        StrView::Utf16(u) => rt.new_string_utf16(&u[start..end]),
+                    };
+                }
+                Some(0x5C) => break,
+                Some(u) if u >= 0x20 => self.pos += 1,
+                _ => return Err(self.error(rt)),
+            }
+        }
+        let mut units: Vec<u16> = (start..self.pos).map(|i| self.src.at(i)).collect();
+        loop {
+            match self.peek() {
+                Some(0x22) => {
+                    self.pos += 1;
+                    return rt.new_string_utf16(&units);
+                }
+                Some(0x5C) => {
+                    self.pos += 1;
+                    let unit = match self.peek() {
+                        Some(0x22) => 0x22,
+                        Some(0x5C) => 0x5C,
+                        Some(0x2F) => 0x2F,
+                        Some(0x62) => 0x08,
+                        Some(0x66) => 0x0C,
+                        Some(0x6E) => 0x0A,
+                        Some(0x72) => 0x0D,
+                        Some(0x74) => 0x09,
+                        Some(0x75) => {
+                            let mut value: u16 = 0;
+                            for _ in 0..4 {
+                                self.pos += 1;
+                                let digit = self
+                                    .peek()
+                                    .and_then(|u| char::from_u32(u as u32))
+                                    .and_then(|c| c.to_digit(16));
+                                match digit {
+                                    Some(d) => value = value * 16 + d as u16,
+                                    None => return Err(self.error(rt)),
+                                }
+                            }
+                            value
+                        }
+                        _ => return Err(self.error(rt)),
+                    };
+                    self.pos += 1;
+                    units.push(unit);
+                }
+                Some(u) if u >= 0x20 => {
+                    units.push(u);
+                    self.pos += 1;
+                }
+                _ => return Err(self.error(rt)),
+            }
+        }
+    }
+
+    /// ECMA-404 number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`,
+    /// converted with correct rounding.
+    fn parse_number(&mut self, rt: &mut Runtime) -> JsResult<Value> {
+        let start = self.pos;
+        let is_digit = |u: Option<u16>| matches!(u, Some(0x30..=0x39));
+        if self.peek() == Some(0x2D) {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(0x30) => self.pos += 1,
+            Some(0x31..=0x39) => {
+                while is_digit(self.peek()) {
+                    self.pos += 1;
+                }
+            }
+            _ => return Err(self.error(rt)),
+        }
+        let int_end = self.pos;
+        if self.peek() == Some(0x2E) {
+            self.pos += 1;
+            if !is_digit(self.peek()) {
+                return Err(self.error(rt));
+            }
+            while is_digit(self.peek()) {
+                self.pos += 1;
+            }
+        }
+        if let Some(0x45 | 0x65) = self.peek() {
+            self.pos += 1;
+            if let Some(0x2B | 0x2D) = self.peek() {
+                self.pos += 1;
+            }
+            if !is_digit(self.peek()) {
+                return Err(self.error(rt));
+            }
+            while is_digit(self.peek()) {
+                self.pos += 1;
+            }
+        }
+        let end = self.pos;
+        // Short integers without fraction or exponent are exact as i64.
+        let negative = self.src.at(start) == 0x2D;
+        let digits_start = start + usize::from(negative);
+        if end == int_end && end - digits_start <= 15 {
+            let mut n: i64 = 0;
+            for i in digits_start..end {
+                n = n * 10 + (self.src.at(i) - 0x30) as i64;
+            }
+            let d = n as f64;
+            return Ok(Value::number(if negative { -d } else { d }));
+        }
+        // GC: a Rust String.
+        let text: String = (start..end).map(|i| self.src.at(i) as u8 as char).collect();
+        Ok(Value::number(text.parse::<f64>().unwrap_or(f64::NAN)))
+    }
+}
