@@ -7,7 +7,8 @@
 //!
 //! 1. *declares*: collects the `var` names of the body (VarScopedDeclarations,
 //!    through blocks, not into nested functions), the top-level function
-//!    declarations and the lexical declarations of the body, and declares them
+//!    declarations and the lexical declarations of the body (with the
+//!    operations of `jsparser::syntax::static_semantics`), and declares them
 //!    in the function scope (ECMA-262 10.2.11 FunctionDeclarationInstantiation,
 //!    16.1.7 GlobalDeclarationInstantiation). Blocks, `catch` clauses, `for`
 //!    heads and `switch` case blocks declare their lexical bindings when they
@@ -61,6 +62,7 @@
 //! `statement/mod.rs`), `coroutine.rs` (generators and async functions) and
 //! `module.rs` (ES modules); the dispatch reports them as not supported.
 
+use jsparser::syntax::static_semantics::Scratch;
 use jsparser::syntax::{flags, Ast, Node, NodeKind};
 use jsparser::Span;
 
@@ -230,6 +232,8 @@ pub struct Analyzer<'a> {
     /// Sloppy direct eval code: the lexical bindings between the call and
     /// the caller's variable environment.
     eval_lexical: Vec<Symbol>,
+    /// Work space of the static semantics walks (BoundNames, ...).
+    scratch: Scratch,
 }
 
 /// What to do with the value of a binding target.
@@ -258,6 +262,7 @@ impl<'a> Analyzer<'a> {
             eval_var_object: None,
             eval_in_function: false,
             eval_lexical: Vec::new(),
+            scratch: Scratch::new(),
         }
     }
 

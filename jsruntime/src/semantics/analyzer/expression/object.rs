@@ -1,6 +1,8 @@
 //! Object and array literals (13.2.4, 13.2.5): property definitions,
 //! property keys and function names.
 
+use jsparser::syntax::static_semantics as ss;
+
 use super::*;
 
 impl<'a> Analyzer<'a> {
@@ -194,17 +196,10 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// 8.4.3 IsAnonymousFunctionDefinition (classes are not supported).
+    /// 8.4.3 IsAnonymousFunctionDefinition (#sec-isanonymousfunctiondefinition);
+    /// classes are not supported yet.
     fn is_anonymous_function(&self, i: usize) -> bool {
-        let node = self.ast.nodes[i];
-        match node.kind {
-            NodeKind::ArrowFunction => true,
-            NodeKind::FunctionExpression => self
-                .ast
-                .children(i)
-                .first()
-                .is_none_or(|&c| self.ast.nodes[c].kind != NodeKind::BindingIdentifier),
-            _ => false,
-        }
+        let nodes = &self.ast.nodes;
+        nodes[i].kind != NodeKind::ClassExpression && ss::is_anonymous_function_definition(nodes, i)
     }
 }
