@@ -78,6 +78,8 @@ mod pattern;
 mod scope;
 mod script;
 mod statement;
+#[cfg(test)]
+mod tests;
 mod with_scope;
 
 use completion::resets_completion;
