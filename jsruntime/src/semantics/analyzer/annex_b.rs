@@ -15,6 +15,9 @@
 
 use std::collections::HashSet;
 
+use jsparser::syntax::static_semantics::{self as ss, Level};
+
+use super::declarations::push_new;
 use super::*;
 
 /// The declarations that get the Annex B treatment, found by
@@ -41,7 +44,7 @@ impl<'a> Analyzer<'a> {
         }
         // The top level's lexical names: `let`/`const`/`class` only (its
         // function declarations are `var`-scoped).
-        let top = self.lexically_declared_names(statements, false)?;
+        let top = self.lexically_declared_names(statements, Level::TopLevel);
         let mut enclosing = vec![top];
         for &s in statements {
             self.annex_b_scan(s, &mut enclosing, params, &mut names)?;
@@ -49,38 +52,18 @@ impl<'a> Analyzer<'a> {
         Ok(names)
     }
 
-    /// LexicallyDeclaredNames of a statement list (8.2.4); block-level
-    /// function declarations count when `functions` is set.
-    fn lexically_declared_names(
-        &mut self,
-        statements: &[usize],
-        functions: bool,
-    ) -> Result<Vec<String>> {
+    /// 8.2.4 LexicallyDeclaredNames (#sec-static-semantics-lexicallydeclarednames)
+    /// of a statement list at `level` (function declarations count at
+    /// [`Level::Block`]), without duplicates.
+    fn lexically_declared_names(&mut self, statements: &[usize], level: Level) -> Vec<String> {
+        let ast = self.ast;
         let mut out = Vec::new();
         for &s in statements {
-            let node = self.ast.nodes[s];
-            match node.kind {
-                NodeKind::LexicalDeclaration => {
-                    for d in self.ast.children(s) {
-                        if let Some(&target) = self.ast.children(d).first() {
-                            self.bound_names(target, &mut out)?;
-                        }
-                    }
-                }
-                NodeKind::ClassDeclaration => {
-                    if let Some(&name) = self.ast.children(s).first() {
-                        self.bound_names(name, &mut out)?;
-                    }
-                }
-                NodeKind::FunctionDeclaration if functions => {
-                    if let Some(&name) = self.ast.children(s).first() {
-                        self.bound_names(name, &mut out)?;
-                    }
-                }
-                _ => {}
-            }
+            ss::lexically_declared_names(&ast.nodes, s, level, &mut self.scratch, |b| {
+                push_new(&mut out, ast.name(ast.nodes[b].arg))
+            });
         }
-        Ok(out)
+        out
     }
 
     /// Walks a statement (not into functions) looking for block-level
@@ -128,7 +111,7 @@ impl<'a> Analyzer<'a> {
                 let mut head = Vec::new();
                 if let Some(&first) = children.first() {
                     if self.ast.nodes[first].kind == K::LexicalDeclaration {
-                        head = self.lexically_declared_names(&[first], false)?;
+                        self.bound_names(first, &mut head);
                     }
                 }
                 enclosing.push(head);
@@ -154,7 +137,7 @@ impl<'a> Analyzer<'a> {
                 if children.len() == 2 {
                     let param = children[0];
                     if self.ast.nodes[param].kind != K::BindingIdentifier {
-                        self.bound_names(param, &mut names)?;
+                        self.bound_names(param, &mut names);
                     }
                 }
                 enclosing.push(names);
@@ -178,7 +161,7 @@ impl<'a> Analyzer<'a> {
         params: &[String],
         out: &mut Vec<String>,
     ) -> Result<()> {
-        let names = self.lexically_declared_names(statements, true)?;
+        let names = self.lexically_declared_names(statements, Level::Block);
         enclosing.push(names);
         for &s in statements {
             if self.ast.nodes[s].kind == NodeKind::FunctionDeclaration {
@@ -204,13 +187,9 @@ impl<'a> Analyzer<'a> {
         if node.has(flags::GENERATOR) || node.has(flags::ASYNC) {
             return;
         }
-        let Some(&name) = self.ast.children(f).first() else {
+        let Some(n) = self.declared_name(f) else {
             return;
         };
-        if self.ast.nodes[name].kind != NodeKind::BindingIdentifier {
-            return;
-        }
-        let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
         if params.contains(&n) || n == "arguments" {
             return;
         }
@@ -236,10 +215,9 @@ impl<'a> Analyzer<'a> {
         if !self.annex_b.nodes.contains(&f) {
             return Ok(());
         }
-        let Some(&name) = self.ast.children(f).first() else {
+        let Some(n) = self.declared_name(f) else {
             return Ok(());
         };
-        let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
         let sym = self.program.symbol(&n);
         let inner = self.resolve(sym)?;
         if self.cur().is_script {

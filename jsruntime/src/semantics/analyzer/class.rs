@@ -469,9 +469,7 @@ impl<'a> Analyzer<'a> {
         let statements = self.ast.children(b);
         let mut var_names = Vec::new();
         let mut functions = Vec::new();
-        for &s in &statements {
-            self.var_names(s, &mut var_names, &mut functions, true)?;
-        }
+        self.var_names(&statements, &mut var_names, &mut functions);
         for n in &var_names {
             self.declare(scope, n, VariableKind::Var)?;
         }

@@ -2,143 +2,88 @@
 //! block scopes (14.2.3 BlockDeclarationInstantiation), hoisted function
 //! declarations and `var`/`let`/`const` declaration lists.
 
+use jsparser::syntax::static_semantics::{self as ss, Level};
+
 use super::*;
 
 impl<'a> Analyzer<'a> {
-    /// VarDeclaredNames and the top-level function declarations of a
-    /// statement (14.1 .. 14.15 VarScopedDeclarations).
+    /// 8.2.10 TopLevelVarDeclaredNames
+    /// (#sec-static-semantics-toplevelvardeclarednames) of `statements`
+    /// appended to `out` without duplicates, and the function declarations
+    /// among their 8.2.11 TopLevelVarScopedDeclarations appended to
+    /// `functions`, in source order.
     pub(super) fn var_names(
         &mut self,
-        i: usize,
+        statements: &[usize],
         out: &mut Vec<String>,
         functions: &mut Vec<usize>,
-        top: bool,
-    ) -> Result<()> {
-        self.enter(i)?;
-        let node = self.ast.nodes[i];
-        use NodeKind as K;
-        match node.kind {
-            K::VariableDeclaration => {
-                for d in self.ast.children(i) {
-                    if let Some(&target) = self.ast.children(d).first() {
-                        self.bound_names(target, out)?;
-                    }
-                }
-            }
-            K::FunctionDeclaration if top => {
-                if let Some(&name) = self.ast.children(i).first() {
-                    if self.ast.nodes[name].kind == K::BindingIdentifier {
-                        let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
-                        if !out.contains(&n) {
-                            out.push(n);
-                        }
-                    }
-                }
-                functions.push(i);
-            }
-            K::Block
-            | K::If
-            | K::DoWhile
-            | K::While
-            | K::Labelled
-            | K::Try
-            | K::Catch
-            | K::Finally
-            | K::Switch
-            | K::Case
-            | K::DefaultCase
-            | K::For
-            | K::ForIn
-            | K::ForOf
-            | K::With => {
-                for c in self.ast.children(i) {
-                    self.var_names(c, out, functions, top && node.kind == K::Labelled)?;
-                }
-            }
-            _ => {}
+    ) {
+        let ast = self.ast;
+        let nodes = &ast.nodes[..];
+        // The walk holds the scratch: collect the declarations first.
+        let mut declarations = Vec::new();
+        for &s in statements {
+            ss::var_scoped_declarations(nodes, s, Level::TopLevel, &mut self.scratch, |d| {
+                declarations.push(d)
+            });
         }
-        self.leave();
-        Ok(())
+        for d in declarations {
+            if nodes[d].kind == NodeKind::FunctionDeclaration {
+                functions.push(d);
+            }
+            self.bound_names(d, out);
+        }
     }
 
-    /// BoundNames of a binding target (8.2.1).
-    pub(super) fn bound_names(&mut self, i: usize, out: &mut Vec<String>) -> Result<()> {
-        self.enter(i)?;
-        let node = self.ast.nodes[i];
-        use NodeKind as K;
-        match node.kind {
-            K::BindingIdentifier => {
-                let n = self.ast.name(node.arg).to_owned();
-                if !out.contains(&n) {
-                    out.push(n);
-                }
-            }
-            K::ObjectBindingPattern | K::ArrayBindingPattern | K::BindingRest => {
-                for c in self.ast.children(i) {
-                    self.bound_names(c, out)?;
-                }
-            }
-            K::BindingDefault => {
-                if let Some(&c) = self.ast.children(i).first() {
-                    self.bound_names(c, out)?;
-                }
-            }
-            K::BindingProperty => {
-                if let Some(&c) = self.ast.children(i).last() {
-                    self.bound_names(c, out)?;
-                }
-            }
-            _ => {}
-        }
-        self.leave();
-        Ok(())
+    /// 8.2.1 BoundNames (#sec-static-semantics-boundnames) of `root` (a
+    /// binding target, a FormalParameters or a declaration) appended to
+    /// `out`, skipping names already in it.
+    pub(super) fn bound_names(&mut self, root: usize, out: &mut Vec<String>) {
+        let ast = self.ast;
+        ss::bound_names(&ast.nodes, root, &mut self.scratch, |b| {
+            push_new(out, ast.name(ast.nodes[b].arg))
+        });
     }
 
-    /// The names of the lexical declarations (`let`, `const`) of a
-    /// statement list, with whether they are `const`.
-    pub(super) fn lexical_names(&mut self, statements: &[usize]) -> Result<Vec<(String, bool)>> {
+    /// The names of the `let`, `const` and `class` declarations of a
+    /// statement list (those of its 8.2.9 TopLevelLexicallyScopedDeclarations:
+    /// function declarations are not among them), with whether they are
+    /// `const` (8.2.3 IsConstantDeclaration).
+    pub(super) fn lexical_names(&mut self, statements: &[usize]) -> Vec<(String, bool)> {
+        let ast = self.ast;
+        let nodes = &ast.nodes[..];
         let mut out = Vec::new();
         for &s in statements {
-            let node = self.ast.nodes[s];
-            match node.kind {
-                NodeKind::LexicalDeclaration => {
-                    let mut names = Vec::new();
-                    for d in self.ast.children(s) {
-                        if let Some(&target) = self.ast.children(d).first() {
-                            self.bound_names(target, &mut names)?;
-                        }
-                    }
-                    let is_const = node.has(flags::CONST);
-                    out.extend(names.into_iter().map(|n| (n, is_const)));
-                }
-                NodeKind::ClassDeclaration => {
-                    // The binding exists (with its TDZ) even though class
-                    // evaluation is not supported yet.
-                    if let Some(n) = self.declared_name(s) {
-                        out.push((n, false));
-                    }
-                }
-                _ => {}
+            if let Some(d) = ss::lexically_scoped_declaration(nodes, s, Level::TopLevel) {
+                // A class declaration's binding exists (with its TDZ) even
+                // though class evaluation is not supported yet.
+                let is_const = ss::is_constant_declaration(nodes, d);
+                let mut names = Vec::new();
+                self.bound_names(d, &mut names);
+                out.extend(names.into_iter().map(|n| (n, is_const)));
             }
         }
-        Ok(out)
+        out
     }
 
-    /// The BindingIdentifier of a function declaration.
-    pub(super) fn declared_name(&self, f: usize) -> Option<String> {
-        let &name = self.ast.children(f).first()?;
-        (self.ast.nodes[name].kind == NodeKind::BindingIdentifier)
-            .then(|| self.ast.name(self.ast.nodes[name].arg).to_owned())
+    /// The BindingIdentifier of a function declaration (its BoundNames).
+    pub(super) fn declared_name(&mut self, f: usize) -> Option<String> {
+        let mut names = Vec::new();
+        self.bound_names(f, &mut names);
+        names.pop()
     }
 
     /// Declares the lexical bindings of a statement list in `scope`; returns
     /// the function declarations to instantiate at the scope's entry.
+    /// Scope 0 is a top level, whose function declarations are var-scoped
+    /// (8.2.9); in any other scope they are lexically scoped (8.2.5), also
+    /// under labels (`{ l: function f() {} }`, sloppy code).
     pub(super) fn declare_lexical(
         &mut self,
         scope: ScopeRef,
         statements: &[usize],
     ) -> Result<Vec<usize>> {
-        for (n, is_const) in self.lexical_names(statements)? {
+        for (n, is_const) in self.lexical_names(statements) {
             let kind = if is_const {
                 VariableKind::Const
             } else {
@@ -146,20 +91,22 @@ impl<'a> Analyzer<'a> {
             };
             self.declare(scope, &n, kind)?;
         }
+        let level = if scope.0 == 0 {
+            Level::TopLevel
+        } else {
+            Level::Block
+        };
+        let ast = self.ast;
+        let nodes = &ast.nodes[..];
         let mut functions = Vec::new();
         for &s in statements {
-            let node = self.ast.nodes[s];
-            match node.kind {
-                NodeKind::FunctionDeclaration if scope.0 != 0 => {
-                    if let Some(&name) = self.ast.children(s).first() {
-                        if self.ast.nodes[name].kind == NodeKind::BindingIdentifier {
-                            let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
-                            self.declare(scope, &n, VariableKind::Function)?;
-                        }
-                    }
-                    functions.push(s);
+            if let Some(f) = ss::lexically_scoped_declaration(nodes, s, level)
+                .filter(|&d| nodes[d].kind == NodeKind::FunctionDeclaration)
+            {
+                if let Some(n) = self.declared_name(f) {
+                    self.declare(scope, &n, VariableKind::Function)?;
                 }
-                _ => {}
+                functions.push(f);
             }
         }
         Ok(functions)
@@ -168,14 +115,12 @@ impl<'a> Analyzer<'a> {
     /// Enters a block-like statement list: a new scope if it declares
     /// lexical bindings. Returns the scope to pop.
     pub(super) fn enter_block(&mut self, statements: &[usize]) -> Result<Option<ScopeRef>> {
-        let has_lexical = statements.iter().any(|&s| {
-            matches!(
-                self.ast.nodes[s].kind,
-                NodeKind::LexicalDeclaration
-                    | NodeKind::FunctionDeclaration
-                    | NodeKind::ClassDeclaration
-            )
-        });
+        // 14.2.3 BlockDeclarationInstantiation: its LexicallyScopedDeclarations.
+        let ast = self.ast;
+        let nodes = &ast.nodes[..];
+        let has_lexical = statements
+            .iter()
+            .any(|&s| ss::lexically_scoped_declaration(nodes, s, Level::Block).is_some());
         if !has_lexical {
             return Ok(None);
         }
@@ -199,14 +144,9 @@ impl<'a> Analyzer<'a> {
 
     /// InstantiateFunctionObject at the entry of its scope.
     pub(super) fn emit_hoisted_function(&mut self, i: usize) -> Result<()> {
-        let children = self.ast.children(i);
-        let Some(&name) = children.first() else {
+        let Some(n) = self.declared_name(i) else {
             return Ok(());
         };
-        if self.ast.nodes[name].kind != NodeKind::BindingIdentifier {
-            return Ok(());
-        }
-        let n = self.ast.name(self.ast.nodes[name].arg).to_owned();
         let sym = self.program.symbol(&n);
         let locator = self.resolve(sym)?;
         self.emit_reference(sym, locator)?;
@@ -253,5 +193,12 @@ impl<'a> Analyzer<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// Appends `name` to `names` unless it is there already.
+pub(super) fn push_new(names: &mut Vec<String>, name: &str) {
+    if !names.iter().any(|x| x == name) {
+        names.push(name.to_owned());
     }
 }

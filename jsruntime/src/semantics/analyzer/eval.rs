@@ -59,9 +59,7 @@ impl<'a> Analyzer<'a> {
         if mode != TopLevel::StrictEval {
             let mut var_names = Vec::new();
             let mut functions = Vec::new();
-            for &st in &statements {
-                self.var_names(st, &mut var_names, &mut functions, true)?;
-            }
+            self.var_names(&statements, &mut var_names, &mut functions);
             for n in &var_names {
                 let sym = self.program.symbol(n);
                 let clash = visible.contains(&(sym, Some(EvalBinding::Lexical)))

@@ -2,6 +2,8 @@
 //! FunctionDeclarationInstantiation), `this`, `new.target` and the
 //! arguments object.
 
+use jsparser::syntax::static_semantics as ss;
+
 use super::*;
 
 impl<'a> Analyzer<'a> {
@@ -119,16 +121,8 @@ impl<'a> Analyzer<'a> {
             positional = positional.saturating_add(1);
         }
         self.cur().script.num_params = positional;
-        // 15.1.5 ExpectedArgumentCount.
-        let expected = param_nodes
-            .iter()
-            .take_while(|&&p| {
-                !matches!(
-                    self.ast.nodes[p].kind,
-                    NodeKind::BindingRest | NodeKind::BindingDefault
-                )
-            })
-            .count();
+        // 15.1.5 ExpectedArgumentCount (#sec-static-semantics-expectedargumentcount).
+        let expected = ss::expected_argument_count(&self.ast.nodes, params);
         self.cur().script.length = Some(expected.min(u16::MAX as usize) as u16);
         let mut deferred = Vec::new();
         for (index, &p) in param_nodes.iter().enumerate() {
@@ -142,7 +136,7 @@ impl<'a> Analyzer<'a> {
             if !simple {
                 // 10.2.11 step 21: uninitialized until step 26 binds it.
                 let mut names = Vec::new();
-                self.bound_names(p, &mut names)?;
+                self.bound_names(p, &mut names);
                 for n in names {
                     self.declare(scope, &n, VariableKind::LexicalParameter)?;
                 }
@@ -158,7 +152,7 @@ impl<'a> Analyzer<'a> {
                 }
             } else {
                 let mut names = Vec::new();
-                self.bound_names(target, &mut names)?;
+                self.bound_names(target, &mut names);
                 for n in names {
                     self.declare(scope, &n, VariableKind::Var)?;
                 }
@@ -174,14 +168,10 @@ impl<'a> Analyzer<'a> {
         };
         let mut var_names = Vec::new();
         let mut functions = Vec::new();
-        for &s in &statements {
-            self.var_names(s, &mut var_names, &mut functions, true)?;
-        }
+        self.var_names(&statements, &mut var_names, &mut functions);
         // B.3.2.1: block-level functions also declare a `var`.
         let mut param_names = Vec::new();
-        for &p in &param_nodes {
-            self.bound_names(p, &mut param_names)?;
-        }
+        self.bound_names(params, &mut param_names);
         for n in self.annex_b_functions(&statements, &param_names)? {
             if !var_names.contains(&n) {
                 var_names.push(n);
@@ -271,13 +261,10 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Whether one of the function declarations `functions` is named `name`.
-    fn declares_function(&self, functions: &[usize], name: &str) -> bool {
-        functions.iter().any(|&f| {
-            self.ast.children(f).first().is_some_and(|&c| {
-                let n = self.ast.nodes[c];
-                n.kind == NodeKind::BindingIdentifier && self.ast.name(n.arg) == name
-            })
-        })
+    fn declares_function(&mut self, functions: &[usize], name: &str) -> bool {
+        functions
+            .iter()
+            .any(|&f| self.declared_name(f).as_deref() == Some(name))
     }
 
     /// Initialises a non-simple parameter from its argument slot.

@@ -7,7 +7,8 @@
 //!
 //! 1. *declares*: collects the `var` names of the body (VarScopedDeclarations,
 //!    through blocks, not into nested functions), the top-level function
-//!    declarations and the lexical declarations of the body, and declares them
+//!    declarations and the lexical declarations of the body (with the
+//!    operations of `jsparser::syntax::static_semantics`), and declares them
 //!    in the function scope (ECMA-262 10.2.11 FunctionDeclarationInstantiation,
 //!    16.1.7 GlobalDeclarationInstantiation). Blocks, `catch` clauses, `for`
 //!    heads and `switch` case blocks declare their lexical bindings when they
@@ -61,6 +62,7 @@
 //! Room is left for `coroutine.rs` (generators and async functions) and
 //! `module.rs` (ES modules); the dispatch reports them as not supported.
 
+use jsparser::syntax::static_semantics::Scratch;
 use jsparser::syntax::{flags, Ast, Node, NodeKind};
 use jsparser::Span;
 
@@ -77,6 +79,8 @@ mod pattern;
 mod scope;
 mod script;
 mod statement;
+#[cfg(test)]
+mod tests;
 mod with_scope;
 
 use completion::resets_completion;
@@ -243,6 +247,8 @@ pub struct Analyzer<'a> {
     pending_method: class::PendingMethod,
     /// Nesting of class definitions being emitted (class code is strict).
     class_depth: u32,
+    /// Work space of the static semantics walks (BoundNames, ...).
+    scratch: Scratch,
 }
 
 /// What to do with the value of a binding target.
@@ -274,6 +280,7 @@ impl<'a> Analyzer<'a> {
             eval_lexical: Vec::new(),
             pending_method: class::PendingMethod::default(),
             class_depth: 0,
+            scratch: Scratch::new(),
         }
     }
 

@@ -15,9 +15,7 @@ impl<'a> Analyzer<'a> {
         let mut new_vars = Vec::new();
         let mut var_names = Vec::new();
         let mut functions = Vec::new();
-        for &s in statements {
-            self.var_names(s, &mut var_names, &mut functions, true)?;
-        }
+        self.var_names(statements, &mut var_names, &mut functions);
         // B.3.2.2 / B.3.2.3: block-level functions of sloppy scripts and
         // sloppy eval code also get a `var` binding, where it is possible.
         let annex_b_names = match mode {
@@ -85,7 +83,7 @@ impl<'a> Analyzer<'a> {
                 .map(|n| self.program.symbol(n))
                 .collect();
             if mode == TopLevel::Script {
-                for (n, is_const) in self.lexical_names(statements)? {
+                for (n, is_const) in self.lexical_names(statements) {
                     let sym = self.program.symbol(&n);
                     decls.lexical.push((sym, is_const));
                 }

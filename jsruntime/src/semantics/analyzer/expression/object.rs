@@ -1,6 +1,8 @@
 //! Object and array literals (13.2.4, 13.2.5): property definitions,
 //! property keys and function names.
 
+use jsparser::syntax::static_semantics as ss;
+
 use super::*;
 
 impl<'a> Analyzer<'a> {
@@ -240,17 +242,8 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// 8.4.3 IsAnonymousFunctionDefinition.
+    /// 8.4.3 IsAnonymousFunctionDefinition (#sec-isanonymousfunctiondefinition).
     pub(in crate::semantics::analyzer) fn is_anonymous_function(&self, i: usize) -> bool {
-        let node = self.ast.nodes[i];
-        match node.kind {
-            NodeKind::ArrowFunction => true,
-            NodeKind::FunctionExpression | NodeKind::ClassExpression => self
-                .ast
-                .children(i)
-                .first()
-                .is_none_or(|&c| self.ast.nodes[c].kind != NodeKind::BindingIdentifier),
-            _ => false,
-        }
+        ss::is_anonymous_function_definition(&self.ast.nodes, i)
     }
 }

@@ -1,5 +1,7 @@
 //! Loops (14.7): `while`, `do-while`, `for`, `for-in` and `for-of`.
 
+use jsparser::syntax::static_semantics as ss;
+
 use super::*;
 
 impl<'a> Analyzer<'a> {
@@ -155,7 +157,7 @@ impl<'a> Analyzer<'a> {
                     }
                     (t, BindMode::Assign, None)
                 } else {
-                    let kind = if ln.has(flags::CONST) {
+                    let kind = if ss::is_constant_declaration(&self.ast.nodes, left) {
                         VariableKind::Const
                     } else {
                         VariableKind::Let
@@ -167,7 +169,7 @@ impl<'a> Analyzer<'a> {
         };
         let mut names = Vec::new();
         if lexical.is_some() {
-            self.bound_names(target, &mut names)?;
+            self.bound_names(target, &mut names);
         }
         // 14.7.5.6 steps 2-4: the expression sees the bindings in their TDZ.
         let tdz = match lexical {

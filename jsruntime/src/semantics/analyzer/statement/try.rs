@@ -34,7 +34,7 @@ impl<'a> Analyzer<'a> {
                     // 14.15.2 CatchClauseEvaluation: a scope for the parameter.
                     let scope = self.new_scope();
                     let mut names = Vec::new();
-                    self.bound_names(param, &mut names)?;
+                    self.bound_names(param, &mut names);
                     for n in names {
                         self.declare(scope, &n, VariableKind::CatchParameter)?;
                     }
