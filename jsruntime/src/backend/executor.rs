@@ -14,6 +14,7 @@ use crate::value::Value;
 
 use super::bridge::{self, runtime_lazy_compile};
 use super::compiler::{self, CompileError, CompileHost};
+use super::coroutine::{runtime_coroutine_ramp, CoroutineBody, CoroutineCode, CoroutineKind};
 use super::dynamic_code::{self, DynamicSources};
 use super::exception_trace::{ExceptionTrace, Source};
 use super::global_env::GlobalEnvironment;
@@ -100,8 +101,19 @@ impl State {
                 // Out of memory for the name leaves the function anonymous.
                 let atom = name.and_then(|n| runtime.atom(&n).ok());
                 let name_root = atom.map(|a| runtime.persistent(Value::string(a)));
+                let coroutine_kind = match (flags.generator, flags.r#async) {
+                    (true, true) => Some(CoroutineKind::AsyncGenerator),
+                    (true, false) => Some(CoroutineKind::Generator),
+                    (false, true) => Some(CoroutineKind::Async),
+                    (false, false) => None,
+                };
+                let lambda = if coroutine_kind.is_some() {
+                    runtime_coroutine_ramp as Lambda
+                } else {
+                    runtime_lazy_compile as Lambda
+                };
                 Box::new(FunctionTemplate {
-                    lambda: std::cell::Cell::new(runtime_lazy_compile as Lambda),
+                    lambda: std::cell::Cell::new(lambda),
                     compiled: std::cell::Cell::new(false),
                     program,
                     function,
@@ -112,6 +124,8 @@ impl State {
                     constructor: !(flags.arrow || flags.generator || flags.r#async || flags.method),
                     class_constructor: flags.class_constructor,
                     derived: flags.derived,
+                    coroutine_kind,
+                    coroutine: std::cell::OnceCell::new(),
                 })
             })
     }
@@ -389,14 +403,58 @@ impl Executor {
             program: template.program,
             function: template.function,
         };
-        let address = compiler::compile(&mut self.jit, &program, template.function, &mut host)?;
+        let compiled = compiler::compile(&mut self.jit, &program, template.function, &mut host)?;
+        if compiled.frame.is_some() {
+            return Err(CompileError::Malformed(
+                "a coroutine body called as a function".into(),
+            ));
+        }
         // SAFETY: the compiler emits functions with the lambda signature.
-        let lambda: Lambda = unsafe { std::mem::transmute::<*const u8, Lambda>(address) };
+        let lambda: Lambda = unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
         template.lambda.set(lambda);
         template.compiled.set(true);
         self.state.stats.compiled_functions += 1;
         tracing::debug!(function = template.function.0, "compiled");
         Ok(lambda)
+    }
+
+    /// The compiled body of a generator or async function, compiled on first
+    /// use (the template's lambda stays the ramp).
+    pub(crate) fn compile_coroutine<'t>(
+        &mut self,
+        template: &'t FunctionTemplate,
+    ) -> Result<&'t CoroutineCode, CompileError> {
+        if let Some(code) = template.coroutine.get() {
+            return Ok(code);
+        }
+        let program = self
+            .state
+            .programs
+            .get(template.program)
+            .cloned()
+            .ok_or_else(|| CompileError::Malformed("template of an unknown program".into()))?;
+        let mut host = Host {
+            runtime: &mut self.runtime,
+            state: &mut self.state,
+            program: template.program,
+            function: template.function,
+        };
+        let compiled = compiler::compile(&mut self.jit, &program, template.function, &mut host)?;
+        let Some(frame) = compiled.frame else {
+            return Err(CompileError::Malformed(
+                "a coroutine function without a jump table".into(),
+            ));
+        };
+        // SAFETY: the compiler emits coroutine bodies with the coroutine
+        // signature.
+        let body = unsafe { std::mem::transmute::<*const u8, CoroutineBody>(compiled.address) };
+        self.state.stats.compiled_functions += 1;
+        tracing::debug!(function = template.function.0, "compiled coroutine");
+        Ok(template.coroutine.get_or_init(|| CoroutineCode {
+            body,
+            layout: frame.layout,
+            scratch: frame.scratch,
+        }))
     }
 
     /// The CLIF of a function of a loaded program (`jstb compile --print

@@ -206,6 +206,8 @@ runtime_functions! {
         -> u32;
     CheckDynamicBinding => dynamic_env::runtime_check_dynamic_binding,
         (ctx: *mut Executor, object: u64, key: u64, ret: *mut u64) -> u32;
+    YieldStarStep => bridge::coroutines::runtime_yield_star_step,
+        (ctx: *mut Executor, record: u64, mode: u32, received: u64, ret: *mut u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`
@@ -219,6 +221,7 @@ pub struct Jit {
     pub(crate) builder_ctx: FunctionBuilderContext,
     runtime_ids: Vec<FuncId>,
     lambda_signature: Signature,
+    coroutine_signature: Signature,
     next_name: u32,
 }
 
@@ -270,6 +273,14 @@ impl Jit {
         lambda_signature
             .returns
             .extend(stub.returns().iter().map(|&t| AbiParam::new(t)));
+        // A coroutine body: the lambda's parameters, then the coroutine, the
+        // resumption value and mode (`backend::coroutine::CoroutineBody`).
+        let mut coroutine_signature = lambda_signature.clone();
+        coroutine_signature.params.extend([
+            AbiParam::new(types::I64),
+            AbiParam::new(types::I64),
+            AbiParam::new(types::I32),
+        ]);
         let ctx = module.make_context();
         Ok(Jit {
             module,
@@ -277,6 +288,7 @@ impl Jit {
             builder_ctx: FunctionBuilderContext::new(),
             runtime_ids,
             lambda_signature,
+            coroutine_signature,
             next_name: 0,
         })
     }
@@ -287,20 +299,35 @@ impl Jit {
         &self.lambda_signature
     }
 
+    /// The Cranelift signature of a coroutine body
+    /// ([`super::coroutine::CoroutineBody`]).
+    pub fn coroutine_signature(&self) -> &Signature {
+        &self.coroutine_signature
+    }
+
     pub(crate) fn runtime_id(&self, f: RuntimeFn) -> FuncId {
         self.runtime_ids[f as usize]
     }
 
     /// Prepares `self.ctx` for a new function and returns its module id.
-    pub(crate) fn begin_function(&mut self, name: &str) -> Result<FuncId, CompileError> {
+    pub(crate) fn begin_function(
+        &mut self,
+        name: &str,
+        coroutine: bool,
+    ) -> Result<FuncId, CompileError> {
         self.module.clear_context(&mut self.ctx);
-        self.ctx.func.signature = self.lambda_signature.clone();
+        let signature = if coroutine {
+            self.coroutine_signature.clone()
+        } else {
+            self.lambda_signature.clone()
+        };
+        self.ctx.func.signature = signature.clone();
         // Names must be unique in the module; the JS name is only a hint.
         let symbol = format!("js{}_{name}", self.next_name);
         self.next_name += 1;
         let id = self
             .module
-            .declare_function(&symbol, Linkage::Local, &self.lambda_signature)
+            .declare_function(&symbol, Linkage::Local, &signature)
             .map_err(|e| CompileError::Cranelift(e.to_string()))?;
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
         Ok(id)

@@ -124,6 +124,7 @@
 
 pub mod bridge;
 pub mod compiler;
+pub mod coroutine;
 mod dynamic_code;
 pub mod dynamic_env;
 pub mod exception_trace;
@@ -153,7 +154,8 @@ pub enum Status {
     Normal = 0,
     /// The thrown value is in `*ret`.
     Exception = 1,
-    /// A coroutine suspended (reserved).
+    /// A coroutine body stopped at a suspend point; `*ret` holds the yielded
+    /// or awaited value (see [`coroutine`]).
     Suspend = 2,
 }
 
@@ -245,9 +247,19 @@ pub struct FunctionTemplate {
     pub class_constructor: bool,
     /// A derived class constructor: [[Construct]] passes no this value.
     pub derived: bool,
+    /// A generator or async function: `lambda` is the ramp
+    /// ([`coroutine::runtime_coroutine_ramp`]) and the compiled body is here.
+    pub coroutine_kind: Option<coroutine::CoroutineKind>,
+    /// The compiled body of a coroutine function, once compiled.
+    pub coroutine: std::cell::OnceCell<coroutine::CoroutineCode>,
 }
 
 impl FunctionTemplate {
+    /// The kind of coroutine function, if this is one.
+    pub fn coroutine_kind(&self) -> Option<coroutine::CoroutineKind> {
+        self.coroutine_kind
+    }
+
     /// The function's initial `name`.
     pub fn name(&self) -> crate::gc::Gc<crate::string::JsString> {
         self.name

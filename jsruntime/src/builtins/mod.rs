@@ -23,6 +23,7 @@ pub mod bigint;
 pub(crate) mod boolean;
 pub mod error;
 pub mod function;
+pub(crate) mod generator;
 pub mod global;
 pub mod iterator;
 pub(crate) mod json;
@@ -84,6 +85,9 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &iterator::ARRAY_ITERATOR_PROTOTYPE,
     &iterator::STRING_ITERATOR_PROTOTYPE,
     &iterator::REGEXP_STRING_ITERATOR_PROTOTYPE,
+    &generator::GENERATOR_FUNCTION_PROTOTYPE,
+    &generator::GENERATOR_PROTOTYPE,
+    &generator::GENERATOR_FUNCTION,
     &promise::PROMISE_PROTOTYPE,
     &global::GLOBAL,
 ];

@@ -79,6 +79,11 @@ intrinsics! {
     // %parseFloat% and %parseInt% (19.2.4, 19.2.5), shared with Number.
     ParseFloat,
     ParseInt,
+    // 27.3-27.5: %GeneratorFunction%, %GeneratorFunction.prototype%,
+    // %GeneratorPrototype%.
+    GeneratorFunction,
+    GeneratorFunctionPrototype,
+    GeneratorPrototype,
 }
 
 impl Intrinsic {

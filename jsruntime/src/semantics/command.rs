@@ -44,9 +44,11 @@
 //!
 //! # Generators and async functions
 //!
-//! `JumpTable`, `Await` and `Yield` are reserved for coroutines (see the
-//! "async/await" section of docs/internals.md). The backend does not lower them
-//! yet; [`crate::backend`] documents how suspend points will be added.
+//! A generator or an async function is a coroutine: its script starts with
+//! `JumpTable(n)` and has `n` numbered suspend points (`GeneratorStart`,
+//! `Await`, `Yield`, `YieldDelegate`). The backend compiles it into one
+//! function that dispatches on the saved state (see [`crate::backend`] and
+//! the "Coroutines" section of docs/internals.md).
 
 use std::fmt;
 
@@ -701,15 +703,33 @@ compile_commands! {
         Helper(helper: Helper): [helper.arity() => 1] lazy if helper == Helper::Hole
             => write!(f, "Helper({helper:?})"),
 
-        // ----- Coroutines (reserved; not lowered yet) -----
-        /// Dispatches on the coroutine state: `n` states, state 0 is the entry.
+        // ----- Coroutines (generators and async functions) -----
+        /// The first command of a generator or async function: the function
+        /// is a coroutine with `states` resume points (states `1..=states`;
+        /// state 0 is the call). The backend starts the function with a
+        /// `br_table` on the saved state.
         JumpTable(states: u32): [0 => 0] => write!(f, "JumpTable({states})"),
+        /// `[] -> []`: the end of FunctionDeclarationInstantiation of a
+        /// generator (27.5.3.1 GeneratorStart, 27.6.3.3 AsyncGeneratorStart):
+        /// the call returns the generator object; the first `next()` resumes
+        /// at `state`.
+        GeneratorStart(state: u32): [0 => 0] => write!(f, "GeneratorStart({state})"),
         /// `[value] -> [result]`: suspends at the given resume state until the
-        /// awaited value settles (ECMA-262 27.7.5.3 Await).
+        /// awaited value settles (ECMA-262 27.7.5.3 Await): the result is the
+        /// fulfilment value, a rejection is thrown here.
         Await(state: u32): [1 => 1] => write!(f, "Await({state})"),
         /// `[value] -> [received]`: suspends a generator at the given state
-        /// (ECMA-262 27.5.3.7 Yield).
+        /// (ECMA-262 27.5.3.7 Yield): `next(v)` resumes with `v`, `throw(e)`
+        /// throws `e` here, `return(v)` returns `v` through the `finally`
+        /// blocks.
         Yield(state: u32): [1 => 1] => write!(f, "Yield({state})"),
+        /// `[record] -> [result]`: `yield*` of a sync generator (15.5.5
+        /// YieldExpression evaluation, `yield* AssignmentExpression`) over
+        /// the iterator record from `Helper(GetIterator)`: forwards
+        /// `next`/`throw`/`return` to the inner iterator, suspending at
+        /// `state` with each inner result object as it is; the result is the
+        /// inner iterator's final value.
+        YieldDelegate(state: u32): [1 => 1] => write!(f, "YieldDelegate({state})"),
     }
 }
 

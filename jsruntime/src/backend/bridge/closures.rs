@@ -2,6 +2,7 @@
 //! [`Closure`]s), capture cells created by compiled code, and function
 //! objects (10.2.3 OrdinaryFunctionCreate and the steps around it).
 
+use crate::backend::coroutine::CoroutineKind;
 use crate::backend::{Capture, Closure, Executor, FunctionTemplate, Lambda, Status};
 use crate::completion::JsResult;
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
@@ -132,7 +133,13 @@ pub(crate) fn create_function(
         let c = closure.get_mut();
         c.captures = c.cells.as_ptr();
     }
-    let proto = rt.intrinsic(Intrinsic::FunctionPrototype);
+    // 15.5.4 / 15.6.4 / 15.8.4 InstantiateGeneratorFunctionObject & co.:
+    // the [[Prototype]] of a coroutine function.
+    let coroutine = template.coroutine_kind();
+    let proto = rt.intrinsic(match coroutine {
+        Some(CoroutineKind::Generator) => Intrinsic::GeneratorFunctionPrototype,
+        _ => Intrinsic::FunctionPrototype,
+    });
     let mut flags = FLAG_CALLABLE | FLAG_CLOSURE;
     if template.constructor {
         flags |= FLAG_CONSTRUCTOR;
@@ -147,6 +154,21 @@ pub(crate) fn create_function(
     };
     // SAFETY: short exclusive access; nothing else borrows the closure.
     unsafe { closure.get_mut() }.function = Value::object(object);
+    if coroutine == Some(CoroutineKind::Generator) {
+        // A generator function's `prototype`: an ordinary object inheriting
+        // from %GeneratorPrototype%, without `constructor` (writable only).
+        let proto = rt.intrinsic(Intrinsic::GeneratorPrototype);
+        let prototype = rt.new_object_with_proto(proto)?;
+        let key = PropertyKey::String(rt.names.prototype);
+        rt.define_property_or_throw(
+            object,
+            key,
+            PropertyDescriptor::data(
+                Value::object(prototype),
+                Attributes::new(true, false, false),
+            ),
+        )?;
+    }
     if template.constructor && !template.class_constructor {
         let prototype = rt.new_object()?;
         let key = PropertyKey::String(rt.names.constructor);

@@ -17,13 +17,15 @@
 //!
 //! The functions are grouped by topic: [`operators`], [`properties`],
 //! [`calls`], [`environments`] (globals), [`closures`], [`arguments`],
-//! [`objects`] (literals), [`helpers`] (the `Helper(h)` dispatch) and
-//! `classes` (the class helpers of that dispatch).
+//! [`objects`] (literals), [`helpers`] (the `Helper(h)` dispatch),
+//! `classes` (the class helpers of that dispatch) and [`coroutines`]
+//! (`yield*`).
 
 pub(super) mod arguments;
 pub(super) mod calls;
 mod classes;
 pub(super) mod closures;
+pub(super) mod coroutines;
 pub(super) mod environments;
 pub(super) mod helpers;
 pub(super) mod objects;

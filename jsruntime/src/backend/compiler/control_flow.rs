@@ -262,6 +262,12 @@ impl FunctionCompiler<'_, '_> {
                     .icmp_imm_s(IntCC::Equal, low, Value::NULL.to_bits() as i64)
             }
         };
+        self.spill_operands();
+        let assign_ref = if assign {
+            Some(self.spill_operand(operand))
+        } else {
+            None
+        };
         let rhs = self.b.create_block();
         let merge = self.b.create_block();
         self.b.append_block_param(merge, I64);
@@ -271,7 +277,7 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(rhs);
         self.flows.push(Flow::ShortCircuit {
             merge,
-            assign: assign.then_some(operand),
+            assign: assign_ref,
             depth: self.operands.len(),
         });
         Ok(())
@@ -306,6 +312,7 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn if_then(&mut self) -> Result<(), CompileError> {
         let condition = self.pop()?;
         let c = self.truthy(condition)?;
+        self.spill_operands();
         let then_block = self.b.create_block();
         let else_block = self.b.create_block();
         let merge = self.b.create_block();
@@ -403,6 +410,7 @@ impl FunctionCompiler<'_, '_> {
 
     /// `LoopStart(flags)`: pending labels label the loop.
     pub(super) fn loop_start(&mut self, flags: LoopFlags) -> Result<(), CompileError> {
+        self.spill_operands();
         let labels = std::mem::take(&mut self.pending_labels);
         let header = self.b.create_block();
         let body = self.b.create_block();
@@ -535,6 +543,7 @@ impl FunctionCompiler<'_, '_> {
 
     /// `LabelStart(symbol)`.
     pub(super) fn label_start(&mut self, symbol: Symbol) -> Result<(), CompileError> {
+        self.spill_operands();
         let end = self.b.create_block();
         self.flows.push(Flow::Label {
             symbol,

@@ -148,6 +148,7 @@ impl FunctionCompiler<'_, '_> {
         if !has_catch && !has_finally {
             return malformed("try without catch and finally");
         }
+        self.spill_operands();
         let catch_block = self.b.create_block();
         self.b.append_block_param(catch_block, I64);
         let finally_block = self.b.create_block();

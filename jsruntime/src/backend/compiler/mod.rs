@@ -37,11 +37,13 @@ use crate::semantics::{
 use crate::value::Value;
 
 use control_flow::Flow;
+pub use coroutine::FrameLayout;
 use operand::Operand;
 use variables::Slot;
 
 mod call;
 mod control_flow;
+mod coroutine;
 mod dynamic;
 mod exception;
 mod operand;
@@ -140,7 +142,7 @@ fn build(
     program: &Program,
     id: FunctionId,
     host: &mut dyn CompileHost,
-) -> Result<(), CompileError> {
+) -> Result<Option<FrameLayout>, CompileError> {
     let script = program
         .function(id)
         .ok_or_else(|| CompileError::Malformed(format!("no function {}", id.0)))?;
@@ -157,9 +159,10 @@ fn build(
         FunctionCompiler::new(builder, program, script, host, runtime).and_then(|mut compiler| {
             compiler.sites.template = template;
             compiler.run()?;
+            let frame = compiler.frame_layout();
             compiler.b.seal_all_blocks();
             compiler.b.finalize(config);
-            Ok(())
+            Ok(frame)
         });
     if result.is_err() {
         // The builder context keeps the abandoned function's state.
@@ -168,25 +171,44 @@ fn build(
     result
 }
 
-/// Compiles function `id` of `program` to native code and returns the
-/// lambda's address.
+/// A function compiled to native code.
+pub struct Compiled {
+    /// The code's address: a lambda, or a coroutine body when `frame` is
+    /// set.
+    pub address: *const u8,
+    /// The frame of a coroutine body (generators, async functions).
+    pub frame: Option<FrameLayout>,
+}
+
+/// Whether function `id` of `program` compiles to a coroutine body.
+fn is_coroutine(program: &Program, id: FunctionId) -> bool {
+    program
+        .function(id)
+        .is_some_and(|s| matches!(s.commands.first(), Some(CompileCommand::JumpTable(_))))
+}
+
+/// Compiles function `id` of `program` to native code.
 pub fn compile(
     jit: &mut Jit,
     program: &Program,
     id: FunctionId,
     host: &mut dyn CompileHost,
-) -> Result<*const u8, CompileError> {
+) -> Result<Compiled, CompileError> {
     let name = program
         .function(id)
         .and_then(|s| s.name)
         .map(|s| sanitize(program.symbol_name(s)))
         .unwrap_or_else(|| format!("fn{}", id.0));
-    let func_id = jit.begin_function(&name)?;
-    if let Err(e) = build(jit, program, id, host) {
-        jit.module.clear_context(&mut jit.ctx);
-        return Err(e);
-    }
-    jit.finish_function(func_id)
+    let func_id = jit.begin_function(&name, is_coroutine(program, id))?;
+    let frame = match build(jit, program, id, host) {
+        Ok(frame) => frame,
+        Err(e) => {
+            jit.module.clear_context(&mut jit.ctx);
+            return Err(e);
+        }
+    };
+    let address = jit.finish_function(func_id)?;
+    Ok(Compiled { address, frame })
 }
 
 /// The Cranelift IR (CLIF) of function `id`, as `jstb compile --print clif`
@@ -198,9 +220,13 @@ pub fn print_clif(
     host: &mut dyn CompileHost,
 ) -> Result<String, CompileError> {
     jit.module.clear_context(&mut jit.ctx);
-    jit.ctx.func.signature = jit.lambda_signature().clone();
+    jit.ctx.func.signature = if is_coroutine(program, id) {
+        jit.coroutine_signature().clone()
+    } else {
+        jit.lambda_signature().clone()
+    };
     jit.ctx.func.name = ir::UserFuncName::user(1, id.0);
-    let result = build(jit, program, id, host).map(|()| jit.ctx.func.display().to_string());
+    let result = build(jit, program, id, host).map(|_| jit.ctx.func.display().to_string());
     jit.module.clear_context(&mut jit.ctx);
     result
 }
@@ -261,6 +287,8 @@ struct FunctionCompiler<'a, 'p> {
     caches: *const PropertyCache,
     /// Exception sites (source positions noted on the exception path).
     sites: sites::Sites,
+    /// The jump table and frame of a generator or async function body.
+    coroutine: Option<coroutine::CoroutineState>,
 }
 
 impl<'a, 'p> FunctionCompiler<'a, 'p> {
@@ -275,10 +303,21 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let params = b.block_params(entry).to_vec();
-        let [ctx, closure, this, argc, argv, ret] = params[..] else {
+        let [ctx, closure, this, argc, argv, ret] = params[..params.len().min(6)] else {
             return Err(CompileError::Cranelift(
                 "unexpected lambda signature".into(),
             ));
+        };
+        // A coroutine body branches to its resume blocks before the prologue.
+        let coroutine = match script.commands.first() {
+            Some(&CompileCommand::JumpTable(states)) => Some(coroutine::CoroutineState::begin(
+                &mut b,
+                script,
+                &params[6..],
+                states,
+                this,
+            )?),
+            _ => None,
         };
 
         let scratch =
@@ -406,6 +445,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             throw_block,
             caches: std::ptr::null(),
             sites: sites::Sites::new(),
+            coroutine,
         })
     }
 
@@ -422,6 +462,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             let scratch = self.scratch_addr();
             self.this =
                 self.call_runtime_checked(RuntimeFn::CoerceThis, &[self.ctx, self.this, scratch]);
+            if let Some(c) = &self.coroutine {
+                self.b.def_var(c.this, self.this);
+            }
         }
         for (index, command) in self.script.commands.iter().enumerate() {
             self.sites.position = self
@@ -461,6 +504,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         let status = self.b.ins().iconst(I32, Status::Exception as i64);
         self.b.ins().return_(&[status]);
         self.fill_raise_blocks();
+        self.finish_jump_table();
         Ok(())
     }
 
@@ -593,9 +637,11 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             C::TemplateObject(site) => self.template_object(site)?,
             C::DeclareGlobalVar(symbol) => self.declare_global_var(symbol)?,
             C::Helper(helper) => self.helper(helper)?,
-            C::JumpTable(_) | C::Await(_) | C::Yield(_) => {
-                return Err(CompileError::Unsupported("generators and async functions"))
-            }
+            C::JumpTable(states) => self.jump_table(states)?,
+            C::GeneratorStart(state) => self.generator_start(state)?,
+            C::Await(state) => self.await_value(state)?,
+            C::Yield(state) => self.yield_value(state)?,
+            C::YieldDelegate(state) => self.yield_delegate(state)?,
         }
         #[cfg(debug_assertions)]
         self.check_stack_effect(command, effect, depth)?;

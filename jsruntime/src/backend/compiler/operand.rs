@@ -3,6 +3,7 @@
 //! commands (`Discard`, `Dup`, `Swap`, `Dereference`).
 
 use cranelift_codegen::ir;
+use cranelift_frontend::Variable;
 
 use super::dynamic;
 use super::{malformed, CompileError, FunctionCompiler};
@@ -55,30 +56,94 @@ pub(super) enum Operand {
         function: FunctionId,
         captures: Vec<ir::Value>,
     },
+    /// In a coroutine, an operand whose SSA values live in variables (one per
+    /// [`Operand::parts`] entry): it was below a control-flow split, and a
+    /// suspend point in one branch redefines them (see `coroutine.rs`).
+    /// Popping it reads the variables back into `shape`.
+    Spilled {
+        shape: Box<Operand>,
+        vars: Vec<Variable>,
+    },
 }
 
 impl Operand {
     pub(super) fn is_reference(&self) -> bool {
-        matches!(
-            self,
-            Operand::Variable(..)
-                | Operand::Snapshot { .. }
-                | Operand::Property { .. }
-                | Operand::Dynamic(_)
-        )
+        match self {
+            Operand::Spilled { shape, .. } => shape.is_reference(),
+            _ => matches!(
+                self,
+                Operand::Variable(..)
+                    | Operand::Snapshot { .. }
+                    | Operand::Property { .. }
+                    | Operand::Dynamic(_)
+            ),
+        }
+    }
+
+    /// The SSA values the operand holds, in a fixed order (all `i64` boxed
+    /// values, except a `Bool`'s `i8` and a closure's capture cells).
+    pub(super) fn parts(&self) -> Vec<ir::Value> {
+        match self {
+            Operand::Bool(v) | Operand::Any(v) | Operand::Snapshot { value: v, .. } => vec![*v],
+            Operand::Property { object, key, .. } => vec![*object, *key],
+            Operand::Method { function, this } => vec![*function, *this],
+            Operand::Dynamic(r) => vec![r.key, r.object, r.this],
+            Operand::Closure { captures, .. } => captures.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The operand with its SSA values replaced by `parts` (as many as
+    /// [`Operand::parts`] returned).
+    pub(super) fn with_parts(&self, parts: &[ir::Value]) -> Operand {
+        let mut op = self.clone();
+        match &mut op {
+            Operand::Bool(v) | Operand::Any(v) | Operand::Snapshot { value: v, .. } => {
+                *v = parts[0]
+            }
+            Operand::Property { object, key, .. } => {
+                *object = parts[0];
+                *key = parts[1];
+            }
+            Operand::Method { function, this } => {
+                *function = parts[0];
+                *this = parts[1];
+            }
+            Operand::Dynamic(r) => {
+                r.key = parts[0];
+                r.object = parts[1];
+                r.this = parts[2];
+            }
+            Operand::Closure { captures, .. } => *captures = parts.to_vec(),
+            _ => {}
+        }
+        op
     }
 }
 
 impl FunctionCompiler<'_, '_> {
     pub(super) fn pop(&mut self) -> Result<Operand, CompileError> {
         match self.operands.pop() {
-            Some(op) => Ok(op),
+            Some(op) => Ok(self.unspill(op)),
             None => malformed("operand stack underflow"),
+        }
+    }
+
+    /// An operand with its values at this point: a [`Operand::Spilled`] one
+    /// reads its variables.
+    pub(super) fn unspill(&mut self, op: Operand) -> Operand {
+        match op {
+            Operand::Spilled { shape, vars } => {
+                let parts: Vec<ir::Value> = vars.iter().map(|&v| self.b.use_var(v)).collect();
+                shape.with_parts(&parts)
+            }
+            op => op,
         }
     }
 
     /// GetValue (ECMA-262 6.2.5.5) of an operand, boxed.
     pub(super) fn value_of(&mut self, op: Operand) -> Result<ir::Value, CompileError> {
+        let op = self.unspill(op);
         Ok(match op {
             Operand::Undefined => self.constant(Value::UNDEFINED),
             Operand::Null => self.constant(Value::NULL),
@@ -88,7 +153,7 @@ impl FunctionCompiler<'_, '_> {
                 let v = self.host.string_constant(self.program, id)?;
                 self.constant(v)
             }
-            Operand::This => self.this,
+            Operand::This => self.this_value(),
             Operand::Bool(b) => self.box_bool(b),
             Operand::Any(v) => v,
             Operand::Variable(symbol, locator) => self.load_variable(symbol, locator)?,
@@ -113,6 +178,7 @@ impl FunctionCompiler<'_, '_> {
             Operand::Method { function, .. } => function,
             Operand::Dynamic(r) => self.dynamic_get(r)?,
             Operand::Closure { function, captures } => self.create_closure(function, &captures)?,
+            Operand::Spilled { .. } => return malformed("a spilled operand inside another"),
         })
     }
 
@@ -123,6 +189,10 @@ impl FunctionCompiler<'_, '_> {
         value: ir::Value,
         initialize: bool,
     ) -> Result<(), CompileError> {
+        if let Operand::Spilled { .. } = reference {
+            let reference = self.unspill(reference.clone());
+            return self.put_value(&reference, value, initialize);
+        }
         match *reference {
             Operand::Variable(symbol, locator)
             | Operand::Snapshot {

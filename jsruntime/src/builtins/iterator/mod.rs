@@ -36,6 +36,7 @@ use crate::value::Value;
 use crate::JsResult;
 
 pub use for_in::{for_in_iterator, for_in_step};
+pub(crate) use protocol::record_iterator;
 pub use protocol::{
     append_spread, get_iterator, get_iterator_from_method, iterator_close, pattern_iterator,
     pattern_rest, pattern_step, step_value, IteratorRecord,

@@ -25,7 +25,7 @@ pub struct IteratorRecord {
     iterator: Cell<Value>,
     next: Cell<Value>,
     done: Cell<bool>,
-    fast: bool,
+    fast: Cell<bool>,
     index: Cell<u32>,
 }
 
@@ -61,7 +61,7 @@ pub fn get_iterator_from_method(rt: &mut Runtime, obj: Value, method: Value) -> 
                     iterator: Cell::new(obj),
                     next: Cell::new(Value::UNDEFINED),
                     done: Cell::new(false),
-                    fast: true,
+                    fast: Cell::new(true),
                     index: Cell::new(0),
                 },
             );
@@ -79,10 +79,31 @@ pub fn get_iterator_from_method(rt: &mut Runtime, obj: Value, method: Value) -> 
             iterator: Cell::new(iterator),
             next: Cell::new(next),
             done: Cell::new(false),
-            fast: false,
+            fast: Cell::new(false),
             index: Cell::new(0),
         },
     )
+}
+
+/// The [[Iterator]] and [[NextMethod]] of a record, for code that drives the
+/// iterator itself (`yield*`). A record that reads an array directly gets
+/// the array iterator it stands for (created now: not observable, see
+/// `get_iterator_from_method`).
+pub(crate) fn record_iterator(rt: &mut Runtime, rec: Value) -> JsResult<(Value, Value)> {
+    let r = record(rt, rec)?;
+    if r.fast.get() {
+        let array = r.iterator.get();
+        let iterator = super::array::create_array_iterator(
+            rt,
+            array,
+            super::array::ArrayIterKind::Values,
+        )?;
+        let next = rt.intrinsic(Intrinsic::ArrayIteratorNext);
+        r.iterator.set(iterator);
+        r.next.set(next);
+        r.fast.set(false);
+    }
+    Ok((r.iterator.get(), r.next.get()))
 }
 
 /// Whether %ArrayIteratorPrototype%.next is still the original function
@@ -117,7 +138,7 @@ pub fn step_value(rt: &mut Runtime, rec: Value) -> JsResult<Value> {
 
 fn step_inner(rt: &mut Runtime, r: &IteratorRecord) -> JsResult<Value> {
     let (iterator, next) = (r.iterator.get(), r.next.get());
-    if r.fast {
+    if r.fast.get() {
         let Some(a) = iterator.as_object() else {
             return Ok(Value::HOLE);
         };
@@ -244,7 +265,7 @@ pub fn iterator_close(rt: &mut Runtime, rec: Value, quiet: bool) -> JsResult<Val
         return Ok(Value::UNDEFINED);
     }
     r.done.set(true);
-    if r.fast {
+    if r.fast.get() {
         // The array iterator has no `return` method (23.1.5.2).
         return Ok(Value::UNDEFINED);
     }

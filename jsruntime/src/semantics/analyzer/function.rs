@@ -13,9 +13,6 @@ impl<'a> Analyzer<'a> {
         let node = self.ast.nodes[i];
         self.span = node.span;
         let pending = std::mem::take(&mut self.pending_method);
-        if node.has(flags::GENERATOR) || node.has(flags::ASYNC) {
-            return self.unsupported("generators and async functions");
-        }
         let arrow = node.kind == NodeKind::ArrowFunction;
         let children = self.ast.children(i);
         let mut own_name = None;
@@ -58,6 +55,8 @@ impl<'a> Analyzer<'a> {
             || (body_node.kind == NodeKind::FunctionBody && body_node.has(flags::STRICT));
         self.push_fn(id, arrow, false, strict);
         self.cur().script.flags.method = node.kind == NodeKind::Method;
+        self.cur().script.flags.generator = node.has(flags::GENERATOR);
+        self.cur().script.flags.r#async = node.has(flags::ASYNC);
         self.cur().home = pending.home;
         self.begin_class_function(pending.ctor)?;
         if !strict && self.contains_direct_eval(i) {
@@ -215,6 +214,7 @@ impl<'a> Analyzer<'a> {
         for f in functions {
             self.emit_hoisted_function(f)?;
         }
+        self.generator_start();
         if is_expression {
             self.expression(body)?;
             self.emit(CompileCommand::Return(true));

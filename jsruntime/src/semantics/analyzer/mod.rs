@@ -58,9 +58,10 @@
 //! | `=`, compound and logical assignment, assignment targets | `expression/assign.rs` |
 //! | unary, update, binary, logical, conditional, comma operators | `expression/operator.rs` |
 //! | template literals, tagged templates | `expression/template.rs` |
+//! | `yield`, `yield*`, `await`, the jump table of a coroutine | `coroutine.rs` |
 //!
-//! Room is left for `coroutine.rs` (generators and async functions) and
-//! `module.rs` (ES modules); the dispatch reports them as not supported.
+//! Room is left for `module.rs` (ES modules); the dispatch reports them as
+//! not supported.
 
 use jsparser::syntax::static_semantics::Scratch;
 use jsparser::syntax::{flags, Ast, Node, NodeKind};
@@ -71,6 +72,7 @@ use super::command::*;
 mod annex_b;
 mod class;
 mod completion;
+mod coroutine;
 mod declarations;
 mod eval;
 mod expression;
@@ -212,6 +214,8 @@ struct FnCtx {
     class_ctor: Option<class::ClassCtor>,
     /// The this binding of a derived constructor (undefined until `super()`).
     derived_this: Option<Locator>,
+    /// Suspend points numbered so far (generators and async functions).
+    states: u32,
 }
 
 /// See the module documentation.
@@ -389,6 +393,7 @@ impl<'a> Analyzer<'a> {
             home: None,
             class_ctor: None,
             derived_this: None,
+            states: 0,
         });
     }
 
@@ -420,6 +425,7 @@ impl<'a> Analyzer<'a> {
         }
         let at = f.prologue_at;
         f.script.insert_commands(at, prologue, 0);
+        Self::finish_coroutine(&mut f);
         if let Some(slot) = self.program.functions.get_mut(f.id.0 as usize) {
             *slot = f.script;
         }
@@ -648,10 +654,9 @@ impl<'a> Analyzer<'a> {
             K::Sequence => self.sequence_expression(&children)?,
             K::FunctionExpression | K::ArrowFunction => self.function(i, name)?,
             K::ClassExpression => self.class_expression(i, name)?,
-            // Not supported yet (the future coroutine.rs, module.rs).
-            K::Yield | K::YieldDelegate | K::Await => {
-                return self.unsupported("generators and async functions")
-            }
+            K::Yield => self.yield_expression(&children)?,
+            K::YieldDelegate => self.yield_delegate(&children)?,
+            K::Await => self.await_expression(&children)?,
             K::SuperMember | K::SuperComputedMember => self.super_member(i)?,
             K::SuperCall => self.super_call(&children)?,
             K::ImportMeta | K::ImportCall => return self.unsupported("modules"),

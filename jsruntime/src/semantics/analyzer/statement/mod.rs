@@ -83,6 +83,7 @@ impl<'a> Analyzer<'a> {
         match children.first() {
             Some(&e) => {
                 self.expression(e)?;
+                self.await_return_value();
                 self.emit(CompileCommand::Return(true));
             }
             None => self.emit(CompileCommand::Return(false)),
