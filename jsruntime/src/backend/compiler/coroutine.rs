@@ -232,6 +232,11 @@ impl FunctionCompiler<'_, '_> {
         }
         let op = match op {
             Operand::Bool(v) => Operand::Any(self.box_bool(v)),
+            // Complete (see `suspend`).
+            op @ Operand::Closure { .. } => match self.value_of(op.clone()) {
+                Ok(v) => Operand::Any(v),
+                Err(_) => op,
+            },
             op => op,
         };
         let parts = op.parts();
@@ -320,8 +325,11 @@ impl FunctionCompiler<'_, '_> {
             if let Operand::Bool(v) = self.operands[i] {
                 self.operands[i] = Operand::Any(self.box_bool(v));
             }
+            // A closure's captures directly follow its `Closure`: it is
+            // complete here and can be created.
             if let Operand::Closure { .. } = self.operands[i] {
-                return malformed("a suspend point while a closure is built");
+                let op = std::mem::replace(&mut self.operands[i], Operand::Undefined);
+                self.operands[i] = Operand::Any(self.value_of(op)?);
             }
         }
         let mut flow_vars = Vec::new();

@@ -10,9 +10,7 @@ use crate::JsResult;
 use jsparser::syntax::NodeKind;
 use jsparser::{ParseOptions, SourceKind};
 
-/// The kinds of 20.2.1.1.1 CreateDynamicFunction. Only `Normal` is
-/// supported; the others are the hook for `GeneratorFunction`,
-/// `AsyncFunction` and `AsyncGeneratorFunction` once coroutines exist.
+/// The kinds of 20.2.1.1.1 CreateDynamicFunction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DynamicFunctionKind {
     /// `Function(...)`: `function anonymous(...) {...}`.
@@ -51,7 +49,7 @@ pub fn create_dynamic_function(
     kind: DynamicFunctionKind,
     args: &[Value],
 ) -> JsResult<Value> {
-    if kind != DynamicFunctionKind::Normal {
+    if !matches!(kind, DynamicFunctionKind::Normal | DynamicFunctionKind::Generator) {
         return Err(rt.syntax_error("generator and async dynamic functions are not supported yet"));
     }
     // Steps 7-15: ToString of every parameter, then of the body.
