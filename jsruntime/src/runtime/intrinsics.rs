@@ -84,6 +84,9 @@ intrinsics! {
     GeneratorFunction,
     GeneratorFunctionPrototype,
     GeneratorPrototype,
+    // The original %GeneratorPrototype%.next (27.5.1.2), for the iteration
+    // fast path.
+    GeneratorNext,
 }
 
 impl Intrinsic {
@@ -128,6 +131,10 @@ impl Runtime {
             Attributes::NONE,
         )?;
         self.sloppy_function_shape = s;
+        let s = self.empty_shape;
+        let s = self.shape_add(s, PropertyKey::String(self.names.value), Attributes::DEFAULT_DATA)?;
+        let s = self.shape_add(s, PropertyKey::String(self.names.done), Attributes::DEFAULT_DATA)?;
+        self.iter_result_shape = s;
         crate::builtins::install(self)?;
         let oom = self.new_error(ErrorKind::RangeError, "Out of memory")?;
         self.set_out_of_memory_error(Value::object(oom));

@@ -133,6 +133,10 @@ pub struct Runtime {
     /// Shape of sloppy ordinary functions: `length`, `name`, then their own
     /// `caller` and `arguments` (see `backend::bridge::create_function`).
     pub(crate) sloppy_function_shape: Gc<Shape>,
+    /// Shape of iterator result objects: `value` then `done`, both data
+    /// properties with default attributes (7.4.14
+    /// CreateIteratorResultObject).
+    pub(crate) iter_result_shape: Gc<Shape>,
     pub(crate) shapes_with_transitions: Vec<Gc<Shape>>,
     pub(crate) well_known_symbols: Vec<Gc<Symbol>>,
     pub(crate) symbol_registry: SymbolRegistry,
@@ -196,6 +200,7 @@ impl Runtime {
             empty_shape,
             function_shape: empty_shape,
             sloppy_function_shape: empty_shape,
+            iter_result_shape: empty_shape,
             shapes_with_transitions: Vec::new(),
             well_known_symbols,
             symbol_registry: SymbolRegistry::default(),
@@ -273,6 +278,7 @@ impl Runtime {
         tracer.mark_cell(self.empty_shape.addr());
         tracer.mark_cell(self.function_shape.addr());
         tracer.mark_cell(self.sloppy_function_shape.addr());
+        tracer.mark_cell(self.iter_result_shape.addr());
         for s in &self.well_known_symbols {
             tracer.mark_cell(s.addr());
         }

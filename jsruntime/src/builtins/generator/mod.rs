@@ -72,7 +72,8 @@ pub(crate) static GENERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
             Constant::Intrinsic(Intrinsic::GeneratorFunctionPrototype),
             ATTR_C,
         ),
-        Prop::method("next", 1, next),
+        // The iteration fast path recognises the original `next`.
+        Prop::method("next", 1, next).records(Intrinsic::GeneratorNext),
         Prop::method("return", 1, return_),
         Prop::method("throw", 1, throw),
         Prop::value("@@toStringTag", Constant::Str("Generator"), ATTR_C),
@@ -107,6 +108,57 @@ fn next(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
         return iter_result(rt, Value::UNDEFINED, true);
     }
     run(rt, o, data, arg(args, 0), MODE_NEXT)
+}
+
+/// `for-of`, spread and destructuring over a generator whose `next` is the
+/// original one: the step of 7.4.8 IteratorStepValue without the result
+/// object (it never escapes, so creating it is not observable). `None` when
+/// the iterator is done.
+pub(crate) fn step_value(rt: &mut Runtime, o: Gc<JsObject>) -> Option<JsResult<Option<Value>>> {
+    let data = coroutine_data(o, CoroutineKind::Generator)?;
+    Some(match data.state.get() {
+        GeneratorState::Executing => Err(rt.type_error("Generator is already running")),
+        GeneratorState::Completed => Ok(None),
+        _ => {
+            data.state.set(GeneratorState::Executing);
+            match resume(rt, o, Value::UNDEFINED, MODE_NEXT) {
+                Outcome::Suspended(SUSPEND_YIELD, v) => {
+                    data.state.set(GeneratorState::SuspendedYield);
+                    Ok(Some(v))
+                }
+                Outcome::Suspended(SUSPEND_YIELD_RAW, v) => {
+                    // An inner result of `yield*`: read as the caller would.
+                    data.state.set(GeneratorState::SuspendedYield);
+                    raw_step(rt, v)
+                }
+                Outcome::Suspended(..) => {
+                    data.state.set(GeneratorState::Completed);
+                    Err(rt.type_error("internal error: a generator suspended without yielding"))
+                }
+                Outcome::Returned(_) => {
+                    data.state.set(GeneratorState::Completed);
+                    Ok(None)
+                }
+                Outcome::Threw(e) => {
+                    data.state.set(GeneratorState::Completed);
+                    Err(Thrown(e))
+                }
+            }
+        }
+    })
+}
+
+/// 7.4.5 IteratorComplete and 7.4.6 IteratorValue of a result object.
+fn raw_step(rt: &mut Runtime, result: Value) -> JsResult<Option<Value>> {
+    let Some(o) = result.as_object() else {
+        return Err(rt.type_error("iterator result is not an object"));
+    };
+    let done_key = crate::object::PropertyKey::String(rt.names.done);
+    if crate::conversions::to_boolean(rt.get(o, done_key, result)?) {
+        return Ok(None);
+    }
+    let value_key = crate::object::PropertyKey::String(rt.names.value);
+    rt.get(o, value_key, result).map(Some)
 }
 
 /// 27.5.1.3 %GeneratorPrototype%.return ( value ), with 27.5.3.4

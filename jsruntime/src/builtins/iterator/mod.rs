@@ -29,7 +29,7 @@ mod protocol;
 pub(crate) mod regexp_string;
 pub(crate) mod string;
 
-use crate::object::{HostData, ObjectKind, PropertyKey};
+use crate::object::{HostData, ObjectKind};
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
@@ -123,11 +123,17 @@ fn new_host(rt: &mut Runtime, proto: Value, data: Box<dyn HostData>) -> JsResult
 }
 
 /// 7.4.14 CreateIteratorResultObject ( value, done ).
+/// The object is created with its final shape at once (the shape
+/// `value`, `done` is shared by every result).
 pub(crate) fn iter_result(rt: &mut Runtime, value: Value, done: bool) -> JsResult<Value> {
-    let o = rt.new_object()?;
-    let vk = PropertyKey::String(rt.names.value);
-    rt.create_data_property_or_throw(o, vk, value)?;
-    let dk = PropertyKey::String(rt.names.done);
-    rt.create_data_property_or_throw(o, dk, Value::from_bool(done))?;
+    let proto = rt.intrinsic(Intrinsic::ObjectPrototype);
+    let shape = rt.iter_result_shape;
+    let o = rt.new_object_with_shape(
+        proto,
+        ObjectKind::Ordinary,
+        0,
+        shape,
+        &[value, Value::from_bool(done)],
+    )?;
     Ok(Value::object(o))
 }

@@ -149,6 +149,13 @@ fn step_inner(rt: &mut Runtime, r: &IteratorRecord) -> JsResult<Value> {
         r.index.set(index + 1);
         return rt.get(a, PropertyKey::Index(index), iterator);
     }
+    if next == rt.intrinsic(Intrinsic::GeneratorNext) {
+        if let Some(o) = iterator.as_object() {
+            if let Some(step) = crate::builtins::generator::step_value(rt, o) {
+                return step.map(|v| v.unwrap_or(Value::HOLE));
+            }
+        }
+    }
     // 7.4.4 IteratorNext, 7.4.5 IteratorComplete, 7.4.6 IteratorValue.
     let result = rt.call(next, iterator, &[])?;
     let Some(o) = result.as_object() else {
