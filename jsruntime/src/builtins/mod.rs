@@ -85,6 +85,7 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &iterator::STRING_ITERATOR_PROTOTYPE,
     &iterator::REGEXP_STRING_ITERATOR_PROTOTYPE,
     &promise::PROMISE_PROTOTYPE,
+    &promise::PROMISE,
     &global::GLOBAL,
 ];
 
