@@ -253,10 +253,11 @@ fn finish(rt: &mut Runtime, state: Value, kind: Combinator, from_loop: bool) -> 
     if kind != Combinator::Any {
         return capability.resolve(rt, array);
     }
-    // Let error be a newly created AggregateError object; DefinePropertyOrThrow
+    // Let error be a newly created AggregateError object (with V8's
+    // message); DefinePropertyOrThrow
     // (error, "errors", { [[Configurable]]: true, [[Enumerable]]: false,
     // [[Writable]]: true, [[Value]]: CreateArrayFromList(errors) }).
-    let error = rt.new_error(ErrorKind::AggregateError, "")?;
+    let error = rt.new_error(ErrorKind::AggregateError, "All promises were rejected")?;
     let key = PropertyKey::String(rt.names.errors);
     rt.define_property_or_throw(
         error,
