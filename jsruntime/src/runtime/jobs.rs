@@ -79,8 +79,11 @@ pub(crate) enum RejectionOperation {
 #[derive(Default)]
 pub(crate) struct JobQueue {
     jobs: VecDeque<Job>,
-    /// Rejected promises without a handler, oldest first.
+    /// Rejected promises that had no handler then, oldest first; those
+    /// handled since ([[PromiseIsHandled]]) are dropped lazily.
     unhandled: Vec<Value>,
+    /// The length of `unhandled` after its last compaction.
+    compacted_len: usize,
 }
 
 // SAFETY: reports every queued job and every tracked promise.
@@ -144,14 +147,25 @@ impl Runtime {
     }
 
     /// 27.2.1.9 HostPromiseRejectionTracker ( promise, operation ).
+    ///
+    /// "handle" needs no search: PerformPromiseThen sets
+    /// [[PromiseIsHandled]], and handled promises are dropped from the list
+    /// when it has doubled since the last compaction (amortised O(1) per
+    /// rejection) and when the host takes it.
     pub(crate) fn promise_rejection_tracker(&mut self, promise: Value, op: RejectionOperation) {
-        let list = &mut self.jobs.unhandled;
+        let queue = &mut self.jobs;
         match op {
-            RejectionOperation::Reject => list.push(promise),
+            RejectionOperation::Reject => {
+                queue.unhandled.push(promise);
+                if queue.unhandled.len() >= 64.max(2 * queue.compacted_len) {
+                    queue.unhandled.retain(|p| !promise::is_handled(*p));
+                    queue.compacted_len = queue.unhandled.len();
+                }
+            }
             RejectionOperation::Handle => {
-                // Usually the most recent rejection: search from the end.
-                if let Some(i) = list.iter().rposition(|p| *p == promise) {
-                    list.remove(i);
+                // The common case, a handler added to the latest rejection.
+                if queue.unhandled.last() == Some(&promise) {
+                    queue.unhandled.pop();
                 }
             }
         }
@@ -160,7 +174,9 @@ impl Runtime {
     /// The promises rejected without a handler that still have none, oldest
     /// first (rooted while the list lives); the tracker forgets them.
     pub fn take_unhandled_rejections(&mut self) -> RootedList<Value> {
-        let promises = std::mem::take(&mut self.jobs.unhandled);
+        let mut promises = std::mem::take(&mut self.jobs.unhandled);
+        self.jobs.compacted_len = 0;
+        promises.retain(|p| !promise::is_handled(*p));
         // GC: `promises` is not rooted, but nothing allocates a cell before
         // the list below holds them (registering a list does not collect).
         self.rooted_list_from(&promises)

@@ -445,6 +445,11 @@ pub(crate) fn perform_promise_then(
     result.map_or(Value::UNDEFINED, |c| c.promise)
 }
 
+/// [[PromiseIsHandled]] of a promise (true for other values).
+pub(crate) fn is_handled(promise: Value) -> bool {
+    promise_data(promise).is_none_or(|d| d.is_handled.get())
+}
+
 /// The [[PromiseResult]] of a promise (undefined for other values).
 pub(crate) fn promise_result(promise: Value) -> Value {
     promise_data(promise).map_or(Value::UNDEFINED, |d| d.result.get())

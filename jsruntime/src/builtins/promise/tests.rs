@@ -159,3 +159,22 @@ fn queued_jobs_and_reactions_survive_a_collection() {
     rt.run_jobs(&mut |_, _| panic!("no job throws"));
     assert_eq!(take_log(), ["host kept-by-queue", "kept-by-reaction value"]);
 }
+
+#[test]
+fn many_rejections_handled_in_order_stay_linear() {
+    let mut rt = Runtime::new();
+    let mut promises = rt.rooted_list();
+    for i in 0..20_000 {
+        let p = new_intrinsic_promise(&mut rt).unwrap();
+        reject_intrinsic_promise(&mut rt, p, Value::from_i32(i));
+        promises.push(p);
+    }
+    let nothing = Handler::Callable(Value::UNDEFINED);
+    // Oldest first: each "handle" would be a search from the end.
+    for i in 0..promises.len() - 1 {
+        perform_promise_then(&mut rt, promises[i], nothing, nothing, None);
+    }
+    rt.run_jobs(&mut |_, _| {});
+    let left = rt.take_unhandled_rejections();
+    assert_eq!(&left[..], &[promises[promises.len() - 1]]);
+}
