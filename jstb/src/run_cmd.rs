@@ -104,14 +104,9 @@ fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<E
     exec.set_source(id, &name, &source);
     let result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;
     let code = match result {
-        Ok(_) => ExitCode::SUCCESS,
+        Ok(_) => run_jobs(&mut exec, &name, &source, id),
         Err(thrown) => {
-            let text = describe_exception(&mut exec, thrown.0);
-            let trace = exec.exception_trace(thrown.0);
-            eprintln!(
-                "{}",
-                render_uncaught(&name, &source, id, &text, trace.as_ref())
-            );
+            report_uncaught(&mut exec, &name, &source, id, thrown.0, "");
             ExitCode::FAILURE
         }
     };
@@ -123,6 +118,44 @@ fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<E
         );
     }
     Ok(code)
+}
+
+/// Drains the job queue after the script (ECMA-262 9.5: promise jobs run
+/// once the script's execution context is gone), reporting each job that
+/// throws as an uncaught exception, then each promise rejected without a
+/// handler, as node does (exit code 1 if there was either).
+fn run_jobs(exec: &mut Executor, name: &str, source: &str, id: usize) -> ExitCode {
+    let mut code = ExitCode::SUCCESS;
+    while let Some(result) = exec.runtime.run_next_job() {
+        if let Err(thrown) = result {
+            report_uncaught(exec, name, source, id, thrown.0, "");
+            code = ExitCode::FAILURE;
+        }
+    }
+    let rejected = exec.runtime.take_unhandled_rejections();
+    for &promise in rejected.iter() {
+        let reason = exec.runtime.promise_result(promise);
+        report_uncaught(exec, name, source, id, reason, "(in promise) ");
+        code = ExitCode::FAILURE;
+    }
+    code
+}
+
+/// Prints an uncaught exception (`what` qualifies it: `(in promise) `).
+fn report_uncaught(
+    exec: &mut Executor,
+    name: &str,
+    source: &str,
+    id: usize,
+    thrown: Value,
+    what: &str,
+) {
+    let text = format!("{what}{}", describe_exception(exec, thrown));
+    let trace = exec.exception_trace(thrown);
+    eprintln!(
+        "{}",
+        render_uncaught(name, source, id, &text, trace.as_ref())
+    );
 }
 
 /// An uncaught exception as V8 reports it, in `jstb parse`'s layout:

@@ -456,3 +456,41 @@ fn run_uncaught_through_finally_keeps_the_throw_site() {
     assert_eq!(lines[3], format!("    at f ({name}:2:9)"));
     assert_eq!(lines[4], format!("    at {name}:4:1"));
 }
+
+#[test]
+fn run_reports_unhandled_rejections_after_the_jobs() {
+    let source = "\
+Promise.reject(new RangeError('no handler'));
+var late = Promise.reject(1);
+Promise.resolve().then(function () { late.catch(function () { print('late'); }); });
+Promise.resolve().then(function h() {
+  throw new TypeError('in a job');
+});
+Promise.reject('plain');
+print('end');
+";
+    let dir = TempDir::new("rejection");
+    let file = dir.write("main.js", source);
+    let name = file.to_str().unwrap();
+    let out = jstb(&["run", name]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "end\nlate\n");
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    // Oldest rejection first; a thrown reason has its throw site and frames.
+    assert_eq!(
+        lines,
+        [
+            format!("{name}: Uncaught (in promise) RangeError: no handler"),
+            format!("{name}: Uncaught (in promise) plain"),
+            format!("{name}:5:3: Uncaught (in promise) TypeError: in a job"),
+            "  throw new TypeError('in a job');".to_owned(),
+            "  ^".to_owned(),
+            format!("    at h ({name}:5:3)"),
+        ]
+    );
+    // Handled rejections leave the exit status alone.
+    let file = dir.write("ok.js", "Promise.reject(1).catch(function () {});\n");
+    let out = jstb(&["run", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}

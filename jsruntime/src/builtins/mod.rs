@@ -89,6 +89,7 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &generator::GENERATOR_PROTOTYPE,
     &generator::GENERATOR_FUNCTION,
     &promise::PROMISE_PROTOTYPE,
+    &promise::PROMISE,
     &global::GLOBAL,
 ];
 

@@ -45,6 +45,7 @@ pub mod arguments;
 pub mod array;
 pub mod elements;
 pub mod exotic;
+pub mod native_closure;
 pub mod operations;
 pub mod ordinary;
 pub mod property;

@@ -36,10 +36,12 @@
 pub mod builtins;
 pub mod inline_cache;
 pub mod intrinsics;
+pub mod jobs;
 pub mod names;
 
 use crate::completion::ErrorKind;
 use crate::gc::{stack, Gc, Heap, HeapObject, HeapStats, Persistent, RootTable, Trace, Tracer};
+use crate::object::native_closure::NativeClosure;
 use crate::object::shape::Shape;
 use crate::object::{JsObject, ObjectKind, PropertyKey, StoredProperty};
 use crate::string::atoms::AtomTable;
@@ -162,6 +164,8 @@ pub struct Runtime {
     /// Heap cells kept alive for the runtime's lifetime (cell addresses, see
     /// [`Runtime::root_cell_forever`]).
     pub(crate) permanent_cells: Vec<usize>,
+    /// The job queue and the promise rejection tracker ([`jobs`]).
+    pub(crate) jobs: jobs::JobQueue,
 }
 
 impl Default for Runtime {
@@ -215,6 +219,7 @@ impl Runtime {
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
             output: Box::new(std::io::stdout()),
             permanent_cells: Vec::new(),
+            jobs: jobs::JobQueue::default(),
         };
         rt.init_realm()
             .expect("out of memory while creating the runtime");
@@ -294,6 +299,7 @@ impl Runtime {
         for &cell in &self.permanent_cells {
             tracer.mark_cell(cell);
         }
+        self.jobs.trace(tracer);
     }
 
     /// Keeps a heap cell alive as long as the runtime (cells whose address
@@ -370,6 +376,13 @@ impl Runtime {
                 let mut all = self.rooted_list_from(&b.args);
                 all.extend_from_slice(args);
                 self.call(Value::object(target), bound_this, &all)
+            }
+            // A built-in function with internal slots (10.3.4).
+            ObjectKind::Host(h) if h.as_any().is::<NativeClosure>() => {
+                let call = crate::object::native_closure::native_closure(&callee)
+                    .map(|c| c.call)
+                    .ok_or_else(|| self.type_error("not a function"))?;
+                call(self, callee, this, args)
             }
             _ => match self.hooks.call {
                 Some(hook) => hook(self, callee, this, args),

@@ -132,7 +132,7 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
         }
     }
     match exec.eval_script(program.source, program.strict) {
-        Ok(Ok(_)) => Ok(()),
+        Ok(Ok(_)) => run_jobs(&mut exec),
         Ok(Err(thrown)) => Err(thrown_error(&mut exec, thrown.0)),
         Err(ScriptError::Syntax(e)) => Err(EngineError::Thrown(ThrownError {
             name: "SyntaxError".into(),
@@ -141,6 +141,20 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
         })),
         Err(e) => Err(EngineError::Unsupported(e.to_string())),
     }
+}
+
+/// Drains the job queue after the test (async tests report through
+/// `print` from promise jobs): the first job that throws is the test's
+/// uncaught exception; the queue is drained anyway (as a host reports and
+/// goes on). Unhandled rejections are not errors here.
+fn run_jobs(exec: &mut Executor) -> Result<(), EngineError> {
+    let mut first_error = None;
+    while let Some(result) = exec.runtime.run_next_job() {
+        if let (Err(thrown), None) = (result, &first_error) {
+            first_error = Some(thrown_error(exec, thrown.0));
+        }
+    }
+    first_error.map_or(Ok(()), Err)
 }
 
 /// A runtime exception: the thrown value's constructor name and message
@@ -361,6 +375,17 @@ mod tests {
         // A fresh realm per run.
         let out = run(&[], "print(typeof y);", false);
         assert_eq!(out.printed, ["undefined"]);
+    }
+
+    #[test]
+    fn jobs_run_after_the_test() {
+        let source = "Promise.resolve(1).then(function (v) { print('job ' + v); });\n\
+                      print('script');";
+        let out = run(&[], source, false);
+        assert_eq!(out.result, Ok(()));
+        assert_eq!(out.printed, ["script", "job 1"]);
+        let out = run(&[], "Promise.reject(new RangeError('r'));", false);
+        assert_eq!(out.result, Ok(()));
     }
 
     #[test]

@@ -126,9 +126,8 @@ fn construct_error(
         }
     }
     if kind == ErrorKind::AggregateError {
-        // Steps 5-6: IterableToList(errors); array-likes stand in for
-        // iterables until the iterator protocol exists.
-        let errors = rt.create_list_from_array_like(arg(args, 0))?;
+        // Steps 5-6: IterableToList(errors) (7.4.13).
+        let errors = iterable_to_list(rt, arg(args, 0))?;
         let list = rt.create_array_from_list(&errors)?;
         let key = PropertyKey::String(rt.names.errors);
         rt.define_property_or_throw(
@@ -138,6 +137,20 @@ fn construct_error(
         )?;
     }
     Ok(Value::object(o))
+}
+
+/// 7.4.13 IterableToList ( items ) (#sec-iterabletolist), with the
+/// iterator of GetIterator(items, sync).
+fn iterable_to_list(rt: &mut Runtime, items: Value) -> JsResult<crate::gc::RootedList<Value>> {
+    let record = crate::builtins::iterator::get_iterator(rt, items)?;
+    let mut values = rt.rooted_list();
+    loop {
+        let next = crate::builtins::iterator::step_value(rt, record)?;
+        if next.is_hole() {
+            return Ok(values);
+        }
+        values.push(next);
+    }
 }
 
 /// 20.5.3.4 Error.prototype.toString ( ).

@@ -1,0 +1,207 @@
+//! The promise object (27.2.6 Properties of Promise Instances): an object of
+//! kind [`ObjectKind::Host`] holding [`PromiseData`], its internal slots,
+//! and the records stored in them (27.2.1.1 PromiseCapability Records,
+//! 27.2.1.2 PromiseReaction Records).
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+
+use crate::gc::{Gc, Trace, Tracer};
+use crate::object::{HostData, JsObject, ObjectKind};
+use crate::runtime::{Intrinsic, Runtime};
+use crate::value::Value;
+use crate::JsResult;
+
+/// [[PromiseState]].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PromiseState {
+    Pending,
+    Fulfilled,
+    Rejected,
+}
+
+/// The Rust function of a [`Handler::Native`]: called with the handler's
+/// `data` and the settled value (the fulfillment value or the rejection
+/// reason); its result (or throw) completes the reaction as a JavaScript
+/// handler's would.
+pub(crate) type NativeHandlerFn = fn(&mut Runtime, data: Value, argument: Value) -> JsResult<Value>;
+
+/// [[Handler]] of a PromiseReaction Record (27.2.1.2): a JobCallback
+/// Record or empty.
+#[derive(Clone, Copy)]
+pub(crate) enum Handler {
+    /// A JavaScript callable, or undefined for *empty* (the reaction passes
+    /// the value or the reason through).
+    Callable(Value),
+    #[allow(dead_code)] // constructed by the coroutine driver (await)
+    /// A Rust function plus one traced value (the coroutine driver's await
+    /// continuations: no JavaScript closure is allocated per suspension).
+    /// NewPromiseReactionJob calls it exactly where it would call a
+    /// JavaScript handler.
+    Native {
+        /// Called with `data` and the argument of the job.
+        func: NativeHandlerFn,
+        /// Kept alive (traced) as long as the reaction.
+        data: Value,
+    },
+}
+
+impl Handler {
+    /// The value this handler keeps alive.
+    fn value(&self) -> Value {
+        match *self {
+            Handler::Callable(v) => v,
+            Handler::Native { data, .. } => data,
+        }
+    }
+}
+
+/// [[Type]] of a PromiseReaction Record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ReactionType {
+    Fulfill,
+    Reject,
+}
+
+/// 27.2.1.1 PromiseCapability Records: [[Promise]], [[Resolve]],
+/// [[Reject]].
+///
+/// A capability of %Promise% itself may be *intrinsic*: `resolve` and
+/// `reject` are undefined and the promise's own [[AlreadyResolved]] flag
+/// stands for the record its resolving functions would share (creating
+/// them is unobservable when the constructor is %Promise%). Call it through
+/// [`PromiseCapability::resolve`] / [`PromiseCapability::reject`]; when the
+/// functions must be handed to JavaScript, [`PromiseCapability::materialize`]
+/// creates them.
+#[derive(Clone, Copy)]
+pub(crate) struct PromiseCapability {
+    /// [[Promise]]: an object.
+    pub promise: Value,
+    /// [[Resolve]]: a function, or undefined for an intrinsic capability.
+    pub resolve: Value,
+    /// [[Reject]]: a function, or undefined for an intrinsic capability.
+    pub reject: Value,
+}
+
+impl PromiseCapability {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_value(self.promise);
+        tracer.mark_value(self.resolve);
+        tracer.mark_value(self.reject);
+    }
+}
+
+/// 27.2.1.2 PromiseReaction Records.
+#[derive(Clone, Copy)]
+pub(crate) struct PromiseReaction {
+    /// [[Capability]]: None for undefined (await, internal reactions).
+    pub capability: Option<PromiseCapability>,
+    /// [[Type]]
+    pub kind: ReactionType,
+    /// [[Handler]]
+    pub handler: Handler,
+}
+
+// SAFETY: reports the capability's values and the handler's value.
+unsafe impl Trace for PromiseReaction {
+    fn trace(&self, tracer: &mut Tracer) {
+        if let Some(c) = &self.capability {
+            c.trace(tracer);
+        }
+        tracer.mark_value(self.handler.value());
+    }
+}
+
+/// The internal slots of a promise (27.2.6). Every field is a `Cell` or a
+/// `RefCell` whose borrows never outlive a call of this module and never
+/// span an allocation, so the collector can always read them.
+pub(crate) struct PromiseData {
+    /// [[PromiseState]]
+    pub state: Cell<PromiseState>,
+    /// [[PromiseResult]]: undefined while pending.
+    pub result: Cell<Value>,
+    /// [[PromiseFulfillReactions]]
+    // GC: a field of a traced heap cell (see the `Trace` impl below).
+    pub fulfill_reactions: RefCell<Vec<PromiseReaction>>,
+    /// [[PromiseRejectReactions]]
+    // GC: a field of a traced heap cell (see the `Trace` impl below).
+    pub reject_reactions: RefCell<Vec<PromiseReaction>>,
+    /// [[PromiseIsHandled]]
+    pub is_handled: Cell<bool>,
+    /// The [[AlreadyResolved]] record shared by the promise's *first*
+    /// resolving functions (those of the constructor, or of an intrinsic
+    /// capability, see [`PromiseCapability`]). Resolving functions made
+    /// later (NewPromiseResolveThenableJob) have their own record.
+    pub already_resolved: Cell<bool>,
+}
+
+// SAFETY: reports the result and every reaction.
+unsafe impl Trace for PromiseData {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_value(self.result.get());
+        for r in self.fulfill_reactions.borrow().iter() {
+            r.trace(tracer);
+        }
+        for r in self.reject_reactions.borrow().iter() {
+            r.trace(tracer);
+        }
+    }
+}
+
+impl HostData for PromiseData {
+    fn class_name(&self) -> &'static str {
+        "Promise"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+impl PromiseData {
+    /// The slots of a new pending promise (27.2.3.1 steps 4-7).
+    pub fn new() -> PromiseData {
+        PromiseData {
+            state: Cell::new(PromiseState::Pending),
+            result: Cell::new(Value::UNDEFINED),
+            fulfill_reactions: RefCell::new(Vec::new()),
+            reject_reactions: RefCell::new(Vec::new()),
+            is_handled: Cell::new(false),
+            already_resolved: Cell::new(false),
+        }
+    }
+}
+
+/// The promise slots of `v`, if it is a promise (27.2.1.6 IsPromise). The
+/// reference must not be held across a call that can run JavaScript code
+/// or allocate (the caller keeps `v` alive meanwhile).
+pub(crate) fn promise_data(v: Value) -> Option<&'static PromiseData> {
+    let o = v.as_object()?;
+    // SAFETY: the object is live (the caller holds `v`) and the slots are
+    // only accessed through shared references to `Cell`s; the `'static`
+    // is the callers' promise to drop it before the object can die.
+    let kind = unsafe { &*(o.kind() as *const ObjectKind) };
+    match kind {
+        ObjectKind::Host(h) => h.as_any().downcast_ref::<PromiseData>(),
+        _ => None,
+    }
+}
+
+/// 27.2.1.6 IsPromise ( x ).
+pub(crate) fn is_promise(v: Value) -> bool {
+    promise_data(v).is_some()
+}
+
+/// A new pending promise with prototype `proto` (27.2.3.1 step 3 after
+/// OrdinaryCreateFromConstructor, or %Promise.prototype%).
+pub(crate) fn new_promise_object(rt: &mut Runtime, proto: Value) -> JsResult<Gc<JsObject>> {
+    rt.new_object_with(proto, ObjectKind::Host(Box::new(PromiseData::new())), 0)
+}
+
+/// A pending promise whose prototype is %Promise.prototype%.
+pub(crate) fn new_intrinsic_promise_object(rt: &mut Runtime) -> JsResult<Gc<JsObject>> {
+    let proto = rt.intrinsic(Intrinsic::PromisePrototype);
+    new_promise_object(rt, proto)
+}

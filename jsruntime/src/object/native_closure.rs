@@ -1,0 +1,108 @@
+//! Built-in functions with internal slots (10.3.4 CreateBuiltinFunction with
+//! `additionalInternalSlotsList`): the anonymous functions the spec creates
+//! at runtime and that remember values, such as a promise's resolving
+//! functions ([[Promise]], [[AlreadyResolved]]) or the element functions of
+//! `Promise.all`.
+//!
+//! Such a function is an object of kind [`ObjectKind::Host`] holding a
+//! [`NativeClosure`]: the Rust function behind it and a fixed array of value
+//! slots, traced exactly. [`Runtime::call`] recognises the host data and
+//! calls the function with the callee, so that it can read and write its
+//! slots ([`closure_slot`], [`set_closure_slot`]). These functions are never
+//! constructors.
+
+use std::any::Any;
+use std::cell::Cell;
+
+use crate::gc::{Gc, Trace, Tracer};
+use crate::object::{HostData, JsObject, ObjectKind, FLAG_CALLABLE};
+use crate::runtime::{Intrinsic, Runtime};
+use crate::string::JsString;
+use crate::value::Value;
+use crate::JsResult;
+
+/// The behaviour of a [`NativeClosure`]: like a native function, plus the
+/// function object itself (to reach its slots).
+pub type ClosureFn =
+    fn(&mut Runtime, callee: Gc<JsObject>, this: Value, args: &[Value]) -> JsResult<Value>;
+
+/// The host data of a built-in function with internal slots.
+pub struct NativeClosure {
+    /// What [[Call]] runs.
+    pub(crate) call: ClosureFn,
+    /// The internal slots, by index (each function kind documents its own).
+    slots: Box<[Cell<Value>]>,
+}
+
+// SAFETY: reports every slot.
+unsafe impl Trace for NativeClosure {
+    fn trace(&self, tracer: &mut Tracer) {
+        for s in self.slots.iter() {
+            tracer.mark_value(s.get());
+        }
+    }
+}
+
+impl HostData for NativeClosure {
+    fn class_name(&self) -> &'static str {
+        "Function"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// The closure data of a function object, if it is a native closure.
+pub(crate) fn native_closure(o: &JsObject) -> Option<&NativeClosure> {
+    match o.kind() {
+        ObjectKind::Host(h) => h.as_any().downcast_ref::<NativeClosure>(),
+        _ => None,
+    }
+}
+
+/// Slot `i` of a native closure (undefined if `f` is not one or has no
+/// such slot).
+pub(crate) fn closure_slot(f: Gc<JsObject>, i: usize) -> Value {
+    native_closure(&f)
+        .and_then(|c| c.slots.get(i))
+        .map_or(Value::UNDEFINED, Cell::get)
+}
+
+/// Writes slot `i` of a native closure (nothing if there is no such slot).
+pub(crate) fn set_closure_slot(f: Gc<JsObject>, i: usize, v: Value) {
+    if let Some(s) = native_closure(&f).and_then(|c| c.slots.get(i)) {
+        s.set(v);
+    }
+}
+
+impl Runtime {
+    /// 10.3.4 CreateBuiltinFunction ( behaviour, length, name,
+    /// additionalInternalSlotsList ) for a behaviour with internal slots:
+    /// an anonymous built-in function (prototype %Function.prototype%,
+    /// `length`, `name`), not a constructor, whose slots start as `slots`.
+    pub(crate) fn new_native_closure(
+        &mut self,
+        name: Gc<JsString>,
+        length: u32,
+        call: ClosureFn,
+        slots: &[Value],
+    ) -> JsResult<Gc<JsObject>> {
+        let proto = self.intrinsic(Intrinsic::FunctionPrototype);
+        let data = NativeClosure {
+            call,
+            slots: slots.iter().map(|v| Cell::new(*v)).collect(),
+        };
+        // The pending body (with the slots) is traced if this allocation
+        // collects.
+        self.new_function_object(
+            proto,
+            ObjectKind::Host(Box::new(data)),
+            FLAG_CALLABLE,
+            length,
+            name,
+        )
+    }
+}

@@ -1,0 +1,191 @@
+//! The job queue (9.5 Jobs and Host Operations to Enqueue Jobs,
+//! #sec-jobs) and the host's promise rejection tracker (27.2.1.9
+//! HostPromiseRejectionTracker, #sec-host-promise-rejection-tracker).
+//!
+//! One FIFO of jobs per runtime: promise jobs (9.5.5 HostEnqueuePromiseJob,
+//! the jobs of 27.2.2) and host jobs (a Rust function and one value, for the
+//! CLI's timers and the embedding API). Every value a queued job holds is a
+//! GC root ([`JobQueue`] is traced by `Runtime::trace_roots`). The host
+//! drains the queue after a script ([`Runtime::run_jobs`]); a job that
+//! throws is reported through the host's callback and the next job runs.
+//!
+//! The rejection tracker keeps the promises rejected while no handler was
+//! attached (operation "reject") and forgets them when a handler is added
+//! later (operation "handle"); after draining, the host takes what is left
+//! ([`Runtime::take_unhandled_rejections`]) and reports it.
+
+use std::collections::VecDeque;
+
+use crate::builtins::promise::{self, PromiseReaction};
+use crate::gc::{RootedList, Trace, Tracer};
+use crate::runtime::Runtime;
+use crate::value::Value;
+use crate::JsResult;
+
+/// A host job: a Rust function called with the value it was enqueued with.
+pub type HostJobFn = fn(&mut Runtime, data: Value) -> JsResult<()>;
+
+/// One pending job (an Abstract Closure of 9.5 with what it captured).
+#[derive(Clone, Copy)]
+pub(crate) enum Job {
+    /// 27.2.2.1 NewPromiseReactionJob ( reaction, argument ).
+    PromiseReaction {
+        reaction: PromiseReaction,
+        argument: Value,
+    },
+    /// 27.2.2.2 NewPromiseResolveThenableJob ( promiseToResolve, thenable,
+    /// then ).
+    ResolveThenable {
+        promise: Value,
+        thenable: Value,
+        then: Value,
+    },
+    /// A host job ([`Runtime::enqueue_host_job`]).
+    Host { func: HostJobFn, data: Value },
+}
+
+// SAFETY: reports every value the job captured.
+unsafe impl Trace for Job {
+    fn trace(&self, tracer: &mut Tracer) {
+        match self {
+            Job::PromiseReaction { reaction, argument } => {
+                reaction.trace(tracer);
+                tracer.mark_value(*argument);
+            }
+            Job::ResolveThenable {
+                promise,
+                thenable,
+                then,
+            } => {
+                tracer.mark_value(*promise);
+                tracer.mark_value(*thenable);
+                tracer.mark_value(*then);
+            }
+            Job::Host { data, .. } => tracer.mark_value(*data),
+        }
+    }
+}
+
+/// The operation of HostPromiseRejectionTracker ( promise, operation ).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RejectionOperation {
+    /// A promise was rejected without handlers.
+    Reject,
+    /// A handler was added to a rejected promise that had none.
+    Handle,
+}
+
+/// The runtime's job queue and rejection tracker.
+#[derive(Default)]
+pub(crate) struct JobQueue {
+    jobs: VecDeque<Job>,
+    /// Rejected promises that had no handler then, oldest first; those
+    /// handled since ([[PromiseIsHandled]]) are dropped lazily.
+    unhandled: Vec<Value>,
+    /// The length of `unhandled` after its last compaction.
+    compacted_len: usize,
+}
+
+// SAFETY: reports every queued job and every tracked promise.
+unsafe impl Trace for JobQueue {
+    fn trace(&self, tracer: &mut Tracer) {
+        for job in &self.jobs {
+            job.trace(tracer);
+        }
+        for v in &self.unhandled {
+            tracer.mark_value(*v);
+        }
+    }
+}
+
+impl Runtime {
+    /// 9.5.5 HostEnqueuePromiseJob ( job, realm ): appends a job to the
+    /// queue (one realm, so the realm is not recorded).
+    pub(crate) fn enqueue_job(&mut self, job: Job) {
+        self.jobs.jobs.push_back(job);
+    }
+
+    /// Appends a host job: `func(rt, data)` runs after the jobs queued
+    /// before it; `data` is kept alive until then.
+    pub fn enqueue_host_job(&mut self, func: HostJobFn, data: Value) {
+        self.enqueue_job(Job::Host { func, data });
+    }
+
+    /// Whether a job is waiting.
+    pub fn has_pending_jobs(&self) -> bool {
+        !self.jobs.jobs.is_empty()
+    }
+
+    /// Runs the oldest job: `None` when the queue is empty, else the job's
+    /// completion (a throw is the host's to report).
+    pub fn run_next_job(&mut self) -> Option<JsResult<()>> {
+        // The job's values live in this frame while it runs (the
+        // conservative stack scan sees them).
+        let job = self.jobs.jobs.pop_front()?;
+        Some(match job {
+            Job::PromiseReaction { reaction, argument } => {
+                promise::run_reaction_job(self, reaction, argument)
+            }
+            Job::ResolveThenable {
+                promise,
+                thenable,
+                then,
+            } => promise::run_resolve_thenable_job(self, promise, thenable, then),
+            Job::Host { func, data } => func(self, data),
+        })
+    }
+
+    /// Runs jobs until the queue is empty (jobs enqueued meanwhile run
+    /// too). A job that throws is passed to `on_error`, then the next one
+    /// runs.
+    pub fn run_jobs(&mut self, on_error: &mut dyn FnMut(&mut Runtime, Value)) {
+        while let Some(result) = self.run_next_job() {
+            if let Err(thrown) = result {
+                on_error(self, thrown.0);
+            }
+        }
+    }
+
+    /// 27.2.1.9 HostPromiseRejectionTracker ( promise, operation ).
+    ///
+    /// "handle" needs no search: PerformPromiseThen sets
+    /// [[PromiseIsHandled]], and handled promises are dropped from the list
+    /// when it has doubled since the last compaction (amortised O(1) per
+    /// rejection) and when the host takes it.
+    pub(crate) fn promise_rejection_tracker(&mut self, promise: Value, op: RejectionOperation) {
+        let queue = &mut self.jobs;
+        match op {
+            RejectionOperation::Reject => {
+                queue.unhandled.push(promise);
+                if queue.unhandled.len() >= 64.max(2 * queue.compacted_len) {
+                    queue.unhandled.retain(|p| !promise::is_handled(*p));
+                    queue.compacted_len = queue.unhandled.len();
+                }
+            }
+            RejectionOperation::Handle => {
+                // The common case, a handler added to the latest rejection.
+                if queue.unhandled.last() == Some(&promise) {
+                    queue.unhandled.pop();
+                }
+            }
+        }
+    }
+
+    /// The promises rejected without a handler that still have none, oldest
+    /// first (rooted while the list lives); the tracker forgets them.
+    pub fn take_unhandled_rejections(&mut self) -> RootedList<Value> {
+        let mut promises = std::mem::take(&mut self.jobs.unhandled);
+        self.jobs.compacted_len = 0;
+        promises.retain(|p| !promise::is_handled(*p));
+        // GC: `promises` is not rooted, but nothing allocates a cell before
+        // the list below holds them (registering a list does not collect).
+        self.rooted_list_from(&promises)
+    }
+
+    /// The [[PromiseResult]] of a settled promise (the rejection reason of
+    /// an unhandled rejection); undefined for a pending promise or another
+    /// value.
+    pub fn promise_result(&self, promise: Value) -> Value {
+        promise::promise_result(promise)
+    }
+}
