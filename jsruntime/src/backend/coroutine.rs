@@ -295,6 +295,12 @@ fn outcome(status: u32, ret: u64, suspend: u32) -> Outcome {
     }
 }
 
+/// The coroutine data of a coroutine object of any kind (as
+/// [`coroutine_data`]).
+pub fn coroutine_data_any(o: Gc<JsObject>) -> Option<&'static CoroutineObject> {
+    host_coroutine(o)
+}
+
 fn host_coroutine(o: Gc<JsObject>) -> Option<&'static CoroutineObject> {
     // SAFETY: as in `coroutine_data`.
     let k = unsafe { &*(o.kind() as *const ObjectKind) };
@@ -398,8 +404,8 @@ unsafe fn ramp(
             start_generator(exec, closure_gc, object, data, kind, outcome)
         }
         CoroutineKind::Async => {
-            let _ = (object, data, outcome);
-            Err(exec.runtime.type_error("async functions are not supported yet").0)
+            crate::builtins::async_function::started(&mut exec.runtime, object, data, outcome)
+                .map_err(|e| e.0)
         }
     }
 }

@@ -19,6 +19,8 @@
 //! namespace object, nested in the global object's table).
 
 pub mod array;
+pub(crate) mod async_function;
+pub(crate) mod async_generator;
 pub mod bigint;
 pub(crate) mod boolean;
 pub mod error;
@@ -88,6 +90,8 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &generator::GENERATOR_FUNCTION_PROTOTYPE,
     &generator::GENERATOR_PROTOTYPE,
     &generator::GENERATOR_FUNCTION,
+    &async_function::ASYNC_FUNCTION_PROTOTYPE,
+    &async_function::ASYNC_FUNCTION,
     &promise::PROMISE_PROTOTYPE,
     &promise::PROMISE,
     &global::GLOBAL,

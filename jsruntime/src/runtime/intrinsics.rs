@@ -87,6 +87,9 @@ intrinsics! {
     // The original %GeneratorPrototype%.next (27.5.1.2), for the iteration
     // fast path.
     GeneratorNext,
+    // 27.7: %AsyncFunction%, %AsyncFunction.prototype%.
+    AsyncFunction,
+    AsyncFunctionPrototype,
 }
 
 impl Intrinsic {

@@ -138,6 +138,7 @@ pub(crate) fn create_function(
     let coroutine = template.coroutine_kind();
     let proto = rt.intrinsic(match coroutine {
         Some(CoroutineKind::Generator) => Intrinsic::GeneratorFunctionPrototype,
+        Some(CoroutineKind::Async) => Intrinsic::AsyncFunctionPrototype,
         _ => Intrinsic::FunctionPrototype,
     });
     let mut flags = FLAG_CALLABLE | FLAG_CLOSURE;

@@ -49,7 +49,7 @@ pub fn create_dynamic_function(
     kind: DynamicFunctionKind,
     args: &[Value],
 ) -> JsResult<Value> {
-    if !matches!(kind, DynamicFunctionKind::Normal | DynamicFunctionKind::Generator) {
+    if kind == DynamicFunctionKind::AsyncGenerator {
         return Err(rt.syntax_error("generator and async dynamic functions are not supported yet"));
     }
     // Steps 7-15: ToString of every parameter, then of the body.

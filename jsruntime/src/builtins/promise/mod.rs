@@ -52,6 +52,7 @@ pub(crate) use operations::{
 #[allow(unused_imports)] // the coroutine driver's API (see the module docs)
 pub(crate) use state::{
     is_promise, Handler, NativeHandlerFn, PromiseCapability, PromiseData, PromiseReaction,
+    ReactionType,
 };
 
 /// 27.2.3 The Promise Constructor and 27.2.4 Properties of the Promise
