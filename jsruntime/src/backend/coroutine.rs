@@ -180,6 +180,9 @@ pub enum GeneratorState {
     Executing,
     /// Awaiting inside an async function or generator.
     Awaiting,
+    /// An async generator awaiting the value of a `return()` request
+    /// (`awaiting-return`).
+    AwaitingReturn,
     /// Finished (`completed`).
     Completed,
 }
@@ -195,6 +198,22 @@ pub struct CoroutineObject {
     pub co: std::cell::UnsafeCell<Coroutine>,
     /// An async function's result promise (undefined otherwise).
     pub promise: Cell<Value>,
+    /// An async generator's [[AsyncGeneratorQueue]] (27.6.3.1): the
+    /// requests not completed yet, oldest first.
+    pub queue: std::cell::RefCell<std::collections::VecDeque<AsyncGeneratorRequest>>,
+}
+
+/// 27.6.3.1 AsyncGeneratorRequest Records: the completion a request resumes
+/// the generator with (`MODE_*` and the value) and its promise (of
+/// %Promise%, settled with the intrinsic entry points).
+#[derive(Clone, Copy)]
+pub struct AsyncGeneratorRequest {
+    /// How the request resumes the generator (`MODE_*`).
+    pub mode: u32,
+    /// The completion's value.
+    pub value: Value,
+    /// [[Capability]].[[Promise]].
+    pub promise: Value,
 }
 
 // SAFETY: reports the frame and the promise.
@@ -205,6 +224,13 @@ unsafe impl Trace for CoroutineObject {
         // written at suspend points, not concurrently).
         unsafe { &*self.co.get() }.trace(tracer);
         tracer.mark_value(self.promise.get());
+        // The queue is only borrowed briefly, never across an allocation.
+        if let Ok(queue) = self.queue.try_borrow() {
+            for r in queue.iter() {
+                tracer.mark_value(r.value);
+                tracer.mark_value(r.promise);
+            }
+        }
     }
 }
 
@@ -366,6 +392,7 @@ unsafe fn ramp(
         state: Cell::new(GeneratorState::Executing),
         co: std::cell::UnsafeCell::new(Coroutine::new(code, closure_gc)),
         promise: Cell::new(Value::UNDEFINED),
+        queue: Default::default(),
     };
     // The prototype is set after FunctionDeclarationInstantiation (15.5.2
     // step 2 comes after step 1: a parameter default may replace
@@ -430,7 +457,7 @@ fn start_generator(
             let rt = &mut exec.runtime;
             let function = closure.function;
             let fallback = match kind {
-                // %AsyncGeneratorPrototype% comes with async generators.
+                CoroutineKind::AsyncGenerator => Intrinsic::AsyncGeneratorPrototype,
                 _ => Intrinsic::GeneratorPrototype,
             };
             let proto = match function.as_object() {

@@ -211,7 +211,12 @@ fn tables_are_well_formed() {
         });
         assert_eq!(back, Some(ctor), "{name}.prototype.constructor");
         // 27.3.1: %GeneratorFunction% (and its async kin) are not global.
-        if matches!(ctor, Intrinsic::GeneratorFunction | Intrinsic::AsyncFunction) {
+        if matches!(
+            ctor,
+            Intrinsic::GeneratorFunction
+                | Intrinsic::AsyncFunction
+                | Intrinsic::AsyncGeneratorFunction
+        ) {
             continue;
         }
         assert!(

@@ -90,6 +90,13 @@ intrinsics! {
     // 27.7: %AsyncFunction%, %AsyncFunction.prototype%.
     AsyncFunction,
     AsyncFunctionPrototype,
+    // 27.1.3, 27.4, 27.6: %AsyncIteratorPrototype%,
+    // %AsyncGeneratorFunction%, %AsyncGeneratorFunction.prototype%,
+    // %AsyncGeneratorPrototype%.
+    AsyncIteratorPrototype,
+    AsyncGeneratorFunction,
+    AsyncGeneratorFunctionPrototype,
+    AsyncGeneratorPrototype,
 }
 
 impl Intrinsic {

@@ -139,6 +139,7 @@ pub(crate) fn create_function(
     let proto = rt.intrinsic(match coroutine {
         Some(CoroutineKind::Generator) => Intrinsic::GeneratorFunctionPrototype,
         Some(CoroutineKind::Async) => Intrinsic::AsyncFunctionPrototype,
+        Some(CoroutineKind::AsyncGenerator) => Intrinsic::AsyncGeneratorFunctionPrototype,
         _ => Intrinsic::FunctionPrototype,
     });
     let mut flags = FLAG_CALLABLE | FLAG_CLOSURE;
@@ -155,10 +156,15 @@ pub(crate) fn create_function(
     };
     // SAFETY: short exclusive access; nothing else borrows the closure.
     unsafe { closure.get_mut() }.function = Value::object(object);
-    if coroutine == Some(CoroutineKind::Generator) {
+    if let Some(which) = match coroutine {
+        Some(CoroutineKind::Generator) => Some(Intrinsic::GeneratorPrototype),
+        Some(CoroutineKind::AsyncGenerator) => Some(Intrinsic::AsyncGeneratorPrototype),
+        _ => None,
+    } {
         // A generator function's `prototype`: an ordinary object inheriting
-        // from %GeneratorPrototype%, without `constructor` (writable only).
-        let proto = rt.intrinsic(Intrinsic::GeneratorPrototype);
+        // from %GeneratorPrototype% (or the async one), without
+        // `constructor` (writable only).
+        let proto = rt.intrinsic(which);
         let prototype = rt.new_object_with_proto(proto)?;
         let key = PropertyKey::String(rt.names.prototype);
         rt.define_property_or_throw(

@@ -49,9 +49,6 @@ pub fn create_dynamic_function(
     kind: DynamicFunctionKind,
     args: &[Value],
 ) -> JsResult<Value> {
-    if kind == DynamicFunctionKind::AsyncGenerator {
-        return Err(rt.syntax_error("generator and async dynamic functions are not supported yet"));
-    }
     // Steps 7-15: ToString of every parameter, then of the body.
     let (params, body) = match args.split_last() {
         Some((body, params)) => (params, Some(*body)),
