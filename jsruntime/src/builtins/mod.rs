@@ -93,6 +93,7 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &async_function::ASYNC_FUNCTION_PROTOTYPE,
     &async_function::ASYNC_FUNCTION,
     &async_generator::ASYNC_ITERATOR_PROTOTYPE,
+    &iterator::async_from_sync::ASYNC_FROM_SYNC_ITERATOR_PROTOTYPE,
     &async_generator::ASYNC_GENERATOR_FUNCTION_PROTOTYPE,
     &async_generator::ASYNC_GENERATOR_PROTOTYPE,
     &async_generator::ASYNC_GENERATOR_FUNCTION,

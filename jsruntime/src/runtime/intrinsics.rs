@@ -97,6 +97,8 @@ intrinsics! {
     AsyncGeneratorFunction,
     AsyncGeneratorFunctionPrototype,
     AsyncGeneratorPrototype,
+    // 27.1.6: %AsyncFromSyncIteratorPrototype%.
+    AsyncFromSyncIteratorPrototype,
 }
 
 impl Intrinsic {

@@ -865,6 +865,27 @@ pub enum Helper {
     /// `[record] -> [undefined]`: IteratorClose with a throw completion:
     /// errors of `return` are ignored (the caller rethrows).
     IteratorCloseQuiet,
+    /// `[iterable] -> [record]`: GetIterator(obj, async) (7.4.3): the
+    /// `@@asyncIterator` iterator, else the sync one wrapped by
+    /// CreateAsyncFromSyncIterator (27.1.6.1).
+    GetAsyncIterator,
+    /// `[record] -> [result]`: `Call(next, iterator)` of a `for await` step
+    /// (14.7.5.7 step 6.a), to be awaited; the record counts as done until
+    /// `AsyncIteratorStepResult` sees a value.
+    AsyncIteratorNext,
+    /// `[record, result] -> [value | HOLE]`: the awaited step result
+    /// (14.7.5.7 steps 6.c-e): a TypeError unless an object, HOLE when done.
+    AsyncIteratorStepResult,
+    /// `[record] -> [result | HOLE]`: 7.4.13 AsyncIteratorClose with a normal
+    /// completion, up to the await: the result of `return`, or HOLE when
+    /// there is nothing to close.
+    AsyncIteratorClose,
+    /// `[record] -> [result | HOLE]`: the same with a throw completion:
+    /// errors give HOLE (the caller rethrows).
+    AsyncIteratorCloseQuiet,
+    /// `[value] -> [value]`: a TypeError unless `value` is an object (the
+    /// awaited result of an async iterator's `return`, 7.4.13 step 7).
+    RequireIteratorResult,
     /// `[object] -> [record]`: the for-in iterator (14.7.5.9
     /// EnumerateObjectProperties); empty for undefined and null.
     ForInIterator,
@@ -969,6 +990,11 @@ impl Helper {
             | H::PatternIterator
             | H::IteratorClose
             | H::IteratorCloseQuiet
+            | H::GetAsyncIterator
+            | H::AsyncIteratorNext
+            | H::AsyncIteratorClose
+            | H::AsyncIteratorCloseQuiet
+            | H::RequireIteratorResult
             | H::ForInIterator
             | H::ForInStep
             | H::ToString
@@ -978,6 +1004,7 @@ impl Helper {
             | H::ThrowTypeError
             | H::CheckThis => 1,
             H::AppendSpread
+            | H::AsyncIteratorStepResult
             | H::PatternStep
             | H::PatternRest
             | H::Construct
@@ -1045,6 +1072,12 @@ impl Helper {
         Helper::SuperCall,
         Helper::SuperGet,
         Helper::SuperSet,
+        Helper::GetAsyncIterator,
+        Helper::AsyncIteratorNext,
+        Helper::AsyncIteratorStepResult,
+        Helper::AsyncIteratorClose,
+        Helper::AsyncIteratorCloseQuiet,
+        Helper::RequireIteratorResult,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).

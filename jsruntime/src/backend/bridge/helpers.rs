@@ -57,6 +57,7 @@ fn arg(args: &[Value], i: usize) -> Value {
 
 fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
     use crate::builtins::iterator as it;
+    use crate::builtins::iterator::async_protocol as ait;
     if let Some(result) = super::classes::class_helper(rt, h, args) {
         return result;
     }
@@ -71,6 +72,12 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
         Helper::PatternRest => it::pattern_rest(rt, a, b),
         Helper::IteratorClose => it::iterator_close(rt, a, false),
         Helper::IteratorCloseQuiet => it::iterator_close(rt, a, true),
+        Helper::GetAsyncIterator => ait::get_async_iterator(rt, a),
+        Helper::AsyncIteratorNext => ait::next(rt, a),
+        Helper::AsyncIteratorStepResult => ait::step_result(rt, a, b),
+        Helper::AsyncIteratorClose => ait::close(rt, a, false),
+        Helper::AsyncIteratorCloseQuiet => ait::close(rt, a, true),
+        Helper::RequireIteratorResult => ait::require_result_object(rt, a),
         Helper::ForInIterator => it::for_in_iterator(rt, a),
         Helper::ForInStep => it::for_in_step(rt, a),
         Helper::AppendSpread => it::append_spread(rt, a, b),

@@ -24,6 +24,8 @@ macro_rules! host_data {
 }
 
 pub(crate) mod array;
+pub(crate) mod async_from_sync;
+pub mod async_protocol;
 mod for_in;
 mod protocol;
 pub(crate) mod regexp_string;

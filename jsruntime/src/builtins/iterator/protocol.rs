@@ -22,11 +22,11 @@ use crate::JsResult;
 /// An iterator record (7.4.1): [[Iterator]], [[NextMethod]], [[Done]]. With
 /// `fast`, `iterator` is the array itself and `index` the next index.
 pub struct IteratorRecord {
-    iterator: Cell<Value>,
-    next: Cell<Value>,
-    done: Cell<bool>,
-    fast: Cell<bool>,
-    index: Cell<u32>,
+    pub(super) iterator: Cell<Value>,
+    pub(super) next: Cell<Value>,
+    pub(super) done: Cell<bool>,
+    pub(super) fast: Cell<bool>,
+    pub(super) index: Cell<u32>,
 }
 
 // SAFETY: reports the values the record holds.
@@ -38,7 +38,7 @@ unsafe impl Trace for IteratorRecord {
 }
 host_data!(IteratorRecord, "Iterator Record");
 
-fn new_record(rt: &mut Runtime, record: IteratorRecord) -> JsResult<Value> {
+pub(super) fn new_record(rt: &mut Runtime, record: IteratorRecord) -> JsResult<Value> {
     new_host(rt, Value::NULL, Box::new(record))
 }
 
@@ -115,7 +115,7 @@ fn array_next_intact(rt: &mut Runtime) -> bool {
         Some(StoredProperty::Data(v, _)) if v == rt.intrinsic(Intrinsic::ArrayIteratorNext))
 }
 
-fn record(rt: &mut Runtime, v: Value) -> JsResult<&'static IteratorRecord> {
+pub(super) fn record(rt: &mut Runtime, v: Value) -> JsResult<&'static IteratorRecord> {
     match host::<IteratorRecord>(v) {
         Some(r) => Ok(r),
         None => Err(rt.type_error("internal error: not an iterator record")),

@@ -137,9 +137,8 @@ impl<'a> Analyzer<'a> {
         let [left, right, body] = children[..] else {
             return self.err("malformed for-in/of statement");
         };
-        if is_of && node.has(flags::AWAIT) {
-            return self.unsupported("for await");
-        }
+        // `for await`: 14.7.5.6 with iteratorKind async.
+        let is_async = is_of && node.has(flags::AWAIT);
         let ln = self.ast.nodes[left];
         let (target, mode, lexical) = match ln.kind {
             NodeKind::VariableDeclaration | NodeKind::LexicalDeclaration => {
@@ -187,7 +186,9 @@ impl<'a> Analyzer<'a> {
         };
         self.expression(right)?;
         self.leave_block(tdz);
-        self.emit(C::Helper(if is_of {
+        self.emit(C::Helper(if is_async {
+            Helper::GetAsyncIterator
+        } else if is_of {
             Helper::GetIterator
         } else {
             Helper::ForInIterator
@@ -207,11 +208,23 @@ impl<'a> Analyzer<'a> {
             C::LoopStart(LoopFlags(LoopFlags::TEST)),
             C::VariableReference(v.0, v.1),
             C::VariableReference(rec.0, rec.1),
-            C::Helper(if is_of {
+        ]);
+        if is_async {
+            // 14.7.5.7 steps 6.a-e: next(), await, then the result.
+            self.emit_all(&[
+                C::VariableReference(rec.0, rec.1),
+                C::Helper(Helper::AsyncIteratorNext),
+            ]);
+            self.emit_await();
+            self.emit(C::Helper(Helper::AsyncIteratorStepResult));
+        } else {
+            self.emit(C::Helper(if is_of {
                 Helper::IteratorStepValue
             } else {
                 Helper::ForInStep
-            }),
+            }));
+        }
+        self.emit_all(&[
             C::Assignment,
             C::Helper(Helper::IsHole),
             C::Unary(UnaryOperator::LogicalNot),
@@ -239,7 +252,9 @@ impl<'a> Analyzer<'a> {
             self.emit(C::LabelEnd(l));
         }
         self.free_temp(v);
-        if is_of {
+        if is_async {
+            self.async_iterator_close(rec)?;
+        } else if is_of {
             self.emit(C::Catch(true));
             let e = self.store_temp()?;
             self.emit_all(&[
@@ -257,6 +272,59 @@ impl<'a> Analyzer<'a> {
             self.free_temp(e);
         }
         self.free_temp(rec);
+        Ok(())
+    }
+
+    /// The catch and finally blocks of a `for await` loop: 7.4.13
+    /// AsyncIteratorClose with a throw completion (the result of `return` is
+    /// awaited, its failures ignored, the exception rethrown) and with a
+    /// normal completion (the awaited result must be an object).
+    fn async_iterator_close(&mut self, rec: (Symbol, Locator)) -> Result<()> {
+        use CompileCommand as C;
+        self.emit(C::Catch(true));
+        let e = self.store_temp()?;
+        let t = self.temp()?;
+        self.emit_all(&[
+            C::Try {
+                has_catch: true,
+                has_finally: false,
+            },
+            C::VariableReference(t.0, t.1),
+            C::VariableReference(rec.0, rec.1),
+            C::Helper(Helper::AsyncIteratorCloseQuiet),
+            C::Assignment,
+            C::Helper(Helper::IsHole),
+            C::Unary(UnaryOperator::LogicalNot),
+            C::IfThen,
+            C::VariableReference(t.0, t.1),
+        ]);
+        self.emit_await();
+        self.emit_all(&[
+            C::Discard,
+            C::IfStatement,
+            C::Catch(false),
+            C::TryEnd,
+            C::VariableReference(e.0, e.1),
+            C::Throw,
+            C::Finally,
+            C::VariableReference(t.0, t.1),
+            C::VariableReference(rec.0, rec.1),
+            C::Helper(Helper::AsyncIteratorClose),
+            C::Assignment,
+            C::Helper(Helper::IsHole),
+            C::Unary(UnaryOperator::LogicalNot),
+            C::IfThen,
+            C::VariableReference(t.0, t.1),
+        ]);
+        self.emit_await();
+        self.emit_all(&[
+            C::Helper(Helper::RequireIteratorResult),
+            C::Discard,
+            C::IfStatement,
+            C::TryEnd,
+        ]);
+        self.free_temp(t);
+        self.free_temp(e);
         Ok(())
     }
 
