@@ -208,6 +208,12 @@ runtime_functions! {
         (ctx: *mut Executor, object: u64, key: u64, ret: *mut u64) -> u32;
     YieldStarStep => bridge::coroutines::runtime_yield_star_step,
         (ctx: *mut Executor, record: u64, mode: u32, received: u64, ret: *mut u64) -> u32;
+    AsyncYieldStarCall => bridge::coroutines::runtime_async_yield_star_call,
+        (ctx: *mut Executor, record: u64, mode: u32, received: u64, ret: *mut u64) -> u32;
+    AsyncYieldStarResult => bridge::coroutines::runtime_async_yield_star_result,
+        (ctx: *mut Executor, mode: u32, result: u64, ret: *mut u64) -> u32;
+    AsyncYieldStarNoThrow => bridge::coroutines::runtime_async_yield_star_no_throw,
+        (ctx: *mut Executor, result: u64, ret: *mut u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

@@ -730,6 +730,13 @@ compile_commands! {
         /// `state` with each inner result object as it is; the result is the
         /// inner iterator's final value.
         YieldDelegate(state: u32): [1 => 1] => write!(f, "YieldDelegate({state})"),
+        /// `[record] -> [result]`: `yield*` of an async generator over the
+        /// record from `Helper(GetAsyncIterator)`: like `YieldDelegate`, with
+        /// each inner result awaited and its value yielded; it suspends at
+        /// the four states `state..state + 4` (await the inner result, yield,
+        /// await a value to return, await the result of closing an inner
+        /// iterator that has no `throw`).
+        AsyncYieldDelegate(state: u32): [1 => 1] => write!(f, "AsyncYieldDelegate({state})"),
     }
 }
 

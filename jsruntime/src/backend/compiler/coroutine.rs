@@ -59,8 +59,12 @@ mod step {
     pub const YIELD: i64 = 0;
     /// The inner iterator is done: `*ret` is the value of `yield*`.
     pub const DONE: i64 = 2;
-    /// Return `*ret` from the generator.
+    /// Return `*ret` from the generator (after awaiting it, in an async
+    /// generator).
     pub const RETURN: i64 = 3;
+    /// A throw met an inner iterator without `throw`: `*ret` is the result
+    /// of closing it (to await) or HOLE.
+    pub const NO_THROW: i64 = 4;
 }
 
 /// Per-function state of a coroutine body being compiled.
@@ -674,6 +678,144 @@ impl FunctionCompiler<'_, '_> {
         let v = self.b.ins().stack_load(I64, I64, self.scratch, 0);
         self.operands.push(Operand::Any(v));
         Ok(())
+    }
+
+    /// `AsyncYieldDelegate(state)`: the loop of 15.5.5 `yield*` in an async
+    /// generator, with its four suspend points (`state`: await the inner
+    /// result; `state + 1`: yield its value; `state + 2`: await the value
+    /// to return; `state + 3`: await the result of closing an iterator
+    /// without `throw`).
+    pub(super) fn async_yield_delegate(&mut self, state: u32) -> Result<(), CompileError> {
+        let record = self.pop()?;
+        let record = self.value_of(record)?;
+        self.spill_operands();
+        let header = self.b.create_block();
+        let mode = self.b.append_block_param(header, I32);
+        let received = self.b.append_block_param(header, I64);
+        let record_param = self.b.append_block_param(header, I64);
+        let next = self.b.ins().iconst(I32, 0);
+        let undefined = self.constant(Value::UNDEFINED);
+        self.b.ins().jump(
+            header,
+            &[
+                BlockArg::Value(next),
+                BlockArg::Value(undefined),
+                BlockArg::Value(record),
+            ],
+        );
+        self.b.switch_to_block(header);
+        let scratch = self.scratch_addr();
+        let outcome = self.call_runtime(
+            RuntimeFn::AsyncYieldStarCall,
+            &[self.ctx, record_param, mode, received, scratch],
+        );
+        let await_inner = self.b.create_block();
+        let await_return = self.b.create_block();
+        let return_value = self.b.append_block_param(await_return, I64);
+        let no_throw = self.b.create_block();
+        let returning = self.b.create_block();
+        let handler = self.raise_block();
+        let mut switch = Switch::new();
+        switch.set_entry(step::YIELD as u128, await_inner);
+        switch.set_entry(step::RETURN as u128, returning);
+        switch.set_entry(step::NO_THROW as u128, no_throw);
+        switch.emit(&mut self.b, outcome, handler);
+        self.b.switch_to_block(returning);
+        let v = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        self.b.ins().jump(await_return, &[BlockArg::Value(v)]);
+
+        // A return: await the value, then return it.
+        self.b.switch_to_block(await_return);
+        self.suspend(state + 2, return_value, SUSPEND_AWAIT)?;
+        self.throw_if_resumed_with_throw()?;
+        let (value, _) = self.resumption()?;
+        self.b.def_var(self.return_value, value);
+        self.jump_out(Target::Return)?;
+
+        // A throw into an iterator without `throw`: await the result of
+        // closing it, if any, then a TypeError.
+        self.b.switch_to_block(no_throw);
+        let closed = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        let is_hole = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, closed, Value::HOLE.to_bits() as i64);
+        let throw_now = self.b.create_block();
+        let await_close = self.b.create_block();
+        self.b.ins().brif(is_hole, throw_now, &[], await_close, &[]);
+        self.b.switch_to_block(throw_now);
+        self.no_throw_error(closed);
+        self.b.switch_to_block(await_close);
+        self.suspend(state + 3, closed, SUSPEND_AWAIT)?;
+        self.throw_if_resumed_with_throw()?;
+        let (value, _) = self.resumption()?;
+        self.no_throw_error(value);
+
+        // Await the inner result, then yield its value, finish, or return.
+        self.b.switch_to_block(await_inner);
+        let inner = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        self.operands.push(Operand::Any(record_param));
+        let boxed_mode = self.box_int(mode);
+        self.operands.push(Operand::Any(boxed_mode));
+        self.suspend(state, inner, SUSPEND_AWAIT)?;
+        self.throw_if_resumed_with_throw()?;
+        let boxed_mode = self.pop()?;
+        let boxed_mode = self.value_of(boxed_mode)?;
+        let mode = self.b.ins().ireduce(I32, boxed_mode);
+        let record = self.pop()?;
+        let record = self.value_of(record)?;
+        let (result, _) = self.resumption()?;
+        let scratch = self.scratch_addr();
+        let outcome = self.call_runtime(
+            RuntimeFn::AsyncYieldStarResult,
+            &[self.ctx, mode, result, scratch],
+        );
+        let yield_block = self.b.create_block();
+        let done_block = self.b.create_block();
+        let return_block = self.b.create_block();
+        let handler = self.raise_block();
+        let mut switch = Switch::new();
+        switch.set_entry(step::YIELD as u128, yield_block);
+        switch.set_entry(step::DONE as u128, done_block);
+        switch.set_entry(step::RETURN as u128, return_block);
+        switch.emit(&mut self.b, outcome, handler);
+        self.b.switch_to_block(return_block);
+        let v = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        self.b.ins().jump(await_return, &[BlockArg::Value(v)]);
+
+        self.b.switch_to_block(yield_block);
+        let v = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        self.operands.push(Operand::Any(record));
+        self.suspend(state + 1, v, SUSPEND_YIELD)?;
+        let record = self.pop()?;
+        let record = self.value_of(record)?;
+        let (value, resume_mode) = self.resumption()?;
+        self.b.ins().jump(
+            header,
+            &[
+                BlockArg::Value(resume_mode),
+                BlockArg::Value(value),
+                BlockArg::Value(record),
+            ],
+        );
+
+        self.b.switch_to_block(done_block);
+        let v = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// Throws the TypeError of a throw into an async `yield*` whose inner
+    /// iterator has no `throw` (`closed`: the awaited result of closing it,
+    /// or HOLE).
+    fn no_throw_error(&mut self, closed: ir::Value) {
+        let scratch = self.scratch_addr();
+        self.call_runtime(
+            RuntimeFn::AsyncYieldStarNoThrow,
+            &[self.ctx, closed, scratch],
+        );
+        let handler = self.raise_block();
+        self.b.ins().jump(handler, &[]);
     }
 
     /// The frame layout of the compiled coroutine.

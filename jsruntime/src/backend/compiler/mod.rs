@@ -642,6 +642,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             C::Await(state) => self.await_value(state)?,
             C::Yield(state) => self.yield_value(state)?,
             C::YieldDelegate(state) => self.yield_delegate(state)?,
+            C::AsyncYieldDelegate(state) => self.async_yield_delegate(state)?,
         }
         #[cfg(debug_assertions)]
         self.check_stack_effect(command, effect, depth)?;

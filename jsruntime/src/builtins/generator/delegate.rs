@@ -84,3 +84,71 @@ fn inner_result(rt: &mut Runtime, inner: Value, done: u32) -> JsResult<(u32, Val
     }
     Ok((STEP_YIELD, inner))
 }
+
+/// A throw completion met an inner iterator without `throw`: `*ret` is the
+/// result of closing it (to await) or HOLE.
+pub(crate) const STEP_NO_THROW: u32 = 4;
+
+/// The call of one round of `yield*` in an async generator (15.5.5 step 8
+/// with generatorKind async), before its await: `(STEP_YIELD, result)` with
+/// the result of the inner `next`/`throw`/`return` to await,
+/// `(STEP_RETURN, received)` when a return has no inner `return` (the value
+/// is awaited, then returned), `(STEP_NO_THROW, result | HOLE)` when a throw
+/// has no inner `throw`.
+pub(crate) fn async_yield_star_call(
+    rt: &mut Runtime,
+    record: Value,
+    mode: u32,
+    received: Value,
+) -> JsResult<(u32, Value)> {
+    let (iterator, next) = record_iterator(rt, record)?;
+    match mode {
+        MODE_NEXT => Ok((STEP_YIELD, rt.call(next, iterator, &[received])?)),
+        MODE_THROW => {
+            let key = PropertyKey::String(rt.atom("throw")?);
+            match rt.get_method(iterator, key)? {
+                Some(throw) => Ok((STEP_YIELD, rt.call(throw, iterator, &[received])?)),
+                None => {
+                    // Step 8.b.iii: 7.4.13 AsyncIteratorClose with a normal
+                    // completion (its await is compiled code's).
+                    let key = PropertyKey::String(rt.atom("return")?);
+                    match rt.get_method(iterator, key)? {
+                        Some(ret) => Ok((STEP_NO_THROW, rt.call(ret, iterator, &[])?)),
+                        None => Ok((STEP_NO_THROW, Value::HOLE)),
+                    }
+                }
+            }
+        }
+        _ => {
+            let key = PropertyKey::String(rt.atom("return")?);
+            match rt.get_method(iterator, key)? {
+                None => Ok((STEP_RETURN, received)),
+                Some(ret) => Ok((STEP_YIELD, rt.call(ret, iterator, &[received])?)),
+            }
+        }
+    }
+}
+
+/// The awaited inner result of a round of an async `yield*`: a TypeError
+/// unless an object; when done its value ends the delegation
+/// (`STEP_RETURN` after a return, else `STEP_DONE`); otherwise
+/// `(STEP_YIELD, value)`: AsyncGeneratorYield of its value.
+pub(crate) fn async_yield_star_result(
+    rt: &mut Runtime,
+    mode: u32,
+    inner: Value,
+) -> JsResult<(u32, Value)> {
+    let done = if mode == crate::backend::coroutine::MODE_RETURN {
+        STEP_RETURN
+    } else {
+        STEP_DONE
+    };
+    match inner_result(rt, inner, done)? {
+        (STEP_YIELD, result) => {
+            let value_key = PropertyKey::String(rt.names.value);
+            let value = rt.get_v(result, value_key)?;
+            Ok((STEP_YIELD, value))
+        }
+        other => Ok(other),
+    }
+}

@@ -6,7 +6,7 @@
 
 mod delegate;
 
-pub(crate) use delegate::yield_star_step;
+pub(crate) use delegate::{async_yield_star_call, async_yield_star_result, yield_star_step};
 
 use super::arg;
 use super::function::{create_dynamic_function, DynamicFunctionKind};

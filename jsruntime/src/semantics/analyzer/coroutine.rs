@@ -70,15 +70,22 @@ impl<'a> Analyzer<'a> {
         Ok(())
     }
 
-    /// `yield* e` (15.5.5): GetIterator, then the delegation loop.
+    /// `yield* e` (15.5.5): GetIterator, then the delegation loop (four
+    /// suspend points in an async generator).
     pub(super) fn yield_delegate(&mut self, children: &[usize]) -> Result<()> {
         let Some(&operand) = children.first() else {
             return self.err("malformed yield* expression");
         };
-        if self.in_async() {
-            return self.unsupported("yield* in async generators");
-        }
         self.expression(operand)?;
+        if self.in_async() {
+            self.emit(CompileCommand::Helper(Helper::GetAsyncIterator));
+            let state = self.next_state();
+            for _ in 1..4 {
+                self.next_state();
+            }
+            self.emit(CompileCommand::AsyncYieldDelegate(state));
+            return Ok(());
+        }
         self.emit(CompileCommand::Helper(Helper::GetIterator));
         let state = self.next_state();
         self.emit(CompileCommand::YieldDelegate(state));
