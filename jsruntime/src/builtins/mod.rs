@@ -22,18 +22,24 @@ pub mod array;
 pub mod bigint;
 pub(crate) mod boolean;
 pub mod error;
+pub(crate) mod finalization_registry;
 pub mod function;
 pub mod global;
 pub mod iterator;
 pub(crate) mod json;
+pub(crate) mod map;
 pub mod math;
 pub(crate) mod number;
 pub mod object;
 pub(crate) mod promise;
 pub(crate) mod reflect;
 pub mod regexp;
+pub(crate) mod set;
 pub mod string;
 pub mod symbol;
+pub(crate) mod weak_map;
+pub(crate) mod weak_ref;
+pub(crate) mod weak_set;
 
 #[cfg(test)]
 mod tests;
@@ -85,6 +91,20 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &iterator::STRING_ITERATOR_PROTOTYPE,
     &iterator::REGEXP_STRING_ITERATOR_PROTOTYPE,
     &promise::PROMISE_PROTOTYPE,
+    &map::MAP_PROTOTYPE,
+    &map::MAP,
+    &map::iterator::MAP_ITERATOR_PROTOTYPE,
+    &set::SET_PROTOTYPE,
+    &set::SET,
+    &set::iterator::SET_ITERATOR_PROTOTYPE,
+    &weak_map::WEAK_MAP_PROTOTYPE,
+    &weak_map::WEAK_MAP,
+    &weak_set::WEAK_SET_PROTOTYPE,
+    &weak_set::WEAK_SET,
+    &weak_ref::WEAK_REF_PROTOTYPE,
+    &weak_ref::WEAK_REF,
+    &finalization_registry::FINALIZATION_REGISTRY_PROTOTYPE,
+    &finalization_registry::FINALIZATION_REGISTRY,
     &global::GLOBAL,
 ];
 

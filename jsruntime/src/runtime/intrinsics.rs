@@ -79,6 +79,21 @@ intrinsics! {
     // %parseFloat% and %parseInt% (19.2.4, 19.2.5), shared with Number.
     ParseFloat,
     ParseInt,
+    // 24.1-24.4 keyed collections, 26.1-26.2 WeakRef and FinalizationRegistry.
+    Map,
+    MapPrototype,
+    MapIteratorPrototype,
+    Set,
+    SetPrototype,
+    SetIteratorPrototype,
+    WeakMap,
+    WeakMapPrototype,
+    WeakSet,
+    WeakSetPrototype,
+    WeakRef,
+    WeakRefPrototype,
+    FinalizationRegistry,
+    FinalizationRegistryPrototype,
 }
 
 impl Intrinsic {
