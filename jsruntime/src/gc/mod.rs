@@ -425,3 +425,5 @@ mod rooting_lint;
 mod tests;
 #[cfg(test)]
 mod tests_roots;
+#[cfg(test)]
+mod tests_weak;

@@ -59,6 +59,7 @@ struct FinalizationCell {
 /// [[CleanupCallback]] and [[Cells]].
 struct RegistryData {
     cleanup: Value,
+    // GC: traced by the registry cell (held values strong, targets and tokens weak).
     cells: RefCell<Vec<FinalizationCell>>,
 }
 
@@ -79,6 +80,7 @@ unsafe impl Trace for RegistryData {
 impl WeakContainer for RegistryData {
     fn trace_ephemerons(&self, _: &mut Tracer) {}
 
+    // GC: the runtime's pending list, traced as a root; called during a collection.
     fn sweep_weak(&self, cleanups: &mut Vec<(Value, Value)>) {
         // SAFETY: as in `trace`.
         let cells = unsafe { &mut *self.cells.as_ptr() };
@@ -111,6 +113,7 @@ impl Runtime {
     /// The (cleanup callback, held value) pairs of the registrations whose
     /// targets were collected, oldest first; the list is emptied. For an
     /// embedder that runs the cleanups as jobs of its own queue.
+    // GC: the caller owns the pairs; it must root them before it allocates.
     pub fn take_pending_finalizations(&mut self) -> Vec<(Value, Value)> {
         std::mem::take(&mut self.pending_finalizations)
     }
@@ -126,6 +129,7 @@ impl Runtime {
             let batch = self.rooted_list_from(&batch);
             for (i, &(callback, held)) in batch.iter().enumerate() {
                 if let Err(e) = self.call(callback, Value::UNDEFINED, &[held]) {
+                    // GC: no allocation between the copy and the splice into the rooted pending list.
                     let rest: Vec<(Value, Value)> = batch[i + 1..].to_vec();
                     // GC: no allocation between the copy and the splice.
                     self.pending_finalizations.splice(0..0, rest);
@@ -187,7 +191,9 @@ fn register(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     // 5. If CanBeHeldWeakly(unregisterToken) is false: it must be undefined
     // (then ~empty~).
     if !can_be_held_weakly(token) && !token.is_undefined() {
-        return Err(rt.type_error("FinalizationRegistry.prototype.register: invalid unregister token"));
+        return Err(
+            rt.type_error("FinalizationRegistry.prototype.register: invalid unregister token")
+        );
     }
     // 6-7. Append the cell.
     r.cells.borrow_mut().push(FinalizationCell {

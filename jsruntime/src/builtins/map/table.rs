@@ -45,9 +45,11 @@ struct Entry {
 
 /// See the module docs.
 pub(crate) struct OrderedTable {
+    // GC: traced by the Map/Set cell that owns the table (`Trace for OrderedTable`).
     entries: Vec<Entry>,
     buckets: Vec<u32>,
     live: usize,
+    // GC: iterator positions, no GC references.
     cursors: Vec<Weak<Cell<usize>>>,
 }
 
@@ -282,6 +284,7 @@ impl OrderedTable {
         // new_index[i]: the number of live entries before raw index i.
         self.cursors.retain(|c| c.strong_count() > 0);
         if !self.cursors.is_empty() {
+            // GC: indices only.
             let mut new_index = Vec::with_capacity(self.entries.len() + 1);
             let mut n = 0;
             for e in &self.entries {

@@ -30,7 +30,11 @@ struct SetRecord {
 }
 
 /// RequireInternalSlot(O, [[SetData]]) for the set methods.
-fn this_table(rt: &mut Runtime, this: Value, method: &str) -> JsResult<&'static RefCell<OrderedTable>> {
+fn this_table(
+    rt: &mut Runtime,
+    this: Value,
+    method: &str,
+) -> JsResult<&'static RefCell<OrderedTable>> {
     match host_ref::<SetData>(this) {
         Some(s) => Ok(&s.table),
         None => Err(rt.type_error(&format!(

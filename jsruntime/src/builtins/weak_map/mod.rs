@@ -49,6 +49,7 @@ pub(crate) fn can_be_held_weakly(v: Value) -> bool {
 
 /// [[WeakMapData]]: key (by identity) → (key, value).
 struct WeakMapData {
+    // GC: ephemerons, handled by the weak phase (`WeakContainer`).
     entries: RefCell<HashMap<u64, (Value, Value)>>,
 }
 
@@ -72,6 +73,7 @@ impl WeakContainer for WeakMapData {
         }
     }
 
+    // GC: the runtime's pending list, traced as a root; called during a collection.
     fn sweep_weak(&self, _: &mut Vec<(Value, Value)>) {
         // SAFETY: as above.
         let entries = unsafe { &mut *self.entries.as_ptr() };

@@ -55,6 +55,7 @@ unsafe impl Trace for WeakRefData {
 impl WeakContainer for WeakRefData {
     fn trace_ephemerons(&self, _: &mut Tracer) {}
 
+    // GC: the runtime's pending list, traced as a root; called during a collection.
     fn sweep_weak(&self, _: &mut Vec<(Value, Value)>) {
         if !is_value_marked(self.target.get()) {
             self.target.set(Value::UNDEFINED);

@@ -44,6 +44,7 @@ pub(crate) static WEAK_SET_PROTOTYPE: BuiltinObject = BuiltinObject {
 
 /// [[WeakSetData]]: element identity → element.
 struct WeakSetData {
+    // GC: weak elements, handled by the weak phase (`WeakContainer`).
     elements: RefCell<HashMap<u64, Value>>,
 }
 
@@ -58,6 +59,7 @@ unsafe impl Trace for WeakSetData {
 impl WeakContainer for WeakSetData {
     fn trace_ephemerons(&self, _: &mut Tracer) {}
 
+    // GC: the runtime's pending list, traced as a root; called during a collection.
     fn sweep_weak(&self, _: &mut Vec<(Value, Value)>) {
         // SAFETY: no borrow of the table is live during a collection (its
         // methods only touch malloc memory).
