@@ -60,23 +60,33 @@ impl Default for OrderedTable {
 }
 
 /// Mixes 64 bits into a 32-bit hash whose low bits are usable as a bucket
-/// index.
+/// index (the finaliser of MurmurHash3: every input bit affects every
+/// output bit, which the doubles of small integers, whose low bits are
+/// zero, need).
 #[inline]
-fn mix(x: u64) -> u32 {
-    let x = (x ^ (x >> 32)).wrapping_mul(0xd6e8_feb8_6659_fd93);
-    (x ^ (x >> 32)) as u32
+fn mix(mut x: u64) -> u32 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    x as u32
 }
 
-/// The hash of a key, consistent with SameValueZero.
+/// The hash of a key, consistent with SameValueZero: a number that is an
+/// int32 hashes as that integer whether stored as int32 or double (-0 as
+/// 0), other numbers by their bits (every NaN alike).
 #[inline]
 pub(crate) fn hash_key(key: Value) -> u32 {
     if let Some(i) = key.as_i32() {
-        return mix((i as f64).to_bits());
+        return mix(i as u32 as u64);
     }
     if let Some(n) = key.as_number() {
-        let bits = if n == 0.0 {
-            0 // +0 and -0
-        } else if n.is_nan() {
+        let i = n as i32;
+        if i as f64 == n {
+            return mix(i as u32 as u64); // also -0
+        }
+        let bits = if n.is_nan() {
             crate::value::CANONICAL_NAN
         } else {
             n.to_bits()

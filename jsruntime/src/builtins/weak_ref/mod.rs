@@ -79,6 +79,14 @@ impl Runtime {
     /// 9.10.3 AddToKeptObjects ( value ) (#sec-addtokeptobjects): `value`
     /// stays alive until [`Runtime::clear_kept_objects`].
     pub(crate) fn add_to_kept_objects(&mut self, value: Value) {
+        // A loop calling `deref` in one long job must not grow the list
+        // without bound: drop duplicates whenever the length reaches a
+        // power of two (amortised O(log n) per call).
+        let len = self.kept_objects.len();
+        if len >= 64 && len.is_power_of_two() {
+            self.kept_objects.sort_unstable_by_key(|v| v.to_bits());
+            self.kept_objects.dedup();
+        }
         self.kept_objects.push(value);
     }
 
