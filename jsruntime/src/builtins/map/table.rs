@@ -13,7 +13,7 @@
 //! Deleting an entry leaves a tombstone (key `HOLE`) in place, still linked
 //! in its chain, so the index of every other entry is unchanged and an
 //! iterator standing between entries stays valid, as the spec's list with
-//! ~empty~ elements requires. When the entry vector fills up (one entry per
+//! ~empty~ elements requires. When the entry vector fills up (half an entry per
 //! bucket), the table is rebuilt without its tombstones (and with twice the
 //! buckets when more than half the entries are live). Live iterators hold a
 //! [`Cursor`] (an index into the entries) that the table knows through a weak
@@ -186,7 +186,7 @@ impl OrderedTable {
 
     /// Appends an entry for a key known to be absent.
     pub(crate) fn append(&mut self, key: Value, value: Value) {
-        if self.entries.len() >= self.buckets.len() {
+        if self.entries.len() * 2 >= self.buckets.len() {
             self.rehash();
         }
         let hash = hash_key(key);
@@ -312,7 +312,7 @@ impl OrderedTable {
             }
         }
         let old = std::mem::take(&mut self.entries);
-        self.entries = Vec::with_capacity(buckets);
+        self.entries = Vec::with_capacity(buckets / 2);
         self.buckets = vec![NONE; buckets.max(MIN_BUCKETS)];
         for e in old {
             if e.key.is_hole() {
