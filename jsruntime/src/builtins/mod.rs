@@ -16,7 +16,9 @@
 //! string and RegExp string iterators, and the iteration records behind
 //! `for-of`, `for-in`, spread and array patterns), [`promise`], [`json`]
 //! (`JSON.parse` and `JSON.stringify`), [`reflect`] (the `Reflect`
-//! namespace object, nested in the global object's table).
+//! namespace object, nested in the global object's table), the keyed
+//! collections [`map`] (with the ordered hash table), [`set`],
+//! [`weak_map`], [`weak_set`], and [`weak_ref`], [`finalization_registry`].
 
 pub mod array;
 pub mod bigint;

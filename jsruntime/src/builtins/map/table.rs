@@ -150,7 +150,11 @@ impl OrderedTable {
     /// The raw index of the entry for `key`.
     #[inline]
     pub(crate) fn find(&self, key: Value) -> Option<usize> {
-        let hash = hash_key(key);
+        self.find_hashed(key, hash_key(key))
+    }
+
+    #[inline]
+    fn find_hashed(&self, key: Value, hash: u32) -> Option<usize> {
         let mut i = self.buckets[self.bucket_of(hash)];
         while i != NONE {
             let e = &self.entries[i as usize];
@@ -177,19 +181,31 @@ impl OrderedTable {
     /// Sets the value of `key`, appending an entry when it has none. The
     /// caller canonicalises -0 to +0 (CanonicalizeKeyedCollectionKey).
     pub(crate) fn set(&mut self, key: Value, value: Value) {
-        if let Some(i) = self.find(key) {
+        let hash = hash_key(key);
+        if let Some(i) = self.find_hashed(key, hash) {
             self.entries[i].value = value;
             return;
         }
-        self.append(key, value);
+        self.append_hashed(key, value, hash);
+    }
+
+    /// Adds `key` (with an unused value) unless it is present (Set.add).
+    pub(crate) fn add(&mut self, key: Value) {
+        let hash = hash_key(key);
+        if self.find_hashed(key, hash).is_none() {
+            self.append_hashed(key, Value::UNDEFINED, hash);
+        }
     }
 
     /// Appends an entry for a key known to be absent.
     pub(crate) fn append(&mut self, key: Value, value: Value) {
+        self.append_hashed(key, value, hash_key(key));
+    }
+
+    fn append_hashed(&mut self, key: Value, value: Value, hash: u32) {
         if self.entries.len() * 2 >= self.buckets.len() {
             self.rehash();
         }
-        let hash = hash_key(key);
         let b = self.bucket_of(hash);
         let index = self.entries.len() as u32;
         self.entries.push(Entry {
@@ -274,7 +290,7 @@ impl OrderedTable {
         let mut t = OrderedTable::new();
         for e in &self.entries {
             if !e.key.is_hole() {
-                t.append(e.key, e.value);
+                t.append_hashed(e.key, e.value, e.hash);
             }
         }
         t

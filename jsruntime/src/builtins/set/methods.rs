@@ -115,10 +115,7 @@ pub(super) fn union(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<V
     let out = table_of(rt, result)?;
     // 7. Repeat, while next is not done: append the keys not in the result.
     while let Some(next) = next_key(rt, iter)? {
-        let mut t = out.borrow_mut();
-        if !t.has(next) {
-            t.append(next, Value::UNDEFINED);
-        }
+        out.borrow_mut().add(next);
     }
     Ok(result)
 }
@@ -141,20 +138,15 @@ pub(super) fn intersection(rt: &mut Runtime, this: Value, args: &[Value]) -> JsR
             // 1. Let inOther be ToBoolean(? Call(otherRec.[[Has]], otherRec.[[SetObject]], « e »)).
             if other_has(rt, &rec, e)? {
                 // 2.b. If SetDataHas(resultSetData, e) is false, append e.
-                let mut t = out.borrow_mut();
-                if !t.has(e) {
-                    t.append(e, Value::UNDEFINED);
-                }
+                out.borrow_mut().add(e);
             }
         }
     } else {
         // 6. Else: iterate the keys of other.
         let iter = keys_iterator(rt, &rec)?;
         while let Some(next) = next_key(rt, iter)? {
-            let in_this = table.borrow().has(next);
-            let mut t = out.borrow_mut();
-            if in_this && !t.has(next) {
-                t.append(next, Value::UNDEFINED);
+            if table.borrow().has(next) {
+                out.borrow_mut().add(next);
             }
         }
     }

@@ -159,9 +159,7 @@ fn add(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let value = canonicalize_key(arg(args, 0));
     let mut t = s.table.borrow_mut();
     let before = t.heap_bytes();
-    if !t.has(value) {
-        t.append(value, Value::UNDEFINED);
-    }
+    t.add(value);
     let after = t.heap_bytes();
     drop(t);
     note_growth(rt, before, after);
