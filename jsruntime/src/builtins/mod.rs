@@ -16,7 +16,9 @@
 //! string and RegExp string iterators, and the iteration records behind
 //! `for-of`, `for-in`, spread and array patterns), [`promise`], [`json`]
 //! (`JSON.parse` and `JSON.stringify`), [`reflect`] (the `Reflect`
-//! namespace object, nested in the global object's table).
+//! namespace object, nested in the global object's table), the keyed
+//! collections [`map`] (with the ordered hash table), [`set`],
+//! [`weak_map`], [`weak_set`], and [`weak_ref`], [`finalization_registry`].
 
 pub mod array;
 pub(crate) mod async_function;
@@ -24,19 +26,25 @@ pub(crate) mod async_generator;
 pub mod bigint;
 pub(crate) mod boolean;
 pub mod error;
+pub(crate) mod finalization_registry;
 pub mod function;
 pub(crate) mod generator;
 pub mod global;
 pub mod iterator;
 pub(crate) mod json;
+pub(crate) mod map;
 pub mod math;
 pub(crate) mod number;
 pub mod object;
 pub(crate) mod promise;
 pub(crate) mod reflect;
 pub mod regexp;
+pub(crate) mod set;
 pub mod string;
 pub mod symbol;
+pub(crate) mod weak_map;
+pub(crate) mod weak_ref;
+pub(crate) mod weak_set;
 
 #[cfg(test)]
 mod tests;
@@ -99,6 +107,20 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &async_generator::ASYNC_GENERATOR_FUNCTION,
     &promise::PROMISE_PROTOTYPE,
     &promise::PROMISE,
+    &map::MAP_PROTOTYPE,
+    &map::MAP,
+    &map::iterator::MAP_ITERATOR_PROTOTYPE,
+    &set::SET_PROTOTYPE,
+    &set::SET,
+    &set::iterator::SET_ITERATOR_PROTOTYPE,
+    &weak_map::WEAK_MAP_PROTOTYPE,
+    &weak_map::WEAK_MAP,
+    &weak_set::WEAK_SET_PROTOTYPE,
+    &weak_set::WEAK_SET,
+    &weak_ref::WEAK_REF_PROTOTYPE,
+    &weak_ref::WEAK_REF,
+    &finalization_registry::FINALIZATION_REGISTRY_PROTOTYPE,
+    &finalization_registry::FINALIZATION_REGISTRY,
     &global::GLOBAL,
 ];
 

@@ -360,7 +360,8 @@ impl Heap {
     }
 
     /// A full collection: marks from the native stack (when `stack_top` is
-    /// given) and from `trace_roots`, lets `prune_weak` drop unmarked entries
+    /// given) and from `trace_roots`, runs the weak phase ([`super::weak`]),
+    /// lets `prune_weak` drop unmarked entries
     /// from weak tables (query with [`Gc::is_marked`]), then sweeps.
     pub fn collect(
         &mut self,
@@ -374,6 +375,8 @@ impl Heap {
         }
         trace_roots(&mut tracer);
         tracer.drain();
+        // Ephemerons and weak references (no finalization queue here).
+        super::weak::process_weak(&mut tracer, &mut Vec::new());
         tracing::trace!(marked = tracer.marked_cells(), "gc: marking done");
         prune_weak();
         self.sweep();

@@ -52,7 +52,11 @@
 //! program's memory stays proportional to its live data. Marking is iterative
 //! (an explicit mark stack, so a million-deep linked list or rope cannot overflow
 //! the native stack). Weak tables (the atom table) are pruned between marking
-//! and sweeping; this is the hook for WeakRef/FinalizationRegistry/WeakMap later.
+//! and sweeping. Cells with weak references (WeakMap, WeakSet, WeakRef,
+//! FinalizationRegistry) register themselves with the tracer while traced
+//! ([`Tracer::defer_weak`], [`weak`]): after the strong marking, the
+//! ephemeron tables are iterated to a fixed point, then every registered
+//! container drops its references to unmarked cells.
 //! Sweeping runs the drop function of dead cells, rebuilds the free lists and
 //! returns empty blocks to the operating system.
 //!
@@ -65,6 +69,7 @@ pub mod rooted_list;
 pub mod roots;
 pub mod stack;
 pub mod stress;
+pub mod weak;
 
 use std::cell::UnsafeCell;
 use std::fmt;
@@ -74,6 +79,7 @@ use std::ptr::NonNull;
 pub use heap::{AllocError, Heap, HeapStats};
 pub use rooted_list::RootedList;
 pub use roots::{Persistent, RootTable, ValueList};
+pub use weak::{is_value_marked, WeakContainer};
 
 use crate::value::Value;
 
@@ -329,6 +335,8 @@ unsafe impl<T: Trace + ?Sized> Trace for Box<T> {
 pub struct Tracer {
     stack: Vec<usize>,
     marked_cells: usize,
+    /// The live cells' weak containers met so far (see [`weak`]).
+    weak: Vec<*const dyn WeakContainer>,
 }
 
 impl Tracer {
@@ -336,6 +344,7 @@ impl Tracer {
         Tracer {
             stack: Vec::with_capacity(1024),
             marked_cells: 0,
+            weak: Vec::new(),
         }
     }
 
@@ -416,3 +425,5 @@ mod rooting_lint;
 mod tests;
 #[cfg(test)]
 mod tests_roots;
+#[cfg(test)]
+mod tests_weak;

@@ -99,6 +99,21 @@ intrinsics! {
     AsyncGeneratorPrototype,
     // 27.1.6: %AsyncFromSyncIteratorPrototype%.
     AsyncFromSyncIteratorPrototype,
+    // 24.1-24.4 keyed collections, 26.1-26.2 WeakRef and FinalizationRegistry.
+    Map,
+    MapPrototype,
+    MapIteratorPrototype,
+    Set,
+    SetPrototype,
+    SetIteratorPrototype,
+    WeakMap,
+    WeakMapPrototype,
+    WeakSet,
+    WeakSetPrototype,
+    WeakRef,
+    WeakRefPrototype,
+    FinalizationRegistry,
+    FinalizationRegistryPrototype,
 }
 
 impl Intrinsic {

@@ -166,6 +166,14 @@ pub struct Runtime {
     pub(crate) permanent_cells: Vec<usize>,
     /// The job queue and the promise rejection tracker ([`jobs`]).
     pub(crate) jobs: jobs::JobQueue,
+    /// [[KeptAlive]] of the agent (9.7 Agents): the WeakRef targets read in
+    /// the current job (`WeakRef.prototype.deref`, 9.10.3 AddToKeptObjects),
+    /// strong until [`Runtime::clear_kept_objects`].
+    pub(crate) kept_objects: Vec<Value>,
+    /// (cleanup callback, held value) pairs of FinalizationRegistry cells
+    /// whose targets died, waiting for [`Runtime::run_finalization_cleanups`]
+    /// (traced as roots).
+    pub(crate) pending_finalizations: Vec<(Value, Value)>,
 }
 
 impl Default for Runtime {
@@ -220,6 +228,8 @@ impl Runtime {
             output: Box::new(std::io::stdout()),
             permanent_cells: Vec::new(),
             jobs: jobs::JobQueue::default(),
+            kept_objects: Vec::new(),
+            pending_finalizations: Vec::new(),
         };
         rt.init_realm()
             .expect("out of memory while creating the runtime");
@@ -270,6 +280,9 @@ impl Runtime {
         }
         self.trace_roots(&mut tracer);
         tracer.drain();
+        // Ephemerons to a fixed point, then weak references to dead cells
+        // cleared (`gc::weak`).
+        crate::gc::weak::process_weak(&mut tracer, &mut self.pending_finalizations);
         // Weak tables, between marking and sweeping.
         self.atoms.prune_unmarked();
         Runtime::prune_shape_transitions(&mut self.shapes_with_transitions);
@@ -300,6 +313,13 @@ impl Runtime {
             tracer.mark_cell(cell);
         }
         self.jobs.trace(tracer);
+        for v in &self.kept_objects {
+            tracer.mark_value(*v);
+        }
+        for (callback, held) in &self.pending_finalizations {
+            tracer.mark_value(*callback);
+            tracer.mark_value(*held);
+        }
     }
 
     /// Keeps a heap cell alive as long as the runtime (cells whose address

@@ -281,7 +281,11 @@ impl JsString {
         if h != 0 {
             return h;
         }
-        let h = hash_units(self.view().units());
+        // One loop per representation (not a match per unit).
+        let h = match self.view() {
+            StrView::Latin1(b) => hash_units(b.iter().map(|&c| c as u16)),
+            StrView::Utf16(u) => hash_units(u.iter().copied()),
+        };
         self.hash.set(h);
         h
     }
