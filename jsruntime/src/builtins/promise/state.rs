@@ -209,6 +209,8 @@ impl PromiseData {
 
     /// Takes both reaction lists, leaving them empty (27.2.1.4 / 27.2.1.7
     /// steps 2-5).
+    // The caller moves them into the (traced) job queue before it allocates.
+    // GC: safe, see the line above.
     pub fn take_reactions(&self) -> (Option<ReactionPair>, Vec<ReactionPair>) {
         (
             self.first_reaction.take(),
