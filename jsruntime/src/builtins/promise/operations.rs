@@ -6,7 +6,7 @@
 
 use super::state::{
     is_promise, new_intrinsic_promise_object, promise_data, Handler, PromiseCapability,
-    PromiseReaction, PromiseState, ReactionType,
+    PromiseState, ReactionPair, ReactionType,
 };
 use crate::equality::same_value;
 use crate::gc::Gc;
@@ -187,23 +187,22 @@ fn settle(rt: &mut Runtime, promise: Value, state: PromiseState, value: Value) {
     }
     // Steps 2-6. GC: the reactions leave the traced promise, but nothing
     // allocates before they are in the (traced) job queue.
-    let fulfill = std::mem::take(&mut *d.fulfill_reactions.borrow_mut());
-    let reject = std::mem::take(&mut *d.reject_reactions.borrow_mut());
+    let (first, more) = d.take_reactions();
     d.result.set(value);
     d.state.set(state);
-    let reactions = if state == PromiseState::Fulfilled {
-        fulfill
+    let kind = if state == PromiseState::Fulfilled {
+        ReactionType::Fulfill
     } else {
         // 27.2.1.7 step 7.
         if !d.is_handled.get() {
             rt.promise_rejection_tracker(promise, RejectionOperation::Reject);
         }
-        reject
+        ReactionType::Reject
     };
     // 27.2.1.8 TriggerPromiseReactions ( reactions, argument ).
-    for reaction in reactions {
+    for pair in first.into_iter().chain(more) {
         rt.enqueue_job(Job::PromiseReaction {
-            reaction,
+            reaction: pair.reaction(kind),
             argument: value,
         });
     }
@@ -406,26 +405,18 @@ pub(crate) fn perform_promise_then(
         }
         h => h,
     };
-    // Steps 6-7.
-    let fulfill_reaction = PromiseReaction {
+    // Steps 6-7: fulfillReaction and rejectReaction.
+    let pair = ReactionPair {
         capability: result,
-        kind: ReactionType::Fulfill,
-        handler: empty_unless_callable(on_fulfilled),
-    };
-    let reject_reaction = PromiseReaction {
-        capability: result,
-        kind: ReactionType::Reject,
-        handler: empty_unless_callable(on_rejected),
+        on_fulfilled: empty_unless_callable(on_fulfilled),
+        on_rejected: empty_unless_callable(on_rejected),
     };
     match d.state.get() {
         // Step 8.
-        PromiseState::Pending => {
-            d.fulfill_reactions.borrow_mut().push(fulfill_reaction);
-            d.reject_reactions.borrow_mut().push(reject_reaction);
-        }
+        PromiseState::Pending => d.add_reactions(pair),
         // Step 9.
         PromiseState::Fulfilled => rt.enqueue_job(Job::PromiseReaction {
-            reaction: fulfill_reaction,
+            reaction: pair.reaction(ReactionType::Fulfill),
             argument: d.result.get(),
         }),
         // Step 10.
@@ -434,7 +425,7 @@ pub(crate) fn perform_promise_then(
                 rt.promise_rejection_tracker(promise, RejectionOperation::Handle);
             }
             rt.enqueue_job(Job::PromiseReaction {
-                reaction: reject_reaction,
+                reaction: pair.reaction(ReactionType::Reject),
                 argument: d.result.get(),
             });
         }

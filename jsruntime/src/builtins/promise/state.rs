@@ -112,6 +112,42 @@ unsafe impl Trace for PromiseReaction {
     }
 }
 
+/// The i-th entries of [[PromiseFulfillReactions]] and
+/// [[PromiseRejectReactions]] together: PerformPromiseThen (step 8) is the
+/// only place that appends to them, always one reaction to each with the
+/// same capability, and FulfillPromise / RejectPromise clear both.
+#[derive(Clone, Copy)]
+pub(crate) struct ReactionPair {
+    /// [[Capability]] of both reactions.
+    pub capability: Option<PromiseCapability>,
+    /// [[Handler]] of the Fulfill reaction.
+    pub on_fulfilled: Handler,
+    /// [[Handler]] of the Reject reaction.
+    pub on_rejected: Handler,
+}
+
+impl ReactionPair {
+    /// The reaction of type `kind`.
+    pub fn reaction(&self, kind: ReactionType) -> PromiseReaction {
+        PromiseReaction {
+            capability: self.capability,
+            kind,
+            handler: match kind {
+                ReactionType::Fulfill => self.on_fulfilled,
+                ReactionType::Reject => self.on_rejected,
+            },
+        }
+    }
+
+    fn trace(&self, tracer: &mut Tracer) {
+        if let Some(c) = &self.capability {
+            c.trace(tracer);
+        }
+        tracer.mark_value(self.on_fulfilled.value());
+        tracer.mark_value(self.on_rejected.value());
+    }
+}
+
 /// The internal slots of a promise (27.2.6). Every field is a `Cell` or a
 /// `RefCell` whose borrows never outlive a call of this module and never
 /// span an allocation, so the collector can always read them.
@@ -120,12 +156,13 @@ pub(crate) struct PromiseData {
     pub state: Cell<PromiseState>,
     /// [[PromiseResult]]: undefined while pending.
     pub result: Cell<Value>,
-    /// [[PromiseFulfillReactions]]
+    /// [[PromiseFulfillReactions]] and [[PromiseRejectReactions]] side by
+    /// side ([`ReactionPair`]), the first pair inline (most promises get
+    /// at most one `then`), the others in `more_reactions`.
+    pub first_reaction: Cell<Option<ReactionPair>>,
+    /// The pairs after the first.
     // GC: a field of a traced heap cell (see the `Trace` impl below).
-    pub fulfill_reactions: RefCell<Vec<PromiseReaction>>,
-    /// [[PromiseRejectReactions]]
-    // GC: a field of a traced heap cell (see the `Trace` impl below).
-    pub reject_reactions: RefCell<Vec<PromiseReaction>>,
+    pub more_reactions: RefCell<Vec<ReactionPair>>,
     /// [[PromiseIsHandled]]
     pub is_handled: Cell<bool>,
     /// The [[AlreadyResolved]] record shared by the promise's *first*
@@ -139,10 +176,10 @@ pub(crate) struct PromiseData {
 unsafe impl Trace for PromiseData {
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark_value(self.result.get());
-        for r in self.fulfill_reactions.borrow().iter() {
+        if let Some(r) = self.first_reaction.get() {
             r.trace(tracer);
         }
-        for r in self.reject_reactions.borrow().iter() {
+        for r in self.more_reactions.borrow().iter() {
             r.trace(tracer);
         }
     }
@@ -161,13 +198,33 @@ impl HostData for PromiseData {
 }
 
 impl PromiseData {
+    /// Appends a pair of reactions (27.2.5.4.1 step 8).
+    pub fn add_reactions(&self, pair: ReactionPair) {
+        if self.first_reaction.get().is_none() {
+            self.first_reaction.set(Some(pair));
+        } else {
+            self.more_reactions.borrow_mut().push(pair);
+        }
+    }
+
+    /// Takes both reaction lists, leaving them empty (27.2.1.4 / 27.2.1.7
+    /// steps 2-5).
+    // The caller moves them into the (traced) job queue before it allocates.
+    // GC: safe, see the line above.
+    pub fn take_reactions(&self) -> (Option<ReactionPair>, Vec<ReactionPair>) {
+        (
+            self.first_reaction.take(),
+            std::mem::take(&mut *self.more_reactions.borrow_mut()),
+        )
+    }
+
     /// The slots of a new pending promise (27.2.3.1 steps 4-7).
     pub fn new() -> PromiseData {
         PromiseData {
             state: Cell::new(PromiseState::Pending),
             result: Cell::new(Value::UNDEFINED),
-            fulfill_reactions: RefCell::new(Vec::new()),
-            reject_reactions: RefCell::new(Vec::new()),
+            first_reaction: Cell::new(None),
+            more_reactions: RefCell::new(Vec::new()),
             is_handled: Cell::new(false),
             already_resolved: Cell::new(false),
         }
