@@ -102,17 +102,11 @@ fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<E
     }
     let id = exec.load(program);
     exec.set_source(id, &name, &source);
-    let mut result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;
     // The script's job is over: WeakRef targets it read may die now
-    // (ClearKeptObjects), and the cleanups of FinalizationRegistry targets
-    // collected so far run (until the job queue takes them over).
+    // (ClearKeptObjects); FinalizationRegistry cleanups run from the job
+    // queue.
     exec.runtime.clear_kept_objects();
-    if result.is_ok() {
-        result = exec
-            .runtime
-            .run_finalization_cleanups()
-            .map(|()| Value::UNDEFINED);
-    }
     let code = match result {
         Ok(_) => run_jobs(&mut exec, &name, &source, id),
         Err(thrown) => {

@@ -119,10 +119,16 @@ impl Runtime {
     /// Runs the oldest job: `None` when the queue is empty, else the job's
     /// completion (a throw is the host's to report).
     pub fn run_next_job(&mut self) -> Option<JsResult<()>> {
+        // FinalizationRegistry cleanups of targets collected so far run as a
+        // host job once the other jobs are done (9.13
+        // HostEnqueueFinalizationRegistryCleanupJob).
+        if self.jobs.jobs.is_empty() && !self.pending_finalizations.is_empty() {
+            self.enqueue_host_job(|rt, _| rt.run_finalization_cleanups(), Value::UNDEFINED);
+        }
         // The job's values live in this frame while it runs (the
         // conservative stack scan sees them).
         let job = self.jobs.jobs.pop_front()?;
-        Some(match job {
+        let result = match job {
             Job::PromiseReaction { reaction, argument } => {
                 promise::run_reaction_job(self, reaction, argument)
             }
@@ -132,7 +138,11 @@ impl Runtime {
                 then,
             } => promise::run_resolve_thenable_job(self, promise, thenable, then),
             Job::Host { func, data } => func(self, data),
-        })
+        };
+        // The job is over: WeakRef targets it read may die (9.10.2
+        // ClearKeptObjects).
+        self.clear_kept_objects();
+        Some(result)
     }
 
     /// Runs jobs until the queue is empty (jobs enqueued meanwhile run
