@@ -21,6 +21,7 @@
 pub mod array;
 pub mod bigint;
 pub(crate) mod boolean;
+pub(crate) mod date;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -85,6 +86,8 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &iterator::STRING_ITERATOR_PROTOTYPE,
     &iterator::REGEXP_STRING_ITERATOR_PROTOTYPE,
     &promise::PROMISE_PROTOTYPE,
+    &date::DATE_PROTOTYPE,
+    &date::DATE,
     &global::GLOBAL,
 ];
 

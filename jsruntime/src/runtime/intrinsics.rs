@@ -79,6 +79,9 @@ intrinsics! {
     // %parseFloat% and %parseInt% (19.2.4, 19.2.5), shared with Number.
     ParseFloat,
     ParseInt,
+    // 21.4: %Date% and %Date.prototype%.
+    Date,
+    DatePrototype,
 }
 
 impl Intrinsic {
