@@ -3,9 +3,11 @@
 //! /etc/localtime, and the IANA database in /usr/share/zoneinfo or, on a
 //! machine without one, its bundled copy. The zone is read once per thread.
 //!
-//! jiff's instants cover the years -9999..9999; a time value beyond them
-//! takes the offset of the nearest instant jiff represents (the zone's
-//! local mean time in the past, its last rule in the future).
+//! jiff's instants cover the years -9999..9999. A later time value takes
+//! the offset of the same moment 400·k years earlier (the Gregorian
+//! calendar repeats every 400 years, weekdays included, so the zone's last
+//! rule places DST the same way); an earlier one takes the offset of
+//! jiff's first instant (the zone's local mean time).
 
 use super::time::{civil_from_days, day, time_within_day, MS_PER_SECOND};
 use jiff::civil::DateTime;
@@ -18,9 +20,23 @@ thread_local! {
     static SYSTEM: TimeZone = TimeZone::try_system().unwrap_or(TimeZone::UTC);
 }
 
+/// 400 Gregorian years in ms.
+const MS_PER_400_YEARS: f64 = 146_097.0 * 86_400_000.0;
+
+/// A time value after jiff's range moved back by whole 400-year cycles
+/// (with two days to spare, so that local times stay representable too).
+fn into_range(t: f64) -> f64 {
+    let max = (Timestamp::MAX.as_second() - 2 * 86_400) as f64 * MS_PER_SECOND;
+    if t > max {
+        t - ((t - max) / MS_PER_400_YEARS).ceil() * MS_PER_400_YEARS
+    } else {
+        t
+    }
+}
+
 /// The whole seconds of a finite time value, within jiff's range.
 fn clamped_seconds(t: f64) -> i64 {
-    let s = (t / MS_PER_SECOND).floor();
+    let s = (into_range(t) / MS_PER_SECOND).floor();
     let lo = Timestamp::MIN.as_second() as f64;
     let hi = Timestamp::MAX.as_second() as f64;
     s.clamp(lo, hi) as i64
@@ -47,6 +63,7 @@ pub(crate) fn offset_of_local(tz: &TimeZone, t: f64) -> f64 {
     if !t.is_finite() {
         return 0.0;
     }
+    let t = into_range(t);
     let days = day(t);
     let within = time_within_day(t) as i64 / 1000;
     let (y, m, d) = civil_from_days(days as i64);
@@ -145,8 +162,11 @@ mod tests {
             offset_of_utc(&tz, local(1850.0, 0.0, 1.0, 0.0, 0.0)),
             -(4.0 * HOUR + 56.0 * 60_000.0 + 2_000.0)
         );
-        // Far outside jiff's range: the nearest instant's offset.
+        // Far outside jiff's range: local mean time in the past, the
+        // last rule (DST in September) in the future.
         assert_eq!(offset_of_utc(&tz, -8.64e15), offset_of_utc(&tz, -3.0e14));
+        assert_eq!(offset_of_utc(&tz, 8.64e15), -4.0 * HOUR);
+        assert_eq!(offset_of_local(&tz, 8.64e15), -4.0 * HOUR);
     }
 
     #[test]
