@@ -166,6 +166,7 @@ struct Parts {
     month: Option<i64>,
     /// Numbers that are neither time nor offset: the day and the year,
     /// with their digit counts.
+    // GC: integers only.
     numbers: Vec<(i64, usize)>,
     time: Option<(i64, i64, i64, i64)>,
     pm: Option<bool>,
@@ -182,7 +183,6 @@ fn parse_informal(s: &str) -> Option<f64> {
     let b = s.as_bytes();
     let mut c = Cursor { s: b, i: 0 };
     let mut p = Parts::default();
-    // GC: plain numbers, no values.
     while let Some(ch) = c.peek() {
         match ch {
             b' ' | b',' | b'\t' | b'\n' | b'\r' => c.i += 1,
