@@ -2,7 +2,8 @@
 //! Annex B's `getYear`/`setYear` (B.2.3.1, B.2.3.2).
 
 use super::time::{
-    make_date, make_day, make_full_year, make_time, time_clip, Fields, MS_PER_MINUTE,
+    day, make_date, make_day, make_full_year, make_time, time_clip, time_within_day, Fields,
+    MS_PER_MINUTE,
 };
 use super::{set_date_value, this_date, this_time_value, zone};
 use crate::builtins::arg;
@@ -37,16 +38,17 @@ fn get_field(
         return Ok(Value::number(f64::NAN));
     }
     let t = if local { zone::local_time(t) } else { t };
-    let f = Fields::of(t);
+    // Only the calendar fields need the year; the others are one division.
+    let within = time_within_day(t) as i64;
     let v = match which {
-        Get::Year => f.year,
-        Get::Month => f.month,
-        Get::Date => f.date,
-        Get::Day => f.week_day,
-        Get::Hours => f.hour,
-        Get::Minutes => f.minute,
-        Get::Seconds => f.second,
-        Get::Ms => f.ms,
+        Get::Year => Fields::of(t).year,
+        Get::Month => Fields::of(t).month,
+        Get::Date => Fields::of(t).date,
+        Get::Day => (day(t) as i64 + 4).rem_euclid(7),
+        Get::Hours => within / 3_600_000,
+        Get::Minutes => within / 60_000 % 60,
+        Get::Seconds => within / 1000 % 60,
+        Get::Ms => within % 1000,
     };
     Ok(Value::number(v as f64))
 }
@@ -254,7 +256,7 @@ pub(crate) fn set_year(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResul
     // 7-8. MakeDay(yyyy, MonthFromTime(t), DateFromTime(t)), the same time.
     let f = Fields::of(t);
     let d = make_day(yyyy, f.month as f64, f.date as f64);
-    let date = make_date(d, super::time::time_within_day(t));
+    let date = make_date(d, time_within_day(t));
     // 9-10. Set [[DateValue]] to TimeClip(UTC(date)).
     let u = time_clip(zone::utc(date));
     set_date_value(o, u);

@@ -21,6 +21,11 @@ pub(crate) fn day(t: f64) -> f64 {
 
 /// 21.4.1.4 TimeWithinDay ( t ): t modulo msPerDay (always positive).
 pub(crate) fn time_within_day(t: f64) -> f64 {
+    // Exact for the integral values in range, and much faster than fmod.
+    let r = t - day(t) * MS_PER_DAY;
+    if (0.0..MS_PER_DAY).contains(&r) {
+        return r;
+    }
     let r = t.rem_euclid(MS_PER_DAY);
     // rem_euclid of a tiny negative value can round up to the divisor.
     if r >= MS_PER_DAY {
