@@ -10,7 +10,7 @@
 //! Modules: [`global`] (the global object, 19: `eval`, `isNaN`, the
 //! constructor bindings, `print`, `console`, `$262`), [`object`],
 //! [`function`] (with the `Function` constructor's dynamic functions),
-//! [`boolean`], [`symbol`], [`error`] (`Error`, the NativeErrors,
+//! [`boolean`], [`date`], [`symbol`], [`error`] (`Error`, the NativeErrors,
 //! `AggregateError`), [`number`], [`bigint`], [`math`], [`string`],
 //! [`regexp`], [`array`], [`iterator`] (%IteratorPrototype%, the array,
 //! string and RegExp string iterators, and the iteration records behind
