@@ -89,7 +89,9 @@ fn parse_iso(s: &[u8]) -> Option<f64> {
     let (mut h, mut m, mut sec, mut ms) = (0, 0, 0, 0);
     let mut has_time = false;
     let mut offset: Option<i64> = None;
-    if c.eat(b'T') || c.eat(b't') {
+    // A space for the T, as other engines accept ("2000-01-01 12:00").
+    let space_time = c.peek() == Some(b' ') && c.s.get(c.i + 1).is_some_and(u8::is_ascii_digit);
+    if c.eat(b'T') || c.eat(b't') || (space_time && c.eat(b' ')) {
         has_time = true;
         h = c.digits(2)?;
         if !c.eat(b':') {
@@ -221,8 +223,11 @@ fn parse_informal(s: &str) -> Option<f64> {
                 let negative = ch == b'-';
                 if p.offset.is_some() || p.time.is_some() {
                     // An offset: hhmm, hh:mm or hh.
+                    if len > 4 {
+                        return None;
+                    }
                     let minutes = if c.eat(b':') {
-                        n * 60 + number(&mut c)?
+                        n * 60 + number(&mut c)?.min(99)
                     } else if len <= 2 {
                         n * 60
                     } else {
@@ -367,6 +372,7 @@ mod tests {
         assert_eq!(parse("1970-01-01T00:00:00.001Z"), 1.0);
         assert_eq!(parse("1970-01-01T01:00+01:00"), 0.0);
         assert_eq!(parse("1970-01-01T24:00:00Z"), 86_400_000.0);
+        assert_eq!(parse("1970-01-02 00:00Z"), 86_400_000.0);
         assert_eq!(parse("+275760-09-13T00:00:00.000Z"), 8.64e15);
         assert_eq!(parse("-271821-04-20T00:00:00.000Z"), -8.64e15);
         assert_eq!(parse("-000001-01-01T00:00:00Z"), -62_198_755_200_000.0);
@@ -401,5 +407,8 @@ mod tests {
         assert_eq!(parse("Sat, 13 Sep 275760 00:00:00 GMT"), 8.64e15);
         assert!(parse("Sat, 13 Sep 275760 00:00:01 GMT").is_nan());
         assert!(parse("Foo 13 1999").is_nan());
+        assert!(parse("Jan 1 2000 10:00 GMT+999999999999999999").is_nan());
+        assert!(parse("Jan 1 2000 10:00 GMT+99999999:999999999999999999").is_nan());
+        assert!(parse("Jan 1 2000 10:00 GMT+1:999999999999999999").is_finite());
     }
 }

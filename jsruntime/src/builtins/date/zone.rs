@@ -60,8 +60,9 @@ pub(crate) fn offset_of_utc(tz: &TimeZone, t: f64) -> f64 {
 /// transition; for a skipped local time (a gap) the offset before the
 /// transition too.
 pub(crate) fn offset_of_local(tz: &TimeZone, t: f64) -> f64 {
-    if !t.is_finite() {
-        return 0.0;
+    // Far out of range the result is clipped to NaN anyway.
+    if !t.is_finite() || t.abs() > 1e16 {
+        return offset_of_utc(tz, t);
     }
     let t = into_range(t);
     let days = day(t);
