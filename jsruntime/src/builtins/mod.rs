@@ -10,7 +10,7 @@
 //! Modules: [`global`] (the global object, 19: `eval`, `isNaN`, the
 //! constructor bindings, `print`, `console`, `$262`), [`object`],
 //! [`function`] (with the `Function` constructor's dynamic functions),
-//! [`boolean`], [`symbol`], [`error`] (`Error`, the NativeErrors,
+//! [`boolean`], [`date`], [`symbol`], [`error`] (`Error`, the NativeErrors,
 //! `AggregateError`), [`number`], [`bigint`], [`math`], [`string`],
 //! [`regexp`], [`array`], [`iterator`] (%IteratorPrototype%, the array,
 //! string and RegExp string iterators, and the iteration records behind
@@ -25,6 +25,7 @@ pub(crate) mod async_function;
 pub(crate) mod async_generator;
 pub mod bigint;
 pub(crate) mod boolean;
+pub(crate) mod date;
 pub mod error;
 pub(crate) mod finalization_registry;
 pub mod function;
@@ -121,6 +122,8 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &weak_ref::WEAK_REF,
     &finalization_registry::FINALIZATION_REGISTRY_PROTOTYPE,
     &finalization_registry::FINALIZATION_REGISTRY,
+    &date::DATE_PROTOTYPE,
+    &date::DATE,
     &global::GLOBAL,
 ];
 

@@ -187,6 +187,8 @@ pub enum ObjectKind {
     String(Gc<JsString>),
     /// A Symbol object (20.4.4: [[SymbolData]]).
     Symbol(Gc<Symbol>),
+    /// A Date object (21.4.5: [[DateValue]], a time value or NaN).
+    Date(f64),
     /// A BigInt wrapper object (21.2.4: [[BigIntData]]).
     BigInt(Gc<crate::bigint::JsBigInt>),
     /// Data of a type defined outside this module (see [`HostData`]).

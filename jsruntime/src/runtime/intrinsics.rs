@@ -114,6 +114,9 @@ intrinsics! {
     WeakRefPrototype,
     FinalizationRegistry,
     FinalizationRegistryPrototype,
+    // 21.4: %Date% and %Date.prototype%.
+    Date,
+    DatePrototype,
 }
 
 impl Intrinsic {

@@ -59,6 +59,7 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         Prop::intrinsic("Array", Intrinsic::Array),
         Prop::intrinsic("BigInt", Intrinsic::BigInt),
         Prop::intrinsic("Boolean", Intrinsic::Boolean),
+        Prop::intrinsic("Date", Intrinsic::Date),
         Prop::intrinsic("Error", Intrinsic::Error),
         Prop::intrinsic("EvalError", Intrinsic::EvalError),
         Prop::intrinsic("FinalizationRegistry", Intrinsic::FinalizationRegistry),

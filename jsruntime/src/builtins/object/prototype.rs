@@ -73,6 +73,7 @@ pub fn object_to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<
             ObjectKind::Boolean(_) => "Boolean",
             ObjectKind::Number(_) => "Number",
             ObjectKind::String(_) => "String",
+            ObjectKind::Date(_) => "Date",
             _ if crate::object::regexp::is_regexp_object(o) => "RegExp",
             _ => "Object",
         }

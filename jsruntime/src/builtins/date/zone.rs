@@ -1,0 +1,218 @@
+//! Local time (21.4.1.20-21.4.1.26): the system time zone through `jiff`,
+//! which reads `TZ` (an IANA name, a TZif path or a POSIX rule) or
+//! /etc/localtime, and the IANA database in /usr/share/zoneinfo or, on a
+//! machine without one, its bundled copy. The zone is read once per thread.
+//!
+//! jiff's instants cover the years -9999..9999. A later time value takes
+//! the offset of the same moment 400·k years earlier (the Gregorian
+//! calendar repeats every 400 years, weekdays included, so the zone's last
+//! rule places DST the same way); an earlier one takes the offset of
+//! jiff's first instant (the zone's local mean time).
+
+use super::time::{civil_from_days, day, time_within_day, MS_PER_SECOND};
+use jiff::civil::DateTime;
+use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::Timestamp;
+
+thread_local! {
+    /// The host's time zone (21.4.1.24 SystemTimeZoneIdentifier); UTC when
+    /// the system names none that jiff can read.
+    static SYSTEM: TimeZone = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+}
+
+/// 400 Gregorian years in ms.
+const MS_PER_400_YEARS: f64 = 146_097.0 * 86_400_000.0;
+
+/// A time value after jiff's range moved back by whole 400-year cycles
+/// (with two days to spare, so that local times stay representable too).
+fn into_range(t: f64) -> f64 {
+    let max = (Timestamp::MAX.as_second() - 2 * 86_400) as f64 * MS_PER_SECOND;
+    if t > max {
+        t - ((t - max) / MS_PER_400_YEARS).ceil() * MS_PER_400_YEARS
+    } else {
+        t
+    }
+}
+
+/// The whole seconds of a finite time value, within jiff's range.
+fn clamped_seconds(t: f64) -> i64 {
+    let s = (into_range(t) / MS_PER_SECOND).floor();
+    let lo = Timestamp::MIN.as_second() as f64;
+    let hi = Timestamp::MAX.as_second() as f64;
+    s.clamp(lo, hi) as i64
+}
+
+/// The offset in ms of `tz` at the instant `t` (ms since the epoch, UTC):
+/// GetNamedTimeZoneOffsetNanoseconds (21.4.1.21) in milliseconds.
+pub(crate) fn offset_of_utc(tz: &TimeZone, t: f64) -> f64 {
+    if !t.is_finite() {
+        return 0.0;
+    }
+    match Timestamp::from_second(clamped_seconds(t)) {
+        Ok(ts) => f64::from(tz.to_offset(ts).seconds()) * MS_PER_SECOND,
+        Err(_) => 0.0,
+    }
+}
+
+/// The offset in ms that turns the local time `t` of `tz` into UTC, as
+/// 21.4.1.26 UTC ( t ) chooses it: for a local time that occurs twice (a
+/// fold) the earlier instant, whose offset is the one before the
+/// transition; for a skipped local time (a gap) the offset before the
+/// transition too.
+pub(crate) fn offset_of_local(tz: &TimeZone, t: f64) -> f64 {
+    // Far out of range the result is clipped to NaN anyway.
+    if !t.is_finite() || t.abs() > 1e16 {
+        return offset_of_utc(tz, t);
+    }
+    let t = into_range(t);
+    let days = day(t);
+    let within = time_within_day(t) as i64 / 1000;
+    let (y, m, d) = civil_from_days(days as i64);
+    let dt = i16::try_from(y).ok().and_then(|y| {
+        DateTime::new(
+            y,
+            m as i8,
+            d as i8,
+            (within / 3600) as i8,
+            (within / 60 % 60) as i8,
+            (within % 60) as i8,
+            0,
+        )
+        .ok()
+    });
+    let Some(dt) = dt else {
+        // Beyond jiff's civil range: the offset at the nearest instant.
+        return offset_of_utc(tz, t);
+    };
+    let offset = match tz.to_ambiguous_timestamp(dt).offset() {
+        AmbiguousOffset::Unambiguous { offset } => offset,
+        AmbiguousOffset::Gap { before, .. } | AmbiguousOffset::Fold { before, .. } => before,
+    };
+    f64::from(offset.seconds()) * MS_PER_SECOND
+}
+
+/// The zone's abbreviation at the instant `t` ("EST", "CEST", "UTC").
+pub(crate) fn abbreviation_of_utc(tz: &TimeZone, t: f64) -> String {
+    match Timestamp::from_second(clamped_seconds(t)) {
+        Ok(ts) => tz.to_offset_info(ts).abbreviation().to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// 21.4.1.25 LocalTime ( t ): t + the system zone's offset at t.
+pub(crate) fn local_time(t: f64) -> f64 {
+    t + SYSTEM.with(|tz| offset_of_utc(tz, t))
+}
+
+/// 21.4.1.26 UTC ( t ): the instant of the local time t (NaN stays NaN).
+pub(crate) fn utc(t: f64) -> f64 {
+    // 1. If t is not finite, return NaN.
+    if !t.is_finite() {
+        return f64::NAN;
+    }
+    t - SYSTEM.with(|tz| offset_of_local(tz, t))
+}
+
+/// The system zone's offset in ms at the instant t.
+pub(crate) fn offset_ms(t: f64) -> f64 {
+    SYSTEM.with(|tz| offset_of_utc(tz, t))
+}
+
+/// The name 21.4.4.41.3 TimeZoneString may append: the system zone's
+/// abbreviation at t, spelled out for UTC as other engines do.
+pub(crate) fn zone_name(t: f64) -> String {
+    let a = SYSTEM.with(|tz| abbreviation_of_utc(tz, t));
+    if a == "UTC" {
+        "Coordinated Universal Time".to_string()
+    } else {
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::time::{make_date, make_day, make_time};
+    use super::*;
+
+    fn local(y: f64, mo: f64, d: f64, h: f64, mi: f64) -> f64 {
+        make_date(make_day(y, mo, d), make_time(h, mi, 0.0, 0.0))
+    }
+
+    const HOUR: f64 = 3_600_000.0;
+
+    #[test]
+    fn new_york_offsets_follow_dst() {
+        let Ok(tz) = TimeZone::get("America/New_York") else {
+            return;
+        };
+        // 2024-01-15T12:00Z: EST; 2024-07-15T12:00Z: EDT.
+        assert_eq!(
+            offset_of_utc(&tz, local(2024.0, 0.0, 15.0, 12.0, 0.0)),
+            -5.0 * HOUR
+        );
+        assert_eq!(
+            offset_of_utc(&tz, local(2024.0, 6.0, 15.0, 12.0, 0.0)),
+            -4.0 * HOUR
+        );
+        assert_eq!(
+            abbreviation_of_utc(&tz, local(2024.0, 6.0, 15.0, 12.0, 0.0)),
+            "EDT"
+        );
+        // 1883 before standard time: local mean time, -4:56:02.
+        assert_eq!(
+            offset_of_utc(&tz, local(1850.0, 0.0, 1.0, 0.0, 0.0)),
+            -(4.0 * HOUR + 56.0 * 60_000.0 + 2_000.0)
+        );
+        // Far outside jiff's range: local mean time in the past, the
+        // last rule (DST in September) in the future.
+        assert_eq!(offset_of_utc(&tz, -8.64e15), offset_of_utc(&tz, -3.0e14));
+        assert_eq!(offset_of_utc(&tz, 8.64e15), -4.0 * HOUR);
+        assert_eq!(offset_of_local(&tz, 8.64e15), -4.0 * HOUR);
+    }
+
+    #[test]
+    fn skipped_and_repeated_local_times() {
+        let Ok(tz) = TimeZone::get("America/New_York") else {
+            return;
+        };
+        // 2024-03-10 02:30 does not exist (02:00 EST -> 03:00 EDT): the
+        // offset before the transition, EST.
+        assert_eq!(
+            offset_of_local(&tz, local(2024.0, 2.0, 10.0, 2.0, 30.0)),
+            -5.0 * HOUR
+        );
+        // 2024-11-03 01:30 happens twice: the earlier, EDT.
+        assert_eq!(
+            offset_of_local(&tz, local(2024.0, 10.0, 3.0, 1.0, 30.0)),
+            -4.0 * HOUR
+        );
+        // Either side of them: unambiguous.
+        assert_eq!(
+            offset_of_local(&tz, local(2024.0, 2.0, 10.0, 3.0, 30.0)),
+            -4.0 * HOUR
+        );
+        assert_eq!(
+            offset_of_local(&tz, local(2024.0, 10.0, 3.0, 2.0, 30.0)),
+            -5.0 * HOUR
+        );
+    }
+
+    #[test]
+    fn historical_offsets() {
+        let Ok(tz) = TimeZone::get("Europe/Berlin") else {
+            return;
+        };
+        // Summer 1945 in Berlin: double summer time (+3).
+        assert_eq!(
+            offset_of_utc(&tz, local(1945.0, 5.0, 1.0, 12.0, 0.0)),
+            3.0 * HOUR
+        );
+        assert_eq!(offset_of_utc(&tz, local(2000.0, 0.0, 1.0, 12.0, 0.0)), HOUR);
+        // The POSIX TZ form works too.
+        let posix = TimeZone::posix("EST5EDT,M3.2.0,M11.1.0").expect("valid rule");
+        assert_eq!(
+            offset_of_utc(&posix, local(2030.0, 6.0, 1.0, 0.0, 0.0)),
+            -4.0 * HOUR
+        );
+    }
+}
