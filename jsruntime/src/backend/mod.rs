@@ -107,20 +107,15 @@
 //! copy the template's lambda, so they skip the stub. A function that is never
 //! called is never compiled; [`Executor::stats`] counts compiled functions.
 //!
-//! # Coroutines (not lowered yet)
+//! # Coroutines
 //!
-//! Generators and async functions will be compiled as state machines, as
-//! docs/internals.md describes: the coroutine's lambda receives a `Coroutine`
-//! record (through `closure`), starts with a `br_table` on the saved state
-//! (`JumpTable(n)`), and at a suspend point (`Await(k)`, `Yield(k)`) stores the
-//! live operands of the compile-time operand stack into the coroutine's
-//! scratch buffer, stores `k` as the next state and returns
-//! [`Status::Suspend`]. Resuming jumps to the block of state `k`, which
-//! reloads the operands from the scratch buffer and pushes them back on the
-//! compile-time stack. Locals of a coroutine live in the coroutine record
-//! instead of the native frame (the same `Slot::Memory` path as captured
-//! bindings, with a different base address). Because the compile-time stack
-//! is known at every command, the scratch layout is known statically.
+//! Generators and async functions are compiled as state machines: a
+//! coroutine's body starts with a `br_table` on the saved state
+//! (`JumpTable(n)`), and a suspend point (`Await(k)`, `Yield(k)`, ...) saves
+//! the live bindings and the compile-time operand stack into the coroutine's
+//! frame, stores `k` as the next state and returns [`Status::Suspend`];
+//! resuming jumps to the block of state `k`, which loads them back. See
+//! [`coroutine`] and docs/internals.md ("Coroutines").
 
 pub mod bridge;
 pub mod compiler;
