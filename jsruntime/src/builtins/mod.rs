@@ -30,6 +30,7 @@ pub mod math;
 pub(crate) mod number;
 pub mod object;
 pub(crate) mod promise;
+pub(crate) mod proxy;
 pub(crate) mod reflect;
 pub mod regexp;
 pub mod string;
@@ -85,6 +86,7 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &iterator::STRING_ITERATOR_PROTOTYPE,
     &iterator::REGEXP_STRING_ITERATOR_PROTOTYPE,
     &promise::PROMISE_PROTOTYPE,
+    &proxy::PROXY,
     &global::GLOBAL,
 ];
 

@@ -48,6 +48,7 @@ pub mod exotic;
 pub mod operations;
 pub mod ordinary;
 pub mod property;
+pub mod proxy;
 pub mod regexp;
 pub mod shape;
 pub mod template;

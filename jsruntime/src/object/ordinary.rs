@@ -51,12 +51,18 @@ impl Runtime {
 
     /// 10.1.1 [[GetPrototypeOf]].
     pub fn get_prototype_of(&mut self, o: Gc<JsObject>) -> JsResult<Value> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.get_prototype_of) {
+            return f(self, o);
+        }
         Ok(o.proto())
     }
 
     /// 10.1.2.1 OrdinarySetPrototypeOf.
     pub fn set_prototype_of(&mut self, o: Gc<JsObject>, v: Value) -> JsResult<bool> {
         debug_assert!(v.is_object() || v.is_null());
+        if let Some(f) = o.exotic_methods().and_then(|m| m.set_prototype_of) {
+            return f(self, o, v);
+        }
         if same_value(v, o.proto()) {
             return Ok(true);
         }
@@ -69,11 +75,18 @@ impl Runtime {
         if !o.is_extensible_flag() {
             return Ok(false);
         }
-        // Step 8: refuse to create a cycle.
+        // Step 8: refuse to create a cycle; 8.c.i: the walk stops at an
+        // object whose [[GetPrototypeOf]] is not ordinary (a Proxy).
         let mut p = v;
         while let Some(po) = p.as_object() {
             if po == o {
                 return Ok(false);
+            }
+            if po
+                .exotic_methods()
+                .is_some_and(|m| m.get_prototype_of.is_some())
+            {
+                break;
             }
             p = po.proto();
         }
@@ -83,11 +96,17 @@ impl Runtime {
 
     /// 10.1.3 [[IsExtensible]].
     pub fn is_extensible(&mut self, o: Gc<JsObject>) -> JsResult<bool> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.is_extensible) {
+            return f(self, o);
+        }
         Ok(o.is_extensible_flag())
     }
 
     /// 10.1.4 [[PreventExtensions]].
     pub fn prevent_extensions(&mut self, o: Gc<JsObject>) -> JsResult<bool> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.prevent_extensions) {
+            return f(self, o);
+        }
         self.set_object_flags(o, 0, FLAG_EXTENSIBLE);
         Ok(true)
     }

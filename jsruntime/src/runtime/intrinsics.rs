@@ -79,6 +79,8 @@ intrinsics! {
     // %parseFloat% and %parseInt% (19.2.4, 19.2.5), shared with Number.
     ParseFloat,
     ParseInt,
+    // %Proxy% (28.2.1).
+    Proxy,
 }
 
 impl Intrinsic {

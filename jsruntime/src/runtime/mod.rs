@@ -365,6 +365,10 @@ impl Runtime {
                 all.extend_from_slice(args);
                 self.call(Value::object(target), bound_this, &all)
             }
+            ObjectKind::Exotic(e) => match e.methods().call {
+                Some(call) => call(self, callee, this, args),
+                None => Err(self.type_error("not a function")),
+            },
             _ => match self.hooks.call {
                 Some(hook) => hook(self, callee, this, args),
                 None => Err(self.type_error("function cannot be called: no backend")),
@@ -401,6 +405,10 @@ impl Runtime {
                 };
                 self.construct(Value::object(target), &all, Some(Value::object(new_target)))
             }
+            ObjectKind::Exotic(e) => match e.methods().construct {
+                Some(construct) => construct(self, callee, args, new_target),
+                None => Err(self.type_error("not a constructor")),
+            },
             _ => match self.hooks.construct {
                 Some(hook) => hook(self, callee, args, new_target),
                 None => Err(self.type_error("function cannot be constructed: no backend")),

@@ -64,6 +64,7 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         Prop::intrinsic("Function", Intrinsic::Function),
         Prop::intrinsic("Number", Intrinsic::Number),
         Prop::intrinsic("Object", Intrinsic::Object),
+        Prop::intrinsic("Proxy", Intrinsic::Proxy),
         Prop::intrinsic("RangeError", Intrinsic::RangeError),
         Prop::intrinsic("ReferenceError", Intrinsic::ReferenceError),
         Prop::intrinsic("RegExp", Intrinsic::RegExp),

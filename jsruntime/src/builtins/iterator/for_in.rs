@@ -1,9 +1,10 @@
 //! The records behind `for-in` (14.7.5.9 EnumerateObjectProperties).
 
 use std::cell::Cell;
+use std::collections::HashSet;
 
 use super::{host, new_host};
-use crate::gc::{Trace, Tracer};
+use crate::gc::{RootedList, Trace, Tracer};
 use crate::object::PropertyKey;
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -41,14 +42,14 @@ host_data!(ForInRecord, "For-In Iterator");
 /// object earlier on the chain is skipped. Undefined and null enumerate
 /// nothing (14.7.5.6 step 6.a).
 pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
-    // GC: for_in_iterator: atoms of properties of the object and its prototypes, held by their shapes; no user code runs while the list is built (revisit with Proxy); then moved into the ForInRecord, traced by the alloc slow path
-    let mut keys = Vec::new();
+    // Rooted: proxies' traps run user code while the keys are collected.
+    let mut keys: RootedList<PropertyKey> = rt.rooted_list();
     let mut object = Value::UNDEFINED;
     if !v.is_nullish() {
         let o = rt.to_object(v)?;
         object = Value::object(o);
-        // GC: for_in_iterator: as `keys`
-        let mut visited: Vec<PropertyKey> = Vec::new();
+        // GC: keys only, each also in `keys` or `own`, which are rooted.
+        let mut visited: HashSet<PropertyKey> = HashSet::new();
         let mut current = Some(o);
         let mut guard = 0u32;
         while let Some(c) = current {
@@ -56,11 +57,12 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
             if guard > 100_000 {
                 break;
             }
-            for key in rt.own_property_keys(c)? {
-                if matches!(key, PropertyKey::Symbol(_)) || visited.contains(&key) {
+            let own = rt.own_property_keys(c)?;
+            let own: RootedList<PropertyKey> = rt.rooted_list_from(&own);
+            for &key in own.iter() {
+                if matches!(key, PropertyKey::Symbol(_)) || !visited.insert(key) {
                     continue;
                 }
-                visited.push(key);
                 if let Some(desc) = rt.get_own_property(c, key)? {
                     if desc.enumerable == Some(true) {
                         keys.push(key);
@@ -70,6 +72,8 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
             current = rt.get_prototype_of(c)?.as_object();
         }
     }
+    // GC: moved into the ForInRecord, traced by the alloc slow path.
+    let keys = keys.to_vec();
     new_host(
         rt,
         Value::NULL,

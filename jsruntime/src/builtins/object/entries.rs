@@ -28,8 +28,11 @@ pub(super) fn key_value(key: PropertyKey) -> Value {
 
 /// O.[[OwnPropertyKeys]]() in a rooted list of [`key_value`]s.
 pub(super) fn own_keys_rooted(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<Gc<ValueList>> {
-    let keys = rt.own_property_keys(o)?;
+    // The list is allocated first: nothing allocates between
+    // [[OwnPropertyKeys]] returning (a proxy's keys may be held only by the
+    // returned vector) and the keys being rooted in it.
     let list = rt.alloc(ValueList::new())?;
+    let keys = rt.own_property_keys(o)?;
     for key in keys {
         list.push(key_value(key));
     }
