@@ -354,3 +354,6 @@ fn construct(
     // 11. Return newObj.
     Ok(new_obj)
 }
+
+#[cfg(test)]
+mod tests;
