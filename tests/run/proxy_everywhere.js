@@ -18,9 +18,8 @@ step("Object.keys", () => Object.keys(logged({ a: 1, b: 2 })));
 step("Object.entries", () => Object.entries(logged({ a: 1 })));
 step("Object.assign", () => Object.assign({}, logged({ a: 1, b: 2 })));
 step("Object.getOwnPropertyDescriptors", () => Object.getOwnPropertyDescriptors(logged({ a: 1 })));
-// for-in: which traps run while stepping (a `has` check for deleted keys) is implementation-defined (14.7.5.9); only the collection is logged.
-step("for-in", () => { var ks = []; for (var k in logged({ a: 1, b: 2 })) ks.push(k); log = log.filter(function (e) { return e.slice(0, 4) !== "has:"; }); return ks; });
-step("for-in prototype", () => { var ks = []; for (var k in Object.create(logged({ a: 1 }))) ks.push(k); log = log.filter(function (e) { return e.slice(0, 4) !== "has:"; }); return ks; });
+step("for-in", () => { var ks = []; for (var k in logged({ a: 1, b: 2 })) ks.push(k); return ks; });
+step("for-in prototype", () => { var ks = []; for (var k in Object.create(logged({ a: 1 }))) ks.push(k); return ks; });
 step("spread", () => [...logged([1, 2])]);
 step("object spread", () => ({ ...logged({ a: 1 }) }));
 step("destructuring", () => { var { a, ...rest } = logged({ a: 1, b: 2 }); return [a, rest]; });

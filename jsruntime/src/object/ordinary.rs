@@ -416,6 +416,18 @@ impl Runtime {
         Ok(keys)
     }
 
+    /// [[OwnPropertyKeys]] in a rooted list, for callers that allocate or
+    /// run user code while they walk the keys: a proxy's keys come from its
+    /// trap's result and no shape holds them. Nothing allocates between the
+    /// internal method returning and the keys being rooted.
+    pub fn own_property_keys_rooted(
+        &mut self,
+        o: Gc<JsObject>,
+    ) -> JsResult<crate::gc::RootedList<PropertyKey>> {
+        let keys = self.own_property_keys(o)?;
+        Ok(self.rooted_list_from(&keys))
+    }
+
     // ---- 7.3 Operations on Objects ----
 
     /// A property key for Rust text (an index when canonical, else an atom).
@@ -528,8 +540,8 @@ impl Runtime {
         if !self.prevent_extensions(o)? {
             return Ok(false);
         }
-        let keys = self.own_property_keys(o)?;
-        for key in keys {
+        let keys = self.own_property_keys_rooted(o)?;
+        for &key in keys.iter() {
             let desc = if frozen {
                 // [[GetOwnProperty]], not the stored slot: exotic objects
                 // (String index properties, arguments) have virtual ones.

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::{host, new_host};
 use crate::gc::{RootedList, Trace, Tracer};
+use crate::object::proxy::is_proxy;
 use crate::object::PropertyKey;
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -19,6 +20,12 @@ struct ForInRecord {
     // GC: a field of the ForInRecord host cell, which traces it
     keys: Vec<PropertyKey>,
     index: Cell<usize>,
+    /// Whether each step checks that the key is still a property (skips
+    /// properties deleted before they are visited). Off when a proxy is on
+    /// the chain: its keys were already checked with [[GetOwnProperty]]
+    /// when collected, and a [[HasProperty]] per step would run its `has`
+    /// trap again (V8 does not either).
+    check_deleted: bool,
 }
 
 // SAFETY: reports the object and every key's cell.
@@ -45,6 +52,7 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
     // Rooted: proxies' traps run user code while the keys are collected.
     let mut keys: RootedList<PropertyKey> = rt.rooted_list();
     let mut object = Value::UNDEFINED;
+    let mut check_deleted = true;
     if !v.is_nullish() {
         let o = rt.to_object(v)?;
         object = Value::object(o);
@@ -53,6 +61,7 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
         let mut current = Some(o);
         let mut guard = 0u32;
         while let Some(c) = current {
+            check_deleted &= !is_proxy(c);
             guard += 1;
             if guard > 100_000 {
                 break;
@@ -81,6 +90,7 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
             object,
             keys,
             index: Cell::new(0),
+            check_deleted,
         }),
     )
 }
@@ -98,7 +108,7 @@ pub fn for_in_step(rt: &mut Runtime, rec: Value) -> JsResult<Value> {
             return Ok(Value::HOLE);
         };
         r.index.set(i + 1);
-        if rt.has_property(o, key)? {
+        if !r.check_deleted || rt.has_property(o, key)? {
             return rt.property_key_to_value(key);
         }
     }

@@ -303,15 +303,14 @@ pub(super) fn get_own_property_symbols(
     args: &[Value],
 ) -> JsResult<Value> {
     let o = rt.to_object(arg(args, 0))?;
-    let keys = rt.own_property_keys(o)?;
-    // GC: the symbols stay reachable as keys of `o` while the array is made.
-    let symbols: Vec<Value> = keys
-        .into_iter()
-        .filter_map(|k| match k {
-            PropertyKey::Symbol(s) => Some(Value::symbol(s)),
-            _ => None,
-        })
-        .collect();
+    let keys = rt.own_property_keys_rooted(o)?;
+    // Rooted: a proxy's symbols may be held by nothing else.
+    let mut symbols = rt.rooted_list();
+    for &k in keys.iter() {
+        if let PropertyKey::Symbol(s) = k {
+            symbols.push(Value::symbol(s));
+        }
+    }
     Ok(Value::object(rt.create_array_from_list(&symbols)?))
 }
 
