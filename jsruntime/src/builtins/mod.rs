@@ -11,7 +11,8 @@
 //! constructor bindings, `print`, `console`, `$262`), [`object`],
 //! [`function`] (with the `Function` constructor's dynamic functions),
 //! [`boolean`], [`symbol`], [`error`] (`Error`, the NativeErrors,
-//! `AggregateError`), [`number`], [`bigint`], [`math`], [`string`],
+//! `AggregateError`), [`proxy`] (the Proxy constructor; proxies are in
+//! `object/proxy/`), [`number`], [`bigint`], [`math`], [`string`],
 //! [`regexp`], [`array`], [`iterator`] (%IteratorPrototype%, the array,
 //! string and RegExp string iterators, and the iteration records behind
 //! `for-of`, `for-in`, spread and array patterns), [`promise`], [`json`]

@@ -4,7 +4,7 @@
 //! (7.3).
 //!
 //! Each internal method is a `Runtime` method taking the object; all return
-//! `JsResult` because getters, setters and (later) proxies run JavaScript.
+//! `JsResult` because getters, setters and proxies run JavaScript.
 //! Fast paths (plain data properties found through the shape) avoid building
 //! descriptors; the general paths follow the spec step by step.
 
