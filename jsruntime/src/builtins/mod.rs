@@ -11,7 +11,8 @@
 //! constructor bindings, `print`, `console`, `$262`), [`object`],
 //! [`function`] (with the `Function` constructor's dynamic functions),
 //! [`boolean`], [`date`], [`symbol`], [`error`] (`Error`, the NativeErrors,
-//! `AggregateError`), [`number`], [`bigint`], [`math`], [`string`],
+//! `AggregateError`), [`proxy`] (the Proxy constructor; proxies are in
+//! `object/proxy/`), [`number`], [`bigint`], [`math`], [`string`],
 //! [`regexp`], [`array`], [`iterator`] (%IteratorPrototype%, the array,
 //! string and RegExp string iterators, and the iteration records behind
 //! `for-of`, `for-in`, spread and array patterns), [`promise`], [`json`]
@@ -38,6 +39,7 @@ pub mod math;
 pub(crate) mod number;
 pub mod object;
 pub(crate) mod promise;
+pub(crate) mod proxy;
 pub(crate) mod reflect;
 pub mod regexp;
 pub(crate) mod set;
@@ -124,6 +126,7 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &finalization_registry::FINALIZATION_REGISTRY,
     &date::DATE_PROTOTYPE,
     &date::DATE,
+    &proxy::PROXY,
     &global::GLOBAL,
 ];
 

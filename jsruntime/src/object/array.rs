@@ -145,11 +145,6 @@ impl Runtime {
         }
         Ok(true)
     }
-
-    /// 7.2.2 IsArray (no proxies yet).
-    pub fn is_array(&self, v: Value) -> bool {
-        v.as_object().is_some_and(|o| o.is_array())
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,10 @@
 //! names a static [`ExoticMethods`] table: one optional function per
 //! internal method, `None` meaning "the ordinary method". Every internal
 //! method of [`Runtime`] (`own_property`, `define_own_property`, `get`,
-//! `set`, `has_property`, `delete`, `own_property_keys`) tests the flag
+//! `set`, `has_property`, `delete`, `own_property_keys`,
+//! `get_prototype_of`, `set_prototype_of`, `is_extensible`,
+//! `prevent_extensions`, and `call`/`construct` for objects with
+//! `FLAG_CALLABLE`/`FLAG_CONSTRUCTOR`) tests the flag
 //! first, so ordinary objects pay one bit test on the slow paths and nothing
 //! on the fast ones:
 //!
@@ -18,8 +21,8 @@
 //!   `dense_element`) must not be used on objects with [`FLAG_EXOTIC`];
 //!   [`Runtime::is_plain_storage`] says so for [[Set]].
 //!
-//! The arguments object (10.4.4, [`super::arguments`]) is the first user.
-//! Proxies (10.5), TypedArrays (10.4.5) and module namespaces (10.4.6) plug
+//! The arguments object (10.4.4, [`super::arguments`]) and Proxy exotic
+//! objects (10.5, [`super::proxy`]) use it. TypedArrays (10.4.5) and module namespaces (10.4.6) plug
 //! into the same table; Arrays and String objects predate it and are still
 //! special-cased by kind in `ordinary.rs` (they could move here unchanged).
 
@@ -50,6 +53,16 @@ pub type SetFn = fn(&mut Runtime, Gc<JsObject>, PropertyKey, Value, Value) -> Js
 pub type DeleteFn = fn(&mut Runtime, Gc<JsObject>, PropertyKey) -> JsResult<bool>;
 /// [[OwnPropertyKeys]].
 pub type OwnKeysFn = fn(&mut Runtime, Gc<JsObject>) -> JsResult<Vec<PropertyKey>>;
+/// [[GetPrototypeOf]].
+pub type GetPrototypeOfFn = fn(&mut Runtime, Gc<JsObject>) -> JsResult<Value>;
+/// [[SetPrototypeOf]] (an object or null).
+pub type SetPrototypeOfFn = fn(&mut Runtime, Gc<JsObject>, Value) -> JsResult<bool>;
+/// [[IsExtensible]] and [[PreventExtensions]].
+pub type ExtensibilityFn = fn(&mut Runtime, Gc<JsObject>) -> JsResult<bool>;
+/// [[Call]] (the object itself, thisArgument, argumentsList).
+pub type CallFn = fn(&mut Runtime, Gc<JsObject>, Value, &[Value]) -> JsResult<Value>;
+/// [[Construct]] (the object itself, argumentsList, newTarget).
+pub type ConstructFn = fn(&mut Runtime, Gc<JsObject>, &[Value], Gc<JsObject>) -> JsResult<Value>;
 
 /// The internal methods an exotic object overrides; `None` is the ordinary
 /// method (10.1).
@@ -68,6 +81,18 @@ pub struct ExoticMethods {
     pub delete: Option<DeleteFn>,
     /// [[OwnPropertyKeys]] override.
     pub own_property_keys: Option<OwnKeysFn>,
+    /// [[GetPrototypeOf]] override.
+    pub get_prototype_of: Option<GetPrototypeOfFn>,
+    /// [[SetPrototypeOf]] override.
+    pub set_prototype_of: Option<SetPrototypeOfFn>,
+    /// [[IsExtensible]] override.
+    pub is_extensible: Option<ExtensibilityFn>,
+    /// [[PreventExtensions]] override.
+    pub prevent_extensions: Option<ExtensibilityFn>,
+    /// [[Call]]: used when the object has `FLAG_CALLABLE`.
+    pub call: Option<CallFn>,
+    /// [[Construct]]: used when the object has `FLAG_CONSTRUCTOR`.
+    pub construct: Option<ConstructFn>,
     /// String- and symbol-keyed properties are ordinary stored properties,
     /// so inline caches may serve them.
     pub ordinary_named: bool,
@@ -83,6 +108,12 @@ impl ExoticMethods {
         set: None,
         delete: None,
         own_property_keys: None,
+        get_prototype_of: None,
+        set_prototype_of: None,
+        is_extensible: None,
+        prevent_extensions: None,
+        call: None,
+        construct: None,
         ordinary_named: true,
     };
 }

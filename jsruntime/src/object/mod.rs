@@ -49,6 +49,7 @@ pub mod native_closure;
 pub mod operations;
 pub mod ordinary;
 pub mod property;
+pub mod proxy;
 pub mod regexp;
 pub mod shape;
 pub mod template;

@@ -4,7 +4,7 @@
 //! (7.3).
 //!
 //! Each internal method is a `Runtime` method taking the object; all return
-//! `JsResult` because getters, setters and (later) proxies run JavaScript.
+//! `JsResult` because getters, setters and proxies run JavaScript.
 //! Fast paths (plain data properties found through the shape) avoid building
 //! descriptors; the general paths follow the spec step by step.
 
@@ -51,12 +51,18 @@ impl Runtime {
 
     /// 10.1.1 [[GetPrototypeOf]].
     pub fn get_prototype_of(&mut self, o: Gc<JsObject>) -> JsResult<Value> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.get_prototype_of) {
+            return f(self, o);
+        }
         Ok(o.proto())
     }
 
     /// 10.1.2.1 OrdinarySetPrototypeOf.
     pub fn set_prototype_of(&mut self, o: Gc<JsObject>, v: Value) -> JsResult<bool> {
         debug_assert!(v.is_object() || v.is_null());
+        if let Some(f) = o.exotic_methods().and_then(|m| m.set_prototype_of) {
+            return f(self, o, v);
+        }
         if same_value(v, o.proto()) {
             return Ok(true);
         }
@@ -69,11 +75,18 @@ impl Runtime {
         if !o.is_extensible_flag() {
             return Ok(false);
         }
-        // Step 8: refuse to create a cycle.
+        // Step 8: refuse to create a cycle; 8.c.i: the walk stops at an
+        // object whose [[GetPrototypeOf]] is not ordinary (a Proxy).
         let mut p = v;
         while let Some(po) = p.as_object() {
             if po == o {
                 return Ok(false);
+            }
+            if po
+                .exotic_methods()
+                .is_some_and(|m| m.get_prototype_of.is_some())
+            {
+                break;
             }
             p = po.proto();
         }
@@ -83,11 +96,17 @@ impl Runtime {
 
     /// 10.1.3 [[IsExtensible]].
     pub fn is_extensible(&mut self, o: Gc<JsObject>) -> JsResult<bool> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.is_extensible) {
+            return f(self, o);
+        }
         Ok(o.is_extensible_flag())
     }
 
     /// 10.1.4 [[PreventExtensions]].
     pub fn prevent_extensions(&mut self, o: Gc<JsObject>) -> JsResult<bool> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.prevent_extensions) {
+            return f(self, o);
+        }
         self.set_object_flags(o, 0, FLAG_EXTENSIBLE);
         Ok(true)
     }
@@ -397,6 +416,18 @@ impl Runtime {
         Ok(keys)
     }
 
+    /// [[OwnPropertyKeys]] in a rooted list, for callers that allocate or
+    /// run user code while they walk the keys: a proxy's keys come from its
+    /// trap's result and no shape holds them. Nothing allocates between the
+    /// internal method returning and the keys being rooted.
+    pub fn own_property_keys_rooted(
+        &mut self,
+        o: Gc<JsObject>,
+    ) -> JsResult<crate::gc::RootedList<PropertyKey>> {
+        let keys = self.own_property_keys(o)?;
+        Ok(self.rooted_list_from(&keys))
+    }
+
     // ---- 7.3 Operations on Objects ----
 
     /// A property key for Rust text (an index when canonical, else an atom).
@@ -509,8 +540,8 @@ impl Runtime {
         if !self.prevent_extensions(o)? {
             return Ok(false);
         }
-        let keys = self.own_property_keys(o)?;
-        for key in keys {
+        let keys = self.own_property_keys_rooted(o)?;
+        for &key in keys.iter() {
             let desc = if frozen {
                 // [[GetOwnProperty]], not the stored slot: exotic objects
                 // (String index properties, arguments) have virtual ones.

@@ -117,6 +117,8 @@ intrinsics! {
     // 21.4: %Date% and %Date.prototype%.
     Date,
     DatePrototype,
+    // %Proxy% (28.2.1).
+    Proxy,
 }
 
 impl Intrinsic {

@@ -404,6 +404,10 @@ impl Runtime {
                     .ok_or_else(|| self.type_error("not a function"))?;
                 call(self, callee, this, args)
             }
+            ObjectKind::Exotic(e) => match e.methods().call {
+                Some(call) => call(self, callee, this, args),
+                None => Err(self.type_error("not a function")),
+            },
             _ => match self.hooks.call {
                 Some(hook) => hook(self, callee, this, args),
                 None => Err(self.type_error("function cannot be called: no backend")),
@@ -440,6 +444,10 @@ impl Runtime {
                 };
                 self.construct(Value::object(target), &all, Some(Value::object(new_target)))
             }
+            ObjectKind::Exotic(e) => match e.methods().construct {
+                Some(construct) => construct(self, callee, args, new_target),
+                None => Err(self.type_error("not a constructor")),
+            },
             _ => match self.hooks.construct {
                 Some(hook) => hook(self, callee, args, new_target),
                 None => Err(self.type_error("function cannot be constructed: no backend")),

@@ -189,7 +189,8 @@ fn copy_data_properties(
         return Ok(());
     }
     let from = rt.to_object(source)?;
-    for key in rt.own_property_keys(from)? {
+    let keys = rt.own_property_keys_rooted(from)?;
+    for &key in keys.iter() {
         if excluded.contains(&key) {
             continue;
         }

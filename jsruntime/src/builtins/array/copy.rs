@@ -25,7 +25,7 @@ fn is_concat_spreadable(rt: &mut Runtime, v: Value) -> JsResult<bool> {
     if !spreadable.is_undefined() {
         return Ok(to_boolean(spreadable));
     }
-    Ok(rt.is_array(v))
+    rt.is_array(v)
 }
 
 /// 23.1.3.2 Array.prototype.concat ( ...items ).
@@ -93,7 +93,7 @@ fn flatten_into_array(
                     &[element, Value::number(source_index), Value::object(source)],
                 )?;
             }
-            let flatten = depth > 0.0 && rt.is_array(element);
+            let flatten = depth > 0.0 && rt.is_array(element)?;
             match element.as_object() {
                 Some(eo) if flatten => {
                     let new_depth = depth - 1.0; // Infinity stays Infinity.

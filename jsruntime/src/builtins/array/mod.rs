@@ -247,7 +247,7 @@ fn from(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
 
 /// 23.1.2.2 Array.isArray ( arg ).
 fn is_array(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    Ok(Value::from_bool(rt.is_array(arg(args, 0))))
+    Ok(Value::from_bool(rt.is_array(arg(args, 0))?))
 }
 
 /// 23.1.2.3 Array.of ( ...items ) (#sec-array.of).
@@ -316,7 +316,7 @@ pub(super) fn array_species_create(
     len: f64,
 ) -> JsResult<Gc<JsObject>> {
     // Steps 1–2.
-    if !rt.is_array(Value::object(original)) {
+    if !rt.is_array(Value::object(original))? {
         return array_create(rt, len);
     }
     // Step 3.

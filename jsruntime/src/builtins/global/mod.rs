@@ -68,6 +68,7 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         Prop::intrinsic("Number", Intrinsic::Number),
         Prop::intrinsic("Object", Intrinsic::Object),
         Prop::intrinsic("Promise", Intrinsic::Promise),
+        Prop::intrinsic("Proxy", Intrinsic::Proxy),
         Prop::intrinsic("RangeError", Intrinsic::RangeError),
         Prop::intrinsic("ReferenceError", Intrinsic::ReferenceError),
         Prop::intrinsic("RegExp", Intrinsic::RegExp),

@@ -1,9 +1,11 @@
 //! The records behind `for-in` (14.7.5.9 EnumerateObjectProperties).
 
 use std::cell::Cell;
+use std::collections::HashSet;
 
 use super::{host, new_host};
-use crate::gc::{Trace, Tracer};
+use crate::gc::{RootedList, Trace, Tracer};
+use crate::object::proxy::is_proxy;
 use crate::object::PropertyKey;
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -18,6 +20,12 @@ struct ForInRecord {
     // GC: a field of the ForInRecord host cell, which traces it
     keys: Vec<PropertyKey>,
     index: Cell<usize>,
+    /// Whether each step checks that the key is still a property (skips
+    /// properties deleted before they are visited). Off when a proxy is on
+    /// the chain: its keys were already checked with [[GetOwnProperty]]
+    /// when collected, and a [[HasProperty]] per step would run its `has`
+    /// trap again (V8 does not either).
+    check_deleted: bool,
 }
 
 // SAFETY: reports the object and every key's cell.
@@ -41,26 +49,29 @@ host_data!(ForInRecord, "For-In Iterator");
 /// object earlier on the chain is skipped. Undefined and null enumerate
 /// nothing (14.7.5.6 step 6.a).
 pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
-    // GC: for_in_iterator: atoms of properties of the object and its prototypes, held by their shapes; no user code runs while the list is built (revisit with Proxy); then moved into the ForInRecord, traced by the alloc slow path
-    let mut keys = Vec::new();
+    // Rooted: proxies' traps run user code while the keys are collected.
+    let mut keys: RootedList<PropertyKey> = rt.rooted_list();
     let mut object = Value::UNDEFINED;
+    let mut check_deleted = true;
     if !v.is_nullish() {
         let o = rt.to_object(v)?;
         object = Value::object(o);
-        // GC: for_in_iterator: as `keys`
-        let mut visited: Vec<PropertyKey> = Vec::new();
+        // GC: keys only, each also in `keys` or `own`, which are rooted.
+        let mut visited: HashSet<PropertyKey> = HashSet::new();
         let mut current = Some(o);
         let mut guard = 0u32;
         while let Some(c) = current {
+            check_deleted &= !is_proxy(c);
             guard += 1;
             if guard > 100_000 {
                 break;
             }
-            for key in rt.own_property_keys(c)? {
-                if matches!(key, PropertyKey::Symbol(_)) || visited.contains(&key) {
+            let own = rt.own_property_keys(c)?;
+            let own: RootedList<PropertyKey> = rt.rooted_list_from(&own);
+            for &key in own.iter() {
+                if matches!(key, PropertyKey::Symbol(_)) || !visited.insert(key) {
                     continue;
                 }
-                visited.push(key);
                 if let Some(desc) = rt.get_own_property(c, key)? {
                     if desc.enumerable == Some(true) {
                         keys.push(key);
@@ -70,6 +81,8 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
             current = rt.get_prototype_of(c)?.as_object();
         }
     }
+    // GC: moved into the ForInRecord, traced by the alloc slow path.
+    let keys = keys.to_vec();
     new_host(
         rt,
         Value::NULL,
@@ -77,6 +90,7 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
             object,
             keys,
             index: Cell::new(0),
+            check_deleted,
         }),
     )
 }
@@ -94,7 +108,7 @@ pub fn for_in_step(rt: &mut Runtime, rec: Value) -> JsResult<Value> {
             return Ok(Value::HOLE);
         };
         r.index.set(i + 1);
-        if rt.has_property(o, key)? {
+        if !r.check_deleted || rt.has_property(o, key)? {
             return rt.property_key_to_value(key);
         }
     }

@@ -44,7 +44,7 @@ fn internalize(
     let val = rt.get(holder, name, Value::object(holder))?;
     // Step 2.
     if let Some(obj) = val.as_object() {
-        if rt.is_array(val) {
+        if rt.is_array(val)? {
             // Step 2.b: every index below the length.
             let len = rt.length_of_array_like(obj)?;
             let mut i = 0.0;

@@ -178,7 +178,7 @@ pub(super) fn stringify(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<
     if let Some(r) = replacer.as_object() {
         if r.is_callable() {
             state.replacer = replacer;
-        } else if rt.is_array(replacer) {
+        } else if rt.is_array(replacer)? {
             // Step 4.b: the property list, without duplicates.
             let list = rt.alloc(ValueList::new())?;
             let len = rt.length_of_array_like(r)?;
@@ -306,7 +306,7 @@ fn serialize_property(
     } else if value.is_bigint() {
         return Err(rt.type_error("Do not know how to serialize a BigInt"));
     } else if let Some(o) = value.as_object().filter(|o| !o.is_callable()) {
-        if rt.is_array(value) {
+        if rt.is_array(value)? {
             serialize_array(rt, state, o)?;
         } else {
             serialize_object(rt, state, o)?;

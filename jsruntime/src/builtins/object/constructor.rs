@@ -139,7 +139,8 @@ fn test_integrity_level(rt: &mut Runtime, o: Gc<JsObject>, frozen: bool) -> JsRe
     if rt.is_extensible(o)? {
         return Ok(false);
     }
-    for key in rt.own_property_keys(o)? {
+    let keys = rt.own_property_keys_rooted(o)?;
+    for &key in keys.iter() {
         if let Some(d) = rt.get_own_property(o, key)? {
             if d.configurable == Some(true) {
                 return Ok(false);
@@ -200,7 +201,8 @@ fn keys_array(
     let o = rt.to_object(v)?;
     let array = rt.new_array(0)?;
     let mut n = 0u32;
-    for key in rt.own_property_keys(o)? {
+    let keys = rt.own_property_keys_rooted(o)?;
+    for &key in keys.iter() {
         if key.is_symbol() || !keep(rt, o, key)? {
             continue;
         }

@@ -28,8 +28,11 @@ pub(super) fn key_value(key: PropertyKey) -> Value {
 
 /// O.[[OwnPropertyKeys]]() in a rooted list of [`key_value`]s.
 pub(super) fn own_keys_rooted(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<Gc<ValueList>> {
-    let keys = rt.own_property_keys(o)?;
+    // The list is allocated first: nothing allocates between
+    // [[OwnPropertyKeys]] returning (a proxy's keys may be held only by the
+    // returned vector) and the keys being rooted in it.
     let list = rt.alloc(ValueList::new())?;
+    let keys = rt.own_property_keys(o)?;
     for key in keys {
         list.push(key_value(key));
     }
@@ -300,15 +303,14 @@ pub(super) fn get_own_property_symbols(
     args: &[Value],
 ) -> JsResult<Value> {
     let o = rt.to_object(arg(args, 0))?;
-    let keys = rt.own_property_keys(o)?;
-    // GC: the symbols stay reachable as keys of `o` while the array is made.
-    let symbols: Vec<Value> = keys
-        .into_iter()
-        .filter_map(|k| match k {
-            PropertyKey::Symbol(s) => Some(Value::symbol(s)),
-            _ => None,
-        })
-        .collect();
+    let keys = rt.own_property_keys_rooted(o)?;
+    // Rooted: a proxy's symbols may be held by nothing else.
+    let mut symbols = rt.rooted_list();
+    for &k in keys.iter() {
+        if let PropertyKey::Symbol(s) = k {
+            symbols.push(Value::symbol(s));
+        }
+    }
     Ok(Value::object(rt.create_array_from_list(&symbols)?))
 }
 

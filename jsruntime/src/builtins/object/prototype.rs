@@ -63,7 +63,7 @@ pub fn object_to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<
     // 4-14. builtinTag: Array (IsArray), Function ([[Call]]), Arguments
     // ([[ParameterMap]], the exotic table's tag), Error, Boolean, Number,
     // String, Date, RegExp, else Object.
-    let builtin_tag = if o.is_array() {
+    let builtin_tag = if rt.is_array(Value::object(o))? {
         "Array"
     } else {
         match o.kind() {

@@ -145,11 +145,12 @@ fn is_extensible(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> 
 /// 28.1.10 Reflect.ownKeys ( target ) (#sec-reflect.ownkeys).
 fn own_keys(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let o = target(rt, args, "ownKeys")?;
-    let keys = rt.own_property_keys(o)?;
+    // Rooted: a proxy's keys are held by nothing else.
+    let keys = rt.own_property_keys_rooted(o)?;
     // CreateArrayFromList(keys), appending one by one so that each new key
     // string is reachable from the array.
     let array = rt.new_array(0)?;
-    for (n, key) in (0u32..).zip(keys) {
+    for (n, &key) in (0u32..).zip(keys.iter()) {
         let k = rt.property_key_to_value(key)?;
         rt.create_data_property_or_throw(array, PropertyKey::Index(n), k)?;
     }
