@@ -61,7 +61,7 @@ impl ParseOptions {
 /// Parses `source` into a flattened AST, or fails with the first SyntaxError
 /// (lexical, syntactic or early error).
 pub fn parse(source: &str, options: ParseOptions) -> Result<syntax::Ast, SyntaxError> {
-    parse_with(source, options, false)
+    parse_with(source, options, false, &[])
 }
 
 /// Parses the code of a direct eval (19.2.1.1 PerformEval): like a Script,
@@ -72,13 +72,26 @@ pub fn parse_direct_eval(
     options: ParseOptions,
     in_function: bool,
 ) -> Result<syntax::Ast, SyntaxError> {
-    parse_with(source, options, in_function)
+    parse_with(source, options, in_function, &[])
+}
+
+/// [`parse_direct_eval`] for a call inside class bodies: the eval code may
+/// use the private names `private_names` (without `#`) of the enclosing
+/// classes (19.2.1.1 step 7).
+pub fn parse_direct_eval_in_class(
+    source: &str,
+    options: ParseOptions,
+    in_function: bool,
+    private_names: &[String],
+) -> Result<syntax::Ast, SyntaxError> {
+    parse_with(source, options, in_function, private_names)
 }
 
 fn parse_with(
     source: &str,
     options: ParseOptions,
     new_target: bool,
+    private_names: &[String],
 ) -> Result<syntax::Ast, SyntaxError> {
     let mut processor = syntax::Processor::new(source, options);
     if new_target {
@@ -86,6 +99,6 @@ fn parse_with(
     }
     parser::Parser::new(source, options).run(&mut processor)?;
     let ast = processor.finish()?;
-    syntax::early_errors::check(&ast, options)?;
+    syntax::early_errors::check_with_private_names(&ast, options, private_names)?;
     Ok(ast)
 }

@@ -206,6 +206,12 @@ runtime_functions! {
         -> u32;
     CheckDynamicBinding => dynamic_env::runtime_check_dynamic_binding,
         (ctx: *mut Executor, object: u64, key: u64, ret: *mut u64) -> u32;
+    PrivateGet => bridge::private::runtime_private_get,
+        (ctx: *mut Executor, object: u64, key: u64, cache: *const PropertyCache, ret: *mut u64)
+        -> u32;
+    PrivateSet => bridge::private::runtime_private_set,
+        (ctx: *mut Executor, object: u64, key: u64, v: u64, cache: *const PropertyCache,
+         ret: *mut u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

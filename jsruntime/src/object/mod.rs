@@ -47,6 +47,7 @@ pub mod elements;
 pub mod exotic;
 pub mod operations;
 pub mod ordinary;
+pub(crate) mod private;
 pub mod property;
 pub mod regexp;
 pub mod shape;

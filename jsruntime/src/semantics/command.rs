@@ -701,6 +701,14 @@ compile_commands! {
         Helper(helper: Helper): [helper.arity() => 1] lazy if helper == Helper::Hole
             => write!(f, "Helper({helper:?})"),
 
+        // ----- Private names -----
+        /// `[name] -> [key]`: marks the value of a private name binding
+        /// (`#x`) as the key of a private reference: the `GetProperty`,
+        /// `PropertyReference` and `CalleeProperty` that consume it access
+        /// the private element (7.3.31 PrivateGet, 7.3.32 PrivateSet)
+        /// instead of a property.
+        PrivateKey: [1 => 1] lazy => f.write_str("PrivateKey"),
+
         // ----- Coroutines (reserved; not lowered yet) -----
         /// Dispatches on the coroutine state: `n` states, state 0 is the entry.
         JumpTable(states: u32): [0 => 0] => write!(f, "JumpTable({states})"),
@@ -935,6 +943,19 @@ pub enum Helper {
     /// `[this, key, value, home] -> [value]`: `super[key] = value` (strict
     /// PutValue: a failed [[Set]] throws).
     SuperSet,
+    /// `[description] -> [name]`: a new Private Name `#x` (6.2.12), a
+    /// private symbol (see `object/private.rs`).
+    NewPrivateName,
+    /// `[object, name, value] -> [object]`: 7.3.28 PrivateFieldAdd.
+    PrivateFieldAdd,
+    /// `[object, name, method] -> [object]`: 7.3.29
+    /// PrivateMethodOrAccessorAdd of a method.
+    PrivateMethodAdd,
+    /// `[object, name, getter, setter] -> [object]`: 7.3.29
+    /// PrivateMethodOrAccessorAdd of an accessor (undefined when absent).
+    PrivateAccessorAdd,
+    /// `[name, object] -> [boolean]`: `#x in object` (13.10.1).
+    PrivateIn,
 }
 
 impl Helper {
@@ -956,6 +977,7 @@ impl Helper {
             | H::RequireObjectCoercible
             | H::ToObject
             | H::ThrowTypeError
+            | H::NewPrivateName
             | H::CheckThis => 1,
             H::AppendSpread
             | H::PatternStep
@@ -969,6 +991,7 @@ impl Helper {
             | H::SetSetterName
             | H::RegExpCreate
             | H::DeclareEvalVar
+            | H::PrivateIn
             | H::ClassSetup => 2,
             H::Apply
             | H::DefineGetter
@@ -979,8 +1002,10 @@ impl Helper {
             | H::DefineField
             | H::SuperCall
             | H::BindThis
+            | H::PrivateFieldAdd
+            | H::PrivateMethodAdd
             | H::SuperGet => 3,
-            H::SuperSet => 4,
+            H::SuperSet | H::PrivateAccessorAdd => 4,
         }
     }
 
@@ -1025,6 +1050,11 @@ impl Helper {
         Helper::SuperCall,
         Helper::SuperGet,
         Helper::SuperSet,
+        Helper::NewPrivateName,
+        Helper::PrivateFieldAdd,
+        Helper::PrivateMethodAdd,
+        Helper::PrivateAccessorAdd,
+        Helper::PrivateIn,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).

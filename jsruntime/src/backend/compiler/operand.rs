@@ -41,6 +41,15 @@ pub(super) enum Operand {
         key: ir::Value,
         cache: Option<CacheId>,
     },
+    /// The key of a private reference (`PrivateKey`): a private name.
+    PrivateKey(ir::Value),
+    /// A private reference `object.#x` (see `private.rs`); `cache` is the
+    /// access site.
+    Private {
+        object: ir::Value,
+        key: ir::Value,
+        cache: Option<CacheId>,
+    },
     /// The callee of a call whose function was already read, with its this
     /// value (`CalleeProperty`, `CalleeWithThis`).
     Method {
@@ -64,6 +73,7 @@ impl Operand {
             Operand::Variable(..)
                 | Operand::Snapshot { .. }
                 | Operand::Property { .. }
+                | Operand::Private { .. }
                 | Operand::Dynamic(_)
         )
     }
@@ -110,6 +120,8 @@ impl FunctionCompiler<'_, '_> {
                 value
             }
             Operand::Property { object, key, cache } => self.get_property(object, key, cache),
+            Operand::PrivateKey(v) => v,
+            Operand::Private { object, key, cache } => self.get_private(object, key, cache),
             Operand::Method { function, .. } => function,
             Operand::Dynamic(r) => self.dynamic_get(r)?,
             Operand::Closure { function, captures } => self.create_closure(function, &captures)?,
@@ -130,6 +142,10 @@ impl FunctionCompiler<'_, '_> {
             } => self.store_variable(symbol, locator, value, initialize),
             Operand::Property { object, key, cache } if !initialize => {
                 self.set_property(object, key, value, cache);
+                Ok(())
+            }
+            Operand::Private { object, key, cache } if !initialize => {
+                self.set_private(object, key, value, cache);
                 Ok(())
             }
             // A function declaration of eval code in a dynamic variable

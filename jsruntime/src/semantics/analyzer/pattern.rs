@@ -28,7 +28,7 @@ impl<'a> Analyzer<'a> {
             {
                 self.object_pattern_with_rest(target, source, mode)?;
             }
-            K::StaticMember | K::ComputedMember => {
+            K::StaticMember | K::ComputedMember | K::PrivateMember => {
                 self.member_reference(target)?;
                 self.emit(CompileCommand::VariableReference(source.0, source.1));
                 self.emit_all(&[CompileCommand::Assignment, CompileCommand::Discard]);
@@ -236,8 +236,10 @@ impl<'a> Analyzer<'a> {
 
     fn is_member(&self, i: usize) -> bool {
         let n = self.ast.nodes[i];
-        matches!(n.kind, NodeKind::StaticMember | NodeKind::ComputedMember)
-            && !n.has(flags::OPTIONAL)
+        matches!(
+            n.kind,
+            NodeKind::StaticMember | NodeKind::ComputedMember | NodeKind::PrivateMember
+        ) && !n.has(flags::OPTIONAL)
     }
 
     fn is_member_with_default(&self, i: usize) -> bool {
