@@ -90,11 +90,11 @@ impl Executor {
             .collect();
         let program =
             jsparser::parse_direct_eval_in_class(source, options, in_function, &private_names)
-            .map_err(ScriptError::Syntax)
-            .and_then(|ast| {
-                crate::semantics::analyze_direct_eval(&ast, &caller, descriptor, strict_caller)
-                    .map_err(ScriptError::Analyze)
-            });
+                .map_err(ScriptError::Syntax)
+                .and_then(|ast| {
+                    crate::semantics::analyze_direct_eval(&ast, &caller, descriptor, strict_caller)
+                        .map_err(ScriptError::Analyze)
+                });
         let program = match program {
             Ok(p) => p,
             Err(e) => return Err(self.script_error(e)),

@@ -68,7 +68,12 @@ impl Runtime {
     /// (6.2.5.5 step 3.a, 6.2.5.6 step 3.a) apply ToObject to the base, and
     /// a new wrapper object never has private elements, so any primitive
     /// base ends in the TypeError of PrivateGet/PrivateSet.
-    fn private_base(&mut self, base: Value, key: PropertyKey, write: bool) -> JsResult<Gc<JsObject>> {
+    fn private_base(
+        &mut self,
+        base: Value,
+        key: PropertyKey,
+        write: bool,
+    ) -> JsResult<Gc<JsObject>> {
         if let Some(o) = base.as_object() {
             return Ok(o);
         }
@@ -84,9 +89,13 @@ impl Runtime {
     fn missing_private(&mut self, key: PropertyKey, write: bool) -> crate::Thrown {
         let name = self.private_name_text(key);
         let message = if write {
-            format!("Cannot write private member {name} to an object whose class did not declare it")
+            format!(
+                "Cannot write private member {name} to an object whose class did not declare it"
+            )
         } else {
-            format!("Cannot read private member {name} from an object whose class did not declare it")
+            format!(
+                "Cannot read private member {name} from an object whose class did not declare it"
+            )
         };
         self.type_error(&message)
     }

@@ -78,7 +78,11 @@ fn object(rt: &mut Runtime, v: Value) -> JsResult<crate::gc::Gc<JsObject>> {
 
 /// The private-name helpers of the `Helper(h)` dispatch; `None` for the
 /// others.
-pub(super) fn private_helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> Option<JsResult<Value>> {
+pub(super) fn private_helper(
+    rt: &mut Runtime,
+    h: Helper,
+    args: &[Value],
+) -> Option<JsResult<Value>> {
     let arg = |i: usize| args.get(i).copied().unwrap_or(Value::UNDEFINED);
     let (a, b, c, d) = (arg(0), arg(1), arg(2), arg(3));
     let r = match h {

@@ -81,8 +81,10 @@ impl FunctionCompiler<'_, '_> {
         let (ic, cached) = self.private_cache_addr(cache, false);
         if !cached {
             let scratch = self.scratch_addr();
-            return self
-                .call_runtime_checked(RuntimeFn::PrivateGet, &[self.ctx, object, key, ic, scratch]);
+            return self.call_runtime_checked(
+                RuntimeFn::PrivateGet,
+                &[self.ctx, object, key, ic, scratch],
+            );
         }
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);

@@ -628,14 +628,10 @@ impl<'a> Analyzer<'a> {
             K::Template => self.template_literal(&children)?,
             K::ArrayLiteral => self.array_literal(&children)?,
             K::ObjectLiteral => self.object_literal(&children)?,
-            K::StaticMember | K::ComputedMember | K::PrivateMember
-                if node.has(flags::OPTIONAL) =>
-            {
+            K::StaticMember | K::ComputedMember | K::PrivateMember if node.has(flags::OPTIONAL) => {
                 self.optional_step(i)?
             }
-            K::StaticMember | K::ComputedMember | K::PrivateMember => {
-                self.member_expression(i)?
-            }
+            K::StaticMember | K::ComputedMember | K::PrivateMember => self.member_expression(i)?,
             K::Call => self.call(i, &children)?,
             K::New => self.new_expression(&children)?,
             K::OptionalChain => self.optional_chain(&children)?,

@@ -82,7 +82,9 @@ impl<'a> Analyzer<'a> {
             declared.push(sym);
             let l = Locator::Local(self.new_local()?);
             self.push_variable(scope, sym, VariableKind::Var, l);
-            let description = self.program.string(self.program.symbol_name(sym).to_owned().as_str());
+            let description = self
+                .program
+                .string(self.program.symbol_name(sym).to_owned().as_str());
             self.emit_all(&[
                 C::VariableReference(sym, l),
                 C::String(description),
@@ -208,7 +210,10 @@ impl<'a> Analyzer<'a> {
             self.this_expression()?;
             let l = self.resolve(name)?;
             self.emit(C::VariableReference(name, l));
-            for holder in [Some(value), accessor.then_some(setter)].into_iter().flatten() {
+            for holder in [Some(value), accessor.then_some(setter)]
+                .into_iter()
+                .flatten()
+            {
                 match holder {
                     Some(h) => {
                         let l = self.resolve(h)?;
