@@ -75,16 +75,28 @@ pub fn parse_direct_eval(
     parse_with(source, options, in_function, &[])
 }
 
-/// [`parse_direct_eval`] for a call inside class bodies: the eval code may
-/// use the private names `private_names` (without `#`) of the enclosing
-/// classes (19.2.1.1 step 7).
+/// [`parse_direct_eval`] for a call inside methods and class bodies: the
+/// eval code may use `super.x` when `in_method` (19.2.1.1 step 6.b) and the
+/// private names `private_names` (without `#`) of the enclosing classes
+/// (step 7).
 pub fn parse_direct_eval_in_class(
     source: &str,
     options: ParseOptions,
     in_function: bool,
+    in_method: bool,
     private_names: &[String],
 ) -> Result<syntax::Ast, SyntaxError> {
-    parse_with(source, options, in_function, private_names)
+    let mut processor = syntax::Processor::new(source, options);
+    if in_function {
+        processor.allow_new_target();
+    }
+    if in_method {
+        processor.allow_super_property();
+    }
+    parser::Parser::new(source, options).run(&mut processor)?;
+    let ast = processor.finish()?;
+    syntax::early_errors::check_with_private_names(&ast, options, private_names)?;
+    Ok(ast)
 }
 
 fn parse_with(

@@ -1167,6 +1167,13 @@ pub struct EvalScope {
     /// name) lives with the parameters: sloppy eval code must not declare
     /// `var arguments` there (a SyntaxError, as for a lexical clash).
     pub parameter_arguments: bool,
+    /// The capture holding the [[HomeObject]] of the method the call is in
+    /// (19.2.1.1 step 6.b `inMethod`: `super.x` is valid in the eval code).
+    pub home: Option<u32>,
+    /// The call is in a class field initializer (19.2.1.1 step 6.c
+    /// `inClassFieldInitializer`: `arguments` in the eval code is a
+    /// SyntaxError).
+    pub field_initializer: bool,
 }
 
 /// Flags of a function.

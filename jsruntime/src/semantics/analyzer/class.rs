@@ -409,6 +409,7 @@ impl<'a> Analyzer<'a> {
                 }
                 Synthetic::Fields(fields) => {
                     self.cur().script.flags.method = true;
+                    self.cur().field_initializer = true;
                     self.emit_all(&[C::PushScope(ScopeRef(0)), C::DeclareVars(ScopeRef(0))]);
                     self.cur().prologue_at = self.cur().script.commands.len();
                     for d in fields {
@@ -640,7 +641,9 @@ impl<'a> Analyzer<'a> {
 
     /// The hidden binding of the [[HomeObject]] of `super.x` here.
     fn home_object(&mut self) -> Result<(Symbol, Locator)> {
-        let Some(home) = self.this_function().and_then(|f| f.home) else {
+        let home = self.this_function().and_then(|f| f.home);
+        // Direct eval code in a method (19.2.1.1 step 6.b).
+        let Some(home) = home.or(self.eval_home) else {
             return self.unsupported("'super' here");
         };
         let l = self.resolve(home)?;

@@ -214,6 +214,9 @@ struct FnCtx {
     class_ctor: Option<class::ClassCtor>,
     /// The this binding of a derived constructor (undefined until `super()`).
     derived_this: Option<Locator>,
+    /// The function is a synthesised class field initializer (direct eval
+    /// code in it must not contain `arguments`, 19.2.1.1 step 6.c).
+    field_initializer: bool,
 }
 
 /// See the module documentation.
@@ -252,6 +255,9 @@ pub struct Analyzer<'a> {
     /// The private methods of the class bodies being emitted (see
     /// `private.rs`), innermost last.
     class_private: Vec<private::ClassPrivate>,
+    /// Direct eval code called from a method: the capture of the caller's
+    /// [[HomeObject]] (`super.x` at the eval code's top level).
+    eval_home: Option<Symbol>,
     /// Work space of the static semantics walks (BoundNames, ...).
     scratch: Scratch,
 }
@@ -286,6 +292,7 @@ impl<'a> Analyzer<'a> {
             pending_method: class::PendingMethod::default(),
             class_depth: 0,
             class_private: Vec::new(),
+            eval_home: None,
             scratch: Scratch::new(),
         }
     }
@@ -395,6 +402,7 @@ impl<'a> Analyzer<'a> {
             home: None,
             class_ctor: None,
             derived_this: None,
+            field_initializer: false,
         });
     }
 
