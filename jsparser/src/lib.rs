@@ -61,7 +61,7 @@ impl ParseOptions {
 /// Parses `source` into a flattened AST, or fails with the first SyntaxError
 /// (lexical, syntactic or early error).
 pub fn parse(source: &str, options: ParseOptions) -> Result<syntax::Ast, SyntaxError> {
-    parse_with(source, options, false)
+    parse_with(source, options, false, &[])
 }
 
 /// Parses the code of a direct eval (19.2.1.1 PerformEval): like a Script,
@@ -72,13 +72,38 @@ pub fn parse_direct_eval(
     options: ParseOptions,
     in_function: bool,
 ) -> Result<syntax::Ast, SyntaxError> {
-    parse_with(source, options, in_function)
+    parse_with(source, options, in_function, &[])
+}
+
+/// [`parse_direct_eval`] for a call inside methods and class bodies: the
+/// eval code may use `super.x` when `in_method` (19.2.1.1 step 6.b) and the
+/// private names `private_names` (without `#`) of the enclosing classes
+/// (step 7).
+pub fn parse_direct_eval_in_class(
+    source: &str,
+    options: ParseOptions,
+    in_function: bool,
+    in_method: bool,
+    private_names: &[String],
+) -> Result<syntax::Ast, SyntaxError> {
+    let mut processor = syntax::Processor::new(source, options);
+    if in_function {
+        processor.allow_new_target();
+    }
+    if in_method {
+        processor.allow_super_property();
+    }
+    parser::Parser::new(source, options).run(&mut processor)?;
+    let ast = processor.finish()?;
+    syntax::early_errors::check_with_private_names(&ast, options, private_names)?;
+    Ok(ast)
 }
 
 fn parse_with(
     source: &str,
     options: ParseOptions,
     new_target: bool,
+    private_names: &[String],
 ) -> Result<syntax::Ast, SyntaxError> {
     let mut processor = syntax::Processor::new(source, options);
     if new_target {
@@ -86,6 +111,6 @@ fn parse_with(
     }
     parser::Parser::new(source, options).run(&mut processor)?;
     let ast = processor.finish()?;
-    syntax::early_errors::check(&ast, options)?;
+    syntax::early_errors::check_with_private_names(&ast, options, private_names)?;
     Ok(ast)
 }

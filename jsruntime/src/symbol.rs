@@ -19,6 +19,9 @@ pub struct Symbol {
     description: Value,
     /// Set for symbols created by `Symbol.for` (the registry key).
     registered: bool,
+    /// A Private Name (6.2.12) of a class, used as a hidden property key
+    /// (see `object/private.rs`); never a JavaScript value.
+    private: bool,
 }
 
 impl Symbol {
@@ -35,6 +38,11 @@ impl Symbol {
     /// Whether `Symbol.for` created the symbol (it is in the global registry).
     pub fn is_registered(&self) -> bool {
         self.registered
+    }
+
+    /// Whether the symbol is a Private Name (`#x`) of a class.
+    pub fn is_private(&self) -> bool {
+        self.private
     }
 }
 
@@ -107,6 +115,7 @@ pub(crate) fn new_symbol_cell(
     heap.alloc(Symbol {
         description,
         registered: false,
+        private: false,
     })
 }
 
@@ -117,6 +126,17 @@ impl Runtime {
         self.alloc(Symbol {
             description,
             registered: false,
+            private: false,
+        })
+    }
+
+    /// A new Private Name (6.2.12) with the description `#name`: a unique
+    /// property key that only the class's code can name.
+    pub(crate) fn new_private_name(&mut self, description: Value) -> JsResult<Gc<Symbol>> {
+        self.alloc(Symbol {
+            description,
+            registered: false,
+            private: true,
         })
     }
 
@@ -129,6 +149,7 @@ impl Runtime {
         let s = self.alloc(Symbol {
             description: Value::string(key),
             registered: true,
+            private: false,
         })?;
         self.symbol_registry.by_key.insert(units, s);
         Ok(s)

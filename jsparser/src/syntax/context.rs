@@ -137,6 +137,9 @@ pub(crate) struct Context {
     /// Direct eval code in a function (19.2.1.1 PerformEval step 6.a):
     /// `new.target` is valid at its top level.
     pub new_target_allowed: bool,
+    /// Direct eval code in a method or class field initializer (19.2.1.1
+    /// PerformEval step 6.b `inMethod`): `super.x` is valid at its top level.
+    pub super_property_allowed: bool,
 }
 
 fn err(message: &str, pos: u32) -> SyntaxError {
@@ -345,7 +348,9 @@ impl Context {
         for e in &self.entries {
             let m = match e.what {
                 Pending::Strict(s) if strict => s.message(),
-                Pending::SuperProperty => "'super' is only valid in methods",
+                Pending::SuperProperty if !self.super_property_allowed => {
+                    "'super' is only valid in methods"
+                }
                 Pending::SuperCall | Pending::SuperCallInConstructor => {
                     "'super()' is only valid in the constructor of a derived class"
                 }

@@ -81,12 +81,29 @@ impl Executor {
             .eval_scope
             .as_ref()
             .is_some_and(|scope| scope.in_function);
-        let program = jsparser::parse_direct_eval(source, options, in_function)
-            .map_err(ScriptError::Syntax)
-            .and_then(|ast| {
-                crate::semantics::analyze_direct_eval(&ast, &caller, descriptor, strict_caller)
-                    .map_err(ScriptError::Analyze)
-            });
+        let in_method = descriptor
+            .eval_scope
+            .as_ref()
+            .is_some_and(|scope| scope.home.is_some());
+        // The private names of the classes around the call (`#x` bindings
+        // among the visible ones, see semantics/analyzer/private.rs).
+        let private_names: Vec<String> = descriptor
+            .captures
+            .iter()
+            .filter_map(|&c| caller.symbol_name(c).strip_prefix('#').map(str::to_owned))
+            .collect();
+        let program = jsparser::parse_direct_eval_in_class(
+            source,
+            options,
+            in_function,
+            in_method,
+            &private_names,
+        )
+        .map_err(ScriptError::Syntax)
+        .and_then(|ast| {
+            crate::semantics::analyze_direct_eval(&ast, &caller, descriptor, strict_caller)
+                .map_err(ScriptError::Analyze)
+        });
         let program = match program {
             Ok(p) => p,
             Err(e) => return Err(self.script_error(e)),

@@ -214,6 +214,12 @@ runtime_functions! {
         (ctx: *mut Executor, mode: u32, result: u64, ret: *mut u64) -> u32;
     AsyncYieldStarNoThrow => bridge::coroutines::runtime_async_yield_star_no_throw,
         (ctx: *mut Executor, result: u64, ret: *mut u64) -> u32;
+    PrivateGet => bridge::private::runtime_private_get,
+        (ctx: *mut Executor, object: u64, key: u64, cache: *const PropertyCache, ret: *mut u64)
+        -> u32;
+    PrivateSet => bridge::private::runtime_private_set,
+        (ctx: *mut Executor, object: u64, key: u64, v: u64, cache: *const PropertyCache,
+         ret: *mut u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

@@ -48,6 +48,7 @@ pub mod exotic;
 pub mod native_closure;
 pub mod operations;
 pub mod ordinary;
+pub(crate) mod private;
 pub mod property;
 pub mod proxy;
 pub mod regexp;

@@ -412,7 +412,13 @@ impl Runtime {
         }
         let entries = o.shape().entries();
         keys.extend(entries.iter().filter(|e| !e.key.is_symbol()).map(|e| e.key));
-        keys.extend(entries.iter().filter(|e| e.key.is_symbol()).map(|e| e.key));
+        // Private names (object/private.rs) are not properties.
+        keys.extend(
+            entries
+                .iter()
+                .filter(|e| e.key.is_symbol() && !e.key.is_private())
+                .map(|e| e.key),
+        );
         Ok(keys)
     }
 

@@ -27,6 +27,12 @@ impl PropertyKey {
         matches!(self, PropertyKey::Symbol(_))
     }
 
+    /// Whether the key is a Private Name (`#x`, see `object/private.rs`):
+    /// hidden from [[OwnPropertyKeys]] and every user-visible operation.
+    pub fn is_private(self) -> bool {
+        matches!(self, PropertyKey::Symbol(s) if s.is_private())
+    }
+
     /// The array index, if the key is one.
     pub fn as_index(self) -> Option<u32> {
         match self {

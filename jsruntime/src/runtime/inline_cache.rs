@@ -41,6 +41,11 @@ pub struct PropertyCache {
     pub offset: Cell<u64>,
     /// 0: the slot is inline; 1: it is an overflow slot.
     pub indirect: Cell<u64>,
+    /// Private access sites (`o.#x`): the bits of the private name the
+    /// entry was filled for. One site can see several private names of the
+    /// same `#x` (a class evaluated more than once), so a hit needs the
+    /// shape and the key (see `object/private.rs`). Unused elsewhere.
+    pub key: Cell<u64>,
 }
 
 impl PropertyCache {
@@ -50,10 +55,22 @@ impl PropertyCache {
     pub const OFFSET_OFFSET: i32 = 8;
     /// Offset of `indirect`, for compiled code.
     pub const INDIRECT_OFFSET: i32 = 16;
+    /// Offset of `key`, for compiled code.
+    pub const KEY_OFFSET: i32 = 24;
 
     /// Empties the cache (the next access takes the slow path).
     pub fn clear(&self) {
         self.shape.set(0);
+    }
+
+    /// Fills the cache of a private access site for the private name
+    /// `key` (see [`PropertyCache::key`]).
+    pub fn fill_private(&self, o: Gc<JsObject>, key: PropertyKey, for_set: bool) {
+        if let PropertyKey::Symbol(s) = key {
+            self.clear();
+            self.key.set(crate::value::Value::symbol(s).to_bits());
+            self.fill(o, key, for_set);
+        }
     }
 
     /// Whether the cache holds no shape.

@@ -703,6 +703,14 @@ compile_commands! {
         Helper(helper: Helper): [helper.arity() => 1] lazy if helper == Helper::Hole
             => write!(f, "Helper({helper:?})"),
 
+        // ----- Private names -----
+        /// `[name] -> [key]`: marks the value of a private name binding
+        /// (`#x`) as the key of a private reference: the `GetProperty`,
+        /// `PropertyReference` and `CalleeProperty` that consume it access
+        /// the private element (7.3.31 PrivateGet, 7.3.32 PrivateSet)
+        /// instead of a property.
+        PrivateKey: [1 => 1] lazy => f.write_str("PrivateKey"),
+
         // ----- Coroutines (generators and async functions) -----
         /// The first command of a generator or async function: the function
         /// is a coroutine with `states` resume points (states `1..=states`;
@@ -983,6 +991,19 @@ pub enum Helper {
     /// `[this, key, value, home] -> [value]`: `super[key] = value` (strict
     /// PutValue: a failed [[Set]] throws).
     SuperSet,
+    /// `[description] -> [name]`: a new Private Name `#x` (6.2.12), a
+    /// private symbol (see `object/private.rs`).
+    NewPrivateName,
+    /// `[object, name, value] -> [object]`: 7.3.28 PrivateFieldAdd.
+    PrivateFieldAdd,
+    /// `[object, name, method] -> [object]`: 7.3.29
+    /// PrivateMethodOrAccessorAdd of a method.
+    PrivateMethodAdd,
+    /// `[object, name, getter, setter] -> [object]`: 7.3.29
+    /// PrivateMethodOrAccessorAdd of an accessor (undefined when absent).
+    PrivateAccessorAdd,
+    /// `[name, object] -> [boolean]`: `#x in object` (13.10.1).
+    PrivateIn,
 }
 
 impl Helper {
@@ -1009,6 +1030,7 @@ impl Helper {
             | H::RequireObjectCoercible
             | H::ToObject
             | H::ThrowTypeError
+            | H::NewPrivateName
             | H::CheckThis => 1,
             H::AppendSpread
             | H::AsyncIteratorStepResult
@@ -1023,6 +1045,7 @@ impl Helper {
             | H::SetSetterName
             | H::RegExpCreate
             | H::DeclareEvalVar
+            | H::PrivateIn
             | H::ClassSetup => 2,
             H::Apply
             | H::DefineGetter
@@ -1033,8 +1056,10 @@ impl Helper {
             | H::DefineField
             | H::SuperCall
             | H::BindThis
+            | H::PrivateFieldAdd
+            | H::PrivateMethodAdd
             | H::SuperGet => 3,
-            H::SuperSet => 4,
+            H::SuperSet | H::PrivateAccessorAdd => 4,
         }
     }
 
@@ -1085,6 +1110,11 @@ impl Helper {
         Helper::AsyncIteratorClose,
         Helper::AsyncIteratorCloseQuiet,
         Helper::RequireIteratorResult,
+        Helper::NewPrivateName,
+        Helper::PrivateFieldAdd,
+        Helper::PrivateMethodAdd,
+        Helper::PrivateAccessorAdd,
+        Helper::PrivateIn,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).
@@ -1197,6 +1227,13 @@ pub struct EvalScope {
     /// name) lives with the parameters: sloppy eval code must not declare
     /// `var arguments` there (a SyntaxError, as for a lexical clash).
     pub parameter_arguments: bool,
+    /// The capture holding the [[HomeObject]] of the method the call is in
+    /// (19.2.1.1 step 6.b `inMethod`: `super.x` is valid in the eval code).
+    pub home: Option<u32>,
+    /// The call is in a class field initializer (19.2.1.1 step 6.c
+    /// `inClassFieldInitializer`: `arguments` in the eval code is a
+    /// SyntaxError).
+    pub field_initializer: bool,
 }
 
 /// Flags of a function.

@@ -143,7 +143,12 @@ impl Checker<'_> {
     /// enclosing class body.
     pub(super) fn check_private_use(&self, i: usize) -> Result<(), SyntaxError> {
         let n = self.node(i);
-        if self.private_names.get(&n.arg).copied().unwrap_or(0) == 0 {
+        if self.private_names.get(&n.arg).copied().unwrap_or(0) == 0
+            && !self
+                .outer_private_names
+                .iter()
+                .any(|p| p == self.ast.name(n.arg))
+        {
             return Err(err(
                 format!(
                     "private name '#{}' is not declared in an enclosing class",

@@ -50,10 +50,23 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Runs every early error check of this pass over `ast`.
 pub fn check(ast: &Ast, options: ParseOptions) -> Result<(), SyntaxError> {
+    check_with_private_names(ast, options, &[])
+}
+
+/// [`check`] for direct eval code inside classes: `outer_private_names`
+/// (without `#`) are declared by the enclosing classes of the eval call
+/// (19.2.1.1 PerformEval step 7: the PrivateEnvironment of the caller
+/// counts for AllPrivateIdentifiersValid).
+pub fn check_with_private_names(
+    ast: &Ast,
+    options: ParseOptions,
+    outer_private_names: &[String],
+) -> Result<(), SyntaxError> {
     if ast.nodes.is_empty() {
         return Ok(());
     }
     let mut c = Checker::new(ast, options);
+    c.outer_private_names = outer_private_names;
     c.run()
 }
 
@@ -104,6 +117,8 @@ pub(crate) struct Checker<'a> {
     private_names: FxMap<u32, u32>,
     /// The private names of each open class body (to undo on exit).
     class_privates: Vec<Vec<u32>>,
+    /// Private names of the classes around a direct eval call.
+    outer_private_names: &'a [String],
     /// Module: exports whose local binding must exist (name, span).
     pending_exports: Vec<(u32, Span)>,
     /// Scratch lists (kept to reuse their buffers): bound names, the work
@@ -148,6 +163,7 @@ impl<'a> Checker<'a> {
             label_chain: None,
             private_names: FxMap::default(),
             class_privates: Vec::new(),
+            outer_private_names: &[],
             pending_exports: Vec::new(),
             names: Vec::new(),
             scratch: Scratch::new(),

@@ -138,6 +138,12 @@ impl<'a> Processor<'a> {
         self.ctx.new_target_allowed = true;
     }
 
+    /// Direct eval code called from a method (19.2.1.1 PerformEval step
+    /// 6.b `inMethod`): `super.x` is allowed outside methods.
+    pub fn allow_super_property(&mut self) {
+        self.ctx.super_property_allowed = true;
+    }
+
     /// The AST once the parser accepted the input, after the early errors
     /// that need the whole program.
     pub fn finish(self) -> Result<Ast, SyntaxError> {

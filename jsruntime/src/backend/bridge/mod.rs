@@ -30,6 +30,7 @@ pub(super) mod environments;
 pub(super) mod helpers;
 pub(super) mod objects;
 pub(super) mod operators;
+pub(super) mod private;
 pub(super) mod properties;
 
 pub(crate) use calls::{call_hook, construct_hook, PendingNewTarget};

@@ -280,7 +280,7 @@ impl FunctionCompiler<'_, '_> {
         let args = self.operands.split_off(self.operands.len() - argc);
         let callee = self.pop()?;
         let (function, this) = match callee {
-            Operand::Property { object, .. } if !new => {
+            Operand::Property { object, .. } | Operand::Private { object, .. } if !new => {
                 let f = self.value_of(callee)?;
                 (f, object)
             }

@@ -48,6 +48,7 @@ mod dynamic;
 mod exception;
 mod operand;
 mod operator;
+mod private;
 mod property;
 mod sites;
 mod values;
@@ -581,6 +582,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             C::PropertyReference(cache) => self.property_reference(cache)?,
             C::CalleeProperty(cache) => self.callee_property(cache)?,
             C::CalleeWithThis => self.callee_with_this()?,
+            C::PrivateKey => self.private_key()?,
             C::PushScope(scope) => self.push_scope(scope)?,
             C::PopScope(scope) => self.pop_scope(scope)?,
             C::DeclareVars(scope) => self.declare_vars(scope)?,

@@ -42,6 +42,15 @@ pub(super) enum Operand {
         key: ir::Value,
         cache: Option<CacheId>,
     },
+    /// The key of a private reference (`PrivateKey`): a private name.
+    PrivateKey(ir::Value),
+    /// A private reference `object.#x` (see `private.rs`); `cache` is the
+    /// access site.
+    Private {
+        object: ir::Value,
+        key: ir::Value,
+        cache: Option<CacheId>,
+    },
     /// The callee of a call whose function was already read, with its this
     /// value (`CalleeProperty`, `CalleeWithThis`).
     Method {
@@ -75,6 +84,7 @@ impl Operand {
                 Operand::Variable(..)
                     | Operand::Snapshot { .. }
                     | Operand::Property { .. }
+                    | Operand::Private { .. }
                     | Operand::Dynamic(_)
             ),
         }
@@ -84,8 +94,13 @@ impl Operand {
     /// values, except a `Bool`'s `i8` and a closure's capture cells).
     pub(super) fn parts(&self) -> Vec<ir::Value> {
         match self {
-            Operand::Bool(v) | Operand::Any(v) | Operand::Snapshot { value: v, .. } => vec![*v],
-            Operand::Property { object, key, .. } => vec![*object, *key],
+            Operand::Bool(v)
+            | Operand::Any(v)
+            | Operand::PrivateKey(v)
+            | Operand::Snapshot { value: v, .. } => vec![*v],
+            Operand::Property { object, key, .. } | Operand::Private { object, key, .. } => {
+                vec![*object, *key]
+            }
             Operand::Method { function, this } => vec![*function, *this],
             Operand::Dynamic(r) => vec![r.key, r.object, r.this],
             Operand::Closure { captures, .. } => captures.clone(),
@@ -98,10 +113,11 @@ impl Operand {
     pub(super) fn with_parts(&self, parts: &[ir::Value]) -> Operand {
         let mut op = self.clone();
         match &mut op {
-            Operand::Bool(v) | Operand::Any(v) | Operand::Snapshot { value: v, .. } => {
-                *v = parts[0]
-            }
-            Operand::Property { object, key, .. } => {
+            Operand::Bool(v)
+            | Operand::Any(v)
+            | Operand::PrivateKey(v)
+            | Operand::Snapshot { value: v, .. } => *v = parts[0],
+            Operand::Property { object, key, .. } | Operand::Private { object, key, .. } => {
                 *object = parts[0];
                 *key = parts[1];
             }
@@ -175,6 +191,8 @@ impl FunctionCompiler<'_, '_> {
                 value
             }
             Operand::Property { object, key, cache } => self.get_property(object, key, cache),
+            Operand::PrivateKey(v) => v,
+            Operand::Private { object, key, cache } => self.get_private(object, key, cache),
             Operand::Method { function, .. } => function,
             Operand::Dynamic(r) => self.dynamic_get(r)?,
             Operand::Closure { function, captures } => self.create_closure(function, &captures)?,
@@ -200,6 +218,10 @@ impl FunctionCompiler<'_, '_> {
             } => self.store_variable(symbol, locator, value, initialize),
             Operand::Property { object, key, cache } if !initialize => {
                 self.set_property(object, key, value, cache);
+                Ok(())
+            }
+            Operand::Private { object, key, cache } if !initialize => {
+                self.set_private(object, key, value, cache);
                 Ok(())
             }
             // A function declaration of eval code in a dynamic variable

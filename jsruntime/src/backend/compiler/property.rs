@@ -224,6 +224,12 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn read_property(&mut self, cache: CacheId) -> Result<(), CompileError> {
         let key = self.pop()?;
         let object = self.pop()?;
+        if let Operand::PrivateKey(key) = key {
+            let reference = self.private_reference(object, key, cache)?;
+            let v = self.value_of(reference)?;
+            self.operands.push(Operand::Any(v));
+            return Ok(());
+        }
         let cache = self.cache_for(&key, cache)?;
         let object = self.value_of(object)?;
         let key = self.value_of(key)?;
@@ -236,6 +242,11 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn property_reference(&mut self, cache: CacheId) -> Result<(), CompileError> {
         let key = self.pop()?;
         let object = self.pop()?;
+        if let Operand::PrivateKey(key) = key {
+            let reference = self.private_reference(object, key, cache)?;
+            self.operands.push(reference);
+            return Ok(());
+        }
         let cache = self.cache_for(&key, cache)?;
         let object = self.value_of(object)?;
         let key = self.value_of(key)?;
@@ -247,6 +258,15 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn callee_property(&mut self, cache: CacheId) -> Result<(), CompileError> {
         let key = self.pop()?;
         let object = self.pop()?;
+        if let Operand::PrivateKey(key) = key {
+            let reference = self.private_reference(object, key, cache)?;
+            let Operand::Private { object: this, .. } = reference else {
+                return malformed("private callee");
+            };
+            let function = self.value_of(reference)?;
+            self.operands.push(Operand::Method { function, this });
+            return Ok(());
+        }
         let cache = self.cache_for(&key, cache)?;
         let object = self.value_of(object)?;
         let key = self.value_of(key)?;

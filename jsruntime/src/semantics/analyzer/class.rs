@@ -46,12 +46,17 @@ enum Deferred {
     Field(usize, FieldKey),
     /// A `static { }` block.
     StaticBlock(usize),
+    /// The private methods and accessors (static or not), added before
+    /// the fields (see `private.rs`).
+    PrivateMethods(bool),
 }
 
 #[derive(Clone, Copy)]
 enum FieldKey {
     Literal(StringId),
     Computed(Symbol),
+    /// A private field: the `#x` binding.
+    Private(Symbol),
 }
 
 /// The body of a function the class definition synthesises.
@@ -135,7 +140,7 @@ impl<'a> Analyzer<'a> {
         let has_instance_fields = elements.iter().any(|&e| {
             let n = self.ast.nodes[e];
             n.kind == NodeKind::Field && !n.has(flags::STATIC)
-        });
+        }) || self.has_private_methods(&elements, false);
         let init = if has_instance_fields {
             let sym = self.new_label("init");
             let l = Locator::Local(self.new_local()?);
@@ -148,6 +153,7 @@ impl<'a> Analyzer<'a> {
         self.emit(C::PushScope(scope));
         self.emit(C::DeclareVars(scope));
         self.class_depth += 1;
+        let privates = self.class_private.len();
         let r = self.class_elements(
             heritage,
             &elements,
@@ -161,6 +167,7 @@ impl<'a> Analyzer<'a> {
             span,
         );
         self.class_depth -= 1;
+        self.class_private.truncate(privates);
         r?;
         let ctor_l = self.resolve(ctor)?;
         self.cur().chain.pop();
@@ -183,6 +190,7 @@ impl<'a> Analyzer<'a> {
             None => self.emit(C::Helper(Helper::Hole)),
         }
         let heritage_value = self.store_temp()?;
+        self.declare_private_names(elements)?;
         // Steps 12-14: the constructor F.
         let ctor_info = ClassCtor {
             derived: heritage.is_some(),
@@ -224,12 +232,22 @@ impl<'a> Analyzer<'a> {
         // keep their computed keys for later.
         let mut instance = Vec::new();
         let mut statics = Vec::new();
+        if self.has_private_methods(elements, false) {
+            instance.push(Deferred::PrivateMethods(false));
+        }
+        if self.has_private_methods(elements, true) {
+            statics.push(Deferred::PrivateMethods(true));
+        }
         for &e in elements {
             let en = self.ast.nodes[e];
             self.span = en.span;
             let is_static = en.has(flags::STATIC);
             match en.kind {
                 NodeKind::Method if en.has(flags::CONSTRUCTOR) => {}
+                NodeKind::Method if self.is_private_method(e) => {
+                    let home = if is_static { names.ctor } else { names.proto };
+                    self.private_method(e, home)?;
+                }
                 NodeKind::Method => {
                     let (target, target_l) = if is_static {
                         (names.ctor, ctor_l)
@@ -278,7 +296,7 @@ impl<'a> Analyzer<'a> {
             };
             let r = match *d {
                 Deferred::StaticBlock(b) => self.synthetic(Synthetic::StaticBlock(b), None),
-                Deferred::Field(..) => {
+                Deferred::Field(..) | Deferred::PrivateMethods(_) => {
                     self.synthetic(Synthetic::Fields(std::slice::from_ref(d)), None)
                 }
             };
@@ -302,9 +320,6 @@ impl<'a> Analyzer<'a> {
         let Some(&key) = self.ast.children(e).first() else {
             return self.err("malformed method");
         };
-        if self.ast.nodes[key].kind == NodeKind::PrivateName {
-            return self.unsupported("private names");
-        }
         let (prefix, set_name, define) = if en.has(flags::GETTER) {
             ("get ", Helper::SetGetterName, Helper::DefineClassGetter)
         } else if en.has(flags::SETTER) {
@@ -342,7 +357,7 @@ impl<'a> Analyzer<'a> {
         };
         let kn = self.ast.nodes[key];
         match kn.kind {
-            NodeKind::PrivateName => self.unsupported("private names"),
+            NodeKind::PrivateName => Ok(FieldKey::Private(self.private_symbol(kn.arg))),
             NodeKind::IdentifierName => Ok(FieldKey::Literal(
                 self.program.string(self.ast.name(kn.arg)),
             )),
@@ -394,11 +409,16 @@ impl<'a> Analyzer<'a> {
                 }
                 Synthetic::Fields(fields) => {
                     self.cur().script.flags.method = true;
+                    self.cur().field_initializer = true;
                     self.emit_all(&[C::PushScope(ScopeRef(0)), C::DeclareVars(ScopeRef(0))]);
                     self.cur().prologue_at = self.cur().script.commands.len();
                     for d in fields {
-                        if let Deferred::Field(f, key) = *d {
-                            self.field_definition(f, key)?;
+                        match *d {
+                            Deferred::Field(f, key) => self.field_definition(f, key)?,
+                            Deferred::PrivateMethods(is_static) => {
+                                self.private_methods_add(is_static)?
+                            }
+                            Deferred::StaticBlock(_) => {}
                         }
                     }
                 }
@@ -424,7 +444,7 @@ impl<'a> Analyzer<'a> {
         self.this_expression()?;
         match key {
             FieldKey::Literal(s) => self.emit(C::String(s)),
-            FieldKey::Computed(sym) => {
+            FieldKey::Computed(sym) | FieldKey::Private(sym) => {
                 let l = self.resolve(sym)?;
                 self.emit(C::VariableReference(sym, l));
             }
@@ -439,6 +459,7 @@ impl<'a> Analyzer<'a> {
                         let n = self.program.strings.get(s.0 as usize).cloned();
                         n.map(|n| self.program.symbol(&n))
                     }
+                    FieldKey::Private(sym) => Some(sym),
                     FieldKey::Computed(_) => None,
                 };
                 self.enter(init)?;
@@ -457,7 +478,12 @@ impl<'a> Analyzer<'a> {
             }
             None => self.emit(C::Undefined),
         }
-        self.emit_all(&[C::Helper(Helper::DefineField), C::Discard]);
+        let define = match key {
+            // 7.3.33 DefineField step 5: PrivateFieldAdd.
+            FieldKey::Private(_) => Helper::PrivateFieldAdd,
+            _ => Helper::DefineField,
+        };
+        self.emit_all(&[C::Helper(define), C::Discard]);
         Ok(())
     }
 
@@ -615,7 +641,9 @@ impl<'a> Analyzer<'a> {
 
     /// The hidden binding of the [[HomeObject]] of `super.x` here.
     fn home_object(&mut self) -> Result<(Symbol, Locator)> {
-        let Some(home) = self.this_function().and_then(|f| f.home) else {
+        let home = self.this_function().and_then(|f| f.home);
+        // Direct eval code in a method (19.2.1.1 step 6.b).
+        let Some(home) = home.or(self.eval_home) else {
             return self.unsupported("'super' here");
         };
         let l = self.resolve(home)?;

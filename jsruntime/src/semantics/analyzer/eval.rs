@@ -43,6 +43,24 @@ impl<'a> Analyzer<'a> {
             visible.push((sym, binding));
         }
         self.caller_scopes(&visible)?;
+        if let Some(h) = eval_scope.home {
+            self.eval_home = visible.get(h as usize).map(|v| v.0);
+            // Hidden names made for the eval code (`%protoN` of its own
+            // classes) must not shadow the captured home binding.
+            if let Some(home) = self.eval_home {
+                let name = self.program.symbol_name(home);
+                let digits = name.trim_start_matches(|c: char| !c.is_ascii_digit());
+                if let Ok(n) = digits.parse::<u32>() {
+                    self.labels = self.labels.max(n);
+                }
+            }
+        }
+        if eval_scope.field_initializer && self.contains_arguments(root) {
+            return self.early_error(
+                "'arguments' is not allowed in class field initializer or static initialization block"
+                    .to_owned(),
+            );
+        }
         self.program.functions.push(CompileScript::default());
         self.push_fn(FunctionId(1), true, false, strict);
         let statements = self.ast.children(root);
@@ -131,6 +149,21 @@ impl<'a> Analyzer<'a> {
             names.push(sym);
             bindings.push(EvalBinding::Outer);
         }
+        // 19.2.1.1 steps 6.b-c: in a method, the eval code may use
+        // `super.x` (the descriptor captures the [[HomeObject]] binding); in
+        // a field initializer it must not contain `arguments`.
+        let (home, field_initializer) = match self.fns.iter().rev().find(|f| !f.arrow) {
+            Some(f) => (f.home, f.field_initializer),
+            None => (self.eval_home, false),
+        };
+        let home_index = match home {
+            Some(h) => {
+                names.push(h);
+                bindings.push(EvalBinding::Outer);
+                Some(names.len() as u32 - 1)
+            }
+            None => None,
+        };
         for special in ["this", "arguments"] {
             let sym = self.program.symbol(special);
             if self.body_lexical_in_parameters(sym) {
@@ -215,6 +248,8 @@ impl<'a> Analyzer<'a> {
                 global_var_env,
                 in_function,
                 parameter_arguments,
+                home: home_index,
+                field_initializer,
             }),
             ..CompileScript::default()
         };
@@ -234,6 +269,27 @@ impl<'a> Analyzer<'a> {
         self.program.functions.push(script);
         self.emit_closure(id, &sources);
         Ok(())
+    }
+
+    /// 15.7.? ContainsArguments of eval code (19.2.1.1 step 6.c): an
+    /// `arguments` reference outside non-arrow functions.
+    fn contains_arguments(&self, i: usize) -> bool {
+        let start = self.ast.first_descendant(i);
+        let mut j = i;
+        while j > start {
+            j -= 1;
+            let node = self.ast.nodes[j];
+            match node.kind {
+                NodeKind::FunctionExpression | NodeKind::FunctionDeclaration | NodeKind::Method => {
+                    j = self.ast.first_descendant(j);
+                }
+                NodeKind::IdentifierReference if self.ast.name(node.arg) == "arguments" => {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether `sym` is a lexical declaration of the current function's

@@ -47,6 +47,7 @@
 //! | Annex B.3.2 block-level functions | `annex_b.rs` |
 //! | `with`, dynamic variable environments | `with_scope.rs` |
 //! | classes, `super`, fields, static blocks | `class.rs` |
+//! | private names (`#x`), private methods, `#x in o` | `private.rs` |
 //! | blocks, `if`, labels, `break`/`continue`/`return`/`throw` | `statement/mod.rs` |
 //! | `for`, `for-in`, `for-of`, `while`, `do-while` | `statement/loops.rs` |
 //! | `switch` | `statement/switch.rs` |
@@ -78,6 +79,7 @@ mod eval;
 mod expression;
 mod function;
 mod pattern;
+mod private;
 mod scope;
 mod script;
 mod statement;
@@ -216,6 +218,9 @@ struct FnCtx {
     derived_this: Option<Locator>,
     /// Suspend points numbered so far (generators and async functions).
     states: u32,
+    /// The function is a synthesised class field initializer (direct eval
+    /// code in it must not contain `arguments`, 19.2.1.1 step 6.c).
+    field_initializer: bool,
 }
 
 /// See the module documentation.
@@ -251,6 +256,12 @@ pub struct Analyzer<'a> {
     pending_method: class::PendingMethod,
     /// Nesting of class definitions being emitted (class code is strict).
     class_depth: u32,
+    /// The private methods of the class bodies being emitted (see
+    /// `private.rs`), innermost last.
+    class_private: Vec<private::ClassPrivate>,
+    /// Direct eval code called from a method: the capture of the caller's
+    /// [[HomeObject]] (`super.x` at the eval code's top level).
+    eval_home: Option<Symbol>,
     /// Work space of the static semantics walks (BoundNames, ...).
     scratch: Scratch,
 }
@@ -284,6 +295,8 @@ impl<'a> Analyzer<'a> {
             eval_lexical: Vec::new(),
             pending_method: class::PendingMethod::default(),
             class_depth: 0,
+            class_private: Vec::new(),
+            eval_home: None,
             scratch: Scratch::new(),
         }
     }
@@ -394,6 +407,7 @@ impl<'a> Analyzer<'a> {
             class_ctor: None,
             derived_this: None,
             states: 0,
+            field_initializer: false,
         });
     }
 
@@ -628,10 +642,10 @@ impl<'a> Analyzer<'a> {
             K::Template => self.template_literal(&children)?,
             K::ArrayLiteral => self.array_literal(&children)?,
             K::ObjectLiteral => self.object_literal(&children)?,
-            K::StaticMember | K::ComputedMember if node.has(flags::OPTIONAL) => {
+            K::StaticMember | K::ComputedMember | K::PrivateMember if node.has(flags::OPTIONAL) => {
                 self.optional_step(i)?
             }
-            K::StaticMember | K::ComputedMember => self.member_expression(i)?,
+            K::StaticMember | K::ComputedMember | K::PrivateMember => self.member_expression(i)?,
             K::Call => self.call(i, &children)?,
             K::New => self.new_expression(&children)?,
             K::OptionalChain => self.optional_chain(&children)?,
@@ -660,7 +674,7 @@ impl<'a> Analyzer<'a> {
             K::SuperMember | K::SuperComputedMember => self.super_member(i)?,
             K::SuperCall => self.super_call(&children)?,
             K::ImportMeta | K::ImportCall => return self.unsupported("modules"),
-            K::PrivateMember | K::PrivateIn => return self.unsupported("private names"),
+            K::PrivateIn => self.private_in(i)?,
             kind => self.binary_expression(kind, &children)?,
         }
         Ok(())

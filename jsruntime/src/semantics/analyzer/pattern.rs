@@ -28,7 +28,7 @@ impl<'a> Analyzer<'a> {
             {
                 self.object_pattern_with_rest(target, source, mode)?;
             }
-            K::StaticMember | K::ComputedMember => {
+            K::StaticMember | K::ComputedMember | K::PrivateMember => {
                 self.member_reference(target)?;
                 self.emit(CompileCommand::VariableReference(source.0, source.1));
                 self.emit_all(&[CompileCommand::Assignment, CompileCommand::Discard]);
@@ -76,6 +76,12 @@ impl<'a> Analyzer<'a> {
                             else {
                                 continue;
                             };
+                            if mode == BindMode::Assign
+                                && (self.is_member(value) || self.is_member_with_default(value))
+                            {
+                                self.keyed_member_assignment(source, key, value)?;
+                                continue;
+                            }
                             self.property_value(source, |a| a.property_key(key))?;
                             let t = self.store_temp()?;
                             self.bind_element(value, t, mode)?;
@@ -236,8 +242,10 @@ impl<'a> Analyzer<'a> {
 
     fn is_member(&self, i: usize) -> bool {
         let n = self.ast.nodes[i];
-        matches!(n.kind, NodeKind::StaticMember | NodeKind::ComputedMember)
-            && !n.has(flags::OPTIONAL)
+        matches!(
+            n.kind,
+            NodeKind::StaticMember | NodeKind::ComputedMember | NodeKind::PrivateMember
+        ) && !n.has(flags::OPTIONAL)
     }
 
     fn is_member_with_default(&self, i: usize) -> bool {
@@ -368,6 +376,44 @@ impl<'a> Analyzer<'a> {
         } else {
             self.bind(c, t, mode)
         }
+    }
+
+    /// 13.15.5.6 KeyedDestructuringAssignmentEvaluation of `key: target`
+    /// (or `key: target = init`) whose target is a member expression: the
+    /// key (ToPropertyKey), then the target's reference (step 1), then the
+    /// value (step 2), the default (step 3) and PutValue (step 4).
+    fn keyed_member_assignment(
+        &mut self,
+        source: (Symbol, Locator),
+        key: usize,
+        value: usize,
+    ) -> Result<()> {
+        use CompileCommand as C;
+        let (inner, init) = if self.is_member(value) {
+            (value, None)
+        } else {
+            let children = self.ast.children(value);
+            let Some(&inner) = children.first() else {
+                return self.err("malformed destructuring default");
+            };
+            (inner, children.get(1).copied())
+        };
+        self.property_key(key)?;
+        self.emit(C::Helper(Helper::ToPropertyKey));
+        let k = self.store_temp()?;
+        self.member_reference(inner)?;
+        self.property_value(source, |a| {
+            a.emit(C::VariableReference(k.0, k.1));
+            Ok(())
+        })?;
+        let t = self.store_temp()?;
+        if let Some(init) = init {
+            self.default_value(t, init, inner)?;
+        }
+        self.emit_all(&[C::VariableReference(t.0, t.1), C::Assignment, C::Discard]);
+        self.free_temp(t);
+        self.free_temp(k);
+        Ok(())
     }
 
     /// `[] -> [value]`: `source[key]`.

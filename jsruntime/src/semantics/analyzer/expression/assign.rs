@@ -93,7 +93,9 @@ impl<'a> Analyzer<'a> {
                 let l = self.resolve(sym)?;
                 self.emit_reference(sym, l)
             }
-            NodeKind::StaticMember | NodeKind::ComputedMember if !node.has(flags::OPTIONAL) => {
+            NodeKind::StaticMember | NodeKind::ComputedMember | NodeKind::PrivateMember
+                if !node.has(flags::OPTIONAL) =>
+            {
                 self.member_reference(i)
             }
             NodeKind::Call if !node.has(flags::OPTIONAL) => self.call_target_reference(i),

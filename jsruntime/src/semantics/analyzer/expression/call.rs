@@ -21,8 +21,10 @@ impl<'a> Analyzer<'a> {
         if node.has(flags::OPTIONAL) && cn.kind == NodeKind::OptionalChain {
             if let Some(&inner) = self.ast.children(callee).first() {
                 let inn = self.ast.nodes[inner];
-                if matches!(inn.kind, NodeKind::StaticMember | NodeKind::ComputedMember)
-                    && inn.has(flags::OPTIONAL)
+                if matches!(
+                    inn.kind,
+                    NodeKind::StaticMember | NodeKind::ComputedMember | NodeKind::PrivateMember
+                ) && inn.has(flags::OPTIONAL)
                 {
                     callee = inner;
                     cn = inn;
@@ -47,7 +49,10 @@ impl<'a> Analyzer<'a> {
             }
             return Ok(());
         }
-        let member = matches!(cn.kind, NodeKind::StaticMember | NodeKind::ComputedMember);
+        let member = matches!(
+            cn.kind,
+            NodeKind::StaticMember | NodeKind::ComputedMember | NodeKind::PrivateMember
+        );
         if !node.has(flags::OPTIONAL)
             && cn.kind == NodeKind::IdentifierReference
             && self.ast.name(cn.arg) == "eval"
@@ -243,6 +248,10 @@ impl<'a> Analyzer<'a> {
         }
         let &inner = self.ast.children(callee).first()?;
         let im = self.ast.nodes[inner];
-        matches!(im.kind, NodeKind::StaticMember | NodeKind::ComputedMember).then_some((inner, im))
+        matches!(
+            im.kind,
+            NodeKind::StaticMember | NodeKind::ComputedMember | NodeKind::PrivateMember
+        )
+        .then_some((inner, im))
     }
 }

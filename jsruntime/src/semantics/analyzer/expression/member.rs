@@ -41,6 +41,8 @@ impl<'a> Analyzer<'a> {
         if node.kind == NodeKind::StaticMember {
             let key = self.program.string(self.ast.name(node.arg));
             self.emit(CompileCommand::String(key));
+        } else if node.kind == NodeKind::PrivateMember {
+            self.private_key(node.arg)?;
         } else {
             let Some(&key) = children.get(1) else {
                 return self.err("malformed member expression");
@@ -75,6 +77,8 @@ impl<'a> Analyzer<'a> {
         if node.kind == NodeKind::StaticMember {
             let key = self.program.string(self.ast.name(node.arg));
             self.emit(CompileCommand::String(key));
+        } else if node.kind == NodeKind::PrivateMember {
+            self.private_key(node.arg)?;
         } else {
             let Some(&key) = self.ast.children(i).get(1) else {
                 return self.err("malformed member expression");

@@ -73,15 +73,20 @@ impl<'a> Analyzer<'a> {
         Ok(())
     }
 
-    /// Whether the subtree of `i` contains `super.x` or `super[x]` (an
-    /// explicit stack: the depth of the tree is user controlled).
+    /// Whether the subtree of `i` contains `super.x` or `super[x]`, or a
+    /// call `eval(...)` (direct eval code may use `super.x`, 19.2.1.1 step
+    /// 6.b) (an explicit stack: the depth of the tree is user controlled).
     fn contains_super(&self, i: usize) -> bool {
         let mut stack = vec![i];
         while let Some(n) = stack.pop() {
+            let node = self.ast.nodes[n];
             if matches!(
-                self.ast.nodes[n].kind,
+                node.kind,
                 NodeKind::SuperMember | NodeKind::SuperComputedMember
             ) {
+                return true;
+            }
+            if node.kind == NodeKind::IdentifierReference && self.ast.name(node.arg) == "eval" {
                 return true;
             }
             stack.extend(self.ast.children(n));

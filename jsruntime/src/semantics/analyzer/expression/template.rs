@@ -47,8 +47,10 @@ impl<'a> Analyzer<'a> {
             return self.err("malformed tagged template");
         };
         let tn = self.ast.nodes[tag];
-        if matches!(tn.kind, NodeKind::StaticMember | NodeKind::ComputedMember)
-            && !tn.has(flags::OPTIONAL)
+        if matches!(
+            tn.kind,
+            NodeKind::StaticMember | NodeKind::ComputedMember | NodeKind::PrivateMember
+        ) && !tn.has(flags::OPTIONAL)
         {
             self.member_reference(tag)?;
         } else {

@@ -1,0 +1,5 @@
+class C {
+  #x = 1;
+  #m() { return this.#x; }
+  inc(o) { o.#x++; return #x in o && this.#m(); }
+}
