@@ -18,5 +18,5 @@ async function finallyOrder() {
 }
 finallyOrder().then((v) => console.log(v));
 // Deep recursion through async functions ends in a RangeError, not a crash.
-async function deep(n) { return n === 0 ? 0 : 1 + (await deep(n - 1)); }
-deep(1e5).then((v) => console.log("deep done", v), (e) => console.log("deep:", e.constructor.name));
+async function deep(n) { return 1 + (await deep(n + 1)); }
+deep(0).then((v) => console.log("deep done", v), (e) => console.log("deep:", e.constructor.name));
