@@ -382,7 +382,9 @@ unsafe fn ramp(
             return Err(thrown.0);
         }
     };
-    let kind = template.coroutine_kind().unwrap_or(CoroutineKind::Generator);
+    let kind = template
+        .coroutine_kind()
+        .unwrap_or(CoroutineKind::Generator);
     let rt = &mut exec.runtime;
     // SAFETY: the closure is a live cell (its function object is being
     // called); `closure` points at its body.

@@ -164,8 +164,16 @@ impl Runtime {
         )?;
         self.sloppy_function_shape = s;
         let s = self.empty_shape;
-        let s = self.shape_add(s, PropertyKey::String(self.names.value), Attributes::DEFAULT_DATA)?;
-        let s = self.shape_add(s, PropertyKey::String(self.names.done), Attributes::DEFAULT_DATA)?;
+        let s = self.shape_add(
+            s,
+            PropertyKey::String(self.names.value),
+            Attributes::DEFAULT_DATA,
+        )?;
+        let s = self.shape_add(
+            s,
+            PropertyKey::String(self.names.done),
+            Attributes::DEFAULT_DATA,
+        )?;
         self.iter_result_shape = s;
         crate::builtins::install(self)?;
         let oom = self.new_error(ErrorKind::RangeError, "Out of memory")?;

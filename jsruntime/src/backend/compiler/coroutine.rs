@@ -102,9 +102,7 @@ impl CoroutineState {
         let [co, resume_value, resume_mode] = params[..] else {
             return malformed("unexpected coroutine signature");
         };
-        let state = b
-            .ins()
-            .load(I32, trusted(), co, Coroutine::STATE_OFFSET);
+        let state = b.ins().load(I32, trusted(), co, Coroutine::STATE_OFFSET);
         let start = b.create_block();
         let dispatch = b.create_block();
         b.ins().brif(state, dispatch, &[], start, &[]);
@@ -439,7 +437,11 @@ impl FunctionCompiler<'_, '_> {
         }
         for &(var, at, narrow) in &vars {
             let v = self.b.use_var(var);
-            let v = if narrow { self.b.ins().uextend(I64, v) } else { v };
+            let v = if narrow {
+                self.b.ins().uextend(I64, v)
+            } else {
+                v
+            };
             self.b.ins().store(trusted(), v, frame, at);
         }
         let state_value = self.b.ins().iconst(I32, state as i64);
@@ -467,10 +469,10 @@ impl FunctionCompiler<'_, '_> {
                     self.b.def_var(var, v);
                 }
                 Slot::Memory { slot, cell } => {
-                    let cell_ptr =
-                        self.b
-                            .ins()
-                            .load(I64, trusted(), frame, cell_at.unwrap_or(0));
+                    let cell_ptr = self
+                        .b
+                        .ins()
+                        .load(I64, trusted(), frame, cell_at.unwrap_or(0));
                     self.b.def_var(cell, cell_ptr);
                     let reopen = self.b.create_block();
                     let plain = self.b.create_block();
@@ -499,7 +501,11 @@ impl FunctionCompiler<'_, '_> {
         }
         for &(var, at, narrow) in &vars {
             let v = self.b.ins().load(I64, trusted(), frame, at);
-            let v = if narrow { self.b.ins().ireduce(I32, v) } else { v };
+            let v = if narrow {
+                self.b.ins().ireduce(I32, v)
+            } else {
+                v
+            };
             self.b.def_var(var, v);
         }
         let scratch = self
@@ -548,7 +554,10 @@ impl FunctionCompiler<'_, '_> {
     /// await, `generator.throw(e)`).
     fn throw_if_resumed_with_throw(&mut self) -> Result<(), CompileError> {
         let (value, mode) = self.resumption()?;
-        let is_throw = self.b.ins().icmp_imm_s(IntCC::Equal, mode, MODE_THROW as i64);
+        let is_throw = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, mode, MODE_THROW as i64);
         let throw = self.b.create_block();
         let cont = self.b.create_block();
         self.b.set_cold_block(throw);

@@ -15,8 +15,8 @@ use super::promise::{
     resolve_intrinsic_promise, Handler, PromiseReaction, ReactionType,
 };
 use crate::backend::coroutine::{
-    coroutine_data_any, resume, CoroutineKind, CoroutineObject, GeneratorState, Outcome,
-    MODE_NEXT, MODE_THROW, SUSPEND_AWAIT,
+    coroutine_data_any, resume, CoroutineKind, CoroutineObject, GeneratorState, Outcome, MODE_NEXT,
+    MODE_THROW, SUSPEND_AWAIT,
 };
 use crate::gc::Gc;
 use crate::object::JsObject;
@@ -32,12 +32,9 @@ pub(crate) static ASYNC_FUNCTION: BuiltinObject = BuiltinObject {
     name: "AsyncFunction",
     intrinsic: Some(Intrinsic::AsyncFunction),
     proto: Some(Intrinsic::Function),
-    make: Make::constructor(
-        "AsyncFunction",
-        1,
-        async_function,
-        |rt, args, _| async_function(rt, Value::UNDEFINED, args),
-    ),
+    make: Make::constructor("AsyncFunction", 1, async_function, |rt, args, _| {
+        async_function(rt, Value::UNDEFINED, args)
+    }),
     props: &[Prop::prototype(Intrinsic::AsyncFunctionPrototype)],
 };
 

@@ -104,13 +104,13 @@ fn async_generator_function(rt: &mut Runtime, _: Value, args: &[Value]) -> JsRes
     create_dynamic_function(rt, DynamicFunctionKind::AsyncGenerator, args)
 }
 
+/// An async generator object and its slots.
+type Generator = (Gc<JsObject>, &'static CoroutineObject);
+
 /// Steps 1-4 of `next`, `return` and `throw`: the request's promise, and the
 /// generator if `this` is one (27.6.3.2 AsyncGeneratorValidate; otherwise
 /// the promise is rejected with a TypeError and returned).
-fn validate(
-    rt: &mut Runtime,
-    this: Value,
-) -> JsResult<(Value, Option<(Gc<JsObject>, &'static CoroutineObject)>)> {
+fn validate(rt: &mut Runtime, this: Value) -> JsResult<(Value, Option<Generator>)> {
     let promise = new_intrinsic_promise(rt)?;
     let generator = this
         .as_object()

@@ -28,12 +28,9 @@ pub(crate) static GENERATOR_FUNCTION: BuiltinObject = BuiltinObject {
     name: "GeneratorFunction",
     intrinsic: Some(Intrinsic::GeneratorFunction),
     proto: Some(Intrinsic::Function),
-    make: Make::constructor(
-        "GeneratorFunction",
-        1,
-        generator_function,
-        |rt, args, _| generator_function(rt, Value::UNDEFINED, args),
-    ),
+    make: Make::constructor("GeneratorFunction", 1, generator_function, |rt, args, _| {
+        generator_function(rt, Value::UNDEFINED, args)
+    }),
     props: &[Prop::prototype(Intrinsic::GeneratorFunctionPrototype)],
 };
 

@@ -93,11 +93,8 @@ pub(crate) fn record_iterator(rt: &mut Runtime, rec: Value) -> JsResult<(Value, 
     let r = record(rt, rec)?;
     if r.fast.get() {
         let array = r.iterator.get();
-        let iterator = super::array::create_array_iterator(
-            rt,
-            array,
-            super::array::ArrayIterKind::Values,
-        )?;
+        let iterator =
+            super::array::create_array_iterator(rt, array, super::array::ArrayIterKind::Values)?;
         let next = rt.intrinsic(Intrinsic::ArrayIteratorNext);
         r.iterator.set(iterator);
         r.next.set(next);
