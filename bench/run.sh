@@ -107,10 +107,10 @@ done
 net() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 5) d = 0; printf "%.1f", d }'; }
 
 if [ -n "$QJS" ]; then
-  printf '| %-8s | %8s | %8s | %8s | %8s | %14s | %11s | %10s | %18s | %15s |\n' \
+  printf '| %-16s | %8s | %8s | %8s | %8s | %14s | %11s | %10s | %18s | %15s |\n' \
     program "jstb ms" "jitless" "node ms" "qjs ms" "jitless / jstb" "node / jstb" "qjs / jstb" \
     "jitless / jstb net" "node / jstb net"
-  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ---------- ---------- ---------- ---------- \
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------ ---------- ---------- ---------- ---------- \
     ---------------- ------------- ------------ -------------------- -----------------
 else
   printf '| %-8s | %8s | %8s | %8s | %14s | %11s | %18s | %15s |\n' \
@@ -145,7 +145,7 @@ for file in "$here"/run/*.js; do
   jn=$(net "$j" "${start[jstb]}") jln=$(net "$jl" "${start[node --jitless]}") nn=$(net "$n" "${start[node]}")
   if [ -n "$QJS" ]; then
     q=${ms[qjs]}
-    printf '| %-8s | %8s | %8s | %8s | %8s | %14s | %11s | %10s | %18s | %15s |\n' "$name" "$j" "$jl" "$n" "$q" \
+    printf '| %-16s | %8s | %8s | %8s | %8s | %14s | %11s | %10s | %18s | %15s |\n' "$name" "$j" "$jl" "$n" "$q" \
       "$(ratio "$j" "$jl")" "$(ratio "$j" "$n")" "$(ratio "$j" "$q")" "$(ratio "$jn" "$jln")" "$(ratio "$jn" "$nn")"
   else
     printf '| %-8s | %8s | %8s | %8s | %14s | %11s | %18s | %15s |\n' "$name" "$j" "$jl" "$n" \
