@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Runtime benchmark (not a test): the micro programs of bench/run/*.js with
-# `jstb run`, `node --jitless` and `node`, side by side, best of N wall-clock
-# runs each, plus the startup time and peak RSS of a hello world.
+# `jstb run`, `node --jitless`, `node` and, when available, QuickJS
+# (bench/qjs), side by side, best of N wall-clock runs each, plus the startup
+# time and peak RSS of a hello world.
 #
-# Usage: bench/run.sh [--runs N] [--only NAME] [--no-build]
+# Usage: bench/run.sh [--runs N] [--only NAME] [--no-build] [--no-qjs]
 #
-# Every program prints a checksum; the three engines' outputs must agree (a
+# Every program prints a checksum; the engines' outputs must agree (a
 # mismatch is reported and makes the script exit 1). Times are whole
 # processes (parse + compile + run + exit), in milliseconds.
 #
 # Environment: JSTB (a jstb binary to use instead of building one),
-# NODE (default: node), CARGO_TARGET_DIR (where the release build goes).
+# NODE (default: node), CARGO_TARGET_DIR (where the release builds go),
+# QJS (a qjs-run binary; by default the one bench/qjs.sh built, if any).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -18,12 +20,14 @@ root=$(cd "$here/.." && pwd)
 runs=5
 only=""
 build=1
+noqjs=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-qjs) QJS=""; noqjs=1; shift ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -38,16 +42,30 @@ if [ -z "${JSTB:-}" ]; then
 fi
 [ -x "$JSTB" ] || { echo "bench/run.sh: no jstb binary at $JSTB" >&2; exit 1; }
 command -v "$node" >/dev/null || { echo "bench/run.sh: $node not found" >&2; exit 1; }
+# QuickJS: $QJS if set, else the qjs-run that bench/qjs.sh built (never
+# built here: it is an optional column).
+if [ "$noqjs" = 1 ]; then
+  QJS=""
+elif [ -n "${QJS:-}" ]; then
+  [ -x "$QJS" ] || { echo "bench/run.sh: no qjs-run binary at $QJS" >&2; exit 1; }
+else
+  QJS=""
+  for candidate in "${CARGO_TARGET_DIR:-$here/qjs/target}/release/qjs-run" "$here/qjs/target/release/qjs-run"; do
+    if [ -x "$candidate" ]; then QJS=$candidate; break; fi
+  done
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 engines=("jstb" "node --jitless" "node")
+[ -n "$QJS" ] && engines+=("qjs")
 engine_cmd() {
   case "$1" in
     "jstb") echo "$JSTB run" ;;
     "node --jitless") echo "$node --jitless --no-warnings" ;;
     "node") echo "$node --no-warnings" ;;
+    "qjs") echo "$QJS" ;;
   esac
 }
 
@@ -69,6 +87,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", b 
 
 status=0
 echo "jstb: $JSTB"
+[ -n "$QJS" ] && echo "qjs: $QJS (QuickJS-ng through rquickjs $(sed -n 's/^rquickjs = "=\{0,1\}\([^"]*\)"/\1/p' "$here/qjs/Cargo.toml"))"
 echo "node: $($node --version)   runs per cell: $runs (best of)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
@@ -87,10 +106,18 @@ done
 # difference is noise.
 net() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 5) d = 0; printf "%.1f", d }'; }
 
-printf '| %-8s | %8s | %8s | %8s | %14s | %11s | %18s | %15s |\n' \
-  program "jstb ms" "jitless" "node ms" "jitless / jstb" "node / jstb" "jitless / jstb net" "node / jstb net"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ---------- ---------- ---------- \
-  ---------------- ------------- -------------------- -----------------
+if [ -n "$QJS" ]; then
+  printf '| %-16s | %8s | %8s | %8s | %8s | %14s | %11s | %10s | %18s | %15s |\n' \
+    program "jstb ms" "jitless" "node ms" "qjs ms" "jitless / jstb" "node / jstb" "qjs / jstb" \
+    "jitless / jstb net" "node / jstb net"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------ ---------- ---------- ---------- ---------- \
+    ---------------- ------------- ------------ -------------------- -----------------
+else
+  printf '| %-8s | %8s | %8s | %8s | %14s | %11s | %18s | %15s |\n' \
+    program "jstb ms" "jitless" "node ms" "jitless / jstb" "node / jstb" "jitless / jstb net" "node / jstb net"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ---------- ---------- ---------- \
+    ---------------- ------------- -------------------- -----------------
+fi
 for file in "$here"/run/*.js; do
   name=$(basename "$file" .js)
   [ "$name" = hello ] && continue
@@ -116,8 +143,14 @@ for file in "$here"/run/*.js; do
   done
   j=${ms[jstb]} jl=${ms[node --jitless]} n=${ms[node]}
   jn=$(net "$j" "${start[jstb]}") jln=$(net "$jl" "${start[node --jitless]}") nn=$(net "$n" "${start[node]}")
-  printf '| %-8s | %8s | %8s | %8s | %14s | %11s | %18s | %15s |\n' "$name" "$j" "$jl" "$n" \
-    "$(ratio "$j" "$jl")" "$(ratio "$j" "$n")" "$(ratio "$jn" "$jln")" "$(ratio "$jn" "$nn")"
+  if [ -n "$QJS" ]; then
+    q=${ms[qjs]}
+    printf '| %-16s | %8s | %8s | %8s | %8s | %14s | %11s | %10s | %18s | %15s |\n' "$name" "$j" "$jl" "$n" "$q" \
+      "$(ratio "$j" "$jl")" "$(ratio "$j" "$n")" "$(ratio "$j" "$q")" "$(ratio "$jn" "$jln")" "$(ratio "$jn" "$nn")"
+  else
+    printf '| %-8s | %8s | %8s | %8s | %14s | %11s | %18s | %15s |\n' "$name" "$j" "$jl" "$n" \
+      "$(ratio "$j" "$jl")" "$(ratio "$j" "$n")" "$(ratio "$jn" "$jln")" "$(ratio "$jn" "$nn")"
+  fi
   unset ms
 done
 
