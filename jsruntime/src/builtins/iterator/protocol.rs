@@ -93,9 +93,14 @@ pub(crate) fn record_iterator(rt: &mut Runtime, rec: Value) -> JsResult<(Value, 
     let r = record(rt, rec)?;
     if r.fast.get() {
         let array = r.iterator.get();
+        // The record may be held by nothing but this frame's `rec`, and `r`
+        // points into its host data (not a cell the stack scan knows): it
+        // stays rooted across the allocation.
+        let _root = rt.rooted_list_from(&[rec]);
         let iterator =
             super::array::create_array_iterator(rt, array, super::array::ArrayIterKind::Values)?;
         let next = rt.intrinsic(Intrinsic::ArrayIteratorNext);
+        let r = record(rt, rec)?;
         r.iterator.set(iterator);
         r.next.set(next);
         r.fast.set(false);
