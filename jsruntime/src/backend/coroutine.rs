@@ -307,6 +307,10 @@ pub fn resume(rt: &mut Runtime, object: Gc<JsObject>, value: Value, mode: u32) -
             value.to_bits(),
             mode,
         );
+        // The frame lives in `object`: it stays visible to the stack scan
+        // while the body runs, even when the caller no longer holds it
+        // (`gen().next()`).
+        std::hint::black_box(&object);
         outcome(status, ret, (*co).suspend)
     }
 }
@@ -425,6 +429,8 @@ unsafe fn ramp(
             MODE_NEXT,
         )
     };
+    // See `resume`: the frame's object stays visible to the stack scan.
+    std::hint::black_box(&object);
     // SAFETY: `co` is live (above).
     let suspend = unsafe { (*co).suspend };
     let outcome = outcome(status, ret, suspend);
