@@ -4,6 +4,7 @@
 
 pub mod analyzer;
 pub mod command;
+pub mod helper;
 #[cfg(test)]
 mod tests;
 
