@@ -383,14 +383,11 @@ impl Executor {
         }
     }
 
-    /// Compiles a template's function if needed and returns its lambda.
-    pub(crate) fn compile_template(
+    /// Compiles the function of a template (a lambda or a coroutine body).
+    fn compile_function(
         &mut self,
         template: &FunctionTemplate,
-    ) -> Result<Lambda, CompileError> {
-        if template.compiled.get() {
-            return Ok(template.lambda.get());
-        }
+    ) -> Result<compiler::Compiled, CompileError> {
         let program = self
             .state
             .programs
@@ -403,7 +400,18 @@ impl Executor {
             program: template.program,
             function: template.function,
         };
-        let compiled = compiler::compile(&mut self.jit, &program, template.function, &mut host)?;
+        compiler::compile(&mut self.jit, &program, template.function, &mut host)
+    }
+
+    /// Compiles a template's function if needed and returns its lambda.
+    pub(crate) fn compile_template(
+        &mut self,
+        template: &FunctionTemplate,
+    ) -> Result<Lambda, CompileError> {
+        if template.compiled.get() {
+            return Ok(template.lambda.get());
+        }
+        let compiled = self.compile_function(template)?;
         if compiled.frame.is_some() {
             return Err(CompileError::Malformed(
                 "a coroutine body called as a function".into(),
@@ -427,19 +435,7 @@ impl Executor {
         if let Some(code) = template.coroutine.get() {
             return Ok(code);
         }
-        let program = self
-            .state
-            .programs
-            .get(template.program)
-            .cloned()
-            .ok_or_else(|| CompileError::Malformed("template of an unknown program".into()))?;
-        let mut host = Host {
-            runtime: &mut self.runtime,
-            state: &mut self.state,
-            program: template.program,
-            function: template.function,
-        };
-        let compiled = compiler::compile(&mut self.jit, &program, template.function, &mut host)?;
+        let compiled = self.compile_function(template)?;
         let Some(frame) = compiled.frame else {
             return Err(CompileError::Malformed(
                 "a coroutine function without a jump table".into(),
