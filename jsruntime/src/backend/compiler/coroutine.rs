@@ -619,11 +619,15 @@ impl FunctionCompiler<'_, '_> {
         Ok(())
     }
 
-    /// `YieldDelegate(state)`: the loop of 15.5.5 `yield*` for sync
-    /// generators. `runtime_yield_star_step` performs one round (calls the
-    /// inner iterator's `next`, `throw` or `return` with what the generator
-    /// received); the loop suspends with each inner result object.
-    pub(super) fn yield_delegate(&mut self, state: u32) -> Result<(), CompileError> {
+    /// The head of a `yield*` loop: pops the iterator record, opens the
+    /// loop block (parameters: the resumption mode, the received value, the
+    /// record; the first round is `next(undefined)`) and calls `round` there.
+    /// Returns the loop block, its mode and record parameters and the
+    /// round's outcome.
+    fn delegation_round(
+        &mut self,
+        round: RuntimeFn,
+    ) -> Result<(Block, ir::Value, ir::Value, ir::Value), CompileError> {
         let record = self.pop()?;
         let record = self.value_of(record)?;
         // The loop joins the first round with the resumed ones.
@@ -644,10 +648,16 @@ impl FunctionCompiler<'_, '_> {
         );
         self.b.switch_to_block(header);
         let scratch = self.scratch_addr();
-        let outcome = self.call_runtime(
-            RuntimeFn::YieldStarStep,
-            &[self.ctx, record_param, mode, received, scratch],
-        );
+        let outcome = self.call_runtime(round, &[self.ctx, record_param, mode, received, scratch]);
+        Ok((header, mode, record_param, outcome))
+    }
+
+    /// `YieldDelegate(state)`: the loop of 15.5.5 `yield*` for sync
+    /// generators. `runtime_yield_star_step` performs one round (calls the
+    /// inner iterator's `next`, `throw` or `return` with what the generator
+    /// received); the loop suspends with each inner result object.
+    pub(super) fn yield_delegate(&mut self, state: u32) -> Result<(), CompileError> {
+        let (header, _, record_param, outcome) = self.delegation_round(RuntimeFn::YieldStarStep)?;
         let yield_block = self.b.create_block();
         let done_block = self.b.create_block();
         let return_block = self.b.create_block();
@@ -695,29 +705,8 @@ impl FunctionCompiler<'_, '_> {
     /// to return; `state + 3`: await the result of closing an iterator
     /// without `throw`).
     pub(super) fn async_yield_delegate(&mut self, state: u32) -> Result<(), CompileError> {
-        let record = self.pop()?;
-        let record = self.value_of(record)?;
-        self.spill_operands();
-        let header = self.b.create_block();
-        let mode = self.b.append_block_param(header, I32);
-        let received = self.b.append_block_param(header, I64);
-        let record_param = self.b.append_block_param(header, I64);
-        let next = self.b.ins().iconst(I32, 0);
-        let undefined = self.constant(Value::UNDEFINED);
-        self.b.ins().jump(
-            header,
-            &[
-                BlockArg::Value(next),
-                BlockArg::Value(undefined),
-                BlockArg::Value(record),
-            ],
-        );
-        self.b.switch_to_block(header);
-        let scratch = self.scratch_addr();
-        let outcome = self.call_runtime(
-            RuntimeFn::AsyncYieldStarCall,
-            &[self.ctx, record_param, mode, received, scratch],
-        );
+        let (header, mode, record_param, outcome) =
+            self.delegation_round(RuntimeFn::AsyncYieldStarCall)?;
         let await_inner = self.b.create_block();
         let await_return = self.b.create_block();
         let return_value = self.b.append_block_param(await_return, I64);
