@@ -9,6 +9,7 @@ mod compile_cmd;
 mod diag;
 mod parse_cmd;
 mod run_cmd;
+mod run_module;
 mod test262;
 
 use std::path::PathBuf;

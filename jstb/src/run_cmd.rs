@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use jsparser::lexer::LineIndex;
 use jsparser::Span;
 use jsparser::{ParseOptions, SourceKind};
-use jsruntime::backend::{Executor, Trace};
+use jsruntime::backend::{Executor, FileLoader, Trace};
 use jsruntime::semantics::{self, AnalyzeError, Program};
 use jsruntime::value::Value;
 
@@ -25,11 +25,61 @@ pub struct RunArgs {
     /// cells (0: off) [default: the JSRUNTIME_GC_STRESS environment variable].
     #[arg(long, value_name = "N")]
     pub gc_stress: Option<u32>,
+    /// Run the file as an ES module (default: `.mjs` files, and `.js` files
+    /// that only parse as modules: `import`/`export`, top-level `await`).
+    #[arg(long, conflicts_with = "script")]
+    pub module: bool,
+    /// Run the file as a classic script (default for `.cjs` files).
+    #[arg(long)]
+    pub script: bool,
+}
+
+/// Which goal symbol a file is parsed with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Goal {
+    Script,
+    Module,
+    /// Decide from the name and the syntax (see [`detect_goal`]).
+    Detect,
+}
+
+/// The goal of a file as node decides it: `.mjs` is a module, `.cjs` a
+/// script, anything else a script unless it only parses as a module (it
+/// has `import`/`export` declarations, `import.meta` or top-level `await`).
+pub fn detect_goal(name: &str, source: &str, goal: Goal) -> SourceKind {
+    match goal {
+        Goal::Script => return SourceKind::Script,
+        Goal::Module => return SourceKind::Module,
+        Goal::Detect => {}
+    }
+    if name.ends_with(".mjs") {
+        return SourceKind::Module;
+    }
+    if name.ends_with(".cjs") {
+        return SourceKind::Script;
+    }
+    let script = ParseOptions {
+        kind: SourceKind::Script,
+        strict: false,
+    };
+    if jsparser::parse(source, script).is_ok() {
+        return SourceKind::Script;
+    }
+    if jsparser::parse(source, ParseOptions::module()).is_ok() {
+        SourceKind::Module
+    } else {
+        SourceKind::Script
+    }
 }
 
 /// Reads, parses and analyzes a file; prints diagnostics and returns `None`
 /// on failure. Shared with `jstb compile`.
 pub fn load(file: &str) -> Option<(String, String, Program)> {
+    load_as(file, Goal::Detect)
+}
+
+/// [`load`] with a goal.
+pub fn load_as(file: &str, goal: Goal) -> Option<(String, String, Program)> {
     let (name, read) = if file == "-" {
         ("<stdin>".to_string(), diag::read_stdin())
     } else {
@@ -42,10 +92,10 @@ pub fn load(file: &str) -> Option<(String, String, Program)> {
             return None;
         }
     };
-    // Modules are not run yet: every file is a script.
+    let kind = detect_goal(&name, &source, goal);
     let options = ParseOptions {
-        kind: SourceKind::Script,
-        strict: false,
+        kind,
+        strict: kind == SourceKind::Module,
     };
     let ast = match jsparser::parse(&source, options) {
         Ok(ast) => ast,
@@ -88,17 +138,33 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let file = args.file.clone();
     let stats = args.stats;
     let gc_stress = args.gc_stress;
-    on_big_stack(move || run_file(&file, stats, gc_stress))
+    let goal = match (args.module, args.script) {
+        (true, _) => Goal::Module,
+        (_, true) => Goal::Script,
+        _ => Goal::Detect,
+    };
+    on_big_stack(move || run_file(&file, stats, gc_stress, goal))
 }
 
-fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<ExitCode> {
-    let Some((name, source, program)) = load(file) else {
+fn run_file(
+    file: &str,
+    stats: bool,
+    gc_stress: Option<u32>,
+    goal: Goal,
+) -> anyhow::Result<ExitCode> {
+    let Some((name, source, program)) = load_as(file, goal) else {
         return Ok(ExitCode::FAILURE);
     };
     let defined = program.functions.len();
     let mut exec = Executor::new().map_err(|e| anyhow::anyhow!("{e}"))?;
     if let Some(n) = gc_stress {
         exec.runtime.set_gc_stress(n);
+    }
+    exec.set_module_loader(std::rc::Rc::new(FileLoader));
+    if program.module.is_some() {
+        let code = crate::run_module::run_main_module(&mut exec, file);
+        print_stats(&exec, stats, defined);
+        return Ok(code);
     }
     let id = exec.load(program);
     exec.set_source(id, &name, &source);
@@ -114,6 +180,11 @@ fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<E
             ExitCode::FAILURE
         }
     };
+    print_stats(&exec, stats, defined);
+    Ok(code)
+}
+
+fn print_stats(exec: &Executor, stats: bool, defined: usize) {
     if stats {
         let s = exec.stats();
         eprintln!(
@@ -121,7 +192,6 @@ fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<E
             s.compiled_functions, s.templates
         );
     }
-    Ok(code)
 }
 
 /// Drains the job queue after the script (ECMA-262 9.5: promise jobs run
@@ -146,7 +216,7 @@ fn run_jobs(exec: &mut Executor, name: &str, source: &str, id: usize) -> ExitCod
 }
 
 /// Prints an uncaught exception (`what` qualifies it: `(in promise) `).
-fn report_uncaught(
+pub fn report_uncaught(
     exec: &mut Executor,
     name: &str,
     source: &str,
@@ -207,7 +277,7 @@ pub fn render_uncaught(
 /// `NAME: MESSAGE` for an error object, else the value as a string
 /// (ECMA-262 20.5.3.4 Error.prototype.toString, without calling user code
 /// beyond property reads).
-fn describe_exception(exec: &mut Executor, v: Value) -> String {
+pub fn describe_exception(exec: &mut Executor, v: Value) -> String {
     let rt = &mut exec.runtime;
     if let Some(o) = v.as_object() {
         let name = rt.get_by_name(o, "name").ok();

@@ -83,7 +83,7 @@ impl ExceptionTrace {
 
 /// The source text of a program, for positions.
 pub(crate) struct Source {
-    name: String,
+    pub(crate) name: String,
     text: String,
     lines: std::cell::OnceCell<LineIndex>,
 }
@@ -141,6 +141,12 @@ impl Executor {
             text: text.to_owned(),
             lines: std::cell::OnceCell::new(),
         });
+    }
+
+    /// The name registered for a program's source (a file name).
+    pub fn source_name(&self, program: usize) -> Option<&str> {
+        let source = self.state.sources.get(program)?.as_ref()?;
+        Some(&source.name)
     }
 
     /// The source text registered for a program.

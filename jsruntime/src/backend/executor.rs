@@ -64,6 +64,8 @@ pub(super) struct State {
     pub(super) trace: ExceptionTrace,
     /// Source texts of programs, by program id (for positions).
     pub(super) sources: Vec<Option<Source>>,
+    /// The module map and the module loader.
+    pub(super) modules: super::module::Modules,
 }
 
 impl State {
@@ -141,6 +143,11 @@ struct Host<'a> {
 }
 
 impl CompileHost for Host<'_> {
+    fn active_script_or_module(&mut self) -> Value {
+        // The program's id (see `backend::module`).
+        Value::from_i32(self.program as i32)
+    }
+
     fn string_constant(&mut self, program: &Program, id: StringId) -> Result<Value, CompileError> {
         if let Some(p) = self.state.strings.get(&(self.program, id.0)) {
             return Ok(p.get());

@@ -128,6 +128,7 @@ mod global_env;
 
 pub use executor::print_clif;
 pub mod jit;
+pub mod module;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -138,6 +139,7 @@ mod tests_objects;
 pub use compiler::CompileError;
 pub use exception_trace::{StackFrame, Trace};
 pub use executor::{Executor, ScriptError, Stats};
+pub use module::{FileLoader, MemoryLoader, ModuleLoader};
 
 use crate::semantics::FunctionId;
 

@@ -687,6 +687,10 @@ compile_commands! {
         /// constructor under `new`, undefined for a call. Only in the prologue
         /// of a function that uses `new.target`.
         NewTarget: [0 => 1] => f.write_str("NewTarget"),
+        /// `[] -> [referrer]`: GetActiveScriptOrModule (9.4.1) of the code
+        /// being compiled, as the host knows it (the id of its program), for
+        /// `import()` and `import.meta`.
+        ActiveScriptOrModule: [0 => 1] => f.write_str("ActiveScriptOrModule"),
         /// `[] -> [array]`: the template object of tagged template site
         /// `Program::templates[site]` (13.2.8.4 GetTemplateObject): the same
         /// frozen array on every evaluation.
@@ -1068,6 +1072,8 @@ pub struct Program {
     /// caller's scope and is never compiled); its capture `i` is the cell of
     /// the scope descriptor's capture `eval_captures[i]`.
     pub eval_captures: Option<Vec<u16>>,
+    /// A module's records (16.2.1.6); `None` for scripts and eval code.
+    pub module: Option<crate::semantics::module::ModuleInfo>,
     /// Identifier names, indexed by [`Symbol`].
     pub symbols: Vec<String>,
     /// String literals, indexed by [`StringId`].

@@ -162,6 +162,13 @@ pub enum Helper {
     PrivateAccessorAdd,
     /// `[name, object] -> [boolean]`: `#x in object` (13.10.1).
     PrivateIn,
+    /// `[specifier, options, referrer] -> [promise]`: `import(specifier,
+    /// options)` (13.3.10.1 EvaluateImportCall); `referrer` comes from
+    /// `ActiveScriptOrModule`.
+    ImportCall,
+    /// `[referrer] -> [object]`: `import.meta` (13.3.12.1) of the module
+    /// `referrer` (from `ActiveScriptOrModule`).
+    ImportMeta,
 }
 
 impl Helper {
@@ -189,6 +196,7 @@ impl Helper {
             | H::ToObject
             | H::ThrowTypeError
             | H::NewPrivateName
+            | H::ImportMeta
             | H::CheckThis => 1,
             H::AppendSpread
             | H::AsyncIteratorStepResult
@@ -216,6 +224,7 @@ impl Helper {
             | H::BindThis
             | H::PrivateFieldAdd
             | H::PrivateMethodAdd
+            | H::ImportCall
             | H::SuperGet => 3,
             H::SuperSet | H::PrivateAccessorAdd => 4,
         }
@@ -273,6 +282,8 @@ impl Helper {
         Helper::PrivateMethodAdd,
         Helper::PrivateAccessorAdd,
         Helper::PrivateIn,
+        Helper::ImportCall,
+        Helper::ImportMeta,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).

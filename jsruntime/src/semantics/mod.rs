@@ -5,6 +5,7 @@
 pub mod analyzer;
 pub mod command;
 pub mod helper;
+pub mod module;
 #[cfg(test)]
 mod tests;
 

@@ -64,6 +64,9 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
     if let Some(result) = super::private::private_helper(rt, h, args) {
         return result;
     }
+    if let Some(result) = super::modules::module_helper(rt, h, args) {
+        return result;
+    }
     let (a, b, c) = (arg(args, 0), arg(args, 1), arg(args, 2));
     match h {
         Helper::Hole => Ok(Value::HOLE),

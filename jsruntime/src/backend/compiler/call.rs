@@ -344,4 +344,13 @@ impl FunctionCompiler<'_, '_> {
         self.operands.push(Operand::Any(v));
         Ok(())
     }
+
+    /// `ActiveScriptOrModule`: the host's constant for the code's script or
+    /// module.
+    pub(super) fn active_script_or_module(&mut self) -> Result<(), CompileError> {
+        let referrer = self.host.active_script_or_module();
+        let v = self.constant(referrer);
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
 }

@@ -109,6 +109,12 @@ pub trait CompileHost {
         let _ = name;
         None
     }
+    /// The referrer of `import()` and `import.meta` in the code being
+    /// compiled (9.4.1 GetActiveScriptOrModule): a value only the host
+    /// interprets.
+    fn active_script_or_module(&mut self) -> Value {
+        Value::UNDEFINED
+    }
     /// The global object (as a value's bits) and the inline cache of the
     /// global name `name` (see `runtime_get_global_cached`); `None` to read
     /// globals without a cache.
@@ -636,6 +642,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             C::Arguments(start) => self.rest_arguments(start)?,
             C::ArgumentsObject(mapping) => self.arguments_object(mapping)?,
             C::NewTarget => self.new_target()?,
+            C::ActiveScriptOrModule => self.active_script_or_module()?,
             C::TemplateObject(site) => self.template_object(site)?,
             C::DeclareGlobalVar(symbol) => self.declare_global_var(symbol)?,
             C::Helper(helper) => self.helper(helper)?,

@@ -7,6 +7,8 @@
 //! level, so deep nesting ends in a RangeError, never a native overflow.
 
 mod parse;
+
+pub(crate) use parse::parse_text;
 mod stringify;
 
 use crate::gc::{Gc, ValueList};

@@ -32,6 +32,11 @@ pub(super) fn parse(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Valu
     Ok(unfiltered)
 }
 
+/// JSON.parse(text) without a reviver, for JSON modules (ParseJSONModule).
+pub(crate) fn parse_text(rt: &mut Runtime, text: Value) -> JsResult<Value> {
+    parse(rt, Value::UNDEFINED, &[text])
+}
+
 /// 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver ).
 fn internalize(
     rt: &mut Runtime,

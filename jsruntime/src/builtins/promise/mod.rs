@@ -44,6 +44,19 @@ use crate::runtime::Intrinsic;
 
 pub(crate) use jobs::{run_reaction_job, run_resolve_thenable_job};
 pub(crate) use operations::{is_handled, promise_result};
+
+/// A promise's state for hosts: `Some(Ok(value))` fulfilled, `Some(Err(reason))`
+/// rejected, `None` pending (or not a promise).
+pub(crate) fn promise_outcome(
+    promise: crate::value::Value,
+) -> Option<Result<crate::value::Value, crate::value::Value>> {
+    let d = state::promise_data(promise)?;
+    match d.state.get() {
+        state::PromiseState::Pending => None,
+        state::PromiseState::Fulfilled => Some(Ok(d.result.get())),
+        state::PromiseState::Rejected => Some(Err(d.result.get())),
+    }
+}
 #[allow(unused_imports)] // the coroutine driver's API (see the module docs)
 pub(crate) use operations::{
     new_intrinsic_promise, new_promise_capability, perform_promise_then, promise_resolve,

@@ -78,6 +78,7 @@ mod declarations;
 mod eval;
 mod expression;
 mod function;
+mod module;
 mod pattern;
 mod private;
 mod scope;
@@ -329,9 +330,12 @@ impl<'a> Analyzer<'a> {
         }
         let root = self.ast.root();
         let node = self.ast.nodes[root];
+        if node.kind == NodeKind::Module {
+            return self.run_module();
+        }
         if node.kind != NodeKind::Script {
             self.span = node.span;
-            return self.unsupported("modules");
+            return self.err("not a script or module");
         }
         self.program.functions.push(CompileScript::default());
         let strict = node.has(flags::STRICT);
@@ -673,7 +677,8 @@ impl<'a> Analyzer<'a> {
             K::Await => self.await_expression(&children)?,
             K::SuperMember | K::SuperComputedMember => self.super_member(i)?,
             K::SuperCall => self.super_call(&children)?,
-            K::ImportMeta | K::ImportCall => return self.unsupported("modules"),
+            K::ImportMeta => self.import_meta(),
+            K::ImportCall => self.import_call(&children)?,
             K::PrivateIn => self.private_in(i)?,
             kind => self.binary_expression(kind, &children)?,
         }
