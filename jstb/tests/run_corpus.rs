@@ -1,4 +1,5 @@
-//! Runs every `tests/run/*.js` with `jstb run` and compares its standard
+//! Runs every `tests/run/*.js` and `*.mjs` (modules; their imports live in
+//! `tests/run/modules/`) with `jstb run` and compares its standard
 //! output with `NAME.expected`. A script whose name starts with `uncaught`
 //! must exit with status 1 and print `Uncaught` to stderr.
 
@@ -11,7 +12,7 @@ fn run_corpus() {
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/run exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "js"))
+        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "mjs"))
         .collect();
     entries.sort();
     assert!(!entries.is_empty());

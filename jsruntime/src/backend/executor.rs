@@ -366,6 +366,25 @@ impl Executor {
         self.run(id).map_err(ScriptError::Compile)
     }
 
+    /// [`Executor::eval_script`] for a script with a name (a file path):
+    /// positions in stack traces and the referrer of its `import()` calls.
+    pub fn eval_script_named(
+        &mut self,
+        source: &str,
+        strict: bool,
+        name: &str,
+    ) -> Result<JsResult<Value>, ScriptError> {
+        let options = jsparser::ParseOptions {
+            kind: jsparser::SourceKind::Script,
+            strict,
+        };
+        let ast = jsparser::parse(source, options).map_err(ScriptError::Syntax)?;
+        let program = crate::semantics::analyze(&ast).map_err(ScriptError::Analyze)?;
+        let id = self.load(program);
+        self.set_source(id, name, source);
+        self.run(id).map_err(ScriptError::Compile)
+    }
+
     /// Calls a function value with arguments (ECMA-262 7.3.14 Call).
     pub fn call(&mut self, function: Value, this: Value, args: &[Value]) -> JsResult<Value> {
         let mut ret = Value::UNDEFINED.to_bits();

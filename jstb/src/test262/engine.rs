@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jsparser::SourceKind;
-use jsruntime::backend::{Executor, ScriptError};
+use jsruntime::backend::{Executor, FileLoader, ScriptError};
 use jsruntime::runtime::CapturedOutput;
 use jsruntime::value::Value;
 use serde::{Deserialize, Serialize};
@@ -31,7 +31,6 @@ pub struct Script {
 #[derive(Clone, Debug)]
 pub struct Program<'a> {
     /// The test file; module specifiers (`./x_FIXTURE.js`) resolve beside it.
-    #[allow(dead_code)] // read once modules run
     pub path: &'a Path,
     /// Harness scripts, evaluated in order as global scripts of the test's
     /// realm (sloppy, unmodified) before the test. Empty for `raw` tests.
@@ -112,14 +111,13 @@ impl Engine for JsRuntimeEngine {
 }
 
 fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(), EngineError> {
-    if program.kind == SourceKind::Module {
-        return Err(EngineError::Unsupported(
-            "not supported yet: modules".into(),
-        ));
-    }
     let mut exec = Executor::new()
         .map_err(|e| EngineError::Unsupported(format!("cannot create a runtime: {e}")))?;
     exec.runtime.set_output(Box::new(out.clone()));
+    // Module specifiers (`./x_FIXTURE.js`) resolve beside the test file,
+    // also for `import()` in scripts.
+    exec.set_module_loader(std::rc::Rc::new(FileLoader));
+    let referrer = program.path.to_string_lossy().into_owned();
     for script in program.prelude {
         // A harness file that cannot run makes the test unrunnable; one
         // that throws is a runtime failure like the test's own.
@@ -131,7 +129,11 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
             }
         }
     }
-    match exec.eval_script(program.source, program.strict) {
+    if program.kind == SourceKind::Module {
+        return run_module(&mut exec, program);
+    }
+    let result = exec.eval_script_named(program.source, program.strict, &referrer);
+    match result {
         Ok(Ok(_)) => run_jobs(&mut exec),
         Ok(Err(thrown)) => Err(thrown_error(&mut exec, thrown.0)),
         Err(ScriptError::Syntax(e)) => Err(EngineError::Thrown(ThrownError {
@@ -140,6 +142,46 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
             phase: Phase::Parse,
         })),
         Err(e) => Err(EngineError::Unsupported(e.to_string())),
+    }
+}
+
+/// Runs a module test: a parse error of the test file is of phase
+/// `parse`; a load or link error (a dependency that does not parse, an
+/// import that does not resolve) of phase `resolution`; an evaluation error
+/// rejects the module's promise (phase `runtime`).
+fn run_module(exec: &mut Executor, program: &Program<'_>) -> Result<(), EngineError> {
+    if let Err(e) = jsparser::parse(program.source, jsparser::ParseOptions::module()) {
+        return Err(EngineError::Thrown(ThrownError {
+            name: "SyntaxError".into(),
+            message: e.message,
+            phase: Phase::Parse,
+        }));
+    }
+    let path = program.path.to_string_lossy().into_owned();
+    let promise = match exec.load_module(&path, None) {
+        Ok(m) => match exec.link_module(m) {
+            Ok(()) => exec.evaluate_module(m),
+            Err(e) => Err(e),
+        }
+        .map_err(|e| resolution_error(exec, e.0)),
+        Err(e) => Err(resolution_error(exec, e.0)),
+    }?;
+    let main = exec.runtime.persistent(promise);
+    let jobs = run_jobs(exec);
+    match jsruntime::backend::module::promise_outcome(main.get()) {
+        Some(Err(reason)) => Err(thrown_error(exec, reason)),
+        _ => jobs,
+    }
+}
+
+/// A load or link error, as an error of phase `resolution`.
+fn resolution_error(exec: &mut Executor, v: Value) -> EngineError {
+    match thrown_error(exec, v) {
+        EngineError::Thrown(mut e) => {
+            e.phase = Phase::Resolution;
+            EngineError::Thrown(e)
+        }
+        e => e,
     }
 }
 

@@ -212,8 +212,18 @@ impl Executor {
         if let Some(&m) = self.state.modules.by_program.get(&program) {
             return Some(self.module(m).key.clone());
         }
-        let source = self.state.sources.get(program)?.as_ref()?;
-        (!source.name.starts_with('<')).then(|| source.name.clone())
+        // Eval code has no name of its own: the nearest script loaded
+        // before it stands for its caller's (an approximation of the
+        // running execution context's ScriptOrModule).
+        (0..=program.min(self.state.sources.len().saturating_sub(1)))
+            .rev()
+            .find_map(|p| {
+                let source = self.state.sources.get(p)?.as_ref()?;
+                if let Some(&m) = self.state.modules.by_program.get(&p) {
+                    return Some(self.module(m).key.clone());
+                }
+                (!source.name.starts_with('<')).then(|| source.name.clone())
+            })
     }
 
     /// Loads the module `specifier` imported from `referrer` and,
@@ -233,6 +243,13 @@ impl Executor {
         request: &ModuleRequest,
         referrer: Option<&str>,
     ) -> JsResult<usize> {
+        // A module the host registered under this very name (a synthetic
+        // module) needs no resolution.
+        if let Some(&m) = self.state.modules.by_key.get(&request.specifier) {
+            if !self.module(m).is_cyclic() {
+                return Ok(m);
+            }
+        }
         let loader = self.loader()?;
         let key = match loader.resolve(&request.specifier, referrer) {
             Ok(k) => k,
@@ -428,3 +445,6 @@ impl Executor {
 pub fn promise_outcome(promise: Value) -> Option<Result<Value, Value>> {
     crate::builtins::promise::promise_outcome(promise)
 }
+
+#[cfg(test)]
+mod tests;

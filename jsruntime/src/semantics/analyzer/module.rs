@@ -18,6 +18,16 @@ impl<'a> Analyzer<'a> {
         let root = self.ast.root();
         let statements = self.ast.children(root);
         let mut info = ModuleInfo::default();
+        // [[RequestedModules]] in source order (imports and re-exports).
+        for &s in &statements {
+            if matches!(
+                self.ast.nodes[s].kind,
+                NodeKind::ImportDeclaration | NodeKind::ExportFrom
+            ) {
+                let children = self.ast.children(s);
+                self.module_request(&children, &mut info);
+            }
+        }
         let mut kinds = Vec::new();
         self.module_bindings(&statements, &mut info, &mut kinds)?;
         self.module_exports(&statements, &mut info)?;
@@ -265,17 +275,16 @@ impl<'a> Analyzer<'a> {
                             return self
                                 .early_error(format!("Export '{local}' is not defined in module"));
                         };
-                        // Step 10.a.ii: a re-export of an import.
+                        // Step 10.a.ii: a re-export of an import (of a
+                        // namespace: like `export * as ns from`).
                         let import = info.imports.iter().find(|e| e.binding == b).cloned();
                         match import {
-                            Some(ie) if ie.import_name != ImportName::Namespace => {
-                                info.indirect_exports.push(IndirectExport {
-                                    export_name,
-                                    request: ie.request,
-                                    import_name: ie.import_name,
-                                })
-                            }
-                            _ => info.local_exports.push((export_name, b)),
+                            Some(ie) => info.indirect_exports.push(IndirectExport {
+                                export_name,
+                                request: ie.request,
+                                import_name: ie.import_name,
+                            }),
+                            None => info.local_exports.push((export_name, b)),
                         }
                     }
                 }

@@ -1,0 +1,3 @@
+export const value = 42;
+await Promise.resolve();
+export const loadedAfterAwait = true;

@@ -1,0 +1,4 @@
+export const shout = (s) => s.toUpperCase() + '!';
+export function whisper(s) {
+  return s.toLowerCase() + '...';
+}
