@@ -19,7 +19,7 @@ pub fn run_main_module(exec: &mut Executor, file: &str) -> ExitCode {
     let promise = match exec.run_module(file) {
         Ok(p) => p,
         Err(thrown) => {
-            report(exec, thrown.0, "");
+            report(exec, file, thrown.0, "");
             return ExitCode::FAILURE;
         }
     };
@@ -28,7 +28,7 @@ pub fn run_main_module(exec: &mut Executor, file: &str) -> ExitCode {
     let mut code = ExitCode::SUCCESS;
     while let Some(result) = exec.runtime.run_next_job() {
         if let Err(thrown) = result {
-            report(exec, thrown.0, "");
+            report(exec, file, thrown.0, "");
             code = ExitCode::FAILURE;
         }
     }
@@ -36,7 +36,7 @@ pub fn run_main_module(exec: &mut Executor, file: &str) -> ExitCode {
     match promise_outcome(main.get()) {
         Some(Ok(_)) => {}
         Some(Err(reason)) => {
-            report(exec, reason, "");
+            report(exec, file, reason, "");
             code = ExitCode::FAILURE;
         }
         None => {
@@ -49,7 +49,7 @@ pub fn run_main_module(exec: &mut Executor, file: &str) -> ExitCode {
             continue;
         }
         let reason = exec.runtime.promise_result(p);
-        report(exec, reason, "(in promise) ");
+        report(exec, file, reason, "(in promise) ");
         code = ExitCode::FAILURE;
     }
     code
@@ -57,7 +57,7 @@ pub fn run_main_module(exec: &mut Executor, file: &str) -> ExitCode {
 
 /// Prints an uncaught exception at its throw site, in whichever module it
 /// was thrown.
-fn report(exec: &mut Executor, thrown: Value, what: &str) {
+fn report(exec: &mut Executor, file: &str, thrown: Value, what: &str) {
     let text = format!("{what}{}", describe_exception(exec, thrown));
     let trace = exec.exception_trace(thrown);
     let program = trace
@@ -66,10 +66,10 @@ fn report(exec: &mut Executor, thrown: Value, what: &str) {
         .map(|f| f.program);
     let (name, source) = match program {
         Some(p) => (
-            exec.source_name(p).unwrap_or("<module>").to_owned(),
+            exec.source_name(p).unwrap_or(file).to_owned(),
             exec.source_text(p).unwrap_or("").to_owned(),
         ),
-        None => ("<module>".to_owned(), String::new()),
+        None => (file.to_owned(), String::new()),
     };
     let id = program.unwrap_or(usize::MAX);
     eprintln!(

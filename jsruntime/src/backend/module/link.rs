@@ -2,7 +2,9 @@
 //! GetExportedNames, 16.2.1.6.4 InitializeEnvironment).
 
 use crate::completion::JsResult;
-use crate::semantics::module::{ImportName, MODULE_BODY_FUNCTION, MODULE_INIT_FUNCTION};
+use crate::semantics::module::{
+    BindingInit, ImportName, MODULE_BODY_FUNCTION, MODULE_INIT_FUNCTION,
+};
 use crate::semantics::FunctionId;
 use crate::value::Value;
 
@@ -220,7 +222,7 @@ impl Executor {
                     }
                     r => {
                         let specifier = &info.requests[ie.request as usize].specifier;
-                        let message = resolution_message(&r, name, specifier);
+                        let message = format!("{key}: {}", resolution_message(&r, name, specifier));
                         return Err(self.runtime.syntax_error(&message));
                     }
                 },
@@ -236,11 +238,18 @@ impl Executor {
             |map: &[u16]| -> Vec<*mut Capture> { map.iter().map(|&i| cells[i as usize]).collect() };
         let init_cells = pick(&info.init_captures);
         let body_cells = pick(&info.body_captures);
-        let init: *const FunctionTemplate =
-            self.template(program, FunctionId(MODULE_INIT_FUNCTION));
-        // SAFETY: templates are boxed and live as long as the executor.
-        let init = bridge::create_function(self, unsafe { &*init }, init_cells)?;
-        self.call(init, Value::UNDEFINED, &[])?;
+        // Function 1 only runs (and is compiled) when there are functions.
+        if info
+            .bindings
+            .iter()
+            .any(|b| b.init == BindingInit::Function)
+        {
+            let init: *const FunctionTemplate =
+                self.template(program, FunctionId(MODULE_INIT_FUNCTION));
+            // SAFETY: templates are boxed and live as long as the executor.
+            let init = bridge::create_function(self, unsafe { &*init }, init_cells)?;
+            self.call(init, Value::UNDEFINED, &[])?;
+        }
         let body: *const FunctionTemplate =
             self.template(program, FunctionId(MODULE_BODY_FUNCTION));
         // SAFETY: as above.

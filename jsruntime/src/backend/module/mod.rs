@@ -312,8 +312,21 @@ impl Executor {
         let program = match program {
             Ok(p) => p,
             Err(e) => {
+                // The error names the file and the position in it.
+                let start = match &e {
+                    ScriptError::Syntax(e) => Some(e.span.start),
+                    ScriptError::Analyze(e) => Some(e.span.start),
+                    _ => None,
+                };
+                let at = match start {
+                    Some(offset) => {
+                        let (line, col) = jsparser::lexer::LineIndex::new(source).line_col(offset);
+                        format!("{key}:{line}:{col}")
+                    }
+                    None => key.clone(),
+                };
                 let e = self.script_error(e);
-                return Err(self.annotate_error(e, &key));
+                return Err(self.annotate_error(e, &at));
             }
         };
         let Some(info) = program.module.clone() else {
