@@ -257,20 +257,20 @@ impl Executor {
         if self.module(m).status == ModuleStatus::Evaluated {
             return Ok(());
         }
-        // Steps 4-5.
+        // Steps 5-7.
         let persistent = self.runtime.persistent(error);
         let record = self.module_mut(m);
         record.error = Some(persistent);
         record.status = ModuleStatus::Evaluated;
         record.async_evaluation = false;
-        // Step 6.
+        // Step 9: this module's promise first (ES2025 order, test262
+        // `rejection-order.js`), step 10: then its async parents.
+        if let Some(p) = self.module(m).capability.as_ref().map(|p| p.get()) {
+            reject_intrinsic_promise(&mut self.runtime, p, error);
+        }
         let parents = self.module(m).async_parents.clone();
         for p in parents {
             self.async_module_rejected(p, error)?;
-        }
-        // Step 7.
-        if let Some(p) = self.module(m).capability.as_ref().map(|p| p.get()) {
-            reject_intrinsic_promise(&mut self.runtime, p, error);
         }
         Ok(())
     }
