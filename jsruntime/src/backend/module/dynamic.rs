@@ -34,15 +34,18 @@ pub(crate) fn import_call(
     options: Value,
     referrer: Value,
 ) -> JsResult<Value> {
+    // The operands stay rooted while the conversions allocate.
+    let mut values = rt.rooted_list_from(&[specifier, options]);
     // Step 6: the promise capability.
     let promise = new_intrinsic_promise(rt)?;
-    match import_request(rt, specifier, options) {
+    values.clear();
+    // The job's data: [promise, referrer, specifier, k1, v1, ...].
+    values.push(promise);
+    values.push(referrer);
+    match import_request(rt, specifier, options, &mut values) {
         Err(Thrown(e)) => reject_intrinsic_promise(rt, promise, e),
-        Ok(parts) => {
-            // The job's data: [promise, referrer, specifier, k1, v1, ...].
-            let mut values = vec![promise, referrer];
-            values.extend(parts);
-            let data = rt.create_array_from_list(&values)?;
+        Ok(()) => {
+            let data = rt.create_array_from_list(values.as_slice())?;
             rt.enqueue_host_job(continue_import_job, Value::object(data));
         }
     }
@@ -50,26 +53,33 @@ pub(crate) fn import_call(
 }
 
 /// Steps 7-11: ToString(specifier) and the `with` attributes of `options`,
-/// as strings: [specifier, k1, v1, ...].
-fn import_request(rt: &mut Runtime, specifier: Value, options: Value) -> JsResult<Vec<Value>> {
+/// as strings, appended to `out`: specifier, k1, v1, ... (`out` also keeps
+/// `options` alive: the caller rooted it).
+fn import_request(
+    rt: &mut Runtime,
+    specifier: Value,
+    options: Value,
+    out: &mut crate::gc::RootedList<Value>,
+) -> JsResult<()> {
+    let roots = rt.rooted_list_from(&[specifier, options]);
     let specifier = rt.to_string(specifier)?;
-    let mut out = vec![Value::string(specifier)];
+    out.push(Value::string(specifier));
     if options.is_undefined() {
-        return Ok(out);
+        return Ok(());
     }
     let Some(options) = options.as_object() else {
         return Err(rt.type_error("The second argument of import() must be an object"));
     };
     let with = rt.get_by_name(options, "with")?;
     if with.is_undefined() {
-        return Ok(out);
+        return Ok(());
     }
     let Some(with) = with.as_object() else {
         return Err(rt.type_error("The 'with' option of import() must be an object"));
     };
-    let roots = rt.rooted_list_from(&[Value::object(with)]);
-    let keys = rt.own_property_keys(with)?;
-    for key in keys {
+    let with_root = rt.rooted_list_from(&[Value::object(with)]);
+    let keys = rt.own_property_keys_rooted(with)?;
+    for key in keys.as_slice().to_vec() {
         if matches!(key, PropertyKey::Symbol(_)) {
             continue;
         }
@@ -88,8 +98,8 @@ fn import_request(rt: &mut Runtime, specifier: Value, options: Value) -> JsResul
         out.push(k);
         out.push(v);
     }
-    drop(roots);
-    Ok(out)
+    drop((roots, with_root, keys));
+    Ok(())
 }
 
 /// The host job of an `import()`: load, link, evaluate, then settle the
@@ -218,8 +228,10 @@ pub(crate) fn import_meta(rt: &mut Runtime, referrer: Value) -> JsResult<Value> 
     let rt = &mut exec.runtime;
     let meta = rt.new_object_with_proto(Value::NULL)?;
     let roots = rt.rooted_list_from(&[Value::object(meta)]);
-    let url = rt.new_string(&url)?;
+    // Each key is made before its value, so no unrooted value lives
+    // across an allocation.
     let url_key = PropertyKey::String(rt.atom("url")?);
+    let url = rt.new_string(&url)?;
     rt.create_data_property_or_throw(meta, url_key, Value::string(url))?;
     if key.starts_with('/') {
         let path = std::path::Path::new(&key);
@@ -227,11 +239,11 @@ pub(crate) fn import_meta(rt: &mut Runtime, referrer: Value) -> JsResult<Value> 
             .parent()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let filename = rt.new_string(&key)?;
         let filename_key = PropertyKey::String(rt.atom("filename")?);
+        let filename = rt.new_string(&key)?;
         rt.create_data_property_or_throw(meta, filename_key, Value::string(filename))?;
-        let dirname = rt.new_string(&dirname)?;
         let dirname_key = PropertyKey::String(rt.atom("dirname")?);
+        let dirname = rt.new_string(&dirname)?;
         rt.create_data_property_or_throw(meta, dirname_key, Value::string(dirname))?;
     }
     let name = rt.atom("resolve")?;

@@ -168,10 +168,12 @@ fn resolve_package(specifier: &str, base: &Path) -> Result<PathBuf, String> {
                 match (field("module"), field("main")) {
                     (Some(m), _) => m,
                     (None, Some(main)) if is_module => main,
-                    (None, Some(_)) => return Err(format!(
+                    (None, Some(_)) => {
+                        return Err(format!(
                         "Package '{name}' ({}) is CommonJS, and only ES modules can be imported;",
                         package.display()
-                    )),
+                    ))
+                    }
                     (None, None) => "./index.js".into(),
                 }
             }

@@ -413,9 +413,10 @@ impl Executor {
         if let Ok(m) = self.runtime.get_by_name(o, "message") {
             if let Some(s) = m.as_string() {
                 let text = format!("{key}: {}", s.to_rust_string());
-                if let (Ok(s), Ok(k)) =
-                    (self.runtime.new_string(&text), self.runtime.atom("message"))
-                {
+                // The key first: the new string must not wait across an
+                // allocation unrooted.
+                let key = self.runtime.atom("message");
+                if let (Ok(k), Ok(s)) = (key, self.runtime.new_string(&text)) {
                     let key = crate::object::PropertyKey::String(k);
                     let _ = self.runtime.set(o, key, Value::string(s), Value::object(o));
                 }

@@ -227,7 +227,8 @@ fn delete(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool>
 
 /// 10.4.6.11 [[OwnPropertyKeys]] ( ): the exports, then the symbols.
 fn own_property_keys(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<Vec<PropertyKey>> {
-    let mut keys = Vec::new();
+    // The keys made so far stay rooted while the next one is allocated.
+    let mut keys = rt.rooted_list::<PropertyKey>();
     if let Some(d) = data(o) {
         for (name, _) in &d.exports {
             let s = rt.new_string(name)?;
@@ -238,7 +239,7 @@ fn own_property_keys(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<Vec<Property
     if o.stored_property(tag).is_some() {
         keys.push(tag);
     }
-    Ok(keys)
+    Ok(keys.as_slice().to_vec())
 }
 
 /// 10.4.6.1 [[GetPrototypeOf]]: null.
