@@ -250,6 +250,14 @@ impl Jit {
         set(&mut flags, "use_colocated_libcalls", "false")?;
         set(&mut flags, "is_pic", "false")?;
         set(&mut flags, "opt_level", "speed")?;
+        // The IR verifier costs up to 5% of a run (issue 16); it stays on in
+        // debug builds and tests, where it catches malformed IR.
+        let verify = if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        };
+        set(&mut flags, "enable_verifier", verify)?;
         let isa = cranelift_native::builder()
             .map_err(|e| CompileError::Cranelift(format!("unsupported host: {e}")))?
             .finish(settings::Flags::new(flags))

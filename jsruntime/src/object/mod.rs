@@ -515,6 +515,12 @@ impl Runtime {
         }
         let attrs = prop.attrs();
         let shape = obj.shape;
+        if obj.flags & crate::runtime::inline_cache::FLAG_WATCHED != 0
+            && shape.lookup(key).is_none_or(|e| e.attrs != attrs)
+        {
+            // A prototype-chain cache entry may depend on this object.
+            crate::runtime::inline_cache::bump_proto_epoch();
+        }
         let slot = match shape.lookup(key) {
             None if shape.is_dictionary() => shape.dict_add(key, attrs),
             None if shape.property_count() >= shape::MAX_SHARED_SHAPE_PROPERTIES => {
@@ -589,6 +595,9 @@ impl Runtime {
             values.len()
         );
         let mut shape = obj.shape;
+        if obj.flags & crate::runtime::inline_cache::FLAG_WATCHED != 0 {
+            crate::runtime::inline_cache::bump_proto_epoch();
+        }
         let mut slots = Vec::with_capacity(props.len());
         for &(key, attrs) in props {
             debug_assert!(!matches!(key, PropertyKey::Index(_)));
@@ -645,6 +654,9 @@ impl Runtime {
         let Some(e) = shape.lookup(key) else {
             return Ok(());
         };
+        if obj.flags & crate::runtime::inline_cache::FLAG_WATCHED != 0 {
+            crate::runtime::inline_cache::bump_proto_epoch();
+        }
         let new_shape = if shape.is_dictionary() {
             shape.dict_remove(key);
             shape
@@ -677,6 +689,9 @@ impl Runtime {
     }
 
     pub(crate) fn set_proto_raw(&mut self, obj: Gc<JsObject>, proto: Value) {
+        if obj.flags & crate::runtime::inline_cache::FLAG_WATCHED != 0 {
+            crate::runtime::inline_cache::bump_proto_epoch();
+        }
         // SAFETY: short exclusive access.
         unsafe { obj.get_mut() }.proto = proto;
     }

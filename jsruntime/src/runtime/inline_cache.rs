@@ -21,14 +21,52 @@
 //! Caches are weak: after marking, a collection clears every cache whose
 //! shape is unmarked ([`Runtime::prune_inline_caches`]), so a freed shape's
 //! address reused by a new shape can never produce a false hit.
+//!
+//! **Prototype-chain hits** (get caches only). When a named read finds a
+//! data property on a prototype, the cache also records the *holder* (the
+//! prototype object that has it), the receiver's [[Prototype]] and the
+//! current [`PROTO_EPOCH`]. A hit then needs the receiver's shape (so the
+//! receiver still lacks the key), the same [[Prototype]] pointer and the
+//! same epoch, and reads the holder's slot:
+//!
+//! ```text
+//! shape == cache.shape && (cache.holder == 0 ||
+//!     (load(obj + PROTO) == cache.proto && PROTO_EPOCH == cache.epoch))
+//! ```
+//!
+//! Every object the fill walked through (from the receiver's prototype to
+//! the holder) is marked [`FLAG_WATCHED`]; any change to a watched object's
+//! shape (a property added, removed or reconfigured) or [[Prototype]] bumps
+//! the epoch (`object/mod.rs`), which invalidates every prototype-chain
+//! entry at once. Value writes to existing slots need nothing: the hit reads
+//! the holder's slot live.
 
 use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::gc::Gc;
 use crate::object::{
-    shape::Shape, JsObject, PropertyKey, INLINE_SLOTS, OBJECT_INLINE_SLOTS_OFFSET,
+    shape::Shape, JsObject, ObjectKind, PropertyKey, INLINE_SLOTS, OBJECT_INLINE_SLOTS_OFFSET,
 };
 use crate::runtime::Runtime;
+
+/// The epoch of prototype-chain cache entries: bumped whenever a watched
+/// object (one a prototype-chain entry depends on) changes its shape or its
+/// [[Prototype]]. Shared by all runtimes of the process (a bump elsewhere
+/// only costs a refill).
+pub static PROTO_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// The object flag of objects that prototype-chain cache entries depend on
+/// (see the module docs).
+pub const FLAG_WATCHED: u32 = 256;
+
+/// Invalidates every prototype-chain cache entry.
+pub fn bump_proto_epoch() {
+    PROTO_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+/// How deep a prototype-chain entry may look.
+const MAX_CHAIN: usize = 8;
 
 /// One cache entry; `#[repr(C)]`, read by compiled code at the offsets below.
 #[repr(C)]
@@ -46,6 +84,16 @@ pub struct PropertyCache {
     /// same `#x` (a class evaluated more than once), so a hit needs the
     /// shape and the key (see `object/private.rs`). Unused elsewhere.
     pub key: Cell<u64>,
+    /// Prototype-chain entries: the cell address of the holder object (0
+    /// for an own property).
+    pub holder: Cell<u64>,
+    /// Prototype-chain entries: the receiver's [[Prototype]] (value bits).
+    pub proto: Cell<u64>,
+    /// Prototype-chain entries: [`PROTO_EPOCH`] when filled.
+    pub epoch: Cell<u64>,
+    /// Set caches: the shape after adding the property (a *transition*
+    /// entry: `shape` is the shape before), 0 otherwise.
+    pub new_shape: Cell<u64>,
 }
 
 impl PropertyCache {
@@ -57,6 +105,14 @@ impl PropertyCache {
     pub const INDIRECT_OFFSET: i32 = 16;
     /// Offset of `key`, for compiled code.
     pub const KEY_OFFSET: i32 = 24;
+    /// Offset of `holder`, for compiled code.
+    pub const HOLDER_OFFSET: i32 = 32;
+    /// Offset of `proto`, for compiled code.
+    pub const PROTO_OFFSET: i32 = 40;
+    /// Offset of `epoch`, for compiled code.
+    pub const EPOCH_OFFSET: i32 = 48;
+    /// Offset of `new_shape`, for compiled code.
+    pub const NEW_SHAPE_OFFSET: i32 = 56;
 
     /// Empties the cache (the next access takes the slow path).
     pub fn clear(&self) {
@@ -81,26 +137,112 @@ impl PropertyCache {
     /// Fills the cache for an own data property of `o` (does nothing for
     /// dictionary shapes, accessors, index keys, or — for a set cache —
     /// read-only properties).
-    pub fn fill(&self, o: Gc<JsObject>, key: PropertyKey, for_set: bool) {
+    pub fn fill(&self, o: Gc<JsObject>, key: PropertyKey, for_set: bool) -> bool {
         if matches!(key, PropertyKey::Index(_)) {
-            return;
+            return false;
         }
         // Exotic objects whose named properties are not ordinary are never
         // cached (object::exotic).
         if o.exotic_methods().is_some_and(|m| !m.ordinary_named) {
-            return;
+            return false;
         }
         let shape = o.shape();
         if shape.is_dictionary() {
-            return;
+            return false;
         }
         let Some(entry) = shape.lookup(key) else {
-            return;
+            return false;
         };
         if entry.attrs.is_accessor() || (for_set && !entry.attrs.writable()) {
+            return false;
+        }
+        self.set_slot(entry.slot as usize);
+        self.holder.set(0);
+        self.new_shape.set(0);
+        self.shape.set(shape.addr() as u64);
+        true
+    }
+
+    /// Fills a set cache after `o.key = v` added `key` to `o`, whose shape
+    /// was `before`: a transition entry (the store adds the property
+    /// inline without the runtime) when the new property is an ordinary
+    /// data property in an inline slot and nothing on the prototype chain
+    /// could intercept the store (a setter or a read-only property: the
+    /// chain is watched like a prototype-chain get entry's). Otherwise an
+    /// own entry as [`PropertyCache::fill`] makes.
+    pub fn fill_set(&self, rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey, before: Gc<Shape>) {
+        if self.try_fill_transition(rt, o, key, before) {
             return;
         }
-        let slot = entry.slot as usize;
+        self.fill(o, key, true);
+    }
+
+    fn try_fill_transition(
+        &self,
+        rt: &mut Runtime,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        before: Gc<Shape>,
+    ) -> bool {
+        let after = o.shape();
+        if matches!(key, PropertyKey::Index(_))
+            || after == before
+            || after.is_dictionary()
+            || before.is_dictionary()
+            || before.lookup(key).is_some()
+            || after.parent() != Some(before)
+            || o.flags() & FLAG_WATCHED != 0
+        {
+            return false;
+        }
+        let length = PropertyKey::String(rt.names.length);
+        if !plain_named(o, key, length) {
+            return false;
+        }
+        let Some(entry) = after.last_entry() else {
+            return false;
+        };
+        let a = entry.attrs;
+        if entry.key != key
+            || a.is_accessor()
+            || !(a.writable() && a.enumerable() && a.configurable())
+            || entry.slot as usize >= INLINE_SLOTS
+        {
+            return false;
+        }
+        // The prototype chain must not have a setter or a read-only `key`.
+        let mut chain = [o; MAX_CHAIN];
+        let mut depth = 0;
+        let mut p = o.proto();
+        while let Some(obj) = p.as_object() {
+            if depth == MAX_CHAIN || !plain_named(obj, key, length) {
+                return false;
+            }
+            if let Some(e) = obj.shape().lookup(key) {
+                if e.attrs.is_accessor() || !e.attrs.writable() {
+                    return false;
+                }
+            }
+            chain[depth] = obj;
+            depth += 1;
+            p = obj.proto();
+        }
+        for &w in &chain[..depth] {
+            if w.flags() & FLAG_WATCHED == 0 {
+                rt.set_object_flags(w, FLAG_WATCHED, 0);
+            }
+        }
+        self.clear();
+        self.set_slot(entry.slot as usize);
+        self.holder.set(0);
+        self.proto.set(o.proto().to_bits());
+        self.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
+        self.new_shape.set(after.addr() as u64);
+        self.shape.set(before.addr() as u64);
+        true
+    }
+
+    fn set_slot(&self, slot: usize) {
         if slot < INLINE_SLOTS {
             self.offset
                 .set((OBJECT_INLINE_SLOTS_OFFSET + slot * 8) as u64);
@@ -109,7 +251,71 @@ impl PropertyCache {
             self.offset.set(((slot - INLINE_SLOTS) * 8) as u64);
             self.indirect.set(1);
         }
-        self.shape.set(shape.addr() as u64);
+    }
+
+    /// Fills a get cache after a read of `key` on `o`: an own data
+    /// property as [`PropertyCache::fill`] does, else a data property found
+    /// on the prototype chain (see the module docs), else nothing.
+    pub fn fill_get(&self, rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) {
+        if self.fill(o, key, false) || matches!(key, PropertyKey::Index(_)) {
+            return;
+        }
+        let length = PropertyKey::String(rt.names.length);
+        let shape = o.shape();
+        if shape.is_dictionary() || !plain_named(o, key, length) || shape.lookup(key).is_some() {
+            return;
+        }
+        let mut chain = [o; MAX_CHAIN];
+        let mut p = o.proto();
+        for depth in 0..MAX_CHAIN {
+            let Some(obj) = p.as_object() else {
+                return;
+            };
+            if !plain_named(obj, key, length) {
+                return;
+            }
+            chain[depth] = obj;
+            let Some(entry) = obj.shape().lookup(key) else {
+                p = obj.proto();
+                continue;
+            };
+            if entry.attrs.is_accessor() {
+                return;
+            }
+            for &w in &chain[..=depth] {
+                if w.flags() & FLAG_WATCHED == 0 {
+                    rt.set_object_flags(w, FLAG_WATCHED, 0);
+                }
+            }
+            // Empty while the entry is rewritten (no half-written hit).
+            self.clear();
+            self.set_slot(entry.slot as usize);
+            self.new_shape.set(0);
+            self.holder.set(obj.addr() as u64);
+            self.proto.set(o.proto().to_bits());
+            self.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
+            self.shape.set(shape.addr() as u64);
+            return;
+        }
+    }
+}
+
+/// Whether `key` of `o` can only be an ordinary stored property: not an
+/// exotic object, not a kind with named properties outside its shape
+/// (String objects, functions' lazily created properties, an array's
+/// `length`).
+fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey) -> bool {
+    if o.exotic_methods().is_some() {
+        return false;
+    }
+    match o.kind() {
+        ObjectKind::String(_)
+        | ObjectKind::Function(_)
+        | ObjectKind::NativeFunction(_)
+        | ObjectKind::BoundFunction(_)
+        | ObjectKind::Exotic(_) => false,
+        ObjectKind::Array => key != length,
+        _ => true,
     }
 }
 
@@ -141,7 +347,25 @@ impl Runtime {
                     // collection (caches of dead shapes are cleared then),
                     // and cells are only freed by sweeping, after this.
                     let shape: Gc<Shape> = unsafe { Gc::from_addr(addr) };
-                    if !shape.is_marked() {
+                    let holder = cache.holder.get() as usize;
+                    // SAFETY: as for the shape: the holder of a non-empty
+                    // prototype-chain entry was live at the last collection.
+                    let holder_dead =
+                        holder != 0 && !unsafe { Gc::<JsObject>::from_addr(holder) }.is_marked();
+                    // The receiver's prototype, compared by address on a hit.
+                    use crate::value::{PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
+                    let bits = cache.proto.get();
+                    let proto_dead = bits >> TAG_SHIFT == TAG_OBJECT
+                        // SAFETY: as for the holder.
+                        && !unsafe { Gc::<JsObject>::from_addr((bits & PAYLOAD_MASK) as usize) }
+                            .is_marked();
+                    let new_shape = cache.new_shape.get() as usize;
+                    // SAFETY: as for the shape.
+                    let new_shape_dead =
+                        new_shape != 0 && !unsafe { Gc::<Shape>::from_addr(new_shape) }.is_marked();
+                    let chain = holder != 0 || new_shape != 0;
+                    let proto_dead = chain && proto_dead;
+                    if !shape.is_marked() || holder_dead || proto_dead || new_shape_dead {
                         cache.clear();
                     }
                 }

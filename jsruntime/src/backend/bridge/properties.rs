@@ -10,7 +10,8 @@ use crate::value::Value;
 use super::{complete, value};
 
 /// GetValue of a property reference (ECMA-262 6.2.5.5). `cache` is the
-/// site's get cache or null; it is refilled for own data properties.
+/// site's get cache or null; it is refilled for data properties (own or
+/// on the prototype chain).
 ///
 /// # Safety
 /// `ret` must be writable; `cache` null or a cache of the executor.
@@ -29,7 +30,7 @@ pub unsafe extern "C" fn runtime_get_property(
             let v = rt.get(o, key, base)?;
             if !cache.is_null() {
                 // SAFETY: caches live as long as the runtime.
-                unsafe { (*cache).fill(o, key, false) };
+                unsafe { (*cache).fill_get(rt, o, key) };
             }
             Ok(v)
         }),
@@ -58,10 +59,11 @@ pub unsafe extern "C" fn runtime_set_property(
     let rt = &mut exec.runtime;
     let result = match base.as_object() {
         Some(o) if !cache.is_null() => rt.to_property_key(key).and_then(|key| {
+            let before = o.shape();
             let ok = rt.set(o, key, v, base)?;
             if ok {
                 // SAFETY: caches live as long as the runtime.
-                unsafe { (*cache).fill(o, key, true) };
+                unsafe { (*cache).fill_set(rt, o, key, before) };
             } else if strict != 0 {
                 let k = rt.key_for_message(key);
                 let message = format!("Cannot assign to read only property '{k}' of object");

@@ -6,10 +6,13 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{self, Block, BlockArg, InstBuilder};
 
 use super::operand::Operand;
-use super::{malformed, trusted, CompileError, FunctionCompiler, I64, I8};
+use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
-use crate::object::{value_vec::VALUE_VEC_PTR_OFFSET, OBJECT_SHAPE_OFFSET, OBJECT_SLOTS_OFFSET};
-use crate::runtime::inline_cache::PropertyCache;
+use crate::object::{
+    value_vec::VALUE_VEC_PTR_OFFSET, FLAG_EXTENSIBLE, OBJECT_FLAGS_OFFSET, OBJECT_PROTO_OFFSET,
+    OBJECT_SHAPE_OFFSET, OBJECT_SLOTS_OFFSET,
+};
+use crate::runtime::inline_cache::{PropertyCache, FLAG_WATCHED, PROTO_EPOCH};
 use crate::semantics::{CacheId, Helper};
 use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
 
@@ -92,6 +95,99 @@ impl FunctionCompiler<'_, '_> {
         (hit, addr)
     }
 
+    /// The check of a get cache: [`Self::cache_check`] plus prototype-chain
+    /// entries (`runtime/inline_cache.rs`): when the entry has a holder, the
+    /// receiver's [[Prototype]] and the global epoch must match, and the
+    /// slot is the holder's.
+    fn get_cache_check(
+        &mut self,
+        object: ir::Value,
+        ic: ir::Value,
+        slow: Block,
+    ) -> (Block, ir::Value) {
+        let check = self.b.create_block();
+        let own_or_proto = self.b.create_block();
+        let own = self.b.create_block();
+        let chain = self.b.create_block();
+        let chain_hit = self.b.create_block();
+        let hit = self.b.create_block();
+        let addr = self.b.append_block_param(hit, I64);
+        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, check, &[], slow, &[]);
+        self.b.switch_to_block(check);
+        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
+        let shape = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
+        let cached = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
+        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
+        self.b.ins().brif(same, own_or_proto, &[], slow, &[]);
+        self.b.switch_to_block(own_or_proto);
+        let holder = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::HOLDER_OFFSET);
+        self.b.ins().brif(holder, chain, &[], own, &[]);
+        // Own property: the receiver's slot.
+        self.b.switch_to_block(own);
+        let slot = self.cache_slot(ptr, ic);
+        self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
+        // Prototype chain: same [[Prototype]], same epoch, the holder's slot.
+        self.b.switch_to_block(chain);
+        let proto = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_PROTO_OFFSET as i32);
+        let cached_proto = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::PROTO_OFFSET);
+        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
+        let epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
+        let cached_epoch = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::EPOCH_OFFSET);
+        let same_proto = self.b.ins().icmp(IntCC::Equal, proto, cached_proto);
+        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, cached_epoch);
+        let both = self.b.ins().band(same_proto, same_epoch);
+        self.b.ins().brif(both, chain_hit, &[], slow, &[]);
+        self.b.switch_to_block(chain_hit);
+        // `holder` is a cell address, like `ptr`.
+        let slot = self.cache_slot(holder, ic);
+        self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
+        (hit, addr)
+    }
+
+    /// The address of the cached slot of the object at `ptr` (its inline
+    /// slots or its overflow array).
+    fn cache_slot(&mut self, ptr: ir::Value, ic: ir::Value) -> ir::Value {
+        let offset = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::OFFSET_OFFSET);
+        let indirect = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::INDIRECT_OFFSET);
+        let slots = self.b.ins().load(
+            I64,
+            trusted(),
+            ptr,
+            (OBJECT_SLOTS_OFFSET + VALUE_VEC_PTR_OFFSET) as i32,
+        );
+        let base = self.b.ins().select(indirect, slots, ptr);
+        self.b.ins().iadd(base, offset)
+    }
+
     /// GetValue of a property reference, with the inline cache fast path.
     pub(super) fn get_property(
         &mut self,
@@ -111,7 +207,7 @@ impl FunctionCompiler<'_, '_> {
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
-        let (hit, slot) = self.cache_check(object, ic, slow);
+        let (hit, slot) = self.get_cache_check(object, ic, slow);
         self.b.switch_to_block(hit);
         let v = self.b.ins().load(I64, trusted(), slot, 0);
         self.b.ins().jump(done, &[BlockArg::Value(v)]);
@@ -148,10 +244,7 @@ impl FunctionCompiler<'_, '_> {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
-        let (hit, slot) = self.cache_check(object, ic, slow);
-        self.b.switch_to_block(hit);
-        self.b.ins().store(trusted(), value, slot, 0);
-        self.b.ins().jump(done, &[]);
+        self.set_cache_hit(object, value, ic, slow, done);
         self.b.switch_to_block(slow);
         let strict = self.b.ins().iconst(I8, strict);
         let scratch = self.scratch_addr();
@@ -161,6 +254,97 @@ impl FunctionCompiler<'_, '_> {
         );
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(done);
+    }
+
+    /// The fast path of a set cache (`runtime/inline_cache.rs`): an own
+    /// writable data property (store into its slot), or a transition entry
+    /// (the object has the shape before the property was added, is
+    /// extensible and not watched, its [[Prototype]] and the epoch are the
+    /// cached ones: store into the inline slot and switch to the new
+    /// shape). Jumps to `done` after a hit, to `slow` otherwise.
+    fn set_cache_hit(
+        &mut self,
+        object: ir::Value,
+        value: ir::Value,
+        ic: ir::Value,
+        slow: Block,
+        done: Block,
+    ) {
+        let check = self.b.create_block();
+        let own_or_transition = self.b.create_block();
+        let own = self.b.create_block();
+        let transition = self.b.create_block();
+        let transition_hit = self.b.create_block();
+        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, check, &[], slow, &[]);
+        self.b.switch_to_block(check);
+        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
+        let shape = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
+        let cached = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
+        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
+        self.b.ins().brif(same, own_or_transition, &[], slow, &[]);
+        self.b.switch_to_block(own_or_transition);
+        let new_shape = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::NEW_SHAPE_OFFSET);
+        self.b.ins().brif(new_shape, transition, &[], own, &[]);
+        self.b.switch_to_block(own);
+        let slot = self.cache_slot(ptr, ic);
+        self.b.ins().store(trusted(), value, slot, 0);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(transition);
+        let flags = self
+            .b
+            .ins()
+            .load(I32, trusted(), ptr, OBJECT_FLAGS_OFFSET as i32);
+        let mask = (FLAG_EXTENSIBLE | FLAG_WATCHED) as i64;
+        let flags = self.b.ins().band_imm_u(flags, mask);
+        let extensible = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, flags, FLAG_EXTENSIBLE as i64);
+        let proto = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_PROTO_OFFSET as i32);
+        let cached_proto = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::PROTO_OFFSET);
+        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
+        let epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
+        let cached_epoch = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::EPOCH_OFFSET);
+        let same_proto = self.b.ins().icmp(IntCC::Equal, proto, cached_proto);
+        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, cached_epoch);
+        let ok = self.b.ins().band(same_proto, same_epoch);
+        let ok = self.b.ins().band(ok, extensible);
+        self.b.ins().brif(ok, transition_hit, &[], slow, &[]);
+        self.b.switch_to_block(transition_hit);
+        // Transition entries are inline slots: the offset is from the cell.
+        let offset = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::OFFSET_OFFSET);
+        let slot = self.b.ins().iadd(ptr, offset);
+        self.b.ins().store(trusted(), value, slot, 0);
+        self.b
+            .ins()
+            .store(trusted(), new_shape, ptr, OBJECT_SHAPE_OFFSET as i32);
+        self.b.ins().jump(done, &[]);
     }
 
     /// A property reference that is read and then written (`o[k] += v`,
