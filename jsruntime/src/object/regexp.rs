@@ -188,7 +188,7 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
     let parse = || {
         catch_unwind(AssertUnwindSafe(|| {
             regress::Regex::from_unicode(
-                pattern_characters(pattern, full_unicode).into_iter(),
+                rewrite_duplicate_backreferences(pattern_characters(pattern, full_unicode)).into_iter(),
                 regress_flags,
             )
         }))
@@ -211,7 +211,8 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
             .spawn(move || {
                 catch_unwind(AssertUnwindSafe(|| {
                     regress::Regex::from_unicode(
-                        pattern_characters(&owned, full_unicode).into_iter(),
+                        rewrite_duplicate_backreferences(pattern_characters(&owned, full_unicode))
+                            .into_iter(),
                         regress_flags,
                     )
                 }))
@@ -298,6 +299,94 @@ fn pattern_characters(pattern: &[u16], full_unicode: bool) -> Vec<u32> {
             in_class = false;
         }
         out.push(u32::from(u));
+        i += 1;
+    }
+    out
+}
+
+/// Duplicate named groups (ES2025): regress binds `\k<name>` to the first
+/// group of that name only. The groups of one name are in different
+/// alternatives, so at most one of them participates in a match (captures
+/// inside a quantified atom are reset at each iteration), and a
+/// backreference to a group that did not participate matches the empty
+/// string: `\k<name>` is `(?:\1\2...)` over the groups of the name.
+fn rewrite_duplicate_backreferences(chars: Vec<u32>) -> Vec<u32> {
+    const BACKSLASH: u32 = b'\\' as u32;
+    let at = |i: usize| chars.get(i).copied().unwrap_or(0);
+    let name_end = |start: usize| {
+        chars[start..]
+            .iter()
+            .position(|&c| c == u32::from(b'>'))
+            .map(|n| start + n)
+    };
+    // Pass 1: the capture group numbers of each name, in pattern order.
+    let mut names: Vec<(&[u32], Vec<usize>)> = Vec::new();
+    let (mut i, mut in_class, mut count) = (0, false, 0usize);
+    while i < chars.len() {
+        match chars[i] {
+            BACKSLASH => i += 1,
+            c if c == u32::from(b'[') => in_class = true,
+            c if c == u32::from(b']') => in_class = false,
+            c if c == u32::from(b'(') && !in_class => {
+                if at(i + 1) != u32::from(b'?') {
+                    count += 1;
+                } else if at(i + 2) == u32::from(b'<')
+                    && at(i + 3) != u32::from(b'=')
+                    && at(i + 3) != u32::from(b'!')
+                {
+                    count += 1;
+                    if let Some(end) = name_end(i + 3) {
+                        let name = &chars[i + 3..end];
+                        match names.iter_mut().find(|(n, _)| *n == name) {
+                            Some((_, groups)) => groups.push(count),
+                            None => names.push((name, vec![count])),
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if names.iter().all(|(_, groups)| groups.len() < 2) {
+        return chars;
+    }
+    // Pass 2: rewrite `\k<name>` of the duplicated names.
+    let mut out = Vec::with_capacity(chars.len() + 16);
+    let (mut i, mut in_class) = (0, false);
+    while i < chars.len() {
+        let c = chars[i];
+        if c == BACKSLASH {
+            if !in_class && at(i + 1) == u32::from(b'k') && at(i + 2) == u32::from(b'<') {
+                if let Some(end) = name_end(i + 3) {
+                    let name = &chars[i + 3..end];
+                    if let Some((_, groups)) =
+                        names.iter().find(|(n, g)| *n == name && g.len() > 1)
+                    {
+                        out.extend("(?:".chars().map(u32::from));
+                        for g in groups {
+                            out.push(BACKSLASH);
+                            out.extend(g.to_string().chars().map(u32::from));
+                        }
+                        out.push(u32::from(b')'));
+                        i = end + 1;
+                        continue;
+                    }
+                }
+            }
+            out.push(c);
+            if let Some(&next) = chars.get(i + 1) {
+                out.push(next);
+            }
+            i += 2;
+            continue;
+        }
+        if c == u32::from(b'[') {
+            in_class = true;
+        } else if c == u32::from(b']') {
+            in_class = false;
+        }
+        out.push(c);
         i += 1;
     }
     out
