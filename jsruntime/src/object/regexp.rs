@@ -188,7 +188,8 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
     let parse = || {
         catch_unwind(AssertUnwindSafe(|| {
             regress::Regex::from_unicode(
-                rewrite_duplicate_backreferences(pattern_characters(pattern, full_unicode)).into_iter(),
+                rewrite_duplicate_backreferences(pattern_characters(pattern, full_unicode))
+                    .into_iter(),
                 regress_flags,
             )
         }))
@@ -360,8 +361,7 @@ fn rewrite_duplicate_backreferences(chars: Vec<u32>) -> Vec<u32> {
             if !in_class && at(i + 1) == u32::from(b'k') && at(i + 2) == u32::from(b'<') {
                 if let Some(end) = name_end(i + 3) {
                     let name = &chars[i + 3..end];
-                    if let Some((_, groups)) =
-                        names.iter().find(|(n, g)| *n == name && g.len() > 1)
+                    if let Some((_, groups)) = names.iter().find(|(n, g)| *n == name && g.len() > 1)
                     {
                         out.extend("(?:".chars().map(u32::from));
                         for g in groups {

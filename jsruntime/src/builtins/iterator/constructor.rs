@@ -258,11 +258,7 @@ pub(super) fn get_to_string_tag(rt: &mut Runtime, _: Value, _: &[Value]) -> JsRe
 }
 
 /// 27.1.4.14.2 set Iterator.prototype [ %Symbol.toStringTag% ].
-pub(super) fn set_to_string_tag(
-    rt: &mut Runtime,
-    this: Value,
-    args: &[Value],
-) -> JsResult<Value> {
+pub(super) fn set_to_string_tag(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag));
     setter_ignoring_prototype(rt, this, key, arg(args, 0))
 }

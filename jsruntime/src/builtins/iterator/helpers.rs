@@ -270,12 +270,7 @@ fn close_on_return(rt: &mut Runtime, h: &IteratorHelper, iterated: Direct) -> Js
 
 /// Steps 1-5 of map, filter and flatMap: `this` must be an object, the
 /// function callable (else the iterator is closed), then GetIteratorDirect.
-fn create_with_function(
-    rt: &mut Runtime,
-    this: Value,
-    func: Value,
-    kind: Kind,
-) -> JsResult<Value> {
+fn create_with_function(rt: &mut Runtime, this: Value, func: Value, kind: Kind) -> JsResult<Value> {
     // 2. If O is not an Object, throw a TypeError exception.
     if !this.is_object() {
         return Err(rt.type_error("Iterator.prototype method called on a non-object"));

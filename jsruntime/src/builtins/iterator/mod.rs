@@ -38,13 +38,13 @@ pub(crate) mod string;
 
 use crate::object::{HostData, ObjectKind};
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C};
+use crate::runtime::{Intrinsic, Runtime};
+use crate::value::Value;
+use crate::JsResult;
 use constructor::{
     call_iterator, construct_iterator, get_constructor, get_to_string_tag, set_constructor,
     set_to_string_tag,
 };
-use crate::runtime::{Intrinsic, Runtime};
-use crate::value::Value;
-use crate::JsResult;
 
 pub use for_in::{for_in_iterator, for_in_step};
 pub(crate) use protocol::record_iterator;
@@ -91,7 +91,11 @@ pub(crate) static ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
         Prop::method("toArray", 0, consumers::to_array),
         Prop::method("@@iterator", 0, return_this),
         // 27.1.4.14: an accessor too, for the same reason.
-        Prop::accessor("@@toStringTag", Some(get_to_string_tag), Some(set_to_string_tag)),
+        Prop::accessor(
+            "@@toStringTag",
+            Some(get_to_string_tag),
+            Some(set_to_string_tag),
+        ),
     ],
 };
 
