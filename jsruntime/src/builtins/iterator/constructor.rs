@@ -43,7 +43,7 @@ pub(super) fn get_iterator_flattenable(
     strings: bool,
 ) -> JsResult<Direct> {
     // 1. If obj is not an Object, then a string (when allowed) or a TypeError.
-    if !obj.is_object() && !(strings && obj.is_string()) {
+    if !(obj.is_object() || (strings && obj.is_string())) {
         return Err(rt.type_error("value is not an iterator or iterable object"));
     }
     // 2. Let method be ? GetMethod(obj, %Symbol.iterator%).
