@@ -187,7 +187,11 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
     let full_unicode = flags.full_unicode();
     let parse = || {
         catch_unwind(AssertUnwindSafe(|| {
-            regress::Regex::from_unicode(pattern_characters(pattern, full_unicode), regress_flags)
+            regress::Regex::from_unicode(
+                rewrite_duplicate_backreferences(pattern_characters(pattern, full_unicode))
+                    .into_iter(),
+                regress_flags,
+            )
         }))
     };
     // regress parses `a|b|c...` recursively (see jsparser's
@@ -208,7 +212,8 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
             .spawn(move || {
                 catch_unwind(AssertUnwindSafe(|| {
                     regress::Regex::from_unicode(
-                        pattern_characters(&owned, full_unicode),
+                        rewrite_duplicate_backreferences(pattern_characters(&owned, full_unicode))
+                            .into_iter(),
                         regress_flags,
                     )
                 }))
@@ -234,20 +239,157 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
 
 /// The characters of a pattern (22.2.2 Pattern Semantics): code points in
 /// Unicode mode (a surrogate pair is one character, a lone surrogate stays
-/// itself), code units otherwise (an astral character is two).
-fn pattern_characters(
-    pattern: &[u16],
-    full_unicode: bool,
-) -> impl Iterator<Item = u32> + Clone + '_ {
-    let units = pattern.iter().map(|&u| u32::from(u));
-    let points = char::decode_utf16(pattern.iter().copied())
-        .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
-    let (a, b) = if full_unicode {
-        (None, Some(points))
-    } else {
-        (Some(units), None)
+/// itself), code units otherwise (an astral character is two) except in
+/// group names (`(?<name>` and `\k<name>`), which are read as code points
+/// in both modes (22.2.1 RegExpIdentifierName: a surrogate pair there is
+/// one identifier character).
+fn pattern_characters(pattern: &[u16], full_unicode: bool) -> Vec<u32> {
+    let points = |units: &[u16]| -> Vec<u32> {
+        char::decode_utf16(units.iter().copied())
+            .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from))
+            .collect()
     };
-    a.into_iter().flatten().chain(b.into_iter().flatten())
+    if full_unicode || pattern.iter().all(|&u| !(0xD800..=0xDBFF).contains(&u)) {
+        return if full_unicode {
+            points(pattern)
+        } else {
+            pattern.iter().map(|&u| u32::from(u)).collect()
+        };
+    }
+    let mut out = Vec::with_capacity(pattern.len());
+    let (mut i, mut in_class) = (0, false);
+    let at = |i: usize| pattern.get(i).copied().unwrap_or(0);
+    while i < pattern.len() {
+        let u = pattern[i];
+        let name_start = if u == u16::from(b'\\') {
+            // `\k<`: a group name follows (an escape is two units otherwise).
+            (!in_class && at(i + 1) == u16::from(b'k') && at(i + 2) == u16::from(b'<'))
+                .then_some(i + 3)
+        } else if !in_class
+            && u == u16::from(b'(')
+            && at(i + 1) == u16::from(b'?')
+            && at(i + 2) == u16::from(b'<')
+            && at(i + 3) != u16::from(b'=')
+            && at(i + 3) != u16::from(b'!')
+        {
+            Some(i + 3)
+        } else {
+            None
+        };
+        if let Some(start) = name_start {
+            let end = pattern[start..]
+                .iter()
+                .position(|&u| u == u16::from(b'>'))
+                .map_or(pattern.len(), |n| start + n);
+            out.extend(pattern[i..start].iter().map(|&u| u32::from(u)));
+            out.extend(points(&pattern[start..end]));
+            i = end;
+            continue;
+        }
+        if u == u16::from(b'\\') {
+            out.push(u32::from(u));
+            if let Some(&next) = pattern.get(i + 1) {
+                out.push(u32::from(next));
+            }
+            i += 2;
+            continue;
+        }
+        if u == u16::from(b'[') {
+            in_class = true;
+        } else if u == u16::from(b']') {
+            in_class = false;
+        }
+        out.push(u32::from(u));
+        i += 1;
+    }
+    out
+}
+
+/// Duplicate named groups (ES2025): regress binds `\k<name>` to the first
+/// group of that name only. The groups of one name are in different
+/// alternatives, so at most one of them participates in a match (captures
+/// inside a quantified atom are reset at each iteration), and a
+/// backreference to a group that did not participate matches the empty
+/// string: `\k<name>` is `(?:\1\2...)` over the groups of the name.
+fn rewrite_duplicate_backreferences(chars: Vec<u32>) -> Vec<u32> {
+    const BACKSLASH: u32 = b'\\' as u32;
+    let at = |i: usize| chars.get(i).copied().unwrap_or(0);
+    let name_end = |start: usize| {
+        chars[start..]
+            .iter()
+            .position(|&c| c == u32::from(b'>'))
+            .map(|n| start + n)
+    };
+    // Pass 1: the capture group numbers of each name, in pattern order.
+    let mut names: Vec<(&[u32], Vec<usize>)> = Vec::new();
+    let (mut i, mut in_class, mut count) = (0, false, 0usize);
+    while i < chars.len() {
+        match chars[i] {
+            BACKSLASH => i += 1,
+            c if c == u32::from(b'[') => in_class = true,
+            c if c == u32::from(b']') => in_class = false,
+            c if c == u32::from(b'(') && !in_class => {
+                if at(i + 1) != u32::from(b'?') {
+                    count += 1;
+                } else if at(i + 2) == u32::from(b'<')
+                    && at(i + 3) != u32::from(b'=')
+                    && at(i + 3) != u32::from(b'!')
+                {
+                    count += 1;
+                    if let Some(end) = name_end(i + 3) {
+                        let name = &chars[i + 3..end];
+                        match names.iter_mut().find(|(n, _)| *n == name) {
+                            Some((_, groups)) => groups.push(count),
+                            None => names.push((name, vec![count])),
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if names.iter().all(|(_, groups)| groups.len() < 2) {
+        return chars;
+    }
+    // Pass 2: rewrite `\k<name>` of the duplicated names.
+    let mut out = Vec::with_capacity(chars.len() + 16);
+    let (mut i, mut in_class) = (0, false);
+    while i < chars.len() {
+        let c = chars[i];
+        if c == BACKSLASH {
+            if !in_class && at(i + 1) == u32::from(b'k') && at(i + 2) == u32::from(b'<') {
+                if let Some(end) = name_end(i + 3) {
+                    let name = &chars[i + 3..end];
+                    if let Some((_, groups)) = names.iter().find(|(n, g)| *n == name && g.len() > 1)
+                    {
+                        out.extend("(?:".chars().map(u32::from));
+                        for g in groups {
+                            out.push(BACKSLASH);
+                            out.extend(g.to_string().chars().map(u32::from));
+                        }
+                        out.push(u32::from(b')'));
+                        i = end + 1;
+                        continue;
+                    }
+                }
+            }
+            out.push(c);
+            if let Some(&next) = chars.get(i + 1) {
+                out.push(next);
+            }
+            i += 2;
+            continue;
+        }
+        if c == u32::from(b'[') {
+            in_class = true;
+        } else if c == u32::from(b']') {
+            in_class = false;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// A successful match: the capture ranges (index 0 is the whole match) and

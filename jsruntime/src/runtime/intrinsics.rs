@@ -119,6 +119,11 @@ intrinsics! {
     DatePrototype,
     // %Proxy% (28.2.1).
     Proxy,
+    // 27.1.3: %Iterator%, %WrapForValidIteratorPrototype%,
+    // %IteratorHelperPrototype% (27.1.2.1).
+    Iterator,
+    WrapForValidIteratorPrototype,
+    IteratorHelperPrototype,
 }
 
 impl Intrinsic {

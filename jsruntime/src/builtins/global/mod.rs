@@ -64,6 +64,7 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         Prop::intrinsic("EvalError", Intrinsic::EvalError),
         Prop::intrinsic("FinalizationRegistry", Intrinsic::FinalizationRegistry),
         Prop::intrinsic("Function", Intrinsic::Function),
+        Prop::intrinsic("Iterator", Intrinsic::Iterator),
         Prop::intrinsic("Map", Intrinsic::Map),
         Prop::intrinsic("Number", Intrinsic::Number),
         Prop::intrinsic("Object", Intrinsic::Object),

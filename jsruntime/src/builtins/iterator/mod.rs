@@ -1,4 +1,6 @@
-//! Iteration: %IteratorPrototype% (27.1.2) and the iterator prototypes of
+//! Iteration: the Iterator constructor and %Iterator.prototype% (27.1.3,
+//! 27.1.4) with the iterator helpers ([`constructor`], [`helpers`],
+//! [`consumers`]), and the iterator prototypes of
 //! the built-ins, with their iterator objects: array iterators (23.1.5,
 //! [`array`]), string iterators (22.1.5, by code points, [`string`]), RegExp
 //! string iterators (22.2.9, [`regexp_string`]); and the internal records
@@ -26,7 +28,10 @@ macro_rules! host_data {
 pub(crate) mod array;
 pub(crate) mod async_from_sync;
 pub mod async_protocol;
+mod constructor;
+mod consumers;
 mod for_in;
+mod helpers;
 mod protocol;
 pub(crate) mod regexp_string;
 pub(crate) mod string;
@@ -36,6 +41,10 @@ use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
+use constructor::{
+    call_iterator, construct_iterator, get_constructor, get_to_string_tag, set_constructor,
+    set_to_string_tag,
+};
 
 pub use for_in::{for_in_iterator, for_in_step};
 pub(crate) use protocol::record_iterator;
@@ -44,13 +53,77 @@ pub use protocol::{
     pattern_rest, pattern_step, step_value, IteratorRecord,
 };
 
-/// 27.1.2 The %IteratorPrototype% Object.
+/// 27.1.3 The Iterator Constructor (#sec-iterator-constructor) and 27.1.3.2
+/// its properties.
+pub(crate) static ITERATOR: BuiltinObject = BuiltinObject {
+    name: "Iterator",
+    intrinsic: Some(Intrinsic::Iterator),
+    proto: Some(Intrinsic::FunctionPrototype),
+    make: Make::constructor("Iterator", 0, call_iterator, construct_iterator),
+    props: &[
+        Prop::method("from", 1, constructor::from),
+        Prop::prototype(Intrinsic::IteratorPrototype),
+    ],
+};
+
+/// 27.1.4 The %Iterator.prototype% Object (#sec-%iterator.prototype%-object),
+/// the spec's %IteratorPrototype%. `Symbol.dispose` (explicit resource
+/// management, ES2026) is not part of ES2025.
 pub(crate) static ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
     name: "%IteratorPrototype%",
     intrinsic: Some(Intrinsic::IteratorPrototype),
     proto: Some(Intrinsic::ObjectPrototype),
     make: Make::Ordinary,
-    props: &[Prop::method("@@iterator", 0, return_this)],
+    props: &[
+        // 27.1.4.1: an accessor, so that assigning `constructor` on objects
+        // inheriting from it works (SetterThatIgnoresPrototypeProperties).
+        Prop::accessor("constructor", Some(get_constructor), Some(set_constructor)),
+        Prop::method("drop", 1, helpers::drop),
+        Prop::method("every", 1, consumers::every),
+        Prop::method("filter", 1, helpers::filter),
+        Prop::method("find", 1, consumers::find),
+        Prop::method("flatMap", 1, helpers::flat_map),
+        Prop::method("forEach", 1, consumers::for_each),
+        Prop::method("map", 1, helpers::map),
+        Prop::method("reduce", 1, consumers::reduce),
+        Prop::method("some", 1, consumers::some),
+        Prop::method("take", 1, helpers::take),
+        Prop::method("toArray", 0, consumers::to_array),
+        Prop::method("@@iterator", 0, return_this),
+        // 27.1.4.14: an accessor too, for the same reason.
+        Prop::accessor(
+            "@@toStringTag",
+            Some(get_to_string_tag),
+            Some(set_to_string_tag),
+        ),
+    ],
+};
+
+/// 27.1.3.2.1.1 The %WrapForValidIteratorPrototype% Object
+/// (#sec-%wrapforvaliditeratorprototype%-object).
+pub(crate) static WRAP_FOR_VALID_ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "%WrapForValidIteratorPrototype%",
+    intrinsic: Some(Intrinsic::WrapForValidIteratorPrototype),
+    proto: Some(Intrinsic::IteratorPrototype),
+    make: Make::Ordinary,
+    props: &[
+        Prop::method("next", 0, constructor::wrap_next),
+        Prop::method("return", 0, constructor::wrap_return),
+    ],
+};
+
+/// 27.1.2.1 The %IteratorHelperPrototype% Object
+/// (#sec-%iteratorhelperprototype%-object).
+pub(crate) static ITERATOR_HELPER_PROTOTYPE: BuiltinObject = BuiltinObject {
+    name: "%IteratorHelperPrototype%",
+    intrinsic: Some(Intrinsic::IteratorHelperPrototype),
+    proto: Some(Intrinsic::IteratorPrototype),
+    make: Make::Ordinary,
+    props: &[
+        Prop::method("next", 0, helpers::helper_next),
+        Prop::method("return", 0, helpers::helper_return),
+        Prop::value("@@toStringTag", Constant::Str("Iterator Helper"), ATTR_C),
+    ],
 };
 
 /// 23.1.5.2 The %ArrayIteratorPrototype% Object
@@ -97,7 +170,7 @@ pub(crate) static REGEXP_STRING_ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObjec
     ],
 };
 
-/// 27.1.2.1 %IteratorPrototype% [ @@iterator ] ( ).
+/// 27.1.4.13 %Iterator.prototype% [ %Symbol.iterator% ] ( ).
 fn return_this(_: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
     Ok(this)
 }

@@ -4,6 +4,7 @@
 //! RegExp string iterator in [`crate::builtins::iterator`], the objects and
 //! the matcher in [`crate::object::regexp`].
 
+mod escape;
 mod prototype;
 pub(crate) mod symbols;
 
@@ -35,8 +36,9 @@ pub(crate) static REGEXP: BuiltinObject = BuiltinObject {
         |rt, args, nt| regexp_constructor(rt, args, Some(nt)),
     ),
     props: &[
+        Prop::method("escape", 1, escape::regexp_escape),
         Prop::prototype(Intrinsic::RegExpPrototype),
-        // 22.2.5.2 get RegExp [ @@species ].
+        // 22.2.5.3 get RegExp [ @@species ].
         Prop::getter("@@species", |_, this, _| Ok(this)),
     ],
 };
