@@ -119,6 +119,42 @@ intrinsics! {
     DatePrototype,
     // %Proxy% (28.2.1).
     Proxy,
+    // %Array.prototype.toString%, shared with %TypedArray.prototype% (23.2.3.35).
+    ArrayPrototypeToString,
+    // 25.1-25.3: ArrayBuffer, SharedArrayBuffer, DataView.
+    ArrayBuffer,
+    ArrayBufferPrototype,
+    SharedArrayBuffer,
+    SharedArrayBufferPrototype,
+    DataView,
+    DataViewPrototype,
+    // 23.2: %TypedArray%, its prototype, and the TypedArray constructors.
+    TypedArray,
+    TypedArrayPrototype,
+    Int8Array,
+    Int8ArrayPrototype,
+    Uint8Array,
+    Uint8ArrayPrototype,
+    Uint8ClampedArray,
+    Uint8ClampedArrayPrototype,
+    Int16Array,
+    Int16ArrayPrototype,
+    Uint16Array,
+    Uint16ArrayPrototype,
+    Int32Array,
+    Int32ArrayPrototype,
+    Uint32Array,
+    Uint32ArrayPrototype,
+    Float16Array,
+    Float16ArrayPrototype,
+    Float32Array,
+    Float32ArrayPrototype,
+    Float64Array,
+    Float64ArrayPrototype,
+    BigInt64Array,
+    BigInt64ArrayPrototype,
+    BigUint64Array,
+    BigUint64ArrayPrototype,
 }
 
 impl Intrinsic {
