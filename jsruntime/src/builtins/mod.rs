@@ -28,6 +28,7 @@ pub mod array;
 pub(crate) mod array_buffer;
 pub(crate) mod async_function;
 pub(crate) mod async_generator;
+pub(crate) mod atomics;
 pub mod bigint;
 pub(crate) mod boolean;
 pub(crate) mod data_view;

@@ -98,6 +98,7 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         Prop::intrinsic("WeakSet", Intrinsic::WeakSet),
         // 19.4 Other Properties of the Global Object
         // (#sec-other-properties-of-the-global-object).
+        Prop::object("Atomics", &crate::builtins::atomics::ATOMICS),
         Prop::object("JSON", &JSON),
         Prop::object("Math", &MATH),
         Prop::object("Reflect", &crate::builtins::reflect::REFLECT),
