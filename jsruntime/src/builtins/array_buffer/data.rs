@@ -39,6 +39,9 @@ pub(crate) struct BufferData {
     pub(crate) shared: bool,
 }
 
+// The offsets are for compiled code; the JIT does not inline element
+// access yet (a unit test checks them meanwhile).
+#[allow(dead_code)]
 impl BufferData {
     /// Offset of the data pointer, for compiled code.
     pub const PTR_OFFSET: usize = std::mem::offset_of!(BufferData, ptr);
@@ -366,6 +369,11 @@ mod tests {
         assert_eq!(ElementType::Uint8Clamped.number_bits(3.5), 4);
         assert_eq!(ElementType::Int8.number_bits(255.0) as u8 as i8, -1);
         assert_eq!(ElementType::Uint32.number_bits(-1.0), 0xFFFF_FFFF);
+    }
+
+    #[test]
+    fn the_layout_is_fixed_for_compiled_code() {
+        assert_eq!((BufferData::PTR_OFFSET, BufferData::LEN_OFFSET), (0, 8));
     }
 
     #[test]

@@ -312,6 +312,7 @@ fn slice_common(rt: &mut Runtime, this: Value, args: &[Value], shared: bool) -> 
     if first < current {
         let count = new_len.min(current - first) as usize;
         let first = first as usize;
+        // GC: bytes or raw numbers, no GC references.
         let src = b.bytes()[first..first + count].to_vec();
         nb.bytes()[..count].copy_from_slice(&src);
     }

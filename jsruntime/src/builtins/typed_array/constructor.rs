@@ -233,6 +233,7 @@ fn from_typed_array(
         // 10. Same type: copy the bytes.
         let n = len * ty.size();
         let from = src.byte_offset;
+        // GC: bytes or raw numbers, no GC references.
         let bytes = src.buffer_data().bytes()[from..from + n].to_vec();
         target.buffer_data().bytes()[..n].copy_from_slice(&bytes);
     } else {

@@ -458,11 +458,13 @@ fn set_from_typed_array(
         // be the same: CloneArrayBuffer's effect).
         let size = src.ty.size();
         let from = src.byte_offset;
+        // GC: bytes or raw numbers, no GC references.
         let bytes = src.buffer_data().bytes()[from..from + src_len * size].to_vec();
         let to = target.byte_offset + offset * size;
         target.buffer_data().bytes()[to..to + bytes.len()].copy_from_slice(&bytes);
     } else {
         // 23. Element by element, from a copy of the source values.
+        // GC: bytes or raw numbers, no GC references.
         let values: Vec<Raw> = (0..src_len).filter_map(|i| src.get_raw(i)).collect();
         for (i, raw) in values.into_iter().enumerate() {
             target.set_raw(offset + i, raw);
@@ -564,7 +566,9 @@ fn sorted_elements(
     ta: &TypedArrayData,
     len: usize,
     comparator: Value,
+// GC: bytes or raw numbers, no GC references.
 ) -> JsResult<Vec<Raw>> {
+    // GC: raw numbers, no GC references.
     let mut items: Vec<Raw> = (0..len).filter_map(|i| ta.get_raw(i)).collect();
     let ty = ta.ty;
     if comparator.is_undefined() {

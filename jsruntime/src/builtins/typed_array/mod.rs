@@ -415,8 +415,10 @@ fn delete(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool>
 
 /// 10.4.5.7 [[OwnPropertyKeys]] ( ): the indices, then the string keys and
 /// symbols in creation order.
+// GC: the keys are returned at once (the caller roots them).
 fn own_property_keys(_: &mut Runtime, o: Gc<JsObject>) -> JsResult<Vec<PropertyKey>> {
     let len = data(o).length().unwrap_or(0);
+    // GC: nothing allocates while the keys are built; callers root them.
     let mut keys: Vec<PropertyKey> = Vec::new();
     if keys.try_reserve(len).is_err() {
         return Ok(keys);
