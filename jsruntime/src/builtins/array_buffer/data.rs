@@ -259,7 +259,7 @@ impl ElementType {
 
     /// 25.1.3.15 RawBytesToNumeric from the little-endian bits of one
     /// element (the low `size()` bytes of `bits`).
-    pub(crate) fn from_bits(self, bits: u64) -> Raw {
+    pub(crate) fn decode_bits(self, bits: u64) -> Raw {
         let n = match self {
             ElementType::Int8 => bits as u8 as i8 as f64,
             ElementType::Uint8 | ElementType::Uint8Clamped => bits as u8 as f64,
@@ -284,7 +284,7 @@ impl ElementType {
         if !little {
             buf[..size].reverse();
         }
-        self.from_bits(u64::from_le_bytes(buf))
+        self.decode_bits(u64::from_le_bytes(buf))
     }
 
     /// Writes one element at `bytes[0..size]` (SetValueInBuffer's byte step).

@@ -104,7 +104,11 @@ fn this_buffer(
     match buffer_data(this) {
         Some(b) if b.shared == shared => Ok(b),
         _ => {
-            let kind = if shared { "SharedArrayBuffer" } else { "ArrayBuffer" };
+            let kind = if shared {
+                "SharedArrayBuffer"
+            } else {
+                "ArrayBuffer"
+            };
             let message = format!("{kind}.prototype.{method} called on incompatible receiver");
             Err(rt.type_error(&message))
         }
@@ -329,7 +333,12 @@ fn shared_slice(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
 
 /// 25.1.3.3 ArrayBufferCopyAndDetach ( arrayBuffer, newLength,
 /// preserveResizability ).
-fn copy_and_detach(rt: &mut Runtime, this: Value, new_length: Value, preserve: bool) -> JsResult<Value> {
+fn copy_and_detach(
+    rt: &mut Runtime,
+    this: Value,
+    new_length: Value,
+    preserve: bool,
+) -> JsResult<Value> {
     // 1-2. RequireInternalSlot(arrayBuffer, [[ArrayBufferData]]); not shared.
     let b = this_buffer(rt, this, false, "transfer")?;
     // 3-4. newByteLength.
@@ -343,7 +352,11 @@ fn copy_and_detach(rt: &mut Runtime, this: Value, new_length: Value, preserve: b
         return Err(rt.type_error("ArrayBuffer.prototype.transfer: the buffer is detached"));
     }
     // 6-7. newMaxByteLength.
-    let new_max = if preserve { b.max.map(|m| m as u64) } else { None };
+    let new_max = if preserve {
+        b.max.map(|m| m as u64)
+    } else {
+        None
+    };
     // 8. [[ArrayBufferDetachKey]] is always undefined here.
     // 9. Let newBuffer be ? AllocateArrayBuffer(%ArrayBuffer%, newByteLength, newMaxByteLength).
     let new = allocate_buffer(rt, None, new_len, new_max, false)?;

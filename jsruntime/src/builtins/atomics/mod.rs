@@ -103,7 +103,7 @@ fn rmw(rt: &mut Runtime, args: &[Value], op: fn(u64, u64) -> u64) -> JsResult<Va
     };
     let ty = ta.ty;
     let new = op(ty.raw_bits(old), ty.raw_bits(v)) & mask(ty);
-    ta.set_raw(i, ty.from_bits(new));
+    ta.set_raw(i, ty.decode_bits(new));
     raw_to_value(rt, ty, old)
 }
 
@@ -128,7 +128,9 @@ fn compare_exchange(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Valu
 /// 25.4.7 Atomics.isLockFree ( size ).
 fn is_lock_free(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let n = rt.to_integer_or_infinity(arg(args, 0))?;
-    Ok(Value::from_bool(matches!(n as i64, 1 | 2 | 4 | 8) && n.fract() == 0.0))
+    Ok(Value::from_bool(
+        matches!(n as i64, 1 | 2 | 4 | 8) && n.fract() == 0.0,
+    ))
 }
 
 /// 25.4.8 Atomics.load ( typedArray, index ).

@@ -237,7 +237,12 @@ fn view_index(rt: &mut Runtime, view: &DataViewData, index: u64, size: usize) ->
 }
 
 /// 25.3.1.5 GetViewValue ( view, requestIndex, isLittleEndian, type ).
-fn get_view_value(rt: &mut Runtime, this: Value, args: &[Value], ty: ElementType) -> JsResult<Value> {
+fn get_view_value(
+    rt: &mut Runtime,
+    this: Value,
+    args: &[Value],
+    ty: ElementType,
+) -> JsResult<Value> {
     let view = this_view(rt, this, "get")?;
     let index = rt.to_index(arg(args, 0))?;
     let little = to_boolean(arg(args, 1));
@@ -250,7 +255,12 @@ fn get_view_value(rt: &mut Runtime, this: Value, args: &[Value], ty: ElementType
 }
 
 /// 25.3.1.6 SetViewValue ( view, requestIndex, isLittleEndian, type, value ).
-fn set_view_value(rt: &mut Runtime, this: Value, args: &[Value], ty: ElementType) -> JsResult<Value> {
+fn set_view_value(
+    rt: &mut Runtime,
+    this: Value,
+    args: &[Value],
+    ty: ElementType,
+) -> JsResult<Value> {
     let view = this_view(rt, this, "set")?;
     let index = rt.to_index(arg(args, 0))?;
     let raw = to_raw(rt, ty, arg(args, 1))?;

@@ -85,8 +85,22 @@ macro_rules! typed_array_constructors {
 }
 
 typed_array_constructors![
-    (INT8_ARRAY, INT8_ARRAY_PROTOTYPE, "Int8Array", Int8, Int8Array, Int8ArrayPrototype),
-    (UINT8_ARRAY, UINT8_ARRAY_PROTOTYPE, "Uint8Array", Uint8, Uint8Array, Uint8ArrayPrototype),
+    (
+        INT8_ARRAY,
+        INT8_ARRAY_PROTOTYPE,
+        "Int8Array",
+        Int8,
+        Int8Array,
+        Int8ArrayPrototype
+    ),
+    (
+        UINT8_ARRAY,
+        UINT8_ARRAY_PROTOTYPE,
+        "Uint8Array",
+        Uint8,
+        Uint8Array,
+        Uint8ArrayPrototype
+    ),
     (
         UINT8_CLAMPED_ARRAY,
         UINT8_CLAMPED_ARRAY_PROTOTYPE,
@@ -95,7 +109,14 @@ typed_array_constructors![
         Uint8ClampedArray,
         Uint8ClampedArrayPrototype
     ),
-    (INT16_ARRAY, INT16_ARRAY_PROTOTYPE, "Int16Array", Int16, Int16Array, Int16ArrayPrototype),
+    (
+        INT16_ARRAY,
+        INT16_ARRAY_PROTOTYPE,
+        "Int16Array",
+        Int16,
+        Int16Array,
+        Int16ArrayPrototype
+    ),
     (
         UINT16_ARRAY,
         UINT16_ARRAY_PROTOTYPE,
@@ -104,7 +125,14 @@ typed_array_constructors![
         Uint16Array,
         Uint16ArrayPrototype
     ),
-    (INT32_ARRAY, INT32_ARRAY_PROTOTYPE, "Int32Array", Int32, Int32Array, Int32ArrayPrototype),
+    (
+        INT32_ARRAY,
+        INT32_ARRAY_PROTOTYPE,
+        "Int32Array",
+        Int32,
+        Int32Array,
+        Int32ArrayPrototype
+    ),
     (
         UINT32_ARRAY,
         UINT32_ARRAY_PROTOTYPE,
@@ -261,8 +289,10 @@ fn from_array_buffer(
     // 2. Let offset be ? ToIndex(byteOffset).
     let offset = rt.to_index(byte_offset)?;
     // 3. If offset modulo elementSize ≠ 0, throw a RangeError exception.
-    if offset % size != 0 {
-        return Err(rt.range_error("start offset of the typed array should be a multiple of the element size"));
+    if !offset.is_multiple_of(size) {
+        return Err(rt.range_error(
+            "start offset of the typed array should be a multiple of the element size",
+        ));
     }
     // 4-5. newLength = ? ToIndex(length) unless undefined.
     let new_length = if length.is_undefined() {
@@ -289,8 +319,10 @@ fn from_array_buffer(
         }
         // 9.a. Fixed: the rest of the buffer.
         None => {
-            if buffer_len % size != 0 {
-                return Err(rt.range_error("byte length of the typed array should be a multiple of the element size"));
+            if !buffer_len.is_multiple_of(size) {
+                return Err(rt.range_error(
+                    "byte length of the typed array should be a multiple of the element size",
+                ));
             }
             if offset > buffer_len {
                 return Err(rt.range_error("start offset is outside the bounds of the buffer"));
@@ -299,7 +331,9 @@ fn from_array_buffer(
         }
         // 9.b. newByteLength = newLength × elementSize.
         Some(n) => {
-            let end = n.checked_mul(size).and_then(|bytes| bytes.checked_add(offset));
+            let end = n
+                .checked_mul(size)
+                .and_then(|bytes| bytes.checked_add(offset));
             if end.is_none_or(|end| end > buffer_len) {
                 return Err(rt.range_error("invalid typed array length"));
             }

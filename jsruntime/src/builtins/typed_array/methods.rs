@@ -59,7 +59,9 @@ pub(super) fn copy_within(rt: &mut Runtime, this: Value, args: &[Value]) -> JsRe
     if count > 0.0 {
         // 11.c-e. The length again: the conversions may have shrunk the buffer.
         let Some(len) = ta.length() else {
-            return Err(rt.type_error("TypedArray.prototype.copyWithin: the typed array is out of bounds"));
+            return Err(
+                rt.type_error("TypedArray.prototype.copyWithin: the typed array is out of bounds")
+            );
         };
         let size = ta.ty.size();
         let offset = ta.byte_offset;
@@ -125,31 +127,80 @@ fn iterate(
 }
 
 pub(super) fn every(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
-    iterate(rt, this, args, Find::Every, false, "TypedArray.prototype.every")
+    iterate(
+        rt,
+        this,
+        args,
+        Find::Every,
+        false,
+        "TypedArray.prototype.every",
+    )
 }
 
 pub(super) fn some(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
-    iterate(rt, this, args, Find::Some, false, "TypedArray.prototype.some")
+    iterate(
+        rt,
+        this,
+        args,
+        Find::Some,
+        false,
+        "TypedArray.prototype.some",
+    )
 }
 
 pub(super) fn find(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
-    iterate(rt, this, args, Find::Value, false, "TypedArray.prototype.find")
+    iterate(
+        rt,
+        this,
+        args,
+        Find::Value,
+        false,
+        "TypedArray.prototype.find",
+    )
 }
 
 pub(super) fn find_index(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
-    iterate(rt, this, args, Find::Index, false, "TypedArray.prototype.findIndex")
+    iterate(
+        rt,
+        this,
+        args,
+        Find::Index,
+        false,
+        "TypedArray.prototype.findIndex",
+    )
 }
 
 pub(super) fn find_last(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
-    iterate(rt, this, args, Find::Value, true, "TypedArray.prototype.findLast")
+    iterate(
+        rt,
+        this,
+        args,
+        Find::Value,
+        true,
+        "TypedArray.prototype.findLast",
+    )
 }
 
 pub(super) fn find_last_index(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
-    iterate(rt, this, args, Find::Index, true, "TypedArray.prototype.findLastIndex")
+    iterate(
+        rt,
+        this,
+        args,
+        Find::Index,
+        true,
+        "TypedArray.prototype.findLastIndex",
+    )
 }
 
 pub(super) fn for_each(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
-    iterate(rt, this, args, Find::ForEach, false, "TypedArray.prototype.forEach")
+    iterate(
+        rt,
+        this,
+        args,
+        Find::ForEach,
+        false,
+        "TypedArray.prototype.forEach",
+    )
 }
 
 /// 23.2.3.9 %TypedArray%.prototype.fill ( value [ , start [ , end ] ] ).
@@ -236,7 +287,11 @@ fn start_index(rt: &mut Runtime, from: Value, len: usize) -> JsResult<Option<usi
     } else {
         (len as f64 + n).max(0.0)
     };
-    Ok(if k >= len as f64 { None } else { Some(k as usize) })
+    Ok(if k >= len as f64 {
+        None
+    } else {
+        Some(k as usize)
+    })
 }
 
 /// 23.2.3.17 %TypedArray%.prototype.indexOf ( searchElement [ , fromIndex ] ).
@@ -508,7 +563,9 @@ pub(super) fn slice(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<V
     let a = species_create(rt, this, &[Value::number(count)])?;
     if count > 0.0 {
         let Some(len) = ta.length() else {
-            return Err(rt.type_error("TypedArray.prototype.slice: the typed array is out of bounds"));
+            return Err(
+                rt.type_error("TypedArray.prototype.slice: the typed array is out of bounds")
+            );
         };
         let end = end.min(len as f64);
         let count = (end - start).max(0.0) as usize;
@@ -566,7 +623,7 @@ fn sorted_elements(
     ta: &TypedArrayData,
     len: usize,
     comparator: Value,
-// GC: bytes or raw numbers, no GC references.
+    // GC: bytes or raw numbers, no GC references.
 ) -> JsResult<Vec<Raw>> {
     // GC: raw numbers, no GC references.
     let mut items: Vec<Raw> = (0..len).filter_map(|i| ta.get_raw(i)).collect();
@@ -647,7 +704,9 @@ pub(super) fn to_reversed(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResul
 pub(super) fn to_sorted(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let comparator = arg(args, 0);
     if !comparator.is_undefined() && !comparator.as_object().is_some_and(|f| f.is_callable()) {
-        return Err(rt.type_error("TypedArray.prototype.toSorted: the comparator is not a function"));
+        return Err(
+            rt.type_error("TypedArray.prototype.toSorted: the comparator is not a function")
+        );
     }
     let (ta, len) = validate(rt, this, "TypedArray.prototype.toSorted")?;
     let a = create_same_type(rt, ta.ty, len)?;

@@ -20,8 +20,8 @@ use std::any::Any;
 use crate::builtins::array_buffer::{buffer_data, BufferData, ElementType, Raw};
 use crate::gc::{Gc, Trace, Tracer};
 use crate::object::exotic::{ExoticMethods, ExoticObject};
-use crate::object::{JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty};
 use crate::object::{Attributes, FLAG_EXOTIC};
+use crate::object::{JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
@@ -541,11 +541,7 @@ pub(crate) fn create_from_constructor(
 }
 
 /// 23.2.4.1 TypedArraySpeciesCreate ( exemplar, argumentList ).
-pub(crate) fn species_create(
-    rt: &mut Runtime,
-    exemplar: Value,
-    args: &[Value],
-) -> JsResult<Value> {
+pub(crate) fn species_create(rt: &mut Runtime, exemplar: Value, args: &[Value]) -> JsResult<Value> {
     let Some(ta) = typed_array_data(exemplar) else {
         return Err(rt.type_error("not a typed array"));
     };
@@ -554,11 +550,8 @@ pub(crate) fn species_create(
         return Err(rt.type_error("not a typed array"));
     };
     // 1-2. defaultConstructor, constructor = ? SpeciesConstructor(exemplar, defaultConstructor).
-    let ctor = crate::builtins::promise::operations::species_constructor(
-        rt,
-        o,
-        intrinsics_of(ty).0,
-    )?;
+    let ctor =
+        crate::builtins::promise::operations::species_constructor(rt, o, intrinsics_of(ty).0)?;
     // 3. Let result be ? TypedArrayCreateFromConstructor(constructor, argumentList).
     let result = create_from_constructor(rt, ctor, args)?;
     // 5. If result.[[ContentType]] is not exemplar.[[ContentType]], throw a TypeError exception.
