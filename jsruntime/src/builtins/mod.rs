@@ -19,13 +19,19 @@
 //! (`JSON.parse` and `JSON.stringify`), [`reflect`] (the `Reflect`
 //! namespace object, nested in the global object's table), the keyed
 //! collections [`map`] (with the ordered hash table), [`set`],
-//! [`weak_map`], [`weak_set`], and [`weak_ref`], [`finalization_registry`].
+//! [`weak_map`], [`weak_set`], and [`weak_ref`], [`finalization_registry`];
+//! binary data: [`array_buffer`] (ArrayBuffer and SharedArrayBuffer, with
+//! the byte storage), [`typed_array`] (%TypedArray%, the twelve
+//! constructors and the TypedArray exotic objects) and [`data_view`].
 
 pub mod array;
+pub(crate) mod array_buffer;
 pub(crate) mod async_function;
 pub(crate) mod async_generator;
+pub(crate) mod atomics;
 pub mod bigint;
 pub(crate) mod boolean;
+pub(crate) mod data_view;
 pub(crate) mod date;
 pub mod error;
 pub(crate) mod finalization_registry;
@@ -45,6 +51,7 @@ pub mod regexp;
 pub(crate) mod set;
 pub mod string;
 pub mod symbol;
+pub(crate) mod typed_array;
 pub(crate) mod weak_map;
 pub(crate) mod weak_ref;
 pub(crate) mod weak_set;
@@ -130,6 +137,38 @@ pub(crate) static REALM: &[&BuiltinObject] = &[
     &date::DATE_PROTOTYPE,
     &date::DATE,
     &proxy::PROXY,
+    &array_buffer::ARRAY_BUFFER_PROTOTYPE,
+    &array_buffer::ARRAY_BUFFER,
+    &array_buffer::SHARED_ARRAY_BUFFER_PROTOTYPE,
+    &array_buffer::SHARED_ARRAY_BUFFER,
+    &data_view::DATA_VIEW_PROTOTYPE,
+    &data_view::DATA_VIEW,
+    &typed_array::TYPED_ARRAY_PROTOTYPE,
+    &typed_array::TYPED_ARRAY,
+    &typed_array::constructor::INT8_ARRAY_PROTOTYPE,
+    &typed_array::constructor::INT8_ARRAY,
+    &typed_array::constructor::UINT8_ARRAY_PROTOTYPE,
+    &typed_array::constructor::UINT8_ARRAY,
+    &typed_array::constructor::UINT8_CLAMPED_ARRAY_PROTOTYPE,
+    &typed_array::constructor::UINT8_CLAMPED_ARRAY,
+    &typed_array::constructor::INT16_ARRAY_PROTOTYPE,
+    &typed_array::constructor::INT16_ARRAY,
+    &typed_array::constructor::UINT16_ARRAY_PROTOTYPE,
+    &typed_array::constructor::UINT16_ARRAY,
+    &typed_array::constructor::INT32_ARRAY_PROTOTYPE,
+    &typed_array::constructor::INT32_ARRAY,
+    &typed_array::constructor::UINT32_ARRAY_PROTOTYPE,
+    &typed_array::constructor::UINT32_ARRAY,
+    &typed_array::constructor::FLOAT16_ARRAY_PROTOTYPE,
+    &typed_array::constructor::FLOAT16_ARRAY,
+    &typed_array::constructor::FLOAT32_ARRAY_PROTOTYPE,
+    &typed_array::constructor::FLOAT32_ARRAY,
+    &typed_array::constructor::FLOAT64_ARRAY_PROTOTYPE,
+    &typed_array::constructor::FLOAT64_ARRAY,
+    &typed_array::constructor::BIGINT64_ARRAY_PROTOTYPE,
+    &typed_array::constructor::BIGINT64_ARRAY,
+    &typed_array::constructor::BIGUINT64_ARRAY_PROTOTYPE,
+    &typed_array::constructor::BIGUINT64_ARRAY,
     &global::GLOBAL,
 ];
 

@@ -218,12 +218,14 @@ fn tables_are_well_formed() {
         if !(back.is_none() && name == "Iterator") {
             assert_eq!(back, Some(ctor), "{name}.prototype.constructor");
         }
-        // 27.3.1: %GeneratorFunction% (and its async kin) are not global.
+        // 27.3.1: %GeneratorFunction% (and its async kin) are not global,
+        // nor is %TypedArray% (23.2.1).
         if matches!(
             ctor,
             Intrinsic::GeneratorFunction
                 | Intrinsic::AsyncFunction
                 | Intrinsic::AsyncGeneratorFunction
+                | Intrinsic::TypedArray
         ) {
             continue;
         }

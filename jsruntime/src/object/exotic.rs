@@ -21,9 +21,10 @@
 //!   `dense_element`) must not be used on objects with [`FLAG_EXOTIC`];
 //!   [`Runtime::is_plain_storage`] says so for [[Set]].
 //!
-//! The arguments object (10.4.4, [`super::arguments`]) and Proxy exotic
-//! objects (10.5, [`super::proxy`]) use it. TypedArrays (10.4.5) and module namespaces (10.4.6) plug
-//! into the same table; Arrays and String objects predate it and are still
+//! The arguments object (10.4.4, [`super::arguments`]), Proxy exotic
+//! objects (10.5, [`super::proxy`]) and TypedArrays (10.4.5,
+//! `builtins/typed_array`) use it. Module namespaces (10.4.6) plug into the
+//! same table; Arrays and String objects predate it and are still
 //! special-cased by kind in `ordinary.rs` (they could move here unchanged).
 
 use std::any::Any;

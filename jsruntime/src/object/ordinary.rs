@@ -304,12 +304,29 @@ impl Runtime {
         v: Value,
         receiver: Value,
     ) -> JsResult<bool> {
+        if let Some(f) = o.exotic_methods().and_then(|m| m.set) {
+            return f(self, o, key, v, receiver);
+        }
+        self.ordinary_set(o, key, v, receiver)
+    }
+
+    /// 10.1.9.1 OrdinarySet ( O, P, V, Receiver ), also for exotic objects
+    /// whose [[Set]] falls back to it (TypedArrays).
+    pub(crate) fn ordinary_set(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        v: Value,
+        receiver: Value,
+    ) -> JsResult<bool> {
         // Find ownDesc on `o` or, via step 2.a's recursion into the parent,
         // on the first object of the chain that has the property.
         let mut cur = o;
         let found = loop {
-            if let Some(f) = cur.exotic_methods().and_then(|m| m.set) {
-                return f(self, cur, key, v, receiver);
+            if cur != o {
+                if let Some(f) = cur.exotic_methods().and_then(|m| m.set) {
+                    return f(self, cur, key, v, receiver);
+                }
             }
             if let Some(p) = self.own_property(cur, key)? {
                 break Some(p);

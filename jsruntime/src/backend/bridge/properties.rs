@@ -4,6 +4,7 @@
 //! ([`crate::runtime::inline_cache`]).
 
 use crate::backend::Executor;
+use crate::builtins::typed_array::{get_element, set_element, typed_array_data};
 use crate::runtime::inline_cache::PropertyCache;
 use crate::value::Value;
 
@@ -25,6 +26,13 @@ pub unsafe extern "C" fn runtime_get_property(
     // SAFETY: see the function's contract.
     let (exec, base, key) = unsafe { (&mut *ctx, value(object), value(key)) };
     let rt = &mut exec.runtime;
+    // A typed array indexed by an int32: 10.4.5.4 [[Get]] for a numeric key
+    // is TypedArrayGetElement (no key conversion, no prototype walk).
+    if let (Some(ta), Some(i)) = (typed_array_data(base), key.as_i32()) {
+        let result = get_element(rt, ta, i as f64);
+        // SAFETY: `ret` is writable.
+        return unsafe { complete(ret, result) };
+    }
     let result = match base.as_object() {
         Some(o) => rt.to_property_key(key).and_then(|key| {
             let v = rt.get(o, key, base)?;
@@ -57,6 +65,13 @@ pub unsafe extern "C" fn runtime_set_property(
     // SAFETY: see the function's contract.
     let (exec, base, key, v) = unsafe { (&mut *ctx, value(object), value(key), value(v)) };
     let rt = &mut exec.runtime;
+    // A typed array indexed by an int32, written as the receiver: 10.4.5.5
+    // [[Set]] is TypedArraySetElement, which always succeeds.
+    if let (Some(ta), Some(i)) = (typed_array_data(base), key.as_i32()) {
+        let result = set_element(rt, ta, i as f64, v).map(|()| v);
+        // SAFETY: `ret` is writable.
+        return unsafe { complete(ret, result) };
+    }
     let result = match base.as_object() {
         Some(o) if !cache.is_null() => rt.to_property_key(key).and_then(|key| {
             let before = o.shape();

@@ -13,7 +13,7 @@ mod iteration;
 mod join;
 mod mutate;
 mod search;
-mod sort;
+pub(crate) mod sort;
 
 use super::arg;
 use crate::builtins::iterator::array::{create_array_iterator, ArrayIterKind};
@@ -95,7 +95,7 @@ pub(crate) static ARRAY_PROTOTYPE: BuiltinObject = BuiltinObject {
         Prop::method("toReversed", 0, copy::to_reversed),
         Prop::method("toSorted", 1, sort::to_sorted),
         Prop::method("toSpliced", 2, copy::to_spliced),
-        Prop::method("toString", 0, join::to_string),
+        Prop::method("toString", 0, join::to_string).records(Intrinsic::ArrayPrototypeToString),
         Prop::method("unshift", 1, mutate::unshift),
         // The iteration fast paths recognise the original function.
         Prop::method("values", 0, values).records(Intrinsic::ArrayValues),
@@ -348,7 +348,7 @@ pub(super) fn array_species_create(
 /// The clamping of a relative index argument used by `slice`, `fill`,
 /// `copyWithin`, `splice`...: ToIntegerOrInfinity, then negative values count
 /// from `len`, and the result lies in `0..=len`.
-pub(super) fn relative_index(rt: &mut Runtime, v: Value, len: f64) -> JsResult<f64> {
+pub(crate) fn relative_index(rt: &mut Runtime, v: Value, len: f64) -> JsResult<f64> {
     let rel = rt.to_integer_or_infinity(v)?;
     Ok(if rel < 0.0 {
         (len + rel).max(0.0)
@@ -358,7 +358,7 @@ pub(super) fn relative_index(rt: &mut Runtime, v: Value, len: f64) -> JsResult<f
 }
 
 /// Like [`relative_index`], but `len` when `v` is undefined (end arguments).
-pub(super) fn relative_end(rt: &mut Runtime, v: Value, len: f64) -> JsResult<f64> {
+pub(crate) fn relative_end(rt: &mut Runtime, v: Value, len: f64) -> JsResult<f64> {
     if v.is_undefined() {
         Ok(len)
     } else {

@@ -17,7 +17,10 @@ const INSERTION_RUN: usize = 12;
 
 /// Sorts `v` stably: `le(a, b)` says whether `a` may stay before `b`
 /// (SortCompare(a, b) ≤ 0). Top-down merge sort with a scratch buffer.
-fn merge_sort<T: Copy>(v: &mut [T], le: &mut dyn FnMut(T, T) -> JsResult<bool>) -> JsResult<()> {
+pub(crate) fn merge_sort<T: Copy>(
+    v: &mut [T],
+    le: &mut dyn FnMut(T, T) -> JsResult<bool>,
+) -> JsResult<()> {
     // GC: a copy of `v`, whose values the caller keeps rooted.
     let mut scratch: Vec<T> = v.to_vec();
     sort_range(v, &mut scratch, le)

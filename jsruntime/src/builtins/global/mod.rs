@@ -57,14 +57,24 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         // (#sec-constructor-properties-of-the-global-object).
         Prop::intrinsic("AggregateError", Intrinsic::AggregateError),
         Prop::intrinsic("Array", Intrinsic::Array),
+        Prop::intrinsic("ArrayBuffer", Intrinsic::ArrayBuffer),
         Prop::intrinsic("BigInt", Intrinsic::BigInt),
+        Prop::intrinsic("BigInt64Array", Intrinsic::BigInt64Array),
+        Prop::intrinsic("BigUint64Array", Intrinsic::BigUint64Array),
         Prop::intrinsic("Boolean", Intrinsic::Boolean),
+        Prop::intrinsic("DataView", Intrinsic::DataView),
         Prop::intrinsic("Date", Intrinsic::Date),
         Prop::intrinsic("Error", Intrinsic::Error),
         Prop::intrinsic("EvalError", Intrinsic::EvalError),
         Prop::intrinsic("FinalizationRegistry", Intrinsic::FinalizationRegistry),
+        Prop::intrinsic("Float16Array", Intrinsic::Float16Array),
+        Prop::intrinsic("Float32Array", Intrinsic::Float32Array),
+        Prop::intrinsic("Float64Array", Intrinsic::Float64Array),
         Prop::intrinsic("Function", Intrinsic::Function),
         Prop::intrinsic("Iterator", Intrinsic::Iterator),
+        Prop::intrinsic("Int8Array", Intrinsic::Int8Array),
+        Prop::intrinsic("Int16Array", Intrinsic::Int16Array),
+        Prop::intrinsic("Int32Array", Intrinsic::Int32Array),
         Prop::intrinsic("Map", Intrinsic::Map),
         Prop::intrinsic("Number", Intrinsic::Number),
         Prop::intrinsic("Object", Intrinsic::Object),
@@ -74,16 +84,22 @@ pub(crate) static GLOBAL: BuiltinObject = BuiltinObject {
         Prop::intrinsic("ReferenceError", Intrinsic::ReferenceError),
         Prop::intrinsic("RegExp", Intrinsic::RegExp),
         Prop::intrinsic("Set", Intrinsic::Set),
+        Prop::intrinsic("SharedArrayBuffer", Intrinsic::SharedArrayBuffer),
         Prop::intrinsic("String", Intrinsic::String),
         Prop::intrinsic("Symbol", Intrinsic::Symbol),
         Prop::intrinsic("SyntaxError", Intrinsic::SyntaxError),
         Prop::intrinsic("TypeError", Intrinsic::TypeError),
+        Prop::intrinsic("Uint8Array", Intrinsic::Uint8Array),
+        Prop::intrinsic("Uint8ClampedArray", Intrinsic::Uint8ClampedArray),
+        Prop::intrinsic("Uint16Array", Intrinsic::Uint16Array),
+        Prop::intrinsic("Uint32Array", Intrinsic::Uint32Array),
         Prop::intrinsic("URIError", Intrinsic::UriError),
         Prop::intrinsic("WeakMap", Intrinsic::WeakMap),
         Prop::intrinsic("WeakRef", Intrinsic::WeakRef),
         Prop::intrinsic("WeakSet", Intrinsic::WeakSet),
         // 19.4 Other Properties of the Global Object
         // (#sec-other-properties-of-the-global-object).
+        Prop::object("Atomics", &crate::builtins::atomics::ATOMICS),
         Prop::object("JSON", &JSON),
         Prop::object("Math", &MATH),
         Prop::object("Reflect", &crate::builtins::reflect::REFLECT),
@@ -107,8 +123,8 @@ static CONSOLE: BuiltinObject = BuiltinObject {
 };
 
 /// $262 (test262 INTERPRETING.md): `gc()`, `evalScript()` (when the
-/// embedder provides the hook) and `global`; `createRealm`,
-/// `detachArrayBuffer` and `agent` are not provided yet.
+/// embedder provides the hook), `detachArrayBuffer()` and `global`;
+/// `createRealm` and `agent` are not provided yet.
 static TEST262: BuiltinObject = BuiltinObject {
     name: "$262",
     intrinsic: None,
@@ -117,6 +133,11 @@ static TEST262: BuiltinObject = BuiltinObject {
     props: &[
         Prop::method("gc", 0, gc),
         Prop::method("evalScript", 1, eval_script),
+        Prop::method(
+            "detachArrayBuffer",
+            1,
+            crate::builtins::array_buffer::detach_array_buffer,
+        ),
         Prop::intrinsic("global", Intrinsic::GlobalObject),
     ],
 };

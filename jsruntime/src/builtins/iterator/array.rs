@@ -56,6 +56,14 @@ pub(crate) fn create_array_iterator(
 
 /// The length of an array-like for iteration (arrays without a call).
 fn array_like_length(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<f64> {
+    // 23.1.5.1 step 2.b.ii: a typed array's length, a TypeError when it is
+    // detached or out of bounds.
+    if let Some(ta) = crate::builtins::typed_array::typed_array_data(Value::object(o)) {
+        return match ta.length() {
+            Some(len) => Ok(len as f64),
+            None => Err(rt.type_error("the typed array is detached or out of bounds")),
+        };
+    }
     if o.is_array() {
         Ok(o.array_length() as f64)
     } else {

@@ -202,7 +202,7 @@ pub(crate) fn exponentiate(base: f64, exponent: f64) -> f64 {
 /// 21.3.2.17 Math.f16round ( x ) (#sec-math.f16round): the nearest IEEE
 /// binary16 value, ties to even, rounded once from the double (going
 /// through f32 would round twice).
-fn f16round(x: f64) -> f64 {
+pub(crate) fn f16round(x: f64) -> f64 {
     if x.is_nan() || x == 0.0 || x.is_infinite() {
         return x;
     }

@@ -34,7 +34,7 @@
 mod combinators;
 mod constructor;
 mod jobs;
-mod operations;
+pub(crate) mod operations;
 mod prototype;
 mod state;
 
