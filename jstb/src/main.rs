@@ -7,6 +7,7 @@
 
 mod compile_cmd;
 mod diag;
+mod host;
 mod parse_cmd;
 mod run_cmd;
 mod test262;

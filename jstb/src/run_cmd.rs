@@ -102,6 +102,11 @@ fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<E
     }
     let id = exec.load(program);
     exec.set_source(id, &name, &source);
+    let invocation = crate::host::Invocation {
+        script: (file != "-").then(|| file.to_string()),
+        args: Vec::new(),
+    };
+    crate::host::install(&mut exec, invocation).map_err(|_| anyhow::anyhow!("cannot install the host"))?;
     let result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;
     // The script's job is over: WeakRef targets it read may die now
     // (ClearKeptObjects); FinalizationRegistry cleanups run from the job
@@ -124,25 +129,21 @@ fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<E
     Ok(code)
 }
 
-/// Drains the job queue after the script (ECMA-262 9.5: promise jobs run
-/// once the script's execution context is gone), reporting each job that
-/// throws as an uncaught exception, then each promise rejected without a
-/// handler, as node does (exit code 1 if there was either).
+/// Runs the event loop after the script (ECMA-262 9.5: promise jobs run
+/// once the script's execution context is gone; then timers), stopping at
+/// the first uncaught exception or unhandled rejection as node does (exit
+/// code 1); else the exit code is `process.exitCode` or 0.
 fn run_jobs(exec: &mut Executor, name: &str, source: &str, id: usize) -> ExitCode {
-    let mut code = ExitCode::SUCCESS;
-    while let Some(result) = exec.runtime.run_next_job() {
-        if let Err(thrown) = result {
-            report_uncaught(exec, name, source, id, thrown.0, "");
-            code = ExitCode::FAILURE;
-        }
+    let mut report = |exec: &mut Executor, thrown: Value, what: &str| {
+        report_uncaught(exec, name, source, id, thrown, what);
+    };
+    if !crate::host::event_loop::run(exec, &mut report) {
+        return ExitCode::FAILURE;
     }
-    let rejected = exec.runtime.take_unhandled_rejections();
-    for &promise in rejected.iter() {
-        let reason = exec.runtime.promise_result(promise);
-        report_uncaught(exec, name, source, id, reason, "(in promise) ");
-        code = ExitCode::FAILURE;
+    match crate::host::process::exit_code(&mut exec.runtime) {
+        Some(code) => ExitCode::from(code as u8),
+        None => ExitCode::SUCCESS,
     }
-    code
 }
 
 /// Prints an uncaught exception (`what` qualifies it: `(in promise) `).

@@ -35,6 +35,7 @@
 
 pub mod builtins;
 pub mod inline_cache;
+pub mod introspect;
 pub mod intrinsics;
 pub mod jobs;
 pub mod names;

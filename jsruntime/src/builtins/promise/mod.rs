@@ -44,6 +44,7 @@ use crate::runtime::Intrinsic;
 
 pub(crate) use jobs::{run_reaction_job, run_resolve_thenable_job};
 pub(crate) use operations::{is_handled, promise_result};
+pub(crate) use state::{promise_data, PromiseState};
 #[allow(unused_imports)] // the coroutine driver's API (see the module docs)
 pub(crate) use operations::{
     new_intrinsic_promise, new_promise_capability, perform_promise_then, promise_resolve,
