@@ -7,15 +7,14 @@ var ag = clean(new AggregateError([clean(new Error('x'))], 'agg')); console.log(
 var named = clean(new Error('msg')); named.name = 'CustomName'; console.log(named);
 var noMsg = clean(new Error()); console.log(noMsg);
 var withProps = clean(new Error('props')); withProps.extra = {deep: true}; console.log(withProps);
-setTimeout(() => console.log('timeout 2'), 2);
+setTimeout(() => console.log('timeout 20'), 20);
 setTimeout(() => console.log('timeout 0'), 0);
 setTimeout((a, b) => console.log('args', a, b), 1, 'x', 'y');
-setImmediate(() => console.log('immediate'));
 process.nextTick(() => console.log('tick'));
 Promise.resolve().then(() => console.log('microtask'));
 queueMicrotask(() => console.log('queueMicrotask'));
 var n = 0;
-var iv = setInterval(() => { console.log('interval', ++n); if (n === 3) clearInterval(iv); }, 5);
+var iv = setInterval(() => { console.log('interval', ++n); if (n === 3) clearInterval(iv); }, 50);
 var cancelled = setTimeout(() => console.log('never'), 1);
 clearTimeout(cancelled);
 setTimeout(() => {
@@ -24,7 +23,7 @@ setTimeout(() => {
   console.log('timer 30');
   setImmediate(() => console.log('immediate from timer'));
   setTimeout(() => console.log('timer from timer'), 0);
-}, 30);
+}, 400);
 console.log('sync end', typeof performance.now(), performance.now() >= 0, typeof performance.timeOrigin);
 console.log(process.argv.length, typeof process.env.PATH, process.platform, typeof process.version, typeof process.exit);
 console.log(btoa('hello'), atob('aGVsbG8='), atob(' aGk '), btoa(''));
