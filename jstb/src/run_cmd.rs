@@ -25,6 +25,9 @@ pub struct RunArgs {
     /// cells (0: off) [default: the JSRUNTIME_GC_STRESS environment variable].
     #[arg(long, value_name = "N")]
     pub gc_stress: Option<u32>,
+    /// Arguments for the program (`process.argv` after the script).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
 }
 
 /// Reads, parses and analyzes a file; prints diagnostics and returns `None`
@@ -42,6 +45,11 @@ pub fn load(file: &str) -> Option<(String, String, Program)> {
             return None;
         }
     };
+    load_source(name, source)
+}
+
+/// Parses and analyzes a program's text (`name` for messages).
+pub fn load_source(name: String, source: String) -> Option<(String, String, Program)> {
     // Modules are not run yet: every file is a script.
     let options = ParseOptions {
         kind: SourceKind::Script,
@@ -88,13 +96,27 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let file = args.file.clone();
     let stats = args.stats;
     let gc_stress = args.gc_stress;
-    on_big_stack(move || run_file(&file, stats, gc_stress))
+    let invocation = crate::host::Invocation {
+        script: (file != "-").then(|| file.clone()),
+        args: args.args.clone(),
+        print_result: false,
+    };
+    on_big_stack(move || {
+        let Some(loaded) = load(&file) else {
+            return Ok(ExitCode::FAILURE);
+        };
+        run_loaded(loaded, invocation, stats, gc_stress)
+    })
 }
 
-fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<ExitCode> {
-    let Some((name, source, program)) = load(file) else {
-        return Ok(ExitCode::FAILURE);
-    };
+/// Runs a loaded program with the host environment, then the event loop.
+pub fn run_loaded(
+    (name, source, program): (String, String, Program),
+    invocation: crate::host::Invocation,
+    stats: bool,
+    gc_stress: Option<u32>,
+) -> anyhow::Result<ExitCode> {
+    let print_result = invocation.print_result;
     let defined = program.functions.len();
     let mut exec = Executor::new().map_err(|e| anyhow::anyhow!("{e}"))?;
     if let Some(n) = gc_stress {
@@ -102,18 +124,20 @@ fn run_file(file: &str, stats: bool, gc_stress: Option<u32>) -> anyhow::Result<E
     }
     let id = exec.load(program);
     exec.set_source(id, &name, &source);
-    let invocation = crate::host::Invocation {
-        script: (file != "-").then(|| file.to_string()),
-        args: Vec::new(),
-    };
-    crate::host::install(&mut exec, invocation).map_err(|_| anyhow::anyhow!("cannot install the host"))?;
+    crate::host::install(&mut exec, invocation)
+        .map_err(|_| anyhow::anyhow!("cannot install the host"))?;
     let result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;
     // The script's job is over: WeakRef targets it read may die now
     // (ClearKeptObjects); FinalizationRegistry cleanups run from the job
     // queue.
     exec.runtime.clear_kept_objects();
     let code = match result {
-        Ok(_) => run_jobs(&mut exec, &name, &source, id),
+        Ok(value) => {
+            if print_result {
+                crate::host::print_result(&mut exec.runtime, value);
+            }
+            run_jobs(&mut exec, &name, &source, id)
+        }
         Err(thrown) => {
             report_uncaught(&mut exec, &name, &source, id, thrown.0, "");
             ExitCode::FAILURE

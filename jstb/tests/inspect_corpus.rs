@@ -19,7 +19,8 @@ fn inspect_corpus() {
     assert!(!entries.is_empty());
     let mut failures = Vec::new();
     for script in entries {
-        let expected = std::fs::read_to_string(script.with_extension("expected")).unwrap_or_default();
+        let expected =
+            std::fs::read_to_string(script.with_extension("expected")).unwrap_or_default();
         let output = Command::new(env!("CARGO_BIN_EXE_jstb"))
             .arg("run")
             .arg(&script)

@@ -35,8 +35,8 @@
 
 pub mod builtins;
 pub mod inline_cache;
-pub mod introspect;
 pub mod intrinsics;
+pub mod introspect;
 pub mod jobs;
 pub mod names;
 

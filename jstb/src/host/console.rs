@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use std::io::Write as _;
 use std::time::Instant;
 
+use jsruntime::conversions::to_boolean;
 use jsruntime::gc::Gc;
 use jsruntime::object::{JsObject, NativeFn, PropertyKey};
 use jsruntime::runtime::introspect::Slots;
-use jsruntime::conversions::to_boolean;
 use jsruntime::{JsResult, Runtime, Value};
 
 use super::inspect::{format_number, has_builtin_to_string, inspect, Options};
@@ -144,15 +144,14 @@ pub fn format_args(rt: &mut Runtime, args: &[Value]) -> JsResult<String> {
                             } else if v.is_symbol() {
                                 Some("NaN".to_string())
                             } else if next == 0x64 {
-                                if v.is_object() && !v.is_bigint() {
-                                    let n = rt.to_number(v)?;
-                                    Some(format_number(rt, n))
-                                } else {
-                                    let n = rt.to_number(v)?;
-                                    Some(format_number(rt, n))
-                                }
+                                let n = rt.to_number(v)?;
+                                Some(format_number(rt, n))
                             } else {
-                                let name = if next == 0x69 { "parseInt" } else { "parseFloat" };
+                                let name = if next == 0x69 {
+                                    "parseInt"
+                                } else {
+                                    "parseFloat"
+                                };
                                 let global = rt.global_object();
                                 let f = rt.get_by_name(global, name)?;
                                 let n = rt.call(f, Value::UNDEFINED, &[v])?;
@@ -377,7 +376,10 @@ fn time_log_impl(rt: &mut Runtime, args: &[Value], end: bool) -> JsResult<Value>
     });
     let Some(start) = start else {
         let which = if end { "timeEnd" } else { "timeLog" };
-        warning(rt, &format!("No such label '{label}' for console.{which}()"));
+        warning(
+            rt,
+            &format!("No such label '{label}' for console.{which}()"),
+        );
         return Ok(Value::UNDEFINED);
     };
     let ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -538,7 +540,11 @@ fn table_method(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
             }
             table::render(
                 &["(iteration index)", "Key", "Values"],
-                &[index.into_iter().map(Some).collect(), some(keys), some(values)],
+                &[
+                    index.into_iter().map(Some).collect(),
+                    some(keys),
+                    some(values),
+                ],
             )
         } else {
             let values: Vec<String> = (0..n).map(|i| cell(rt, flat[2 * i])).collect();

@@ -25,9 +25,7 @@ fn dom_error(rt: &mut Runtime, name: &str, message: &str) -> jsruntime::Thrown {
 
 fn arg_units(rt: &mut Runtime, args: &[Value], name: &str) -> JsResult<Vec<u16>> {
     let Some(&v) = args.first() else {
-        return Err(rt.type_error(&format!(
-            "The \"data\" argument must be specified ({name})"
-        )));
+        return Err(rt.type_error(&format!("The \"data\" argument must be specified ({name})")));
     };
     Ok(rt.to_string(v)?.to_utf16())
 }
@@ -44,7 +42,11 @@ fn btoa(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     }
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -65,7 +67,7 @@ fn atob(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
         .into_iter()
         .filter(|&u| !matches!(u, 0x09 | 0x0a | 0x0c | 0x0d | 0x20))
         .collect();
-    if data.len() % 4 == 0 {
+    if data.len().is_multiple_of(4) {
         if data.ends_with(&[b'=' as u16, b'=' as u16]) {
             data.truncate(data.len() - 2);
         } else if data.ends_with(&[b'=' as u16]) {

@@ -80,7 +80,11 @@ fn make_task(rt: &mut Runtime, args: &[Value], rest_from: usize) -> JsResult<Per
 
 /// node's delay rule: not a number in 1..=2^31-1 means 1 ms.
 fn delay(rt: &mut Runtime, v: Value) -> JsResult<Duration> {
-    let ms = if v.is_undefined() { 1.0 } else { rt.to_number(v)? };
+    let ms = if v.is_undefined() {
+        1.0
+    } else {
+        rt.to_number(v)?
+    };
     let ms = if (1.0..=2_147_483_647.0).contains(&ms) {
         ms.trunc()
     } else {
@@ -174,10 +178,7 @@ fn queue_microtask(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value
             "The \"callback\" argument must be of type function. Received {shown}"
         )));
     }
-    rt.enqueue_host_job(
-        |rt, f| rt.call(f, Value::UNDEFINED, &[]).map(|_| ()),
-        f,
-    );
+    rt.enqueue_host_job(|rt, f| rt.call(f, Value::UNDEFINED, &[]).map(|_| ()), f);
     Ok(Value::UNDEFINED)
 }
 
@@ -210,7 +211,8 @@ pub type Reporter<'a> = &'a mut dyn FnMut(&mut Executor, Value, &str);
 
 /// Runs ticks and microtasks until both queues are empty, then reports
 /// unhandled rejections. `false` when something was reported (the
-/// program must stop with exit code 1, as node does).
+/// program must stop with exit code 1, as node does; node reports only
+/// the first rejection, this reports all those of the turn).
 pub fn drain(exec: &mut Executor, report: Reporter) -> bool {
     loop {
         while let Some(tick) = LOOP.with(|l| l.borrow_mut().ticks.pop_front()) {
@@ -229,13 +231,14 @@ pub fn drain(exec: &mut Executor, report: Reporter) -> bool {
             break;
         }
     }
+    // Every rejection still unhandled now is reported (oldest first), then
+    // the program stops.
     let rejected = exec.runtime.take_unhandled_rejections();
-    if let Some(&promise) = rejected.first() {
+    for &promise in rejected.iter() {
         let reason = exec.runtime.promise_result(promise);
         report(exec, reason, "(in promise) ");
-        return false;
     }
-    true
+    rejected.is_empty()
 }
 
 /// Runs the event loop after the script: microtasks, then timers and
@@ -331,4 +334,3 @@ fn cleared(id: u64) -> bool {
         }
     })
 }
-

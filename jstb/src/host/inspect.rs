@@ -10,12 +10,12 @@
 //! one `inspect` call, so a getter that mutates the graph cannot free a
 //! value the inspector still holds.
 
+use jsruntime::conversions::to_boolean;
 use jsruntime::gc::{Gc, RootedList};
 use jsruntime::object::{JsObject, PropertyKey};
 use jsruntime::runtime::introspect::{FunctionKind, PromiseInfo, Slots};
 use jsruntime::runtime::Intrinsic;
 use jsruntime::symbol::WellKnownSymbol;
-use jsruntime::conversions::to_boolean;
 use jsruntime::{JsResult, Runtime, Value};
 
 /// The options of one inspection (node's `inspect` options).
@@ -403,7 +403,11 @@ impl Ctx<'_> {
                 let name = if is_set { "Set" } else { "Map" };
                 let prefix = get_prefix(ctor, &tag, name, &format!("({size})"));
                 keys = self.get_keys(o, false);
-                formatter = if is_set { Formatter::Set } else { Formatter::Map };
+                formatter = if is_set {
+                    Formatter::Set
+                } else {
+                    Formatter::Map
+                };
                 if size == 0 && keys.is_empty() {
                     return format!("{prefix}{{}}");
                 }
@@ -426,7 +430,8 @@ impl Ctx<'_> {
                         }
                     }
                     Slots::RegExp => {
-                        base = self.call_intrinsic_method(Intrinsic::RegExpPrototype, "toString", v);
+                        base =
+                            self.call_intrinsic_method(Intrinsic::RegExpPrototype, "toString", v);
                         let prefix = get_prefix(ctor, &tag, "RegExp", "");
                         if prefix != "RegExp " {
                             base = format!("{prefix}{base}");
@@ -577,8 +582,18 @@ impl Ctx<'_> {
             };
         }
         self.seen.pop();
-        let braces_ref = [std::mem::take(&mut braces[0]), std::mem::take(&mut braces[1])];
-        self.reduce_to_single_string(output, &base, &braces_ref, extras, recurse_times, matches!(kind, Kind::Array).then_some(o))
+        let braces_ref = [
+            std::mem::take(&mut braces[0]),
+            std::mem::take(&mut braces[1]),
+        ];
+        self.reduce_to_single_string(
+            output,
+            &base,
+            &braces_ref,
+            extras,
+            recurse_times,
+            matches!(kind, Kind::Array).then_some(o),
+        )
     }
 
     /// `[Function: f]`, `[class A extends B]`, ... (node's
@@ -593,7 +608,8 @@ impl Ctx<'_> {
         let name_v = self.get_named(o, "name").unwrap_or(Value::UNDEFINED);
         if kind == FunctionKind::Class {
             let key = self.rt.key("name").ok();
-            let has_name = key.is_some_and(|k| matches!(self.rt.get_own_property(o, k), Ok(Some(_))));
+            let has_name =
+                key.is_some_and(|k| matches!(self.rt.get_own_property(o, k), Ok(Some(_))));
             let name = if has_name && to_boolean(name_v) {
                 self.text_of(name_v)
             } else {
@@ -775,7 +791,10 @@ impl Ctx<'_> {
         // improveStack.
         let mut len = js_len(&name);
         let starts_right = stack.starts_with(&name)
-            && matches!(stack[name.len()..].chars().next(), None | Some(':') | Some('\n'));
+            && matches!(
+                stack[name.len()..].chars().next(),
+                None | Some(':') | Some('\n')
+            );
         if ctor.is_none() || (name.ends_with("Error") && starts_right) {
             let mut fallback = "Error".to_string();
             if ctor.is_none() {
@@ -784,7 +803,11 @@ impl Ctx<'_> {
                     .take_while(|c| c.is_ascii_alphanumeric() || "_ []()-".contains(*c))
                     .collect();
                 let ok = first.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-                let f = if ok { first.trim_end().to_string() } else { String::new() };
+                let f = if ok {
+                    first.trim_end().to_string()
+                } else {
+                    String::new()
+                };
                 len = js_len(&f);
                 fallback = if f.is_empty() { "Error".to_string() } else { f };
             }
@@ -879,7 +902,10 @@ impl Ctx<'_> {
             let k = k as usize;
             if k != index {
                 let empty = k - index;
-                output.push(format!("<{empty} empty item{}>", if empty > 1 { "s" } else { "" }));
+                output.push(format!(
+                    "<{empty} empty item{}>",
+                    if empty > 1 { "s" } else { "" }
+                ));
                 index = k;
                 if output.len() == max_length {
                     break;
@@ -1000,7 +1026,10 @@ impl Ctx<'_> {
             }
             None => {
                 // `cause` or `errors` inherited: read it.
-                let value = self.rt.get(o, key, Value::object(o)).unwrap_or(Value::UNDEFINED);
+                let value = self
+                    .rt
+                    .get(o, key, Value::object(o))
+                    .unwrap_or(Value::UNDEFINED);
                 self.keep.push(value);
                 self.indentation_lvl += 2;
                 let s = self.format_value(value, recurse_times);
@@ -1058,7 +1087,8 @@ impl Ctx<'_> {
             output = self.group_array_elements(output, array);
         }
         if self.current_depth - recurse_times < self.opts.compact && entries == output.len() {
-            let start = output.len() + self.indentation_lvl + js_len(&braces[0]) + js_len(base) + 10;
+            let start =
+                output.len() + self.indentation_lvl + js_len(&braces[0]) + js_len(base) + 10;
             if self.is_below_break_length(&output, start, base) {
                 let joined = output.join(", ");
                 if !joined.contains('\n') {
@@ -1100,7 +1130,11 @@ impl Ctx<'_> {
     }
 
     /// node's `groupArrayElements`: many short items in aligned columns.
-    fn group_array_elements(&mut self, output: Vec<String>, array: Option<Gc<JsObject>>) -> Vec<String> {
+    fn group_array_elements(
+        &mut self,
+        output: Vec<String>,
+        array: Option<Gc<JsObject>>,
+    ) -> Vec<String> {
         let mut total_length = 0usize;
         let mut max_length = 0usize;
         let mut output_length = output.len();
@@ -1121,7 +1155,8 @@ impl Ctx<'_> {
             && (total_length as f64 / actual_max as f64 > 5.0 || max_length <= 6)
         {
             let approx_char_heights = 2.5;
-            let average_bias = (actual_max as f64 - total_length as f64 / output.len() as f64).sqrt();
+            let average_bias =
+                (actual_max as f64 - total_length as f64 / output.len() as f64).sqrt();
             let biased_max = (actual_max as f64 - 3.0 - average_bias).max(1.0);
             let columns = [
                 ((approx_char_heights * biased_max * output_length as f64).sqrt() / biased_max)
@@ -1212,7 +1247,10 @@ fn pad(s: &str, width: usize, start: bool) -> String {
 }
 
 fn remaining_text(remaining: usize) -> String {
-    format!("... {remaining} more item{}", if remaining > 1 { "s" } else { "" })
+    format!(
+        "... {remaining} more item{}",
+        if remaining > 1 { "s" } else { "" }
+    )
 }
 
 /// `inspect` for a value that may throw while being described: never

@@ -1,13 +1,15 @@
 //! The host environment of the `jstb` command line, as node's: `console`
 //! ([`console`], values printed by [`inspect`]), the event loop and timers
 //! ([`event_loop`]), `process` and `performance` ([`process`]),
-//! `queueMicrotask`, `atob`/`btoa` ([`encoding`]).
+//! `queueMicrotask`, `atob`/`btoa` ([`encoding`]), and node's command line
+//! (`jstb FILE ARGS`, `-e`, `-p`, standard input: [`cli`]).
 //!
 //! The engine gives an embedder a bare ECMAScript realm (plus `print` and
 //! `$262`); [`install`] adds these globals to it. `process` is created on
 //! first use (a getter on the global object that replaces itself), so a
 //! program that does not use it pays nothing for `process.env`.
 
+pub mod cli;
 pub mod console;
 pub mod encoding;
 pub mod event_loop;
@@ -27,6 +29,19 @@ pub struct Invocation {
     pub script: Option<String>,
     /// The arguments after the script.
     pub args: Vec<String>,
+    /// `-p`: print the script's completion value (as `console.log`).
+    pub print_result: bool,
+}
+
+/// Prints a completion value as `console.log` would (`-p`).
+pub fn print_result(rt: &mut Runtime, v: Value) {
+    use std::io::Write as _;
+    let text = match v.as_string() {
+        Some(s) => s.to_rust_string(),
+        None => inspect::inspect(rt, v, inspect::Options::default()),
+    };
+    let _ = writeln!(rt.output, "{text}");
+    let _ = rt.output.flush();
 }
 
 /// Installs the host globals on the executor's global object.
@@ -66,7 +81,12 @@ pub fn define_value(rt: &mut Runtime, o: Gc<JsObject>, name: &str, v: Value) -> 
 /// A global created on first read: `name` is an accessor whose getter
 /// makes the value with `make` and redefines `name` as a data property;
 /// its setter replaces it with the assigned value.
-fn define_lazy(rt: &mut Runtime, o: Gc<JsObject>, name: &'static str, make: NativeFn) -> JsResult<()> {
+fn define_lazy(
+    rt: &mut Runtime,
+    o: Gc<JsObject>,
+    name: &'static str,
+    make: NativeFn,
+) -> JsResult<()> {
     let key = rt.key(name)?;
     let get_name = rt.new_string(&format!("get {name}"))?;
     let get = rt.new_native_function(get_name, 0, make, None)?;
@@ -97,7 +117,10 @@ fn replace_global(rt: &mut Runtime, name: &str, args: &[Value]) -> JsResult<Valu
 /// Replaces the lazy accessor `name` by a data property holding `v`.
 pub fn replace_lazy(rt: &mut Runtime, o: Gc<JsObject>, name: &str, v: Value) -> JsResult<()> {
     let key = rt.key(name)?;
-    let desc = PropertyDescriptor::data(v, Attributes(Attributes::WRITABLE | Attributes::CONFIGURABLE));
+    let desc = PropertyDescriptor::data(
+        v,
+        Attributes(Attributes::WRITABLE | Attributes::CONFIGURABLE),
+    );
     rt.define_property_or_throw(o, key, desc)
 }
 

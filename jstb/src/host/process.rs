@@ -92,7 +92,10 @@ pub fn create_process(rt: &mut Runtime, _: Value, _: &[Value]) -> JsResult<Value
     define_value(rt, versions, "jstb", Value::string(jstb))?;
     define_value(rt, process, "pid", Value::number(std::process::id() as f64))?;
     define_methods(rt, process, PROCESS_METHODS)?;
-    for (name, f) in [("stdout", write_stdout as NativeFn), ("stderr", write_stderr)] {
+    for (name, f) in [
+        ("stdout", write_stdout as NativeFn),
+        ("stderr", write_stderr),
+    ] {
         let stream = rt.new_object()?;
         define_methods(rt, stream, &[("write", 1, f)])?;
         define_value(rt, process, name, Value::object(stream))?;

@@ -44,7 +44,6 @@ use crate::runtime::Intrinsic;
 
 pub(crate) use jobs::{run_reaction_job, run_resolve_thenable_job};
 pub(crate) use operations::{is_handled, promise_result};
-pub(crate) use state::{promise_data, PromiseState};
 #[allow(unused_imports)] // the coroutine driver's API (see the module docs)
 pub(crate) use operations::{
     new_intrinsic_promise, new_promise_capability, perform_promise_then, promise_resolve,
@@ -55,6 +54,7 @@ pub(crate) use state::{
     is_promise, Handler, NativeHandlerFn, PromiseCapability, PromiseData, PromiseReaction,
     ReactionType,
 };
+pub(crate) use state::{promise_data, PromiseState};
 
 /// 27.2.3 The Promise Constructor and 27.2.4 Properties of the Promise
 /// Constructor.
