@@ -139,3 +139,37 @@ fn help_shows_examples() {
     assert!(text.contains("jstb -e"), "{text}");
     assert!(text.contains("Exit codes"), "{text}");
 }
+
+#[test]
+fn type_errors_name_the_callee() {
+    for (code, message) in [
+        ("var a = {}; a.foo()", "TypeError: a.foo is not a function"),
+        (
+            "var a = {b: {}}; a.b.c(1)",
+            "TypeError: a.b.c is not a function",
+        ),
+        ("var f = 1; f()", "TypeError: f is not a function"),
+        (
+            "var a = {}; new a.B()",
+            "TypeError: a.B is not a constructor",
+        ),
+        (
+            "var u; u.x",
+            "TypeError: Cannot read properties of undefined (reading 'x')",
+        ),
+        // A chain of calls starting at one place: the generic message.
+        (
+            "function g() { return 1 } g()()",
+            "TypeError: number is not a function",
+        ),
+    ] {
+        let o = jstb(&["-e", code]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(err(&o).contains(message), "{code}: {}", err(&o));
+    }
+    let o = jstb(&[
+        "-e",
+        "var o = {}; try { o.m() } catch (e) { console.log(e.message) }",
+    ]);
+    assert_eq!(out(&o), "o.m is not a function\n");
+}
