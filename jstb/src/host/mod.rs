@@ -1,7 +1,8 @@
 //! The host environment of the `jstb` command line, as node's: `console`
 //! ([`console`], values printed by [`inspect`]), the event loop and timers
 //! ([`event_loop`]), `process` and `performance` ([`process`]),
-//! `queueMicrotask`, `atob`/`btoa` ([`encoding`]), and node's command line
+//! `queueMicrotask`, `atob`/`btoa` ([`encoding`]), `structuredClone`
+//! ([`clone`]), and node's command line
 //! (`jstb FILE ARGS`, `-e`, `-p`, standard input: [`cli`]).
 //!
 //! The engine gives an embedder a bare ECMAScript realm (plus `print` and
@@ -10,6 +11,7 @@
 //! program that does not use it pays nothing for `process.env`.
 
 pub mod cli;
+pub mod clone;
 pub mod console;
 pub mod encoding;
 pub mod event_loop;
@@ -53,6 +55,7 @@ pub fn install(exec: &mut Executor, invocation: Invocation) -> JsResult<()> {
     define_value(rt, global, "console", Value::object(console))?;
     define_methods(rt, global, event_loop::GLOBALS)?;
     define_methods(rt, global, encoding::GLOBALS)?;
+    define_methods(rt, global, clone::GLOBALS)?;
     define_lazy(rt, global, "process", process::create_process)?;
     define_lazy(rt, global, "performance", process::create_performance)?;
     Ok(())
