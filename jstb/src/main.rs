@@ -34,6 +34,7 @@ Run JavaScript as node does:
                              evaluate code and print the result
   echo 'console.log(42)' | jstb
                              run the program on standard input (also: jstb -)
+  jstb                       start the REPL (on a terminal; jstb -i forces it)
 
 Exit codes: 0 success, 1 uncaught error or unhandled rejection (or a
 syntax error), 2 usage error; process.exitCode and process.exit(n) are

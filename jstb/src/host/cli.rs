@@ -1,6 +1,7 @@
 //! node's command line: `jstb FILE [ARGS...]` (short for `jstb run`),
 //! `jstb -e CODE`, `jstb -p CODE`, `jstb -` and a program piped to
-//! standard input. Anything else goes to the subcommands (`jstb run`,
+//! standard input, the REPL (no arguments on a terminal, or `-i`).
+//! Anything else goes to the subcommands (`jstb run`,
 //! `jstb parse`, ...).
 
 use std::ffi::OsString;
@@ -41,9 +42,14 @@ pub fn main(argv: &[OsString]) -> Option<ExitCode> {
     let (program, print, rest) = match args.first().map(String::as_str) {
         None => {
             if std::io::stdin().is_terminal() {
-                return None;
+                crate::install_panic_hook();
+                return Some(super::repl::main());
             }
             (Program::Stdin, false, Vec::new())
+        }
+        Some("-i" | "--interactive") => {
+            crate::install_panic_hook();
+            return Some(super::repl::main());
         }
         Some(flag @ ("-e" | "--eval" | "-p" | "--print")) => {
             let Some(code) = args.get(1) else {

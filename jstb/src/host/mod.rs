@@ -3,7 +3,8 @@
 //! ([`event_loop`]), `process` and `performance` ([`process`]),
 //! `queueMicrotask`, `atob`/`btoa` ([`encoding`]), `structuredClone`
 //! ([`clone`]), and node's command line
-//! (`jstb FILE ARGS`, `-e`, `-p`, standard input: [`cli`]).
+//! (`jstb FILE ARGS`, `-e`, `-p`, standard input: [`cli`]) and the REPL
+//! ([`repl`]).
 //!
 //! The engine gives an embedder a bare ECMAScript realm (plus `print` and
 //! `$262`); [`install`] adds these globals to it. `process` is created on
@@ -17,6 +18,7 @@ pub mod encoding;
 pub mod event_loop;
 pub mod inspect;
 pub mod process;
+pub mod repl;
 mod table;
 
 use jsruntime::backend::Executor;
