@@ -10,6 +10,7 @@ const JSTB: &str = env!("CARGO_BIN_EXE_jstb");
 fn jstb(args: &[&str]) -> Output {
     Command::new(JSTB)
         .args(args)
+        .env_remove("FORCE_COLOR")
         .stdin(Stdio::null())
         .output()
         .unwrap()
@@ -18,6 +19,7 @@ fn jstb(args: &[&str]) -> Output {
 fn jstb_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(JSTB)
         .args(args)
+        .env_remove("FORCE_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

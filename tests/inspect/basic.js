@@ -1,4 +1,5 @@
 // Expected output produced by node: node basic.js > basic.expected
+// With FORCE_COLOR=1 (colours as on a terminal): FORCE_COLOR=1 node basic.js > basic.color.expected
 console.log({a: 1});
 console.log({a: 1, b: 'two', c: [1, 2, 3], d: {e: {f: {g: 1}}}});
 console.log([1, 2, 3]);

@@ -1,4 +1,5 @@
 // Expected output produced by node: node clone.js > clone.expected
+// With FORCE_COLOR=1 (colours as on a terminal): FORCE_COLOR=1 node clone.js > clone.color.expected
 var src = {n: 1, s: 'x', nested: {arr: [1, , 3], d: new Date(0)}, m: new Map([[1, {a: 1}]]), set: new Set(['v']), re: /a+/gi, big: 10n, u: undefined, nul: null};
 src.self = src;
 src.shared = src.nested;

@@ -1,4 +1,5 @@
 // Expected output produced by node: node more.js > more.expected
+// With FORCE_COLOR=1 (colours as on a terminal): FORCE_COLOR=1 node more.js > more.color.expected
 console.info('info'); console.debug('debug');
 console.group('Group A');
 console.log('inside', {a: 1});

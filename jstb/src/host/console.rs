@@ -15,7 +15,7 @@ use jsruntime::object::{JsObject, NativeFn, PropertyKey};
 use jsruntime::runtime::introspect::Slots;
 use jsruntime::{JsResult, Runtime, Value};
 
-use super::inspect::{format_number, has_builtin_to_string, inspect, Options};
+use super::inspect::{colors_for, format_number, has_builtin_to_string, inspect, Options};
 use super::table;
 
 /// The console's state (one runtime per thread).
@@ -88,9 +88,13 @@ fn write(rt: &mut Runtime, text: &str, stderr: bool) {
     }
 }
 
-/// node's `formatWithOptions` with the default options.
-pub fn format_args(rt: &mut Runtime, args: &[Value]) -> JsResult<String> {
-    let opts = Options::default();
+/// node's `formatWithOptions` with the default options (`colors` for a
+/// terminal).
+pub fn format_args(rt: &mut Runtime, args: &[Value], colors: bool) -> JsResult<String> {
+    let opts = Options {
+        colors,
+        ..Options::default()
+    };
     let mut out = String::new();
     let mut a = 0;
     let mut join = "";
@@ -120,6 +124,7 @@ pub fn format_args(rt: &mut Runtime, args: &[Value]) -> JsResult<String> {
                                 if has_builtin_to_string(rt, o)? {
                                     let o = Options {
                                         depth: Some(0),
+                                        colors: false,
                                         ..opts
                                     };
                                     Some(inspect(rt, v, o))
@@ -255,13 +260,13 @@ impl IntoValue for Gc<JsObject> {
 }
 
 fn log(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    let text = format_args(rt, args)?;
+    let text = format_args(rt, args, colors_for(false))?;
     write(rt, &text, false);
     Ok(Value::UNDEFINED)
 }
 
 fn warn(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    let text = format_args(rt, args)?;
+    let text = format_args(rt, args, colors_for(true))?;
     write(rt, &text, true);
     Ok(Value::UNDEFINED)
 }
@@ -269,7 +274,10 @@ fn warn(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
 /// `console.dir(obj, options)`: `util.inspect` with `options` (depth,
 /// showHidden).
 fn dir(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    let mut opts = Options::default();
+    let mut opts = Options {
+        colors: colors_for(false),
+        ..Options::default()
+    };
     if let Some(o) = arg(args, 1).as_object() {
         let depth = rt.get_by_name(o, "depth")?;
         if depth.is_null() {
@@ -404,7 +412,7 @@ fn time_log(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
 
 /// `console.trace(...data)`: `Trace: MESSAGE` to standard error.
 fn trace(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    let text = format_args(rt, args)?;
+    let text = format_args(rt, args, colors_for(true))?;
     let text = if text.is_empty() {
         "Trace".to_string()
     } else {
@@ -433,7 +441,7 @@ fn assert(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
         rest[0] = Value::string(head);
     }
     let rest = rt.rooted_list_from(&rest);
-    let text = format_args(rt, &rest)?;
+    let text = format_args(rt, &rest, colors_for(true))?;
     write(rt, &text, true);
     Ok(Value::UNDEFINED)
 }
@@ -512,12 +520,14 @@ fn table_method(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
             depth: Some(depth.unwrap_or(0)),
             max_array_length: 3,
             break_length: usize::MAX / 4,
+            colors: colors_for(false),
             ..Options::default()
         };
         // node passes depth -1 for objects with more than two keys: they
         // print as `[Object]`.
         if depth.is_none() {
             return match v.as_object() {
+                Some(_) if opts.colors => "\u{1b}[36m[Object]\u{1b}[39m".to_string(),
                 Some(_) => "[Object]".to_string(),
                 None => inspect(rt, v, opts),
             };
@@ -530,7 +540,7 @@ fn table_method(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value
         let flat: Vec<Value> = entries.iter().flat_map(|(k, v)| [*k, *v]).collect();
         let flat = rt.rooted_list_from(&flat);
         let n = flat.len() / 2;
-        let index: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+        let index: Vec<String> = (0..n).map(|i| cell(rt, Value::number(i as f64))).collect();
         let text = if let Slots::Map(_) = slots {
             let mut keys = Vec::new();
             let mut values = Vec::new();

@@ -33,6 +33,8 @@ pub struct Options {
     pub max_array_length: usize,
     /// String characters shown at most.
     pub max_string_length: usize,
+    /// ANSI colours (node's `inspect.styles`).
+    pub colors: bool,
 }
 
 impl Default for Options {
@@ -44,6 +46,7 @@ impl Default for Options {
             compact: 3,
             max_array_length: 100,
             max_string_length: 10000,
+            colors: false,
         }
     }
 }
@@ -83,6 +86,76 @@ struct Ctx<'a> {
     circular: Vec<(Gc<JsObject>, usize)>,
     /// Keeps every value met alive (see the module docs).
     keep: RootedList<Value>,
+}
+
+/// The styles of node's `inspect.styles` that have a colour.
+#[derive(Clone, Copy)]
+enum Style {
+    Special,
+    Number,
+    Boolean,
+    Undefined,
+    Null,
+    String,
+    Symbol,
+    Date,
+    RegExp,
+}
+
+/// The ANSI start and end codes of a style.
+fn style_codes(style: Style) -> (u8, u8) {
+    match style {
+        Style::Special => (36, 39),
+        Style::Number | Style::Boolean => (33, 39),
+        Style::Undefined => (90, 39),
+        Style::Null => (1, 22),
+        Style::String | Style::Symbol => (32, 39),
+        Style::Date => (35, 39),
+        Style::RegExp => (31, 39),
+    }
+}
+
+/// The length of `s` as shown: without ANSI colour codes.
+pub fn visible_len(s: &str) -> usize {
+    if !s.contains('\u{1b}') {
+        return js_len(s);
+    }
+    let mut n = 0;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            n += c.len_utf16();
+        }
+    }
+    n
+}
+
+/// Whether console output to standard output (`stderr`: standard error)
+/// is coloured: a terminal, and neither `NO_COLOR` nor
+/// `NODE_DISABLE_COLORS` set (`FORCE_COLOR` forces colours), as node.
+pub fn colors_for(stderr: bool) -> bool {
+    use std::io::IsTerminal as _;
+    let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    if let Some(v) = std::env::var_os("FORCE_COLOR") {
+        return v != "0";
+    }
+    if env("NO_COLOR") || env("NODE_DISABLE_COLORS") {
+        return false;
+    }
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return false;
+    }
+    if stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    }
 }
 
 /// A UTF-16 string as Rust text.
@@ -177,13 +250,23 @@ fn get_prefix(constructor: Option<&str>, tag: &str, fallback: &str, size: &str) 
 }
 
 impl Ctx<'_> {
+    fn stylize(&self, s: String, style: Style) -> String {
+        if !self.opts.colors {
+            return s;
+        }
+        let (start, end) = style_codes(style);
+        format!("\u{1b}[{start}m{s}\u{1b}[{end}m")
+    }
+
     fn format_value(&mut self, v: Value, recurse_times: usize) -> String {
         let Some(o) = v.as_object() else {
             return self.format_primitive(v);
         };
         // Proxies show their target (showProxy is off), without traps.
         let o = match self.rt.internal_slots(o) {
-            Slots::Proxy(None) => return "<Revoked Proxy>".to_string(),
+            Slots::Proxy(None) => {
+                return self.stylize("<Revoked Proxy>".to_string(), Style::Special)
+            }
             Slots::Proxy(Some((target, _))) => {
                 self.keep.push(Value::object(target));
                 target
@@ -199,7 +282,7 @@ impl Ctx<'_> {
                     i
                 }
             };
-            return format!("[Circular *{index}]");
+            return self.stylize(format!("[Circular *{index}]"), Style::Special);
         }
         self.format_raw(o, recurse_times)
     }
@@ -225,35 +308,37 @@ impl Ctx<'_> {
                 let mut start = 0;
                 for (i, &u) in units.iter().enumerate() {
                     if u == b'\n' as u16 {
-                        pieces.push(str_escape(&units[start..=i]));
+                        pieces.push(self.stylize(str_escape(&units[start..=i]), Style::String));
                         start = i + 1;
                     }
                 }
                 if start < units.len() {
-                    pieces.push(str_escape(&units[start..]));
+                    pieces.push(self.stylize(str_escape(&units[start..]), Style::String));
                 }
                 let sep = format!(" +\n{}", " ".repeat(self.indentation_lvl + 2));
                 return pieces.join(&sep) + &trailer;
             }
-            return str_escape(&units) + &trailer;
+            return self.stylize(str_escape(&units), Style::String) + &trailer;
         }
         if let Some(n) = v.as_number() {
-            return format_number(self.rt, n);
+            let n = format_number(self.rt, n);
+            return self.stylize(n, Style::Number);
         }
         if v.is_bigint() {
             let s = self.rt.to_string_for_display(v).unwrap_or_default();
-            return format!("{s}n");
+            return self.stylize(format!("{s}n"), Style::Number);
         }
         if v.is_null() {
-            return "null".to_string();
+            return self.stylize("null".to_string(), Style::Null);
         }
         if v.is_undefined() {
-            return "undefined".to_string();
+            return self.stylize("undefined".to_string(), Style::Undefined);
         }
         if let Some(b) = v.as_bool() {
-            return b.to_string();
+            return self.stylize(b.to_string(), Style::Boolean);
         }
-        self.rt.to_string_for_display(v).unwrap_or_default()
+        let text = self.rt.to_string_for_display(v).unwrap_or_default();
+        self.stylize(text, Style::Symbol)
     }
 
     /// Reads `o[name]` without letting an exception escape.
@@ -426,7 +511,7 @@ impl Ctx<'_> {
                     Slots::Function(kind) => {
                         base = self.function_base(o, kind, ctor, &tag);
                         if keys.is_empty() {
-                            return base;
+                            return self.stylize(base, Style::Special);
                         }
                     }
                     Slots::RegExp => {
@@ -437,7 +522,7 @@ impl Ctx<'_> {
                             base = format!("{prefix}{base}");
                         }
                         if keys.is_empty() || depth_exceeded {
-                            return base;
+                            return self.stylize(base, Style::RegExp);
                         }
                     }
                     Slots::Date(t) => {
@@ -451,7 +536,7 @@ impl Ctx<'_> {
                             base = format!("{prefix}{base}");
                         }
                         if keys.is_empty() {
-                            return base;
+                            return self.stylize(base, Style::Date);
                         }
                     }
                     Slots::Error => {
@@ -480,7 +565,11 @@ impl Ctx<'_> {
                     | Slots::BigInt(_) => {
                         base = self.boxed_base(slots, &mut keys, ctor, &tag);
                         if keys.is_empty() {
-                            return base;
+                            let style = match slots {
+                                Slots::String(_) | Slots::Symbol(_) => Style::String,
+                                _ => Style::Number,
+                            };
+                            return self.stylize(base, style);
                         }
                     }
                     _ => {
@@ -551,11 +640,12 @@ impl Ctx<'_> {
         if self.opts.depth.is_some_and(|d| recurse_times > d) {
             let name = get_prefix(ctor, tag, "Object", "");
             let name = &name[..name.len() - 1];
-            return if ctor.is_some() {
+            let name = if ctor.is_some() {
                 format!("[{name}]")
             } else {
                 name.to_string()
             };
+            return self.stylize(name, Style::Special);
         }
         let recurse_times = recurse_times + 1;
         self.seen.push(o);
@@ -567,14 +657,14 @@ impl Ctx<'_> {
             Kind::Set => self.format_set(o, recurse_times),
             Kind::Map => self.format_map(o, recurse_times),
             Kind::Promise(p) => self.format_promise(p, recurse_times),
-            Kind::Weak => vec!["<items unknown>".to_string()],
+            Kind::Weak => vec![self.stylize("<items unknown>".to_string(), Style::Special)],
         };
         for &k in keys.iter() {
             let p = self.format_property(o, recurse_times, k, Extras::Object, true);
             output.push(p);
         }
         if let Some((_, index)) = self.circular.iter().find(|(c, _)| *c == o) {
-            let reference = format!("<ref *{index}>");
+            let reference = self.stylize(format!("<ref *{index}>"), Style::Special);
             base = if base.is_empty() {
                 reference
             } else {
@@ -712,12 +802,11 @@ impl Ctx<'_> {
             }
         }
         // Primitives are formatted as at the top level (no line breaks).
-        let saved = self.indentation_lvl;
-        let saved_break = self.opts.break_length;
+        let saved = self.opts;
         self.opts.break_length = usize::MAX / 2;
+        self.opts.colors = false;
         let p = self.format_primitive(prim);
-        self.opts.break_length = saved_break;
-        self.indentation_lvl = saved;
+        self.opts = saved;
         base.push_str(&format!(": {p}]"));
         if !tag.is_empty() && Some(tag) != ctor {
             base.push_str(&format!(" [{tag}]"));
@@ -902,10 +991,8 @@ impl Ctx<'_> {
             let k = k as usize;
             if k != index {
                 let empty = k - index;
-                output.push(format!(
-                    "<{empty} empty item{}>",
-                    if empty > 1 { "s" } else { "" }
-                ));
+                let message = format!("<{empty} empty item{}>", if empty > 1 { "s" } else { "" });
+                output.push(self.stylize(message, Style::Undefined));
                 index = k;
                 if output.len() == max_length {
                     break;
@@ -923,10 +1010,11 @@ impl Ctx<'_> {
         let remaining = len - index.min(len);
         if output.len() != max_length {
             if remaining > 0 {
-                output.push(format!(
+                let message = format!(
                     "<{remaining} empty item{}>",
                     if remaining > 1 { "s" } else { "" }
-                ));
+                );
+                output.push(self.stylize(message, Style::Undefined));
             }
         } else if remaining > 0 {
             output.push(remaining_text(remaining));
@@ -980,14 +1068,15 @@ impl Ctx<'_> {
 
     fn format_promise(&mut self, info: PromiseInfo, recurse_times: usize) -> Vec<String> {
         match info {
-            PromiseInfo::Pending => vec!["<pending>".to_string()],
+            PromiseInfo::Pending => vec![self.stylize("<pending>".to_string(), Style::Special)],
             PromiseInfo::Fulfilled(v) | PromiseInfo::Rejected(v) => {
                 self.keep.push(v);
                 self.indentation_lvl += 2;
                 let s = self.format_value(v, recurse_times);
                 self.indentation_lvl -= 2;
                 if matches!(info, PromiseInfo::Rejected(_)) {
-                    vec![format!("<rejected> {s}")]
+                    let rejected = self.stylize("<rejected>".to_string(), Style::Special);
+                    vec![format!("{rejected} {s}")]
                 } else {
                     vec![s]
                 }
@@ -1010,10 +1099,10 @@ impl Ctx<'_> {
                 let get = d.get.is_some_and(|g| !g.is_undefined());
                 let set = d.set.is_some_and(|s| !s.is_undefined());
                 match (get, set) {
-                    (true, true) => "[Getter/Setter]".to_string(),
-                    (true, false) => "[Getter]".to_string(),
-                    (false, true) => "[Setter]".to_string(),
-                    (false, false) => "undefined".to_string(),
+                    (true, true) => self.stylize("[Getter/Setter]".to_string(), Style::Special),
+                    (true, false) => self.stylize("[Getter]".to_string(), Style::Special),
+                    (false, true) => self.stylize("[Setter]".to_string(), Style::Special),
+                    (false, false) => self.stylize("undefined".to_string(), Style::Undefined),
                 }
             }
             Some(d) => {
@@ -1047,11 +1136,11 @@ impl Ctx<'_> {
                     .rt
                     .to_string_for_display(Value::symbol(sym))
                     .unwrap_or_default();
-                format!("[{d}]")
+                format!("[{}]", self.stylize(d, Style::Symbol))
             }
             PropertyKey::Index(i) => {
                 if enumerable {
-                    format!("'{i}'")
+                    self.stylize(format!("'{i}'"), Style::String)
                 } else {
                     format!("[{i}]")
                 }
@@ -1065,7 +1154,7 @@ impl Ctx<'_> {
                 } else if is_identifier_key(&text) {
                     text
                 } else {
-                    str_escape(&k.to_utf16())
+                    self.stylize(str_escape(&k.to_utf16()), Style::String)
                 }
             }
         };
@@ -1121,7 +1210,7 @@ impl Ctx<'_> {
             return false;
         }
         for o in output {
-            total += js_len(o);
+            total += visible_len(o);
             if total > self.opts.break_length {
                 return false;
             }
@@ -1145,7 +1234,7 @@ impl Ctx<'_> {
         let separator_space = 2;
         let mut data_len = Vec::with_capacity(output_length);
         for item in output.iter().take(output_length) {
-            let len = js_len(item);
+            let len = visible_len(item);
             data_len.push(len);
             total_length += len + separator_space;
             max_length = max_length.max(len);
@@ -1234,7 +1323,7 @@ enum Kind {
 }
 
 fn pad(s: &str, width: usize, start: bool) -> String {
-    let len = js_len(s);
+    let len = visible_len(s);
     if len >= width {
         return s.to_string();
     }

@@ -42,7 +42,13 @@ pub fn print_result(rt: &mut Runtime, v: Value) {
     use std::io::Write as _;
     let text = match v.as_string() {
         Some(s) => s.to_rust_string(),
-        None => inspect::inspect(rt, v, inspect::Options::default()),
+        None => {
+            let opts = inspect::Options {
+                colors: inspect::colors_for(false),
+                ..inspect::Options::default()
+            };
+            inspect::inspect(rt, v, opts)
+        }
     };
     let _ = writeln!(rt.output, "{text}");
     let _ = rt.output.flush();

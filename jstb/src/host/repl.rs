@@ -171,7 +171,11 @@ fn evaluate(exec: &mut Executor, source: &str, n: usize) {
     exec.set_source(id, &name, source);
     match exec.run(id) {
         Ok(Ok(v)) => {
-            let text = inspect(&mut exec.runtime, v, Options::default());
+            let opts = Options {
+                colors: super::inspect::colors_for(false),
+                ..Options::default()
+            };
+            let text = inspect(&mut exec.runtime, v, opts);
             println!("{text}");
             let _ = exec.define_global("_", v);
         }

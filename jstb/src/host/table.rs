@@ -1,8 +1,12 @@
 //! The box-drawn table of `console.table` (node's lib/internal/cli_table.js).
+//! Widths count what is shown (colour codes excluded).
 
 /// The display width of a cell (node's `getStringWidth`, simplified: one
 /// column per character).
 fn width(s: &str) -> usize {
+    if s.contains('\u{1b}') {
+        return super::inspect::visible_len(s);
+    }
     s.chars().count()
 }
 
