@@ -62,10 +62,21 @@ pub fn inspect(rt: &mut Runtime, v: Value, opts: Options) -> String {
         seen: Vec::new(),
         circular: Vec::new(),
         keep,
+        budget: std::collections::HashMap::new(),
+        exhausted: false,
     };
     ctx.keep.push(v);
     ctx.format_value(v, 0)
 }
+
+/// Objects nested deeper than this stop the inspection (node stops where
+/// its stack ends; the output of such a structure grows with the square of
+/// its depth).
+const MAX_NESTING: usize = 1000;
+
+/// Output characters after which nested objects print as `[Object]`
+/// (node's `ctx.budget`, 2^27).
+const BUDGET: usize = 1 << 27;
 
 /// Whether the elements of an array, Map or Set, or the properties of an
 /// object, are being formatted (node's kArrayExtrasType/kObjectType).
@@ -86,6 +97,10 @@ struct Ctx<'a> {
     circular: Vec<(Gc<JsObject>, usize)>,
     /// Keeps every value met alive (see the module docs).
     keep: RootedList<Value>,
+    /// Output length per indentation level (node's `ctx.budget`).
+    budget: std::collections::HashMap<usize, usize>,
+    /// The budget ran out: every object prints as `[Object]`.
+    exhausted: bool,
 }
 
 /// The styles of node's `inspect.styles` that have a colour.
@@ -284,6 +299,15 @@ impl Ctx<'_> {
             };
             return self.stylize(format!("[Circular *{index}]"), Style::Special);
         }
+        // A structure nested deeper than the native stack allows (with
+        // `depth: null`) stops here, as node's does.
+        if self.seen.len() >= MAX_NESTING || self.rt.check_stack().is_err() {
+            return self.stylize(
+                "[Object: Inspection interrupted prematurely. Maximum call stack size exceeded.]"
+                    .to_string(),
+                Style::Special,
+            );
+        }
         self.format_raw(o, recurse_times)
     }
 
@@ -466,7 +490,7 @@ impl Ctx<'_> {
             Weak,
         }
         let mut formatter = Formatter::None;
-        let depth_exceeded = self.opts.depth.is_some_and(|d| recurse_times > d);
+        let depth_exceeded = self.exhausted || self.opts.depth.is_some_and(|d| recurse_times > d);
         match slots {
             Slots::Array => {
                 let len = o.array_length();
@@ -637,7 +661,7 @@ impl Ctx<'_> {
         ctor: Option<&str>,
         tag: &str,
     ) -> String {
-        if self.opts.depth.is_some_and(|d| recurse_times > d) {
+        if self.exhausted || self.opts.depth.is_some_and(|d| recurse_times > d) {
             let name = get_prefix(ctor, tag, "Object", "");
             let name = &name[..name.len() - 1];
             let name = if ctor.is_some() {
@@ -676,14 +700,22 @@ impl Ctx<'_> {
             std::mem::take(&mut braces[0]),
             std::mem::take(&mut braces[1]),
         ];
-        self.reduce_to_single_string(
+        let res = self.reduce_to_single_string(
             output,
             &base,
             &braces_ref,
             extras,
             recurse_times,
             matches!(kind, Kind::Array).then_some(o),
-        )
+        );
+        // node's budget: a huge output stops descending.
+        let budget = self.budget.entry(self.indentation_lvl).or_insert(0);
+        *budget += res.len();
+        if *budget > BUDGET {
+            self.opts.depth = Some(0);
+            self.exhausted = true;
+        }
+        res
     }
 
     /// `[Function: f]`, `[class A extends B]`, ... (node's
