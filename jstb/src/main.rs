@@ -7,6 +7,7 @@
 
 mod compile_cmd;
 mod diag;
+mod host;
 mod parse_cmd;
 mod run_cmd;
 mod run_module;
@@ -25,8 +26,29 @@ const EXIT_INTERNAL: i32 = 70;
 /// must not overflow the default 8 MB main-thread stack.
 pub const BIG_STACK: usize = 256 << 20;
 
+/// Examples shown by `jstb --help`.
+const EXAMPLES: &str = "\
+Run JavaScript as node does:
+  jstb app.js one two        run a script; process.argv holds one, two
+  jstb -e 'console.log(1+1)' evaluate code
+  jstb -p '[1, 2].map(x => x * 2)'
+                             evaluate code and print the result
+  echo 'console.log(42)' | jstb
+                             run the program on standard input (also: jstb -)
+  jstb                       start the REPL (on a terminal; jstb -i forces it)
+
+Exit codes: 0 success, 1 uncaught error or unhandled rejection (or a
+syntax error), 2 usage error; process.exitCode and process.exit(n) are
+respected.";
+
 #[derive(Parser)]
-#[command(name = "jstb", version, about = "The jsruntime toolbox")]
+#[command(
+    name = "jstb",
+    version,
+    about = "The jsruntime toolbox",
+    override_usage = "jstb [FILE [ARGS...] | -e CODE | -p CODE | -]\n       jstb <COMMAND>",
+    after_help = EXAMPLES
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -52,6 +74,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(code) = host::cli::main(&argv) {
+        return code;
+    }
     let cli = Cli::parse();
     match cli.command {
         Command::Test262Worker { test262_dir } => test262::worker::main(&test262_dir),
@@ -83,7 +109,7 @@ fn unreachable_worker() -> anyhow::Result<ExitCode> {
 
 /// A panic anywhere is a bug; still, the user gets one clean line and exit
 /// code 70, not a backtrace and an abort.
-fn install_panic_hook() {
+pub(crate) fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("jstb: internal error: {info}");
         eprintln!("jstb: this is a bug in jstb or the engine; please report it");

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use jsparser::lexer::LineIndex;
 use jsparser::Span;
 use jsparser::{ParseOptions, SourceKind};
-use jsruntime::backend::{Executor, FileLoader, Trace};
+use jsruntime::backend::{Executor, Trace};
 use jsruntime::semantics::{self, AnalyzeError, Program};
 use jsruntime::value::Value;
 
@@ -32,6 +32,9 @@ pub struct RunArgs {
     /// Run the file as a classic script (default for `.cjs` files).
     #[arg(long)]
     pub script: bool,
+    /// Arguments for the program (`process.argv` after the script).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
 }
 
 /// Which goal symbol a file is parsed with.
@@ -92,6 +95,20 @@ pub fn load_as(file: &str, goal: Goal) -> Option<(String, String, Program)> {
             return None;
         }
     };
+    load_source_as(name, source, goal)
+}
+
+/// Parses and analyzes a program's text (`name` for messages).
+pub fn load_source(name: String, source: String) -> Option<(String, String, Program)> {
+    load_source_as(name, source, Goal::Detect)
+}
+
+/// [`load_source`] with a goal.
+pub fn load_source_as(
+    name: String,
+    source: String,
+    goal: Goal,
+) -> Option<(String, String, Program)> {
     let kind = detect_goal(&name, &source, goal);
     let options = ParseOptions {
         kind,
@@ -138,43 +155,61 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let file = args.file.clone();
     let stats = args.stats;
     let gc_stress = args.gc_stress;
+    let invocation = crate::host::Invocation {
+        script: (file != "-").then(|| file.clone()),
+        args: args.args.clone(),
+        print_result: false,
+    };
     let goal = match (args.module, args.script) {
         (true, _) => Goal::Module,
         (_, true) => Goal::Script,
         _ => Goal::Detect,
     };
-    on_big_stack(move || run_file(&file, stats, gc_stress, goal))
+    on_big_stack(move || {
+        let Some(loaded) = load_as(&file, goal) else {
+            return Ok(ExitCode::FAILURE);
+        };
+        run_loaded(loaded, invocation, stats, gc_stress)
+    })
 }
 
-fn run_file(
-    file: &str,
+/// Runs a loaded program with the host environment, then the event loop.
+pub fn run_loaded(
+    (name, source, program): (String, String, Program),
+    invocation: crate::host::Invocation,
     stats: bool,
     gc_stress: Option<u32>,
-    goal: Goal,
 ) -> anyhow::Result<ExitCode> {
-    let Some((name, source, program)) = load_as(file, goal) else {
-        return Ok(ExitCode::FAILURE);
-    };
+    let print_result = invocation.print_result;
     let defined = program.functions.len();
     let mut exec = Executor::new().map_err(|e| anyhow::anyhow!("{e}"))?;
     if let Some(n) = gc_stress {
         exec.runtime.set_gc_stress(n);
     }
-    exec.set_module_loader(std::rc::Rc::new(FileLoader));
     if program.module.is_some() {
-        let code = crate::run_module::run_main_module(&mut exec, file);
+        crate::host::install(&mut exec, invocation)
+            .map_err(|_| anyhow::anyhow!("cannot install the host"))?;
+        let code = crate::run_module::run_main_module(&mut exec, &name, &source);
         print_stats(&exec, stats, defined);
         return Ok(code);
     }
+    exec.set_module_loader(std::rc::Rc::new(jsruntime::backend::FileLoader));
     let id = exec.load(program);
     exec.set_source(id, &name, &source);
+    crate::host::install(&mut exec, invocation)
+        .map_err(|_| anyhow::anyhow!("cannot install the host"))?;
     let result = exec.run(id).map_err(|e| anyhow::anyhow!("{e}"))?;
     // The script's job is over: WeakRef targets it read may die now
     // (ClearKeptObjects); FinalizationRegistry cleanups run from the job
     // queue.
     exec.runtime.clear_kept_objects();
     let code = match result {
-        Ok(_) => run_jobs(&mut exec, &name, &source, id),
+        Ok(value) => {
+            if print_result {
+                crate::host::print_result(&mut exec.runtime, value);
+            }
+            run_jobs(&mut exec, &name, &source, id)
+        }
         Err(thrown) => {
             report_uncaught(&mut exec, &name, &source, id, thrown.0, "");
             ExitCode::FAILURE
@@ -194,25 +229,21 @@ fn print_stats(exec: &Executor, stats: bool, defined: usize) {
     }
 }
 
-/// Drains the job queue after the script (ECMA-262 9.5: promise jobs run
-/// once the script's execution context is gone), reporting each job that
-/// throws as an uncaught exception, then each promise rejected without a
-/// handler, as node does (exit code 1 if there was either).
+/// Runs the event loop after the script (ECMA-262 9.5: promise jobs run
+/// once the script's execution context is gone; then timers), stopping at
+/// the first uncaught exception or unhandled rejection as node does (exit
+/// code 1); else the exit code is `process.exitCode` or 0.
 fn run_jobs(exec: &mut Executor, name: &str, source: &str, id: usize) -> ExitCode {
-    let mut code = ExitCode::SUCCESS;
-    while let Some(result) = exec.runtime.run_next_job() {
-        if let Err(thrown) = result {
-            report_uncaught(exec, name, source, id, thrown.0, "");
-            code = ExitCode::FAILURE;
-        }
+    let mut report = |exec: &mut Executor, thrown: Value, what: &str| {
+        report_uncaught(exec, name, source, id, thrown, what);
+    };
+    if !crate::host::event_loop::run(exec, &mut report) {
+        return ExitCode::FAILURE;
     }
-    let rejected = exec.runtime.take_unhandled_rejections();
-    for &promise in rejected.iter() {
-        let reason = exec.runtime.promise_result(promise);
-        report_uncaught(exec, name, source, id, reason, "(in promise) ");
-        code = ExitCode::FAILURE;
+    match crate::host::process::exit_code(&mut exec.runtime) {
+        Some(code) => ExitCode::from(code as u8),
+        None => ExitCode::SUCCESS,
     }
-    code
 }
 
 /// Prints an uncaught exception (`what` qualifies it: `(in promise) `).

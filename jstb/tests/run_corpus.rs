@@ -23,6 +23,7 @@ fn run_corpus() {
         let output = Command::new(env!("CARGO_BIN_EXE_jstb"))
             .arg("run")
             .arg(&script)
+            .env_remove("FORCE_COLOR")
             .output()
             .expect("runs jstb");
         let stdout = String::from_utf8_lossy(&output.stdout);

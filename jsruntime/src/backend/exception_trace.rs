@@ -59,6 +59,11 @@ pub(crate) struct ExceptionTrace {
     sites: Vec<Site>,
     /// Sites beyond [`MAX_FRAMES`].
     omitted: usize,
+    /// A TypeError just made by a call (`false`) or `new` (`true`) of a
+    /// value that is not callable (a constructor): its throw site names the
+    /// callee in the message ([`callee_message`]). Compared by address
+    /// only, at the note that immediately follows.
+    pub(crate) uncallable: Option<(u64, bool)>,
 }
 
 impl ExceptionTrace {
@@ -265,9 +270,97 @@ pub unsafe extern "C" fn runtime_note_exception_site(
     };
     // SAFETY: compiled code passes the thrown value from its scratch slot.
     let value = unsafe { Value::from_bits(exception) };
+    if let Some((error, construct)) = exec.state.trace.uncallable.take() {
+        if error == exception {
+            exec.name_uncallable(value, site, construct);
+        }
+    }
     let roots = &exec.runtime;
     exec.state.trace.note(|v| roots.persistent(v), value, site);
     Status::Exception as u32
+}
+
+/// The callee of the call (or `new`) expression starting at `offset` of
+/// `source`, when it is a plain reference: `a`, `a.b.c`, `this.f`,
+/// `a?.b`, `a[0]`; `None` otherwise (the message stays generic).
+pub(crate) fn callee_text(source: &str, offset: usize, construct: bool) -> Option<String> {
+    let mut rest = source.get(offset..)?;
+    if construct {
+        rest = rest.strip_prefix("new")?.trim_start();
+    }
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    let mut depth = 0usize;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'[' => depth += 1,
+            b']' if depth > 0 => depth -= 1,
+            b'(' if depth == 0 => break,
+            b'?' if depth == 0 && bytes.get(i + 1) == Some(&b'.') => {
+                if bytes.get(i + 2) == Some(&b'(') {
+                    break;
+                }
+            }
+            b'\n' | b'\r' | b'`' | b';' | b')' | b'{' | b'}' | b',' if depth == 0 => return None,
+            _ if depth > 0 => {}
+            _ if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c == b'.' || c >= 0x80 => {}
+            _ => return None,
+        }
+        i += 1;
+        if i > 200 {
+            return None;
+        }
+    }
+    let text = rest.get(..i)?.trim_end();
+    if i >= bytes.len() || text.is_empty() {
+        return None;
+    }
+    // Several calls of a chain start at the same offset (`f()()`,
+    // `a.b().c()`): name the callee only when this call ends the chain.
+    let mut parens = 0usize;
+    let mut j = i;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'(' => parens += 1,
+            b')' => {
+                parens -= 1;
+                if parens == 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    let after = rest.get(j + 1..)?.trim_start();
+    if after.starts_with(['.', '?', '[', '(', '`']) && !after.starts_with("??") {
+        return None;
+    }
+    Some(text.to_string())
+}
+
+impl Executor {
+    /// Names the callee in the message of a "not a function" / "not a
+    /// constructor" TypeError at its throw site, as V8 does
+    /// (`a.foo is not a function`).
+    fn name_uncallable(&mut self, error: Value, site: Site, construct: bool) {
+        let Some(o) = error.as_object() else { return };
+        let Some(text) = self
+            .source_text(site.program)
+            .and_then(|s| callee_text(s, site.offset as usize, construct))
+        else {
+            return;
+        };
+        let what = if construct { "constructor" } else { "function" };
+        let message = format!("{text} is not a {what}");
+        let Ok(message) = self.runtime.new_string(&message) else {
+            return;
+        };
+        let key = PropertyKey::String(self.runtime.names.message);
+        let desc = PropertyDescriptor::data(Value::string(message), Attributes::BUILTIN_METHOD);
+        let _ = self.runtime.define_own_property(o, key, desc);
+    }
 }
 
 /// A `catch` clause caught `exception`: its trace is complete (the next

@@ -36,6 +36,7 @@
 pub mod builtins;
 pub mod inline_cache;
 pub mod intrinsics;
+pub mod introspect;
 pub mod jobs;
 pub mod names;
 

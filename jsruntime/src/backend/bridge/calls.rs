@@ -188,9 +188,12 @@ pub unsafe extern "C" fn runtime_call(
         exec.runtime.call(f, unsafe { value(this) }, args)
     } else {
         let what = exec.runtime.type_of(f).to_rust_string();
-        Err(exec
+        let error = exec
             .runtime
-            .type_error(&format!("{what} is not a function")))
+            .type_error(&format!("{what} is not a function"));
+        // The throw site renames it after the callee (exception_trace).
+        exec.state.trace.uncallable = Some((error.0.to_bits(), false));
+        Err(error)
     };
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
@@ -212,7 +215,10 @@ pub unsafe extern "C" fn runtime_new(
     let result = if f.as_object().is_some_and(|o| o.is_constructor()) {
         exec.runtime.construct(f, args, None)
     } else {
-        Err(exec.runtime.type_error("not a constructor"))
+        let error = exec.runtime.type_error("not a constructor");
+        // The throw site renames it after the callee (exception_trace).
+        exec.state.trace.uncallable = Some((error.0.to_bits(), true));
+        Err(error)
     };
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }

@@ -462,3 +462,10 @@ pub fn promise_outcome(promise: Value) -> Option<Result<Value, Value>> {
 
 #[cfg(test)]
 mod tests;
+
+/// Marks a promise as handled (a host that watches it itself, such as the
+/// CLI watching the main module's evaluation, does not want it reported as
+/// an unhandled rejection).
+pub fn mark_promise_handled(promise: Value) {
+    crate::builtins::promise::mark_handled(promise);
+}

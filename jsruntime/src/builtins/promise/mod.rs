@@ -45,6 +45,13 @@ use crate::runtime::Intrinsic;
 pub(crate) use jobs::{run_reaction_job, run_resolve_thenable_job};
 pub(crate) use operations::{is_handled, promise_result};
 
+/// Sets [[PromiseIsHandled]] (for hosts that watch a promise themselves).
+pub(crate) fn mark_handled(promise: crate::value::Value) {
+    if let Some(d) = state::promise_data(promise) {
+        d.is_handled.set(true);
+    }
+}
+
 /// A promise's state for hosts: `Some(Ok(value))` fulfilled, `Some(Err(reason))`
 /// rejected, `None` pending (or not a promise).
 pub(crate) fn promise_outcome(
@@ -67,6 +74,7 @@ pub(crate) use state::{
     is_promise, Handler, NativeHandlerFn, PromiseCapability, PromiseData, PromiseReaction,
     ReactionType,
 };
+pub(crate) use state::{promise_data, PromiseState};
 
 /// 27.2.3 The Promise Constructor and 27.2.4 Properties of the Promise
 /// Constructor.

@@ -79,6 +79,13 @@ impl ExoticObject for ProxyObject {
     }
 }
 
+impl ProxyObject {
+    /// [[ProxyTarget]] and [[ProxyHandler]]; `None` once revoked.
+    pub fn parts(&self) -> Option<(Gc<JsObject>, Gc<JsObject>)> {
+        Some((self.target?, self.handler?))
+    }
+}
+
 /// Whether `o` is a Proxy exotic object (revoked or not).
 pub fn is_proxy(o: Gc<JsObject>) -> bool {
     o.exotic_data::<ProxyObject>().is_some()

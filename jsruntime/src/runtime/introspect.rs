@@ -1,0 +1,192 @@
+//! Introspection for embedders: what an inspector (a REPL, `console.log`,
+//! a debugger) needs to know about an object beyond its properties, read
+//! from its internal slots without running JavaScript code (no getters, no
+//! proxy traps).
+//!
+//! [`Runtime::internal_slots`] classifies an object ([`Slots`]);
+//! [`Runtime::collection_entries`] lists the entries of a Map or Set.
+
+use crate::backend::coroutine::{CoroutineKind, CoroutineObject};
+use crate::bigint::JsBigInt;
+use crate::builtins::map::{host_ref, MapData};
+use crate::builtins::promise::{promise_data, PromiseState};
+use crate::builtins::set::SetData;
+use crate::gc::Gc;
+use crate::object::arguments::ArgumentsObject;
+use crate::object::proxy::ProxyObject;
+use crate::object::regexp::RegExpData;
+use crate::object::{JsObject, ObjectKind};
+use crate::runtime::Runtime;
+use crate::string::JsString;
+use crate::symbol::Symbol;
+use crate::value::Value;
+
+/// The kind of a function object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// An ordinary or arrow function, a method, or a built-in function.
+    Normal,
+    /// A class constructor (`class A {}`).
+    Class,
+    /// `function*`.
+    Generator,
+    /// `async function` (and async arrows and methods).
+    Async,
+    /// `async function*`.
+    AsyncGenerator,
+    /// A bound function exotic object (10.4.1).
+    Bound,
+}
+
+/// The state of a promise and its result.
+#[derive(Clone, Copy, Debug)]
+pub enum PromiseInfo {
+    /// Not settled yet.
+    Pending,
+    /// Fulfilled with the value.
+    Fulfilled(Value),
+    /// Rejected with the reason.
+    Rejected(Value),
+}
+
+/// What kind of object a value is, by its internal slots.
+#[derive(Clone, Copy, Debug)]
+pub enum Slots {
+    /// An ordinary object with no further internal slots.
+    Ordinary,
+    /// An Array exotic object.
+    Array,
+    /// A function object.
+    Function(FunctionKind),
+    /// Has [[ErrorData]].
+    Error,
+    /// A Boolean object.
+    Boolean(bool),
+    /// A Number object.
+    Number(f64),
+    /// A String object.
+    String(Gc<JsString>),
+    /// A Symbol object.
+    Symbol(Gc<Symbol>),
+    /// A BigInt object.
+    BigInt(Gc<JsBigInt>),
+    /// A Date object with its time value (NaN: invalid).
+    Date(f64),
+    /// A RegExp object.
+    RegExp,
+    /// A Map with its size.
+    Map(usize),
+    /// A Set with its size.
+    Set(usize),
+    /// A WeakMap.
+    WeakMap,
+    /// A WeakSet.
+    WeakSet,
+    /// A WeakRef.
+    WeakRef,
+    /// A Promise.
+    Promise(PromiseInfo),
+    /// A Proxy: its target and handler (`None` once revoked).
+    Proxy(Option<(Gc<JsObject>, Gc<JsObject>)>),
+    /// An arguments object.
+    Arguments,
+    /// A generator or async generator object (`true`: async).
+    Generator(bool),
+    /// Another built-in object, by its class name ("Map Iterator", ...).
+    Other(&'static str),
+}
+
+impl Runtime {
+    /// Classifies `o` by its internal slots (see [`Slots`]); runs no
+    /// JavaScript code.
+    pub fn internal_slots(&self, o: Gc<JsObject>) -> Slots {
+        let v = Value::object(o);
+        match o.kind() {
+            ObjectKind::Ordinary => Slots::Ordinary,
+            ObjectKind::Array => Slots::Array,
+            ObjectKind::NativeFunction(_) => Slots::Function(FunctionKind::Normal),
+            ObjectKind::BoundFunction(_) => Slots::Function(FunctionKind::Bound),
+            ObjectKind::Function(closure) => {
+                // SAFETY: a closure's template is boxed and lives as long
+                // as the executor that created the closure (the closure is
+                // live: `o` holds it).
+                let template = unsafe { &*(*closure.as_ptr()).template };
+                let kind = match template.coroutine_kind() {
+                    Some(CoroutineKind::Generator) => FunctionKind::Generator,
+                    Some(CoroutineKind::Async) => FunctionKind::Async,
+                    Some(CoroutineKind::AsyncGenerator) => FunctionKind::AsyncGenerator,
+                    None if template.class_constructor => FunctionKind::Class,
+                    None => FunctionKind::Normal,
+                };
+                Slots::Function(kind)
+            }
+            ObjectKind::Error => Slots::Error,
+            ObjectKind::Boolean(b) => Slots::Boolean(*b),
+            ObjectKind::Number(n) => Slots::Number(*n),
+            ObjectKind::String(s) => Slots::String(*s),
+            ObjectKind::Symbol(s) => Slots::Symbol(*s),
+            ObjectKind::Date(t) => Slots::Date(*t),
+            ObjectKind::BigInt(b) => Slots::BigInt(*b),
+            ObjectKind::Exotic(e) => {
+                if let Some(p) = e.as_any().downcast_ref::<ProxyObject>() {
+                    Slots::Proxy(p.parts())
+                } else if e.as_any().is::<ArgumentsObject>() {
+                    Slots::Arguments
+                } else {
+                    Slots::Other(e.builtin_tag())
+                }
+            }
+            ObjectKind::Host(h) => {
+                if let Some(m) = host_ref::<MapData>(v) {
+                    return Slots::Map(m.table.borrow().len());
+                }
+                if let Some(s) = host_ref::<SetData>(v) {
+                    return Slots::Set(s.table.borrow().len());
+                }
+                if let Some(p) = promise_data(v) {
+                    return Slots::Promise(match p.state.get() {
+                        PromiseState::Pending => PromiseInfo::Pending,
+                        PromiseState::Fulfilled => PromiseInfo::Fulfilled(p.result.get()),
+                        PromiseState::Rejected => PromiseInfo::Rejected(p.result.get()),
+                    });
+                }
+                if h.as_any().is::<RegExpData>() {
+                    return Slots::RegExp;
+                }
+                if let Some(c) = h.as_any().downcast_ref::<CoroutineObject>() {
+                    return match c.kind {
+                        CoroutineKind::Generator => Slots::Generator(false),
+                        CoroutineKind::AsyncGenerator => Slots::Generator(true),
+                        CoroutineKind::Async => Slots::Other("AsyncFunction"),
+                    };
+                }
+                match h.class_name() {
+                    "WeakMap" => Slots::WeakMap,
+                    "WeakSet" => Slots::WeakSet,
+                    "WeakRef" => Slots::WeakRef,
+                    "Function" => Slots::Function(FunctionKind::Normal),
+                    other => Slots::Other(other),
+                }
+            }
+        }
+    }
+
+    /// The entries of a Map (key, value) or a Set (value, value), in
+    /// insertion order; `None` for other objects. The values are not
+    /// rooted: root them before allocating.
+    pub fn collection_entries(&self, o: Gc<JsObject>) -> Option<Vec<(Value, Value)>> {
+        let v = Value::object(o);
+        let table = if let Some(m) = host_ref::<MapData>(v) {
+            m.table.borrow()
+        } else {
+            host_ref::<SetData>(v)?.table.borrow()
+        };
+        let mut out = Vec::with_capacity(table.len());
+        for i in 0..table.raw_len() {
+            if let Some(entry) = table.entry_at(i) {
+                out.push(entry);
+            }
+        }
+        Some(out)
+    }
+}
