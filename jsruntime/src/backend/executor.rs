@@ -356,6 +356,7 @@ impl Executor {
         let ast = jsparser::parse(source, options).map_err(ScriptError::Syntax)?;
         let program = crate::semantics::analyze(&ast).map_err(ScriptError::Analyze)?;
         let id = self.load(program);
+        self.keep_source(id, None, Rc::from(source));
         self.run(id).map_err(ScriptError::Compile)
     }
 
