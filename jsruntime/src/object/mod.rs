@@ -128,6 +128,9 @@ pub struct NativeFunction {
     /// What [[Construct]] runs (10.3.2); `None` throws a TypeError even when the
     /// object has [`FLAG_CONSTRUCTOR`].
     pub construct: Option<NativeCtorFn>,
+    /// [[Realm]] (10.3.4 CreateBuiltinFunction step 6): the realm the
+    /// function runs in.
+    pub realm: crate::runtime::RealmId,
 }
 
 /// Data of objects defined outside this module (closures, collections, ...).
