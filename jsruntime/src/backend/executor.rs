@@ -90,7 +90,11 @@ impl State {
         function: FunctionId,
     ) -> &FunctionTemplate {
         let stats = &mut self.stats;
-        let realm = self.program_realms.get(program).copied().unwrap_or_default();
+        let realm = self
+            .program_realms
+            .get(program)
+            .copied()
+            .unwrap_or_default();
         let script = self.programs.get(program).and_then(|p| {
             let s = p.function(function)?;
             Some((p.clone(), s.length.unwrap_or(s.num_params), s.name, s.flags))
@@ -555,7 +559,10 @@ impl Executor {
 
     /// A global lexical binding: its value and whether it is mutable.
     pub(crate) fn lexical_binding(&self, id: u32) -> Option<(Value, bool)> {
-        self.globals().lexical.get(&id).map(|b| (b.get(), b.mutable))
+        self.globals()
+            .lexical
+            .get(&id)
+            .map(|b| (b.get(), b.mutable))
     }
 
     pub(crate) fn set_lexical_global(&mut self, id: u32, v: Value) {

@@ -411,10 +411,10 @@ impl Runtime {
                 let name = self.atom(name)?;
                 let flags = FLAG_CALLABLE | construct.map_or(0, |_| FLAG_CONSTRUCTOR);
                 let kind = ObjectKind::NativeFunction(NativeFunction {
-            call,
-            construct,
-            realm: self.current_realm,
-        });
+                    call,
+                    construct,
+                    realm: self.current_realm,
+                });
                 self.new_function_object(proto, kind, flags, length, name)?
             }
             Make::Array => self.new_object_with(proto, ObjectKind::Array, FLAG_ARRAY)?,

@@ -32,7 +32,9 @@ pub(crate) static ASYNC_FUNCTION: BuiltinObject = BuiltinObject {
     name: "AsyncFunction",
     intrinsic: Some(Intrinsic::AsyncFunction),
     proto: Some(Intrinsic::Function),
-    make: Make::constructor("AsyncFunction", 1, async_function, |rt, args, nt| create_dynamic_function(rt, DynamicFunctionKind::Async, args, Some(nt))),
+    make: Make::constructor("AsyncFunction", 1, async_function, |rt, args, nt| {
+        create_dynamic_function(rt, DynamicFunctionKind::Async, args, Some(nt))
+    }),
     props: &[Prop::prototype(Intrinsic::AsyncFunctionPrototype)],
 };
 

@@ -41,7 +41,9 @@ pub(crate) static ASYNC_GENERATOR_FUNCTION: BuiltinObject = BuiltinObject {
         "AsyncGeneratorFunction",
         1,
         async_generator_function,
-        |rt, args, nt| create_dynamic_function(rt, DynamicFunctionKind::AsyncGenerator, args, Some(nt)),
+        |rt, args, nt| {
+            create_dynamic_function(rt, DynamicFunctionKind::AsyncGenerator, args, Some(nt))
+        },
     ),
     props: &[Prop::prototype(Intrinsic::AsyncGeneratorFunctionPrototype)],
 };

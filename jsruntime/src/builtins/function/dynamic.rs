@@ -3,9 +3,9 @@
 //! backend through [`crate::runtime::HostHooks::global_eval`].
 
 use crate::builtins::global::eval::global_eval;
-use crate::object::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::gc::Gc;
 use crate::object::JsObject;
+use crate::object::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;

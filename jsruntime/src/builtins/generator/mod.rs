@@ -28,7 +28,12 @@ pub(crate) static GENERATOR_FUNCTION: BuiltinObject = BuiltinObject {
     name: "GeneratorFunction",
     intrinsic: Some(Intrinsic::GeneratorFunction),
     proto: Some(Intrinsic::Function),
-    make: Make::constructor("GeneratorFunction", 1, generator_function, |rt, args, nt| create_dynamic_function(rt, DynamicFunctionKind::Generator, args, Some(nt))),
+    make: Make::constructor(
+        "GeneratorFunction",
+        1,
+        generator_function,
+        |rt, args, nt| create_dynamic_function(rt, DynamicFunctionKind::Generator, args, Some(nt)),
+    ),
     props: &[Prop::prototype(Intrinsic::GeneratorFunctionPrototype)],
 };
 

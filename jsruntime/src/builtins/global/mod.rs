@@ -10,9 +10,9 @@ mod uri;
 use super::arg;
 use crate::builtins::json::JSON;
 use crate::builtins::math::MATH;
+use crate::object::PropertyKey;
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_NONE, ATTR_WC};
 use crate::runtime::{Intrinsic, Runtime};
-use crate::object::PropertyKey;
 use crate::value::Value;
 use crate::JsResult;
 
