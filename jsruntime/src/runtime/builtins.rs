@@ -305,11 +305,8 @@ impl Runtime {
     ) -> JsResult<Gc<JsObject>> {
         let proto = self.intrinsic(Intrinsic::FunctionPrototype);
         let flags = FLAG_CALLABLE | construct.map_or(0, |_| FLAG_CONSTRUCTOR);
-        let kind = ObjectKind::NativeFunction(NativeFunction {
-            call,
-            construct,
-            realm: self.current_realm,
-        });
+        let kind =
+            ObjectKind::NativeFunction(self.current_realm, NativeFunction { call, construct });
         self.new_function_object(proto, kind, flags, length, name)
     }
 
@@ -410,11 +407,10 @@ impl Runtime {
             } => {
                 let name = self.atom(name)?;
                 let flags = FLAG_CALLABLE | construct.map_or(0, |_| FLAG_CONSTRUCTOR);
-                let kind = ObjectKind::NativeFunction(NativeFunction {
-                    call,
-                    construct,
-                    realm: self.current_realm,
-                });
+                let kind = ObjectKind::NativeFunction(
+                    self.current_realm,
+                    NativeFunction { call, construct },
+                );
                 self.new_function_object(proto, kind, flags, length, name)?
             }
             Make::Array => self.new_object_with(proto, ObjectKind::Array, FLAG_ARRAY)?,

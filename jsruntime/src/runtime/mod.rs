@@ -402,8 +402,8 @@ impl Runtime {
         };
         self.check_stack()?;
         match callee.kind() {
-            ObjectKind::NativeFunction(nf) => {
-                let (call, realm) = (nf.call, nf.realm);
+            ObjectKind::NativeFunction(realm, nf) => {
+                let (call, realm) = (nf.call, *realm);
                 if realm == self.current_realm {
                     return call(self, this, args);
                 }
@@ -451,11 +451,11 @@ impl Runtime {
         let new_target = new_target.and_then(|v| v.as_object()).unwrap_or(callee);
         self.check_stack()?;
         match callee.kind() {
-            ObjectKind::NativeFunction(nf) => match nf.construct {
-                Some(ctor) if nf.realm == self.current_realm => ctor(self, args, new_target),
+            ObjectKind::NativeFunction(realm, nf) => match nf.construct {
+                Some(ctor) if *realm == self.current_realm => ctor(self, args, new_target),
                 // 10.3.2 [[Construct]]: as [[Call]], in the callee's realm.
                 Some(ctor) => {
-                    let previous = self.enter_realm(nf.realm);
+                    let previous = self.enter_realm(*realm);
                     let result = ctor(self, args, new_target);
                     self.enter_realm(previous);
                     result

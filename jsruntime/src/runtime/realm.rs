@@ -93,7 +93,7 @@ impl Runtime {
         loop {
             match o.kind() {
                 // Step 1: [[Realm]] of a built-in or ECMAScript function.
-                ObjectKind::NativeFunction(nf) => return Ok(nf.realm),
+                ObjectKind::NativeFunction(realm, _) => return Ok(*realm),
                 ObjectKind::Function(closure) => {
                     // SAFETY: a closure's template lives as long as the
                     // executor that created it.
