@@ -9,6 +9,7 @@
 //! completion value.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::completion::{ErrorKind, JsResult};
 use crate::gc::Gc;
@@ -46,6 +47,7 @@ impl Executor {
             Err(e) => return Err(self.script_error(e)),
         };
         let id = self.load(program);
+        self.keep_source(id, None, Rc::from(source));
         match self.run(id) {
             Ok(result) => result,
             Err(e) => Err(self.script_error(ScriptError::Compile(e))),
@@ -117,6 +119,7 @@ impl Executor {
             }
         }
         let id = self.load(program);
+        self.keep_source(id, None, Rc::from(source));
         let loaded = self.program(id).unwrap_or_default();
         // 19.2.1.3 EvalDeclarationInstantiation (global variable
         // environment; other environments are resolved by the analyzer).
@@ -166,8 +169,11 @@ pub(crate) fn global_eval_hook(rt: &mut Runtime, source: &str) -> JsResult<Value
     exec.eval_indirect(source)
 }
 
-/// [`crate::runtime::HostHooks::source_text`]: the text recorded for a
-/// dynamic function.
+/// [`crate::runtime::HostHooks::source_text`] (20.2.3.5 step 2): the
+/// source text of a function made by compiled code — the text recorded for
+/// a dynamic function, else the function's span of its program's source
+/// (for a class constructor, the whole class). `None` (the NativeFunction
+/// form) for functions of programs loaded without their source.
 pub(crate) fn source_text_hook(
     rt: &mut Runtime,
     callee: Gc<JsObject>,
@@ -177,10 +183,21 @@ pub(crate) fn source_text_hook(
     let Some(key) = Executor::function_key(callee) else {
         return Ok(None);
     };
-    let Some(text) = exec.dynamic_sources().texts.get(&key).cloned() else {
+    if let Some(text) = exec.dynamic_sources().texts.get(&key).cloned() {
+        return exec.runtime.new_string(&text).map(Some);
+    }
+    let span = exec
+        .state
+        .programs
+        .get(key.0)
+        .and_then(|p| p.function(FunctionId(key.1))?.source);
+    let (Some(span), Some(source)) = (span, exec.shared_source(key.0)) else {
         return Ok(None);
     };
-    exec.runtime.new_string(&text).map(Some)
+    match source.get(span.start as usize..span.end as usize) {
+        Some(text) => exec.runtime.new_string(text).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// [`crate::runtime::HostHooks::set_source_text`].

@@ -23,6 +23,8 @@
 //! `    at f (FILE:LINE:COL)` per frame of the trace). The header reads only
 //! data properties, so no user code runs.
 
+use std::rc::Rc;
+
 use jsparser::lexer::LineIndex;
 
 use crate::gc::Gc;
@@ -88,8 +90,12 @@ impl ExceptionTrace {
 
 /// The source text of a program, for positions.
 pub(crate) struct Source {
-    pub(crate) name: String,
-    text: String,
+    /// The file name, for traces (`None`: eval code and other programs
+    /// made at run time, shown as `<anonymous>` without positions).
+    pub(crate) name: Option<String>,
+    /// The whole text, shared by every function of the program (their
+    /// `toString` slices it).
+    text: Rc<str>,
     lines: std::cell::OnceCell<LineIndex>,
 }
 
@@ -137,13 +143,19 @@ impl Executor {
     /// Names a loaded program's source, so that exception traces show
     /// `FILE:LINE:COL` positions in it.
     pub fn set_source(&mut self, program: usize, name: &str, text: &str) {
+        self.keep_source(program, Some(name.to_owned()), Rc::from(text));
+    }
+
+    /// Keeps a loaded program's source text (for `toString` of its
+    /// functions, 20.2.3.5, and positions when it has a `name`).
+    pub(crate) fn keep_source(&mut self, program: usize, name: Option<String>, text: Rc<str>) {
         let sources = &mut self.state.sources;
         if sources.len() <= program {
             sources.resize_with(program + 1, || None);
         }
         sources[program] = Some(Source {
-            name: name.to_owned(),
-            text: text.to_owned(),
+            name,
+            text,
             lines: std::cell::OnceCell::new(),
         });
     }
@@ -151,7 +163,13 @@ impl Executor {
     /// The name registered for a program's source (a file name).
     pub fn source_name(&self, program: usize) -> Option<&str> {
         let source = self.state.sources.get(program)?.as_ref()?;
-        Some(&source.name)
+        source.name.as_deref()
+    }
+
+    /// The shared source text of a program.
+    pub(crate) fn shared_source(&self, program: usize) -> Option<Rc<str>> {
+        let source = self.state.sources.get(program)?.as_ref()?;
+        Some(source.text.clone())
     }
 
     /// The source text registered for a program.
@@ -179,11 +197,13 @@ impl Executor {
             .programs
             .get(site.program)
             .and_then(|p| Some(p.symbol_name(p.function(site.function)?.name?).to_owned()));
+        // Programs without a file name (eval code) show no positions.
         let source = self
             .state
             .sources
             .get(site.program)
-            .and_then(Option::as_ref);
+            .and_then(Option::as_ref)
+            .filter(|s| s.name.is_some());
         let offset = (site.offset != u32::MAX).then_some(site.offset);
         let line_col = match (source, offset) {
             (Some(s), Some(o)) => Some(s.lines.get_or_init(|| LineIndex::new(&s.text)).line_col(o)),
@@ -191,7 +211,9 @@ impl Executor {
         };
         StackFrame {
             function,
-            file: source.map_or_else(|| "<anonymous>".to_owned(), |s| s.name.clone()),
+            file: source
+                .and_then(|s| s.name.clone())
+                .unwrap_or_else(|| "<anonymous>".to_owned()),
             line_col,
             offset,
             program: site.program,

@@ -8,7 +8,7 @@ use crate::completion::{JsResult, Thrown};
 use crate::gc::Persistent;
 use crate::object::PropertyKey;
 use crate::runtime::inline_cache::PropertyCache;
-use crate::runtime::Runtime;
+use crate::runtime::{RealmId, Runtime};
 use crate::semantics::{FunctionId, Program, StringId, Symbol};
 use crate::value::Value;
 
@@ -35,6 +35,10 @@ pub struct Stats {
 #[derive(Default)]
 pub(super) struct State {
     pub(super) programs: Vec<Rc<Program>>,
+    /// The realm of each program (parallel to `programs`): the realm that
+    /// was current when it was loaded; its code is compiled against that
+    /// realm's global object and global environment.
+    program_realms: Vec<RealmId>,
     /// Templates by (program, function); boxed so their addresses, embedded
     /// in compiled code, never change.
     templates: HashMap<(usize, u32), Box<FunctionTemplate>>,
@@ -49,16 +53,18 @@ pub(super) struct State {
     global_ids: HashMap<String, u32>,
     /// The rooted atom of each global name, created on first use.
     global_keys: Vec<Option<Persistent>>,
-    /// The global environment's declarative record and var names.
-    globals: GlobalEnvironment,
+    /// Each realm's global environment (declarative record and var names),
+    /// by realm id (grown when a program of a new realm is loaded).
+    globals: Vec<GlobalEnvironment>,
     /// Source texts of dynamic functions.
     dynamic_sources: DynamicSources,
     /// Inline caches of compiled functions, by (program, function).
     caches: HashMap<(usize, u32), *const PropertyCache>,
     inline_caches_enabled: bool,
-    /// The inline cache of each global name read by compiled code, by name
-    /// id (null until first needed); see `runtime_get_global_cached`.
-    global_caches: Vec<*const PropertyCache>,
+    /// The inline cache of each global name read by compiled code, by realm
+    /// and name id (null until first needed); see
+    /// `runtime_get_global_cached`.
+    global_caches: Vec<Vec<*const PropertyCache>>,
     stats: Stats,
     /// The trace of the last exception (see `exception_trace`).
     pub(super) trace: ExceptionTrace,
@@ -86,6 +92,11 @@ impl State {
         function: FunctionId,
     ) -> &FunctionTemplate {
         let stats = &mut self.stats;
+        let realm = self
+            .program_realms
+            .get(program)
+            .copied()
+            .unwrap_or_default();
         let script = self.programs.get(program).and_then(|p| {
             let s = p.function(function)?;
             Some((p.clone(), s.length.unwrap_or(s.num_params), s.name, s.flags))
@@ -119,6 +130,7 @@ impl State {
                     compiled: std::cell::Cell::new(false),
                     program,
                     function,
+                    realm,
                     num_params,
                     name: atom.unwrap_or(runtime.names.empty),
                     name_root,
@@ -130,6 +142,14 @@ impl State {
                     coroutine: std::cell::OnceCell::new(),
                 })
             })
+    }
+}
+
+impl Host<'_> {
+    /// The realm of the program being compiled.
+    fn realm(&self) -> RealmId {
+        let realms = &self.state.program_realms;
+        realms.get(self.program).copied().unwrap_or_default()
     }
 }
 
@@ -242,16 +262,33 @@ impl CompileHost for Host<'_> {
     }
 
     fn global_lexical(&mut self, name: u32) -> Option<(*mut u64, bool)> {
-        let binding = self.state.globals.lexical.get(&name)?;
+        let realm = self.realm().0 as usize;
+        let binding = self.state.globals.get(realm)?.lexical.get(&name)?;
         Some((binding.value_address(), binding.mutable))
+    }
+
+    fn direct_closure_calls(&mut self) -> bool {
+        self.realm() == RealmId(0)
     }
 
     fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
         if !self.state.inline_caches_enabled {
             return None;
         }
-        let global = Value::object(self.runtime.global_object()).to_bits();
-        let caches = &mut self.state.global_caches;
+        let realm = self.realm();
+        let global = self
+            .runtime
+            .realm_intrinsic(realm, crate::runtime::Intrinsic::GlobalObject);
+        if !global.is_object() {
+            return None;
+        }
+        let global = global.to_bits();
+        let realm = realm.0 as usize;
+        let all = &mut self.state.global_caches;
+        if all.len() <= realm {
+            all.resize_with(realm + 1, Vec::new);
+        }
+        let caches = &mut all[realm];
         let index = name as usize;
         if caches.len() <= index {
             caches.resize(index + 1, std::ptr::null());
@@ -298,6 +335,7 @@ impl Executor {
             jit: Jit::new()?,
             state: State {
                 inline_caches_enabled: true,
+                globals: vec![GlobalEnvironment::default()],
                 ..State::default()
             },
             new_target: Default::default(),
@@ -316,9 +354,22 @@ impl Executor {
     }
 
     /// Registers a program; its functions compile when first called.
+    /// It belongs to the current realm.
     pub fn load(&mut self, program: Program) -> usize {
+        let realm = self.runtime.current_realm();
+        let globals = &mut self.state.globals;
+        if globals.len() <= realm.0 as usize {
+            globals.resize_with(realm.0 as usize + 1, GlobalEnvironment::default);
+        }
         self.state.programs.push(Rc::new(program));
+        self.state.program_realms.push(realm);
         self.state.programs.len() - 1
+    }
+
+    /// The realm a loaded program belongs to.
+    pub(crate) fn program_realm(&self, program: usize) -> RealmId {
+        let realms = &self.state.program_realms;
+        realms.get(program).copied().unwrap_or_default()
     }
 
     /// Runs the entry function (function 0) of a loaded program and returns
@@ -328,21 +379,23 @@ impl Executor {
             return Err(CompileError::Malformed(format!("no program {program}")));
         }
         let loaded = self.state.programs[program].clone();
-        if let Err(e) = self.global_declaration_instantiation(&loaded) {
-            return Ok(Err(e));
-        }
+        // 16.1.6 ScriptEvaluation in the script's realm.
+        let previous = self.runtime.enter_realm(self.program_realm(program));
+        let result = self.run_in_realm(program, &loaded);
+        self.runtime.enter_realm(previous);
+        Ok(result)
+    }
+
+    fn run_in_realm(&mut self, program: usize, loaded: &Program) -> JsResult<Value> {
+        self.global_declaration_instantiation(loaded)?;
         let template: *const FunctionTemplate =
             self.state
                 .template(&mut self.runtime, program, FunctionId(0));
         // SAFETY: templates are boxed and live as long as the executor.
-        let function = bridge::create_function(self, unsafe { &*template }, Vec::new());
-        let function = match function {
-            Ok(f) => f,
-            Err(e) => return Ok(Err(e)),
-        };
+        let function = bridge::create_function(self, unsafe { &*template }, Vec::new())?;
         // 16.1.6 ScriptEvaluation: the script's this is the global object.
         let global = Value::object(self.runtime.global_object());
-        Ok(self.call(function, global, &[]))
+        self.call(function, global, &[])
     }
 
     /// Parses, analyzes and runs `source` as a new global script of this
@@ -363,6 +416,7 @@ impl Executor {
         let ast = jsparser::parse(source, options).map_err(ScriptError::Syntax)?;
         let program = crate::semantics::analyze(&ast).map_err(ScriptError::Analyze)?;
         let id = self.load(program);
+        self.keep_source(id, None, Rc::from(source));
         self.run(id).map_err(ScriptError::Compile)
     }
 
@@ -526,20 +580,19 @@ impl Executor {
 
     /// The value of a global lexical binding (`HOLE` while uninitialised).
     pub(crate) fn lexical_global(&self, id: u32) -> Option<Value> {
-        self.state.globals.lexical.get(&id).map(|b| b.get())
+        self.globals().lexical.get(&id).map(|b| b.get())
     }
 
     /// A global lexical binding: its value and whether it is mutable.
     pub(crate) fn lexical_binding(&self, id: u32) -> Option<(Value, bool)> {
-        self.state
-            .globals
+        self.globals()
             .lexical
             .get(&id)
             .map(|b| (b.get(), b.mutable))
     }
 
     pub(crate) fn set_lexical_global(&mut self, id: u32, v: Value) {
-        if let Some(b) = self.state.globals.lexical.get(&id) {
+        if let Some(b) = self.globals().lexical.get(&id) {
             b.set(v);
         }
     }
@@ -553,17 +606,30 @@ impl Executor {
         &mut self.state.dynamic_sources
     }
 
+    /// The current realm's global environment.
     pub(crate) fn globals(&self) -> &GlobalEnvironment {
-        &self.state.globals
+        let realm = self.runtime.current_realm().0 as usize;
+        let all = &self.state.globals;
+        // Realm 0's exists from the start; others from their first program.
+        all.get(realm).unwrap_or(&all[0])
     }
 
+    /// The current realm's global environment, created if needed.
     pub(crate) fn globals_mut(&mut self) -> &mut GlobalEnvironment {
-        &mut self.state.globals
+        let realm = self.runtime.current_realm().0 as usize;
+        let all = &mut self.state.globals;
+        if all.len() <= realm {
+            all.resize_with(realm + 1, GlobalEnvironment::default);
+        }
+        &mut all[realm]
     }
 
-    /// Empties the global inline cache of a name (its binding changed kind).
+    /// Empties the current realm's global inline cache of a name (its
+    /// binding changed kind).
     pub(crate) fn clear_global_cache(&mut self, id: u32) {
-        if let Some(&cache) = self.state.global_caches.get(id as usize) {
+        let realm = self.runtime.current_realm().0 as usize;
+        let caches = self.state.global_caches.get(realm);
+        if let Some(&cache) = caches.and_then(|c| c.get(id as usize)) {
             if !cache.is_null() {
                 // SAFETY: caches live as long as the runtime.
                 unsafe { &*cache }.clear();

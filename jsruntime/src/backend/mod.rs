@@ -227,6 +227,8 @@ pub struct FunctionTemplate {
     pub program: usize,
     /// The function of that program.
     pub function: FunctionId,
+    /// [[Realm]] (10.2.3 OrdinaryFunctionCreate): the program's realm.
+    pub realm: crate::runtime::RealmId,
     /// Number of formal parameters (the `length` of the function object).
     pub num_params: u16,
     /// The initial `name` of the function objects (an atom; the empty

@@ -172,8 +172,11 @@ pub enum ObjectKind {
     Ordinary,
     /// An Array exotic object (10.4.2); the object has [`FLAG_ARRAY`].
     Array,
-    /// A built-in function object implemented in Rust (10.3).
-    NativeFunction(NativeFunction),
+    /// A built-in function object implemented in Rust (10.3) and its
+    /// [[Realm]] (10.3.4 CreateBuiltinFunction step 6). The realm comes
+    /// first so that it fits between the tag and the function pointers
+    /// (the kind stays 24 bytes).
+    NativeFunction(crate::runtime::RealmId, NativeFunction),
     /// An ECMAScript function object (10.2) compiled by the backend.
     Function(Gc<Closure>),
     /// A bound function exotic object (10.4.1).
@@ -199,6 +202,10 @@ pub enum ObjectKind {
     /// object has [`FLAG_EXOTIC`].
     Exotic(Box<dyn ExoticObject>),
 }
+
+// Every object carries its kind: keep it at 24 bytes (64-bit targets).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<ObjectKind>() == 24);
 
 // SAFETY: reports the values the kind holds.
 unsafe impl Trace for ObjectKind {

@@ -305,7 +305,8 @@ impl Runtime {
     ) -> JsResult<Gc<JsObject>> {
         let proto = self.intrinsic(Intrinsic::FunctionPrototype);
         let flags = FLAG_CALLABLE | construct.map_or(0, |_| FLAG_CONSTRUCTOR);
-        let kind = ObjectKind::NativeFunction(NativeFunction { call, construct });
+        let kind =
+            ObjectKind::NativeFunction(self.current_realm, NativeFunction { call, construct });
         self.new_function_object(proto, kind, flags, length, name)
     }
 
@@ -406,7 +407,10 @@ impl Runtime {
             } => {
                 let name = self.atom(name)?;
                 let flags = FLAG_CALLABLE | construct.map_or(0, |_| FLAG_CONSTRUCTOR);
-                let kind = ObjectKind::NativeFunction(NativeFunction { call, construct });
+                let kind = ObjectKind::NativeFunction(
+                    self.current_realm,
+                    NativeFunction { call, construct },
+                );
                 self.new_function_object(proto, kind, flags, length, name)?
             }
             Make::Array => self.new_object_with(proto, ObjectKind::Array, FLAG_ARRAY)?,

@@ -311,7 +311,7 @@ fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey) -> bool {
     match o.kind() {
         ObjectKind::String(_)
         | ObjectKind::Function(_)
-        | ObjectKind::NativeFunction(_)
+        | ObjectKind::NativeFunction(..)
         | ObjectKind::BoundFunction(_)
         | ObjectKind::Exotic(_) => false,
         ObjectKind::Array => key != length,

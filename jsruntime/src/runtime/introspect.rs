@@ -104,7 +104,7 @@ impl Runtime {
         match o.kind() {
             ObjectKind::Ordinary => Slots::Ordinary,
             ObjectKind::Array => Slots::Array,
-            ObjectKind::NativeFunction(_) => Slots::Function(FunctionKind::Normal),
+            ObjectKind::NativeFunction(..) => Slots::Function(FunctionKind::Normal),
             ObjectKind::BoundFunction(_) => Slots::Function(FunctionKind::Bound),
             ObjectKind::Function(closure) => {
                 // SAFETY: a closure's template is boxed and lives as long

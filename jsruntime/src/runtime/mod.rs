@@ -2,9 +2,9 @@
 //! object) and the entry points the backend and the built-ins call.
 //!
 //! One `Runtime` runs on one thread (it is `!Send`): the garbage collector
-//! scans that thread's stack. There is one realm per runtime for now; the
-//! intrinsics table is indexed by [`Intrinsic`] so a second realm would be a
-//! second table.
+//! scans that thread's stack. A runtime has one or more realms ([`realm`]),
+//! each with its intrinsics table indexed by [`Intrinsic`]; the current
+//! realm's table answers [`Runtime::intrinsic`].
 //!
 //! # What the backend relies on
 //!
@@ -39,6 +39,7 @@ pub mod intrinsics;
 pub mod introspect;
 pub mod jobs;
 pub mod names;
+pub mod realm;
 
 use crate::completion::ErrorKind;
 use crate::gc::{stack, Gc, Heap, HeapObject, HeapStats, Persistent, RootTable, Trace, Tracer};
@@ -52,6 +53,7 @@ use crate::value::Value;
 use crate::{JsResult, Thrown};
 pub use intrinsics::Intrinsic;
 pub use names::Names;
+pub use realm::RealmId;
 
 /// Bytes of native stack kept free for Rust code after a stack-overflow
 /// RangeError is thrown.
@@ -145,7 +147,9 @@ pub struct Runtime {
     pub(crate) symbol_registry: SymbolRegistry,
     /// Rooted atoms for common names.
     pub names: Names,
-    intrinsics: Vec<Value>,
+    /// Every realm; `current_realm` indexes it.
+    pub(crate) realms: Vec<realm::Realm>,
+    pub(crate) current_realm: RealmId,
     /// Thrown when an allocation fails (preallocated so it always exists).
     out_of_memory: Value,
     /// The functions the backend or the embedder provides.
@@ -218,7 +222,8 @@ impl Runtime {
             well_known_symbols,
             symbol_registry: SymbolRegistry::default(),
             names,
-            intrinsics: vec![Value::UNDEFINED; Intrinsic::COUNT],
+            realms: vec![realm::Realm::new()],
+            current_realm: RealmId(0),
             out_of_memory: Value::UNDEFINED,
             hooks: HostHooks::default(),
             stack_top,
@@ -302,8 +307,8 @@ impl Runtime {
             tracer.mark_cell(s.addr());
         }
         self.symbol_registry.trace(tracer);
-        for v in &self.intrinsics {
-            tracer.mark_value(*v);
+        for r in &self.realms {
+            r.trace(tracer);
         }
         tracer.mark_value(self.out_of_memory);
         tracer.mark_value(self.pending_exception);
@@ -340,22 +345,33 @@ impl Runtime {
     }
 
     /// The realm's intrinsic `which` (undefined until installed).
+    #[inline]
     pub fn intrinsic(&self, which: Intrinsic) -> Value {
-        self.intrinsics[which as usize]
+        self.intrinsics()[which as usize]
+    }
+
+    /// The current realm's intrinsics table.
+    #[inline]
+    fn intrinsics(&self) -> &[Value] {
+        // The current realm is always an index of `realms` (set only by
+        // `enter_realm` with ids `create_realm` returned).
+        &self.realms[self.current_realm.0 as usize].intrinsics
     }
 
     /// An intrinsic that is an object (prototypes, constructors once
     /// installed). Falls back to %Object.prototype% for unset entries.
     pub fn intrinsic_object(&self, which: Intrinsic) -> Gc<JsObject> {
-        self.intrinsics[which as usize]
+        let table = self.intrinsics();
+        table[which as usize]
             .as_object()
-            .or_else(|| self.intrinsics[Intrinsic::ObjectPrototype as usize].as_object())
+            .or_else(|| table[Intrinsic::ObjectPrototype as usize].as_object())
             .expect("%Object.prototype% exists after initialisation")
     }
 
-    /// Records the realm's intrinsic `which` (realm creation only).
+    /// Records the current realm's intrinsic `which` (realm creation only).
     pub fn set_intrinsic(&mut self, which: Intrinsic, v: Value) {
-        self.intrinsics[which as usize] = v;
+        let realm = self.current_realm.0 as usize;
+        self.realms[realm].intrinsics[which as usize] = v;
     }
 
     /// The global object.
@@ -387,9 +403,16 @@ impl Runtime {
         };
         self.check_stack()?;
         match callee.kind() {
-            ObjectKind::NativeFunction(nf) => {
-                let call = nf.call;
-                call(self, this, args)
+            ObjectKind::NativeFunction(realm, nf) => {
+                let (call, realm) = (nf.call, *realm);
+                if realm == self.current_realm {
+                    return call(self, this, args);
+                }
+                // 10.3.1 [[Call]] steps 4-6: the callee's realm while it runs.
+                let previous = self.enter_realm(realm);
+                let result = call(self, this, args);
+                self.enter_realm(previous);
+                result
             }
             // 10.4.1.1 [[Call]] of a bound function exotic object.
             ObjectKind::BoundFunction(b) => {
@@ -429,8 +452,15 @@ impl Runtime {
         let new_target = new_target.and_then(|v| v.as_object()).unwrap_or(callee);
         self.check_stack()?;
         match callee.kind() {
-            ObjectKind::NativeFunction(nf) => match nf.construct {
-                Some(ctor) => ctor(self, args, new_target),
+            ObjectKind::NativeFunction(realm, nf) => match nf.construct {
+                Some(ctor) if *realm == self.current_realm => ctor(self, args, new_target),
+                // 10.3.2 [[Construct]]: as [[Call]], in the callee's realm.
+                Some(ctor) => {
+                    let previous = self.enter_realm(*realm);
+                    let result = ctor(self, args, new_target);
+                    self.enter_realm(previous);
+                    result
+                }
                 None => Err(self.type_error("not a constructor")),
             },
             // 10.4.1.2 [[Construct]] of a bound function exotic object.
@@ -481,14 +511,23 @@ impl Runtime {
         self.output = output;
     }
 
-    /// 10.1.14 GetPrototypeFromConstructor.
+    /// 10.1.14 GetPrototypeFromConstructor
+    /// (#sec-getprototypefromconstructor).
     pub fn prototype_from_constructor(
         &mut self,
         constructor: Gc<JsObject>,
         default: Intrinsic,
     ) -> JsResult<Value> {
+        // Step 2: Get(constructor, "prototype").
         let key = PropertyKey::String(self.names.prototype);
         let proto = self.get(constructor, key, Value::object(constructor))?;
+        if proto.is_object() {
+            return Ok(proto);
+        }
+        // Step 3: the default intrinsic of the constructor's realm
+        // (GetFunctionRealm).
+        let realm = self.function_realm(constructor)?;
+        let proto = self.realm_intrinsic(realm, default);
         if proto.is_object() {
             return Ok(proto);
         }

@@ -1022,6 +1022,11 @@ pub struct CompileScript {
     /// command (source locations of uncaught errors and `stack`), never by
     /// generated code on its normal path.
     pub positions: Vec<u32>,
+    /// The function's source text as a byte range of its program's source
+    /// (20.2.3.5 Function.prototype.toString: the text matched by the
+    /// function, method, arrow or, for a class constructor, the whole
+    /// class); `None` for scripts and functions without one.
+    pub source: Option<jsparser::Span>,
 }
 
 impl CompileScript {

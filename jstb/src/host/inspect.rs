@@ -1399,7 +1399,7 @@ pub fn has_builtin_to_string(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<bool
             // counts as built-in.
             let ctor_key = rt.key("constructor")?;
             let is_builtin_proto = matches!(rt.get_own_property(c, ctor_key)?, Some(d)
-                if d.value.and_then(|v| v.as_object()).is_some_and(|f| matches!(f.kind(), jsruntime::object::ObjectKind::NativeFunction(_))));
+                if d.value.and_then(|v| v.as_object()).is_some_and(|f| matches!(f.kind(), jsruntime::object::ObjectKind::NativeFunction(..))));
             return Ok(is_builtin_proto);
         }
         cur = c.proto().as_object();

@@ -24,6 +24,12 @@ pub(crate) unsafe fn call_closure(
 ) -> JsResult<Value> {
     let mut ret = Value::UNDEFINED.to_bits();
     let c = closure.as_ptr();
+    // 10.2.1 [[Call]] steps 2-4 (PrepareForOrdinaryCall): the callee's
+    // realm becomes the current realm while it runs.
+    // SAFETY: the closure is live and its template outlives it.
+    let realm = unsafe { (*c).template.as_ref() }.map(|t| t.realm);
+    // SAFETY: `exec` is live (the function's contract).
+    let previous = realm.map(|r| unsafe { (*exec).runtime.enter_realm(r) });
     // SAFETY: the closure is live (the caller holds it on the stack) and its
     // lambda follows the calling convention; `args` outlives the call.
     let status = unsafe {
@@ -36,6 +42,10 @@ pub(crate) unsafe fn call_closure(
             &mut ret,
         )
     };
+    if let Some(previous) = previous {
+        // SAFETY: as above.
+        unsafe { (*exec).runtime.enter_realm(previous) };
+    }
     // SAFETY: compiled code only stores valid values.
     let v = unsafe { Value::from_bits(ret) };
     if status == Status::Normal as u32 {
@@ -175,9 +185,16 @@ pub unsafe extern "C" fn runtime_call(
         if o.flags() & FLAG_CLOSURE != 0 {
             if let ObjectKind::Function(closure) = o.kind() {
                 let closure = closure.as_ptr();
-                // SAFETY: the closure is live (the callee value is on the
-                // caller's stack) and its lambda follows the convention.
-                return unsafe { ((*closure).lambda)(ctx, closure, this, argc, argv, ret) };
+                // SAFETY: the closure is live and its template outlives it.
+                let realm = unsafe { (*closure).template.as_ref() }.map(|t| t.realm);
+                // A closure of another realm goes through `call_closure`
+                // (below, via the call hook), which switches realms.
+                if realm == Some(exec.runtime.current_realm()) {
+                    // SAFETY: the closure is live (the callee value is on
+                    // the caller's stack) and its lambda follows the
+                    // convention.
+                    return unsafe { ((*closure).lambda)(ctx, closure, this, argc, argv, ret) };
+                }
             }
         }
     }

@@ -142,7 +142,12 @@ pub(crate) fn create_function(
         Some(CoroutineKind::AsyncGenerator) => Intrinsic::AsyncGeneratorFunctionPrototype,
         _ => Intrinsic::FunctionPrototype,
     });
-    let mut flags = FLAG_CALLABLE | FLAG_CLOSURE;
+    // Compiled code calls closures of realm 0 directly; others go through
+    // the call bridge, which switches to their realm (`runtime::realm`).
+    let mut flags = FLAG_CALLABLE;
+    if template.realm == crate::runtime::RealmId(0) {
+        flags |= FLAG_CLOSURE;
+    }
     if template.constructor {
         flags |= FLAG_CONSTRUCTOR;
     }

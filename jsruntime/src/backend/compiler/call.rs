@@ -27,6 +27,14 @@ impl FunctionCompiler<'_, '_> {
         argv: ir::Value,
         scratch: ir::Value,
     ) -> ir::Value {
+        if !self.host.direct_closure_calls() {
+            let s = self.call_runtime(
+                RuntimeFn::Call,
+                &[self.ctx, function, this, argc, argv, scratch],
+            );
+            self.check_status(s);
+            return self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        }
         let check_flags = self.b.create_block();
         let check_stack = self.b.create_block();
         let fast = self.b.create_block();

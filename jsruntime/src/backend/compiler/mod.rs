@@ -115,6 +115,12 @@ pub trait CompileHost {
     fn active_script_or_module(&mut self) -> Value {
         Value::UNDEFINED
     }
+    /// Whether calls may jump straight into a closure's lambda (realm 0
+    /// code); code of another realm calls through `runtime_call`, which
+    /// switches realms (`runtime::realm`).
+    fn direct_closure_calls(&mut self) -> bool {
+        true
+    }
     /// The global object (as a value's bits) and the inline cache of the
     /// global name `name` (see `runtime_get_global_cached`); `None` to read
     /// globals without a cache.

@@ -222,7 +222,7 @@ impl Executor {
                 if let Some(&m) = self.state.modules.by_program.get(&p) {
                     return Some(self.module(m).key.clone());
                 }
-                (!source.name.starts_with('<')).then(|| source.name.clone())
+                source.name.clone().filter(|n| !n.starts_with('<'))
             })
     }
 

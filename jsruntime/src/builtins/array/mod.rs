@@ -322,6 +322,14 @@ pub(super) fn array_species_create(
     // Step 3.
     let key = PropertyKey::String(rt.names.constructor);
     let mut c = rt.get(original, key, Value::object(original))?;
+    // Step 4: the %Array% of another realm stands for this realm's.
+    if let Some(co) = c.as_object().filter(|o| o.is_constructor()) {
+        let this_realm = rt.current_realm();
+        let realm = rt.function_realm(co)?;
+        if realm != this_realm && c == rt.realm_intrinsic(realm, Intrinsic::Array) {
+            c = Value::UNDEFINED;
+        }
+    }
     // Step 5.
     if let Some(co) = c.as_object() {
         let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Species));

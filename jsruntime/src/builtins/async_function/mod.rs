@@ -32,8 +32,8 @@ pub(crate) static ASYNC_FUNCTION: BuiltinObject = BuiltinObject {
     name: "AsyncFunction",
     intrinsic: Some(Intrinsic::AsyncFunction),
     proto: Some(Intrinsic::Function),
-    make: Make::constructor("AsyncFunction", 1, async_function, |rt, args, _| {
-        async_function(rt, Value::UNDEFINED, args)
+    make: Make::constructor("AsyncFunction", 1, async_function, |rt, args, nt| {
+        create_dynamic_function(rt, DynamicFunctionKind::Async, args, Some(nt))
     }),
     props: &[Prop::prototype(Intrinsic::AsyncFunctionPrototype)],
 };
@@ -57,7 +57,7 @@ pub(crate) static ASYNC_FUNCTION_PROTOTYPE: BuiltinObject = BuiltinObject {
 
 /// 27.7.1.1 AsyncFunction ( ...parameterArgs, bodyArg ).
 fn async_function(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    create_dynamic_function(rt, DynamicFunctionKind::Async, args)
+    create_dynamic_function(rt, DynamicFunctionKind::Async, args, None)
 }
 
 /// The ramp of an async function (15.8.4 EvaluateAsyncFunctionBody) after

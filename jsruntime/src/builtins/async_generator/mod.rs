@@ -41,7 +41,9 @@ pub(crate) static ASYNC_GENERATOR_FUNCTION: BuiltinObject = BuiltinObject {
         "AsyncGeneratorFunction",
         1,
         async_generator_function,
-        |rt, args, _| async_generator_function(rt, Value::UNDEFINED, args),
+        |rt, args, nt| {
+            create_dynamic_function(rt, DynamicFunctionKind::AsyncGenerator, args, Some(nt))
+        },
     ),
     props: &[Prop::prototype(Intrinsic::AsyncGeneratorFunctionPrototype)],
 };
@@ -101,7 +103,7 @@ pub(crate) static ASYNC_GENERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
 
 /// 27.4.1.1 AsyncGeneratorFunction ( ...parameterArgs, bodyArg ).
 fn async_generator_function(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    create_dynamic_function(rt, DynamicFunctionKind::AsyncGenerator, args)
+    create_dynamic_function(rt, DynamicFunctionKind::AsyncGenerator, args, None)
 }
 
 /// An async generator object and its slots.

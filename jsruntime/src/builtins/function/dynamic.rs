@@ -3,8 +3,10 @@
 //! backend through [`crate::runtime::HostHooks::global_eval`].
 
 use crate::builtins::global::eval::global_eval;
+use crate::gc::Gc;
+use crate::object::JsObject;
 use crate::object::{Attributes, PropertyDescriptor, PropertyKey};
-use crate::runtime::Runtime;
+use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
 use jsparser::syntax::NodeKind;
@@ -24,6 +26,16 @@ pub enum DynamicFunctionKind {
 }
 
 impl DynamicFunctionKind {
+    /// fallbackProto (20.2.1.1.1 steps 3-6).
+    fn fallback_proto(self) -> Intrinsic {
+        match self {
+            DynamicFunctionKind::Normal => Intrinsic::FunctionPrototype,
+            DynamicFunctionKind::Generator => Intrinsic::GeneratorFunctionPrototype,
+            DynamicFunctionKind::Async => Intrinsic::AsyncFunctionPrototype,
+            DynamicFunctionKind::AsyncGenerator => Intrinsic::AsyncGeneratorFunctionPrototype,
+        }
+    }
+
     /// The prefix of the source text (20.2.1.1.1 steps 3-6).
     fn prefix(self) -> &'static str {
         match self {
@@ -37,17 +49,29 @@ impl DynamicFunctionKind {
 
 /// 20.2.1.1 Function ( ...parameterArgs, bodyArg ), called or constructed.
 pub(super) fn function_constructor(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    create_dynamic_function(rt, DynamicFunctionKind::Normal, args)
+    create_dynamic_function(rt, DynamicFunctionKind::Normal, args, None)
+}
+
+/// 20.2.1.1 Function ( ...parameterArgs, bodyArg ), constructed.
+pub(super) fn function_construct(
+    rt: &mut Runtime,
+    args: &[Value],
+    new_target: Gc<JsObject>,
+) -> JsResult<Value> {
+    create_dynamic_function(rt, DynamicFunctionKind::Normal, args, Some(new_target))
 }
 
 /// 20.2.1.1.1 CreateDynamicFunction: the parameters and the body are
 /// checked on their own (so that neither can close the other early, e.g.
 /// `Function("/*", "*/){")`), then the whole source text must be exactly one
-/// function expression; it is evaluated in the global scope.
+/// function expression; it is evaluated in the global scope. `new_target`
+/// is NewTarget when constructed (undefined when called: the constructor
+/// itself, whose `prototype` is the fallback).
 pub fn create_dynamic_function(
     rt: &mut Runtime,
     kind: DynamicFunctionKind,
     args: &[Value],
+    new_target: Option<Gc<JsObject>>,
 ) -> JsResult<Value> {
     // Steps 7-15: ToString of every parameter, then of the body.
     let (params, body) = match args.split_last() {
@@ -96,7 +120,19 @@ pub fn create_dynamic_function(
     if !single_function {
         return Err(rt.syntax_error("Function: parameters or body end the function early"));
     }
+    // Step 29: GetPrototypeFromConstructor(newTarget, fallbackProto) (the
+    // evaluation below has no observable effect, so its place is the
+    // same).
+    // (Rooted across the evaluation.)
+    let proto = match new_target {
+        Some(nt) => Some(rt.prototype_from_constructor(nt, kind.fallback_proto())?),
+        None => None,
+    }
+    .map(|p| rt.persistent(p));
     let function = global_eval(rt, &expression)?;
+    if let (Some(o), Some(proto)) = (function.as_object(), proto) {
+        rt.set_proto_raw(o, proto.get());
+    }
     // Step 27-29: SetFunctionName(F, "anonymous").
     if let Some(o) = function.as_object() {
         let key = PropertyKey::String(rt.names.name);

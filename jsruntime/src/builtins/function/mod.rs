@@ -26,7 +26,7 @@ pub(crate) static FUNCTION: BuiltinObject = BuiltinObject {
         "Function",
         1,
         dynamic::function_constructor,
-        |rt, args, _| dynamic::function_constructor(rt, Value::UNDEFINED, args),
+        dynamic::function_construct,
     ),
     props: &[Prop::prototype(Intrinsic::FunctionPrototype)],
 };

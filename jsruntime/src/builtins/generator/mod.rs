@@ -28,9 +28,12 @@ pub(crate) static GENERATOR_FUNCTION: BuiltinObject = BuiltinObject {
     name: "GeneratorFunction",
     intrinsic: Some(Intrinsic::GeneratorFunction),
     proto: Some(Intrinsic::Function),
-    make: Make::constructor("GeneratorFunction", 1, generator_function, |rt, args, _| {
-        generator_function(rt, Value::UNDEFINED, args)
-    }),
+    make: Make::constructor(
+        "GeneratorFunction",
+        1,
+        generator_function,
+        |rt, args, nt| create_dynamic_function(rt, DynamicFunctionKind::Generator, args, Some(nt)),
+    ),
     props: &[Prop::prototype(Intrinsic::GeneratorFunctionPrototype)],
 };
 
@@ -79,7 +82,7 @@ pub(crate) static GENERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
 
 /// 27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg ).
 fn generator_function(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    create_dynamic_function(rt, DynamicFunctionKind::Generator, args)
+    create_dynamic_function(rt, DynamicFunctionKind::Generator, args, None)
 }
 
 /// 27.5.3.2 GeneratorValidate: the generator object and its slots; a

@@ -10,6 +10,7 @@ mod uri;
 use super::arg;
 use crate::builtins::json::JSON;
 use crate::builtins::math::MATH;
+use crate::object::PropertyKey;
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_NONE, ATTR_WC};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
@@ -122,15 +123,17 @@ static CONSOLE: BuiltinObject = BuiltinObject {
     props: &[Prop::method("log", 0, print)],
 };
 
-/// $262 (test262 INTERPRETING.md): `gc()`, `evalScript()` (when the
-/// embedder provides the hook), `detachArrayBuffer()` and `global`;
-/// `createRealm` and `agent` are not provided yet.
+/// $262 (test262 INTERPRETING.md): `createRealm()`, `gc()`,
+/// `evalScript()` (when the embedder provides the hook),
+/// `detachArrayBuffer()` and `global`; `agent` is not provided yet. Each
+/// realm has its own `$262` (a property of its global object).
 static TEST262: BuiltinObject = BuiltinObject {
     name: "$262",
     intrinsic: None,
     proto: Some(Intrinsic::ObjectPrototype),
     make: Make::Ordinary,
     props: &[
+        Prop::method("createRealm", 0, create_realm),
         Prop::method("gc", 0, gc),
         Prop::method("evalScript", 1, eval_script),
         Prop::method(
@@ -179,6 +182,18 @@ fn eval_script(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     };
     let source = rt.to_string(arg(args, 0))?.to_rust_string();
     hook(rt, &source)
+}
+
+/// `$262.createRealm()`: a new realm (`runtime::realm`); returns its
+/// `$262`.
+fn create_realm(rt: &mut Runtime, _: Value, _: &[Value]) -> JsResult<Value> {
+    let realm = rt.create_realm()?;
+    let global = rt.realm_intrinsic(realm, Intrinsic::GlobalObject);
+    let Some(global) = global.as_object() else {
+        return Err(rt.type_error("$262.createRealm: the realm has no global object"));
+    };
+    let key = PropertyKey::String(rt.atom("$262")?);
+    rt.get(global, key, Value::object(global))
 }
 
 /// `$262.gc()`: a full collection now.

@@ -91,6 +91,12 @@ pub fn is_proxy(o: Gc<JsObject>) -> bool {
     o.exotic_data::<ProxyObject>().is_some()
 }
 
+/// The [[ProxyTarget]] of a proxy: `None` for other objects, `Some(None)`
+/// for a revoked proxy.
+pub fn proxy_target(o: Gc<JsObject>) -> Option<Option<Gc<JsObject>>> {
+    o.exotic_data::<ProxyObject>().map(|p| p.target)
+}
+
 impl Runtime {
     /// 10.5.14 ProxyCreate ( target, handler ) (#sec-proxycreate).
     pub fn proxy_create(&mut self, target: Value, handler: Value) -> JsResult<Gc<JsObject>> {

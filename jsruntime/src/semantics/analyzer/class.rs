@@ -36,6 +36,8 @@ pub(in crate::semantics::analyzer) struct ClassCtor {
     pub(super) ctor: Symbol,
     /// The hidden binding of the instance field initializer, if any.
     pub(super) init: Option<Symbol>,
+    /// The class's source text (the constructor's `toString`, 20.2.3.5).
+    pub(super) source: Span,
 }
 
 /// A field or static block, run after the methods are defined.
@@ -196,6 +198,7 @@ impl<'a> Analyzer<'a> {
             derived: heritage.is_some(),
             ctor: names.ctor,
             init: names.init.map(|i| i.0),
+            source: span,
         };
         let ctor_l = self.resolve(names.ctor)?;
         let proto_l = self.resolve(names.proto)?;
@@ -389,6 +392,7 @@ impl<'a> Analyzer<'a> {
         self.push_fn(id, false, false, true);
         self.cur().script.name = name;
         self.cur().script.length = Some(0);
+        self.cur().script.source = pending.ctor.map(|c| c.source);
         self.cur().home = pending.home;
         let r = (|| -> Result<()> {
             match kind {

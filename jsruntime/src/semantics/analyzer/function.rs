@@ -57,6 +57,8 @@ impl<'a> Analyzer<'a> {
         self.cur().script.flags.method = node.kind == NodeKind::Method;
         self.cur().script.flags.generator = node.has(flags::GENERATOR);
         self.cur().script.flags.r#async = node.has(flags::ASYNC);
+        // 20.2.3.5: a class constructor's text is the whole class.
+        self.cur().script.source = Some(pending.ctor.map_or(node.span, |c| c.source));
         self.cur().home = pending.home;
         self.begin_class_function(pending.ctor)?;
         if !strict && self.contains_direct_eval(i) {
