@@ -149,6 +149,21 @@ pub enum Helper {
     /// `[this, key, value, home] -> [value]`: `super[key] = value` (strict
     /// PutValue: a failed [[Set]] throws).
     SuperSet,
+    /// `[this, key, value, home] -> [value]`: the same in sloppy code (a
+    /// failed [[Set]] is ignored).
+    SuperSetSloppy,
+    /// `[home] -> [base]`: 9.1.1.3.5 GetSuperBase (`home.[[GetPrototypeOf]]()`),
+    /// for a super reference that is read and written (`super[k] += v`):
+    /// the base is taken before the key is converted.
+    SuperBase,
+    /// `[this, key, base] -> [value]`: GetValue of a super reference whose
+    /// base `SuperBase` computed.
+    SuperGetOnBase,
+    /// `[this, key, value, base] -> [value]`: strict PutValue of such a
+    /// reference.
+    SuperSetOnBase,
+    /// `[this, key, value, base] -> [value]`: the same in sloppy code.
+    SuperSetOnBaseSloppy,
     /// `[description] -> [name]`: a new Private Name `#x` (6.2.12), a
     /// private symbol (see `object/private.rs`).
     NewPrivateName,
@@ -197,6 +212,7 @@ impl Helper {
             | H::ThrowTypeError
             | H::NewPrivateName
             | H::ImportMeta
+            | H::SuperBase
             | H::CheckThis => 1,
             H::AppendSpread
             | H::AsyncIteratorStepResult
@@ -225,8 +241,13 @@ impl Helper {
             | H::PrivateFieldAdd
             | H::PrivateMethodAdd
             | H::ImportCall
+            | H::SuperGetOnBase
             | H::SuperGet => 3,
-            H::SuperSet | H::PrivateAccessorAdd => 4,
+            H::SuperSet
+            | H::SuperSetSloppy
+            | H::SuperSetOnBase
+            | H::SuperSetOnBaseSloppy
+            | H::PrivateAccessorAdd => 4,
         }
     }
 
@@ -284,6 +305,11 @@ impl Helper {
         Helper::PrivateIn,
         Helper::ImportCall,
         Helper::ImportMeta,
+        Helper::SuperSetSloppy,
+        Helper::SuperBase,
+        Helper::SuperGetOnBase,
+        Helper::SuperSetOnBase,
+        Helper::SuperSetOnBaseSloppy,
     ];
 
     /// The code passed to the runtime (the index in [`Helper::ALL`]).

@@ -61,7 +61,12 @@ pub(super) fn class_helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> Optio
         }
         Helper::SuperCall => super_call(rt, a, b, c),
         Helper::SuperGet => super_get(rt, a, b, c),
-        Helper::SuperSet => super_set(rt, a, b, c, d),
+        Helper::SuperSet => super_set(rt, a, b, c, d, true),
+        Helper::SuperSetSloppy => super_set(rt, a, b, c, d, false),
+        Helper::SuperBase => object(rt, a).and_then(|home| rt.get_prototype_of(home)),
+        Helper::SuperGetOnBase => super_get_on(rt, a, b, c),
+        Helper::SuperSetOnBase => super_set_on(rt, a, b, c, d, true),
+        Helper::SuperSetOnBaseSloppy => super_set_on(rt, a, b, c, d, false),
         _ => return None,
     })
 }
@@ -174,17 +179,59 @@ fn super_base(rt: &mut Runtime, home: Value) -> JsResult<Gc<JsObject>> {
 
 /// `super[key]` read (13.3.7.3 MakeSuperPropertyReference, 6.2.5.5 GetValue
 /// with the this value as receiver).
+/// 13.3.7.3 MakeSuperPropertyReference: GetSuperBase comes before
+/// ToPropertyKey (test262 `prop-expr-getsuperbase-before-topropertykey-*`).
 fn super_get(rt: &mut Runtime, this: Value, key: Value, home: Value) -> JsResult<Value> {
-    let key = rt.to_property_key(key)?;
     let base = super_base(rt, home)?;
+    let key = rt.to_property_key(key)?;
     rt.get(base, key, this)
 }
 
 /// `super[key] = value` (6.2.5.6 PutValue, strict: a failed [[Set]] throws).
-fn super_set(rt: &mut Runtime, this: Value, key: Value, v: Value, home: Value) -> JsResult<Value> {
-    let key = rt.to_property_key(key)?;
+fn super_set(
+    rt: &mut Runtime,
+    this: Value,
+    key: Value,
+    v: Value,
+    home: Value,
+    strict: bool,
+) -> JsResult<Value> {
     let base = super_base(rt, home)?;
-    if !rt.set(base, key, v, this)? {
+    let key = rt.to_property_key(key)?;
+    if !rt.set(base, key, v, this)? && strict {
+        return Err(rt.type_error("Cannot assign to a read-only property of super"));
+    }
+    Ok(v)
+}
+
+/// The base object of a reference whose base `SuperBase` computed (a
+/// TypeError for null, GetValue/PutValue's ToObject).
+fn base_object(rt: &mut Runtime, base: Value) -> JsResult<Gc<JsObject>> {
+    match base.as_object() {
+        Some(o) => Ok(o),
+        None => Err(rt.type_error("Cannot access a property of super: its prototype is null")),
+    }
+}
+
+/// GetValue of a super reference with its base (`super[k] op= v`).
+fn super_get_on(rt: &mut Runtime, this: Value, key: Value, base: Value) -> JsResult<Value> {
+    let base = base_object(rt, base)?;
+    let key = rt.to_property_key(key)?;
+    rt.get(base, key, this)
+}
+
+/// PutValue of a super reference with its base.
+fn super_set_on(
+    rt: &mut Runtime,
+    this: Value,
+    key: Value,
+    v: Value,
+    base: Value,
+    strict: bool,
+) -> JsResult<Value> {
+    let base = base_object(rt, base)?;
+    let key = rt.to_property_key(key)?;
+    if !rt.set(base, key, v, this)? && strict {
         return Err(rt.type_error("Cannot assign to a read-only property of super"));
     }
     Ok(v)

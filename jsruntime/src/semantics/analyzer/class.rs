@@ -707,6 +707,39 @@ impl<'a> Analyzer<'a> {
     }
 
     /// `super.x = value`: `[] -> [value]`.
+    /// A super reference that is read and written: `[] -> [this, key]`
+    /// with the key converted (ToPropertyKey, once), and the base
+    /// (GetSuperBase, taken before the conversion) in the returned
+    /// temporary.
+    fn super_reference_base(&mut self, target: usize) -> Result<(Symbol, Locator)> {
+        let home = self.home_object()?;
+        self.super_reference(target)?;
+        self.emit_all(&[
+            CompileCommand::VariableReference(home.0, home.1),
+            CompileCommand::Helper(Helper::SuperBase),
+        ]);
+        let base = self.store_temp()?;
+        self.emit(CompileCommand::Helper(Helper::ToPropertyKey));
+        Ok(base)
+    }
+
+    fn super_set_on_base_helper(&mut self) -> Helper {
+        if self.cur().script.flags.strict {
+            Helper::SuperSetOnBase
+        } else {
+            Helper::SuperSetOnBaseSloppy
+        }
+    }
+
+    /// PutValue of a super reference throws on failure in strict code only.
+    fn super_set_helper(&mut self) -> Helper {
+        if self.cur().script.flags.strict {
+            Helper::SuperSet
+        } else {
+            Helper::SuperSetSloppy
+        }
+    }
+
     pub(in crate::semantics::analyzer) fn super_assignment(
         &mut self,
         target: usize,
@@ -715,9 +748,10 @@ impl<'a> Analyzer<'a> {
         let home = self.home_object()?;
         self.super_reference(target)?;
         self.expression(value)?;
+        let set = self.super_set_helper();
         self.emit_all(&[
             CompileCommand::VariableReference(home.0, home.1),
-            CompileCommand::Helper(Helper::SuperSet),
+            CompileCommand::Helper(set),
         ]);
         Ok(())
     }
@@ -732,9 +766,7 @@ impl<'a> Analyzer<'a> {
         op: BinaryOperator,
     ) -> Result<()> {
         use CompileCommand as C;
-        let home = self.home_object()?;
-        self.super_reference(target)?;
-        self.emit(C::Helper(Helper::ToPropertyKey));
+        let base = self.super_reference_base(target)?;
         let key = self.store_temp()?;
         let this = self.store_temp()?;
         self.emit_all(&[
@@ -742,17 +774,19 @@ impl<'a> Analyzer<'a> {
             C::VariableReference(key.0, key.1),
             C::VariableReference(this.0, this.1),
             C::VariableReference(key.0, key.1),
-            C::VariableReference(home.0, home.1),
-            C::Helper(Helper::SuperGet),
+            C::VariableReference(base.0, base.1),
+            C::Helper(Helper::SuperGetOnBase),
         ]);
         self.expression(value)?;
+        let set = self.super_set_on_base_helper();
         self.emit_all(&[
             C::Binary(op),
-            C::VariableReference(home.0, home.1),
-            C::Helper(Helper::SuperSet),
+            C::VariableReference(base.0, base.1),
+            C::Helper(set),
         ]);
-        self.free_temp(key);
-        self.free_temp(this);
+        for t in [key, this, base] {
+            self.free_temp(t);
+        }
         Ok(())
     }
 
@@ -764,9 +798,7 @@ impl<'a> Analyzer<'a> {
         op: UnaryOperator,
     ) -> Result<()> {
         use CompileCommand as C;
-        let home = self.home_object()?;
-        self.super_reference(target)?;
-        self.emit(C::Helper(Helper::ToPropertyKey));
+        let base = self.super_reference_base(target)?;
         let key = self.store_temp()?;
         let this = self.store_temp()?;
         let value = self.temp()?;
@@ -774,26 +806,27 @@ impl<'a> Analyzer<'a> {
             C::VariableReference(value.0, value.1),
             C::VariableReference(this.0, this.1),
             C::VariableReference(key.0, key.1),
-            C::VariableReference(home.0, home.1),
-            C::Helper(Helper::SuperGet),
+            C::VariableReference(base.0, base.1),
+            C::Helper(Helper::SuperGetOnBase),
             C::Assignment,
             C::Discard,
             C::VariableReference(value.0, value.1),
             C::Unary(op),
         ]);
         let result = self.store_temp()?;
+        let set = self.super_set_on_base_helper();
         self.emit_all(&[
             C::VariableReference(this.0, this.1),
             C::VariableReference(key.0, key.1),
             C::VariableReference(value.0, value.1),
-            C::VariableReference(home.0, home.1),
-            C::Helper(Helper::SuperSet),
+            C::VariableReference(base.0, base.1),
+            C::Helper(set),
             C::Discard,
             C::VariableReference(result.0, result.1),
             C::Dup,
             C::Discard,
         ]);
-        for t in [result, value, key, this] {
+        for t in [result, value, key, this, base] {
             self.free_temp(t);
         }
         Ok(())
