@@ -142,6 +142,19 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
         // Prototype chain: same [[Prototype]], same epoch, the holder's slot.
         self.b.switch_to_block(chain);
+        let both = self.chain_guard(ptr, ic);
+        self.b.ins().brif(both, chain_hit, &[], slow, &[]);
+        self.b.switch_to_block(chain_hit);
+        // `holder` is a cell address, like `ptr`.
+        let slot = self.cache_slot(holder, ic);
+        self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
+        (hit, addr)
+    }
+
+    /// The guard of prototype-chain and transition entries: the object at
+    /// `ptr` has the cached [[Prototype]] and the global epoch is the
+    /// cached one (a boolean).
+    fn chain_guard(&mut self, ptr: ir::Value, ic: ir::Value) -> ir::Value {
         let proto = self
             .b
             .ins()
@@ -158,13 +171,7 @@ impl FunctionCompiler<'_, '_> {
             .load(I64, trusted(), ic, PropertyCache::EPOCH_OFFSET);
         let same_proto = self.b.ins().icmp(IntCC::Equal, proto, cached_proto);
         let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, cached_epoch);
-        let both = self.b.ins().band(same_proto, same_epoch);
-        self.b.ins().brif(both, chain_hit, &[], slow, &[]);
-        self.b.switch_to_block(chain_hit);
-        // `holder` is a cell address, like `ptr`.
-        let slot = self.cache_slot(holder, ic);
-        self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
-        (hit, addr)
+        self.b.ins().band(same_proto, same_epoch)
     }
 
     /// The address of the cached slot of the object at `ptr` (its inline
@@ -314,23 +321,7 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .icmp_imm_u(IntCC::Equal, flags, FLAG_EXTENSIBLE as i64);
-        let proto = self
-            .b
-            .ins()
-            .load(I64, trusted(), ptr, OBJECT_PROTO_OFFSET as i32);
-        let cached_proto = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::PROTO_OFFSET);
-        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
-        let epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
-        let cached_epoch = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::EPOCH_OFFSET);
-        let same_proto = self.b.ins().icmp(IntCC::Equal, proto, cached_proto);
-        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, cached_epoch);
-        let ok = self.b.ins().band(same_proto, same_epoch);
+        let ok = self.chain_guard(ptr, ic);
         let ok = self.b.ins().band(ok, extensible);
         self.b.ins().brif(ok, transition_hit, &[], slow, &[]);
         self.b.switch_to_block(transition_hit);
