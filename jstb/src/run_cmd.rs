@@ -223,8 +223,15 @@ fn print_stats(exec: &Executor, stats: bool, defined: usize) {
     if stats {
         let s = exec.stats();
         eprintln!(
-            "functions: {} compiled / {defined} defined ({} closures' templates)",
-            s.compiled_functions, s.templates
+            "functions: {} compiled / {defined} defined ({} closures' templates), {} recompiled by the full tier",
+            s.compiled_functions, s.templates, s.tiered_up
+        );
+        let c = exec.compile_costs();
+        eprintln!(
+            "compile: {:.1} ms in Cranelift, {} IR instructions, {} bytes of machine code",
+            c.time.as_secs_f64() * 1000.0,
+            c.ir_insts,
+            c.code_bytes
         );
     }
 }

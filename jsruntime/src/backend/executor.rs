@@ -18,7 +18,7 @@ use super::coroutine::{runtime_coroutine_ramp, CoroutineBody, CoroutineCode, Cor
 use super::dynamic_code::{self, DynamicSources};
 use super::exception_trace::{ExceptionTrace, Source};
 use super::global_env::GlobalEnvironment;
-use super::jit::Jit;
+use super::jit::{Jit, Tier, TIER_UP_CALLS};
 use super::{FunctionTemplate, Lambda, Status};
 
 /// Counters for `jstb run --stats`.
@@ -28,6 +28,8 @@ pub struct Stats {
     pub compiled_functions: usize,
     /// Function templates created (functions whose closures were created).
     pub templates: usize,
+    /// Quick-tier functions recompiled by the full tier.
+    pub tiered_up: usize,
 }
 
 /// The backend's tables, separate from the JIT so that both can be borrowed
@@ -61,6 +63,9 @@ pub(super) struct State {
     /// Inline caches of compiled functions, by (program, function).
     caches: HashMap<(usize, u32), *const PropertyCache>,
     inline_caches_enabled: bool,
+    /// Whether functions without loops start in the quick tier
+    /// ([`Tier`]); off, everything compiles full at once.
+    pub(super) tiering: bool,
     /// The inline cache of each global name read by compiled code, by realm
     /// and name id (null until first needed); see
     /// `runtime_get_global_cached`.
@@ -128,6 +133,8 @@ impl State {
                 Box::new(FunctionTemplate {
                     lambda: std::cell::Cell::new(lambda),
                     compiled: std::cell::Cell::new(false),
+                    quick: std::cell::Cell::new(false),
+                    hotness: std::cell::Cell::new(0),
                     program,
                     function,
                     realm,
@@ -294,7 +301,8 @@ impl CompileHost for Host<'_> {
             caches.resize(index + 1, std::ptr::null());
         }
         if caches[index].is_null() {
-            caches[index] = self.runtime.new_inline_caches(1);
+            // Get cache, then set cache (see `CompileHost::global_cache`).
+            caches[index] = self.runtime.new_inline_caches(2);
         }
         Some((global, caches[index]))
     }
@@ -335,6 +343,7 @@ impl Executor {
             jit: Jit::new()?,
             state: State {
                 inline_caches_enabled: true,
+                tiering: std::env::var_os("JSRUNTIME_NO_TIERING").is_none(),
                 globals: vec![GlobalEnvironment::default()],
                 ..State::default()
             },
@@ -348,9 +357,21 @@ impl Executor {
         self.state.inline_caches_enabled = enabled;
     }
 
+    /// Turns the quick tier on or off for functions compiled from now on
+    /// (off: every function compiles full at once; also with the
+    /// `JSRUNTIME_NO_TIERING` environment variable).
+    pub fn set_tiering(&mut self, enabled: bool) {
+        self.state.tiering = enabled;
+    }
+
     /// Counters of compilation and execution (`jstb run --stats`).
     pub fn stats(&self) -> Stats {
         self.state.stats
+    }
+
+    /// What compiling has cost so far (`jstb run --stats`).
+    pub fn compile_costs(&self) -> super::jit::CompileCosts {
+        self.jit.costs
     }
 
     /// Registers a program; its functions compile when first called.
@@ -467,6 +488,7 @@ impl Executor {
     fn compile_function(
         &mut self,
         template: &FunctionTemplate,
+        tier: Tier,
     ) -> Result<compiler::Compiled, CompileError> {
         let program = self
             .state
@@ -480,7 +502,18 @@ impl Executor {
             program: template.program,
             function: template.function,
         };
-        compiler::compile(&mut self.jit, &program, template.function, &mut host)
+        compiler::compile(&mut self.jit, &program, template.function, &mut host, tier)
+    }
+
+    /// The tier of a template's first compilation (see [`Tier`]).
+    fn first_tier(&self, template: &FunctionTemplate) -> Tier {
+        if !self.state.tiering {
+            return Tier::Full;
+        }
+        match self.state.programs.get(template.program) {
+            Some(program) => compiler::first_tier(program, template.function),
+            None => Tier::Full,
+        }
     }
 
     /// Compiles a template's function if needed and returns its lambda.
@@ -491,7 +524,8 @@ impl Executor {
         if template.compiled.get() {
             return Ok(template.lambda.get());
         }
-        let compiled = self.compile_function(template)?;
+        let tier = self.first_tier(template);
+        let compiled = self.compile_function(template, tier)?;
         if compiled.frame.is_some() {
             return Err(CompileError::Malformed(
                 "a coroutine body called as a function".into(),
@@ -501,9 +535,34 @@ impl Executor {
         let lambda: Lambda = unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
         template.lambda.set(lambda);
         template.compiled.set(true);
+        template.quick.set(tier == Tier::Quick);
+        template.hotness.set(TIER_UP_CALLS);
         self.state.stats.compiled_functions += 1;
-        tracing::debug!(function = template.function.0, "compiled");
+        tracing::debug!(function = template.function.0, ?tier, "compiled");
         Ok(lambda)
+    }
+
+    /// Replaces a template's quick-tier code with the full tier (called
+    /// when its call count runs out). A failed compilation keeps the quick
+    /// code, which then stops counting.
+    pub(crate) fn tier_up(&mut self, template: &FunctionTemplate) {
+        if template.quick.get() {
+            template.quick.set(false);
+            match self.compile_function(template, Tier::Full) {
+                Ok(compiled) if compiled.frame.is_none() => {
+                    // SAFETY: the compiler emits functions with the lambda
+                    // signature.
+                    let lambda =
+                        unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
+                    template.lambda.set(lambda);
+                    self.state.stats.tiered_up += 1;
+                }
+                _ => {}
+            }
+        }
+        // Closures still pointing at the quick code come back here once
+        // each (their count is past zero) and are pointed at the full code.
+        template.hotness.set(0);
     }
 
     /// The compiled body of a generator or async function, compiled on first
@@ -515,7 +574,7 @@ impl Executor {
         if let Some(code) = template.coroutine.get() {
             return Ok(code);
         }
-        let compiled = self.compile_function(template)?;
+        let compiled = self.compile_function(template, Tier::Full)?;
         let Some(frame) = compiled.frame else {
             return Err(CompileError::Malformed(
                 "a coroutine function without a jump table".into(),
@@ -631,8 +690,12 @@ impl Executor {
         let caches = self.state.global_caches.get(realm);
         if let Some(&cache) = caches.and_then(|c| c.get(id as usize)) {
             if !cache.is_null() {
-                // SAFETY: caches live as long as the runtime.
-                unsafe { &*cache }.clear();
+                // SAFETY: caches live as long as the runtime; each name has
+                // a get and a set cache.
+                unsafe {
+                    (*cache).clear();
+                    (*cache.add(1)).clear();
+                }
             }
         }
     }
@@ -749,7 +812,9 @@ pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, Com
             Ok(std::ptr::null())
         }
         fn inline_caches(&mut self, _: u32) -> *const PropertyCache {
-            std::ptr::null()
+            // The printed code never runs: a placeholder address shows the
+            // cached access paths the real compilation emits.
+            std::ptr::NonNull::<PropertyCache>::dangling().as_ptr()
         }
     }
     let mut jit = Jit::new()?;

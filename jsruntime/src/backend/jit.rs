@@ -1,12 +1,14 @@
 //! The `cranelift-jit` module: ISA setup, the table of runtime functions
 //! registered as JIT symbols, and defining compiled functions.
 
+use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::{types, AbiParam, Signature, Type, UserFuncName};
+use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
+use cranelift_module::{default_libcall_names, FuncId, Linkage, Module, ModuleReloc};
 
 use super::bridge;
 use super::compiler::CompileError;
@@ -151,6 +153,9 @@ runtime_functions! {
     GetGlobalCached => bridge::environments::runtime_get_global_cached,
         (ctx: *mut Executor, name: u32, miss: u8, cache: *const PropertyCache, ret: *mut u64)
         -> u32;
+    SetGlobalCached => bridge::environments::runtime_set_global_cached,
+        (ctx: *mut Executor, name: u32, v: u64, mode: u8, cache: *const PropertyCache,
+         ret: *mut u64) -> u32;
     SetGlobal => bridge::environments::runtime_set_global,
         (ctx: *mut Executor, name: u32, v: u64, mode: u8, ret: *mut u64) -> u32;
     GetProperty => bridge::properties::runtime_get_property,
@@ -190,6 +195,8 @@ runtime_functions! {
         (ctx: *mut Executor, code: u32, argc: u32, argv: *const u64, ret: *mut u64) -> u32;
     NewTarget => bridge::calls::runtime_new_target,
         (ctx: *mut Executor, closure: *const Closure) -> u64;
+    TierUp => bridge::calls::runtime_tier_up,
+        (ctx: *mut Executor, closure: *mut Closure) -> u64;
     CreateArgumentsObject => bridge::arguments::runtime_create_arguments_object,
         (ctx: *mut Executor, closure: *const Closure, argc: u32, argv: *const u64,
          cells: *const u64, count: u32, mapped: u8, ret: *mut u64) -> u32;
@@ -226,12 +233,93 @@ runtime_functions! {
 // derives the lambda signature from its entry).
 const _: Lambda = bridge::calls::runtime_lazy_compile;
 
+/// How much effort a compilation spends (issue 16, point 6).
+///
+/// Most functions of real programs run a few times or once (a library's
+/// top-level code, an IIFE that defines a module's methods), and Cranelift's
+/// optimising pipeline spends most of its time on exactly those large,
+/// cold functions. So a function without loops is first compiled *quick*:
+/// the same IR, no mid-end optimisation and the single-pass register
+/// allocator. Its entry counts calls down in the template's `hotness`; at zero
+/// it asks for the *full* compilation (`runtime_tier_up`) and later calls run
+/// the full code. Functions with loops (which may run long in one call: there
+/// is no on-stack replacement) and coroutine bodies are compiled full at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tier {
+    /// Cheap to compile, counts its calls.
+    Quick,
+    /// Optimised.
+    Full,
+}
+
+/// Calls of quick-tier code before the full compilation.
+pub const TIER_UP_CALLS: i32 = 16;
+
+/// A Cranelift target for the host with the settings of `tier`.
+fn make_isa(tier: Tier) -> Result<OwnedTargetIsa, CompileError> {
+    let mut flags = settings::builder();
+    let set = |flags: &mut settings::Builder, name: &str, value: &str| {
+        flags
+            .set(name, value)
+            .map_err(|e| CompileError::Cranelift(format!("{name}={value}: {e}")))
+    };
+    // The JIT links with absolute addresses.
+    set(&mut flags, "use_colocated_libcalls", "false")?;
+    set(&mut flags, "is_pic", "false")?;
+    match tier {
+        Tier::Full => set(&mut flags, "opt_level", "speed")?,
+        Tier::Quick => {
+            set(&mut flags, "opt_level", "none")?;
+            set(&mut flags, "regalloc_algorithm", "single_pass")?;
+        }
+    }
+    // The IR verifier costs up to 5% of a run (issue 16); it stays on in
+    // debug builds and tests, where it catches malformed IR.
+    let verify = if cfg!(debug_assertions) {
+        "true"
+    } else {
+        "false"
+    };
+    set(&mut flags, "enable_verifier", verify)?;
+    // Experiments: `JSRUNTIME_CRANELIFT="name=value,..."` overrides
+    // Cranelift settings of full-tier code (to measure trade-offs).
+    if tier == Tier::Full {
+        if let Ok(extra) = std::env::var("JSRUNTIME_CRANELIFT") {
+            for pair in extra.split(',').filter(|p| !p.is_empty()) {
+                if let Some((name, value)) = pair.split_once('=') {
+                    set(&mut flags, name.trim(), value.trim())?;
+                }
+            }
+        }
+    }
+    cranelift_native::builder()
+        .map_err(|e| CompileError::Cranelift(format!("unsupported host: {e}")))?
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| CompileError::Cranelift(e.to_string()))
+}
+
+/// What Cranelift compilations have cost (IR size in, machine code out,
+/// wall time of the backend).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CompileCosts {
+    /// Time spent in Cranelift (lowering, register allocation, emission).
+    pub time: std::time::Duration,
+    /// IR instructions handed to Cranelift.
+    pub ir_insts: usize,
+    /// Machine code bytes produced.
+    pub code_bytes: usize,
+}
+
 /// The JIT: the Cranelift module and the contexts reused by compilations.
 pub struct Jit {
     pub(crate) module: JITModule,
     pub(crate) ctx: Context,
     pub(crate) builder_ctx: FunctionBuilderContext,
     runtime_ids: Vec<FuncId>,
+    /// The target of quick-tier compilations (cheaper settings).
+    quick_isa: OwnedTargetIsa,
+    /// What compilations cost so far (`jstb run --stats`).
+    pub(crate) costs: CompileCosts,
     lambda_signature: Signature,
     coroutine_signature: Signature,
     next_name: u32,
@@ -240,28 +328,8 @@ pub struct Jit {
 impl Jit {
     /// Sets up a JIT for the host machine.
     pub fn new() -> Result<Jit, CompileError> {
-        let mut flags = settings::builder();
-        // The JIT links with absolute addresses.
-        let set = |flags: &mut settings::Builder, name, value| {
-            flags
-                .set(name, value)
-                .map_err(|e| CompileError::Cranelift(format!("{name}={value}: {e}")))
-        };
-        set(&mut flags, "use_colocated_libcalls", "false")?;
-        set(&mut flags, "is_pic", "false")?;
-        set(&mut flags, "opt_level", "speed")?;
-        // The IR verifier costs up to 5% of a run (issue 16); it stays on in
-        // debug builds and tests, where it catches malformed IR.
-        let verify = if cfg!(debug_assertions) {
-            "true"
-        } else {
-            "false"
-        };
-        set(&mut flags, "enable_verifier", verify)?;
-        let isa = cranelift_native::builder()
-            .map_err(|e| CompileError::Cranelift(format!("unsupported host: {e}")))?
-            .finish(settings::Flags::new(flags))
-            .map_err(|e| CompileError::Cranelift(e.to_string()))?;
+        let isa = make_isa(Tier::Full)?;
+        let quick_isa = make_isa(Tier::Quick)?;
         if isa.pointer_type() != types::I64 {
             return Err(CompileError::Cranelift(
                 "the backend needs a 64-bit host".to_owned(),
@@ -307,6 +375,8 @@ impl Jit {
             ctx,
             builder_ctx: FunctionBuilderContext::new(),
             runtime_ids,
+            quick_isa,
+            costs: CompileCosts::default(),
             lambda_signature,
             coroutine_signature,
             next_name: 0,
@@ -354,10 +424,62 @@ impl Jit {
     }
 
     /// Compiles the function in `self.ctx` and returns its address.
-    pub(crate) fn finish_function(&mut self, id: FuncId) -> Result<*const u8, CompileError> {
-        self.module
-            .define_function(id, &mut self.ctx)
-            .map_err(|e| CompileError::Cranelift(format!("{e:?}")))?;
+    pub(crate) fn finish_function(
+        &mut self,
+        id: FuncId,
+        tier: Tier,
+    ) -> Result<*const u8, CompileError> {
+        let start = std::time::Instant::now();
+        let insts = self.ctx.func.dfg.num_insts();
+        let bytes = match tier {
+            Tier::Full => {
+                self.module
+                    .define_function(id, &mut self.ctx)
+                    .map_err(|e| CompileError::Cranelift(format!("{e:?}")))?;
+                self.ctx
+                    .compiled_code()
+                    .map_or(0, |c| c.code_info().total_size as usize)
+            }
+            Tier::Quick => {
+                // What `define_function` does, with the quick target.
+                self.ctx
+                    .compile(&*self.quick_isa, &mut ControlPlane::default())
+                    .map_err(|e| CompileError::Cranelift(format!("{:?}", e.inner)))?;
+                let compiled = self
+                    .ctx
+                    .compiled_code()
+                    .ok_or_else(|| CompileError::Cranelift("no code after compiling".into()))?;
+                let alignment = compiled.buffer.alignment as u64;
+                let code = compiled.code_buffer().to_vec();
+                let relocs: Vec<ModuleReloc> = compiled
+                    .buffer
+                    .relocs()
+                    .iter()
+                    .map(|r| ModuleReloc::from_mach_reloc(r, &self.ctx.func, id))
+                    .collect();
+                self.module
+                    .define_function_bytes(id, alignment, &code, &relocs)
+                    .map_err(|e| CompileError::Cranelift(format!("{e:?}")))?;
+                code.len()
+            }
+        };
+        let elapsed = start.elapsed();
+        self.costs.time += elapsed;
+        self.costs.ir_insts += insts;
+        self.costs.code_bytes += bytes;
+        if std::env::var_os("JSTMP_LOG").is_some() {
+            eprintln!(
+                "COMPILE {} {insts} {bytes} {}",
+                self.ctx.func.name,
+                elapsed.as_micros()
+            );
+        }
+        tracing::debug!(
+            insts,
+            bytes,
+            micros = elapsed.as_micros() as u64,
+            "cranelift compile"
+        );
         self.module.clear_context(&mut self.ctx);
         self.module
             .finalize_definitions()

@@ -223,6 +223,12 @@ pub struct FunctionTemplate {
     pub lambda: std::cell::Cell<Lambda>,
     /// Whether `lambda` is compiled code.
     pub compiled: std::cell::Cell<bool>,
+    /// Whether `lambda` is quick-tier code (see [`jit::Tier`]), which counts
+    /// its calls down in `hotness` and asks for the full tier at zero.
+    pub quick: std::cell::Cell<bool>,
+    /// Calls left before quick-tier code asks for the full tier (offset
+    /// [`FunctionTemplate::HOTNESS_OFFSET`], read by compiled code).
+    pub hotness: std::cell::Cell<i32>,
     /// Which program and function this template compiles.
     pub program: usize,
     /// The function of that program.
@@ -254,6 +260,9 @@ pub struct FunctionTemplate {
 }
 
 impl FunctionTemplate {
+    /// Offset of `hotness`, for compiled code.
+    pub const HOTNESS_OFFSET: i32 = std::mem::offset_of!(FunctionTemplate, hotness) as i32;
+
     /// The kind of coroutine function, if this is one.
     pub fn coroutine_kind(&self) -> Option<coroutine::CoroutineKind> {
         self.coroutine_kind

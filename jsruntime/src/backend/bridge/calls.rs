@@ -162,6 +162,23 @@ pub unsafe extern "C" fn runtime_lazy_compile(
     }
 }
 
+/// Quick-tier code whose template's call count ran out (`jit::Tier`):
+/// compiles the full tier if that was not done yet and points the closure
+/// at the template's current lambda, so its next call runs the full code
+/// (this call goes on in the quick code). Returns 0.
+///
+/// # Safety
+/// `ctx` is the running executor and `closure` a live closure.
+pub unsafe extern "C" fn runtime_tier_up(ctx: *mut Executor, closure: *mut Closure) -> u64 {
+    // SAFETY: the caller passes the running executor and a live closure;
+    // templates live as long as the executor.
+    let (exec, template) = unsafe { (&mut *ctx, &*(*closure).template) };
+    exec.tier_up(template);
+    // SAFETY: the closure is live.
+    unsafe { (*closure).lambda = template.lambda.get() };
+    0
+}
+
 /// Call (ECMA-262 7.3.14): closures directly, other callables through the
 /// runtime.
 ///

@@ -125,6 +125,36 @@ pub unsafe extern "C" fn runtime_set_global(
     unsafe { complete(ret, result) }
 }
 
+/// [`runtime_set_global`] for an assignment (mode `SLOPPY` or `STRICT`)
+/// with the set inline cache of the name: after the store it caches the
+/// global object's property when it is an own writable data property (not
+/// shadowed by a lexical binding), so that compiled code stores into its
+/// slot directly.
+///
+/// # Safety
+/// As [`runtime_set_global`]; `cache` is a live cache.
+pub unsafe extern "C" fn runtime_set_global_cached(
+    ctx: *mut Executor,
+    name: u32,
+    v: u64,
+    mode: u8,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, v) = unsafe { (&mut *ctx, value(v)) };
+    let result = set_global(exec, name, v, mode).map(|()| v);
+    if result.is_ok() && exec.lexical_binding(name).is_none() {
+        if let Ok(key) = exec.global_key(name) {
+            let global = exec.runtime.global_object();
+            // SAFETY: see the function's contract.
+            unsafe { &*cache }.fill(global, key, true);
+        }
+    }
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
 fn set_global(exec: &mut Executor, name: u32, v: Value, mode: u8) -> JsResult<()> {
     if let Some(binding) = exec.lexical_binding(name) {
         let (current, mutable) = binding;

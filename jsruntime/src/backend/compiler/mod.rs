@@ -27,8 +27,8 @@ use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_jit::JITModule;
 use cranelift_module::{FuncId, Module};
 
-use super::jit::{Jit, RuntimeFn};
-use super::{FunctionTemplate, Status};
+use super::jit::{Jit, RuntimeFn, Tier};
+use super::{Closure, FunctionTemplate, Status};
 use crate::runtime::inline_cache::PropertyCache;
 use crate::semantics::{
     ArgumentsMapping, CompileCommand, CompileScript, FunctionId, Locator, Program, ScopeRef,
@@ -45,6 +45,7 @@ mod call;
 mod control_flow;
 mod coroutine;
 mod dynamic;
+mod element;
 mod exception;
 mod operand;
 mod operator;
@@ -121,9 +122,10 @@ pub trait CompileHost {
     fn direct_closure_calls(&mut self) -> bool {
         true
     }
-    /// The global object (as a value's bits) and the inline cache of the
-    /// global name `name` (see `runtime_get_global_cached`); `None` to read
-    /// globals without a cache.
+    /// The global object (as a value's bits) and the inline caches of the
+    /// global name `name`: the get cache (see `runtime_get_global_cached`),
+    /// followed in memory by the set cache (`runtime_set_global_cached`);
+    /// `None` to access globals without a cache.
     fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
         let _ = name;
         None
@@ -155,6 +157,7 @@ fn build(
     program: &Program,
     id: FunctionId,
     host: &mut dyn CompileHost,
+    tier: Tier,
 ) -> Result<Option<FrameLayout>, CompileError> {
     let script = program
         .function(id)
@@ -171,6 +174,7 @@ fn build(
     let result =
         FunctionCompiler::new(builder, program, script, host, runtime).and_then(|mut compiler| {
             compiler.sites.template = template;
+            compiler.tier = tier;
             compiler.run()?;
             let frame = compiler.frame_layout();
             compiler.b.seal_all_blocks();
@@ -200,12 +204,34 @@ fn is_coroutine(program: &Program, id: FunctionId) -> bool {
         .is_some_and(|s| matches!(s.commands.first(), Some(CompileCommand::JumpTable(_))))
 }
 
+/// The tier of function `id`'s first compilation ([`Tier`]): quick unless
+/// it has a loop or is a coroutine body. A program's top level (function 0:
+/// a script's or eval code's body) is compiled full too: its frame lives
+/// as long as the program runs, and the quick tier's spill slots would keep
+/// stale values visible to the conservative stack scan all that time.
+pub fn first_tier(program: &Program, id: FunctionId) -> Tier {
+    match program.function(id) {
+        Some(script)
+            if id.0 != 0
+                && !matches!(script.commands.first(), Some(CompileCommand::JumpTable(_)))
+                && !script
+                    .commands
+                    .iter()
+                    .any(|c| matches!(c, CompileCommand::LoopStart(_))) =>
+        {
+            Tier::Quick
+        }
+        _ => Tier::Full,
+    }
+}
+
 /// Compiles function `id` of `program` to native code.
 pub fn compile(
     jit: &mut Jit,
     program: &Program,
     id: FunctionId,
     host: &mut dyn CompileHost,
+    tier: Tier,
 ) -> Result<Compiled, CompileError> {
     let name = program
         .function(id)
@@ -213,14 +239,14 @@ pub fn compile(
         .map(|s| sanitize(program.symbol_name(s)))
         .unwrap_or_else(|| format!("fn{}", id.0));
     let func_id = jit.begin_function(&name, is_coroutine(program, id))?;
-    let frame = match build(jit, program, id, host) {
+    let frame = match build(jit, program, id, host, tier) {
         Ok(frame) => frame,
         Err(e) => {
             jit.module.clear_context(&mut jit.ctx);
             return Err(e);
         }
     };
-    let address = jit.finish_function(func_id)?;
+    let address = jit.finish_function(func_id, tier)?;
     Ok(Compiled { address, frame })
 }
 
@@ -239,7 +265,8 @@ pub fn print_clif(
         jit.lambda_signature().clone()
     };
     jit.ctx.func.name = ir::UserFuncName::user(1, id.0);
-    let result = build(jit, program, id, host).map(|_| jit.ctx.func.display().to_string());
+    let tier = first_tier(program, id);
+    let result = build(jit, program, id, host, tier).map(|_| jit.ctx.func.display().to_string());
     jit.module.clear_context(&mut jit.ctx);
     result
 }
@@ -298,6 +325,10 @@ struct FunctionCompiler<'a, 'p> {
     throw_block: Block,
     /// The function's inline caches (null: none).
     caches: *const PropertyCache,
+    /// The cached access sites whose key is `length` (`element.rs`).
+    length_sites: std::collections::HashSet<u32>,
+    /// Quick code counts its calls (see [`Tier`]).
+    tier: Tier,
     /// Exception sites (source positions noted on the exception path).
     sites: sites::Sites,
     /// The jump table and frame of a generator or async function body.
@@ -457,6 +488,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             return_block,
             throw_block,
             caches: std::ptr::null(),
+            length_sites: Default::default(),
+            tier: Tier::Full,
             sites: sites::Sites::new(),
             coroutine,
         })
@@ -465,6 +498,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     fn run(&mut self) -> Result<(), CompileError> {
         if self.script.num_inline_caches > 0 {
             self.caches = self.host.inline_caches(self.script.num_inline_caches * 2);
+        }
+        if self.tier == Tier::Quick {
+            self.count_call();
         }
         // 10.2.1.2 OrdinaryCallBindThis: a non-strict function sees the
         // global object for undefined/null and a wrapper for primitives.
@@ -522,6 +558,32 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     }
 
     // ----- Small helpers -----
+
+    /// Quick-tier entry: counts the call down in the template's `hotness`
+    /// and asks for the full tier when it goes below zero.
+    fn count_call(&mut self) {
+        let template = self
+            .b
+            .ins()
+            .load(I64, trusted(), self.closure, Closure::TEMPLATE_OFFSET);
+        let hotness = self
+            .b
+            .ins()
+            .load(I32, trusted(), template, FunctionTemplate::HOTNESS_OFFSET);
+        let left = self.b.ins().iadd_imm_s(hotness, -1);
+        self.b
+            .ins()
+            .store(trusted(), left, template, FunctionTemplate::HOTNESS_OFFSET);
+        let hot = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
+        let tier_up = self.b.create_block();
+        self.b.set_cold_block(tier_up);
+        let body = self.b.create_block();
+        self.b.ins().brif(hot, tier_up, &[], body, &[]);
+        self.b.switch_to_block(tier_up);
+        self.call_runtime(RuntimeFn::TierUp, &[self.ctx, self.closure]);
+        self.b.ins().jump(body, &[]);
+        self.b.switch_to_block(body);
+    }
 
     fn call_runtime(&mut self, f: RuntimeFn, args: &[ir::Value]) -> ir::Value {
         let func_ref = match self.runtime.refs.get(&f) {

@@ -19,12 +19,23 @@ use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
 impl FunctionCompiler<'_, '_> {
     /// The access site whose inline cache applies to a key operand: only
     /// constant keys (`o.name`) are cached.
-    fn cache_for(&self, key: &Operand, cache: CacheId) -> Result<Option<CacheId>, CompileError> {
+    /// Also notes the sites whose key is `length` (they try the array
+    /// length fast path first).
+    fn cache_for(
+        &mut self,
+        key: &Operand,
+        cache: CacheId,
+    ) -> Result<Option<CacheId>, CompileError> {
         if cache.0 >= self.script.num_inline_caches {
             return malformed(format!("inline cache {} out of range", cache.0));
         }
         Ok(match key {
-            Operand::String(_) if !self.caches.is_null() => Some(cache),
+            Operand::String(id) if !self.caches.is_null() => {
+                if self.program.strings.get(id.0 as usize).map(String::as_str) == Some("length") {
+                    self.length_sites.insert(cache.0);
+                }
+                Some(cache)
+            }
             _ => None,
         })
     }
@@ -203,17 +214,28 @@ impl FunctionCompiler<'_, '_> {
         cache: Option<CacheId>,
     ) -> ir::Value {
         let (ic, cached) = self.cache_addr(cache, false);
-        if !cached {
-            let scratch = self.scratch_addr();
-            return self.call_runtime_checked(
-                RuntimeFn::GetProperty,
-                &[self.ctx, object, key, ic, scratch],
-            );
-        }
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
+        if !cached {
+            // A computed key: dense elements inline, else the runtime.
+            self.get_element_fast(object, key, slow, done);
+            self.b.switch_to_block(slow);
+            let scratch = self.scratch_addr();
+            let v = self.call_runtime_checked(
+                RuntimeFn::GetProperty,
+                &[self.ctx, object, key, ic, scratch],
+            );
+            self.b.ins().jump(done, &[BlockArg::Value(v)]);
+            self.b.switch_to_block(done);
+            return result;
+        }
+        if cache.is_some_and(|c| self.length_sites.contains(&c.0)) {
+            let not_array = self.b.create_block();
+            self.get_array_length_fast(object, not_array, done);
+            self.b.switch_to_block(not_array);
+        }
         let (hit, slot) = self.get_cache_check(object, ic, slow);
         self.b.switch_to_block(hit);
         let v = self.b.ins().load(I64, trusted(), slot, 0);
@@ -239,19 +261,15 @@ impl FunctionCompiler<'_, '_> {
     ) {
         let (ic, cached) = self.cache_addr(cache, true);
         let strict = self.script.flags.strict as i64;
-        if !cached {
-            let strict = self.b.ins().iconst(I8, strict);
-            let scratch = self.scratch_addr();
-            self.call_runtime_checked(
-                RuntimeFn::SetProperty,
-                &[self.ctx, object, key, value, strict, ic, scratch],
-            );
-            return;
-        }
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
-        self.set_cache_hit(object, value, ic, slow, done);
+        if cached {
+            self.set_cache_hit(object, value, ic, slow, done);
+        } else {
+            // A computed key: dense elements inline, else the runtime.
+            self.set_element_fast(object, key, value, slow, done);
+        }
         self.b.switch_to_block(slow);
         let strict = self.b.ins().iconst(I8, strict);
         let scratch = self.scratch_addr();

@@ -232,11 +232,11 @@ impl FunctionCompiler<'_, '_> {
                 Ok(())
             }
             Locator::Global | Locator::None => {
-                let name = self.host.global_name(self.program, symbol);
-                if let Some((address, mutable)) = self.host.global_lexical(name) {
+                let global_name = self.host.global_name(self.program, symbol);
+                if let Some((address, mutable)) = self.host.global_lexical(global_name) {
                     return self.store_global_lexical(symbol, address, mutable, value, initialize);
                 }
-                let name = self.b.ins().iconst(I32, name as i64);
+                let name = self.b.ins().iconst(I32, global_name as i64);
                 use crate::backend::bridge::set_global_mode as mode;
                 let mode = if initialize && self.program.declarations.deletable {
                     mode::INITIALIZE_DELETABLE
@@ -247,12 +247,41 @@ impl FunctionCompiler<'_, '_> {
                 } else {
                     mode::SLOPPY
                 };
+                let assignment = mode == mode::SLOPPY || mode == mode::STRICT;
                 let mode = self.b.ins().iconst(I8, mode as i64);
+                let cache = if assignment {
+                    self.host.global_cache(global_name)
+                } else {
+                    None
+                };
+                let Some((global, ic)) = cache else {
+                    let scratch = self.scratch_addr();
+                    self.call_runtime_checked(
+                        RuntimeFn::SetGlobal,
+                        &[self.ctx, name, value, mode, scratch],
+                    );
+                    return Ok(());
+                };
+                // Inline cache on the global object's shape (an own writable
+                // data property): store into its slot.
+                let slow = self.b.create_block();
+                self.b.set_cold_block(slow);
+                let done = self.b.create_block();
+                let object = self.b.ins().iconst(I64, global as i64);
+                // The set cache follows the get cache.
+                let ic = self.b.ins().iconst(I64, ic.wrapping_add(1) as i64);
+                let (hit, slot) = self.cache_check(object, ic, slow);
+                self.b.switch_to_block(hit);
+                self.b.ins().store(trusted(), value, slot, 0);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(slow);
                 let scratch = self.scratch_addr();
                 self.call_runtime_checked(
-                    RuntimeFn::SetGlobal,
-                    &[self.ctx, name, value, mode, scratch],
+                    RuntimeFn::SetGlobalCached,
+                    &[self.ctx, name, value, mode, ic, scratch],
                 );
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(done);
                 Ok(())
             }
         }
