@@ -25,12 +25,12 @@
 
 use std::any::Any;
 
-use super::exotic::{ExoticMethods, ExoticObject};
+use super::exotic::{ExoticMethods, ExoticObject, FLAG_EXOTIC};
+use super::ObjectKind;
 use super::{Attributes, JsObject, PropertyDescriptor, PropertyKey, StoredProperty};
 use crate::backend::Capture;
 use crate::gc::{Gc, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::runtime::{Intrinsic, Runtime};
-use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
 
@@ -190,44 +190,82 @@ pub fn create_arguments_object(
             .collect::<Vec<*mut Capture>>()
     });
     let proto = rt.intrinsic(Intrinsic::ObjectPrototype);
-    let o = rt.new_exotic_object(proto, Box::new(ArgumentsObject { map: None }))?;
-    // 10.4.4.6 step 7 / 10.4.4.7 step 15: the indexed arguments.
-    for (i, &v) in args.iter().enumerate() {
-        rt.create_data_property_or_throw(o, PropertyKey::Index(i as u32), v)?;
-    }
-    let length = PropertyKey::String(rt.names.length);
-    rt.define_property_or_throw(
-        o,
-        length,
-        PropertyDescriptor::data(Value::number(args.len() as f64), Attributes::BUILTIN_METHOD),
-    )?;
+    // Without an aliased index the object behaves as an ordinary one: it
+    // carries a data-less marker (the "Arguments" tag, no allocation) and not
+    // `FLAG_EXOTIC`, so the generated code's element and property fast paths
+    // apply to it.
+    let aliases = map.as_ref().is_some_and(|m| m.iter().any(|c| !c.is_null()));
+    // "length", @@iterator and "callee" (10.4.4.6 steps 4, 8, 9; 10.4.4.7
+    // steps 16, 20, 21): the object starts with its final shape.
+    let count = Value::number(args.len() as f64);
     let values = rt.intrinsic(Intrinsic::ArrayValues);
-    let iterator = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Iterator));
-    rt.define_property_or_throw(
-        o,
-        iterator,
-        PropertyDescriptor::data(values, Attributes::BUILTIN_METHOD),
-    )?;
-    let callee_key = PropertyKey::String(rt.names.callee);
-    if map.is_some() {
-        rt.define_property_or_throw(
-            o,
-            callee_key,
-            PropertyDescriptor::data(callee, Attributes::BUILTIN_METHOD),
-        )?;
+    let (shape, slots) = if map.is_some() {
+        (
+            rt.mapped_arguments_shape,
+            [count, values, callee, Value::UNDEFINED],
+        )
     } else {
         // 10.4.4.6 step 8: an accessor that throws.
         let thrower = throw_type_error(rt)?;
-        rt.define_property_or_throw(
+        (
+            rt.unmapped_arguments_shape,
+            [count, values, thrower, thrower],
+        )
+    };
+    let used = shape.slot_count() as usize;
+    let (kind, flags): (Box<dyn ExoticObject>, u32) = if aliases {
+        (Box::new(ArgumentsObject { map: None }), FLAG_EXOTIC)
+    } else {
+        (Box::new(UnaliasedArguments), 0)
+    };
+    let o = rt.new_object_with_shape(
+        proto,
+        ObjectKind::Exotic(kind),
+        flags,
+        shape,
+        &slots[..used],
+    )?;
+    // 10.4.4.6 step 7 / 10.4.4.7 step 15: the indexed arguments (a new
+    // object: plain data elements, stored without validation).
+    for (i, &v) in args.iter().enumerate() {
+        rt.store_property(
             o,
-            callee_key,
-            PropertyDescriptor::accessor(thrower, thrower, Attributes::NONE),
+            PropertyKey::Index(i as u32),
+            StoredProperty::Data(v, Attributes::DEFAULT_DATA),
         )?;
     }
     // The map is installed last: defining the properties above must not
     // write through it.
-    rt.with_exotic_data_mut::<ArgumentsObject, _>(o, |data| data.map = map);
+    if aliases {
+        rt.with_exotic_data_mut::<ArgumentsObject, _>(o, |data| data.map = map);
+    }
     Ok(o)
+}
+
+/// The marker of an arguments object without aliased indices: an
+/// unmapped one (10.4.4.6), or a mapped one whose function has no
+/// parameters to alias (called with fewer arguments than it has
+/// parameters, or none). Its internal methods are the ordinary ones.
+pub struct UnaliasedArguments;
+
+// SAFETY: holds no values.
+unsafe impl Trace for UnaliasedArguments {
+    fn trace(&self, _: &mut Tracer) {}
+}
+
+impl ExoticObject for UnaliasedArguments {
+    fn methods(&self) -> &'static ExoticMethods {
+        &ExoticMethods::ORDINARY
+    }
+    fn builtin_tag(&self) -> &'static str {
+        "Arguments"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
 }
 
 /// %ThrowTypeError% (10.2.4.1), created on first use.

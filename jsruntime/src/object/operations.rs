@@ -244,8 +244,15 @@ impl Runtime {
             return Err(self.range_error("Too many arguments"));
         }
         let mut list = self.rooted_list_with_capacity(len as usize);
+        // An ordinary object's present dense element is an own plain data
+        // property: Get returns its value without running any code.
+        let ordinary = o.exotic_methods().is_none();
         for i in 0..len as u32 {
-            list.push(self.get(o, PropertyKey::Index(i), v)?);
+            let element = match o.dense_element(i) {
+                Some(e) if ordinary => e,
+                _ => self.get(o, PropertyKey::Index(i), v)?,
+            };
+            list.push(element);
         }
         Ok(list)
     }

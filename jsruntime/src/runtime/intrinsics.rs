@@ -8,6 +8,7 @@
 use crate::completion::ErrorKind;
 use crate::object::{Attributes, PropertyKey};
 use crate::runtime::Runtime;
+use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
 
@@ -216,6 +217,25 @@ impl Runtime {
             Attributes::DEFAULT_DATA,
         )?;
         self.iter_result_shape = s;
+        let iterator = PropertyKey::Symbol(self.well_known_symbol(WellKnownSymbol::Iterator));
+        let s = self.empty_shape;
+        let s = self.shape_add(
+            s,
+            PropertyKey::String(self.names.length),
+            Attributes::BUILTIN_METHOD,
+        )?;
+        let s = self.shape_add(s, iterator, Attributes::BUILTIN_METHOD)?;
+        let base = s;
+        self.mapped_arguments_shape = self.shape_add(
+            base,
+            PropertyKey::String(self.names.callee),
+            Attributes::BUILTIN_METHOD,
+        )?;
+        self.unmapped_arguments_shape = self.shape_add(
+            base,
+            PropertyKey::String(self.names.callee),
+            Attributes::accessor(false, false),
+        )?;
         crate::builtins::install(self)?;
         let oom = self.new_error(ErrorKind::RangeError, "Out of memory")?;
         self.set_out_of_memory_error(Value::object(oom));

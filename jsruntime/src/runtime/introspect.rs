@@ -12,7 +12,7 @@ use crate::builtins::map::{host_ref, MapData};
 use crate::builtins::promise::{promise_data, PromiseState};
 use crate::builtins::set::SetData;
 use crate::gc::Gc;
-use crate::object::arguments::ArgumentsObject;
+use crate::object::arguments::{ArgumentsObject, UnaliasedArguments};
 use crate::object::proxy::ProxyObject;
 use crate::object::regexp::RegExpData;
 use crate::object::{JsObject, ObjectKind};
@@ -130,7 +130,9 @@ impl Runtime {
             ObjectKind::Exotic(e) => {
                 if let Some(p) = e.as_any().downcast_ref::<ProxyObject>() {
                     Slots::Proxy(p.parts())
-                } else if e.as_any().is::<ArgumentsObject>() {
+                } else if e.as_any().is::<ArgumentsObject>()
+                    || e.as_any().is::<UnaliasedArguments>()
+                {
                     Slots::Arguments
                 } else {
                     Slots::Other(e.builtin_tag())

@@ -142,6 +142,12 @@ pub struct Runtime {
     /// properties with default attributes (7.4.14
     /// CreateIteratorResultObject).
     pub(crate) iter_result_shape: Gc<Shape>,
+    /// Shapes of arguments objects (10.4.4.6, 10.4.4.7): `length`,
+    /// @@iterator and `callee` (a data property when mapped, the throwing
+    /// accessor when unmapped).
+    pub(crate) mapped_arguments_shape: Gc<Shape>,
+    /// See `mapped_arguments_shape`.
+    pub(crate) unmapped_arguments_shape: Gc<Shape>,
     pub(crate) shapes_with_transitions: Vec<Gc<Shape>>,
     pub(crate) well_known_symbols: Vec<Gc<Symbol>>,
     pub(crate) symbol_registry: SymbolRegistry,
@@ -218,6 +224,8 @@ impl Runtime {
             function_shape: empty_shape,
             sloppy_function_shape: empty_shape,
             iter_result_shape: empty_shape,
+            mapped_arguments_shape: empty_shape,
+            unmapped_arguments_shape: empty_shape,
             shapes_with_transitions: Vec::new(),
             well_known_symbols,
             symbol_registry: SymbolRegistry::default(),
@@ -303,6 +311,8 @@ impl Runtime {
         tracer.mark_cell(self.function_shape.addr());
         tracer.mark_cell(self.sloppy_function_shape.addr());
         tracer.mark_cell(self.iter_result_shape.addr());
+        tracer.mark_cell(self.mapped_arguments_shape.addr());
+        tracer.mark_cell(self.unmapped_arguments_shape.addr());
         for s in &self.well_known_symbols {
             tracer.mark_cell(s.addr());
         }
