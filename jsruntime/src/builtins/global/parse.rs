@@ -97,6 +97,21 @@ pub(crate) fn parse_float(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResul
 
 /// 19.2.5 parseInt ( string, radix ) (#sec-parseint-string-radix).
 pub(crate) fn parse_int(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    // A Number with radix undefined, 0 or 10 whose ToString is plain
+    // decimal notation (1e-6 <= |x| < 1e21, or zero): the digits before the
+    // point are the result, i.e. the value truncated (-0 for -0.5, +0 for
+    // ±0 as "0"). Skips building and scanning the string.
+    let input = arg(args, 0);
+    let radix = arg(args, 1);
+    let decimal = radix.is_undefined() || radix.as_number().is_some_and(|r| r == 0.0 || r == 10.0);
+    if let (Some(x), true) = (input.as_number(), decimal) {
+        if x == 0.0 {
+            return Ok(Value::ZERO);
+        }
+        if (1e-6..1e21).contains(&x.abs()) {
+            return Ok(Value::number(x.trunc()));
+        }
+    }
     // Steps 1-2.
     let input = rt.to_string(arg(args, 0))?;
     // Step 6 (after ToString): R = ToInt32(radix).
