@@ -30,10 +30,17 @@ use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::runtime::Runtime;
 use crate::JsResult;
 
-/// Chains longer than this get a lookup table.
+/// Chains longer than this get a lookup table...
 const LINEAR_LOOKUP_LIMIT: u32 = 8;
-/// Objects with more properties than this switch to dictionary mode.
-pub const MAX_SHARED_SHAPE_PROPERTIES: u32 = 128;
+/// ...once they have been searched this many times: a shape that an object
+/// only passes through while its constructor adds properties is searched
+/// once or twice, and tables for every step of a long chain would take
+/// memory quadratic in its length.
+const TABLE_AFTER_LOOKUPS: u32 = 4;
+/// Objects with more properties than this switch to dictionary mode (which
+/// inline caches do not serve: large objects such as an emulator's state
+/// with a few hundred fields stay below it).
+pub const MAX_SHARED_SHAPE_PROPERTIES: u32 = 1024;
 
 /// The shape is a per-object dictionary; never cache it in an IC.
 pub const SHAPE_FLAG_DICTIONARY: u32 = 1;
@@ -76,6 +83,8 @@ pub struct Shape {
     /// Slots an object of this shape uses (indices `0..slot_count`).
     slot_count: u32,
     property_count: u32,
+    /// Lookups so far while there is no table (see `TABLE_AFTER_LOOKUPS`).
+    lookups: std::cell::Cell<u32>,
     last: Option<ShapeEntry>,
     parent: Option<Gc<Shape>>,
     table: UnsafeCell<Option<HashMap<PropertyKey, ShapeEntry>>>,
@@ -110,6 +119,7 @@ impl Shape {
             flags: 0,
             slot_count: 0,
             property_count: 0,
+            lookups: std::cell::Cell::new(0),
             last: None,
             parent: None,
             table: UnsafeCell::new(None),
@@ -169,7 +179,12 @@ impl Shape {
             let i = *d.index.get(&key)?;
             return d.entries[i as usize];
         }
-        if self.property_count <= LINEAR_LOOKUP_LIMIT {
+        // SAFETY: the table is built once and never changed afterwards.
+        let built = unsafe { (*self.table.get()).is_some() };
+        let linear = self.property_count <= LINEAR_LOOKUP_LIMIT
+            || (!built && self.lookups.get() < TABLE_AFTER_LOOKUPS);
+        if linear {
+            self.lookups.set(self.lookups.get() + 1);
             let mut cur = Some(self);
             while let Some(s) = cur {
                 match s.last {
@@ -358,6 +373,7 @@ impl Runtime {
             flags: 0,
             slot_count: shape.slot_count + attrs.slot_width(),
             property_count: shape.property_count + 1,
+            lookups: std::cell::Cell::new(0),
             last: Some(entry),
             parent: Some(shape),
             table: UnsafeCell::new(None),
@@ -383,6 +399,7 @@ impl Runtime {
             flags: SHAPE_FLAG_DICTIONARY,
             slot_count: 0,
             property_count: 0,
+            lookups: std::cell::Cell::new(0),
             last: None,
             parent: None,
             table: UnsafeCell::new(None),

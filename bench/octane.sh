@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Real-program benchmark (not a test): the Octane 2.0 programs of the shared
+# bench folder (box2d, gbemu, typescript) with `jstb run`, `node --jitless`,
+# `node` and, when built, QuickJS (bench/qjs.sh), side by side. Each program
+# prints `NAME: SCORE` (higher is faster); the table shows the median score
+# of N runs per engine, the ratios, and the geometric mean of jstb's ratio to
+# each engine.
+#
+# Usage: bench/octane.sh [--runs N] [--only NAME] [--no-build] [--no-qjs]
+#
+# Environment: JSTB (a jstb binary), NODE (default: node), OCTANE (the folder
+# of the programs; default: ../shared/bench/octane2 beside the repository),
+# CARGO_TARGET_DIR, QJS (a qjs-run binary; default: the one bench/qjs.sh
+# built, if any).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+
+runs=3
+only=""
+build=1
+noqjs=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --no-qjs) noqjs=1; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench/octane.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+octane=${OCTANE:-$root/../shared/bench/octane2}
+[ -d "$octane" ] || { echo "bench/octane.sh: no Octane folder at $octane" >&2; exit 1; }
+node=${NODE:-node}
+if [ -z "${JSTB:-}" ]; then
+  target=${CARGO_TARGET_DIR:-$root/target}
+  if [ "$build" = 1 ]; then
+    (cd "$root" && cargo build --quiet --release -p jstb)
+  fi
+  JSTB="$target/release/jstb"
+fi
+[ -x "$JSTB" ] || { echo "bench/octane.sh: no jstb binary at $JSTB" >&2; exit 1; }
+if [ "$noqjs" = 1 ]; then
+  QJS=""
+elif [ -z "${QJS:-}" ]; then
+  QJS=""
+  for candidate in "${CARGO_TARGET_DIR:-$here/qjs/target}/release/qjs-run" "$here/qjs/target/release/qjs-run"; do
+    if [ -x "$candidate" ]; then QJS=$candidate; break; fi
+  done
+fi
+
+engines=("jstb" "node --jitless" "node")
+[ -n "$QJS" ] && engines+=("qjs")
+engine_cmd() {
+  case "$1" in
+    "jstb") echo "$JSTB run" ;;
+    "node --jitless") echo "$node --jitless --no-warnings" ;;
+    "node") echo "$node --no-warnings" ;;
+    "qjs") echo "$QJS" ;;
+  esac
+}
+
+# median_score CMD...: runs CMD `runs` times and prints the median of the
+# score on the last line of its output (0 if a run fails).
+median_score() {
+  local i scores=()
+  for ((i = 0; i < runs; i++)); do
+    local out
+    if out=$("$@" 2>/dev/null | tail -1); then
+      scores+=("$(echo "$out" | sed -n 's/^[A-Za-z0-9]*: *\([0-9.]*\)$/\1/p')")
+    else
+      scores+=(0)
+    fi
+  done
+  printf '%s\n' "${scores[@]}" | sort -n | awk '{a[NR]=$1} END {print (a[int((NR+1)/2)] == "" ? 0 : a[int((NR+1)/2)])}'
+}
+
+echo "jstb: $JSTB"
+[ -n "$QJS" ] && echo "qjs: $QJS"
+echo "node: $($node --version)   runs per cell: $runs (median)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+header="| program |"
+rule="|---|"
+for e in "${engines[@]}"; do header+=" $e |"; rule+="---|"; done
+for e in "${engines[@]:1}"; do header+=" jstb / $e |"; rule+="---|"; done
+echo "$header"
+echo "$rule"
+declare -A logsum=()
+count=0
+for file in "$octane"/*.js; do
+  name=$(basename "$file" .js)
+  if [ -n "$only" ] && [ "$name" != "$only" ]; then continue; fi
+  declare -A score=()
+  line="| $name |"
+  for e in "${engines[@]}"; do
+    # shellcheck disable=SC2046
+    score[$e]=$(median_score $(engine_cmd "$e") "$file")
+    line+=" ${score[$e]} |"
+  done
+  for e in "${engines[@]:1}"; do
+    r=$(awk -v a="${score[jstb]}" -v b="${score[$e]}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "-" }')
+    line+=" $r |"
+    logsum[$e]=$(awk -v s="${logsum[$e]:-0}" -v r="$r" 'BEGIN { if (r != "-") s += log(r); print s }')
+  done
+  count=$((count + 1))
+  echo "$line"
+done
+if [ "$count" -gt 1 ]; then
+  line="| geometric mean |"
+  for e in "${engines[@]}"; do line+=" |"; done
+  for e in "${engines[@]:1}"; do
+    line+=" $(awk -v s="${logsum[$e]}" -v n="$count" 'BEGIN { printf "%.2f", exp(s / n) }') |"
+  done
+  echo "$line"
+fi
