@@ -368,9 +368,9 @@ mod tests {
         let mut rt = Runtime::new();
         let o = create_arguments_object(&mut rt, &[Value::from_i32(1)], Value::UNDEFINED, None)
             .unwrap();
-        assert!(o
-            .exotic_methods()
-            .is_some_and(|m| m.get_own_property.is_none()));
+        // Ordinary internal methods, the "Arguments" marker kept.
+        assert!(o.exotic_methods().is_none());
+        assert!(o.exotic_data::<UnaliasedArguments>().is_some());
         let callee = rt.key("callee").unwrap();
         assert!(rt.get(o, callee, Value::object(o)).is_err());
     }
