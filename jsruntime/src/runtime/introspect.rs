@@ -104,7 +104,9 @@ impl Runtime {
         match o.kind() {
             ObjectKind::Ordinary => Slots::Ordinary,
             ObjectKind::Array => Slots::Array,
-            ObjectKind::NativeFunction(..) => Slots::Function(FunctionKind::Normal),
+            ObjectKind::NativeFunction(..) | ObjectKind::NativeClosure1(..) => {
+                Slots::Function(FunctionKind::Normal)
+            }
             ObjectKind::BoundFunction(_) => Slots::Function(FunctionKind::Bound),
             ObjectKind::Function(closure) => {
                 // SAFETY: a closure's template is boxed and lives as long
