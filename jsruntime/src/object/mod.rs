@@ -208,6 +208,8 @@ pub enum ObjectKind {
     /// the slot with [`native_closure::closure_slot`] /
     /// [`native_closure::set_closure_slot`].
     NativeClosure1(native_closure::ClosureFn, std::cell::Cell<Value>),
+    /// A promise (27.2.6): its internal slots in a cell of their own.
+    Promise(Gc<crate::builtins::promise::PromiseData>),
 }
 
 // Every object carries its kind: keep it at 24 bytes (64-bit targets).
@@ -226,6 +228,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Function(c) => c.trace(tracer),
             ObjectKind::BoundFunction(b) => b.trace(tracer),
             ObjectKind::NativeClosure1(_, slot) => tracer.mark_value(slot.get()),
+            ObjectKind::Promise(p) => p.trace(tracer),
             _ => {}
         }
     }
