@@ -261,6 +261,8 @@ pub struct CoroutineObject {
 
 /// [[AsyncGeneratorQueue]]: one word in every coroutine object, the
 /// requests boxed once an async generator gets its first one.
+// One word (a `VecDeque` is four) in every coroutine object.
+#[allow(clippy::box_collection)]
 #[derive(Default)]
 pub struct RequestQueue(Cell<Option<Box<std::collections::VecDeque<AsyncGeneratorRequest>>>>);
 

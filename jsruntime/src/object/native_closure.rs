@@ -138,7 +138,9 @@ impl Runtime {
         let data = NativeClosure {
             call,
             len,
-            slots: std::array::from_fn(|i| Cell::new(slots.get(i).copied().unwrap_or(Value::UNDEFINED))),
+            slots: std::array::from_fn(|i| {
+                Cell::new(slots.get(i).copied().unwrap_or(Value::UNDEFINED))
+            }),
         };
         // The pending body (with the slots) is traced if this allocation
         // collects.

@@ -162,6 +162,8 @@ pub struct PromiseData {
     pub(crate) first_reaction: Cell<Option<ReactionPair>>,
     /// The pairs after the first.
     // GC: a field of a traced heap cell (see the `Trace` impl below).
+    // One word (a `Vec` is three): most promises have at most one pair.
+    #[allow(clippy::box_collection)]
     pub(crate) more_reactions: Cell<Option<Box<Vec<ReactionPair>>>>,
     /// [[PromiseIsHandled]]
     pub(crate) is_handled: Cell<bool>,
