@@ -161,9 +161,9 @@ pub struct PromiseData {
     /// at most one `then`), the others in `more_reactions`.
     pub(crate) first_reaction: Cell<Option<ReactionPair>>,
     /// The pairs after the first.
-    // GC: a field of a traced heap cell (see the `Trace` impl below).
     // One word (a `Vec` is three): most promises have at most one pair.
     #[allow(clippy::box_collection)]
+    // GC: a field of a traced heap cell (see the `Trace` impl below).
     pub(crate) more_reactions: Cell<Option<Box<Vec<ReactionPair>>>>,
     /// [[PromiseIsHandled]]
     pub(crate) is_handled: Cell<bool>,
