@@ -85,8 +85,17 @@ pub struct CoroutineCode {
     pub scratch: u32,
 }
 
+/// Frames of at most this many words (fixed and scratch slots together)
+/// live inside the [`Coroutine`] itself; larger ones get an allocation of
+/// their own.
+pub const INLINE_FRAME_WORDS: usize = 6;
+
 /// The state of one activation of a coroutine function that compiled code
 /// sees: the frame and the resume state.
+///
+/// The frame is `len` words: in `inline` when it fits (then `frame` points
+/// there once the coroutine has its final place, see [`Coroutine::bind`]),
+/// else in a boxed slice that `frame` owns.
 #[repr(C)]
 pub struct Coroutine {
     /// The fixed slots (offset 0).
@@ -98,8 +107,12 @@ pub struct Coroutine {
     pub state: u32,
     /// The kind of the last suspension, `SUSPEND_*` (offset 20).
     pub suspend: u32,
-    /// Owns the slots `frame` and `scratch` point into.
-    storage: Box<[u64]>,
+    /// Words of the frame (fixed and scratch slots).
+    len: u32,
+    /// Words of the fixed slots.
+    fixed: u32,
+    /// The frame when `len <= INLINE_FRAME_WORDS`.
+    inline: [u64; INLINE_FRAME_WORDS],
     /// The frame layout (owned by the function's template).
     code: *const CoroutineCode,
     /// The closure the body runs for.
@@ -118,24 +131,67 @@ impl Coroutine {
 
     fn new(code: &CoroutineCode, closure: Gc<Closure>) -> Coroutine {
         let fixed = code.layout.len();
-        let mut storage = vec![0u64; fixed + code.scratch as usize].into_boxed_slice();
-        let frame = storage.as_mut_ptr();
-        Coroutine {
-            frame,
-            // SAFETY: `fixed` is within the allocation (or its end).
-            scratch: unsafe { frame.add(fixed) },
+        let len = fixed + code.scratch as usize;
+        let mut co = Coroutine {
+            frame: std::ptr::null_mut(),
+            scratch: std::ptr::null_mut(),
             state: 0,
             suspend: 0,
-            storage,
+            len: len as u32,
+            fixed: fixed as u32,
+            inline: [0; INLINE_FRAME_WORDS],
             code,
             closure,
+        };
+        if len > INLINE_FRAME_WORDS {
+            // Owned through `frame` from here on (freed by `Drop`).
+            co.frame = Box::into_raw(vec![0u64; len].into_boxed_slice()) as *mut u64;
+            // SAFETY: `fixed <= len`: within the allocation (or its end).
+            co.scratch = unsafe { co.frame.add(fixed) };
+        }
+        co
+    }
+
+    fn is_inline(&self) -> bool {
+        self.len as usize <= INLINE_FRAME_WORDS
+    }
+
+    /// Points `frame` and `scratch` at the inline words. Call once the
+    /// coroutine is at its final address (inside its object's host data,
+    /// which never moves) and before compiled code runs on it.
+    fn bind(&mut self) {
+        if self.is_inline() {
+            self.frame = self.inline.as_mut_ptr();
+            // SAFETY: `fixed <= len <= INLINE_FRAME_WORDS`.
+            self.scratch = unsafe { self.frame.add(self.fixed as usize) };
+        }
+    }
+
+    /// The frame's words (fixed slots, then scratch slots).
+    fn words(&self) -> &[u64] {
+        if self.is_inline() {
+            &self.inline[..self.len as usize]
+        } else {
+            // SAFETY: `frame` owns `len` words (see `new`).
+            unsafe { std::slice::from_raw_parts(self.frame, self.len as usize) }
         }
     }
 
     /// Bytes of the frame (for the collector's accounting and the figures
     /// in docs/performance.md).
     pub fn frame_bytes(&self) -> usize {
-        self.storage.len() * 8
+        self.len as usize * 8
+    }
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if !self.is_inline() && !self.frame.is_null() {
+            let words = std::ptr::slice_from_raw_parts_mut(self.frame, self.len as usize);
+            // SAFETY: made by `Box::into_raw` in `new` with this length and
+            // freed only here.
+            drop(unsafe { Box::from_raw(words) });
+        }
     }
 }
 
@@ -147,7 +203,7 @@ unsafe impl Trace for Coroutine {
         self.closure.trace(tracer);
         // SAFETY: the layout lives in the template, as long as the executor.
         let layout = unsafe { &(*self.code).layout };
-        for (i, &bits) in self.storage.iter().enumerate() {
+        for (i, &bits) in self.words().iter().enumerate() {
             match layout.get(i).copied().unwrap_or(FrameSlot::Value) {
                 // SAFETY: compiled code only stores valid values here.
                 FrameSlot::Value => tracer.mark_value(unsafe { Value::from_bits(bits) }),
@@ -200,7 +256,53 @@ pub struct CoroutineObject {
     pub promise: Cell<Value>,
     /// An async generator's [[AsyncGeneratorQueue]] (27.6.3.1): the
     /// requests not completed yet, oldest first.
-    pub queue: std::cell::RefCell<std::collections::VecDeque<AsyncGeneratorRequest>>,
+    pub queue: RequestQueue,
+}
+
+/// [[AsyncGeneratorQueue]]: one word in every coroutine object, the
+/// requests boxed once an async generator gets its first one.
+// One word (a `VecDeque` is four) in every coroutine object.
+#[allow(clippy::box_collection)]
+#[derive(Default)]
+pub struct RequestQueue(Cell<Option<Box<std::collections::VecDeque<AsyncGeneratorRequest>>>>);
+
+impl RequestQueue {
+    /// Runs `f` on the requests (never across an allocation or a call
+    /// into JavaScript: the collector reads them through the same cell).
+    fn with<R>(
+        &self,
+        f: impl FnOnce(&mut std::collections::VecDeque<AsyncGeneratorRequest>) -> R,
+    ) -> R {
+        let mut q = self.0.take().unwrap_or_default();
+        let r = f(&mut q);
+        self.0.set(Some(q));
+        r
+    }
+
+    /// Appends a request (AsyncGeneratorEnqueue).
+    pub fn push_back(&self, request: AsyncGeneratorRequest) {
+        self.with(|q| q.push_back(request));
+    }
+
+    /// Removes the oldest request.
+    pub fn pop_front(&self) -> Option<AsyncGeneratorRequest> {
+        self.with(|q| q.pop_front())
+    }
+
+    /// The oldest request.
+    pub fn front(&self) -> Option<AsyncGeneratorRequest> {
+        self.with(|q| q.front().copied())
+    }
+
+    fn trace(&self, tracer: &mut Tracer) {
+        if let Some(q) = self.0.take() {
+            for r in q.iter() {
+                tracer.mark_value(r.value);
+                tracer.mark_value(r.promise);
+            }
+            self.0.set(Some(q));
+        }
+    }
 }
 
 /// 27.6.3.1 AsyncGeneratorRequest Records: the completion a request resumes
@@ -224,13 +326,7 @@ unsafe impl Trace for CoroutineObject {
         // written at suspend points, not concurrently).
         unsafe { &*self.co.get() }.trace(tracer);
         tracer.mark_value(self.promise.get());
-        // The queue is only borrowed briefly, never across an allocation.
-        if let Ok(queue) = self.queue.try_borrow() {
-            for r in queue.iter() {
-                tracer.mark_value(r.value);
-                tracer.mark_value(r.promise);
-            }
-        }
+        self.queue.trace(tracer);
     }
 }
 
@@ -412,6 +508,9 @@ unsafe fn ramp(
         return Err(rt.type_error("not a coroutine").0);
     };
     let co = data.co.get();
+    // SAFETY: the coroutine is at its final address (boxed in `object`) and
+    // no body runs on it yet.
+    unsafe { (*co).bind() };
     let mut ret = Value::UNDEFINED.to_bits();
     // SAFETY: `co` lives in `object`, which this frame keeps alive; the body
     // follows the coroutine convention; argc/argv are the caller's.

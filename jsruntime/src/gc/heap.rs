@@ -32,11 +32,13 @@ pub const CELL_ALIGN: usize = 16;
 pub const MAX_CELL_SIZE: usize = 1 << 31;
 /// Collect at least every this many allocated bytes.
 pub const MIN_THRESHOLD: usize = 8 << 20;
-/// Empty blocks kept for reuse instead of being unmapped: as many as one
-/// allocation budget fills, so a program whose garbage dies young does not
-/// map and unmap (and page-fault) its blocks every cycle. They were in use
-/// at the last peak, so keeping them does not raise the peak.
-const MAX_POOLED_BLOCKS: usize = MIN_THRESHOLD / BLOCK_SIZE;
+/// Empty blocks kept for reuse instead of being unmapped: at least as many
+/// as the minimum allocation budget fills, and up to the next budget (the
+/// live bytes after a collection, see [`Heap::sweep`]), so a program whose
+/// garbage dies young does not map and unmap (and page-fault) its blocks
+/// every cycle. They were in use at the last peak, so keeping them does not
+/// raise the peak; when the live heap shrinks the pool shrinks with it.
+const MIN_POOLED_BLOCKS: usize = MIN_THRESHOLD / BLOCK_SIZE;
 
 const SIZE_CLASSES: [usize; 32] = [
     16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 896, 1024,
@@ -68,7 +70,6 @@ struct Block {
     cell_count: usize,
     /// Address of the first free cell, 0 when full.
     free: usize,
-    class: u8,
 }
 
 struct SizeClass {
@@ -277,7 +278,6 @@ impl Heap {
             cell_size,
             cell_count,
             free: 0,
-            class: class as u8,
         };
         rebuild_free_list(&mut block, |_| false);
         let id = match self.free_block_ids.pop() {
@@ -418,16 +418,31 @@ impl Heap {
                 emptied.push(id as u32);
             }
         }
+        // The pool may hold as many blocks as the next allocation budget
+        // (the live bytes in blocks, at least MIN_THRESHOLD) fills.
+        let max_pooled = MIN_POOLED_BLOCKS.max(live / BLOCK_SIZE);
+        let any_emptied = !emptied.is_empty();
         for id in emptied {
             let block = self.blocks[id as usize].take().expect("listed above");
             self.block_map.remove(&block.base);
             self.free_block_ids.push(id);
-            let sc = &mut self.classes[block.class as usize];
-            sc.blocks.retain(|&b| b != id);
-            if self.pool.len() < MAX_POOLED_BLOCKS {
+            if self.pool.len() < max_pooled {
                 self.pool.push(block.base);
             } else {
                 unmap_block(block.base);
+            }
+        }
+        if any_emptied {
+            // One pass over the class lists (not one `retain` per emptied
+            // block): drop the ids whose block was just released.
+            let blocks = &self.blocks;
+            for sc in &mut self.classes {
+                sc.blocks.retain(|&b| blocks[b as usize].is_some());
+            }
+        }
+        while self.pool.len() > max_pooled {
+            if let Some(base) = self.pool.pop() {
+                unmap_block(base);
             }
         }
         for sc in &mut self.classes {

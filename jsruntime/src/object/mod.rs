@@ -201,6 +201,15 @@ pub enum ObjectKind {
     /// An exotic object with its own internal methods ([`exotic`]); the
     /// object has [`FLAG_EXOTIC`].
     Exotic(Box<dyn ExoticObject>),
+    /// A built-in function with one internal slot, held inline (10.3.4
+    /// CreateBuiltinFunction with `additionalInternalSlotsList`): the
+    /// resolving functions of a promise's first pair and other one-slot
+    /// [`native_closure`]s, without a separate allocation. Read and write
+    /// the slot with [`native_closure::closure_slot`] /
+    /// [`native_closure::set_closure_slot`].
+    NativeClosure1(native_closure::ClosureFn, std::cell::Cell<Value>),
+    /// A promise (27.2.6): its internal slots in a cell of their own.
+    Promise(Gc<crate::builtins::promise::PromiseData>),
 }
 
 // Every object carries its kind: keep it at 24 bytes (64-bit targets).
@@ -218,6 +227,8 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Exotic(e) => e.trace(tracer),
             ObjectKind::Function(c) => c.trace(tracer),
             ObjectKind::BoundFunction(b) => b.trace(tracer),
+            ObjectKind::NativeClosure1(_, slot) => tracer.mark_value(slot.get()),
+            ObjectKind::Promise(p) => p.trace(tracer),
             _ => {}
         }
     }

@@ -26,18 +26,32 @@ use crate::JsResult;
 pub type ClosureFn =
     fn(&mut Runtime, callee: Gc<JsObject>, this: Value, args: &[Value]) -> JsResult<Value>;
 
+/// The most internal slots a native closure has (the element functions of
+/// the Promise combinators have four).
+pub const MAX_CLOSURE_SLOTS: usize = 4;
+
 /// The host data of a built-in function with internal slots.
 pub struct NativeClosure {
     /// What [[Call]] runs.
     pub(crate) call: ClosureFn,
-    /// The internal slots, by index (each function kind documents its own).
-    slots: Box<[Cell<Value>]>,
+    /// How many of `slots` the function has.
+    len: usize,
+    /// The internal slots, by index (each function kind documents its own),
+    /// inline: a closure is one allocation besides its object. Unused
+    /// slots hold undefined.
+    slots: [Cell<Value>; MAX_CLOSURE_SLOTS],
+}
+
+impl NativeClosure {
+    fn slots(&self) -> &[Cell<Value>] {
+        &self.slots[..self.len]
+    }
 }
 
 // SAFETY: reports every slot.
 unsafe impl Trace for NativeClosure {
     fn trace(&self, tracer: &mut Tracer) {
-        for s in self.slots.iter() {
+        for s in self.slots() {
             tracer.mark_value(s.get());
         }
     }
@@ -63,17 +77,32 @@ pub(crate) fn native_closure(o: &JsObject) -> Option<&NativeClosure> {
     }
 }
 
+/// The cell of slot `i` of a native closure of either form.
+fn slot_cell(f: &JsObject, i: usize) -> Option<&Cell<Value>> {
+    match f.kind() {
+        ObjectKind::NativeClosure1(_, slot) => (i == 0).then_some(slot),
+        _ => native_closure(f).and_then(|c| c.slots().get(i)),
+    }
+}
+
+/// What [[Call]] of a native closure of either form runs (None if `f` is
+/// not one).
+pub(crate) fn closure_call(f: &JsObject) -> Option<ClosureFn> {
+    match f.kind() {
+        ObjectKind::NativeClosure1(call, _) => Some(*call),
+        _ => native_closure(f).map(|c| c.call),
+    }
+}
+
 /// Slot `i` of a native closure (undefined if `f` is not one or has no
 /// such slot).
 pub(crate) fn closure_slot(f: Gc<JsObject>, i: usize) -> Value {
-    native_closure(&f)
-        .and_then(|c| c.slots.get(i))
-        .map_or(Value::UNDEFINED, Cell::get)
+    slot_cell(&f, i).map_or(Value::UNDEFINED, Cell::get)
 }
 
 /// Writes slot `i` of a native closure (nothing if there is no such slot).
 pub(crate) fn set_closure_slot(f: Gc<JsObject>, i: usize, v: Value) {
-    if let Some(s) = native_closure(&f).and_then(|c| c.slots.get(i)) {
+    if let Some(s) = slot_cell(&f, i) {
         s.set(v);
     }
 }
@@ -91,9 +120,27 @@ impl Runtime {
         slots: &[Value],
     ) -> JsResult<Gc<JsObject>> {
         let proto = self.intrinsic(Intrinsic::FunctionPrototype);
+        if slots.len() <= 1 {
+            // One slot: held in the kind, no host data.
+            let slot = Cell::new(slots.first().copied().unwrap_or(Value::UNDEFINED));
+            return self.new_function_object(
+                proto,
+                ObjectKind::NativeClosure1(call, slot),
+                FLAG_CALLABLE,
+                length,
+                name,
+            );
+        }
+        // Callers are this crate's built-ins, each with a fixed number of
+        // slots within the maximum (checked in debug builds).
+        debug_assert!(slots.len() <= MAX_CLOSURE_SLOTS);
+        let len = slots.len().min(MAX_CLOSURE_SLOTS);
         let data = NativeClosure {
             call,
-            slots: slots.iter().map(|v| Cell::new(*v)).collect(),
+            len,
+            slots: std::array::from_fn(|i| {
+                Cell::new(slots.get(i).copied().unwrap_or(Value::UNDEFINED))
+            }),
         };
         // The pending body (with the slots) is traced if this allocation
         // collects.

@@ -104,7 +104,9 @@ impl Runtime {
         match o.kind() {
             ObjectKind::Ordinary => Slots::Ordinary,
             ObjectKind::Array => Slots::Array,
-            ObjectKind::NativeFunction(..) => Slots::Function(FunctionKind::Normal),
+            ObjectKind::NativeFunction(..) | ObjectKind::NativeClosure1(..) => {
+                Slots::Function(FunctionKind::Normal)
+            }
             ObjectKind::BoundFunction(_) => Slots::Function(FunctionKind::Bound),
             ObjectKind::Function(closure) => {
                 // SAFETY: a closure's template is boxed and lives as long
@@ -138,19 +140,20 @@ impl Runtime {
                     Slots::Other(e.builtin_tag())
                 }
             }
+            ObjectKind::Promise(_) => match promise_data(v) {
+                Some(p) => Slots::Promise(match p.state.get() {
+                    PromiseState::Pending => PromiseInfo::Pending,
+                    PromiseState::Fulfilled => PromiseInfo::Fulfilled(p.result.get()),
+                    PromiseState::Rejected => PromiseInfo::Rejected(p.result.get()),
+                }),
+                None => Slots::Other("Promise"),
+            },
             ObjectKind::Host(h) => {
                 if let Some(m) = host_ref::<MapData>(v) {
                     return Slots::Map(m.table.borrow().len());
                 }
                 if let Some(s) = host_ref::<SetData>(v) {
                     return Slots::Set(s.table.borrow().len());
-                }
-                if let Some(p) = promise_data(v) {
-                    return Slots::Promise(match p.state.get() {
-                        PromiseState::Pending => PromiseInfo::Pending,
-                        PromiseState::Fulfilled => PromiseInfo::Fulfilled(p.result.get()),
-                        PromiseState::Rejected => PromiseInfo::Rejected(p.result.get()),
-                    });
                 }
                 if h.as_any().is::<RegExpData>() {
                     return Slots::RegExp;

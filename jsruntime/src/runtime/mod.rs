@@ -433,9 +433,12 @@ impl Runtime {
             }
             // A built-in function with internal slots (10.3.4).
             ObjectKind::Host(h) if h.as_any().is::<NativeClosure>() => {
-                let call = crate::object::native_closure::native_closure(&callee)
-                    .map(|c| c.call)
+                let call = crate::object::native_closure::closure_call(&callee)
                     .ok_or_else(|| self.type_error("not a function"))?;
+                call(self, callee, this, args)
+            }
+            ObjectKind::NativeClosure1(call, _) => {
+                let call = *call;
                 call(self, callee, this, args)
             }
             ObjectKind::Exotic(e) => match e.methods().call {

@@ -25,7 +25,8 @@ use crate::{JsResult, Thrown};
 // undefined — the promise's own `already_resolved` flag, for its first
 // pair (the constructor's, or an intrinsic capability's) — or a boolean
 // kept in both functions of the pair (a pair made later by
-// NewPromiseResolveThenableJob).
+// NewPromiseResolveThenableJob). The functions of a first pair have only
+// the promise slot (slot 1 then reads undefined).
 const SLOT_PROMISE: usize = 0;
 const SLOT_ALREADY_RESOLVED: usize = 1;
 const SLOT_PARTNER: usize = 2;
@@ -39,12 +40,16 @@ pub(crate) fn create_resolving_functions(
     promise: Value,
     first: bool,
 ) -> JsResult<(Value, Value)> {
-    let record = if first {
-        Value::UNDEFINED
-    } else {
-        Value::FALSE
-    };
     let name = rt.empty_string();
+    if first {
+        // The record is the promise's own flag and the partner is never
+        // read: each function needs only the promise, held inline
+        // (`ObjectKind::NativeClosure1`, no allocation besides the object).
+        let resolve = rt.new_native_closure(name, 1, promise_resolve_function, &[promise])?;
+        let reject = rt.new_native_closure(name, 1, promise_reject_function, &[promise])?;
+        return Ok((Value::object(resolve), Value::object(reject)));
+    }
+    let record = Value::FALSE;
     // Steps 2-6: resolve; 7-11: reject (both of length 1, named "").
     let resolve = rt.new_native_closure(
         name,

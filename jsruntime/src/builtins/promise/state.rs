@@ -1,13 +1,13 @@
 //! The promise object (27.2.6 Properties of Promise Instances): an object of
-//! kind [`ObjectKind::Host`] holding [`PromiseData`], its internal slots,
-//! and the records stored in them (27.2.1.1 PromiseCapability Records,
-//! 27.2.1.2 PromiseReaction Records).
+//! kind [`ObjectKind::Promise`] pointing at a heap cell of [`PromiseData`],
+//! its internal slots (a cell, not a boxed host value: a promise costs no
+//! `malloc`/`free`), and the records stored in them (27.2.1.1
+//! PromiseCapability Records, 27.2.1.2 PromiseReaction Records).
 
-use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
-use crate::gc::{Gc, Trace, Tracer};
-use crate::object::{HostData, JsObject, ObjectKind};
+use crate::gc::{Gc, HeapObject, Trace, Tracer};
+use crate::object::{JsObject, ObjectKind};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
@@ -148,29 +148,35 @@ impl ReactionPair {
     }
 }
 
-/// The internal slots of a promise (27.2.6). Every field is a `Cell` or a
-/// `RefCell` whose borrows never outlive a call of this module and never
-/// span an allocation, so the collector can always read them.
-pub(crate) struct PromiseData {
+/// The internal slots of a promise (27.2.6), in a heap cell of their own.
+/// Every field is a `Cell`; what this module takes out of one it puts back
+/// before anything can allocate, so the collector can always read them.
+pub struct PromiseData {
     /// [[PromiseState]]
-    pub state: Cell<PromiseState>,
+    pub(crate) state: Cell<PromiseState>,
     /// [[PromiseResult]]: undefined while pending.
-    pub result: Cell<Value>,
+    pub(crate) result: Cell<Value>,
     /// [[PromiseFulfillReactions]] and [[PromiseRejectReactions]] side by
     /// side ([`ReactionPair`]), the first pair inline (most promises get
     /// at most one `then`), the others in `more_reactions`.
-    pub first_reaction: Cell<Option<ReactionPair>>,
+    pub(crate) first_reaction: Cell<Option<ReactionPair>>,
     /// The pairs after the first.
+    // One word (a `Vec` is three): most promises have at most one pair.
+    #[allow(clippy::box_collection)]
     // GC: a field of a traced heap cell (see the `Trace` impl below).
-    pub more_reactions: RefCell<Vec<ReactionPair>>,
+    pub(crate) more_reactions: Cell<Option<Box<Vec<ReactionPair>>>>,
     /// [[PromiseIsHandled]]
-    pub is_handled: Cell<bool>,
+    pub(crate) is_handled: Cell<bool>,
     /// The [[AlreadyResolved]] record shared by the promise's *first*
     /// resolving functions (those of the constructor, or of an intrinsic
     /// capability, see [`PromiseCapability`]). Resolving functions made
     /// later (NewPromiseResolveThenableJob) have their own record.
-    pub already_resolved: Cell<bool>,
+    pub(crate) already_resolved: Cell<bool>,
 }
+
+// Keep a promise's slots within a 128-byte cell (with the header).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<PromiseData>() <= 120);
 
 // SAFETY: reports the result and every reaction.
 unsafe impl Trace for PromiseData {
@@ -179,31 +185,30 @@ unsafe impl Trace for PromiseData {
         if let Some(r) = self.first_reaction.get() {
             r.trace(tracer);
         }
-        for r in self.more_reactions.borrow().iter() {
-            r.trace(tracer);
+        // Taken and put back: the cell is never read elsewhere while
+        // the collector runs.
+        if let Some(more) = self.more_reactions.take() {
+            for r in more.iter() {
+                r.trace(tracer);
+            }
+            self.more_reactions.set(Some(more));
         }
     }
 }
 
-impl HostData for PromiseData {
-    fn class_name(&self) -> &'static str {
-        "Promise"
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
+impl HeapObject for PromiseData {
+    const NAME: &'static str = "PromiseData";
 }
 
 impl PromiseData {
     /// Appends a pair of reactions (27.2.5.4.1 step 8).
-    pub fn add_reactions(&self, pair: ReactionPair) {
+    pub(crate) fn add_reactions(&self, pair: ReactionPair) {
         if self.first_reaction.get().is_none() {
             self.first_reaction.set(Some(pair));
         } else {
-            self.more_reactions.borrow_mut().push(pair);
+            let mut more = self.more_reactions.take().unwrap_or_default();
+            more.push(pair);
+            self.more_reactions.set(Some(more));
         }
     }
 
@@ -211,20 +216,20 @@ impl PromiseData {
     /// steps 2-5).
     // The caller moves them into the (traced) job queue before it allocates.
     // GC: safe, see the line above.
-    pub fn take_reactions(&self) -> (Option<ReactionPair>, Vec<ReactionPair>) {
+    pub(crate) fn take_reactions(&self) -> (Option<ReactionPair>, Vec<ReactionPair>) {
         (
             self.first_reaction.take(),
-            std::mem::take(&mut *self.more_reactions.borrow_mut()),
+            self.more_reactions.take().map(|b| *b).unwrap_or_default(),
         )
     }
 
     /// The slots of a new pending promise (27.2.3.1 steps 4-7).
-    pub fn new() -> PromiseData {
+    pub(crate) fn new() -> PromiseData {
         PromiseData {
             state: Cell::new(PromiseState::Pending),
             result: Cell::new(Value::UNDEFINED),
             first_reaction: Cell::new(None),
-            more_reactions: RefCell::new(Vec::new()),
+            more_reactions: Cell::new(None),
             is_handled: Cell::new(false),
             already_resolved: Cell::new(false),
         }
@@ -236,12 +241,12 @@ impl PromiseData {
 /// or allocate (the caller keeps `v` alive meanwhile).
 pub(crate) fn promise_data(v: Value) -> Option<&'static PromiseData> {
     let o = v.as_object()?;
-    // SAFETY: the object is live (the caller holds `v`) and the slots are
-    // only accessed through shared references to `Cell`s; the `'static`
-    // is the callers' promise to drop it before the object can die.
-    let kind = unsafe { &*(o.kind() as *const ObjectKind) };
-    match kind {
-        ObjectKind::Host(h) => h.as_any().downcast_ref::<PromiseData>(),
+    match o.kind() {
+        // SAFETY: the cell is live (the caller holds `v`, which keeps it)
+        // and the slots are only accessed through shared references to
+        // `Cell`s; the `'static` is the callers' promise to drop it before
+        // the object can die.
+        ObjectKind::Promise(d) => Some(unsafe { &*d.as_ptr() }),
         _ => None,
     }
 }
@@ -254,7 +259,10 @@ pub(crate) fn is_promise(v: Value) -> bool {
 /// A new pending promise with prototype `proto` (27.2.3.1 step 3 after
 /// OrdinaryCreateFromConstructor, or %Promise.prototype%).
 pub(crate) fn new_promise_object(rt: &mut Runtime, proto: Value) -> JsResult<Gc<JsObject>> {
-    rt.new_object_with(proto, ObjectKind::Host(Box::new(PromiseData::new())), 0)
+    // The slots' cell is traced (as the pending object's kind) if the
+    // object's allocation collects.
+    let data = rt.alloc(PromiseData::new())?;
+    rt.new_object_with(proto, ObjectKind::Promise(data), 0)
 }
 
 /// A pending promise whose prototype is %Promise.prototype%.
