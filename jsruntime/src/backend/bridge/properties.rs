@@ -4,7 +4,7 @@
 //! ([`crate::runtime::inline_cache`]).
 
 use crate::backend::Executor;
-use crate::builtins::typed_array::{get_element, set_element, typed_array_data};
+use crate::builtins::typed_array::{raw_to_value, set_element, typed_array_data};
 use crate::runtime::inline_cache::PropertyCache;
 use crate::value::Value;
 
@@ -29,7 +29,10 @@ pub unsafe extern "C" fn runtime_get_property(
     // A typed array indexed by an int32: 10.4.5.4 [[Get]] for a numeric key
     // is TypedArrayGetElement (no key conversion, no prototype walk).
     if let (Some(ta), Some(i)) = (typed_array_data(base), key.as_i32()) {
-        let result = get_element(rt, ta, i as f64);
+        let result = match ta.get_int_index(i) {
+            Some(raw) => raw_to_value(rt, ta.ty, raw),
+            None => Ok(Value::UNDEFINED),
+        };
         // SAFETY: `ret` is writable.
         return unsafe { complete(ret, result) };
     }

@@ -125,6 +125,20 @@ impl TypedArrayData {
         (index < len as f64).then_some(index as usize)
     }
 
+    /// TypedArrayGetElement's read for an int32 index (10.4.5.15 with
+    /// 10.4.5.14 IsValidIntegerIndex: an int32 is integral and never -0):
+    /// the element, or `None` when the index is not valid. One length
+    /// computation and no float checks (the JIT's `ta[i]` path).
+    #[inline]
+    pub(crate) fn get_int_index(&self, i: i32) -> Option<Raw> {
+        let len = self.length()?;
+        let i = usize::try_from(i).ok().filter(|&i| i < len)?;
+        let size = self.ty.size();
+        let at = self.byte_offset + i * size;
+        let bytes = self.buffer_data().bytes();
+        bytes.get(at..at + size).map(|b| self.ty.read(b, true))
+    }
+
     /// The element at `i` if `i` is a valid index.
     #[inline]
     pub(crate) fn get_raw(&self, i: usize) -> Option<Raw> {
