@@ -98,6 +98,14 @@ pub struct Context {
     pub(crate) state: ApiState,
 }
 
+impl Drop for Context {
+    fn drop(&mut self) {
+        // Handles may outlive the runtime: they read undefined from now on.
+        self.state.tasks.clear();
+        self.exec.runtime.roots.invalidate();
+    }
+}
+
 impl Context {
     /// The context of a runtime made by [`Runtime::new`].
     ///
