@@ -185,24 +185,20 @@ impl Context {
     /// promises of those that finished. Returns whether a task finished.
     fn drive_once(&mut self, cx: &mut TaskContext<'_>) -> Result<bool> {
         self.run_jobs()?;
-        let mut tasks = std::mem::take(&mut self.state.tasks);
-        let mut finished = Vec::new();
-        tasks.retain_mut(|t| match t.future.as_mut().poll(cx) {
-            Poll::Ready(finish) => {
-                finished.push((t.promise.get(), finish));
-                false
+        let tasks = std::mem::take(&mut self.state.tasks);
+        let mut pending = Vec::with_capacity(tasks.len());
+        // The finished tasks keep their promises rooted until settled.
+        let mut finished: Vec<(Persistent, Finish)> = Vec::new();
+        for mut t in tasks {
+            match t.future.as_mut().poll(cx) {
+                Poll::Ready(finish) => finished.push((t.promise, finish)),
+                Poll::Pending => pending.push(t),
             }
-            Poll::Pending => true,
-        });
+        }
         // Tasks started meanwhile (none: futures cannot reach the context).
-        tasks.append(&mut self.state.tasks);
-        self.state.tasks = tasks;
+        pending.append(&mut self.state.tasks);
+        self.state.tasks = pending;
         let any = !finished.is_empty();
-        let roots = self.exec.runtime.roots.clone();
-        let finished: Vec<(Persistent, Finish)> = finished
-            .into_iter()
-            .map(|(p, f)| (roots.root(p), f))
-            .collect();
         for (p, finish) in finished {
             let resolver = Resolver {
                 promise: self.handle(p.get()),
