@@ -48,7 +48,10 @@ fn main() -> Result<(), Error> {
     println!("results: {results:?}");
     println!("readFile error: {missing}");
     println!("Promise.all of three 300 ms delays took {ms} ms (sequential: 900 ms)");
-    println!("the whole script, compilation included, took {} ms", elapsed.as_millis());
+    println!(
+        "the whole script, compilation included, took {} ms",
+        elapsed.as_millis()
+    );
     assert!(ms < 600.0, "not concurrent: {ms} ms");
 
     // Or drive everything that is pending until idle.

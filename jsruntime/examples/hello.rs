@@ -19,14 +19,19 @@ fn main() -> Result<(), Error> {
     println!("{greeting}");
 
     // A JavaScript function, kept in Rust and called with Rust values.
-    let fib: JsValue = rt.eval("(function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); })")?;
+    let fib: JsValue =
+        rt.eval("(function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); })")?;
     let f20: u64 = fib.call(&mut rt, (20,))?;
     println!("fib(20) = {f20}");
     assert_eq!(f20, 6765);
 
     // Objects and arrays convert to Rust collections.
     let words: Vec<String> = rt.eval("'the quick brown fox'.split(' ')")?;
-    println!("{} words, the longest is {:?}", words.len(), words.iter().max_by_key(|w| w.len()));
+    println!(
+        "{} words, the longest is {:?}",
+        words.len(),
+        words.iter().max_by_key(|w| w.len())
+    );
 
     // A JavaScript exception is a Rust error with a position.
     match rt.eval_named::<()>("let x = 1;\nx.y.z = 2;", "oops.js") {

@@ -13,13 +13,16 @@ fn main() -> Result<(), Error> {
     // Plain typed arguments.
     rt.set_global_function("add", |_, (a, b): (f64, f64)| Ok::<_, Error>(a + b))?;
     // An optional argument (`Option`) and a rest parameter (`Rest`).
-    rt.set_global_function("format", |_, (template, Rest(values)): (String, Rest<String>)| {
-        let mut out = template;
-        for v in values {
-            out = out.replacen("{}", &v, 1);
-        }
-        Ok::<_, Error>(out)
-    })?;
+    rt.set_global_function(
+        "format",
+        |_, (template, Rest(values)): (String, Rest<String>)| {
+            let mut out = template;
+            for v in values {
+                out = out.replacen("{}", &v, 1);
+            }
+            Ok::<_, Error>(out)
+        },
+    )?;
     rt.set_global_function("repeat", |_, (s, times): (String, Option<usize>)| {
         Ok::<_, Error>(s.repeat(times.unwrap_or(2)))
     })?;
@@ -54,10 +57,18 @@ fn main() -> Result<(), Error> {
 
     // And uncaught: a Rust error with name, message and FILE:LINE:COL.
     let err = rt
-        .eval_named::<f64>("function area(r) {\n  return sqrt(r);\n}\narea(-4)", "shapes.js")
+        .eval_named::<f64>(
+            "function area(r) {\n  return sqrt(r);\n}\narea(-4)",
+            "shapes.js",
+        )
         .unwrap_err();
     let js = err.as_js().expect("a JavaScript exception");
-    println!("name={} message={:?} at {}", js.name, js.message, js.location.as_ref().unwrap());
+    println!(
+        "name={} message={:?} at {}",
+        js.name,
+        js.message,
+        js.location.as_ref().unwrap()
+    );
     println!("{}", js.stack);
     Ok(())
 }

@@ -29,7 +29,10 @@ fn main() -> Result<(), Error> {
 
     // A native module: exports are Rust values and host functions.
     let checksum = rt.function("checksum", |_, (s,): (String,)| {
-        Ok::<_, Error>(s.bytes().fold(0u32, |a, b| a.wrapping_mul(31).wrapping_add(b as u32)))
+        Ok::<_, Error>(
+            s.bytes()
+                .fold(0u32, |a, b| a.wrapping_mul(31).wrapping_add(b as u32)),
+        )
     })?;
     rt.native_module("host:util")
         .export("checksum", checksum)?
@@ -59,7 +62,9 @@ fn main() -> Result<(), Error> {
     println!("{message}\n{info}");
 
     // Errors in modules are Rust errors too.
-    let err = rt.eval_module("broken.js", "import x from 'config:missing';").unwrap_err();
+    let err = rt
+        .eval_module("broken.js", "import x from 'config:missing';")
+        .unwrap_err();
     println!("error: {err}");
     Ok(())
 }

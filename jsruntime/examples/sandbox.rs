@@ -17,11 +17,20 @@ fn main() -> Result<(), Error> {
     rt.on_unhandled_rejection(move |e| r.borrow_mut().push(e.to_string()));
 
     let scripts = [
-        ("ok.js", "console.log('sum', [1, 2, 3].reduce((a, b) => a + b)); report(42)"),
-        ("leaky.js", "globalThis.secret = 'mine'; console.warn('set a global'); 1"),
+        (
+            "ok.js",
+            "console.log('sum', [1, 2, 3].reduce((a, b) => a + b)); report(42)",
+        ),
+        (
+            "leaky.js",
+            "globalThis.secret = 'mine'; console.warn('set a global'); 1",
+        ),
         ("snoop.js", "typeof secret"),
         ("throws.js", "function f() { null.prop }\nf()"),
-        ("rejects.js", "Promise.reject(new Error('nobody catches me')); 'done'"),
+        (
+            "rejects.js",
+            "Promise.reject(new Error('nobody catches me')); 'done'",
+        ),
     ];
     for (name, source) in scripts {
         // A fresh realm per script: its own globals and built-ins.

@@ -9,8 +9,11 @@ use jsruntime::api::{block_on, Error, JsValue, Runtime};
 #[test]
 fn async_host_function_settles_a_promise() {
     let mut rt = Runtime::new().unwrap();
-    rt.set_global_async_function("double", |(x,): (f64,)| async move { Ok::<_, Error>(x * 2.0) })
-        .unwrap();
+    rt.set_global_async_function(
+        "double",
+        |(x,): (f64,)| async move { Ok::<_, Error>(x * 2.0) },
+    )
+    .unwrap();
     rt.set_global_async_function("fails", |(): ()| async move {
         Err::<(), _>(Error::type_error("no luck"))
     })
@@ -45,7 +48,8 @@ fn promise_settled_later_from_rust() {
     let mut rt = Runtime::new().unwrap();
     let (promise, resolver) = rt.new_promise().unwrap();
     rt.set_global("later", promise).unwrap();
-    rt.eval::<()>("globalThis.seen = 'no'; later.then((v) => { seen = v; })").unwrap();
+    rt.eval::<()>("globalThis.seen = 'no'; later.then((v) => { seen = v; })")
+        .unwrap();
     assert_eq!(rt.get_global::<String>("seen").unwrap(), "no");
     resolver.resolve(&mut rt, "yes").unwrap();
     rt.run_jobs().unwrap();

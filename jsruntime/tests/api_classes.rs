@@ -21,17 +21,22 @@ fn install(rt: &mut Runtime) -> jsruntime::api::Class<Account> {
                 history: Vec::new(),
             })
         })
-        .method("deposit", |_, a: &mut Account, (Rest(amounts),): (Rest<f64>,)| {
-            for x in amounts {
-                if x <= 0.0 {
-                    return Err(Error::range_error("deposit must be positive"));
+        .method(
+            "deposit",
+            |_, a: &mut Account, (Rest(amounts),): (Rest<f64>,)| {
+                for x in amounts {
+                    if x <= 0.0 {
+                        return Err(Error::range_error("deposit must be positive"));
+                    }
+                    a.balance += x;
+                    a.history.push(x);
                 }
-                a.balance += x;
-                a.history.push(x);
-            }
-            Ok(a.balance)
+                Ok(a.balance)
+            },
+        )
+        .method("history", |_, a: &mut Account, (): ()| {
+            Ok::<_, Error>(a.history.clone())
         })
-        .method("history", |_, a: &mut Account, (): ()| Ok::<_, Error>(a.history.clone()))
         .getter("balance", |a: &Account| a.balance)
         .getter("owner", |a: &Account| a.owner.clone())
         .setter("owner", |a: &mut Account, name: String| a.owner = name)
@@ -59,7 +64,10 @@ fn constructor_methods_accessors_statics() {
               Object.getPrototypeOf(a) === Account.prototype, a.constructor === Account].join(',')",
         )
         .unwrap();
-    assert_eq!(r, "Ada,17.5,5+2.5,Rust Bank,EUR,true,function,Account,2,true,true");
+    assert_eq!(
+        r,
+        "Ada,17.5,5+2.5,Rust Bank,EUR,true,function,Account,2,true,true"
+    );
     // Errors from methods, wrong `this`, call without new.
     let r: String = rt
         .eval(
@@ -111,10 +119,16 @@ fn instances_from_rust_and_data_access() {
         .unwrap();
     rt.set_global("acct", acct.clone()).unwrap();
     rt.eval::<()>("acct.deposit(41)").unwrap();
-    let balance = rt.with_instance(&acct, |a: &mut Account| a.balance).unwrap();
+    let balance = rt
+        .with_instance(&acct, |a: &mut Account| a.balance)
+        .unwrap();
     assert_eq!(balance, Some(42.0));
     let other: JsValue = rt.eval("({})").unwrap();
-    assert_eq!(rt.with_instance(&other, |a: &mut Account| a.balance).unwrap(), None);
+    assert_eq!(
+        rt.with_instance(&other, |a: &mut Account| a.balance)
+            .unwrap(),
+        None
+    );
 }
 
 struct Tracked(Rc<Cell<u32>>);
@@ -136,7 +150,8 @@ fn instances_are_collected_and_their_data_dropped() {
         .build()
         .unwrap();
     rt.set_global("Tracked", class.constructor()).unwrap();
-    rt.eval::<()>("for (let i = 0; i < 1000; i++) new Tracked();").unwrap();
+    rt.eval::<()>("for (let i = 0; i < 1000; i++) new Tracked();")
+        .unwrap();
     rt.collect_garbage();
     assert!(dropped.get() >= 990, "{}", dropped.get());
 }

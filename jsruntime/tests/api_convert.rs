@@ -36,7 +36,10 @@ fn vectors_maps_tuples() {
     let mut rt = Runtime::new().unwrap();
     let v = rt.to_js(vec![vec![1, 2], vec![3]]).unwrap();
     rt.set_global("nested", v).unwrap();
-    assert_eq!(rt.eval::<String>("JSON.stringify(nested)").unwrap(), "[[1,2],[3]]");
+    assert_eq!(
+        rt.eval::<String>("JSON.stringify(nested)").unwrap(),
+        "[[1,2],[3]]"
+    );
     let mut m = HashMap::new();
     m.insert("a".to_string(), 1.5);
     m.insert("b".to_string(), 2.0);
@@ -52,7 +55,10 @@ fn vectors_maps_tuples() {
     assert_eq!(t, (1, "two".to_string(), true));
     let v = rt.to_js((1, "a", [true, false])).unwrap();
     rt.set_global("t", v).unwrap();
-    assert_eq!(rt.eval::<String>("JSON.stringify(t)").unwrap(), "[1,\"a\",[true,false]]");
+    assert_eq!(
+        rt.eval::<String>("JSON.stringify(t)").unwrap(),
+        "[1,\"a\",[true,false]]"
+    );
     // Array-likes convert to Vec too.
     let v: Vec<String> = rt.eval("({ length: 2, 0: 'p', 1: 'q' })").unwrap();
     assert_eq!(v, ["p", "q"]);
@@ -101,5 +107,7 @@ fn serde_structs_cross_as_objects() {
     let j: serde_json::Value = rt.eval("({ a: [1, 'b', null, 2.5] })").unwrap();
     assert_eq!(j, serde_json::json!({ "a": [1, "b", null, 2.5] }));
     // A cycle is an error, not a stack overflow.
-    assert!(rt.eval::<serde_json::Value>("const c = {}; c.c = c; c").is_err());
+    assert!(rt
+        .eval::<serde_json::Value>("const c = {}; c.c = c; c")
+        .is_err());
 }

@@ -36,7 +36,9 @@ fn call_js_function_from_rust() {
     let add: JsValue = rt.eval("(a, b) => a + b").unwrap();
     assert_eq!(add.call::<f64>(&mut rt, (1, 2.5)).unwrap(), 3.5);
     assert_eq!(add.call::<String>(&mut rt, ("x", 1)).unwrap(), "x1");
-    let obj: JsValue = rt.eval("({ n: 2, twice(x) { return x * this.n; } })").unwrap();
+    let obj: JsValue = rt
+        .eval("({ n: 2, twice(x) { return x * this.n; } })")
+        .unwrap();
     assert_eq!(obj.call_method::<i32>(&mut rt, "twice", (21,)).unwrap(), 42);
     obj.set(&mut rt, "n", 3).unwrap();
     assert_eq!(obj.call_method::<i32>(&mut rt, "twice", (2,)).unwrap(), 6);
@@ -76,7 +78,9 @@ fn exceptions_carry_name_message_stack_and_position() {
 #[test]
 fn syntax_errors_have_positions() {
     let mut rt = Runtime::new().unwrap();
-    let err = rt.eval_named::<()>("let a = 1;\nlet = = 2;", "bad.js").unwrap_err();
+    let err = rt
+        .eval_named::<()>("let a = 1;\nlet = = 2;", "bad.js")
+        .unwrap_err();
     let js = err.as_js().unwrap();
     assert_eq!(js.name, "SyntaxError");
     let at = js.location.as_ref().unwrap();
@@ -109,7 +113,10 @@ fn realms_have_their_own_globals() {
         })
         .unwrap();
     assert_eq!(rt.get_global::<String>("where").unwrap(), "main");
-    let same: bool = rt.with_realm(other, |ctx| ctx.get_global::<String>("where")).unwrap() == "other";
+    let same: bool = rt
+        .with_realm(other, |ctx| ctx.get_global::<String>("where"))
+        .unwrap()
+        == "other";
     assert!(same);
     let main_array: JsValue = rt.eval("Array").unwrap();
     assert!(!main_array.same_value(&array_ctor_other));

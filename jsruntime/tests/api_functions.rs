@@ -9,7 +9,10 @@ fn typed_optional_rest_and_this() {
     rt.set_global_function("add", |_, (a, b): (f64, f64)| Ok::<_, Error>(a + b))
         .unwrap();
     rt.set_global_function("greet", |_, (name, greeting): (String, Option<String>)| {
-        Ok::<_, Error>(format!("{}, {name}", greeting.as_deref().unwrap_or("Hello")))
+        Ok::<_, Error>(format!(
+            "{}, {name}",
+            greeting.as_deref().unwrap_or("Hello")
+        ))
     })
     .unwrap();
     rt.set_global_function("join", |_, (sep, Rest(parts)): (String, Rest<String>)| {
@@ -25,38 +28,61 @@ fn typed_optional_rest_and_this() {
     assert_eq!(rt.eval::<f64>("add(2, 3.5)").unwrap(), 5.5);
     assert_eq!(rt.eval::<String>("greet('Ada')").unwrap(), "Hello, Ada");
     assert_eq!(rt.eval::<String>("greet('Ada', 'Hi')").unwrap(), "Hi, Ada");
-    assert_eq!(rt.eval::<String>("join('-', 'a', 'b', 'c')").unwrap(), "a-b-c");
+    assert_eq!(
+        rt.eval::<String>("join('-', 'a', 'b', 'c')").unwrap(),
+        "a-b-c"
+    );
     assert_eq!(rt.eval::<i32>("({ x: 9, getX }).getX()").unwrap(), 9);
     assert_eq!(rt.eval::<usize>("count(1, 2, 3, 4)").unwrap(), 4);
     // `length` and `name` as JavaScript functions have them.
-    assert_eq!(rt.eval::<String>("add.name + add.length + join.length").unwrap(), "add21");
+    assert_eq!(
+        rt.eval::<String>("add.name + add.length + join.length")
+            .unwrap(),
+        "add21"
+    );
     assert_eq!(rt.eval::<String>("typeof add").unwrap(), "function");
     // Usable as callbacks of built-ins, through bind, apply, etc.
     assert_eq!(rt.eval::<f64>("[1, 2, 3].reduce(add, 0)").unwrap(), 6.0);
-    assert_eq!(rt.eval::<f64>("add.call(null, 1, 1) + add.apply(null, [2, 2]) + add.bind(null, 10)(5)").unwrap(), 21.0);
+    assert_eq!(
+        rt.eval::<f64>("add.call(null, 1, 1) + add.apply(null, [2, 2]) + add.bind(null, 10)(5)")
+            .unwrap(),
+        21.0
+    );
     // Not a constructor.
-    assert_eq!(rt.eval::<String>("try { new add(1, 2) } catch (e) { e.name }").unwrap(), "TypeError");
+    assert_eq!(
+        rt.eval::<String>("try { new add(1, 2) } catch (e) { e.name }")
+            .unwrap(),
+        "TypeError"
+    );
 }
 
 #[test]
 fn rust_errors_become_js_exceptions() {
     let mut rt = Runtime::new().unwrap();
-    rt.set_global_function("parse", |_, (s,): (String,)| s.trim().parse::<i32>().map_err(Error::from))
-        .unwrap();
-    rt.set_global_function("fail", |_, (): ()| Err::<(), _>(Error::range_error("out of range")))
-        .unwrap();
+    rt.set_global_function("parse", |_, (s,): (String,)| {
+        s.trim().parse::<i32>().map_err(Error::from)
+    })
+    .unwrap();
+    rt.set_global_function("fail", |_, (): ()| {
+        Err::<(), _>(Error::range_error("out of range"))
+    })
+    .unwrap();
     rt.set_global_function("io", |_, (): ()| {
         std::fs::read_to_string("/definitely/not/here").map_err(Error::from)
     })
     .unwrap();
-    rt.set_global_function("boom", |_, (): ()| -> Result<(), Error> { panic!("kaboom") })
-        .unwrap();
+    rt.set_global_function("boom", |_, (): ()| -> Result<(), Error> {
+        panic!("kaboom")
+    })
+    .unwrap();
     assert_eq!(rt.eval::<i32>("parse(' 12 ')").unwrap(), 12);
     let r: String = rt
         .eval("try { parse('x') } catch (e) { e instanceof TypeError ? e.message : 'wrong' }")
         .unwrap();
     assert_eq!(r, "invalid digit found in string");
-    let r: String = rt.eval("try { fail() } catch (e) { e.name + ': ' + e.message }").unwrap();
+    let r: String = rt
+        .eval("try { fail() } catch (e) { e.name + ': ' + e.message }")
+        .unwrap();
     assert_eq!(r, "RangeError: out of range");
     let r: String = rt.eval("try { io() } catch (e) { e.name }").unwrap();
     assert_eq!(r, "Error");
@@ -64,7 +90,9 @@ fn rust_errors_become_js_exceptions() {
     let r: String = rt.eval("try { boom() } catch (e) { e.message }").unwrap();
     assert_eq!(r, "host function boom panicked: kaboom");
     // Argument conversion errors are TypeErrors naming the argument.
-    let r: String = rt.eval("try { parse(5) } catch (e) { e.name + ': ' + e.message }").unwrap();
+    let r: String = rt
+        .eval("try { parse(5) } catch (e) { e.name + ': ' + e.message }")
+        .unwrap();
     assert_eq!(r, "TypeError: cannot convert number to String: argument 1");
 }
 
@@ -82,16 +110,26 @@ fn host_errors_have_a_stack_naming_the_host_function() {
     let src = "function validate(n) {\n  return check(n);\n}\nvalidate(-1);\n";
     let err = rt.eval_named::<()>(src, "app.js").unwrap_err();
     let js = err.as_js().unwrap();
-    assert_eq!((js.name.as_str(), js.message.as_str()), ("RangeError", "negative"));
+    assert_eq!(
+        (js.name.as_str(), js.message.as_str()),
+        ("RangeError", "negative")
+    );
     assert!(js.stack.contains("at check (native)"), "{}", js.stack);
-    assert!(js.stack.contains("at validate (app.js:2:10)"), "{}", js.stack);
+    assert!(
+        js.stack.contains("at validate (app.js:2:10)"),
+        "{}",
+        js.stack
+    );
     let at = js.location.as_ref().unwrap();
     assert_eq!(at.to_string(), "app.js:2:10");
     // Caught in JavaScript, the error's stack has the host frame too.
     let stack: String = rt
         .eval_named("try { validate(-2) } catch (e) { e.stack }", "b.js")
         .unwrap();
-    assert!(stack.starts_with("RangeError: negative\n    at check (native)"), "{stack}");
+    assert!(
+        stack.starts_with("RangeError: negative\n    at check (native)"),
+        "{stack}"
+    );
 }
 
 #[test]

@@ -21,7 +21,9 @@ fn handles_survive_thousands_of_collections() {
     };
     for i in 0..200 {
         let o: JsValue = rt
-            .eval(&format!("({{ id: {i}, tag: 'x'.repeat({i} % 7), list: [{i}, 'a' + {i}] }})"))
+            .eval(&format!(
+                "({{ id: {i}, tag: 'x'.repeat({i} % 7), list: [{i}, 'a' + {i}] }})"
+            ))
             .unwrap();
         let s: JsValue = rt.eval(&format!("'string-' + {i}")).unwrap();
         reg.by_name.insert(format!("s{i}"), s);
@@ -30,8 +32,10 @@ fn handles_survive_thousands_of_collections() {
     // Garbage in between and many full collections.
     for round in 0..2000 {
         if round % 100 == 0 {
-            rt.eval::<()>("{ let junk = []; for (let i = 0; i < 2000; i++) junk.push({ i, s: 'j' + i }); }")
-                .unwrap();
+            rt.eval::<()>(
+                "{ let junk = []; for (let i = 0; i < 2000; i++) junk.push({ i, s: 'j' + i }); }",
+            )
+            .unwrap();
         }
         rt.collect_garbage();
     }
@@ -41,7 +45,10 @@ fn handles_survive_thousands_of_collections() {
         assert_eq!(list, (i, format!("a{i}")));
         let r: usize = reg.callback.call(&mut rt, (o,)).unwrap();
         assert_eq!(r, i * 2 + i % 7);
-        assert_eq!(reg.by_name[&format!("s{i}")].as_string().unwrap(), format!("string-{i}"));
+        assert_eq!(
+            reg.by_name[&format!("s{i}")].as_string().unwrap(),
+            format!("string-{i}")
+        );
     }
     assert!(rt.heap_stats().collections >= 2000, "{:?}", rt.heap_stats());
     // Dropping the handles frees their roots.

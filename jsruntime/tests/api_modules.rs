@@ -5,7 +5,10 @@ use jsruntime::api::{Error, FileLoader, JsValue, ModuleLoader, Runtime};
 #[test]
 fn in_memory_modules_import_each_other() {
     let mut rt = Runtime::new().unwrap();
-    rt.define_module("lib/math.js", "export const sq = (x) => x * x; export default 'math';");
+    rt.define_module(
+        "lib/math.js",
+        "export const sq = (x) => x * x; export default 'math';",
+    );
     rt.define_module(
         "lib/main.js",
         "import name, { sq } from './math.js'; export const out = name + sq(7);",
@@ -13,7 +16,12 @@ fn in_memory_modules_import_each_other() {
     let ns = rt.import("lib/main.js").unwrap();
     assert_eq!(ns.get::<String>(&mut rt, "out").unwrap(), "math49");
     // eval_module: define and import at once.
-    let ns = rt.eval_module("m2", "import { sq } from 'lib/math.js'; export let v = sq(3);").unwrap();
+    let ns = rt
+        .eval_module(
+            "m2",
+            "import { sq } from 'lib/math.js'; export let v = sq(3);",
+        )
+        .unwrap();
     assert_eq!(ns.get::<i32>(&mut rt, "v").unwrap(), 9);
 }
 
@@ -21,7 +29,9 @@ fn in_memory_modules_import_each_other() {
 fn native_modules_export_rust_values() {
     let mut rt = Runtime::new().unwrap();
     let hypot = rt
-        .function("hypot", |_, (a, b): (f64, f64)| Ok::<_, Error>((a * a + b * b).sqrt()))
+        .function("hypot", |_, (a, b): (f64, f64)| {
+            Ok::<_, Error>((a * a + b * b).sqrt())
+        })
         .unwrap();
     rt.native_module("geometry")
         .export("hypot", hypot)
@@ -31,7 +41,10 @@ fn native_modules_export_rust_values() {
         .build()
         .unwrap();
     let ns = rt
-        .eval_module("app", "import { hypot, UNIT } from 'geometry'; export const d = hypot(3, 4) + UNIT.length;")
+        .eval_module(
+            "app",
+            "import { hypot, UNIT } from 'geometry'; export const d = hypot(3, 4) + UNIT.length;",
+        )
         .unwrap();
     assert_eq!(ns.get::<f64>(&mut rt, "d").unwrap(), 7.0);
 }
@@ -39,9 +52,16 @@ fn native_modules_export_rust_values() {
 #[test]
 fn module_errors_are_rust_errors() {
     let mut rt = Runtime::new().unwrap();
-    let e = rt.eval_module("bad", "import { x } from 'nowhere';").unwrap_err();
-    assert!(e.to_string().contains("Cannot find module 'nowhere'"), "{e}");
-    let e = rt.eval_module("throws", "\nthrow new Error('at load');").unwrap_err();
+    let e = rt
+        .eval_module("bad", "import { x } from 'nowhere';")
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("Cannot find module 'nowhere'"),
+        "{e}"
+    );
+    let e = rt
+        .eval_module("throws", "\nthrow new Error('at load');")
+        .unwrap_err();
     let js = e.as_js().unwrap();
     assert_eq!(js.message, "at load");
     assert_eq!(js.location.as_ref().unwrap().to_string(), "throws:2:1");
@@ -68,13 +88,22 @@ impl ModuleLoader for Generated {
 fn custom_and_file_loaders() {
     let mut rt = Runtime::new().unwrap();
     rt.set_module_loader(Generated);
-    let ns = rt.eval_module("use", "import a from 'gen:20'; import b from 'gen:22'; export const s = a + b;").unwrap();
+    let ns = rt
+        .eval_module(
+            "use",
+            "import a from 'gen:20'; import b from 'gen:22'; export const s = a + b;",
+        )
+        .unwrap();
     assert_eq!(ns.get::<i32>(&mut rt, "s").unwrap(), 42);
 
     let dir = std::env::temp_dir().join(format!("jsruntime-api-mod-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("dep.mjs"), "export const hello = 'from a file';").unwrap();
-    std::fs::write(dir.join("entry.mjs"), "import { hello } from './dep.mjs'; export { hello };").unwrap();
+    std::fs::write(
+        dir.join("entry.mjs"),
+        "import { hello } from './dep.mjs'; export { hello };",
+    )
+    .unwrap();
     let mut rt = Runtime::new().unwrap();
     rt.set_module_loader(FileLoader);
     let ns = rt.import(dir.join("entry.mjs").to_str().unwrap()).unwrap();
@@ -85,8 +114,10 @@ fn custom_and_file_loaders() {
 #[test]
 fn top_level_await_on_host_futures() {
     let mut rt = Runtime::new().unwrap();
-    rt.set_global_async_function("fetchNumber", |(n,): (i32,)| async move { Ok::<_, Error>(n * 10) })
-        .unwrap();
+    rt.set_global_async_function("fetchNumber", |(n,): (i32,)| async move {
+        Ok::<_, Error>(n * 10)
+    })
+    .unwrap();
     rt.define_module("tla", "export const v = await fetchNumber(4);");
     let ns: JsValue = jsruntime::api::block_on(rt.import_async("tla")).unwrap();
     assert_eq!(ns.get::<i32>(&mut rt, "v").unwrap(), 40);

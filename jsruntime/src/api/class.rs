@@ -161,11 +161,14 @@ enum Member {
     Accessor(String, Option<Rc<HostCall>>, Option<Rc<HostCall>>),
 }
 
+/// Makes the Rust value of a new instance from the constructor's arguments.
+type MakeFn = dyn Fn(&mut Context, Args) -> Result<Box<dyn Any>>;
+
 /// Builds a host class; see [`Context::class`].
 pub struct ClassBuilder<'c, T> {
     ctx: &'c mut Context,
     name: String,
-    constructor: Option<Rc<dyn Fn(&mut Context, Args) -> Result<Box<dyn Any>>>>,
+    constructor: Option<Rc<MakeFn>>,
     constructor_length: u32,
     members: Vec<Member>,
     statics: Vec<(String, JsValue)>,
@@ -353,11 +356,15 @@ impl<T: 'static> ClassBuilder<'_, T> {
                 }
                 Member::Accessor(name, get, set) => {
                     let get = match get {
-                        Some(g) => Some(ctx.host_function_object(&format!("get {name}"), 0, g, None)?),
+                        Some(g) => {
+                            Some(ctx.host_function_object(&format!("get {name}"), 0, g, None)?)
+                        }
                         None => None,
                     };
                     let set = match set {
-                        Some(s) => Some(ctx.host_function_object(&format!("set {name}"), 1, s, None)?),
+                        Some(s) => {
+                            Some(ctx.host_function_object(&format!("set {name}"), 1, s, None)?)
+                        }
                         None => None,
                     };
                     let attrs = Attributes::new(false, false, true);
@@ -367,8 +374,24 @@ impl<T: 'static> ClassBuilder<'_, T> {
         }
         // The class's own links: C.prototype (non-writable, as classes
         // define it) and C.prototype.constructor.
-        define(ctx, &prototype, "constructor", Some(&ctor), None, None, method_attrs)?;
-        define(ctx, &ctor, "prototype", Some(&prototype), None, None, Attributes::new(false, false, false))?;
+        define(
+            ctx,
+            &prototype,
+            "constructor",
+            Some(&ctor),
+            None,
+            None,
+            method_attrs,
+        )?;
+        define(
+            ctx,
+            &ctor,
+            "prototype",
+            Some(&prototype),
+            None,
+            None,
+            Attributes::new(false, false, false),
+        )?;
         for (name, v) in self.statics {
             define(ctx, &ctor, &name, Some(&v), None, None, method_attrs)?;
         }

@@ -74,10 +74,7 @@ impl Context {
         let r = promise::new_intrinsic_promise(&mut self.exec.runtime);
         let p = self.check(r)?;
         let promise = self.handle(p);
-        Ok((
-            promise.clone(),
-            Resolver { promise },
-        ))
+        Ok((promise.clone(), Resolver { promise }))
     }
 
     /// A JavaScript function that runs an `async` Rust function: each call

@@ -70,7 +70,9 @@ mod module;
 mod serde;
 mod value;
 
-pub use class::{ClassBuilder, Class};
+#[cfg(feature = "serde")]
+pub use self::serde::Serde;
+pub use class::{Class, ClassBuilder};
 pub use context::{Context, Realm, Runtime};
 pub use convert::{Coerce, FromJs, IntoJs};
 pub use error::{Error, JsError, Location, Result};
@@ -78,8 +80,6 @@ pub use function::{Args, FromArg, FromArgs, Rest, This};
 pub use future::{block_on, Resolver, RunUntilIdle};
 pub use hooks::{ConsoleFn, ConsoleLevel, RejectionFn};
 pub use module::NativeModule;
-#[cfg(feature = "serde")]
-pub use self::serde::Serde;
 pub use value::{IntoArgs, IntoKey, JsValue, ValueKind};
 
 pub use crate::backend::{FileLoader, MemoryLoader, ModuleLoader};

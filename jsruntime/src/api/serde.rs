@@ -26,9 +26,9 @@ impl<T: serde::Serialize> IntoJs for Serde<T> {
 impl<T: serde::de::DeserializeOwned> FromJs for Serde<T> {
     fn from_js(ctx: &mut Context, v: &JsValue) -> Result<Self> {
         let json = serde_json::Value::from_js(ctx, v)?;
-        serde_json::from_value(json)
-            .map(Serde)
-            .map_err(|e| Error::conversion(v.kind().name(), std::any::type_name::<T>(), e.to_string()))
+        serde_json::from_value(json).map(Serde).map_err(|e| {
+            Error::conversion(v.kind().name(), std::any::type_name::<T>(), e.to_string())
+        })
     }
 }
 
