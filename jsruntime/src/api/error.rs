@@ -29,7 +29,7 @@ impl fmt::Display for Location {
 /// (rooted as long as this error lives).
 #[derive(Clone)]
 pub struct JsError {
-    /// `error.name` (`"Error"` for a thrown value that is not an error object).
+    /// `error.name` (`"Uncaught"` for a thrown value that is not an object).
     pub name: String,
     /// `error.message`, or `String(value)` for other thrown values.
     pub message: String,
