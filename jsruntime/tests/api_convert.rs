@@ -111,3 +111,12 @@ fn serde_structs_cross_as_objects() {
         .eval::<serde_json::Value>("const c = {}; c.c = c; c")
         .is_err());
 }
+
+#[test]
+fn hostile_lengths_are_errors() {
+    let mut rt = Runtime::new().unwrap();
+    let e = rt.eval::<Vec<i32>>("({ length: 4e9 })").unwrap_err();
+    assert!(e.to_string().contains("too large"), "{e}");
+    let e = rt.eval::<Vec<i32>>("({ length: -1 })").unwrap_err();
+    assert!(e.to_string().contains("too large"), "{e}");
+}

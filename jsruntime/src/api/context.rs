@@ -393,6 +393,10 @@ impl Context {
     // ---- properties ----
 
     fn key(&mut self, key: impl IntoKey) -> Result<PropertyKey> {
+        if let Some(text) = key.as_text() {
+            let r = self.exec.runtime.key(text);
+            return self.check(r);
+        }
         let k = key.into_key(self)?;
         let k = self.raw(&k)?;
         let r = self.exec.runtime.to_property_key(k);
@@ -447,10 +451,39 @@ impl Context {
         self.check(r)
     }
 
+    /// 20.1.2.18 Object.keys: the own enumerable string keys, in order.
     pub(crate) fn own_keys(&mut self, o: &JsValue) -> Result<Vec<String>> {
-        let keys = self.eval_helper("Object.keys")?;
-        let arr: JsValue = keys.call(self, (o.clone(),))?;
-        Vec::<String>::from_js(self, &arr)
+        let obj = self.object_of(o)?;
+        let r = self.exec.runtime.own_property_keys_rooted(obj);
+        let keys = self.check(r)?;
+        // The rooted list keeps the keys alive while the loop allocates.
+        let list = keys.as_slice().to_vec();
+        let mut out = Vec::with_capacity(list.len());
+        for key in list {
+            let name = match key {
+                PropertyKey::Index(i) => i.to_string(),
+                PropertyKey::String(s) => s.to_rust_string(),
+                PropertyKey::Symbol(_) => continue,
+            };
+            // EnumerableOwnProperties step 4.a.ii: only keys still present
+            // and enumerable.
+            let r = self.exec.runtime.get_own_property(obj, key);
+            if self.check(r)?.and_then(|d| d.enumerable) == Some(true) {
+                out.push(name);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Defines an own enumerable data property (CreateDataPropertyOrThrow).
+    pub(crate) fn create_property(&mut self, o: &JsValue, key: &str, v: &JsValue) -> Result<()> {
+        let key = self.key(key)?;
+        let v = self.raw(v)?;
+        let Some(obj) = self.raw(o)?.as_object() else {
+            return Err(Error::type_error("not an object"));
+        };
+        let r = self.exec.runtime.create_data_property_or_throw(obj, key, v);
+        self.check(r)
     }
 
     /// A built-in function by its path from the global object (for example

@@ -197,6 +197,9 @@ fn array_from(ctx: &mut Context, items: Vec<JsValue>) -> Result<JsValue> {
     Ok(ctx.handle(Value::object(a)))
 }
 
+/// The longest array-like converted to a Rust collection.
+const MAX_ELEMENTS: u32 = 1 << 26;
+
 /// The elements of an array-like object (its `length`, then each index).
 fn elements(ctx: &mut Context, v: &JsValue, to: &'static str) -> Result<Vec<JsValue>> {
     if !v.is_object() {
@@ -204,8 +207,10 @@ fn elements(ctx: &mut Context, v: &JsValue, to: &'static str) -> Result<Vec<JsVa
     }
     let len: JsValue = v.get(ctx, "length")?;
     let len = len.as_number().unwrap_or(0.0);
-    if !(0.0..=u32::MAX as f64).contains(&len) {
-        return Err(Error::conversion("object", to, "bad length"));
+    // A hostile `{ length: 4e9 }` must be an error, not an allocation
+    // that aborts the process.
+    if !(0.0..=MAX_ELEMENTS as f64).contains(&len) {
+        return Err(Error::conversion("object", to, format!("length {len} is too large")));
     }
     let mut out = Vec::with_capacity((len as usize).min(1 << 16));
     for i in 0..len as u32 {
@@ -246,7 +251,7 @@ impl<T: FromJs> FromJs for Vec<T> {
 fn object_from(ctx: &mut Context, entries: Vec<(String, JsValue)>) -> Result<JsValue> {
     let o = ctx.object()?;
     for (k, v) in entries {
-        o.set(ctx, k, v)?;
+        ctx.create_property(&o, &k, &v)?;
     }
     Ok(o)
 }

@@ -45,7 +45,7 @@ impl IntoJs for serde_json::Value {
                 let o = ctx.object()?;
                 for (k, v) in map {
                     let v = v.into_js(ctx)?;
-                    o.set(ctx, k, v)?;
+                    ctx.create_property(&o, &k, &v)?;
                 }
                 Ok(o)
             }

@@ -271,21 +271,35 @@ impl fmt::Debug for JsValue {
 pub trait IntoKey {
     /// The key as a JavaScript value (converted with ToPropertyKey).
     fn into_key(self, ctx: &mut Context) -> Result<JsValue>;
+    /// The key as Rust text, when it is one (a faster path: the key is
+    /// made an atom directly).
+    fn as_text(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl IntoKey for &str {
     fn into_key(self, ctx: &mut Context) -> Result<JsValue> {
         self.into_js(ctx)
     }
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
 }
 impl IntoKey for String {
     fn into_key(self, ctx: &mut Context) -> Result<JsValue> {
         self.into_js(ctx)
     }
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
 }
 impl IntoKey for &String {
     fn into_key(self, ctx: &mut Context) -> Result<JsValue> {
         self.as_str().into_js(ctx)
+    }
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
     }
 }
 impl IntoKey for u32 {
