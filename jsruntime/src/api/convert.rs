@@ -210,7 +210,11 @@ fn elements(ctx: &mut Context, v: &JsValue, to: &'static str) -> Result<Vec<JsVa
     // A hostile `{ length: 4e9 }` must be an error, not an allocation
     // that aborts the process.
     if !(0.0..=MAX_ELEMENTS as f64).contains(&len) {
-        return Err(Error::conversion("object", to, format!("length {len} is too large")));
+        return Err(Error::conversion(
+            "object",
+            to,
+            format!("length {len} is too large"),
+        ));
     }
     let mut out = Vec::with_capacity((len as usize).min(1 << 16));
     for i in 0..len as u32 {
