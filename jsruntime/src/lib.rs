@@ -18,12 +18,15 @@
 //! * [`runtime`]: the [`Runtime`] (heap + realm + intrinsics), calling
 //!   functions, registering built-ins.
 //! * [`completion`]: [`JsResult`] and error creation.
+//! * [`api`]: the embedding API (start here to run JavaScript from a Rust
+//!   program; docs/embedding.md walks through it).
 //! * [`builtins`]: the built-in objects of the realm (`Object`, `Function`,
 //!   the errors, `Array`, `String`/`Number`/`Boolean`, `print`, `console`,
 //!   `$262`), registered from static tables.
 
 #![warn(missing_docs)]
 
+pub mod api;
 pub mod backend;
 pub mod bigint;
 pub mod builtins;

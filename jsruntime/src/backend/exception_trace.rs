@@ -66,7 +66,13 @@ pub(crate) struct ExceptionTrace {
     /// callee in the message ([`callee_message`]). Compared by address
     /// only, at the note that immediately follows.
     pub(crate) uncallable: Option<(u64, bool)>,
+    /// Names of the host functions in `sites` (a site whose program is
+    /// [`NATIVE_PROGRAM`] has its index here as its function id).
+    native_names: Vec<Rc<str>>,
 }
+
+/// The program id of a host function's site ([`Executor::note_native_frame`]).
+pub const NATIVE_PROGRAM: usize = usize::MAX;
 
 impl ExceptionTrace {
     fn note(&mut self, exec_root: impl FnOnce(Value) -> Persistent, value: Value, site: Site) {
@@ -78,6 +84,7 @@ impl ExceptionTrace {
             }
             self.closed = false;
             self.sites.clear();
+            self.native_names.clear();
             self.omitted = 0;
         }
         if self.sites.len() < MAX_FRAMES {
@@ -191,7 +198,39 @@ impl Executor {
         })
     }
 
+    /// Starts the trace of `thrown` at a host function named `name` (the
+    /// embedding API's functions written in Rust): its frame shows as
+    /// `at NAME (native)`, and the JavaScript frames it passes follow.
+    pub fn note_native_frame(&mut self, thrown: Value, name: &str) {
+        let t = &mut self.state.trace;
+        let index = if t.value.as_ref().is_some_and(|p| p.get() == thrown) && !t.closed {
+            t.native_names.len()
+        } else {
+            0
+        };
+        let site = Site {
+            program: NATIVE_PROGRAM,
+            function: FunctionId(index as u32),
+            offset: u32::MAX,
+        };
+        let roots = &self.runtime;
+        let t = &mut self.state.trace;
+        t.note(|v| roots.persistent(v), thrown, site);
+        t.native_names.truncate(index);
+        t.native_names.push(Rc::from(name));
+    }
+
     fn frame(&self, site: &Site) -> StackFrame {
+        if site.program == NATIVE_PROGRAM {
+            let names = &self.state.trace.native_names;
+            return StackFrame {
+                function: names.get(site.function.0 as usize).map(|n| n.to_string()),
+                file: "native".to_owned(),
+                line_col: None,
+                offset: None,
+                program: NATIVE_PROGRAM,
+            };
+        }
         let function = self
             .state
             .programs

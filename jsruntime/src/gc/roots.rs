@@ -98,6 +98,15 @@ impl RootTable {
         &self.slots
     }
 
+    /// Makes every handle read `undefined` from now on: for a runtime going
+    /// away while handles to its values may outlive it (the embedding API's
+    /// `JsValue`s), so that none of them reaches a freed cell.
+    pub fn invalidate(&self) {
+        for v in self.slots.borrow_mut().values.iter_mut() {
+            *v = Value::UNDEFINED;
+        }
+    }
+
     /// Number of live rooted lists.
     pub fn live_lists(&self) -> usize {
         let s = self.slots.borrow();
