@@ -10,7 +10,7 @@ use super::variables::GlobalMiss;
 use super::{malformed, CompileError, FunctionCompiler, F64, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::semantics::{BinaryOperator, Locator, UnaryOperator};
-use crate::value::{Value, NUMBER_LIMIT};
+use crate::value::{Value, NUMBER_LIMIT, TAG_BIGINT, TAG_SHIFT, TAG_STRING};
 
 impl FunctionCompiler<'_, '_> {
     /// `op` on two boxed values: int32 and double fast paths, the runtime
@@ -208,7 +208,22 @@ impl FunctionCompiler<'_, '_> {
             self.b.switch_to_block(same);
             let r = self.b.ins().iconst(I8, (op == B::StrictEquality) as i64);
             self.b.ins().jump(done, &[BlockArg::Value(r)]);
+            // Different bits: only two strings or two BigInts can still be
+            // equal (by content); any other pair is not.
             self.b.switch_to_block(different);
+            let by_content = self.b.create_block();
+            let ta = self.b.ins().ushr_imm_u(a, TAG_SHIFT as i64);
+            let tb = self.b.ins().ushr_imm_u(b, TAG_SHIFT as i64);
+            let same_tag = self.b.ins().icmp(IntCC::Equal, ta, tb);
+            let string = self.b.ins().icmp_imm_s(IntCC::Equal, ta, TAG_STRING as i64);
+            let bigint = self.b.ins().icmp_imm_s(IntCC::Equal, ta, TAG_BIGINT as i64);
+            let content = self.b.ins().bor(string, bigint);
+            let compare = self.b.ins().band(same_tag, content);
+            let r = self.b.ins().iconst(I8, (op == B::StrictInequality) as i64);
+            self.b
+                .ins()
+                .brif(compare, by_content, &[], done, &[BlockArg::Value(r)]);
+            self.b.switch_to_block(by_content);
         }
         let v = self.runtime_binary(op, a, b);
         let r = self
