@@ -163,6 +163,10 @@ struct Host<'a> {
 }
 
 impl CompileHost for Host<'_> {
+    fn interrupt_flag(&mut self) -> Option<usize> {
+        Some(self.runtime.interrupt_flag_address())
+    }
+
     fn active_script_or_module(&mut self) -> Value {
         // The program's id (see `backend::module`).
         Value::from_i32(self.program as i32)

@@ -198,6 +198,8 @@ runtime_functions! {
         -> u32;
     ExceptionCaught => exception_trace::runtime_exception_caught,
         (ctx: *mut Executor, exception: u64) -> u32;
+    Interrupt => bridge::limits::runtime_interrupt,
+        (ctx: *mut Executor, ret: *mut u64) -> u32;
     DirectEval => dynamic_code::runtime_direct_eval,
         (ctx: *mut Executor, callee: u64, argc: u32, argv: *const u64, scope: u64, ret: *mut u64)
         -> u32;

@@ -46,6 +46,7 @@ mod control_flow;
 mod coroutine;
 mod dynamic;
 mod exception;
+mod interrupt;
 mod operand;
 mod operator;
 mod private;
@@ -120,6 +121,12 @@ pub trait CompileHost {
     /// switches realms (`runtime::realm`).
     fn direct_closure_calls(&mut self) -> bool {
         true
+    }
+    /// The address of the runtime's interrupt flag (one byte, see
+    /// `runtime::limits`) that compiled code polls at function entries and
+    /// loop headers; `None` to compile without polls.
+    fn interrupt_flag(&mut self) -> Option<usize> {
+        None
     }
     /// The global object (as a value's bits) and the inline cache of the
     /// global name `name` (see `runtime_get_global_cached`); `None` to read
@@ -466,6 +473,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         if self.script.num_inline_caches > 0 {
             self.caches = self.host.inline_caches(self.script.num_inline_caches * 2);
         }
+        // Function entry: the interrupt poll (runtime::limits).
+        self.poll_interrupt();
         // 10.2.1.2 OrdinaryCallBindThis: a non-strict function sees the
         // global object for undefined/null and a wrapper for primitives.
         if !self.script.flags.strict
