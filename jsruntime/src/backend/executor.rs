@@ -128,6 +128,7 @@ impl State {
                 Box::new(FunctionTemplate {
                     lambda: std::cell::Cell::new(lambda),
                     compiled: std::cell::Cell::new(false),
+                    big_frame: std::cell::Cell::new(None),
                     program,
                     function,
                     realm,
@@ -502,7 +503,12 @@ impl Executor {
             ));
         }
         // SAFETY: the compiler emits functions with the lambda signature.
-        let lambda: Lambda = unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
+        let mut lambda: Lambda =
+            unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
+        if compiled.frame_size > bridge::limits::BIG_FRAME {
+            template.big_frame.set(Some((lambda, compiled.frame_size)));
+            lambda = bridge::limits::runtime_big_frame_call;
+        }
         template.lambda.set(lambda);
         template.compiled.set(true);
         self.state.stats.compiled_functions += 1;

@@ -356,15 +356,25 @@ impl Jit {
     }
 
     /// Compiles the function in `self.ctx` and returns its address.
-    pub(crate) fn finish_function(&mut self, id: FuncId) -> Result<*const u8, CompileError> {
+    /// Returns the code's address and its frame size in bytes (from the
+    /// stack pointer after the prologue to the frame pointer).
+    pub(crate) fn finish_function(
+        &mut self,
+        id: FuncId,
+    ) -> Result<(*const u8, usize), CompileError> {
         self.module
             .define_function(id, &mut self.ctx)
             .map_err(|e| CompileError::Cranelift(format!("{e:?}")))?;
+        let frame_size = self
+            .ctx
+            .compiled_code()
+            .and_then(|c| c.buffer.frame_layout())
+            .map_or(0, |l| l.frame_to_fp_offset as usize);
         self.module.clear_context(&mut self.ctx);
         self.module
             .finalize_definitions()
             .map_err(|e| CompileError::Cranelift(e.to_string()))?;
-        Ok(self.module.get_finalized_function(id))
+        Ok((self.module.get_finalized_function(id), frame_size))
     }
 }
 

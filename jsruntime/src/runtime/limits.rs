@@ -178,6 +178,27 @@ impl Runtime {
     }
 }
 
+/// Default backtracking budget of one regular-expression match (steps):
+/// about a second of matching; [`Runtime::set_regexp_step_budget`].
+pub const REGEXP_STEP_BUDGET: u64 = 100_000_000;
+
+/// Largest backtrack stack of one match (entries of a few words each).
+pub const REGEXP_MAX_BACKTRACK_STACK: usize = 4 << 20;
+
+impl Runtime {
+    /// Sets the backtracking budget of one regular-expression match: past
+    /// it the match throws a RangeError ("Maximum regular expression
+    /// backtracking exceeded") instead of running on.
+    pub fn set_regexp_step_budget(&mut self, steps: u64) {
+        self.regexp_step_budget = steps;
+    }
+
+    /// The backtracking budget of one match.
+    pub fn regexp_step_budget(&self) -> u64 {
+        self.regexp_step_budget
+    }
+}
+
 /// The largest single malloc'd body a script may request (4 GiB): larger
 /// requests are refused up front instead of aborting the process.
 pub const MAX_SINGLE_ALLOCATION: usize = 1 << 32;

@@ -171,6 +171,8 @@ pub struct Runtime {
     termination: Value,
     /// The heap limit in bytes ([`Runtime::set_max_heap`]).
     max_heap: Option<usize>,
+    /// Backtracking steps allowed per regular-expression match.
+    regexp_step_budget: u64,
     /// The exception in flight between JIT code and the runtime.
     pub pending_exception: Value,
     /// Inline caches of compiled code (weak, see [`inline_cache`]).
@@ -247,6 +249,7 @@ impl Runtime {
             interrupt: Default::default(),
             termination: Value::UNDEFINED,
             max_heap: None,
+            regexp_step_budget: limits::REGEXP_STEP_BUDGET,
             pending_exception: Value::UNDEFINED,
             inline_caches: Vec::new(),
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],

@@ -21,21 +21,33 @@ impl FunctionCompiler<'_, '_> {
         Some(self.b.ins().load(types::I8, flags, address, 0))
     }
 
-    /// Polls the interrupt flag: throws the termination exception (to the
-    /// current handler, whose landing passes it on) when it is set.
+    /// Polls the interrupt flag: when it is set, leaves the function with
+    /// the termination exception. The slow path never comes back (one
+    /// shared cold block per function), so nothing is live across its call
+    /// and the loop's registers are not spilled for it.
     pub(super) fn poll_interrupt(&mut self) {
         let Some(flag) = self.load_interrupt_flag() else {
             return;
         };
-        let slow = self.b.create_block();
         let cont = self.b.create_block();
-        self.b.set_cold_block(slow);
-        self.b.ins().brif(flag, slow, &[], cont, &[]);
-        self.b.switch_to_block(slow);
-        let scratch = self.scratch_addr();
-        let status = self.call_runtime(RuntimeFn::Interrupt, &[self.ctx, scratch]);
-        self.check_status(status);
-        self.b.ins().jump(cont, &[]);
+        let (terminate, fresh) = match self.terminate_block {
+            Some(block) => (block, false),
+            None => {
+                let block = self.b.create_block();
+                self.b.set_cold_block(block);
+                self.terminate_block = Some(block);
+                (block, true)
+            }
+        };
+        self.b.ins().brif(flag, terminate, &[], cont, &[]);
+        if fresh {
+            self.b.switch_to_block(terminate);
+            let scratch = self.scratch_addr();
+            // Writes the termination exception to the scratch slot.
+            self.call_runtime(RuntimeFn::Interrupt, &[self.ctx, scratch]);
+            let throw_block = self.throw_block;
+            self.b.ins().jump(throw_block, &[]);
+        }
         self.b.switch_to_block(cont);
     }
 

@@ -198,6 +198,8 @@ pub struct Compiled {
     pub address: *const u8,
     /// The frame of a coroutine body (generators, async functions).
     pub frame: Option<FrameLayout>,
+    /// The native stack frame's size in bytes.
+    pub frame_size: usize,
 }
 
 /// Whether function `id` of `program` compiles to a coroutine body.
@@ -227,8 +229,12 @@ pub fn compile(
             return Err(e);
         }
     };
-    let address = jit.finish_function(func_id)?;
-    Ok(Compiled { address, frame })
+    let (address, frame_size) = jit.finish_function(func_id)?;
+    Ok(Compiled {
+        address,
+        frame,
+        frame_size,
+    })
 }
 
 /// The Cranelift IR (CLIF) of function `id`, as `jstb compile --print clif`
@@ -303,6 +309,9 @@ struct FunctionCompiler<'a, 'p> {
 
     return_block: Block,
     throw_block: Block,
+    /// Where interrupt polls go when the flag is set (`interrupt`),
+    /// created by the first poll.
+    terminate_block: Option<Block>,
     /// The function's inline caches (null: none).
     caches: *const PropertyCache,
     /// Exception sites (source positions noted on the exception path).
@@ -463,6 +472,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             pending_labels: Vec::new(),
             return_block,
             throw_block,
+            terminate_block: None,
             caches: std::ptr::null(),
             sites: sites::Sites::new(),
             coroutine,
