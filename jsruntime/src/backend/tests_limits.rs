@@ -36,7 +36,7 @@ fn interrupt_stops_loops_and_cannot_be_caught() {
         // A do-while loop and a loop in a callee.
         "function spin() { do {} while (true); } try { spin(); } catch (e) { print('caught'); }",
         // Recursion without loops: every function entry polls.
-        "function f() { try { f(); } finally { f(); } } f();",
+        "function f(n) { if (n > 60) return; try { f(n + 1); } finally { f(n + 1); } } f(0);",
         // A built-in calling back into a loop.
         "[3, 2, 1].sort(() => { for (;;) {} });",
         // A catch that loops again.

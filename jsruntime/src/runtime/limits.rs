@@ -172,6 +172,23 @@ impl Runtime {
         Err(self.out_of_memory_error())
     }
 
+    /// With a heap limit: the "Out of memory" RangeError when the footprint
+    /// is over it even after a full collection. Callers hold their values
+    /// where the conservative stack scan sees them.
+    pub fn check_heap_limit(&mut self) -> JsResult<()> {
+        let Some(max) = self.max_heap else {
+            return Ok(());
+        };
+        if self.heap.footprint() <= max {
+            return Ok(());
+        }
+        self.collect_garbage();
+        if self.heap.footprint() <= max {
+            return Ok(());
+        }
+        Err(self.out_of_memory_error())
+    }
+
     /// The preallocated "Out of memory" RangeError.
     pub fn out_of_memory_error(&mut self) -> Thrown {
         Thrown(self.out_of_memory)
