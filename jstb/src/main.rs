@@ -18,6 +18,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Counts the process's memory for `--max-heap` (`gc::accounting`).
+#[global_allocator]
+static ALLOCATOR: jsruntime::gc::accounting::CountingAllocator =
+    jsruntime::gc::accounting::CountingAllocator;
+
 /// Exit code for internal errors (BSD `EX_SOFTWARE`).
 const EXIT_INTERNAL: i32 = 70;
 

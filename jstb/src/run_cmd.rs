@@ -32,6 +32,20 @@ pub struct RunArgs {
     /// Run the file as a classic script (default for `.cjs` files).
     #[arg(long)]
     pub script: bool,
+    /// Stop the script after this many seconds (an uncatchable termination
+    /// at the next loop iteration, call or built-in step).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+    /// Maximum heap size (collected cells plus the memory they own):
+    /// exceeding it throws a RangeError "Out of memory". A number with an
+    /// optional unit K, M or G (default M).
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_heap)]
+    pub max_heap: Option<usize>,
+    /// Native stack for JavaScript recursion (the "Maximum call stack size
+    /// exceeded" limit). A number with an optional unit K, M or G (default K,
+    /// as node's --stack-size).
+    #[arg(long, value_name = "SIZE", value_parser = parse_stack_size)]
+    pub stack_size: Option<usize>,
     /// Arguments for the program (`process.argv` after the script).
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub args: Vec<String>,
@@ -155,6 +169,11 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let file = args.file.clone();
     let stats = args.stats;
     let gc_stress = args.gc_stress;
+    let limits = Limits {
+        timeout: args.timeout,
+        max_heap: args.max_heap,
+        stack_size: args.stack_size,
+    };
     let invocation = crate::host::Invocation {
         script: (file != "-").then(|| file.clone()),
         args: args.args.clone(),
@@ -169,16 +188,108 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         let Some(loaded) = load_as(&file, goal) else {
             return Ok(ExitCode::FAILURE);
         };
-        run_loaded(loaded, invocation, stats, gc_stress)
+        run_loaded_with(loaded, invocation, stats, gc_stress, &limits)
     })
+}
+
+/// The limits `jstb run` puts on a script (`runtime::limits`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Limits {
+    /// Seconds before the script is terminated.
+    pub timeout: Option<f64>,
+    /// Maximum heap size in bytes.
+    pub max_heap: Option<usize>,
+    /// Native stack for JavaScript recursion, in bytes.
+    pub stack_size: Option<usize>,
+}
+
+/// `SIZE[K|M|G]` in bytes, `default_unit` for a bare number.
+fn parse_size(text: &str, default_unit: usize) -> Result<usize, String> {
+    let t = text.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((i, _)) => (&t[..i], &t[i..]),
+        None => (t, ""),
+    };
+    let unit = match unit.to_ascii_uppercase().as_str() {
+        "" => default_unit,
+        "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        other => return Err(format!("unknown unit {other:?} (use K, M or G)")),
+    };
+    let n: f64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a size: {text:?}"))?;
+    if !(n.is_finite() && n > 0.0) {
+        return Err(format!("not a positive size: {text:?}"));
+    }
+    Ok((n * unit as f64).min(usize::MAX as f64) as usize)
+}
+
+fn parse_max_heap(text: &str) -> Result<usize, String> {
+    parse_size(text, 1 << 20)
+}
+
+fn parse_stack_size(text: &str) -> Result<usize, String> {
+    parse_size(text, 1 << 10)
+}
+
+/// Stops a watchdog thread when dropped.
+struct Watchdog(Option<std::sync::mpsc::Sender<()>>);
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.0.take();
+    }
+}
+
+/// Applies `limits` to a new executor's runtime; the returned guard keeps
+/// the timeout's watchdog thread until the run is over.
+fn apply_limits(exec: &mut Executor, limits: &Limits) -> Watchdog {
+    if let Some(bytes) = limits.stack_size {
+        exec.runtime.set_stack_size(bytes);
+    }
+    if limits.max_heap.is_some() {
+        exec.runtime.set_max_heap(limits.max_heap);
+    }
+    let Some(seconds) = limits.timeout.filter(|s| s.is_finite() && *s >= 0.0) else {
+        return Watchdog(None);
+    };
+    let handle = exec.runtime.interrupt_handle();
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let duration = std::time::Duration::from_secs_f64(seconds.min(1e9));
+    let spawned = std::thread::Builder::new()
+        .name("watchdog".into())
+        .spawn(move || {
+            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(duration) {
+                handle.interrupt();
+            }
+        });
+    if spawned.is_err() {
+        eprintln!("jstb: warning: cannot start the --timeout watchdog");
+    }
+    Watchdog(Some(tx))
 }
 
 /// Runs a loaded program with the host environment, then the event loop.
 pub fn run_loaded(
+    loaded: (String, String, Program),
+    invocation: crate::host::Invocation,
+    stats: bool,
+    gc_stress: Option<u32>,
+) -> anyhow::Result<ExitCode> {
+    run_loaded_with(loaded, invocation, stats, gc_stress, &Limits::default())
+}
+
+/// [`run_loaded`] with limits.
+pub fn run_loaded_with(
     (name, source, program): (String, String, Program),
     invocation: crate::host::Invocation,
     stats: bool,
     gc_stress: Option<u32>,
+    limits: &Limits,
 ) -> anyhow::Result<ExitCode> {
     let print_result = invocation.print_result;
     let defined = program.functions.len();
@@ -186,6 +297,7 @@ pub fn run_loaded(
     if let Some(n) = gc_stress {
         exec.runtime.set_gc_stress(n);
     }
+    let _watchdog = apply_limits(&mut exec, limits);
     if program.module.is_some() {
         crate::host::install(&mut exec, invocation)
             .map_err(|_| anyhow::anyhow!("cannot install the host"))?;
@@ -262,6 +374,10 @@ pub fn report_uncaught(
     thrown: Value,
     what: &str,
 ) {
+    if exec.runtime.is_termination(thrown) {
+        eprintln!("{name}: terminated (--timeout or an interrupt)");
+        return;
+    }
     let text = format!("{what}{}", describe_exception(exec, thrown));
     let trace = exec.exception_trace(thrown);
     eprintln!(

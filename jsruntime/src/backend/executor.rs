@@ -135,6 +135,7 @@ impl State {
                     compiled: std::cell::Cell::new(false),
                     quick: std::cell::Cell::new(false),
                     hotness: std::cell::Cell::new(0),
+                    big_frame: std::cell::Cell::new(None),
                     program,
                     function,
                     realm,
@@ -170,6 +171,10 @@ struct Host<'a> {
 }
 
 impl CompileHost for Host<'_> {
+    fn interrupt_flag(&mut self) -> Option<usize> {
+        Some(self.runtime.interrupt_flag_address())
+    }
+
     fn active_script_or_module(&mut self) -> Value {
         // The program's id (see `backend::module`).
         Value::from_i32(self.program as i32)
@@ -532,7 +537,12 @@ impl Executor {
             ));
         }
         // SAFETY: the compiler emits functions with the lambda signature.
-        let lambda: Lambda = unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
+        let mut lambda: Lambda =
+            unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
+        if compiled.frame_size > bridge::limits::BIG_FRAME {
+            template.big_frame.set(Some((lambda, compiled.frame_size)));
+            lambda = bridge::limits::runtime_big_frame_call;
+        }
         template.lambda.set(lambda);
         template.compiled.set(true);
         template.quick.set(tier == Tier::Quick);
@@ -552,8 +562,12 @@ impl Executor {
                 Ok(compiled) if compiled.frame.is_none() => {
                     // SAFETY: the compiler emits functions with the lambda
                     // signature.
-                    let lambda =
+                    let mut lambda =
                         unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
+                    if compiled.frame_size > bridge::limits::BIG_FRAME {
+                        template.big_frame.set(Some((lambda, compiled.frame_size)));
+                        lambda = bridge::limits::runtime_big_frame_call;
+                    }
                     template.lambda.set(lambda);
                     self.state.stats.tiered_up += 1;
                 }

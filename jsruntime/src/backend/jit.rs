@@ -205,6 +205,8 @@ runtime_functions! {
         -> u32;
     ExceptionCaught => exception_trace::runtime_exception_caught,
         (ctx: *mut Executor, exception: u64) -> u32;
+    Interrupt => bridge::limits::runtime_interrupt,
+        (ctx: *mut Executor, ret: *mut u64) -> u32;
     DirectEval => dynamic_code::runtime_direct_eval,
         (ctx: *mut Executor, callee: u64, argc: u32, argv: *const u64, scope: u64, ret: *mut u64)
         -> u32;
@@ -424,11 +426,13 @@ impl Jit {
     }
 
     /// Compiles the function in `self.ctx` and returns its address.
+    /// Returns the code's address and its frame size in bytes (from the
+    /// stack pointer after the prologue to the frame pointer).
     pub(crate) fn finish_function(
         &mut self,
         id: FuncId,
         tier: Tier,
-    ) -> Result<*const u8, CompileError> {
+    ) -> Result<(*const u8, usize), CompileError> {
         let start = std::time::Instant::now();
         let insts = self.ctx.func.dfg.num_insts();
         let bytes = match tier {
@@ -463,17 +467,15 @@ impl Jit {
                 code.len()
             }
         };
+        let frame_size = self
+            .ctx
+            .compiled_code()
+            .and_then(|c| c.buffer.frame_layout())
+            .map_or(0, |l| l.frame_to_fp_offset as usize);
         let elapsed = start.elapsed();
         self.costs.time += elapsed;
         self.costs.ir_insts += insts;
         self.costs.code_bytes += bytes;
-        if std::env::var_os("JSTMP_LOG").is_some() {
-            eprintln!(
-                "COMPILE {} {insts} {bytes} {}",
-                self.ctx.func.name,
-                elapsed.as_micros()
-            );
-        }
         tracing::debug!(
             insts,
             bytes,
@@ -484,7 +486,7 @@ impl Jit {
         self.module
             .finalize_definitions()
             .map_err(|e| CompileError::Cranelift(e.to_string()))?;
-        Ok(self.module.get_finalized_function(id))
+        Ok((self.module.get_finalized_function(id), frame_size))
     }
 }
 

@@ -134,6 +134,8 @@ mod tests;
 #[cfg(test)]
 mod tests_eval;
 #[cfg(test)]
+mod tests_limits;
+#[cfg(test)]
 mod tests_objects;
 
 pub use compiler::CompileError;
@@ -229,6 +231,12 @@ pub struct FunctionTemplate {
     /// Calls left before quick-tier code asks for the full tier (offset
     /// [`FunctionTemplate::HOTNESS_OFFSET`], read by compiled code).
     pub hotness: std::cell::Cell<i32>,
+    /// Compiled code whose frame is larger than the stack check's reserve
+    /// allows (`BIG_FRAME`), and its frame size: `lambda` is then
+    /// `runtime_big_frame_call`, which checks the stack for the whole frame
+    /// before calling it (a prologue that skips the guard page would write
+    /// into whatever memory lies below the stack).
+    pub big_frame: std::cell::Cell<Option<(Lambda, usize)>>,
     /// Which program and function this template compiles.
     pub program: usize,
     /// The function of that program.

@@ -94,6 +94,8 @@ pub struct Heap {
     max_addr: usize,
     allocated_since_gc: usize,
     threshold: usize,
+    /// Cap of `threshold` (set with a heap limit).
+    max_threshold: Option<usize>,
     /// Collection is suppressed while non-zero.
     inhibit: u32,
     /// GC stress mode (see [`super::stress`]): collect at every this many
@@ -139,6 +141,7 @@ impl Heap {
             max_addr: 0,
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
+            max_threshold: None,
             inhibit: 0,
             stress_interval: 0,
             stress_countdown: 0,
@@ -153,6 +156,29 @@ impl Heap {
             blocks: self.block_map.len(),
             large_objects: self.large.len(),
             ..self.stats
+        }
+    }
+
+    /// The bytes a heap limit counts: everything the process has allocated
+    /// when [`super::accounting::CountingAllocator`] is the global
+    /// allocator, otherwise the live cells at the last collection plus
+    /// what was allocated since (cells and noted external memory).
+    pub fn footprint(&self) -> usize {
+        match super::accounting::allocated() {
+            Some(bytes) => bytes,
+            None => self
+                .stats
+                .live_bytes
+                .saturating_add(self.allocated_since_gc),
+        }
+    }
+
+    /// Caps the allocation budget between collections (a heap limit needs
+    /// collections often enough to notice it is reached).
+    pub fn set_max_threshold(&mut self, cap: Option<usize>) {
+        self.max_threshold = cap;
+        if let Some(cap) = cap {
+            self.threshold = self.threshold.min(cap);
         }
     }
 
@@ -480,7 +506,9 @@ impl Heap {
         self.threshold = if self.stress_interval != 0 {
             0
         } else {
-            MIN_THRESHOLD.max(live)
+            MIN_THRESHOLD
+                .max(live)
+                .min(self.max_threshold.unwrap_or(usize::MAX))
         };
     }
 }

@@ -64,6 +64,7 @@
 //! or "grey" bit), allocation goes through one function, and cells never move,
 //! so an incremental marker would only need a write barrier in the setters.
 
+pub mod accounting;
 pub mod heap;
 pub mod rooted_list;
 pub mod roots;

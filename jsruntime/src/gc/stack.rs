@@ -45,6 +45,34 @@ pub fn thread_stack_bounds() -> (usize, usize) {
     fallback_stack_bounds()
 }
 
+thread_local! {
+    /// The lowest address of this thread's stack (0: not read yet).
+    static STACK_LOW: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Bytes of native stack left below the caller's frame on this thread.
+/// Recursive Rust code that is not bounded by the JavaScript stack check
+/// (the analyzer) asks it before descending.
+#[inline]
+pub fn remaining() -> usize {
+    let low = STACK_LOW.with(|c| {
+        if c.get() == 0 {
+            c.set(thread_stack_bounds().0);
+        }
+        c.get()
+    });
+    let marker = 0u8;
+    let sp = std::hint::black_box(&marker) as *const u8 as usize;
+    sp.saturating_sub(low)
+}
+
+/// The address of a local of the caller (about its stack pointer).
+#[inline(always)]
+pub fn current_sp() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 /// The top of the current thread's stack; see [`thread_stack_bounds`].
 pub fn thread_stack_top() -> usize {
     thread_stack_bounds().1

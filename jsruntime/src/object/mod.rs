@@ -508,6 +508,10 @@ impl Runtime {
         match r {
             Ok(bytes) => {
                 self.heap.note_external_alloc(bytes);
+                // The heap limit (runtime::limits) counts element storage.
+                if self.max_heap().is_some() {
+                    self.check_heap_limit()?;
+                }
                 Ok(())
             }
             Err(_) => Err(self.range_error("Out of memory: object too large")),

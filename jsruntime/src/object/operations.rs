@@ -240,7 +240,9 @@ impl Runtime {
             return Err(self.type_error("CreateListFromArrayLike called on a non-object"));
         };
         let len = self.length_of_array_like(o)?;
-        if len > crate::object::value_vec::MAX_LEN as f64 {
+        if len > crate::object::value_vec::MAX_LEN as f64
+            || len > crate::runtime::limits::MAX_ARGUMENTS as f64
+        {
             return Err(self.range_error("Too many arguments"));
         }
         let mut list = self.rooted_list_with_capacity(len as usize);

@@ -197,11 +197,18 @@ fn compile(pattern: &[u16], flags: RegExpFlags) -> Result<Rc<regress::Regex>, St
     // regress parses `a|b|c...` recursively (see jsparser's
     // lexer/regexp.rs): patterns with many alternatives are compiled on a
     // thread whose stack is sized for them.
+    // Groups nest recursively too; the caller's stack may be nearly used up
+    // (a RegExp made at the end of a deep recursion), so the estimate is
+    // checked against what is left of it.
     let alternatives = pattern.iter().filter(|&&u| u == u16::from(b'|')).count();
-    let compiled = if alternatives <= ALTERNATIVES_ON_CALLER_STACK {
+    let groups = pattern.iter().filter(|&&u| u == u16::from(b'(')).count();
+    let recursion = alternatives + groups;
+    let needed = (256 << 10) + recursion.saturating_mul(STACK_PER_ALTERNATIVE);
+    let fits = crate::gc::stack::remaining() > needed;
+    let compiled = if alternatives <= ALTERNATIVES_ON_CALLER_STACK && fits {
         parse()
     } else {
-        let stack = (8 << 20) + alternatives.saturating_mul(STACK_PER_ALTERNATIVE);
+        let stack = (8 << 20) + recursion.saturating_mul(STACK_PER_ALTERNATIVE);
         if stack > MAX_COMPILE_STACK {
             return Err("pattern too complex".into());
         }
@@ -525,7 +532,22 @@ impl Runtime {
             None
         } else {
             let text = s.to_utf16();
-            match_at(&state, &text, last_index as usize, sticky)
+            // The backtracking budget and the interrupt (regress::limits,
+            // runtime::limits): an abandoned match is an error, not "no match".
+            regress::limits::configure(
+                self.regexp_step_budget(),
+                crate::runtime::limits::REGEXP_MAX_BACKTRACK_STACK,
+                self.interrupt_flag_address(),
+            );
+            regress::limits::begin();
+            let found = match_at(&state, &text, last_index as usize, sticky);
+            match regress::limits::take_aborted() {
+                None => found,
+                Some(regress::limits::Aborted::Interrupted) => return Err(self.termination()),
+                Some(_) => {
+                    return Err(self.range_error("Maximum regular expression backtracking exceeded"))
+                }
+            }
         };
         let Some(m) = found else {
             if global || sticky {

@@ -239,6 +239,8 @@ impl Runtime {
         crate::builtins::install(self)?;
         let oom = self.new_error(ErrorKind::RangeError, "Out of memory")?;
         self.set_out_of_memory_error(Value::object(oom));
+        let terminated = self.new_error(ErrorKind::Error, super::limits::TERMINATED)?;
+        self.termination = Value::object(terminated);
         Ok(())
     }
 }

@@ -38,6 +38,7 @@ pub mod inline_cache;
 pub mod intrinsics;
 pub mod introspect;
 pub mod jobs;
+pub mod limits;
 pub mod names;
 pub mod realm;
 
@@ -52,6 +53,7 @@ use crate::symbol::{Symbol, SymbolRegistry, WellKnownSymbol};
 use crate::value::Value;
 use crate::{JsResult, Thrown};
 pub use intrinsics::Intrinsic;
+pub use limits::InterruptHandle;
 pub use names::Names;
 pub use realm::RealmId;
 
@@ -161,8 +163,22 @@ pub struct Runtime {
     /// The functions the backend or the embedder provides.
     pub hooks: HostHooks,
     stack_top: usize,
-    /// Lowest stack address at which calls are still allowed.
+    /// Lowest address of the thread's stack.
+    stack_low: usize,
+    /// Lowest stack address at which calls are still allowed (raised while
+    /// heap-held argument lists are charged to the stack, see [`limits`]).
     pub stack_limit: usize,
+    /// `stack_limit` as set by [`Runtime::set_stack_size`].
+    base_stack_limit: usize,
+    /// The interrupt flag ([`limits::InterruptHandle`]); compiled code
+    /// polls it at loop back-edges and function entries.
+    interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The termination exception (preallocated, see [`limits`]).
+    termination: Value,
+    /// The heap limit in bytes ([`Runtime::set_max_heap`]).
+    max_heap: Option<usize>,
+    /// Backtracking steps allowed per regular-expression match.
+    regexp_step_budget: u64,
     /// The exception in flight between JIT code and the runtime.
     pub pending_exception: Value,
     /// Inline caches of compiled code (weak, see [`inline_cache`]).
@@ -235,7 +251,13 @@ impl Runtime {
             out_of_memory: Value::UNDEFINED,
             hooks: HostHooks::default(),
             stack_top,
+            stack_low,
             stack_limit: stack_low.saturating_add(STACK_RESERVE),
+            base_stack_limit: stack_low.saturating_add(STACK_RESERVE),
+            interrupt: Default::default(),
+            termination: Value::UNDEFINED,
+            max_heap: None,
+            regexp_step_budget: limits::REGEXP_STEP_BUDGET,
             pending_exception: Value::UNDEFINED,
             inline_caches: Vec::new(),
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
@@ -258,6 +280,9 @@ impl Runtime {
     pub fn alloc<T: HeapObject>(&mut self, value: T) -> JsResult<Gc<T>> {
         if self.heap.should_collect() {
             self.collect_before_alloc(&value);
+            if self.max_heap.is_some() && !self.heap_limit_allows(&value) {
+                return Err(Thrown(self.out_of_memory));
+            }
         }
         match self.heap.alloc(value) {
             Ok(g) => Ok(g),
@@ -274,6 +299,20 @@ impl Runtime {
         if self.heap.stress_tick() {
             self.collect(Some(pending));
         }
+    }
+
+    /// With a heap limit: whether the footprint is under it, after a full
+    /// collection if needed.
+    #[inline(never)]
+    fn heap_limit_allows(&mut self, pending: &dyn Trace) -> bool {
+        let Some(max) = self.max_heap else {
+            return true;
+        };
+        if self.heap.footprint() <= max {
+            return true;
+        }
+        self.collect(Some(pending));
+        self.heap.footprint() <= max
     }
 
     /// A full collection now.
@@ -321,6 +360,7 @@ impl Runtime {
             r.trace(tracer);
         }
         tracer.mark_value(self.out_of_memory);
+        tracer.mark_value(self.termination);
         tracer.mark_value(self.pending_exception);
         for v in &self.small_int_strings {
             tracer.mark_value(*v);
@@ -400,10 +440,20 @@ impl Runtime {
         let marker = 0u8;
         let sp = std::hint::black_box(&marker) as *const u8 as usize;
         if sp < self.stack_limit {
-            // Let error creation itself run below the limit.
-            return Err(self.range_error("Maximum call stack size exceeded"));
+            return Err(self.stack_overflow());
         }
         Ok(())
+    }
+
+    /// The stack-overflow RangeError, or the termination exception when
+    /// termination is requested (compiled code's slow paths end here).
+    #[inline(never)]
+    pub fn stack_overflow(&mut self) -> Thrown {
+        if self.is_interrupted() {
+            return self.termination();
+        }
+        // Let error creation itself run below the limit.
+        self.range_error("Maximum call stack size exceeded")
     }
 
     /// 7.3.14 Call(F, V, argumentsList).
@@ -412,6 +462,23 @@ impl Runtime {
             return Err(self.type_error("not a function"));
         };
         self.check_stack()?;
+        self.poll_interrupt()?;
+        if args.len() > limits::CHARGED_ARGUMENTS {
+            let charged = self.charge_arguments(args.len())?;
+            let result = self.call_object(callee, this, args);
+            self.release_arguments(charged);
+            return result;
+        }
+        self.call_object(callee, this, args)
+    }
+
+    /// [`Runtime::call`] after the checks.
+    fn call_object(
+        &mut self,
+        callee: Gc<JsObject>,
+        this: Value,
+        args: &[Value],
+    ) -> JsResult<Value> {
         match callee.kind() {
             ObjectKind::NativeFunction(realm, nf) => {
                 let (call, realm) = (nf.call, *realm);
@@ -425,10 +492,11 @@ impl Runtime {
                 result
             }
             // 10.4.1.1 [[Call]] of a bound function exotic object.
-            ObjectKind::BoundFunction(b) => {
-                let (target, bound_this) = (b.target, b.this);
-                let mut all = self.rooted_list_from(&b.args);
-                all.extend_from_slice(args);
+            // A chain of bound functions is unwound in one step: each level
+            // prepends its bound arguments and the innermost [[BoundThis]]
+            // wins, so the list is built once (not once per level).
+            ObjectKind::BoundFunction(_) => {
+                let (target, bound_this, all) = self.unwind_bound(callee, args, None)?;
                 self.call(Value::object(target), bound_this, &all)
             }
             // A built-in function with internal slots (10.3.4).
@@ -464,6 +532,64 @@ impl Runtime {
         };
         let new_target = new_target.and_then(|v| v.as_object()).unwrap_or(callee);
         self.check_stack()?;
+        self.poll_interrupt()?;
+        if args.len() > limits::CHARGED_ARGUMENTS {
+            let charged = self.charge_arguments(args.len())?;
+            let result = self.construct_object(callee, args, new_target);
+            self.release_arguments(charged);
+            return result;
+        }
+        self.construct_object(callee, args, new_target)
+    }
+
+    /// The bound-function chain from `callee` unwound (10.4.1.1 [[Call]],
+    /// 10.4.1.2 [[Construct]] applied level by level): the innermost target,
+    /// its this value and the whole argument list. With `new_target`, each
+    /// level that is the new target is replaced by its target (10.4.1.2
+    /// step 5).
+    fn unwind_bound(
+        &mut self,
+        callee: Gc<JsObject>,
+        args: &[Value],
+        mut new_target: Option<&mut Gc<JsObject>>,
+    ) -> JsResult<(Gc<JsObject>, Value, crate::gc::RootedList<Value>)> {
+        // GC: the chain is reachable from `callee` (rooted by the caller)
+        // and bound functions are immutable.
+        let mut levels = Vec::new();
+        let mut o = callee;
+        let mut count = args.len();
+        let mut bound_this = Value::UNDEFINED;
+        while let ObjectKind::BoundFunction(b) = o.kind() {
+            if let Some(nt) = new_target.as_deref_mut() {
+                if *nt == o {
+                    *nt = b.target;
+                }
+            }
+            levels.push(o);
+            count = count.saturating_add(b.args.len());
+            bound_this = b.this;
+            o = b.target;
+        }
+        if count > limits::MAX_ARGUMENTS {
+            return Err(self.range_error("Maximum call stack size exceeded (too many arguments)"));
+        }
+        let mut all = self.rooted_list();
+        for level in levels.iter().rev() {
+            if let ObjectKind::BoundFunction(b) = level.kind() {
+                all.extend_from_slice(&b.args);
+            }
+        }
+        all.extend_from_slice(args);
+        Ok((o, bound_this, all))
+    }
+
+    /// [`Runtime::construct`] after the checks.
+    fn construct_object(
+        &mut self,
+        callee: Gc<JsObject>,
+        args: &[Value],
+        new_target: Gc<JsObject>,
+    ) -> JsResult<Value> {
         match callee.kind() {
             ObjectKind::NativeFunction(realm, nf) => match nf.construct {
                 Some(ctor) if *realm == self.current_realm => ctor(self, args, new_target),
@@ -477,15 +603,9 @@ impl Runtime {
                 None => Err(self.type_error("not a constructor")),
             },
             // 10.4.1.2 [[Construct]] of a bound function exotic object.
-            ObjectKind::BoundFunction(b) => {
-                let target = b.target;
-                let mut all = self.rooted_list_from(&b.args);
-                all.extend_from_slice(args);
-                let new_target = if new_target == callee {
-                    target
-                } else {
-                    new_target
-                };
+            ObjectKind::BoundFunction(_) => {
+                let mut new_target = new_target;
+                let (target, _, all) = self.unwind_bound(callee, args, Some(&mut new_target))?;
                 self.construct(Value::object(target), &all, Some(Value::object(new_target)))
             }
             ObjectKind::Exotic(e) => match e.methods().construct {

@@ -28,6 +28,7 @@ pub(super) mod closures;
 pub(super) mod coroutines;
 pub(super) mod environments;
 pub(super) mod helpers;
+pub(super) mod limits;
 mod modules;
 pub(super) mod objects;
 pub(super) mod operators;

@@ -173,15 +173,19 @@ impl FunctionCompiler<'_, '_> {
             unreachable!()
         };
         let (flags, header, body) = (*flags, *header, *body);
+        // Every back-edge goes to the header (the body of a post-test
+        // loop): the interrupt poll (runtime::limits) is there.
         if flags.has(LoopFlags::POST_TEST) {
             *stage = LoopStage::Body;
             self.b.ins().jump(body, &[]);
             self.b.switch_to_block(body);
+            self.poll_interrupt();
             return Ok(());
         }
         *stage = LoopStage::Test;
         self.b.ins().jump(header, &[]);
         self.b.switch_to_block(header);
+        self.poll_interrupt();
         if !flags.has(LoopFlags::TEST) {
             self.loop_after_test(None)?;
         }

@@ -115,6 +115,8 @@ impl FunctionCompiler<'_, '_> {
             for scope in nested {
                 self.escape_scope(scope);
             }
+            // Termination is not caught (runtime::limits).
+            self.skip_handler_when_terminating();
             if from == TryStage::Try && has_catch {
                 // The exception is caught: its trace is complete.
                 self.call_runtime(RuntimeFn::ExceptionCaught, &[self.ctx, exception]);

@@ -47,6 +47,7 @@ mod coroutine;
 mod dynamic;
 mod element;
 mod exception;
+mod interrupt;
 mod operand;
 mod operator;
 mod private;
@@ -122,6 +123,12 @@ pub trait CompileHost {
     fn direct_closure_calls(&mut self) -> bool {
         true
     }
+    /// The address of the runtime's interrupt flag (one byte, see
+    /// `runtime::limits`) that compiled code polls at function entries and
+    /// loop headers; `None` to compile without polls.
+    fn interrupt_flag(&mut self) -> Option<usize> {
+        None
+    }
     /// The global object (as a value's bits) and the inline caches of the
     /// global name `name`: the get cache (see `runtime_get_global_cached`),
     /// followed in memory by the set cache (`runtime_set_global_cached`);
@@ -195,6 +202,8 @@ pub struct Compiled {
     pub address: *const u8,
     /// The frame of a coroutine body (generators, async functions).
     pub frame: Option<FrameLayout>,
+    /// The native stack frame's size in bytes.
+    pub frame_size: usize,
 }
 
 /// Whether function `id` of `program` compiles to a coroutine body.
@@ -246,8 +255,12 @@ pub fn compile(
             return Err(e);
         }
     };
-    let address = jit.finish_function(func_id, tier)?;
-    Ok(Compiled { address, frame })
+    let (address, frame_size) = jit.finish_function(func_id, tier)?;
+    Ok(Compiled {
+        address,
+        frame,
+        frame_size,
+    })
 }
 
 /// The Cranelift IR (CLIF) of function `id`, as `jstb compile --print clif`
@@ -323,6 +336,9 @@ struct FunctionCompiler<'a, 'p> {
 
     return_block: Block,
     throw_block: Block,
+    /// Where interrupt polls go when the flag is set (`interrupt`),
+    /// created by the first poll.
+    terminate_block: Option<Block>,
     /// The function's inline caches (null: none).
     caches: *const PropertyCache,
     /// The cached access sites whose key is `length` (`element.rs`).
@@ -487,6 +503,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             pending_labels: Vec::new(),
             return_block,
             throw_block,
+            terminate_block: None,
             caches: std::ptr::null(),
             length_sites: Default::default(),
             tier: Tier::Full,
@@ -499,6 +516,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         if self.script.num_inline_caches > 0 {
             self.caches = self.host.inline_caches(self.script.num_inline_caches * 2);
         }
+        // Function entry: the interrupt poll (runtime::limits).
+        self.poll_interrupt();
         if self.tier == Tier::Quick {
             self.count_call();
         }

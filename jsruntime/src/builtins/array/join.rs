@@ -17,9 +17,15 @@ fn join_with(
     sep: &[u16],
     mut convert: impl FnMut(&mut Runtime, Value) -> JsResult<Vec<u16>>,
 ) -> JsResult<Value> {
+    // The separators alone would exceed the maximum string length: fail
+    // before walking (2^32 - 1 holes take minutes), as V8 does.
+    if len >= 2.0 && (len - 1.0) * sep.len() as f64 > crate::string::MAX_STRING_LENGTH as f64 {
+        return Err(rt.range_error("Invalid string length"));
+    }
     let mut out: Vec<u16> = Vec::new();
     let mut k = 0.0;
     while k < len {
+        rt.poll_interrupt()?;
         if k > 0.0 {
             out.extend_from_slice(sep);
         }

@@ -399,6 +399,9 @@ pub(super) fn get_index(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<V
     if let Some(v) = dense_own_element(o, k) {
         return Ok(v);
     }
+    // The slow path of every element loop: a long one (holes of a 2^32 - 1
+    // length) stops when termination is requested.
+    rt.poll_interrupt()?;
     let key = rt.index_key(k)?;
     rt.get(o, key, Value::object(o))
 }
@@ -408,12 +411,14 @@ pub(super) fn has_index(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<b
     if dense_own_element(o, k).is_some() {
         return Ok(true);
     }
+    rt.poll_interrupt()?;
     let key = rt.index_key(k)?;
     rt.has_property(o, key)
 }
 
 /// Set(O, ! ToString(𝔽(k)), v, true).
 pub(super) fn set_index(rt: &mut Runtime, o: Gc<JsObject>, k: f64, v: Value) -> JsResult<()> {
+    rt.poll_interrupt()?;
     let key = rt.index_key(k)?;
     rt.set_property(o, key, v, true)
 }

@@ -66,6 +66,11 @@ fn as_n(rt: &mut Runtime, args: &[Value], signed: bool) -> JsResult<Value> {
     let Some(b) = b.as_bigint() else {
         return Err(rt.type_error("not a BigInt"));
     };
+    // A negative value modulo 2^bits has `bits` bits: refuse before
+    // computing it (asUintN(2^53 - 1, -1n) would allocate 2^50 bytes).
+    if !signed && b.value().sign() == num_bigint::Sign::Minus && bits > crate::bigint::MAX_BITS {
+        return Err(rt.range_error("Maximum BigInt size exceeded"));
+    }
     let r = as_n_bits(b.value(), bits, signed);
     rt.new_bigint(r)
 }

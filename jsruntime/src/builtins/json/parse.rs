@@ -140,6 +140,7 @@ impl Parser<'_> {
     }
 
     fn parse_value(&mut self, rt: &mut Runtime) -> JsResult<Value> {
+        rt.poll_interrupt()?;
         self.skip_ws();
         match self.peek() {
             Some(0x7B) => self.parse_object(rt),

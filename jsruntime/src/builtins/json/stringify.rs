@@ -262,6 +262,7 @@ fn serialize_property(
     holder: Gc<JsObject>,
 ) -> JsResult<bool> {
     rt.check_stack()?;
+    rt.poll_interrupt()?;
     if state.out.len() > MAX_STRING_LENGTH {
         return Err(rt.range_error("Invalid string length"));
     }

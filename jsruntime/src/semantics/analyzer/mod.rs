@@ -95,6 +95,10 @@ use function::arguments_mapping;
 /// clean error instead of overflowing the native stack.
 pub const MAX_DEPTH: usize = 1500;
 
+/// Native stack bytes the analyzer keeps free: below this it stops
+/// descending with a SyntaxError instead of overflowing the thread's stack.
+const MIN_NATIVE_STACK: usize = 64 * 1024;
+
 /// Why a program could not be analyzed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnalyzeError {
@@ -532,6 +536,16 @@ impl<'a> Analyzer<'a> {
         if self.depth > MAX_DEPTH {
             self.span = self.ast.nodes[i].span;
             return self.err("program too deeply nested");
+        }
+        // The depth limit assumes a whole stack; eval code analyzed when the
+        // JavaScript stack is nearly full has only the runtime's reserve.
+        if crate::gc::stack::remaining() < MIN_NATIVE_STACK {
+            self.span = self.ast.nodes[i].span;
+            return Err(AnalyzeError {
+                message: "Maximum call stack size exceeded (program too deeply nested)".into(),
+                span: self.span,
+                early_error: true,
+            });
         }
         Ok(())
     }

@@ -1,0 +1,67 @@
+//! `jstb run --timeout / --max-heap / --stack-size` (runtime::limits,
+//! docs/security.md): the script ends with a clean error, never a crash.
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const JSTB: &str = env!("CARGO_BIN_EXE_jstb");
+
+fn run_with(args: &[&str], source: &str) -> (Output, Duration) {
+    let dir = std::env::temp_dir().join(format!("jstb-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join(format!("t{}.js", source.len()));
+    std::fs::write(&file, source).expect("write script");
+    let start = Instant::now();
+    let out = Command::new(JSTB)
+        .arg("run")
+        .args(args)
+        .arg(&file)
+        .output()
+        .expect("runs jstb");
+    let elapsed = start.elapsed();
+    let _ = std::fs::remove_file(&file);
+    (out, elapsed)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn timeout_stops_loops_that_catch_everything() {
+    let programs = [
+        "for (;;) { try { while (true) {} } catch (e) { console.log('caught'); } finally { console.log('finally'); } }",
+        "function f(n) { if (n > 60) return; try { f(n + 1); } finally { f(n + 1); } } f(0);",
+        "[3, 2, 1].sort(() => { for (;;) {} });",
+        "new Array(2 ** 32 - 1).join('');",
+        "const s = 'ab'.repeat(20) + 'c'; for (;;) { try { /^(a|b|ab)*$/.test(s); } catch (e) {} }",
+    ];
+    for source in programs {
+        let (out, elapsed) = run_with(&["--timeout", "0.5"], source);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{source}: {stderr}");
+        assert!(stderr.contains("terminated"), "{source}: {stderr}");
+        assert_eq!(text(&out.stdout), "", "{source}: a handler ran");
+        assert!(elapsed < Duration::from_secs(20), "{source}: {elapsed:?}");
+    }
+}
+
+#[test]
+fn max_heap_throws_a_catchable_range_error() {
+    let source = "const keep = [];
+try { for (;;) keep.push(new Array(1000).fill(1.5)); } catch (e) { console.log(e.name, e.message); }
+keep.length = 0;
+const after = []; for (let i = 0; i < 1000; i++) after.push({ i });
+console.log('usable', after.length);";
+    let (out, _) = run_with(&["--max-heap", "64M"], source);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "RangeError Out of memory\nusable 1000\n");
+}
+
+#[test]
+fn stack_size_sets_the_recursion_limit() {
+    let source = "let d = 0; function f() { d++; f(); } try { f(); } catch (e) { console.log(e.name); } console.log(d < 20000);";
+    let (out, _) = run_with(&["--stack-size", "256"], source);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "RangeError\ntrue\n");
+}
