@@ -20,6 +20,7 @@ pub mod event_loop;
 pub mod inspect;
 pub mod process;
 pub mod repl;
+mod repl_await;
 mod table;
 pub mod text;
 
