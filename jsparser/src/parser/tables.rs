@@ -66,18 +66,45 @@ pub(crate) struct Slot {
     pub value: u16,
 }
 
+/// A comb-compressed table of slots, read in place: `check` and `value`
+/// are arrays of little-endian u16 (the blob's own arrays when they are
+/// serialised 16 bits wide, so startup decodes nothing; a converted copy
+/// otherwise). An empty slot's check is `u16::MAX`, which no state uses
+/// as its key.
+pub(crate) struct SlotTable {
+    check: &'static [u8],
+    value: &'static [u8],
+}
+
+impl SlotTable {
+    #[inline(always)]
+    pub(crate) fn get(&self, i: usize) -> Option<Slot> {
+        let c = self.check.get(2 * i..2 * i + 2)?;
+        let v = self.value.get(2 * i..2 * i + 2)?;
+        Some(Slot {
+            check: u16::from_le_bytes([c[0], c[1]]),
+            value: u16::from_le_bytes([v[0], v[1]]),
+        })
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.check.len() / 2
+    }
+}
+
 /// The decoded tables.
 pub struct Tables {
     pub(crate) states: Box<[StateRow]>,
     /// Shift comb vector (values: `target << 2 | flags`, or accept).
-    pub(crate) shifts: Box<[Slot]>,
+    pub(crate) shifts: SlotTable,
     /// Reductions: (production, lookahead set) per entry.
     pub(crate) reds: Box<[(u16, u16)]>,
     /// Lookahead sets, `la_words` words each.
     pub(crate) la_bits: Box<[u32]>,
     pub(crate) la_words: usize,
     /// GOTO comb vector and the default target per nonterminal.
-    pub(crate) gotos: Box<[Slot]>,
+    pub(crate) gotos: SlotTable,
     pub(crate) goto_default: Box<[u16]>,
     /// Per production for the driver: (lhs, rhs length), the length with
     /// [`REDUCE_SILENT`] set for a unit production labelled `Pass`.
@@ -221,6 +248,31 @@ impl RawArray {
         self.data.len() / self.w
     }
 
+    /// The elements as little-endian u16 (`EMPTY` as `u16::MAX`): the blob
+    /// itself when it holds them so, else a converted copy kept for the
+    /// life of the process (the tables are decoded once). `None` when an
+    /// element does not fit.
+    fn as_u16_le(&self) -> Option<&'static [u8]> {
+        if self.w == 2 {
+            return Some(self.data);
+        }
+        let mut out = Vec::with_capacity(self.len() * 2);
+        let mut wide = false;
+        self.for_each(|x| {
+            let h = if x == EMPTY {
+                u16::MAX
+            } else {
+                wide |= x >= u32::from(u16::MAX);
+                x as u16
+            };
+            out.extend_from_slice(&h.to_le_bytes());
+        });
+        if wide {
+            return None;
+        }
+        Some(Box::leak(out.into_boxed_slice()))
+    }
+
     /// Calls `f` with every element, in order.
     #[inline]
     fn for_each(&self, mut f: impl FnMut(u32)) {
@@ -241,12 +293,6 @@ impl RawArray {
                 .for_each(|c| f(u32::from_le_bytes([c[0], c[1], c[2], c[3]]))),
         }
     }
-}
-
-/// `x` as a u16; `EMPTY` and anything too wide become `u16::MAX` (an
-/// unused slot key, which `build.rs` keeps free).
-fn narrow(x: u32) -> u16 {
-    u16::try_from(x).unwrap_or(u16::MAX)
 }
 
 fn decode() -> Option<Tables> {
@@ -306,34 +352,16 @@ fn decode() -> Option<Tables> {
         });
     }
     // Values must fit in 16 bits (build.rs checks the state count).
-    // Built in place from the blob: collecting through `Option` lost the
-    // size hint (the vector grew by doubling) and went through a `Vec<u32>`
-    // copy of each array first, which made this the largest part of a
-    // hello world's startup (2.6 ms, now about 1 ms).
-    let slots = |check: &RawArray, value: &RawArray| -> Option<Box<[Slot]>> {
+    // The slot arrays stay in the blob (see `SlotTable`): decoding them
+    // (230,000 slots) was the largest part of a hello world's startup.
+    let slots = |check: &RawArray, value: &RawArray| -> Option<SlotTable> {
         if check.len() != value.len() {
             return None;
         }
-        let mut out = Vec::with_capacity(check.len());
-        check.for_each(|c| {
-            out.push(Slot {
-                check: narrow(c),
-                value: 0,
-            })
-        });
-        let mut i = 0;
-        let mut wide = false;
-        value.for_each(|v| {
-            // An empty slot (`check` EMPTY, narrowed to u16::MAX) has value 0.
-            if let Some(slot) = out.get_mut(i) {
-                if slot.check != u16::MAX {
-                    wide |= v > u32::from(u16::MAX);
-                    slot.value = v as u16;
-                }
-            }
-            i += 1;
-        });
-        (!wide).then(|| out.into_boxed_slice())
+        Some(SlotTable {
+            check: check.as_u16_le()?,
+            value: value.as_u16_le()?,
+        })
     };
     Some(Tables {
         states: states.into(),
