@@ -67,6 +67,15 @@ const SESSION: &[&str] = &[
     "`multi",
     "line`",
     "setTimeout(() => console.log('timer ran'), 1); 'sync'",
+    // Top-level await; declarations persist.
+    "const t = await Promise.resolve(100)",
+    "t + 1",
+    "let {p, q: [r]} = await {p: 'P', q: ['R']}",
+    "p + r",
+    "class Q { m() { return 'qm' } }; await null; new Q().m().toUpperCase()",
+    "new Q().m()",
+    "await new Promise(res => setTimeout(() => res('late'), 5))",
+    "await Promise.reject(new Error('boom'))",
     ".exit",
 ];
 
@@ -80,6 +89,12 @@ fn check(out: &str) {
         "Uncaught SyntaxError: ",
         "'multi\\nline'\n",
         "'sync'\ntimer ran\n",
+        "101\n",
+        "'PR'\n",
+        "'QM'\n",
+        "'qm'\n",
+        "'late'\n",
+        "Uncaught Error: boom\n",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }

@@ -66,18 +66,45 @@ pub(crate) struct Slot {
     pub value: u16,
 }
 
+/// A comb-compressed table of slots, read in place: `check` and `value`
+/// are arrays of little-endian u16 (the blob's own arrays when they are
+/// serialised 16 bits wide, so startup decodes nothing; a converted copy
+/// otherwise). An empty slot's check is `u16::MAX`, which no state uses
+/// as its key.
+pub(crate) struct SlotTable {
+    check: &'static [u8],
+    value: &'static [u8],
+}
+
+impl SlotTable {
+    #[inline(always)]
+    pub(crate) fn get(&self, i: usize) -> Option<Slot> {
+        let c = self.check.get(2 * i..2 * i + 2)?;
+        let v = self.value.get(2 * i..2 * i + 2)?;
+        Some(Slot {
+            check: u16::from_le_bytes([c[0], c[1]]),
+            value: u16::from_le_bytes([v[0], v[1]]),
+        })
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.check.len() / 2
+    }
+}
+
 /// The decoded tables.
 pub struct Tables {
     pub(crate) states: Box<[StateRow]>,
     /// Shift comb vector (values: `target << 2 | flags`, or accept).
-    pub(crate) shifts: Box<[Slot]>,
+    pub(crate) shifts: SlotTable,
     /// Reductions: (production, lookahead set) per entry.
     pub(crate) reds: Box<[(u16, u16)]>,
     /// Lookahead sets, `la_words` words each.
     pub(crate) la_bits: Box<[u32]>,
     pub(crate) la_words: usize,
     /// GOTO comb vector and the default target per nonterminal.
-    pub(crate) gotos: Box<[Slot]>,
+    pub(crate) gotos: SlotTable,
     pub(crate) goto_default: Box<[u16]>,
     /// Per production for the driver: (lhs, rhs length), the length with
     /// [`REDUCE_SILENT`] set for a unit production labelled `Pass`.
@@ -194,12 +221,78 @@ impl Reader {
         self.pos += (n * w).div_ceil(4) * 4;
         Some(v)
     }
+    /// An array left in the blob (the large slot arrays are read once,
+    /// straight into their final form).
+    fn raw(&mut self) -> Option<RawArray> {
+        let n = self.u32_at(self.pos)? as usize;
+        let w = self.u32_at(self.pos + 4)? as usize;
+        self.pos += 8;
+        let data = BLOB.get(self.pos..self.pos + n * w)?;
+        if !matches!(w, 1 | 2 | 4) {
+            return None;
+        }
+        self.pos += (n * w).div_ceil(4) * 4;
+        Some(RawArray { data, w })
+    }
 }
 
-/// `x` as a u16; `EMPTY` and anything too wide become `u16::MAX` (an
-/// unused slot key, which `build.rs` keeps free).
-fn narrow(x: u32) -> u16 {
-    u16::try_from(x).unwrap_or(u16::MAX)
+/// A serialised array of `len()` elements of `w` bytes (`0xFF`/`0xFFFF`
+/// standing for `EMPTY` in the narrow forms).
+struct RawArray {
+    data: &'static [u8],
+    w: usize,
+}
+
+impl RawArray {
+    fn len(&self) -> usize {
+        self.data.len() / self.w
+    }
+
+    /// The elements as little-endian u16 (`EMPTY` as `u16::MAX`): the blob
+    /// itself when it holds them so, else a converted copy kept for the
+    /// life of the process (the tables are decoded once). `None` when an
+    /// element does not fit.
+    fn as_u16_le(&self) -> Option<&'static [u8]> {
+        if self.w == 2 {
+            return Some(self.data);
+        }
+        let mut out = Vec::with_capacity(self.len() * 2);
+        let mut wide = false;
+        self.for_each(|x| {
+            let h = if x == EMPTY {
+                u16::MAX
+            } else {
+                wide |= x >= u32::from(u16::MAX);
+                x as u16
+            };
+            out.extend_from_slice(&h.to_le_bytes());
+        });
+        if wide {
+            return None;
+        }
+        Some(Box::leak(out.into_boxed_slice()))
+    }
+
+    /// Calls `f` with every element, in order.
+    #[inline]
+    fn for_each(&self, mut f: impl FnMut(u32)) {
+        match self.w {
+            1 => self
+                .data
+                .iter()
+                .for_each(|&b| f(if b == 0xFF { EMPTY } else { b as u32 })),
+            2 => self.data.chunks_exact(2).for_each(|c| {
+                f(match u16::from_le_bytes([c[0], c[1]]) {
+                    0xFFFF => EMPTY,
+                    h => h as u32,
+                })
+            }),
+            _ => self
+                .data
+                .chunks_exact(4)
+                .for_each(|c| f(u32::from_le_bytes([c[0], c[1], c[2], c[3]]))),
+        }
+    }
 }
 
 fn decode() -> Option<Tables> {
@@ -211,8 +304,8 @@ fn decode() -> Option<Tables> {
     let state_info = r.array()?;
     let shift_base = r.array()?;
     let shift_key = r.array()?;
-    let shift_check = r.array()?;
-    let shift_value = r.array()?;
+    let shift_check = r.raw()?;
+    let shift_value = r.raw()?;
     let red_start = r.array()?;
     let red_prod = r.array()?;
     let red_la = r.array()?;
@@ -220,8 +313,8 @@ fn decode() -> Option<Tables> {
     let goto_base = r.array()?;
     let goto_key = r.array()?;
     let goto_default = r.array()?;
-    let goto_check = r.array()?;
-    let goto_value = r.array()?;
+    let goto_check = r.raw()?;
+    let goto_value = r.raw()?;
     let prod_lhs = r.array()?;
     let prod_len = r.array()?;
     let prod_action = r.array()?;
@@ -259,21 +352,16 @@ fn decode() -> Option<Tables> {
         });
     }
     // Values must fit in 16 bits (build.rs checks the state count).
-    let slots = |check: &[u32], value: &[u32]| -> Option<Box<[Slot]>> {
-        check
-            .iter()
-            .zip(value)
-            .map(|(&c, &v)| {
-                Some(Slot {
-                    check: narrow(c),
-                    value: if c == EMPTY {
-                        0
-                    } else {
-                        u16::try_from(v).ok()?
-                    },
-                })
-            })
-            .collect()
+    // The slot arrays stay in the blob (see `SlotTable`): decoding them
+    // (230,000 slots) was the largest part of a hello world's startup.
+    let slots = |check: &RawArray, value: &RawArray| -> Option<SlotTable> {
+        if check.len() != value.len() {
+            return None;
+        }
+        Some(SlotTable {
+            check: check.as_u16_le()?,
+            value: value.as_u16_le()?,
+        })
     };
     Some(Tables {
         states: states.into(),
@@ -366,4 +454,28 @@ pub fn production_lhs_params(p: u16) -> &'static str {
 /// Number of productions.
 pub fn production_count() -> usize {
     tables().prods.len()
+}
+
+#[cfg(test)]
+mod decode_cost {
+    /// The time to decode the tables (startup cost of the first parse).
+    #[test]
+    #[ignore]
+    fn decode_cost() {
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..20 {
+            let t = std::time::Instant::now();
+            let tables = super::decode();
+            best = best.min(t.elapsed());
+            assert!(tables.is_some());
+        }
+        let t = super::tables();
+        eprintln!(
+            "decode: {best:?} for {} states, {} shift slots, {} goto slots, blob {} bytes",
+            t.states.len(),
+            t.shifts.len(),
+            t.gotos.len(),
+            t.blob_len()
+        );
+    }
 }

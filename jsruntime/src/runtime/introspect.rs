@@ -20,6 +20,7 @@ use crate::runtime::Runtime;
 use crate::string::JsString;
 use crate::symbol::Symbol;
 use crate::value::Value;
+use crate::JsResult;
 
 /// The kind of a function object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,5 +194,84 @@ impl Runtime {
             }
         }
         Some(out)
+    }
+}
+
+/// Bytes of buffers and views, for host APIs over binary data (the
+/// WHATWG Encoding API's `BufferSource` and `Uint8Array` arguments).
+impl Runtime {
+    /// A copy of the bytes a `BufferSource` (an ArrayBuffer, a
+    /// SharedArrayBuffer, a typed array or a DataView) holds; empty when the
+    /// buffer is detached or the view out of bounds; `None` for other
+    /// values.
+    pub fn buffer_source_bytes(&self, v: Value) -> Option<Vec<u8>> {
+        use crate::builtins::{array_buffer, data_view, typed_array};
+        if let Some(b) = array_buffer::buffer_data(v) {
+            if b.is_detached() {
+                return Some(Vec::new());
+            }
+            return Some(b.bytes().to_vec());
+        }
+        if let Some(ta) = typed_array::typed_array_data(v) {
+            let len = ta.byte_length();
+            let at = ta.byte_offset;
+            let bytes = ta.buffer_data().bytes();
+            return Some(
+                bytes
+                    .get(at..at + len)
+                    .map(<[u8]>::to_vec)
+                    .unwrap_or_default(),
+            );
+        }
+        if let Some(dv) = data_view::data_view_data(v) {
+            let Some((b, at, len)) = dv.viewed() else {
+                return Some(Vec::new());
+            };
+            return Some(
+                b.bytes()
+                    .get(at..at + len)
+                    .map(<[u8]>::to_vec)
+                    .unwrap_or_default(),
+            );
+        }
+        None
+    }
+
+    /// The current length of a `Uint8Array` (0 when out of bounds);
+    /// `None` when `v` is not a `Uint8Array`.
+    pub fn uint8_array_length(&self, v: Value) -> Option<usize> {
+        use crate::builtins::array_buffer::ElementType;
+        let ta = crate::builtins::typed_array::typed_array_data(v)?;
+        (ta.ty == ElementType::Uint8).then(|| ta.length().unwrap_or(0))
+    }
+
+    /// Writes `bytes` at the start of the `Uint8Array` `v`, as many as fit;
+    /// returns how many were written.
+    pub fn write_uint8_array(&self, v: Value, bytes: &[u8]) -> usize {
+        let Some(len) = self.uint8_array_length(v) else {
+            return 0;
+        };
+        let Some(ta) = crate::builtins::typed_array::typed_array_data(v) else {
+            return 0;
+        };
+        let n = len.min(bytes.len());
+        let at = ta.byte_offset;
+        match ta.buffer_data().bytes().get_mut(at..at + n) {
+            Some(dest) => {
+                dest.copy_from_slice(&bytes[..n]);
+                n
+            }
+            None => 0,
+        }
+    }
+
+    /// A new `Uint8Array` (of the current realm) holding a copy of `bytes`.
+    pub fn new_uint8_array(&mut self, bytes: &[u8]) -> JsResult<Gc<JsObject>> {
+        use crate::builtins::array_buffer::ElementType;
+        use crate::builtins::typed_array;
+        let ty = ElementType::Uint8;
+        let o = typed_array::create_same_type(self, ty, bytes.len())?;
+        self.write_uint8_array(Value::object(o), bytes);
+        Ok(o)
     }
 }

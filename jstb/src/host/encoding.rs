@@ -1,6 +1,5 @@
 //! `atob` and `btoa` (HTML's forgiving-base64 decode and encode over
-//! Latin-1 strings). TextEncoder/TextDecoder need typed arrays, which the
-//! engine does not have yet.
+//! Latin-1 strings). TextEncoder/TextDecoder are in `text.rs`.
 
 use jsruntime::object::NativeFn;
 use jsruntime::{JsResult, Runtime, Value};

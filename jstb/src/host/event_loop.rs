@@ -12,14 +12,23 @@
 //!
 //! Callbacks and their arguments are kept alive by `Persistent` roots
 //! while they wait.
+//!
+//! `setTimeout`/`setInterval` return `Timeout` objects as node's: `ref`,
+//! `unref` (an unreferenced timer does not keep the program alive),
+//! `hasRef`, `refresh` (restarts the delay from now, also after the timer
+//! fired), `close`, and `[Symbol.toPrimitive]` giving the id, so
+//! `clearTimeout(+t)` works. `setImmediate` returns an `Immediate` object
+//! (`ref`, `unref`, `hasRef`; an immediate always runs).
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, VecDeque};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::time::{Duration, Instant};
 
 use jsruntime::backend::Executor;
-use jsruntime::gc::Persistent;
-use jsruntime::object::NativeFn;
+use jsruntime::gc::{Gc, Persistent, Trace, Tracer};
+use jsruntime::object::{
+    Attributes, HostData, JsObject, NativeFn, ObjectKind, PropertyDescriptor, PropertyKey,
+};
 use jsruntime::{JsResult, Runtime, Value};
 
 /// The globals of this module.
@@ -39,10 +48,66 @@ struct Task {
     call: Persistent,
 }
 
+/// A timer waiting in the loop: its `Timeout` object (rooted).
 struct Timer {
-    task: Task,
-    /// `setInterval`'s period.
-    repeat: Option<Duration>,
+    id: u64,
+    timeout: Persistent,
+}
+
+/// Where a `Timeout` is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TimerState {
+    /// In the loop's timers (or its callback is running).
+    Active,
+    /// A `setTimeout` whose callback ran (`refresh` restarts it).
+    Fired,
+    /// Cleared (`clearTimeout`, `close`).
+    Cleared,
+}
+
+/// The internal slots of a `Timeout` (and of an `Immediate`).
+struct TimeoutData {
+    id: u64,
+    /// `[callback, ...args]`.
+    call: Value,
+    /// The delay (`setInterval`'s period).
+    delay: Duration,
+    repeat: bool,
+    /// Its due time while active (the key of the loop's map).
+    due: Cell<Instant>,
+    state: Cell<TimerState>,
+}
+
+// SAFETY: reports the callback array.
+unsafe impl Trace for TimeoutData {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_value(self.call);
+    }
+}
+
+impl HostData for TimeoutData {
+    fn class_name(&self) -> &'static str {
+        "Timeout"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+/// The `Timeout`/`Immediate` data of `v`.
+fn timeout_data(v: Value) -> Option<&'static TimeoutData> {
+    let o = v.as_object()?;
+    // SAFETY: the object is live (the caller holds `v`, rooted or on the
+    // stack), its kind never changes, and the data is only read through
+    // shared references (mutable fields are `Cell`s).
+    let kind = unsafe { &*(o.kind() as *const ObjectKind) };
+    match kind {
+        ObjectKind::Host(h) => h.as_any().downcast_ref::<TimeoutData>(),
+        _ => None,
+    }
 }
 
 #[derive(Default)]
@@ -52,6 +117,10 @@ struct Loop {
     timers: BTreeMap<(Instant, u64), Timer>,
     immediates: VecDeque<Task>,
     ticks: VecDeque<Persistent>,
+    /// Ids of unreferenced timers and immediates.
+    unrefed: HashSet<u64>,
+    /// `Timeout.prototype` and `Immediate.prototype`, made on first use.
+    prototypes: Option<(Persistent, Persistent)>,
 }
 
 thread_local! {
@@ -93,21 +162,117 @@ fn delay(rt: &mut Runtime, v: Value) -> JsResult<Duration> {
     Ok(Duration::from_millis(ms as u64))
 }
 
+/// The prototypes of `Timeout` and `Immediate` objects.
+fn prototypes(rt: &mut Runtime) -> JsResult<(Value, Value)> {
+    if let Some((t, i)) = LOOP.with(|l| {
+        l.borrow()
+            .prototypes
+            .as_ref()
+            .map(|(t, i)| (t.get(), i.get()))
+    }) {
+        return Ok((t, i));
+    }
+    let timeout = make_prototype(
+        rt,
+        "Timeout",
+        &[
+            ("ref", 0, timer_ref),
+            ("unref", 0, timer_unref),
+            ("hasRef", 0, timer_has_ref),
+            ("refresh", 0, timer_refresh),
+            ("close", 0, timer_close),
+        ],
+    )?;
+    let tp = rt.well_known_symbol(jsruntime::symbol::WellKnownSymbol::ToPrimitive);
+    let name = rt.new_string("[Symbol.toPrimitive]")?;
+    let f = rt.new_native_function(name, 0, timer_to_primitive, None)?;
+    let desc = PropertyDescriptor::data(
+        Value::object(f),
+        Attributes(Attributes::WRITABLE | Attributes::CONFIGURABLE),
+    );
+    rt.define_property_or_throw(timeout, PropertyKey::Symbol(tp), desc)?;
+    let immediate = make_prototype(
+        rt,
+        "Immediate",
+        &[
+            ("ref", 0, timer_ref),
+            ("unref", 0, timer_unref),
+            ("hasRef", 0, timer_has_ref),
+        ],
+    )?;
+    let (t, i) = (Value::object(timeout), Value::object(immediate));
+    let keep = (rt.persistent(t), rt.persistent(i));
+    LOOP.with(|l| l.borrow_mut().prototypes = Some(keep));
+    Ok((t, i))
+}
+
+/// A prototype with non-enumerable methods and a `constructor` named
+/// `name` (so that the inspector prints `Timeout {...}`).
+fn make_prototype(
+    rt: &mut Runtime,
+    name: &str,
+    methods: &[(&str, u32, NativeFn)],
+) -> JsResult<Gc<JsObject>> {
+    let proto = rt.new_object()?;
+    let hidden = Attributes(Attributes::WRITABLE | Attributes::CONFIGURABLE);
+    let name_atom = rt.new_string(name)?;
+    let ctor = rt.new_native_function(
+        name_atom,
+        0,
+        |rt, _, _| Err(rt.type_error("Illegal constructor")),
+        None,
+    )?;
+    let key = rt.key("prototype")?;
+    rt.define_property_or_throw(
+        ctor,
+        key,
+        PropertyDescriptor::data(Value::object(proto), Attributes(0)),
+    )?;
+    let key = rt.key("constructor")?;
+    rt.define_property_or_throw(
+        proto,
+        key,
+        PropertyDescriptor::data(Value::object(ctor), hidden),
+    )?;
+    for &(m, len, f) in methods {
+        let key = rt.key(m)?;
+        let m_name = rt.new_string(m)?;
+        let fo = rt.new_native_function(m_name, len, f, None)?;
+        rt.define_property_or_throw(
+            proto,
+            key,
+            PropertyDescriptor::data(Value::object(fo), hidden),
+        )?;
+    }
+    Ok(proto)
+}
+
 fn add_timer(rt: &mut Runtime, args: &[Value], repeat: bool) -> JsResult<Value> {
     let call = make_task(rt, args, 2)?;
     let d = delay(rt, arg(args, 1))?;
+    let (proto, _) = prototypes(rt)?;
     let id = LOOP.with(|l| {
         let mut l = l.borrow_mut();
         l.next_id += 1;
-        let id = l.next_id;
-        let timer = Timer {
-            task: Task { id, call },
-            repeat: repeat.then_some(d),
-        };
-        l.timers.insert((Instant::now() + d, id), timer);
-        id
+        l.next_id
     });
-    Ok(Value::number(id as f64))
+    let due = Instant::now() + d;
+    let data = TimeoutData {
+        id,
+        call: call.get(),
+        delay: d,
+        repeat,
+        due: Cell::new(due),
+        state: Cell::new(TimerState::Active),
+    };
+    let o = rt.new_object_with(proto, ObjectKind::Host(Box::new(data)), 0)?;
+    let timeout = rt.persistent(Value::object(o));
+    LOOP.with(|l| {
+        l.borrow_mut()
+            .timers
+            .insert((due, id), Timer { id, timeout })
+    });
+    Ok(Value::object(o))
 }
 
 fn set_timeout(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
@@ -118,39 +283,132 @@ fn set_interval(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     add_timer(rt, args, true)
 }
 
-/// The id of a timer argument (a number from `setTimeout`).
+/// The id of a timer argument: a `Timeout`/`Immediate`, or its id as a
+/// number or a numeric string (node's known-timers-by-id).
 fn timer_id(v: Value) -> Option<u64> {
-    v.as_number()
-        .filter(|n| n.fract() == 0.0 && *n >= 1.0)
-        .map(|n| n as u64)
+    if let Some(d) = timeout_data(v) {
+        return Some(d.id);
+    }
+    let n = match v.as_string() {
+        Some(s) => s.to_rust_string().parse::<f64>().ok()?,
+        None => v.as_number()?,
+    };
+    (n.fract() == 0.0 && n >= 1.0).then_some(n as u64)
+}
+
+/// Removes timer `id` from the loop; its `Timeout` object if it was there.
+fn remove_timer(id: u64) -> Option<Persistent> {
+    LOOP.with(|l| {
+        let mut l = l.borrow_mut();
+        let key = l.timers.iter().find(|(_, t)| t.id == id).map(|(k, _)| *k)?;
+        l.timers.remove(&key).map(|t| t.timeout)
+    })
 }
 
 fn clear_timer(_: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    if let Some(id) = timer_id(arg(args, 0)) {
-        let found = LOOP.with(|l| {
-            let mut l = l.borrow_mut();
-            let before = l.timers.len();
-            l.timers.retain(|_, t| t.task.id != id);
-            l.timers.len() != before
-        });
-        if !found {
-            // Perhaps the interval whose callback is running.
-            CLEARED.with(|c| c.borrow_mut().push(id));
+    let v = arg(args, 0);
+    if let Some(id) = timer_id(v) {
+        if let Some(d) = timeout_data(v) {
+            d.state.set(TimerState::Cleared);
         }
+        match remove_timer(id) {
+            Some(t) => {
+                if let Some(d) = timeout_data(t.get()) {
+                    d.state.set(TimerState::Cleared);
+                }
+            }
+            // Perhaps the interval whose callback is running.
+            None => CLEARED.with(|c| c.borrow_mut().push(id)),
+        }
+        LOOP.with(|l| l.borrow_mut().unrefed.remove(&id));
     }
     Ok(Value::UNDEFINED)
 }
 
+fn this_timer(rt: &mut Runtime, this: Value) -> JsResult<&'static TimeoutData> {
+    match timeout_data(this) {
+        Some(d) => Ok(d),
+        None => Err(rt.type_error("Value of \"this\" must be of type Timeout")),
+    }
+}
+
+/// `timeout.ref()`.
+fn timer_ref(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let d = this_timer(rt, this)?;
+    LOOP.with(|l| l.borrow_mut().unrefed.remove(&d.id));
+    Ok(this)
+}
+
+/// `timeout.unref()`: the timer no longer keeps the program alive.
+fn timer_unref(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let d = this_timer(rt, this)?;
+    if d.state.get() != TimerState::Cleared {
+        LOOP.with(|l| l.borrow_mut().unrefed.insert(d.id));
+    }
+    Ok(this)
+}
+
+fn timer_has_ref(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let d = this_timer(rt, this)?;
+    let unrefed = LOOP.with(|l| l.borrow().unrefed.contains(&d.id));
+    Ok(Value::from_bool(!unrefed))
+}
+
+/// `timeout.refresh()`: due `delay` from now (again, if it fired).
+fn timer_refresh(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let d = this_timer(rt, this)?;
+    let timeout = match d.state.get() {
+        TimerState::Cleared => return Ok(this),
+        TimerState::Fired => Some(rt.persistent(this)),
+        TimerState::Active => remove_timer(d.id),
+    };
+    // Not in the map while active: its callback is running; the loop
+    // reschedules an interval from `due`.
+    let due = Instant::now() + d.delay;
+    d.due.set(due);
+    if let Some(timeout) = timeout {
+        d.state.set(TimerState::Active);
+        LOOP.with(|l| {
+            l.borrow_mut()
+                .timers
+                .insert((due, d.id), Timer { id: d.id, timeout })
+        });
+    }
+    Ok(this)
+}
+
+/// `timeout.close()`: `clearTimeout(timeout)`.
+fn timer_close(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    this_timer(rt, this)?;
+    clear_timer(rt, Value::UNDEFINED, &[this])?;
+    Ok(this)
+}
+
+/// `timeout[Symbol.toPrimitive]()`: the id.
+fn timer_to_primitive(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    let d = this_timer(rt, this)?;
+    Ok(Value::number(d.id as f64))
+}
+
 fn set_immediate(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let call = make_task(rt, args, 1)?;
+    let (_, proto) = prototypes(rt)?;
     let id = LOOP.with(|l| {
         let mut l = l.borrow_mut();
         l.next_id += 1;
-        let id = l.next_id;
-        l.immediates.push_back(Task { id, call });
-        id
+        l.next_id
     });
-    Ok(Value::number(id as f64))
+    let data = TimeoutData {
+        id,
+        call: call.get(),
+        delay: Duration::ZERO,
+        repeat: false,
+        due: Cell::new(Instant::now()),
+        state: Cell::new(TimerState::Active),
+    };
+    let o = rt.new_object_with(proto, ObjectKind::Host(Box::new(data)), 0)?;
+    LOOP.with(|l| l.borrow_mut().immediates.push_back(Task { id, call }));
+    Ok(Value::object(o))
 }
 
 fn clear_immediate(_: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
@@ -161,6 +419,7 @@ fn clear_immediate(_: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value>
             l.immediates.retain(|t| t.id != id);
             l.immediates.len() != before
         });
+        LOOP.with(|l| l.borrow_mut().unrefed.remove(&id));
         if !found {
             // Perhaps one of the batch being run.
             CLEARED.with(|c| c.borrow_mut().push(id));
@@ -261,17 +520,7 @@ pub fn run(exec: &mut Executor, report: Reporter) -> bool {
                 l.timers.remove(&key)
             });
             let Some(timer) = due else { break };
-            let result = call_task(&mut exec.runtime, &timer.task.call);
-            if let Some(period) = timer.repeat {
-                // Rescheduled unless the callback cleared it.
-                if !cleared(timer.task.id) {
-                    LOOP.with(|l| {
-                        l.borrow_mut()
-                            .timers
-                            .insert((Instant::now() + period, timer.task.id), timer);
-                    });
-                }
-            }
+            let result = run_timer(exec, timer);
             if let Err(thrown) = result {
                 report(exec, thrown.0, "");
                 return false;
@@ -301,6 +550,11 @@ pub fn run(exec: &mut Executor, report: Reporter) -> bool {
             if !l.immediates.is_empty() {
                 return Some(None);
             }
+            // Only referenced timers keep the program alive; the loop
+            // still sleeps until the first timer of any kind.
+            if l.timers.values().all(|t| l.unrefed.contains(&t.id)) {
+                return None;
+            }
             l.timers.keys().next().map(|k| Some(k.0))
         });
         match next {
@@ -314,6 +568,42 @@ pub fn run(exec: &mut Executor, report: Reporter) -> bool {
             }
         }
     }
+}
+
+/// Runs a due timer's callback, then reschedules it (an interval not
+/// cleared, or a timer refreshed by its own callback).
+fn run_timer(exec: &mut Executor, timer: Timer) -> JsResult<()> {
+    let Some(d) = timeout_data(timer.timeout.get()) else {
+        return Ok(());
+    };
+    let due_before = d.due.get();
+    let result = call_timeout(&mut exec.runtime, d.call);
+    let was_cleared = cleared(timer.id) || d.state.get() == TimerState::Cleared;
+    if was_cleared {
+        d.state.set(TimerState::Cleared);
+        return result;
+    }
+    let refreshed = d.due.get() != due_before;
+    if refreshed || d.repeat {
+        let due = if refreshed {
+            d.due.get()
+        } else {
+            Instant::now() + d.delay
+        };
+        d.due.set(due);
+        LOOP.with(|l| l.borrow_mut().timers.insert((due, timer.id), timer));
+    } else {
+        d.state.set(TimerState::Fired);
+    }
+    result
+}
+
+/// Calls a `[callback, ...args]` array.
+fn call_timeout(rt: &mut Runtime, call: Value) -> JsResult<()> {
+    let keep = rt.persistent(call);
+    let r = call_task(rt, &keep);
+    drop(keep);
+    r
 }
 
 thread_local! {

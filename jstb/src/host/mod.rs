@@ -1,7 +1,8 @@
 //! The host environment of the `jstb` command line, as node's: `console`
 //! ([`console`], values printed by [`inspect`]), the event loop and timers
 //! ([`event_loop`]), `process` and `performance` ([`process`]),
-//! `queueMicrotask`, `atob`/`btoa` ([`encoding`]), `structuredClone`
+//! `queueMicrotask`, `atob`/`btoa` ([`encoding`]), `TextEncoder` and
+//! `TextDecoder` ([`text`]), `structuredClone`
 //! ([`clone`]), and node's command line
 //! (`jstb FILE ARGS`, `-e`, `-p`, standard input: [`cli`]) and the REPL
 //! ([`repl`]).
@@ -19,7 +20,9 @@ pub mod event_loop;
 pub mod inspect;
 pub mod process;
 pub mod repl;
+mod repl_await;
 mod table;
+pub mod text;
 
 use jsruntime::backend::Executor;
 use jsruntime::gc::Gc;
@@ -66,6 +69,8 @@ pub fn install(exec: &mut Executor, invocation: Invocation) -> JsResult<()> {
     define_methods(rt, global, clone::GLOBALS)?;
     define_lazy(rt, global, "process", process::create_process)?;
     define_lazy(rt, global, "performance", process::create_performance)?;
+    define_lazy(rt, global, "TextEncoder", text::create_text_encoder)?;
+    define_lazy(rt, global, "TextDecoder", text::create_text_decoder)?;
     Ok(())
 }
 
@@ -114,6 +119,8 @@ fn define_lazy(
 fn lazy_setter(name: &str) -> NativeFn {
     match name {
         "process" => |rt, _, args| replace_global(rt, "process", args),
+        "TextEncoder" => |rt, _, args| replace_global(rt, "TextEncoder", args),
+        "TextDecoder" => |rt, _, args| replace_global(rt, "TextDecoder", args),
         _ => |rt, _, args| replace_global(rt, "performance", args),
     }
 }

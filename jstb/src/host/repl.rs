@@ -5,8 +5,10 @@
 //! inspector, `_` for the last result, `.help`, `.exit`, `.load FILE`,
 //! Ctrl-C to cancel the input (twice on an empty line to exit), Ctrl-D to
 //! exit. Each input is a new global script of one realm, so `let`, `const`
-//! and `class` declarations persist. After each input the event loop runs
-//! until it is idle.
+//! and `class` declarations persist. An input with a top-level `await`
+//! runs in an async function, its declarations hoisted out of it (node's
+//! rewrite, `repl_await.rs`), and its result is the awaited value. After
+//! each input the event loop runs until it is idle.
 
 use std::process::ExitCode;
 
@@ -149,6 +151,15 @@ fn run() -> ExitCode {
 /// runs the event loop until it is idle.
 fn evaluate(exec: &mut Executor, source: &str, n: usize) {
     let name = format!("REPL{n}");
+    // Top-level await: the input runs in an async function (node's rule:
+    // tried first when the input mentions `await`).
+    let rewritten = if source.contains("await") {
+        super::repl_await::rewrite(source)
+    } else {
+        None
+    };
+    let is_async = rewritten.is_some();
+    let source = rewritten.as_deref().unwrap_or(source);
     let options = ParseOptions {
         kind: SourceKind::Script,
         strict: false,
@@ -169,7 +180,12 @@ fn evaluate(exec: &mut Executor, source: &str, n: usize) {
     };
     let id = exec.load(program);
     exec.set_source(id, &name, source);
-    match exec.run(id) {
+    let result = exec.run(id);
+    let result = match result {
+        Ok(Ok(v)) if is_async => await_result(exec, v),
+        other => other,
+    };
+    match result {
         Ok(Ok(v)) => {
             let opts = Options {
                 colors: super::inspect::colors_for(false),
@@ -185,6 +201,43 @@ fn evaluate(exec: &mut Executor, source: &str, n: usize) {
     exec.runtime.clear_kept_objects();
     let mut report = |exec: &mut Executor, v: Value, what: &str| print_uncaught(exec, v, what);
     super::event_loop::run(exec, &mut report);
+}
+
+/// Waits for the promise `v` of a top-level-await input: runs the event
+/// loop until it is idle, then gives the promise's value or reason (a
+/// promise still pending gives `undefined`, where node would wait).
+fn await_result(
+    exec: &mut Executor,
+    v: Value,
+) -> Result<jsruntime::JsResult<Value>, jsruntime::backend::CompileError> {
+    use jsruntime::runtime::introspect::{PromiseInfo, Slots};
+    let Some(promise) = v.as_object() else {
+        return Ok(Ok(v));
+    };
+    // A rejection is the input's exception, not an unhandled rejection.
+    let keep = exec.runtime.persistent(v);
+    if let Err(t) = mark_handled(&mut exec.runtime, v) {
+        return Ok(Err(t));
+    }
+    let mut report = |exec: &mut Executor, v: Value, what: &str| print_uncaught(exec, v, what);
+    super::event_loop::run(exec, &mut report);
+    let state = exec.runtime.internal_slots(promise);
+    drop(keep);
+    Ok(match state {
+        Slots::Promise(PromiseInfo::Fulfilled(v)) => Ok(v),
+        Slots::Promise(PromiseInfo::Rejected(r)) => Err(jsruntime::Thrown(r)),
+        _ => Ok(Value::UNDEFINED),
+    })
+}
+
+/// `promise.then(undefined, () => {})`.
+fn mark_handled(rt: &mut jsruntime::Runtime, promise: Value) -> jsruntime::JsResult<()> {
+    let key = rt.key("then")?;
+    let then = rt.get_v(promise, key)?;
+    let name = rt.new_string("")?;
+    let noop = rt.new_native_function(name, 1, |_, _, _| Ok(Value::UNDEFINED), None)?;
+    rt.call(then, promise, &[Value::UNDEFINED, Value::object(noop)])?;
+    Ok(())
 }
 
 /// `Uncaught NAME: MESSAGE` for errors, `Uncaught VALUE` (inspected) for

@@ -73,6 +73,36 @@ fn sort_range<T: Copy>(
     Ok(())
 }
 
+/// The order of `ToString(a)` and `ToString(b)` (code unit order) for
+/// integers of at most 10 digits, without making the strings: `-` sorts
+/// before digits; otherwise the shorter digit string is scaled by powers
+/// of ten to the longer one's length, and a tie means one is a prefix of
+/// the other (the shorter first).
+fn lexicographic_int_cmp(a: i64, b: i64) -> Ordering {
+    match (a < 0, b < 0) {
+        (true, false) => return Ordering::Less,
+        (false, true) => return Ordering::Greater,
+        _ => {}
+    }
+    let (x, y) = (a.unsigned_abs(), b.unsigned_abs());
+    let digits = |mut n: u64| {
+        let mut d = 1;
+        while n >= 10 {
+            n /= 10;
+            d += 1;
+        }
+        d
+    };
+    let (dx, dy) = (digits(x), digits(y));
+    let (mut sx, mut sy) = (x, y);
+    if dx < dy {
+        sx *= 10u64.pow(dy - dx);
+    } else {
+        sy *= 10u64.pow(dx - dy);
+    }
+    sx.cmp(&sy).then(dx.cmp(&dy))
+}
+
 /// 23.1.3.30.1 SortIndexedProperties ( obj, len, SortCompare, holes )
 /// (#sec-sortindexedproperties) with 23.1.3.30.2 CompareArrayElements
 /// (#sec-comparearrayelements): the sorted values, in a rooted list.
@@ -105,7 +135,19 @@ fn sort_indexed_properties(
         }
     }
     // Step 4. `values` is a permutation of values rooted by `items`.
-    if comparefn.is_undefined() {
+    let all_int32 = values.iter().all(|v| v.is_int32());
+    if comparefn.is_undefined() && all_int32 {
+        // Fast path: ToString of an int32 is its decimal digits, which
+        // compare as the numbers do after scaling to the same length
+        // (`lexicographic_int_cmp`); no string is made.
+        let mut le = |a: Value, b: Value| -> JsResult<bool> {
+            let (Some(x), Some(y)) = (a.as_number(), b.as_number()) else {
+                return Ok(true);
+            };
+            Ok(lexicographic_int_cmp(x as i64, y as i64) != Ordering::Greater)
+        };
+        merge_sort(&mut values, &mut le)?;
+    } else if comparefn.is_undefined() {
         // Steps 5–9 of CompareArrayElements: compare the strings, each
         // value converted once (the strings are rooted in `strings`).
         let strings = rt.alloc(ValueList::new())?;
@@ -189,4 +231,43 @@ pub(super) fn to_sorted(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResu
         create_index(rt, a, j as f64, v)?;
     }
     Ok(Value::object(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexicographic_int_cmp;
+
+    #[test]
+    fn int_order_is_string_order() {
+        let samples = [
+            0i64,
+            1,
+            2,
+            9,
+            10,
+            11,
+            19,
+            100,
+            101,
+            2147483647,
+            -1,
+            -2,
+            -10,
+            -100,
+            -2147483648,
+            5,
+            50,
+            500,
+            55,
+            49,
+            1000000,
+            999999,
+        ];
+        for &a in &samples {
+            for &b in &samples {
+                let want = a.to_string().cmp(&b.to_string());
+                assert_eq!(lexicographic_int_cmp(a, b), want, "{a} vs {b}");
+            }
+        }
+    }
 }

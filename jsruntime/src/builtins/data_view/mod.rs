@@ -132,6 +132,15 @@ impl DataViewData {
     }
 }
 
+impl DataViewData {
+    /// The viewed buffer's data, the byte offset and the current byte
+    /// length; `None` when out of bounds or detached.
+    pub(crate) fn viewed(&self) -> Option<(&'static BufferData, usize, usize)> {
+        let len = self.view_byte_length()?;
+        Some((self.buffer_data()?, self.byte_offset, len))
+    }
+}
+
 /// The DataView data of `v`, if it is a DataView.
 pub(crate) fn data_view_data(v: Value) -> Option<&'static DataViewData> {
     host_ref::<DataViewData>(v)

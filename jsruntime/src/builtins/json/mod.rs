@@ -58,6 +58,21 @@ fn root_to_key(v: Value) -> PropertyKey {
 /// the enumerable own string keys, in a rooted list ([`key_to_root`]).
 fn enumerable_own_keys(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<Gc<ValueList>> {
     let list = rt.alloc(ValueList::new())?;
+    // Fast path: an ordinary object without elements. Its
+    // [[OwnPropertyKeys]] are the string keys of its shape in order, and
+    // [[GetOwnProperty]] reads their attributes from the shape: no code
+    // runs, so the keys are read from the shape at once.
+    if matches!(o.kind(), crate::object::ObjectKind::Ordinary)
+        && o.exotic_methods().is_none()
+        && o.element_indices().is_empty()
+    {
+        for e in o.shape().entries() {
+            if !e.key.is_symbol() && e.attrs.0 & crate::object::Attributes::ENUMERABLE != 0 {
+                list.push(key_to_root(e.key));
+            }
+        }
+        return Ok(list);
+    }
     // Root the keys before anything can run: [[GetOwnProperty]] may run user
     // code (exotic objects) that deletes them.
     let all = rt.alloc(ValueList::new())?;

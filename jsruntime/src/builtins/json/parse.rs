@@ -5,7 +5,7 @@
 use super::{enumerable_own_keys, root_to_key};
 use crate::builtins::arg;
 use crate::gc::Gc;
-use crate::object::{JsObject, PropertyKey};
+use crate::object::{Attributes, JsObject, PropertyKey, StoredProperty};
 use crate::runtime::Runtime;
 use crate::string::StrView;
 use crate::value::Value;
@@ -18,6 +18,7 @@ pub(super) fn parse(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Valu
     let mut parser = Parser {
         src: text.view(),
         pos: 0,
+        cache: StringCache::new(rt),
     };
     // Steps 3-9: the text must be a JSON value, evaluated like a literal.
     let unfiltered = parser.parse_text(rt)?;
@@ -94,9 +95,34 @@ fn revive_element(
 struct Parser<'a> {
     src: StrView<'a>,
     pos: usize,
+    cache: StringCache<'a>,
 }
 
-impl Parser<'_> {
+/// Short strings met before in this text, by their source bytes (a
+/// Latin-1 text, no escape): property keys as keys, values as strings.
+/// Sharing one immutable string is unobservable and saves an allocation
+/// and, for keys, the interning per occurrence. The strings are held by a
+/// rooted list; the cache stops growing at `MAX_ENTRIES`.
+struct StringCache<'a> {
+    keys: std::collections::HashMap<&'a [u8], PropertyKey>,
+    values: std::collections::HashMap<&'a [u8], Gc<crate::string::JsString>>,
+    roots: crate::gc::rooted_list::RootedList<Value>,
+}
+
+impl<'a> StringCache<'a> {
+    const MAX_LEN: usize = 32;
+    const MAX_ENTRIES: usize = 4096;
+
+    fn new(rt: &Runtime) -> Self {
+        StringCache {
+            keys: std::collections::HashMap::new(),
+            values: std::collections::HashMap::new(),
+            roots: rt.rooted_list(),
+        }
+    }
+}
+
+impl<'a> Parser<'a> {
     fn peek(&self) -> Option<u16> {
         (self.pos < self.src.len()).then(|| self.src.at(self.pos))
     }
@@ -145,7 +171,7 @@ impl Parser<'_> {
         match self.peek() {
             Some(0x7B) => self.parse_object(rt),
             Some(0x5B) => self.parse_array(rt),
-            Some(0x22) => Ok(Value::string(self.parse_string(rt)?)),
+            Some(0x22) => Ok(Value::string(self.parse_string_value(rt)?)),
             Some(0x2D | 0x30..=0x39) => self.parse_number(rt),
             Some(0x74) => self.parse_literal(rt, b"true", Value::TRUE),
             Some(0x66) => self.parse_literal(rt, b"false", Value::FALSE),
@@ -175,15 +201,17 @@ impl Parser<'_> {
             if self.peek() != Some(0x22) {
                 return Err(self.error(rt));
             }
-            let name = self.parse_string(rt)?;
-            // `key` is a native local, found by the conservative stack scan.
-            let key = rt.property_key_from_string(name);
+            let key = self.parse_key(rt)?;
             self.skip_ws();
             self.expect(rt, b':')?;
             let v = self.parse_value(rt)?;
             // A later duplicate replaces the earlier one; `__proto__` is an
-            // ordinary data property here.
-            rt.create_data_property_or_throw(obj, key, v)?;
+            // ordinary data property here. Fast path for
+            // CreateDataPropertyOrThrow: `obj` is a new, extensible,
+            // ordinary object no code has seen, whose own properties are
+            // all writable, enumerable, configurable data properties, so
+            // the definition always succeeds and is a store.
+            rt.store_property(obj, key, StoredProperty::Data(v, Attributes::DEFAULT_DATA))?;
             self.skip_ws();
             match self.peek() {
                 Some(0x2C) => self.pos += 1,
@@ -208,7 +236,16 @@ impl Parser<'_> {
         let mut index: u32 = 0;
         loop {
             let v = self.parse_value(rt)?;
-            rt.create_data_property_or_throw(arr, PropertyKey::Index(index), v)?;
+            if index == u32::MAX {
+                rt.create_data_property_or_throw(arr, PropertyKey::Index(index), v)?;
+            } else {
+                // Fast path for CreateDataPropertyOrThrow on a new Array
+                // no code has seen: the element is appended, the length
+                // follows.
+                let prop = StoredProperty::Data(v, Attributes::DEFAULT_DATA);
+                rt.store_property(arr, PropertyKey::Index(index), prop)?;
+                rt.set_array_length_raw(arr, index + 1);
+            }
             index = index.saturating_add(1);
             self.skip_ws();
             match self.peek() {
@@ -220,6 +257,61 @@ impl Parser<'_> {
                 _ => return Err(self.error(rt)),
             }
         }
+    }
+
+    /// The Latin-1 source bytes of a short string without escapes at the
+    /// opening quote (the position is left there).
+    fn plain_bytes(&self) -> Option<&'a [u8]> {
+        let StrView::Latin1(b) = self.src else {
+            return None;
+        };
+        let start = self.pos + 1;
+        let rest = b.get(start..)?;
+        let limit = rest.len().min(StringCache::MAX_LEN + 1);
+        let end = rest[..limit].iter().position(|&c| c == b'"')?;
+        let bytes = &rest[..end];
+        bytes
+            .iter()
+            .all(|&c| c >= 0x20 && c != b'\\')
+            .then_some(bytes)
+    }
+
+    /// A member name: a string, as a property key.
+    fn parse_key(&mut self, rt: &mut Runtime) -> JsResult<PropertyKey> {
+        let bytes = self.plain_bytes();
+        if let Some(key) = bytes.and_then(|b| self.cache.keys.get(b)) {
+            self.pos += bytes.map_or(0, |b| b.len()) + 2;
+            return Ok(*key);
+        }
+        let name = self.parse_string(rt)?;
+        // `key` is a native local, found by the conservative stack scan.
+        let key = rt.property_key_from_string(name);
+        if let Some(b) = bytes {
+            if self.cache.keys.len() < StringCache::MAX_ENTRIES {
+                if let PropertyKey::String(atom) = key {
+                    self.cache.roots.push(Value::string(atom));
+                }
+                self.cache.keys.insert(b, key);
+            }
+        }
+        Ok(key)
+    }
+
+    /// A string value.
+    fn parse_string_value(&mut self, rt: &mut Runtime) -> JsResult<Gc<crate::string::JsString>> {
+        let bytes = self.plain_bytes();
+        if let Some(s) = bytes.and_then(|b| self.cache.values.get(b)) {
+            self.pos += bytes.map_or(0, |b| b.len()) + 2;
+            return Ok(*s);
+        }
+        let s = self.parse_string(rt)?;
+        if let Some(b) = bytes {
+            if self.cache.values.len() < StringCache::MAX_ENTRIES {
+                self.cache.roots.push(Value::string(s));
+                self.cache.values.insert(b, s);
+            }
+        }
+        Ok(s)
     }
 
     /// A JSON string from the opening quote; unescaped runs are copied as
@@ -243,11 +335,18 @@ impl Parser<'_> {
                 _ => return Err(self.error(rt)),
             }
         }
-        let mut units: Vec<u16> = (start..self.pos).map(|i| self.src.at(i)).collect();
+        // Slow path: room for the rest of a typical string, unescaped runs
+        // copied as they are.
+        let mut units: Vec<u16> = Vec::with_capacity((self.pos - start) * 2 + 16);
+        units.extend((start..self.pos).map(|i| self.src.at(i)));
         loop {
             match self.peek() {
                 Some(0x22) => {
                     self.pos += 1;
+                    if units.iter().all(|&u| u <= 0xFF) {
+                        let bytes: Vec<u8> = units.iter().map(|&u| u as u8).collect();
+                        return rt.new_string_latin1(&bytes);
+                    }
                     return rt.new_string_utf16(&units);
                 }
                 Some(0x5C) => {

@@ -299,7 +299,11 @@ fn serialize_property(
     } else if let Some(s) = value.as_string() {
         state.out.quote(s.view());
     } else if let Some(n) = value.as_number() {
-        if n.is_finite() {
+        if n.fract() == 0.0 && n.abs() < 1e15 {
+            // Fast path: an integer (also -0, which prints as 0) is its
+            // decimal digits, written without an intermediate String.
+            write_integer(&mut state.out, n as i64);
+        } else if n.is_finite() {
             state.out.ascii(number_to_string(n).as_bytes());
         } else {
             state.out.ascii(b"null");
@@ -386,6 +390,27 @@ fn serialize_object(rt: &mut Runtime, state: &mut State, value: Gc<JsObject>) ->
     }
     close(state, value, stepback, first, b"}");
     Ok(())
+}
+
+/// Writes the decimal digits of `n` (Number::toString of an integral
+/// value below 10^15 in magnitude).
+fn write_integer(out: &mut Out, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    out.ascii(&buf[i..]);
 }
 
 /// 25.5.2.6 SerializeJSONArray ( state, value ) (#sec-serializejsonarray).
