@@ -104,7 +104,9 @@ struct Parser<'a> {
 /// and, for keys, the interning per occurrence. The strings are held by a
 /// rooted list; the cache stops growing at `MAX_ENTRIES`.
 struct StringCache<'a> {
+    // GC: every key's atom is also pushed on `roots` when it is inserted.
     keys: std::collections::HashMap<&'a [u8], PropertyKey>,
+    // GC: every string is also pushed on `roots` when it is inserted.
     values: std::collections::HashMap<&'a [u8], Gc<crate::string::JsString>>,
     roots: crate::gc::rooted_list::RootedList<Value>,
 }
