@@ -137,16 +137,8 @@ impl FunctionCompiler<'_, '_> {
     /// int32) when `object` is an array whose length fits an int32, else to
     /// `next` (the inline cache and then the runtime decide).
     pub(super) fn get_array_length_fast(&mut self, object: ir::Value, next: Block, done: Block) {
-        let is_object = self.b.create_block();
         let array = self.b.create_block();
-        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
-        let is_obj = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
-        self.b.ins().brif(is_obj, is_object, &[], next, &[]);
-        self.b.switch_to_block(is_object);
-        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
+        let ptr = self.object_pointer(object, next);
         let flags = self
             .b
             .ins()

@@ -63,46 +63,12 @@ impl FunctionCompiler<'_, '_> {
         ic: ir::Value,
         slow: Block,
     ) -> (Block, ir::Value) {
-        let check = self.b.create_block();
         let hit = self.b.create_block();
         let addr = self.b.append_block_param(hit, I64);
-        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
-        let is_object = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
-        self.b.ins().brif(is_object, check, &[], slow, &[]);
-        self.b.switch_to_block(check);
-        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
-        let shape = self
-            .b
-            .ins()
-            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
-        let cached = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
-        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
-        // Slot address: base (object or overflow array) + offset.
-        let offset = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::OFFSET_OFFSET);
-        let indirect = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::INDIRECT_OFFSET);
-        let slots = self.b.ins().load(
-            I64,
-            trusted(),
-            ptr,
-            (OBJECT_SLOTS_OFFSET + VALUE_VEC_PTR_OFFSET) as i32,
-        );
-        let base = self.b.ins().select(indirect, slots, ptr);
-        let slot = self.b.ins().iadd(base, offset);
-        self.b
-            .ins()
-            .brif(same, hit, &[BlockArg::Value(slot)], slow, &[]);
+        let ptr = self.object_pointer(object, slow);
+        self.shape_guard(ptr, ic, slow);
+        let slot = self.cache_slot(ptr, ic);
+        self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
         (hit, addr)
     }
 
@@ -116,32 +82,13 @@ impl FunctionCompiler<'_, '_> {
         ic: ir::Value,
         slow: Block,
     ) -> (Block, ir::Value) {
-        let check = self.b.create_block();
-        let own_or_proto = self.b.create_block();
         let own = self.b.create_block();
         let chain = self.b.create_block();
         let chain_hit = self.b.create_block();
         let hit = self.b.create_block();
         let addr = self.b.append_block_param(hit, I64);
-        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
-        let is_object = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
-        self.b.ins().brif(is_object, check, &[], slow, &[]);
-        self.b.switch_to_block(check);
-        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
-        let shape = self
-            .b
-            .ins()
-            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
-        let cached = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
-        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
-        self.b.ins().brif(same, own_or_proto, &[], slow, &[]);
-        self.b.switch_to_block(own_or_proto);
+        let ptr = self.object_pointer(object, slow);
+        self.shape_guard(ptr, ic, slow);
         let holder = self
             .b
             .ins()
@@ -160,6 +107,37 @@ impl FunctionCompiler<'_, '_> {
         let slot = self.cache_slot(holder, ic);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
         (hit, addr)
+    }
+
+    /// Continues (in a new block) with the cell address of `v` when it is an
+    /// object; branches to `slow` otherwise.
+    pub(super) fn object_pointer(&mut self, v: ir::Value, slow: Block) -> ir::Value {
+        let object = self.b.create_block();
+        let tag = self.b.ins().ushr_imm_u(v, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, object, &[], slow, &[]);
+        self.b.switch_to_block(object);
+        self.b.ins().band_imm_u(v, PAYLOAD_MASK as i64)
+    }
+
+    /// Continues (in a new block) when the object at `ptr` has the shape
+    /// cached in `ic`; branches to `slow` otherwise.
+    fn shape_guard(&mut self, ptr: ir::Value, ic: ir::Value, slow: Block) {
+        let same_shape = self.b.create_block();
+        let shape = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
+        let cached = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
+        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
+        self.b.ins().brif(same, same_shape, &[], slow, &[]);
+        self.b.switch_to_block(same_shape);
     }
 
     /// The guard of prototype-chain and transition entries: the object at
@@ -295,30 +273,11 @@ impl FunctionCompiler<'_, '_> {
         slow: Block,
         done: Block,
     ) {
-        let check = self.b.create_block();
-        let own_or_transition = self.b.create_block();
         let own = self.b.create_block();
         let transition = self.b.create_block();
         let transition_hit = self.b.create_block();
-        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
-        let is_object = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
-        self.b.ins().brif(is_object, check, &[], slow, &[]);
-        self.b.switch_to_block(check);
-        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
-        let shape = self
-            .b
-            .ins()
-            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
-        let cached = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
-        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
-        self.b.ins().brif(same, own_or_transition, &[], slow, &[]);
-        self.b.switch_to_block(own_or_transition);
+        let ptr = self.object_pointer(object, slow);
+        self.shape_guard(ptr, ic, slow);
         let new_shape = self
             .b
             .ins()
