@@ -229,6 +229,10 @@ runtime_functions! {
     PrivateSet => bridge::private::runtime_private_set,
         (ctx: *mut Executor, object: u64, key: u64, v: u64, cache: *const PropertyCache,
          ret: *mut u64) -> u32;
+    TypedArrayGet => bridge::elements::runtime_typed_array_get,
+        (object: u64, key: u64) -> u64;
+    TypedArraySet => bridge::elements::runtime_typed_array_set,
+        (object: u64, key: u64, v: u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

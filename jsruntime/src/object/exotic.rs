@@ -37,6 +37,11 @@ use crate::JsResult;
 
 /// Has an [`ExoticMethods`] table (kind [`ObjectKind::Exotic`]).
 pub const FLAG_EXOTIC: u32 = 128;
+/// A typed array (10.4.5): the kind is [`ObjectKind::Exotic`] holding a
+/// `TypedArrayData` (set with [`FLAG_EXOTIC`] by the typed-array
+/// constructors only, so the data can be reached without a downcast; the
+/// JIT's element path tests this bit).
+pub const FLAG_TYPED_ARRAY: u32 = 512;
 
 /// [[GetOwnProperty]] (returning the stored form of the descriptor).
 pub type GetOwnPropertyFn =

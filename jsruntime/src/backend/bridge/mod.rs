@@ -16,7 +16,7 @@
 //! functions (it would abort): they return a JavaScript exception instead.
 //!
 //! The functions are grouped by topic: [`operators`], [`properties`],
-//! [`calls`], [`environments`] (globals), [`closures`], [`arguments`],
+//! [`elements`] (typed arrays), [`calls`], [`environments`] (globals), [`closures`], [`arguments`],
 //! [`objects`] (literals), [`helpers`] (the `Helper(h)` dispatch),
 //! `classes` (the class helpers of that dispatch) and [`coroutines`]
 //! (`yield*`).
@@ -26,6 +26,7 @@ pub(super) mod calls;
 mod classes;
 pub(super) mod closures;
 pub(super) mod coroutines;
+pub(super) mod elements;
 pub(super) mod environments;
 pub(super) mod helpers;
 pub(super) mod limits;

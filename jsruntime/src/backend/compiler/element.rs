@@ -12,14 +12,18 @@
 //!   writable and own, no setter runs, no shape changes, and an array's
 //!   `length` cannot change because the index is below it.
 //!
-//! Exotic objects (typed arrays, mapped `arguments`, proxies, String
-//! wrappers' virtual indices) carry `FLAG_EXOTIC` and always take the
-//! runtime path.
+//! Typed arrays (`FLAG_TYPED_ARRAY`) take a short out-of-line call
+//! (`bridge/elements.rs`) that reads or writes the element without the
+//! generic [[Get]]/[[Set]]. Other exotic objects (mapped `arguments`,
+//! proxies, String wrappers' virtual indices) carry `FLAG_EXOTIC` and always
+//! take the runtime path.
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{self, Block, BlockArg, InstBuilder};
 
 use super::{trusted, FunctionCompiler, I32, I64};
+use crate::backend::jit::RuntimeFn;
+use crate::object::exotic::FLAG_TYPED_ARRAY;
 use crate::object::{
     value_vec::{VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET},
     FLAG_ARRAY, FLAG_EXOTIC, OBJECT_ARRAY_LENGTH_OFFSET, OBJECT_ELEMENTS_OFFSET,
@@ -30,13 +34,15 @@ use crate::value::{Value, PAYLOAD_MASK, TAG_INT32, TAG_OBJECT, TAG_SHIFT};
 impl FunctionCompiler<'_, '_> {
     /// Branches to the returned block with the address of element `key` of
     /// `object` when `object` is a non-exotic object and `key` an int32
-    /// below its dense length; else to `slow`.
+    /// below its dense length; to the returned typed-array block (with the
+    /// object's flags) when `object` is exotic and `key` an int32; else to
+    /// `slow`.
     fn dense_element_address(
         &mut self,
         object: ir::Value,
         key: ir::Value,
         slow: Block,
-    ) -> (Block, ir::Value) {
+    ) -> (Block, ir::Value, Block, ir::Value) {
         let is_object = self.b.create_block();
         let ordinary = self.b.create_block();
         let in_bounds = self.b.create_block();
@@ -61,8 +67,17 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I32, trusted(), ptr, OBJECT_FLAGS_OFFSET as i32);
+        let exotic_block = self.b.create_block();
+        let exotic_flags = self.b.append_block_param(exotic_block, I32);
+        self.b.set_cold_block(exotic_block);
         let exotic = self.b.ins().band_imm_u(flags, FLAG_EXOTIC as i64);
-        self.b.ins().brif(exotic, slow, &[], ordinary, &[]);
+        self.b.ins().brif(
+            exotic,
+            exotic_block,
+            &[BlockArg::Value(flags)],
+            ordinary,
+            &[],
+        );
         self.b.switch_to_block(ordinary);
         // A negative int32 becomes a huge unsigned index: out of bounds.
         let index = self.b.ins().ireduce(I32, key);
@@ -85,7 +100,18 @@ impl FunctionCompiler<'_, '_> {
         let offset = self.b.ins().ishl_imm_u(index, 3);
         let slot = self.b.ins().iadd(data, offset);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
-        (hit, addr)
+        (hit, addr, exotic_block, exotic_flags)
+    }
+
+    /// In `exotic` (from [`Self::dense_element_address`]): to `slow` unless
+    /// the object is a typed array; continues in a new current block.
+    fn require_typed_array(&mut self, exotic: Block, flags: ir::Value, slow: Block) {
+        self.b.switch_to_block(exotic);
+        let typed = self.b.create_block();
+        self.b.set_cold_block(typed);
+        let is_typed = self.b.ins().band_imm_u(flags, FLAG_TYPED_ARRAY as i64);
+        self.b.ins().brif(is_typed, typed, &[], slow, &[]);
+        self.b.switch_to_block(typed);
     }
 
     /// The fast path of `object[key]`: jumps to `done` with the element when
@@ -97,9 +123,20 @@ impl FunctionCompiler<'_, '_> {
         slow: Block,
         done: Block,
     ) {
-        let (hit, slot) = self.dense_element_address(object, key, slow);
+        let (hit, slot, exotic, flags) = self.dense_element_address(object, key, slow);
         self.b.switch_to_block(hit);
         let v = self.b.ins().load(I64, trusted(), slot, 0);
+        let hole = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+        self.b
+            .ins()
+            .brif(hole, slow, &[], done, &[BlockArg::Value(v)]);
+        // A typed array answers with the element (or undefined), or the
+        // hole when the runtime must (BigInt content).
+        self.require_typed_array(exotic, flags, slow);
+        let v = self.call_runtime(RuntimeFn::TypedArrayGet, &[object, key]);
         let hole = self
             .b
             .ins()
@@ -119,7 +156,7 @@ impl FunctionCompiler<'_, '_> {
         slow: Block,
         done: Block,
     ) {
-        let (hit, slot) = self.dense_element_address(object, key, slow);
+        let (hit, slot, exotic, flags) = self.dense_element_address(object, key, slow);
         self.b.switch_to_block(hit);
         let present = self.b.create_block();
         let v = self.b.ins().load(I64, trusted(), slot, 0);
@@ -131,6 +168,10 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(present);
         self.b.ins().store(trusted(), value, slot, 0);
         self.b.ins().jump(done, &[]);
+        // A typed array stores a Number (1), else the runtime decides (0).
+        self.require_typed_array(exotic, flags, slow);
+        let stored = self.call_runtime(RuntimeFn::TypedArraySet, &[object, key, value]);
+        self.b.ins().brif(stored, done, &[], slow, &[]);
     }
 
     /// The fast path of `array.length`: jumps to `done` with the length (an

@@ -343,12 +343,7 @@ fn from_array_buffer(
     new_typed_array(
         rt,
         proto,
-        TypedArrayData {
-            ty,
-            buffer,
-            byte_offset: offset as usize,
-            length: length.map(|l| l as usize),
-        },
+        TypedArrayData::new(ty, buffer, offset as usize, length.map(|l| l as usize)),
     )
 }
 

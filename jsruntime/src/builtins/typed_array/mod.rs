@@ -20,6 +20,7 @@ use std::any::Any;
 use crate::builtins::array_buffer::{buffer_data, BufferData, ElementType, Raw};
 use crate::gc::{Gc, Trace, Tracer};
 use crate::object::exotic::{ExoticMethods, ExoticObject};
+use crate::object::exotic::FLAG_TYPED_ARRAY;
 use crate::object::{Attributes, FLAG_EXOTIC};
 use crate::object::{JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty};
 use crate::runtime::{Intrinsic, Runtime};
@@ -38,6 +39,10 @@ pub(crate) struct TypedArrayData {
     pub(crate) byte_offset: usize,
     /// [[ArrayLength]]; `None` is ~auto~ (length-tracking).
     pub(crate) length: Option<usize>,
+    /// The [[ArrayBufferData]] of `buffer`, found once: the buffer's data
+    /// lives in a box of its own that never moves or changes kind, and the
+    /// view keeps the buffer alive (it traces it).
+    buffer_data: *const BufferData,
 }
 
 // SAFETY: reports the viewed buffer, which the view keeps alive.
@@ -77,14 +82,34 @@ impl ExoticObject for TypedArrayData {
 }
 
 impl TypedArrayData {
-    /// The [[ArrayBufferData]] of the viewed buffer.
-    #[inline]
-    pub(crate) fn buffer_data(&self) -> &'static BufferData {
-        match buffer_data(Value::object(self.buffer)) {
+    /// The slots of a new view of `buffer` (which must be an ArrayBuffer or
+    /// SharedArrayBuffer).
+    pub(crate) fn new(
+        ty: ElementType,
+        buffer: Gc<JsObject>,
+        byte_offset: usize,
+        length: Option<usize>,
+    ) -> TypedArrayData {
+        let data = match buffer_data(Value::object(buffer)) {
             Some(b) => b,
             // A view is only ever created over a buffer.
             None => unreachable_buffer(),
+        };
+        TypedArrayData {
+            ty,
+            buffer,
+            byte_offset,
+            length,
+            buffer_data: data,
         }
+    }
+
+    /// The [[ArrayBufferData]] of the viewed buffer.
+    #[inline]
+    pub(crate) fn buffer_data(&self) -> &'static BufferData {
+        // SAFETY: set in `new` from the buffer, which this view keeps alive
+        // and whose data never moves (see the field).
+        unsafe { &*self.buffer_data }
     }
 
     /// 10.4.5.12 TypedArrayLength, or `None` when 10.4.5.11
@@ -139,6 +164,85 @@ impl TypedArrayData {
         bytes.get(at..at + size).map(|b| self.ty.read(b, true))
     }
 
+    /// The byte position of element `i` when `i` is a valid integer index
+    /// (10.4.5.14 IsValidIntegerIndex for an int32, which is integral and
+    /// never -0), with the buffer's bytes.
+    #[inline]
+    fn element_at(&self, i: i32) -> Option<(&'static mut [u8], usize)> {
+        let len = self.length()?;
+        let i = usize::try_from(i).ok().filter(|&i| i < len)?;
+        Some((self.buffer_data().bytes(), self.byte_offset + i * self.ty.size()))
+    }
+
+    /// `ta[i]` for compiled code (10.4.5.4 [[Get]] with an int32 key, which
+    /// is TypedArrayGetElement): the element, or undefined when `i` is not a
+    /// valid index; `None` for BigInt content, whose elements allocate.
+    #[inline]
+    pub(crate) fn get_number_at(&self, i: i32) -> Option<Value> {
+        if self.ty.is_bigint() {
+            return None;
+        }
+        let Some((bytes, at)) = self.element_at(i) else {
+            return Some(Value::UNDEFINED);
+        };
+        let v = match self.ty {
+            ElementType::Int8 => le::<1>(bytes, at).map(|b| Value::from_i32(b[0] as i8 as i32)),
+            ElementType::Uint8 | ElementType::Uint8Clamped => {
+                le::<1>(bytes, at).map(|b| Value::from_i32(b[0] as i32))
+            }
+            ElementType::Int16 => {
+                le::<2>(bytes, at).map(|b| Value::from_i32(i16::from_le_bytes(b) as i32))
+            }
+            ElementType::Uint16 => {
+                le::<2>(bytes, at).map(|b| Value::from_i32(u16::from_le_bytes(b) as i32))
+            }
+            ElementType::Int32 => le::<4>(bytes, at).map(|b| Value::from_i32(i32::from_le_bytes(b))),
+            ElementType::Uint32 => {
+                le::<4>(bytes, at).map(|b| Value::from_u32(u32::from_le_bytes(b)))
+            }
+            ElementType::Float32 => {
+                le::<4>(bytes, at).map(|b| Value::number(f32::from_le_bytes(b) as f64))
+            }
+            ElementType::Float64 => le::<8>(bytes, at).map(|b| Value::number(f64::from_le_bytes(b))),
+            ElementType::Float16 => le::<2>(bytes, at)
+                .map(|b| Value::number(crate::builtins::array_buffer::data::f16_bits_to_f64(
+                    u16::from_le_bytes(b),
+                ))),
+            ElementType::BigInt64 | ElementType::BigUint64 => None,
+        };
+        Some(v.unwrap_or(Value::UNDEFINED))
+    }
+
+    /// `ta[i] = v` for compiled code, `v` a Number (10.4.5.5 [[Set]] with
+    /// the view as the receiver, so 10.4.5.16 TypedArraySetElement: a
+    /// Number needs no conversion, and an invalid index is silently
+    /// ignored). `false` for BigInt content (a Number there throws: the
+    /// runtime path).
+    #[inline]
+    pub(crate) fn set_number_at(&self, i: i32, v: Value) -> bool {
+        if self.ty.is_bigint() {
+            return false;
+        }
+        // NumericToRawBytes: an int32 wraps to the integer types directly
+        // (ToInt8/ToUint8/... of an integer is its low bits). Anything but a
+        // Number converts first, which may run code: the runtime path.
+        let bits = match (v.as_i32(), self.ty.is_integral()) {
+            (Some(n), true) => n as u32 as u64,
+            _ => match v.as_number() {
+                Some(d) => self.ty.number_bits(d),
+                None => return false,
+            },
+        };
+        let Some((bytes, at)) = self.element_at(i) else {
+            return true;
+        };
+        let size = self.ty.size();
+        if let Some(dst) = bytes.get_mut(at..at + size) {
+            dst.copy_from_slice(&bits.to_le_bytes()[..size]);
+        }
+        true
+    }
+
     /// The element at `i` if `i` is a valid index.
     #[inline]
     pub(crate) fn get_raw(&self, i: usize) -> Option<Raw> {
@@ -171,6 +275,12 @@ impl TypedArrayData {
     }
 }
 
+/// `N` bytes at `at`, if in range.
+#[inline(always)]
+fn le<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
+    bytes.get(at..at + N)?.try_into().ok()
+}
+
 #[cold]
 fn unreachable_buffer() -> &'static BufferData {
     thread_local! {
@@ -184,9 +294,10 @@ fn unreachable_buffer() -> &'static BufferData {
 }
 
 /// The typed array data of `v`, if it is a typed array.
+#[inline]
 pub(crate) fn typed_array_data(v: Value) -> Option<&'static TypedArrayData> {
     let o = v.as_object()?;
-    if o.flags() & FLAG_EXOTIC == 0 {
+    if o.flags() & FLAG_TYPED_ARRAY == 0 {
         return None;
     }
     // SAFETY: the object is live (the caller holds `v`), its kind never
@@ -194,7 +305,12 @@ pub(crate) fn typed_array_data(v: Value) -> Option<&'static TypedArrayData> {
     // references (its fields never change).
     let kind = unsafe { &*(o.kind() as *const ObjectKind) };
     match kind {
-        ObjectKind::Exotic(e) => e.as_any().downcast_ref::<TypedArrayData>(),
+        ObjectKind::Exotic(e) => {
+            let p: *const dyn ExoticObject = &**e;
+            // SAFETY: only `new_typed_array` sets FLAG_TYPED_ARRAY, on an
+            // exotic object whose data is a `TypedArrayData`.
+            Some(unsafe { &*(p as *const TypedArrayData) })
+        }
         _ => None,
     }
 }
@@ -508,7 +624,11 @@ pub(crate) fn new_typed_array(
     proto: Value,
     data: TypedArrayData,
 ) -> JsResult<Gc<JsObject>> {
-    rt.new_exotic_object(proto, Box::new(data))
+    rt.new_object_with(
+        proto,
+        ObjectKind::Exotic(Box::new(data)),
+        FLAG_EXOTIC | FLAG_TYPED_ARRAY,
+    )
 }
 
 /// A typed array of `ty` over a new zeroed buffer of `len` elements
@@ -526,12 +646,7 @@ pub(crate) fn allocate_with_length(
     new_typed_array(
         rt,
         proto,
-        TypedArrayData {
-            ty,
-            buffer,
-            byte_offset: 0,
-            length: Some(len as usize),
-        },
+        TypedArrayData::new(ty, buffer, 0, Some(len as usize)),
     )
 }
 
