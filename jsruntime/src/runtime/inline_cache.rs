@@ -40,11 +40,21 @@
 //! the epoch (`object/mod.rs`), which invalidates every prototype-chain
 //! entry at once. Value writes to existing slots need nothing: the hit reads
 //! the holder's slot live.
+//!
+//! **Getter entries** (get caches only). A read that finds an accessor (own
+//! or on the chain, under the same conditions) records it in
+//! `getter_shape`/`getter_slot` instead, and leaves `shape` empty so
+//! compiled code never takes it for a data hit. The runtime's slow path
+//! checks the entry first ([`PropertyCache::getter_hit`]) and calls the
+//! getter read live from the holder's slot, without looking the key up.
+//! Typed arrays may be receivers of getter entries (their non-numeric keys
+//! are ordinary): `ta.length` is the common case.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::gc::Gc;
+use crate::object::exotic::{FLAG_EXOTIC, FLAG_TYPED_ARRAY};
 use crate::object::{
     shape::Shape, JsObject, ObjectKind, PropertyKey, INLINE_SLOTS, OBJECT_INLINE_SLOTS_OFFSET,
 };
@@ -94,6 +104,12 @@ pub struct PropertyCache {
     /// Set caches: the shape after adding the property (a *transition*
     /// entry: `shape` is the shape before), 0 otherwise.
     pub new_shape: Cell<u64>,
+    /// Getter entries: the receiver's shape (cell address), 0 when none.
+    /// Read by the runtime only.
+    pub getter_shape: Cell<u64>,
+    /// Getter entries: the accessor's slot in the holder (the getter; the
+    /// setter is the next slot).
+    pub getter_slot: Cell<u64>,
 }
 
 impl PropertyCache {
@@ -117,6 +133,56 @@ impl PropertyCache {
     /// Empties the cache (the next access takes the slow path).
     pub fn clear(&self) {
         self.shape.set(0);
+        self.getter_shape.set(0);
+    }
+
+    /// The getter of a getter entry when `o` hits it (see the module docs):
+    /// `o` has the entry's shape and, for an inherited accessor, the same
+    /// [[Prototype]] and epoch. `Value::UNDEFINED` for an accessor without
+    /// a getter.
+    pub fn getter_hit(&self, o: Gc<JsObject>) -> Option<crate::value::Value> {
+        let shape = self.getter_shape.get();
+        let typed_ok = self.indirect.get() != 0;
+        if shape == 0 || o.shape().addr() as u64 != shape || !getter_receiver(o, typed_ok) {
+            return None;
+        }
+        let slot = self.getter_slot.get() as u32;
+        let holder = self.holder.get() as usize;
+        if holder == 0 {
+            return Some(o.slot(slot));
+        }
+        if o.proto().to_bits() != self.proto.get()
+            || PROTO_EPOCH.load(Ordering::Relaxed) != self.epoch.get()
+        {
+            return None;
+        }
+        // SAFETY: the holder of a live entry is live (entries of dead
+        // holders are cleared by `prune_inline_caches`).
+        let holder: Gc<JsObject> = unsafe { Gc::from_addr(holder) };
+        Some(holder.slot(slot))
+    }
+
+    /// Makes this a getter entry for the accessor at `slot` of `holder`
+    /// (`None`: an own accessor of a receiver of shape `shape`).
+    ///
+    /// `typed_ok`: the key is not a canonical numeric string, so typed
+    /// arrays may hit the entry (kept in `indirect`, unused otherwise).
+    fn set_getter(
+        &self,
+        shape: &Gc<Shape>,
+        slot: u32,
+        holder: Option<Gc<JsObject>>,
+        proto: u64,
+        typed_ok: bool,
+    ) {
+        self.clear();
+        self.new_shape.set(0);
+        self.indirect.set(typed_ok as u64);
+        self.getter_slot.set(slot as u64);
+        self.holder.set(holder.map_or(0, |h| h.addr() as u64));
+        self.proto.set(proto);
+        self.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
+        self.getter_shape.set(shape.addr() as u64);
     }
 
     /// Fills the cache of a private access site for the private name
@@ -156,6 +222,7 @@ impl PropertyCache {
         if entry.attrs.is_accessor() || (for_set && !entry.attrs.writable()) {
             return false;
         }
+        self.getter_shape.set(0);
         self.set_slot(entry.slot as usize);
         self.holder.set(0);
         self.new_shape.set(0);
@@ -262,7 +329,21 @@ impl PropertyCache {
         }
         let length = PropertyKey::String(rt.names.length);
         let shape = o.shape();
-        if shape.is_dictionary() || !plain_named(o, key, length) || shape.lookup(key).is_some() {
+        if shape.is_dictionary() {
+            return;
+        }
+        // A typed array's non-numeric keys are ordinary: it may receive
+        // getter entries (`ta.length`), not data entries (the compiled hit
+        // does not know the key).
+        let typed_ok = crate::builtins::typed_array::canonical_numeric_index(key).is_none();
+        let typed = o.flags() & FLAG_TYPED_ARRAY != 0 && typed_ok;
+        if !typed && !plain_named(o, key, length) {
+            return;
+        }
+        if let Some(own) = shape.lookup(key) {
+            if own.attrs.is_accessor() && !typed {
+                self.set_getter(&shape, own.slot, None, o.proto().to_bits(), typed_ok);
+            }
             return;
         }
         let mut chain = [o; MAX_CHAIN];
@@ -279,13 +360,17 @@ impl PropertyCache {
                 p = obj.proto();
                 continue;
             };
-            if entry.attrs.is_accessor() {
-                return;
-            }
             for &w in &chain[..=depth] {
                 if w.flags() & FLAG_WATCHED == 0 {
                     rt.set_object_flags(w, FLAG_WATCHED, 0);
                 }
+            }
+            if entry.attrs.is_accessor() {
+                self.set_getter(&shape, entry.slot, Some(obj), o.proto().to_bits(), typed_ok);
+                return;
+            }
+            if typed {
+                return;
             }
             // Empty while the entry is rewritten (no half-written hit).
             self.clear();
@@ -319,6 +404,28 @@ fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey) -> bool {
     }
 }
 
+/// Whether `o` may hit an entry checked by the runtime: an object whose
+/// named properties are its stored ones (as [`plain_named`] for a key other
+/// than an array's `length`), or, when `typed_ok` (the entry's key is not a
+/// canonical numeric string), a typed array.
+fn getter_receiver(o: Gc<JsObject>, typed_ok: bool) -> bool {
+    let flags = o.flags();
+    if flags & FLAG_TYPED_ARRAY != 0 {
+        return typed_ok;
+    }
+    if flags & FLAG_EXOTIC != 0 {
+        return false;
+    }
+    !matches!(
+        o.kind(),
+        ObjectKind::String(_)
+            | ObjectKind::Function(_)
+            | ObjectKind::NativeFunction(..)
+            | ObjectKind::BoundFunction(_)
+            | ObjectKind::Exotic(_)
+    )
+}
+
 /// The caches of one compiled function (boxed: compiled code embeds the
 /// address).
 pub type CacheTable = Box<[PropertyCache]>;
@@ -340,7 +447,10 @@ impl Runtime {
     pub(crate) fn prune_inline_caches(tables: &[CacheTable]) {
         for table in tables {
             for cache in table.iter() {
-                let addr = cache.shape.get() as usize;
+                let addr = match cache.shape.get() {
+                    0 => cache.getter_shape.get() as usize,
+                    a => a as usize,
+                };
                 if addr != 0 {
                     // SAFETY: a non-empty cache holds the address of a shape
                     // cell that was live at the end of the previous
@@ -363,9 +473,18 @@ impl Runtime {
                     // SAFETY: as for the shape.
                     let new_shape_dead =
                         new_shape != 0 && !unsafe { Gc::<Shape>::from_addr(new_shape) }.is_marked();
-                    let chain = holder != 0 || new_shape != 0;
+                    let chain = holder != 0 || new_shape != 0 || cache.getter_shape.get() != 0;
+                    // A keyed entry (private sites) compares the key's bits:
+                    // its symbol must stay the same cell.
+                    // SAFETY: the bits were a live value when the entry was
+                    // filled, and as for the shape, a cell it names is only
+                    // freed by the sweep after this.
+                    let key = unsafe { crate::value::Value::from_bits(cache.key.get()) };
+                    let key_dead = key.as_string().is_some_and(|s| !s.is_marked())
+                        || key.as_symbol().is_some_and(|s| !s.is_marked());
                     let proto_dead = chain && proto_dead;
-                    if !shape.is_marked() || holder_dead || proto_dead || new_shape_dead {
+                    if !shape.is_marked() || holder_dead || proto_dead || new_shape_dead || key_dead
+                    {
                         cache.clear();
                     }
                 }

@@ -36,6 +36,20 @@ pub unsafe extern "C" fn runtime_get_property(
         // SAFETY: `ret` is writable.
         return unsafe { complete(ret, result) };
     }
+    // A getter entry of the site's cache: call the getter without a lookup
+    // (10.1.8.1 OrdinaryGet steps 5-8).
+    if let (Some(o), false) = (base.as_object(), cache.is_null()) {
+        // SAFETY: caches live as long as the runtime.
+        if let Some(getter) = unsafe { (*cache).getter_hit(o) } {
+            let result = if getter.is_undefined() {
+                Ok(Value::UNDEFINED)
+            } else {
+                rt.call(getter, base, &[])
+            };
+            // SAFETY: `ret` is writable.
+            return unsafe { complete(ret, result) };
+        }
+    }
     let result = match base.as_object() {
         Some(o) => rt.to_property_key(key).and_then(|key| {
             let v = rt.get(o, key, base)?;
