@@ -1,5 +1,5 @@
 // Getter calls served by the inline caches: own and inherited accessors,
-// redefinition, typed-array length, proxies. Expected output produced with node.
+// redefinition, typed-array length, proxies. Expected output produced with node (through a pipe: node's own file writes use the redefined Uint8Array length).
 class P { constructor(x) { this._x = x; } get x() { return this._x * 2; } set x(v) { this._x = v; } }
 const ps = [new P(1), new P(2)];
 let s = 0;
