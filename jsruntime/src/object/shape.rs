@@ -59,6 +59,18 @@ pub struct ShapeEntry {
     pub attrs: Attributes,
 }
 
+/// The bit of `key` in [`Shape::bloom`]: keys are compared by identity (an
+/// index, or the address of an atom or symbol), so the bit hashes that.
+#[inline]
+fn key_bit(key: PropertyKey) -> u64 {
+    let x = match key {
+        PropertyKey::Index(i) => u64::from(i),
+        PropertyKey::String(s) => (s.addr() as u64) >> 3,
+        PropertyKey::Symbol(s) => ((s.addr() as u64) >> 3) ^ 0x5bd1_e995,
+    };
+    1 << (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
 enum Transitions {
     None,
     One(PropertyKey, Attributes, Gc<Shape>),
@@ -85,6 +97,10 @@ pub struct Shape {
     property_count: u32,
     /// Lookups so far while there is no table (see `TABLE_AFTER_LOOKUPS`).
     lookups: std::cell::Cell<u32>,
+    /// One bit per key of the chain ([`key_bit`]): a lookup of a key whose
+    /// bit is clear misses at once (most lookups on a prototype chain miss).
+    /// Unused by dictionary shapes.
+    bloom: u64,
     last: Option<ShapeEntry>,
     parent: Option<Gc<Shape>>,
     table: UnsafeCell<Option<HashMap<PropertyKey, ShapeEntry>>>,
@@ -120,6 +136,7 @@ impl Shape {
             slot_count: 0,
             property_count: 0,
             lookups: std::cell::Cell::new(0),
+            bloom: 0,
             last: None,
             parent: None,
             table: UnsafeCell::new(None),
@@ -178,6 +195,9 @@ impl Shape {
         if let Some(d) = self.dict() {
             let i = *d.index.get(&key)?;
             return d.entries[i as usize];
+        }
+        if self.bloom & key_bit(key) == 0 {
+            return None;
         }
         // SAFETY: the table is built once and never changed afterwards.
         let built = unsafe { (*self.table.get()).is_some() };
@@ -374,6 +394,7 @@ impl Runtime {
             slot_count: shape.slot_count + attrs.slot_width(),
             property_count: shape.property_count + 1,
             lookups: std::cell::Cell::new(0),
+            bloom: shape.bloom | key_bit(key),
             last: Some(entry),
             parent: Some(shape),
             table: UnsafeCell::new(None),
@@ -400,6 +421,7 @@ impl Runtime {
             slot_count: 0,
             property_count: 0,
             lookups: std::cell::Cell::new(0),
+            bloom: 0,
             last: None,
             parent: None,
             table: UnsafeCell::new(None),
