@@ -40,6 +40,7 @@ impl Runtime {
     /// [`Context::set_console`]).
     pub fn new() -> Result<Runtime> {
         let exec = Executor::new().map_err(|e| Error::new(e.to_string()))?;
+        let scratch = exec.runtime.rooted_list();
         let ctx = Box::new(Context {
             exec,
             state: ApiState {
@@ -48,6 +49,9 @@ impl Runtime {
                 console: None,
                 on_unhandled_rejection: None,
                 loader: None,
+                host_depth: 0,
+                watchdog: None,
+                scratch,
             },
         });
         Ok(Runtime { ctx })
@@ -79,6 +83,14 @@ pub(crate) struct ApiState {
     pub(crate) on_unhandled_rejection: Option<Rc<super::hooks::RejectionFn>>,
     /// The module loader the API installed (in-memory modules first).
     pub(crate) loader: Option<Rc<super::module::ApiLoader>>,
+    /// How many host functions are running (nested calls from JavaScript
+    /// into Rust): 0 when the caller of the API is the embedder itself.
+    pub(crate) host_depth: u32,
+    /// The thread that interrupts at the deadline ([`Context::set_deadline`]).
+    pub(crate) watchdog: Option<super::limits::Watchdog>,
+    /// Values the serde serializer is building (rooted; see `serde.rs`).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) scratch: crate::gc::RootedList<Value>,
 }
 
 /// The engine as the embedding API sees it: evaluate code, call functions,
@@ -102,6 +114,7 @@ impl Drop for Context {
     fn drop(&mut self) {
         // Handles may outlive the runtime: they read undefined from now on.
         self.state.tasks.clear();
+        self.state.watchdog = None;
         self.exec.runtime.roots.invalidate();
     }
 }
@@ -160,6 +173,13 @@ impl Context {
         Ok(self.handle(Value::string(s)))
     }
 
+    /// A well-known symbol (`Symbol.iterator`, ...), for example as a
+    /// property key.
+    pub fn well_known_symbol(&mut self, which: crate::symbol::WellKnownSymbol) -> JsValue {
+        let s = self.exec.runtime.well_known_symbol(which);
+        self.handle(Value::symbol(s))
+    }
+
     /// A new empty object (`{}`).
     pub fn object(&mut self) -> Result<JsValue> {
         let r = self.exec.runtime.new_object();
@@ -189,6 +209,9 @@ impl Context {
 
     /// A thrown value as a Rust error: name, message, stack and throw site.
     pub(crate) fn error_from_thrown(&mut self, thrown: Thrown) -> Error {
+        if self.exec.runtime.is_termination(thrown.0) {
+            return self.terminated();
+        }
         Error::Exception(Box::new(self.js_error(thrown.0)))
     }
 
@@ -268,6 +291,11 @@ impl Context {
                 self.exec.runtime.type_error(&message)
             }
             Error::Host { kind, message } => self.exec.runtime.throw_error(kind, &message),
+            // Uncatchable while the flag is set (runtime::limits).
+            Error::Terminated => {
+                self.exec.runtime.interrupt();
+                self.exec.runtime.termination()
+            }
         }
     }
 

@@ -55,6 +55,9 @@
 //!   [`Context::set_module_loader`] (any [`ModuleLoader`]) and
 //!   [`Context::import`].
 //! * Hooks: [`Context::set_console`], [`Context::on_unhandled_rejection`].
+//! * Limits: [`Context::interrupt_handle`] (stop a script from another
+//!   thread), [`Context::set_deadline`], [`Context::set_max_heap`],
+//!   [`Context::set_stack_size`]; a stopped script is [`Error::Terminated`].
 //!
 //! docs/embedding.md walks through each with examples.
 
@@ -65,6 +68,7 @@ mod error;
 mod function;
 mod future;
 mod hooks;
+mod limits;
 mod module;
 #[cfg(feature = "serde")]
 mod serde;
@@ -72,9 +76,9 @@ mod value;
 
 #[cfg(feature = "serde")]
 pub use self::serde::Serde;
-pub use class::{Class, ClassBuilder};
+pub use class::{Class, ClassBuilder, MemberKey, WellKnownSymbol};
 pub use context::{Context, Realm, Runtime};
-pub use convert::{Coerce, FromJs, IntoJs};
+pub use convert::{AsBigInt, Coerce, FromJs, IntoJs};
 pub use error::{Error, JsError, Location, Result};
 pub use function::{Args, FromArg, FromArgs, Rest, This};
 pub use future::{block_on, Resolver, RunUntilIdle};
@@ -83,3 +87,4 @@ pub use module::NativeModule;
 pub use value::{IntoArgs, IntoKey, JsValue, ValueKind};
 
 pub use crate::backend::{FileLoader, MemoryLoader, ModuleLoader};
+pub use crate::runtime::InterruptHandle;
