@@ -41,6 +41,9 @@ impl Runtime {
     pub fn new() -> Result<Runtime> {
         let exec = Executor::new().map_err(|e| Error::new(e.to_string()))?;
         let scratch = exec.runtime.rooted_list();
+        let keys = exec
+            .runtime
+            .rooted_list_from(&[PropertyKey::Index(0); KEY_CACHE_SIZE]);
         let ctx = Box::new(Context {
             exec,
             state: ApiState {
@@ -52,6 +55,8 @@ impl Runtime {
                 host_depth: 0,
                 watchdog: None,
                 scratch,
+                key_ids: [(0, 0); KEY_CACHE_SIZE],
+                keys,
             },
         });
         Ok(Runtime { ctx })
@@ -91,7 +96,15 @@ pub(crate) struct ApiState {
     /// Values the serde serializer is building (rooted; see `serde.rs`).
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) scratch: crate::gc::RootedList<Value>,
+    /// A direct-mapped cache of the property keys of `&'static str` names
+    /// (serde's field and variant names): `(address, length)` of the name
+    /// per entry, the key (rooted) at the same index of `keys`.
+    pub(crate) key_ids: [(usize, usize); KEY_CACHE_SIZE],
+    pub(crate) keys: crate::gc::RootedList<PropertyKey>,
 }
+
+/// Entries of the static key cache (a power of two).
+const KEY_CACHE_SIZE: usize = 64;
 
 /// The engine as the embedding API sees it: evaluate code, call functions,
 /// read and write globals, define host functions, classes and modules.
@@ -367,15 +380,26 @@ impl Context {
     ) -> Result<JsValue> {
         let f = self.raw(f)?;
         let this = self.raw(this)?;
-        // The handles keep the arguments alive during the call.
-        let args = args
-            .iter()
-            .map(|a| self.raw(a))
-            .collect::<Result<Vec<Value>>>()?;
         if !f.as_object().is_some_and(|o| o.is_callable()) {
             return Err(Error::type_error("not a function"));
         }
-        let r = self.exec.call(f, this, &args);
+        // The handles keep the arguments alive during the call; a few fit
+        // on the stack.
+        let mut few = [Value::UNDEFINED; 4];
+        let many;
+        let raw: &[Value] = if args.len() <= few.len() {
+            for (slot, a) in few.iter_mut().zip(args) {
+                *slot = self.raw(a)?;
+            }
+            &few[..args.len()]
+        } else {
+            many = args
+                .iter()
+                .map(|a| self.raw(a))
+                .collect::<Result<Vec<Value>>>()?;
+            &many
+        };
+        let r = self.exec.call(f, this, raw);
         let v = self.check(r)?;
         Ok(self.handle(v))
     }
@@ -419,6 +443,25 @@ impl Context {
     }
 
     // ---- properties ----
+
+    /// The property key of a `&'static str` name, cached: static text never
+    /// changes, so its address and length identify it.
+    pub(crate) fn static_key(&mut self, name: &'static str) -> Result<PropertyKey> {
+        let id = (name.as_ptr() as usize, name.len());
+        // Fibonacci hashing: names one byte apart ("x", "y") spread.
+        let h = (id.0 ^ id.1.rotate_left(40)).wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize);
+        let slot = h >> (usize::BITS - KEY_CACHE_SIZE.trailing_zeros());
+        if self.state.key_ids[slot] == id {
+            if let Some(k) = self.state.keys.get(slot) {
+                return Ok(k);
+            }
+        }
+        let r = self.exec.runtime.key(name);
+        let k = self.check(r)?;
+        self.state.keys.set(slot, k);
+        self.state.key_ids[slot] = id;
+        Ok(k)
+    }
 
     fn key(&mut self, key: impl IntoKey) -> Result<PropertyKey> {
         if let Some(text) = key.as_text() {

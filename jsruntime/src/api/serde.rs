@@ -36,7 +36,7 @@ use serde::ser::{self, Serialize};
 use super::convert::{FromJs, IntoJs};
 use super::{Context, Error, JsValue, Result};
 use crate::gc::Gc;
-use crate::object::{JsObject, PropertyKey};
+use crate::object::{Attributes, JsObject, PropertyKey, StoredProperty};
 use crate::value::Value;
 
 /// A Rust value converted through serde: `Serde(my_struct)` as an argument
@@ -211,19 +211,21 @@ impl Context {
     }
 
     /// Defines `key: value` on the object at `slot` (CreateDataProperty).
-    fn ser_define(&mut self, slot: usize, key: &str, value: Value) -> SResult<()> {
+    fn ser_define(&mut self, slot: usize, key: &'static str, value: Value) -> SResult<()> {
         // `value` is a local of this frame while the key is made.
-        let r = self.exec.runtime.key(key);
-        let key = self.check(r)?;
+        let key = self.static_key(key)?;
         self.ser_define_key(slot, key, value)
     }
 
     fn ser_define_key(&mut self, slot: usize, key: PropertyKey, value: Value) -> SResult<()> {
         let o = self.ser_object(slot)?;
-        let r = self
-            .exec
-            .runtime
-            .create_data_property_or_throw(o, key, value);
+        // 7.3.5 CreateDataProperty on an object this module made with
+        // OrdinaryObjectCreate and no code has seen yet: ordinary,
+        // extensible, and any existing `key` is a configurable writable
+        // data property, so ValidateAndApplyPropertyDescriptor always
+        // succeeds and amounts to storing the property.
+        let prop = StoredProperty::Data(value, Attributes::DEFAULT_DATA);
+        let r = self.exec.runtime.store_property(o, key, prop);
         Ok(self.check(r)?)
     }
 
@@ -235,7 +237,7 @@ impl Context {
     }
 
     /// `{ variant: value }`.
-    fn ser_wrap(&mut self, variant: &str, value: Value) -> SResult<Value> {
+    fn ser_wrap(&mut self, variant: &'static str, value: Value) -> SResult<Value> {
         // `value` stays on this frame's stack while the object is made.
         let slot = self.ser_begin_object()?;
         self.ser_define(slot, variant, value)?;
@@ -1079,8 +1081,9 @@ impl<'de> de::MapAccess<'de> for FieldsDe<'_> {
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> SResult<Option<K::Value>> {
         while let Some(&name) = self.fields.get(self.index) {
             self.index += 1;
-            let rt = &mut self.de.ctx.exec.runtime;
-            let r = rt.get_by_name(self.object, name);
+            let key = self.de.ctx.static_key(name)?;
+            let o = self.object;
+            let r = self.de.ctx.exec.runtime.get(o, key, Value::object(o));
             let value = self.de.ctx.check(r)?;
             if value.is_undefined() {
                 continue;
