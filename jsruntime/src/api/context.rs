@@ -446,6 +446,7 @@ impl Context {
 
     /// The property key of a `&'static str` name, cached: static text never
     /// changes, so its address and length identify it.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn static_key(&mut self, name: &'static str) -> Result<PropertyKey> {
         let id = (name.as_ptr() as usize, name.len());
         // Fibonacci hashing: names one byte apart ("x", "y") spread.

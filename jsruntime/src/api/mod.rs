@@ -41,7 +41,9 @@
 //!   methods take the context: `v.get(&mut ctx, "key")`, `f.call(&mut ctx,
 //!   (1, 2))`.
 //! * [`FromJs`] / [`IntoJs`]: conversions for numbers, `bool`, strings,
-//!   `Option`, `Vec`, maps, tuples, and [`Serde<T>`] for serde types.
+//!   `Option`, `Vec`, maps, tuples, BigInts (`i128`, `u128`,
+//!   [`AsBigInt<T>`], `num_bigint::BigInt`), and [`Serde<T>`] for serde
+//!   types (a direct serializer and deserializer, no JSON in between).
 //! * Host functions ([`Context::function`]) with [`This`], [`Rest`] and
 //!   optional (`Option`) parameters; a returned `Err` becomes a JavaScript
 //!   exception whose stack names the host function (`at NAME (native)`).
@@ -49,7 +51,11 @@
 //!   [`Context::await_promise`] awaits a JavaScript promise as a Rust
 //!   future; [`Context::run_jobs`] and [`Context::run_until_idle`] drive
 //!   the job queue.
-//! * Host classes ([`Context::class`]): a Rust type as a JavaScript class.
+//! * Host classes ([`Context::class`]): a Rust type as a JavaScript class,
+//!   members named by strings or symbols ([`MemberKey`],
+//!   [`WellKnownSymbol`]).
+//! * Realms: one runtime holds several ([`Context::create_realm`],
+//!   [`Context::with_realm`]); values move between them freely.
 //! * Modules: [`Context::define_module`] (in memory),
 //!   [`Context::native_module`] (exports from Rust),
 //!   [`Context::set_module_loader`] (any [`ModuleLoader`]) and
