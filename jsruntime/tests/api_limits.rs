@@ -97,6 +97,13 @@ fn deadline_stops_a_script_then_the_runtime_runs_again() {
     // The deadline is spent.
     assert_eq!(rt.eval::<i32>("1 + 1").unwrap(), 2);
 
+    // A deadline that passed after the run ended is withdrawn with it.
+    rt.set_deadline(Some(Instant::now() + Duration::from_millis(10)))
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(60));
+    rt.set_deadline(None).unwrap();
+    assert_eq!(rt.eval::<i32>("3 + 3").unwrap(), 6);
+
     // A deadline that is removed does not fire.
     rt.set_deadline(Some(Instant::now() + Duration::from_millis(30)))
         .unwrap();

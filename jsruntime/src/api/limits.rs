@@ -25,6 +25,8 @@ struct WatchState {
     deadline: Option<Instant>,
     /// Set when the runtime goes away: the thread ends.
     shutdown: bool,
+    /// Whether the deadline fired (an interrupt was requested).
+    fired: bool,
 }
 
 fn lock(m: &Mutex<WatchState>) -> MutexGuard<'_, WatchState> {
@@ -38,6 +40,7 @@ impl Watchdog {
             Mutex::new(WatchState {
                 deadline: None,
                 shutdown: false,
+                fired: false,
             }),
             Condvar::new(),
         ));
@@ -48,10 +51,14 @@ impl Watchdog {
         Ok(Watchdog { shared })
     }
 
-    fn set(&self, deadline: Option<Instant>) {
+    /// Replaces the deadline; returns whether the previous one fired.
+    fn set(&self, deadline: Option<Instant>) -> bool {
         let (m, cv) = &*self.shared;
-        lock(m).deadline = deadline;
+        let mut state = lock(m);
+        state.deadline = deadline;
+        let fired = std::mem::replace(&mut state.fired, false);
         cv.notify_one();
+        fired
     }
 }
 
@@ -81,6 +88,7 @@ fn watch(shared: &(Mutex<WatchState>, Condvar), handle: &InterruptHandle) {
                     handle.interrupt();
                     // Spent: the next run needs a new deadline.
                     state.deadline = None;
+                    state.fired = true;
                     continue;
                 }
                 state = cv
@@ -119,7 +127,9 @@ impl Context {
 
     /// Stops scripts at `deadline`: the run in progress then (or the next
     /// one, if none is running) returns [`Error::Terminated`]. A deadline
-    /// fires once; `None` removes it. A helper thread waits for it (started
+    /// fires once; `None` removes it. Replacing or removing a deadline also
+    /// withdraws the interrupt it requested if no run has seen it yet (it
+    /// passed just as a run ended). A helper thread waits for it (started
     /// on first use, ended with the runtime).
     ///
     /// ```
@@ -140,8 +150,13 @@ impl Context {
                 .map_err(|e| Error::new(format!("cannot start the deadline thread: {e}")))?;
             self.state.watchdog = Some(dog);
         }
-        if let Some(dog) = &self.state.watchdog {
-            dog.set(deadline);
+        let fired = self
+            .state
+            .watchdog
+            .as_ref()
+            .is_some_and(|dog| dog.set(deadline));
+        if fired && self.state.host_depth == 0 {
+            self.exec.runtime.clear_interrupt();
         }
         Ok(())
     }
