@@ -155,3 +155,70 @@ fn instances_are_collected_and_their_data_dropped() {
     rt.collect_garbage();
     assert!(dropped.get() >= 990, "{}", dropped.get());
 }
+
+#[test]
+fn symbol_keyed_members() {
+    use jsruntime::api::WellKnownSymbol;
+    struct Range {
+        start: u32,
+        end: u32,
+    }
+    let mut rt = Runtime::new().unwrap();
+    let secret: JsValue = rt.eval("Symbol('secret')").unwrap();
+    rt.set_global("secret", &secret).unwrap();
+    let class = rt
+        .class::<Range>("Range")
+        .constructor(|_, (start, end): (u32, u32)| Ok::<_, Error>(Range { start, end }))
+        // [Symbol.iterator]() returns an iterator made in JavaScript.
+        .method(WellKnownSymbol::Iterator, |ctx, r: &mut Range, (): ()| {
+            let items: Vec<u32> = (r.start..r.end).collect();
+            let array = ctx.to_js(items)?;
+            array.call_method::<JsValue>(ctx, "values", ())
+        })
+        .getter(WellKnownSymbol::ToStringTag, |_: &Range| "Range")
+        .getter(&secret, |r: &Range| r.end - r.start)
+        .static_method(WellKnownSymbol::HasInstance, |_, (v,): (JsValue,)| {
+            Ok::<_, Error>(v.is_number())
+        })
+        .unwrap()
+        .build()
+        .unwrap();
+    rt.set_global("Range", class.constructor()).unwrap();
+    assert_eq!(
+        rt.eval::<Vec<u32>>("[...new Range(2, 5)]").unwrap(),
+        [2, 3, 4]
+    );
+    assert_eq!(
+        rt.eval::<String>("Object.prototype.toString.call(new Range(0, 1))")
+            .unwrap(),
+        "[object Range]"
+    );
+    assert_eq!(rt.eval::<u32>("new Range(3, 10)[secret]").unwrap(), 7);
+    // Symbol-keyed functions are named as the spec names them.
+    assert_eq!(
+        rt.eval::<String>("Range.prototype[Symbol.iterator].name")
+            .unwrap(),
+        "[Symbol.iterator]"
+    );
+    assert_eq!(
+        rt.eval::<String>("Object.getOwnPropertyDescriptor(Range.prototype, secret).get.name")
+            .unwrap(),
+        "get [secret]"
+    );
+    // A static [Symbol.hasInstance] changes instanceof.
+    assert!(rt.eval::<bool>("5 instanceof Range").unwrap());
+    // Not enumerable, like class members.
+    assert_eq!(
+        rt.eval::<usize>("Object.keys(Range.prototype).length")
+            .unwrap(),
+        0
+    );
+    // A key that is not a symbol is an error, not a crash.
+    let e = rt
+        .class::<Range>("Bad")
+        .method(JsValue::number(1.0), |_, _: &mut Range, (): ()| {
+            Ok::<_, Error>(())
+        })
+        .build();
+    assert!(e.is_err());
+}

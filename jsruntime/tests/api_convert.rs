@@ -120,3 +120,206 @@ fn hostile_lengths_are_errors() {
     let e = rt.eval::<Vec<i32>>("({ length: -1 })").unwrap_err();
     assert!(e.to_string().contains("too large"), "{e}");
 }
+
+#[test]
+fn bigints_both_ways() {
+    use jsruntime::api::AsBigInt;
+    let mut rt = Runtime::new().unwrap();
+    // i128 and u128 are BigInts.
+    rt.set_global("a", i128::MIN).unwrap();
+    rt.set_global("b", u128::MAX).unwrap();
+    assert!(rt.eval::<bool>("a === -(2n ** 127n)").unwrap());
+    assert!(rt.eval::<bool>("b === 2n ** 128n - 1n").unwrap());
+    assert_eq!(rt.eval::<u128>("2n ** 100n").unwrap(), 1u128 << 100);
+    assert_eq!(rt.eval::<i128>("-5n").unwrap(), -5);
+    // Safe integer numbers convert to 128-bit integers too; others do not.
+    assert_eq!(rt.eval::<i128>("-42").unwrap(), -42);
+    assert!(rt.eval::<u128>("-1").is_err());
+    assert!(rt.eval::<i128>("2 ** 60").is_err());
+    assert!(rt.eval::<u128>("2n ** 128n").is_err());
+    // AsBigInt for 64-bit (and smaller) integers.
+    rt.set_global("c", AsBigInt(u64::MAX)).unwrap();
+    rt.set_global("d", AsBigInt(i64::MIN)).unwrap();
+    assert!(rt
+        .eval::<bool>("c === 2n ** 64n - 1n && d === -(2n ** 63n)")
+        .unwrap());
+    let AsBigInt(x): AsBigInt<u64> = rt.eval("2n ** 64n - 1n").unwrap();
+    assert_eq!(x, u64::MAX);
+    assert!(rt.eval::<AsBigInt<u64>>("-1n").is_err());
+    assert!(rt.eval::<AsBigInt<i64>>("1").is_err());
+    // Plain integers accept a BigInt that fits.
+    assert_eq!(rt.eval::<i64>("-(2n ** 62n)").unwrap(), -(1 << 62));
+    assert_eq!(rt.eval::<u8>("255n").unwrap(), 255);
+    let e = rt.eval::<u8>("256n").unwrap_err();
+    assert!(e.to_string().contains("256n is out of range"), "{e}");
+    // num_bigint::BigInt, any size.
+    let big: num_bigint::BigInt = rt.eval("3n ** 200n").unwrap();
+    assert_eq!(big, num_bigint::BigInt::from(3).pow(200));
+    rt.set_global("big", big).unwrap();
+    assert!(rt.eval::<bool>("big === 3n ** 200n").unwrap());
+    // Through host functions.
+    rt.set_global_function("mul", |_, (a, b): (u128, u128)| {
+        a.checked_mul(b).ok_or("overflow")
+    })
+    .unwrap();
+    assert!(rt
+        .eval::<bool>("mul(2n ** 64n, 3n) === 3n * 2n ** 64n")
+        .unwrap());
+    assert!(rt
+        .eval::<bool>(
+            "try { mul(2n ** 100n, 2n ** 100n); false } catch (e) { e.message === 'overflow' }"
+        )
+        .unwrap());
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+enum Shape2 {
+    Empty,
+    Circle(f64),
+    Pair(i32, i32),
+    Rect { w: u32, h: u32 },
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+struct Everything {
+    unit: (),
+    flag: bool,
+    small: i8,
+    big: u64,
+    neg: i64,
+    ratio: f32,
+    ch: char,
+    text: String,
+    maybe: Option<u16>,
+    list: Vec<Option<String>>,
+    tuple: (u8, String, bool),
+    shapes: Vec<Shape2>,
+    map: HashMap<u32, String>,
+    bytes: Vec<u8>,
+    #[serde(rename = "renamed-field")]
+    renamed: i32,
+    #[serde(default)]
+    defaulted: Vec<i32>,
+    newtype: Meters,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+struct Meters(f64);
+
+#[test]
+fn serde_data_model_round_trips() {
+    let mut rt = Runtime::new().unwrap();
+    let value = Everything {
+        unit: (),
+        flag: true,
+        small: -8,
+        big: 1 << 40,
+        neg: -(1 << 40),
+        ratio: 0.5,
+        ch: 'é',
+        text: "naïve ☃ text".into(),
+        maybe: Some(7),
+        list: vec![Some("a".into()), None],
+        tuple: (1, "two".into(), false),
+        shapes: vec![
+            Shape2::Empty,
+            Shape2::Circle(1.5),
+            Shape2::Pair(-1, 2),
+            Shape2::Rect { w: 3, h: 4 },
+        ],
+        map: [(1, "one".to_string())].into_iter().collect(),
+        bytes: vec![0, 255],
+        renamed: 9,
+        defaulted: vec![],
+        newtype: Meters(2.5),
+    };
+    let v = rt.to_js(Serde(&value)).unwrap();
+    rt.set_global("v", v).unwrap();
+    assert_eq!(
+        rt.eval::<String>("JSON.stringify(v)").unwrap(),
+        r#"{"unit":null,"flag":true,"small":-8,"big":1099511627776,"neg":-1099511627776,"ratio":0.5,"ch":"é","text":"naïve ☃ text","maybe":7,"list":["a",null],"tuple":[1,"two",false],"shapes":["Empty",{"Circle":1.5},{"Pair":[-1,2]},{"Rect":{"w":3,"h":4}}],"map":{"1":"one"},"bytes":[0,255],"renamed-field":9,"defaulted":[],"newtype":2.5}"#
+    );
+    // Back, unchanged; and the same after a trip through JSON text.
+    let back: Serde<Everything> = rt.eval("v").unwrap();
+    assert_eq!(back.0, value);
+    let back: Serde<Everything> = rt.eval("JSON.parse(JSON.stringify(v))").unwrap();
+    assert_eq!(back.0, value);
+    // Missing optional and defaulted fields; `undefined` is missing.
+    let back: Serde<Everything> = rt
+        .eval("({ ...v, maybe: undefined, defaulted: undefined })")
+        .unwrap();
+    assert_eq!(back.0.maybe, None);
+    // Struct fields are read with Get: getters and inherited fields count.
+    let p: Serde<Point> = rt
+        .eval("const proto = { y: 2 }; const o = Object.create(proto); Object.defineProperty(o, 'x', { get() { return 1 } }); o")
+        .unwrap();
+    assert_eq!(p.0, Point { x: 1.0, y: 2.0 });
+    // Wrong types are conversion errors naming the target type.
+    let e = rt.eval::<Serde<Point>>("({ x: 'one', y: 2 })").unwrap_err();
+    assert!(e.to_string().contains("invalid type"), "{e}");
+    assert!(e.to_string().contains("Point"), "{e}");
+    let e = rt
+        .eval::<Serde<Shape2>>("({ Circle: 1, Pair: [1, 2] })")
+        .unwrap_err();
+    assert!(e.to_string().contains("one key"), "{e}");
+    assert!(rt.eval::<Serde<u8>>("300").is_err());
+    assert!(rt.eval::<Serde<u32>>("1.5").is_err());
+    // A getter that throws: the JavaScript exception itself.
+    let e = rt
+        .eval::<Serde<Point>>("({ get x() { throw new RangeError('no x') }, y: 1 })")
+        .unwrap_err();
+    assert_eq!(e.as_js().map(|j| j.name.as_str()), Some("RangeError"));
+    // BigInts read as integers when they fit.
+    let n: Serde<u64> = rt.eval("2n ** 60n").unwrap();
+    assert_eq!(n.0, 1 << 60);
+    // serde_json::Value skips undefined and functions in objects.
+    let j: serde_json::Value = rt
+        .eval("({ a: undefined, f() {}, b: [undefined, 1], c: 'x' })")
+        .unwrap();
+    assert_eq!(j, serde_json::json!({ "b": [null, 1], "c": "x" }));
+    // Map keys that are not strings or integers are refused.
+    let mut bad = HashMap::new();
+    bad.insert(vec![1], 1);
+    assert!(rt.to_js(Serde(bad)).is_err());
+}
+
+#[test]
+fn serde_deep_nesting_is_an_error() {
+    let mut rt = Runtime::new().unwrap();
+    let mut deep = serde_json::json!(1);
+    for _ in 0..300 {
+        deep = serde_json::json!([deep]);
+    }
+    let e = rt.to_js(deep).unwrap_err();
+    assert!(e.to_string().contains("nested too deeply"), "{e}");
+    let e = rt
+        .eval::<serde_json::Value>("let d = 1; for (let i = 0; i < 300; i++) d = [d]; d")
+        .unwrap_err();
+    assert!(e.to_string().contains("nested too deeply"), "{e}");
+}
+
+#[test]
+fn serde_survives_collections_at_every_step() {
+    // Many values under construction at once: the scratch list roots them.
+    let mut rt = Runtime::new().unwrap();
+    let shapes: Vec<Shape> = (0..300)
+        .map(|i| Shape {
+            name: format!("shape {i}"),
+            points: (0..i % 7)
+                .map(|k| Point {
+                    x: k as f64,
+                    y: i as f64,
+                })
+                .collect(),
+            closed: i % 2 == 0,
+            color: (i % 3 == 0).then(|| format!("c{i}")),
+            tags: [(format!("t{i}"), i)].into_iter().collect(),
+        })
+        .collect();
+    for round in 0..5 {
+        let v = rt.to_js(Serde(&shapes)).unwrap();
+        rt.collect_garbage();
+        let back: Serde<Vec<Shape>> = v.to(&mut rt).unwrap();
+        assert_eq!(back.0, shapes, "round {round}");
+    }
+}

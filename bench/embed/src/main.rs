@@ -8,7 +8,7 @@
 //!   through `JsValue::from_json`/`to_json`; rquickjs, which has no serde
 //!   support of its own: the fields set and read one by one).
 //!
-//! Usage: bench/embed.sh [--calls N]
+//! Usage: bench/embed.sh [--calls N] [--struct-calls M] [--only jsruntime|rquickjs|boa]
 
 use std::time::Instant;
 
@@ -31,7 +31,7 @@ fn report(engine: &str, what: &str, calls: u64, secs: f64) {
     );
 }
 
-fn jsruntime_bench(n: u64) {
+fn jsruntime_bench(n: u64, m: u64) {
     use jsruntime::api::{Error, JsValue, Runtime, Serde};
     let mut rt = Runtime::new().unwrap();
     let add: JsValue = rt.eval("(a, b) => a + b").unwrap();
@@ -55,7 +55,6 @@ fn jsruntime_bench(n: u64) {
     assert_eq!(s, n as f64);
 
     let swap: JsValue = rt.eval(SWAP).unwrap();
-    let m = n / 10;
     let mut p = Point { x: 1.0, y: 2.0, label: "p".into() };
     let t = Instant::now();
     for _ in 0..m {
@@ -66,7 +65,7 @@ fn jsruntime_bench(n: u64) {
     assert_eq!(p.label, "p");
 }
 
-fn rquickjs_bench(n: u64) {
+fn rquickjs_bench(n: u64, m: u64) {
     use rquickjs::{Context, Function, Object, Runtime};
     let rt = Runtime::new().unwrap();
     let ctx = Context::full(&rt).unwrap();
@@ -90,7 +89,6 @@ fn rquickjs_bench(n: u64) {
         assert_eq!(s, n as f64);
 
         let swap: Function = ctx.eval(SWAP).unwrap();
-        let m = n / 10;
         let mut p = Point { x: 1.0, y: 2.0, label: "p".into() };
         let t = Instant::now();
         for _ in 0..m {
@@ -110,7 +108,7 @@ fn rquickjs_bench(n: u64) {
     });
 }
 
-fn boa_bench(n: u64) {
+fn boa_bench(n: u64, m: u64) {
     use boa_engine::{js_string, Context, JsValue, NativeFunction, Source};
     let mut ctx = Context::default();
     let add = ctx.eval(Source::from_bytes("(a, b) => a + b")).unwrap();
@@ -151,7 +149,6 @@ fn boa_bench(n: u64) {
 
     let swap = ctx.eval(Source::from_bytes(SWAP)).unwrap();
     let swap = swap.as_callable().unwrap().clone();
-    let m = n / 10;
     let mut p = Point { x: 1.0, y: 2.0, label: "p".into() };
     let t = Instant::now();
     for _ in 0..m {
@@ -170,7 +167,25 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--calls") {
         n = args.get(i + 1).and_then(|s| s.parse().ok()).unwrap_or(n);
     }
-    jsruntime_bench(n);
-    rquickjs_bench(n);
-    boa_bench(n);
+    // `--struct-calls M`: the struct rows' count (default: a tenth of N).
+    let m = args
+        .iter()
+        .position(|a| a == "--struct-calls")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(n / 10);
+    // `--only ENGINE` runs one engine (for profiling).
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1).cloned());
+    let run = |engine: &str| only.as_deref().is_none_or(|o| o == engine);
+    if run("jsruntime") {
+        jsruntime_bench(n, m);
+    }
+    if run("rquickjs") {
+        rquickjs_bench(n, m);
+    }
+    if run("boa") {
+        boa_bench(n, m);
+    }
 }

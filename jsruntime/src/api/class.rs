@@ -21,7 +21,8 @@ use super::convert::IntoJs;
 use super::function::{Args, FromArgs, HostCall};
 use super::{Context, Error, JsValue, Result};
 use crate::gc::{Trace, Tracer};
-use crate::object::{Attributes, HostData, ObjectKind, PropertyDescriptor};
+use crate::object::{Attributes, HostData, ObjectKind, PropertyDescriptor, PropertyKey};
+pub use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 
 /// The host data of an instance of a host class.
@@ -157,8 +158,126 @@ impl Context {
 
 /// A member of the prototype.
 enum Member {
-    Method(String, u32, Rc<HostCall>),
-    Accessor(String, Option<Rc<HostCall>>, Option<Rc<HostCall>>),
+    Method(MemberKey, u32, Rc<HostCall>),
+    Accessor(MemberKey, Option<Rc<HostCall>>, Option<Rc<HostCall>>),
+}
+
+/// The key of a host class member: a name (`&str`, `String`), a
+/// well-known symbol ([`WellKnownSymbol`], for `[Symbol.iterator]()` and
+/// the like) or any symbol (a [`JsValue`] holding one).
+///
+/// ```
+/// use jsruntime::api::{Error, Runtime, WellKnownSymbol};
+/// struct Pair(f64, f64);
+/// let mut rt = Runtime::new().unwrap();
+/// let class = rt
+///     .class::<Pair>("Pair")
+///     .constructor(|_, (a, b): (f64, f64)| Ok::<_, Error>(Pair(a, b)))
+///     .method(WellKnownSymbol::ToPrimitive, |_, p: &mut Pair, (_hint,): (String,)| {
+///         Ok::<_, Error>(p.0 + p.1)
+///     })
+///     .getter(WellKnownSymbol::ToStringTag, |_: &Pair| "Pair")
+///     .build()
+///     .unwrap();
+/// rt.set_global("Pair", class.constructor()).unwrap();
+/// assert_eq!(rt.eval::<f64>("+new Pair(1, 2)").unwrap(), 3.0);
+/// assert_eq!(rt.eval::<String>("String(new Pair(1, 2))").unwrap(), "3");
+/// assert_eq!(
+///     rt.eval::<String>("Object.prototype.toString.call(new Pair(1, 2))").unwrap(),
+///     "[object Pair]"
+/// );
+/// ```
+#[derive(Clone, Debug)]
+pub enum MemberKey {
+    /// A string key.
+    Name(String),
+    /// A well-known symbol (`Symbol.iterator`, ...).
+    WellKnown(WellKnownSymbol),
+    /// A symbol value (`Symbol('secret')`, `Symbol.for(..)`).
+    Symbol(JsValue),
+}
+
+impl From<&str> for MemberKey {
+    fn from(s: &str) -> MemberKey {
+        MemberKey::Name(s.to_owned())
+    }
+}
+impl From<String> for MemberKey {
+    fn from(s: String) -> MemberKey {
+        MemberKey::Name(s)
+    }
+}
+impl From<WellKnownSymbol> for MemberKey {
+    fn from(w: WellKnownSymbol) -> MemberKey {
+        MemberKey::WellKnown(w)
+    }
+}
+impl From<JsValue> for MemberKey {
+    fn from(v: JsValue) -> MemberKey {
+        MemberKey::Symbol(v)
+    }
+}
+impl From<&JsValue> for MemberKey {
+    fn from(v: &JsValue) -> MemberKey {
+        MemberKey::Symbol(v.clone())
+    }
+}
+
+impl PartialEq for MemberKey {
+    fn eq(&self, other: &MemberKey) -> bool {
+        match (self, other) {
+            (MemberKey::Name(a), MemberKey::Name(b)) => a == b,
+            (MemberKey::WellKnown(a), MemberKey::WellKnown(b)) => a == b,
+            (MemberKey::Symbol(a), MemberKey::Symbol(b)) => a.same_value(b),
+            _ => false,
+        }
+    }
+}
+
+impl MemberKey {
+    /// The property key, and the name its functions get (10.2.9
+    /// SetFunctionName: a symbol's description in brackets).
+    fn resolve(&self, ctx: &mut Context) -> Result<(PropertyKey, String)> {
+        match self {
+            MemberKey::Name(name) => {
+                let r = ctx.exec.runtime.key(name);
+                Ok((ctx.check(r)?, name.clone()))
+            }
+            MemberKey::WellKnown(w) => {
+                let sym = ctx.exec.runtime.well_known_symbol(*w);
+                Ok((PropertyKey::Symbol(sym), format!("[{}]", w.description())))
+            }
+            MemberKey::Symbol(v) => {
+                let Some(sym) = ctx.raw(v)?.as_symbol() else {
+                    return Err(Error::type_error(
+                        "a member key must be a string or a symbol",
+                    ));
+                };
+                let name = match sym.description_string() {
+                    Some(d) => format!("[{}]", d.to_rust_string()),
+                    None => String::new(),
+                };
+                // The handle in `self` keeps the symbol alive.
+                Ok((PropertyKey::Symbol(sym), name))
+            }
+        }
+    }
+
+    /// The function name of the member (see `resolve`), without allocating.
+    fn function_name(&self) -> String {
+        match self {
+            MemberKey::Name(name) => name.clone(),
+            MemberKey::WellKnown(w) => format!("[{}]", w.description()),
+            MemberKey::Symbol(v) => {
+                let desc = v
+                    .peek()
+                    .as_symbol()
+                    .and_then(|s| s.description_string())
+                    .map(|d| d.to_rust_string());
+                desc.map(|d| format!("[{d}]")).unwrap_or_default()
+            }
+        }
+    }
 }
 
 /// Makes the Rust value of a new instance from the constructor's arguments.
@@ -171,7 +290,7 @@ pub struct ClassBuilder<'c, T> {
     constructor: Option<Rc<MakeFn>>,
     constructor_length: u32,
     members: Vec<Member>,
-    statics: Vec<(String, JsValue)>,
+    statics: Vec<(MemberKey, JsValue)>,
     _t: PhantomData<fn() -> T>,
 }
 
@@ -219,7 +338,7 @@ impl<T: 'static> ClassBuilder<'_, T> {
 
     /// A method on the prototype: the closure gets the context, the
     /// instance's Rust value and the converted arguments.
-    pub fn method<A, R, E, F>(mut self, name: &str, f: F) -> Self
+    pub fn method<A, R, E, F>(mut self, name: impl Into<MemberKey>, f: F) -> Self
     where
         A: FromArgs,
         R: IntoJs,
@@ -236,12 +355,12 @@ impl<T: 'static> ClassBuilder<'_, T> {
             r.into_js(ctx)
         });
         self.members
-            .push(Member::Method(name.to_owned(), A::length(), call));
+            .push(Member::Method(name.into(), A::length(), call));
         self
     }
 
     /// A getter on the prototype.
-    pub fn getter<R, F>(mut self, name: &str, f: F) -> Self
+    pub fn getter<R, F>(mut self, name: impl Into<MemberKey>, f: F) -> Self
     where
         R: IntoJs,
         F: Fn(&T) -> R + 'static,
@@ -251,12 +370,12 @@ impl<T: 'static> ClassBuilder<'_, T> {
             let r = with_this::<T, R>(ctx, &args.this, &class, |_, t| Ok(f(t)))?;
             r.into_js(ctx)
         });
-        self.add_accessor(name, Some(get), None);
+        self.add_accessor(name.into(), Some(get), None);
         self
     }
 
     /// A setter on the prototype (the value converted to `V`).
-    pub fn setter<V, F>(mut self, name: &str, f: F) -> Self
+    pub fn setter<V, F>(mut self, name: impl Into<MemberKey>, f: F) -> Self
     where
         V: super::FromJs,
         F: Fn(&mut T, V) + 'static,
@@ -270,14 +389,19 @@ impl<T: 'static> ClassBuilder<'_, T> {
             })?;
             Ok(JsValue::UNDEFINED)
         });
-        self.add_accessor(name, None, Some(set));
+        self.add_accessor(name.into(), None, Some(set));
         self
     }
 
-    fn add_accessor(&mut self, name: &str, get: Option<Rc<HostCall>>, set: Option<Rc<HostCall>>) {
+    fn add_accessor(
+        &mut self,
+        name: MemberKey,
+        get: Option<Rc<HostCall>>,
+        set: Option<Rc<HostCall>>,
+    ) {
         for m in &mut self.members {
             if let Member::Accessor(n, g, s) = m {
-                if n == name {
+                if *n == name {
                     if get.is_some() {
                         *g = get;
                     }
@@ -288,28 +412,28 @@ impl<T: 'static> ClassBuilder<'_, T> {
                 }
             }
         }
-        self.members
-            .push(Member::Accessor(name.to_owned(), get, set));
+        self.members.push(Member::Accessor(name, get, set));
     }
 
     /// A static method (a property of the constructor), made with
     /// [`Context::function`]'s rules.
-    pub fn static_method<A, R, E, F>(mut self, name: &str, f: F) -> Result<Self>
+    pub fn static_method<A, R, E, F>(mut self, name: impl Into<MemberKey>, f: F) -> Result<Self>
     where
         A: FromArgs,
         R: IntoJs,
         E: Into<Error>,
         F: Fn(&mut Context, A) -> std::result::Result<R, E> + 'static,
     {
-        let func = self.ctx.function(name, f)?;
-        self.statics.push((name.to_owned(), func));
+        let key = name.into();
+        let func = self.ctx.function(&key.function_name(), f)?;
+        self.statics.push((key, func));
         Ok(self)
     }
 
     /// A static value (a property of the constructor).
-    pub fn static_value(mut self, name: &str, value: impl IntoJs) -> Result<Self> {
+    pub fn static_value(mut self, name: impl Into<MemberKey>, value: impl IntoJs) -> Result<Self> {
         let v = value.into_js(self.ctx)?;
-        self.statics.push((name.to_owned(), v));
+        self.statics.push((name.into(), v));
         Ok(self)
     }
 
@@ -350,11 +474,13 @@ impl<T: 'static> ClassBuilder<'_, T> {
         let method_attrs = Attributes::new(true, false, true);
         for m in self.members {
             match m {
-                Member::Method(name, length, call) => {
+                Member::Method(key, length, call) => {
+                    let name = key.function_name();
                     let f = ctx.host_function_object(&name, length, call, None)?;
-                    define(ctx, &prototype, &name, Some(&f), None, None, method_attrs)?;
+                    define(ctx, &prototype, &key, Some(&f), None, None, method_attrs)?;
                 }
-                Member::Accessor(name, get, set) => {
+                Member::Accessor(key, get, set) => {
+                    let name = key.function_name();
                     let get = match get {
                         Some(g) => {
                             Some(ctx.host_function_object(&format!("get {name}"), 0, g, None)?)
@@ -368,7 +494,7 @@ impl<T: 'static> ClassBuilder<'_, T> {
                         None => None,
                     };
                     let attrs = Attributes::new(false, false, true);
-                    define(ctx, &prototype, &name, None, Some(get), Some(set), attrs)?;
+                    define(ctx, &prototype, &key, None, Some(get), Some(set), attrs)?;
                 }
             }
         }
@@ -377,7 +503,7 @@ impl<T: 'static> ClassBuilder<'_, T> {
         define(
             ctx,
             &prototype,
-            "constructor",
+            &"constructor".into(),
             Some(&ctor),
             None,
             None,
@@ -386,14 +512,14 @@ impl<T: 'static> ClassBuilder<'_, T> {
         define(
             ctx,
             &ctor,
-            "prototype",
+            &"prototype".into(),
             Some(&prototype),
             None,
             None,
             Attributes::new(false, false, false),
         )?;
-        for (name, v) in self.statics {
-            define(ctx, &ctor, &name, Some(&v), None, None, method_attrs)?;
+        for (key, v) in self.statics {
+            define(ctx, &ctor, &key, Some(&v), None, None, method_attrs)?;
         }
         Ok(Class {
             constructor: ctor,
@@ -407,7 +533,7 @@ impl<T: 'static> ClassBuilder<'_, T> {
 fn define(
     ctx: &mut Context,
     o: &JsValue,
-    name: &str,
+    name: &MemberKey,
     value: Option<&JsValue>,
     get: Option<Option<JsValue>>,
     set: Option<Option<JsValue>>,
@@ -417,8 +543,7 @@ fn define(
         .raw(o)?
         .as_object()
         .ok_or_else(|| Error::type_error("not an object"))?;
-    let r = ctx.exec.runtime.key(name);
-    let key = ctx.check(r)?;
+    let (key, _) = name.resolve(ctx)?;
     let desc = match value {
         Some(v) => PropertyDescriptor::data(ctx.raw(v)?, attrs),
         None => {

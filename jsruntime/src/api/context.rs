@@ -40,6 +40,10 @@ impl Runtime {
     /// [`Context::set_console`]).
     pub fn new() -> Result<Runtime> {
         let exec = Executor::new().map_err(|e| Error::new(e.to_string()))?;
+        let scratch = exec.runtime.rooted_list();
+        let keys = exec
+            .runtime
+            .rooted_list_from(&[PropertyKey::Index(0); KEY_CACHE_SIZE]);
         let ctx = Box::new(Context {
             exec,
             state: ApiState {
@@ -48,6 +52,11 @@ impl Runtime {
                 console: None,
                 on_unhandled_rejection: None,
                 loader: None,
+                host_depth: 0,
+                watchdog: None,
+                scratch,
+                key_ids: [(0, 0); KEY_CACHE_SIZE],
+                keys,
             },
         });
         Ok(Runtime { ctx })
@@ -79,7 +88,23 @@ pub(crate) struct ApiState {
     pub(crate) on_unhandled_rejection: Option<Rc<super::hooks::RejectionFn>>,
     /// The module loader the API installed (in-memory modules first).
     pub(crate) loader: Option<Rc<super::module::ApiLoader>>,
+    /// How many host functions are running (nested calls from JavaScript
+    /// into Rust): 0 when the caller of the API is the embedder itself.
+    pub(crate) host_depth: u32,
+    /// The thread that interrupts at the deadline ([`Context::set_deadline`]).
+    pub(crate) watchdog: Option<super::limits::Watchdog>,
+    /// Values the serde serializer is building (rooted; see `serde.rs`).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) scratch: crate::gc::RootedList<Value>,
+    /// A direct-mapped cache of the property keys of `&'static str` names
+    /// (serde's field and variant names): `(address, length)` of the name
+    /// per entry, the key (rooted) at the same index of `keys`.
+    pub(crate) key_ids: [(usize, usize); KEY_CACHE_SIZE],
+    pub(crate) keys: crate::gc::RootedList<PropertyKey>,
 }
+
+/// Entries of the static key cache (a power of two).
+const KEY_CACHE_SIZE: usize = 64;
 
 /// The engine as the embedding API sees it: evaluate code, call functions,
 /// read and write globals, define host functions, classes and modules.
@@ -102,6 +127,7 @@ impl Drop for Context {
     fn drop(&mut self) {
         // Handles may outlive the runtime: they read undefined from now on.
         self.state.tasks.clear();
+        self.state.watchdog = None;
         self.exec.runtime.roots.invalidate();
     }
 }
@@ -160,6 +186,13 @@ impl Context {
         Ok(self.handle(Value::string(s)))
     }
 
+    /// A well-known symbol (`Symbol.iterator`, ...), for example as a
+    /// property key.
+    pub fn well_known_symbol(&mut self, which: crate::symbol::WellKnownSymbol) -> JsValue {
+        let s = self.exec.runtime.well_known_symbol(which);
+        self.handle(Value::symbol(s))
+    }
+
     /// A new empty object (`{}`).
     pub fn object(&mut self) -> Result<JsValue> {
         let r = self.exec.runtime.new_object();
@@ -189,6 +222,9 @@ impl Context {
 
     /// A thrown value as a Rust error: name, message, stack and throw site.
     pub(crate) fn error_from_thrown(&mut self, thrown: Thrown) -> Error {
+        if self.exec.runtime.is_termination(thrown.0) {
+            return self.terminated();
+        }
         Error::Exception(Box::new(self.js_error(thrown.0)))
     }
 
@@ -268,6 +304,11 @@ impl Context {
                 self.exec.runtime.type_error(&message)
             }
             Error::Host { kind, message } => self.exec.runtime.throw_error(kind, &message),
+            // Uncatchable while the flag is set (runtime::limits).
+            Error::Terminated => {
+                self.exec.runtime.interrupt();
+                self.exec.runtime.termination()
+            }
         }
     }
 
@@ -339,15 +380,26 @@ impl Context {
     ) -> Result<JsValue> {
         let f = self.raw(f)?;
         let this = self.raw(this)?;
-        // The handles keep the arguments alive during the call.
-        let args = args
-            .iter()
-            .map(|a| self.raw(a))
-            .collect::<Result<Vec<Value>>>()?;
         if !f.as_object().is_some_and(|o| o.is_callable()) {
             return Err(Error::type_error("not a function"));
         }
-        let r = self.exec.call(f, this, &args);
+        // The handles keep the arguments alive during the call; a few fit
+        // on the stack.
+        let mut few = [Value::UNDEFINED; 4];
+        let many;
+        let raw: &[Value] = if args.len() <= few.len() {
+            for (slot, a) in few.iter_mut().zip(args) {
+                *slot = self.raw(a)?;
+            }
+            &few[..args.len()]
+        } else {
+            many = args
+                .iter()
+                .map(|a| self.raw(a))
+                .collect::<Result<Vec<Value>>>()?;
+            &many
+        };
+        let r = self.exec.call(f, this, raw);
         let v = self.check(r)?;
         Ok(self.handle(v))
     }
@@ -391,6 +443,26 @@ impl Context {
     }
 
     // ---- properties ----
+
+    /// The property key of a `&'static str` name, cached: static text never
+    /// changes, so its address and length identify it.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn static_key(&mut self, name: &'static str) -> Result<PropertyKey> {
+        let id = (name.as_ptr() as usize, name.len());
+        // Fibonacci hashing: names one byte apart ("x", "y") spread.
+        let h = (id.0 ^ id.1.rotate_left(40)).wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize);
+        let slot = h >> (usize::BITS - KEY_CACHE_SIZE.trailing_zeros());
+        if self.state.key_ids[slot] == id {
+            if let Some(k) = self.state.keys.get(slot) {
+                return Ok(k);
+            }
+        }
+        let r = self.exec.runtime.key(name);
+        let k = self.check(r)?;
+        self.state.keys.set(slot, k);
+        self.state.key_ids[slot] = id;
+        Ok(k)
+    }
 
     fn key(&mut self, key: impl IntoKey) -> Result<PropertyKey> {
         if let Some(text) = key.as_text() {

@@ -5,7 +5,8 @@
 //! | --- | --- |
 //! | `()` | `undefined` |
 //! | `bool` | boolean |
-//! | `f64`, `f32`, `i8`..`i64`, `u8`..`u64`, `usize`, `isize` | number (integers are checked: no fraction, in range) |
+//! | `f64`, `f32`, `i8`..`i64`, `u8`..`u64`, `usize`, `isize` | number (integers are checked: no fraction, in range; a BigInt that fits converts too) |
+//! | `i128`, `u128`, [`AsBigInt<T>`], `num_bigint::BigInt` | BigInt |
 //! | `String`, `&str`, `char` | string |
 //! | `Option<T>` | `undefined`/`null` or `T` |
 //! | `Vec<T>`, `[T; N]`, `&[T]` | Array |
@@ -110,7 +111,10 @@ macro_rules! integer {
             }
         }
         impl FromJs for $t {
-            fn from_js(_: &mut Context, v: &JsValue) -> Result<Self> {
+            fn from_js(ctx: &mut Context, v: &JsValue) -> Result<Self> {
+                if v.kind() == ValueKind::BigInt {
+                    return from_bigint(ctx, v, stringify!($t));
+                }
                 let n = v.as_number().ok_or_else(|| wrong_kind(v, stringify!($t)))?;
                 if n.fract() != 0.0 || n.is_nan() {
                     return Err(Error::conversion("number", stringify!($t), format!("{n} is not an integer")));
@@ -124,6 +128,103 @@ macro_rules! integer {
     )*};
 }
 integer!(i8 i16 i32 i64 isize u8 u16 u32 u64 usize);
+
+/// A BigInt value as the integer type `T` (an error when it does not fit).
+fn from_bigint<T>(ctx: &mut Context, v: &JsValue, to: &'static str) -> Result<T>
+where
+    T: for<'a> TryFrom<&'a num_bigint::BigInt>,
+{
+    let raw = ctx.raw(v)?;
+    let Some(b) = raw.as_bigint() else {
+        return Err(wrong_kind(v, to));
+    };
+    // The handle keeps the BigInt alive while its digits are read.
+    T::try_from(b.value())
+        .map_err(|_| Error::conversion("bigint", to, format!("{}n is out of range", b.value())))
+}
+
+/// A Rust integer as a JavaScript BigInt.
+fn to_bigint(ctx: &mut Context, x: num_bigint::BigInt) -> Result<JsValue> {
+    let r = ctx.exec.runtime.new_bigint(x);
+    let v = ctx.check(r)?;
+    Ok(ctx.handle(v))
+}
+
+// 128-bit integers do not fit a number: they cross as BigInts. Into Rust a
+// number is accepted too when it is a safe integer (exact).
+macro_rules! integer128 {
+    ($($t:ty)*) => {$(
+        impl IntoJs for $t {
+            fn into_js(self, ctx: &mut Context) -> Result<JsValue> {
+                to_bigint(ctx, self.into())
+            }
+        }
+        impl FromJs for $t {
+            fn from_js(ctx: &mut Context, v: &JsValue) -> Result<Self> {
+                if let Some(n) = v.as_number() {
+                    if n.fract() != 0.0 || n.abs() > MAX_SAFE_INTEGER || (n < 0.0 && <$t>::MIN == 0) {
+                        return Err(Error::conversion("number", stringify!($t), format!("{n} is not a safe integer in range (use a BigInt)")));
+                    }
+                    return Ok(n as $t);
+                }
+                from_bigint(ctx, v, stringify!($t))
+            }
+        }
+    )*};
+}
+integer128!(i128 u128);
+
+/// 2^53 - 1 (Number.MAX_SAFE_INTEGER).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// An integer that crosses as a JavaScript BigInt instead of a number:
+/// `AsBigInt(u64::MAX)` is `18446744073709551615n`. Into Rust, only a
+/// BigInt converts (`AsBigInt<i64>` from `5n`), and it must fit.
+///
+/// Plain integer types convert from a BigInt too when it fits (`i64` from
+/// `5n`), and `i128`/`u128` are always BigInts.
+///
+/// ```
+/// use jsruntime::api::{AsBigInt, Runtime};
+/// let mut rt = Runtime::new().unwrap();
+/// rt.set_global("big", AsBigInt(u64::MAX)).unwrap();
+/// assert!(rt.eval::<bool>("big === 2n ** 64n - 1n").unwrap());
+/// let AsBigInt(x): AsBigInt<i64> = rt.eval("-(2n ** 62n)").unwrap();
+/// assert_eq!(x, -(1 << 62));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AsBigInt<T>(pub T);
+
+macro_rules! as_bigint {
+    ($($t:ty)*) => {$(
+        impl IntoJs for AsBigInt<$t> {
+            fn into_js(self, ctx: &mut Context) -> Result<JsValue> {
+                to_bigint(ctx, self.0.into())
+            }
+        }
+        impl FromJs for AsBigInt<$t> {
+            fn from_js(ctx: &mut Context, v: &JsValue) -> Result<Self> {
+                from_bigint(ctx, v, stringify!($t)).map(AsBigInt)
+            }
+        }
+    )*};
+}
+as_bigint!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+
+/// Arbitrary-precision integers (`num_bigint::BigInt`) as BigInts.
+impl IntoJs for num_bigint::BigInt {
+    fn into_js(self, ctx: &mut Context) -> Result<JsValue> {
+        to_bigint(ctx, self)
+    }
+}
+impl FromJs for num_bigint::BigInt {
+    fn from_js(ctx: &mut Context, v: &JsValue) -> Result<Self> {
+        let raw = ctx.raw(v)?;
+        raw.as_bigint()
+            .map(|b| b.value().clone())
+            .ok_or_else(|| wrong_kind(v, "BigInt"))
+    }
+}
 
 impl IntoJs for &str {
     fn into_js(self, ctx: &mut Context) -> Result<JsValue> {

@@ -96,6 +96,11 @@ pub enum Error {
         /// The error's message.
         message: String,
     },
+    /// The script was stopped: an [`super::InterruptHandle`] was used, the
+    /// deadline ([`super::Context::set_deadline`]) passed, or a host
+    /// function returned this error. JavaScript cannot catch it; the
+    /// runtime is usable again once it reaches the outermost Rust caller.
+    Terminated,
 }
 
 impl Error {
@@ -140,12 +145,18 @@ impl Error {
         }
     }
 
+    /// Whether the script was stopped ([`Error::Terminated`]).
+    pub fn is_terminated(&self) -> bool {
+        matches!(self, Error::Terminated)
+    }
+
     /// The `name` JavaScript gives this error (`"TypeError"`, ...).
     pub fn name(&self) -> String {
         match self {
             Error::Exception(e) => e.name.clone(),
             Error::Conversion { .. } => "TypeError".to_owned(),
             Error::Host { kind, .. } => kind.name().to_owned(),
+            Error::Terminated => "Error".to_owned(),
         }
     }
 
@@ -160,6 +171,7 @@ impl Error {
                 format!("cannot convert {from} to {to}: {message}")
             }
             Error::Host { message, .. } => message.clone(),
+            Error::Terminated => crate::runtime::limits::TERMINATED.to_owned(),
         }
     }
 }

@@ -201,7 +201,9 @@ impl ExoticObject for HostFunction {
 
 /// Runs a host closure, catching panics, and converts its result.
 fn invoke(ctx: &mut Context, f: &HostCall, name: &str, args: Args) -> JsResult<Value> {
+    ctx.state.host_depth += 1;
     let result = catch_unwind(AssertUnwindSafe(|| f(ctx, args)));
+    ctx.state.host_depth -= 1;
     let result = match result {
         Ok(r) => r,
         Err(panic) => {

@@ -153,9 +153,15 @@ impl Context {
             };
             self.exec.runtime.run_jobs(&mut on_error);
         }
+        // A job stopped by an interrupt: its error, or the promise its
+        // reaction settles, holds the termination; that is the end of the
+        // run, not a rejection to report.
+        let terminated = self.exec.runtime.is_interrupted();
         for e in errors {
             let v = e.get();
-            self.report_rejection(v);
+            if !self.exec.runtime.is_termination(v) {
+                self.report_rejection(v);
+            }
         }
         let unhandled = self.exec.runtime.take_unhandled_rejections();
         let reasons: Vec<Persistent> = unhandled
@@ -168,7 +174,12 @@ impl Context {
             .collect();
         drop(unhandled);
         for r in reasons {
-            self.report_rejection(r.get());
+            if !self.exec.runtime.is_termination(r.get()) {
+                self.report_rejection(r.get());
+            }
+        }
+        if terminated {
+            return Err(self.terminated());
         }
         Ok(())
     }

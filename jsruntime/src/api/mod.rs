@@ -41,7 +41,9 @@
 //!   methods take the context: `v.get(&mut ctx, "key")`, `f.call(&mut ctx,
 //!   (1, 2))`.
 //! * [`FromJs`] / [`IntoJs`]: conversions for numbers, `bool`, strings,
-//!   `Option`, `Vec`, maps, tuples, and [`Serde<T>`] for serde types.
+//!   `Option`, `Vec`, maps, tuples, BigInts (`i128`, `u128`,
+//!   [`AsBigInt<T>`], `num_bigint::BigInt`), and [`Serde<T>`] for serde
+//!   types (a direct serializer and deserializer, no JSON in between).
 //! * Host functions ([`Context::function`]) with [`This`], [`Rest`] and
 //!   optional (`Option`) parameters; a returned `Err` becomes a JavaScript
 //!   exception whose stack names the host function (`at NAME (native)`).
@@ -49,12 +51,19 @@
 //!   [`Context::await_promise`] awaits a JavaScript promise as a Rust
 //!   future; [`Context::run_jobs`] and [`Context::run_until_idle`] drive
 //!   the job queue.
-//! * Host classes ([`Context::class`]): a Rust type as a JavaScript class.
+//! * Host classes ([`Context::class`]): a Rust type as a JavaScript class,
+//!   members named by strings or symbols ([`MemberKey`],
+//!   [`WellKnownSymbol`]).
+//! * Realms: one runtime holds several ([`Context::create_realm`],
+//!   [`Context::with_realm`]); values move between them freely.
 //! * Modules: [`Context::define_module`] (in memory),
 //!   [`Context::native_module`] (exports from Rust),
 //!   [`Context::set_module_loader`] (any [`ModuleLoader`]) and
 //!   [`Context::import`].
 //! * Hooks: [`Context::set_console`], [`Context::on_unhandled_rejection`].
+//! * Limits: [`Context::interrupt_handle`] (stop a script from another
+//!   thread), [`Context::set_deadline`], [`Context::set_max_heap`],
+//!   [`Context::set_stack_size`]; a stopped script is [`Error::Terminated`].
 //!
 //! docs/embedding.md walks through each with examples.
 
@@ -65,6 +74,7 @@ mod error;
 mod function;
 mod future;
 mod hooks;
+mod limits;
 mod module;
 #[cfg(feature = "serde")]
 mod serde;
@@ -72,9 +82,9 @@ mod value;
 
 #[cfg(feature = "serde")]
 pub use self::serde::Serde;
-pub use class::{Class, ClassBuilder};
+pub use class::{Class, ClassBuilder, MemberKey, WellKnownSymbol};
 pub use context::{Context, Realm, Runtime};
-pub use convert::{Coerce, FromJs, IntoJs};
+pub use convert::{AsBigInt, Coerce, FromJs, IntoJs};
 pub use error::{Error, JsError, Location, Result};
 pub use function::{Args, FromArg, FromArgs, Rest, This};
 pub use future::{block_on, Resolver, RunUntilIdle};
@@ -83,3 +93,4 @@ pub use module::NativeModule;
 pub use value::{IntoArgs, IntoKey, JsValue, ValueKind};
 
 pub use crate::backend::{FileLoader, MemoryLoader, ModuleLoader};
+pub use crate::runtime::InterruptHandle;
