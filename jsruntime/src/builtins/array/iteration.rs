@@ -2,7 +2,7 @@
 //! `findIndex`, `findLast`, `findLastIndex`, `forEach`, `map`, `reduce`,
 //! `reduceRight`, `some`.
 
-use super::{array_species_create, callable, create_index, get_index, has_index};
+use super::{array_species_create, callable, create_index, get_index, has_index, present_index};
 use crate::builtins::arg;
 use crate::conversions::to_boolean;
 use crate::gc::Gc;
@@ -32,8 +32,7 @@ fn each_present(
     let this_arg = arg(args, 1);
     let mut k = 0.0;
     while k < len {
-        if has_index(rt, o, k)? {
-            let k_value = get_index(rt, o, k)?;
+        if let Some(k_value) = present_index(rt, o, k)? {
             let result = rt.call(f, this_arg, &[k_value, Value::number(k), Value::object(o)])?;
             if let Some(r) = visit(rt, k, k_value, result)? {
                 return Ok(Some(r));
@@ -74,8 +73,7 @@ pub(super) fn map(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Val
     let this_arg = arg(args, 1);
     let mut k = 0.0;
     while k < len {
-        if has_index(rt, o, k)? {
-            let k_value = get_index(rt, o, k)?;
+        if let Some(k_value) = present_index(rt, o, k)? {
             let mapped = rt.call(f, this_arg, &[k_value, Value::number(k), Value::object(o)])?;
             create_index(rt, a, k, mapped)?;
         }
@@ -91,8 +89,7 @@ pub(super) fn filter(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<
     let this_arg = arg(args, 1);
     let (mut k, mut to) = (0.0, 0.0);
     while k < len {
-        if has_index(rt, o, k)? {
-            let k_value = get_index(rt, o, k)?;
+        if let Some(k_value) = present_index(rt, o, k)? {
             let selected = rt.call(f, this_arg, &[k_value, Value::number(k), Value::object(o)])?;
             if to_boolean(selected) {
                 create_index(rt, a, to, k_value)?;
@@ -184,8 +181,7 @@ fn reduce_in(rt: &mut Runtime, this: Value, args: &[Value], ascending: bool) -> 
     // Step 9.
     while i < len {
         let k = index(i);
-        if has_index(rt, o, k)? {
-            let k_value = get_index(rt, o, k)?;
+        if let Some(k_value) = present_index(rt, o, k)? {
             accumulator = rt.call(
                 f,
                 Value::UNDEFINED,
