@@ -286,6 +286,9 @@ struct State {
     deep_stack: HashSet<usize>,
     /// Shape entries of the objects being serialized (the fast path of
     /// [`serialize_object`]); each level uses the part it pushed.
+    /// The keys stay alive through the shapes they came from, each held by
+    /// a frame below (`serialize_plain_members`).
+    // GC: keys of shapes held by the frames below
     entries: Vec<ShapeEntry>,
     indent: Vec<u16>,
     gap: Vec<u16>,

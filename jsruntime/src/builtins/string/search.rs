@@ -43,7 +43,7 @@ pub(super) fn find_units(hay: &[u16], needle: &[u16], from: usize) -> Option<usi
     let mut at = from * 2;
     loop {
         let i = at + finder.find(bytes.get(at..)?)?;
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             return Some(i / 2);
         }
         at = i + 1;
@@ -60,7 +60,7 @@ fn rfind_units(hay: &[u16], needle: &[u16], from: usize) -> Option<usize> {
     let mut end = (from * 2 + needle_bytes).min(bytes.len());
     loop {
         let i = finder.rfind(bytes.get(..end)?)?;
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             return Some(i / 2);
         }
         // An odd offset: the next candidate starts at least one byte earlier.
@@ -269,6 +269,20 @@ mod tests {
                 want
             );
         }
+        // Mixed: a Latin-1 string and a UTF-16 needle (and the reverse).
+        let nw: Vec<u16> = "bca".encode_utf16().collect();
+        assert_eq!(
+            string_index_of(StrView::Latin1(&hay), StrView::Utf16(&nw), 0),
+            Some(1)
+        );
+        assert_eq!(
+            string_index_of(StrView::Latin1(&hay), StrView::Utf16(&[0x100]), 0),
+            None
+        );
+        assert_eq!(
+            string_last_index_of(StrView::Utf16(&wide), StrView::Latin1(&l("abc")), 4),
+            Some(3)
+        );
         assert_eq!(
             string_last_index_of(StrView::Latin1(&hay), StrView::Latin1(&l("abc")), 4),
             Some(3)
@@ -277,5 +291,22 @@ mod tests {
             string_last_index_of(StrView::Latin1(&hay), StrView::Latin1(&l("abc")), 2),
             Some(0)
         );
+    }
+
+    /// A byte search over UTF-16 units sees matches that straddle two
+    /// units (odd byte offsets); they are not matches.
+    #[test]
+    fn utf16_search_skips_odd_byte_offsets() {
+        // Units 0x4200 0x0041 are the bytes 00 42 41 00 (little endian):
+        // the needle 0x4142 (bytes 42 41) occurs only at byte 1.
+        let hay = [0x4200u16, 0x0041, 0x4142];
+        let needle = [0x4142u16];
+        assert_eq!(find_units(&hay, &needle, 0), Some(2));
+        assert_eq!(find_units(&hay[..2], &needle, 0), None);
+        assert_eq!(rfind_units(&hay[..2], &needle, 1), None);
+        assert_eq!(rfind_units(&hay, &needle, 2), Some(2));
+        assert_eq!(rfind_units(&hay, &needle, 1), None);
+        assert_eq!(find_units(&hay, &needle, 3), None);
+        assert_eq!(find_units(&hay, &needle, 4), None);
     }
 }
