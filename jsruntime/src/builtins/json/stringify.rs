@@ -9,7 +9,7 @@ use crate::object::shape::{Shape, ShapeEntry};
 use crate::object::{Attributes, JsObject, ObjectKind, PropertyKey, FLAG_EXOTIC};
 use crate::runtime::inline_cache::{plain_named, FLAG_WATCHED, PROTO_EPOCH};
 use crate::runtime::Runtime;
-use crate::string::{number::number_to_string, JsString, StrView, MAX_STRING_LENGTH};
+use crate::string::{JsString, StrView, MAX_STRING_LENGTH};
 use crate::value::Value;
 use crate::JsResult;
 use std::collections::HashSet;
@@ -520,7 +520,9 @@ fn serialize_value(
             // decimal digits, written without an intermediate String.
             write_integer(&mut state.out, n as i64);
         } else if n.is_finite() {
-            state.out.ascii(number_to_string(n).as_bytes());
+            // Number::toString of the rest (not 0: that is integral) is
+            // ryu-js's shortest form, formatted in a stack buffer.
+            state.out.ascii(ryu_js::Buffer::new().format(n).as_bytes());
         } else {
             state.out.ascii(b"null");
         }
@@ -645,7 +647,7 @@ fn serialize_plain_members(
     if !matches!(value.kind(), ObjectKind::Ordinary)
         || value.exotic_methods().is_some()
         || shape.is_dictionary()
-        || !value.element_indices().is_empty()
+        || !(value.has_no_element_storage() || value.element_indices().is_empty())
     {
         return Ok(None);
     }
