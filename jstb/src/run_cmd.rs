@@ -293,7 +293,13 @@ pub fn run_loaded_with(
 ) -> anyhow::Result<ExitCode> {
     let print_result = invocation.print_result;
     let defined = program.functions.len();
-    let mut exec = Executor::new().map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Both callers (`jstb run`, `jstb FILE`) end the process after this
+    // run, so the executor is left to the operating system instead of being
+    // dropped: unmapping the heap blocks and JIT pages one by one was about
+    // 5 % of a hello world (docs/performance.md). Output is flushed by each
+    // write, and nothing else waits for the drop.
+    let mut exec =
+        std::mem::ManuallyDrop::new(Executor::new().map_err(|e| anyhow::anyhow!("{e}"))?);
     if let Some(n) = gc_stress {
         exec.runtime.set_gc_stress(n);
     }

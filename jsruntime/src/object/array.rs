@@ -8,8 +8,8 @@
 //! dense storage (holes and sparse elements cost nothing).
 
 use super::{
-    Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, FLAG_ARRAY,
-    FLAG_LENGTH_READONLY,
+    Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty, FLAG_ARRAY,
+    FLAG_EXOTIC, FLAG_LENGTH_READONLY, FLAG_SPARSE,
 };
 use crate::gc::Gc;
 use crate::runtime::{Intrinsic, Runtime};
@@ -64,6 +64,38 @@ impl Runtime {
             return Ok(true);
         }
         self.ordinary_define_own_property(a, key, desc)
+    }
+
+    /// CreateDataProperty(A, index, v) (7.3.7) on an array whose storage
+    /// is all plain (no exotic hook, no sparse element, extensible): the
+    /// element is absent or a plain dense data property, so 10.4.2.1 steps
+    /// 1.b-1.k with ValidateAndApplyPropertyDescriptor reduce to storing the
+    /// value and growing `length`. Returns false, having done nothing, when
+    /// the array is not of that kind (the caller takes the general path).
+    pub(crate) fn try_create_array_element(
+        &mut self,
+        a: Gc<JsObject>,
+        index: u32,
+        v: Value,
+    ) -> JsResult<bool> {
+        if index == u32::MAX
+            || !matches!(a.kind(), ObjectKind::Array)
+            || a.flags() & (FLAG_EXOTIC | FLAG_SPARSE) != 0
+            || !a.is_extensible_flag()
+        {
+            return Ok(false);
+        }
+        let length = a.array_length();
+        // Step 1.e: no growth past a read-only length.
+        if index >= length && a.flags() & FLAG_LENGTH_READONLY != 0 {
+            return Ok(false);
+        }
+        let prop = StoredProperty::Data(v, Attributes::DEFAULT_DATA);
+        self.store_property(a, PropertyKey::Index(index), prop)?;
+        if index >= length {
+            self.set_array_length_raw(a, index + 1);
+        }
+        Ok(true)
     }
 
     /// OrdinaryDefineOwnProperty(A, "length", desc) on the virtual `length`.

@@ -130,6 +130,13 @@ impl JsObject {
         }
     }
 
+    /// Whether the object has no element storage at all (then it has no
+    /// elements; one with storage may still have none, all holes).
+    #[inline]
+    pub fn has_no_element_storage(&self) -> bool {
+        self.elements.len() == 0 && self.sparse.is_none()
+    }
+
     /// Own element indices in ascending order.
     pub fn element_indices(&self) -> Vec<u32> {
         let dense = self

@@ -228,6 +228,11 @@ impl Runtime {
 impl Runtime {
     /// 7.3.19 LengthOfArrayLike.
     pub fn length_of_array_like(&mut self, o: Gc<JsObject>) -> JsResult<f64> {
+        // An Array's `length` is its own data property (10.4.2), held in
+        // the object: a Get of it runs no code.
+        if o.is_array() && o.exotic_methods().is_none() {
+            return Ok(o.array_length() as f64);
+        }
         let key = PropertyKey::String(self.names.length);
         let len = self.get(o, key, Value::object(o))?;
         self.to_length(len)

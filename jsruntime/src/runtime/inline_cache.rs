@@ -389,7 +389,7 @@ impl PropertyCache {
 /// exotic object, not a kind with named properties outside its shape
 /// (String objects, functions' lazily created properties, an array's
 /// `length`).
-fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey) -> bool {
+pub(crate) fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey) -> bool {
     if o.exotic_methods().is_some() {
         return false;
     }

@@ -410,6 +410,16 @@ impl Runtime {
         self.alloc_string(JsString::new_flat_latin1(bytes.into()))
     }
 
+    /// A new string taking a buffer of Latin-1 bytes (no copy, as built by
+    /// JSON.stringify or a join).
+    pub fn new_string_latin1_vec(&mut self, bytes: Vec<u8>) -> JsResult<Gc<JsString>> {
+        if bytes.is_empty() {
+            return Ok(self.empty_string());
+        }
+        self.check_string_length(bytes.len())?;
+        self.alloc_string(JsString::new_flat_latin1(bytes.into_boxed_slice()))
+    }
+
     /// `a + b` for strings: a rope unless the result is short.
     pub fn concat_strings(&mut self, a: Gc<JsString>, b: Gc<JsString>) -> JsResult<Gc<JsString>> {
         if a.is_empty() {

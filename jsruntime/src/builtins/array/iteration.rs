@@ -2,7 +2,7 @@
 //! `findIndex`, `findLast`, `findLastIndex`, `forEach`, `map`, `reduce`,
 //! `reduceRight`, `some`.
 
-use super::{array_species_create, callable, create_index, get_index, has_index};
+use super::{array_species_create, callable, create_index, get_index, has_index, present_index};
 use crate::builtins::arg;
 use crate::conversions::to_boolean;
 use crate::gc::Gc;
@@ -10,6 +10,17 @@ use crate::object::JsObject;
 use crate::runtime::Runtime;
 use crate::value::Value;
 use crate::JsResult;
+
+/// 𝔽(k) for an element index (an integer, 0 ≤ k < 2^53): the int32 form
+/// directly, as `Value::number` makes it, without its general checks.
+#[inline]
+fn index_value(k: f64) -> Value {
+    if k < 2147483648.0 {
+        Value::from_i32(k as i32)
+    } else {
+        Value::number(k)
+    }
+}
 
 /// ToObject(this), LengthOfArrayLike and the IsCallable check of the
 /// callback (steps 1–3 of every method here).
@@ -32,9 +43,8 @@ fn each_present(
     let this_arg = arg(args, 1);
     let mut k = 0.0;
     while k < len {
-        if has_index(rt, o, k)? {
-            let k_value = get_index(rt, o, k)?;
-            let result = rt.call(f, this_arg, &[k_value, Value::number(k), Value::object(o)])?;
+        if let Some(k_value) = present_index(rt, o, k)? {
+            let result = rt.call(f, this_arg, &[k_value, index_value(k), Value::object(o)])?;
             if let Some(r) = visit(rt, k, k_value, result)? {
                 return Ok(Some(r));
             }
@@ -74,9 +84,8 @@ pub(super) fn map(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Val
     let this_arg = arg(args, 1);
     let mut k = 0.0;
     while k < len {
-        if has_index(rt, o, k)? {
-            let k_value = get_index(rt, o, k)?;
-            let mapped = rt.call(f, this_arg, &[k_value, Value::number(k), Value::object(o)])?;
+        if let Some(k_value) = present_index(rt, o, k)? {
+            let mapped = rt.call(f, this_arg, &[k_value, index_value(k), Value::object(o)])?;
             create_index(rt, a, k, mapped)?;
         }
         k += 1.0;
@@ -91,9 +100,8 @@ pub(super) fn filter(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<
     let this_arg = arg(args, 1);
     let (mut k, mut to) = (0.0, 0.0);
     while k < len {
-        if has_index(rt, o, k)? {
-            let k_value = get_index(rt, o, k)?;
-            let selected = rt.call(f, this_arg, &[k_value, Value::number(k), Value::object(o)])?;
+        if let Some(k_value) = present_index(rt, o, k)? {
+            let selected = rt.call(f, this_arg, &[k_value, index_value(k), Value::object(o)])?;
             if to_boolean(selected) {
                 create_index(rt, a, to, k_value)?;
                 to += 1.0;
@@ -121,7 +129,7 @@ fn find_via_predicate(
         let result = rt.call(
             predicate,
             this_arg,
-            &[k_value, Value::number(k), Value::object(o)],
+            &[k_value, index_value(k), Value::object(o)],
         )?;
         if to_boolean(result) {
             return Ok((k, k_value));
@@ -184,12 +192,11 @@ fn reduce_in(rt: &mut Runtime, this: Value, args: &[Value], ascending: bool) -> 
     // Step 9.
     while i < len {
         let k = index(i);
-        if has_index(rt, o, k)? {
-            let k_value = get_index(rt, o, k)?;
+        if let Some(k_value) = present_index(rt, o, k)? {
             accumulator = rt.call(
                 f,
                 Value::UNDEFINED,
-                &[accumulator, k_value, Value::number(k), Value::object(o)],
+                &[accumulator, k_value, index_value(k), Value::object(o)],
             )?;
         }
         i += 1.0;

@@ -429,8 +429,26 @@ pub(super) fn delete_index(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResul
     rt.delete_property_or_throw(o, key)
 }
 
+/// HasProperty(O, ! ToString(𝔽(k))) and, when true, Get(O, ! ToString(𝔽(k))):
+/// the element's value if present. A present plain dense element is read
+/// once (neither step runs code for it).
+pub(super) fn present_index(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<Option<Value>> {
+    if let Some(v) = dense_own_element(o, k) {
+        return Ok(Some(v));
+    }
+    if has_index(rt, o, k)? {
+        Ok(Some(get_index(rt, o, k)?))
+    } else {
+        Ok(None)
+    }
+}
+
 /// CreateDataPropertyOrThrow(A, ! ToString(𝔽(k)), v).
 pub(super) fn create_index(rt: &mut Runtime, a: Gc<JsObject>, k: f64, v: Value) -> JsResult<()> {
+    // Fast path: a plain array (the usual ArraySpeciesCreate result).
+    if k < 4294967295.0 && rt.try_create_array_element(a, k as u32, v)? {
+        return Ok(());
+    }
     let key = rt.index_key(k)?;
     rt.create_data_property_or_throw(a, key, v)
 }

@@ -5,12 +5,127 @@
 use super::{enumerable_own_keys, key_to_root, root_to_key};
 use crate::builtins::arg;
 use crate::gc::{Gc, ValueList};
-use crate::object::{JsObject, ObjectKind, PropertyKey};
+use crate::object::shape::{Shape, ShapeEntry};
+use crate::object::{Attributes, JsObject, ObjectKind, PropertyKey, FLAG_EXOTIC};
+use crate::runtime::inline_cache::{plain_named, FLAG_WATCHED, PROTO_EPOCH};
 use crate::runtime::Runtime;
-use crate::string::{number::number_to_string, StrView, MAX_STRING_LENGTH};
+use crate::string::{JsString, StrView, MAX_STRING_LENGTH};
 use crate::value::Value;
 use crate::JsResult;
 use std::collections::HashSet;
+use std::sync::atomic::Ordering;
+
+/// The Latin-1 units QuoteJSONString escapes: controls, `"` and `\\`.
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+/// Whether one of the eight bytes of `x` is below 0x20, `"` or `\\` (the
+/// bit tricks "has a byte less than n" and "has a zero byte", exact as a
+/// yes/no answer for any byte values).
+#[inline]
+fn word_needs_escape(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
+    below_space || has_zero(x ^ (ONES * b'"' as u64)) || has_zero(x ^ (ONES * b'\\' as u64))
+}
+
+/// Prototype chains longer than this are not remembered by [`NoToJson`].
+const MAX_CHAIN: usize = 8;
+
+/// A remembered absence of `toJSON` on an object and its prototypes: an
+/// object with this (shared, so immutable) shape and this [[Prototype]]
+/// has no `toJSON` while the prototype-chain epoch is unchanged (every
+/// prototype walked is watched: adding a property to one, or changing its
+/// [[Prototype]], bumps the epoch; see `runtime/inline_cache.rs`). The
+/// shape and prototype are held here, inside the [`State`] on the native
+/// stack, so they stay alive (no address reuse) during the call.
+#[derive(Clone, Copy)]
+struct NoToJson {
+    shape: Gc<Shape>,
+    proto: Value,
+    epoch: u64,
+}
+
+/// Quoted member names by key (direct-mapped on the atom's address), so a
+/// name repeated in every object of a document is copied, not re-escaped.
+/// The keys are held in this array, inside the [`State`] on the native
+/// stack, so they stay alive (no address reuse) during the call.
+struct KeyCache {
+    keys: [Option<Gc<JsString>>; KEY_CACHE_ENTRIES],
+    /// The quoted text of each key: a range of `text`.
+    spans: [(u32, u32); KEY_CACHE_ENTRIES],
+    text: Vec<u8>,
+}
+
+const KEY_CACHE_ENTRIES: usize = 64;
+/// Names longer than this are not cached; the text is reset past 64 KiB.
+const KEY_CACHE_MAX_NAME: usize = 64;
+const KEY_CACHE_MAX_TEXT: usize = 1 << 16;
+
+impl KeyCache {
+    fn new() -> KeyCache {
+        KeyCache {
+            keys: [None; KEY_CACHE_ENTRIES],
+            spans: [(0, 0); KEY_CACHE_ENTRIES],
+            // GC: bytes, no references.
+            text: Vec::new(),
+        }
+    }
+
+    fn slot(name: Gc<JsString>) -> usize {
+        let a = name.addr();
+        ((a >> 4) ^ (a >> 10)) % KEY_CACHE_ENTRIES
+    }
+
+    /// Writes `name` quoted (QuoteJSONString) to `out`.
+    fn quote(&mut self, out: &mut Out, name: Gc<JsString>) {
+        let Out::Latin1(buf) = out else {
+            out.quote(name.view());
+            return;
+        };
+        let slot = Self::slot(name);
+        if self.keys[slot] == Some(name) {
+            let (start, end) = self.spans[slot];
+            buf.extend_from_slice(&self.text[start as usize..end as usize]);
+            return;
+        }
+        let start = buf.len();
+        out.quote(name.view());
+        let Out::Latin1(buf) = out else {
+            return;
+        };
+        let quoted = &buf[start..];
+        if quoted.len() > KEY_CACHE_MAX_NAME {
+            return;
+        }
+        if self.text.len() + quoted.len() > KEY_CACHE_MAX_TEXT {
+            self.text.clear();
+            self.keys = [None; KEY_CACHE_ENTRIES];
+        }
+        let from = self.text.len();
+        self.text.extend_from_slice(quoted);
+        self.keys[slot] = Some(name);
+        self.spans[slot] = (from as u32, self.text.len() as u32);
+    }
+}
+
+/// How many [`NoToJson`] entries a stringify call keeps (round robin).
+const NO_TO_JSON_ENTRIES: usize = 4;
+
+/// [[Stack]] entries kept in a vector (searched linearly); deeper ones go
+/// to a hash set as well.
+const SHALLOW_STACK: usize = 64;
 
 /// The output: Latin-1 bytes, switched to UTF-16 at the first wider unit.
 enum Out {
@@ -33,6 +148,7 @@ impl Out {
         }
     }
 
+    #[inline]
     fn ascii(&mut self, s: &[u8]) {
         match self {
             Out::Latin1(b) => b.extend_from_slice(s),
@@ -87,13 +203,24 @@ impl Out {
         match s {
             StrView::Latin1(bytes) => {
                 let mut run = 0;
-                for (i, &c) in bytes.iter().enumerate() {
-                    if c >= 0x20 && c != b'"' && c != b'\\' {
-                        continue;
+                let mut i = 0;
+                while i < bytes.len() {
+                    // Eight bytes at a time while none needs escaping.
+                    if let Some(chunk) = bytes.get(i..i + 8) {
+                        let mut word = [0u8; 8];
+                        word.copy_from_slice(chunk);
+                        if !word_needs_escape(u64::from_le_bytes(word)) {
+                            i += 8;
+                            continue;
+                        }
                     }
-                    self.latin1(&bytes[run..i]);
-                    self.escape(c as u16);
-                    run = i + 1;
+                    let c = bytes[i];
+                    if NEEDS_ESCAPE[c as usize] {
+                        self.latin1(&bytes[run..i]);
+                        self.escape(c as u16);
+                        run = i + 1;
+                    }
+                    i += 1;
                 }
                 self.latin1(&bytes[run..]);
             }
@@ -151,14 +278,80 @@ struct State {
     replacer: Value,
     /// [[PropertyList]] as rooted keys ([`key_to_root`]).
     property_list: Option<Gc<ValueList>>,
-    /// [[Stack]]: the objects being serialized, as a set of addresses for
-    /// cycle detection in constant time (they are alive: each is a local of
-    /// a frame below).
-    stack: HashSet<usize>,
+    /// [[Stack]]: the addresses of the objects being serialized (they are
+    /// alive: each is a local of a frame below), the first
+    /// [`SHALLOW_STACK`] in order and the deeper ones in a set, so the cycle
+    /// check is a short scan plus, when deep, a constant-time lookup.
+    stack: Vec<usize>,
+    deep_stack: HashSet<usize>,
+    /// Shape entries of the objects being serialized (the fast path of
+    /// [`serialize_object`]); each level uses the part it pushed.
+    /// The keys stay alive through the shapes they came from, each held by
+    /// a frame below (`serialize_plain_members`).
+    // GC: keys of shapes held by the frames below
+    entries: Vec<ShapeEntry>,
     indent: Vec<u16>,
     gap: Vec<u16>,
     out: Out,
     to_json: PropertyKey,
+    no_to_json: [Option<NoToJson>; NO_TO_JSON_ENTRIES],
+    no_to_json_next: usize,
+    key_cache: KeyCache,
+}
+
+impl State {
+    /// Whether `o` certainly has no `toJSON` (own or inherited), so step 2
+    /// of SerializeJSONProperty can skip the Get: a remembered answer, or
+    /// a walk of the chain remembered for the next object of that shape.
+    /// False means "look it up".
+    fn lacks_to_json(&mut self, rt: &mut Runtime, o: Gc<JsObject>) -> bool {
+        let length = PropertyKey::String(rt.names.length);
+        let key = self.to_json;
+        let shape = o.shape();
+        if shape.is_dictionary() || !plain_named(o, key, length) {
+            return false;
+        }
+        let epoch = PROTO_EPOCH.load(Ordering::Relaxed);
+        let proto = o.proto();
+        if self
+            .no_to_json
+            .iter()
+            .flatten()
+            .any(|e| e.shape == shape && e.proto == proto && e.epoch == epoch)
+        {
+            return true;
+        }
+        if shape.lookup(key).is_some() {
+            return false;
+        }
+        let mut chain = [o; MAX_CHAIN];
+        let mut depth = 0;
+        let mut p = proto;
+        while let Some(obj) = p.as_object() {
+            if depth == MAX_CHAIN
+                || !plain_named(obj, key, length)
+                || obj.shape().lookup(key).is_some()
+            {
+                return false;
+            }
+            chain[depth] = obj;
+            depth += 1;
+            p = obj.proto();
+        }
+        for &w in &chain[..depth] {
+            if w.flags() & FLAG_WATCHED == 0 {
+                rt.set_object_flags(w, FLAG_WATCHED, 0);
+            }
+        }
+        let entry = NoToJson {
+            shape,
+            proto,
+            epoch: PROTO_EPOCH.load(Ordering::Relaxed),
+        };
+        self.no_to_json[self.no_to_json_next] = Some(entry);
+        self.no_to_json_next = (self.no_to_json_next + 1) % NO_TO_JSON_ENTRIES;
+        true
+    }
 }
 
 /// 25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] ).
@@ -168,11 +361,19 @@ pub(super) fn stringify(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<
     let mut state = State {
         replacer: Value::UNDEFINED,
         property_list: None,
-        stack: HashSet::new(),
+        // GC: addresses of objects kept alive by the frames below.
+        stack: Vec::new(),
+        deep_stack: HashSet::new(),
+        // GC: shape entries, whose keys the shapes held by the frames below
+        // keep alive.
+        entries: Vec::new(),
         indent: Vec::new(),
         gap: Vec::new(),
         out: Out::Latin1(Vec::new()),
         to_json,
+        no_to_json: [None; NO_TO_JSON_ENTRIES],
+        no_to_json_next: 0,
+        key_cache: KeyCache::new(),
     };
     // Step 4.
     if let Some(r) = replacer.as_object() {
@@ -237,9 +438,9 @@ pub(super) fn stringify(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<
     if !serialize_property(rt, &mut state, empty, wrapper)? {
         return Ok(Value::UNDEFINED);
     }
-    match &state.out {
-        Out::Latin1(b) => Ok(Value::string(rt.new_string_latin1(b)?)),
-        Out::Utf16(u) => Ok(Value::string(rt.new_string_utf16(u)?)),
+    match std::mem::replace(&mut state.out, Out::Latin1(Vec::new())) {
+        Out::Latin1(b) => Ok(Value::string(rt.new_string_latin1_vec(b)?)),
+        Out::Utf16(u) => Ok(Value::string(rt.new_string_utf16(&u)?)),
     }
 }
 
@@ -261,15 +462,30 @@ fn serialize_property(
     key: PropertyKey,
     holder: Gc<JsObject>,
 ) -> JsResult<bool> {
+    // Step 1.
+    let value = rt.get(holder, key, Value::object(holder))?;
+    serialize_value(rt, state, key, holder, value)
+}
+
+/// SerializeJSONProperty from step 2, with `value` the result of step 1's
+/// Get(holder, key) (the callers read plain data properties directly).
+fn serialize_value(
+    rt: &mut Runtime,
+    state: &mut State,
+    key: PropertyKey,
+    holder: Gc<JsObject>,
+    mut value: Value,
+) -> JsResult<bool> {
     rt.check_stack()?;
     rt.poll_interrupt()?;
     if state.out.len() > MAX_STRING_LENGTH {
         return Err(rt.range_error("Invalid string length"));
     }
-    // Step 1.
-    let mut value = rt.get(holder, key, Value::object(holder))?;
     // Step 2: toJSON of an Object or a BigInt.
-    if value.is_object() || value.is_bigint() {
+    let skip = value
+        .as_object()
+        .is_some_and(|o| state.lacks_to_json(rt, o));
+    if !skip && (value.is_object() || value.is_bigint()) {
         let to_json = rt.get_v(value, state.to_json)?;
         if to_json.as_object().is_some_and(|o| o.is_callable()) {
             let key_value = rt.property_key_to_value(key)?;
@@ -304,7 +520,9 @@ fn serialize_property(
             // decimal digits, written without an intermediate String.
             write_integer(&mut state.out, n as i64);
         } else if n.is_finite() {
-            state.out.ascii(number_to_string(n).as_bytes());
+            // Number::toString of the rest (not 0: that is integral) is
+            // ryu-js's shortest form, formatted in a stack buffer.
+            state.out.ascii(ryu_js::Buffer::new().format(n).as_bytes());
         } else {
             state.out.ascii(b"null");
         }
@@ -324,8 +542,16 @@ fn serialize_property(
 
 /// Step 1 of SerializeJSONObject/Array: a cycle is a TypeError; then push.
 fn enter(rt: &mut Runtime, state: &mut State, o: Gc<JsObject>) -> JsResult<usize> {
-    if !state.stack.insert(o.addr()) {
+    let addr = o.addr();
+    if state.stack.contains(&addr)
+        || (!state.deep_stack.is_empty() && state.deep_stack.contains(&addr))
+    {
         return Err(rt.type_error("Converting circular structure to JSON"));
+    }
+    if state.stack.len() < SHALLOW_STACK {
+        state.stack.push(addr);
+    } else {
+        state.deep_stack.insert(addr);
     }
     let stepback = state.indent.len();
     let gap = state.gap.clone();
@@ -349,7 +575,12 @@ fn separator(state: &mut State, first: bool) {
 /// The closing bracket: with a gap and members, on its own line at the
 /// outer indent.
 fn close(state: &mut State, o: Gc<JsObject>, stepback: usize, empty: bool, bracket: &[u8]) {
-    state.stack.remove(&o.addr());
+    // Last in, first out: the deep set empties before the vector shrinks.
+    if state.deep_stack.is_empty() {
+        state.stack.pop();
+    } else {
+        state.deep_stack.remove(&o.addr());
+    }
     state.indent.truncate(stepback);
     if !empty && !state.gap.is_empty() {
         state.out.ascii(b"\n");
@@ -362,6 +593,12 @@ fn close(state: &mut State, o: Gc<JsObject>, stepback: usize, empty: bool, brack
 /// 25.5.2.5 SerializeJSONObject ( state, value ) (#sec-serializejsonobject).
 fn serialize_object(rt: &mut Runtime, state: &mut State, value: Gc<JsObject>) -> JsResult<()> {
     let stepback = enter(rt, state, value)?;
+    if state.property_list.is_none() {
+        if let Some(empty) = serialize_plain_members(rt, state, value)? {
+            close(state, value, stepback, empty, b"}");
+            return Ok(());
+        }
+    }
     // Steps 5-6.
     let keys = match state.property_list {
         Some(list) => list,
@@ -392,6 +629,87 @@ fn serialize_object(rt: &mut Runtime, state: &mut State, value: Gc<JsObject>) ->
     Ok(())
 }
 
+/// Steps 5-10 of SerializeJSONObject for an ordinary object without
+/// elements, exotic behaviour or a dictionary shape, without a property
+/// list: EnumerableOwnProperties is its shape's enumerable string keys in
+/// order (no code runs to list them), and each Get of a data property is a
+/// slot read while the object keeps that shape (a toJSON, replacer or
+/// getter that changes it sends the remaining reads through [[Get]]).
+/// Writes `{` and the members and returns whether there was none; None
+/// (nothing written) when the object is not of that kind. The shape, a
+/// local, keeps the keys alive.
+fn serialize_plain_members(
+    rt: &mut Runtime,
+    state: &mut State,
+    value: Gc<JsObject>,
+) -> JsResult<Option<bool>> {
+    let shape = value.shape();
+    if !matches!(value.kind(), ObjectKind::Ordinary)
+        || value.exotic_methods().is_some()
+        || shape.is_dictionary()
+        || !(value.has_no_element_storage() || value.element_indices().is_empty())
+    {
+        return Ok(None);
+    }
+    let start = state.entries.len();
+    // The shape chain from the last property added back to the root, then
+    // reversed into insertion order (what `Shape::entries` does, without
+    // allocating).
+    let mut cur = Some(shape);
+    while let Some(sh) = cur {
+        if let Some(e) = sh.last_entry() {
+            if !e.key.is_symbol() && e.attrs.0 & Attributes::ENUMERABLE != 0 {
+                state.entries.push(e);
+            }
+        }
+        cur = sh.parent();
+    }
+    let end = state.entries.len();
+    state.entries[start..end].reverse();
+    state.out.ascii(b"{");
+    let mut first = true;
+    let mut result = Ok(());
+    for i in start..end {
+        let e = state.entries[i];
+        let PropertyKey::String(name) = e.key else {
+            continue;
+        };
+        let mark = state.out.len();
+        separator(state, first);
+        let State { out, key_cache, .. } = &mut *state;
+        key_cache.quote(out, name);
+        state.out.ascii(b":");
+        if !state.gap.is_empty() {
+            state.out.ascii(b" ");
+        }
+        let v = if value.shape() == shape && !e.attrs.is_accessor() {
+            value.slot(e.slot)
+        } else {
+            match rt.get(value, e.key, Value::object(value)) {
+                Ok(v) => v,
+                Err(err) => {
+                    result = Err(err);
+                    break;
+                }
+            }
+        };
+        match serialize_value(rt, state, e.key, value, v) {
+            Ok(true) => first = false,
+            // Step 8.b: an undefined member is left out.
+            Ok(false) => state.out.truncate(mark),
+            Err(err) => {
+                result = Err(err);
+                break;
+            }
+        }
+    }
+    state.entries.truncate(start);
+    // Keep the shape (and so its keys) alive to here.
+    std::hint::black_box(shape);
+    result?;
+    Ok(Some(first))
+}
+
 /// Writes the decimal digits of `n` (Number::toString of an integral
 /// value below 10^15 in magnitude).
 fn write_integer(out: &mut Out, n: i64) {
@@ -413,6 +731,18 @@ fn write_integer(out: &mut Out, n: i64) {
     out.ascii(&buf[i..]);
 }
 
+/// The value of a present plain dense element of an array without exotic
+/// behaviour (whose Get runs no code).
+fn dense_element(o: Gc<JsObject>, key: PropertyKey) -> Option<Value> {
+    let PropertyKey::Index(i) = key else {
+        return None;
+    };
+    if !matches!(o.kind(), ObjectKind::Array) || o.flags() & FLAG_EXOTIC != 0 {
+        return None;
+    }
+    o.dense_element(i)
+}
+
 /// 25.5.2.6 SerializeJSONArray ( state, value ) (#sec-serializejsonarray).
 fn serialize_array(rt: &mut Runtime, state: &mut State, value: Gc<JsObject>) -> JsResult<()> {
     let stepback = enter(rt, state, value)?;
@@ -425,7 +755,12 @@ fn serialize_array(rt: &mut Runtime, state: &mut State, value: Gc<JsObject>) -> 
         }
         separator(state, index == 0.0);
         let key = rt.index_key(index)?;
-        if !serialize_property(rt, state, key, value)? {
+        // Step 1's Get of a present plain dense element is a read.
+        let written = match dense_element(value, key) {
+            Some(v) => serialize_value(rt, state, key, value, v)?,
+            None => serialize_property(rt, state, key, value)?,
+        };
+        if !written {
             // Step 8.b: undefined elements print as null.
             state.out.ascii(b"null");
         }

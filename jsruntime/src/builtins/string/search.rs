@@ -11,6 +11,7 @@ use crate::runtime::Runtime;
 use crate::string::{JsString, StrView};
 use crate::value::Value;
 use crate::JsResult;
+use memchr::memmem;
 
 /// Whether `a[at..at + b.len()]` equals `b` (the caller checks the bounds).
 fn region_equals(a: StrView<'_>, at: usize, b: StrView<'_>) -> bool {
@@ -22,38 +23,84 @@ fn region_equals(a: StrView<'_>, at: usize, b: StrView<'_>) -> bool {
     }
 }
 
-/// First index `i >= from` where `needle` occurs in `hay` (slices of one
-/// unit type): scan for the first unit, then compare the rest.
-fn find_slice<T: Copy + PartialEq>(hay: &[T], needle: &[T], from: usize) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let last_start = hay.len().checked_sub(needle.len())?;
-    let mut i = from;
-    while i <= last_start {
-        let off = hay[i..=last_start].iter().position(|&u| u == first)?;
-        i += off;
-        if &hay[i + 1..i + needle.len()] == rest {
-            return Some(i);
-        }
-        i += 1;
+/// The bytes of UTF-16 code units (native byte order), for a byte search.
+fn unit_bytes(units: &[u16]) -> &[u8] {
+    // SAFETY: the pointer and the length in bytes cover exactly the units'
+    // memory; `u8` has alignment 1, every byte is a valid `u8`, and the
+    // result borrows `units` for its lifetime.
+    unsafe { std::slice::from_raw_parts(units.as_ptr().cast::<u8>(), units.len() * 2) }
+}
+
+/// First index `i >= from` where `needle` (not empty) occurs in `hay`, on
+/// UTF-16 units: a `memmem` byte search (SIMD prefilter, two-way), where a
+/// match at an odd byte offset straddles two units and is skipped.
+pub(super) fn find_units(hay: &[u16], needle: &[u16], from: usize) -> Option<usize> {
+    if from > hay.len() {
+        return None;
     }
-    None
+    let finder = memmem::Finder::new(unit_bytes(needle));
+    let bytes = unit_bytes(hay);
+    let mut at = from * 2;
+    loop {
+        let i = at + finder.find(bytes.get(at..)?)?;
+        if i.is_multiple_of(2) {
+            return Some(i / 2);
+        }
+        at = i + 1;
+    }
+}
+
+/// Last index `i <= from` where `needle` (not empty) occurs in `hay`, on
+/// UTF-16 units (see [`find_units`]).
+fn rfind_units(hay: &[u16], needle: &[u16], from: usize) -> Option<usize> {
+    let finder = memmem::FinderRev::new(unit_bytes(needle));
+    let bytes = unit_bytes(hay);
+    let needle_bytes = needle.len() * 2;
+    // Matches starting at or before `from` end at or before this byte.
+    let mut end = (from * 2 + needle_bytes).min(bytes.len());
+    loop {
+        let i = finder.rfind(bytes.get(..end)?)?;
+        if i.is_multiple_of(2) {
+            return Some(i / 2);
+        }
+        // An odd offset: the next candidate starts at least one byte earlier.
+        end = i + needle_bytes - 1;
+    }
+}
+
+/// `needle` as Latin-1 bytes, or None when a unit is wider (it cannot
+/// occur in a Latin-1 string).
+fn narrow(needle: &[u16]) -> Option<Vec<u8>> {
+    // GC: bytes, no references.
+    needle.iter().map(|&u| u8::try_from(u).ok()).collect()
+}
+
+/// `needle` widened to UTF-16 units.
+fn widen(needle: &[u8]) -> Vec<u16> {
+    // GC: code units, no references.
+    needle.iter().map(|&b| b as u16).collect()
 }
 
 /// 6.1.4.1 StringIndexOf ( string, searchValue, fromIndex )
-/// (#sec-stringindexof).
+/// (#sec-stringindexof): a substring search on the string's own
+/// representation (`memchr::memmem`, linear time).
 pub(super) fn string_index_of(s: StrView<'_>, search: StrView<'_>, from: usize) -> Option<usize> {
-    let (len, search_len) = (s.len(), search.len());
+    let len = s.len();
     // Steps 2-3: the empty string is found at fromIndex if it is in range.
-    if search_len == 0 {
+    if search.is_empty() {
         return (from <= len).then_some(from);
     }
+    if from > len {
+        return None;
+    }
     match (s, search) {
-        (StrView::Latin1(x), StrView::Latin1(y)) => find_slice(x, y, from),
-        (StrView::Utf16(x), StrView::Utf16(y)) => find_slice(x, y, from),
-        _ => {
-            let last = len.checked_sub(search_len)?;
-            (from..=last).find(|&i| region_equals(s, i, search))
+        (StrView::Latin1(x), StrView::Latin1(y)) => memmem::find(&x[from..], y).map(|i| i + from),
+        (StrView::Utf16(x), StrView::Utf16(y)) => find_units(x, y, from),
+        (StrView::Latin1(x), StrView::Utf16(y)) => {
+            let y = narrow(y)?;
+            memmem::find(&x[from..], &y).map(|i| i + from)
         }
+        (StrView::Utf16(x), StrView::Latin1(y)) => find_units(x, &widen(y), from),
     }
 }
 
@@ -61,7 +108,16 @@ pub(super) fn string_index_of(s: StrView<'_>, search: StrView<'_>, from: usize) 
 /// (#sec-stringlastindexof): the last match starting at or before `from`
 /// (the caller has clamped `from` to `len - searchLen`).
 fn string_last_index_of(s: StrView<'_>, search: StrView<'_>, from: usize) -> Option<usize> {
-    (0..=from).rev().find(|&i| region_equals(s, i, search))
+    if search.is_empty() {
+        return Some(from);
+    }
+    let end = from.checked_add(search.len())?.min(s.len());
+    match (s, search) {
+        (StrView::Latin1(x), StrView::Latin1(y)) => memmem::rfind(&x[..end], y),
+        (StrView::Utf16(x), StrView::Utf16(y)) => rfind_units(x, y, from),
+        (StrView::Latin1(x), StrView::Utf16(y)) => memmem::rfind(&x[..end], &narrow(y)?),
+        (StrView::Utf16(x), StrView::Latin1(y)) => rfind_units(x, &widen(y), from),
+    }
 }
 
 /// The shared first steps of `startsWith`, `endsWith` and `includes`:
@@ -213,6 +269,20 @@ mod tests {
                 want
             );
         }
+        // Mixed: a Latin-1 string and a UTF-16 needle (and the reverse).
+        let nw: Vec<u16> = "bca".encode_utf16().collect();
+        assert_eq!(
+            string_index_of(StrView::Latin1(&hay), StrView::Utf16(&nw), 0),
+            Some(1)
+        );
+        assert_eq!(
+            string_index_of(StrView::Latin1(&hay), StrView::Utf16(&[0x100]), 0),
+            None
+        );
+        assert_eq!(
+            string_last_index_of(StrView::Utf16(&wide), StrView::Latin1(&l("abc")), 4),
+            Some(3)
+        );
         assert_eq!(
             string_last_index_of(StrView::Latin1(&hay), StrView::Latin1(&l("abc")), 4),
             Some(3)
@@ -221,5 +291,22 @@ mod tests {
             string_last_index_of(StrView::Latin1(&hay), StrView::Latin1(&l("abc")), 2),
             Some(0)
         );
+    }
+
+    /// A byte search over UTF-16 units sees matches that straddle two
+    /// units (odd byte offsets); they are not matches.
+    #[test]
+    fn utf16_search_skips_odd_byte_offsets() {
+        // Units 0x4200 0x0041 are the bytes 00 42 41 00 (little endian):
+        // the needle 0x4142 (bytes 42 41) occurs only at byte 1.
+        let hay = [0x4200u16, 0x0041, 0x4142];
+        let needle = [0x4142u16];
+        assert_eq!(find_units(&hay, &needle, 0), Some(2));
+        assert_eq!(find_units(&hay[..2], &needle, 0), None);
+        assert_eq!(rfind_units(&hay[..2], &needle, 1), None);
+        assert_eq!(rfind_units(&hay, &needle, 2), Some(2));
+        assert_eq!(rfind_units(&hay, &needle, 1), None);
+        assert_eq!(find_units(&hay, &needle, 3), None);
+        assert_eq!(find_units(&hay, &needle, 4), None);
     }
 }
