@@ -229,6 +229,12 @@ runtime_functions! {
     PrivateSet => bridge::private::runtime_private_set,
         (ctx: *mut Executor, object: u64, key: u64, v: u64, cache: *const PropertyCache,
          ret: *mut u64) -> u32;
+    SuperGet => bridge::classes::runtime_super_get,
+        (ctx: *mut Executor, this: u64, key: u64, home: u64, cache: *const PropertyCache,
+         ret: *mut u64) -> u32;
+    DefineField => bridge::classes::runtime_define_field,
+        (ctx: *mut Executor, object_bits: u64, key: u64, v: u64, cache: *const PropertyCache,
+         ret: *mut u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

@@ -277,6 +277,11 @@ impl Runtime {
     /// Allocates a cell, collecting garbage first when the budget is used up
     /// (or, in GC stress mode, at every N-th allocation: `gc::stress`).
     /// Fails with a RangeError when the allocation is impossible.
+    ///
+    /// Inlined: the body is then written straight into the new cell (a
+    /// `JsObject` built in a caller's frame and copied here used to cost a
+    /// store-forwarding stall per allocation, about 14 ns on `new C()`).
+    #[inline]
     pub fn alloc<T: HeapObject>(&mut self, value: T) -> JsResult<Gc<T>> {
         if self.heap.should_collect() {
             self.collect_before_alloc(&value);

@@ -509,6 +509,21 @@ compile_commands! {
         /// `[function, this] -> [callee]`: a callee whose this value was kept in
         /// a temporary (`o.m?.()`, `(o?.m)()`), for the following `Call`.
         CalleeWithThis: [2 => 1] => f.write_str("CalleeWithThis"),
+        /// `[this, key, home] -> [value]`: a `super[key]` / `super.name` read
+        /// (13.3.7.3 MakeSuperPropertyReference, 6.2.5.5 GetValue with `this`
+        /// as the receiver): the base is `home.[[GetPrototypeOf]]()`
+        /// (9.1.1.3.5 GetSuperBase), taken before the key is converted. With
+        /// a constant key the read goes through the site's inline cache on
+        /// the base.
+        GetSuperProperty(cache: CacheId): [3 => 1]
+            => write!(f, "GetSuperProperty(ic{})", cache.0),
+        /// `[object, key, value] -> [object]`: a public class field (7.3.33
+        /// DefineField: 7.3.7 CreateDataPropertyOrThrow on the instance, or
+        /// on the class for a static field). With a constant key the
+        /// definition goes through the site's (set) inline cache: the add
+        /// transition of the field, or its own slot when the field exists
+        /// as a writable, enumerable, configurable data property.
+        DefineField(cache: CacheId): [3 => 1] => write!(f, "DefineField(ic{})", cache.0),
 
         // ----- Scopes and declarations -----
         /// `[] -> []`: enters a block (or function) scope. Bindings of the scope

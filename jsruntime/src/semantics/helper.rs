@@ -127,9 +127,6 @@ pub enum Helper {
     DefineClassGetter,
     /// `[object, key, setter] -> [object]`: a class setter (not enumerable).
     DefineClassSetter,
-    /// `[object, key, value] -> [object]`: a public field (7.3.7
-    /// CreateDataPropertyOrThrow, 7.3.33 DefineField).
-    DefineField,
     /// `[this | undefined] -> [this]`: the this binding of a derived constructor
     /// (9.1.1.3.4 GetThisBinding: a ReferenceError before `super()`).
     CheckThis,
@@ -143,9 +140,6 @@ pub enum Helper {
     /// 13.3.7.2 GetSuperConstructor: `F.[[GetPrototypeOf]]()`, which must
     /// be a constructor).
     SuperCall,
-    /// `[this, key, home] -> [value]`: `super[key]` read (13.3.7.3
-    /// MakeSuperPropertyReference: the base is `home.[[GetPrototypeOf]]()`).
-    SuperGet,
     /// `[this, key, value, home] -> [value]`: `super[key] = value` (strict
     /// PutValue: a failed [[Set]] throws).
     SuperSet,
@@ -235,14 +229,12 @@ impl Helper {
             | H::DefineMethod
             | H::DefineClassGetter
             | H::DefineClassSetter
-            | H::DefineField
             | H::SuperCall
             | H::BindThis
             | H::PrivateFieldAdd
             | H::PrivateMethodAdd
             | H::ImportCall
-            | H::SuperGetOnBase
-            | H::SuperGet => 3,
+            | H::SuperGetOnBase => 3,
             H::SuperSet
             | H::SuperSetSloppy
             | H::SuperSetOnBase
@@ -286,11 +278,9 @@ impl Helper {
         Helper::DefineMethod,
         Helper::DefineClassGetter,
         Helper::DefineClassSetter,
-        Helper::DefineField,
         Helper::CheckThis,
         Helper::BindThis,
         Helper::SuperCall,
-        Helper::SuperGet,
         Helper::SuperSet,
         Helper::GetAsyncIterator,
         Helper::AsyncIteratorNext,

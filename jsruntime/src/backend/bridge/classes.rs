@@ -4,12 +4,16 @@
 //! constructor is undefined until `super()` binds it (a constructed object
 //! is never undefined).
 
+use crate::backend::Executor;
 use crate::completion::JsResult;
 use crate::gc::Gc;
 use crate::object::{Attributes, JsObject, PropertyDescriptor, PropertyKey};
+use crate::runtime::inline_cache::PropertyCache;
 use crate::runtime::{Intrinsic, Runtime};
 use crate::semantics::Helper;
 use crate::value::Value;
+
+use super::{complete, value};
 
 fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).copied().unwrap_or(Value::UNDEFINED)
@@ -35,7 +39,6 @@ pub(super) fn class_helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> Optio
         Helper::DefineMethod => define(rt, a, b, c, Kind::Method),
         Helper::DefineClassGetter => define(rt, a, b, c, Kind::Getter),
         Helper::DefineClassSetter => define(rt, a, b, c, Kind::Setter),
-        Helper::DefineField => define(rt, a, b, c, Kind::Field),
         Helper::CheckThis => {
             if a.is_undefined() {
                 Err(rt.reference_error(
@@ -60,7 +63,6 @@ pub(super) fn class_helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> Optio
             Ok(a)
         }
         Helper::SuperCall => super_call(rt, a, b, c),
-        Helper::SuperGet => super_get(rt, a, b, c),
         Helper::SuperSet => super_set(rt, a, b, c, d, true),
         Helper::SuperSetSloppy => super_set(rt, a, b, c, d, false),
         Helper::SuperBase => object(rt, a).and_then(|home| rt.get_prototype_of(home)),
@@ -127,19 +129,13 @@ enum Kind {
     Method,
     Getter,
     Setter,
-    Field,
 }
 
-/// 10.2.8 DefineMethodProperty, 15.4.5 (accessors, not enumerable) and
-/// 7.3.33 DefineField (CreateDataPropertyOrThrow).
+/// 10.2.8 DefineMethodProperty and 15.4.5 (accessors, not enumerable).
 fn define(rt: &mut Runtime, o: Value, key: Value, v: Value, kind: Kind) -> JsResult<Value> {
     let obj = object(rt, o)?;
     let key = rt.to_property_key(key)?;
     let desc = match kind {
-        Kind::Field => {
-            rt.create_data_property_or_throw(obj, key, v)?;
-            return Ok(o);
-        }
         Kind::Method => PropertyDescriptor::data(v, Attributes::BUILTIN_METHOD),
         Kind::Getter | Kind::Setter => PropertyDescriptor {
             value: None,
@@ -152,6 +148,47 @@ fn define(rt: &mut Runtime, o: Value, key: Value, v: Value, kind: Kind) -> JsRes
     };
     rt.define_property_or_throw(obj, key, desc)?;
     Ok(o)
+}
+
+/// The `DefineField` command: 7.3.33 DefineField of a public field, 7.3.7
+/// CreateDataPropertyOrThrow(object, key, value). `cache` is the site's set
+/// cache (constant keys) or null. It is filled only when the field ends up
+/// a writable, enumerable and configurable data property of an ordinary
+/// shape: then defining it again (the own entry) stores the value, and
+/// adding it (the transition entry, for an object that has the shape before
+/// and is extensible) makes the same property CreateDataProperty would.
+///
+/// # Safety
+/// `ret` must be writable; `cache` null or a cache of the executor.
+pub unsafe extern "C" fn runtime_define_field(
+    ctx: *mut Executor,
+    object_bits: u64,
+    key: u64,
+    v: u64,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, o, key, v) = unsafe { (&mut *ctx, value(object_bits), value(key), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = object(rt, o).and_then(|obj| {
+        let key = rt.to_property_key(key)?;
+        let before = obj.shape();
+        rt.create_data_property_or_throw(obj, key, v)?;
+        // SAFETY: caches live as long as the runtime.
+        if let Some(cache) = unsafe { cache.as_ref() } {
+            let plain = obj.shape().lookup(key).is_some_and(|e| {
+                let a = e.attrs;
+                !a.is_accessor() && a.writable() && a.enumerable() && a.configurable()
+            });
+            if plain {
+                cache.fill_set(rt, obj, key, before);
+            }
+        }
+        Ok(o)
+    });
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// 13.3.7.1 SuperCall steps 3-7 (13.3.7.2 GetSuperConstructor).
@@ -178,13 +215,38 @@ fn super_base(rt: &mut Runtime, home: Value) -> JsResult<Gc<JsObject>> {
 }
 
 /// `super[key]` read (13.3.7.3 MakeSuperPropertyReference, 6.2.5.5 GetValue
-/// with the this value as receiver).
-/// 13.3.7.3 MakeSuperPropertyReference: GetSuperBase comes before
-/// ToPropertyKey (test262 `prop-expr-getsuperbase-before-topropertykey-*`).
-fn super_get(rt: &mut Runtime, this: Value, key: Value, home: Value) -> JsResult<Value> {
-    let base = super_base(rt, home)?;
-    let key = rt.to_property_key(key)?;
-    rt.get(base, key, this)
+/// with the this value as receiver): the `GetSuperProperty` command.
+/// GetSuperBase comes before ToPropertyKey (test262
+/// `prop-expr-getsuperbase-before-topropertykey-*`). `cache` is the site's
+/// get cache (constant keys) or null: it is filled for the *base*, so a hit
+/// (`backend/compiler/class.rs`) reads the base's data property without
+/// the runtime; getters are never cached, so the receiver only matters
+/// here.
+///
+/// # Safety
+/// `ret` must be writable; `cache` null or a cache of the executor.
+pub unsafe extern "C" fn runtime_super_get(
+    ctx: *mut Executor,
+    this: u64,
+    key: u64,
+    home: u64,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, this, key, home) = unsafe { (&mut *ctx, value(this), value(key), value(home)) };
+    let rt = &mut exec.runtime;
+    let result = super_base(rt, home).and_then(|base| {
+        let key = rt.to_property_key(key)?;
+        let v = rt.get(base, key, this)?;
+        if !cache.is_null() {
+            // SAFETY: caches live as long as the runtime.
+            unsafe { (*cache).fill_get(rt, base, key) };
+        }
+        Ok(v)
+    });
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// `super[key] = value` (6.2.5.6 PutValue, strict: a failed [[Set]] throws).
@@ -239,7 +301,7 @@ fn super_set_on(
 
 /// The key of the this binding in the box of a derived constructor.
 fn box_key(rt: &mut Runtime) -> JsResult<PropertyKey> {
-    rt.key("this")
+    Ok(PropertyKey::String(rt.names.this_))
 }
 
 fn store_this(rt: &mut Runtime, bx: Gc<JsObject>, this: Value) -> JsResult<()> {

@@ -42,6 +42,7 @@ use operand::Operand;
 use variables::Slot;
 
 mod call;
+mod class;
 mod control_flow;
 mod coroutine;
 mod dynamic;
@@ -675,6 +676,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             C::PropertyReference(cache) => self.property_reference(cache)?,
             C::CalleeProperty(cache) => self.callee_property(cache)?,
             C::CalleeWithThis => self.callee_with_this()?,
+            C::GetSuperProperty(cache) => self.get_super_property(cache)?,
+            C::DefineField(cache) => self.define_field(cache)?,
             C::PrivateKey => self.private_key()?,
             C::PushScope(scope) => self.push_scope(scope)?,
             C::PopScope(scope) => self.pop_scope(scope)?,

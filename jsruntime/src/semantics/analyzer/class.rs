@@ -484,10 +484,10 @@ impl<'a> Analyzer<'a> {
         }
         let define = match key {
             // 7.3.33 DefineField step 5: PrivateFieldAdd.
-            FieldKey::Private(_) => Helper::PrivateFieldAdd,
-            _ => Helper::DefineField,
+            FieldKey::Private(_) => C::Helper(Helper::PrivateFieldAdd),
+            _ => C::DefineField(self.cache()),
         };
-        self.emit_all(&[C::Helper(define), C::Discard]);
+        self.emit_all(&[define, C::Discard]);
         Ok(())
     }
 
@@ -675,9 +675,10 @@ impl<'a> Analyzer<'a> {
     pub(in crate::semantics::analyzer) fn super_member(&mut self, i: usize) -> Result<()> {
         let home = self.home_object()?;
         self.super_reference(i)?;
+        let cache = self.cache();
         self.emit_all(&[
             CompileCommand::VariableReference(home.0, home.1),
-            CompileCommand::Helper(Helper::SuperGet),
+            CompileCommand::GetSuperProperty(cache),
         ]);
         Ok(())
     }
@@ -699,9 +700,10 @@ impl<'a> Analyzer<'a> {
         } else if let Some(&k) = self.ast.children(i).first() {
             self.expression(k)?;
         }
+        let cache = self.cache();
         self.emit_all(&[
             C::VariableReference(home.0, home.1),
-            C::Helper(Helper::SuperGet),
+            C::GetSuperProperty(cache),
         ]);
         Ok(this)
     }
