@@ -161,8 +161,6 @@ pub enum Helper {
     /// `[description] -> [name]`: a new Private Name `#x` (6.2.12), a
     /// private symbol (see `object/private.rs`).
     NewPrivateName,
-    /// `[object, name, value] -> [object]`: 7.3.28 PrivateFieldAdd.
-    PrivateFieldAdd,
     /// `[object, name, method] -> [object]`: 7.3.29
     /// PrivateMethodOrAccessorAdd of a method.
     PrivateMethodAdd,
@@ -231,7 +229,6 @@ impl Helper {
             | H::DefineClassSetter
             | H::SuperCall
             | H::BindThis
-            | H::PrivateFieldAdd
             | H::PrivateMethodAdd
             | H::ImportCall
             | H::SuperGetOnBase => 3,
@@ -289,7 +286,6 @@ impl Helper {
         Helper::AsyncIteratorCloseQuiet,
         Helper::RequireIteratorResult,
         Helper::NewPrivateName,
-        Helper::PrivateFieldAdd,
         Helper::PrivateMethodAdd,
         Helper::PrivateAccessorAdd,
         Helper::PrivateIn,

@@ -7,7 +7,7 @@
 use crate::backend::Executor;
 use crate::completion::JsResult;
 use crate::gc::Gc;
-use crate::object::{Attributes, JsObject, PropertyDescriptor, PropertyKey};
+use crate::object::{Attributes, JsObject, PropertyDescriptor, PropertyKey, StoredProperty};
 use crate::runtime::inline_cache::PropertyCache;
 use crate::runtime::{Intrinsic, Runtime};
 use crate::semantics::Helper;
@@ -191,16 +191,54 @@ pub unsafe extern "C" fn runtime_define_field(
     unsafe { complete(ret, result) }
 }
 
-/// 13.3.7.1 SuperCall steps 3-7 (13.3.7.2 GetSuperConstructor).
+/// 13.3.7.1 SuperCall steps 3-7 (13.3.7.2 GetSuperConstructor) with the
+/// arguments in an array (`Helper(SuperCall)`: spread arguments).
 fn super_call(rt: &mut Runtime, f: Value, new_target: Value, args: Value) -> JsResult<Value> {
+    let func = super_constructor(rt, f)?;
+    // The array is on the caller's stack (rooted) while the list is used.
+    let list = rt.create_list_from_array_like(args)?;
+    rt.construct(func, &list, Some(new_target))
+}
+
+/// 13.3.7.2 GetSuperConstructor (`F.[[GetPrototypeOf]]()`), which 13.3.7.1
+/// step 5 requires to be a constructor.
+fn super_constructor(rt: &mut Runtime, f: Value) -> JsResult<Value> {
     let f = object(rt, f)?;
     let func = rt.get_prototype_of(f)?;
     if !func.as_object().is_some_and(|o| o.is_constructor()) {
         return Err(rt.type_error("Super constructor is not a constructor"));
     }
-    // The array is on the caller's stack (rooted) while the list is used.
-    let list = rt.create_list_from_array_like(args)?;
-    rt.construct(func, &list, Some(new_target))
+    Ok(func)
+}
+
+/// The `SuperCall(n)` and `SuperCallForward` commands: 13.3.7.1 SuperCall
+/// steps 3-7 with the argument list in place (no array).
+///
+/// # Safety
+/// `ret` must be writable; `argv` must hold `argc` values (or be null when
+/// `argc` is 0).
+pub unsafe extern "C" fn runtime_super_call(
+    ctx: *mut Executor,
+    f: u64,
+    new_target: u64,
+    argc: u32,
+    argv: *const u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, f, new_target, args) = unsafe {
+        (
+            &mut *ctx,
+            value(f),
+            value(new_target),
+            super::arguments(argc, argv),
+        )
+    };
+    let rt = &mut exec.runtime;
+    let result =
+        super_constructor(rt, f).and_then(|func| rt.construct(func, args, Some(new_target)));
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// The base object of a super property reference: `home.[[GetPrototypeOf]]()`
@@ -304,16 +342,32 @@ fn box_key(rt: &mut Runtime) -> JsResult<PropertyKey> {
     Ok(PropertyKey::String(rt.names.this_))
 }
 
+/// Stores the this binding in the box (an internal object: its own data
+/// property, present from the start, written without
+/// [[DefineOwnProperty]]).
 fn store_this(rt: &mut Runtime, bx: Gc<JsObject>, this: Value) -> JsResult<()> {
     let key = box_key(rt)?;
-    rt.create_data_property_or_throw(bx, key, this)
+    rt.store_property(
+        bx,
+        key,
+        StoredProperty::Data(this, Attributes::DEFAULT_DATA),
+    )
 }
 
 /// The box [[Construct]] passes as the this value of a derived constructor
 /// (an object no JavaScript code sees): `BindThis` stores the this binding
 /// in it.
 pub(crate) fn new_this_box(rt: &mut Runtime) -> JsResult<Gc<JsObject>> {
-    rt.new_object_with_proto(Value::NULL)
+    // Made with its `this` property (undefined: `super()` not called yet),
+    // so binding it stores a slot instead of adding a property.
+    let shape = rt.this_box_shape;
+    rt.new_object_with_shape(
+        Value::NULL,
+        crate::object::ObjectKind::Ordinary,
+        0,
+        shape,
+        &[Value::UNDEFINED],
+    )
 }
 
 /// 10.2.2 [[Construct]] steps 10-12 for a derived constructor: an object
@@ -327,7 +381,10 @@ pub(crate) fn derived_result(rt: &mut Runtime, result: Value, bx: Gc<JsObject>) 
         return Err(rt.type_error("Derived constructors may only return object or undefined"));
     }
     let key = box_key(rt)?;
-    let this = rt.get(bx, key, Value::object(bx))?;
+    let this = match bx.stored_property(key) {
+        Some(StoredProperty::Data(v, _)) => v,
+        _ => Value::UNDEFINED,
+    };
     if this.is_object() {
         Ok(this)
     } else {

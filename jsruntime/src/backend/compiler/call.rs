@@ -202,7 +202,7 @@ impl FunctionCompiler<'_, '_> {
 
     /// GetValue of each operand, in order, stored in the argument area;
     /// returns its address (null when there are no operands).
-    fn argument_area(&mut self, args: Vec<Operand>) -> Result<ir::Value, CompileError> {
+    pub(super) fn argument_area(&mut self, args: Vec<Operand>) -> Result<ir::Value, CompileError> {
         let mut values = Vec::with_capacity(args.len());
         for arg in args {
             values.push(self.value_of(arg)?);

@@ -4,10 +4,11 @@
 //! get cache on the base object) and public field definitions
 //! (`DefineField`: the site's set cache holds the field's add transition).
 
+use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{BlockArg, InstBuilder};
 
 use super::operand::Operand;
-use super::{malformed, trusted, CompileError, FunctionCompiler, I64};
+use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64};
 use crate::backend::jit::RuntimeFn;
 use crate::object::OBJECT_PROTO_OFFSET;
 use crate::runtime::inline_cache::PropertyCache;
@@ -122,6 +123,85 @@ impl FunctionCompiler<'_, '_> {
         self.call_runtime_checked(
             RuntimeFn::DefineField,
             &[self.ctx, object, key, value, ic, scratch],
+        );
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+        self.operands.push(Operand::Any(object));
+        Ok(())
+    }
+
+    /// `SuperCall(argc)` (`Some`) and `SuperCallForward` (`None`, the
+    /// function's own arguments): `[F, newTarget, args..] -> [object]`,
+    /// one `runtime_super_call` with the arguments in the argument area.
+    pub(super) fn super_call(&mut self, argc: Option<u16>) -> Result<(), CompileError> {
+        let n = argc.map_or(0, usize::from);
+        if self.operands.len() < n + 2 {
+            return malformed("operand stack underflow in a super call");
+        }
+        let args = self.operands.split_off(self.operands.len() - n);
+        let new_target = self.pop()?;
+        let f = self.pop()?;
+        let f = self.value_of(f)?;
+        let new_target = self.value_of(new_target)?;
+        let (count, argv) = match argc {
+            Some(argc) => {
+                let argv = self.argument_area(args)?;
+                (self.b.ins().iconst(I32, i64::from(argc)), argv)
+            }
+            None => (self.argc, self.argv_ptr),
+        };
+        let scratch = self.scratch_addr();
+        let v = self.call_runtime_checked(
+            RuntimeFn::SuperCall,
+            &[self.ctx, f, new_target, count, argv, scratch],
+        );
+        self.operands.push(Operand::Any(v));
+        Ok(())
+    }
+
+    /// `DefinePrivateField(cache)`: `[object, name, value] -> [object]`,
+    /// 7.3.28 PrivateFieldAdd. A hit needs the cached private name (one
+    /// site sees a new name each time its class is evaluated) and a
+    /// transition entry of the set cache (`set_cache_hit`: the object has
+    /// the shape before the add, so it lacks the name, and the store adds
+    /// it); `runtime_define_private_field` fills only transition entries.
+    pub(super) fn define_private_field(&mut self, cache: CacheId) -> Result<(), CompileError> {
+        if cache.0 >= self.script.num_inline_caches {
+            return malformed(format!("inline cache {} out of range", cache.0));
+        }
+        let value = self.pop()?;
+        let name = self.pop()?;
+        let object = self.pop()?;
+        let object = self.value_of(object)?;
+        let name = self.value_of(name)?;
+        let value = self.value_of(value)?;
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        let ic = if self.caches.is_null() {
+            let ic = self.b.ins().iconst(I64, 0);
+            self.b.ins().jump(slow, &[]);
+            ic
+        } else {
+            let index = 2 * cache.0 as usize + 1;
+            let addr = self.caches as usize + index * std::mem::size_of::<PropertyCache>();
+            let ic = self.b.ins().iconst(I64, addr as i64);
+            let same_name = self.b.create_block();
+            let cached = self
+                .b
+                .ins()
+                .load(I64, trusted(), ic, PropertyCache::KEY_OFFSET);
+            let is_same = self.b.ins().icmp(IntCC::Equal, name, cached);
+            self.b.ins().brif(is_same, same_name, &[], slow, &[]);
+            self.b.switch_to_block(same_name);
+            self.set_cache_hit(object, value, ic, slow, done);
+            ic
+        };
+        self.b.switch_to_block(slow);
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(
+            RuntimeFn::DefinePrivateField,
+            &[self.ctx, object, name, value, ic, scratch],
         );
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(done);
