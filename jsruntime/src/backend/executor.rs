@@ -148,6 +148,7 @@ impl State {
                     derived: flags.derived,
                     coroutine_kind,
                     coroutine: std::cell::OnceCell::new(),
+                    construct_cache: std::cell::Cell::new(std::ptr::null()),
                 })
             })
     }

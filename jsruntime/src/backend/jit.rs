@@ -233,6 +233,18 @@ runtime_functions! {
         (object: u64, key: u64) -> u64;
     TypedArraySet => bridge::elements::runtime_typed_array_set,
         (object: u64, key: u64, v: u64) -> u32;
+    SuperGet => bridge::classes::runtime_super_get,
+        (ctx: *mut Executor, this: u64, key: u64, home: u64, cache: *const PropertyCache,
+         ret: *mut u64) -> u32;
+    DefineField => bridge::classes::runtime_define_field,
+        (ctx: *mut Executor, object_bits: u64, key: u64, v: u64, cache: *const PropertyCache,
+         ret: *mut u64) -> u32;
+    DefinePrivateField => bridge::private::runtime_define_private_field,
+        (ctx: *mut Executor, object_bits: u64, name: u64, v: u64, cache: *const PropertyCache,
+         ret: *mut u64) -> u32;
+    SuperCall => bridge::classes::runtime_super_call,
+        (ctx: *mut Executor, f: u64, new_target: u64, argc: u32, argv: *const u64,
+         ret: *mut u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

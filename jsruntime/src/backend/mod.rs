@@ -265,6 +265,10 @@ pub struct FunctionTemplate {
     pub coroutine_kind: Option<coroutine::CoroutineKind>,
     /// The compiled body of a coroutine function, once compiled.
     pub coroutine: std::cell::OnceCell<coroutine::CoroutineCode>,
+    /// [[Construct]] of a base constructor: a cache of the new target's own
+    /// `prototype` (GetPrototypeFromConstructor), allocated on the first
+    /// construction (`bridge::calls::construct_prototype`); null before.
+    pub construct_cache: std::cell::Cell<*const crate::runtime::inline_cache::PropertyCache>,
 }
 
 impl FunctionTemplate {

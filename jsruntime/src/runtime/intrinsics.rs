@@ -217,6 +217,13 @@ impl Runtime {
             Attributes::DEFAULT_DATA,
         )?;
         self.iter_result_shape = s;
+        let s = self.empty_shape;
+        let s = self.shape_add(
+            s,
+            PropertyKey::String(self.names.this_),
+            Attributes::DEFAULT_DATA,
+        )?;
+        self.this_box_shape = s;
         let iterator = PropertyKey::Symbol(self.well_known_symbol(WellKnownSymbol::Iterator));
         let s = self.empty_shape;
         let s = self.shape_add(

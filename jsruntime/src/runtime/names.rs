@@ -82,4 +82,5 @@ names! {
     index => "index",
     input => "input",
     join => "join",
+    this_ => "this",
 }

@@ -509,6 +509,28 @@ compile_commands! {
         /// `[function, this] -> [callee]`: a callee whose this value was kept in
         /// a temporary (`o.m?.()`, `(o?.m)()`), for the following `Call`.
         CalleeWithThis: [2 => 1] => f.write_str("CalleeWithThis"),
+        /// `[this, key, home] -> [value]`: a `super[key]` / `super.name` read
+        /// (13.3.7.3 MakeSuperPropertyReference, 6.2.5.5 GetValue with `this`
+        /// as the receiver): the base is `home.[[GetPrototypeOf]]()`
+        /// (9.1.1.3.5 GetSuperBase), taken before the key is converted. With
+        /// a constant key the read goes through the site's inline cache on
+        /// the base.
+        GetSuperProperty(cache: CacheId): [3 => 1]
+            => write!(f, "GetSuperProperty(ic{})", cache.0),
+        /// `[object, key, value] -> [object]`: a public class field (7.3.33
+        /// DefineField: 7.3.7 CreateDataPropertyOrThrow on the instance, or
+        /// on the class for a static field). With a constant key the
+        /// definition goes through the site's (set) inline cache: the add
+        /// transition of the field, or its own slot when the field exists
+        /// as a writable, enumerable, configurable data property.
+        DefineField(cache: CacheId): [3 => 1] => write!(f, "DefineField(ic{})", cache.0),
+        /// `[object, name, value] -> [object]`: a private field (7.3.33
+        /// DefineField step 5, 7.3.28 PrivateFieldAdd: a TypeError if the
+        /// object already has the private name). The site's set cache holds
+        /// the add transition for one private name (never an own entry: a
+        /// second add must throw).
+        DefinePrivateField(cache: CacheId): [3 => 1]
+            => write!(f, "DefinePrivateField(ic{})", cache.0),
 
         // ----- Scopes and declarations -----
         /// `[] -> []`: enters a block (or function) scope. Bindings of the scope
@@ -541,6 +563,18 @@ compile_commands! {
         Call(argc: u16): [argc as usize + 1 => 1] => write!(f, "Call({argc})"),
         /// `[constructor, arg0, .. argN-1] -> [object]`: `new` (13.3.5.1).
         New(argc: u16): [argc as usize + 1 => 1] => write!(f, "New({argc})"),
+        /// `[F, newTarget, arg0, .. argN-1] -> [object]`: `super(args)`
+        /// without spread elements in a derived constructor whose active
+        /// function is F (13.3.7.1 steps 3-7, 13.3.7.2 GetSuperConstructor:
+        /// `F.[[GetPrototypeOf]]()` must be a constructor, then Construct
+        /// with newTarget). With spread elements the analyzer uses
+        /// `Helper(SuperCall)` on an array.
+        SuperCall(argc: u16): [argc as usize + 2 => 1] => write!(f, "SuperCall({argc})"),
+        /// `[F, newTarget] -> [object]`: the `super(...args)` of a default
+        /// derived constructor (15.7.14 step 14.a.i): Construct of
+        /// `F.[[GetPrototypeOf]]()` with the function's own arguments, not
+        /// iterated.
+        SuperCallForward: [2 => 1] => f.write_str("SuperCallForward"),
         /// `[callee, arg0, .. argN-1, scope] -> [result]`: a call written
         /// `eval(...)` (13.3.6.1 step 6): when the callee is %eval% and the
         /// first argument a string, PerformEval with direct = true (19.2.1.1) in

@@ -127,9 +127,6 @@ pub enum Helper {
     DefineClassGetter,
     /// `[object, key, setter] -> [object]`: a class setter (not enumerable).
     DefineClassSetter,
-    /// `[object, key, value] -> [object]`: a public field (7.3.7
-    /// CreateDataPropertyOrThrow, 7.3.33 DefineField).
-    DefineField,
     /// `[this | undefined] -> [this]`: the this binding of a derived constructor
     /// (9.1.1.3.4 GetThisBinding: a ReferenceError before `super()`).
     CheckThis,
@@ -143,9 +140,6 @@ pub enum Helper {
     /// 13.3.7.2 GetSuperConstructor: `F.[[GetPrototypeOf]]()`, which must
     /// be a constructor).
     SuperCall,
-    /// `[this, key, home] -> [value]`: `super[key]` read (13.3.7.3
-    /// MakeSuperPropertyReference: the base is `home.[[GetPrototypeOf]]()`).
-    SuperGet,
     /// `[this, key, value, home] -> [value]`: `super[key] = value` (strict
     /// PutValue: a failed [[Set]] throws).
     SuperSet,
@@ -167,8 +161,6 @@ pub enum Helper {
     /// `[description] -> [name]`: a new Private Name `#x` (6.2.12), a
     /// private symbol (see `object/private.rs`).
     NewPrivateName,
-    /// `[object, name, value] -> [object]`: 7.3.28 PrivateFieldAdd.
-    PrivateFieldAdd,
     /// `[object, name, method] -> [object]`: 7.3.29
     /// PrivateMethodOrAccessorAdd of a method.
     PrivateMethodAdd,
@@ -235,14 +227,11 @@ impl Helper {
             | H::DefineMethod
             | H::DefineClassGetter
             | H::DefineClassSetter
-            | H::DefineField
             | H::SuperCall
             | H::BindThis
-            | H::PrivateFieldAdd
             | H::PrivateMethodAdd
             | H::ImportCall
-            | H::SuperGetOnBase
-            | H::SuperGet => 3,
+            | H::SuperGetOnBase => 3,
             H::SuperSet
             | H::SuperSetSloppy
             | H::SuperSetOnBase
@@ -286,11 +275,9 @@ impl Helper {
         Helper::DefineMethod,
         Helper::DefineClassGetter,
         Helper::DefineClassSetter,
-        Helper::DefineField,
         Helper::CheckThis,
         Helper::BindThis,
         Helper::SuperCall,
-        Helper::SuperGet,
         Helper::SuperSet,
         Helper::GetAsyncIterator,
         Helper::AsyncIteratorNext,
@@ -299,7 +286,6 @@ impl Helper {
         Helper::AsyncIteratorCloseQuiet,
         Helper::RequireIteratorResult,
         Helper::NewPrivateName,
-        Helper::PrivateFieldAdd,
         Helper::PrivateMethodAdd,
         Helper::PrivateAccessorAdd,
         Helper::PrivateIn,

@@ -5,7 +5,12 @@
 use crate::backend::{Closure, Executor, Status};
 use crate::completion::{ErrorKind, JsResult, Thrown};
 use crate::gc::Gc;
-use crate::object::{JsObject, ObjectKind, FLAG_CLOSURE};
+use crate::object::{
+    JsObject, ObjectKind, PropertyKey, FLAG_CLOSURE, FLAG_CONSTRUCTOR, INLINE_SLOTS,
+    OBJECT_INLINE_SLOTS_OFFSET,
+};
+use crate::runtime::inline_cache::PropertyCache;
+use crate::runtime::limits::CHARGED_ARGUMENTS;
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 
@@ -93,19 +98,16 @@ pub(crate) fn construct_hook(
     };
     let closure = *closure;
     // SAFETY: templates live as long as the executor.
-    let derived = unsafe { (*closure.as_ptr()).template.as_ref() }.is_some_and(|t| t.derived);
+    let template = unsafe { (*closure.as_ptr()).template.as_ref() };
+    let derived = template.is_some_and(|t| t.derived);
     // Step 3.a: OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%");
     // a derived constructor gets its this value from `super()`, and a box
     // (its this argument) receives it for steps 10-12.
     let this = if derived {
         super::classes::new_this_box(rt)?
     } else {
-        rt.ordinary_create_from_constructor(
-            new_target,
-            Intrinsic::ObjectPrototype,
-            ObjectKind::Ordinary,
-            0,
-        )?
+        let proto = construct_prototype(rt, template, new_target)?;
+        rt.new_object_with(proto, ObjectKind::Ordinary, 0)?
     };
     // SAFETY: the hook is installed only on an executor's runtime.
     let exec = unsafe { executor_of(rt) };
@@ -127,6 +129,63 @@ pub(crate) fn construct_hook(
     } else {
         Ok(Value::object(this))
     }
+}
+
+/// 10.1.14 GetPrototypeFromConstructor(newTarget, "%Object.prototype%") for
+/// [[Construct]] of a base constructor, through the template's construct
+/// cache: an own-entry [`PropertyCache`] of `prototype` on the new target's
+/// shape. A hit (an ordinary new target of the cached shape, whose `prototype`
+/// slot holds an object) reads the slot live, so a reassigned `prototype`
+/// of an ordinary function is seen; anything else (an accessor, a
+/// non-object `prototype`, a proxy) takes the generic path, which refills
+/// the cache. The cache is weak like every inline cache (a collection clears
+/// it when the shape dies).
+fn construct_prototype(
+    rt: &mut Runtime,
+    template: Option<&crate::backend::FunctionTemplate>,
+    new_target: Gc<JsObject>,
+) -> JsResult<Value> {
+    let ordinary = new_target.exotic_methods().is_none();
+    let cache = match template {
+        Some(t) if ordinary => {
+            if t.construct_cache.get().is_null() {
+                t.construct_cache.set(rt.new_inline_caches(1));
+            }
+            // SAFETY: caches live as long as the runtime.
+            unsafe { t.construct_cache.get().as_ref() }
+        }
+        _ => None,
+    };
+    if let Some(v) = cache.and_then(|c| own_cache_hit(c, new_target)) {
+        if v.is_object() {
+            return Ok(v);
+        }
+    }
+    let proto = rt.prototype_from_constructor(new_target, Intrinsic::ObjectPrototype)?;
+    if let Some(c) = cache {
+        let key = PropertyKey::String(rt.names.prototype);
+        c.fill(new_target, key, false);
+    }
+    Ok(proto)
+}
+
+/// The value of the own data property an own entry of `cache` describes,
+/// when `o` has the cached shape (what compiled code's cache hit loads).
+fn own_cache_hit(cache: &PropertyCache, o: Gc<JsObject>) -> Option<Value> {
+    if cache.is_empty()
+        || cache.shape.get() != o.shape().addr() as u64
+        || cache.holder.get() != 0
+        || cache.new_shape.get() != 0
+    {
+        return None;
+    }
+    let offset = cache.offset.get() as usize;
+    let slot = if cache.indirect.get() == 0 {
+        offset.checked_sub(OBJECT_INLINE_SLOTS_OFFSET)? / 8
+    } else {
+        INLINE_SLOTS + offset / 8
+    };
+    Some(o.slot(u32::try_from(slot).ok()?))
 }
 
 /// The initial lambda of every function: compiles the function on its first
@@ -246,7 +305,20 @@ pub unsafe extern "C" fn runtime_new(
 ) -> u32 {
     // SAFETY: see the function's contract.
     let (exec, f, args) = unsafe { (&mut *ctx, value(callee), arguments(argc, argv)) };
-    let result = if f.as_object().is_some_and(|o| o.is_constructor()) {
+    let closure_ctor = FLAG_CLOSURE | FLAG_CONSTRUCTOR;
+    let result = if let Some(o) = f
+        .as_object()
+        .filter(|o| o.flags() & closure_ctor == closure_ctor && args.len() <= CHARGED_ARGUMENTS)
+    {
+        // 7.3.15 Construct(F) of a constructor closure of realm 0 (what
+        // `Runtime::construct` would dispatch to `construct_hook`, with the
+        // same stack and interrupt checks; long argument lists go the
+        // general way, which charges them).
+        let rt = &mut exec.runtime;
+        rt.check_stack()
+            .and_then(|()| rt.poll_interrupt())
+            .and_then(|()| construct_hook(rt, o, args, o))
+    } else if f.as_object().is_some_and(|o| o.is_constructor()) {
         exec.runtime.construct(f, args, None)
     } else {
         let error = exec.runtime.type_error("not a constructor");

@@ -4,12 +4,16 @@
 //! constructor is undefined until `super()` binds it (a constructed object
 //! is never undefined).
 
+use crate::backend::Executor;
 use crate::completion::JsResult;
 use crate::gc::Gc;
-use crate::object::{Attributes, JsObject, PropertyDescriptor, PropertyKey};
+use crate::object::{Attributes, JsObject, PropertyDescriptor, PropertyKey, StoredProperty};
+use crate::runtime::inline_cache::PropertyCache;
 use crate::runtime::{Intrinsic, Runtime};
 use crate::semantics::Helper;
 use crate::value::Value;
+
+use super::{complete, value};
 
 fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).copied().unwrap_or(Value::UNDEFINED)
@@ -35,7 +39,6 @@ pub(super) fn class_helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> Optio
         Helper::DefineMethod => define(rt, a, b, c, Kind::Method),
         Helper::DefineClassGetter => define(rt, a, b, c, Kind::Getter),
         Helper::DefineClassSetter => define(rt, a, b, c, Kind::Setter),
-        Helper::DefineField => define(rt, a, b, c, Kind::Field),
         Helper::CheckThis => {
             if a.is_undefined() {
                 Err(rt.reference_error(
@@ -60,7 +63,6 @@ pub(super) fn class_helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> Optio
             Ok(a)
         }
         Helper::SuperCall => super_call(rt, a, b, c),
-        Helper::SuperGet => super_get(rt, a, b, c),
         Helper::SuperSet => super_set(rt, a, b, c, d, true),
         Helper::SuperSetSloppy => super_set(rt, a, b, c, d, false),
         Helper::SuperBase => object(rt, a).and_then(|home| rt.get_prototype_of(home)),
@@ -127,19 +129,13 @@ enum Kind {
     Method,
     Getter,
     Setter,
-    Field,
 }
 
-/// 10.2.8 DefineMethodProperty, 15.4.5 (accessors, not enumerable) and
-/// 7.3.33 DefineField (CreateDataPropertyOrThrow).
+/// 10.2.8 DefineMethodProperty and 15.4.5 (accessors, not enumerable).
 fn define(rt: &mut Runtime, o: Value, key: Value, v: Value, kind: Kind) -> JsResult<Value> {
     let obj = object(rt, o)?;
     let key = rt.to_property_key(key)?;
     let desc = match kind {
-        Kind::Field => {
-            rt.create_data_property_or_throw(obj, key, v)?;
-            return Ok(o);
-        }
         Kind::Method => PropertyDescriptor::data(v, Attributes::BUILTIN_METHOD),
         Kind::Getter | Kind::Setter => PropertyDescriptor {
             value: None,
@@ -154,16 +150,95 @@ fn define(rt: &mut Runtime, o: Value, key: Value, v: Value, kind: Kind) -> JsRes
     Ok(o)
 }
 
-/// 13.3.7.1 SuperCall steps 3-7 (13.3.7.2 GetSuperConstructor).
+/// The `DefineField` command: 7.3.33 DefineField of a public field, 7.3.7
+/// CreateDataPropertyOrThrow(object, key, value). `cache` is the site's set
+/// cache (constant keys) or null. It is filled only when the field ends up
+/// a writable, enumerable and configurable data property of an ordinary
+/// shape: then defining it again (the own entry) stores the value, and
+/// adding it (the transition entry, for an object that has the shape before
+/// and is extensible) makes the same property CreateDataProperty would.
+///
+/// # Safety
+/// `ret` must be writable; `cache` null or a cache of the executor.
+pub unsafe extern "C" fn runtime_define_field(
+    ctx: *mut Executor,
+    object_bits: u64,
+    key: u64,
+    v: u64,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, o, key, v) = unsafe { (&mut *ctx, value(object_bits), value(key), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = object(rt, o).and_then(|obj| {
+        let key = rt.to_property_key(key)?;
+        let before = obj.shape();
+        rt.create_data_property_or_throw(obj, key, v)?;
+        // SAFETY: caches live as long as the runtime.
+        if let Some(cache) = unsafe { cache.as_ref() } {
+            let plain = obj.shape().lookup(key).is_some_and(|e| {
+                let a = e.attrs;
+                !a.is_accessor() && a.writable() && a.enumerable() && a.configurable()
+            });
+            if plain {
+                cache.fill_set(rt, obj, key, before);
+            }
+        }
+        Ok(o)
+    });
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// 13.3.7.1 SuperCall steps 3-7 (13.3.7.2 GetSuperConstructor) with the
+/// arguments in an array (`Helper(SuperCall)`: spread arguments).
 fn super_call(rt: &mut Runtime, f: Value, new_target: Value, args: Value) -> JsResult<Value> {
+    let func = super_constructor(rt, f)?;
+    // The array is on the caller's stack (rooted) while the list is used.
+    let list = rt.create_list_from_array_like(args)?;
+    rt.construct(func, &list, Some(new_target))
+}
+
+/// 13.3.7.2 GetSuperConstructor (`F.[[GetPrototypeOf]]()`), which 13.3.7.1
+/// step 5 requires to be a constructor.
+fn super_constructor(rt: &mut Runtime, f: Value) -> JsResult<Value> {
     let f = object(rt, f)?;
     let func = rt.get_prototype_of(f)?;
     if !func.as_object().is_some_and(|o| o.is_constructor()) {
         return Err(rt.type_error("Super constructor is not a constructor"));
     }
-    // The array is on the caller's stack (rooted) while the list is used.
-    let list = rt.create_list_from_array_like(args)?;
-    rt.construct(func, &list, Some(new_target))
+    Ok(func)
+}
+
+/// The `SuperCall(n)` and `SuperCallForward` commands: 13.3.7.1 SuperCall
+/// steps 3-7 with the argument list in place (no array).
+///
+/// # Safety
+/// `ret` must be writable; `argv` must hold `argc` values (or be null when
+/// `argc` is 0).
+pub unsafe extern "C" fn runtime_super_call(
+    ctx: *mut Executor,
+    f: u64,
+    new_target: u64,
+    argc: u32,
+    argv: *const u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, f, new_target, args) = unsafe {
+        (
+            &mut *ctx,
+            value(f),
+            value(new_target),
+            super::arguments(argc, argv),
+        )
+    };
+    let rt = &mut exec.runtime;
+    let result =
+        super_constructor(rt, f).and_then(|func| rt.construct(func, args, Some(new_target)));
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// The base object of a super property reference: `home.[[GetPrototypeOf]]()`
@@ -178,13 +253,38 @@ fn super_base(rt: &mut Runtime, home: Value) -> JsResult<Gc<JsObject>> {
 }
 
 /// `super[key]` read (13.3.7.3 MakeSuperPropertyReference, 6.2.5.5 GetValue
-/// with the this value as receiver).
-/// 13.3.7.3 MakeSuperPropertyReference: GetSuperBase comes before
-/// ToPropertyKey (test262 `prop-expr-getsuperbase-before-topropertykey-*`).
-fn super_get(rt: &mut Runtime, this: Value, key: Value, home: Value) -> JsResult<Value> {
-    let base = super_base(rt, home)?;
-    let key = rt.to_property_key(key)?;
-    rt.get(base, key, this)
+/// with the this value as receiver): the `GetSuperProperty` command.
+/// GetSuperBase comes before ToPropertyKey (test262
+/// `prop-expr-getsuperbase-before-topropertykey-*`). `cache` is the site's
+/// get cache (constant keys) or null: it is filled for the *base*, so a hit
+/// (`backend/compiler/class.rs`) reads the base's data property without
+/// the runtime; getters are never cached, so the receiver only matters
+/// here.
+///
+/// # Safety
+/// `ret` must be writable; `cache` null or a cache of the executor.
+pub unsafe extern "C" fn runtime_super_get(
+    ctx: *mut Executor,
+    this: u64,
+    key: u64,
+    home: u64,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, this, key, home) = unsafe { (&mut *ctx, value(this), value(key), value(home)) };
+    let rt = &mut exec.runtime;
+    let result = super_base(rt, home).and_then(|base| {
+        let key = rt.to_property_key(key)?;
+        let v = rt.get(base, key, this)?;
+        if !cache.is_null() {
+            // SAFETY: caches live as long as the runtime.
+            unsafe { (*cache).fill_get(rt, base, key) };
+        }
+        Ok(v)
+    });
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
 }
 
 /// `super[key] = value` (6.2.5.6 PutValue, strict: a failed [[Set]] throws).
@@ -239,19 +339,35 @@ fn super_set_on(
 
 /// The key of the this binding in the box of a derived constructor.
 fn box_key(rt: &mut Runtime) -> JsResult<PropertyKey> {
-    rt.key("this")
+    Ok(PropertyKey::String(rt.names.this_))
 }
 
+/// Stores the this binding in the box (an internal object: its own data
+/// property, present from the start, written without
+/// [[DefineOwnProperty]]).
 fn store_this(rt: &mut Runtime, bx: Gc<JsObject>, this: Value) -> JsResult<()> {
     let key = box_key(rt)?;
-    rt.create_data_property_or_throw(bx, key, this)
+    rt.store_property(
+        bx,
+        key,
+        StoredProperty::Data(this, Attributes::DEFAULT_DATA),
+    )
 }
 
 /// The box [[Construct]] passes as the this value of a derived constructor
 /// (an object no JavaScript code sees): `BindThis` stores the this binding
 /// in it.
 pub(crate) fn new_this_box(rt: &mut Runtime) -> JsResult<Gc<JsObject>> {
-    rt.new_object_with_proto(Value::NULL)
+    // Made with its `this` property (undefined: `super()` not called yet),
+    // so binding it stores a slot instead of adding a property.
+    let shape = rt.this_box_shape;
+    rt.new_object_with_shape(
+        Value::NULL,
+        crate::object::ObjectKind::Ordinary,
+        0,
+        shape,
+        &[Value::UNDEFINED],
+    )
 }
 
 /// 10.2.2 [[Construct]] steps 10-12 for a derived constructor: an object
@@ -265,7 +381,10 @@ pub(crate) fn derived_result(rt: &mut Runtime, result: Value, bx: Gc<JsObject>) 
         return Err(rt.type_error("Derived constructors may only return object or undefined"));
     }
     let key = box_key(rt)?;
-    let this = rt.get(bx, key, Value::object(bx))?;
+    let this = match bx.stored_property(key) {
+        Some(StoredProperty::Data(v, _)) => v,
+        _ => Value::UNDEFINED,
+    };
     if this.is_object() {
         Ok(this)
     } else {

@@ -23,7 +23,7 @@
 
 pub(super) mod arguments;
 pub(super) mod calls;
-mod classes;
+pub(super) mod classes;
 pub(super) mod closures;
 pub(super) mod coroutines;
 pub(super) mod elements;

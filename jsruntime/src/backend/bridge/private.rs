@@ -3,11 +3,19 @@
 //! for the private name, and the class helpers that create private names
 //! and add private elements.
 
+use std::sync::atomic::Ordering;
+
 use crate::backend::Executor;
 use crate::completion::JsResult;
-use crate::object::private::{PRIVATE_ACCESSOR, PRIVATE_METHOD};
-use crate::object::{JsObject, StoredProperty};
-use crate::runtime::inline_cache::PropertyCache;
+
+use crate::gc::Gc;
+use crate::object::private::{PRIVATE_ACCESSOR, PRIVATE_FIELD, PRIVATE_METHOD};
+use crate::object::shape::Shape;
+use crate::object::{
+    JsObject, PropertyKey, StoredProperty, FLAG_EXTENSIBLE, INLINE_SLOTS,
+    OBJECT_INLINE_SLOTS_OFFSET,
+};
+use crate::runtime::inline_cache::{PropertyCache, FLAG_WATCHED, PROTO_EPOCH};
 use crate::runtime::Runtime;
 use crate::semantics::Helper;
 use crate::value::Value;
@@ -69,7 +77,7 @@ pub unsafe extern "C" fn runtime_private_set(
     unsafe { complete(ret, result) }
 }
 
-fn object(rt: &mut Runtime, v: Value) -> JsResult<crate::gc::Gc<JsObject>> {
+fn object(rt: &mut Runtime, v: Value) -> JsResult<Gc<JsObject>> {
     match v.as_object() {
         Some(o) => Ok(o),
         None => Err(rt.type_error("internal error: private element on a non-object")),
@@ -91,12 +99,6 @@ pub(super) fn private_helper(
         Helper::NewPrivateName => (|| {
             let description = Value::string(rt.to_string(a)?);
             Ok(Value::symbol(rt.new_private_name(description)?))
-        })(),
-        Helper::PrivateFieldAdd => (|| {
-            let o = object(rt, a)?;
-            let key = rt.private_key(b)?;
-            rt.private_field_add(o, key, c)?;
-            Ok(a)
         })(),
         Helper::PrivateMethodAdd => (|| {
             let o = object(rt, a)?;
@@ -123,4 +125,80 @@ pub(super) fn private_helper(
         _ => return None,
     };
     Some(r)
+}
+
+/// The `DefinePrivateField` command: 7.3.28 PrivateFieldAdd(object, name,
+/// value) (a TypeError if the object has the name already). `cache` is the
+/// site's set cache or null; it is filled with the add transition of this
+/// private name when the field went into an inline slot of an ordinary,
+/// extensible, unwatched object with a shared shape. A hit (compiled code)
+/// then needs the same name, the shape before, the same [[Prototype]] and
+/// epoch: such an object lacks the name, so the add cannot throw, and the
+/// store of the slot plus the new shape is what `private_field_add` does.
+///
+/// # Safety
+/// `ret` must be writable; `cache` null or a cache of the executor.
+pub unsafe extern "C" fn runtime_define_private_field(
+    ctx: *mut Executor,
+    object_bits: u64,
+    name: u64,
+    v: u64,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, o, name, v) = unsafe { (&mut *ctx, value(object_bits), value(name), value(v)) };
+    let rt = &mut exec.runtime;
+    let result = object(rt, o).and_then(|obj| {
+        let key = rt.private_key(name)?;
+        let before = obj.shape();
+        rt.private_field_add(obj, key, v)?;
+        // SAFETY: caches live as long as the runtime.
+        if let Some(cache) = unsafe { cache.as_ref() } {
+            fill_private_add(cache, obj, key, name, before);
+        }
+        Ok(o)
+    });
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// Fills `cache` with the transition `before` -> the shape of `o` that
+/// adding the private field `key` (whose value is `name`) made, or leaves
+/// it empty.
+fn fill_private_add(
+    cache: &PropertyCache,
+    o: Gc<JsObject>,
+    key: PropertyKey,
+    name: Value,
+    before: Gc<Shape>,
+) {
+    cache.clear();
+    let after = o.shape();
+    let flags = o.flags();
+    if o.exotic_methods().is_some()
+        || after.is_dictionary()
+        || before.is_dictionary()
+        || after.parent() != Some(before)
+        || flags & FLAG_WATCHED != 0
+        || flags & FLAG_EXTENSIBLE == 0
+    {
+        return;
+    }
+    let Some(entry) = after.last_entry() else {
+        return;
+    };
+    if entry.key != key || entry.attrs != PRIVATE_FIELD || entry.slot as usize >= INLINE_SLOTS {
+        return;
+    }
+    cache.key.set(name.to_bits());
+    cache
+        .offset
+        .set((OBJECT_INLINE_SLOTS_OFFSET + entry.slot as usize * 8) as u64);
+    cache.indirect.set(0);
+    cache.holder.set(0);
+    cache.proto.set(o.proto().to_bits());
+    cache.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
+    cache.new_shape.set(after.addr() as u64);
+    cache.shape.set(before.addr() as u64);
 }

@@ -202,7 +202,7 @@ impl FunctionCompiler<'_, '_> {
 
     /// GetValue of each operand, in order, stored in the argument area;
     /// returns its address (null when there are no operands).
-    fn argument_area(&mut self, args: Vec<Operand>) -> Result<ir::Value, CompileError> {
+    pub(super) fn argument_area(&mut self, args: Vec<Operand>) -> Result<ir::Value, CompileError> {
         let mut values = Vec::with_capacity(args.len());
         for arg in args {
             values.push(self.value_of(arg)?);
@@ -238,8 +238,36 @@ impl FunctionCompiler<'_, '_> {
                 self.operands.push(Operand::Any(b));
                 return Ok(());
             }
+            // The this binding of a derived constructor: only undefined
+            // (before `super()`) calls the runtime, which throws.
+            Helper::CheckThis => {
+                let v = self.pop()?;
+                let v = self.value_of(v)?;
+                let unbound = self.b.create_block();
+                self.b.set_cold_block(unbound);
+                let done = self.b.create_block();
+                let undefined =
+                    self.b
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, v, Value::UNDEFINED.to_bits() as i64);
+                self.b.ins().brif(undefined, unbound, &[], done, &[]);
+                self.b.switch_to_block(unbound);
+                self.operands.push(Operand::Any(v));
+                self.runtime_helper(helper)?;
+                self.pop()?;
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(done);
+                self.operands.push(Operand::Any(v));
+                return Ok(());
+            }
             _ => {}
         }
+        self.runtime_helper(helper)
+    }
+
+    /// One `runtime_helper` call with the operands of `helper` in the
+    /// argument area.
+    fn runtime_helper(&mut self, helper: Helper) -> Result<(), CompileError> {
         let n = helper.arity();
         if self.operands.len() < n {
             return malformed("operand stack underflow in a helper");

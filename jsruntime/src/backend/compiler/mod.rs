@@ -42,6 +42,7 @@ use operand::Operand;
 use variables::Slot;
 
 mod call;
+mod class;
 mod control_flow;
 mod coroutine;
 mod dynamic;
@@ -387,6 +388,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             match command {
                 CompileCommand::Call(n)
                 | CompileCommand::New(n)
+                | CompileCommand::SuperCall(n)
                 | CompileCommand::DirectEval(n) => max_argc = max_argc.max(*n as usize),
                 CompileCommand::Helper(h) => max_argc = max_argc.max(h.arity()),
                 // `pin_property_key` calls the ToPropertyKey helper.
@@ -675,6 +677,11 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             C::PropertyReference(cache) => self.property_reference(cache)?,
             C::CalleeProperty(cache) => self.callee_property(cache)?,
             C::CalleeWithThis => self.callee_with_this()?,
+            C::GetSuperProperty(cache) => self.get_super_property(cache)?,
+            C::DefineField(cache) => self.define_field(cache)?,
+            C::DefinePrivateField(cache) => self.define_private_field(cache)?,
+            C::SuperCall(argc) => self.super_call(Some(argc))?,
+            C::SuperCallForward => self.super_call(None)?,
             C::PrivateKey => self.private_key()?,
             C::PushScope(scope) => self.push_scope(scope)?,
             C::PopScope(scope) => self.pop_scope(scope)?,

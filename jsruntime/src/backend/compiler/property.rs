@@ -76,7 +76,7 @@ impl FunctionCompiler<'_, '_> {
     /// entries (`runtime/inline_cache.rs`): when the entry has a holder, the
     /// receiver's [[Prototype]] and the global epoch must match, and the
     /// slot is the holder's.
-    fn get_cache_check(
+    pub(super) fn get_cache_check(
         &mut self,
         object: ir::Value,
         ic: ir::Value,
@@ -265,7 +265,7 @@ impl FunctionCompiler<'_, '_> {
     /// extensible and not watched, its [[Prototype]] and the epoch are the
     /// cached ones: store into the inline slot and switch to the new
     /// shape). Jumps to `done` after a hit, to `slow` otherwise.
-    fn set_cache_hit(
+    pub(super) fn set_cache_hit(
         &mut self,
         object: ir::Value,
         value: ir::Value,

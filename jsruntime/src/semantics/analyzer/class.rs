@@ -404,10 +404,7 @@ impl<'a> Analyzer<'a> {
                     if self.cur().derived_this.is_some() {
                         // 15.7.14 step 14.a.i: Construct(F.[[GetPrototypeOf]](),
                         // args, NewTarget) without iterating the arguments.
-                        self.super_call_with(|a| {
-                            a.emit(C::Arguments(0));
-                            Ok(())
-                        })?;
+                        self.super_call_with(|_| Ok(C::SuperCallForward))?;
                         self.emit(C::Discard);
                     }
                 }
@@ -484,10 +481,10 @@ impl<'a> Analyzer<'a> {
         }
         let define = match key {
             // 7.3.33 DefineField step 5: PrivateFieldAdd.
-            FieldKey::Private(_) => Helper::PrivateFieldAdd,
-            _ => Helper::DefineField,
+            FieldKey::Private(_) => C::DefinePrivateField(self.cache()),
+            _ => C::DefineField(self.cache()),
         };
-        self.emit_all(&[C::Helper(define), C::Discard]);
+        self.emit_all(&[define, C::Discard]);
         Ok(())
     }
 
@@ -602,10 +599,26 @@ impl<'a> Analyzer<'a> {
     /// 13.3.7.1 `super(arguments)`: `[] -> [this]`.
     pub(in crate::semantics::analyzer) fn super_call(&mut self, args: &[usize]) -> Result<()> {
         let args = args.to_vec();
-        self.super_call_with(|a| a.spread_arguments(&args))
+        let spread = args
+            .iter()
+            .any(|&a| self.ast.nodes[a].kind == NodeKind::SpreadElement);
+        if spread {
+            self.super_call_with(|a| {
+                a.spread_arguments(&args)?;
+                Ok(CompileCommand::Helper(Helper::SuperCall))
+            })
+        } else {
+            self.super_call_with(|a| Ok(CompileCommand::SuperCall(a.arguments(&args)?)))
+        }
     }
 
-    fn super_call_with(&mut self, arguments: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
+    /// `arguments` pushes the argument operands and returns the command
+    /// that makes the call (`Helper(SuperCall)` with an array,
+    /// `SuperCall(n)`, `SuperCallForward`).
+    fn super_call_with(
+        &mut self,
+        arguments: impl FnOnce(&mut Self) -> Result<CompileCommand>,
+    ) -> Result<()> {
         use CompileCommand as C;
         let Some(cc) = self.this_function().and_then(|f| f.class_ctor) else {
             return self.err("'super()' outside a derived constructor");
@@ -620,10 +633,10 @@ impl<'a> Analyzer<'a> {
             C::VariableReference(cc.ctor, ctor_l),
         ]);
         self.new_target()?;
-        arguments(self)?;
+        let call = arguments(self)?;
         // 13.3.7.1 steps 6-9: Construct, then BindThisValue.
         self.emit_all(&[
-            C::Helper(Helper::SuperCall),
+            call,
             C::VariableReference(this, this_l),
             C::VariableReference(bx, box_l),
             C::Helper(Helper::BindThis),
@@ -675,9 +688,10 @@ impl<'a> Analyzer<'a> {
     pub(in crate::semantics::analyzer) fn super_member(&mut self, i: usize) -> Result<()> {
         let home = self.home_object()?;
         self.super_reference(i)?;
+        let cache = self.cache();
         self.emit_all(&[
             CompileCommand::VariableReference(home.0, home.1),
-            CompileCommand::Helper(Helper::SuperGet),
+            CompileCommand::GetSuperProperty(cache),
         ]);
         Ok(())
     }
@@ -699,9 +713,10 @@ impl<'a> Analyzer<'a> {
         } else if let Some(&k) = self.ast.children(i).first() {
             self.expression(k)?;
         }
+        let cache = self.cache();
         self.emit_all(&[
             C::VariableReference(home.0, home.1),
-            C::Helper(Helper::SuperGet),
+            C::GetSuperProperty(cache),
         ]);
         Ok(this)
     }
