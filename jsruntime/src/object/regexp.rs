@@ -513,6 +513,30 @@ impl Runtime {
         self.regexp_initialize(o, pattern, flags)
     }
 
+    /// The code units of `s` for the matcher, converted once per string
+    /// (see `Runtime::regexp_text`): the cache's root keeps `s` alive, so
+    /// an equal address is the same string.
+    fn regexp_text(&mut self, s: Gc<JsString>) -> Rc<[u16]> {
+        if let Some((root, text)) = &self.regexp_text {
+            if root.get() == Value::string(s) {
+                return text.clone();
+            }
+        }
+        let text: Rc<[u16]> = Rc::from(s.to_utf16());
+        match &self.regexp_text {
+            Some((root, _)) => root.set(Value::string(s)),
+            None => {
+                let root = self.persistent(Value::string(s));
+                self.regexp_text = Some((root, text.clone()));
+                return text;
+            }
+        }
+        if let Some((_, cached)) = &mut self.regexp_text {
+            *cached = text.clone();
+        }
+        text
+    }
+
     /// 22.2.7.2 RegExpBuiltinExec ( R, S ).
     pub fn regexp_builtin_exec(&mut self, r: Gc<JsObject>, s: Gc<JsString>) -> JsResult<Value> {
         let Some(state) = regexp_state(Value::object(r)) else {
@@ -531,7 +555,7 @@ impl Runtime {
         let found = if last_index > length as f64 {
             None
         } else {
-            let text = s.to_utf16();
+            let text = self.regexp_text(s);
             // The backtracking budget and the interrupt (regress::limits,
             // runtime::limits): an abandoned match is an error, not "no match".
             regress::limits::configure(
