@@ -412,14 +412,16 @@ pub struct MatchResult {
 /// or after `start` (at `start` exactly when `sticky`).
 fn match_at(state: &RegExpState, text: &[u16], start: usize, sticky: bool) -> Option<MatchResult> {
     let run = || {
-        let m = if state.flags.full_unicode() {
+        let unicode = state.flags.full_unicode();
+        let m = if sticky {
+            // Only a match at `start` counts: do not search further (a
+            // sticky `split` tries every position).
+            state.matcher.match_at_utf16(text, start, unicode)
+        } else if unicode {
             state.matcher.find_from_utf16(text, start).next()
         } else {
             state.matcher.find_from_ucs2(text, start).next()
         }?;
-        if sticky && m.start() != start {
-            return None;
-        }
         let mut captures = Vec::with_capacity(m.captures.len() + 1);
         captures.push(Some(m.range()));
         captures.extend(m.captures.iter().cloned());
