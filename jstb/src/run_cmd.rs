@@ -9,8 +9,12 @@ use jsparser::lexer::LineIndex;
 use jsparser::Span;
 use jsparser::{ParseOptions, SourceKind};
 use jsruntime::backend::{Executor, Trace};
+use jsruntime::gc::Gc;
+use jsruntime::object::{JsObject, StoredProperty};
+use jsruntime::runtime::introspect::Slots;
 use jsruntime::semantics::{self, AnalyzeError, Program};
 use jsruntime::value::Value;
+use jsruntime::Runtime;
 
 use crate::diag;
 
@@ -228,11 +232,11 @@ fn parse_size(text: &str, default_unit: usize) -> Result<usize, String> {
     Ok((n * unit as f64).min(usize::MAX as f64) as usize)
 }
 
-fn parse_max_heap(text: &str) -> Result<usize, String> {
+pub fn parse_max_heap(text: &str) -> Result<usize, String> {
     parse_size(text, 1 << 20)
 }
 
-fn parse_stack_size(text: &str) -> Result<usize, String> {
+pub fn parse_stack_size(text: &str) -> Result<usize, String> {
     parse_size(text, 1 << 10)
 }
 
@@ -273,17 +277,8 @@ fn apply_limits(exec: &mut Executor, limits: &Limits) -> Watchdog {
     Watchdog(Some(tx))
 }
 
-/// Runs a loaded program with the host environment, then the event loop.
-pub fn run_loaded(
-    loaded: (String, String, Program),
-    invocation: crate::host::Invocation,
-    stats: bool,
-    gc_stress: Option<u32>,
-) -> anyhow::Result<ExitCode> {
-    run_loaded_with(loaded, invocation, stats, gc_stress, &Limits::default())
-}
-
-/// [`run_loaded`] with limits.
+/// Runs a loaded program with the host environment and `limits`, then
+/// the event loop.
 pub fn run_loaded_with(
     (name, source, program): (String, String, Program),
     invocation: crate::host::Invocation,
@@ -434,27 +429,43 @@ pub fn render_uncaught(
     out
 }
 
-/// `NAME: MESSAGE` for an error object, else the value as a string
-/// (ECMA-262 20.5.3.4 Error.prototype.toString, without calling user code
-/// beyond property reads).
+/// An uncaught exception as node prints it: an Error object (one with
+/// [[ErrorData]]) as `NAME: MESSAGE` (ECMA-262 20.5.3.4
+/// Error.prototype.toString, reading data properties only), a string as it
+/// is, anything else as `util.inspect` shows it (`-0`, `123n`,
+/// `[Object: null prototype] {}`, `<ref *1> [ 1, [Circular *1] ]`).
+/// No user getter or `toString` runs, so a hostile value cannot hang or
+/// overflow the printer.
 pub fn describe_exception(exec: &mut Executor, v: Value) -> String {
     let rt = &mut exec.runtime;
     if let Some(o) = v.as_object() {
-        let name = rt.get_by_name(o, "name").ok();
-        let message = rt.get_by_name(o, "message").ok();
-        let mut text = |v: Option<Value>| match v {
-            Some(v) if !v.is_undefined() => rt.to_string_for_display(v).ok(),
-            _ => None,
-        };
-        let name = text(name);
-        let message = text(message);
-        match (name, message) {
-            (Some(n), Some(m)) if !m.is_empty() => return format!("{n}: {m}"),
-            (Some(n), _) => return n,
-            (None, Some(m)) => return format!("Error: {m}"),
-            _ => {}
+        if matches!(rt.internal_slots(o), Slots::Error) {
+            let name = data_string(rt, o, "name").unwrap_or_else(|| "Error".to_owned());
+            return match data_string(rt, o, "message") {
+                Some(m) if !m.is_empty() => format!("{name}: {m}"),
+                _ => name,
+            };
         }
     }
-    rt.to_string_for_display(v)
-        .unwrap_or_else(|_| "<exception>".to_string())
+    if let Some(s) = v.as_string() {
+        return s.to_rust_string();
+    }
+    crate::host::inspect::inspect_default(rt, v)
+}
+
+/// A string-valued data property of `o` or its prototypes (accessors and
+/// other values: `None`); reads storage only, so no user code runs.
+fn data_string(rt: &mut Runtime, o: Gc<JsObject>, name: &str) -> Option<String> {
+    let key = rt.key(name).ok()?;
+    let mut current = Some(o);
+    // Prototype chains are finite but may be long: bound the walk.
+    for _ in 0..1000 {
+        let o = current?;
+        match o.stored_property(key) {
+            Some(StoredProperty::Data(v, _)) => return Some(v.as_string()?.to_rust_string()),
+            Some(StoredProperty::Accessor { .. }) => return None,
+            None => current = o.proto().as_object(),
+        }
+    }
+    None
 }

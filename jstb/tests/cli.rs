@@ -494,3 +494,66 @@ print('end');
     let out = jstb(&["run", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+/// Uncaught values print as node prints them (`util.inspect` for
+/// non-errors), and the printer runs no user getter or `toString`: a value
+/// whose accessors loop forever still prints (issue 17).
+#[test]
+fn uncaught_values_print_as_node_without_running_user_code() {
+    let cases = [
+        ("throw -0;", "Uncaught -0"),
+        ("throw 123n;", "Uncaught 123n"),
+        ("throw Object.create(null);", "Uncaught [Object: null prototype] {}"),
+        (
+            "var a = [1, 2]; a.push(a); throw a;",
+            "Uncaught <ref *1> [ 1, 2, [Circular *1] ]",
+        ),
+        (
+            "throw { get message() { for (;;) {} }, name: 'X' };",
+            "Uncaught { message: [Getter], name: 'X' }",
+        ),
+        (
+            "throw { toString() { for (;;) {} } };",
+            "Uncaught { toString: [Function: toString] }",
+        ),
+        (
+            "var e = new Error('m'); Object.defineProperty(e, 'message', { get() { for (;;) {} } }); throw e;",
+            "Uncaught Error",
+        ),
+        ("throw 'plain';", "Uncaught plain"),
+        ("throw new RangeError('r');", "Uncaught RangeError: r"),
+    ];
+    let dir = TempDir::new("uncaught-values");
+    for (i, (source, expected)) in cases.iter().enumerate() {
+        let file = dir.write(&format!("u{i}.js"), source);
+        let out = jstb(&["run", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{source}");
+        let stderr = text(&out.stderr);
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(first.ends_with(expected), "{source}: {stderr}");
+    }
+}
+
+/// Errors thrown in eval and `Function` code carry their position in that
+/// code (`<anonymous>:LINE:COL`, as V8 shows eval code).
+#[test]
+fn errors_in_eval_and_function_code_have_positions() {
+    let source = "
+try { eval('\\n  null.x'); } catch (e) { console.log(e.stack.split('\\n')[1]); }
+try { Function('a', '\\n  return a.b')(); } catch (e) { console.log(e.stack.split('\\n')[1]); }
+eval('1;\\nthrow new TypeError(\"deep\")');
+";
+    let dir = TempDir::new("eval-positions");
+    let file = dir.write("main.js", source);
+    let name = file.to_str().unwrap();
+    let out = jstb(&["run", name]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "    at <anonymous>:2:3\n    at <anonymous>:4:10\n"
+    );
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines[0], format!("{name}: Uncaught TypeError: deep"));
+    assert_eq!(lines[1], "    at <anonymous>:2:1");
+}

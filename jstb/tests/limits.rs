@@ -65,3 +65,83 @@ fn stack_size_sets_the_recursion_limit() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "RangeError\ntrue\n");
 }
+
+/// `jstb [--timeout S] [--max-heap SIZE] [--stack-size SIZE] FILE` (node's
+/// command line) takes the same limits as `jstb run`.
+#[test]
+fn node_style_command_line_takes_the_limits() {
+    let dir = std::env::temp_dir().join(format!("jstb-limits-node-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let run = |args: &[&str], source: &str| {
+        let file = dir.join(format!("n{}.js", source.len()));
+        std::fs::write(&file, source).expect("write script");
+        let out = Command::new(JSTB)
+            .args(args)
+            .arg(&file)
+            .output()
+            .expect("runs jstb");
+        let _ = std::fs::remove_file(&file);
+        out
+    };
+    let start = Instant::now();
+    let out = run(&["--timeout", "0.5"], "while (true) {}");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("terminated"));
+    assert!(start.elapsed() < Duration::from_secs(20));
+
+    let out = run(
+        &["--max-heap=64M"],
+        "const k = []; try { for (;;) k.push(new Array(1000).fill(1.5)); } catch (e) { console.log(e.message); }",
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "Out of memory\n",
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = run(
+        &["--stack-size", "256"],
+        "let d = 0; function f() { d++; f(); } try { f(); } catch (e) { console.log(e.name, d < 20000); }",
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "RangeError true\n",
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = Command::new(JSTB)
+        .args(["--timeout=0.3", "-e", "for (;;);"])
+        .output()
+        .expect("runs jstb");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("terminated"));
+
+    let out = Command::new(JSTB)
+        .arg("--timeout")
+        .output()
+        .expect("runs jstb");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a missing value is a usage error"
+    );
+}
+
+/// Global `replace`/`match`/`split`/`exec` convert the string once, not
+/// once per match (issue 17: 131k characters took 13-50 s, node 0.09 s),
+/// and a sticky match (`split` tries every position) looks at its position
+/// only (40k characters without a separator took 14 s).
+#[test]
+fn global_regexp_loops_are_linear() {
+    let source = "const s = 'ab '.repeat(87381);
+const r = s.replace(/a/g, 'x'); const m = s.match(/b/g); const p = s.split(/ /);
+const re = /a/g; let n = 0; while (re.exec(s)) n++;
+const none = 'a'.repeat(200000).split(/b/);
+console.log(r.length, m.length, p.length, n, none.length);";
+    let (out, elapsed) = run_with(&[], source);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "262143 87381 87382 87381 1\n");
+    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
+}

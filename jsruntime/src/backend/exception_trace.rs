@@ -98,7 +98,7 @@ impl ExceptionTrace {
 /// The source text of a program, for positions.
 pub(crate) struct Source {
     /// The file name, for traces (`None`: eval code and other programs
-    /// made at run time, shown as `<anonymous>` without positions).
+    /// made at run time, shown as `<anonymous>`).
     pub(crate) name: Option<String>,
     /// The whole text, shared by every function of the program (their
     /// `toString` slices it).
@@ -236,16 +236,18 @@ impl Executor {
             .programs
             .get(site.program)
             .and_then(|p| Some(p.symbol_name(p.function(site.function)?.name?).to_owned()));
-        // Programs without a file name (eval code) show no positions.
+        // Programs without a file name (eval and `Function` code) show
+        // positions in their own text, as V8's `<anonymous>:LINE:COL`.
         let source = self
             .state
             .sources
             .get(site.program)
-            .and_then(Option::as_ref)
-            .filter(|s| s.name.is_some());
+            .and_then(Option::as_ref);
         let offset = (site.offset != u32::MAX).then_some(site.offset);
         let line_col = match (source, offset) {
-            (Some(s), Some(o)) => Some(s.lines.get_or_init(|| LineIndex::new(&s.text)).line_col(o)),
+            (Some(s), Some(o)) if (o as usize) <= s.text.len() => {
+                Some(s.lines.get_or_init(|| LineIndex::new(&s.text)).line_col(o))
+            }
             _ => None,
         };
         StackFrame {

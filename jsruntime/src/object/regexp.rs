@@ -412,14 +412,16 @@ pub struct MatchResult {
 /// or after `start` (at `start` exactly when `sticky`).
 fn match_at(state: &RegExpState, text: &[u16], start: usize, sticky: bool) -> Option<MatchResult> {
     let run = || {
-        let m = if state.flags.full_unicode() {
+        let unicode = state.flags.full_unicode();
+        let m = if sticky {
+            // Only a match at `start` counts: do not search further (a
+            // sticky `split` tries every position).
+            state.matcher.match_at_utf16(text, start, unicode)
+        } else if unicode {
             state.matcher.find_from_utf16(text, start).next()
         } else {
             state.matcher.find_from_ucs2(text, start).next()
         }?;
-        if sticky && m.start() != start {
-            return None;
-        }
         let mut captures = Vec::with_capacity(m.captures.len() + 1);
         captures.push(Some(m.range()));
         captures.extend(m.captures.iter().cloned());
@@ -513,6 +515,30 @@ impl Runtime {
         self.regexp_initialize(o, pattern, flags)
     }
 
+    /// The code units of `s` for the matcher, converted once per string
+    /// (see `Runtime::regexp_text`): the cache's root keeps `s` alive, so
+    /// an equal address is the same string.
+    fn regexp_text(&mut self, s: Gc<JsString>) -> Rc<[u16]> {
+        if let Some((root, text)) = &self.regexp_text {
+            if root.get() == Value::string(s) {
+                return text.clone();
+            }
+        }
+        let text: Rc<[u16]> = Rc::from(s.to_utf16());
+        match &self.regexp_text {
+            Some((root, _)) => root.set(Value::string(s)),
+            None => {
+                let root = self.persistent(Value::string(s));
+                self.regexp_text = Some((root, text.clone()));
+                return text;
+            }
+        }
+        if let Some((_, cached)) = &mut self.regexp_text {
+            *cached = text.clone();
+        }
+        text
+    }
+
     /// 22.2.7.2 RegExpBuiltinExec ( R, S ).
     pub fn regexp_builtin_exec(&mut self, r: Gc<JsObject>, s: Gc<JsString>) -> JsResult<Value> {
         let Some(state) = regexp_state(Value::object(r)) else {
@@ -531,7 +557,7 @@ impl Runtime {
         let found = if last_index > length as f64 {
             None
         } else {
-            let text = s.to_utf16();
+            let text = self.regexp_text(s);
             // The backtracking budget and the interrupt (regress::limits,
             // runtime::limits): an abandoned match is an error, not "no match".
             regress::limits::configure(

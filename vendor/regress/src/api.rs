@@ -533,6 +533,33 @@ impl Regex {
         )
     }
 
+    /// jsruntime: the match that starts exactly at `start` (a sticky match,
+    /// ECMA-262 22.2.7.2 with the `y` flag), without trying later
+    /// positions: a sticky loop over every position (`split`) stays linear.
+    /// `unicode` picks UTF-16 (surrogate pairs are one character) or UCS-2.
+    #[cfg(feature = "utf16")]
+    pub fn match_at_utf16(&self, text: &[u16], start: usize, unicode: bool) -> Option<Match> {
+        use exec::MatchProducer as _;
+        let mut next = None;
+        if unicode {
+            let input = Utf16Input::new(text, self.cr.flags.unicode);
+            let mut e = classicalbacktrack::BacktrackExecutor::new(
+                input,
+                MatchAttempter::new(&self.cr, input.left_end()),
+            );
+            let pos = e.initial_position(start)?;
+            e.next_match_anchored(pos, &mut next)
+        } else {
+            let input = Ucs2Input::new(text, self.cr.flags.unicode);
+            let mut e = classicalbacktrack::BacktrackExecutor::new(
+                input,
+                MatchAttempter::new(&self.cr, input.left_end()),
+            );
+            let pos = e.initial_position(start)?;
+            e.next_match_anchored(pos, &mut next)
+        }
+    }
+
     /// Replaces the first match of the regex in `text` with the replacement string.
     ///
     /// The replacement string may contain capture group references in the form `$1`, `$2`, etc.,

@@ -1045,8 +1045,8 @@ impl<Input: InputIndexer> BacktrackExecutor<'_, Input> {
 
     /// \return the next match for an anchored regex that only matches at the start.
     /// This avoids any string searching and only tries matching at the given position.
-    #[cfg(not(feature = "utf16"))]
-    fn next_match_anchored(
+    /// jsruntime: also the sticky match of [`crate::Regex::match_at_utf16`].
+    pub(crate) fn next_match_anchored(
         &mut self,
         pos: Input::Position,
         next_start: &mut Option<Input::Position>,
