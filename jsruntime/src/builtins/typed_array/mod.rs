@@ -19,8 +19,8 @@ use std::any::Any;
 
 use crate::builtins::array_buffer::{buffer_data, BufferData, ElementType, Raw};
 use crate::gc::{Gc, Trace, Tracer};
-use crate::object::exotic::{ExoticMethods, ExoticObject};
 use crate::object::exotic::FLAG_TYPED_ARRAY;
+use crate::object::exotic::{ExoticMethods, ExoticObject};
 use crate::object::{Attributes, FLAG_EXOTIC};
 use crate::object::{JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty};
 use crate::runtime::{Intrinsic, Runtime};
@@ -171,7 +171,10 @@ impl TypedArrayData {
     fn element_at(&self, i: i32) -> Option<(&'static mut [u8], usize)> {
         let len = self.length()?;
         let i = usize::try_from(i).ok().filter(|&i| i < len)?;
-        Some((self.buffer_data().bytes(), self.byte_offset + i * self.ty.size()))
+        Some((
+            self.buffer_data().bytes(),
+            self.byte_offset + i * self.ty.size(),
+        ))
     }
 
     /// `ta[i]` for compiled code (10.4.5.4 [[Get]] with an int32 key, which
@@ -196,18 +199,23 @@ impl TypedArrayData {
             ElementType::Uint16 => {
                 le::<2>(bytes, at).map(|b| Value::from_i32(u16::from_le_bytes(b) as i32))
             }
-            ElementType::Int32 => le::<4>(bytes, at).map(|b| Value::from_i32(i32::from_le_bytes(b))),
+            ElementType::Int32 => {
+                le::<4>(bytes, at).map(|b| Value::from_i32(i32::from_le_bytes(b)))
+            }
             ElementType::Uint32 => {
                 le::<4>(bytes, at).map(|b| Value::from_u32(u32::from_le_bytes(b)))
             }
             ElementType::Float32 => {
                 le::<4>(bytes, at).map(|b| Value::number(f32::from_le_bytes(b) as f64))
             }
-            ElementType::Float64 => le::<8>(bytes, at).map(|b| Value::number(f64::from_le_bytes(b))),
-            ElementType::Float16 => le::<2>(bytes, at)
-                .map(|b| Value::number(crate::builtins::array_buffer::data::f16_bits_to_f64(
+            ElementType::Float64 => {
+                le::<8>(bytes, at).map(|b| Value::number(f64::from_le_bytes(b)))
+            }
+            ElementType::Float16 => le::<2>(bytes, at).map(|b| {
+                Value::number(crate::builtins::array_buffer::data::f16_bits_to_f64(
                     u16::from_le_bytes(b),
-                ))),
+                ))
+            }),
             ElementType::BigInt64 | ElementType::BigUint64 => None,
         };
         Some(v.unwrap_or(Value::UNDEFINED))
