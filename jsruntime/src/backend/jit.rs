@@ -230,9 +230,9 @@ runtime_functions! {
         (ctx: *mut Executor, object: u64, key: u64, v: u64, cache: *const PropertyCache,
          ret: *mut u64) -> u32;
     TypedArrayGet => bridge::elements::runtime_typed_array_get,
-        (object: u64, key: u64) -> u64;
+        (ctx: *mut Executor, object: u64, key: u64) -> u64;
     TypedArraySet => bridge::elements::runtime_typed_array_set,
-        (object: u64, key: u64, v: u64) -> u32;
+        (ctx: *mut Executor, object: u64, key: u64, v: u64) -> u32;
     SuperGet => bridge::classes::runtime_super_get,
         (ctx: *mut Executor, this: u64, key: u64, home: u64, cache: *const PropertyCache,
          ret: *mut u64) -> u32;

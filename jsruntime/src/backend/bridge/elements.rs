@@ -1,10 +1,12 @@
 //! Typed-array element access from compiled code (issue 16, point 2): the
 //! out-of-line half of `ta[i]` and `ta[i] = v` with an int32 `i`, called by
 //! the element fast path (`compiler/element.rs`) when the receiver has
-//! `FLAG_TYPED_ARRAY`. These take no executor and have no out parameter:
-//! they never throw, allocate or run JavaScript, and answer "ask the
-//! runtime" (BigInt content, a non-Number value) with a sentinel.
+//! `FLAG_TYPED_ARRAY`. They take the executor as every runtime function
+//! does but never use it, and have no out parameter: they never throw,
+//! allocate or run JavaScript, and answer "ask the runtime" (BigInt
+//! content, a non-Number value) with a sentinel.
 
+use crate::backend::Executor;
 use crate::builtins::typed_array::typed_array_data;
 use crate::value::Value;
 
@@ -16,7 +18,11 @@ use super::value;
 /// # Safety
 /// `object` and `key` must be valid value bits (the compiled caller checked
 /// that `object` is an object with `FLAG_TYPED_ARRAY` and `key` an int32).
-pub unsafe extern "C" fn runtime_typed_array_get(object: u64, key: u64) -> u64 {
+pub unsafe extern "C" fn runtime_typed_array_get(
+    _ctx: *mut Executor,
+    object: u64,
+    key: u64,
+) -> u64 {
     // SAFETY: see the function's contract.
     let (object, key) = unsafe { (value(object), value(key)) };
     let hit = match (typed_array_data(object), key.as_i32()) {
@@ -31,7 +37,12 @@ pub unsafe extern "C" fn runtime_typed_array_get(object: u64, key: u64) -> u64 {
 ///
 /// # Safety
 /// As [`runtime_typed_array_get`]; `v` must be valid value bits.
-pub unsafe extern "C" fn runtime_typed_array_set(object: u64, key: u64, v: u64) -> u32 {
+pub unsafe extern "C" fn runtime_typed_array_set(
+    _ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    v: u64,
+) -> u32 {
     // SAFETY: see the function's contract.
     let (object, key, v) = unsafe { (value(object), value(key), value(v)) };
     match (typed_array_data(object), key.as_i32()) {

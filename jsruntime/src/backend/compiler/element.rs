@@ -136,7 +136,7 @@ impl FunctionCompiler<'_, '_> {
         // A typed array answers with the element (or undefined), or the
         // hole when the runtime must (BigInt content).
         self.require_typed_array(exotic, flags, slow);
-        let v = self.call_runtime(RuntimeFn::TypedArrayGet, &[object, key]);
+        let v = self.call_runtime(RuntimeFn::TypedArrayGet, &[self.ctx, object, key]);
         let hole = self
             .b
             .ins()
@@ -170,7 +170,7 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(done, &[]);
         // A typed array stores a Number (1), else the runtime decides (0).
         self.require_typed_array(exotic, flags, slow);
-        let stored = self.call_runtime(RuntimeFn::TypedArraySet, &[object, key, value]);
+        let stored = self.call_runtime(RuntimeFn::TypedArraySet, &[self.ctx, object, key, value]);
         self.b.ins().brif(stored, done, &[], slow, &[]);
     }
 
