@@ -390,18 +390,23 @@ impl PropertyCache {
 /// (String objects, functions' lazily created properties, an array's
 /// `length`).
 pub(crate) fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey) -> bool {
-    if o.exotic_methods().is_some() {
+    if o.exotic_methods().is_some() || has_unstored_names(o) {
         return false;
     }
-    match o.kind() {
+    !matches!(o.kind(), ObjectKind::Array) || key != length
+}
+
+/// Kinds with named properties outside the shape (String objects'
+/// `length`, functions' lazily created properties) or exotic ones.
+fn has_unstored_names(o: Gc<JsObject>) -> bool {
+    matches!(
+        o.kind(),
         ObjectKind::String(_)
-        | ObjectKind::Function(_)
-        | ObjectKind::NativeFunction(..)
-        | ObjectKind::BoundFunction(_)
-        | ObjectKind::Exotic(_) => false,
-        ObjectKind::Array => key != length,
-        _ => true,
-    }
+            | ObjectKind::Function(_)
+            | ObjectKind::NativeFunction(..)
+            | ObjectKind::BoundFunction(_)
+            | ObjectKind::Exotic(_)
+    )
 }
 
 /// Whether `o` may hit an entry checked by the runtime: an object whose
@@ -413,17 +418,7 @@ fn getter_receiver(o: Gc<JsObject>, typed_ok: bool) -> bool {
     if flags & FLAG_TYPED_ARRAY != 0 {
         return typed_ok;
     }
-    if flags & FLAG_EXOTIC != 0 {
-        return false;
-    }
-    !matches!(
-        o.kind(),
-        ObjectKind::String(_)
-            | ObjectKind::Function(_)
-            | ObjectKind::NativeFunction(..)
-            | ObjectKind::BoundFunction(_)
-            | ObjectKind::Exotic(_)
-    )
+    flags & FLAG_EXOTIC == 0 && !has_unstored_names(o)
 }
 
 /// The caches of one compiled function (boxed: compiled code embeds the
