@@ -27,7 +27,7 @@ impl FunctionCompiler<'_, '_> {
         argv: ir::Value,
         scratch: ir::Value,
     ) -> ir::Value {
-        if !self.host.direct_closure_calls() {
+        if !self.host.direct_closure_calls() || self.compact() {
             let s = self.call_runtime(
                 RuntimeFn::Call,
                 &[self.ctx, function, this, argc, argv, scratch],

@@ -183,6 +183,7 @@ fn build(
         FunctionCompiler::new(builder, program, script, host, runtime).and_then(|mut compiler| {
             compiler.sites.template = template;
             compiler.tier = tier;
+            compiler.run_once = id.0 == 0;
             compiler.run()?;
             let frame = compiler.frame_layout();
             compiler.b.seal_all_blocks();
@@ -346,6 +347,10 @@ struct FunctionCompiler<'a, 'p> {
     length_sites: std::collections::HashSet<u32>,
     /// Quick code counts its calls (see [`Tier`]).
     tier: Tier,
+    /// A program's top level (function 0 of a script, module or eval
+    /// code): it runs once, so outside its loops it is compiled compact
+    /// like quick code ([`Self::compact`]).
+    run_once: bool,
     /// Exception sites (source positions noted on the exception path).
     sites: sites::Sites,
     /// The jump table and frame of a generator or async function body.
@@ -509,6 +514,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             caches: std::ptr::null(),
             length_sites: Default::default(),
             tier: Tier::Full,
+            run_once: false,
             sites: sites::Sites::new(),
             coroutine,
         })
@@ -579,6 +585,24 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     }
 
     // ----- Small helpers -----
+
+    /// Whether generic operations call the runtime instead of inlining
+    /// their fast paths. Quick-tier code runs a few times at most (it has no
+    /// loop and tiers up after `TIER_UP_CALLS` calls), while Cranelift costs
+    /// about 5,000 host instructions per IR instruction: for run-once code
+    /// (module bodies, a library's top-level setup) an inline fast path
+    /// costs far more to compile than it can save. The runtime paths fill
+    /// the same inline caches, so the full tier starts warm. A program's
+    /// top level is compiled full (see [`first_tier`]) but runs once: it is
+    /// compact outside its loops.
+    fn compact(&self) -> bool {
+        self.tier == Tier::Quick
+            || (self.run_once
+                && !self
+                    .flows
+                    .iter()
+                    .any(|f| matches!(f, control_flow::Flow::Loop { .. })))
+    }
 
     /// Quick-tier entry: counts the call down in the template's `hotness`
     /// and asks for the full tier when it goes below zero.

@@ -17,6 +17,9 @@ impl FunctionCompiler<'_, '_> {
     /// for the rest.
     fn binary(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> Operand {
         use BinaryOperator as B;
+        if self.compact() {
+            return self.compact_binary(op, a, b);
+        }
         match op {
             B::Addition | B::Subtraction | B::Multiplication | B::Division => {
                 Operand::Any(self.arithmetic(op, a, b))
@@ -72,6 +75,27 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(done, &[BlockArg::Value(r)]);
         self.b.switch_to_block(done);
         result
+    }
+
+    /// `op` as one runtime call (the quick tier: [`Self::compact`]).
+    fn compact_binary(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> Operand {
+        use BinaryOperator as B;
+        let v = self.runtime_binary(op, a, b);
+        match op {
+            B::LessThan
+            | B::GreaterThan
+            | B::LessThanOrEqual
+            | B::GreaterThanOrEqual
+            | B::Equality
+            | B::Inequality
+            | B::StrictEquality
+            | B::StrictInequality => Operand::Bool(self.b.ins().icmp_imm_s(
+                IntCC::Equal,
+                v,
+                Value::TRUE.to_bits() as i64,
+            )),
+            _ => Operand::Any(v),
+        }
     }
 
     fn runtime_binary(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {

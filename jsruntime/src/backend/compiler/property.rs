@@ -192,6 +192,13 @@ impl FunctionCompiler<'_, '_> {
         cache: Option<CacheId>,
     ) -> ir::Value {
         let (ic, cached) = self.cache_addr(cache, false);
+        if self.compact() {
+            let scratch = self.scratch_addr();
+            return self.call_runtime_checked(
+                RuntimeFn::GetProperty,
+                &[self.ctx, object, key, ic, scratch],
+            );
+        }
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
@@ -239,6 +246,15 @@ impl FunctionCompiler<'_, '_> {
     ) {
         let (ic, cached) = self.cache_addr(cache, true);
         let strict = self.script.flags.strict as i64;
+        if self.compact() {
+            let strict = self.b.ins().iconst(I8, strict);
+            let scratch = self.scratch_addr();
+            self.call_runtime_checked(
+                RuntimeFn::SetProperty,
+                &[self.ctx, object, key, value, strict, ic, scratch],
+            );
+            return;
+        }
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
