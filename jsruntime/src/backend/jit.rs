@@ -354,6 +354,9 @@ impl Jit {
             ));
         }
         let mut builder = JITBuilder::with_isa(isa, default_libcall_names());
+        // Functions packed into large chunks (see `code_memory`).
+        #[cfg(target_arch = "x86_64")]
+        builder.memory_provider(Box::new(super::code_memory::CodeMemory::new()));
         for f in RuntimeFn::ALL {
             builder.symbol(f.name(), f.address());
         }

@@ -118,6 +118,8 @@
 //! [`coroutine`] and docs/internals.md ("Coroutines").
 
 pub mod bridge;
+#[cfg(target_arch = "x86_64")]
+mod code_memory;
 pub mod compiler;
 pub mod coroutine;
 mod dynamic_code;
