@@ -102,6 +102,8 @@ impl Engine for JsRuntimeEngine {
     fn run(&self, program: &Program<'_>) -> RunOutput {
         let captured = CapturedOutput::default();
         let result = run_in_fresh_realm(program, &captured);
+        // The test's agents end with it.
+        super::agent::finish();
         let text = captured.text();
         RunOutput {
             printed: text.lines().map(str::to_string).collect(),
@@ -114,6 +116,8 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
     let mut exec = Executor::new()
         .map_err(|e| EngineError::Unsupported(format!("cannot create a runtime: {e}")))?;
     exec.runtime.set_output(Box::new(out.clone()));
+    super::agent::install_main(&mut exec)
+        .map_err(|_| EngineError::Unsupported("cannot install $262.agent".into()))?;
     // Module specifiers (`./x_FIXTURE.js`) resolve beside the test file,
     // also for `import()` in scripts.
     exec.set_module_loader(std::rc::Rc::new(FileLoader));
