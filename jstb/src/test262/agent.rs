@@ -275,9 +275,16 @@ fn run_agent(
     }
 }
 
+/// Runs the agent's jobs, waiting for its pending `Atomics.waitAsync`
+/// promises too (until interrupted).
 fn drain_jobs(exec: &mut Executor) {
-    while let Some(r) = exec.runtime.run_next_job() {
-        if r.is_err() && exec.runtime.is_interrupted() {
+    loop {
+        while let Some(r) = exec.runtime.run_next_job() {
+            if r.is_err() && exec.runtime.is_interrupted() {
+                return;
+            }
+        }
+        if !exec.runtime.has_pending_async_waits() || exec.runtime.wait_for_async_waits().is_err() {
             return;
         }
     }

@@ -133,12 +133,18 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
             }
         }
     }
+    // Async tests print their completion (harness/doneprintHandle.js).
+    let is_async = program
+        .prelude
+        .iter()
+        .any(|s| s.name == "harness/doneprintHandle.js");
+    let keep_alive = is_async.then_some(out);
     if program.kind == SourceKind::Module {
-        return run_module(&mut exec, program);
+        return run_module(&mut exec, program, keep_alive);
     }
     let result = exec.eval_script_named(program.source, program.strict, &referrer);
     match result {
-        Ok(Ok(_)) => run_jobs(&mut exec),
+        Ok(Ok(_)) => run_jobs(&mut exec, keep_alive),
         Ok(Err(thrown)) => Err(thrown_error(&mut exec, thrown.0)),
         Err(ScriptError::Syntax(e)) => Err(EngineError::Thrown(ThrownError {
             name: "SyntaxError".into(),
@@ -153,7 +159,11 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
 /// `parse`; a load or link error (a dependency that does not parse, an
 /// import that does not resolve) of phase `resolution`; an evaluation error
 /// rejects the module's promise (phase `runtime`).
-fn run_module(exec: &mut Executor, program: &Program<'_>) -> Result<(), EngineError> {
+fn run_module(
+    exec: &mut Executor,
+    program: &Program<'_>,
+    keep_alive: Option<&CapturedOutput>,
+) -> Result<(), EngineError> {
     if let Err(e) = jsparser::parse(program.source, jsparser::ParseOptions::module()) {
         return Err(EngineError::Thrown(ThrownError {
             name: "SyntaxError".into(),
@@ -171,7 +181,7 @@ fn run_module(exec: &mut Executor, program: &Program<'_>) -> Result<(), EngineEr
         Err(e) => Err(resolution_error(exec, e.0)),
     }?;
     let main = exec.runtime.persistent(promise);
-    let jobs = run_jobs(exec);
+    let jobs = run_jobs(exec, keep_alive);
     match jsruntime::backend::module::promise_outcome(main.get()) {
         Some(Err(reason)) => Err(thrown_error(exec, reason)),
         _ => jobs,
@@ -193,11 +203,28 @@ fn resolution_error(exec: &mut Executor, v: Value) -> EngineError {
 /// `print` from promise jobs): the first job that throws is the test's
 /// uncaught exception; the queue is drained anyway (as a host reports and
 /// goes on). Unhandled rejections are not errors here.
-fn run_jobs(exec: &mut Executor) -> Result<(), EngineError> {
+///
+/// An async test (`keep_alive`) also waits for its pending
+/// `Atomics.waitAsync` promises (a notification from an agent, a timeout)
+/// until it reports completion through `print`.
+fn run_jobs(exec: &mut Executor, keep_alive: Option<&CapturedOutput>) -> Result<(), EngineError> {
     let mut first_error = None;
-    while let Some(result) = exec.runtime.run_next_job() {
-        if let (Err(thrown), None) = (result, &first_error) {
-            first_error = Some(thrown_error(exec, thrown.0));
+    loop {
+        while let Some(result) = exec.runtime.run_next_job() {
+            if let (Err(thrown), None) = (result, &first_error) {
+                first_error = Some(thrown_error(exec, thrown.0));
+            }
+        }
+        let Some(out) = keep_alive else { break };
+        if !exec.runtime.has_pending_async_waits() {
+            break;
+        }
+        let text = out.text();
+        if text.contains("Test262:AsyncTestComplete") || text.contains("Test262:AsyncTestFailure") {
+            break;
+        }
+        if exec.runtime.wait_for_async_waits().is_err() {
+            break;
         }
     }
     first_error.map_or(Ok(()), Err)

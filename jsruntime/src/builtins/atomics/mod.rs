@@ -35,7 +35,8 @@ pub(crate) static ATOMICS: BuiltinObject = BuiltinObject {
         Prop::method("or", 3, |rt, _, a| rmw(rt, a, |x, y| x | y)),
         Prop::method("store", 3, store),
         Prop::method("sub", 3, |rt, _, a| rmw(rt, a, |x, y| x.wrapping_sub(y))),
-        Prop::method("wait", 4, wait),
+        Prop::method("wait", 4, |rt, _, a| do_wait(rt, a, false)),
+        Prop::method("waitAsync", 4, |rt, _, a| do_wait(rt, a, true)),
         Prop::method("xor", 3, |rt, _, a| rmw(rt, a, |x, y| x ^ y)),
         Prop::value("@@toStringTag", Constant::Str("Atomics"), ATTR_C),
     ],
@@ -187,11 +188,13 @@ fn store(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     Ok(result)
 }
 
-/// 25.4.13 Atomics.wait ( typedArray, index, value, timeout ), that is
-/// 25.4.3.14 DoWait ( sync, ... ): blocks this agent (the host lets every
-/// agent block, [[CanBlock]] true) until a `notify` on the same element of
-/// the same shared block, or the timeout.
-fn wait(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+/// 25.4.3.14 DoWait ( mode, typedArray, index, value, timeout ), for
+/// 25.4.13 Atomics.wait (sync: blocks this agent; the host lets every agent
+/// block, [[CanBlock]] true) and 25.4.14 Atomics.waitAsync (async: returns
+/// `{ async, value }`, the value a promise when the wait is pending). A
+/// wait ends with a `notify` on the same element of the same shared block,
+/// or with its timeout.
+fn do_wait(rt: &mut Runtime, args: &[Value], is_async: bool) -> JsResult<Value> {
     // 1. Let taRecord be ? ValidateIntegerTypedArray(typedArray, true).
     let (ta, len) = validate_integer(rt, arg(args, 0), true)?;
     // 3. If IsSharedArrayBuffer(buffer) is false, throw a TypeError exception.
@@ -219,25 +222,73 @@ fn wait(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     revalidate(rt, ta, i)?;
     let e = element(rt, ta, i)?;
     let ty = ta.ty;
-    // 19. EnterCriticalSection(WL).
-    let section = waiters::enter();
-    // 20-21. Let w be GetValueFromBuffer(buffer, byteIndexInBuffer, ..., SeqCst);
-    // if v ≠ w, leave the critical section and return "not-equal".
-    if memory::load(e) & mask(ty) != ty.raw_bits(v) & mask(ty) {
-        drop(section);
-        return Ok(Value::string(rt.atom("not-equal")?));
-    }
-    // 22-26. AddWaiter, SuspendThisAgent with the timeout (in ms; one that
-    // does not fit a Duration is forever), then RemoveWaiter if not woken.
+    // 14. In async mode: a new promise and the result object (made before
+    // the critical section: they allocate).
+    let (promise, result) = if is_async {
+        let p = crate::builtins::promise::operations::new_intrinsic_promise(rt)?;
+        (p, Some(rt.new_object()?))
+    } else {
+        (Value::UNDEFINED, None)
+    };
+    // The timeout in ms; one that does not fit a Duration is forever.
     let timeout = (t / 1000.0 < 1e12).then(|| std::time::Duration::from_secs_f64(t / 1000.0));
+    // 15. EnterCriticalSection(WL).
+    let section = waiters::enter();
+    // 18-19. Let w be GetValueFromBuffer(buffer, byteIndexInBuffer, ..., SeqCst);
+    // if v ≠ w, leave the critical section and return "not-equal".
+    let immediate = if memory::load(e) & mask(ty) != ty.raw_bits(v) & mask(ty) {
+        Some("not-equal")
+    } else if is_async && t == 0.0 {
+        // 20. An async wait with a zero timeout times out at once.
+        Some("timed-out")
+    } else {
+        None
+    };
+    if let Some(outcome) = immediate {
+        drop(section);
+        let s = Value::string(rt.atom(outcome)?);
+        return match result {
+            Some(o) => wait_result(rt, o, false, s),
+            None => Ok(s),
+        };
+    }
+    // 21-23. AddWaiter(WL, waiterRecord).
     let signal = section.add_waiter(e.address());
+    if let Some(o) = result {
+        // 25. The timeout and the notification settle the promise from a
+        // job of this agent (the job queue polls the waiter).
+        let deadline = timeout.and_then(|d| std::time::Instant::now().checked_add(d));
+        rt.add_async_wait(waiters::AsyncWait {
+            signal,
+            deadline,
+            promise,
+        });
+        // 28-30. { async: true, value: promise }.
+        return wait_result(rt, o, true, promise);
+    }
+    // 24. SuspendThisAgent(WL, waiterRecord), then RemoveWaiter if it was
+    // not notified.
     let interrupt = rt.interrupt_handle();
-    let result = match signal.suspend(timeout, || interrupt.is_interrupted()) {
+    let outcome = match signal.suspend(timeout, || interrupt.is_interrupted()) {
         Woken::Notified => "ok",
         Woken::TimedOut => "timed-out",
         Woken::Stopped => return Err(rt.termination()),
     };
-    Ok(Value::string(rt.atom(result)?))
+    Ok(Value::string(rt.atom(outcome)?))
+}
+
+/// The result object of `Atomics.waitAsync`: `{ async, value }`.
+fn wait_result(
+    rt: &mut Runtime,
+    o: crate::gc::Gc<crate::object::JsObject>,
+    is_async: bool,
+    value: Value,
+) -> JsResult<Value> {
+    let key = rt.key("async")?;
+    rt.create_data_property_or_throw(o, key, Value::from_bool(is_async))?;
+    let key = rt.key("value")?;
+    rt.create_data_property_or_throw(o, key, value)?;
+    Ok(Value::object(o))
 }
 
 /// 25.4.15 Atomics.notify ( typedArray, index, count ).

@@ -120,8 +120,13 @@ impl Signal {
             };
         };
         drop(notified);
-        // Leave the list, unless a notifier removed us meanwhile (then the
-        // notification won: the flag is set before the list lock is freed).
+        self.leave(ended)
+    }
+
+    /// Leaves the list, unless a notifier removed this waiter meanwhile
+    /// (then the notification won: the flag is set before the list lock is
+    /// freed): `ended`, or `Notified`.
+    fn leave(self: &Arc<Signal>, ended: Woken) -> Woken {
         let mut list = lock(&WAITERS);
         match list.iter().position(|w| Arc::ptr_eq(&w.signal, self)) {
             Some(i) => {
@@ -131,6 +136,32 @@ impl Signal {
             None => Woken::Notified,
         }
     }
+
+    /// An async waiter's state without blocking: `Some` once notified or
+    /// past its deadline (then it has left the list).
+    pub(crate) fn poll(self: &Arc<Signal>, deadline: Option<Instant>) -> Option<Woken> {
+        if *lock(&self.notified) {
+            return Some(Woken::Notified);
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Some(self.leave(Woken::TimedOut));
+        }
+        None
+    }
+
+    /// Removes a waiter whose agent goes away.
+    pub(crate) fn cancel(self: &Arc<Signal>) {
+        self.leave(Woken::Stopped);
+    }
+}
+
+/// A waiter of `Atomics.waitAsync` (mode async): its signal, its timeout
+/// and its promise, kept by its runtime's job queue (which traces the
+/// promise and settles it from a job once the wait ends).
+pub(crate) struct AsyncWait {
+    pub(crate) signal: Arc<Signal>,
+    pub(crate) deadline: Option<Instant>,
+    pub(crate) promise: crate::value::Value,
 }
 
 #[cfg(test)]
