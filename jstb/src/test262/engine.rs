@@ -512,4 +512,65 @@ mod tests {
             }
         }
     }
+
+    /// `$262.agent`: two agents wait on the same element of a shared block;
+    /// the main agent wakes them one at a time (FIFO per address), and
+    /// their reports come back through `getReport`.
+    #[test]
+    fn agents_wait_and_are_notified_across_threads() {
+        let source = r#"
+            for (var n = 0; n < 2; n++) {
+              $262.agent.start(`
+                $262.agent.receiveBroadcast(function (sab, id) {
+                  var ia = new Int32Array(sab);
+                  Atomics.add(ia, 1, 1);
+                  $262.agent.report(Atomics.wait(ia, 0, 0, 20000) + ' ' + id);
+                  $262.agent.leaving();
+                });
+              `);
+            }
+            var ia = new Int32Array(new SharedArrayBuffer(8));
+            $262.agent.broadcast(ia.buffer, 7);
+            while (Atomics.load(ia, 1) !== 2) $262.agent.sleep(1);
+            // Both are counted before they wait: retry until each is woken.
+            var woken = 0, reports = [];
+            while (woken < 2) {
+              woken += Atomics.notify(ia, 0, 1);
+              $262.agent.sleep(1);
+            }
+            while (reports.length < 2) {
+              var r = $262.agent.getReport();
+              if (r === null) $262.agent.sleep(1); else reports.push(r);
+            }
+            print(reports.join(','), Atomics.notify(ia, 0), $262.agent.getReport());
+            print(Atomics.wait(ia, 0, 0, 1), Atomics.wait(ia, 0, 1));
+            print(typeof $262.agent.monotonicNow());
+        "#;
+        let out = run(&[], source, false);
+        assert_eq!(out.result, Ok(()));
+        assert_eq!(
+            out.printed,
+            ["ok 7,ok 7 0 null", "timed-out not-equal", "number"]
+        );
+    }
+
+    /// An agent stuck in a loop or a wait ends with its test (interrupted).
+    #[test]
+    fn stuck_agents_end_with_the_test() {
+        let source = r#"
+            $262.agent.start(`
+              $262.agent.receiveBroadcast(function (sab) {
+                Atomics.wait(new Int32Array(sab), 0, 0);
+              });
+            `);
+            $262.agent.broadcast(new SharedArrayBuffer(4));
+            $262.agent.start('while (true) {}');
+            print('done');
+        "#;
+        let start = std::time::Instant::now();
+        let out = run(&[], source, false);
+        assert_eq!(out.printed, ["done"]);
+        assert!(start.elapsed() < super::super::agent::STOP_GRACE);
+        assert!(!super::super::agent::TAINTED.load(std::sync::atomic::Ordering::Relaxed));
+    }
 }
