@@ -91,6 +91,7 @@ pub(crate) struct JobQueue {
 
 /// The pending `Atomics.waitAsync` waiters of a runtime; they leave the
 /// process-wide waiter lists when the runtime goes away.
+// GC: the promises are traced with the job queue (`JobQueue::trace`).
 #[derive(Default)]
 struct AsyncWaits(Vec<AsyncWait>);
 

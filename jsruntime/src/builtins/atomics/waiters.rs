@@ -30,6 +30,7 @@ struct Waiter {
 }
 
 /// Every waiter of every agent, oldest first.
+// GC: a waiter is an address and a signal, no GC reference.
 static WAITERS: Mutex<Vec<Waiter>> = Mutex::new(Vec::new());
 
 /// A lock that survives a panic of another holder (the data is a list of
@@ -39,6 +40,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// The critical section of all waiter lists (EnterCriticalSection).
+// GC: the waiters hold no GC reference (see WAITERS).
 pub(crate) struct CriticalSection(MutexGuard<'static, Vec<Waiter>>);
 
 /// Enters the critical section.
