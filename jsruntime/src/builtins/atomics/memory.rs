@@ -6,6 +6,10 @@
 //! bits in the low `size` bytes of a `u64` (the runtime only builds for
 //! little-endian targets: `data.rs` reads elements the same way).
 
+// The arms of `with_atomic!` widen every element width to u64, a no-op cast
+// for the 8-byte arm.
+#![allow(clippy::unnecessary_cast)]
+
 use std::sync::atomic::{AtomicU16, AtomicU32, AtomicU64, AtomicU8, Ordering::SeqCst};
 
 /// The address of one element: non-null, aligned to its size, and inside a
@@ -25,7 +29,8 @@ impl Element {
     /// `ptr..ptr + size` lies inside an allocated buffer block that stays
     /// allocated while the `Element` is used.
     pub(crate) unsafe fn new(ptr: *mut u8, size: usize) -> Option<Element> {
-        let ok = !ptr.is_null() && matches!(size, 1 | 2 | 4 | 8) && (ptr as usize) % size == 0;
+        let ok =
+            !ptr.is_null() && matches!(size, 1 | 2 | 4 | 8) && (ptr as usize).is_multiple_of(size);
         ok.then_some(Element { ptr, size })
     }
 
@@ -39,31 +44,35 @@ impl Element {
 macro_rules! with_atomic {
     ($e:expr, |$a:ident, $t:ident| $body:expr) => {{
         let e: Element = $e;
-        // SAFETY (all arms): `Element::new` checked that the pointer is
-        // non-null and aligned for its size, and its caller that the bytes
-        // are allocated; every access to them by `Atomics` is atomic.
+        // In every arm: `Element::new` checked that the pointer is non-null
+        // and aligned for its size, and its caller that the bytes are
+        // allocated; every access to them by `Atomics` is atomic.
         match e.size {
             1 => {
                 #[allow(dead_code)]
                 type $t = u8;
+                // SAFETY: see above (non-null, aligned, allocated).
                 let $a = unsafe { AtomicU8::from_ptr(e.ptr) };
                 $body
             }
             2 => {
                 #[allow(dead_code)]
                 type $t = u16;
+                // SAFETY: see above (non-null, aligned, allocated).
                 let $a = unsafe { AtomicU16::from_ptr(e.ptr.cast()) };
                 $body
             }
             4 => {
                 #[allow(dead_code)]
                 type $t = u32;
+                // SAFETY: see above (non-null, aligned, allocated).
                 let $a = unsafe { AtomicU32::from_ptr(e.ptr.cast()) };
                 $body
             }
             _ => {
                 #[allow(dead_code)]
                 type $t = u64;
+                // SAFETY: see above (non-null, aligned, allocated).
                 let $a = unsafe { AtomicU64::from_ptr(e.ptr.cast()) };
                 $body
             }
