@@ -59,6 +59,8 @@ pub(crate) mod weak_set;
 #[cfg(test)]
 mod tests;
 
+pub use array_buffer::{new_shared_array_buffer, shared_memory_of, SharedMemory};
+
 use crate::runtime::builtins::BuiltinObject;
 use crate::runtime::Runtime;
 use crate::value::Value;

@@ -16,6 +16,7 @@
 
 use std::collections::VecDeque;
 
+use crate::builtins::atomics::waiters::{AsyncWait, Woken};
 use crate::builtins::promise::{self, PromiseReaction};
 use crate::gc::{RootedList, Trace, Tracer};
 use crate::runtime::Runtime;
@@ -84,6 +85,22 @@ pub(crate) struct JobQueue {
     unhandled: Vec<Value>,
     /// The length of `unhandled` after its last compaction.
     compacted_len: usize,
+    /// The pending waits of `Atomics.waitAsync` of this agent.
+    async_waits: AsyncWaits,
+}
+
+/// The pending `Atomics.waitAsync` waiters of a runtime; they leave the
+/// process-wide waiter lists when the runtime goes away.
+// GC: the promises are traced with the job queue (`JobQueue::trace`).
+#[derive(Default)]
+struct AsyncWaits(Vec<AsyncWait>);
+
+impl Drop for AsyncWaits {
+    fn drop(&mut self) {
+        for w in &self.0 {
+            w.signal.cancel();
+        }
+    }
 }
 
 // SAFETY: reports every queued job and every tracked promise.
@@ -95,7 +112,16 @@ unsafe impl Trace for JobQueue {
         for v in &self.unhandled {
             tracer.mark_value(*v);
         }
+        for w in &self.async_waits.0 {
+            tracer.mark_value(w.promise);
+        }
     }
+}
+
+/// Resolves the promise of an `Atomics.waitAsync` wait with `result`.
+fn settle_wait(rt: &mut Runtime, promise: Value, result: &str) -> JsResult<()> {
+    let s = rt.atom(result)?;
+    promise::operations::resolve_intrinsic_promise(rt, promise, Value::string(s))
 }
 
 impl Runtime {
@@ -116,9 +142,58 @@ impl Runtime {
         !self.jobs.jobs.is_empty()
     }
 
+    /// Keeps an `Atomics.waitAsync` waiter until its wait ends.
+    pub(crate) fn add_async_wait(&mut self, wait: AsyncWait) {
+        self.jobs.async_waits.0.push(wait);
+    }
+
+    /// Whether an `Atomics.waitAsync` promise of this runtime waits for a
+    /// notification or its timeout (the host may keep running jobs until
+    /// it settles: [`Runtime::wait_for_async_waits`]).
+    pub fn has_pending_async_waits(&self) -> bool {
+        !self.jobs.async_waits.0.is_empty()
+    }
+
+    /// Blocks until a pending `Atomics.waitAsync` wait ends (then its
+    /// promise's resolution job is queued) or the runtime is interrupted
+    /// (the termination exception).
+    pub fn wait_for_async_waits(&mut self) -> JsResult<()> {
+        while self.has_pending_async_waits() && !self.settle_async_waits() {
+            self.poll_interrupt()?;
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        Ok(())
+    }
+
+    /// 25.4.3.? EnqueueResolveInAgentJob / EnqueueAtomicsWaitAsyncTimeoutJob:
+    /// queues the resolution of every async wait that ended (notified:
+    /// "ok", timed out: "timed-out"); whether any did.
+    fn settle_async_waits(&mut self) -> bool {
+        let mut any = false;
+        let mut i = 0;
+        while i < self.jobs.async_waits.0.len() {
+            let w = &self.jobs.async_waits.0[i];
+            let Some(woken) = w.signal.poll(w.deadline) else {
+                i += 1;
+                continue;
+            };
+            let w = self.jobs.async_waits.0.remove(i);
+            let job: HostJobFn = match woken {
+                Woken::TimedOut => |rt, p| settle_wait(rt, p, "timed-out"),
+                Woken::Notified | Woken::Stopped => |rt, p| settle_wait(rt, p, "ok"),
+            };
+            self.enqueue_host_job(job, w.promise);
+            any = true;
+        }
+        any
+    }
+
     /// Runs the oldest job: `None` when the queue is empty, else the job's
     /// completion (a throw is the host's to report).
     pub fn run_next_job(&mut self) -> Option<JsResult<()>> {
+        if self.has_pending_async_waits() {
+            self.settle_async_waits();
+        }
         // FinalizationRegistry cleanups of targets collected so far run as a
         // host job once the other jobs are done (9.13
         // HostEnqueueFinalizationRegistryCleanupJob).

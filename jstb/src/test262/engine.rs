@@ -102,6 +102,8 @@ impl Engine for JsRuntimeEngine {
     fn run(&self, program: &Program<'_>) -> RunOutput {
         let captured = CapturedOutput::default();
         let result = run_in_fresh_realm(program, &captured);
+        // The test's agents end with it.
+        super::agent::finish();
         let text = captured.text();
         RunOutput {
             printed: text.lines().map(str::to_string).collect(),
@@ -114,6 +116,8 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
     let mut exec = Executor::new()
         .map_err(|e| EngineError::Unsupported(format!("cannot create a runtime: {e}")))?;
     exec.runtime.set_output(Box::new(out.clone()));
+    super::agent::install_main(&mut exec)
+        .map_err(|_| EngineError::Unsupported("cannot install $262.agent".into()))?;
     // Module specifiers (`./x_FIXTURE.js`) resolve beside the test file,
     // also for `import()` in scripts.
     exec.set_module_loader(std::rc::Rc::new(FileLoader));
@@ -129,12 +133,18 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
             }
         }
     }
+    // Async tests print their completion (harness/doneprintHandle.js).
+    let is_async = program
+        .prelude
+        .iter()
+        .any(|s| s.name == "harness/doneprintHandle.js");
+    let keep_alive = is_async.then_some(out);
     if program.kind == SourceKind::Module {
-        return run_module(&mut exec, program);
+        return run_module(&mut exec, program, keep_alive);
     }
     let result = exec.eval_script_named(program.source, program.strict, &referrer);
     match result {
-        Ok(Ok(_)) => run_jobs(&mut exec),
+        Ok(Ok(_)) => run_jobs(&mut exec, keep_alive),
         Ok(Err(thrown)) => Err(thrown_error(&mut exec, thrown.0)),
         Err(ScriptError::Syntax(e)) => Err(EngineError::Thrown(ThrownError {
             name: "SyntaxError".into(),
@@ -149,7 +159,11 @@ fn run_in_fresh_realm(program: &Program<'_>, out: &CapturedOutput) -> Result<(),
 /// `parse`; a load or link error (a dependency that does not parse, an
 /// import that does not resolve) of phase `resolution`; an evaluation error
 /// rejects the module's promise (phase `runtime`).
-fn run_module(exec: &mut Executor, program: &Program<'_>) -> Result<(), EngineError> {
+fn run_module(
+    exec: &mut Executor,
+    program: &Program<'_>,
+    keep_alive: Option<&CapturedOutput>,
+) -> Result<(), EngineError> {
     if let Err(e) = jsparser::parse(program.source, jsparser::ParseOptions::module()) {
         return Err(EngineError::Thrown(ThrownError {
             name: "SyntaxError".into(),
@@ -167,7 +181,7 @@ fn run_module(exec: &mut Executor, program: &Program<'_>) -> Result<(), EngineEr
         Err(e) => Err(resolution_error(exec, e.0)),
     }?;
     let main = exec.runtime.persistent(promise);
-    let jobs = run_jobs(exec);
+    let jobs = run_jobs(exec, keep_alive);
     match jsruntime::backend::module::promise_outcome(main.get()) {
         Some(Err(reason)) => Err(thrown_error(exec, reason)),
         _ => jobs,
@@ -189,11 +203,28 @@ fn resolution_error(exec: &mut Executor, v: Value) -> EngineError {
 /// `print` from promise jobs): the first job that throws is the test's
 /// uncaught exception; the queue is drained anyway (as a host reports and
 /// goes on). Unhandled rejections are not errors here.
-fn run_jobs(exec: &mut Executor) -> Result<(), EngineError> {
+///
+/// An async test (`keep_alive`) also waits for its pending
+/// `Atomics.waitAsync` promises (a notification from an agent, a timeout)
+/// until it reports completion through `print`.
+fn run_jobs(exec: &mut Executor, keep_alive: Option<&CapturedOutput>) -> Result<(), EngineError> {
     let mut first_error = None;
-    while let Some(result) = exec.runtime.run_next_job() {
-        if let (Err(thrown), None) = (result, &first_error) {
-            first_error = Some(thrown_error(exec, thrown.0));
+    loop {
+        while let Some(result) = exec.runtime.run_next_job() {
+            if let (Err(thrown), None) = (result, &first_error) {
+                first_error = Some(thrown_error(exec, thrown.0));
+            }
+        }
+        let Some(out) = keep_alive else { break };
+        if !exec.runtime.has_pending_async_waits() {
+            break;
+        }
+        let text = out.text();
+        if text.contains("Test262:AsyncTestComplete") || text.contains("Test262:AsyncTestFailure") {
+            break;
+        }
+        if exec.runtime.wait_for_async_waits().is_err() {
+            break;
         }
     }
     first_error.map_or(Ok(()), Err)
@@ -480,5 +511,66 @@ mod tests {
                 let _ = std::fs::remove_dir_all(&self.0);
             }
         }
+    }
+
+    /// `$262.agent`: two agents wait on the same element of a shared block;
+    /// the main agent wakes them one at a time (FIFO per address), and
+    /// their reports come back through `getReport`.
+    #[test]
+    fn agents_wait_and_are_notified_across_threads() {
+        let source = r#"
+            for (var n = 0; n < 2; n++) {
+              $262.agent.start(`
+                $262.agent.receiveBroadcast(function (sab, id) {
+                  var ia = new Int32Array(sab);
+                  Atomics.add(ia, 1, 1);
+                  $262.agent.report(Atomics.wait(ia, 0, 0, 20000) + ' ' + id);
+                  $262.agent.leaving();
+                });
+              `);
+            }
+            var ia = new Int32Array(new SharedArrayBuffer(8));
+            $262.agent.broadcast(ia.buffer, 7);
+            while (Atomics.load(ia, 1) !== 2) $262.agent.sleep(1);
+            // Both are counted before they wait: retry until each is woken.
+            var woken = 0, reports = [];
+            while (woken < 2) {
+              woken += Atomics.notify(ia, 0, 1);
+              $262.agent.sleep(1);
+            }
+            while (reports.length < 2) {
+              var r = $262.agent.getReport();
+              if (r === null) $262.agent.sleep(1); else reports.push(r);
+            }
+            print(reports.join(','), Atomics.notify(ia, 0), $262.agent.getReport());
+            print(Atomics.wait(ia, 0, 0, 1), Atomics.wait(ia, 0, 1));
+            print(typeof $262.agent.monotonicNow());
+        "#;
+        let out = run(&[], source, false);
+        assert_eq!(out.result, Ok(()));
+        assert_eq!(
+            out.printed,
+            ["ok 7,ok 7 0 null", "timed-out not-equal", "number"]
+        );
+    }
+
+    /// An agent stuck in a loop or a wait ends with its test (interrupted).
+    #[test]
+    fn stuck_agents_end_with_the_test() {
+        let source = r#"
+            $262.agent.start(`
+              $262.agent.receiveBroadcast(function (sab) {
+                Atomics.wait(new Int32Array(sab), 0, 0);
+              });
+            `);
+            $262.agent.broadcast(new SharedArrayBuffer(4));
+            $262.agent.start('while (true) {}');
+            print('done');
+        "#;
+        let start = std::time::Instant::now();
+        let out = run(&[], source, false);
+        assert_eq!(out.printed, ["done"]);
+        assert!(start.elapsed() < super::super::agent::STOP_GRACE);
+        assert!(!super::super::agent::TAINTED.load(std::sync::atomic::Ordering::Relaxed));
     }
 }

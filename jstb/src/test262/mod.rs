@@ -2,6 +2,7 @@
 //! in isolated worker processes, and report per directory, as JSON, and
 //! against a baseline. See docs/conformance.md.
 
+pub mod agent;
 pub mod cases;
 pub mod engine;
 pub mod judge;

@@ -70,6 +70,7 @@ fn crashed(job: &Job, message: String) -> Response {
         id: job.id,
         observation: Observation::Crashed { message },
         micros: 0,
+        retiring: false,
     }
 }
 
@@ -97,8 +98,10 @@ fn run_one(config: &PoolConfig, slot: &mut Option<Worker>, job: &Job) -> Respons
         return match worker.answers.recv_timeout(config.timeout) {
             Ok(line) => match serde_json::from_str::<Response>(&line) {
                 Ok(response) if response.id == job.id => {
-                    if matches!(response.observation, Observation::Crashed { .. }) {
-                        // The worker exits after a panic; reap it.
+                    if response.retiring
+                        || matches!(response.observation, Observation::Crashed { .. })
+                    {
+                        // The worker exits after a panic or when it retires; reap it.
                         worker.shut_down();
                     } else {
                         *slot = Some(worker);

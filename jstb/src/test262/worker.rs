@@ -46,6 +46,10 @@ pub struct Response {
     pub observation: Observation,
     /// Wall time of the run in the worker.
     pub micros: u64,
+    /// The worker exits after this answer (an agent thread of the test
+    /// could not be stopped: `agent::TAINTED`); the pool starts a new one.
+    #[serde(default)]
+    pub retiring: bool,
 }
 
 /// The last panic message of this process (the hook stores it, the job
@@ -116,16 +120,23 @@ fn serve(test262_dir: &Path) -> ExitCode {
                 message: format!("panic: {message}"),
             }
         });
+        let retiring = super::agent::TAINTED.load(std::sync::atomic::Ordering::Relaxed);
         let response = Response {
             id: job.id,
             observation,
             micros: start.elapsed().as_micros().try_into().unwrap_or(u64::MAX),
+            retiring,
         };
         if answer(&response).is_err() {
             return ExitCode::FAILURE;
         }
         if panicked {
             return ExitCode::from(70);
+        }
+        if retiring {
+            // A stuck agent thread does not keep the process alive: returning
+            // from `main` ends every thread.
+            return ExitCode::SUCCESS;
         }
     }
     ExitCode::SUCCESS

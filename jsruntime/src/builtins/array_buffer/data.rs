@@ -9,11 +9,22 @@
 //! once at its maximum size (the byte length, or [[ArrayBufferMaxByteLength]]
 //! for a resizable buffer) with `alloc_zeroed`, so resizing never moves it:
 //! a pointer read once stays valid until the buffer is detached (pointer
-//! null, length 0) or collected. The buffer owns its bytes; the sweep drops
-//! the cell and frees them.
+//! null, length 0) or collected. An ArrayBuffer owns its bytes; the sweep
+//! drops the cell and frees them. Blocks are 8-byte aligned, so every
+//! element of a typed array (whose byte offset is a multiple of its element
+//! size) is naturally aligned for the atomic instructions of `Atomics`.
+//!
+//! *Shared blocks.* A SharedArrayBuffer's bytes are a [`SharedBlock`]
+//! behind an `Arc`: the buffer object holds one reference, and another
+//! agent (a thread with its own runtime, `$262.agent`) wraps the same block
+//! in its own SharedArrayBuffer object through [`SharedMemory`]. The block
+//! is freed when the last object (in any runtime) is collected. The block
+//! never moves and is never detached; its pointer is the identity that
+//! `Atomics.wait`/`notify` use across agents (`atomics::waiters`).
 
 use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::cell::Cell;
+use std::sync::Arc;
 
 use crate::gc::{Trace, Tracer};
 use crate::object::HostData;
@@ -21,6 +32,71 @@ use crate::object::HostData;
 /// The largest block the runtime allocates (64 GiB): larger requests are
 /// RangeErrors before asking the allocator.
 pub(crate) const MAX_BLOCK: u64 = 1 << 36;
+
+/// The alignment of every block.
+const BLOCK_ALIGN: usize = 8;
+
+/// Allocates `cap` zero bytes (8-byte aligned; dangling for 0), or `None`.
+fn allocate(cap: usize) -> Option<*mut u8> {
+    if cap == 0 {
+        return Some(std::ptr::NonNull::<u64>::dangling().as_ptr().cast());
+    }
+    let layout = Layout::from_size_align(cap, BLOCK_ALIGN).ok()?;
+    // SAFETY: the layout has a non-zero size.
+    let p = unsafe { alloc_zeroed(layout) };
+    (!p.is_null()).then_some(p)
+}
+
+/// Frees a block from [`allocate`].
+///
+/// # Safety
+/// `p` came from `allocate(cap)` and is not used afterwards.
+unsafe fn deallocate(p: *mut u8, cap: usize) {
+    if !p.is_null() && cap != 0 {
+        // SAFETY: allocated by `allocate` with this layout (the caller).
+        unsafe { dealloc(p, Layout::from_size_align_unchecked(cap, BLOCK_ALIGN)) };
+    }
+}
+
+/// The Shared Data Block of a SharedArrayBuffer (6.2.9 Data Blocks), owned
+/// jointly by every SharedArrayBuffer object (of any agent) that wraps it.
+pub(crate) struct SharedBlock {
+    ptr: *mut u8,
+    cap: usize,
+}
+
+// SAFETY: the block is plain memory that is never moved or freed while an
+// `Arc` to it exists. Every access from a runtime goes through the raw
+// pointer: `Atomics` with atomic instructions (race-free); ordinary element
+// reads and writes of a shared buffer are the unordered accesses of the
+// memory model (29 Memory Model), made by one runtime at a time per thread
+// on bytes only (no references into the block outlive one element copy).
+unsafe impl Send for SharedBlock {}
+// SAFETY: as for `Send`: no method hands out references into the block.
+unsafe impl Sync for SharedBlock {}
+
+impl Drop for SharedBlock {
+    fn drop(&mut self) {
+        // SAFETY: allocated by `allocate(cap)`; this is the last reference.
+        unsafe { deallocate(self.ptr, self.cap) };
+    }
+}
+
+/// A handle on a SharedArrayBuffer's memory that can cross threads (to
+/// another agent): its block and byte length.
+#[derive(Clone)]
+pub struct SharedMemory {
+    pub(crate) block: Arc<SharedBlock>,
+    pub(crate) len: usize,
+    pub(crate) max: Option<usize>,
+}
+
+impl SharedMemory {
+    /// The byte length when the handle was taken.
+    pub fn byte_length(&self) -> usize {
+        self.len
+    }
+}
 
 /// [[ArrayBufferData]], [[ArrayBufferByteLength]],
 /// [[ArrayBufferMaxByteLength]] and [[ArrayBufferDetachKey]] (always
@@ -37,6 +113,9 @@ pub(crate) struct BufferData {
     pub(crate) max: Option<usize>,
     /// A SharedArrayBuffer (25.2).
     pub(crate) shared: bool,
+    /// The shared block of a SharedArrayBuffer (which owns the bytes:
+    /// `ptr` points into it).
+    block: Option<Arc<SharedBlock>>,
 }
 
 // The offsets are for compiled code; the JIT does not inline element
@@ -55,24 +134,46 @@ impl BufferData {
         if cap as u64 > MAX_BLOCK {
             return None;
         }
-        let ptr = if cap == 0 {
-            std::ptr::NonNull::<u8>::dangling().as_ptr()
-        } else {
-            let layout = Layout::array::<u8>(cap).ok()?;
-            // SAFETY: the layout has a non-zero size.
-            let p = unsafe { alloc_zeroed(layout) };
-            if p.is_null() {
-                return None;
-            }
-            p
-        };
+        let ptr = allocate(cap)?;
+        let block = shared.then(|| Arc::new(SharedBlock { ptr, cap }));
         Some(BufferData {
             ptr: Cell::new(ptr),
             len: Cell::new(len),
             cap: Cell::new(cap),
             max,
             shared,
+            block,
         })
+    }
+
+    /// A SharedArrayBuffer's data over an existing shared block (another
+    /// agent's buffer, `$262.agent.broadcast`).
+    pub(crate) fn from_shared(memory: &SharedMemory) -> BufferData {
+        let block = memory.block.clone();
+        BufferData {
+            ptr: Cell::new(block.ptr),
+            len: Cell::new(memory.len.min(block.cap)),
+            cap: Cell::new(block.cap),
+            max: memory.max,
+            shared: true,
+            block: Some(block),
+        }
+    }
+
+    /// The shared block of a SharedArrayBuffer, as a handle for another
+    /// agent.
+    pub(crate) fn shared_memory(&self) -> Option<SharedMemory> {
+        Some(SharedMemory {
+            block: self.block.clone()?,
+            len: self.len(),
+            max: self.max,
+        })
+    }
+
+    /// The first byte (null once detached).
+    #[inline]
+    pub(crate) fn as_ptr(&self) -> *mut u8 {
+        self.ptr.get()
     }
 
     /// [[ArrayBufferByteLength]] (0 once detached).
@@ -103,8 +204,13 @@ impl BufferData {
             return &mut [];
         }
         // SAFETY: `ptr` points at `cap >= len` allocated bytes owned by
-        // this buffer; the runtime is single-threaded and callers do not
-        // keep the slice across calls that could resize or detach it.
+        // this buffer (or by its shared block, which it keeps alive); a
+        // runtime is single-threaded and callers do not keep the slice
+        // across calls that could resize or detach it. A shared block may
+        // be written by another agent's thread meanwhile: those are the
+        // unordered accesses of the memory model (racy programs read some
+        // byte values); synchronisation goes through `Atomics`, which uses
+        // atomic instructions and not this slice.
         unsafe { std::slice::from_raw_parts_mut(self.ptr.get(), self.len.get()) }
     }
 
@@ -115,7 +221,9 @@ impl BufferData {
             return false;
         }
         let old = self.len.get();
-        if new_len > old {
+        // A shared block never shrinks, so the bytes past the length are
+        // still zero (and another agent may be using them: no write).
+        if new_len > old && self.block.is_none() {
             // SAFETY: old..new_len lies within the allocation.
             unsafe { std::ptr::write_bytes(self.ptr.get().add(old), 0, new_len - old) };
         }
@@ -132,12 +240,13 @@ impl BufferData {
     }
 
     fn free(&self) {
-        let (p, cap) = (self.ptr.get(), self.cap.get());
-        if !p.is_null() && cap != 0 {
-            // SAFETY: allocated by `new` with this layout, freed once (the
-            // pointer is cleared or the data dropped right after).
-            unsafe { dealloc(p, Layout::from_size_align_unchecked(cap, 1)) };
+        if self.block.is_some() {
+            // The block frees itself with its last reference.
+            return;
         }
+        // SAFETY: allocated by `allocate(cap)` in `new`, freed once (the
+        // pointer is cleared or the data dropped right after).
+        unsafe { deallocate(self.ptr.get(), self.cap.get()) };
     }
 }
 

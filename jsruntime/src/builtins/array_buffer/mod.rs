@@ -3,8 +3,10 @@
 //! conversions are in [`data`].
 //!
 //! Both kinds are ordinary objects whose host data is a [`BufferData`];
-//! `shared` tells them apart (IsSharedArrayBuffer). There are no agents, so
-//! a SharedArrayBuffer is a growable block like any other.
+//! `shared` tells them apart (IsSharedArrayBuffer). A SharedArrayBuffer's
+//! block can be shared with another agent's runtime: [`shared_memory_of`]
+//! takes a thread-safe handle on it, [`new_shared_array_buffer`] wraps one
+//! in a new SharedArrayBuffer (the test262 host's `$262.agent.broadcast`).
 
 pub(crate) mod data;
 
@@ -17,7 +19,24 @@ use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
+pub use data::SharedMemory;
 pub(crate) use data::{BufferData, ElementType, Raw};
+
+/// The memory of the SharedArrayBuffer `v`, as a handle another agent (a
+/// thread with its own runtime) can wrap; `None` if `v` is not a
+/// SharedArrayBuffer.
+pub fn shared_memory_of(v: Value) -> Option<SharedMemory> {
+    buffer_data(v)?.shared_memory()
+}
+
+/// A new SharedArrayBuffer of this runtime over `memory` (the same block:
+/// writes through either buffer are seen by the other).
+pub fn new_shared_array_buffer(rt: &mut Runtime, memory: &SharedMemory) -> JsResult<Value> {
+    let proto = rt.intrinsic(Intrinsic::SharedArrayBufferPrototype);
+    let data = BufferData::from_shared(memory);
+    rt.new_object_with(proto, ObjectKind::Host(Box::new(data)), 0)
+        .map(Value::object)
+}
 
 /// 25.1.5 Properties of the ArrayBuffer Constructor
 /// (#sec-properties-of-the-arraybuffer-constructor).

@@ -1,7 +1,14 @@
-//! The Atomics object (25.4). The runtime has one agent and no threads
-//! share a buffer, so every operation is a plain read-modify-write of the
-//! buffer; `wait` on a SharedArrayBuffer sleeps for its timeout (nothing can
-//! notify it) and `notify` wakes nobody.
+//! The Atomics object (25.4). Several agents (threads, each with its own
+//! runtime: the test262 host's `$262.agent`) may share a SharedArrayBuffer's
+//! block, so every operation is an atomic instruction on the element
+//! ([`memory`]), and `wait`/`notify` use process-wide waiter lists keyed by
+//! the element's address ([`waiters`]).
+
+mod memory;
+pub(crate) mod waiters;
+
+use memory::Element;
+use waiters::Woken;
 
 use crate::builtins::arg;
 use crate::builtins::array_buffer::{ElementType, Raw};
@@ -28,7 +35,8 @@ pub(crate) static ATOMICS: BuiltinObject = BuiltinObject {
         Prop::method("or", 3, |rt, _, a| rmw(rt, a, |x, y| x | y)),
         Prop::method("store", 3, store),
         Prop::method("sub", 3, |rt, _, a| rmw(rt, a, |x, y| x.wrapping_sub(y))),
-        Prop::method("wait", 4, wait),
+        Prop::method("wait", 4, |rt, _, a| do_wait(rt, a, false)),
+        Prop::method("waitAsync", 4, |rt, _, a| do_wait(rt, a, true)),
         Prop::method("xor", 3, |rt, _, a| rmw(rt, a, |x, y| x ^ y)),
         Prop::value("@@toStringTag", Constant::Str("Atomics"), ATTR_C),
     ],
@@ -98,13 +106,31 @@ fn rmw(rt: &mut Runtime, args: &[Value], op: fn(u64, u64) -> u64) -> JsResult<Va
     let i = validate_access(rt, len, arg(args, 1))?;
     let v = operand(rt, ta.ty, arg(args, 2))?;
     revalidate(rt, ta, i)?;
-    let Some(old) = ta.get_raw(i) else {
-        return Err(rt.type_error("Atomics: the typed array is detached"));
-    };
+    let e = element(rt, ta, i)?;
     let ty = ta.ty;
-    let new = op(ty.raw_bits(old), ty.raw_bits(v)) & mask(ty);
-    ta.set_raw(i, ty.decode_bits(new));
-    raw_to_value(rt, ty, old)
+    let old = memory::read_modify_write(e, ty.raw_bits(v) & mask(ty), op);
+    raw_to_value(rt, ty, ty.decode_bits(old & mask(ty)))
+}
+
+/// The element `i` of `ta` (already validated: in bounds) for an atomic
+/// access.
+fn element(rt: &mut Runtime, ta: &TypedArrayData, i: usize) -> JsResult<Element> {
+    let b = ta.buffer_data();
+    let size = ta.ty.size();
+    let base = b.as_ptr();
+    if base.is_null() {
+        return Err(rt.type_error("Atomics: the typed array is detached"));
+    }
+    let at = ta.byte_offset + i * size;
+    if at + size > b.len() {
+        return Err(rt.range_error("Atomics: index out of range"));
+    }
+    // SAFETY: `at + size` is within the byte length, hence within the
+    // block; the typed array (an argument of the running call) keeps its
+    // buffer, and so the block, alive while the element is used, and a
+    // block never moves.
+    let e = unsafe { Element::new(base.add(at), size) };
+    e.ok_or_else(|| rt.type_error("Atomics: misaligned element"))
 }
 
 /// 25.4.5 Atomics.compareExchange ( typedArray, index, expectedValue, replacementValue ).
@@ -114,15 +140,15 @@ fn compare_exchange(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Valu
     let expected = operand(rt, ta.ty, arg(args, 2))?;
     let replacement = operand(rt, ta.ty, arg(args, 3))?;
     revalidate(rt, ta, i)?;
-    let Some(old) = ta.get_raw(i) else {
-        return Err(rt.type_error("Atomics: the typed array is detached"));
-    };
+    let e = element(rt, ta, i)?;
     let ty = ta.ty;
     // Compare the raw bytes: the expected value as stored.
-    if ty.raw_bits(old) & mask(ty) == ty.raw_bits(expected) & mask(ty) {
-        ta.set_raw(i, replacement);
-    }
-    raw_to_value(rt, ty, old)
+    let old = memory::compare_exchange(
+        e,
+        ty.raw_bits(expected) & mask(ty),
+        ty.raw_bits(replacement) & mask(ty),
+    );
+    raw_to_value(rt, ty, ty.decode_bits(old & mask(ty)))
 }
 
 /// 25.4.7 Atomics.isLockFree ( size ).
@@ -138,10 +164,9 @@ fn load(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let (ta, len) = validate_integer(rt, arg(args, 0), false)?;
     let i = validate_access(rt, len, arg(args, 1))?;
     revalidate(rt, ta, i)?;
-    match ta.get_raw(i) {
-        Some(raw) => raw_to_value(rt, ta.ty, raw),
-        None => Err(rt.type_error("Atomics: the typed array is detached")),
-    }
+    let e = element(rt, ta, i)?;
+    let bits = memory::load(e) & mask(ta.ty);
+    raw_to_value(rt, ta.ty, ta.ty.decode_bits(bits))
 }
 
 /// 25.4.11 Atomics.store ( typedArray, index, value ): returns the
@@ -158,58 +183,137 @@ fn store(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
         (Raw::Number(n), Value::number(n))
     };
     revalidate(rt, ta, i)?;
-    ta.set_raw(i, raw);
+    let e = element(rt, ta, i)?;
+    memory::store(e, ta.ty.raw_bits(raw) & mask(ta.ty));
     Ok(result)
 }
 
-/// 25.4.13 Atomics.wait ( typedArray, index, value, timeout ) (DoWait,
-/// sync): with one agent nothing can notify, so a matching value waits
-/// out the timeout.
-fn wait(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+/// 25.4.3.14 DoWait ( mode, typedArray, index, value, timeout ), for
+/// 25.4.13 Atomics.wait (sync: blocks this agent; the host lets every agent
+/// block, [[CanBlock]] true) and 25.4.14 Atomics.waitAsync (async: returns
+/// `{ async, value }`, the value a promise when the wait is pending). A
+/// wait ends with a `notify` on the same element of the same shared block,
+/// or with its timeout.
+fn do_wait(rt: &mut Runtime, args: &[Value], is_async: bool) -> JsResult<Value> {
+    // 1. Let taRecord be ? ValidateIntegerTypedArray(typedArray, true).
     let (ta, len) = validate_integer(rt, arg(args, 0), true)?;
     // 3. If IsSharedArrayBuffer(buffer) is false, throw a TypeError exception.
     if !ta.buffer_data().shared {
         return Err(rt.type_error("Atomics.wait: the buffer is not shared"));
     }
+    // 4. Let i be ? ValidateAtomicAccess(taRecord, index).
     let i = validate_access(rt, len, arg(args, 1))?;
+    // 6-7. ToBigInt64(value) or ToInt32(value).
     let v = if ta.ty.is_bigint() {
         crate::builtins::typed_array::to_raw(rt, ta.ty, arg(args, 2))?
     } else {
         Raw::Number(rt.to_int32(arg(args, 2))? as f64)
     };
+    // 8-9. Let q be ? ToNumber(timeout); NaN or +∞ is +∞, -∞ is 0,
+    // otherwise max(q, 0).
     let q = rt.to_number(arg(args, 3))?;
-    let t = if q.is_nan() || q == f64::INFINITY {
+    let t = if q.is_nan() {
         f64::INFINITY
-    } else if q == f64::NEG_INFINITY {
-        0.0
     } else {
         q.max(0.0)
     };
+    // 10. If mode is sync and AgentCanSuspend() is false, throw a TypeError
+    // exception: every agent of this host can suspend.
     revalidate(rt, ta, i)?;
-    let w = ta.get_raw(i);
+    let e = element(rt, ta, i)?;
     let ty = ta.ty;
-    if w.is_none_or(|w| ty.raw_bits(w) & mask(ty) != ty.raw_bits(v) & mask(ty)) {
-        return Ok(Value::string(rt.atom("not-equal")?));
-    }
-    if t.is_finite() {
-        std::thread::sleep(std::time::Duration::from_secs_f64(t / 1000.0));
+    // 14. In async mode: a new promise and the result object (made before
+    // the critical section: they allocate).
+    let (promise, result) = if is_async {
+        let p = crate::builtins::promise::operations::new_intrinsic_promise(rt)?;
+        (p, Some(rt.new_object()?))
     } else {
-        // No other agent exists to notify: the wait never ends.
-        loop {
-            std::thread::park();
-        }
+        (Value::UNDEFINED, None)
+    };
+    // The timeout in ms; one that does not fit a Duration is forever.
+    let timeout = (t / 1000.0 < 1e12).then(|| std::time::Duration::from_secs_f64(t / 1000.0));
+    // 15. EnterCriticalSection(WL).
+    let section = waiters::enter();
+    // 18-19. Let w be GetValueFromBuffer(buffer, byteIndexInBuffer, ..., SeqCst);
+    // if v ≠ w, leave the critical section and return "not-equal".
+    let immediate = if memory::load(e) & mask(ty) != ty.raw_bits(v) & mask(ty) {
+        Some("not-equal")
+    } else if is_async && t == 0.0 {
+        // 20. An async wait with a zero timeout times out at once.
+        Some("timed-out")
+    } else {
+        None
+    };
+    if let Some(outcome) = immediate {
+        drop(section);
+        let s = Value::string(rt.atom(outcome)?);
+        return match result {
+            Some(o) => wait_result(rt, o, false, s),
+            None => Ok(s),
+        };
     }
-    Ok(Value::string(rt.atom("timed-out")?))
+    // 21-23. AddWaiter(WL, waiterRecord).
+    let signal = section.add_waiter(e.address());
+    if let Some(o) = result {
+        // 25. The timeout and the notification settle the promise from a
+        // job of this agent (the job queue polls the waiter).
+        let deadline = timeout.and_then(|d| std::time::Instant::now().checked_add(d));
+        rt.add_async_wait(waiters::AsyncWait {
+            signal,
+            deadline,
+            promise,
+        });
+        // 28-30. { async: true, value: promise }.
+        return wait_result(rt, o, true, promise);
+    }
+    // 24. SuspendThisAgent(WL, waiterRecord), then RemoveWaiter if it was
+    // not notified.
+    let interrupt = rt.interrupt_handle();
+    let outcome = match signal.suspend(timeout, || interrupt.is_interrupted()) {
+        Woken::Notified => "ok",
+        Woken::TimedOut => "timed-out",
+        Woken::Stopped => return Err(rt.termination()),
+    };
+    Ok(Value::string(rt.atom(outcome)?))
+}
+
+/// The result object of `Atomics.waitAsync`: `{ async, value }`.
+fn wait_result(
+    rt: &mut Runtime,
+    o: crate::gc::Gc<crate::object::JsObject>,
+    is_async: bool,
+    value: Value,
+) -> JsResult<Value> {
+    let key = rt.key("async")?;
+    rt.create_data_property_or_throw(o, key, Value::from_bool(is_async))?;
+    let key = rt.key("value")?;
+    rt.create_data_property_or_throw(o, key, value)?;
+    Ok(Value::object(o))
 }
 
 /// 25.4.15 Atomics.notify ( typedArray, index, count ).
 fn notify(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
-    let (_, len) = validate_integer(rt, arg(args, 0), true)?;
-    validate_access(rt, len, arg(args, 1))?;
+    // 1-2. ValidateIntegerTypedArray(typedArray, true), ValidateAtomicAccess.
+    let (ta, len) = validate_integer(rt, arg(args, 0), true)?;
+    let i = validate_access(rt, len, arg(args, 1))?;
+    // 3. If count is undefined, let c be +∞; otherwise
+    // max(? ToIntegerOrInfinity(count), 0).
     let count = arg(args, 2);
-    if !count.is_undefined() {
-        rt.to_integer_or_infinity(count)?;
+    let c = if count.is_undefined() {
+        None
+    } else {
+        let n = rt.to_integer_or_infinity(count)?;
+        (n != f64::INFINITY).then_some(n.max(0.0) as u64)
+    };
+    // 6. If IsSharedArrayBuffer(buffer) is false, return +0𝔽.
+    if !ta.buffer_data().shared {
+        return Ok(Value::from_i32(0));
     }
-    // No agent waits: nobody is woken.
-    Ok(Value::from_i32(0))
+    // A shared block is never detached and never shrinks: the element is
+    // still there.
+    let e = element(rt, ta, i)?;
+    // 7-11. RemoveWaiters(WL, c) and NotifyWaiter for each, in a critical
+    // section; return the count.
+    let n = waiters::enter().notify(e.address(), c);
+    Ok(Value::number(n as f64))
 }
