@@ -294,6 +294,9 @@ impl Heap {
                 let cell = block.free;
                 // SAFETY: free cells store the next free cell in their second word.
                 block.free = unsafe { *((cell + 8) as *const usize) };
+                // The next allocation of this class reads that cell's
+                // second word: start loading it now.
+                super::prefetch(block.free);
                 return Ok(cell);
             }
             sc.cursor += 1;
