@@ -5,7 +5,7 @@
 //! the lambda signature plus three parameters ([`CoroutineBody`]): the
 //! [`Coroutine`] record, the value it is resumed with and how (`next`,
 //! `throw`, `return`). The body starts with a jump table on
-//! [`Coroutine::state`]: state 0 runs the function from its beginning,
+//! the resume point ([`Coroutine::STATE_OFFSET`]): state 0 runs the function from its beginning,
 //! state `k` continues after suspend point `k`. At a suspend point the body
 //! saves what is live there into the coroutine's frame (locals of the open
 //! scopes, temporaries, and the compile-time operand stack in the *scratch*
@@ -25,7 +25,7 @@ use std::cell::Cell;
 
 use crate::backend::{Closure, Executor, FunctionTemplate, Status};
 use crate::gc::{Gc, Trace, Tracer, CELL_BODY_OFFSET};
-use crate::object::{HostData, JsObject, ObjectKind};
+use crate::object::{JsObject, ObjectKind};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::Thrown;
@@ -85,132 +85,134 @@ pub struct CoroutineCode {
     pub scratch: u32,
 }
 
-/// Frames of at most this many words (fixed and scratch slots together)
-/// live inside the [`Coroutine`] itself; larger ones get an allocation of
-/// their own.
-pub const INLINE_FRAME_WORDS: usize = 6;
+impl CoroutineCode {
+    /// Words of an activation's frame (fixed and scratch slots).
+    pub fn frame_words(&self) -> usize {
+        self.layout.len().saturating_add(self.scratch as usize)
+    }
+}
 
-/// The state of one activation of a coroutine function that compiled code
-/// sees: the frame and the resume state.
+/// A coroutine object's internal slots and the state of its activation
+/// that compiled code sees (the frame and the resume point), stored in the
+/// object's own cell right after the [`JsObject`] (one allocation per
+/// activation: [`ObjectKind::Coroutine`] points here), followed by the
+/// frame's words: the fixed slots, then the scratch slots.
 ///
-/// The frame is `len` words: in `inline` when it fits (then `frame` points
-/// there once the coroutine has its final place, see [`Coroutine::bind`]),
-/// else in a boxed slice that `frame` owns.
+/// A generator object (27.5), an async generator object (27.6), or the
+/// hidden object that carries an async function's activation. Compiled code
+/// reads and writes the first 24 bytes (`FRAME_OFFSET` ...
+/// `SUSPEND_OFFSET`); everything else is Rust's.
 #[repr(C)]
 pub struct Coroutine {
-    /// The fixed slots (offset 0).
+    /// The fixed slots (offset 0): the words after this record.
     pub frame: *mut u64,
-    /// The scratch slots (offset 8).
+    /// The scratch slots (offset 8), after the fixed ones.
     pub scratch: *mut u64,
-    /// The state to resume at: 0 before the start, else the suspend point
-    /// the body stopped at (offset 16).
-    pub state: u32,
-    /// The kind of the last suspension, `SUSPEND_*` (offset 20).
-    pub suspend: u32,
-    /// Words of the frame (fixed and scratch slots).
-    len: u32,
-    /// Words of the fixed slots.
-    fixed: u32,
-    /// The frame when `len <= INLINE_FRAME_WORDS`.
-    inline: [u64; INLINE_FRAME_WORDS],
-    /// The frame layout (owned by the function's template).
-    code: *const CoroutineCode,
-    /// The closure the body runs for.
+    /// The point to resume at: 0 before the start, else the suspend point
+    /// the body stopped at (offset 16; written by compiled code).
+    resume_point: Cell<u32>,
+    /// The kind of the last suspension, `SUSPEND_*` (offset 20, one byte;
+    /// written by compiled code).
+    suspend: Cell<u8>,
+    /// The kind of function.
+    pub kind: CoroutineKind,
+    /// [[GeneratorState]].
+    pub state: Cell<GeneratorState>,
+    /// The closure the body runs for (its template holds the code and the
+    /// frame layout).
     closure: Gc<Closure>,
+    /// An async function's result promise (undefined otherwise).
+    pub promise: Cell<Value>,
+    /// An async generator's [[AsyncGeneratorQueue]] (27.6.3.1): the
+    /// requests not completed yet, oldest first.
+    pub queue: RequestQueue,
 }
+
+/// The coroutine slots of an object (the name the built-ins use).
+pub type CoroutineObject = Coroutine;
+
+// A suspended generator's cell: the object (128 bytes with the header),
+// these 48 bytes and its frame (docs/performance.md "Coroutines").
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Coroutine>() == 48);
 
 impl Coroutine {
     /// Offset of `frame`, for compiled code.
     pub const FRAME_OFFSET: i32 = 0;
     /// Offset of `scratch`, for compiled code.
     pub const SCRATCH_OFFSET: i32 = 8;
-    /// Offset of `state`, for compiled code.
+    /// Offset of the resume point, for compiled code.
     pub const STATE_OFFSET: i32 = 16;
     /// Offset of `suspend`, for compiled code.
     pub const SUSPEND_OFFSET: i32 = 20;
 
-    fn new(code: &CoroutineCode, closure: Gc<Closure>) -> Coroutine {
-        let fixed = code.layout.len();
-        let len = fixed + code.scratch as usize;
-        let mut co = Coroutine {
-            frame: std::ptr::null_mut(),
-            scratch: std::ptr::null_mut(),
-            state: 0,
-            suspend: 0,
-            len: len as u32,
-            fixed: fixed as u32,
-            inline: [0; INLINE_FRAME_WORDS],
-            code,
-            closure,
-        };
-        if len > INLINE_FRAME_WORDS {
-            // Owned through `frame` from here on (freed by `Drop`).
-            co.frame = Box::into_raw(vec![0u64; len].into_boxed_slice()) as *mut u64;
-            // SAFETY: `fixed <= len`: within the allocation (or its end).
-            co.scratch = unsafe { co.frame.add(fixed) };
-        }
-        co
-    }
-
-    fn is_inline(&self) -> bool {
-        self.len as usize <= INLINE_FRAME_WORDS
-    }
-
-    /// Points `frame` and `scratch` at the inline words. Call once the
-    /// coroutine is at its final address (inside its object's host data,
-    /// which never moves) and before compiled code runs on it.
-    fn bind(&mut self) {
-        if self.is_inline() {
-            self.frame = self.inline.as_mut_ptr();
-            // SAFETY: `fixed <= len <= INLINE_FRAME_WORDS`.
-            self.scratch = unsafe { self.frame.add(self.fixed as usize) };
-        }
+    /// The code and layout of the body (compiled before any activation
+    /// exists, see [`ramp`]).
+    fn code(&self) -> Option<&CoroutineCode> {
+        // SAFETY: a live closure's template lives as long as the executor.
+        unsafe { (*self.closure.template).coroutine.get() }
     }
 
     /// The frame's words (fixed slots, then scratch slots).
-    fn words(&self) -> &[u64] {
-        if self.is_inline() {
-            &self.inline[..self.len as usize]
-        } else {
-            // SAFETY: `frame` owns `len` words (see `new`).
-            unsafe { std::slice::from_raw_parts(self.frame, self.len as usize) }
-        }
+    fn words(&self, code: &CoroutineCode) -> &[u64] {
+        // SAFETY: `frame` points at the words after this record, in the same
+        // cell: as many as the code's frame has (see
+        // [`new_coroutine_object`]).
+        unsafe { std::slice::from_raw_parts(self.frame, code.frame_words()) }
     }
 
-    /// Bytes of the frame (for the collector's accounting and the figures
-    /// in docs/performance.md).
-    pub fn frame_bytes(&self) -> usize {
-        self.len as usize * 8
-    }
-}
-
-impl Drop for Coroutine {
-    fn drop(&mut self) {
-        if !self.is_inline() && !self.frame.is_null() {
-            let words = std::ptr::slice_from_raw_parts_mut(self.frame, self.len as usize);
-            // SAFETY: made by `Box::into_raw` in `new` with this length and
-            // freed only here.
-            drop(unsafe { Box::from_raw(words) });
-        }
-    }
-}
-
-// SAFETY: reports the closure and, following the layout, every value and
-// capture cell of the frame; scratch slots hold values (zero, a double, when
-// never written).
-unsafe impl Trace for Coroutine {
     fn trace(&self, tracer: &mut Tracer) {
         self.closure.trace(tracer);
-        // SAFETY: the layout lives in the template, as long as the executor.
-        let layout = unsafe { &(*self.code).layout };
-        for (i, &bits) in self.words().iter().enumerate() {
+        if let Some(code) = self.code() {
+            self.trace_frame(code, tracer);
+        }
+        tracer.mark_value(self.promise.get());
+        self.queue.trace(tracer);
+    }
+
+    fn trace_frame(&self, code: &CoroutineCode, tracer: &mut Tracer) {
+        let layout = &code.layout;
+        for (i, &bits) in self.words(code).iter().enumerate() {
             match layout.get(i).copied().unwrap_or(FrameSlot::Value) {
-                // SAFETY: compiled code only stores valid values here.
+                // SAFETY: compiled code only stores valid values here (and
+                // the frame starts zeroed: the number 0).
                 FrameSlot::Value => tracer.mark_value(unsafe { Value::from_bits(bits) }),
                 FrameSlot::Cell if bits != 0 => tracer.mark_cell(bits as usize - CELL_BODY_OFFSET),
                 FrameSlot::Cell | FrameSlot::Raw => {}
             }
         }
+    }
+}
+
+/// The kind of a coroutine object ([`ObjectKind::Coroutine`]): the address
+/// of its [`Coroutine`], in the same cell as the object. Dropping it (when
+/// the object's cell is swept) drops the record in place.
+pub struct CoroutineRef(std::ptr::NonNull<Coroutine>);
+
+impl CoroutineRef {
+    /// The record. The reference must not outlive the object.
+    pub fn get(&self) -> &'static Coroutine {
+        // SAFETY: the record lives in the object's cell, as long as the
+        // object (the caller keeps it alive); it is only read through shared
+        // references (its mutable fields are cells).
+        unsafe { &*self.0.as_ptr() }
+    }
+}
+
+impl Drop for CoroutineRef {
+    fn drop(&mut self) {
+        // SAFETY: the record was written by `new_coroutine_object` and this
+        // reference, the object's kind, is its only owner: it is dropped once,
+        // with the cell (the memory itself belongs to the cell).
+        unsafe { std::ptr::drop_in_place(self.0.as_ptr()) }
+    }
+}
+
+// SAFETY: reports the closure, the frame (exactly, following the layout),
+// the promise and the queued requests.
+unsafe impl Trace for CoroutineRef {
+    fn trace(&self, tracer: &mut Tracer) {
+        self.get().trace(tracer);
     }
 }
 
@@ -241,22 +243,6 @@ pub enum GeneratorState {
     AwaitingReturn,
     /// Finished (`completed`).
     Completed,
-}
-
-/// The internal slots of a coroutine object: a generator object (27.5),
-/// or the hidden object that carries an async function's activation.
-pub struct CoroutineObject {
-    /// The kind of function.
-    pub kind: CoroutineKind,
-    /// [[GeneratorState]].
-    pub state: Cell<GeneratorState>,
-    /// The frame the body runs with.
-    pub co: std::cell::UnsafeCell<Coroutine>,
-    /// An async function's result promise (undefined otherwise).
-    pub promise: Cell<Value>,
-    /// An async generator's [[AsyncGeneratorQueue]] (27.6.3.1): the
-    /// requests not completed yet, oldest first.
-    pub queue: RequestQueue,
 }
 
 /// [[AsyncGeneratorQueue]]: one word in every coroutine object, the
@@ -318,47 +304,10 @@ pub struct AsyncGeneratorRequest {
     pub promise: Value,
 }
 
-// SAFETY: reports the frame and the promise.
-unsafe impl Trace for CoroutineObject {
-    fn trace(&self, tracer: &mut Tracer) {
-        // SAFETY: the collector runs while no body runs on this frame, or
-        // while one is stopped at an allocation (the frame is then only
-        // written at suspend points, not concurrently).
-        unsafe { &*self.co.get() }.trace(tracer);
-        tracer.mark_value(self.promise.get());
-        self.queue.trace(tracer);
-    }
-}
-
-impl HostData for CoroutineObject {
-    fn class_name(&self) -> &'static str {
-        match self.kind {
-            CoroutineKind::Generator => "Generator",
-            CoroutineKind::Async => "AsyncFunction",
-            CoroutineKind::AsyncGenerator => "AsyncGenerator",
-        }
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
-}
-
 /// The coroutine data of an object, if it is a coroutine object of `kind`.
 /// The reference must not outlive the object (the caller keeps it alive).
 pub fn coroutine_data(o: Gc<JsObject>, kind: CoroutineKind) -> Option<&'static CoroutineObject> {
-    // SAFETY: the object is live (the caller holds it); the data is only read
-    // through shared references (its fields are cells).
-    let k = unsafe { &*(o.kind() as *const ObjectKind) };
-    match k {
-        ObjectKind::Host(h) => h
-            .as_any()
-            .downcast_ref::<CoroutineObject>()
-            .filter(|c| c.kind == kind),
-        _ => None,
-    }
+    host_coroutine(o).filter(|c| c.kind == kind)
 }
 
 /// How a run of a coroutine body ended.
@@ -383,14 +332,20 @@ pub fn resume(rt: &mut Runtime, object: Gc<JsObject>, value: Value, mode: u32) -
         let e = rt.type_error("not a coroutine");
         return Outcome::Threw(e.0);
     };
-    let co = data.co.get();
+    let Some(code) = data.code() else {
+        let e = rt.type_error("not a coroutine");
+        return Outcome::Threw(e.0);
+    };
+    let body = code.body;
+    // Compiled code writes the resume point and the kind of suspension
+    // (cells) and the frame (after the record).
+    let co = data as *const Coroutine as *mut Coroutine;
     // SAFETY: the runtime is an executor's (coroutine objects are only made
     // by `runtime_coroutine_ramp`); `co` lives in the object, which the
     // caller keeps alive; the body follows the coroutine convention.
     unsafe {
         let exec = rt as *mut Runtime as *mut Executor;
-        let closure = (*co).closure.as_ptr();
-        let body = (*(*co).code).body;
+        let closure = data.closure.as_ptr();
         let mut ret = Value::UNDEFINED.to_bits();
         let status = body(
             exec,
@@ -407,7 +362,7 @@ pub fn resume(rt: &mut Runtime, object: Gc<JsObject>, value: Value, mode: u32) -
         // while the body runs, even when the caller no longer holds it
         // (`gen().next()`).
         std::hint::black_box(&object);
-        outcome(status, ret, (*co).suspend)
+        outcome(status, ret, u32::from(data.suspend.get()))
     }
 }
 
@@ -427,11 +382,10 @@ pub fn coroutine_data_any(o: Gc<JsObject>) -> Option<&'static CoroutineObject> {
     host_coroutine(o)
 }
 
+#[inline]
 fn host_coroutine(o: Gc<JsObject>) -> Option<&'static CoroutineObject> {
-    // SAFETY: as in `coroutine_data`.
-    let k = unsafe { &*(o.kind() as *const ObjectKind) };
-    match k {
-        ObjectKind::Host(h) => h.as_any().downcast_ref::<CoroutineObject>(),
+    match o.kind() {
+        ObjectKind::Coroutine(c) => Some(c.get()),
         _ => None,
     }
 }
@@ -489,28 +443,14 @@ unsafe fn ramp(
     // SAFETY: the closure is a live cell (its function object is being
     // called); `closure` points at its body.
     let closure_gc: Gc<Closure> = unsafe { Gc::from_addr(closure as usize - CELL_BODY_OFFSET) };
-    let data = CoroutineObject {
-        kind,
-        state: Cell::new(GeneratorState::Executing),
-        co: std::cell::UnsafeCell::new(Coroutine::new(code, closure_gc)),
-        promise: Cell::new(Value::UNDEFINED),
-        queue: Default::default(),
-    };
     // The prototype is set after FunctionDeclarationInstantiation (15.5.2
     // step 2 comes after step 1: a parameter default may replace
     // `F.prototype`).
-    let object = rt.new_object_with(Value::NULL, ObjectKind::Host(Box::new(data)), 0);
-    let object = match object {
+    let (object, data) = match new_coroutine_object(rt, code, kind, closure_gc) {
         Ok(o) => o,
         Err(e) => return Err(e.0),
     };
-    let Some(data) = host_coroutine(object) else {
-        return Err(rt.type_error("not a coroutine").0);
-    };
-    let co = data.co.get();
-    // SAFETY: the coroutine is at its final address (boxed in `object`) and
-    // no body runs on it yet.
-    unsafe { (*co).bind() };
+    let co = data as *const Coroutine as *mut Coroutine;
     let mut ret = Value::UNDEFINED.to_bits();
     // SAFETY: `co` lives in `object`, which this frame keeps alive; the body
     // follows the coroutine convention; argc/argv are the caller's.
@@ -530,9 +470,7 @@ unsafe fn ramp(
     };
     // See `resume`: the frame's object stays visible to the stack scan.
     std::hint::black_box(&object);
-    // SAFETY: `co` is live (above).
-    let suspend = unsafe { (*co).suspend };
-    let outcome = outcome(status, ret, suspend);
+    let outcome = outcome(status, ret, u32::from(data.suspend.get()));
     match kind {
         CoroutineKind::Generator | CoroutineKind::AsyncGenerator => {
             start_generator(exec, closure_gc, object, data, kind, outcome)
@@ -541,6 +479,53 @@ unsafe fn ramp(
             crate::builtins::async_function::started(&mut exec.runtime, object, data, outcome)
                 .map_err(|e| e.0)
         }
+    }
+}
+
+/// Allocates a coroutine object: the object, its [`Coroutine`] record and
+/// the zeroed frame in one cell, the prototype null (the caller sets it).
+fn new_coroutine_object(
+    rt: &mut Runtime,
+    code: &CoroutineCode,
+    kind: CoroutineKind,
+    closure: Gc<Closure>,
+) -> crate::JsResult<(Gc<JsObject>, &'static Coroutine)> {
+    let fixed = code.layout.len();
+    let len = code.frame_words();
+    let record_offset = crate::gc::cell_size_of::<JsObject>();
+    let frame_offset = record_offset + std::mem::size_of::<Coroutine>();
+    // An impossible size fails to allocate (a RangeError).
+    let size = len
+        .checked_mul(8)
+        .and_then(|b| b.checked_add(frame_offset))
+        .unwrap_or(usize::MAX);
+    let object = rt.new_object_with_tail(Value::NULL, 0, size)?;
+    // No allocation from here until the record is the object's kind.
+    let record = (object.addr() + record_offset) as *mut Coroutine;
+    let frame = (object.addr() + frame_offset) as *mut u64;
+    // SAFETY: the cell is `size` bytes: the record and the `len` frame
+    // words after the object are ours to initialise (16-aligned cell, the
+    // offsets are multiples of 8); nothing reads them before this.
+    unsafe {
+        std::ptr::write_bytes(frame, 0, len);
+        std::ptr::write(
+            record,
+            Coroutine {
+                frame,
+                scratch: frame.add(fixed),
+                resume_point: Cell::new(0),
+                suspend: Cell::new(0),
+                kind,
+                state: Cell::new(GeneratorState::Executing),
+                closure,
+                promise: Cell::new(Value::UNDEFINED),
+                queue: Default::default(),
+            },
+        );
+        // SAFETY (of the `NonNull`): `record` is inside the cell, not null.
+        let r = CoroutineRef(std::ptr::NonNull::new_unchecked(record));
+        *object.get_mut().kind_mut() = ObjectKind::Coroutine(r);
+        Ok((object, &*record))
     }
 }
 

@@ -66,7 +66,7 @@ impl Executor {
         // its template lives as long as the executor.
         let (template, cells) = unsafe {
             let c = &*closure.as_ptr();
-            (&*c.template, c.cells.clone())
+            (&*c.template, c.capture_cells().to_vec())
         };
         let Some(caller) = self.program(template.program) else {
             return Err(self.runtime.type_error("direct eval: unknown program"));
@@ -126,7 +126,7 @@ impl Executor {
         self.global_declaration_instantiation(&loaded)?;
         let template: *const FunctionTemplate = self.template(id, FunctionId(1));
         // SAFETY: templates are boxed and live as long as the executor.
-        let function = bridge::create_function(self, unsafe { &*template }, eval_cells)?;
+        let function = bridge::create_function(self, unsafe { &*template }, &eval_cells)?;
         // The eval code reads `this` through its captures (arrow-like).
         self.call(function, Value::UNDEFINED, &[])
     }

@@ -419,7 +419,7 @@ impl Executor {
             self.state
                 .template(&mut self.runtime, program, FunctionId(0));
         // SAFETY: templates are boxed and live as long as the executor.
-        let function = bridge::create_function(self, unsafe { &*template }, Vec::new())?;
+        let function = bridge::create_function(self, unsafe { &*template }, &[])?;
         // 16.1.6 ScriptEvaluation: the script's this is the global object.
         let global = Value::object(self.runtime.global_object());
         self.call(function, global, &[])

@@ -201,18 +201,29 @@ pub struct Closure {
     pub lambda: Lambda,
     /// The function's shared template (offset 8).
     pub template: *const FunctionTemplate,
-    /// Pointer to the first capture cell pointer (offset 16).
+    /// Pointer to the first capture cell pointer (offset 16): the
+    /// `num_captures` words after this struct, in the closure's own cell
+    /// (see `bridge::create_function`).
     pub captures: *const *mut Capture,
     /// Number of captures (offset 24).
     pub num_captures: u32,
-    /// Owns the capture cell pointers `captures` points to.
-    pub cells: Vec<*mut Capture>,
     /// The function object of this closure (set right after both are
     /// created): the `callee` of a mapped arguments object (10.4.4.7).
     pub function: crate::value::Value,
 }
 
 impl Closure {
+    /// The capture cell (body) pointers.
+    pub fn capture_cells(&self) -> &[*mut Capture] {
+        if self.num_captures == 0 || self.captures.is_null() {
+            return &[];
+        }
+        // SAFETY: `captures` points at `num_captures` cell pointers: the
+        // closure cell's tail (or, while the cell is being allocated, the
+        // creator's list).
+        unsafe { std::slice::from_raw_parts(self.captures, self.num_captures as usize) }
+    }
+
     /// Offset of `lambda`, for compiled code.
     pub const LAMBDA_OFFSET: i32 = 0;
     /// Offset of `template`, for compiled code.

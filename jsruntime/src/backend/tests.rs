@@ -102,7 +102,7 @@ fn eval_binary(op: B, x: Value, y: Value) -> Result<Value, Value> {
     let id = exec.load(p.0);
     let template = exec.template(id, fid);
     // SAFETY: the template lives as long as the executor.
-    let f = bridge::create_function(&mut exec, unsafe { &*template }, Vec::new()).expect("alloc");
+    let f = bridge::create_function(&mut exec, unsafe { &*template }, &[]).expect("alloc");
     exec.call(f, Value::UNDEFINED, &[x, y]).map_err(|t| t.0)
 }
 
@@ -258,7 +258,7 @@ fn if_else_and_conditional() {
     );
     let template = exec.template(id, g);
     // SAFETY: the template lives as long as the executor.
-    let g = bridge::create_function(&mut exec, unsafe { &*template }, Vec::new()).unwrap();
+    let g = bridge::create_function(&mut exec, unsafe { &*template }, &[]).unwrap();
     assert_eq!(
         exec.call(g, Value::UNDEFINED, &[Value::TRUE]).unwrap(),
         Value::from_i32(3)

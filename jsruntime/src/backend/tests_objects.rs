@@ -823,7 +823,7 @@ fn closure_offset_matches_the_object_layout() {
     let id = exec.load(p);
     let template = exec.template(id, FunctionId(0));
     // SAFETY: the template lives as long as the executor.
-    let f = bridge::create_function(&mut exec, unsafe { &*template }, Vec::new()).unwrap();
+    let f = bridge::create_function(&mut exec, unsafe { &*template }, &[]).unwrap();
     let o = f.as_object().unwrap();
     assert_ne!(o.flags() & crate::object::FLAG_CLOSURE, 0);
     let crate::object::ObjectKind::Function(closure) = o.kind() else {

@@ -254,6 +254,24 @@ impl Heap {
         Ok(unsafe { init_cell(addr, value) })
     }
 
+    /// Allocates a cell of `size` bytes holding `value` followed by
+    /// `size - cell_size_of::<T>()` bytes the caller initialises before the
+    /// next allocation (a *tail*: `T`'s drop and trace functions own it, as
+    /// a coroutine object's frame, see `backend::coroutine`). Never collects.
+    pub fn alloc_with_tail<T: HeapObject>(
+        &mut self,
+        value: T,
+        size: usize,
+    ) -> Result<Gc<T>, AllocError> {
+        const { assert!(std::mem::align_of::<T>() <= CELL_ALIGN) };
+        if size < cell_size_of::<T>() || size > MAX_CELL_SIZE {
+            return Err(AllocError);
+        }
+        let addr = self.alloc_cell(size)?;
+        // SAFETY: `addr` is a free cell of at least `size` bytes, 16-aligned.
+        Ok(unsafe { init_cell(addr, value) })
+    }
+
     fn alloc_cell(&mut self, size: usize) -> Result<usize, AllocError> {
         self.stats.total_allocated += size as u64;
         self.allocated_since_gc += size;
@@ -276,6 +294,9 @@ impl Heap {
                 let cell = block.free;
                 // SAFETY: free cells store the next free cell in their second word.
                 block.free = unsafe { *((cell + 8) as *const usize) };
+                // The next allocation of this class reads that cell's
+                // second word: start loading it now.
+                super::prefetch(block.free);
                 return Ok(cell);
             }
             sc.cursor += 1;

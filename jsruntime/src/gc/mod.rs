@@ -372,8 +372,30 @@ impl Tracer {
     }
 
     /// Traces grey cells until none is left.
+    ///
+    /// A cell popped from the stack is prefetched and traced
+    /// `PREFETCH_AHEAD` pops later (a small ring in between), so its first
+    /// cache lines are loaded while the cells before it are traced: marking
+    /// a large live heap (10^5 suspended coroutines) is mostly cache misses.
     pub(crate) fn drain(&mut self) {
-        while let Some(addr) = self.stack.pop() {
+        const PREFETCH_AHEAD: usize = 8;
+        let mut ring = [0usize; PREFETCH_AHEAD];
+        let mut head = 0;
+        let mut len = 0;
+        loop {
+            while len < PREFETCH_AHEAD {
+                let Some(addr) = self.stack.pop() else { break };
+                prefetch(addr);
+                prefetch(addr + 64);
+                ring[(head + len) % PREFETCH_AHEAD] = addr;
+                len += 1;
+            }
+            if len == 0 {
+                break;
+            }
+            let addr = ring[head];
+            head = (head + 1) % PREFETCH_AHEAD;
+            len -= 1;
             // SAFETY: only marked, allocated cells are pushed.
             let header = unsafe { &*(addr as *const CellHeader) };
             let vtable = header.vtable();
@@ -386,6 +408,20 @@ impl Tracer {
     pub(crate) fn marked_cells(&self) -> usize {
         self.marked_cells
     }
+}
+
+/// Asks the CPU to load the cache line of `addr` (a hint: no effect on
+/// the program's meaning, and never a fault, whatever the address).
+#[inline(always)]
+pub(crate) fn prefetch(addr: usize) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing the program sees and cannot fault,
+    // even for an unmapped address; SSE is part of the x86_64 baseline.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(addr as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = addr;
 }
 
 /// Vtable of `T`, promoted to a `'static`.

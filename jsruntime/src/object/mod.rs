@@ -210,6 +210,10 @@ pub enum ObjectKind {
     NativeClosure1(native_closure::ClosureFn, std::cell::Cell<Value>),
     /// A promise (27.2.6): its internal slots in a cell of their own.
     Promise(Gc<crate::builtins::promise::PromiseData>),
+    /// A generator object (27.5), an async generator object (27.6) or the
+    /// hidden object of an async function's activation: the coroutine's
+    /// slots and frame live in the object's own cell, after the object.
+    Coroutine(crate::backend::coroutine::CoroutineRef),
 }
 
 // Every object carries its kind: keep it at 24 bytes (64-bit targets).
@@ -229,6 +233,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::BoundFunction(b) => b.trace(tracer),
             ObjectKind::NativeClosure1(_, slot) => tracer.mark_value(slot.get()),
             ObjectKind::Promise(p) => p.trace(tracer),
+            ObjectKind::Coroutine(c) => c.trace(tracer),
             _ => {}
         }
     }
@@ -465,6 +470,35 @@ impl Runtime {
             sparse: None,
             kind,
         })
+    }
+
+    /// A new ordinary-kind object in a cell of `cell_size` bytes (at least
+    /// [`crate::gc::cell_size_of`]`::<JsObject>()`): the bytes after the
+    /// object are a tail the caller initialises before its next allocation
+    /// and hands to the object's kind (a coroutine object's slots and
+    /// frame, `backend::coroutine`).
+    pub(crate) fn new_object_with_tail(
+        &mut self,
+        proto: Value,
+        flags: u32,
+        cell_size: usize,
+    ) -> JsResult<Gc<JsObject>> {
+        debug_assert!(proto.is_null() || proto.is_object());
+        let shape = self.empty_shape;
+        self.alloc_with_tail(
+            JsObject {
+                shape,
+                proto,
+                flags: flags | FLAG_EXTENSIBLE,
+                array_length: 0,
+                slots: ValueVec::new(),
+                elements: ValueVec::new(),
+                inline: [Value::UNDEFINED; INLINE_SLOTS],
+                sparse: None,
+                kind: ObjectKind::Ordinary,
+            },
+            cell_size,
+        )
     }
 
     /// A new object that starts with `shape` and the given slot values (for

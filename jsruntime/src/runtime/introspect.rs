@@ -6,7 +6,7 @@
 //! [`Runtime::internal_slots`] classifies an object ([`Slots`]);
 //! [`Runtime::collection_entries`] lists the entries of a Map or Set.
 
-use crate::backend::coroutine::{CoroutineKind, CoroutineObject};
+use crate::backend::coroutine::CoroutineKind;
 use crate::bigint::JsBigInt;
 use crate::builtins::map::{host_ref, MapData};
 use crate::builtins::promise::{promise_data, PromiseState};
@@ -149,6 +149,11 @@ impl Runtime {
                 }),
                 None => Slots::Other("Promise"),
             },
+            ObjectKind::Coroutine(c) => match c.get().kind {
+                CoroutineKind::Generator => Slots::Generator(false),
+                CoroutineKind::AsyncGenerator => Slots::Generator(true),
+                CoroutineKind::Async => Slots::Other("AsyncFunction"),
+            },
             ObjectKind::Host(h) => {
                 if let Some(m) = host_ref::<MapData>(v) {
                     return Slots::Map(m.table.borrow().len());
@@ -158,13 +163,6 @@ impl Runtime {
                 }
                 if h.as_any().is::<RegExpData>() {
                     return Slots::RegExp;
-                }
-                if let Some(c) = h.as_any().downcast_ref::<CoroutineObject>() {
-                    return match c.kind {
-                        CoroutineKind::Generator => Slots::Generator(false),
-                        CoroutineKind::AsyncGenerator => Slots::Generator(true),
-                        CoroutineKind::Async => Slots::Other("AsyncFunction"),
-                    };
                 }
                 match h.class_name() {
                     "WeakMap" => Slots::WeakMap,

@@ -306,6 +306,26 @@ impl Runtime {
         }
     }
 
+    /// [`Runtime::alloc`] of a cell of `size` bytes: `value`, then a tail
+    /// the caller initialises before its next allocation (see
+    /// [`crate::gc::Heap::alloc_with_tail`]).
+    pub(crate) fn alloc_with_tail<T: HeapObject>(
+        &mut self,
+        value: T,
+        size: usize,
+    ) -> JsResult<Gc<T>> {
+        if self.heap.should_collect() {
+            self.collect_before_alloc(&value);
+            if self.max_heap.is_some() && !self.heap_limit_allows(&value) {
+                return Err(Thrown(self.out_of_memory));
+            }
+        }
+        match self.heap.alloc_with_tail(value, size) {
+            Ok(g) => Ok(g),
+            Err(_) => Err(Thrown(self.out_of_memory)),
+        }
+    }
+
     /// The slow path of [`Runtime::alloc`]. `pending` is the body about to
     /// be stored: its Rust-heap parts (slot vectors, bound arguments) hold
     /// values the stack scan cannot see, so it is traced as a root.

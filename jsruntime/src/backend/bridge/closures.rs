@@ -31,7 +31,7 @@ impl HeapObject for Capture {
 // SAFETY: reports every capture cell of the closure.
 unsafe impl Trace for Closure {
     fn trace(&self, tracer: &mut Tracer) {
-        for &cell in &self.cells {
+        for &cell in self.capture_cells() {
             tracer.mark_cell(cell as usize - CELL_BODY_OFFSET);
         }
         tracer.mark_value(self.function);
@@ -92,15 +92,14 @@ pub unsafe extern "C" fn runtime_create_closure(
 ) -> u32 {
     // SAFETY: see the function's contract.
     let (exec, t) = unsafe { (&mut *ctx, &*template) };
-    // GC: the capture cells are also in the caller's frame (the JIT stores them in a stack slot and passes its address); the stack scan accepts interior pointers
-    let cells: Vec<*mut Capture> = if count == 0 || captures.is_null() {
-        Vec::new()
+    // The capture cells are in the caller's frame (the JIT stores them in a
+    // stack slot and passes its address).
+    let cells: &[*mut Capture] = if count == 0 || captures.is_null() {
+        &[]
     } else {
-        // SAFETY: `captures` holds `count` pointers.
-        unsafe { std::slice::from_raw_parts(captures, count as usize) }
-            .iter()
-            .map(|&p| p as *mut Capture)
-            .collect()
+        // SAFETY: `captures` holds `count` cell pointers (a `u64` and a
+        // pointer have the same size and alignment).
+        unsafe { std::slice::from_raw_parts(captures as *const *mut Capture, count as usize) }
     };
     let result = create_function(exec, t, cells);
     // SAFETY: `ret` is writable.
@@ -115,23 +114,37 @@ pub unsafe extern "C" fn runtime_create_closure(
 pub(crate) fn create_function(
     exec: &mut Executor,
     template: &FunctionTemplate,
-    // GC: create_function's parameter: the cells come from the JIT frame (above), then move into the closure cell, which traces them
-    cells: Vec<*mut Capture>,
+    cells: &[*mut Capture],
 ) -> JsResult<Value> {
     let lambda: Lambda = template.lambda.get();
     let rt = &mut exec.runtime;
-    let closure = rt.alloc(Closure {
-        lambda,
-        template,
-        captures: std::ptr::null(),
-        num_captures: cells.len() as u32,
-        cells,
-        function: Value::UNDEFINED,
-    })?;
-    // SAFETY: the cell was just allocated; nothing else refers to it yet.
+    // The capture cell pointers go in the closure cell's tail (no
+    // allocation of their own). While the cell is allocated, `captures`
+    // points at the caller's list, so a collection there traces them.
+    let header = crate::gc::cell_size_of::<Closure>();
+    let size = cells
+        .len()
+        .checked_mul(8)
+        .and_then(|b| b.checked_add(header))
+        .unwrap_or(usize::MAX);
+    let closure = rt.alloc_with_tail(
+        Closure {
+            lambda,
+            template,
+            captures: cells.as_ptr(),
+            num_captures: u32::try_from(cells.len()).unwrap_or(u32::MAX),
+            function: Value::UNDEFINED,
+        },
+        size,
+    )?;
+    // SAFETY: the cell was just allocated with room for `cells.len()`
+    // pointers after the closure (8-aligned: the cell is 16-aligned and the
+    // header size a multiple of 8); nothing else refers to it yet and
+    // nothing allocates before `captures` points there.
     unsafe {
-        let c = closure.get_mut();
-        c.captures = c.cells.as_ptr();
+        let tail = (closure.addr() + header) as *mut *mut Capture;
+        std::ptr::copy_nonoverlapping(cells.as_ptr(), tail, cells.len());
+        closure.get_mut().captures = tail;
     }
     // 15.5.4 / 15.6.4 / 15.8.4 InstantiateGeneratorFunctionObject & co.:
     // the [[Prototype]] of a coroutine function.

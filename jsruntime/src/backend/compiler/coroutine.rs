@@ -2,7 +2,7 @@
 //! generator or async function body (the run-time side is
 //! [`crate::backend::coroutine`]).
 //!
-//! The body's entry loads [`Coroutine::state`]: 0 falls into the ordinary
+//! The body's entry loads the resume point ([`Coroutine::STATE_OFFSET`]): 0 falls into the ordinary
 //! prologue, any other state goes through a `br_table` (filled at the end,
 //! [`FunctionCompiler::finish_jump_table`]) to the resume block of that
 //! state. A suspend point ([`FunctionCompiler::suspend`]) saves what is live
@@ -448,10 +448,11 @@ impl FunctionCompiler<'_, '_> {
         self.b
             .ins()
             .store(trusted(), state_value, co, Coroutine::STATE_OFFSET);
+        // One byte (`Coroutine::suspend`).
         let kind_value = self.b.ins().iconst(I32, kind as i64);
         self.b
             .ins()
-            .store(trusted(), kind_value, co, Coroutine::SUSPEND_OFFSET);
+            .istore8(trusted(), kind_value, co, Coroutine::SUSPEND_OFFSET);
         self.b.ins().store(trusted(), value, self.ret, 0);
         let status = self.b.ins().iconst(I32, Status::Suspend as i64);
         self.b.ins().return_(&[status]);

@@ -247,13 +247,13 @@ impl Executor {
             let init: *const FunctionTemplate =
                 self.template(program, FunctionId(MODULE_INIT_FUNCTION));
             // SAFETY: templates are boxed and live as long as the executor.
-            let init = bridge::create_function(self, unsafe { &*init }, init_cells)?;
+            let init = bridge::create_function(self, unsafe { &*init }, &init_cells)?;
             self.call(init, Value::UNDEFINED, &[])?;
         }
         let body: *const FunctionTemplate =
             self.template(program, FunctionId(MODULE_BODY_FUNCTION));
         // SAFETY: as above.
-        let body = bridge::create_function(self, unsafe { &*body }, body_cells)?;
+        let body = bridge::create_function(self, unsafe { &*body }, &body_cells)?;
         let body = self.runtime.persistent(body);
         self.module_mut(m).body = Some(body);
         Ok(())
