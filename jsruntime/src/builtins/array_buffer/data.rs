@@ -39,9 +39,8 @@ pub(crate) struct BufferData {
     pub(crate) shared: bool,
 }
 
-// The offsets are for compiled code; the JIT does not inline element
-// access yet (a unit test checks them meanwhile).
-#[allow(dead_code)]
+// The offsets are for compiled code (typed-array element access in
+// `backend/compiler/element.rs`; a unit test checks them).
 impl BufferData {
     /// Offset of the data pointer, for compiled code.
     pub const PTR_OFFSET: usize = std::mem::offset_of!(BufferData, ptr);
@@ -169,9 +168,14 @@ impl HostData for BufferData {
 }
 
 /// An element type of typed arrays and DataView (Table 71, #table-the-typedarray-constructors).
+///
+/// `#[repr(u8)]` with the discriminants in this order (0 for Int8 ... 11
+/// for BigUint64): compiled code reads the byte from a `TypedArrayData` to
+/// pick the element access (`backend/compiler/element.rs`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 pub(crate) enum ElementType {
-    Int8,
+    Int8 = 0,
     Uint8,
     Uint8Clamped,
     Int16,
