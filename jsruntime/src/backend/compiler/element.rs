@@ -19,7 +19,7 @@
 //! the full tier the access is inline: the `TypedArrayData` is the data
 //! pointer of the object's `Box<dyn ExoticObject>`
 //! (`OBJECT_TYPED_ARRAY_DATA_OFFSET`), whose element type byte, buffer data
-//! pointer, byte offset and two precomputed bounds (`index_limit`,
+//! pointer, byte offset, address of element 0 and two precomputed bounds (`index_limit`,
 //! `fixed_end`, see `builtins/typed_array/mod.rs`) sit at fixed offsets. The
 //! index is valid (10.4.5.14 IsValidIntegerIndex) when
 //! `i < index_limit`, `fixed_end <= buffer length` and
@@ -28,7 +28,8 @@
 //! ones, fixed-length or length-tracking views, are exact on every access.
 //! A `br_table` on the element type then loads or stores with the
 //! conversion (10.4.5.15/16 with 25.1.3.15 RawBytesToNumeric and 25.1.3.18
-//! NumericToRawBytes): integer types wrap an int32 or a double below 2^63 in
+//! NumericToRawBytes; a Float32 or Float64 element is returned as a double
+//! even when integral): integer types wrap an int32 or a double below 2^63 in
 //! magnitude (ToInt8... of its truncation are its low bits), Uint8Clamped
 //! rounds half to even, Float32 rounds with `fdemote`. Everything else
 //! (an invalid index, Float16, BigInt content, a value that is not a
@@ -49,7 +50,8 @@ use crate::backend::jit::{RuntimeFn, Tier};
 use crate::builtins::array_buffer::{BufferData, ElementType};
 use crate::builtins::typed_array::{
     OBJECT_TYPED_ARRAY_DATA_OFFSET, TYPED_ARRAY_BUFFER_DATA_OFFSET, TYPED_ARRAY_BYTE_OFFSET_OFFSET,
-    TYPED_ARRAY_FIXED_END_OFFSET, TYPED_ARRAY_INDEX_LIMIT_OFFSET, TYPED_ARRAY_TYPE_OFFSET,
+    TYPED_ARRAY_FIXED_END_OFFSET, TYPED_ARRAY_INDEX_LIMIT_OFFSET, TYPED_ARRAY_START_OFFSET,
+    TYPED_ARRAY_TYPE_OFFSET,
 };
 use crate::object::exotic::FLAG_TYPED_ARRAY;
 use crate::object::{
@@ -93,7 +95,7 @@ struct TypedAccess {
     byte_offset: ir::Value,
     /// The buffer's current byte length (i64).
     buffer_len: ir::Value,
-    /// The buffer's data pointer plus [[ByteOffset]] (i64).
+    /// The address of element 0 (i64).
     start: ir::Value,
 }
 
@@ -365,13 +367,12 @@ impl FunctionCompiler<'_, '_> {
             self.b
                 .ins()
                 .load(I64, trusted(), data, TYPED_ARRAY_BYTE_OFFSET_OFFSET as i32);
-        // Null once detached, but then the length is 0 and no access passes
-        // the per-type check below.
-        let bytes = self
+        // Dangling once detached, but then the length is 0 and no access
+        // passes the per-type check below.
+        let start = self
             .b
             .ins()
-            .load(I64, trusted(), buffer, BufferData::PTR_OFFSET as i32);
-        let start = self.b.ins().iadd(bytes, byte_offset);
+            .load(I64, trusted(), data, TYPED_ARRAY_START_OFFSET as i32);
         TypedAccess {
             ty,
             index,
@@ -467,14 +468,17 @@ impl FunctionCompiler<'_, '_> {
                     let big = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
                     self.b.ins().select(big, bits, boxed)
                 }
+                // A double as it is (an integral one is a valid Number
+                // value too, and the float kernels that read these arrays
+                // mostly compute in doubles), NaN canonicalised.
                 ElementType::Float32 => {
                     let x = self.b.ins().load(types::F32, flags, addr, 0);
                     let d = self.b.ins().fpromote(F64, x);
-                    self.box_number(d)
+                    self.box_double(d)
                 }
                 _ => {
                     let d = self.b.ins().load(F64, flags, addr, 0);
-                    self.box_number(d)
+                    self.box_double(d)
                 }
             };
             self.b.ins().jump(done, &[BlockArg::Value(v)]);

@@ -42,7 +42,9 @@ pub(crate) struct BufferData {
 // The offsets are for compiled code (typed-array element access in
 // `backend/compiler/element.rs`; a unit test checks them).
 impl BufferData {
-    /// Offset of the data pointer, for compiled code.
+    /// Offset of the data pointer (compiled code reads a typed array's
+    /// cached element address instead; kept with its unit test).
+    #[allow(dead_code)]
     pub const PTR_OFFSET: usize = std::mem::offset_of!(BufferData, ptr);
     /// Offset of the byte length, for compiled code.
     pub const LEN_OFFSET: usize = std::mem::offset_of!(BufferData, len);
@@ -78,6 +80,13 @@ impl BufferData {
     #[inline]
     pub(crate) fn len(&self) -> usize {
         self.len.get()
+    }
+
+    /// The address of the first byte (null once detached): fixed for the
+    /// buffer's life (see the module docs).
+    #[inline]
+    pub(crate) fn bytes_start(&self) -> *mut u8 {
+        self.ptr.get()
     }
 
     /// 25.1.3.4 IsDetachedBuffer.

@@ -43,6 +43,10 @@ pub(crate) struct TypedArrayData {
     /// lives in a box of its own that never moves or changes kind, and the
     /// view keeps the buffer alive (it traces it).
     buffer_data: *const BufferData,
+    /// For compiled code: the address of element 0 (the buffer's data
+    /// pointer, which never moves, plus [[ByteOffset]]; meaningless once
+    /// the buffer is detached, when its length 0 fails every bounds check).
+    start: u64,
     /// For compiled code: an int32 index `i` can only be valid when
     /// `i < index_limit` (unsigned): [[ArrayLength]] of a fixed-length view,
     /// capped at 2^31 (so a negative int32 never passes), 2^31 for a
@@ -68,6 +72,8 @@ pub(crate) const TYPED_ARRAY_BUFFER_DATA_OFFSET: usize =
 /// Offset of [[ByteOffset]] (a `usize`) in `TypedArrayData`.
 pub(crate) const TYPED_ARRAY_BYTE_OFFSET_OFFSET: usize =
     std::mem::offset_of!(TypedArrayData, byte_offset);
+/// Offset of `start` (a `u64` address) in `TypedArrayData`.
+pub(crate) const TYPED_ARRAY_START_OFFSET: usize = std::mem::offset_of!(TypedArrayData, start);
 /// Offset of `index_limit` (a `u64`) in `TypedArrayData`.
 pub(crate) const TYPED_ARRAY_INDEX_LIMIT_OFFSET: usize =
     std::mem::offset_of!(TypedArrayData, index_limit);
@@ -143,6 +149,7 @@ impl TypedArrayData {
             byte_offset,
             length,
             buffer_data: data,
+            start: (data.bytes_start() as u64).wrapping_add(byte_offset as u64),
             index_limit,
             fixed_end,
         }
