@@ -35,8 +35,9 @@
 //! (an invalid index, Float16, BigInt content, a value that is not a
 //! Number, an infinite double into an integer type) takes the short
 //! out-of-line call (`bridge/elements.rs`), which answers or sends the
-//! access on to the generic runtime path. The quick tier only makes that
-//! call (less code for functions that may run once).
+//! access on to the generic runtime path. The quick tier, and sites outside
+//! loops, only make that call (the inline access is large: emitted at every
+//! site of a big program it costs more compile time than it saves).
 //!
 //! Other exotic objects (mapped `arguments`, proxies, String wrappers'
 //! virtual indices) carry `FLAG_EXOTIC` and always take the runtime path.
@@ -45,6 +46,7 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, types, Block, BlockArg, Endianness, InstBuilder, MemFlagsData};
 use cranelift_frontend::Switch;
 
+use super::control_flow::Flow;
 use super::{trusted, FunctionCompiler, F64, I32, I64};
 use crate::backend::jit::{RuntimeFn, Tier};
 use crate::builtins::array_buffer::{BufferData, ElementType};
@@ -202,7 +204,7 @@ impl FunctionCompiler<'_, '_> {
         // A typed array answers with the element (or undefined), or the
         // hole when the runtime must (BigInt content).
         self.require_typed_array(exotic, flags, slow);
-        if self.tier == Tier::Full {
+        if self.inline_typed_arrays() {
             let call = self.b.create_block();
             self.b.set_cold_block(call);
             self.typed_array_get_inline(object, key, call, done);
@@ -242,7 +244,7 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(done, &[]);
         // A typed array stores a Number (1), else the runtime decides (0).
         self.require_typed_array(exotic, flags, slow);
-        if self.tier == Tier::Full {
+        if self.inline_typed_arrays() {
             let call = self.b.create_block();
             self.b.set_cold_block(call);
             self.typed_array_set_inline(object, key, value, call, done);
@@ -311,6 +313,15 @@ impl FunctionCompiler<'_, '_> {
         self.b
             .ins()
             .brif(small, done, &[BlockArg::Value(boxed)], next, &[]);
+    }
+
+    /// Whether typed-array element sites get the inline access: in the full
+    /// tier, inside a loop. The access is about 60 IR instructions over a
+    /// dozen blocks; emitted at every computed-key site of a large program
+    /// it cost more Cranelift time than it saved (gbemu scored 30% lower),
+    /// so sites outside loops keep the out-of-line call.
+    fn inline_typed_arrays(&self) -> bool {
+        self.tier == Tier::Full && self.flows.iter().any(|f| matches!(f, Flow::Loop { .. }))
     }
 
     /// In a block where `object` is known to be a typed array and `key` an
