@@ -558,7 +558,7 @@ impl FunctionCompiler<'_, '_> {
                         .brif(is_int, store, &[BlockArg::Value(wide)], convert, &[]);
                     self.b.switch_to_block(convert);
                     let magnitude = self.b.ins().fabs(d);
-                    let limit = self.b.ins().f64const(9.223_372_036_854_775_808e18);
+                    let limit = self.b.ins().f64const((1u64 << 63) as f64);
                     let huge = self
                         .b
                         .ins()
