@@ -233,6 +233,8 @@ runtime_functions! {
         (ctx: *mut Executor, object: u64, key: u64) -> u64;
     TypedArraySet => bridge::elements::runtime_typed_array_set,
         (ctx: *mut Executor, object: u64, key: u64, v: u64) -> u32;
+    TypedArrayLength => bridge::elements::runtime_typed_array_length,
+        (ctx: *mut Executor, object: u64, cache: *const PropertyCache) -> u64;
     SuperGet => bridge::classes::runtime_super_get,
         (ctx: *mut Executor, this: u64, key: u64, home: u64, cache: *const PropertyCache,
          ret: *mut u64) -> u32;

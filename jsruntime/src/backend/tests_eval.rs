@@ -86,3 +86,44 @@ fn remainder_fast_path_and_edges() {
     .unwrap();
     assert_eq!(out.text(), "1 0 NaN -Infinity -1 1\n0 1.5 1 1\n");
 }
+
+/// The layout compiled code relies on for inline typed-array access
+/// (`compiler/element.rs`): the `TypedArrayData` of a typed array at
+/// `OBJECT_TYPED_ARRAY_DATA_OFFSET`, and its element type byte, element 0
+/// address and bounds at their offsets.
+#[test]
+fn typed_array_offsets_match_the_object_layout() {
+    use crate::builtins::typed_array::{self as ta, typed_array_data};
+    let (mut exec, _) = executor();
+    for (source, ty) in [
+        ("new Float64Array(new ArrayBuffer(64), 16, 3)", 9u8),
+        ("new Uint8ClampedArray(5)", 2),
+        (
+            "new Int16Array(new ArrayBuffer(8, { maxByteLength: 16 }), 2)",
+            3,
+        ),
+    ] {
+        let v = eval(&mut exec, source).unwrap();
+        let data = typed_array_data(v).expect("a typed array");
+        let o = v.as_object().unwrap();
+        // SAFETY: reads words inside the live object cell and its data.
+        unsafe {
+            let word = *((o.addr() + ta::OBJECT_TYPED_ARRAY_DATA_OFFSET) as *const usize);
+            assert_eq!(word, data as *const _ as usize);
+            assert_eq!(*((word + ta::TYPED_ARRAY_TYPE_OFFSET) as *const u8), ty);
+            assert_eq!(data.ty as u8, ty);
+            let start = *((word + ta::TYPED_ARRAY_START_OFFSET) as *const usize);
+            let bytes = data.buffer_data().bytes().as_ptr() as usize;
+            assert_eq!(start, bytes + data.byte_offset);
+            let limit = *((word + ta::TYPED_ARRAY_INDEX_LIMIT_OFFSET) as *const u64);
+            let end = *((word + ta::TYPED_ARRAY_FIXED_END_OFFSET) as *const u64);
+            match data.length {
+                Some(len) => {
+                    assert_eq!(limit, len as u64);
+                    assert_eq!(end, (data.byte_offset + len * data.ty.size()) as u64);
+                }
+                None => assert_eq!((limit, end), (1 << 31, 0)),
+            }
+        }
+    }
+}

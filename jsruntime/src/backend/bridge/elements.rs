@@ -1,13 +1,15 @@
 //! Typed-array element access from compiled code (issue 16, point 2): the
 //! out-of-line half of `ta[i]` and `ta[i] = v` with an int32 `i`, called by
 //! the element fast path (`compiler/element.rs`) when the receiver has
-//! `FLAG_TYPED_ARRAY`. They take the executor as every runtime function
+//! `FLAG_TYPED_ARRAY` and the inline access does not apply (quick tier,
+//! Float16, an index the inline checks reject...), and of `ta.length`. They take the executor as every runtime function
 //! does but never use it, and have no out parameter: they never throw,
 //! allocate or run JavaScript, and answer "ask the runtime" (BigInt
 //! content, a non-Number value) with a sentinel.
 
 use crate::backend::Executor;
-use crate::builtins::typed_array::typed_array_data;
+use crate::builtins::typed_array::{length_fast, typed_array_data};
+use crate::runtime::inline_cache::PropertyCache;
 use crate::value::Value;
 
 use super::value;
@@ -49,4 +51,32 @@ pub unsafe extern "C" fn runtime_typed_array_set(
         (Some(ta), Some(i)) => u32::from(ta.set_number_at(i, v)),
         _ => 0,
     }
+}
+
+/// `object.length` for a typed array: when the site's inline cache holds a
+/// getter entry that `object` hits (`PropertyCache::getter_hit`: the lookup
+/// would find that accessor) and the getter is the original
+/// %TypedArray%.prototype `length` getter, the length without the call;
+/// else the bits of `Value::HOLE` (the generic path answers and fills the
+/// cache).
+///
+/// # Safety
+/// `object` must be valid value bits (the compiled caller checked that it
+/// is an object with `FLAG_TYPED_ARRAY`); `cache` null or a cache of the
+/// executor.
+pub unsafe extern "C" fn runtime_typed_array_length(
+    _ctx: *mut Executor,
+    object: u64,
+    cache: *const PropertyCache,
+) -> u64 {
+    // SAFETY: see the function's contract.
+    let object = unsafe { value(object) };
+    let hit = match (object.as_object(), cache.is_null()) {
+        // SAFETY: caches live as long as the runtime.
+        (Some(o), false) => unsafe { (*cache).getter_hit(o) },
+        _ => None,
+    };
+    hit.and_then(|getter| length_fast(getter, object))
+        .unwrap_or(Value::HOLE)
+        .to_bits()
 }

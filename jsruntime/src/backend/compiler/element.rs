@@ -1,6 +1,7 @@
-//! Element access in the generated code (issue 16, point 2): `a[i]` with an
-//! int32 `i` on an object's dense elements, and `a.length` on arrays, without
-//! a runtime call on the fast path.
+//! Element access in the generated code (issue 16, point 2; issue 13,
+//! point 4): `a[i]` with an int32 `i` on an object's dense elements or a
+//! typed array, and `a.length` on arrays and typed arrays, without a
+//! runtime call on the fast path.
 //!
 //! Dense elements (`object/elements.rs`) are a `ValueVec` (data pointer,
 //! `u32` length) in which every present element is a plain writable data
@@ -12,24 +13,93 @@
 //!   writable and own, no setter runs, no shape changes, and an array's
 //!   `length` cannot change because the index is below it.
 //!
-//! Typed arrays (`FLAG_TYPED_ARRAY`) take a short out-of-line call
-//! (`bridge/elements.rs`) that reads or writes the element without the
-//! generic [[Get]]/[[Set]]. Other exotic objects (mapped `arguments`,
-//! proxies, String wrappers' virtual indices) carry `FLAG_EXOTIC` and always
-//! take the runtime path.
+//! Typed arrays (`FLAG_TYPED_ARRAY`, 10.4.5): an int32 key is always an
+//! element key, so [[Get]] is TypedArrayGetElement and [[Set]] with the view
+//! as receiver is TypedArraySetElement: no prototype chain, no setter. In
+//! the full tier the access is inline: the `TypedArrayData` is the data
+//! pointer of the object's `Box<dyn ExoticObject>`
+//! (`OBJECT_TYPED_ARRAY_DATA_OFFSET`), whose element type byte, buffer data
+//! pointer, byte offset, address of element 0 and two precomputed bounds (`index_limit`,
+//! `fixed_end`, see `builtins/typed_array/mod.rs`) sit at fixed offsets. The
+//! index is valid (10.4.5.14 IsValidIntegerIndex) when
+//! `i < index_limit`, `fixed_end <= buffer length` and
+//! `byte_offset + (i + 1) * size <= buffer length`: the last two read the
+//! buffer's *current* length, so detached buffers (length 0) and resized
+//! ones, fixed-length or length-tracking views, are exact on every access.
+//! A `br_table` on the element type then loads or stores with the
+//! conversion (10.4.5.15/16 with 25.1.3.15 RawBytesToNumeric and 25.1.3.18
+//! NumericToRawBytes; a Float32 or Float64 element is returned as a double
+//! even when integral): integer types wrap an int32 or a double below 2^63 in
+//! magnitude (ToInt8... of its truncation are its low bits), Uint8Clamped
+//! rounds half to even, Float32 rounds with `fdemote`. Everything else
+//! (an invalid index, Float16, BigInt content, a value that is not a
+//! Number, an infinite double into an integer type) takes the short
+//! out-of-line call (`bridge/elements.rs`), which answers or sends the
+//! access on to the generic runtime path. The quick tier, and sites outside
+//! loops, only make that call (the inline access is large: emitted at every
+//! site of a big program it costs more compile time than it saves).
+//!
+//! Other exotic objects (mapped `arguments`, proxies, String wrappers'
+//! virtual indices) carry `FLAG_EXOTIC` and always take the runtime path.
 
-use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{self, Block, BlockArg, InstBuilder};
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{self, types, Block, BlockArg, Endianness, InstBuilder, MemFlagsData};
+use cranelift_frontend::Switch;
 
-use super::{trusted, FunctionCompiler, I32, I64};
-use crate::backend::jit::RuntimeFn;
+use super::control_flow::Flow;
+use super::{trusted, FunctionCompiler, F64, I32, I64};
+use crate::backend::jit::{RuntimeFn, Tier};
+use crate::builtins::array_buffer::{BufferData, ElementType};
+use crate::builtins::typed_array::{
+    OBJECT_TYPED_ARRAY_DATA_OFFSET, TYPED_ARRAY_BUFFER_DATA_OFFSET, TYPED_ARRAY_BYTE_OFFSET_OFFSET,
+    TYPED_ARRAY_FIXED_END_OFFSET, TYPED_ARRAY_INDEX_LIMIT_OFFSET, TYPED_ARRAY_START_OFFSET,
+    TYPED_ARRAY_TYPE_OFFSET,
+};
 use crate::object::exotic::FLAG_TYPED_ARRAY;
 use crate::object::{
     value_vec::{VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET},
     FLAG_ARRAY, FLAG_EXOTIC, OBJECT_ARRAY_LENGTH_OFFSET, OBJECT_ELEMENTS_OFFSET,
     OBJECT_FLAGS_OFFSET,
 };
-use crate::value::{Value, PAYLOAD_MASK, TAG_INT32, TAG_OBJECT, TAG_SHIFT};
+use crate::value::{Value, NUMBER_LIMIT, PAYLOAD_MASK, TAG_INT32, TAG_OBJECT, TAG_SHIFT};
+
+/// The element types with an inline access (the others call out).
+const INLINE_TYPES: [ElementType; 9] = [
+    ElementType::Int8,
+    ElementType::Uint8,
+    ElementType::Uint8Clamped,
+    ElementType::Int16,
+    ElementType::Uint16,
+    ElementType::Int32,
+    ElementType::Uint32,
+    ElementType::Float32,
+    ElementType::Float64,
+];
+
+/// Flags of loads and stores of buffer bytes: little-endian (the byte
+/// order of typed arrays here, as in `array_buffer/data.rs`), possibly
+/// unaligned (a buffer is a byte allocation), never trapping (the bounds
+/// are checked first).
+fn buffer_bytes() -> MemFlagsData {
+    MemFlagsData::new()
+        .with_notrap()
+        .with_endianness(Endianness::Little)
+}
+
+/// The parts of a typed-array access common to every element type (after
+/// [`FunctionCompiler::typed_array_prelude`]).
+struct TypedAccess {
+    /// The element type byte (i32).
+    ty: ir::Value,
+    /// The index, zero-extended (i64; below 2^31).
+    index: ir::Value,
+    /// [[ByteOffset]] (i64).
+    byte_offset: ir::Value,
+    /// The buffer's current byte length (i64).
+    buffer_len: ir::Value,
+    /// The address of element 0 (i64).
+    start: ir::Value,
+}
 
 impl FunctionCompiler<'_, '_> {
     /// Branches to the returned block with the address of element `key` of
@@ -69,7 +139,6 @@ impl FunctionCompiler<'_, '_> {
             .load(I32, trusted(), ptr, OBJECT_FLAGS_OFFSET as i32);
         let exotic_block = self.b.create_block();
         let exotic_flags = self.b.append_block_param(exotic_block, I32);
-        self.b.set_cold_block(exotic_block);
         let exotic = self.b.ins().band_imm_u(flags, FLAG_EXOTIC as i64);
         self.b.ins().brif(
             exotic,
@@ -108,7 +177,6 @@ impl FunctionCompiler<'_, '_> {
     fn require_typed_array(&mut self, exotic: Block, flags: ir::Value, slow: Block) {
         self.b.switch_to_block(exotic);
         let typed = self.b.create_block();
-        self.b.set_cold_block(typed);
         let is_typed = self.b.ins().band_imm_u(flags, FLAG_TYPED_ARRAY as i64);
         self.b.ins().brif(is_typed, typed, &[], slow, &[]);
         self.b.switch_to_block(typed);
@@ -136,6 +204,12 @@ impl FunctionCompiler<'_, '_> {
         // A typed array answers with the element (or undefined), or the
         // hole when the runtime must (BigInt content).
         self.require_typed_array(exotic, flags, slow);
+        if self.inline_typed_arrays() {
+            let call = self.b.create_block();
+            self.b.set_cold_block(call);
+            self.typed_array_get_inline(object, key, call, done);
+            self.b.switch_to_block(call);
+        }
         let v = self.call_runtime(RuntimeFn::TypedArrayGet, &[self.ctx, object, key]);
         let hole = self
             .b
@@ -170,14 +244,28 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(done, &[]);
         // A typed array stores a Number (1), else the runtime decides (0).
         self.require_typed_array(exotic, flags, slow);
+        if self.inline_typed_arrays() {
+            let call = self.b.create_block();
+            self.b.set_cold_block(call);
+            self.typed_array_set_inline(object, key, value, call, done);
+            self.b.switch_to_block(call);
+        }
         let stored = self.call_runtime(RuntimeFn::TypedArraySet, &[self.ctx, object, key, value]);
         self.b.ins().brif(stored, done, &[], slow, &[]);
     }
 
     /// The fast path of `array.length`: jumps to `done` with the length (an
-    /// int32) when `object` is an array whose length fits an int32, else to
-    /// `next` (the inline cache and then the runtime decide).
-    pub(super) fn get_array_length_fast(&mut self, object: ir::Value, next: Block, done: Block) {
+    /// int32) when `object` is an array whose length fits an int32, or a
+    /// typed array whose `length` is the original getter (per the site's
+    /// cache `ic`), else to `next` (the inline cache and then the runtime
+    /// decide).
+    pub(super) fn get_array_length_fast(
+        &mut self,
+        object: ir::Value,
+        ic: ir::Value,
+        next: Block,
+        done: Block,
+    ) {
         let array = self.b.create_block();
         let ptr = self.object_pointer(object, next);
         let flags = self
@@ -193,7 +281,23 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .icmp_imm_s(IntCC::Equal, kind, FLAG_ARRAY as i64);
-        self.b.ins().brif(plain_array, array, &[], next, &[]);
+        let not_array = self.b.create_block();
+        self.b.ins().brif(plain_array, array, &[], not_array, &[]);
+        // A typed array: a short call answers when the site's cache holds
+        // the original %TypedArray%.prototype getter (else the hole: `next`).
+        self.b.switch_to_block(not_array);
+        let typed = self.b.create_block();
+        let is_typed = self.b.ins().band_imm_u(flags, FLAG_TYPED_ARRAY as i64);
+        self.b.ins().brif(is_typed, typed, &[], next, &[]);
+        self.b.switch_to_block(typed);
+        let v = self.call_runtime(RuntimeFn::TypedArrayLength, &[self.ctx, object, ic]);
+        let hole = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+        self.b
+            .ins()
+            .brif(hole, next, &[], done, &[BlockArg::Value(v)]);
         self.b.switch_to_block(array);
         let len = self
             .b
@@ -209,5 +313,269 @@ impl FunctionCompiler<'_, '_> {
         self.b
             .ins()
             .brif(small, done, &[BlockArg::Value(boxed)], next, &[]);
+    }
+
+    /// Whether typed-array element sites get the inline access: in the full
+    /// tier, inside a loop. The access is about 60 IR instructions over a
+    /// dozen blocks; emitted at every computed-key site of a large program
+    /// it cost more Cranelift time than it saved (gbemu scored 30% lower),
+    /// so sites outside loops keep the out-of-line call.
+    fn inline_typed_arrays(&self) -> bool {
+        self.tier == Tier::Full && self.flows.iter().any(|f| matches!(f, Flow::Loop { .. }))
+    }
+
+    /// In a block where `object` is known to be a typed array and `key` an
+    /// int32: continues (in a new current block) when the index passes the
+    /// checks common to every element type, else jumps to `fallback`.
+    fn typed_array_prelude(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        fallback: Block,
+    ) -> TypedAccess {
+        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
+        let data = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_TYPED_ARRAY_DATA_OFFSET as i32);
+        let index = self.b.ins().ireduce(I32, key);
+        let index = self.b.ins().uextend(I64, index);
+        let limit = self
+            .b
+            .ins()
+            .load(I64, trusted(), data, TYPED_ARRAY_INDEX_LIMIT_OFFSET as i32);
+        // A negative int32 is 2^31 or more here: at or above every limit.
+        let below = self.b.ins().icmp(IntCC::UnsignedLessThan, index, limit);
+        let checked = self.b.create_block();
+        self.b.ins().brif(below, checked, &[], fallback, &[]);
+        self.b.switch_to_block(checked);
+        let buffer = self
+            .b
+            .ins()
+            .load(I64, trusted(), data, TYPED_ARRAY_BUFFER_DATA_OFFSET as i32);
+        let buffer_len = self
+            .b
+            .ins()
+            .load(I64, trusted(), buffer, BufferData::LEN_OFFSET as i32);
+        let fixed_end =
+            self.b
+                .ins()
+                .load(I64, trusted(), data, TYPED_ARRAY_FIXED_END_OFFSET as i32);
+        // A fixed-length view is out of bounds as a whole when its end is
+        // past the buffer's current length (IsTypedArrayOutOfBounds).
+        let fits = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedLessThanOrEqual, fixed_end, buffer_len);
+        let in_bounds = self.b.create_block();
+        self.b.ins().brif(fits, in_bounds, &[], fallback, &[]);
+        self.b.switch_to_block(in_bounds);
+        let ty = self
+            .b
+            .ins()
+            .uload8(I32, trusted(), data, TYPED_ARRAY_TYPE_OFFSET as i32);
+        let byte_offset =
+            self.b
+                .ins()
+                .load(I64, trusted(), data, TYPED_ARRAY_BYTE_OFFSET_OFFSET as i32);
+        // Dangling once detached, but then the length is 0 and no access
+        // passes the per-type check below.
+        let start = self
+            .b
+            .ins()
+            .load(I64, trusted(), data, TYPED_ARRAY_START_OFFSET as i32);
+        TypedAccess {
+            ty,
+            index,
+            byte_offset,
+            buffer_len,
+            start,
+        }
+    }
+
+    /// Dispatches on the element type: for each of `INLINE_TYPES`, a block
+    /// (returned with the type and the element's address) reached when the
+    /// element lies within the buffer's current length; other types and
+    /// indices past the end go to `fallback`.
+    fn typed_array_switch(
+        &mut self,
+        access: &TypedAccess,
+        fallback: Block,
+    ) -> Vec<(ElementType, Block, ir::Value)> {
+        let mut switch = Switch::new();
+        let mut arms = Vec::with_capacity(INLINE_TYPES.len());
+        for ty in INLINE_TYPES {
+            let arm = self.b.create_block();
+            switch.set_entry(ty as u8 as u128, arm);
+            arms.push((ty, arm));
+        }
+        switch.emit(&mut self.b, access.ty, fallback);
+        let mut out = Vec::with_capacity(arms.len());
+        for (ty, arm) in arms {
+            self.b.switch_to_block(arm);
+            let size = ty.size() as i64;
+            let offset = self
+                .b
+                .ins()
+                .ishl_imm_u(access.index, i64::from(size.trailing_zeros()));
+            // 10.4.5.14 IsValidIntegerIndex against the current length:
+            // byte_offset + (i + 1) * size <= buffer length.
+            let end = self.b.ins().iadd(access.byte_offset, offset);
+            let end = self.b.ins().iadd_imm_s(end, size);
+            let fits = self
+                .b
+                .ins()
+                .icmp(IntCC::UnsignedLessThanOrEqual, end, access.buffer_len);
+            let hit = self.b.create_block();
+            self.b.ins().brif(fits, hit, &[], fallback, &[]);
+            self.b.switch_to_block(hit);
+            let addr = self.b.ins().iadd(access.start, offset);
+            out.push((ty, hit, addr));
+        }
+        out
+    }
+
+    /// `ta[i]` inline (10.4.5.15 TypedArrayGetElement with 25.1.3.15
+    /// RawBytesToNumeric): jumps to `done` with the element, or to
+    /// `fallback`.
+    fn typed_array_get_inline(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        fallback: Block,
+        done: Block,
+    ) {
+        let access = self.typed_array_prelude(object, key, fallback);
+        let flags = buffer_bytes();
+        for (ty, block, addr) in self.typed_array_switch(&access, fallback) {
+            self.b.switch_to_block(block);
+            let v = match ty {
+                ElementType::Int8 => {
+                    let x = self.b.ins().sload8(I32, flags, addr, 0);
+                    self.box_int(x)
+                }
+                ElementType::Uint8 | ElementType::Uint8Clamped => {
+                    let x = self.b.ins().uload8(I32, flags, addr, 0);
+                    self.box_int(x)
+                }
+                ElementType::Int16 => {
+                    let x = self.b.ins().sload16(I32, flags, addr, 0);
+                    self.box_int(x)
+                }
+                ElementType::Uint16 => {
+                    let x = self.b.ins().uload16(I32, flags, addr, 0);
+                    self.box_int(x)
+                }
+                ElementType::Int32 => {
+                    let x = self.b.ins().load(I32, flags, addr, 0);
+                    self.box_int(x)
+                }
+                ElementType::Uint32 => {
+                    // 2^31 and more are not int32 values: a double.
+                    let x = self.b.ins().load(I32, flags, addr, 0);
+                    let boxed = self.box_int(x);
+                    let d = self.b.ins().fcvt_from_uint(F64, x);
+                    let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), d);
+                    let big = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+                    self.b.ins().select(big, bits, boxed)
+                }
+                // A double as it is (an integral one is a valid Number
+                // value too, and the float kernels that read these arrays
+                // mostly compute in doubles), NaN canonicalised.
+                ElementType::Float32 => {
+                    let x = self.b.ins().load(types::F32, flags, addr, 0);
+                    let d = self.b.ins().fpromote(F64, x);
+                    self.box_double(d)
+                }
+                _ => {
+                    let d = self.b.ins().load(F64, flags, addr, 0);
+                    self.box_double(d)
+                }
+            };
+            self.b.ins().jump(done, &[BlockArg::Value(v)]);
+        }
+    }
+
+    /// `ta[i] = v` inline for a Number `v` (10.4.5.16 TypedArraySetElement
+    /// with 25.1.3.18 NumericToRawBytes): stores and jumps to `done`, or
+    /// jumps to `fallback`.
+    fn typed_array_set_inline(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        value: ir::Value,
+        fallback: Block,
+        done: Block,
+    ) {
+        // Anything but a Number converts first, which may run code.
+        let number = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThan, value, NUMBER_LIMIT as i64);
+        let is_number = self.b.create_block();
+        self.b.ins().brif(number, is_number, &[], fallback, &[]);
+        self.b.switch_to_block(is_number);
+        let access = self.typed_array_prelude(object, key, fallback);
+        let flags = buffer_bytes();
+        let is_int = self.is_int32(value);
+        let int = self.b.ins().ireduce(I32, value);
+        let d = self.number_to_f64(value);
+        for (ty, block, addr) in self.typed_array_switch(&access, fallback) {
+            self.b.switch_to_block(block);
+            match ty {
+                ElementType::Float64 => {
+                    self.b.ins().store(flags, d, addr, 0);
+                }
+                ElementType::Float32 => {
+                    // roundTiesToEven to binary32 (25.1.3.18 step 2).
+                    let f = self.b.ins().fdemote(types::F32, d);
+                    self.b.ins().store(flags, f, addr, 0);
+                }
+                ElementType::Uint8Clamped => {
+                    // 7.1.12 ToUint8Clamp: NaN and below 0 give 0, 255 and
+                    // above give 255, else round half to even.
+                    let zero = self.b.ins().f64const(0.0);
+                    let max = self.b.ins().f64const(255.0);
+                    let positive = self.b.ins().fcmp(FloatCC::GreaterThan, d, zero);
+                    let x = self.b.ins().select(positive, d, zero);
+                    let small = self.b.ins().fcmp(FloatCC::LessThan, x, max);
+                    let x = self.b.ins().select(small, x, max);
+                    let x = self.b.ins().nearest(x);
+                    let byte = self.b.ins().fcvt_to_uint_sat(I32, x);
+                    self.b.ins().istore8(flags, byte, addr, 0);
+                }
+                _ => {
+                    // ToInt8/ToUint8/.../ToUint32: the low bits of the
+                    // integer (an int32, or a double's truncation when its
+                    // magnitude is below 2^63; NaN truncates to 0 as
+                    // ToIntegerOrInfinity does; infinities call out).
+                    let store = self.b.create_block();
+                    let bits = self.b.append_block_param(store, I64);
+                    let convert = self.b.create_block();
+                    let wide = self.b.ins().sextend(I64, int);
+                    self.b
+                        .ins()
+                        .brif(is_int, store, &[BlockArg::Value(wide)], convert, &[]);
+                    self.b.switch_to_block(convert);
+                    let magnitude = self.b.ins().fabs(d);
+                    let limit = self.b.ins().f64const((1u64 << 63) as f64);
+                    let huge = self
+                        .b
+                        .ins()
+                        .fcmp(FloatCC::GreaterThanOrEqual, magnitude, limit);
+                    let truncated = self.b.ins().fcvt_to_sint_sat(I64, d);
+                    self.b
+                        .ins()
+                        .brif(huge, fallback, &[], store, &[BlockArg::Value(truncated)]);
+                    self.b.switch_to_block(store);
+                    match ty.size() {
+                        1 => self.b.ins().istore8(flags, bits, addr, 0),
+                        2 => self.b.ins().istore16(flags, bits, addr, 0),
+                        _ => self.b.ins().istore32(flags, bits, addr, 0),
+                    };
+                }
+            }
+            self.b.ins().jump(done, &[]);
+        }
     }
 }

@@ -218,7 +218,7 @@ impl FunctionCompiler<'_, '_> {
         }
         if cache.is_some_and(|c| self.length_sites.contains(&c.0)) {
             let not_array = self.b.create_block();
-            self.get_array_length_fast(object, not_array, done);
+            self.get_array_length_fast(object, ic, not_array, done);
             self.b.switch_to_block(not_array);
         }
         let (hit, slot) = self.get_cache_check(object, ic, slow);

@@ -46,6 +46,15 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().select(is_int, boxed_int, double)
     }
 
+    /// A double as a Value as it is (an integral double stays a double);
+    /// NaN canonicalised.
+    pub(super) fn box_double(&mut self, d: ir::Value) -> ir::Value {
+        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), d);
+        let is_nan = self.b.ins().fcmp(FloatCC::Unordered, d, d);
+        let nan = self.b.ins().iconst(I64, CANONICAL_NAN as i64);
+        self.b.ins().select(is_nan, nan, bits)
+    }
+
     pub(super) fn is_int32(&mut self, v: ir::Value) -> ir::Value {
         let tag = self.b.ins().ushr_imm_u(v, TAG_SHIFT as i64);
         self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT32 as i64)

@@ -118,11 +118,12 @@ pub(crate) struct BufferData {
     block: Option<Arc<SharedBlock>>,
 }
 
-// The offsets are for compiled code; the JIT does not inline element
-// access yet (a unit test checks them meanwhile).
-#[allow(dead_code)]
+// The offsets are for compiled code (typed-array element access in
+// `backend/compiler/element.rs`; a unit test checks them).
 impl BufferData {
-    /// Offset of the data pointer, for compiled code.
+    /// Offset of the data pointer (compiled code reads a typed array's
+    /// cached element address instead; kept with its unit test).
+    #[allow(dead_code)]
     pub const PTR_OFFSET: usize = std::mem::offset_of!(BufferData, ptr);
     /// Offset of the byte length, for compiled code.
     pub const LEN_OFFSET: usize = std::mem::offset_of!(BufferData, len);
@@ -180,6 +181,13 @@ impl BufferData {
     #[inline]
     pub(crate) fn len(&self) -> usize {
         self.len.get()
+    }
+
+    /// The address of the first byte (null once detached): fixed for the
+    /// buffer's life (see the module docs).
+    #[inline]
+    pub(crate) fn bytes_start(&self) -> *mut u8 {
+        self.ptr.get()
     }
 
     /// 25.1.3.4 IsDetachedBuffer.
@@ -278,9 +286,14 @@ impl HostData for BufferData {
 }
 
 /// An element type of typed arrays and DataView (Table 71, #table-the-typedarray-constructors).
+///
+/// `#[repr(u8)]` with the discriminants in this order (0 for Int8 ... 11
+/// for BigUint64): compiled code reads the byte from a `TypedArrayData` to
+/// pick the element access (`backend/compiler/element.rs`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 pub(crate) enum ElementType {
-    Int8,
+    Int8 = 0,
     Uint8,
     Uint8Clamped,
     Int16,

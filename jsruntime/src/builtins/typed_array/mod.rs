@@ -27,7 +27,7 @@ use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
 pub(crate) use constructor::TYPED_ARRAY;
-pub(crate) use prototype::TYPED_ARRAY_PROTOTYPE;
+pub(crate) use prototype::{length_fast, TYPED_ARRAY_PROTOTYPE};
 
 /// The internal slots of a TypedArray (23.2.7, Table 73).
 pub(crate) struct TypedArrayData {
@@ -43,7 +43,43 @@ pub(crate) struct TypedArrayData {
     /// lives in a box of its own that never moves or changes kind, and the
     /// view keeps the buffer alive (it traces it).
     buffer_data: *const BufferData,
+    /// For compiled code: the address of element 0 (the buffer's data
+    /// pointer, which never moves, plus [[ByteOffset]]; meaningless once
+    /// the buffer is detached, when its length 0 fails every bounds check).
+    start: u64,
+    /// For compiled code: an int32 index `i` can only be valid when
+    /// `i < index_limit` (unsigned): [[ArrayLength]] of a fixed-length view,
+    /// capped at 2^31 (so a negative int32 never passes), 2^31 for a
+    /// length-tracking one.
+    index_limit: u64,
+    /// For compiled code: the byte length the buffer needs for the view to
+    /// be in bounds (10.4.5.11 IsTypedArrayOutOfBounds): `byte_offset +
+    /// length * size` for a fixed-length view, 0 for a length-tracking one
+    /// (whose elements are checked one by one against the buffer's length).
+    fixed_end: u64,
 }
+
+/// Where compiled code finds the `TypedArrayData` of a typed array: the data
+/// pointer of the `Box<dyn ExoticObject>` of [`ObjectKind::Exotic`] (the
+/// kind is `#[repr(u8)]`: the tag byte, then the box's data pointer and
+/// vtable; a unit test checks it).
+pub(crate) const OBJECT_TYPED_ARRAY_DATA_OFFSET: usize = crate::object::OBJECT_KIND_OFFSET + 8;
+/// Offset of [[TypedArrayName]] (an [`ElementType`] byte) in `TypedArrayData`.
+pub(crate) const TYPED_ARRAY_TYPE_OFFSET: usize = std::mem::offset_of!(TypedArrayData, ty);
+/// Offset of the cached `*const BufferData` in `TypedArrayData`.
+pub(crate) const TYPED_ARRAY_BUFFER_DATA_OFFSET: usize =
+    std::mem::offset_of!(TypedArrayData, buffer_data);
+/// Offset of [[ByteOffset]] (a `usize`) in `TypedArrayData`.
+pub(crate) const TYPED_ARRAY_BYTE_OFFSET_OFFSET: usize =
+    std::mem::offset_of!(TypedArrayData, byte_offset);
+/// Offset of `start` (a `u64` address) in `TypedArrayData`.
+pub(crate) const TYPED_ARRAY_START_OFFSET: usize = std::mem::offset_of!(TypedArrayData, start);
+/// Offset of `index_limit` (a `u64`) in `TypedArrayData`.
+pub(crate) const TYPED_ARRAY_INDEX_LIMIT_OFFSET: usize =
+    std::mem::offset_of!(TypedArrayData, index_limit);
+/// Offset of `fixed_end` (a `u64`) in `TypedArrayData`.
+pub(crate) const TYPED_ARRAY_FIXED_END_OFFSET: usize =
+    std::mem::offset_of!(TypedArrayData, fixed_end);
 
 // SAFETY: reports the viewed buffer, which the view keeps alive.
 unsafe impl Trace for TypedArrayData {
@@ -95,12 +131,27 @@ impl TypedArrayData {
             // A view is only ever created over a buffer.
             None => unreachable_buffer(),
         };
+        const INT32_LIMIT: u64 = 1 << 31;
+        let (index_limit, fixed_end) = match length {
+            Some(len) => (
+                (len as u64).min(INT32_LIMIT),
+                // The constructors checked that the view fits its buffer
+                // (so this does not overflow); saturate all the same.
+                (len as u64)
+                    .saturating_mul(ty.size() as u64)
+                    .saturating_add(byte_offset as u64),
+            ),
+            None => (INT32_LIMIT, 0),
+        };
         TypedArrayData {
             ty,
             buffer,
             byte_offset,
             length,
             buffer_data: data,
+            start: (data.bytes_start() as u64).wrapping_add(byte_offset as u64),
+            index_limit,
+            fixed_end,
         }
     }
 

@@ -4,6 +4,7 @@
 use super::methods::*;
 use super::{type_name, typed_array_data, validate};
 use crate::builtins::iterator::array::{create_array_iterator, ArrayIterKind};
+use crate::object::{NativeFn, ObjectKind};
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_WC};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
@@ -97,6 +98,24 @@ fn length(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
     match typed_array_data(this) {
         Some(ta) => Ok(Value::number(ta.length().unwrap_or(0) as f64)),
         None => Err(rt.type_error("get TypedArray.prototype.length: this is not a typed array")),
+    }
+}
+
+/// What calling `getter` on `this` returns when `getter` is the original
+/// `length` getter above and `this` a typed array (the getter has no other
+/// effect, so the call can be skipped); `None` otherwise.
+pub(crate) fn length_fast(getter: Value, this: Value) -> Option<Value> {
+    let ta = typed_array_data(this)?;
+    let original: NativeFn = length;
+    match getter.as_object()?.kind() {
+        ObjectKind::NativeFunction(_, nf) if nf.call as *const () == original as *const () => {
+            let len = ta.length().unwrap_or(0);
+            Some(match i32::try_from(len) {
+                Ok(n) => Value::from_i32(n),
+                Err(_) => Value::number(len as f64),
+            })
+        }
+        _ => None,
     }
 }
 
