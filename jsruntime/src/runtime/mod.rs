@@ -312,7 +312,10 @@ impl Runtime {
     /// `new_object_with`). When a collection is due the value is made
     /// first and traced as a root, as [`Runtime::alloc`] does.
     #[inline]
-    pub(crate) fn alloc_with<T: HeapObject>(&mut self, make: impl FnOnce() -> T) -> JsResult<Gc<T>> {
+    pub(crate) fn alloc_with<T: HeapObject>(
+        &mut self,
+        make: impl FnOnce() -> T,
+    ) -> JsResult<Gc<T>> {
         if self.heap.should_collect() {
             return self.alloc(make());
         }

@@ -358,7 +358,8 @@ impl FunctionCompiler<'_, '_> {
         scratch: ir::Value,
     ) -> ir::Value {
         use crate::backend::bridge::calls::{NEW_TARGET_CLOSURE_OFFSET, NEW_TARGET_VALUE_OFFSET};
-        let this = self.call_runtime_checked(RuntimeFn::ConstructThis, &[self.ctx, function, scratch]);
+        let this =
+            self.call_runtime_checked(RuntimeFn::ConstructThis, &[self.ctx, function, scratch]);
         let fast = self.b.create_block();
         let generic = self.b.create_block();
         let done = self.b.create_block();
@@ -382,22 +383,29 @@ impl FunctionCompiler<'_, '_> {
             .ins()
             .load(I64, trusted(), closure, Closure::LAMBDA_OFFSET);
         // PendingNewTarget::offer(closure, F).
-        self.b
-            .ins()
-            .store(trusted(), closure, self.ctx, NEW_TARGET_CLOSURE_OFFSET as i32);
-        self.b
-            .ins()
-            .store(trusted(), function, self.ctx, NEW_TARGET_VALUE_OFFSET as i32);
+        self.b.ins().store(
+            trusted(),
+            closure,
+            self.ctx,
+            NEW_TARGET_CLOSURE_OFFSET as i32,
+        );
+        self.b.ins().store(
+            trusted(),
+            function,
+            self.ctx,
+            NEW_TARGET_VALUE_OFFSET as i32,
+        );
         let mut sig = self.runtime.module.make_signature();
         for t in [I64, I64, I64, I32, I64, I64] {
             sig.params.push(ir::AbiParam::new(t));
         }
         sig.returns.push(ir::AbiParam::new(I32));
         let sig = self.b.import_signature(sig);
-        let call = self
-            .b
-            .ins()
-            .call_indirect(sig, lambda, &[self.ctx, closure, this, argc, argv, scratch]);
+        let call = self.b.ins().call_indirect(
+            sig,
+            lambda,
+            &[self.ctx, closure, this, argc, argv, scratch],
+        );
         let status = self.b.inst_results(call)[0];
         // PendingNewTarget::withdraw().
         let null = self.b.ins().iconst(I64, 0);
@@ -405,9 +413,12 @@ impl FunctionCompiler<'_, '_> {
             .ins()
             .store(trusted(), null, self.ctx, NEW_TARGET_CLOSURE_OFFSET as i32);
         let undefined = self.b.ins().iconst(I64, undefined);
-        self.b
-            .ins()
-            .store(trusted(), undefined, self.ctx, NEW_TARGET_VALUE_OFFSET as i32);
+        self.b.ins().store(
+            trusted(),
+            undefined,
+            self.ctx,
+            NEW_TARGET_VALUE_OFFSET as i32,
+        );
         self.check_status(status);
         let r = self.b.ins().stack_load(I64, I64, self.scratch, 0);
         let tag = self.b.ins().ushr_imm_u(r, TAG_SHIFT as i64);
@@ -419,7 +430,8 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(done, &[BlockArg::Value(chosen)]);
 
         self.b.switch_to_block(generic);
-        let r = self.call_runtime_checked(RuntimeFn::New, &[self.ctx, function, argc, argv, scratch]);
+        let r =
+            self.call_runtime_checked(RuntimeFn::New, &[self.ctx, function, argc, argv, scratch]);
         self.b.ins().jump(done, &[BlockArg::Value(r)]);
 
         self.b.switch_to_block(done);
