@@ -247,6 +247,8 @@ runtime_functions! {
     SuperCall => bridge::classes::runtime_super_call,
         (ctx: *mut Executor, f: u64, new_target: u64, argc: u32, argv: *const u64,
          ret: *mut u64) -> u32;
+    ConstructThis => bridge::calls::runtime_construct_this,
+        (ctx: *mut Executor, callee: u64, ret: *mut u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

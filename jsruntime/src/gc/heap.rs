@@ -78,6 +78,15 @@ struct SizeClass {
     blocks: Vec<u32>,
     /// Index into `blocks` where the next search for a free cell starts.
     cursor: usize,
+    /// The bump range: the cells `bump..limit` (a multiple of `size` apart)
+    /// of the class's newest block, never handed out since the block was
+    /// taken (header word zero). A new block starts as one whole range
+    /// instead of a free list, so taking it does not write every cell, and
+    /// allocating from it is an add and a compare. Empty (`bump == limit`)
+    /// outside a fresh block; sweeping ends it (the rest of the block joins
+    /// its free list, the cells read as free).
+    bump: usize,
+    limit: usize,
 }
 
 /// The cell store. See the module docs.
@@ -132,6 +141,8 @@ impl Heap {
                     size,
                     blocks: Vec::new(),
                     cursor: 0,
+                    bump: 0,
+                    limit: 0,
                 })
                 .collect(),
             class_of,
@@ -246,11 +257,11 @@ impl Heap {
 
     /// Allocates a cell holding `value`. Never collects: the runtime decides
     /// when to collect (it knows the roots).
+    #[inline]
     pub fn alloc<T: HeapObject>(&mut self, value: T) -> Result<Gc<T>, AllocError> {
-        const { assert!(std::mem::align_of::<T>() <= CELL_ALIGN) };
-        let size = cell_size_of::<T>();
-        let addr = self.alloc_cell(size)?;
-        // SAFETY: `addr` is a free cell of at least `size` bytes, 16-aligned.
+        let addr = self.alloc_uninit::<T>()?;
+        // SAFETY: `addr` is a free cell of at least `size_of::<T>()` bytes
+        // plus the header, 16-aligned.
         Ok(unsafe { init_cell(addr, value) })
     }
 
@@ -272,18 +283,40 @@ impl Heap {
         Ok(unsafe { init_cell(addr, value) })
     }
 
+    /// The address of a free cell for a `T`, counted as allocated; the
+    /// caller must initialise it with [`init_cell`] before anything else
+    /// touches the heap (a sweep would read its header). Lets the body be
+    /// built straight into the cell after the allocation
+    /// ([`crate::runtime::Runtime::alloc_with`]).
+    #[inline]
+    pub(crate) fn alloc_uninit<T: HeapObject>(&mut self) -> Result<usize, AllocError> {
+        const { assert!(std::mem::align_of::<T>() <= CELL_ALIGN) };
+        self.alloc_cell(cell_size_of::<T>())
+    }
+
+    #[inline]
     fn alloc_cell(&mut self, size: usize) -> Result<usize, AllocError> {
         self.stats.total_allocated += size as u64;
         self.allocated_since_gc += size;
         if size <= MAX_SMALL_CELL {
-            self.alloc_small(size)
+            let class = self.class_of[size.div_ceil(CELL_ALIGN)] as usize;
+            let sc = &mut self.classes[class];
+            // The bump range of the newest block first: when it is not
+            // empty, every other block of the class is full (the search
+            // cursor went past them before the block was taken).
+            if sc.bump < sc.limit {
+                let cell = sc.bump;
+                sc.bump += sc.size;
+                return Ok(cell);
+            }
+            self.alloc_small(class)
         } else {
             self.alloc_large(size)
         }
     }
 
-    fn alloc_small(&mut self, size: usize) -> Result<usize, AllocError> {
-        let class = self.class_of[size.div_ceil(CELL_ALIGN)] as usize;
+    #[inline(never)]
+    fn alloc_small(&mut self, class: usize) -> Result<usize, AllocError> {
         let sc = &mut self.classes[class];
         while sc.cursor < sc.blocks.len() {
             let id = sc.blocks[sc.cursor];
@@ -302,11 +335,12 @@ impl Heap {
             sc.cursor += 1;
         }
         let id = self.new_block(class)?;
-        let block = self.blocks[id as usize].as_mut().expect("just created");
-        let cell = block.free;
-        // SAFETY: as above.
-        block.free = unsafe { *((cell + 8) as *const usize) };
-        Ok(cell)
+        let block = self.blocks[id as usize].as_ref().expect("just created");
+        let (base, end) = (block.base, block.base + block.cell_count * block.cell_size);
+        let sc = &mut self.classes[class];
+        sc.bump = base + sc.size;
+        sc.limit = end;
+        Ok(base)
     }
 
     fn new_block(&mut self, class: usize) -> Result<u32, AllocError> {
@@ -320,13 +354,15 @@ impl Heap {
         }
         let cell_size = self.classes[class].size;
         let cell_count = BLOCK_SIZE / cell_size;
-        let mut block = Block {
+        // Every cell of a new or pooled block reads as free (header word
+        // zero: a fresh mapping is zeroed, a pooled block was swept empty);
+        // the caller hands the cells out from a bump range, not a free list.
+        let block = Block {
             base,
             cell_size,
             cell_count,
             free: 0,
         };
-        rebuild_free_list(&mut block, |_| false);
         let id = match self.free_block_ids.pop() {
             Some(id) => {
                 self.blocks[id as usize] = Some(block);
@@ -494,6 +530,10 @@ impl Heap {
         }
         for sc in &mut self.classes {
             sc.cursor = 0;
+            // The untouched rest of a bump range read as free cells above
+            // and is on its block's free list now (or the block is pooled).
+            sc.bump = 0;
+            sc.limit = 0;
         }
         let mut dead_large = Vec::new();
         for (&addr, &size) in &self.large {

@@ -140,6 +140,14 @@ pub unsafe trait Trace {
 pub trait HeapObject: Trace + 'static {
     /// The cell kind's name, for heap statistics and debugging.
     const NAME: &'static str;
+
+    /// Whether dropping this body would do nothing (it owns no Rust
+    /// allocation right now): the sweep then skips the drop glue. Only a
+    /// cheap check, for types of which many die young (plain objects).
+    #[inline]
+    fn drop_is_noop(&self) -> bool {
+        false
+    }
 }
 
 #[repr(C)]
@@ -167,9 +175,13 @@ unsafe fn trace_body<T: Trace>(body: *const u8, tracer: &mut Tracer) {
     unsafe { (*(body as *const T)).trace(tracer) }
 }
 
-unsafe fn drop_body<T>(body: *mut u8) {
+unsafe fn drop_body<T: HeapObject>(body: *mut u8) {
     // SAFETY: the sweeper calls this once on the body of a dead cell of type T.
-    unsafe { std::ptr::drop_in_place(body as *mut T) }
+    unsafe {
+        if !(*(body as *const T)).drop_is_noop() {
+            std::ptr::drop_in_place(body as *mut T)
+        }
+    }
 }
 
 /// A pointer to a cell holding a `T`. `Copy`; validity is guaranteed by the
@@ -439,6 +451,7 @@ pub(crate) const fn cell_size_of<T>() -> usize {
 /// # Safety
 /// `addr` must be a free cell of at least `cell_size_of::<T>()` bytes, aligned
 /// to 16.
+#[inline]
 pub(crate) unsafe fn init_cell<T: HeapObject>(addr: usize, value: T) -> Gc<T> {
     let repr = addr as *mut CellRepr<T>;
     // SAFETY: the memory is ours, large and aligned enough (caller's contract).

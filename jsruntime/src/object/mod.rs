@@ -277,6 +277,16 @@ unsafe impl Trace for JsObject {
 
 impl HeapObject for JsObject {
     const NAME: &'static str = "Object";
+
+    /// A plain object whose properties and elements fit its inline slots
+    /// (most short-lived instances) owns nothing to free.
+    #[inline]
+    fn drop_is_noop(&self) -> bool {
+        matches!(self.kind, ObjectKind::Ordinary)
+            && self.slots.capacity() == 0
+            && self.elements.capacity() == 0
+            && self.sparse.is_none()
+    }
 }
 
 /// An own property as stored (the storage layer's view of a descriptor).
@@ -459,7 +469,7 @@ impl Runtime {
     ) -> JsResult<Gc<JsObject>> {
         debug_assert!(proto.is_null() || proto.is_object());
         let shape = self.empty_shape;
-        self.alloc(JsObject {
+        self.alloc_with(|| JsObject {
             shape,
             proto,
             flags: flags | FLAG_EXTENSIBLE,

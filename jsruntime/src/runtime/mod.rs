@@ -326,6 +326,26 @@ impl Runtime {
         }
     }
 
+    /// [`Runtime::alloc`] of the value `make` returns, built after the cell
+    /// was taken when no collection is due (straight into the cell, with no
+    /// copy of the body through the stack: the fast path of
+    /// `new_object_with`). When a collection is due the value is made
+    /// first and traced as a root, as [`Runtime::alloc`] does.
+    #[inline]
+    pub(crate) fn alloc_with<T: HeapObject>(
+        &mut self,
+        make: impl FnOnce() -> T,
+    ) -> JsResult<Gc<T>> {
+        if self.heap.should_collect() {
+            return self.alloc(make());
+        }
+        match self.heap.alloc_uninit::<T>() {
+            // SAFETY: a free cell for a `T`, initialised at once.
+            Ok(addr) => Ok(unsafe { crate::gc::init_cell(addr, make()) }),
+            Err(_) => Err(Thrown(self.out_of_memory)),
+        }
+    }
+
     /// The slow path of [`Runtime::alloc`]. `pending` is the body about to
     /// be stored: its Rust-heap parts (slot vectors, bound arguments) hold
     /// values the stack scan cannot see, so it is traced as a root.

@@ -330,6 +330,64 @@ pub unsafe extern "C" fn runtime_new(
     unsafe { complete(ret, result) }
 }
 
+/// The first half of compiled `new F(args)` when F is a base constructor
+/// closure of the current realm (issue 9 point 8): what `runtime_new` and
+/// `construct_hook` do before calling F's body, that is the stack and
+/// interrupt checks, then 10.2.2 [[Construct]] step 3.a
+/// OrdinaryCreateFromConstructor(F, "%Object.prototype%") through the
+/// template's construct cache, with the object taken from the heap's bump
+/// range. Stores the new this value; the compiled code then offers NewTarget
+/// (F), calls F's lambda directly and applies steps 10-12 (an object result
+/// replaces the this value) itself, so no Rust frame sits between the two
+/// JavaScript frames. For any other F (not a closure constructor, derived,
+/// no template, another realm) it stores undefined and does nothing else:
+/// the caller then takes `runtime_new`. The caller passes at most
+/// `CHARGED_ARGUMENTS` arguments (checked when compiling).
+///
+/// # Safety
+/// `ret` must be writable.
+pub unsafe extern "C" fn runtime_construct_this(
+    ctx: *mut Executor,
+    callee: u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, f) = unsafe { (&mut *ctx, value(callee)) };
+    let closure_ctor = FLAG_CLOSURE | FLAG_CONSTRUCTOR;
+    let current = exec.runtime.current_realm();
+    let eligible = f
+        .as_object()
+        .filter(|o| o.flags() & closure_ctor == closure_ctor)
+        .and_then(|o| match o.kind() {
+            // SAFETY: templates live as long as the executor.
+            ObjectKind::Function(c) => unsafe { (*c.as_ptr()).template.as_ref() }
+                .filter(|t| !t.derived && t.realm == current)
+                .map(|t| (o, t)),
+            _ => None,
+        });
+    let Some((o, template)) = eligible else {
+        // SAFETY: `ret` is writable.
+        return unsafe { complete(ret, Ok(Value::UNDEFINED)) };
+    };
+    let rt = &mut exec.runtime;
+    let result = rt
+        .check_stack()
+        .and_then(|()| rt.poll_interrupt())
+        .and_then(|()| construct_prototype(rt, Some(template), o))
+        .and_then(|proto| rt.new_object_with(proto, ObjectKind::Ordinary, 0))
+        .map(Value::object);
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
+/// Offsets from the executor (`ctx`) of the pending NewTarget's closure and
+/// value, for compiled code that offers and withdraws it around a direct
+/// constructor call (as [`PendingNewTarget::offer`] / `withdraw` do).
+pub(crate) const NEW_TARGET_CLOSURE_OFFSET: usize =
+    std::mem::offset_of!(Executor, new_target) + std::mem::offset_of!(PendingNewTarget, closure);
+pub(crate) const NEW_TARGET_VALUE_OFFSET: usize =
+    std::mem::offset_of!(Executor, new_target) + std::mem::offset_of!(PendingNewTarget, value);
+
 /// OrdinaryCallBindThis (10.2.1.2) for non-strict functions: undefined and
 /// null become the global object, primitives are wrapped (ToObject).
 ///

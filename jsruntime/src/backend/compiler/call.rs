@@ -10,6 +10,7 @@ use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::backend::Closure;
 use crate::object::{FLAG_CLOSURE, OBJECT_CLOSURE_OFFSET, OBJECT_FLAGS_OFFSET};
+use crate::runtime::limits::CHARGED_ARGUMENTS;
 use crate::semantics::{ArgumentsMapping, FunctionId, Helper, Locator};
 use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
 
@@ -329,15 +330,112 @@ impl FunctionCompiler<'_, '_> {
             }
         };
         let argv = self.argument_area(args)?;
+        let argc_n = argc;
         let argc = self.b.ins().iconst(I32, argc as i64);
         let scratch = self.scratch_addr();
         let result = if !new {
             self.call_value(function, this, argc, argv, scratch)
+        } else if self.host.direct_closure_calls() && argc_n <= CHARGED_ARGUMENTS {
+            self.construct_direct(function, argc, argv, scratch)
         } else {
             self.call_runtime_checked(RuntimeFn::New, &[self.ctx, function, argc, argv, scratch])
         };
         self.operands.push(Operand::Any(result));
         Ok(())
+    }
+
+    /// `New(argc)` of a base constructor closure without a Rust frame in
+    /// between: `runtime_construct_this` makes the this value (or answers
+    /// undefined for any other callee, which takes `runtime_new`), then the
+    /// constructor's lambda is called directly with NewTarget offered, as
+    /// `construct_hook` does, and an object result replaces the this value
+    /// (10.2.2 steps 10-12 for a base constructor).
+    fn construct_direct(
+        &mut self,
+        function: ir::Value,
+        argc: ir::Value,
+        argv: ir::Value,
+        scratch: ir::Value,
+    ) -> ir::Value {
+        use crate::backend::bridge::calls::{NEW_TARGET_CLOSURE_OFFSET, NEW_TARGET_VALUE_OFFSET};
+        let this =
+            self.call_runtime_checked(RuntimeFn::ConstructThis, &[self.ctx, function, scratch]);
+        let fast = self.b.create_block();
+        let generic = self.b.create_block();
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let undefined = Value::UNDEFINED.to_bits() as i64;
+        let is_undefined = self.b.ins().icmp_imm_s(IntCC::Equal, this, undefined);
+        self.b.ins().brif(is_undefined, generic, &[], fast, &[]);
+
+        self.b.switch_to_block(fast);
+        let ptr = self.b.ins().band_imm_u(function, PAYLOAD_MASK as i64);
+        let cell = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_CLOSURE_OFFSET as i32);
+        let closure = self
+            .b
+            .ins()
+            .iadd_imm_s(cell, crate::gc::CELL_BODY_OFFSET as i64);
+        let lambda = self
+            .b
+            .ins()
+            .load(I64, trusted(), closure, Closure::LAMBDA_OFFSET);
+        // PendingNewTarget::offer(closure, F).
+        self.b.ins().store(
+            trusted(),
+            closure,
+            self.ctx,
+            NEW_TARGET_CLOSURE_OFFSET as i32,
+        );
+        self.b.ins().store(
+            trusted(),
+            function,
+            self.ctx,
+            NEW_TARGET_VALUE_OFFSET as i32,
+        );
+        let mut sig = self.runtime.module.make_signature();
+        for t in [I64, I64, I64, I32, I64, I64] {
+            sig.params.push(ir::AbiParam::new(t));
+        }
+        sig.returns.push(ir::AbiParam::new(I32));
+        let sig = self.b.import_signature(sig);
+        let call = self.b.ins().call_indirect(
+            sig,
+            lambda,
+            &[self.ctx, closure, this, argc, argv, scratch],
+        );
+        let status = self.b.inst_results(call)[0];
+        // PendingNewTarget::withdraw().
+        let null = self.b.ins().iconst(I64, 0);
+        self.b
+            .ins()
+            .store(trusted(), null, self.ctx, NEW_TARGET_CLOSURE_OFFSET as i32);
+        let undefined = self.b.ins().iconst(I64, undefined);
+        self.b.ins().store(
+            trusted(),
+            undefined,
+            self.ctx,
+            NEW_TARGET_VALUE_OFFSET as i32,
+        );
+        self.check_status(status);
+        let r = self.b.ins().stack_load(I64, I64, self.scratch, 0);
+        let tag = self.b.ins().ushr_imm_u(r, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        let chosen = self.b.ins().select(is_object, r, this);
+        self.b.ins().jump(done, &[BlockArg::Value(chosen)]);
+
+        self.b.switch_to_block(generic);
+        let r =
+            self.call_runtime_checked(RuntimeFn::New, &[self.ctx, function, argc, argv, scratch]);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+
+        self.b.switch_to_block(done);
+        result
     }
 
     /// `DirectEval(argc)`.
