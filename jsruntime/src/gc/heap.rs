@@ -344,9 +344,9 @@ impl Heap {
     }
 
     fn new_block(&mut self, class: usize) -> Result<u32, AllocError> {
-        let base = match self.pool.pop() {
-            Some(base) => base,
-            None => map_block().ok_or(AllocError)?,
+        let (base, pooled) = match self.pool.pop() {
+            Some(base) => (base, true),
+            None => (map_block().ok_or(AllocError)?, false),
         };
         if (base + BLOCK_SIZE) as u64 > crate::value::PAYLOAD_MASK {
             unmap_block(base);
@@ -354,9 +354,18 @@ impl Heap {
         }
         let cell_size = self.classes[class].size;
         let cell_count = BLOCK_SIZE / cell_size;
-        // Every cell of a new or pooled block reads as free (header word
-        // zero: a fresh mapping is zeroed, a pooled block was swept empty);
-        // the caller hands the cells out from a bump range, not a free list.
+        // Every cell of a new or pooled block must read as free (header word
+        // zero): the caller hands the cells out from a bump range, and the
+        // sweep and the conservative scan read the headers of the cells not
+        // handed out yet. A fresh mapping is zeroed; a pooled block was
+        // swept empty in its *old* size class, whose free-list links (or
+        // poison) may sit where this class's headers are: clear them.
+        if pooled {
+            for i in 0..cell_count {
+                // SAFETY: a cell slot of this block, which is ours and unused.
+                unsafe { *((base + i * cell_size) as *mut usize) = 0 };
+            }
+        }
         let block = Block {
             base,
             cell_size,

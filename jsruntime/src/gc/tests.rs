@@ -189,3 +189,36 @@ fn new_blocks_are_bump_ranges_and_swept_cells_are_reused() {
     heap.collect(None, no_roots, || {});
     assert_eq!(heap.stats().live_bytes, 0);
 }
+
+#[test]
+fn a_pooled_block_reused_by_another_size_class_reads_as_free() {
+    // A cell type of another size class than `Node` (48 bytes).
+    struct Wide(#[allow(dead_code)] [u64; 7]);
+    // SAFETY: no references.
+    unsafe impl Trace for Wide {
+        fn trace(&self, _: &mut Tracer) {}
+    }
+    impl HeapObject for Wide {
+        const NAME: &'static str = "Wide";
+    }
+    let mut heap = Heap::new();
+    // Fill blocks of class 48 and let them die: the sweep pools the empty
+    // blocks with their free-list links written at 48-byte strides.
+    for _ in 0..3000 {
+        heap.alloc(Node {
+            next: None,
+            payload: Vec::new(),
+        })
+        .unwrap();
+    }
+    heap.collect(None, no_roots, || {});
+    // A pooled block taken by the 64-byte class: the cells not handed out
+    // yet must read as free to the conservative lookup and to the sweep
+    // (which would otherwise drop garbage at the old links).
+    let w = heap.alloc(Wide([1; 7])).unwrap();
+    for i in 1..(heap::BLOCK_SIZE / 64) {
+        assert_eq!(heap.find_cell(w.addr() + i * 64), None, "cell {i}");
+    }
+    heap.collect(None, |t| w.trace(t), || {});
+    assert_eq!(heap.find_cell(w.addr()), Some(w.addr()));
+}
