@@ -394,7 +394,8 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// Dispatches on the element type: for each of `INLINE_TYPES`, a block
-    /// (returned with the type and the element's address) reached when the
+    /// (returned with the type and the element's byte offset from
+    /// `access.start`, see [`Self::typed_element_address`]) reached when the
     /// element lies within the buffer's current length; other types and
     /// indices past the end go to `fallback`.
     fn typed_array_switch(
@@ -428,11 +429,17 @@ impl FunctionCompiler<'_, '_> {
                 .icmp(IntCC::UnsignedLessThanOrEqual, end, access.buffer_len);
             let hit = self.b.create_block();
             self.b.ins().brif(fits, hit, &[], fallback, &[]);
-            self.b.switch_to_block(hit);
-            let addr = self.b.ins().iadd(access.start, offset);
-            out.push((ty, hit, addr));
+            // `hit` is left empty: the caller fills it (the builder wants
+            // each block filled before the next one is started).
+            out.push((ty, hit, offset));
         }
         out
+    }
+
+    /// The address of the element at `offset` (from [`Self::typed_array_switch`]),
+    /// in the current block.
+    fn typed_element_address(&mut self, access: &TypedAccess, offset: ir::Value) -> ir::Value {
+        self.b.ins().iadd(access.start, offset)
     }
 
     /// `ta[i]` inline (10.4.5.15 TypedArrayGetElement with 25.1.3.15
@@ -447,8 +454,9 @@ impl FunctionCompiler<'_, '_> {
     ) {
         let access = self.typed_array_prelude(object, key, fallback);
         let flags = buffer_bytes();
-        for (ty, block, addr) in self.typed_array_switch(&access, fallback) {
+        for (ty, block, offset) in self.typed_array_switch(&access, fallback) {
             self.b.switch_to_block(block);
+            let addr = self.typed_element_address(&access, offset);
             let v = match ty {
                 ElementType::Int8 => {
                     let x = self.b.ins().sload8(I32, flags, addr, 0);
@@ -520,8 +528,9 @@ impl FunctionCompiler<'_, '_> {
         let is_int = self.is_int32(value);
         let int = self.b.ins().ireduce(I32, value);
         let d = self.number_to_f64(value);
-        for (ty, block, addr) in self.typed_array_switch(&access, fallback) {
+        for (ty, block, offset) in self.typed_array_switch(&access, fallback) {
             self.b.switch_to_block(block);
+            let addr = self.typed_element_address(&access, offset);
             match ty {
                 ElementType::Float64 => {
                     self.b.ins().store(flags, d, addr, 0);
