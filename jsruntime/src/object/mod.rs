@@ -339,6 +339,24 @@ unsafe impl Trace for StoredProperty {
 }
 
 impl JsObject {
+    /// A new extensible object of `shape` (`flags` plus
+    /// [`FLAG_EXTENSIBLE`]) with no stored values yet: the body the
+    /// object constructors put in a cell.
+    #[inline]
+    fn blank(shape: Gc<Shape>, proto: Value, flags: u32, kind: ObjectKind) -> JsObject {
+        JsObject {
+            shape,
+            proto,
+            flags: flags | FLAG_EXTENSIBLE,
+            array_length: 0,
+            slots: ValueVec::new(),
+            elements: ValueVec::new(),
+            inline: [Value::UNDEFINED; INLINE_SLOTS],
+            sparse: None,
+            kind,
+        }
+    }
+
     /// The shape: where each named property is stored, with its attributes.
     #[inline]
     pub fn shape(&self) -> Gc<Shape> {
@@ -469,17 +487,7 @@ impl Runtime {
     ) -> JsResult<Gc<JsObject>> {
         debug_assert!(proto.is_null() || proto.is_object());
         let shape = self.empty_shape;
-        self.alloc_with(|| JsObject {
-            shape,
-            proto,
-            flags: flags | FLAG_EXTENSIBLE,
-            array_length: 0,
-            slots: ValueVec::new(),
-            elements: ValueVec::new(),
-            inline: [Value::UNDEFINED; INLINE_SLOTS],
-            sparse: None,
-            kind,
-        })
+        self.alloc_with(|| JsObject::blank(shape, proto, flags, kind))
     }
 
     /// A new ordinary-kind object in a cell of `cell_size` bytes (at least
@@ -496,17 +504,7 @@ impl Runtime {
         debug_assert!(proto.is_null() || proto.is_object());
         let shape = self.empty_shape;
         self.alloc_with_tail(
-            JsObject {
-                shape,
-                proto,
-                flags: flags | FLAG_EXTENSIBLE,
-                array_length: 0,
-                slots: ValueVec::new(),
-                elements: ValueVec::new(),
-                inline: [Value::UNDEFINED; INLINE_SLOTS],
-                sparse: None,
-                kind: ObjectKind::Ordinary,
-            },
+            JsObject::blank(shape, proto, flags, ObjectKind::Ordinary),
             cell_size,
         )
     }
@@ -525,15 +523,8 @@ impl Runtime {
         let mut inline = [Value::UNDEFINED; INLINE_SLOTS];
         inline[..slots.len()].copy_from_slice(slots);
         self.alloc(JsObject {
-            shape,
-            proto,
-            flags: flags | FLAG_EXTENSIBLE,
-            array_length: 0,
-            slots: ValueVec::new(),
-            elements: ValueVec::new(),
             inline,
-            sparse: None,
-            kind,
+            ..JsObject::blank(shape, proto, flags, kind)
         })
     }
 

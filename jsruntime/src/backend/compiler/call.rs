@@ -72,30 +72,8 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().brif(low, slow, &[], fast, &[]);
 
         self.b.switch_to_block(fast);
-        let cell = self
-            .b
-            .ins()
-            .load(I64, trusted(), ptr, OBJECT_CLOSURE_OFFSET as i32);
-        let closure = self
-            .b
-            .ins()
-            .iadd_imm_s(cell, crate::gc::CELL_BODY_OFFSET as i64);
-        let lambda = self
-            .b
-            .ins()
-            .load(I64, trusted(), closure, Closure::LAMBDA_OFFSET);
-        let mut sig = self.runtime.module.make_signature();
-        for t in [I64, I64, I64, I32, I64, I64] {
-            sig.params.push(ir::AbiParam::new(t));
-        }
-        sig.returns.push(ir::AbiParam::new(I32));
-        let sig = self.b.import_signature(sig);
-        let call = self.b.ins().call_indirect(
-            sig,
-            lambda,
-            &[self.ctx, closure, this, argc, argv, scratch],
-        );
-        let s = self.b.inst_results(call)[0];
+        let (closure, lambda) = self.closure_lambda(ptr);
+        let s = self.call_lambda(lambda, [self.ctx, closure, this, argc, argv, scratch]);
         self.b.ins().jump(done, &[BlockArg::Value(s)]);
 
         self.b.switch_to_block(slow);
@@ -108,6 +86,37 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(done);
         self.check_status(status);
         self.b.ins().stack_load(I64, I64, self.scratch, 0)
+    }
+
+    /// The closure body and the lambda of the closure object whose cell is
+    /// at `ptr` (an object with [`FLAG_CLOSURE`]).
+    fn closure_lambda(&mut self, ptr: ir::Value) -> (ir::Value, ir::Value) {
+        let cell = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_CLOSURE_OFFSET as i32);
+        let closure = self
+            .b
+            .ins()
+            .iadd_imm_s(cell, crate::gc::CELL_BODY_OFFSET as i64);
+        let lambda = self
+            .b
+            .ins()
+            .load(I64, trusted(), closure, Closure::LAMBDA_OFFSET);
+        (closure, lambda)
+    }
+
+    /// Calls `lambda` with the lambda signature (`ctx`, closure, this,
+    /// argc, argv, return slot) and returns its status.
+    fn call_lambda(&mut self, lambda: ir::Value, args: [ir::Value; 6]) -> ir::Value {
+        let mut sig = self.runtime.module.make_signature();
+        for t in [I64, I64, I64, I32, I64, I64] {
+            sig.params.push(ir::AbiParam::new(t));
+        }
+        sig.returns.push(ir::AbiParam::new(I32));
+        let sig = self.b.import_signature(sig);
+        let call = self.b.ins().call_indirect(sig, lambda, &args);
+        self.b.inst_results(call)[0]
     }
 
     pub(super) fn create_closure(
@@ -370,18 +379,7 @@ impl FunctionCompiler<'_, '_> {
 
         self.b.switch_to_block(fast);
         let ptr = self.b.ins().band_imm_u(function, PAYLOAD_MASK as i64);
-        let cell = self
-            .b
-            .ins()
-            .load(I64, trusted(), ptr, OBJECT_CLOSURE_OFFSET as i32);
-        let closure = self
-            .b
-            .ins()
-            .iadd_imm_s(cell, crate::gc::CELL_BODY_OFFSET as i64);
-        let lambda = self
-            .b
-            .ins()
-            .load(I64, trusted(), closure, Closure::LAMBDA_OFFSET);
+        let (closure, lambda) = self.closure_lambda(ptr);
         // PendingNewTarget::offer(closure, F).
         self.b.ins().store(
             trusted(),
@@ -395,18 +393,7 @@ impl FunctionCompiler<'_, '_> {
             self.ctx,
             NEW_TARGET_VALUE_OFFSET as i32,
         );
-        let mut sig = self.runtime.module.make_signature();
-        for t in [I64, I64, I64, I32, I64, I64] {
-            sig.params.push(ir::AbiParam::new(t));
-        }
-        sig.returns.push(ir::AbiParam::new(I32));
-        let sig = self.b.import_signature(sig);
-        let call = self.b.ins().call_indirect(
-            sig,
-            lambda,
-            &[self.ctx, closure, this, argc, argv, scratch],
-        );
-        let status = self.b.inst_results(call)[0];
+        let status = self.call_lambda(lambda, [self.ctx, closure, this, argc, argv, scratch]);
         // PendingNewTarget::withdraw().
         let null = self.b.ins().iconst(I64, 0);
         self.b
