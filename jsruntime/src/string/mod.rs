@@ -5,7 +5,8 @@
 //! * Flat strings store Latin-1 (one byte per code unit) when every unit is
 //!   below 0x100, UTF-16 otherwise. Any sequence of code units is
 //!   representable, lone surrogates included. The buffer is a boxed slice
-//!   owned by the cell (freed when the cell is swept).
+//!   owned by the cell (freed when the cell is swept), or for Latin-1
+//!   strings of up to [`INLINE_CAPACITY`] units the bytes in the cell itself.
 //! * A rope is the concatenation of two strings, created by `+` when the result
 //!   is long enough; `s += x` in a loop therefore costs O(1) per step. A rope is
 //!   flattened in place, iteratively (ropes a million levels deep are fine), the
@@ -58,7 +59,15 @@ pub const STRING_LENGTH_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(
 /// Offset of the `u32` flags from the cell address.
 pub const STRING_FLAGS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsString, flags);
 
+/// Latin-1 strings up to this many code units live in the cell itself, so
+/// the short strings programs make by the million (split parts, number
+/// strings, concatenations below [`MIN_ROPE_LENGTH`]) cost no `malloc` and
+/// no `free`. The bytes fill the space the other variants' pointers take.
+pub(crate) const INLINE_CAPACITY: usize = 23;
+
 pub(crate) enum Repr {
+    /// A short Latin-1 string (its first `len` bytes).
+    Latin1Inline([u8; INLINE_CAPACITY]),
     Latin1(Box<[u8]>),
     Utf16(Box<[u16]>),
     /// A prefix (of the string's length) of a shared append buffer.
@@ -66,6 +75,11 @@ pub(crate) enum Repr {
     Utf16Buffer(Rc<AppendBuffer<u16>>),
     Rope(Gc<JsString>, Gc<JsString>),
 }
+
+// The inline variant makes the enum no larger (tag byte + 23 bytes).
+const _: () = assert!(std::mem::size_of::<Repr>() == 24);
+// Every concatenation short enough to be copied fits inline.
+const _: () = assert!(INLINE_CAPACITY + 1 >= MIN_ROPE_LENGTH);
 
 /// A string cell; see the module docs.
 #[repr(C)]
@@ -157,6 +171,21 @@ impl JsString {
         }
     }
 
+    /// A flat Latin-1 string of `bytes`, inline when short.
+    pub(crate) fn new_latin1(bytes: &[u8]) -> JsString {
+        if bytes.len() > INLINE_CAPACITY {
+            return JsString::new_flat_latin1(bytes.into());
+        }
+        let mut inline = [0; INLINE_CAPACITY];
+        inline[..bytes.len()].copy_from_slice(bytes);
+        JsString {
+            len: bytes.len() as u32,
+            flags: Cell::new(0),
+            hash: Cell::new(0),
+            repr: UnsafeCell::new(Repr::Latin1Inline(inline)),
+        }
+    }
+
     pub(crate) fn new_flat_utf16(units: Box<[u16]>) -> JsString {
         JsString {
             len: units.len() as u32,
@@ -201,6 +230,7 @@ impl JsString {
             Repr::Utf16(u) => u.len() * 2,
             // Counted when the buffer is made (see `concat_strings`).
             Repr::Latin1Buffer(_) | Repr::Utf16Buffer(_) | Repr::Rope(..) => 0,
+            Repr::Latin1Inline(_) => 0,
         }
     }
 
@@ -208,6 +238,7 @@ impl JsString {
     pub fn view(&self) -> StrView<'_> {
         self.flatten();
         match self.repr() {
+            Repr::Latin1Inline(b) => StrView::Latin1(&b[..self.len()]),
             Repr::Latin1(b) => StrView::Latin1(b),
             Repr::Utf16(u) => StrView::Utf16(u),
             Repr::Latin1Buffer(b) => StrView::Latin1(b.prefix(self.len())),
@@ -243,7 +274,7 @@ impl JsString {
                     wide = true;
                     leaves.push(s);
                 }
-                Repr::Latin1(_) | Repr::Latin1Buffer(_) => leaves.push(s),
+                Repr::Latin1(_) | Repr::Latin1Buffer(_) | Repr::Latin1Inline(_) => leaves.push(s),
             }
         }
         let repr = if wide {
@@ -375,6 +406,9 @@ impl Runtime {
         if s.is_empty() {
             return Ok(self.empty_string());
         }
+        if s.len() <= INLINE_CAPACITY && s.is_ascii() {
+            return self.alloc_string(JsString::new_latin1(s.as_bytes()));
+        }
         if s.chars().all(|c| (c as u32) < 0x100) {
             let bytes: Box<[u8]> = s.chars().map(|c| c as u8).collect();
             self.check_string_length(bytes.len())?;
@@ -393,6 +427,13 @@ impl Runtime {
             return Ok(self.empty_string());
         }
         self.check_string_length(units.len())?;
+        if units.len() <= INLINE_CAPACITY && units.iter().all(|&u| u < 0x100) {
+            let mut bytes = [0; INLINE_CAPACITY];
+            for (b, &u) in bytes.iter_mut().zip(units) {
+                *b = u as u8;
+            }
+            return self.alloc_string(JsString::new_latin1(&bytes[..units.len()]));
+        }
         if units.iter().all(|&u| u < 0x100) {
             let bytes: Box<[u8]> = units.iter().map(|&u| u as u8).collect();
             self.alloc_string(JsString::new_flat_latin1(bytes))
@@ -407,7 +448,7 @@ impl Runtime {
             return Ok(self.empty_string());
         }
         self.check_string_length(bytes.len())?;
-        self.alloc_string(JsString::new_flat_latin1(bytes.into()))
+        self.alloc_string(JsString::new_latin1(bytes))
     }
 
     /// A new string taking a buffer of Latin-1 bytes (no copy, as built by
@@ -431,6 +472,12 @@ impl Runtime {
         let len = a.len() + b.len();
         self.check_string_length(len)?;
         if len < MIN_ROPE_LENGTH {
+            if let (StrView::Latin1(x), StrView::Latin1(y)) = (a.view(), b.view()) {
+                let mut bytes = [0; INLINE_CAPACITY];
+                bytes[..x.len()].copy_from_slice(x);
+                bytes[x.len()..len].copy_from_slice(y);
+                return self.alloc_string(JsString::new_latin1(&bytes[..len]));
+            }
             let mut units = a.to_utf16();
             units.extend(b.view().units());
             return self.new_string_utf16(&units);

@@ -177,3 +177,29 @@ fn too_long_strings_throw() {
     }
     assert!(failed, "length limit enforced with a RangeError");
 }
+
+#[test]
+fn short_latin1_strings_live_in_the_cell() {
+    let mut rt = Runtime::new();
+    let text = "abcdefghijklmnopqrstuvwxyz";
+    for n in [1, INLINE_CAPACITY - 1, INLINE_CAPACITY, INLINE_CAPACITY + 1] {
+        let from_str = rt.new_string(&text[..n]).unwrap();
+        let units: Vec<u16> = text[..n].encode_utf16().collect();
+        let from_units = rt.new_string_utf16(&units).unwrap();
+        let from_bytes = rt.new_string_latin1(&text.as_bytes()[..n]).unwrap();
+        for s in [from_str, from_units, from_bytes] {
+            assert!(s.eq_str(&text[..n]));
+            assert_eq!(s.len(), n);
+            let inline = matches!(s.repr(), Repr::Latin1Inline(_));
+            assert_eq!(inline, n <= INLINE_CAPACITY, "length {n}");
+            assert_eq!(s.buffer_bytes(), if inline { 0 } else { n });
+        }
+    }
+    // A short concatenation of two Latin-1 strings is built inline too.
+    let a = rt.new_string("abc").unwrap();
+    let b = rt.new_string("déf").unwrap();
+    let ab = rt.concat_strings(a, b).unwrap();
+    assert!(matches!(ab.repr(), Repr::Latin1Inline(_)));
+    assert!(ab.eq_str("abcdéf"));
+    assert_eq!(ab.hash(), rt.new_string("abcdéf").unwrap().hash());
+}

@@ -3,12 +3,14 @@
 //! `replaceAll`, `search` and `split`, with their string-pattern fallbacks,
 //! and 22.1.3.19.1 GetSubstitution (shared with `RegExp.prototype[@@replace]`).
 
+use super::search::Occurrences;
 use crate::builtins::arg;
 use crate::builtins::regexp::is_regexp;
 use crate::gc::Gc;
+use crate::object::JsObject;
 use crate::object::PropertyKey;
 use crate::runtime::Runtime;
-use crate::string::JsString;
+use crate::string::{JsString, StrView};
 use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
@@ -116,13 +118,7 @@ fn string_index_of(s: &[u16], search: &[u16], from: usize) -> Option<usize> {
     if search.is_empty() {
         return (from <= s.len()).then_some(from);
     }
-    if from >= s.len() {
-        return None;
-    }
-    s[from..]
-        .windows(search.len())
-        .position(|w| w == search)
-        .map(|i| i + from)
+    super::search::find_units(s, search, from)
 }
 
 /// The replacement text for one match of a string pattern: the result of
@@ -243,35 +239,58 @@ pub(super) fn string_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsR
         rt.create_data_property_or_throw(a, PropertyKey::Index(0), Value::string(s))?;
         return Ok(Value::object(a));
     }
-    let units = s.to_utf16();
-    let sep = r.to_utf16();
-    let mut n = 0u32;
+    let (units, sep) = (s.view(), r.view());
+    // Step 9: an empty separator splits into code units.
     if sep.is_empty() {
-        for (i, &u) in units.iter().take(lim as usize).enumerate() {
-            let t = rt.new_string_utf16(&[u])?;
-            rt.create_data_property_or_throw(a, PropertyKey::Index(i as u32), Value::string(t))?;
+        for i in 0..units.len().min(lim as usize) {
+            let t = rt.new_string_utf16(&[units.at(i)])?;
+            push_element(rt, a, i as u32, Value::string(t))?;
         }
         return Ok(Value::object(a));
     }
+    // Step 10.
     if units.is_empty() {
-        rt.create_data_property_or_throw(a, PropertyKey::Index(0), Value::string(s))?;
+        push_element(rt, a, 0, Value::string(s))?;
         return Ok(Value::object(a));
     }
+    // Steps 11-14, with the search prepared once for the whole string.
+    let occurrences = Occurrences::new(units, sep);
+    let mut n = 0u32;
     let mut i = 0;
-    let mut j = string_index_of(&units, &sep, 0);
-    while let Some(jj) = j {
-        let t = rt.new_string_utf16(&units[i..jj])?;
-        rt.create_data_property_or_throw(a, PropertyKey::Index(n), Value::string(t))?;
+    while let Some(j) = occurrences.find(i) {
+        let t = substring_of_view(rt, units, i, j)?;
+        push_element(rt, a, n, Value::string(t))?;
         n += 1;
         if n == lim {
             return Ok(Value::object(a));
         }
-        i = jj + sep.len();
-        j = string_index_of(&units, &sep, i);
+        i = j + sep.len();
     }
-    let t = rt.new_string_utf16(&units[i..])?;
-    rt.create_data_property_or_throw(a, PropertyKey::Index(n), Value::string(t))?;
+    let t = substring_of_view(rt, units, i, units.len())?;
+    push_element(rt, a, n, Value::string(t))?;
     Ok(Value::object(a))
+}
+
+/// The code units `[start, end)` of a string's view as a new string.
+fn substring_of_view(
+    rt: &mut Runtime,
+    view: StrView<'_>,
+    start: usize,
+    end: usize,
+) -> JsResult<Gc<JsString>> {
+    match view {
+        StrView::Latin1(b) => rt.new_string_latin1(&b[start..end]),
+        StrView::Utf16(u) => rt.new_string_utf16(&u[start..end]),
+    }
+}
+
+/// CreateDataPropertyOrThrow(A, ! ToString(𝔽(index)), v) on the array a
+/// built-in just created: the direct store when the array is plain.
+fn push_element(rt: &mut Runtime, a: Gc<JsObject>, index: u32, v: Value) -> JsResult<()> {
+    if !rt.try_create_array_element(a, index, v)? {
+        rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)?;
+    }
+    Ok(())
 }
 
 /// 22.1.3.19.1 GetSubstitution ( matched, str, position, captures,

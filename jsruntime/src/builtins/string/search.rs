@@ -35,10 +35,14 @@ fn unit_bytes(units: &[u16]) -> &[u8] {
 /// UTF-16 units: a `memmem` byte search (SIMD prefilter, two-way), where a
 /// match at an odd byte offset straddles two units and is skipped.
 pub(super) fn find_units(hay: &[u16], needle: &[u16], from: usize) -> Option<usize> {
+    find_units_with(&memmem::Finder::new(unit_bytes(needle)), hay, from)
+}
+
+/// [`find_units`] with a finder built from the needle's bytes once.
+fn find_units_with(finder: &memmem::Finder<'_>, hay: &[u16], from: usize) -> Option<usize> {
     if from > hay.len() {
         return None;
     }
-    let finder = memmem::Finder::new(unit_bytes(needle));
     let bytes = unit_bytes(hay);
     let mut at = from * 2;
     loop {
@@ -47,6 +51,47 @@ pub(super) fn find_units(hay: &[u16], needle: &[u16], from: usize) -> Option<usi
             return Some(i / 2);
         }
         at = i + 1;
+    }
+}
+
+/// Repeated StringIndexOf of one needle (not empty) in one string, with the
+/// search prepared once (a split walks every occurrence).
+pub(super) enum Occurrences<'a> {
+    /// A Latin-1 string and a needle that fits Latin-1.
+    Bytes(&'a [u8], memmem::Finder<'static>),
+    /// A UTF-16 string and the needle's units as bytes.
+    Units(&'a [u16], memmem::Finder<'static>),
+    /// A needle with a unit above 0xFF in a Latin-1 string: never found.
+    Never,
+}
+
+impl<'a> Occurrences<'a> {
+    pub(super) fn new(hay: StrView<'a>, needle: StrView<'_>) -> Occurrences<'a> {
+        match (hay, needle) {
+            (StrView::Latin1(x), StrView::Latin1(y)) => {
+                Occurrences::Bytes(x, memmem::Finder::new(y).into_owned())
+            }
+            (StrView::Latin1(x), StrView::Utf16(y)) => match narrow(y) {
+                Some(y) => Occurrences::Bytes(x, memmem::Finder::new(&y).into_owned()),
+                None => Occurrences::Never,
+            },
+            (StrView::Utf16(x), StrView::Utf16(y)) => {
+                Occurrences::Units(x, memmem::Finder::new(unit_bytes(y)).into_owned())
+            }
+            (StrView::Utf16(x), StrView::Latin1(y)) => {
+                let y = widen(y);
+                Occurrences::Units(x, memmem::Finder::new(unit_bytes(&y)).into_owned())
+            }
+        }
+    }
+
+    /// The first occurrence at or after `from`.
+    pub(super) fn find(&self, from: usize) -> Option<usize> {
+        match self {
+            Occurrences::Bytes(x, finder) => finder.find(x.get(from..)?).map(|i| i + from),
+            Occurrences::Units(x, finder) => find_units_with(finder, x, from),
+            Occurrences::Never => None,
+        }
     }
 }
 
