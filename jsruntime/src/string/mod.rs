@@ -27,6 +27,7 @@
 
 pub mod append_buffer;
 pub mod atoms;
+pub mod builder;
 pub mod number;
 
 use std::cell::{Cell, UnsafeCell};

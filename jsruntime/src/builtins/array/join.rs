@@ -5,6 +5,8 @@ use crate::builtins::arg;
 use crate::gc::Gc;
 use crate::object::{JsObject, PropertyKey};
 use crate::runtime::Runtime;
+use crate::string::builder::StringBuilder;
+use crate::string::JsString;
 use crate::value::Value;
 use crate::JsResult;
 
@@ -14,31 +16,32 @@ fn join_with(
     rt: &mut Runtime,
     o: Gc<JsObject>,
     len: f64,
-    sep: &[u16],
-    mut convert: impl FnMut(&mut Runtime, Value) -> JsResult<Vec<u16>>,
+    sep: Gc<JsString>,
+    mut convert: impl FnMut(&mut Runtime, Value) -> JsResult<Gc<JsString>>,
 ) -> JsResult<Value> {
     // The separators alone would exceed the maximum string length: fail
     // before walking (2^32 - 1 holes take minutes), as V8 does.
     if len >= 2.0 && (len - 1.0) * sep.len() as f64 > crate::string::MAX_STRING_LENGTH as f64 {
         return Err(rt.range_error("Invalid string length"));
     }
-    let mut out: Vec<u16> = Vec::new();
+    let mut out = StringBuilder::default();
     let mut k = 0.0;
     while k < len {
         rt.poll_interrupt()?;
         if k > 0.0 {
-            out.extend_from_slice(sep);
+            out.push_string(&sep);
         }
         let element = get_index(rt, o, k)?;
         if !element.is_nullish() {
-            out.extend(convert(rt, element)?);
+            let s = convert(rt, element)?;
+            out.push_string(&s);
         }
         if out.len() > crate::string::MAX_STRING_LENGTH {
             return Err(rt.range_error("Invalid string length"));
         }
         k += 1.0;
     }
-    Ok(Value::string(rt.new_string_utf16(&out)?))
+    Ok(Value::string(rt.finish_string(out)?))
 }
 
 /// 23.1.3.18 Array.prototype.join ( separator ).
@@ -46,12 +49,12 @@ pub(super) fn join(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Va
     let o = rt.to_object(this)?;
     let len = rt.length_of_array_like(o)?;
     let sep = arg(args, 0);
-    let sep: Vec<u16> = if sep.is_undefined() {
-        vec![b',' as u16]
+    let sep = if sep.is_undefined() {
+        rt.atom(",")?
     } else {
-        rt.to_string(sep)?.to_utf16()
+        rt.to_string(sep)?
     };
-    join_with(rt, o, len, &sep, |rt, v| Ok(rt.to_string(v)?.to_utf16()))
+    join_with(rt, o, len, sep, |rt, v| rt.to_string(v))
 }
 
 /// 23.1.3.32 Array.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ):
@@ -60,9 +63,10 @@ pub(super) fn to_locale_string(rt: &mut Runtime, this: Value, _: &[Value]) -> Js
     let o = rt.to_object(this)?;
     let len = rt.length_of_array_like(o)?;
     let key = PropertyKey::String(rt.atom("toLocaleString")?);
-    join_with(rt, o, len, &[b',' as u16], |rt, v| {
+    let sep = rt.atom(",")?;
+    join_with(rt, o, len, sep, |rt, v| {
         let s = rt.invoke(v, key, &[])?;
-        Ok(rt.to_string(s)?.to_utf16())
+        rt.to_string(s)
     })
 }
 
