@@ -22,6 +22,54 @@ use super::{bridge, Capture, Executor, FunctionTemplate, ScriptError, Status};
 use crate::runtime::Intrinsic;
 use crate::semantics::FunctionId;
 
+/// Eval code already analyzed and loaded, by what its analysis depends on:
+/// the realm (its global environment), the scope of a direct eval's call
+/// site (the caller's program and function), and the source text. A program
+/// that evaluates the same text again, `eval("f()")` in a recursion or
+/// `Function(body)` and `eval(s)` in a loop, reuses its program, so the
+/// text is parsed, analyzed and compiled once instead of each time (and
+/// the executor does not keep a new program per evaluation). Each
+/// evaluation still runs the declaration instantiation and creates fresh
+/// function objects, exactly as a new parse would. Programs with tagged
+/// templates are not reused: a template object belongs to its Parse Node
+/// (13.2.8.4 GetTemplateObject), and a new parse makes new nodes.
+#[derive(Default)]
+pub(crate) struct EvalCache {
+    programs: HashMap<EvalKey, usize>,
+    /// Source bytes held by the keys.
+    bytes: usize,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+struct EvalKey {
+    realm: u32,
+    /// The caller's (program, function) for direct eval, `None` for
+    /// indirect eval (and `Function`, which evaluates indirectly).
+    scope: Option<(usize, u32)>,
+    source: Rc<str>,
+}
+
+/// Bounds of the cache: past either, it starts over.
+const EVAL_CACHE_ENTRIES: usize = 1024;
+const EVAL_CACHE_BYTES: usize = 4 << 20;
+
+impl EvalCache {
+    fn get(&self, key: &EvalKey) -> Option<usize> {
+        self.programs.get(key).copied()
+    }
+
+    fn insert(&mut self, key: EvalKey, program: usize) {
+        if self.programs.len() >= EVAL_CACHE_ENTRIES
+            || self.bytes + key.source.len() > EVAL_CACHE_BYTES
+        {
+            self.programs.clear();
+            self.bytes = 0;
+        }
+        self.bytes += key.source.len();
+        self.programs.insert(key, program);
+    }
+}
+
 /// Source texts of functions created by the `Function` constructor, by
 /// (program, function).
 #[derive(Default)]
@@ -33,6 +81,31 @@ impl Executor {
     /// PerformEval(source, strictCaller = false, direct = false): eval code
     /// in the global scope; returns its completion value.
     pub fn eval_indirect(&mut self, source: &str) -> JsResult<Value> {
+        let key = EvalKey {
+            realm: self.runtime.current_realm().0,
+            scope: None,
+            source: Rc::from(source),
+        };
+        let id = match self.state.eval_cache.get(&key) {
+            Some(id) => id,
+            None => match self.load_indirect_eval(source) {
+                Ok(id) => {
+                    if self.program(id).is_some_and(|p| p.templates.is_empty()) {
+                        self.state.eval_cache.insert(key, id);
+                    }
+                    id
+                }
+                Err(e) => return Err(self.script_error(e)),
+            },
+        };
+        match self.run(id) {
+            Ok(result) => result,
+            Err(e) => Err(self.script_error(ScriptError::Compile(e))),
+        }
+    }
+
+    /// Parses, analyzes and loads indirect eval code; returns its program.
+    fn load_indirect_eval(&mut self, source: &str) -> Result<usize, ScriptError> {
         let options = jsparser::ParseOptions {
             kind: jsparser::SourceKind::Script,
             strict: false,
@@ -42,16 +115,9 @@ impl Executor {
             .and_then(|ast| {
                 crate::semantics::analyze_indirect_eval(&ast).map_err(ScriptError::Analyze)
             });
-        let program = match program {
-            Ok(p) => p,
-            Err(e) => return Err(self.script_error(e)),
-        };
-        let id = self.load(program);
+        let id = self.load(program?);
         self.keep_source(id, None, Rc::from(source));
-        match self.run(id) {
-            Ok(result) => result,
-            Err(e) => Err(self.script_error(ScriptError::Compile(e))),
-        }
+        Ok(id)
     }
 
     /// PerformEval(source, strictCaller, direct = true) (19.2.1.1) for the
@@ -68,6 +134,43 @@ impl Executor {
             let c = &*closure.as_ptr();
             (&*c.template, c.capture_cells().to_vec())
         };
+        let key = EvalKey {
+            realm: self.runtime.current_realm().0,
+            scope: Some((template.program, template.function.0)),
+            source: Rc::from(source),
+        };
+        let id = match self.state.eval_cache.get(&key) {
+            Some(id) => id,
+            None => {
+                let id = self.load_direct_eval(source, template)?;
+                if self.program(id).is_some_and(|p| p.templates.is_empty()) {
+                    self.state.eval_cache.insert(key, id);
+                }
+                id
+            }
+        };
+        let loaded = self.program(id).unwrap_or_default();
+        let map = loaded.eval_captures.clone().unwrap_or_default();
+        let mut eval_cells: Vec<*mut Capture> = Vec::with_capacity(map.len());
+        for i in map {
+            match cells.get(i as usize) {
+                Some(&c) => eval_cells.push(c),
+                None => return Err(self.runtime.type_error("direct eval: capture out of range")),
+            }
+        }
+        // 19.2.1.3 EvalDeclarationInstantiation (global variable
+        // environment; other environments are resolved by the analyzer).
+        self.global_declaration_instantiation(&loaded)?;
+        let template: *const FunctionTemplate = self.template(id, FunctionId(1));
+        // SAFETY: templates are boxed and live as long as the executor.
+        let function = bridge::create_function(self, unsafe { &*template }, &eval_cells)?;
+        // The eval code reads `this` through its captures (arrow-like).
+        self.call(function, Value::UNDEFINED, &[])
+    }
+
+    /// Parses and analyzes direct eval code against the scope of its call
+    /// site (the function of `template`) and loads it; returns its program.
+    fn load_direct_eval(&mut self, source: &str, template: &FunctionTemplate) -> JsResult<usize> {
         let Some(caller) = self.program(template.program) else {
             return Err(self.runtime.type_error("direct eval: unknown program"));
         };
@@ -110,25 +213,9 @@ impl Executor {
             Ok(p) => p,
             Err(e) => return Err(self.script_error(e)),
         };
-        let map = program.eval_captures.clone().unwrap_or_default();
-        let mut eval_cells: Vec<*mut Capture> = Vec::with_capacity(map.len());
-        for i in map {
-            match cells.get(i as usize) {
-                Some(&c) => eval_cells.push(c),
-                None => return Err(self.runtime.type_error("direct eval: capture out of range")),
-            }
-        }
         let id = self.load(program);
         self.keep_source(id, None, Rc::from(source));
-        let loaded = self.program(id).unwrap_or_default();
-        // 19.2.1.3 EvalDeclarationInstantiation (global variable
-        // environment; other environments are resolved by the analyzer).
-        self.global_declaration_instantiation(&loaded)?;
-        let template: *const FunctionTemplate = self.template(id, FunctionId(1));
-        // SAFETY: templates are boxed and live as long as the executor.
-        let function = bridge::create_function(self, unsafe { &*template }, &eval_cells)?;
-        // The eval code reads `this` through its captures (arrow-like).
-        self.call(function, Value::UNDEFINED, &[])
+        Ok(id)
     }
 
     /// The exception for source text that cannot run: a SyntaxError for

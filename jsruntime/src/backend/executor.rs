@@ -60,6 +60,8 @@ pub(super) struct State {
     globals: Vec<GlobalEnvironment>,
     /// Source texts of dynamic functions.
     dynamic_sources: DynamicSources,
+    /// Programs of eval code, by realm, scope and source text, for reuse.
+    pub(super) eval_cache: super::dynamic_code::EvalCache,
     /// Inline caches of compiled functions, by (program, function).
     caches: HashMap<(usize, u32), *const PropertyCache>,
     inline_caches_enabled: bool,
