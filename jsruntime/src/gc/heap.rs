@@ -45,7 +45,9 @@ const MIN_POOLED_BLOCKS: usize = MIN_THRESHOLD / BLOCK_SIZE;
 /// collection, the live bytes and the next budget).
 fn log_enabled() -> bool {
     static LOG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *LOG.get_or_init(|| std::env::var_os("JSRUNTIME_GC_LOG").is_some_and(|v| !v.is_empty() && v != "0"))
+    *LOG.get_or_init(|| {
+        std::env::var_os("JSRUNTIME_GC_LOG").is_some_and(|v| !v.is_empty() && v != "0")
+    })
 }
 
 const SIZE_CLASSES: [usize; 32] = [

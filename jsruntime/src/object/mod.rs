@@ -257,7 +257,9 @@ const _: () = {
     assert!(!std::mem::needs_drop::<Gc<crate::bigint::JsBigInt>>());
     assert!(!std::mem::needs_drop::<native_closure::ClosureFn>());
     assert!(!std::mem::needs_drop::<std::cell::Cell<Value>>());
-    assert!(!std::mem::needs_drop::<Gc<crate::builtins::promise::PromiseData>>());
+    assert!(!std::mem::needs_drop::<
+        Gc<crate::builtins::promise::PromiseData>,
+    >());
 };
 
 // SAFETY: reports the values the kind holds.
