@@ -40,6 +40,16 @@ pub const MIN_THRESHOLD: usize = 8 << 20;
 /// raise the peak; when the live heap shrinks the pool shrinks with it.
 const MIN_POOLED_BLOCKS: usize = MIN_THRESHOLD / BLOCK_SIZE;
 
+/// Whether each collection prints a line of counters to stderr
+/// (`JSRUNTIME_GC_LOG=1`: the bytes allocated since the previous
+/// collection, the live bytes and the next budget).
+fn log_enabled() -> bool {
+    static LOG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *LOG.get_or_init(|| {
+        std::env::var_os("JSRUNTIME_GC_LOG").is_some_and(|v| !v.is_empty() && v != "0")
+    })
+}
+
 const SIZE_CLASSES: [usize; 32] = [
     16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 896, 1024,
     1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
@@ -572,6 +582,7 @@ impl Heap {
         }
         self.stats.collections += 1;
         self.stats.live_bytes = live;
+        let allocated = self.allocated_since_gc;
         self.allocated_since_gc = 0;
         self.threshold = if self.stress_interval != 0 {
             0
@@ -580,6 +591,17 @@ impl Heap {
                 .max(live)
                 .min(self.max_threshold.unwrap_or(usize::MAX))
         };
+        if log_enabled() {
+            eprintln!(
+                "gc {}: {} KB allocated since the last, {} KB live in {} blocks + {} large, next budget {} KB",
+                self.stats.collections,
+                allocated >> 10,
+                live >> 10,
+                self.block_map.len(),
+                self.large.len(),
+                self.threshold >> 10
+            );
+        }
     }
 }
 

@@ -49,7 +49,8 @@
 //!
 //! Allocation through the `Runtime` collects when the bytes allocated since the
 //! last collection exceed a threshold of `max(MIN_THRESHOLD, live * GROWTH)`, so a
-//! program's memory stays proportional to its live data. Marking is iterative
+//! program's memory stays proportional to its live data (`JSRUNTIME_GC_LOG=1`
+//! prints each collection's allocated, live and budget bytes). Marking is iterative
 //! (an explicit mark stack, so a million-deep linked list or rope cannot overflow
 //! the native stack). Weak tables (the atom table) are pruned between marking
 //! and sweeping. Cells with weak references (WeakMap, WeakSet, WeakRef,

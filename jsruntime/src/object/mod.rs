@@ -220,6 +220,48 @@ pub enum ObjectKind {
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 24);
 
+impl ObjectKind {
+    /// Whether dropping the kind frees something (a box, or a coroutine's
+    /// record). Exhaustive on purpose: a new kind must say.
+    #[inline]
+    fn owns_memory(&self) -> bool {
+        match self {
+            ObjectKind::BoundFunction(_)
+            | ObjectKind::Host(_)
+            | ObjectKind::Exotic(_)
+            | ObjectKind::Coroutine(_) => true,
+            ObjectKind::Ordinary
+            | ObjectKind::Array
+            | ObjectKind::NativeFunction(..)
+            | ObjectKind::Function(_)
+            | ObjectKind::Error
+            | ObjectKind::Boolean(_)
+            | ObjectKind::Number(_)
+            | ObjectKind::String(_)
+            | ObjectKind::Symbol(_)
+            | ObjectKind::Date(_)
+            | ObjectKind::BigInt(_)
+            | ObjectKind::NativeClosure1(..)
+            | ObjectKind::Promise(_) => false,
+        }
+    }
+}
+
+// The payloads `owns_memory` calls free to drop.
+const _: () = {
+    assert!(!std::mem::needs_drop::<crate::runtime::RealmId>());
+    assert!(!std::mem::needs_drop::<NativeFunction>());
+    assert!(!std::mem::needs_drop::<Gc<Closure>>());
+    assert!(!std::mem::needs_drop::<Gc<JsString>>());
+    assert!(!std::mem::needs_drop::<Gc<Symbol>>());
+    assert!(!std::mem::needs_drop::<Gc<crate::bigint::JsBigInt>>());
+    assert!(!std::mem::needs_drop::<native_closure::ClosureFn>());
+    assert!(!std::mem::needs_drop::<std::cell::Cell<Value>>());
+    assert!(!std::mem::needs_drop::<
+        Gc<crate::builtins::promise::PromiseData>,
+    >());
+};
+
 // SAFETY: reports the values the kind holds.
 unsafe impl Trace for ObjectKind {
     fn trace(&self, tracer: &mut Tracer) {
@@ -278,11 +320,12 @@ unsafe impl Trace for JsObject {
 impl HeapObject for JsObject {
     const NAME: &'static str = "Object";
 
-    /// A plain object whose properties and elements fit its inline slots
-    /// (most short-lived instances) owns nothing to free.
+    /// An object whose properties and elements fit its inline slots and
+    /// whose kind owns nothing (most short-lived instances: plain objects,
+    /// promises, closures, resolving functions) has nothing to free.
     #[inline]
     fn drop_is_noop(&self) -> bool {
-        matches!(self.kind, ObjectKind::Ordinary)
+        !self.kind.owns_memory()
             && self.slots.capacity() == 0
             && self.elements.capacity() == 0
             && self.sparse.is_none()

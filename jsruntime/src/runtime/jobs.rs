@@ -18,7 +18,9 @@ use std::collections::VecDeque;
 
 use crate::builtins::atomics::waiters::{AsyncWait, Woken};
 use crate::builtins::promise::{self, PromiseReaction};
-use crate::gc::{RootedList, Trace, Tracer};
+use crate::gc::{Gc, RootedList, Trace, Tracer};
+use crate::object::shape::Shape;
+use crate::object::JsObject;
 use crate::runtime::Runtime;
 use crate::value::Value;
 use crate::JsResult;
@@ -87,6 +89,27 @@ pub(crate) struct JobQueue {
     compacted_len: usize,
     /// The pending waits of `Atomics.waitAsync` of this agent.
     async_waits: AsyncWaits,
+    /// Where PromiseResolve last found a promise prototype's "constructor"
+    /// (`builtins::promise::operations::promise_resolve`).
+    pub(crate) constructor_cache: Option<ConstructorCache>,
+}
+
+/// A promise prototype's "constructor" data property, found once by a full
+/// [[Get]]: the prototype, its shape at the time and the property's slot.
+/// A shape that is not a dictionary never changes (adding, deleting or
+/// reconfiguring a property gives the object another shape), so while the
+/// prototype still has `shape` the property is the same data property in
+/// the same slot and only its value (read from the slot) may differ. Both
+/// cells are traced with the queue, so the shape's address cannot be
+/// reused by another shape while it is cached.
+#[derive(Clone, Copy)]
+pub(crate) struct ConstructorCache {
+    /// The prototype object.
+    pub proto: Gc<JsObject>,
+    /// Its shape when the property was found (not a dictionary).
+    pub shape: Gc<Shape>,
+    /// The slot of "constructor" in that shape.
+    pub slot: u32,
 }
 
 /// The pending `Atomics.waitAsync` waiters of a runtime; they leave the
@@ -103,7 +126,8 @@ impl Drop for AsyncWaits {
     }
 }
 
-// SAFETY: reports every queued job and every tracked promise.
+// SAFETY: reports every queued job, every tracked promise and the cached
+// prototype and shape.
 unsafe impl Trace for JobQueue {
     fn trace(&self, tracer: &mut Tracer) {
         for job in &self.jobs {
@@ -114,6 +138,10 @@ unsafe impl Trace for JobQueue {
         }
         for w in &self.async_waits.0 {
             tracer.mark_value(w.promise);
+        }
+        if let Some(c) = &self.constructor_cache {
+            tracer.mark_cell(c.proto.addr());
+            tracer.mark_cell(c.shape.addr());
         }
     }
 }

@@ -27,8 +27,15 @@ pub(super) fn promise_construct(
     if !executor.as_object().is_some_and(|f| f.is_callable()) {
         return Err(rt.type_error("Promise resolver is not a function"));
     }
-    // Steps 3-7.
-    let proto = rt.prototype_from_constructor(new_target, Intrinsic::PromisePrototype)?;
+    // Steps 3-7. `new Promise(...)` itself: %Promise%.prototype is a
+    // non-writable, non-configurable data property (27.2.4.1) of an
+    // ordinary function, so Get(newTarget, "prototype") is
+    // %Promise.prototype% without a lookup.
+    let proto = if Value::object(new_target) == rt.intrinsic(Intrinsic::Promise) {
+        rt.intrinsic(Intrinsic::PromisePrototype)
+    } else {
+        rt.prototype_from_constructor(new_target, Intrinsic::PromisePrototype)?
+    };
     let promise = Value::object(new_promise_object(rt, proto)?);
     // Step 8.
     let (resolve, reject) = create_resolving_functions(rt, promise, true)?;

@@ -375,8 +375,17 @@ pub(crate) fn reject_intrinsic_promise(rt: &mut Runtime, promise: Value, reason:
 pub(crate) fn promise_resolve(rt: &mut Runtime, c: Value, x: Value) -> JsResult<Value> {
     // Step 1.
     if let Some(o) = x.as_object().filter(|_| is_promise(x)) {
-        let key = PropertyKey::String(rt.names.constructor);
-        let x_constructor = rt.get(o, key, x)?;
+        // Step 1.a: Get(x, "constructor"), read from the cache when x has no
+        // own properties and inherits it from the cached prototype.
+        let x_constructor = match cached_constructor(rt, o) {
+            Some(v) => v,
+            None => {
+                let key = PropertyKey::String(rt.names.constructor);
+                let v = rt.get(o, key, x)?;
+                cache_constructor(rt, o, key);
+                v
+            }
+        };
         if same_value(x_constructor, c) {
             return Ok(x);
         }
@@ -385,6 +394,50 @@ pub(crate) fn promise_resolve(rt: &mut Runtime, c: Value, x: Value) -> JsResult<
     let capability = new_promise_capability(rt, c)?;
     capability.resolve(rt, x)?;
     Ok(capability.promise)
+}
+
+/// `Get(o, "constructor")` without a property lookup (every `await` of a
+/// promise asks): when `o` (a promise, not exotic) has no own properties
+/// and its prototype is the one cached by [`cache_constructor`], still with
+/// the cached shape, the value is in the cached slot. `None` when the
+/// cache does not apply.
+#[inline]
+fn cached_constructor(rt: &Runtime, o: Gc<JsObject>) -> Option<Value> {
+    let cache = rt.jobs.constructor_cache?;
+    if o.shape() != rt.empty_shape
+        || o.exotic_methods().is_some()
+        || o.proto() != Value::object(cache.proto)
+        || cache.proto.shape() != cache.shape
+    {
+        return None;
+    }
+    Some(cache.proto.slot(cache.slot))
+}
+
+/// After a full `Get(o, key)` of "constructor": caches where the value was
+/// found when `o` has no own properties and its prototype (not exotic, its
+/// shape not a dictionary) holds `key` as an own data property.
+fn cache_constructor(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) {
+    if o.shape() != rt.empty_shape || o.exotic_methods().is_some() {
+        return;
+    }
+    let Some(proto) = o.proto().as_object() else {
+        return;
+    };
+    let shape = proto.shape();
+    if proto.exotic_methods().is_some() || shape.is_dictionary() {
+        return;
+    }
+    match shape.lookup(key) {
+        Some(e) if !e.attrs.is_accessor() => {
+            rt.jobs.constructor_cache = Some(crate::runtime::jobs::ConstructorCache {
+                proto,
+                shape,
+                slot: e.slot,
+            });
+        }
+        _ => {}
+    }
 }
 
 /// 27.2.5.4.1 PerformPromiseThen ( promise, onFulfilled, onRejected [ ,
