@@ -360,13 +360,8 @@ impl Runtime {
             return Ok(copy.as_object());
         }
         let len = b.len();
-        let copy = array_buffer::allocate_buffer(
-            self,
-            None,
-            len as u64,
-            b.max.map(|m| m as u64),
-            false,
-        )?;
+        let copy =
+            array_buffer::allocate_buffer(self, None, len as u64, b.max.map(|m| m as u64), false)?;
         if let Some(c) = array_buffer::buffer_data(Value::object(copy)) {
             let from = b.bytes();
             let to = c.bytes();

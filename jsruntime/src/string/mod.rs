@@ -375,7 +375,12 @@ impl Runtime {
         if s.is_empty() {
             return Ok(self.empty_string());
         }
-        if s.chars().all(|c| (c as u32) < 0x100) {
+        if s.is_ascii() {
+            // The common case, copied at once.
+            let bytes: Box<[u8]> = s.as_bytes().into();
+            self.check_string_length(bytes.len())?;
+            self.alloc_string(JsString::new_flat_latin1(bytes))
+        } else if s.chars().all(|c| (c as u32) < 0x100) {
             let bytes: Box<[u8]> = s.chars().map(|c| c as u8).collect();
             self.check_string_length(bytes.len())?;
             self.alloc_string(JsString::new_flat_latin1(bytes))

@@ -48,7 +48,7 @@ fn structured_clone(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Valu
                 }
                 transfer.push(next);
             }
-        } 
+        }
     } else if !options.is_undefined() && !options.is_null() {
         return Err(rt.type_error("The \"options\" argument must be of type object."));
     }
@@ -60,9 +60,9 @@ fn structured_clone(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Valu
     let mut detached = false;
     for i in 0..transfer.len() {
         let t = transfer[i];
-        let o = t.as_object().filter(|&o| {
-            matches!(rt.binary_data(o), Some(BinaryData::ArrayBuffer { .. }))
-        });
+        let o = t
+            .as_object()
+            .filter(|&o| matches!(rt.binary_data(o), Some(BinaryData::ArrayBuffer { .. })));
         let Some(o) = o else {
             return Err(data_clone_error_text(
                 rt,
