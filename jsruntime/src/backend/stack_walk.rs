@@ -127,6 +127,7 @@ impl CodeMap {
     }
 
     /// The function and call site whose return address is `word`.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     #[inline]
     fn lookup(&self, word: usize) -> Option<(&CodeEntry, u32)> {
         if word < self.low || word >= self.high {
@@ -154,7 +155,7 @@ impl CodeMap {
         const WORD: usize = std::mem::size_of::<usize>();
         let mut addr = (crate::gc::stack::current_sp() + WORD - 1) & !(WORD - 1);
         // Return-address slots are 8 mod 16.
-        if addr % 16 == 0 {
+        if addr.is_multiple_of(16) {
             addr += WORD;
         }
         while addr + WORD <= stack_top && sites.len() < MAX_FRAMES {
