@@ -175,3 +175,21 @@ fn type_errors_name_the_callee() {
     ]);
     assert_eq!(out(&o), "o.m is not a function\n");
 }
+
+#[test]
+fn console_trace_prints_the_frames() {
+    // As node prints it, but for two details: node gives the column of
+    // `trace` (2:11) and names the top-level frame `Object.<anonymous>`.
+    let path = temp_script(
+        "trace",
+        "function t(x) {\n  console.trace('here', x);\n}\nt(1);\n",
+    );
+    let p = path.to_str().unwrap();
+    let o = jstb(&[p]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(out(&o), "");
+    assert_eq!(
+        err(&o),
+        format!("Trace: here 1\n    at t ({p}:2:3)\n    at {p}:4:1\n")
+    );
+}

@@ -1,6 +1,7 @@
-// A caught Error object gets a non-enumerable `stack` (V8's format:
-// "NAME: MESSAGE" then one "    at ..." line per frame; the frames name the
-// file, so only the start is printed here).
+// An Error object gets a non-enumerable `stack` when it is created (V8's
+// format: "NAME: MESSAGE" then one "    at ..." line per frame; the frames
+// name the file, so only the start is printed here). Errors made by the
+// engine (a TypeError of a bad call) get theirs when first caught.
 function head(s, n) {
   var out = "";
   for (var i = 0; i < n; i++) out += s[i];
@@ -19,14 +20,17 @@ try { throw plain; } catch (e) { print("stack" in e); }
 var mine = new TypeError("x");
 mine.stack = "mine";
 try { throw mine; } catch (e) { print(e.stack); }
-// No user code runs to build it: a `message` getter is not called.
+// No user code runs to build it: the stack was made by the constructor
+// (V8 formats it lazily and would call this getter).
 var calls = 0;
 var g = new RangeError("r");
 Object.defineProperty(g, "message", { get: function () { calls++; return "m"; } });
 try { throw g; } catch (e) { print(calls, head(e.stack, 15)); }
-// A frozen error gets none.
+// A frozen error keeps the one it was created with.
 var frozen = Object.freeze(new Error("f"));
-try { throw frozen; } catch (e) { print(e.stack); }
+try { throw frozen; } catch (e) { print(head(e.stack, 8)); }
+// An engine-made error gets its stack at the catch.
+try { null.x; } catch (e) { print(head(e.stack, 9)); }
 // Each catch that sees the error first gives it the trace of its throw.
 function thrower() { throw new SyntaxError("deep"); }
 try { thrower(); } catch (e) { print(head(e.stack, 29)); }

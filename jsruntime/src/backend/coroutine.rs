@@ -347,6 +347,7 @@ pub fn resume(rt: &mut Runtime, object: Gc<JsObject>, value: Value, mode: u32) -
         let exec = rt as *mut Runtime as *mut Executor;
         let closure = data.closure.as_ptr();
         let mut ret = Value::UNDEFINED.to_bits();
+        let entry = super::stack_walk::enter_js(exec);
         let status = body(
             exec,
             closure,
@@ -358,6 +359,7 @@ pub fn resume(rt: &mut Runtime, object: Gc<JsObject>, value: Value, mode: u32) -
             value.to_bits(),
             mode,
         );
+        super::stack_walk::leave_js(exec, entry);
         // The frame lives in `object`: it stays visible to the stack scan
         // while the body runs, even when the caller no longer holds it
         // (`gen().next()`).

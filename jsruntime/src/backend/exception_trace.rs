@@ -40,7 +40,7 @@ use super::{Executor, FunctionTemplate, Status};
 pub const MAX_FRAMES: usize = 50;
 
 /// One site an exception passed: a function and a source position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Site {
     /// The executor's index of the program.
     pub program: usize,
@@ -220,7 +220,7 @@ impl Executor {
         t.native_names.push(Rc::from(name));
     }
 
-    fn frame(&self, site: &Site) -> StackFrame {
+    pub(super) fn frame(&self, site: &Site) -> StackFrame {
         if site.program == NATIVE_PROGRAM {
             let names = &self.state.trace.native_names;
             return StackFrame {

@@ -79,6 +79,8 @@ pub(super) struct State {
     pub(super) sources: Vec<Option<Source>>,
     /// The module map and the module loader.
     pub(super) modules: super::module::Modules,
+    /// Compiled code and its call sites, for stack traces (`stack_walk`).
+    pub(super) code_map: super::stack_walk::CodeMap,
 }
 
 impl State {
@@ -346,6 +348,7 @@ impl Executor {
         runtime.hooks.global_eval = Some(dynamic_code::global_eval_hook);
         runtime.hooks.source_text = Some(dynamic_code::source_text_hook);
         runtime.hooks.set_source_text = Some(dynamic_code::set_source_text_hook);
+        runtime.hooks.capture_stack = Some(super::stack_walk::capture_stack_hook);
         Ok(Executor {
             runtime,
             jit: Jit::new()?,
@@ -471,6 +474,8 @@ impl Executor {
     /// Calls a function value with arguments (ECMA-262 7.3.14 Call).
     pub fn call(&mut self, function: Value, this: Value, args: &[Value]) -> JsResult<Value> {
         let mut ret = Value::UNDEFINED.to_bits();
+        // SAFETY: the executor is live.
+        let entry = unsafe { super::stack_walk::enter_js(self) };
         // SAFETY: the executor is live and does not move during the call;
         // `args` are valid values (Value is repr(transparent) over u64).
         let status = unsafe {
@@ -483,6 +488,8 @@ impl Executor {
                 &mut ret,
             )
         };
+        // SAFETY: as above.
+        unsafe { super::stack_walk::leave_js(self, entry) };
         // SAFETY: compiled code and the bridge only store valid values.
         let value = unsafe { Value::from_bits(ret) };
         if status == Status::Normal as u32 {
@@ -510,7 +517,19 @@ impl Executor {
             program: template.program,
             function: template.function,
         };
-        compiler::compile(&mut self.jit, &program, template.function, &mut host, tier)
+        let compiled =
+            compiler::compile(&mut self.jit, &program, template.function, &mut host, tier)?;
+        // The stack walk's code map (`stack_walk`).
+        let sites = std::mem::take(&mut self.jit.last_call_sites);
+        self.state.code_map.register(
+            compiled.address,
+            self.jit.last_code_size,
+            template.program,
+            template.function,
+            compiled.frame_size,
+            sites,
+        );
+        Ok(compiled)
     }
 
     /// The tier of a template's first compilation (see [`Tier`]).

@@ -345,6 +345,10 @@ pub struct Jit {
     lambda_signature: Signature,
     coroutine_signature: Signature,
     next_name: u32,
+    /// The call sites and code size of the function compiled last, for
+    /// the stack walk's code map (`super::stack_walk`).
+    pub(crate) last_call_sites: Vec<(u32, u32)>,
+    pub(crate) last_code_size: usize,
 }
 
 impl Jit {
@@ -405,6 +409,8 @@ impl Jit {
             lambda_signature,
             coroutine_signature,
             next_name: 0,
+            last_call_sites: Vec::new(),
+            last_code_size: 0,
         })
     }
 
@@ -495,6 +501,12 @@ impl Jit {
             .compiled_code()
             .and_then(|c| c.buffer.frame_layout())
             .map_or(0, |l| l.frame_to_fp_offset as usize);
+        self.last_call_sites = self
+            .ctx
+            .compiled_code()
+            .map(super::stack_walk::call_sites)
+            .unwrap_or_default();
+        self.last_code_size = bytes;
         let elapsed = start.elapsed();
         self.costs.time += elapsed;
         self.costs.ir_insts += insts;

@@ -131,6 +131,7 @@ mod global_env;
 pub use executor::print_clif;
 pub mod jit;
 pub mod module;
+pub(crate) mod stack_walk;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

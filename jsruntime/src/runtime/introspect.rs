@@ -16,7 +16,7 @@ use crate::object::arguments::{ArgumentsObject, UnaliasedArguments};
 use crate::object::proxy::ProxyObject;
 use crate::object::regexp::RegExpData;
 use crate::object::{JsObject, ObjectKind};
-use crate::runtime::Runtime;
+use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
 use crate::symbol::Symbol;
 use crate::value::Value;
@@ -271,5 +271,115 @@ impl Runtime {
         let o = typed_array::create_same_type(self, ty, bytes.len())?;
         self.write_uint8_array(Value::object(o), bytes);
         Ok(o)
+    }
+}
+
+/// What the structured clone algorithm (HTML) needs of binary data: see
+/// [`Runtime::binary_data`].
+#[derive(Clone, Copy, Debug)]
+pub enum BinaryData {
+    /// An ArrayBuffer: detached or not, and the [[ArrayBufferMaxByteLength]]
+    /// of a resizable one.
+    ArrayBuffer {
+        /// IsDetachedBuffer.
+        detached: bool,
+        /// `Some` for a resizable buffer.
+        max_byte_length: Option<usize>,
+    },
+    /// A SharedArrayBuffer.
+    SharedArrayBuffer,
+    /// A typed array or a DataView over `buffer`.
+    View {
+        /// The view's constructor (`Intrinsic::Uint8Array`, ...,
+        /// `Intrinsic::DataView`).
+        constructor: Intrinsic,
+        /// [[ViewedArrayBuffer]].
+        buffer: Gc<JsObject>,
+        /// [[ByteOffset]].
+        byte_offset: usize,
+        /// [[ArrayLength]] of a typed array, [[ByteLength]] of a DataView;
+        /// `None` when the view tracks its buffer's length.
+        length: Option<usize>,
+        /// IsTypedArrayOutOfBounds / IsViewOutOfBounds (a detached buffer
+        /// included).
+        out_of_bounds: bool,
+    },
+}
+
+/// Buffers and views for the host's structured clone.
+impl Runtime {
+    /// Classifies an ArrayBuffer, SharedArrayBuffer, typed array or DataView
+    /// (`None` for other objects); runs no JavaScript code.
+    pub fn binary_data(&self, o: Gc<JsObject>) -> Option<BinaryData> {
+        use crate::builtins::{array_buffer, data_view, typed_array};
+        let v = Value::object(o);
+        if let Some(b) = array_buffer::buffer_data(v) {
+            if b.shared {
+                return Some(BinaryData::SharedArrayBuffer);
+            }
+            return Some(BinaryData::ArrayBuffer {
+                detached: b.is_detached(),
+                max_byte_length: b.max,
+            });
+        }
+        if let Some(ta) = typed_array::typed_array_data(v) {
+            return Some(BinaryData::View {
+                constructor: typed_array::intrinsics_of(ta.ty).0,
+                buffer: ta.buffer,
+                byte_offset: ta.byte_offset,
+                length: ta.length,
+                out_of_bounds: ta.length().is_none(),
+            });
+        }
+        let dv = data_view::data_view_data(v)?;
+        let (buffer, byte_offset, length) = dv.parts();
+        Some(BinaryData::View {
+            constructor: Intrinsic::DataView,
+            buffer,
+            byte_offset,
+            length,
+            out_of_bounds: dv.viewed().is_none(),
+        })
+    }
+
+    /// A new ArrayBuffer (of the current realm) with a copy of the bytes of
+    /// ArrayBuffer `o`, resizable with the same maximum when `o` is. A
+    /// SharedArrayBuffer gives a new SharedArrayBuffer object over the same
+    /// memory. `None` when `o` is no buffer or is detached.
+    pub fn clone_array_buffer(&mut self, o: Gc<JsObject>) -> JsResult<Option<Gc<JsObject>>> {
+        use crate::builtins::array_buffer;
+        let v = Value::object(o);
+        let Some(b) = array_buffer::buffer_data(v) else {
+            return Ok(None);
+        };
+        if b.is_detached() {
+            return Ok(None);
+        }
+        if let Some(memory) = b.shared_memory() {
+            let copy = array_buffer::new_shared_array_buffer(self, &memory)?;
+            return Ok(copy.as_object());
+        }
+        let len = b.len();
+        let copy =
+            array_buffer::allocate_buffer(self, None, len as u64, b.max.map(|m| m as u64), false)?;
+        if let Some(c) = array_buffer::buffer_data(Value::object(copy)) {
+            let from = b.bytes();
+            let to = c.bytes();
+            let n = from.len().min(to.len());
+            to[..n].copy_from_slice(&from[..n]);
+        }
+        Ok(Some(copy))
+    }
+
+    /// 25.1.3.5 DetachArrayBuffer of the ArrayBuffer `o` (with the
+    /// undefined key); `false` when `o` is no ArrayBuffer (or is shared).
+    pub fn detach_array_buffer(&mut self, o: Gc<JsObject>) -> bool {
+        match crate::builtins::array_buffer::buffer_data(Value::object(o)) {
+            Some(b) if !b.shared => {
+                b.detach();
+                true
+            }
+            _ => false,
+        }
     }
 }

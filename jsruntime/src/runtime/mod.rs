@@ -90,6 +90,13 @@ pub type GlobalEvalHook = fn(&mut Runtime, source: &str) -> JsResult<Value>;
 /// thrown SyntaxError; returns the script's completion value.
 pub type EvalScriptHook = fn(&mut Runtime, source: &str) -> JsResult<Value>;
 
+/// The stack trace of the running code as V8 prints it: one
+/// `\n    at …` line per frame, innermost first; with a function, the frames
+/// up to and including its innermost one are left out, and all of them
+/// when it has none and `required` is set (the backend's `stack_walk`).
+pub type CaptureStackHook =
+    fn(&mut Runtime, skip_to: Option<Gc<JsObject>>, required: bool) -> String;
+
 /// Functions the embedder/backend provides.
 #[derive(Default, Clone, Copy)]
 pub struct HostHooks {
@@ -105,6 +112,8 @@ pub struct HostHooks {
     pub eval_script: Option<EvalScriptHook>,
     /// See [`GlobalEvalHook`].
     pub global_eval: Option<GlobalEvalHook>,
+    /// See [`CaptureStackHook`].
+    pub capture_stack: Option<CaptureStackHook>,
 }
 
 /// An output sink that keeps what was written (for tests and embedders):
@@ -694,6 +703,23 @@ impl Runtime {
             )?;
         }
         Ok(obj)
+    }
+
+    /// The highest address of this thread's stack (exclusive).
+    pub(crate) fn stack_top(&self) -> usize {
+        self.stack_top
+    }
+
+    /// The stack trace of the running JavaScript code, V8's `    at …`
+    /// lines, each after a newline (empty without a backend or frames).
+    /// With `skip_to`, frames up to and including that function's
+    /// innermost one are left out (all of them when `required` and it has
+    /// no frame: `Error.captureStackTrace(o, f)` outside `f`).
+    pub fn capture_stack_trace(&mut self, skip_to: Option<Gc<JsObject>>, required: bool) -> String {
+        match self.hooks.capture_stack {
+            Some(hook) => hook(self, skip_to, required),
+            None => String::new(),
+        }
     }
 
     /// Replaces the output sink of `print` and `console.log`.

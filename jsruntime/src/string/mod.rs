@@ -407,10 +407,11 @@ impl Runtime {
         if s.is_empty() {
             return Ok(self.empty_string());
         }
-        if s.len() <= INLINE_CAPACITY && s.is_ascii() {
-            return self.alloc_string(JsString::new_latin1(s.as_bytes()));
-        }
-        if s.chars().all(|c| (c as u32) < 0x100) {
+        if s.is_ascii() {
+            // The common case, copied at once (into the cell when short).
+            self.check_string_length(s.len())?;
+            self.alloc_string(JsString::new_latin1(s.as_bytes()))
+        } else if s.chars().all(|c| (c as u32) < 0x100) {
             let bytes: Box<[u8]> = s.chars().map(|c| c as u8).collect();
             self.check_string_length(bytes.len())?;
             self.alloc_string(JsString::new_flat_latin1(bytes))

@@ -410,13 +410,15 @@ fn time_log(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     time_log_impl(rt, args, false)
 }
 
-/// `console.trace(...data)`: `Trace: MESSAGE` to standard error.
+/// `console.trace(...data)`: `Trace: MESSAGE` then the stack trace of
+/// the caller (`    at …` lines, as node prints them) to standard error.
 fn trace(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let text = format_args(rt, args, colors_for(true))?;
+    let frames = rt.capture_stack_trace(None, false);
     let text = if text.is_empty() {
-        "Trace".to_string()
+        format!("Trace{frames}")
     } else {
-        format!("Trace: {text}")
+        format!("Trace: {text}{frames}")
     };
     write(rt, &text, true);
     Ok(Value::UNDEFINED)

@@ -35,6 +35,8 @@ pub(crate) unsafe fn call_closure(
     let realm = unsafe { (*c).template.as_ref() }.map(|t| t.realm);
     // SAFETY: `exec` is live (the function's contract).
     let previous = realm.map(|r| unsafe { (*exec).runtime.enter_realm(r) });
+    // SAFETY: as above.
+    let entry = unsafe { crate::backend::stack_walk::enter_js(exec) };
     // SAFETY: the closure is live (the caller holds it on the stack) and its
     // lambda follows the calling convention; `args` outlives the call.
     let status = unsafe {
@@ -47,6 +49,8 @@ pub(crate) unsafe fn call_closure(
             &mut ret,
         )
     };
+    // SAFETY: as above.
+    unsafe { crate::backend::stack_walk::leave_js(exec, entry) };
     if let Some(previous) = previous {
         // SAFETY: as above.
         unsafe { (*exec).runtime.enter_realm(previous) };
@@ -204,8 +208,18 @@ pub unsafe extern "C" fn runtime_lazy_compile(
 ) -> u32 {
     // SAFETY: the caller passes the running executor and a live closure.
     let (exec, template) = unsafe { (&mut *ctx, (*closure).template) };
+    // The compiler's large frame (tens of KB) is popped before the call:
+    // the collector's conservative scan and the stack walk (`stack_walk`)
+    // read every word between the running code and its callers.
+    #[inline(never)]
+    fn compile(
+        exec: &mut Executor,
+        template: &crate::backend::FunctionTemplate,
+    ) -> Result<crate::backend::Lambda, crate::backend::compiler::CompileError> {
+        exec.compile_template(template)
+    }
     // SAFETY: templates live as long as the executor.
-    let lambda = match exec.compile_template(unsafe { &*template }) {
+    let lambda = match compile(exec, unsafe { &*template }) {
         Ok(lambda) => lambda,
         Err(e) => {
             let message = format!("cannot compile the function: {e}");

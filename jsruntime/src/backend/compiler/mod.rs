@@ -547,6 +547,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 .script
                 .position(index)
                 .unwrap_or(sites::UNKNOWN_POSITION);
+            // Call sites map back to it (`backend::stack_walk`).
+            self.b.set_srcloc(ir::SourceLoc::new(self.sites.position));
             if !matches!(
                 command,
                 CompileCommand::LabelStart(_) | CompileCommand::LoopStart(_)

@@ -62,6 +62,8 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn fill_raise_blocks(&mut self) {
         for (block, position, handler) in std::mem::take(&mut self.sites.pending) {
             self.b.switch_to_block(block);
+            self.b
+                .set_srcloc(cranelift_codegen::ir::SourceLoc::new(position));
             let template = self.b.ins().iconst(I64, self.sites.template as i64);
             let position = self.b.ins().iconst(I32, position as i64);
             let exception = self.b.ins().stack_load(I64, I64, self.scratch, 0);

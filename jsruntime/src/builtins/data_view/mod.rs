@@ -135,6 +135,12 @@ impl DataViewData {
 impl DataViewData {
     /// The viewed buffer's data, the byte offset and the current byte
     /// length; `None` when out of bounds or detached.
+    /// [[ViewedArrayBuffer]], [[ByteOffset]] and [[ByteLength]] (`None`:
+    /// length-tracking), as stored.
+    pub(crate) fn parts(&self) -> (Gc<JsObject>, usize, Option<usize>) {
+        (self.buffer, self.byte_offset, self.byte_length)
+    }
+
     pub(crate) fn viewed(&self) -> Option<(&'static BufferData, usize, usize)> {
         let len = self.view_byte_length()?;
         Some((self.buffer_data()?, self.byte_offset, len))

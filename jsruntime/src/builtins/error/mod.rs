@@ -20,7 +20,7 @@ macro_rules! error_objects {
     ($(
         $kind:ident, $name:literal, $length:literal, proto $ctor_proto:ident / $proto_proto:ident:
         $ctor:ident, $proto:ident, $call:ident, $construct:ident,
-        [$($extra:expr),*];
+        [$($ctor_extra:expr),*] [$($extra:expr),*];
     )*) => {
         $(
             fn $call(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
@@ -43,7 +43,10 @@ macro_rules! error_objects {
                 intrinsic: Some(Intrinsic::$kind),
                 proto: Some(Intrinsic::$ctor_proto),
                 make: Make::constructor($name, $length, $call, $construct),
-                props: &[Prop::prototype(Intrinsic::error_prototype(ErrorKind::$kind))],
+                props: &[
+                    Prop::prototype(Intrinsic::error_prototype(ErrorKind::$kind)),
+                    $($ctor_extra,)*
+                ],
             };
 
             #[doc = concat!("%", $name, ".prototype%.")]
@@ -66,23 +69,24 @@ macro_rules! error_objects {
 error_objects! {
     Error, "Error", 1, proto FunctionPrototype / ObjectPrototype:
         ERROR, ERROR_PROTOTYPE, error_call, error_construct,
+        [Prop::method("captureStackTrace", 2, capture_stack_trace)]
         [Prop::method("toString", 0, error_to_string)];
     EvalError, "EvalError", 1, proto Error / ErrorPrototype:
-        EVAL_ERROR, EVAL_ERROR_PROTOTYPE, eval_error_call, eval_error_construct, [];
+        EVAL_ERROR, EVAL_ERROR_PROTOTYPE, eval_error_call, eval_error_construct,[] [];
     RangeError, "RangeError", 1, proto Error / ErrorPrototype:
-        RANGE_ERROR, RANGE_ERROR_PROTOTYPE, range_error_call, range_error_construct, [];
+        RANGE_ERROR, RANGE_ERROR_PROTOTYPE, range_error_call, range_error_construct,[] [];
     ReferenceError, "ReferenceError", 1, proto Error / ErrorPrototype:
         REFERENCE_ERROR, REFERENCE_ERROR_PROTOTYPE, reference_error_call,
-        reference_error_construct, [];
+        reference_error_construct,[] [];
     SyntaxError, "SyntaxError", 1, proto Error / ErrorPrototype:
-        SYNTAX_ERROR, SYNTAX_ERROR_PROTOTYPE, syntax_error_call, syntax_error_construct, [];
+        SYNTAX_ERROR, SYNTAX_ERROR_PROTOTYPE, syntax_error_call, syntax_error_construct,[] [];
     TypeError, "TypeError", 1, proto Error / ErrorPrototype:
-        TYPE_ERROR, TYPE_ERROR_PROTOTYPE, type_error_call, type_error_construct, [];
+        TYPE_ERROR, TYPE_ERROR_PROTOTYPE, type_error_call, type_error_construct,[] [];
     UriError, "URIError", 1, proto Error / ErrorPrototype:
-        URI_ERROR, URI_ERROR_PROTOTYPE, uri_error_call, uri_error_construct, [];
+        URI_ERROR, URI_ERROR_PROTOTYPE, uri_error_call, uri_error_construct,[] [];
     AggregateError, "AggregateError", 2, proto Error / ErrorPrototype:
         AGGREGATE_ERROR, AGGREGATE_ERROR_PROTOTYPE, aggregate_error_call,
-        aggregate_error_construct, [];
+        aggregate_error_construct,[] [];
 }
 
 /// 20.5.1.1 Error ( message [ , options ] ) and 20.5.6.1.1 NativeError,
@@ -136,7 +140,67 @@ fn construct_error(
             PropertyDescriptor::data(Value::object(list), Attributes::BUILTIN_METHOD),
         )?;
     }
+    // Not in ECMA-262: V8 captures the stack trace here, without the
+    // frames of a subclass constructor (`new_target`) and what it called.
+    if rt.hooks.capture_stack.is_some() {
+        let frames = rt.capture_stack_trace(Some(new_target), false);
+        install_stack(rt, o, &frames)?;
+    }
     Ok(Value::object(o))
+}
+
+/// Defines `o.stack`: V8's header (`NAME: MESSAGE`, from data properties
+/// only, so no user code runs) then `frames` (`\n    at …` lines);
+/// writable and configurable, not enumerable, as V8's.
+fn install_stack(rt: &mut Runtime, o: Gc<JsObject>, frames: &str) -> JsResult<()> {
+    let name = data_string(o, rt.names.name).unwrap_or_else(|| "Error".to_owned());
+    let message = data_string(o, rt.names.message).unwrap_or_default();
+    let text = match (name.is_empty(), message.is_empty()) {
+        (_, true) => format!("{name}{frames}"),
+        (true, false) => format!("{message}{frames}"),
+        (false, false) => format!("{name}: {message}{frames}"),
+    };
+    let text = rt.new_string(&text)?;
+    let key = PropertyKey::String(rt.names.stack);
+    rt.define_property_or_throw(
+        o,
+        key,
+        PropertyDescriptor::data(Value::string(text), Attributes::BUILTIN_METHOD),
+    )?;
+    Ok(())
+}
+
+/// `Error.captureStackTrace(targetObject [, constructorOpt])` (V8, not in
+/// ECMA-262; many npm packages call it): gives `targetObject` a `stack`
+/// for the running code, leaving out the frames up to and including the
+/// innermost call of `constructorOpt` (all of them when it is not running).
+fn capture_stack_trace(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let Some(o) = arg(args, 0).as_object() else {
+        return Err(rt.type_error("Invalid argument: Error.captureStackTrace needs an object"));
+    };
+    let skip = arg(args, 1).as_object().filter(|f| f.is_callable());
+    let frames = rt.capture_stack_trace(skip, skip.is_some());
+    install_stack(rt, o, &frames)?;
+    Ok(Value::UNDEFINED)
+}
+
+/// A string data property found along the prototype chain (an accessor
+/// or a non-string stops the search: no user code may run here).
+fn data_string(o: Gc<JsObject>, name: Gc<crate::string::JsString>) -> Option<String> {
+    let key = PropertyKey::String(name);
+    let mut current = Some(o);
+    // Prototype chains are finite but may be long: bound the walk.
+    for _ in 0..1000 {
+        let o = current?;
+        match o.stored_property(key) {
+            Some(crate::object::StoredProperty::Data(v, _)) => {
+                return Some(v.as_string()?.to_rust_string());
+            }
+            Some(crate::object::StoredProperty::Accessor { .. }) => return None,
+            None => current = o.proto().as_object(),
+        }
+    }
+    None
 }
 
 /// 7.4.13 IterableToList ( items ) (#sec-iterabletolist), with the
