@@ -375,6 +375,12 @@ impl Runtime {
         if s.is_empty() {
             return Ok(self.empty_string());
         }
+        if s.is_ascii() {
+            // The common case (names, keys): one exact allocation and a copy
+            // (collecting from `chars()` grows the buffer by doubling).
+            self.check_string_length(s.len())?;
+            return self.alloc_string(JsString::new_flat_latin1(s.as_bytes().into()));
+        }
         if s.chars().all(|c| (c as u32) < 0x100) {
             let bytes: Box<[u8]> = s.chars().map(|c| c as u8).collect();
             self.check_string_length(bytes.len())?;
