@@ -86,7 +86,7 @@ fn main() {
     );
     std::fs::write(out_dir.join("parser_tables.bin"), &output.blob)
         .expect("write parser_tables.bin");
-    let rust = rust + &static_tables(packed);
+    let rust = rust + &static_tables(packed, &output.lalr.cfg.actions);
     std::fs::write(out_dir.join("parser_tables.rs"), rust).expect("write parser_tables.rs");
     println!(
         "cargo:rustc-env=JSPARSER_TABLES_SUMMARY={} (generated in {:.2?})",
@@ -104,7 +104,7 @@ fn main() {
 /// startup). The large comb vectors stay in the blob, read in place. The
 /// same `lalrgen` output as the blob, so the two cannot disagree; a unit
 /// test in `tables.rs` compares them anyway.
-fn static_tables(p: &lalrgen::tables::Packed) -> String {
+fn static_tables(p: &lalrgen::tables::Packed, actions: &[String]) -> String {
     use std::fmt::Write;
     let u16_of = |x: u32, what: &str| -> u16 {
         u16::try_from(x).unwrap_or_else(|_| panic!("{what} {x} does not fit the driver's 16 bits"))
@@ -236,6 +236,23 @@ fn static_tables(p: &lalrgen::tables::Packed) -> String {
             u16_of(p.prod_lhs[i], "production lhs"),
             len | silent
         );
+    }
+    let _ = writeln!(out, "\n];");
+    // The syntax processor's per-production table (`ef::production_table`):
+    // the action label and the right-hand side length (at most 255).
+    let _ = writeln!(out, "/// Per production: (action label, length up to 255).");
+    let _ = write!(
+        out,
+        "pub static PRODUCTION_TABLE: [(Action, u8); {prods}] = ["
+    );
+    for i in 0..prods {
+        if i % 4 == 0 {
+            out.push_str("\n   ");
+        }
+        let action = actions
+            .get(p.prod_action[i] as usize)
+            .map_or("Pass", String::as_str);
+        let _ = write!(out, " (Action::{action}, {}),", p.prod_len[i].min(255));
     }
     let _ = writeln!(out, "\n];");
     out

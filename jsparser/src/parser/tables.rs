@@ -15,6 +15,7 @@ mod generated {
 }
 
 pub use generated::Action;
+pub(crate) use generated::PRODUCTION_TABLE;
 use generated::{
     BLOB, GOTO_DEFAULT, LA_BITS, NT_BASE, NT_PARAMS, PRODS, REDUCE_INFO, REDUCTIONS, START_STATES,
     STATE_ROWS,
