@@ -410,6 +410,16 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
     p
 }
 
+/// A state's info word as serialised (and as the driver reads it): the
+/// default-reduce flag moved to [`INFO_SERIAL_DEFAULT_REDUCE`].
+pub fn serial_state_info(i: u32) -> u32 {
+    if i & INFO_DEFAULT_REDUCE != 0 {
+        INFO_SERIAL_DEFAULT_REDUCE | (i & ACT_VALUE_MASK)
+    } else {
+        i
+    }
+}
+
 /// Serialises the tables: magic `LALRTBL2`, then each array as
 /// `u32 count, u32 element width (1, 2 or 4)`, the little-endian elements,
 /// and zero padding to a multiple of 4 bytes. Strings are one byte array of
@@ -417,17 +427,7 @@ pub fn build(lalr: &Lalr, config: &Config, conflicts: &mut Vec<String>) -> Packe
 pub fn serialize(p: &Packed) -> Vec<u8> {
     let mut out = b"LALRTBL2".to_vec();
     out.extend_from_slice(&p.nterms.to_le_bytes());
-    let info: Vec<u32> = p
-        .state_info
-        .iter()
-        .map(|&i| {
-            if i & INFO_DEFAULT_REDUCE != 0 {
-                INFO_SERIAL_DEFAULT_REDUCE | (i & ACT_VALUE_MASK)
-            } else {
-                i
-            }
-        })
-        .collect();
+    let info: Vec<u32> = p.state_info.iter().map(|&i| serial_state_info(i)).collect();
     let arrays: [&[u32]; 20] = [
         &info,
         &p.shift_base,

@@ -1,10 +1,13 @@
 //! The generated LALR(1) tables and the production information.
 //!
 //! `build.rs` runs `lalrgen` on `grammar/es2025.grammar` and writes, in
-//! `OUT_DIR`, a blob of packed tables and a small Rust file with the
-//! [`Action`] enum. The blob is decoded once, on first use, into the arrays
-//! below (row-displacement shift and GOTO tables, reduction lists with
-//! lookahead bit sets; see `lalrgen::tables`).
+//! `OUT_DIR`, a blob of packed tables and a Rust file with the [`Action`]
+//! enum and the driver's small tables as `static` data (per-state rows,
+//! reduction lists with lookahead bit sets, production information; see
+//! `static_tables` in `build.rs` and `lalrgen::tables`). The large
+//! row-displacement shift and GOTO comb vectors are read in place from the
+//! blob. Nothing is decoded at startup but the blob's header and the
+//! 213 grammar-name strings.
 
 #[allow(clippy::all, missing_docs, dead_code)]
 mod generated {
@@ -12,7 +15,11 @@ mod generated {
 }
 
 pub use generated::Action;
-use generated::{BLOB, START_STATES};
+pub(crate) use generated::PRODUCTION_TABLE;
+use generated::{
+    BLOB, GOTO_DEFAULT, LA_BITS, NT_BASE, NT_PARAMS, PRODS, REDUCE_INFO, REDUCTIONS, START_STATES,
+    STATE_ROWS,
+};
 
 use std::sync::OnceLock;
 
@@ -48,6 +55,42 @@ pub(crate) struct StateRow {
     pub goto_key: u16,
     pub red_len: u16,
     pub info: u16,
+}
+
+/// A [`StateRow`] in the generated `STATE_ROWS`.
+#[allow(clippy::too_many_arguments)]
+const fn row(
+    shift_base: u32,
+    goto_base: u32,
+    red_start: u32,
+    shift_key: u16,
+    goto_key: u16,
+    red_len: u16,
+    info: u16,
+) -> StateRow {
+    StateRow {
+        shift_base,
+        goto_base,
+        red_start,
+        shift_key,
+        goto_key,
+        red_len,
+        info,
+    }
+}
+
+/// A [`ProdInfo`] in the generated `PRODS` (an action number out of range
+/// stands for `Action::Pass`, 0).
+const fn prod(lhs: u16, len: u16, action: u16) -> ProdInfo {
+    ProdInfo {
+        lhs: lhs as u32,
+        len: len as u32,
+        action: if (action as usize) < Action::ALL.len() {
+            action
+        } else {
+            0
+        },
+    }
 }
 
 /// Per production: what a reduction needs.
@@ -93,25 +136,25 @@ impl SlotTable {
     }
 }
 
-/// The decoded tables.
+/// The tables.
 pub struct Tables {
-    pub(crate) states: Box<[StateRow]>,
+    pub(crate) states: &'static [StateRow],
     /// Shift comb vector (values: `target << 2 | flags`, or accept).
     pub(crate) shifts: SlotTable,
     /// Reductions: (production, lookahead set) per entry.
-    pub(crate) reds: Box<[(u16, u16)]>,
+    pub(crate) reds: &'static [(u16, u16)],
     /// Lookahead sets, `la_words` words each.
-    pub(crate) la_bits: Box<[u32]>,
+    pub(crate) la_bits: &'static [u32],
     pub(crate) la_words: usize,
     /// GOTO comb vector and the default target per nonterminal.
     pub(crate) gotos: SlotTable,
-    pub(crate) goto_default: Box<[u16]>,
+    pub(crate) goto_default: &'static [u16],
     /// Per production for the driver: (lhs, rhs length), the length with
     /// [`REDUCE_SILENT`] set for a unit production labelled `Pass`.
-    pub(crate) reduce_info: Box<[(u16, u16)]>,
-    pub(crate) prods: Box<[ProdInfo]>,
-    nt_base: Box<[u32]>,
-    nt_params: Box<[u32]>,
+    pub(crate) reduce_info: &'static [(u16, u16)],
+    pub(crate) prods: &'static [ProdInfo],
+    nt_base: &'static [u32],
+    nt_params: &'static [u32],
     strings: Vec<&'static str>,
     pub(crate) start_script: u32,
     pub(crate) start_module: u32,
@@ -221,6 +264,13 @@ impl Reader {
         self.pos += (n * w).div_ceil(4) * 4;
         Some(v)
     }
+    /// Steps over `n` arrays.
+    fn skip(&mut self, n: usize) -> Option<()> {
+        for _ in 0..n {
+            self.raw()?;
+        }
+        Some(())
+    }
     /// An array left in the blob (the large slot arrays are read once,
     /// straight into their final form).
     fn raw(&mut self) -> Option<RawArray> {
@@ -300,27 +350,17 @@ fn decode() -> Option<Tables> {
         return None;
     }
     let nterms = Reader { pos: 8 }.u32_at(8)? as usize;
+    // Only the comb vectors and the strings are taken from the blob; the
+    // other arrays are skipped (their static copies are generated from the
+    // same lalrgen output).
     let mut r = Reader { pos: 12 };
-    let state_info = r.array()?;
-    let shift_base = r.array()?;
-    let shift_key = r.array()?;
+    r.skip(3)?; // state_info, shift_base, shift_key
     let shift_check = r.raw()?;
     let shift_value = r.raw()?;
-    let red_start = r.array()?;
-    let red_prod = r.array()?;
-    let red_la = r.array()?;
-    let la_bits = r.array()?;
-    let goto_base = r.array()?;
-    let goto_key = r.array()?;
-    let goto_default = r.array()?;
+    r.skip(7)?; // red_start, red_prod, red_la, la_bits, goto_base, goto_key, goto_default
     let goto_check = r.raw()?;
     let goto_value = r.raw()?;
-    let prod_lhs = r.array()?;
-    let prod_len = r.array()?;
-    let prod_action = r.array()?;
-    let nt_base = r.array()?;
-    let nt_params = r.array()?;
-    let _start_states = r.array()?;
+    r.skip(6)?; // prod_lhs, prod_len, prod_action, nt_base, nt_params, start_states
     let ends = r.array()?;
     let n = r.u32_at(r.pos)? as usize;
     let text: &'static str = std::str::from_utf8(BLOB.get(r.pos + 8..r.pos + 8 + n)?).ok()?;
@@ -336,21 +376,6 @@ fn decode() -> Option<Tables> {
             .find(|(n, _)| *n == name)
             .map(|&(_, s)| s)
     };
-    let nactions = Action::ALL.len();
-    let mut states = Vec::with_capacity(state_info.len());
-    for (s, &info) in state_info.iter().enumerate() {
-        let rs = *red_start.get(s)?;
-        let re = *red_start.get(s + 1)?;
-        states.push(StateRow {
-            shift_base: *shift_base.get(s)?,
-            goto_base: *goto_base.get(s)?,
-            red_start: rs,
-            shift_key: u16::try_from(*shift_key.get(s)?).ok()?,
-            goto_key: u16::try_from(*goto_key.get(s)?).ok()?,
-            red_len: u16::try_from(re.checked_sub(rs)?).ok()?,
-            info: u16::try_from(info).ok()?,
-        });
-    }
     // Values must fit in 16 bits (build.rs checks the state count).
     // The slot arrays stay in the blob (see `SlotTable`): decoding them
     // (230,000 slots) was the largest part of a hello world's startup.
@@ -364,44 +389,17 @@ fn decode() -> Option<Tables> {
         })
     };
     Some(Tables {
-        states: states.into(),
+        states: &STATE_ROWS,
         shifts: slots(&shift_check, &shift_value)?,
-        reds: red_prod
-            .iter()
-            .zip(&red_la)
-            .map(|(&p, &l)| Some((u16::try_from(p).ok()?, u16::try_from(l).ok()?)))
-            .collect::<Option<_>>()?,
-        la_bits: la_bits.into(),
+        reds: &REDUCTIONS,
+        la_bits: &LA_BITS,
         la_words: nterms.div_ceil(32),
         gotos: slots(&goto_check, &goto_value)?,
-        goto_default: goto_default
-            .iter()
-            .map(|&d| u16::try_from(d).ok())
-            .collect::<Option<_>>()?,
-        reduce_info: prod_lhs
-            .iter()
-            .zip(prod_len.iter().zip(&prod_action))
-            .map(|(&l, (&n, &a))| {
-                let silent = if a == 0 && n == 1 { REDUCE_SILENT } else { 0 };
-                let n = u16::try_from(n).ok().filter(|&n| n < REDUCE_SILENT)?;
-                Some((u16::try_from(l).ok()?, n | silent))
-            })
-            .collect::<Option<_>>()?,
-        prods: prod_lhs
-            .iter()
-            .zip(prod_len.iter().zip(&prod_action))
-            .map(|(&lhs, (&len, &action))| ProdInfo {
-                lhs,
-                len,
-                action: if (action as usize) < nactions {
-                    action as u16
-                } else {
-                    0
-                },
-            })
-            .collect(),
-        nt_base: nt_base.into(),
-        nt_params: nt_params.into(),
+        goto_default: &GOTO_DEFAULT,
+        reduce_info: &REDUCE_INFO,
+        prods: &PRODS,
+        nt_base: &NT_BASE,
+        nt_params: &NT_PARAMS,
         strings,
         start_script: start_of("Script")?,
         start_module: start_of("Module")?,
@@ -454,6 +452,61 @@ pub fn production_lhs_params(p: u16) -> &'static str {
 /// Number of productions.
 pub fn production_count() -> usize {
     tables().prods.len()
+}
+
+#[cfg(test)]
+mod static_tables {
+    use super::*;
+
+    /// The static tables generated by build.rs hold what the blob holds.
+    #[test]
+    fn static_tables_match_the_blob() {
+        let mut r = Reader { pos: 12 };
+        let mut next = || r.array().expect("blob array");
+        let [state_info, shift_base, shift_key, _, _, red_start, red_prod, red_la, la_bits, goto_base, goto_key, goto_default, _, _, prod_lhs, prod_len, prod_action, nt_base, nt_params] =
+            std::array::from_fn(|_| next());
+        assert_eq!(STATE_ROWS.len(), state_info.len());
+        for (s, row) in STATE_ROWS.iter().enumerate() {
+            assert_eq!(row.info as u32, state_info[s]);
+            assert_eq!(row.shift_base, shift_base[s]);
+            assert_eq!(row.shift_key as u32, shift_key[s]);
+            assert_eq!(row.goto_base, goto_base[s]);
+            assert_eq!(row.goto_key as u32, goto_key[s]);
+            assert_eq!(row.red_start, red_start[s]);
+            assert_eq!(row.red_len as u32, red_start[s + 1] - red_start[s]);
+        }
+        let reds: Vec<(u32, u32)> = REDUCTIONS
+            .iter()
+            .map(|&(p, l)| (p as u32, l as u32))
+            .collect();
+        let expect: Vec<(u32, u32)> = red_prod
+            .iter()
+            .copied()
+            .zip(red_la.iter().copied())
+            .collect();
+        assert_eq!(reds, expect);
+        assert_eq!(LA_BITS[..], la_bits[..]);
+        let gd: Vec<u32> = GOTO_DEFAULT.iter().map(|&d| d as u32).collect();
+        assert_eq!(gd, goto_default);
+        assert_eq!(NT_BASE[..], nt_base[..]);
+        assert_eq!(NT_PARAMS[..], nt_params[..]);
+        assert_eq!(PRODS.len(), prod_lhs.len());
+        for (i, p) in PRODS.iter().enumerate() {
+            assert_eq!(
+                (p.lhs, p.len, p.action as u32),
+                (prod_lhs[i], prod_len[i], prod_action[i])
+            );
+            let silent = if prod_action[i] == 0 && prod_len[i] == 1 {
+                REDUCE_SILENT
+            } else {
+                0
+            };
+            assert_eq!(
+                REDUCE_INFO[i],
+                (prod_lhs[i] as u16, prod_len[i] as u16 | silent)
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -455,8 +455,8 @@ impl Runtime {
                     values.push(values[first_value[j]]);
                 }
                 PropValue::Accessor { get, set } => {
-                    let get = self.accessor_function(fname, "get ", 0, get)?;
-                    let set = self.accessor_function(fname, "set ", 1, set)?;
+                    let get = self.accessor_function(p.key, fname, "get ", 0, get)?;
+                    let set = self.accessor_function(p.key, fname, "set ", 1, set)?;
                     values.extend([get, set]);
                 }
                 PropValue::Restricted => {
@@ -481,6 +481,7 @@ impl Runtime {
     /// undefined.
     fn accessor_function(
         &mut self,
+        key: &str,
         name: Gc<JsString>,
         prefix: &str,
         length: u32,
@@ -489,7 +490,16 @@ impl Runtime {
         let Some(call) = call else {
             return Ok(Value::UNDEFINED);
         };
-        let name = self.atom(&format!("{prefix}{}", name.to_rust_string()))?;
+        // The table key is the name itself unless it is a symbol's
+        // (`@@iterator` → `[Symbol.iterator]`).
+        let name = if key.starts_with("@@") {
+            self.atom(&format!("{prefix}{}", name.to_rust_string()))?
+        } else {
+            let mut text = String::with_capacity(prefix.len() + key.len());
+            text.push_str(prefix);
+            text.push_str(key);
+            self.atom(&text)?
+        };
         Ok(Value::object(
             self.new_native_function(name, length, call, None)?,
         ))

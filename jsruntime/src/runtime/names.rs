@@ -27,12 +27,11 @@ macro_rules! names {
 }
 
 fn make_atom(heap: &mut Heap, atoms: &mut AtomTable, text: &str) -> Gc<JsString> {
-    let bytes: Box<[u8]> = text.bytes().collect();
     debug_assert!(text.is_ascii());
     // Startup allocations are small; failure here means the process is out
     // of memory before running any JavaScript.
     let s = heap
-        .alloc(JsString::new_flat_latin1(bytes))
+        .alloc(JsString::new_latin1(text.as_bytes()))
         .expect("out of memory while creating the runtime");
     atoms.intern(s)
 }

@@ -27,7 +27,11 @@ pub(crate) struct AtomTable {
 impl AtomTable {
     /// An empty table.
     pub(crate) fn new() -> AtomTable {
-        AtomTable::default()
+        // Room for the realm's names (about 900 after `Runtime::new`), so
+        // building the realm does not rehash the table as it grows.
+        AtomTable {
+            table: HashTable::with_capacity(1536),
+        }
     }
 
     /// Number of atoms.
@@ -74,6 +78,8 @@ impl Runtime {
             return Ok(a);
         }
         let string = self.new_string(s)?;
+        // The hash of the same code units, as `JsString::hash` computes it.
+        string.hash.set(hash);
         Ok(self.atoms.intern(string))
     }
 

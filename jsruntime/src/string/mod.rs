@@ -408,7 +408,8 @@ impl Runtime {
             return Ok(self.empty_string());
         }
         if s.is_ascii() {
-            // The common case, copied at once (into the cell when short).
+            // The common case (names, keys), copied at once (into the cell
+            // when short).
             self.check_string_length(s.len())?;
             self.alloc_string(JsString::new_latin1(s.as_bytes()))
         } else if s.chars().all(|c| (c as u32) < 0x100) {

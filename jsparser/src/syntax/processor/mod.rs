@@ -18,7 +18,7 @@ use super::static_semantics::{
     bound_names, is_labelled_function, is_simple_parameter_list, labelled_item, Scratch,
 };
 use crate::lexer::{self, Span, Token, TokenFlags, TokenKind as T};
-use crate::parser::tables::{tables, Action as A};
+use crate::parser::tables::Action as A;
 use crate::parser::EventSink;
 use crate::{ParseOptions, SourceKind, SyntaxError};
 

@@ -220,10 +220,14 @@ fn is_coroutine(program: &Program, id: FunctionId) -> bool {
 /// a script's or eval code's body) is compiled full too: its frame lives
 /// as long as the program runs, and the quick tier's spill slots would keep
 /// stale values visible to the conservative stack scan all that time.
+/// Except a tiny top level (at most [`TINY_TOP_LEVEL`] commands, no loop):
+/// its few spill slots hold little, and the full tier's fixed cost
+/// (Cranelift's optimiser and register allocator set up for one small
+/// function) was a third of a hello world's instructions.
 pub fn first_tier(program: &Program, id: FunctionId) -> Tier {
     match program.function(id) {
         Some(script)
-            if id.0 != 0
+            if (id.0 != 0 || script.commands.len() <= TINY_TOP_LEVEL)
                 && !matches!(script.commands.first(), Some(CompileCommand::JumpTable(_)))
                 && !script
                     .commands
@@ -235,6 +239,10 @@ pub fn first_tier(program: &Program, id: FunctionId) -> Tier {
         _ => Tier::Full,
     }
 }
+
+/// The most commands of a top level compiled by the quick tier (see
+/// [`first_tier`]).
+pub const TINY_TOP_LEVEL: usize = 64;
 
 /// Compiles function `id` of `program` to native code.
 pub fn compile(
