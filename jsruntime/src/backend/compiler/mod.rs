@@ -223,11 +223,17 @@ fn is_coroutine(program: &Program, id: FunctionId) -> bool {
 /// Except a tiny top level (at most [`TINY_TOP_LEVEL`] commands, no loop):
 /// its few spill slots hold little, and the full tier's fixed cost
 /// (Cranelift's optimiser and register allocator set up for one small
-/// function) was a third of a hello world's instructions.
+/// function) was a third of a hello world's instructions. And a huge one
+/// (more than [`HUGE_FUNCTION`] commands, no loop; generated code, a long
+/// list of statements or cases): the full tier's register allocator is
+/// superlinear in a function's size (200,000 `var` statements did not
+/// compile in 5 minutes), the quick tier's single pass is not.
 pub fn first_tier(program: &Program, id: FunctionId) -> Tier {
     match program.function(id) {
         Some(script)
-            if (id.0 != 0 || script.commands.len() <= TINY_TOP_LEVEL)
+            if (id.0 != 0
+                || script.commands.len() <= TINY_TOP_LEVEL
+                || script.commands.len() > HUGE_FUNCTION)
                 && !matches!(script.commands.first(), Some(CompileCommand::JumpTable(_)))
                 && !script
                     .commands
@@ -243,6 +249,10 @@ pub fn first_tier(program: &Program, id: FunctionId) -> Tier {
 /// The most commands of a top level compiled by the quick tier (see
 /// [`first_tier`]).
 pub const TINY_TOP_LEVEL: usize = 64;
+
+/// The fewest commands of a top level compiled by the quick tier for its
+/// size (see [`first_tier`]).
+pub const HUGE_FUNCTION: usize = 20_000;
 
 /// Compiles function `id` of `program` to native code.
 pub fn compile(
