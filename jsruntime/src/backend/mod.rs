@@ -120,6 +120,7 @@
 pub mod bridge;
 #[cfg(target_arch = "x86_64")]
 mod code_memory;
+mod compile_thread;
 pub mod compiler;
 pub mod coroutine;
 mod dynamic_code;
@@ -133,6 +134,8 @@ pub mod jit;
 pub mod module;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_compile_thread;
 #[cfg(test)]
 mod tests_eval;
 #[cfg(test)]
