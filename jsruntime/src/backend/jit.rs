@@ -282,9 +282,9 @@ pub const TIER_UP_CALLS: i32 = 16;
 /// compile thread compiles it (`backend::compile_thread`).
 pub const TIER_UP_POLL: i32 = 8;
 
-/// A Cranelift target for the host with the settings of `tier` (for a
-/// tier-up's full compilation when `tier_up`).
-fn make_isa(tier: Tier, tier_up: bool) -> Result<OwnedTargetIsa, CompileError> {
+/// A Cranelift target for the host with the settings of `tier` (the lean
+/// full tier of large functions when `lean`, see [`lean_insts`]).
+fn make_isa(tier: Tier, lean: bool) -> Result<OwnedTargetIsa, CompileError> {
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, name: &str, value: &str| {
         flags
@@ -295,11 +295,11 @@ fn make_isa(tier: Tier, tier_up: bool) -> Result<OwnedTargetIsa, CompileError> {
     set(&mut flags, "use_colocated_libcalls", "false")?;
     set(&mut flags, "is_pic", "false")?;
     match tier {
-        // A tier-up compiles a function without loops: the egraph pass
-        // (GVN, LICM, rewrites) cost 17% of full-tier compile time in box2d
-        // and, with `opt_level=none`, Octane scored higher with smaller
-        // code (docs/performance.md, "Compile cost, session 9").
-        Tier::Full if tier_up => set(&mut flags, "opt_level", "none")?,
+        // Large functions ([`lean_insts`]): the egraph pass (GVN, LICM,
+        // rewrites) cost 17% of full-tier compile time in box2d, and
+        // Octane scored higher with `opt_level=none` for the full tier and
+        // smaller code (docs/performance.md, "Compile cost, session 9").
+        Tier::Full if lean => set(&mut flags, "opt_level", "none")?,
         Tier::Full => set(&mut flags, "opt_level", "speed")?,
         Tier::Quick => {
             set(&mut flags, "opt_level", "none")?;
@@ -316,11 +316,11 @@ fn make_isa(tier: Tier, tier_up: bool) -> Result<OwnedTargetIsa, CompileError> {
     set(&mut flags, "enable_verifier", verify)?;
     // Experiments: `JSRUNTIME_CRANELIFT="name=value,..."` overrides
     // Cranelift settings of full-tier code (to measure trade-offs), and
-    // `JSRUNTIME_CRANELIFT_TIERUP` those of tier-ups after that.
-    let overrides: &[&str] = match (tier, tier_up) {
+    // `JSRUNTIME_CRANELIFT_LEAN` those of the lean full tier after that.
+    let overrides: &[&str] = match (tier, lean) {
         (Tier::Quick, _) => &[],
         (Tier::Full, false) => &["JSRUNTIME_CRANELIFT"],
-        (Tier::Full, true) => &["JSRUNTIME_CRANELIFT", "JSRUNTIME_CRANELIFT_TIERUP"],
+        (Tier::Full, true) => &["JSRUNTIME_CRANELIFT", "JSRUNTIME_CRANELIFT_LEAN"],
     };
     for variable in overrides {
         if let Ok(extra) = std::env::var(variable) {
@@ -335,6 +335,23 @@ fn make_isa(tier: Tier, tier_up: bool) -> Result<OwnedTargetIsa, CompileError> {
         .map_err(|e| CompileError::Cranelift(format!("unsupported host: {e}")))?
         .finish(settings::Flags::new(flags))
         .map_err(|e| CompileError::Cranelift(e.to_string()))
+}
+
+/// The size (IR instructions) from which a function compiled full at once
+/// uses the lean full tier (`opt_level=none`): Cranelift's time per
+/// instruction grows with a function's size, and the 9 functions of box2d
+/// above 10,000 instructions took 53% of its compile time (26 functions
+/// and 59% in typescript; docs/performance.md, "Compile cost, session 9").
+/// Micro benchmarks' loops are far smaller. `JSRUNTIME_LEAN_INSTS=N`
+/// overrides it (for measurements).
+fn lean_insts() -> usize {
+    static LEAN: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LEAN.get_or_init(|| {
+        std::env::var("JSRUNTIME_LEAN_INSTS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10_000)
+    })
 }
 
 /// One compilation's cost: a `tracing` event, and a line on stderr with
@@ -391,9 +408,11 @@ pub struct Jit {
     runtime_ids: Vec<FuncId>,
     /// The target of quick-tier compilations (cheaper settings).
     quick_isa: OwnedTargetIsa,
-    /// The target of tier-ups (full tier of a function without loops), on
-    /// either thread.
-    tier_up_isa: OwnedTargetIsa,
+    /// The module's target (the full tier), for the compile thread.
+    full_isa: OwnedTargetIsa,
+    /// The lean full tier: functions of at least [`lean_insts`] IR
+    /// instructions, on either thread.
+    lean_isa: OwnedTargetIsa,
     /// What compilations cost so far (`jstb run --stats`).
     pub(crate) costs: CompileCosts,
     /// Cranelift's pass timings of quick-tier and of full-tier compilations
@@ -409,7 +428,8 @@ impl Jit {
     pub fn new() -> Result<Jit, CompileError> {
         let isa = make_isa(Tier::Full, false)?;
         let quick_isa = make_isa(Tier::Quick, false)?;
-        let tier_up_isa = make_isa(Tier::Full, true)?;
+        let lean_isa = make_isa(Tier::Full, true)?;
+        let full_isa = isa.clone();
         if isa.pointer_type() != types::I64 {
             return Err(CompileError::Cranelift(
                 "the backend needs a 64-bit host".to_owned(),
@@ -459,7 +479,8 @@ impl Jit {
             builder_ctx: FunctionBuilderContext::new(),
             runtime_ids,
             quick_isa,
-            tier_up_isa,
+            full_isa,
+            lean_isa,
             costs: CompileCosts::default(),
             passes: Default::default(),
             lambda_signature,
@@ -518,6 +539,7 @@ impl Jit {
     ) -> Result<(*const u8, usize), CompileError> {
         let isa = match tier {
             Tier::Quick => Some(self.quick_isa.clone()),
+            Tier::Full if self.lean() => Some(self.lean_isa.clone()),
             Tier::Full => None,
         };
         self.finish(id, tier, isa)
@@ -532,7 +554,7 @@ impl Jit {
         func: Function,
     ) -> Result<(*const u8, usize), CompileError> {
         self.ctx.func = func;
-        let isa = self.tier_up_isa.clone();
+        let isa = self.full_tier_isa();
         self.finish(id, Tier::Full, Some(isa))
     }
 
@@ -584,6 +606,21 @@ impl Jit {
         Ok((self.module.get_finalized_function(id), frame_size))
     }
 
+    /// Whether the function in `self.ctx` is large enough for the lean
+    /// full tier ([`lean_insts`]).
+    fn lean(&self) -> bool {
+        self.ctx.func.dfg.num_insts() >= lean_insts()
+    }
+
+    /// The full tier's target for the function in `self.ctx`.
+    fn full_tier_isa(&self) -> OwnedTargetIsa {
+        if self.lean() {
+            self.lean_isa.clone()
+        } else {
+            self.full_isa.clone()
+        }
+    }
+
     /// Defines function `id` with compiled `code` (not finalized yet).
     fn define(&mut self, id: FuncId, code: &Code) -> Result<(), CompileError> {
         self.module
@@ -595,9 +632,10 @@ impl Jit {
     /// Takes the function built in `self.ctx` (to compile it elsewhere, see
     /// `compile_thread`) and the target of the full tier.
     pub(crate) fn take_function(&mut self) -> (Function, OwnedTargetIsa) {
+        let isa = self.full_tier_isa();
         let func = std::mem::replace(&mut self.ctx.func, Function::new());
         self.module.clear_context(&mut self.ctx);
-        (func, self.tier_up_isa.clone())
+        (func, isa)
     }
 
     /// Installs a function the compile thread compiled and returns its
