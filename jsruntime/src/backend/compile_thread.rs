@@ -173,9 +173,9 @@ impl CompileThread {
         func: Function,
         id: FuncId,
         isa: OwnedTargetIsa,
-    ) -> Result<(), Function> {
+    ) -> Result<(), Box<Function>> {
         let Some(worker) = worker() else {
-            return Err(func);
+            return Err(Box::new(func));
         };
         let template = template as *const FunctionTemplate as usize;
         let job = Job {
@@ -190,7 +190,7 @@ impl CompileThread {
                 self.pending.insert(template);
                 Ok(())
             }
-            Err(e) => Err(e.0.func),
+            Err(e) => Err(Box::new(e.0.func)),
         }
     }
 

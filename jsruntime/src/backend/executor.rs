@@ -627,7 +627,7 @@ impl Executor {
                         Err(func) => {
                             // No compile thread: compile here from now on.
                             self.state.sync_compile = true;
-                            func
+                            *func
                         }
                     }
                 };
