@@ -340,12 +340,26 @@ fn print_stats(exec: &Executor, stats: bool, defined: usize) {
             s.compiled_functions, s.templates, s.tiered_up
         );
         let c = exec.compile_costs();
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
         eprintln!(
             "compile: {:.1} ms in Cranelift, {} IR instructions, {} bytes of machine code",
-            c.time.as_secs_f64() * 1000.0,
+            ms(c.time),
             c.ir_insts,
             c.code_bytes
         );
+        eprintln!(
+            "compile: {:.1} ms building IR; Cranelift quick tier {:.1} ms / {} IR instructions, \
+             compile thread {:.1} ms / {} IR instructions / {} functions",
+            ms(c.build_time),
+            ms(c.quick_time),
+            c.quick_insts,
+            ms(c.background_time),
+            c.background_insts,
+            c.background_functions
+        );
+        if std::env::var_os("JSRUNTIME_CRANELIFT_TIMING").is_some() {
+            eprint!("{}", exec.cranelift_pass_times());
+        }
     }
 }
 

@@ -13,7 +13,10 @@
 //! page, makes that page writable again until the next finalization. The
 //! runtime is single-threaded and compiles between calls, so no code on
 //! that page runs while it is writable (a lazy compilation returns into
-//! its caller only after `Jit::finish_function` finalized).
+//! its caller only after `Jit::finish_function` finalized). Tier-ups
+//! compiled on the compile thread (`compile_thread`) come back as bytes;
+//! the executor's thread defines and finalizes them (`Jit::install`), so
+//! this memory has a single writer.
 //!
 //! Only code is expected (the JIT defines no data objects); writable and
 //! read-only requests get their own chunks with the same scheme.

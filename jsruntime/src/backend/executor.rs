@@ -18,7 +18,7 @@ use super::coroutine::{runtime_coroutine_ramp, CoroutineBody, CoroutineCode, Cor
 use super::dynamic_code::{self, DynamicSources};
 use super::exception_trace::{ExceptionTrace, Source};
 use super::global_env::GlobalEnvironment;
-use super::jit::{Jit, Tier, TIER_UP_CALLS};
+use super::jit::{Jit, Tier, TIER_UP_CALLS, TIER_UP_POLL};
 use super::{FunctionTemplate, Lambda, Status};
 
 /// Counters for `jstb run --stats`.
@@ -68,6 +68,11 @@ pub(super) struct State {
     /// Whether functions without loops start in the quick tier
     /// ([`Tier`]); off, everything compiles full at once.
     pub(super) tiering: bool,
+    /// Whether tier-ups compile on the main thread (`JSRUNTIME_SYNC_COMPILE`)
+    /// rather than on the compile thread.
+    sync_compile: bool,
+    /// This executor's side of the compile thread, once used.
+    compile_thread: Option<super::compile_thread::CompileThread>,
     /// The inline cache of each global name read by compiled code, by realm
     /// and name id (null until first needed); see
     /// `runtime_get_global_cached`.
@@ -355,6 +360,7 @@ impl Executor {
             state: State {
                 inline_caches_enabled: true,
                 tiering: std::env::var_os("JSRUNTIME_NO_TIERING").is_none(),
+                sync_compile: std::env::var_os("JSRUNTIME_SYNC_COMPILE").is_some_and(|v| v != "0"),
                 globals: vec![GlobalEnvironment::default()],
                 ..State::default()
             },
@@ -373,6 +379,31 @@ impl Executor {
     /// `JSRUNTIME_NO_TIERING` environment variable).
     pub fn set_tiering(&mut self, enabled: bool) {
         self.state.tiering = enabled;
+    }
+
+    /// Compiles tier-ups on the main thread (`true`; also with
+    /// `JSRUNTIME_SYNC_COMPILE=1`) or on the compile thread
+    /// (`backend::compile_thread`, the default).
+    pub fn set_sync_compile(&mut self, sync: bool) {
+        self.state.sync_compile = sync;
+    }
+
+    /// Waits for the tier-ups being compiled on the compile thread and
+    /// installs them (tests and measurements).
+    pub fn finish_background_compiles(&mut self) {
+        while let Some(done) = self
+            .state
+            .compile_thread
+            .as_mut()
+            .and_then(|t| t.wait_finished())
+        {
+            self.install_full_tier(done);
+        }
+    }
+
+    /// Cranelift's pass timings so far (`jit::Jit::pass_times`).
+    pub fn cranelift_pass_times(&self) -> String {
+        self.jit.pass_times()
     }
 
     /// Counters of compilation and execution (`jstb run --stats`).
@@ -519,17 +550,27 @@ impl Executor {
         };
         let compiled =
             compiler::compile(&mut self.jit, &program, template.function, &mut host, tier)?;
-        // The stack walk's code map (`stack_walk`).
+        self.register_code(template, compiled.address, compiled.frame_size);
+        Ok(compiled)
+    }
+
+    /// Enters the code the JIT finished last for `template` into the stack
+    /// walk's code map (`stack_walk`).
+    fn register_code(
+        &mut self,
+        template: &FunctionTemplate,
+        address: *const u8,
+        frame_size: usize,
+    ) {
         let sites = std::mem::take(&mut self.jit.last_call_sites);
         self.state.code_map.register(
-            compiled.address,
+            address,
             self.jit.last_code_size,
             template.program,
             template.function,
-            compiled.frame_size,
+            frame_size,
             sites,
         );
-        Ok(compiled)
     }
 
     /// The tier of a template's first compilation (see [`Tier`]).
@@ -551,6 +592,7 @@ impl Executor {
         if template.compiled.get() {
             return Ok(template.lambda.get());
         }
+        self.install_finished();
         let tier = self.first_tier(template);
         let compiled = self.compile_function(template, tier)?;
         if compiled.frame.is_some() {
@@ -577,28 +619,119 @@ impl Executor {
     /// Replaces a template's quick-tier code with the full tier (called
     /// when its call count runs out). A failed compilation keeps the quick
     /// code, which then stops counting.
+    ///
+    /// Unless `sync_compile` is set, the first call builds the full tier's IR
+    /// and hands it to the compile thread (`backend::compile_thread`); the
+    /// quick code goes on counting, and every `TIER_UP_POLL` calls comes back
+    /// here to install whatever finished.
     pub(crate) fn tier_up(&mut self, template: &FunctionTemplate) {
+        if template.quick.get() && !self.state.sync_compile {
+            self.install_finished();
+            let pending = self
+                .state
+                .compile_thread
+                .as_ref()
+                .is_some_and(|t| t.is_pending(template));
+            if template.quick.get() && pending {
+                template.hotness.set(TIER_UP_POLL);
+                return;
+            }
+        }
         if template.quick.get() {
+            // Not quick while its IR is built (a tier-up check reached
+            // meanwhile only resets the count).
             template.quick.set(false);
-            match self.compile_function(template, Tier::Full) {
-                Ok(compiled) if compiled.frame.is_none() => {
-                    // SAFETY: the compiler emits functions with the lambda
-                    // signature.
-                    let mut lambda =
-                        unsafe { std::mem::transmute::<*const u8, Lambda>(compiled.address) };
-                    if compiled.frame_size > bridge::limits::BIG_FRAME {
-                        template.big_frame.set(Some((lambda, compiled.frame_size)));
-                        lambda = bridge::limits::runtime_big_frame_call;
+            if let Some((id, func, isa)) = self.build_tier_up(template) {
+                let func = if self.state.sync_compile {
+                    func
+                } else {
+                    let thread = self
+                        .state
+                        .compile_thread
+                        .get_or_insert_with(super::compile_thread::CompileThread::new);
+                    match thread.submit(template, func, id, isa) {
+                        Ok(()) => {
+                            template.quick.set(true);
+                            template.hotness.set(TIER_UP_POLL);
+                            return;
+                        }
+                        Err(func) => {
+                            // No compile thread: compile here from now on.
+                            self.state.sync_compile = true;
+                            *func
+                        }
                     }
-                    template.lambda.set(lambda);
-                    self.state.stats.tiered_up += 1;
+                };
+                if let Ok((address, frame_size)) = self.jit.finish_tier_up(id, func) {
+                    self.set_full_tier(template, address, frame_size);
                 }
-                _ => {}
             }
         }
         // Closures still pointing at the quick code come back here once
         // each (their count is past zero) and are pointed at the full code.
         template.hotness.set(0);
+    }
+
+    /// Builds the IR of `template`'s full tier (`None` if that fails: the
+    /// quick code stays).
+    fn build_tier_up(
+        &mut self,
+        template: &FunctionTemplate,
+    ) -> Option<(
+        cranelift_module::FuncId,
+        cranelift_codegen::ir::Function,
+        cranelift_codegen::isa::OwnedTargetIsa,
+    )> {
+        let program = self.state.programs.get(template.program).cloned()?;
+        let mut host = Host {
+            runtime: &mut self.runtime,
+            state: &mut self.state,
+            program: template.program,
+            function: template.function,
+        };
+        compiler::build_full_tier(&mut self.jit, &program, template.function, &mut host).ok()
+    }
+
+    /// Installs the full tiers the compile thread finished.
+    fn install_finished(&mut self) {
+        while let Some(done) = self
+            .state
+            .compile_thread
+            .as_mut()
+            .and_then(|t| t.next_finished())
+        {
+            self.install_full_tier(done);
+        }
+    }
+
+    /// Installs one finished background compilation into its template.
+    fn install_full_tier(&mut self, done: super::compile_thread::Done) {
+        // SAFETY: templates live as long as the executor, and `done` came
+        // from this executor's own channel.
+        let template = unsafe { &*(done.template as *const FunctionTemplate) };
+        template.quick.set(false);
+        template.hotness.set(0);
+        if let Ok((address, frame_size)) = self.jit.install(done) {
+            self.set_full_tier(template, address, frame_size);
+        }
+    }
+
+    /// Points `template` at its full-tier code.
+    fn set_full_tier(
+        &mut self,
+        template: &FunctionTemplate,
+        address: *const u8,
+        frame_size: usize,
+    ) {
+        self.register_code(template, address, frame_size);
+        // SAFETY: the compiler emits functions with the lambda signature.
+        let mut lambda = unsafe { std::mem::transmute::<*const u8, Lambda>(address) };
+        if frame_size > bridge::limits::BIG_FRAME {
+            template.big_frame.set(Some((lambda, frame_size)));
+            lambda = bridge::limits::runtime_big_frame_call;
+        }
+        template.lambda.set(lambda);
+        self.state.stats.tiered_up += 1;
     }
 
     /// The compiled body of a generator or async function, compiled on first

@@ -1,16 +1,17 @@
 //! The `cranelift-jit` module: ISA setup, the table of runtime functions
 //! registered as JIT symbols, and defining compiled functions.
 
-use cranelift_codegen::control::ControlPlane;
-use cranelift_codegen::ir::{types, AbiParam, Signature, Type, UserFuncName};
+use cranelift_codegen::ir::{types, AbiParam, Function, Signature, Type, UserFuncName};
 use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::timing::PassTimes;
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{default_libcall_names, FuncId, Linkage, Module, ModuleReloc};
+use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
 
 use super::bridge;
+use super::compile_thread::{self, Code};
 use super::compiler::CompileError;
 use super::dynamic_code;
 use super::dynamic_env;
@@ -277,8 +278,13 @@ pub enum Tier {
 /// Calls of quick-tier code before the full compilation.
 pub const TIER_UP_CALLS: i32 = 16;
 
-/// A Cranelift target for the host with the settings of `tier`.
-fn make_isa(tier: Tier) -> Result<OwnedTargetIsa, CompileError> {
+/// Calls of quick-tier code between two checks for its full tier while the
+/// compile thread compiles it (`backend::compile_thread`).
+pub const TIER_UP_POLL: i32 = 8;
+
+/// A Cranelift target for the host with the settings of `tier` (the lean
+/// full tier of large functions when `lean`, see [`lean_insts`]).
+fn make_isa(tier: Tier, lean: bool) -> Result<OwnedTargetIsa, CompileError> {
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, name: &str, value: &str| {
         flags
@@ -289,6 +295,11 @@ fn make_isa(tier: Tier) -> Result<OwnedTargetIsa, CompileError> {
     set(&mut flags, "use_colocated_libcalls", "false")?;
     set(&mut flags, "is_pic", "false")?;
     match tier {
+        // Large functions ([`lean_insts`]): the egraph pass (GVN, LICM,
+        // rewrites) cost 17% of full-tier compile time in box2d, and
+        // Octane scored higher with `opt_level=none` for the full tier and
+        // smaller code (docs/performance.md, "Compile cost, session 9").
+        Tier::Full if lean => set(&mut flags, "opt_level", "none")?,
         Tier::Full => set(&mut flags, "opt_level", "speed")?,
         Tier::Quick => {
             set(&mut flags, "opt_level", "none")?;
@@ -304,9 +315,15 @@ fn make_isa(tier: Tier) -> Result<OwnedTargetIsa, CompileError> {
     };
     set(&mut flags, "enable_verifier", verify)?;
     // Experiments: `JSRUNTIME_CRANELIFT="name=value,..."` overrides
-    // Cranelift settings of full-tier code (to measure trade-offs).
-    if tier == Tier::Full {
-        if let Ok(extra) = std::env::var("JSRUNTIME_CRANELIFT") {
+    // Cranelift settings of full-tier code (to measure trade-offs), and
+    // `JSRUNTIME_CRANELIFT_LEAN` those of the lean full tier after that.
+    let overrides: &[&str] = match (tier, lean) {
+        (Tier::Quick, _) => &[],
+        (Tier::Full, false) => &["JSRUNTIME_CRANELIFT"],
+        (Tier::Full, true) => &["JSRUNTIME_CRANELIFT", "JSRUNTIME_CRANELIFT_LEAN"],
+    };
+    for variable in overrides {
+        if let Ok(extra) = std::env::var(variable) {
             for pair in extra.split(',').filter(|p| !p.is_empty()) {
                 if let Some((name, value)) = pair.split_once('=') {
                     set(&mut flags, name.trim(), value.trim())?;
@@ -320,16 +337,67 @@ fn make_isa(tier: Tier) -> Result<OwnedTargetIsa, CompileError> {
         .map_err(|e| CompileError::Cranelift(e.to_string()))
 }
 
+/// The size (IR instructions) from which a function compiled full at once
+/// uses the lean full tier (`opt_level=none`): Cranelift's time per
+/// instruction grows with a function's size, and the 9 functions of box2d
+/// above 10,000 instructions took 53% of its compile time (26 functions
+/// and 59% in typescript; docs/performance.md, "Compile cost, session 9").
+/// Micro benchmarks' loops are far smaller. `JSRUNTIME_LEAN_INSTS=N`
+/// overrides it (for measurements).
+fn lean_insts() -> usize {
+    static LEAN: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LEAN.get_or_init(|| {
+        std::env::var("JSRUNTIME_LEAN_INSTS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10_000)
+    })
+}
+
+/// One compilation's cost: a `tracing` event, and a line on stderr with
+/// `JSRUNTIME_COMPILE_LOG=1` (`compile TIER sync|thread INSTS BYTES MICROS`,
+/// to see where compile time goes by function size).
+fn log_compile(
+    tier: Tier,
+    background: bool,
+    insts: usize,
+    bytes: usize,
+    time: std::time::Duration,
+) {
+    static LOG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let micros = time.as_micros() as u64;
+    tracing::debug!(insts, bytes, micros, background, "cranelift compile");
+    if *LOG.get_or_init(|| std::env::var_os("JSRUNTIME_COMPILE_LOG").is_some()) {
+        let tier = if tier == Tier::Quick { "quick" } else { "full" };
+        let thread = if background { "thread" } else { "sync" };
+        eprintln!("compile {tier} {thread} {insts} {bytes} {micros}");
+    }
+}
+
 /// What Cranelift compilations have cost (IR size in, machine code out,
 /// wall time of the backend).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CompileCosts {
-    /// Time spent in Cranelift (lowering, register allocation, emission).
+    /// Time spent in Cranelift (lowering, register allocation, emission),
+    /// on either thread.
     pub time: std::time::Duration,
     /// IR instructions handed to Cranelift.
     pub ir_insts: usize,
     /// Machine code bytes produced.
     pub code_bytes: usize,
+    /// Time spent building the IR (our compiler and `cranelift-frontend`),
+    /// on the main thread.
+    pub build_time: std::time::Duration,
+    /// The part of `time` spent on quick-tier code.
+    pub quick_time: std::time::Duration,
+    /// The part of `ir_insts` compiled by the quick tier.
+    pub quick_insts: usize,
+    /// The part of `time` spent on the compile thread (`compile_thread`).
+    pub background_time: std::time::Duration,
+    /// The part of `ir_insts` compiled on the compile thread.
+    pub background_insts: usize,
+    /// Functions compiled on the compile thread.
+    pub background_functions: usize,
 }
 
 /// The JIT: the Cranelift module and the contexts reused by compilations.
@@ -340,8 +408,16 @@ pub struct Jit {
     runtime_ids: Vec<FuncId>,
     /// The target of quick-tier compilations (cheaper settings).
     quick_isa: OwnedTargetIsa,
+    /// The module's target (the full tier), for the compile thread.
+    full_isa: OwnedTargetIsa,
+    /// The lean full tier: functions of at least [`lean_insts`] IR
+    /// instructions, on either thread.
+    lean_isa: OwnedTargetIsa,
     /// What compilations cost so far (`jstb run --stats`).
     pub(crate) costs: CompileCosts,
+    /// Cranelift's pass timings of quick-tier and of full-tier compilations
+    /// (`JSRUNTIME_CRANELIFT_TIMING=1 jstb run --stats`).
+    passes: [PassTimes; 2],
     lambda_signature: Signature,
     coroutine_signature: Signature,
     next_name: u32,
@@ -354,8 +430,10 @@ pub struct Jit {
 impl Jit {
     /// Sets up a JIT for the host machine.
     pub fn new() -> Result<Jit, CompileError> {
-        let isa = make_isa(Tier::Full)?;
-        let quick_isa = make_isa(Tier::Quick)?;
+        let isa = make_isa(Tier::Full, false)?;
+        let quick_isa = make_isa(Tier::Quick, false)?;
+        let lean_isa = make_isa(Tier::Full, true)?;
+        let full_isa = isa.clone();
         if isa.pointer_type() != types::I64 {
             return Err(CompileError::Cranelift(
                 "the backend needs a 64-bit host".to_owned(),
@@ -405,7 +483,10 @@ impl Jit {
             builder_ctx: FunctionBuilderContext::new(),
             runtime_ids,
             quick_isa,
+            full_isa,
+            lean_isa,
             costs: CompileCosts::default(),
+            passes: Default::default(),
             lambda_signature,
             coroutine_signature,
             next_name: 0,
@@ -462,66 +543,144 @@ impl Jit {
         id: FuncId,
         tier: Tier,
     ) -> Result<(*const u8, usize), CompileError> {
+        let isa = match tier {
+            Tier::Quick => Some(self.quick_isa.clone()),
+            Tier::Full if self.lean() => Some(self.lean_isa.clone()),
+            Tier::Full => None,
+        };
+        self.finish(id, tier, isa)
+    }
+
+    /// Compiles `func` (function `id`, a tier-up's full tier built with
+    /// `compiler::build_full_tier`) on this thread, as
+    /// [`Jit::finish_function`].
+    pub(crate) fn finish_tier_up(
+        &mut self,
+        id: FuncId,
+        func: Function,
+    ) -> Result<(*const u8, usize), CompileError> {
+        self.ctx.func = func;
+        let isa = self.full_tier_isa();
+        self.finish(id, Tier::Full, Some(isa))
+    }
+
+    /// Compiles the function in `self.ctx` for `isa` (the module's target
+    /// when `None`), defines and finalizes it.
+    fn finish(
+        &mut self,
+        id: FuncId,
+        tier: Tier,
+        isa: Option<OwnedTargetIsa>,
+    ) -> Result<(*const u8, usize), CompileError> {
         let start = std::time::Instant::now();
         let insts = self.ctx.func.dfg.num_insts();
-        let bytes = match tier {
-            Tier::Full => {
-                self.module
-                    .define_function(id, &mut self.ctx)
-                    .map_err(|e| CompileError::Cranelift(format!("{e:?}")))?;
-                self.ctx
-                    .compiled_code()
-                    .map_or(0, |c| c.code_info().total_size as usize)
-            }
-            Tier::Quick => {
-                // What `define_function` does, with the quick target.
-                self.ctx
-                    .compile(&*self.quick_isa, &mut ControlPlane::default())
-                    .map_err(|e| CompileError::Cranelift(format!("{:?}", e.inner)))?;
-                let compiled = self
-                    .ctx
-                    .compiled_code()
-                    .ok_or_else(|| CompileError::Cranelift("no code after compiling".into()))?;
-                let alignment = compiled.buffer.alignment as u64;
-                let code = compiled.code_buffer().to_vec();
-                let relocs: Vec<ModuleReloc> = compiled
-                    .buffer
-                    .relocs()
-                    .iter()
-                    .map(|r| ModuleReloc::from_mach_reloc(r, &self.ctx.func, id))
-                    .collect();
-                self.module
-                    .define_function_bytes(id, alignment, &code, &relocs)
-                    .map_err(|e| CompileError::Cranelift(format!("{e:?}")))?;
-                code.len()
+        let result = match isa {
+            None => self
+                .module
+                .define_function(id, &mut self.ctx)
+                .map_err(|e| CompileError::Cranelift(format!("{e:?}")))
+                .map(|_| {
+                    let compiled = self.ctx.compiled_code();
+                    let bytes = compiled.map_or(0, |c| c.code_info().total_size as usize);
+                    let frame_size = compiled
+                        .and_then(|c| c.buffer.frame_layout())
+                        .map_or(0, |l| l.frame_to_fp_offset as usize);
+                    let sites = compiled
+                        .map(super::stack_walk::call_sites)
+                        .unwrap_or_default();
+                    (bytes, frame_size, sites)
+                }),
+            Some(isa) => {
+                compile_thread::compile_to_code(&mut self.ctx, &*isa, id).and_then(|code| {
+                    self.define(id, &code)?;
+                    Ok((code.bytes.len(), code.frame_size, code.call_sites))
+                })
             }
         };
-        let frame_size = self
-            .ctx
-            .compiled_code()
-            .and_then(|c| c.buffer.frame_layout())
-            .map_or(0, |l| l.frame_to_fp_offset as usize);
-        self.last_call_sites = self
-            .ctx
-            .compiled_code()
-            .map(super::stack_walk::call_sites)
-            .unwrap_or_default();
-        self.last_code_size = bytes;
         let elapsed = start.elapsed();
+        self.passes[(tier == Tier::Full) as usize].add(&cranelift_codegen::timing::take_current());
+        self.module.clear_context(&mut self.ctx);
+        let (bytes, frame_size, sites) = result?;
+        // For the stack walk's code map (`Executor::register_code`).
+        self.last_call_sites = sites;
+        self.last_code_size = bytes;
         self.costs.time += elapsed;
         self.costs.ir_insts += insts;
         self.costs.code_bytes += bytes;
-        tracing::debug!(
-            insts,
-            bytes,
-            micros = elapsed.as_micros() as u64,
-            "cranelift compile"
-        );
-        self.module.clear_context(&mut self.ctx);
+        if tier == Tier::Quick {
+            self.costs.quick_time += elapsed;
+            self.costs.quick_insts += insts;
+        }
+        log_compile(tier, false, insts, bytes, elapsed);
         self.module
             .finalize_definitions()
             .map_err(|e| CompileError::Cranelift(e.to_string()))?;
         Ok((self.module.get_finalized_function(id), frame_size))
+    }
+
+    /// Whether the function in `self.ctx` is large enough for the lean
+    /// full tier ([`lean_insts`]).
+    fn lean(&self) -> bool {
+        self.ctx.func.dfg.num_insts() >= lean_insts()
+    }
+
+    /// The full tier's target for the function in `self.ctx`.
+    fn full_tier_isa(&self) -> OwnedTargetIsa {
+        if self.lean() {
+            self.lean_isa.clone()
+        } else {
+            self.full_isa.clone()
+        }
+    }
+
+    /// Defines function `id` with compiled `code` (not finalized yet).
+    fn define(&mut self, id: FuncId, code: &Code) -> Result<(), CompileError> {
+        self.module
+            .define_function_bytes(id, code.alignment, &code.bytes, &code.relocs)
+            .map_err(|e| CompileError::Cranelift(format!("{e:?}")))?;
+        Ok(())
+    }
+
+    /// Takes the function built in `self.ctx` (to compile it elsewhere, see
+    /// `compile_thread`) and the target of the full tier.
+    pub(crate) fn take_function(&mut self) -> (Function, OwnedTargetIsa) {
+        let isa = self.full_tier_isa();
+        let func = std::mem::replace(&mut self.ctx.func, Function::new());
+        self.module.clear_context(&mut self.ctx);
+        (func, isa)
+    }
+
+    /// Installs a function the compile thread compiled and returns its
+    /// address and frame size (as [`Jit::finish_function`]).
+    pub(crate) fn install(
+        &mut self,
+        done: compile_thread::Done,
+    ) -> Result<(*const u8, usize), CompileError> {
+        self.passes[1].add(&done.passes);
+        self.costs.time += done.time;
+        self.costs.ir_insts += done.ir_insts;
+        self.costs.background_time += done.time;
+        self.costs.background_insts += done.ir_insts;
+        self.costs.background_functions += 1;
+        let mut code = done.code?;
+        self.define(done.id, &code)?;
+        self.costs.code_bytes += code.bytes.len();
+        self.last_call_sites = std::mem::take(&mut code.call_sites);
+        self.last_code_size = code.bytes.len();
+        log_compile(Tier::Full, true, done.ir_insts, code.bytes.len(), done.time);
+        self.module
+            .finalize_definitions()
+            .map_err(|e| CompileError::Cranelift(e.to_string()))?;
+        Ok((self.module.get_finalized_function(done.id), code.frame_size))
+    }
+
+    /// Cranelift's pass timings so far, quick tier then full tier (the
+    /// `timing` feature of `cranelift-codegen`).
+    pub fn pass_times(&self) -> String {
+        format!(
+            "quick tier:\n{}full tier:\n{}",
+            self.passes[0], self.passes[1]
+        )
     }
 }
 

@@ -120,6 +120,7 @@
 pub mod bridge;
 #[cfg(target_arch = "x86_64")]
 mod code_memory;
+mod compile_thread;
 pub mod compiler;
 pub mod coroutine;
 mod dynamic_code;
@@ -134,6 +135,8 @@ pub mod module;
 pub(crate) mod stack_walk;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_compile_thread;
 #[cfg(test)]
 mod tests_eval;
 #[cfg(test)]

@@ -236,9 +236,11 @@ pub unsafe extern "C" fn runtime_lazy_compile(
 }
 
 /// Quick-tier code whose template's call count ran out (`jit::Tier`):
-/// compiles the full tier if that was not done yet and points the closure
+/// starts the full tier's compilation if that was not done yet (on the
+/// compile thread, `backend::compile_thread`, unless `JSRUNTIME_SYNC_COMPILE`
+/// is set), installs the compilations that finished, and points the closure
 /// at the template's current lambda, so its next call runs the full code
-/// (this call goes on in the quick code). Returns 0.
+/// once it is installed (this call goes on in the quick code). Returns 0.
 ///
 /// # Safety
 /// `ctx` is the running executor and `closure` a live closure.

@@ -262,25 +262,59 @@ pub fn compile(
     host: &mut dyn CompileHost,
     tier: Tier,
 ) -> Result<Compiled, CompileError> {
-    let name = program
-        .function(id)
-        .and_then(|s| s.name)
-        .map(|s| sanitize(program.symbol_name(s)))
-        .unwrap_or_else(|| format!("fn{}", id.0));
-    let func_id = jit.begin_function(&name, is_coroutine(program, id))?;
-    let frame = match build(jit, program, id, host, tier) {
-        Ok(frame) => frame,
-        Err(e) => {
-            jit.module.clear_context(&mut jit.ctx);
-            return Err(e);
-        }
-    };
+    let (func_id, frame) = begin_and_build(jit, program, id, host, tier)?;
     let (address, frame_size) = jit.finish_function(func_id, tier)?;
     Ok(Compiled {
         address,
         frame,
         frame_size,
     })
+}
+
+/// Declares function `id` of `program` in the module and builds its IR
+/// into `jit.ctx` (timed as `CompileCosts::build_time`).
+fn begin_and_build(
+    jit: &mut Jit,
+    program: &Program,
+    id: FunctionId,
+    host: &mut dyn CompileHost,
+    tier: Tier,
+) -> Result<(FuncId, Option<FrameLayout>), CompileError> {
+    let name = program
+        .function(id)
+        .and_then(|s| s.name)
+        .map(|s| sanitize(program.symbol_name(s)))
+        .unwrap_or_else(|| format!("fn{}", id.0));
+    let start = std::time::Instant::now();
+    let func_id = jit.begin_function(&name, is_coroutine(program, id))?;
+    let built = build(jit, program, id, host, tier);
+    jit.costs.build_time += start.elapsed();
+    match built {
+        Ok(frame) => Ok((func_id, frame)),
+        Err(e) => {
+            jit.module.clear_context(&mut jit.ctx);
+            Err(e)
+        }
+    }
+}
+
+/// Builds the full tier of lambda `id` of `program` and returns its IR, to
+/// be compiled by the compile thread (`backend::compile_thread`) and
+/// installed with `Jit::install`.
+pub fn build_full_tier(
+    jit: &mut Jit,
+    program: &Program,
+    id: FunctionId,
+    host: &mut dyn CompileHost,
+) -> Result<(FuncId, ir::Function, cranelift_codegen::isa::OwnedTargetIsa), CompileError> {
+    let (func_id, frame) = begin_and_build(jit, program, id, host, Tier::Full)?;
+    let (func, isa) = jit.take_function();
+    if frame.is_some() {
+        return Err(CompileError::Malformed(
+            "a coroutine body compiled as a lambda".into(),
+        ));
+    }
+    Ok((func_id, func, isa))
 }
 
 /// The Cranelift IR (CLIF) of function `id`, as `jstb compile --print clif`

@@ -1,0 +1,218 @@
+//! Background compilation of full-tier recompilations (`jit::Tier`).
+//!
+//! Quick-tier code whose call count runs out asks for the full tier
+//! (`bridge::calls::runtime_tier_up`). Building the Cranelift IR needs the
+//! runtime (inline caches, string constants, templates: the host roots all
+//! of them when the IR is built, for as long as the executor lives), but
+//! Cranelift's passes only need the `ir::Function` and the target. So the
+//! main thread builds the IR and hands it to one compile thread, shared by
+//! every executor of the process, which runs `Context::compile` and sends
+//! the machine code and its relocations back on the executor's own channel.
+//! The main thread keeps running the quick code; at its next tier-up check
+//! (`Executor::tier_up`, and every lazy compilation) it installs whatever
+//! finished (`Jit::install`). Code memory is only ever written by the main
+//! thread of its executor: the W^X discipline of `code_memory` holds.
+//!
+//! Nothing waits for the compile thread: an executor dropped with jobs in
+//! flight drops its receiver, and their results are discarded (never
+//! installed); the thread blocks in `recv` when idle and does not keep the
+//! process from exiting. `JSRUNTIME_SYNC_COMPILE=1` (or
+//! `Executor::set_sync_compile`) compiles tier-ups on the main thread as
+//! before.
+
+use std::collections::HashSet;
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::ir::Function;
+use cranelift_codegen::isa::{OwnedTargetIsa, TargetIsa};
+use cranelift_codegen::timing::PassTimes;
+use cranelift_codegen::Context;
+use cranelift_module::{FuncId, ModuleReloc};
+
+use super::compiler::CompileError;
+use super::FunctionTemplate;
+
+/// Machine code ready to be defined in the module (`Jit::install`).
+pub(crate) struct Code {
+    pub bytes: Vec<u8>,
+    pub alignment: u64,
+    pub relocs: Vec<ModuleReloc>,
+    /// The native frame's size (see `compiler::Compiled::frame_size`).
+    pub frame_size: usize,
+    /// Return addresses of the calls and their source positions (for the
+    /// stack walk, `stack_walk::call_sites`).
+    pub call_sites: Vec<(u32, u32)>,
+}
+
+/// Compiles the function in `ctx` for `isa` to bytes and relocations
+/// (what `Module::define_function` does before defining them).
+pub(crate) fn compile_to_code(
+    ctx: &mut Context,
+    isa: &dyn TargetIsa,
+    id: FuncId,
+) -> Result<Code, CompileError> {
+    ctx.compile(isa, &mut ControlPlane::default())
+        .map_err(|e| CompileError::Cranelift(format!("{:?}", e.inner)))?;
+    let compiled = ctx
+        .compiled_code()
+        .ok_or_else(|| CompileError::Cranelift("no code after compiling".into()))?;
+    let relocs = compiled
+        .buffer
+        .relocs()
+        .iter()
+        .map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id))
+        .collect();
+    Ok(Code {
+        bytes: compiled.code_buffer().to_vec(),
+        alignment: compiled.buffer.alignment as u64,
+        relocs,
+        frame_size: compiled
+            .buffer
+            .frame_layout()
+            .map_or(0, |l| l.frame_to_fp_offset as usize),
+        call_sites: super::stack_walk::call_sites(compiled),
+    })
+}
+
+/// A function for the compile thread.
+struct Job {
+    func: Function,
+    id: FuncId,
+    isa: OwnedTargetIsa,
+    /// The template to install the code into (an address: only its
+    /// executor's thread dereferences it).
+    template: usize,
+    reply: Sender<Done>,
+}
+
+/// A finished background compilation.
+pub(crate) struct Done {
+    /// The template (`*const FunctionTemplate`) that asked for it.
+    pub template: usize,
+    pub id: FuncId,
+    pub code: Result<Code, CompileError>,
+    /// IR instructions compiled, and the time Cranelift took.
+    pub ir_insts: usize,
+    pub time: Duration,
+    /// Cranelift's pass timings of this compilation.
+    pub passes: PassTimes,
+}
+
+/// The process's compile thread (started on first use; `None` if it cannot
+/// be started, and then tier-ups compile synchronously).
+fn worker() -> Option<&'static Sender<Job>> {
+    static WORKER: OnceLock<Option<Sender<Job>>> = OnceLock::new();
+    WORKER
+        .get_or_init(|| {
+            let (tx, rx) = channel::<Job>();
+            std::thread::Builder::new()
+                .name("jsruntime-compile".into())
+                .spawn(move || run(rx))
+                .ok()
+                .map(|_| tx)
+        })
+        .as_ref()
+}
+
+/// The compile thread's loop: one job at a time, until every sender is gone
+/// (never, for the process-wide one: it exits with the process).
+fn run(jobs: Receiver<Job>) {
+    let mut ctx = Context::new();
+    // Drop any timings of this thread from before (there are none).
+    let _ = cranelift_codegen::timing::take_current();
+    while let Ok(job) = jobs.recv() {
+        let start = Instant::now();
+        ctx.clear();
+        ctx.func = job.func;
+        let ir_insts = ctx.func.dfg.num_insts();
+        let code = compile_to_code(&mut ctx, &*job.isa, job.id);
+        let time = start.elapsed();
+        ctx.clear();
+        let done = Done {
+            template: job.template,
+            id: job.id,
+            code,
+            ir_insts,
+            time,
+            passes: cranelift_codegen::timing::take_current(),
+        };
+        // The executor may be gone: its results are dropped.
+        let _ = job.reply.send(done);
+    }
+}
+
+/// An executor's side of the compile thread: its reply channel and the
+/// templates whose full tier is being compiled.
+pub(crate) struct CompileThread {
+    reply: Sender<Done>,
+    finished: Receiver<Done>,
+    pending: HashSet<usize>,
+}
+
+impl CompileThread {
+    pub(crate) fn new() -> CompileThread {
+        let (reply, finished) = channel();
+        CompileThread {
+            reply,
+            finished,
+            pending: HashSet::new(),
+        }
+    }
+
+    /// Whether `template`'s full tier is being compiled.
+    pub(crate) fn is_pending(&self, template: &FunctionTemplate) -> bool {
+        self.pending
+            .contains(&(template as *const FunctionTemplate as usize))
+    }
+
+    /// Hands `func` (function `id` of the module, the full tier of
+    /// `template`) to the compile thread; gives it back when there is no
+    /// compile thread.
+    pub(crate) fn submit(
+        &mut self,
+        template: &FunctionTemplate,
+        func: Function,
+        id: FuncId,
+        isa: OwnedTargetIsa,
+    ) -> Result<(), Box<Function>> {
+        let Some(worker) = worker() else {
+            return Err(Box::new(func));
+        };
+        let template = template as *const FunctionTemplate as usize;
+        let job = Job {
+            func,
+            id,
+            isa,
+            template,
+            reply: self.reply.clone(),
+        };
+        match worker.send(job) {
+            Ok(()) => {
+                self.pending.insert(template);
+                Ok(())
+            }
+            Err(e) => Err(Box::new(e.0.func)),
+        }
+    }
+
+    /// The next finished compilation, if any (does not wait).
+    pub(crate) fn next_finished(&mut self) -> Option<Done> {
+        let done = self.finished.try_recv().ok()?;
+        self.pending.remove(&done.template);
+        Some(done)
+    }
+
+    /// Waits for the next finished compilation (`None` when none is in
+    /// flight); for tests and measurements that need the full tier now.
+    pub(crate) fn wait_finished(&mut self) -> Option<Done> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        let done = self.finished.recv().ok()?;
+        self.pending.remove(&done.template);
+        Some(done)
+    }
+}
