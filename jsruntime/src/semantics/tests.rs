@@ -369,3 +369,25 @@ fn new_target_is_a_lazy_binding_arrows_capture() {
     let p = analyze_source("function f() { return 1; }");
     assert!(!p.functions[1].commands.contains(&CompileCommand::NewTarget));
 }
+
+#[test]
+fn interning_finds_names_and_strings_also_pushed_directly() {
+    let mut p = Program::default();
+    let a = p.symbol("a");
+    assert_eq!(p.symbol("b").0, a.0 + 1);
+    assert_eq!(p.symbol("a"), a);
+    p.symbols.push("c".to_owned());
+    assert_eq!(p.symbol("c").0, 2, "an entry pushed directly is found");
+    let s = p.string("text");
+    assert_eq!(p.string("text"), s);
+    // A string literal that is not valid UTF-16 keeps a lossy copy in
+    // `strings` that the exact text must not match.
+    let lone = p.string_utf16(&[0xD800]);
+    let replacement = p.string("\u{FFFD}");
+    assert_ne!(lone, replacement);
+    assert_eq!(p.string("\u{FFFD}"), replacement);
+    for i in 0..1000 {
+        p.symbol(&format!("v{i}"));
+    }
+    assert_eq!(p.symbol("v999").0, 3 + 999);
+}

@@ -27,11 +27,20 @@ impl<'a> Analyzer<'a> {
                 declarations.push(d)
             });
         }
+        // A set beside `out`: a linear search per name made a script of
+        // 40,000 `var`s quadratic.
+        let mut seen: std::collections::HashSet<String> = out.iter().cloned().collect();
+        let mut names = Vec::new();
         for d in declarations {
             if nodes[d].kind == NodeKind::FunctionDeclaration {
                 functions.push(d);
             }
-            self.bound_names(d, out);
+            self.bound_names(d, &mut names);
+            for name in names.drain(..) {
+                if seen.insert(name.clone()) {
+                    out.push(name);
+                }
+            }
         }
     }
 
