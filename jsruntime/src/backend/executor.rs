@@ -9,7 +9,7 @@ use crate::gc::Persistent;
 use crate::object::PropertyKey;
 use crate::runtime::inline_cache::PropertyCache;
 use crate::runtime::{RealmId, Runtime};
-use crate::semantics::{FunctionId, Program, StringId, Symbol};
+use crate::semantics::{CompileCommand, FunctionId, Program, StringId, Symbol};
 use crate::value::Value;
 
 use super::bridge::{self, runtime_lazy_compile};
@@ -48,6 +48,9 @@ pub(super) struct State {
     strings: HashMap<(usize, u32), Persistent>,
     /// Template objects of tagged templates, rooted, by (program, site).
     template_objects: HashMap<(usize, u32), Persistent>,
+    /// Runs of array literal elements as value bits, by (program, list)
+    /// (`CompileHost::constant_list`).
+    constant_lists: HashMap<(usize, u32), Box<[u64]>>,
     /// BigInt literals, rooted, by (program, digits string id, radix).
     bigints: HashMap<(usize, u32, u32), Persistent>,
     /// Global names, by id; see `runtime_get_global`.
@@ -268,6 +271,39 @@ impl CompileHost for Host<'_> {
 
     fn template(&mut self, function: FunctionId) -> Result<*const FunctionTemplate, CompileError> {
         Ok(self.state.template(self.runtime, self.program, function) as *const FunctionTemplate)
+    }
+
+    fn constant_list(
+        &mut self,
+        program: &Program,
+        list: u32,
+    ) -> Result<(*const u64, u32), CompileError> {
+        let key = (self.program, list);
+        if let Some(values) = self.state.constant_lists.get(&key) {
+            return Ok((values.as_ptr(), values.len() as u32));
+        }
+        let commands = program
+            .constant_lists
+            .get(list as usize)
+            .ok_or_else(|| CompileError::Malformed(format!("constant list {list} out of range")))?;
+        let mut values = Vec::with_capacity(commands.len());
+        for c in commands {
+            let v = match *c {
+                CompileCommand::Number(n) => Value::number(n),
+                CompileCommand::String(id) => self.string_constant(program, id)?,
+                CompileCommand::Boolean(b) => Value::from_bool(b),
+                CompileCommand::Null => Value::NULL,
+                CompileCommand::Undefined => Value::UNDEFINED,
+                ref c => return Err(CompileError::Malformed(format!("{c} in a constant list"))),
+            };
+            values.push(v.to_bits());
+        }
+        // The strings are rooted by `string_constant`; the list lives as
+        // long as the executor (and so the code).
+        let values = values.into_boxed_slice();
+        let entry = (values.as_ptr(), values.len() as u32);
+        self.state.constant_lists.insert(key, values);
+        Ok(entry)
     }
 
     fn inline_caches(&mut self, count: u32) -> *const PropertyCache {
@@ -984,6 +1020,17 @@ pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, Com
             // The printed code never runs: a placeholder address shows the
             // cached access paths the real compilation emits.
             std::ptr::NonNull::<PropertyCache>::dangling().as_ptr()
+        }
+        fn constant_list(
+            &mut self,
+            program: &Program,
+            list: u32,
+        ) -> Result<(*const u64, u32), CompileError> {
+            let count = program
+                .constant_lists
+                .get(list as usize)
+                .map_or(0, Vec::len);
+            Ok((std::ptr::NonNull::<u64>::dangling().as_ptr(), count as u32))
         }
     }
     let mut jit = Jit::new()?;

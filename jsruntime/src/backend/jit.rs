@@ -186,6 +186,8 @@ runtime_functions! {
         (ctx: *mut Executor, ret: *mut u64) -> u32;
     PushArrayElement => bridge::objects::runtime_push_array_element,
         (ctx: *mut Executor, array: u64, v: u64, ret: *mut u64) -> u32;
+    PushArrayValues => bridge::objects::runtime_push_array_values,
+        (ctx: *mut Executor, array: u64, values: *const u64, count: u32, ret: *mut u64) -> u32;
     ThrowReferenceError => bridge::environments::runtime_throw_reference_error,
         (ctx: *mut Executor, name: u32, ret: *mut u64) -> u32;
     ThrowConstAssignment => bridge::environments::runtime_throw_const_assignment,

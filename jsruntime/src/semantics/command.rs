@@ -599,6 +599,10 @@ compile_commands! {
         Array: [0 => 1] => f.write_str("Array"),
         /// `[array, value] -> [array]`: appends an element of an array literal.
         PushArrayElement: [2 => 1] => f.write_str("PushArrayElement"),
+        /// `[array] -> [array]`: appends the literals of
+        /// `Program::constant_lists[list]` (a run of literal elements of an
+        /// array literal: `PushArrayElement` of each, in one step).
+        PushArrayConstants(list: u32): [1 => 1] => write!(f, "PushArrayConstants({list})"),
 
         // ----- Operators -----
         /// `[operand] -> [result]`; the operand is a reference for the operators
@@ -1127,6 +1131,10 @@ pub struct Program {
     pub templates: Vec<TemplateSite>,
     /// Hash indexes of `symbols` and `strings` for interning.
     pub interned: InternIndex,
+    /// Runs of literal elements of array literals, by `PushArrayConstants`:
+    /// each entry is one of `Number`, `String`, `Boolean`, `Null` or
+    /// `Undefined`.
+    pub constant_lists: Vec<Vec<CompileCommand>>,
 }
 
 /// Where each name of [`Program::symbols`] and each text of

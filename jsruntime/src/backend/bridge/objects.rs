@@ -57,6 +57,47 @@ pub unsafe extern "C" fn runtime_create_array(ctx: *mut Executor, ret: *mut u64)
     unsafe { complete(ret, result) }
 }
 
+/// Appends `count` values (a run of literal elements, `PushArrayConstants`)
+/// to an array literal (13.2.4.1 ArrayAccumulation, each as
+/// [`runtime_push_array_element`]).
+///
+/// # Safety
+/// `values` must hold `count` values; `ret` must be writable.
+pub unsafe extern "C" fn runtime_push_array_values(
+    ctx: *mut Executor,
+    array: u64,
+    values: *const u64,
+    count: u32,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let (exec, array) = unsafe { (&mut *ctx, value(array)) };
+    // SAFETY: the compiler passes the host's list of `count` values, which
+    // lives as long as the code.
+    let values = unsafe { std::slice::from_raw_parts(values, count as usize) };
+    let rt = &mut exec.runtime;
+    let result = match array.as_object().filter(|a| a.is_array()) {
+        Some(a) => values
+            .iter()
+            .try_for_each(|&v| {
+                let index = a.array_length();
+                if index == u32::MAX {
+                    return Err(rt.range_error("Invalid array length"));
+                }
+                // SAFETY: the host made the list from values it keeps alive.
+                let v = unsafe { value(v) };
+                if !rt.try_create_array_element(a, index, v)? {
+                    rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)?;
+                }
+                Ok(())
+            })
+            .map(|()| array),
+        None => Err(rt.type_error("PushArrayValues on a non-array")),
+    };
+    // SAFETY: `ret` is writable.
+    unsafe { complete(ret, result) }
+}
+
 /// Appends an array literal element (13.2.4.1 ArrayAccumulation); the hole
 /// value stands for an elision (the length grows, no element is created).
 ///

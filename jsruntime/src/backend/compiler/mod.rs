@@ -104,6 +104,16 @@ pub trait CompileHost {
     /// `CacheId`: get at `2 * id`, set at `2 * id + 1`), living as long as
     /// the compiled code; null to compile without caches.
     fn inline_caches(&mut self, count: u32) -> *const PropertyCache;
+    /// The values of `Program::constant_lists[list]` as an array of value
+    /// bits living as long as the compiled code, and their count.
+    fn constant_list(
+        &mut self,
+        program: &Program,
+        list: u32,
+    ) -> Result<(*const u64, u32), CompileError> {
+        let _ = (program, list);
+        Err(CompileError::Unsupported("constant lists"))
+    }
     /// The address of the value of a binding of the global declarative
     /// record (an escaped capture cell, see `backend::global_env`) and
     /// whether it is mutable; `None` when `name` is not declared lexically
@@ -776,6 +786,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             C::Array => self.create_literal(RuntimeFn::CreateArray)?,
             C::CreateDataProperty => self.create_data_property()?,
             C::PushArrayElement => self.push_array_element()?,
+            C::PushArrayConstants(list) => self.push_array_constants(list)?,
             C::Unary(op) => self.unary_operator(op)?,
             C::Binary(op) => self.binary_operator(op)?,
             C::Assignment => self.assignment()?,

@@ -481,6 +481,22 @@ impl FunctionCompiler<'_, '_> {
         Ok(())
     }
 
+    /// `PushArrayConstants(list)`: one runtime call appends the whole run.
+    pub(super) fn push_array_constants(&mut self, list: u32) -> Result<(), CompileError> {
+        let array = self.pop()?;
+        let array = self.value_of(array)?;
+        let (values, count) = self.host.constant_list(self.program, list)?;
+        let values = self.b.ins().iconst(I64, values as i64);
+        let count = self.b.ins().iconst(I32, i64::from(count));
+        let scratch = self.scratch_addr();
+        self.call_runtime_checked(
+            RuntimeFn::PushArrayValues,
+            &[self.ctx, array, values, count, scratch],
+        );
+        self.operands.push(Operand::Any(array));
+        Ok(())
+    }
+
     /// `PushArrayElement`.
     pub(super) fn push_array_element(&mut self) -> Result<(), CompileError> {
         let value = self.pop()?;

@@ -13,13 +13,19 @@ impl<'a> Analyzer<'a> {
     ) -> Result<()> {
         use CompileCommand as C;
         self.emit(C::Array);
+        // Literal elements waiting to be appended (see `flush_constants`).
+        let mut run: Vec<CompileCommand> = Vec::new();
         for &c in children {
             // 13.2.4.1 ArrayAccumulation: an elision only grows
             // the length (a hole), a spread element appends the
             // values of its iterable.
             match self.ast.nodes[c].kind {
-                NodeKind::Hole => self.emit_all(&[C::Helper(Helper::Hole), C::PushArrayElement]),
+                NodeKind::Hole => {
+                    self.flush_constants(&mut run, None);
+                    self.emit_all(&[C::Helper(Helper::Hole), C::PushArrayElement]);
+                }
                 NodeKind::SpreadElement => {
+                    self.flush_constants(&mut run, None);
                     let Some(&e) = self.ast.children(c).first() else {
                         return self.err("malformed spread element");
                     };
@@ -27,12 +33,87 @@ impl<'a> Analyzer<'a> {
                     self.emit(C::Helper(Helper::AppendSpread));
                 }
                 _ => {
+                    if self.literal_element(c, &mut run)? {
+                        continue;
+                    }
+                    self.flush_constants(&mut run, None);
                     self.expression(c)?;
                     self.emit(C::PushArrayElement);
                 }
             }
         }
+        self.flush_constants(&mut run, None);
         Ok(())
+    }
+
+    /// Adds an array element that is a literal (`null`, `true`, `false`, a
+    /// number, a string, or minus a number) to `run`; false for other
+    /// elements (nothing emitted).
+    fn literal_element(&mut self, c: usize, run: &mut Vec<CompileCommand>) -> Result<bool> {
+        use CompileCommand as C;
+        let nodes = &self.ast.nodes;
+        let literal = match nodes[c].kind {
+            NodeKind::NullLiteral
+            | NodeKind::TrueLiteral
+            | NodeKind::FalseLiteral
+            | NodeKind::NumericLiteral
+            | NodeKind::StringLiteral => true,
+            NodeKind::UnaryMinus => self
+                .ast
+                .children(c)
+                .first()
+                .is_some_and(|&n| nodes[n].kind == NodeKind::NumericLiteral),
+            _ => false,
+        };
+        if !literal {
+            return Ok(false);
+        }
+        let start = self.cur().script.commands.len();
+        self.expression(c)?;
+        let script = &mut self.cur().script;
+        let constant = match script.commands[start..] {
+            [c @ (C::Number(_) | C::String(_) | C::Boolean(_) | C::Null | C::Undefined)] => c,
+            [C::Number(x), C::Unary(UnaryOperator::Minus)] => C::Number(-x),
+            _ => {
+                // Not a single constant after all: the element stays as
+                // emitted, after the pending ones (a literal's commands
+                // insert nothing elsewhere, so `start` still holds).
+                self.flush_constants(run, Some(start));
+                self.emit(C::PushArrayElement);
+                return Ok(true);
+            }
+        };
+        script.commands.truncate(start);
+        script.positions.truncate(start.min(script.positions.len()));
+        run.push(constant);
+        Ok(true)
+    }
+
+    /// Appends the pending literal elements of an array literal, at command
+    /// index `at` (before an element already emitted there) or at the end.
+    /// A long run becomes one `PushArrayConstants` of a table (a data array
+    /// of a million numbers would otherwise be two million commands and
+    /// their machine code); a short one, `PushArrayElement` each.
+    fn flush_constants(&mut self, run: &mut Vec<CompileCommand>, at: Option<usize>) {
+        use CompileCommand as C;
+        /// The shortest run put in a table.
+        const MIN_TABLE: usize = 8;
+        if run.is_empty() {
+            return;
+        }
+        let commands: Vec<CompileCommand> = if run.len() >= MIN_TABLE {
+            let list = self.program.constant_lists.len() as u32;
+            self.program.constant_lists.push(std::mem::take(run));
+            vec![C::PushArrayConstants(list)]
+        } else {
+            run.drain(..)
+                .flat_map(|c| [c, C::PushArrayElement])
+                .collect()
+        };
+        let position = self.span.start;
+        let script = &mut self.cur().script;
+        let at = at.unwrap_or(script.commands.len());
+        script.insert_commands(at, commands, position);
     }
 
     /// 13.2.5 ObjectLiteral.
