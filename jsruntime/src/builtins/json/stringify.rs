@@ -78,8 +78,9 @@ struct NoToJson {
     epoch: u64,
 }
 
-/// Quoted member names by key (direct-mapped on the atom's address), so a
-/// name repeated in every object of a document is copied, not re-escaped.
+/// Quoted member names followed by `:` by key (direct-mapped on the atom's
+/// address), so a name repeated in every object of a document is copied,
+/// not re-escaped.
 /// The keys are held in this array, inside the [`State`] on the native
 /// stack, so they stay alive (no address reuse) during the call.
 struct KeyCache {
@@ -109,10 +110,11 @@ impl KeyCache {
         ((a >> 4) ^ (a >> 10)) % KEY_CACHE_ENTRIES
     }
 
-    /// Writes `name` quoted (QuoteJSONString) to `out`.
-    fn quote(&mut self, out: &mut Out, name: Gc<JsString>) {
+    /// Writes `name` quoted (QuoteJSONString) and then `:` to `out`.
+    fn quote_member(&mut self, out: &mut Out, name: Gc<JsString>) {
         let Out::Latin1(buf) = out else {
             out.quote(name.view());
+            out.ascii(b":");
             return;
         };
         let slot = Self::slot(name);
@@ -123,6 +125,7 @@ impl KeyCache {
         }
         let start = buf.len();
         out.quote(name.view());
+        out.ascii(b":");
         let Out::Latin1(buf) = out else {
             return;
         };
@@ -166,6 +169,14 @@ impl Out {
         match self {
             Out::Latin1(b) => b.truncate(len),
             Out::Utf16(u) => u.truncate(len),
+        }
+    }
+
+    #[inline]
+    fn byte(&mut self, c: u8) {
+        match self {
+            Out::Latin1(b) => b.push(c),
+            Out::Utf16(u) => u.push(c as u16),
         }
     }
 
@@ -575,9 +586,10 @@ fn enter(rt: &mut Runtime, state: &mut State, o: Gc<JsObject>) -> JsResult<usize
 
 /// A separator before a member or element: `,` after the first, and with a
 /// gap a newline and the indent.
+#[inline]
 fn separator(state: &mut State, first: bool) {
     if !first {
-        state.out.ascii(b",");
+        state.out.byte(b',');
     }
     if !state.gap.is_empty() {
         state.out.ascii(b"\n");
@@ -691,8 +703,7 @@ fn serialize_plain_members(
         let mark = state.out.len();
         separator(state, first);
         let State { out, key_cache, .. } = &mut *state;
-        key_cache.quote(out, name);
-        state.out.ascii(b":");
+        key_cache.quote_member(out, name);
         if !state.gap.is_empty() {
             state.out.ascii(b" ");
         }
