@@ -134,6 +134,12 @@ impl<'a> Parser<'a> {
 
     /// JSON white space: tab, line feed, carriage return, space (ECMA-404 §4).
     fn skip_ws(&mut self) {
+        if let StrView::Latin1(b) = self.src {
+            while let Some(b'\t' | b'\n' | b'\r' | b' ') = b.get(self.pos) {
+                self.pos += 1;
+            }
+            return;
+        }
         while let Some(0x09 | 0x0A | 0x0D | 0x20) = self.peek() {
             self.pos += 1;
         }
@@ -350,7 +356,7 @@ impl<'a> Parser<'a> {
         }
         // Slow path: unescaped runs copied as they are into a builder that
         // stays Latin-1 until a wider unit.
-        let mut out = StringBuilder::default();
+        let mut out = StringBuilder::Latin1(Vec::with_capacity((self.pos - start) * 2 + 16));
         let mut run = start;
         loop {
             match self.peek() {
