@@ -356,6 +356,7 @@ impl<'a> Parser<'a> {
         }
         // Slow path: unescaped runs copied as they are into a builder that
         // stays Latin-1 until a wider unit.
+        // GC: code units, no references.
         let mut out = StringBuilder::Latin1(Vec::with_capacity((self.pos - start) * 2 + 16));
         let mut run = start;
         loop {
