@@ -7,6 +7,7 @@ use crate::builtins::arg;
 use crate::gc::Gc;
 use crate::object::{Attributes, JsObject, PropertyKey, StoredProperty};
 use crate::runtime::Runtime;
+use crate::string::builder::StringBuilder;
 use crate::string::StrView;
 use crate::value::Value;
 use crate::JsResult;
@@ -102,12 +103,14 @@ struct Parser<'a> {
 /// Latin-1 text, no escape): property keys as keys, values as strings.
 /// Sharing one immutable string is unobservable and saves an allocation
 /// and, for keys, the interning per occurrence. The strings are held by a
-/// rooted list; the cache stops growing at `MAX_ENTRIES`.
+/// rooted list; the cache stops growing at `MAX_ENTRIES`. The maps use
+/// hashbrown's default hasher (foldhash, not SipHash: the keys come from
+/// one text and the table is bounded, and SipHash was 16 % of a parse).
 struct StringCache<'a> {
     // GC: every key's atom is also pushed on `roots` when it is inserted.
-    keys: std::collections::HashMap<&'a [u8], PropertyKey>,
+    keys: hashbrown::HashMap<&'a [u8], PropertyKey>,
     // GC: every string is also pushed on `roots` when it is inserted.
-    values: std::collections::HashMap<&'a [u8], Gc<crate::string::JsString>>,
+    values: hashbrown::HashMap<&'a [u8], Gc<crate::string::JsString>>,
     roots: crate::gc::rooted_list::RootedList<Value>,
 }
 
@@ -117,8 +120,8 @@ impl<'a> StringCache<'a> {
 
     fn new(rt: &Runtime) -> Self {
         StringCache {
-            keys: std::collections::HashMap::new(),
-            values: std::collections::HashMap::new(),
+            keys: hashbrown::HashMap::new(),
+            values: hashbrown::HashMap::new(),
             roots: rt.rooted_list(),
         }
     }
@@ -131,6 +134,12 @@ impl<'a> Parser<'a> {
 
     /// JSON white space: tab, line feed, carriage return, space (ECMA-404 §4).
     fn skip_ws(&mut self) {
+        if let StrView::Latin1(b) = self.src {
+            while let Some(b'\t' | b'\n' | b'\r' | b' ') = b.get(self.pos) {
+                self.pos += 1;
+            }
+            return;
+        }
         while let Some(0x09 | 0x0A | 0x0D | 0x20) = self.peek() {
             self.pos += 1;
         }
@@ -322,6 +331,14 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let start = self.pos;
         // Fast path: no escape before the closing quote.
+        if let StrView::Latin1(b) = self.src {
+            // Skip to the first unit that is not plain string text.
+            let rest = b.get(start..).unwrap_or_default();
+            self.pos += rest
+                .iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(rest.len());
+        }
         loop {
             match self.peek() {
                 Some(0x22) => {
@@ -337,21 +354,24 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.error(rt)),
             }
         }
-        // Slow path: room for the rest of a typical string, unescaped runs
-        // copied as they are.
-        let mut units: Vec<u16> = Vec::with_capacity((self.pos - start) * 2 + 16);
-        units.extend((start..self.pos).map(|i| self.src.at(i)));
+        // Slow path: unescaped runs copied as they are into a builder that
+        // stays Latin-1 until a wider unit.
+        // GC: code units, no references.
+        let mut out = StringBuilder::Latin1(Vec::with_capacity((self.pos - start) * 2 + 16));
+        let mut run = start;
         loop {
             match self.peek() {
                 Some(0x22) => {
+                    out.push_view(self.slice(run, self.pos));
                     self.pos += 1;
-                    if units.iter().all(|&u| u <= 0xFF) {
-                        let bytes: Vec<u8> = units.iter().map(|&u| u as u8).collect();
-                        return rt.new_string_latin1(&bytes);
-                    }
-                    return rt.new_string_utf16(&units);
+                    return match out {
+                        // Short results are stored inline in the cell.
+                        StringBuilder::Latin1(b) => rt.new_string_latin1(&b),
+                        StringBuilder::Utf16(u) => rt.new_string_utf16(&u),
+                    };
                 }
                 Some(0x5C) => {
+                    out.push_view(self.slice(run, self.pos));
                     self.pos += 1;
                     let unit = match self.peek() {
                         Some(0x22) => 0x22,
@@ -380,14 +400,20 @@ impl<'a> Parser<'a> {
                         _ => return Err(self.error(rt)),
                     };
                     self.pos += 1;
-                    units.push(unit);
+                    run = self.pos;
+                    out.push_units(&[unit]);
                 }
-                Some(u) if u >= 0x20 => {
-                    units.push(u);
-                    self.pos += 1;
-                }
+                Some(u) if u >= 0x20 => self.pos += 1,
                 _ => return Err(self.error(rt)),
             }
+        }
+    }
+
+    /// The source units from `from` to `to`.
+    fn slice(&self, from: usize, to: usize) -> StrView<'a> {
+        match self.src {
+            StrView::Latin1(b) => StrView::Latin1(&b[from..to]),
+            StrView::Utf16(u) => StrView::Utf16(&u[from..to]),
         }
     }
 
@@ -442,8 +468,76 @@ impl<'a> Parser<'a> {
             let d = n as f64;
             return Ok(Value::number(if negative { -d } else { d }));
         }
-        // GC: a Rust String.
-        let text: String = (start..end).map(|i| self.src.at(i) as u8 as char).collect();
-        Ok(Value::number(text.parse::<f64>().unwrap_or(f64::NAN)))
+        if let Some(n) = self.exact_decimal(digits_start, int_end, end) {
+            return Ok(Value::number(if negative { -n } else { n }));
+        }
+        // The number's units are ASCII: read them in place when the text
+        // is Latin-1.
+        let parsed = match self.src {
+            StrView::Latin1(b) => std::str::from_utf8(&b[start..end])
+                .ok()
+                .and_then(|t| t.parse::<f64>().ok()),
+            StrView::Utf16(_) => {
+                // GC: a Rust String.
+                let text: String = (start..end).map(|i| self.src.at(i) as u8 as char).collect();
+                text.parse::<f64>().ok()
+            }
+        };
+        Ok(Value::number(parsed.unwrap_or(f64::NAN)))
+    }
+
+    /// The magnitude of a number whose digits (integer part from `digits`
+    /// to `int_end`, then `.` and a fraction, then an exponent, up to
+    /// `end`) are at most 15 significant digits scaled by a power of ten
+    /// of at most 22 either way: both are exact doubles, so one
+    /// multiplication or division is the correctly rounded value (the
+    /// "fast path" of Clinger's algorithm). None otherwise.
+    fn exact_decimal(&self, digits: usize, int_end: usize, end: usize) -> Option<f64> {
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        let mut m: u64 = 0;
+        let mut count = 0;
+        let mut scale: i64 = 0;
+        let mut i = digits;
+        while i < end {
+            let u = self.src.at(i);
+            match u {
+                0x30..=0x39 => {
+                    // Leading zeros (of "0.000123") do not count.
+                    if m != 0 || u != 0x30 {
+                        count += 1;
+                        if count > 15 {
+                            return None;
+                        }
+                    }
+                    m = m * 10 + (u - 0x30) as u64;
+                    if i > int_end {
+                        scale -= 1;
+                    }
+                }
+                0x2E => {}
+                _ => break,
+            }
+            i += 1;
+        }
+        if i < end {
+            // The exponent, after `e` or `E` and an optional sign.
+            i += 1;
+            let negative = self.src.at(i) == 0x2D;
+            if matches!(self.src.at(i), 0x2B | 0x2D) {
+                i += 1;
+            }
+            let mut e: i64 = 0;
+            while i < end {
+                e = (e * 10 + (self.src.at(i) - 0x30) as i64).min(1 << 20);
+                i += 1;
+            }
+            scale += if negative { -e } else { e };
+        }
+        let p = *POW10.get(scale.unsigned_abs() as usize)?;
+        let m = m as f64;
+        Some(if scale >= 0 { m * p } else { m / p })
     }
 }

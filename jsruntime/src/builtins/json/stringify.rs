@@ -28,16 +28,37 @@ static NEEDS_ESCAPE: [bool; 256] = {
     t
 };
 
-/// Whether one of the eight bytes of `x` is below 0x20, `"` or `\\` (the
-/// bit tricks "has a byte less than n" and "has a zero byte", exact as a
-/// yes/no answer for any byte values).
+/// A mask with the high bit of each of the eight bytes of `x` that is below
+/// 0x20, `"` or `\\` set (the bit tricks "has a byte less than n" and "has
+/// a zero byte"). A borrow can flag a byte above a flagged one, so only the
+/// lowest flagged byte is exact: zero means no byte needs escaping, and
+/// otherwise the lowest flagged byte is the first one that does.
 #[inline]
-fn word_needs_escape(x: u64) -> bool {
+fn escape_mask(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
-    below_space || has_zero(x ^ (ONES * b'"' as u64)) || has_zero(x ^ (ONES * b'\\' as u64))
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    below_space | zero(x ^ (ONES * b'"' as u64)) | zero(x ^ (ONES * b'\\' as u64))
+}
+
+/// The index of the first byte of `bytes` from `i` on that QuoteJSONString
+/// escapes, or `bytes.len()`.
+#[inline]
+fn next_escape(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mask = escape_mask(u64::from_le_bytes(word));
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !NEEDS_ESCAPE[bytes[i] as usize] {
+        i += 1;
+    }
+    i
 }
 
 /// Prototype chains longer than this are not remembered by [`NoToJson`].
@@ -57,8 +78,9 @@ struct NoToJson {
     epoch: u64,
 }
 
-/// Quoted member names by key (direct-mapped on the atom's address), so a
-/// name repeated in every object of a document is copied, not re-escaped.
+/// Quoted member names followed by `:` by key (direct-mapped on the atom's
+/// address), so a name repeated in every object of a document is copied,
+/// not re-escaped.
 /// The keys are held in this array, inside the [`State`] on the native
 /// stack, so they stay alive (no address reuse) during the call.
 struct KeyCache {
@@ -88,10 +110,11 @@ impl KeyCache {
         ((a >> 4) ^ (a >> 10)) % KEY_CACHE_ENTRIES
     }
 
-    /// Writes `name` quoted (QuoteJSONString) to `out`.
-    fn quote(&mut self, out: &mut Out, name: Gc<JsString>) {
+    /// Writes `name` quoted (QuoteJSONString) and then `:` to `out`.
+    fn quote_member(&mut self, out: &mut Out, name: Gc<JsString>) {
         let Out::Latin1(buf) = out else {
             out.quote(name.view());
+            out.ascii(b":");
             return;
         };
         let slot = Self::slot(name);
@@ -102,6 +125,7 @@ impl KeyCache {
         }
         let start = buf.len();
         out.quote(name.view());
+        out.ascii(b":");
         let Out::Latin1(buf) = out else {
             return;
         };
@@ -145,6 +169,14 @@ impl Out {
         match self {
             Out::Latin1(b) => b.truncate(len),
             Out::Utf16(u) => u.truncate(len),
+        }
+    }
+
+    #[inline]
+    fn byte(&mut self, c: u8) {
+        match self {
+            Out::Latin1(b) => b.push(c),
+            Out::Utf16(u) => u.push(c as u16),
         }
     }
 
@@ -202,25 +234,16 @@ impl Out {
         self.ascii(b"\"");
         match s {
             StrView::Latin1(bytes) => {
+                // Runs without escapes are copied whole.
                 let mut run = 0;
-                let mut i = 0;
-                while i < bytes.len() {
-                    // Eight bytes at a time while none needs escaping.
-                    if let Some(chunk) = bytes.get(i..i + 8) {
-                        let mut word = [0u8; 8];
-                        word.copy_from_slice(chunk);
-                        if !word_needs_escape(u64::from_le_bytes(word)) {
-                            i += 8;
-                            continue;
-                        }
-                    }
-                    let c = bytes[i];
-                    if NEEDS_ESCAPE[c as usize] {
-                        self.latin1(&bytes[run..i]);
-                        self.escape(c as u16);
-                        run = i + 1;
-                    }
-                    i += 1;
+                loop {
+                    let i = next_escape(bytes, run);
+                    let Some(&c) = bytes.get(i) else {
+                        break;
+                    };
+                    self.latin1(&bytes[run..i]);
+                    self.escape(c as u16);
+                    run = i + 1;
                 }
                 self.latin1(&bytes[run..]);
             }
@@ -520,9 +543,11 @@ fn serialize_value(
             // decimal digits, written without an intermediate String.
             write_integer(&mut state.out, n as i64);
         } else if n.is_finite() {
-            // Number::toString of the rest (not 0: that is integral) is
-            // ryu-js's shortest form, formatted in a stack buffer.
-            state.out.ascii(ryu_js::Buffer::new().format(n).as_bytes());
+            if !write_short_decimal(&mut state.out, n) {
+                // Number::toString of the rest (not 0: that is integral) is
+                // ryu-js's shortest form, formatted in a stack buffer.
+                state.out.ascii(ryu_js::Buffer::new().format(n).as_bytes());
+            }
         } else {
             state.out.ascii(b"null");
         }
@@ -561,9 +586,10 @@ fn enter(rt: &mut Runtime, state: &mut State, o: Gc<JsObject>) -> JsResult<usize
 
 /// A separator before a member or element: `,` after the first, and with a
 /// gap a newline and the indent.
+#[inline]
 fn separator(state: &mut State, first: bool) {
     if !first {
-        state.out.ascii(b",");
+        state.out.byte(b',');
     }
     if !state.gap.is_empty() {
         state.out.ascii(b"\n");
@@ -677,8 +703,7 @@ fn serialize_plain_members(
         let mark = state.out.len();
         separator(state, first);
         let State { out, key_cache, .. } = &mut *state;
-        key_cache.quote(out, name);
-        state.out.ascii(b":");
+        key_cache.quote_member(out, name);
         if !state.gap.is_empty() {
             state.out.ascii(b" ");
         }
@@ -708,6 +733,71 @@ fn serialize_plain_members(
     std::hint::black_box(shape);
     result?;
     Ok(Some(first))
+}
+
+/// Powers of ten, exact as doubles.
+const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+
+/// Writes Number::toString of a finite non-integral `n` (6.1.6.1.20
+/// Number::toString, #sec-numeric-types-number-tostring) when it has at
+/// most six fractional digits and its digits stay below 2^50, and returns
+/// whether it did (false: nothing written).
+///
+/// For k = 1, 2, ... take m = round(|n| * 10^k); if m / 10^k (one correctly
+/// rounded division of exact doubles, so the same double as reading the
+/// decimal m * 10^-k) is |n|, that decimal round-trips. Below 2^50 the
+/// product is within 3/8 of any integer whose decimal round-trips, so the
+/// first such k is the fewest fractional digits, hence the fewest
+/// significant digits (m does not end in 0: m / 10 would have been found
+/// one k earlier), and the only candidate at that k (so the closest).
+/// With k <= 6 and |n| < 2^50 the exponent is in (-6, 21]: fixed notation.
+fn write_short_decimal(out: &mut Out, n: f64) -> bool {
+    let a = n.abs();
+    for (k, &p) in POW10.iter().enumerate().skip(1) {
+        let scaled = a * p;
+        if scaled >= (1u64 << 50) as f64 {
+            return false;
+        }
+        let m = scaled.round();
+        if m / p != a {
+            continue;
+        }
+        let mut digits = [0u8; 16];
+        let mut len = 0;
+        let mut v = m as u64;
+        while v != 0 {
+            digits[len] = b'0' + (v % 10) as u8;
+            v /= 10;
+            len += 1;
+        }
+        // digits[..len] holds the digits of m, least significant first.
+        let mut buf = [0u8; 32];
+        let mut w = 0;
+        let mut put = |c: u8| {
+            buf[w] = c;
+            w += 1;
+        };
+        if n < 0.0 {
+            put(b'-');
+        }
+        if len > k {
+            for &d in digits[k..len].iter().rev() {
+                put(d);
+            }
+        } else {
+            put(b'0');
+        }
+        put(b'.');
+        for _ in len..k {
+            put(b'0');
+        }
+        for &d in digits[..len.min(k)].iter().rev() {
+            put(d);
+        }
+        out.ascii(&buf[..w]);
+        return true;
+    }
+    false
 }
 
 /// Writes the decimal digits of `n` (Number::toString of an integral
@@ -768,4 +858,63 @@ fn serialize_array(rt: &mut Runtime, state: &mut State, value: Gc<JsObject>) -> 
     }
     close(state, value, stepback, len == 0.0, b"]");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn short(n: f64) -> Option<String> {
+        let mut out = Out::Latin1(Vec::new());
+        if !write_short_decimal(&mut out, n) {
+            return None;
+        }
+        match out {
+            Out::Latin1(b) => Some(String::from_utf8(b).unwrap()),
+            Out::Utf16(_) => None,
+        }
+    }
+
+    #[test]
+    fn short_decimals_match_number_to_string() {
+        let mut seed: u64 = 7;
+        let mut values = vec![0.1, 0.2 + 0.1, 1e-6, 1.5e-6, 0.000001, 123.45, 1e14 + 0.5];
+        for i in 1..20000u64 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let k = POW10[(seed >> 60) as usize % 7];
+            values.push((seed >> 20) as f64 % 1e9 / k);
+            values.push(i as f64 / 100.0);
+            values.push(-(i as f64) / 1000.0);
+            values.push(f64::from_bits(seed >> 2));
+        }
+        let mut written = 0;
+        for v in values {
+            if !v.is_finite() || v.fract() == 0.0 {
+                continue;
+            }
+            if let Some(s) = short(v) {
+                assert_eq!(s, ryu_js::Buffer::new().format(v), "{v:e}");
+                written += 1;
+            }
+        }
+        assert!(written > 30000);
+    }
+
+    #[test]
+    fn next_escape_finds_the_first() {
+        let text = b"abcdefgh\"ijklmnopqrstuvwxyz\\0123456789\x1f";
+        let mut found = vec![];
+        let mut i = 0;
+        while i < text.len() {
+            i = next_escape(text, i);
+            if i < text.len() {
+                found.push(i);
+            }
+            i += 1;
+        }
+        assert_eq!(found, vec![8, 27, 38]);
+        assert_eq!(next_escape(b"\xff\x80\x7f \xe9\xe9\xe9\xe9\xe9!", 0), 10);
+    }
 }
