@@ -29,7 +29,6 @@ use jsparser::lexer::LineIndex;
 
 use crate::gc::Gc;
 use crate::gc::Persistent;
-use crate::object::StoredProperty;
 use crate::object::{Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
 use crate::semantics::FunctionId;
 use crate::value::Value;
@@ -264,8 +263,8 @@ impl Executor {
     /// V8's `stack` text: `NAME: MESSAGE` then one `    at …` line per
     /// frame.
     fn stack_text(&mut self, error: Gc<JsObject>, trace: &Trace) -> String {
-        let name = data_string(error, self.runtime.names.name);
-        let message = data_string(error, self.runtime.names.message);
+        let name = crate::builtins::error::data_string(error, self.runtime.names.name);
+        let message = crate::builtins::error::data_string(error, self.runtime.names.message);
         let name = name.unwrap_or_else(|| "Error".to_owned());
         let mut text = match message {
             Some(m) if !m.is_empty() => format!("{name}: {m}"),
@@ -439,24 +438,4 @@ pub unsafe extern "C" fn runtime_exception_caught(ctx: *mut Executor, exception:
     exec.install_stack(value);
     exec.state.trace.closed = true;
     Status::Normal as u32
-}
-
-/// A string data property found along the prototype chain (an accessor
-/// or a non-string stops the search: no user code may run here).
-fn data_string(o: Gc<JsObject>, name: Gc<crate::string::JsString>) -> Option<String> {
-    let key = PropertyKey::String(name);
-    let mut current = Some(o);
-    // Prototype chains are finite but may be long: bound the walk.
-    for _ in 0..1000 {
-        let o = current?;
-        match o.stored_property(key) {
-            Some(StoredProperty::Data(v, _)) => {
-                let s = v.as_string()?;
-                return Some(s.to_rust_string());
-            }
-            Some(StoredProperty::Accessor { .. }) => return None,
-            None => current = o.proto().as_object(),
-        }
-    }
-    None
 }

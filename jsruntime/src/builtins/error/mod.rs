@@ -185,8 +185,9 @@ fn capture_stack_trace(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<V
 }
 
 /// A string data property found along the prototype chain (an accessor
-/// or a non-string stops the search: no user code may run here).
-fn data_string(o: Gc<JsObject>, name: Gc<crate::string::JsString>) -> Option<String> {
+/// or a non-string stops the search: no user code may run here). Also
+/// used by the exception trace's header.
+pub(crate) fn data_string(o: Gc<JsObject>, name: Gc<crate::string::JsString>) -> Option<String> {
     let key = PropertyKey::String(name);
     let mut current = Some(o);
     // Prototype chains are finite but may be long: bound the walk.
