@@ -57,6 +57,29 @@ pub unsafe extern "C" fn runtime_create_array(ctx: *mut Executor, ret: *mut u64)
     unsafe { complete(ret, result) }
 }
 
+/// 13.2.4.1 ArrayAccumulation of one element of an array literal: the hole
+/// value stands for an elision (the length grows, no element is created).
+fn append_element(
+    rt: &mut crate::runtime::Runtime,
+    a: crate::gc::Gc<crate::object::JsObject>,
+    v: Value,
+) -> crate::JsResult<()> {
+    let index = a.array_length();
+    if index == u32::MAX {
+        return Err(rt.range_error("Invalid array length"));
+    }
+    if v.is_hole() {
+        let length = PropertyKey::String(rt.names.length);
+        return rt
+            .set(a, length, Value::from_u32(index + 1), Value::object(a))
+            .map(|_| ());
+    }
+    if !rt.try_create_array_element(a, index, v)? {
+        rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)?;
+    }
+    Ok(())
+}
+
 /// Appends `count` values (a run of literal elements, `PushArrayConstants`)
 /// to an array literal (13.2.4.1 ArrayAccumulation, each as
 /// [`runtime_push_array_element`]).
@@ -79,18 +102,8 @@ pub unsafe extern "C" fn runtime_push_array_values(
     let result = match array.as_object().filter(|a| a.is_array()) {
         Some(a) => values
             .iter()
-            .try_for_each(|&v| {
-                let index = a.array_length();
-                if index == u32::MAX {
-                    return Err(rt.range_error("Invalid array length"));
-                }
-                // SAFETY: the host made the list from values it keeps alive.
-                let v = unsafe { value(v) };
-                if !rt.try_create_array_element(a, index, v)? {
-                    rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)?;
-                }
-                Ok(())
-            })
+            // SAFETY: the host made the list from values it keeps alive.
+            .try_for_each(|&v| append_element(rt, a, unsafe { value(v) }))
             .map(|()| array),
         None => Err(rt.type_error("PushArrayValues on a non-array")),
     };
@@ -113,19 +126,7 @@ pub unsafe extern "C" fn runtime_push_array_element(
     let (exec, array, v) = unsafe { (&mut *ctx, value(array), value(v)) };
     let rt = &mut exec.runtime;
     let result = match array.as_object().filter(|a| a.is_array()) {
-        Some(a) => {
-            let index = a.array_length();
-            if index == u32::MAX {
-                Err(rt.range_error("Invalid array length"))
-            } else if v.is_hole() {
-                let length = PropertyKey::String(rt.names.length);
-                rt.set(a, length, Value::from_u32(index + 1), array)
-                    .map(|_| array)
-            } else {
-                rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)
-                    .map(|()| array)
-            }
-        }
+        Some(a) => append_element(rt, a, v).map(|()| array),
         None => Err(rt.type_error("PushArrayElement on a non-array")),
     };
     // SAFETY: `ret` is writable.
