@@ -33,6 +33,7 @@ pub(crate) static ATOMICS: BuiltinObject = BuiltinObject {
         Prop::method("load", 2, load),
         Prop::method("notify", 3, notify),
         Prop::method("or", 3, |rt, _, a| rmw(rt, a, |x, y| x | y)),
+        Prop::method("pause", 0, pause),
         Prop::method("store", 3, store),
         Prop::method("sub", 3, |rt, _, a| rmw(rt, a, |x, y| x.wrapping_sub(y))),
         Prop::method("wait", 4, |rt, _, a| do_wait(rt, a, false)),
@@ -41,6 +42,30 @@ pub(crate) static ATOMICS: BuiltinObject = BuiltinObject {
         Prop::value("@@toStringTag", Constant::Str("Atomics"), ATTR_C),
     ],
 };
+
+/// The most spin-wait hints one `Atomics.pause(N)` sends: N only scales an
+/// implementation-defined wait, so a huge N must not stall the agent.
+const MAX_PAUSES: f64 = 1024.0;
+
+/// 25.4.13 Atomics.pause ( [ N ] ) (#sec-atomics.pause).
+fn pause(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    let n = arg(args, 0);
+    // 1. If N is neither undefined nor an integral Number, throw a TypeError.
+    let count = if n.is_undefined() {
+        1.0
+    } else {
+        match n.as_number() {
+            Some(x) if x.is_finite() && x.trunc() == x => x.clamp(0.0, MAX_PAUSES),
+            _ => return Err(rt.type_error("Atomics.pause: N must be an integral Number")),
+        }
+    };
+    // 2. Signal the CPU that this is a spin-wait loop, N times.
+    for _ in 0..count as u32 {
+        std::hint::spin_loop();
+    }
+    // 3. Return undefined.
+    Ok(Value::UNDEFINED)
+}
 
 /// 25.4.3.1 ValidateIntegerTypedArray ( typedArray, waitable ): the data
 /// and its current length.
