@@ -24,6 +24,7 @@
 
 use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::gc::{Trace, Tracer};
@@ -63,6 +64,10 @@ unsafe fn deallocate(p: *mut u8, cap: usize) {
 pub(crate) struct SharedBlock {
     ptr: *mut u8,
     cap: usize,
+    /// [[ArrayBufferByteLengthData]] of a growable SharedArrayBuffer: the
+    /// byte length every agent's buffer object over this block reads (a
+    /// `grow` in one agent is seen by the others).
+    len: AtomicUsize,
 }
 
 // SAFETY: the block is plain memory that is never moved or freed while an
@@ -136,7 +141,11 @@ impl BufferData {
             return None;
         }
         let ptr = allocate(cap)?;
-        let block = shared.then(|| Arc::new(SharedBlock { ptr, cap }));
+        let block = shared.then(|| Arc::new(SharedBlock {
+                ptr,
+                cap,
+                len: AtomicUsize::new(len),
+            }));
         Some(BufferData {
             ptr: Cell::new(ptr),
             len: Cell::new(len),
@@ -153,7 +162,11 @@ impl BufferData {
         let block = memory.block.clone();
         BufferData {
             ptr: Cell::new(block.ptr),
-            len: Cell::new(memory.len.min(block.cap)),
+            len: Cell::new(if memory.max.is_some() {
+                block.len.load(Ordering::SeqCst)
+            } else {
+                memory.len.min(block.cap)
+            }),
             cap: Cell::new(block.cap),
             max: memory.max,
             shared: true,
@@ -177,9 +190,19 @@ impl BufferData {
         self.ptr.get()
     }
 
-    /// [[ArrayBufferByteLength]] (0 once detached).
+    /// [[ArrayBufferByteLength]] (0 once detached). A growable
+    /// SharedArrayBuffer reads its block's shared length (25.2.2.3
+    /// ArrayBufferByteLength, seq-cst) and refreshes the cached one that
+    /// compiled code bounds-checks against: a stale cached length is only
+    /// ever smaller, so an access past it takes the slow path, which comes
+    /// here.
     #[inline]
     pub(crate) fn len(&self) -> usize {
+        if let (Some(block), Some(_)) = (&self.block, self.max) {
+            let len = block.len.load(Ordering::SeqCst);
+            self.len.set(len);
+            return len;
+        }
         self.len.get()
     }
 
@@ -219,7 +242,7 @@ impl BufferData {
         // unordered accesses of the memory model (racy programs read some
         // byte values); synchronisation goes through `Atomics`, which uses
         // atomic instructions and not this slice.
-        unsafe { std::slice::from_raw_parts_mut(self.ptr.get(), self.len.get()) }
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.get(), self.len()) }
     }
 
     /// Sets the byte length within the capacity (25.1.6.6 resize, 25.2.5.3
@@ -237,6 +260,43 @@ impl BufferData {
         }
         self.len.set(new_len);
         true
+    }
+
+    /// The loop of 25.2.5.3 SharedArrayBuffer.prototype.grow, steps 12-13:
+    /// sets the shared byte length to `new_len` with a compare-exchange,
+    /// so concurrent grows from several agents never shrink the buffer.
+    /// `false` (a RangeError) when `new_len` is below the current length or
+    /// above the maximum.
+    pub(crate) fn grow_shared(&self, new_len: usize) -> bool {
+        let (Some(block), Some(max)) = (&self.block, self.max) else {
+            return false;
+        };
+        let mut current = block.len.load(Ordering::SeqCst);
+        loop {
+            // b. If newByteLength = currentByteLength, return undefined.
+            if new_len == current {
+                self.len.set(current);
+                return true;
+            }
+            // c. RangeError when shrinking or past the maximum.
+            if new_len < current || new_len > max.min(block.cap) {
+                self.len.set(current);
+                return false;
+            }
+            // d-g. Compare-exchange the length; retry with the value read.
+            match block.len.compare_exchange(
+                current,
+                new_len,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            ) {
+                Ok(_) => {
+                    self.len.set(new_len);
+                    return true;
+                }
+                Err(read) => current = read,
+            }
+        }
     }
 
     /// 25.1.3.5 DetachArrayBuffer: frees the block.
@@ -509,5 +569,28 @@ mod tests {
         b.detach();
         assert!(b.is_detached() && b.len() == 0 && b.bytes().is_empty());
         assert!(BufferData::new(0, Some(MAX_BLOCK as usize + 1), false).is_none());
+    }
+
+    #[test]
+    fn a_grown_shared_buffer_is_seen_by_every_agent() {
+        let a = BufferData::new(4, Some(16), true).unwrap();
+        let memory = a.shared_memory().unwrap();
+        // Another agent's buffer object over the same block, on its thread.
+        let grown = std::thread::spawn(move || {
+            let b = BufferData::from_shared(&memory);
+            assert_eq!(b.len(), 4);
+            assert!(b.grow_shared(12));
+            assert!(!b.grow_shared(8), "a shared buffer never shrinks");
+            assert!(!b.grow_shared(17), "nor grows past its maximum");
+            b.len()
+        })
+        .join()
+        .unwrap();
+        assert_eq!(grown, 12);
+        assert_eq!(a.len(), 12);
+        assert_eq!(a.bytes().len(), 12);
+        assert!(a.grow_shared(12), "growing to the current length succeeds");
+        let fixed = BufferData::new(4, None, true).unwrap();
+        assert!(!fixed.grow_shared(8), "only growable buffers grow");
     }
 }

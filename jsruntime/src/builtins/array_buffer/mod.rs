@@ -415,11 +415,15 @@ fn grow(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     };
     // 4. Let newByteLength be ? ToIndex(newLength).
     let new_len = rt.to_index(arg(args, 0))?;
-    // 6-7. RangeError above the maximum or below the current length.
-    if new_len > max as u64 || new_len < b.len() as u64 {
+    // 5. RangeError past the maximum (also what does not fit a usize).
+    let new_len = usize::try_from(new_len)
+        .ok()
+        .filter(|&n| n <= max)
+        .ok_or_else(|| rt.range_error("SharedArrayBuffer.prototype.grow: invalid length"))?;
+    // 12-13. Compare-exchange the shared length against concurrent grows.
+    if !b.grow_shared(new_len) {
         return Err(rt.range_error("SharedArrayBuffer.prototype.grow: invalid length"));
     }
-    b.set_len(new_len as usize);
     Ok(Value::UNDEFINED)
 }
 
