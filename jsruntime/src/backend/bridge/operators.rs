@@ -10,7 +10,7 @@
 use crate::backend::Executor;
 use crate::bigint::{compare_with_number, string_to_bigint, BigIntOp};
 use crate::completion::JsResult;
-use crate::conversions::{to_boolean, Hint};
+use crate::conversions::{number_remainder, to_boolean, Hint};
 use crate::equality::is_strictly_equal;
 use crate::runtime::Runtime;
 use crate::semantics::{BinaryOperator, UnaryOperator};
@@ -105,7 +105,7 @@ fn numeric_binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> J
         B::Subtraction => Value::number(x - y),
         B::Multiplication => Value::number(x * y),
         B::Division => Value::number(x / y),
-        B::Remainder => Value::number(x % y),
+        B::Remainder => Value::number(number_remainder(x, y)),
         B::Exponentiation => Value::number(exponentiate(x, y)),
         B::LeftShift => Value::from_i32(to_int32(x).wrapping_shl(to_int32(y) as u32 & 31)),
         B::SignedRightShift => Value::from_i32(to_int32(x) >> (to_int32(y) as u32 & 31)),

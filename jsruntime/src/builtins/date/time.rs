@@ -98,6 +98,25 @@ impl Fields {
     /// The fields of `t`, which must be finite (and is at most a little more
     /// than [`MAX_TIME`] in magnitude: a clipped time value plus an offset).
     pub(crate) fn of(t: f64) -> Fields {
+        // Getters called one after another on the same date (`getDate()`,
+        // `getMonth()`, a setter's LocalTime) ask for the same t: one
+        // entry remembers the last answer.
+        thread_local! {
+            static LAST: std::cell::Cell<Option<(u64, Fields)>> =
+                const { std::cell::Cell::new(None) };
+        }
+        let key = t.to_bits();
+        if let Some((k, fields)) = LAST.with(|last| last.get()) {
+            if k == key {
+                return fields;
+            }
+        }
+        let fields = Fields::compute(t);
+        LAST.with(|last| last.set(Some((key, fields))));
+        fields
+    }
+
+    fn compute(t: f64) -> Fields {
         let days = day(t) as i64;
         let (year, month, date) = civil_from_days(days);
         let within = time_within_day(t) as i64;

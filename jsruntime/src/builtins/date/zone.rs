@@ -101,7 +101,7 @@ pub(crate) fn abbreviation_of_utc(tz: &TimeZone, t: f64) -> String {
 
 /// 21.4.1.25 LocalTime ( t ): t + the system zone's offset at t.
 pub(crate) fn local_time(t: f64) -> f64 {
-    t + SYSTEM.with(|tz| offset_of_utc(tz, t))
+    t + offset_ms(t)
 }
 
 /// 21.4.1.26 UTC ( t ): the instant of the local time t (NaN stays NaN).
@@ -110,12 +110,35 @@ pub(crate) fn utc(t: f64) -> f64 {
     if !t.is_finite() {
         return f64::NAN;
     }
-    t - SYSTEM.with(|tz| offset_of_local(tz, t))
+    // As in `offset_ms`: one entry for the last local time asked.
+    thread_local! {
+        static LAST: std::cell::Cell<(u64, f64)> = const { std::cell::Cell::new((u64::MAX, 0.0)) };
+    }
+    let key = t.to_bits();
+    let (k, offset) = LAST.with(|last| last.get());
+    if k == key {
+        return t - offset;
+    }
+    let offset = SYSTEM.with(|tz| offset_of_local(tz, t));
+    LAST.with(|last| last.set((key, offset)));
+    t - offset
 }
 
 /// The system zone's offset in ms at the instant t.
 pub(crate) fn offset_ms(t: f64) -> f64 {
-    SYSTEM.with(|tz| offset_of_utc(tz, t))
+    // The getters of one date ask for the same instant one after another:
+    // one entry remembers the last answer (the zone of a thread is fixed).
+    thread_local! {
+        static LAST: std::cell::Cell<(u64, f64)> = const { std::cell::Cell::new((u64::MAX, 0.0)) };
+    }
+    let key = t.to_bits();
+    let (k, offset) = LAST.with(|last| last.get());
+    if k == key {
+        return offset;
+    }
+    let offset = SYSTEM.with(|tz| offset_of_utc(tz, t));
+    LAST.with(|last| last.set((key, offset)));
+    offset
 }
 
 /// The name 21.4.4.41.3 TimeZoneString may append: the system zone's
