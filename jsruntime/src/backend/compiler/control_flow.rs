@@ -631,10 +631,7 @@ impl FunctionCompiler<'_, '_> {
         let double = self.b.create_block();
         self.b.ins().brif(is_number, double, &[], no_match, &[]);
         self.b.switch_to_block(double);
-        let d = self
-            .b
-            .ins()
-            .bitcast(F64, ir::MemFlagsData::new(), v);
+        let d = self.b.ins().bitcast(F64, ir::MemFlagsData::new(), v);
         let di = self.b.ins().fcvt_to_sint_sat(I32, d);
         let back = self.b.ins().fcvt_from_sint(F64, di);
         let exact = self
