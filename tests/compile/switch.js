@@ -12,3 +12,12 @@ function kind(x) {
   }
 }
 console.log(kind(4), kind("a"), kind(null));
+// Eight or more int32 constant selectors in a row: one CaseIndex lookup;
+// the selector with an effect is tested on its own, after them.
+function dense(x) {
+  switch (x) {
+    case 0: case 1: case 2: case 3: case -4: case 5: case 6: case 7: return 'low';
+    case f(): return 'call';
+    default: return 'other';
+  }
+}

@@ -654,6 +654,24 @@ compile_commands! {
         /// alternative each left one value; `[a | b] -> [result]`.
         ConditionalExpression: [1 => 1] => f.write_str("ConditionalExpression"),
 
+        // ----- switch (ECMA-262 14.12) -----
+        /// `[value] -> [index]`: the clause index of the first case of
+        /// `Program::case_tables[table]` whose selector (an int32 constant) is
+        /// strictly equal to the value, else the table's fallback. A run of
+        /// constant selectors is tested in one step: evaluating a constant has
+        /// no effect, so testing them together keeps the order of 14.12.2
+        /// CaseBlockEvaluation.
+        CaseIndex(table: u32): [1 => 1] => write!(f, "CaseIndex({table})"),
+        /// `[index] -> []`: opens the clauses of a `switch`: jumps to clause
+        /// `index` (an int32 from 0 to `clauses`; `clauses` jumps past the
+        /// last one). Each clause starts with `SwitchClause(k)`, in order, and
+        /// falls through to the next; `SwitchEnd` closes them.
+        SwitchCases(clauses: u32): [1 => 0] => write!(f, "SwitchCases({clauses})"),
+        /// Starts clause `k` of the innermost `SwitchCases`.
+        SwitchClause(k: u32): [0 => 0] => write!(f, "SwitchClause({k})"),
+        /// Closes the innermost `SwitchCases`.
+        SwitchEnd: [0 => 0] => f.write_str("SwitchEnd"),
+
         // ----- Loops (ECMA-262 14.7) -----
         /// Opens a loop; the flags say which sections follow, in this order:
         /// init (closed by `LoopInit`), test (closed by `LoopTest`), next (closed
@@ -1135,6 +1153,19 @@ pub struct Program {
     /// each entry is one of `Number`, `String`, `Boolean`, `Null` or
     /// `Undefined`.
     pub constant_lists: Vec<Vec<CompileCommand>>,
+    /// The case selectors tested by `CaseIndex`, one table per run of
+    /// constant selectors of a `switch`.
+    pub case_tables: Vec<CaseTable>,
+}
+
+/// The selectors of a run of `case` clauses whose selectors are int32
+/// constants (see `CompileCommand::CaseIndex`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CaseTable {
+    /// `(selector, clause index)`, in source order (the first match wins).
+    pub cases: Vec<(i32, u32)>,
+    /// The result when no selector matches.
+    pub fallback: u32,
 }
 
 /// Where each name of [`Program::symbols`] and each text of
@@ -1337,6 +1368,8 @@ impl fmt::Display for DisplayFunction<'_> {
                     | Finally
                     | PopScope(_)
                     | LabelEnd(_)
+                    | SwitchClause(_)
+                    | SwitchEnd
             ) {
                 depth = depth.saturating_sub(1);
             }
@@ -1355,6 +1388,8 @@ impl fmt::Display for DisplayFunction<'_> {
                     | Finally
                     | PushScope(_)
                     | LabelStart(_)
+                    | SwitchCases(_)
+                    | SwitchClause(_)
             ) {
                 depth += 1;
             }

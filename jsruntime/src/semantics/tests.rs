@@ -391,3 +391,40 @@ fn interning_finds_names_and_strings_also_pushed_directly() {
     }
     assert_eq!(p.symbol("v999").0, 3 + 999);
 }
+
+#[test]
+fn switch_constant_selectors_are_one_lookup() {
+    let cases: String = (0..20).map(|i| format!("case {i}: return {i};")).collect();
+    // 20 constants, then a selector with an effect, then 8 more.
+    let source = format!(
+        "function f(x) {{ switch (x) {{ {cases} case g(): return 'g'; \
+         case 20: case 21: case -22: case 23: case 24: case 25: case 26: case 27: \
+         return 'late'; case 28.5: return 'half'; default: return 'd'; }} }}"
+    );
+    let p = analyze_source(&source);
+    let commands = &p.functions[1].commands;
+    let lookups = commands
+        .iter()
+        .filter(|c| matches!(c, CompileCommand::CaseIndex(_)))
+        .count();
+    assert_eq!(lookups, 2, "two runs of constants around g()");
+    assert_eq!(p.case_tables.len(), 2);
+    assert_eq!(p.case_tables[0].cases.len(), 20);
+    assert_eq!(p.case_tables[0].cases[3], (3, 3));
+    assert_eq!(p.case_tables[1].cases[2], (-22, 23));
+    // 28.5 is not an int32: tested on its own; the fallback is the
+    // default clause's index.
+    assert_eq!(p.case_tables[1].fallback, 30);
+    assert!(commands.contains(&CompileCommand::SwitchCases(31)));
+    assert!(commands.contains(&CompileCommand::SwitchEnd));
+    // Selectors evaluate in order until one matches.
+    let v = run("var log = ''; function g(v) { log += v; return v; }
+         function f(x) { switch (x) { case 0: case 1: case 2: case 3: case 4: case 5:
+           case 6: case 7: log += 'c'; case g(8): log += 'e'; break; case 9: case 10:
+           case 11: case 12: case 13: case 14: case 15: case 16: log += 'l'; break;
+           default: log += 'd'; case g(17): log += 'f'; } }
+         f(3); f(-0); f(8); f(12); f(99); f(17); f('3');
+         var result = log === 'cece8e8l817df817f817df' ? 1 : log;");
+    // As node prints it.
+    assert_eq!(v.as_number(), Some(1.0));
+}

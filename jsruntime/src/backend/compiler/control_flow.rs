@@ -5,12 +5,13 @@
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{self, Block, BlockArg, InstBuilder};
+use cranelift_frontend::Switch;
 
 use super::exception::{TryFlow, TryStage};
 use super::operand::Operand;
-use super::{malformed, CompileError, FunctionCompiler, I32, I64};
+use super::{malformed, CompileError, FunctionCompiler, F64, I32, I64};
 use crate::semantics::{CompileCommand, LoopFlags, ShortCircuitKind, Symbol};
-use crate::value::Value;
+use crate::value::{Value, NUMBER_LIMIT};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum LoopStage {
@@ -60,6 +61,13 @@ pub(super) enum Flow {
         scope_depth: usize,
     },
     Try(Box<TryFlow>),
+    /// The clauses of a `switch` (`SwitchCases`): the block of each clause,
+    /// then the end.
+    Switch {
+        clauses: Vec<Block>,
+        next: usize,
+        depth: usize,
+    },
 }
 
 impl Flow {
@@ -70,7 +78,7 @@ impl Flow {
     pub(super) fn saved_depth(&self) -> Option<usize> {
         match self {
             Flow::If { depth, .. } | Flow::ShortCircuit { depth, .. } => Some(*depth),
-            Flow::Loop { .. } | Flow::Label { .. } | Flow::Try(_) => None,
+            Flow::Loop { .. } | Flow::Label { .. } | Flow::Try(_) | Flow::Switch { .. } => None,
         }
     }
 }
@@ -587,6 +595,151 @@ impl FunctionCompiler<'_, '_> {
         let index = self.find_loop(label)?;
         self.jump_out(Target::Continue(index))?;
         self.start_dead_block();
+        Ok(())
+    }
+
+    /// `CaseIndex(table)`: the clause of the first selector of the table
+    /// strictly equal to the value (14.12.2 CaseBlockEvaluation with
+    /// 7.2.15 IsStrictlyEqual: only a Number equals a Number, +0 equals -0,
+    /// NaN equals nothing), else the table's fallback. An int32 or an
+    /// integral double goes through a `Switch` (a jump table for dense
+    /// selectors, a search tree otherwise); anything else cannot match.
+    pub(super) fn case_index(&mut self, table: u32) -> Result<(), CompileError> {
+        let Some(t) = self.program.case_tables.get(table as usize) else {
+            return malformed("CaseIndex of a missing table");
+        };
+        let (cases, fallback) = (t.cases.clone(), t.fallback);
+        let op = self.pop()?;
+        let v = self.value_of(op)?;
+        let merge = self.b.create_block();
+        self.b.append_block_param(merge, I64);
+        let no_match = self.b.create_block();
+        let int_path = self.b.create_block();
+        self.b.append_block_param(int_path, I32);
+        let not_int = self.b.create_block();
+        let is_int = self.is_int32(v);
+        let i = self.b.ins().ireduce(I32, v);
+        self.b
+            .ins()
+            .brif(is_int, int_path, &[BlockArg::Value(i)], not_int, &[]);
+        // A double: the int32 it equals, if any (-0 gives 0).
+        self.b.switch_to_block(not_int);
+        let is_number = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThan, v, NUMBER_LIMIT as i64);
+        let double = self.b.create_block();
+        self.b.ins().brif(is_number, double, &[], no_match, &[]);
+        self.b.switch_to_block(double);
+        let d = self.b.ins().bitcast(F64, ir::MemFlagsData::new(), v);
+        let di = self.b.ins().fcvt_to_sint_sat(I32, d);
+        let back = self.b.ins().fcvt_from_sint(F64, di);
+        let exact = self
+            .b
+            .ins()
+            .fcmp(cranelift_codegen::ir::condcodes::FloatCC::Equal, back, d);
+        self.b
+            .ins()
+            .brif(exact, int_path, &[BlockArg::Value(di)], no_match, &[]);
+        // The selectors, biased to unsigned: key + 2^31 as an i64.
+        self.b.switch_to_block(int_path);
+        let key = self.b.block_params(int_path)[0];
+        let wide = self.b.ins().sextend(I64, key);
+        let biased = self.b.ins().iadd_imm_s(wide, 1 << 31);
+        let mut switch = Switch::new();
+        let mut targets = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for &(selector, clause) in &cases {
+            // The first selector of a value wins.
+            if !seen.insert(selector) {
+                continue;
+            }
+            let block = self.b.create_block();
+            switch.set_entry((selector as i64 + (1 << 31)) as u128, block);
+            targets.push((block, clause));
+        }
+        switch.emit(&mut self.b, biased, no_match);
+        for (block, clause) in targets {
+            self.b.switch_to_block(block);
+            let k = self.constant(Value::number(clause as f64));
+            self.b.ins().jump(merge, &[BlockArg::Value(k)]);
+        }
+        self.b.switch_to_block(no_match);
+        let k = self.constant(Value::number(fallback as f64));
+        self.b.ins().jump(merge, &[BlockArg::Value(k)]);
+        self.b.switch_to_block(merge);
+        let result = self.b.block_params(merge)[0];
+        self.operands.push(super::operand::Operand::Any(result));
+        Ok(())
+    }
+
+    /// `SwitchCases(clauses)`: a jump table on the clause index to the
+    /// clauses' blocks (created here, entered by `SwitchClause`); index
+    /// `clauses` (and anything that is not an int32 below it) goes to the
+    /// end.
+    pub(super) fn switch_cases(&mut self, clauses: u32) -> Result<(), CompileError> {
+        let op = self.pop()?;
+        let v = self.value_of(op)?;
+        self.spill_operands();
+        let blocks: Vec<Block> = (0..=clauses).map(|_| self.b.create_block()).collect();
+        let is_int = self.is_int32(v);
+        let i = self.b.ins().ireduce(I32, v);
+        let past = self.b.ins().iconst(I32, clauses as i64);
+        let index = self.b.ins().select(is_int, i, past);
+        let mut switch = Switch::new();
+        for (k, &block) in blocks.iter().enumerate() {
+            switch.set_entry(k as u128, block);
+        }
+        let end = blocks[clauses as usize];
+        switch.emit(&mut self.b, index, end);
+        self.start_dead_block();
+        self.flows.push(Flow::Switch {
+            clauses: blocks,
+            next: 0,
+            depth: self.operands.len(),
+        });
+        Ok(())
+    }
+
+    /// `SwitchClause(k)`: the previous clause falls through into clause
+    /// `k`.
+    pub(super) fn switch_clause(&mut self, k: u32) -> Result<(), CompileError> {
+        let depth_now = self.operands.len();
+        let Some(Flow::Switch {
+            clauses,
+            next,
+            depth,
+        }) = self.flows.last_mut()
+        else {
+            return malformed("SwitchClause outside of SwitchCases");
+        };
+        if *next != k as usize || k as usize + 1 >= clauses.len() || *depth != depth_now {
+            return malformed("SwitchClause out of order or with operands left");
+        }
+        *next += 1;
+        let block = clauses[k as usize];
+        self.b.ins().jump(block, &[]);
+        self.b.switch_to_block(block);
+        Ok(())
+    }
+
+    /// `SwitchEnd`.
+    pub(super) fn switch_end(&mut self) -> Result<(), CompileError> {
+        let depth_now = self.operands.len();
+        let Some(Flow::Switch {
+            clauses,
+            next,
+            depth,
+        }) = self.flows.pop()
+        else {
+            return malformed("SwitchEnd without SwitchCases");
+        };
+        if next + 1 != clauses.len() || depth != depth_now {
+            return malformed("SwitchEnd before every clause or with operands left");
+        }
+        let end = clauses[next];
+        self.b.ins().jump(end, &[]);
+        self.b.switch_to_block(end);
         Ok(())
     }
 }

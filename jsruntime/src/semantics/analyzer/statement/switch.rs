@@ -43,7 +43,9 @@ impl<'a> Analyzer<'a> {
         let all: Vec<usize> = statements.iter().flatten().copied().collect();
         let scope = self.enter_block(&all)?;
         // if (d === t0) index = 0; else if (d === t1) index = 1; ...
-        let mut open = 0;
+        // A run of int32 constant selectors is one `CaseIndex` lookup:
+        // index = lookup(d); if (index === default) { ...the cases after }.
+        let mut cases = Vec::new();
         for (k, &c) in clauses.iter().enumerate() {
             if self.ast.nodes[c].kind != NodeKind::Case {
                 continue;
@@ -51,6 +53,45 @@ impl<'a> Analyzer<'a> {
             let Some(&test) = self.ast.children(c).first() else {
                 continue;
             };
+            let constant = self.int32_constant(test)?;
+            cases.push((k, test, constant));
+        }
+        let mut closers = Vec::new();
+        let mut i = 0;
+        while i < cases.len() {
+            let run = cases[i..]
+                .iter()
+                .take_while(|(_, _, constant)| constant.is_some())
+                .count();
+            if run >= MIN_CASE_TABLE {
+                let table = self.program.case_tables.len() as u32;
+                self.program.case_tables.push(CaseTable {
+                    cases: cases[i..i + run]
+                        .iter()
+                        .filter_map(|&(k, _, constant)| constant.map(|x| (x, k as u32)))
+                        .collect(),
+                    fallback: default as u32,
+                });
+                self.emit_all(&[
+                    C::VariableReference(index.0, index.1),
+                    C::VariableReference(d.0, d.1),
+                    C::CaseIndex(table),
+                    C::Assignment,
+                    C::Discard,
+                ]);
+                i += run;
+                if i < cases.len() {
+                    self.emit_all(&[
+                        C::VariableReference(index.0, index.1),
+                        C::Number(default),
+                        C::Binary(BinaryOperator::StrictEquality),
+                        C::IfThen,
+                    ]);
+                    closers.push(C::IfStatement);
+                }
+                continue;
+            }
+            let (k, test, _) = cases[i];
             self.emit(C::VariableReference(d.0, d.1));
             self.expression(test)?;
             self.emit_all(&[
@@ -62,29 +103,66 @@ impl<'a> Analyzer<'a> {
                 C::Discard,
                 C::Else,
             ]);
-            open += 1;
+            closers.push(C::IfElseStatement);
+            i += 1;
         }
-        for _ in 0..open {
-            self.emit(C::IfElseStatement);
+        for closer in closers.into_iter().rev() {
+            self.emit(closer);
         }
         self.free_temp(d);
         self.cur().breakables.push(Breakable::Switch(label));
+        // The clauses: a jump to the chosen one, which falls through.
+        self.emit_all(&[
+            C::VariableReference(index.0, index.1),
+            C::SwitchCases(statements.len() as u32),
+        ]);
         for (k, cs) in statements.into_iter().enumerate() {
-            self.emit_all(&[
-                C::VariableReference(index.0, index.1),
-                C::Number(k as f64),
-                C::Binary(BinaryOperator::LessThanOrEqual),
-                C::IfThen,
-            ]);
+            self.emit(C::SwitchClause(k as u32));
             for s in cs {
                 self.statement(s)?;
             }
-            self.emit(C::IfStatement);
         }
+        self.emit(C::SwitchEnd);
         self.cur().breakables.pop();
         self.leave_block(scope);
         self.free_temp(index);
         self.emit(C::LabelEnd(label));
         Ok(())
     }
+
+    /// The value of a case selector that is an int32 numeric literal (or
+    /// minus one), else `None`. Nothing stays emitted.
+    fn int32_constant(&mut self, test: usize) -> Result<Option<i32>> {
+        use CompileCommand as C;
+        let nodes = &self.ast.nodes;
+        let literal = match nodes[test].kind {
+            NodeKind::NumericLiteral => true,
+            NodeKind::UnaryMinus => self
+                .ast
+                .children(test)
+                .first()
+                .is_some_and(|&n| nodes[n].kind == NodeKind::NumericLiteral),
+            _ => false,
+        };
+        if !literal {
+            return Ok(None);
+        }
+        let start = self.cur().script.commands.len();
+        self.expression(test)?;
+        let script = &mut self.cur().script;
+        let value = match script.commands[start..] {
+            [C::Number(x)] => Some(x),
+            [C::Number(x), C::Unary(UnaryOperator::Minus)] => Some(-x),
+            _ => None,
+        };
+        script.commands.truncate(start);
+        script.positions.truncate(start.min(script.positions.len()));
+        // -0 is the int32 0 here: IsStrictlyEqual(-0, +0) is true.
+        Ok(value
+            .filter(|x| x.fract() == 0.0 && *x >= i32::MIN as f64 && *x <= i32::MAX as f64)
+            .map(|x| x as i32))
+    }
 }
+
+/// The fewest consecutive constant selectors tested by one `CaseIndex`.
+const MIN_CASE_TABLE: usize = 8;
