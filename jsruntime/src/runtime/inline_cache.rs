@@ -112,9 +112,12 @@ pub struct PropertyCache {
     /// setter is the next slot).
     pub getter_slot: Cell<u64>,
     /// Polymorphic sites (first entry of a site only): the address of the
-    /// site's [`POLY_EXTRA`] further entries, 0 until a second shape is
-    /// seen. Read by the runtime only (see the module docs).
+    /// site's further entries, 0 until a second shape is seen. Read by the
+    /// runtime only (see the module docs).
     pub more: Cell<u64>,
+    /// Polymorphic sites: how many further entries `more` has
+    /// ([`POLY_EXTRA`], then [`POLY_MAX_EXTRA`]).
+    pub more_len: Cell<u64>,
     /// Polymorphic sites: misses that found no free entry (the site is
     /// megamorphic and stops refilling). Statistics only.
     pub megamorphic: Cell<u64>,
@@ -123,6 +126,10 @@ pub struct PropertyCache {
 /// Entries of a polymorphic site beyond the first (the one compiled code
 /// checks inline).
 pub const POLY_EXTRA: usize = 3;
+
+/// Entries of a site beyond the first once [`POLY_EXTRA`] were not enough
+/// (16 in all); past them the site is megamorphic.
+pub const POLY_MAX_EXTRA: usize = 15;
 
 /// What a runtime check of a site's entries found for a read.
 pub enum CachedGet {
@@ -456,16 +463,33 @@ impl PropertyCache {
     pub fn extras(&self) -> &[PropertyCache] {
         match self.more.get() {
             0 => &[],
-            // SAFETY: `more` is the address of a table of `POLY_EXTRA`
+            // SAFETY: `more` is the address of a table of `more_len`
             // entries made by `new_inline_caches`, which live as long as the
             // runtime, as this entry does.
-            p => unsafe { std::slice::from_raw_parts(p as *const PropertyCache, POLY_EXTRA) },
+            p => unsafe {
+                std::slice::from_raw_parts(p as *const PropertyCache, self.more_len.get() as usize)
+            },
         }
     }
 
     /// This entry and the site's further entries.
     fn entries(&self) -> impl Iterator<Item = &PropertyCache> {
         std::iter::once(self).chain(self.extras())
+    }
+
+    /// Makes this entry a copy of `from` (the entry fields, not the site's).
+    fn copy_from(&self, from: &PropertyCache) {
+        self.clear();
+        self.offset.set(from.offset.get());
+        self.indirect.set(from.indirect.get());
+        self.key.set(from.key.get());
+        self.holder.set(from.holder.get());
+        self.proto.set(from.proto.get());
+        self.epoch.set(from.epoch.get());
+        self.new_shape.set(from.new_shape.get());
+        self.getter_slot.set(from.getter_slot.get());
+        self.getter_shape.set(from.getter_shape.get());
+        self.shape.set(from.shape.get());
     }
 
     /// The slot index of a data entry (`shape` non-zero).
@@ -571,10 +595,25 @@ impl PropertyCache {
         if let Some(e) = extras.iter().find(|e| e.receiver_shape() == 0) {
             return Some(e);
         }
-        if extras.is_empty() {
-            let table = rt.new_inline_caches(POLY_EXTRA);
+        if extras.len() < POLY_MAX_EXTRA {
+            // Grow (the old table is left empty; it stays allocated).
+            let len = if extras.is_empty() {
+                POLY_EXTRA
+            } else {
+                POLY_MAX_EXTRA
+            };
+            let table = rt.new_inline_caches(len);
+            // SAFETY: `new_inline_caches` made `len` entries at `table`,
+            // which live as long as the runtime.
+            let new = unsafe { std::slice::from_raw_parts(table, len) };
+            for (to, from) in new.iter().zip(extras) {
+                to.copy_from(from);
+                from.clear();
+            }
+            let free = &new[extras.len()];
+            self.more_len.set(len as u64);
             self.more.set(table as u64);
-            return self.extras().first();
+            return Some(free);
         }
         self.megamorphic.set(self.megamorphic.get() + 1);
         None
@@ -725,19 +764,23 @@ impl Runtime {
     }
 
     /// Statistics of the named-access sites for `--stats`: sites with one
-    /// filled entry, sites with 2 to 4 (polymorphic), sites that missed with
-    /// every entry full (megamorphic), and the misses those found no room
-    /// for.
-    pub fn inline_cache_stats(&self) -> (usize, usize, usize, u64) {
+    /// filled entry, sites with up to 4 entries, sites with up to 16, sites
+    /// that missed with every entry full (megamorphic), and the misses
+    /// those found no room for.
+    pub fn inline_cache_stats(&self) -> (usize, usize, usize, usize, u64) {
         let all = self.inline_caches.iter().flat_map(|t| t.iter());
-        let (mut filled, mut extra_filled, mut poly, mut mega, mut misses) =
-            (0usize, 0, 0, 0, 0u64);
+        let (mut filled, mut extra_filled, mut poly, mut wide) = (0usize, 0, 0, 0);
+        let (mut mega, mut misses) = (0, 0u64);
         for c in all {
             if c.receiver_shape() != 0 {
                 filled += 1;
             }
             if c.more.get() != 0 {
-                poly += 1;
+                if c.more_len.get() as usize == POLY_EXTRA {
+                    poly += 1;
+                } else {
+                    wide += 1;
+                }
                 extra_filled += c
                     .extras()
                     .iter()
@@ -749,12 +792,8 @@ impl Runtime {
                 misses += c.megamorphic.get();
             }
         }
-        (
-            filled.saturating_sub(extra_filled + poly),
-            poly,
-            mega,
-            misses,
-        )
+        let mono = filled.saturating_sub(extra_filled + poly + wide);
+        (mono, poly, wide, mega, misses)
     }
 
     /// Number of filled caches (statistics, tests).
