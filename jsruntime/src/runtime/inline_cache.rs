@@ -48,7 +48,22 @@
 //! checks the entry first ([`PropertyCache::getter_hit`]) and calls the
 //! getter read live from the holder's slot, without looking the key up.
 //! Typed arrays may be receivers of getter entries (their non-numeric keys
-//! are ordinary): `ta.length` is the common case.
+//! are ordinary): `ta.length` is the common case. **Setter entries** are
+//! the same fields in a set cache ([`PropertyCache::fill_setter`]; the
+//! setter is the slot after the getter).
+//!
+//! **Polymorphic sites.** The cache table holds one entry per site and
+//! direction, the one compiled code checks inline. A site that misses on
+//! a second receiver shape gets [`POLY_EXTRA`] further entries
+//! ([`PropertyCache::more`]), grown to [`POLY_MAX_EXTRA`] when full; past
+//! those the site is megamorphic and refills nothing. The further entries
+//! are checked by the runtime's miss path ([`PropertyCache::poly_get`],
+//! [`PropertyCache::poly_set`]) before any lookup, under the same guards as
+//! the first. Each entry is for one receiver shape (a transition entry: the
+//! shape before the store), so a refill replaces the stale entry of that
+//! shape or takes an empty one ([`PropertyCache::fill_get_poly`],
+//! [`PropertyCache::fill_set_poly`]). The further tables are made by
+//! [`Runtime::new_inline_caches`], so pruning clears their entries too.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -540,11 +555,8 @@ impl PropertyCache {
         for e in self.entries() {
             if e.shape.get() != shape {
                 if e.getter_shape.get() == shape {
-                    match e.setter_hit(o) {
-                        Some(setter) if !setter.is_undefined() => {
-                            return Some(CachedSet::Setter(setter))
-                        }
-                        _ => {}
+                    if let Some(setter) = e.setter_hit(o).filter(|s| !s.is_undefined()) {
+                        return Some(CachedSet::Setter(setter));
                     }
                 }
                 continue;
@@ -648,9 +660,9 @@ impl PropertyCache {
             return;
         }
         if after != before && !before.is_dictionary() && after.parent() == Some(before) {
-            match self.poly_target(rt, before.addr() as u64) {
-                Some(e) if e.try_fill_transition(rt, o, key, before) => return,
-                _ => {}
+            let entry = self.poly_target(rt, before.addr() as u64);
+            if entry.is_some_and(|e| e.try_fill_transition(rt, o, key, before)) {
+                return;
             }
         }
         if let Some(e) = self.poly_target(rt, after.addr() as u64) {
