@@ -357,6 +357,11 @@ fn print_stats(exec: &Executor, stats: bool, defined: usize) {
             c.background_insts,
             c.background_functions
         );
+        let (mono, poly, wide, mega, misses) = exec.runtime.inline_cache_stats();
+        eprintln!(
+            "inline caches: {mono} monomorphic, {poly} with 2-4 entries, {wide} with 5-16, \
+             {mega} megamorphic ({misses} misses with every entry full)"
+        );
         if std::env::var_os("JSRUNTIME_CRANELIFT_TIMING").is_some() {
             eprint!("{}", exec.cranelift_pass_times());
         }

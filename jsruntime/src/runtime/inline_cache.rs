@@ -48,7 +48,22 @@
 //! checks the entry first ([`PropertyCache::getter_hit`]) and calls the
 //! getter read live from the holder's slot, without looking the key up.
 //! Typed arrays may be receivers of getter entries (their non-numeric keys
-//! are ordinary): `ta.length` is the common case.
+//! are ordinary): `ta.length` is the common case. **Setter entries** are
+//! the same fields in a set cache ([`PropertyCache::fill_setter`]; the
+//! setter is the slot after the getter).
+//!
+//! **Polymorphic sites.** The cache table holds one entry per site and
+//! direction, the one compiled code checks inline. A site that misses on
+//! a second receiver shape gets [`POLY_EXTRA`] further entries
+//! ([`PropertyCache::more`]), grown to [`POLY_MAX_EXTRA`] when full; past
+//! those the site is megamorphic and refills nothing. The further entries
+//! are checked by the runtime's miss path ([`PropertyCache::poly_get`],
+//! [`PropertyCache::poly_set`]) before any lookup, under the same guards as
+//! the first. Each entry is for one receiver shape (a transition entry: the
+//! shape before the store), so a refill replaces the stale entry of that
+//! shape or takes an empty one ([`PropertyCache::fill_get_poly`],
+//! [`PropertyCache::fill_set_poly`]). The further tables are made by
+//! [`Runtime::new_inline_caches`], so pruning clears their entries too.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -56,7 +71,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::gc::Gc;
 use crate::object::exotic::{FLAG_EXOTIC, FLAG_TYPED_ARRAY};
 use crate::object::{
-    shape::Shape, JsObject, ObjectKind, PropertyKey, INLINE_SLOTS, OBJECT_INLINE_SLOTS_OFFSET,
+    shape::Shape, JsObject, ObjectKind, PropertyKey, FLAG_EXTENSIBLE, INLINE_SLOTS,
+    OBJECT_INLINE_SLOTS_OFFSET, OBJECT_SHAPE_OFFSET,
 };
 use crate::runtime::Runtime;
 
@@ -110,6 +126,40 @@ pub struct PropertyCache {
     /// Getter entries: the accessor's slot in the holder (the getter; the
     /// setter is the next slot).
     pub getter_slot: Cell<u64>,
+    /// Polymorphic sites (first entry of a site only): the address of the
+    /// site's further entries, 0 until a second shape is seen. Read by the
+    /// runtime only (see the module docs).
+    pub more: Cell<u64>,
+    /// Polymorphic sites: how many further entries `more` has
+    /// ([`POLY_EXTRA`], then [`POLY_MAX_EXTRA`]).
+    pub more_len: Cell<u64>,
+    /// Polymorphic sites: misses that found no free entry (the site is
+    /// megamorphic and stops refilling). Statistics only.
+    pub megamorphic: Cell<u64>,
+}
+
+/// Entries of a polymorphic site beyond the first (the one compiled code
+/// checks inline).
+pub const POLY_EXTRA: usize = 3;
+
+/// Entries of a site beyond the first once [`POLY_EXTRA`] were not enough
+/// (16 in all); past them the site is megamorphic.
+pub const POLY_MAX_EXTRA: usize = 15;
+
+/// What a runtime check of a site's entries found for a read.
+pub enum CachedGet {
+    /// The value of a data property.
+    Value(crate::value::Value),
+    /// The getter of an accessor (undefined when it has none).
+    Getter(crate::value::Value),
+}
+
+/// What a runtime check of a site's entries did or found for a store.
+pub enum CachedSet {
+    /// The value was stored (an own data entry or a transition entry).
+    Stored,
+    /// The setter of an accessor to call (never undefined).
+    Setter(crate::value::Value),
 }
 
 impl PropertyCache {
@@ -141,12 +191,24 @@ impl PropertyCache {
     /// [[Prototype]] and epoch. `Value::UNDEFINED` for an accessor without
     /// a getter.
     pub fn getter_hit(&self, o: Gc<JsObject>) -> Option<crate::value::Value> {
+        self.accessor_hit(o, 0)
+    }
+
+    /// The setter of a setter entry (a getter entry of a set cache, see
+    /// [`PropertyCache::fill_setter`]) when `o` hits it, as
+    /// [`PropertyCache::getter_hit`].
+    pub fn setter_hit(&self, o: Gc<JsObject>) -> Option<crate::value::Value> {
+        self.accessor_hit(o, 1)
+    }
+
+    /// The getter (`which` 0) or setter (1) of an accessor entry `o` hits.
+    fn accessor_hit(&self, o: Gc<JsObject>, which: u32) -> Option<crate::value::Value> {
         let shape = self.getter_shape.get();
         let typed_ok = self.indirect.get() != 0;
         if shape == 0 || o.shape().addr() as u64 != shape || !getter_receiver(o, typed_ok) {
             return None;
         }
-        let slot = self.getter_slot.get() as u32;
+        let slot = self.getter_slot.get() as u32 + which;
         let holder = self.holder.get() as usize;
         if holder == 0 {
             return Some(o.slot(slot));
@@ -324,7 +386,23 @@ impl PropertyCache {
     /// property as [`PropertyCache::fill`] does, else a data property found
     /// on the prototype chain (see the module docs), else nothing.
     pub fn fill_get(&self, rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) {
-        if self.fill(o, key, false) || matches!(key, PropertyKey::Index(_)) {
+        self.fill_read(rt, o, key, false);
+    }
+
+    /// Fills a *set* cache with a setter entry after `o.key = v` called
+    /// the setter of an accessor found as a read finds it (own or on the
+    /// chain, see [`PropertyCache::fill_get`]): the same fields as a getter
+    /// entry, the setter being the slot after the getter. Does nothing
+    /// when the lookup finds a data property.
+    pub fn fill_setter(&self, rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) {
+        self.fill_read(rt, o, key, true);
+    }
+
+    /// [`PropertyCache::fill_get`], or with `accessors_only` only its
+    /// getter entries (a set cache must never hold a prototype-chain data
+    /// entry: compiled stores do not check `holder`).
+    fn fill_read(&self, rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey, accessors_only: bool) {
+        if matches!(key, PropertyKey::Index(_)) || (!accessors_only && self.fill(o, key, false)) {
             return;
         }
         let length = PropertyKey::String(rt.names.length);
@@ -369,7 +447,7 @@ impl PropertyCache {
                 self.set_getter(&shape, entry.slot, Some(obj), o.proto().to_bits(), typed_ok);
                 return;
             }
-            if typed {
+            if typed || accessors_only {
                 return;
             }
             // Empty while the entry is rewritten (no half-written hit).
@@ -381,6 +459,216 @@ impl PropertyCache {
             self.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
             self.shape.set(shape.addr() as u64);
             return;
+        }
+    }
+}
+
+impl PropertyCache {
+    /// The receiver shape this entry is for (data, transition or getter
+    /// entry), 0 when empty.
+    fn receiver_shape(&self) -> u64 {
+        match self.shape.get() {
+            0 => self.getter_shape.get(),
+            s => s,
+        }
+    }
+
+    /// The further entries of a polymorphic site (empty until it saw a
+    /// second shape).
+    pub fn extras(&self) -> &[PropertyCache] {
+        match self.more.get() {
+            0 => &[],
+            // SAFETY: `more` is the address of a table of `more_len`
+            // entries made by `new_inline_caches`, which live as long as the
+            // runtime, as this entry does.
+            p => unsafe {
+                std::slice::from_raw_parts(p as *const PropertyCache, self.more_len.get() as usize)
+            },
+        }
+    }
+
+    /// This entry and the site's further entries.
+    fn entries(&self) -> impl Iterator<Item = &PropertyCache> {
+        std::iter::once(self).chain(self.extras())
+    }
+
+    /// Makes this entry a copy of `from` (the entry fields, not the site's).
+    fn copy_from(&self, from: &PropertyCache) {
+        self.clear();
+        self.offset.set(from.offset.get());
+        self.indirect.set(from.indirect.get());
+        self.key.set(from.key.get());
+        self.holder.set(from.holder.get());
+        self.proto.set(from.proto.get());
+        self.epoch.set(from.epoch.get());
+        self.new_shape.set(from.new_shape.get());
+        self.getter_slot.set(from.getter_slot.get());
+        self.getter_shape.set(from.getter_shape.get());
+        self.shape.set(from.shape.get());
+    }
+
+    /// The slot index of a data entry (`shape` non-zero).
+    fn slot_index(&self) -> u32 {
+        let offset = self.offset.get() as usize;
+        if self.indirect.get() == 0 {
+            (offset.saturating_sub(OBJECT_INLINE_SLOTS_OFFSET) / 8) as u32
+        } else {
+            (INLINE_SLOTS + offset / 8) as u32
+        }
+    }
+
+    /// The runtime's check of a get site (the miss path of compiled code,
+    /// or the whole path of compact code): the first entry of the site
+    /// that `o` hits, as compiled code would hit a data entry and
+    /// [`PropertyCache::getter_hit`] a getter entry.
+    pub fn poly_get(&self, o: Gc<JsObject>) -> Option<CachedGet> {
+        let shape = o.shape().addr() as u64;
+        for e in self.entries() {
+            if e.shape.get() == shape && e.new_shape.get() == 0 {
+                let holder = e.holder.get() as usize;
+                if holder == 0 {
+                    return Some(CachedGet::Value(o.slot(e.slot_index())));
+                }
+                if o.proto().to_bits() == e.proto.get()
+                    && PROTO_EPOCH.load(Ordering::Relaxed) == e.epoch.get()
+                {
+                    // SAFETY: the holder of a live entry is live (entries
+                    // of dead holders are cleared by `prune_inline_caches`).
+                    let holder: Gc<JsObject> = unsafe { Gc::from_addr(holder) };
+                    return Some(CachedGet::Value(holder.slot(e.slot_index())));
+                }
+            } else if e.getter_shape.get() == shape {
+                if let Some(getter) = e.getter_hit(o) {
+                    return Some(CachedGet::Getter(getter));
+                }
+            }
+        }
+        None
+    }
+
+    /// The runtime's check of a set site: stores `v` into `o` when `o` hits
+    /// an own data entry or a transition entry of the site, under the same
+    /// conditions as compiled code (`set_cache_hit`), or finds the setter of
+    /// a setter entry `o` hits.
+    pub fn poly_set(&self, o: Gc<JsObject>, v: crate::value::Value) -> Option<CachedSet> {
+        let shape = o.shape().addr() as u64;
+        for e in self.entries() {
+            if e.shape.get() != shape {
+                if e.getter_shape.get() == shape {
+                    if let Some(setter) = e.setter_hit(o).filter(|s| !s.is_undefined()) {
+                        return Some(CachedSet::Setter(setter));
+                    }
+                }
+                continue;
+            }
+            let new_shape = e.new_shape.get() as usize;
+            if new_shape == 0 {
+                if e.holder.get() != 0 {
+                    continue;
+                }
+                // SAFETY: short exclusive access, no allocation.
+                unsafe { o.get_mut() }.set_slot(e.slot_index(), v);
+                return Some(CachedSet::Stored);
+            }
+            let flags = o.flags() & (FLAG_EXTENSIBLE | FLAG_WATCHED);
+            if flags != FLAG_EXTENSIBLE
+                || o.proto().to_bits() != e.proto.get()
+                || PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get()
+            {
+                continue;
+            }
+            // SAFETY: short exclusive access, no allocation.
+            unsafe { o.get_mut() }.set_slot(e.slot_index(), v);
+            // Switch to the new shape as compiled code does (a store of the
+            // shape's cell address into the shape field).
+            // SAFETY: `o` is a live object cell and the field at
+            // OBJECT_SHAPE_OFFSET is its `Gc<Shape>`, a cell address; the
+            // entry's new shape is live (pruned otherwise) and is `shape`
+            // plus the property in the entry's inline slot.
+            unsafe { ((o.addr() + OBJECT_SHAPE_OFFSET) as *mut u64).write(new_shape as u64) };
+            return Some(CachedSet::Stored);
+        }
+        None
+    }
+
+    /// The entry of this site a miss on a receiver of shape `shape` should
+    /// fill: the entry already for that shape (stale: its guards failed),
+    /// else the first empty one (making the further entries on the second
+    /// shape), else none: the site is megamorphic and keeps its entries.
+    fn poly_target(&self, rt: &mut Runtime, shape: u64) -> Option<&PropertyCache> {
+        let first = self.receiver_shape();
+        if first == 0 || first == shape {
+            return Some(self);
+        }
+        let extras = self.extras();
+        if let Some(e) = extras.iter().find(|e| e.receiver_shape() == shape) {
+            return Some(e);
+        }
+        if let Some(e) = extras.iter().find(|e| e.receiver_shape() == 0) {
+            return Some(e);
+        }
+        if extras.len() < POLY_MAX_EXTRA {
+            // Grow (the old table is left empty; it stays allocated).
+            let len = if extras.is_empty() {
+                POLY_EXTRA
+            } else {
+                POLY_MAX_EXTRA
+            };
+            let table = rt.new_inline_caches(len);
+            // SAFETY: `new_inline_caches` made `len` entries at `table`,
+            // which live as long as the runtime.
+            let new = unsafe { std::slice::from_raw_parts(table, len) };
+            for (to, from) in new.iter().zip(extras) {
+                to.copy_from(from);
+                from.clear();
+            }
+            let free = &new[extras.len()];
+            self.more_len.set(len as u64);
+            self.more.set(table as u64);
+            return Some(free);
+        }
+        self.megamorphic.set(self.megamorphic.get() + 1);
+        None
+    }
+
+    /// Fills an entry of a polymorphic get site after a read that missed
+    /// (see [`PropertyCache::fill_get`]).
+    pub fn fill_get_poly(&self, rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) {
+        let shape = o.shape();
+        if shape.is_dictionary() || matches!(key, PropertyKey::Index(_)) {
+            return;
+        }
+        if let Some(e) = self.poly_target(rt, shape.addr() as u64) {
+            e.fill_get(rt, o, key);
+        }
+    }
+
+    /// Fills an entry of a polymorphic set site after `o.key = v` missed
+    /// (see [`PropertyCache::fill_set`]; `before` is `o`'s shape before the
+    /// store): a transition entry keyed by `before` when the store added
+    /// the property, else an own entry or (`o.key` is an accessor) a setter
+    /// entry keyed by the shape after.
+    pub fn fill_set_poly(
+        &self,
+        rt: &mut Runtime,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        before: Gc<Shape>,
+    ) {
+        let after = o.shape();
+        if matches!(key, PropertyKey::Index(_)) || after.is_dictionary() {
+            return;
+        }
+        if after != before && !before.is_dictionary() && after.parent() == Some(before) {
+            let entry = self.poly_target(rt, before.addr() as u64);
+            if entry.is_some_and(|e| e.try_fill_transition(rt, o, key, before)) {
+                return;
+            }
+        }
+        if let Some(e) = self.poly_target(rt, after.addr() as u64) {
+            if !e.fill(o, key, true) && after == before {
+                e.fill_setter(rt, o, key);
+            }
         }
     }
 }
@@ -485,6 +773,39 @@ impl Runtime {
                 }
             }
         }
+    }
+
+    /// Statistics of the named-access sites for `--stats`: sites with one
+    /// filled entry, sites with up to 4 entries, sites with up to 16, sites
+    /// that missed with every entry full (megamorphic), and the misses
+    /// those found no room for.
+    pub fn inline_cache_stats(&self) -> (usize, usize, usize, usize, u64) {
+        let all = self.inline_caches.iter().flat_map(|t| t.iter());
+        let (mut filled, mut extra_filled, mut poly, mut wide) = (0usize, 0, 0, 0);
+        let (mut mega, mut misses) = (0, 0u64);
+        for c in all {
+            if c.receiver_shape() != 0 {
+                filled += 1;
+            }
+            if c.more.get() != 0 {
+                if c.more_len.get() as usize == POLY_EXTRA {
+                    poly += 1;
+                } else {
+                    wide += 1;
+                }
+                extra_filled += c
+                    .extras()
+                    .iter()
+                    .filter(|e| e.receiver_shape() != 0)
+                    .count();
+            }
+            if c.megamorphic.get() != 0 {
+                mega += 1;
+                misses += c.megamorphic.get();
+            }
+        }
+        let mono = filled.saturating_sub(extra_filled + poly + wide);
+        (mono, poly, wide, mega, misses)
     }
 
     /// Number of filled caches (statistics, tests).

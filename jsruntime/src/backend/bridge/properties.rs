@@ -5,7 +5,7 @@
 
 use crate::backend::Executor;
 use crate::builtins::typed_array::{raw_to_value, set_element, typed_array_data};
-use crate::runtime::inline_cache::PropertyCache;
+use crate::runtime::inline_cache::{CachedGet, CachedSet, PropertyCache};
 use crate::value::Value;
 
 use super::{complete, value};
@@ -36,18 +36,27 @@ pub unsafe extern "C" fn runtime_get_property(
         // SAFETY: `ret` is writable.
         return unsafe { complete(ret, result) };
     }
-    // A getter entry of the site's cache: call the getter without a lookup
-    // (10.1.8.1 OrdinaryGet steps 5-8).
+    // Any entry of the site's cache (a polymorphic site has several; the
+    // compiled code checked the first only, compact code none): a data
+    // property without a lookup, or a getter to call (10.1.8.1 OrdinaryGet
+    // steps 5-8).
     if let (Some(o), false) = (base.as_object(), cache.is_null()) {
         // SAFETY: caches live as long as the runtime.
-        if let Some(getter) = unsafe { (*cache).getter_hit(o) } {
-            let result = if getter.is_undefined() {
-                Ok(Value::UNDEFINED)
-            } else {
-                rt.call(getter, base, &[])
-            };
-            // SAFETY: `ret` is writable.
-            return unsafe { complete(ret, result) };
+        match unsafe { (*cache).poly_get(o) } {
+            Some(CachedGet::Value(v)) => {
+                // SAFETY: `ret` is writable.
+                return unsafe { complete(ret, Ok(v)) };
+            }
+            Some(CachedGet::Getter(getter)) => {
+                let result = if getter.is_undefined() {
+                    Ok(Value::UNDEFINED)
+                } else {
+                    rt.call(getter, base, &[])
+                };
+                // SAFETY: `ret` is writable.
+                return unsafe { complete(ret, result) };
+            }
+            None => {}
         }
     }
     let result = match base.as_object() {
@@ -55,7 +64,7 @@ pub unsafe extern "C" fn runtime_get_property(
             let v = rt.get(o, key, base)?;
             if !cache.is_null() {
                 // SAFETY: caches live as long as the runtime.
-                unsafe { (*cache).fill_get(rt, o, key) };
+                unsafe { (*cache).fill_get_poly(rt, o, key) };
             }
             Ok(v)
         }),
@@ -90,23 +99,55 @@ pub unsafe extern "C" fn runtime_set_property(
         return unsafe { complete(ret, result) };
     }
     let result = match base.as_object() {
-        Some(o) if !cache.is_null() => rt.to_property_key(key).and_then(|key| {
-            let before = o.shape();
-            let ok = rt.set(o, key, v, base)?;
-            if ok {
-                // SAFETY: caches live as long as the runtime.
-                unsafe { (*cache).fill_set(rt, o, key, before) };
-            } else if strict != 0 {
-                let k = rt.key_for_message(key);
-                let message = format!("Cannot assign to read only property '{k}' of object");
-                return Err(rt.type_error(&message));
+        Some(o) if !cache.is_null() => {
+            // Any entry of the site's cache: a store without a lookup, or a
+            // setter to call (10.1.9.2 OrdinarySetWithOwnDescriptor steps
+            // 5-7: the receiver is the base).
+            // SAFETY: caches live as long as the runtime.
+            match unsafe { (*cache).poly_set(o, v) } {
+                Some(CachedSet::Stored) => {
+                    // SAFETY: `ret` is writable.
+                    return unsafe { complete(ret, Ok(v)) };
+                }
+                Some(CachedSet::Setter(setter)) => {
+                    let result = rt.call(setter, base, &[v]).map(|_| v);
+                    // SAFETY: `ret` is writable.
+                    return unsafe { complete(ret, result) };
+                }
+                None => {}
             }
-            Ok(v)
-        }),
+            set_and_fill(rt, o, key, v, base, strict, cache)
+        }
         _ => rt.put_value(base, key, v, strict != 0).map(|()| v),
     };
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
+}
+
+/// The generic store of [`runtime_set_property`] through [[Set]], then the
+/// refill of the site's set cache.
+fn set_and_fill(
+    rt: &mut crate::runtime::Runtime,
+    o: crate::gc::Gc<crate::object::JsObject>,
+    key: Value,
+    v: Value,
+    base: Value,
+    strict: u8,
+    cache: *const PropertyCache,
+) -> crate::JsResult<Value> {
+    rt.to_property_key(key).and_then(|key| {
+        let before = o.shape();
+        let ok = rt.set(o, key, v, base)?;
+        if ok {
+            // SAFETY: caches live as long as the runtime.
+            unsafe { (*cache).fill_set_poly(rt, o, key, before) };
+        } else if strict != 0 {
+            let k = rt.key_for_message(key);
+            let message = format!("Cannot assign to read only property '{k}' of object");
+            return Err(rt.type_error(&message));
+        }
+        Ok(v)
+    })
 }
 
 /// `delete object[key]` (ECMA-262 13.5.1.2).
