@@ -34,7 +34,7 @@ use cranelift_frontend::{Switch, Variable};
 
 use super::control_flow::{Flow, Target};
 use super::operand::Operand;
-use super::variables::Slot;
+use super::variables::{Slot, CELL_OFFSET};
 use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64};
 use crate::backend::coroutine::{
     Coroutine, FrameSlot, MODE_RETURN, MODE_THROW, SUSPEND_AWAIT, SUSPEND_START, SUSPEND_YIELD,
@@ -407,10 +407,10 @@ impl FunctionCompiler<'_, '_> {
                     let v = self.b.use_var(var);
                     self.b.ins().store(trusted(), v, frame, value_at);
                 }
-                Slot::Memory { slot, cell } => {
+                Slot::Memory { slot } => {
                     let v = self.b.ins().stack_load(I64, I64, slot, 0);
                     self.b.ins().store(trusted(), v, frame, value_at);
-                    let cell_ptr = self.b.use_var(cell);
+                    let cell_ptr = self.b.ins().stack_load(I64, I64, slot, CELL_OFFSET);
                     self.b
                         .ins()
                         .store(trusted(), cell_ptr, frame, cell_at.unwrap_or(0));
@@ -469,12 +469,12 @@ impl FunctionCompiler<'_, '_> {
                     let v = self.b.ins().load(I64, trusted(), frame, value_at);
                     self.b.def_var(var, v);
                 }
-                Slot::Memory { slot, cell } => {
+                Slot::Memory { slot } => {
                     let cell_ptr = self
                         .b
                         .ins()
                         .load(I64, trusted(), frame, cell_at.unwrap_or(0));
-                    self.b.def_var(cell, cell_ptr);
+                    self.b.ins().stack_store(I64, cell_ptr, slot, CELL_OFFSET);
                     let reopen = self.b.create_block();
                     let plain = self.b.create_block();
                     let done = self.b.create_block();

@@ -538,13 +538,13 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             if is_captured {
                 let slot = b.create_sized_stack_slot(StackSlotData::new(
                     StackSlotKind::ExplicitSlot,
-                    8,
+                    16,
                     3,
                 ));
                 b.ins().stack_store(I64, initial, slot, 0);
-                let cell = b.declare_var(I64);
-                b.def_var(cell, zero_ptr);
-                slots.push(Slot::Memory { slot, cell });
+                b.ins()
+                    .stack_store(I64, zero_ptr, slot, variables::CELL_OFFSET);
+                slots.push(Slot::Memory { slot });
             } else {
                 let var = b.declare_var(I64);
                 b.def_var(var, initial);

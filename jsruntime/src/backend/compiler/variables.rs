@@ -31,9 +31,17 @@ pub(super) enum GlobalMiss {
 pub(super) enum Slot {
     /// Not captured: an SSA variable.
     Register(Variable),
-    /// Captured: a stack slot, and a variable holding its capture cell or 0.
-    Memory { slot: StackSlot, cell: Variable },
+    /// Captured: a 16-byte stack slot holding the value (offset 0) and the
+    /// binding's capture cell or 0 ([`CELL_OFFSET`]). The cell pointer is
+    /// kept in memory rather than in an SSA variable: a variable is a
+    /// block parameter of every block it is live across, and every captured
+    /// binding's cell is live from its scope's entry to its escape, so
+    /// 1,000 captured locals made Cranelift's work (and memory) quadratic.
+    Memory { slot: StackSlot },
 }
+
+/// Offset of the capture cell pointer in a captured binding's stack slot.
+pub(super) const CELL_OFFSET: i32 = 8;
 
 impl FunctionCompiler<'_, '_> {
     pub(super) fn slot_index(&self, locator: Locator) -> Result<usize, CompileError> {
@@ -332,10 +340,10 @@ impl FunctionCompiler<'_, '_> {
 
     /// Moves a captured binding into its cell, if a cell exists.
     fn escape_slot(&mut self, index: usize) {
-        let Some(Slot::Memory { slot, cell }) = self.slots.get(index).copied() else {
+        let Some(Slot::Memory { slot }) = self.slots.get(index).copied() else {
             return;
         };
-        let cell_ptr = self.b.use_var(cell);
+        let cell_ptr = self.b.ins().stack_load(I64, I64, slot, CELL_OFFSET);
         let escape = self.b.create_block();
         let done = self.b.create_block();
         self.b.ins().brif(cell_ptr, escape, &[], done, &[]);
@@ -354,7 +362,7 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(done);
         let zero = self.b.ins().iconst(I64, 0);
-        self.b.def_var(cell, zero);
+        self.b.ins().stack_store(I64, zero, slot, CELL_OFFSET);
     }
 
     fn captured_slots_of(&self, scope: ScopeRef) -> Vec<usize> {
@@ -397,12 +405,12 @@ impl FunctionCompiler<'_, '_> {
             return self.own_capture(i);
         }
         let index = self.slot_index(locator)?;
-        let Slot::Memory { slot, cell } = self.slots[index] else {
+        let Slot::Memory { slot } = self.slots[index] else {
             return malformed(format!(
                 "capturing {locator}, which no scope marks as captured"
             ));
         };
-        let existing = self.b.use_var(cell);
+        let existing = self.b.ins().stack_load(I64, I64, slot, CELL_OFFSET);
         let create = self.b.create_block();
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
@@ -416,7 +424,7 @@ impl FunctionCompiler<'_, '_> {
             self.call_runtime_checked(RuntimeFn::CreateCapture, &[self.ctx, target, scratch]);
         self.b.ins().jump(done, &[BlockArg::Value(created)]);
         self.b.switch_to_block(done);
-        self.b.def_var(cell, result);
+        self.b.ins().stack_store(I64, result, slot, CELL_OFFSET);
         Ok(result)
     }
 
@@ -458,9 +466,9 @@ impl FunctionCompiler<'_, '_> {
         }
         // A new activation of the scope has no cells yet.
         for index in self.captured_slots_of(scope) {
-            if let Slot::Memory { cell, .. } = self.slots[index] {
+            if let Slot::Memory { slot } = self.slots[index] {
                 let zero = self.b.ins().iconst(I64, 0);
-                self.b.def_var(cell, zero);
+                self.b.ins().stack_store(I64, zero, slot, CELL_OFFSET);
             }
         }
         Ok(())
