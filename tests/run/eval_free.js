@@ -4,25 +4,25 @@
 // `collect` helper is a no-op there).
 globalThis.collect = typeof $262 !== "undefined" && $262.gc ? () => $262.gc() : () => {};
 let sum = 0;
-for (let i = 0; i < 3000; i++) {
+for (let i = 0; i < 600; i++) {
   sum += eval("(" + i + ")");            // direct eval
   sum += (0, eval)("(" + i + " * 2)");   // indirect eval
   sum += new Function("return " + i + " * 3")();
-  if (i % 500 === 0) collect();
+  if (i % 200 === 0) collect();
 }
 console.log(sum);
 // Functions made by eval code, kept alive, called after collections.
 const kept = [];
-for (let i = 0; i < 300; i++) {
+for (let i = 0; i < 100; i++) {
   kept.push((0, eval)("(function (x) { return x + " + i + "; })"));
   kept.push(new Function("a", "b", "return a * b + " + i));
   kept.push(eval("(y => y - " + i + ")"));
-  if (i % 50 === 0) collect();
+  if (i % 40 === 0) collect();
 }
-for (let i = 0; i < 3000; i++) (0, eval)("'garbage " + i + "'");
+for (let i = 0; i < 1200; i++) (0, eval)("'garbage " + i + "'");
 collect();
 let check = 0;
-for (let i = 0; i < 300; i++) {
+for (let i = 0; i < 100; i++) {
   check += kept[3 * i](1) + kept[3 * i + 1](2, 3) + kept[3 * i + 2](1000);
 }
 console.log(check);
@@ -31,21 +31,21 @@ function counterFrom(start) {
   return eval("let n = start; (() => ++n)");
 }
 const counters = [];
-for (let i = 0; i < 100; i++) counters.push(counterFrom(i * 10 + 0.5 * (i % 2)));
-for (let i = 0; i < 2000; i++) eval("(" + i + ")");
+for (let i = 0; i < 60; i++) counters.push(counterFrom(i * 10 + 0.5 * (i % 2)));
+for (let i = 0; i < 1100; i++) eval("(" + i + ")");
 collect();
-console.log(counters[0](), counters[0](), counters[99](), counters[57]());
+console.log(counters[0](), counters[0](), counters[59](), counters[57]());
 // A generator made by eval code, suspended across collections.
 const gen = (0, eval)("(function* () { let k = 0; while (true) yield k++ + 0.25; })")();
 gen.next();
-for (let i = 0; i < 2000; i++) (0, eval)("[" + i + "]");
+for (let i = 0; i < 1100; i++) (0, eval)("[" + i + "]");
 collect();
 console.log(gen.next().value, gen.next().value);
 // Eval code running while collections free others: its frame stays.
 const nested = (0, eval)(`
   (function () {
     let r = 0;
-    for (let i = 0; i < 500; i++) r += (0, eval)("(" + i + ")");
+    for (let i = 0; i < 300; i++) r += (0, eval)("(" + i + ")");
     ${"collect();"}
     return r + (0, eval)("(function inner(){ return 7; })")();
   })()`);

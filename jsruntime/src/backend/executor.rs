@@ -131,14 +131,15 @@ impl State {
             .get(program)
             .copied()
             .unwrap_or_default();
-        let (num_params, name, flags) = match self.programs.get(program).and_then(|p| {
-            let s = p.function(function)?;
-            let name = s.name.map(|n| p.symbol_name(n).to_owned());
-            Some((s.length.unwrap_or(s.num_params), name, s.flags))
-        }) {
-            Some(script) => script,
-            None => (0, None, Default::default()),
-        };
+        let (num_params, name, flags) = self
+            .programs
+            .get(program)
+            .and_then(|p| {
+                let s = p.function(function)?;
+                let name = s.name.map(|n| p.symbol_name(n).to_owned());
+                Some((s.length.unwrap_or(s.num_params), name, s.flags))
+            })
+            .unwrap_or_default();
         // Out of memory for the name leaves the function anonymous.
         let atom = name.and_then(|n| runtime.atom(&n).ok());
         let name_root = atom.map(|a| runtime.persistent(Value::string(a)));
