@@ -27,7 +27,7 @@
 //!   ids are reused by later loads.
 //! * **Not freed**: the machine code and the JIT module's declaration of
 //!   each compiled function (`cranelift-jit` keeps every declared name and
-//!   never frees code memory): about 0.9 KB per distinct `eval("(" + i +
+//!   never frees code memory): about 0.7 KB per distinct `eval("(" + i +
 //!   ")")` (266 bytes of it machine code), against the
 //!   3.8 KB an evaluation kept before.
 
