@@ -58,15 +58,36 @@ impl EvalCache {
         self.programs.get(key).copied()
     }
 
-    fn insert(&mut self, key: EvalKey, program: usize) {
+    /// Adds a program; returns the programs the cache let go of when it
+    /// started over (no longer kept alive by it, `reclaim`).
+    fn insert(&mut self, key: EvalKey, program: usize) -> Vec<usize> {
+        let mut released = Vec::new();
         if self.programs.len() >= EVAL_CACHE_ENTRIES
             || self.bytes + key.source.len() > EVAL_CACHE_BYTES
         {
-            self.programs.clear();
+            released.extend(self.programs.drain().map(|(_, p)| p));
             self.bytes = 0;
         }
         self.bytes += key.source.len();
         self.programs.insert(key, program);
+        released
+    }
+
+    /// Removes the entries of direct eval code whose call site is in a
+    /// freed program (its id may be reused); returns their programs.
+    pub(crate) fn forget_scopes(&mut self, freed: &std::collections::HashSet<usize>) -> Vec<usize> {
+        let mut released = Vec::new();
+        let mut bytes = self.bytes;
+        self.programs.retain(|k, &mut p| {
+            let keep = !k.scope.is_some_and(|(s, _)| freed.contains(&s));
+            if !keep {
+                released.push(p);
+                bytes -= k.source.len();
+            }
+            keep
+        });
+        self.bytes = bytes;
+        released
     }
 }
 
@@ -74,7 +95,7 @@ impl EvalCache {
 /// (program, function).
 #[derive(Default)]
 pub(crate) struct DynamicSources {
-    texts: HashMap<(usize, u32), String>,
+    pub(super) texts: HashMap<(usize, u32), String>,
 }
 
 impl Executor {
@@ -91,7 +112,8 @@ impl Executor {
             None => match self.load_indirect_eval(source) {
                 Ok(id) => {
                     if self.program(id).is_some_and(|p| p.templates.is_empty()) {
-                        self.state.eval_cache.insert(key, id);
+                        let released = self.state.eval_cache.insert(key, id);
+                        self.state.reclaim.cached(id, &released);
                     }
                     id
                 }
@@ -117,6 +139,7 @@ impl Executor {
             });
         let id = self.load(program?);
         self.keep_source(id, None, Rc::from(source));
+        self.state.reclaim.add(id);
         Ok(id)
     }
 
@@ -144,11 +167,21 @@ impl Executor {
             None => {
                 let id = self.load_direct_eval(source, template)?;
                 if self.program(id).is_some_and(|p| p.templates.is_empty()) {
-                    self.state.eval_cache.insert(key, id);
+                    let released = self.state.eval_cache.insert(key, id);
+                    self.state.reclaim.cached(id, &released);
                 }
                 id
             }
         };
+        // The program stays while it runs (`reclaim`).
+        self.state.reclaim.pin(id);
+        let result = self.run_direct_eval(id, &cells);
+        self.state.reclaim.unpin(id);
+        result
+    }
+
+    /// Runs loaded direct eval code `id` with the call site's capture cells.
+    fn run_direct_eval(&mut self, id: usize, cells: &[*mut Capture]) -> JsResult<Value> {
         let loaded = self.program(id).unwrap_or_default();
         let map = loaded.eval_captures.clone().unwrap_or_default();
         let mut eval_cells: Vec<*mut Capture> = Vec::with_capacity(map.len());
@@ -162,7 +195,8 @@ impl Executor {
         // environment; other environments are resolved by the analyzer).
         self.global_declaration_instantiation(&loaded)?;
         let template: *const FunctionTemplate = self.template(id, FunctionId(1));
-        // SAFETY: templates are boxed and live as long as the executor.
+        // SAFETY: templates are boxed and live until their program is freed,
+        // which the caller's pin prevents.
         let function = bridge::create_function(self, unsafe { &*template }, &eval_cells)?;
         // The eval code reads `this` through its captures (arrow-like).
         self.call(function, Value::UNDEFINED, &[])
@@ -215,6 +249,7 @@ impl Executor {
         };
         let id = self.load(program);
         self.keep_source(id, None, Rc::from(source));
+        self.state.reclaim.add(id);
         Ok(id)
     }
 

@@ -74,6 +74,16 @@ pub(crate) struct ExceptionTrace {
 pub const NATIVE_PROGRAM: usize = usize::MAX;
 
 impl ExceptionTrace {
+    /// Drops the sites when one is in a freed program (`reclaim`: its id
+    /// may be reused).
+    pub(crate) fn forget(&mut self, programs: &std::collections::HashSet<usize>) {
+        if self.sites.iter().any(|s| programs.contains(&s.program)) {
+            self.sites.clear();
+            self.native_names.clear();
+            self.omitted = 0;
+        }
+    }
+
     fn note(&mut self, exec_root: impl FnOnce(Value) -> Persistent, value: Value, site: Site) {
         let same = !self.closed && self.value.as_ref().is_some_and(|p| p.get() == value);
         if !same {

@@ -43,16 +43,16 @@ pub(super) struct State {
     program_realms: Vec<RealmId>,
     /// Templates by (program, function); boxed so their addresses, embedded
     /// in compiled code, never change.
-    templates: HashMap<(usize, u32), Box<FunctionTemplate>>,
+    pub(super) templates: HashMap<(usize, u32), Box<FunctionTemplate>>,
     /// String literals, rooted, by (program, string id).
-    strings: HashMap<(usize, u32), Persistent>,
+    pub(super) strings: HashMap<(usize, u32), Persistent>,
     /// Template objects of tagged templates, rooted, by (program, site).
-    template_objects: HashMap<(usize, u32), Persistent>,
+    pub(super) template_objects: HashMap<(usize, u32), Persistent>,
     /// Runs of array literal elements as value bits, by (program, list)
     /// (`CompileHost::constant_list`).
-    constant_lists: HashMap<(usize, u32), Box<[u64]>>,
+    pub(super) constant_lists: HashMap<(usize, u32), Box<[u64]>>,
     /// BigInt literals, rooted, by (program, digits string id, radix).
-    bigints: HashMap<(usize, u32, u32), Persistent>,
+    pub(super) bigints: HashMap<(usize, u32, u32), Persistent>,
     /// Global names, by id; see `runtime_get_global`.
     global_names: Vec<String>,
     global_ids: HashMap<String, u32>,
@@ -62,11 +62,11 @@ pub(super) struct State {
     /// by realm id (grown when a program of a new realm is loaded).
     globals: Vec<GlobalEnvironment>,
     /// Source texts of dynamic functions.
-    dynamic_sources: DynamicSources,
+    pub(super) dynamic_sources: DynamicSources,
     /// Programs of eval code, by realm, scope and source text, for reuse.
     pub(super) eval_cache: super::dynamic_code::EvalCache,
     /// Inline caches of compiled functions, by (program, function).
-    caches: HashMap<(usize, u32), *const PropertyCache>,
+    pub(super) caches: HashMap<(usize, u32), *const PropertyCache>,
     inline_caches_enabled: bool,
     /// Whether functions without loops start in the quick tier
     /// ([`Tier`]); off, everything compiles full at once.
@@ -75,7 +75,7 @@ pub(super) struct State {
     /// rather than on the compile thread.
     sync_compile: bool,
     /// This executor's side of the compile thread, once used.
-    compile_thread: Option<super::compile_thread::CompileThread>,
+    pub(super) compile_thread: Option<super::compile_thread::CompileThread>,
     /// The inline cache of each global name read by compiled code, by realm
     /// and name id (null until first needed); see
     /// `runtime_get_global_cached`.
@@ -89,6 +89,8 @@ pub(super) struct State {
     pub(super) modules: super::module::Modules,
     /// Compiled code and its call sites, for stack traces (`stack_walk`).
     pub(super) code_map: super::stack_walk::CodeMap,
+    /// The programs of eval code, freed once dead (`reclaim`).
+    pub(super) reclaim: super::reclaim::Reclaim,
 }
 
 impl State {
@@ -108,61 +110,71 @@ impl State {
         program: usize,
         function: FunctionId,
     ) -> &FunctionTemplate {
-        let stats = &mut self.stats;
+        if !self.templates.contains_key(&(program, function.0)) {
+            let template = self.new_template(runtime, program, function);
+            let address: *const FunctionTemplate = &*template;
+            self.reclaim.template(program, address);
+            self.templates.insert((program, function.0), template);
+        }
+        &self.templates[&(program, function.0)]
+    }
+
+    fn new_template(
+        &mut self,
+        runtime: &mut Runtime,
+        program: usize,
+        function: FunctionId,
+    ) -> Box<FunctionTemplate> {
+        self.stats.templates += 1;
         let realm = self
             .program_realms
             .get(program)
             .copied()
             .unwrap_or_default();
-        let script = self.programs.get(program).and_then(|p| {
-            let s = p.function(function)?;
-            Some((p.clone(), s.length.unwrap_or(s.num_params), s.name, s.flags))
-        });
-        self.templates
-            .entry((program, function.0))
-            .or_insert_with(|| {
-                stats.templates += 1;
-                let (num_params, name, flags) = match &script {
-                    Some((p, n, name, flags)) => {
-                        (*n, name.map(|s| p.symbol_name(s).to_owned()), *flags)
-                    }
-                    None => (0, None, Default::default()),
-                };
-                // Out of memory for the name leaves the function anonymous.
-                let atom = name.and_then(|n| runtime.atom(&n).ok());
-                let name_root = atom.map(|a| runtime.persistent(Value::string(a)));
-                let coroutine_kind = match (flags.generator, flags.r#async) {
-                    (true, true) => Some(CoroutineKind::AsyncGenerator),
-                    (true, false) => Some(CoroutineKind::Generator),
-                    (false, true) => Some(CoroutineKind::Async),
-                    (false, false) => None,
-                };
-                let lambda = if coroutine_kind.is_some() {
-                    runtime_coroutine_ramp as Lambda
-                } else {
-                    runtime_lazy_compile as Lambda
-                };
-                Box::new(FunctionTemplate {
-                    lambda: std::cell::Cell::new(lambda),
-                    compiled: std::cell::Cell::new(false),
-                    quick: std::cell::Cell::new(false),
-                    hotness: std::cell::Cell::new(0),
-                    big_frame: std::cell::Cell::new(None),
-                    program,
-                    function,
-                    realm,
-                    num_params,
-                    name: atom.unwrap_or(runtime.names.empty),
-                    name_root,
-                    strict: flags.strict,
-                    constructor: !(flags.arrow || flags.generator || flags.r#async || flags.method),
-                    class_constructor: flags.class_constructor,
-                    derived: flags.derived,
-                    coroutine_kind,
-                    coroutine: std::cell::OnceCell::new(),
-                    construct_cache: std::cell::Cell::new(std::ptr::null()),
-                })
+        let (num_params, name, flags) = self
+            .programs
+            .get(program)
+            .and_then(|p| {
+                let s = p.function(function)?;
+                let name = s.name.map(|n| p.symbol_name(n).to_owned());
+                Some((s.length.unwrap_or(s.num_params), name, s.flags))
             })
+            .unwrap_or_default();
+        // Out of memory for the name leaves the function anonymous.
+        let atom = name.and_then(|n| runtime.atom(&n).ok());
+        let name_root = atom.map(|a| runtime.persistent(Value::string(a)));
+        let coroutine_kind = match (flags.generator, flags.r#async) {
+            (true, true) => Some(CoroutineKind::AsyncGenerator),
+            (true, false) => Some(CoroutineKind::Generator),
+            (false, true) => Some(CoroutineKind::Async),
+            (false, false) => None,
+        };
+        let lambda = if coroutine_kind.is_some() {
+            runtime_coroutine_ramp as Lambda
+        } else {
+            runtime_lazy_compile as Lambda
+        };
+        Box::new(FunctionTemplate {
+            lambda: std::cell::Cell::new(lambda),
+            compiled: std::cell::Cell::new(false),
+            quick: std::cell::Cell::new(false),
+            hotness: std::cell::Cell::new(0),
+            big_frame: std::cell::Cell::new(None),
+            program,
+            function,
+            realm,
+            num_params,
+            name: atom.unwrap_or(runtime.names.empty),
+            name_root,
+            strict: flags.strict,
+            constructor: !(flags.arrow || flags.generator || flags.r#async || flags.method),
+            class_constructor: flags.class_constructor,
+            derived: flags.derived,
+            coroutine_kind,
+            coroutine: std::cell::OnceCell::new(),
+            construct_cache: std::cell::Cell::new(std::ptr::null()),
+            reached: std::cell::Cell::new(false),
+        })
     }
 }
 
@@ -390,6 +402,7 @@ impl Executor {
         runtime.hooks.source_text = Some(dynamic_code::source_text_hook);
         runtime.hooks.set_source_text = Some(dynamic_code::set_source_text_hook);
         runtime.hooks.capture_stack = Some(super::stack_walk::capture_stack_hook);
+        runtime.hooks.after_marking = Some(super::reclaim::after_marking_hook);
         Ok(Executor {
             runtime,
             jit: Jit::new()?,
@@ -455,10 +468,18 @@ impl Executor {
     /// Registers a program; its functions compile when first called.
     /// It belongs to the current realm.
     pub fn load(&mut self, program: Program) -> usize {
+        // A safe point to free dead eval code (`reclaim`); its ids are
+        // reused.
+        self.free_dead_programs();
         let realm = self.runtime.current_realm();
         let globals = &mut self.state.globals;
         if globals.len() <= realm.0 as usize {
             globals.resize_with(realm.0 as usize + 1, GlobalEnvironment::default);
+        }
+        if let Some(id) = self.state.reclaim.free_ids.pop() {
+            self.state.programs[id] = Rc::new(program);
+            self.state.program_realms[id] = realm;
+            return id;
         }
         self.state.programs.push(Rc::new(program));
         self.state.program_realms.push(realm);
@@ -480,7 +501,10 @@ impl Executor {
         let loaded = self.state.programs[program].clone();
         // 16.1.6 ScriptEvaluation in the script's realm.
         let previous = self.runtime.enter_realm(self.program_realm(program));
+        // Eval code stays while it runs (`reclaim`).
+        self.state.reclaim.pin(program);
         let result = self.run_in_realm(program, &loaded);
+        self.state.reclaim.unpin(program);
         self.runtime.enter_realm(previous);
         Ok(result)
     }

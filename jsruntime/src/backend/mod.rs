@@ -132,6 +132,7 @@ mod global_env;
 pub use executor::print_clif;
 pub mod jit;
 pub mod module;
+mod reclaim;
 pub(crate) mod stack_walk;
 #[cfg(test)]
 mod tests;
@@ -286,6 +287,9 @@ pub struct FunctionTemplate {
     /// `prototype` (GetPrototypeFromConstructor), allocated on the first
     /// construction (`bridge::calls::construct_prototype`); null before.
     pub construct_cache: std::cell::Cell<*const crate::runtime::inline_cache::PropertyCache>,
+    /// Set when a collection marks a closure of this template (read and
+    /// cleared for the programs of eval code, `reclaim`).
+    pub reached: std::cell::Cell<bool>,
 }
 
 impl FunctionTemplate {

@@ -56,7 +56,8 @@ struct CodeEntry {
 /// docs).
 #[derive(Default)]
 pub(crate) struct CodeMap {
-    /// Sorted by `start` (ranges never overlap: code is never freed).
+    /// Sorted by `start` (ranges never overlap: code memory is never
+    /// reused; the entries of freed programs are removed, `reclaim`).
     entries: Vec<CodeEntry>,
     low: usize,
     high: usize,
@@ -124,6 +125,26 @@ impl CodeMap {
             self.low = self.low.min(start);
             self.high = self.high.max(end);
         }
+    }
+
+    /// The program whose compiled code contains the address `word` (any
+    /// address of a registered function, not only its call sites).
+    pub(crate) fn program_at(&self, word: usize) -> Option<usize> {
+        if word < self.low || word >= self.high {
+            return None;
+        }
+        let i = self.entries.partition_point(|e| e.start <= word);
+        let e = self.entries.get(i.checked_sub(1)?)?;
+        (word < e.end).then_some(e.program)
+    }
+
+    /// Forgets the code and the call-site lines of freed programs.
+    pub(crate) fn forget(&mut self, programs: &std::collections::HashSet<usize>) {
+        self.entries.retain(|e| !programs.contains(&e.program));
+        self.lines
+            .retain(|site, _| !programs.contains(&site.program));
+        self.low = self.entries.iter().map(|e| e.start).min().unwrap_or(0);
+        self.high = self.entries.iter().map(|e| e.end).max().unwrap_or(0);
     }
 
     /// The function and call site whose return address is `word`.

@@ -726,6 +726,16 @@ impl Runtime {
         ptr
     }
 
+    /// Frees the cache tables at the given addresses (the tables of
+    /// freed programs, `backend::reclaim`: no code that embeds them can run
+    /// again).
+    pub(crate) fn release_inline_caches(&mut self, tables: &std::collections::HashSet<usize>) {
+        if !tables.is_empty() {
+            self.inline_caches
+                .retain(|t| !tables.contains(&(t.as_ptr() as usize)));
+        }
+    }
+
     /// Clears the caches whose shape did not survive marking.
     pub(crate) fn prune_inline_caches(tables: &[CacheTable]) {
         for table in tables {

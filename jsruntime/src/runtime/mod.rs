@@ -97,6 +97,12 @@ pub type EvalScriptHook = fn(&mut Runtime, source: &str) -> JsResult<Value>;
 pub type CaptureStackHook =
     fn(&mut Runtime, skip_to: Option<Gc<JsObject>>, required: bool) -> String;
 
+/// Called by a collection between marking and sweeping (mark bits and
+/// [`Gc::is_marked`] are valid): the backend notes which of its programs
+/// became unreachable (`backend::reclaim`). It must not allocate, and must
+/// not free anything a sweep still reads.
+pub type AfterMarkingHook = fn(&mut Runtime);
+
 /// Functions the embedder/backend provides.
 #[derive(Default, Clone, Copy)]
 pub struct HostHooks {
@@ -114,6 +120,8 @@ pub struct HostHooks {
     pub global_eval: Option<GlobalEvalHook>,
     /// See [`CaptureStackHook`].
     pub capture_stack: Option<CaptureStackHook>,
+    /// See [`AfterMarkingHook`].
+    pub after_marking: Option<AfterMarkingHook>,
 }
 
 /// An output sink that keeps what was written (for tests and embedders):
@@ -401,6 +409,9 @@ impl Runtime {
         // Ephemerons to a fixed point, then weak references to dead cells
         // cleared (`gc::weak`).
         crate::gc::weak::process_weak(&mut tracer, &mut self.pending_finalizations);
+        if let Some(hook) = self.hooks.after_marking {
+            hook(self);
+        }
         // Weak tables, between marking and sweeping.
         self.atoms.prune_unmarked();
         Runtime::prune_shape_transitions(&mut self.shapes_with_transitions);

@@ -35,6 +35,12 @@ unsafe impl Trace for Closure {
             tracer.mark_cell(cell as usize - CELL_BODY_OFFSET);
         }
         tracer.mark_value(self.function);
+        // SAFETY: a closure's template is boxed and outlives its closures
+        // (`backend::reclaim` frees a template only when a collection found
+        // none of them marked, before the sweep frees them).
+        if let Some(template) = unsafe { self.template.as_ref() } {
+            template.reached.set(true);
+        }
     }
 }
 
