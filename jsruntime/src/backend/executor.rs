@@ -468,18 +468,13 @@ impl Executor {
     /// Registers a program; its functions compile when first called.
     /// It belongs to the current realm.
     pub fn load(&mut self, program: Program) -> usize {
-        // A safe point to free dead eval code (`reclaim`); its ids are
+        // A safe point to free dead eval code (`reclaim`); ids are never
         // reused.
         self.free_dead_programs();
         let realm = self.runtime.current_realm();
         let globals = &mut self.state.globals;
         if globals.len() <= realm.0 as usize {
             globals.resize_with(realm.0 as usize + 1, GlobalEnvironment::default);
-        }
-        if let Some(id) = self.state.reclaim.free_ids.pop() {
-            self.state.programs[id] = Rc::new(program);
-            self.state.program_realms[id] = realm;
-            return id;
         }
         self.state.programs.push(Rc::new(program));
         self.state.program_realms.push(realm);

@@ -24,7 +24,10 @@
 //!   texts, source text, code map entries, eval cache entries whose call
 //!   site it was, and the exception trace if it names it. A program with a
 //!   tier-up still on the compile thread waits for the next round. Freed
-//!   ids are reused by later loads.
+//!   ids are never reused (the slot keeps a shared empty program): an id
+//!   can outlive its program in a pending job (an `import()` from eval
+//!   code names its referrer by program id), and must not come to mean
+//!   another program.
 //! * **Not freed**: the machine code and the JIT module's declaration of
 //!   each compiled function (`cranelift-jit` keeps every declared name and
 //!   never frees code memory): about 0.7 KB per distinct `eval("(" + i +
@@ -45,8 +48,6 @@ pub(crate) struct Reclaim {
     candidates: HashMap<usize, Candidate>,
     /// Candidates a collection found dead, freed at the next safe point.
     dead: Vec<usize>,
-    /// Ids of freed programs, reused by `Executor::load`.
-    pub(super) free_ids: Vec<usize>,
     /// Programs freed so far (tests, `live_programs`).
     pub(super) freed: usize,
 }
@@ -183,7 +184,6 @@ impl Executor {
         self.state.reclaim.cached(usize::MAX, &released);
         let reclaim = &mut self.state.reclaim;
         reclaim.freed += freed.len();
-        reclaim.free_ids.extend(freed);
     }
 
     /// Drops what the executor keeps for program `id` (`program`), and
@@ -220,6 +220,6 @@ impl Executor {
 
     /// Programs loaded and not freed (tests: eval code is freed once dead).
     pub fn live_programs(&self) -> usize {
-        self.state.programs.len() - self.state.reclaim.free_ids.len()
+        self.state.programs.len() - self.state.reclaim.freed
     }
 }
