@@ -365,9 +365,11 @@ pub(crate) fn eager(table: &BuiltinObject) -> bool {
 impl Runtime {
     /// Materialises the table properties of a lazy built-in object (see
     /// "Lazy properties" in the module docs); nothing for other objects.
-    /// Every path that reads or changes own properties calls this first.
+    /// Every path that reads or changes own properties calls this first;
+    /// so must code that reads an object's storage directly
+    /// ([`JsObject::stored_property`], its shape). Runs no user code.
     #[inline]
-    pub(crate) fn materialize(&mut self, o: Gc<JsObject>) -> JsResult<()> {
+    pub fn materialize(&mut self, o: Gc<JsObject>) -> JsResult<()> {
         if o.flags() & FLAG_LAZY == 0 {
             return Ok(());
         }
@@ -533,8 +535,8 @@ impl Runtime {
         result
     }
 
-    /// One object built from its table, with its properties (nested
-    /// objects; tests).
+    /// One object built from its table, with its properties (tests).
+    #[cfg(test)]
     pub(crate) fn new_builtin_object(&mut self, table: &BuiltinObject) -> JsResult<Gc<JsObject>> {
         self.heap.inhibit_gc();
         let result = (|| {
