@@ -480,6 +480,8 @@ fn data_string(rt: &mut Runtime, o: Gc<JsObject>, name: &str) -> Option<String> 
     // Prototype chains are finite but may be long: bound the walk.
     for _ in 0..1000 {
         let o = current?;
+        // A built-in object's properties may not be created yet.
+        rt.materialize(o).ok()?;
         match o.stored_property(key) {
             Some(StoredProperty::Data(v, _)) => return Some(v.as_string()?.to_rust_string()),
             Some(StoredProperty::Accessor { .. }) => return None,

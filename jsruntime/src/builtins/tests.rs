@@ -237,9 +237,11 @@ fn tables_are_well_formed() {
     }
 }
 
-/// The own property `key` of `o` as stored.
+/// The own property `key` of `o` as stored (its table properties
+/// materialised first: most built-in objects get them on first use).
 fn stored(rt: &mut Runtime, o: Value, key: &str) -> StoredProperty {
     let o = o.as_object().expect("an object");
+    rt.materialize(o).unwrap();
     let key = match key.strip_prefix("@@") {
         Some(w) => PropertyKey::Symbol(rt.well_known_symbol(well_known_by_name(w).unwrap())),
         None => rt.key(key).unwrap(),

@@ -89,6 +89,11 @@ pub const FLAG_SPARSE: u32 = 32;
 /// The kind is [`ObjectKind::Function`]: the closure pointer is at
 /// [`OBJECT_CLOSURE_OFFSET`] (the JIT's inline call path tests this bit).
 pub const FLAG_CLOSURE: u32 = 64;
+/// A built-in object whose table properties are not created yet
+/// (`runtime::builtins`, "Lazy properties"): every path that reads or
+/// changes its own properties calls [`Runtime::materialize`] first. Its
+/// shape is a dictionary until then, so no inline cache records it.
+pub const FLAG_LAZY: u32 = 1 << 12;
 
 /// Offset of the `Gc<Shape>` from the cell address.
 pub const OBJECT_SHAPE_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsObject, shape);
@@ -604,6 +609,7 @@ impl Runtime {
         key: PropertyKey,
         prop: StoredProperty,
     ) -> JsResult<()> {
+        self.materialize(obj)?;
         if let PropertyKey::Index(i) = key {
             let r = {
                 // SAFETY: exclusive access for the duration of the call; no
@@ -694,6 +700,7 @@ impl Runtime {
                 .sum::<usize>(),
             values.len()
         );
+        self.materialize(obj)?;
         let mut shape = obj.shape;
         if obj.flags & crate::runtime::inline_cache::FLAG_WATCHED != 0 {
             crate::runtime::inline_cache::bump_proto_epoch();
@@ -745,6 +752,7 @@ impl Runtime {
 
     /// Removes an own property from storage (no checks).
     pub(crate) fn remove_property(&mut self, obj: Gc<JsObject>, key: PropertyKey) -> JsResult<()> {
+        self.materialize(obj)?;
         if let PropertyKey::Index(i) = key {
             // SAFETY: short exclusive access.
             unsafe { obj.get_mut() }.remove_element(i);
@@ -781,6 +789,13 @@ impl Runtime {
         // SAFETY: short exclusive access.
         let o = unsafe { obj.get_mut() };
         o.flags = (o.flags | set) & !clear;
+    }
+
+    /// Replaces the shape without touching the slots (lazy built-in
+    /// objects, `runtime::builtins`): the slots must match the new shape.
+    pub(crate) fn set_shape_raw(&mut self, obj: Gc<JsObject>, shape: Gc<Shape>) {
+        // SAFETY: short exclusive access.
+        unsafe { obj.get_mut() }.shape = shape;
     }
 
     pub(crate) fn set_array_length_raw(&mut self, obj: Gc<JsObject>, len: u32) {

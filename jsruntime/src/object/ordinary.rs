@@ -24,6 +24,7 @@ impl Runtime {
         o: Gc<JsObject>,
         key: PropertyKey,
     ) -> JsResult<Option<StoredProperty>> {
+        self.materialize(o)?;
         if let Some(f) = o.exotic_methods().and_then(|m| m.get_own_property) {
             return f(self, o, key);
         }
@@ -152,6 +153,7 @@ impl Runtime {
         key: PropertyKey,
         desc: PropertyDescriptor,
     ) -> JsResult<bool> {
+        self.materialize(o)?;
         let current = o.stored_property(key);
         let extensible = o.is_extensible_flag();
         self.validate_and_apply(Some(o), key, extensible, desc, current)
@@ -415,6 +417,7 @@ impl Runtime {
     /// 10.1.11 [[OwnPropertyKeys]]: array indices ascending, then string keys
     /// in creation order, then symbols in creation order.
     pub fn own_property_keys(&mut self, o: Gc<JsObject>) -> JsResult<Vec<PropertyKey>> {
+        self.materialize(o)?;
         if let Some(f) = o.exotic_methods().and_then(|m| m.own_property_keys) {
             return f(self, o);
         }

@@ -36,12 +36,38 @@
 //! by 10.3.4 CreateBuiltinFunction (#sec-createbuiltinfunction): one
 //! allocation each, sharing one precomputed shape (`length`, `name`), so
 //! only the two slots are written.
+//!
+//! # Lazy properties
+//!
+//! A program touches few of the realm's ~500 built-in functions (a hello
+//! world reads `console.log` only), so most objects get their table
+//! properties on first use: the object itself is created (it is an
+//! intrinsic, a global binding, a prototype), but its own properties are
+//! *materialised* from its table by [`Runtime::materialize`] on the first
+//! operation that can observe or change them. Such an object carries
+//! [`FLAG_LAZY`] and is listed in its realm (`Realm::lazy`, with the table);
+//! its shape is one of the realm's lazy dictionary shapes (no properties,
+//! or a function's `length` and `name` in their usual slots), so no inline
+//! cache, which never records dictionaries, can hold it, and the fast paths
+//! that read shapes directly fall back to the internal methods. Every path
+//! that reads or writes own properties calls [`Runtime::materialize`]
+//! first: `own_property` (all of [[GetOwnProperty]], [[Get]], [[Has]],
+//! [[Set]]'s chain walk, [[Delete]]), OrdinaryDefineOwnProperty,
+//! [[OwnPropertyKeys]], and the storage writers (`store_property`,
+//! `add_own_properties`, `remove_property`). Materialising runs in the
+//! object's realm with collection inhibited, and gives exactly the
+//! properties eager installation gives (the same table, the same order),
+//! so nothing observable changes. Built-in properties are never
+//! enumerable, so fast paths that list enumerable keys from a shape need
+//! no hook. Objects that fast paths inspect without the internal methods
+//! (see [`eager`]) and tables recording intrinsics are built eagerly.
 
 use crate::gc::Gc;
 use crate::object::{
-    Attributes, JsObject, NativeCtorFn, NativeFn, NativeFunction, ObjectKind, PropertyKey,
-    FLAG_ARRAY, FLAG_CALLABLE, FLAG_CONSTRUCTOR,
+    Attributes, JsObject, NativeCtorFn, NativeFn, NativeFunction, ObjectKind, PropertyKey, Shape,
+    FLAG_ARRAY, FLAG_CALLABLE, FLAG_CONSTRUCTOR, FLAG_LAZY,
 };
+use crate::runtime::realm::RealmId;
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
 use crate::symbol::WellKnownSymbol;
@@ -279,7 +305,146 @@ pub(crate) fn well_known_by_name(name: &str) -> Option<WellKnownSymbol> {
         .find(|w| &w.description()["Symbol.".len()..] == name)
 }
 
+/// Whether a table's object is built with all its properties at once
+/// (see "Lazy properties" in the module docs): the global object (the
+/// backend's global bindings read its storage), the prototypes and
+/// constructors that Rust fast paths read through `stored_property` or
+/// cached shapes (%Object.prototype%, %Function.prototype%,
+/// %Array.prototype%, the iterator and generator prototypes, the errors,
+/// %Promise.prototype%, %RegExp.prototype%), tables that record
+/// intrinsics (`Prop::records`) or hold %ThrowTypeError% accessors, and
+/// tables without properties.
+pub(crate) fn eager(table: &BuiltinObject) -> bool {
+    use Intrinsic as I;
+    const EAGER: &[Intrinsic] = &[
+        I::GlobalObject,
+        I::ObjectPrototype,
+        I::FunctionPrototype,
+        I::ArrayPrototype,
+        I::IteratorPrototype,
+        I::ArrayIteratorPrototype,
+        I::StringIteratorPrototype,
+        I::RegExpStringIteratorPrototype,
+        I::GeneratorPrototype,
+        I::AsyncIteratorPrototype,
+        I::AsyncGeneratorPrototype,
+        I::AsyncFromSyncIteratorPrototype,
+        I::PromisePrototype,
+        I::RegExpPrototype,
+        I::RegExp,
+        I::ErrorPrototype,
+        I::EvalErrorPrototype,
+        I::RangeErrorPrototype,
+        I::ReferenceErrorPrototype,
+        I::SyntaxErrorPrototype,
+        I::TypeErrorPrototype,
+        I::UriErrorPrototype,
+        I::AggregateErrorPrototype,
+        I::Error,
+        I::EvalError,
+        I::RangeError,
+        I::ReferenceError,
+        I::SyntaxError,
+        I::TypeError,
+        I::UriError,
+        I::AggregateError,
+    ];
+    table.props.is_empty()
+        || table.intrinsic.is_some_and(|which| EAGER.contains(&which))
+        || table.props.iter().any(|p| {
+            matches!(
+                p.value,
+                PropValue::Method {
+                    records: Some(_),
+                    ..
+                } | PropValue::Restricted
+            )
+        })
+}
+
 impl Runtime {
+    /// Materialises the table properties of a lazy built-in object (see
+    /// "Lazy properties" in the module docs); nothing for other objects.
+    /// Every path that reads or changes own properties calls this first;
+    /// so must code that reads an object's storage directly
+    /// ([`JsObject::stored_property`], its shape). Runs no user code.
+    #[inline]
+    pub fn materialize(&mut self, o: Gc<JsObject>) -> JsResult<()> {
+        if o.flags() & FLAG_LAZY == 0 {
+            return Ok(());
+        }
+        self.materialize_lazy(o)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn materialize_lazy(&mut self, o: Gc<JsObject>) -> JsResult<()> {
+        self.set_object_flags(o, 0, FLAG_LAZY);
+        let mut found = None;
+        for (i, realm) in self.realms.iter_mut().enumerate() {
+            if let Some(j) = realm.lazy.iter().position(|&(x, _)| x == o) {
+                found = Some((RealmId(i as u32), realm.lazy.swap_remove(j).1));
+                break;
+            }
+        }
+        let Some((realm, props)) = found else {
+            return Ok(());
+        };
+        // The dictionary keeps `length` and `name` of a function in the
+        // slots of the shared function shape.
+        let base = if o.is_callable() {
+            self.function_shape
+        } else {
+            self.empty_shape
+        };
+        self.set_shape_raw(o, base);
+        let previous = self.enter_realm(realm);
+        self.heap.inhibit_gc();
+        let result = self.add_builtin_properties(o, props);
+        self.heap.allow_gc();
+        self.enter_realm(previous);
+        result
+    }
+
+    /// Gives `o`, just created from its table, its properties: at once, or
+    /// on first use (see [`eager`]).
+    fn add_table_properties(
+        &mut self,
+        o: Gc<JsObject>,
+        table: &'static BuiltinObject,
+    ) -> JsResult<()> {
+        if eager(table) {
+            return self.add_builtin_properties(o, table.props);
+        }
+        let (plain, function) = self.lazy_shapes()?;
+        let (shape, base) = if o.is_callable() {
+            (function, self.function_shape)
+        } else {
+            (plain, self.empty_shape)
+        };
+        if o.shape() != base {
+            // Not as created (cannot happen for a new table object).
+            return self.add_builtin_properties(o, table.props);
+        }
+        self.set_shape_raw(o, shape);
+        self.set_object_flags(o, FLAG_LAZY, 0);
+        let realm = self.current_realm.0 as usize;
+        self.realms[realm].lazy.push((o, table.props));
+        Ok(())
+    }
+
+    /// The current realm's lazy dictionary shapes (created on first use).
+    fn lazy_shapes(&mut self) -> JsResult<(Gc<Shape>, Gc<Shape>)> {
+        let realm = self.current_realm.0 as usize;
+        if let Some(shapes) = self.realms[realm].lazy_shapes {
+            return Ok(shapes);
+        }
+        let plain = self.shape_to_dictionary(self.empty_shape)?;
+        let function = self.shape_to_dictionary(self.function_shape)?;
+        self.realms[realm].lazy_shapes = Some((plain, function));
+        Ok((plain, function))
+    }
+
     /// The property key and function name for a table key.
     fn builtin_key(&mut self, name: &str) -> JsResult<(PropertyKey, Gc<JsString>)> {
         if let Some(rest) = name.strip_prefix("@@") {
@@ -354,7 +519,7 @@ impl Runtime {
     /// one's [[Prototype]] must come before it), recording their intrinsics,
     /// then gives each its properties in one step. Collection is inhibited
     /// meanwhile: the objects and values are held in Rust vectors.
-    pub(crate) fn install_realm(&mut self, realm: &[&BuiltinObject]) -> JsResult<()> {
+    pub(crate) fn install_realm(&mut self, realm: &[&'static BuiltinObject]) -> JsResult<()> {
         self.heap.inhibit_gc();
         let result = (|| {
             let mut objects = Vec::with_capacity(realm.len());
@@ -362,7 +527,7 @@ impl Runtime {
                 objects.push(self.create_builtin_object(table)?);
             }
             for (table, &o) in realm.iter().zip(&objects) {
-                self.add_builtin_properties(o, table.props)?;
+                self.add_table_properties(o, table)?;
             }
             Ok(())
         })();
@@ -370,8 +535,8 @@ impl Runtime {
         result
     }
 
-    /// One object built from its table, with its properties (nested
-    /// objects; tests).
+    /// One object built from its table, with its properties (tests).
+    #[cfg(test)]
     pub(crate) fn new_builtin_object(&mut self, table: &BuiltinObject) -> JsResult<Gc<JsObject>> {
         self.heap.inhibit_gc();
         let result = (|| {
@@ -468,7 +633,8 @@ impl Runtime {
                     values.push(v);
                 }
                 PropValue::Object(table) => {
-                    let o = self.new_builtin_object(table)?;
+                    let o = self.create_builtin_object(table)?;
+                    self.add_table_properties(o, table)?;
                     values.push(Value::object(o));
                 }
             }

@@ -12,7 +12,8 @@
 //! runtime.
 
 use crate::gc::{Gc, Tracer};
-use crate::object::{JsObject, ObjectKind};
+use crate::object::{JsObject, ObjectKind, Shape};
+use crate::runtime::builtins::Prop;
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
@@ -25,18 +26,34 @@ pub struct RealmId(pub u32);
 /// `Intrinsic::GlobalObject`).
 pub(crate) struct Realm {
     pub(crate) intrinsics: Vec<Value>,
+    /// The built-in objects of this realm whose table properties are not
+    /// created yet, with their tables (`runtime::builtins`, "Lazy
+    /// properties"). Roots: a lazy object stays alive until materialised.
+    pub(crate) lazy: Vec<(Gc<JsObject>, &'static [Prop])>,
+    /// The dictionary shapes lazy objects wear until materialised: one
+    /// without properties, one with a function's `length` and `name`.
+    pub(crate) lazy_shapes: Option<(Gc<Shape>, Gc<Shape>)>,
 }
 
 impl Realm {
     pub(crate) fn new() -> Realm {
         Realm {
             intrinsics: vec![Value::UNDEFINED; Intrinsic::COUNT],
+            lazy: Vec::new(),
+            lazy_shapes: None,
         }
     }
 
     pub(crate) fn trace(&self, tracer: &mut Tracer) {
         for v in &self.intrinsics {
             tracer.mark_value(*v);
+        }
+        for (o, _) in &self.lazy {
+            tracer.mark_value(Value::object(*o));
+        }
+        if let Some((a, b)) = self.lazy_shapes {
+            tracer.mark_cell(a.addr());
+            tracer.mark_cell(b.addr());
         }
     }
 }

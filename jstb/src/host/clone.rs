@@ -387,11 +387,11 @@ fn describe(rt: &mut Runtime, o: Gc<JsObject>, slots: Slots) -> String {
     let name = rt
         .key("constructor")
         .ok()
-        .and_then(|k| data_property(o, k))
+        .and_then(|k| data_property(rt, o, k))
         .and_then(Value::as_object)
         .and_then(|c| {
             let k = rt.key("name").ok()?;
-            data_property(c, k)
+            data_property(rt, c, k)
         })
         .and_then(|n| n.as_string().map(|s| s.to_rust_string()))
         .filter(|n| !n.is_empty())
@@ -400,10 +400,12 @@ fn describe(rt: &mut Runtime, o: Gc<JsObject>, slots: Slots) -> String {
 }
 
 /// A data property of `o` or its prototypes (an accessor stops the search).
-fn data_property(o: Gc<JsObject>, key: PropertyKey) -> Option<Value> {
+fn data_property(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> Option<Value> {
     let mut current = Some(o);
     for _ in 0..1000 {
         let o = current?;
+        // A built-in object's properties may not be created yet.
+        rt.materialize(o).ok()?;
         match o.stored_property(key) {
             Some(jsruntime::object::StoredProperty::Data(v, _)) => return Some(v),
             Some(_) => return None,

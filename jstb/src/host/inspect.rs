@@ -13,7 +13,7 @@
 use jsruntime::conversions::to_boolean;
 use jsruntime::gc::{Gc, RootedList};
 use jsruntime::object::{JsObject, PropertyKey};
-use jsruntime::runtime::introspect::{FunctionKind, PromiseInfo, Slots};
+use jsruntime::runtime::introspect::{BinaryData, FunctionKind, PromiseInfo, Slots};
 use jsruntime::runtime::Intrinsic;
 use jsruntime::symbol::WellKnownSymbol;
 use jsruntime::{JsResult, Runtime, Value};
@@ -491,6 +491,48 @@ impl Ctx<'_> {
         }
         let mut formatter = Formatter::None;
         let depth_exceeded = self.exhausted || self.opts.depth.is_some_and(|d| recurse_times > d);
+        // node's formatRaw for isAnyArrayBuffer (the bytes, then
+        // `byteLength`) and isDataView (`byteLength`, `byteOffset`, then
+        // `buffer`), read through the prototype's getters.
+        let binary = match self.rt.binary_data(o) {
+            Some(BinaryData::ArrayBuffer { detached, .. }) => Some(("ArrayBuffer", Some(detached))),
+            Some(BinaryData::SharedArrayBuffer) => Some(("SharedArrayBuffer", Some(false))),
+            Some(BinaryData::View {
+                constructor: Intrinsic::DataView,
+                ..
+            }) => Some(("DataView", None)),
+            _ => None,
+        };
+        if let Some((name, buffer)) = binary {
+            braces[0] = format!("{}{{", get_prefix(ctor, &tag, name, ""));
+            let names: &[&str] = match buffer {
+                Some(_) => &["byteLength"],
+                None => &["byteLength", "byteOffset", "buffer"],
+            };
+            let mut all = Vec::new();
+            for n in names {
+                if let Ok(k) = self.rt.key(n) {
+                    all.push(k);
+                }
+            }
+            all.extend(self.get_keys(o, false));
+            let kind = match buffer {
+                Some(false) => Kind::Bytes(self.rt.buffer_source_bytes(v)),
+                Some(true) => Kind::Bytes(None),
+                None => Kind::None,
+            };
+            return self.finish(
+                o,
+                recurse_times,
+                all,
+                base,
+                braces,
+                extras,
+                kind,
+                ctor,
+                &tag,
+            );
+        }
         match slots {
             Slots::Array => {
                 let len = o.array_length();
@@ -682,6 +724,7 @@ impl Ctx<'_> {
             Kind::Map => self.format_map(o, recurse_times),
             Kind::Promise(p) => self.format_promise(p, recurse_times),
             Kind::Weak => vec![self.stylize("<items unknown>".to_string(), Style::Special)],
+            Kind::Bytes(ref bytes) => vec![self.format_array_buffer(bytes.as_deref())],
         };
         for &k in keys.iter() {
             let p = self.format_property(o, recurse_times, k, Extras::Object, true);
@@ -1193,6 +1236,27 @@ impl Ctx<'_> {
         format!("{name}: {s}")
     }
 
+    /// node's `formatArrayBuffer`: `[Uint8Contents]: <00 ff ...>` (at most
+    /// `max_array_length` bytes), `(detached)` for a detached buffer.
+    fn format_array_buffer(&self, bytes: Option<&[u8]>) -> String {
+        let Some(bytes) = bytes else {
+            return self.stylize("(detached)".to_string(), Style::Special);
+        };
+        let shown = bytes.len().min(self.opts.max_array_length);
+        let mut text = bytes[..shown]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let remaining = bytes.len() - shown;
+        if remaining > 0 {
+            let s = if remaining > 1 { "s" } else { "" };
+            text.push_str(&format!(" ... {remaining} more byte{s}"));
+        }
+        let label = self.stylize("[Uint8Contents]".to_string(), Style::Special);
+        format!("{label}: <{text}>")
+    }
+
     /// node's `reduceToSingleString` (compact mode 3).
     fn reduce_to_single_string(
         &mut self,
@@ -1352,6 +1416,8 @@ enum Kind {
     Map,
     Promise(PromiseInfo),
     Weak,
+    /// An ArrayBuffer's bytes (`None`: detached).
+    Bytes(Option<Vec<u8>>),
 }
 
 fn pad(s: &str, width: usize, start: bool) -> String {
