@@ -141,11 +141,13 @@ impl BufferData {
             return None;
         }
         let ptr = allocate(cap)?;
-        let block = shared.then(|| Arc::new(SharedBlock {
+        let block = shared.then(|| {
+            Arc::new(SharedBlock {
                 ptr,
                 cap,
                 len: AtomicUsize::new(len),
-            }));
+            })
+        });
         Some(BufferData {
             ptr: Cell::new(ptr),
             len: Cell::new(len),
@@ -284,12 +286,10 @@ impl BufferData {
                 return false;
             }
             // d-g. Compare-exchange the length; retry with the value read.
-            match block.len.compare_exchange(
-                current,
-                new_len,
-                Ordering::SeqCst,
-                Ordering::SeqCst,
-            ) {
+            match block
+                .len
+                .compare_exchange(current, new_len, Ordering::SeqCst, Ordering::SeqCst)
+            {
                 Ok(_) => {
                     self.len.set(new_len);
                     return true;
