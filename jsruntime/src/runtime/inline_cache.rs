@@ -71,7 +71,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::gc::Gc;
 use crate::object::exotic::{FLAG_EXOTIC, FLAG_TYPED_ARRAY};
 use crate::object::{
-    shape::Shape, JsObject, ObjectKind, PropertyKey, FLAG_EXTENSIBLE, INLINE_SLOTS,
+    shape::Shape, JsObject, ObjectKind, PropertyKey, FLAG_EXTENSIBLE, FLAG_LAZY, INLINE_SLOTS,
     OBJECT_INLINE_SLOTS_OFFSET, OBJECT_SHAPE_OFFSET,
 };
 use crate::runtime::Runtime;
@@ -678,7 +678,10 @@ impl PropertyCache {
 /// (String objects, functions' lazily created properties, an array's
 /// `length`).
 pub(crate) fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey) -> bool {
-    if o.exotic_methods().is_some() || has_unstored_names(o) {
+    // A lazy built-in (`FLAG_LAZY`, runtime/builtins.rs) has not got its
+    // properties yet: a chain walk must not read its shape as complete, and
+    // its materialisation does not bump the prototype epoch.
+    if o.exotic_methods().is_some() || has_unstored_names(o) || o.flags() & FLAG_LAZY != 0 {
         return false;
     }
     !matches!(o.kind(), ObjectKind::Array) || key != length
