@@ -137,18 +137,25 @@ pub struct Coroutine {
 pub type CoroutineObject = Coroutine;
 
 // A suspended generator's cell: the object (128 bytes with the header),
-// these 32 bytes and its frame (docs/performance.md "Coroutines").
+// whose inline slots hold these 32 bytes, then its frame
+// (docs/performance.md "Coroutines").
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<Coroutine>() == 32);
+const _: () =
+    assert!(std::mem::size_of::<Coroutine>() <= crate::object::INLINE_SLOTS * 8);
+const _: () = assert!(std::mem::align_of::<Coroutine>() <= 8);
 
-/// Offset of a coroutine object's [`Coroutine`] record from the cell address.
-const RECORD_OFFSET: usize = crate::gc::cell_size_of::<JsObject>();
+/// Offset of a coroutine object's [`Coroutine`] record from the cell
+/// address: the object's inline slots, which hold no property (its shapes
+/// reserve them, [`crate::object::shape::SHAPE_FLAG_RESERVED_INLINE`]).
+const RECORD_OFFSET: usize = crate::object::OBJECT_INLINE_SLOTS_OFFSET;
 
 impl Coroutine {
     /// Offset of the frame's first word from the record, for compiled code
-    /// (the frame follows the object's cell part, see
+    /// (the frame follows the object's part of the cell, see
     /// [`new_coroutine_object`]).
-    pub const FRAME_OFFSET: i32 = std::mem::size_of::<Coroutine>() as i32;
+    pub const FRAME_OFFSET: i32 =
+        (crate::gc::cell_size_of::<JsObject>() - RECORD_OFFSET) as i32;
     /// Offset of `scratch`, for compiled code.
     pub const SCRATCH_OFFSET: i32 = 0;
     /// Offset of the resume point, for compiled code.
@@ -570,8 +577,9 @@ unsafe fn ramp(
     }
 }
 
-/// Allocates a coroutine object: the object, its [`Coroutine`] record and
-/// the zeroed frame in one cell, the prototype null (the caller sets it).
+/// Allocates a coroutine object: the object with its [`Coroutine`] record
+/// in the inline slots' memory and the zeroed frame after it, in one cell;
+/// the prototype null (the caller sets it).
 fn new_coroutine_object(
     rt: &mut Runtime,
     code: &CoroutineCode,
@@ -591,9 +599,11 @@ fn new_coroutine_object(
     // No allocation from here until the record is the object's kind.
     let record = (object.addr() + record_offset) as *mut Coroutine;
     let frame = (object.addr() + frame_offset) as *mut u64;
-    // SAFETY: the cell is `size` bytes: the record and the `len` frame
-    // words after the object are ours to initialise (16-aligned cell, the
-    // offsets are multiples of 8); nothing reads them before this.
+    // SAFETY: the cell is `size` bytes: the record (in the inline slots,
+    // which the object's shape reserves: no property is ever stored there)
+    // and the `len` frame words after the object are ours to initialise
+    // (16-aligned cell, the offsets are multiples of 8); nothing reads them
+    // before this.
     unsafe {
         std::ptr::write_bytes(frame, 0, len);
         std::ptr::write(
