@@ -141,8 +141,7 @@ pub type CoroutineObject = Coroutine;
 // (docs/performance.md "Coroutines").
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<Coroutine>() == 32);
-const _: () =
-    assert!(std::mem::size_of::<Coroutine>() <= crate::object::INLINE_SLOTS * 8);
+const _: () = assert!(std::mem::size_of::<Coroutine>() <= crate::object::INLINE_SLOTS * 8);
 const _: () = assert!(std::mem::align_of::<Coroutine>() <= 8);
 
 /// Offset of a coroutine object's [`Coroutine`] record from the cell
@@ -154,8 +153,7 @@ impl Coroutine {
     /// Offset of the frame's first word from the record, for compiled code
     /// (the frame follows the object's part of the cell, see
     /// [`new_coroutine_object`]).
-    pub const FRAME_OFFSET: i32 =
-        (crate::gc::cell_size_of::<JsObject>() - RECORD_OFFSET) as i32;
+    pub const FRAME_OFFSET: i32 = (crate::gc::cell_size_of::<JsObject>() - RECORD_OFFSET) as i32;
     /// Offset of `scratch`, for compiled code.
     pub const SCRATCH_OFFSET: i32 = 0;
     /// Offset of the resume point, for compiled code.

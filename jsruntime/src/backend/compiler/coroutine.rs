@@ -133,7 +133,9 @@ impl CoroutineState {
             resume,
             dispatch,
             this: this_var,
-            uses_this: script.commands.contains(&crate::semantics::CompileCommand::This),
+            uses_this: script
+                .commands
+                .contains(&crate::semantics::CompileCommand::This),
             slot_frame: vec![None; num_slots],
             cell_frame: vec![None; num_slots],
             var_frame: HashMap::new(),
@@ -432,10 +434,7 @@ impl FunctionCompiler<'_, '_> {
         }
         let vars = self.saved_vars();
         let unsaved = self.unsaved_vars();
-        let frame = self
-            .b
-            .ins()
-            .iadd_imm_s(co, Coroutine::FRAME_OFFSET as i64);
+        let frame = self.b.ins().iadd_imm_s(co, Coroutine::FRAME_OFFSET as i64);
         for &(index, value_at, cell_at) in &bindings {
             match self.slots[index] {
                 Slot::Register(var) => {
@@ -494,10 +493,7 @@ impl FunctionCompiler<'_, '_> {
 
         // Resumed: everything comes back.
         self.b.switch_to_block(resume);
-        let frame = self
-            .b
-            .ins()
-            .iadd_imm_s(co, Coroutine::FRAME_OFFSET as i64);
+        let frame = self.b.ins().iadd_imm_s(co, Coroutine::FRAME_OFFSET as i64);
         for &(index, value_at, cell_at) in &bindings {
             match self.slots[index] {
                 Slot::Register(var) => {
