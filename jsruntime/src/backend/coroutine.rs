@@ -83,6 +83,11 @@ pub struct CoroutineCode {
     pub layout: Vec<FrameSlot>,
     /// Number of scratch slots (values) after the fixed ones.
     pub scratch: u32,
+    /// Bytes of the body's native stack frame: a frame larger than
+    /// [`crate::backend::bridge::limits::BIG_FRAME`] is checked whole before
+    /// every start and resumption (as `runtime_big_frame_call` does for an
+    /// ordinary function).
+    pub frame_size: usize,
 }
 
 impl CoroutineCode {
@@ -100,18 +105,17 @@ impl CoroutineCode {
 ///
 /// A generator object (27.5), an async generator object (27.6), or the
 /// hidden object that carries an async function's activation. Compiled code
-/// reads and writes the first 24 bytes (`FRAME_OFFSET` ...
-/// `SUSPEND_OFFSET`); everything else is Rust's.
+/// reads and writes the first 16 bytes (`SCRATCH_OFFSET` ...
+/// `SUSPEND_OFFSET`) and the frame at [`Coroutine::FRAME_OFFSET`] from the
+/// record (the frame's address is not stored); everything else is Rust's.
 #[repr(C)]
 pub struct Coroutine {
-    /// The fixed slots (offset 0): the words after this record.
-    pub frame: *mut u64,
-    /// The scratch slots (offset 8), after the fixed ones.
+    /// The scratch slots (offset 0), after the fixed ones.
     pub scratch: *mut u64,
     /// The point to resume at: 0 before the start, else the suspend point
-    /// the body stopped at (offset 16; written by compiled code).
+    /// the body stopped at (offset 8; written by compiled code).
     resume_point: Cell<u32>,
-    /// The kind of the last suspension, `SUSPEND_*` (offset 20, one byte;
+    /// The kind of the last suspension, `SUSPEND_*` (offset 12, one byte;
     /// written by compiled code).
     suspend: Cell<u8>,
     /// The kind of function.
@@ -121,30 +125,73 @@ pub struct Coroutine {
     /// The closure the body runs for (its template holds the code and the
     /// frame layout).
     closure: Gc<Closure>,
-    /// An async function's result promise (undefined otherwise).
-    pub promise: Cell<Value>,
-    /// An async generator's [[AsyncGeneratorQueue]] (27.6.3.1): the
-    /// requests not completed yet, oldest first.
-    pub queue: RequestQueue,
+    /// One word for what only one kind needs: an async function's result
+    /// promise (the value's bits), an async generator's
+    /// [[AsyncGeneratorQueue]] (the address of its boxed requests, 0 before
+    /// the first one); unused (0) in a generator. See [`Coroutine::promise`]
+    /// and [`Coroutine::queue`].
+    extra: Cell<u64>,
 }
 
 /// The coroutine slots of an object (the name the built-ins use).
 pub type CoroutineObject = Coroutine;
 
 // A suspended generator's cell: the object (128 bytes with the header),
-// these 48 bytes and its frame (docs/performance.md "Coroutines").
+// whose inline slots hold these 32 bytes, then its frame
+// (docs/performance.md "Coroutines").
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Coroutine>() == 48);
+const _: () = assert!(std::mem::size_of::<Coroutine>() == 32);
+const _: () = assert!(std::mem::size_of::<Coroutine>() <= crate::object::INLINE_SLOTS * 8);
+const _: () = assert!(std::mem::align_of::<Coroutine>() <= 8);
+
+/// Offset of a coroutine object's [`Coroutine`] record from the cell
+/// address: the object's inline slots, which hold no property (its shapes
+/// reserve them, [`crate::object::shape::SHAPE_FLAG_RESERVED_INLINE`]).
+const RECORD_OFFSET: usize = crate::object::OBJECT_INLINE_SLOTS_OFFSET;
 
 impl Coroutine {
-    /// Offset of `frame`, for compiled code.
-    pub const FRAME_OFFSET: i32 = 0;
+    /// Offset of the frame's first word from the record, for compiled code
+    /// (the frame follows the object's part of the cell, see
+    /// [`new_coroutine_object`]).
+    pub const FRAME_OFFSET: i32 = (crate::gc::cell_size_of::<JsObject>() - RECORD_OFFSET) as i32;
     /// Offset of `scratch`, for compiled code.
-    pub const SCRATCH_OFFSET: i32 = 8;
+    pub const SCRATCH_OFFSET: i32 = 0;
     /// Offset of the resume point, for compiled code.
-    pub const STATE_OFFSET: i32 = 16;
+    pub const STATE_OFFSET: i32 = 8;
     /// Offset of `suspend`, for compiled code.
-    pub const SUSPEND_OFFSET: i32 = 20;
+    pub const SUSPEND_OFFSET: i32 = 12;
+
+    /// The frame's first word.
+    fn frame(&self) -> *const u64 {
+        (self as *const Coroutine as usize + Self::FRAME_OFFSET as usize) as *const u64
+    }
+
+    /// An async function's result promise (undefined in other kinds and
+    /// before it is set).
+    pub fn promise(&self) -> Value {
+        match self.kind {
+            // SAFETY: `extra` of an async function only ever holds a
+            // value's bits (0 is the number 0 until set: never read then).
+            CoroutineKind::Async if self.extra.get() != 0 => unsafe {
+                Value::from_bits(self.extra.get())
+            },
+            _ => Value::UNDEFINED,
+        }
+    }
+
+    /// Sets an async function's result promise (ignored for other kinds).
+    pub fn set_promise(&self, promise: Value) {
+        if self.kind == CoroutineKind::Async {
+            self.extra.set(promise.to_bits());
+        }
+    }
+
+    /// An async generator's [[AsyncGeneratorQueue]] (27.6.3.1): the
+    /// requests not completed yet, oldest first (always empty and never
+    /// boxed for other kinds).
+    pub fn queue(&self) -> RequestQueue<'_> {
+        RequestQueue(self)
+    }
 
     /// The code and layout of the body (compiled before any activation
     /// exists, see [`ramp`]).
@@ -155,10 +202,10 @@ impl Coroutine {
 
     /// The frame's words (fixed slots, then scratch slots).
     fn words(&self, code: &CoroutineCode) -> &[u64] {
-        // SAFETY: `frame` points at the words after this record, in the same
-        // cell: as many as the code's frame has (see
+        // SAFETY: the frame is in the same cell, at `FRAME_OFFSET` from the
+        // record: as many words as the code's frame has (see
         // [`new_coroutine_object`]).
-        unsafe { std::slice::from_raw_parts(self.frame, code.frame_words()) }
+        unsafe { std::slice::from_raw_parts(self.frame(), code.frame_words()) }
     }
 
     fn trace(&self, tracer: &mut Tracer) {
@@ -166,8 +213,8 @@ impl Coroutine {
         if let Some(code) = self.code() {
             self.trace_frame(code, tracer);
         }
-        tracer.mark_value(self.promise.get());
-        self.queue.trace(tracer);
+        tracer.mark_value(self.promise());
+        self.queue().trace(tracer);
     }
 
     fn trace_frame(&self, code: &CoroutineCode, tracer: &mut Tracer) {
@@ -245,24 +292,33 @@ pub enum GeneratorState {
     Completed,
 }
 
-/// [[AsyncGeneratorQueue]]: one word in every coroutine object, the
-/// requests boxed once an async generator gets its first one.
-// One word (a `VecDeque` is four) in every coroutine object.
-#[allow(clippy::box_collection)]
-#[derive(Default)]
-pub struct RequestQueue(Cell<Option<Box<std::collections::VecDeque<AsyncGeneratorRequest>>>>);
+/// The requests of an async generator (the boxed queue's address, 0 before
+/// the first request, is the record's `extra` word).
+type Requests = std::collections::VecDeque<AsyncGeneratorRequest>;
 
-impl RequestQueue {
+/// [[AsyncGeneratorQueue]] of a coroutine record ([`Coroutine::queue`]).
+pub struct RequestQueue<'a>(&'a Coroutine);
+
+impl RequestQueue<'_> {
     /// Runs `f` on the requests (never across an allocation or a call
-    /// into JavaScript: the collector reads them through the same cell).
-    fn with<R>(
-        &self,
-        f: impl FnOnce(&mut std::collections::VecDeque<AsyncGeneratorRequest>) -> R,
-    ) -> R {
-        let mut q = self.0.take().unwrap_or_default();
-        let r = f(&mut q);
-        self.0.set(Some(q));
-        r
+    /// into JavaScript: the collector reads them through the same word).
+    /// Outside an async generator there are none, and `f` sees an empty
+    /// queue that is not kept.
+    fn with<R>(&self, f: impl FnOnce(&mut Requests) -> R) -> R {
+        let co = self.0;
+        if co.kind != CoroutineKind::AsyncGenerator {
+            return f(&mut Requests::new());
+        }
+        let mut bits = co.extra.get();
+        if bits == 0 {
+            bits = Box::into_raw(Box::<Requests>::default()) as u64;
+            co.extra.set(bits);
+        }
+        // SAFETY: a non-zero `extra` of an async generator is the address of
+        // its boxed queue, owned by the record (freed in its `Drop`); no
+        // other reference to it is alive (`with` is not re-entered: `f`
+        // does not call out).
+        f(unsafe { &mut *(bits as *mut Requests) })
     }
 
     /// Appends a request (AsyncGeneratorEnqueue).
@@ -281,12 +337,26 @@ impl RequestQueue {
     }
 
     fn trace(&self, tracer: &mut Tracer) {
-        if let Some(q) = self.0.take() {
+        if self.0.kind != CoroutineKind::AsyncGenerator || self.0.extra.get() == 0 {
+            return;
+        }
+        self.with(|q| {
             for r in q.iter() {
                 tracer.mark_value(r.value);
                 tracer.mark_value(r.promise);
             }
-            self.0.set(Some(q));
+        });
+    }
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        let bits = self.extra.get();
+        if self.kind == CoroutineKind::AsyncGenerator && bits != 0 {
+            self.extra.set(0);
+            // SAFETY: the queue was boxed by `RequestQueue::with` and is
+            // owned by this record, dropped once.
+            drop(unsafe { Box::from_raw(bits as *mut Requests) });
         }
     }
 }
@@ -336,6 +406,9 @@ pub fn resume(rt: &mut Runtime, object: Gc<JsObject>, value: Value, mode: u32) -
         let e = rt.type_error("not a coroutine");
         return Outcome::Threw(e.0);
     };
+    if let Err(e) = check_big_frame(rt, code) {
+        return Outcome::Threw(e);
+    }
     let body = code.body;
     // Compiled code writes the resume point and the kind of suspension
     // (cells) and the frame (after the record).
@@ -366,6 +439,23 @@ pub fn resume(rt: &mut Runtime, object: Gc<JsObject>, value: Value, mode: u32) -
         std::hint::black_box(&object);
         outcome(status, ret, u32::from(data.suspend.get()))
     }
+}
+
+/// The stack check of a body with a big frame, before it is started or
+/// resumed: the RangeError of a stack overflow unless the whole frame fits
+/// above the stack limit (compiled call sites and [`Runtime::check_stack`]
+/// leave room for a frame of at most
+/// [`crate::backend::bridge::limits::BIG_FRAME`] bytes; a body with 65,000
+/// call arguments has a 520 KB frame, which would jump the guard page).
+fn check_big_frame(rt: &mut Runtime, code: &CoroutineCode) -> Result<(), Value> {
+    if code.frame_size <= super::bridge::limits::BIG_FRAME {
+        return Ok(());
+    }
+    let sp = crate::gc::stack::current_sp();
+    if sp.saturating_sub(code.frame_size.saturating_add(4096)) < rt.stack_limit {
+        return Err(rt.stack_overflow().0);
+    }
+    Ok(())
 }
 
 fn outcome(status: u32, ret: u64, suspend: u32) -> Outcome {
@@ -442,6 +532,7 @@ unsafe fn ramp(
         .coroutine_kind()
         .unwrap_or(CoroutineKind::Generator);
     let rt = &mut exec.runtime;
+    check_big_frame(rt, code)?;
     // SAFETY: the closure is a live cell (its function object is being
     // called); `closure` points at its body.
     let closure_gc: Gc<Closure> = unsafe { Gc::from_addr(closure as usize - CELL_BODY_OFFSET) };
@@ -484,8 +575,9 @@ unsafe fn ramp(
     }
 }
 
-/// Allocates a coroutine object: the object, its [`Coroutine`] record and
-/// the zeroed frame in one cell, the prototype null (the caller sets it).
+/// Allocates a coroutine object: the object with its [`Coroutine`] record
+/// in the inline slots' memory and the zeroed frame after it, in one cell;
+/// the prototype null (the caller sets it).
 fn new_coroutine_object(
     rt: &mut Runtime,
     code: &CoroutineCode,
@@ -494,8 +586,8 @@ fn new_coroutine_object(
 ) -> crate::JsResult<(Gc<JsObject>, &'static Coroutine)> {
     let fixed = code.layout.len();
     let len = code.frame_words();
-    let record_offset = crate::gc::cell_size_of::<JsObject>();
-    let frame_offset = record_offset + std::mem::size_of::<Coroutine>();
+    let record_offset = RECORD_OFFSET;
+    let frame_offset = record_offset + Coroutine::FRAME_OFFSET as usize;
     // An impossible size fails to allocate (a RangeError).
     let size = len
         .checked_mul(8)
@@ -505,23 +597,23 @@ fn new_coroutine_object(
     // No allocation from here until the record is the object's kind.
     let record = (object.addr() + record_offset) as *mut Coroutine;
     let frame = (object.addr() + frame_offset) as *mut u64;
-    // SAFETY: the cell is `size` bytes: the record and the `len` frame
-    // words after the object are ours to initialise (16-aligned cell, the
-    // offsets are multiples of 8); nothing reads them before this.
+    // SAFETY: the cell is `size` bytes: the record (in the inline slots,
+    // which the object's shape reserves: no property is ever stored there)
+    // and the `len` frame words after the object are ours to initialise
+    // (16-aligned cell, the offsets are multiples of 8); nothing reads them
+    // before this.
     unsafe {
         std::ptr::write_bytes(frame, 0, len);
         std::ptr::write(
             record,
             Coroutine {
-                frame,
                 scratch: frame.add(fixed),
                 resume_point: Cell::new(0),
                 suspend: Cell::new(0),
                 kind,
                 state: Cell::new(GeneratorState::Executing),
                 closure,
-                promise: Cell::new(Value::UNDEFINED),
-                queue: Default::default(),
+                extra: Cell::new(0),
             },
         );
         // SAFETY (of the `NonNull`): `record` is inside the cell, not null.

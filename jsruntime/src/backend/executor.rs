@@ -813,6 +813,7 @@ impl Executor {
             body,
             layout: frame.layout,
             scratch: frame.scratch,
+            frame_size: compiled.frame_size,
         }))
     }
 

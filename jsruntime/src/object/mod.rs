@@ -16,6 +16,12 @@
 //!
 //! (The exact numbers are checked by a unit test; use the constants.)
 //!
+//! A coroutine object (generator, async generator, async activation) keeps
+//! its coroutine record in the memory of the inline slots: its shapes
+//! descend from a root that reserves slots `0..INLINE_SLOTS`
+//! ([`shape::SHAPE_FLAG_RESERVED_INLINE`]), so its properties live in the
+//! overflow slots and no inline cache reads its inline slots.
+//!
 //! Slot `i` of the shape is `inline[i]` for `i < INLINE_SLOTS`, else
 //! `slots[i - INLINE_SLOTS]`. An inline cache for a named load therefore
 //! compiles to: check tag, load shape, compare with the cached shape, load
@@ -305,7 +311,13 @@ unsafe impl Trace for JsObject {
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark_cell(self.shape.addr());
         tracer.mark_value(self.proto);
-        let used = self.shape.slot_count() as usize;
+        // A coroutine object's inline slot memory holds its record, traced
+        // with its kind (its shape reserves those slots).
+        let used = if self.shape.reserves_inline() {
+            0
+        } else {
+            self.shape.slot_count() as usize
+        };
         for v in &self.inline[..used.min(INLINE_SLOTS)] {
             tracer.mark_value(*v);
         }
@@ -550,7 +562,7 @@ impl Runtime {
         cell_size: usize,
     ) -> JsResult<Gc<JsObject>> {
         debug_assert!(proto.is_null() || proto.is_object());
-        let shape = self.empty_shape;
+        let shape = self.coroutine_shape;
         self.alloc_with_tail(
             JsObject::blank(shape, proto, flags, ObjectKind::Ordinary),
             cell_size,

@@ -45,6 +45,16 @@ pub const MAX_SHARED_SHAPE_PROPERTIES: u32 = 1024;
 /// The shape is a per-object dictionary; never cache it in an IC.
 pub const SHAPE_FLAG_DICTIONARY: u32 = 1;
 
+/// The shape descends from the root of coroutine objects
+/// ([`Shape::new_reserved_root`]): slots `0..INLINE_SLOTS` are reserved (a
+/// coroutine object keeps its [`crate::backend::coroutine::Coroutine`]
+/// record in the memory of its inline slots), so its properties start at
+/// slot `INLINE_SLOTS`, in the overflow slots. Inherited by every shape
+/// derived from it (transitions, dictionaries, replays): such a shape is
+/// never shared with an object of another root, and an inline cache keyed
+/// on it only ever reads or writes overflow slots.
+pub const SHAPE_FLAG_RESERVED_INLINE: u32 = 2;
+
 /// Offset of the `u32` flags from the shape's cell address.
 pub const SHAPE_FLAGS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(Shape, flags);
 
@@ -143,6 +153,23 @@ impl Shape {
             transitions: UnsafeCell::new(Transitions::None),
             dict: UnsafeCell::new(None),
         }
+    }
+
+    /// The root of the shapes of coroutine objects
+    /// ([`SHAPE_FLAG_RESERVED_INLINE`]): no property, the inline slots taken.
+    pub(crate) fn new_reserved_root() -> Shape {
+        Shape {
+            flags: SHAPE_FLAG_RESERVED_INLINE,
+            slot_count: super::INLINE_SLOTS as u32,
+            ..Shape::new_root()
+        }
+    }
+
+    /// Whether the inline slots of an object of this shape hold no
+    /// property ([`SHAPE_FLAG_RESERVED_INLINE`]).
+    #[inline]
+    pub fn reserves_inline(&self) -> bool {
+        self.flags & SHAPE_FLAG_RESERVED_INLINE != 0
     }
 
     /// Whether this shape is a per-object dictionary ([`SHAPE_FLAG_DICTIONARY`]).
@@ -390,7 +417,7 @@ impl Runtime {
             attrs,
         };
         let child = self.alloc(Shape {
-            flags: 0,
+            flags: shape.flags & SHAPE_FLAG_RESERVED_INLINE,
             slot_count: shape.slot_count + attrs.slot_width(),
             property_count: shape.property_count + 1,
             lookups: std::cell::Cell::new(0),
@@ -417,7 +444,7 @@ impl Runtime {
         }
         d.next_slot = shape.slot_count();
         self.alloc(Shape {
-            flags: SHAPE_FLAG_DICTIONARY,
+            flags: SHAPE_FLAG_DICTIONARY | (shape.flags & SHAPE_FLAG_RESERVED_INLINE),
             slot_count: 0,
             property_count: 0,
             lookups: std::cell::Cell::new(0),
@@ -440,7 +467,11 @@ impl Runtime {
         mut change: impl FnMut(ShapeEntry) -> Attributes,
     ) -> JsResult<Option<Gc<Shape>>> {
         let entries = shape.entries();
-        let mut s = self.empty_shape;
+        let mut s = if shape.reserves_inline() {
+            self.coroutine_shape
+        } else {
+            self.empty_shape
+        };
         for e in entries {
             let attrs = change(e);
             if attrs.slot_width() != e.attrs.slot_width() {

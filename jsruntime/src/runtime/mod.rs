@@ -152,6 +152,9 @@ pub struct Runtime {
     pub(crate) atoms: AtomTable,
     pub(crate) roots: RootTable,
     pub(crate) empty_shape: Gc<Shape>,
+    /// The root shape of coroutine objects (inline slots reserved, see
+    /// [`crate::object::shape::SHAPE_FLAG_RESERVED_INLINE`]).
+    pub(crate) coroutine_shape: Gc<Shape>,
     /// Shape of native function objects: `length`, then `name`.
     pub(crate) function_shape: Gc<Shape>,
     /// Shape of sloppy ordinary functions: `length`, `name`, then their own
@@ -246,6 +249,9 @@ impl Runtime {
         let empty_shape = heap
             .alloc(Shape::new_root())
             .expect("out of memory while creating the runtime");
+        let coroutine_shape = heap
+            .alloc(Shape::new_reserved_root())
+            .expect("out of memory while creating the runtime");
         let well_known_symbols = WellKnownSymbol::ALL
             .iter()
             .map(|w| {
@@ -263,6 +269,7 @@ impl Runtime {
             atoms,
             roots: RootTable::new(),
             empty_shape,
+            coroutine_shape,
             function_shape: empty_shape,
             sloppy_function_shape: empty_shape,
             iter_result_shape: empty_shape,
@@ -423,6 +430,7 @@ impl Runtime {
         self.roots.trace(tracer);
         self.names.trace(tracer);
         tracer.mark_cell(self.empty_shape.addr());
+        tracer.mark_cell(self.coroutine_shape.addr());
         tracer.mark_cell(self.function_shape.addr());
         tracer.mark_cell(self.sloppy_function_shape.addr());
         tracer.mark_cell(self.iter_result_shape.addr());

@@ -78,6 +78,8 @@ pub(super) struct CoroutineState {
     dispatch: Block,
     /// `this`, after the prologue's coercion.
     pub(super) this: Variable,
+    /// Whether the body reads `this` (else it takes no frame slot).
+    uses_this: bool,
     /// Frame slot of each binding's value and of its capture cell.
     slot_frame: Vec<Option<u32>>,
     cell_frame: Vec<Option<u32>>,
@@ -131,6 +133,9 @@ impl CoroutineState {
             resume,
             dispatch,
             this: this_var,
+            uses_this: script
+                .commands
+                .contains(&crate::semantics::CompileCommand::This),
             slot_frame: vec![None; num_slots],
             cell_frame: vec![None; num_slots],
             var_frame: HashMap::new(),
@@ -274,11 +279,19 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// The variables saved at a suspend point besides the bindings, with
-    /// their frame offsets.
+    /// their frame offsets. The return value is set just before leaving
+    /// the function, so it is live at a suspend point only inside a
+    /// `finally` block (run by `return`); `this` only when the body reads
+    /// it. Those not saved are undefined on resumption ([`Self::unsaved_vars`]).
     fn saved_vars(&mut self) -> Vec<SavedVar> {
-        let mut vars = vec![(self.return_value, false)];
+        let mut vars = Vec::new();
+        if self.return_value_live() {
+            vars.push((self.return_value, false));
+        }
         if let Some(c) = &self.coroutine {
-            vars.push((c.this, false));
+            if c.uses_this {
+                vars.push((c.this, false));
+            }
         }
         for flow in &self.flows {
             if let Flow::Try(t) = flow {
@@ -302,6 +315,29 @@ impl FunctionCompiler<'_, '_> {
                 (var, index as i32 * 8, narrow)
             })
             .collect()
+    }
+
+    /// Whether the return value can be set at a suspend point here: inside
+    /// a `try` statement with a `finally` block.
+    fn return_value_live(&self) -> bool {
+        self.flows
+            .iter()
+            .any(|f| matches!(f, Flow::Try(t) if t.has_finally))
+    }
+
+    /// The variables a suspend point does not save (see
+    /// [`Self::saved_vars`]): undefined again on resumption.
+    fn unsaved_vars(&self) -> Vec<Variable> {
+        let mut vars = Vec::new();
+        if !self.return_value_live() {
+            vars.push(self.return_value);
+        }
+        if let Some(c) = &self.coroutine {
+            if !c.uses_this {
+                vars.push(c.this);
+            }
+        }
+        vars
     }
 
     /// Suspends at `state` with `value` in `*ret` (kind `SUSPEND_*`), then
@@ -397,10 +433,8 @@ impl FunctionCompiler<'_, '_> {
             }
         }
         let vars = self.saved_vars();
-        let frame = self
-            .b
-            .ins()
-            .load(I64, trusted(), co, Coroutine::FRAME_OFFSET);
+        let unsaved = self.unsaved_vars();
+        let frame = self.b.ins().iadd_imm_s(co, Coroutine::FRAME_OFFSET as i64);
         for &(index, value_at, cell_at) in &bindings {
             match self.slots[index] {
                 Slot::Register(var) => {
@@ -459,10 +493,7 @@ impl FunctionCompiler<'_, '_> {
 
         // Resumed: everything comes back.
         self.b.switch_to_block(resume);
-        let frame = self
-            .b
-            .ins()
-            .load(I64, trusted(), co, Coroutine::FRAME_OFFSET);
+        let frame = self.b.ins().iadd_imm_s(co, Coroutine::FRAME_OFFSET as i64);
         for &(index, value_at, cell_at) in &bindings {
             match self.slots[index] {
                 Slot::Register(var) => {
@@ -508,6 +539,12 @@ impl FunctionCompiler<'_, '_> {
                 v
             };
             self.b.def_var(var, v);
+        }
+        if !unsaved.is_empty() {
+            let undefined = self.constant(Value::UNDEFINED);
+            for var in unsaved {
+                self.b.def_var(var, undefined);
+            }
         }
         let scratch = self
             .b

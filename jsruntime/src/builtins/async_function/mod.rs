@@ -71,7 +71,7 @@ pub(crate) fn started(
     // Step 1: the promise capability (of %Promise%: creating it later is not
     // observable).
     let promise = new_intrinsic_promise(rt)?;
-    data.promise.set(promise);
+    data.set_promise(promise);
     continue_async(rt, object, data, outcome)?;
     Ok(promise)
 }
@@ -85,7 +85,7 @@ fn continue_async(
     mut outcome: Outcome,
 ) -> JsResult<()> {
     loop {
-        let promise = data.promise.get();
+        let promise = data.promise();
         match outcome {
             Outcome::Suspended(SUSPEND_AWAIT, v) => {
                 data.state.set(GeneratorState::Awaiting);

@@ -196,7 +196,7 @@ fn throw(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
 
 /// 27.6.3.3 AsyncGeneratorEnqueue.
 fn enqueue(data: &CoroutineObject, mode: u32, value: Value, promise: Value) {
-    data.queue.push_back(AsyncGeneratorRequest {
+    data.queue().push_back(AsyncGeneratorRequest {
         mode,
         value,
         promise,
@@ -211,7 +211,7 @@ fn complete_step(
     completion: Result<Value, Value>,
     done: bool,
 ) -> JsResult<()> {
-    let request = data.queue.pop_front();
+    let request = data.queue().pop_front();
     let Some(request) = request else {
         return Ok(());
     };
@@ -319,7 +319,7 @@ fn after_body(
             }
             Outcome::Suspended(SUSPEND_YIELD, v) => {
                 complete_step(rt, data, Ok(v), false)?;
-                let next = data.queue.front();
+                let next = data.queue().front();
                 match next {
                     // Execution continues without suspending (step 10).
                     Some(request) if request.mode == MODE_RETURN => {
@@ -357,7 +357,7 @@ fn after_body(
 /// 27.6.3.10 AsyncGeneratorDrainQueue.
 fn drain_queue(rt: &mut Runtime, o: Gc<JsObject>, data: &CoroutineObject) -> JsResult<()> {
     loop {
-        let next = data.queue.front();
+        let next = data.queue().front();
         let Some(request) = next else {
             return Ok(());
         };
@@ -375,7 +375,7 @@ fn drain_queue(rt: &mut Runtime, o: Gc<JsObject>, data: &CoroutineObject) -> JsR
 /// 27.6.3.9 AsyncGeneratorAwaitReturn: the oldest request is a `return(v)`
 /// of a generator that is not running: await `v`, then complete.
 fn await_return(rt: &mut Runtime, o: Gc<JsObject>, data: &CoroutineObject) -> JsResult<()> {
-    let Some(request) = data.queue.front() else {
+    let Some(request) = data.queue().front() else {
         return Ok(());
     };
     let constructor = rt.intrinsic(Intrinsic::Promise);
