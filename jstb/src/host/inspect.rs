@@ -533,6 +533,44 @@ impl Ctx<'_> {
                 &tag,
             );
         }
+        // node's formatRaw for isTypedArray: `Uint8Array(n) [ ... ]`, the
+        // elements (at most maxArrayLength) then the non-index keys.
+        if let Some(BinaryData::View {
+            constructor,
+            length,
+            out_of_bounds,
+            ..
+        }) = self.rt.binary_data(o)
+        {
+            if constructor != Intrinsic::DataView {
+                let len = if out_of_bounds {
+                    0
+                } else {
+                    length.unwrap_or_else(|| {
+                        let l = self.get_named(o, "length").unwrap_or(Value::UNDEFINED);
+                        l.as_number().map_or(0, |n| n.max(0.0) as usize)
+                    })
+                };
+                let fallback = if tag.is_empty() { "TypedArray" } else { &tag };
+                let prefix = get_prefix(ctor, &tag, fallback, &format!("({len})"));
+                let keys = self.get_keys(o, true);
+                if len == 0 && keys.is_empty() {
+                    return format!("{prefix}[]");
+                }
+                let braces = [format!("{prefix}["), "]".to_string()];
+                return self.finish(
+                    o,
+                    recurse_times,
+                    keys,
+                    base,
+                    braces,
+                    Extras::Array,
+                    Kind::TypedArray(len),
+                    ctor,
+                    &tag,
+                );
+            }
+        }
         match slots {
             Slots::Array => {
                 let len = o.array_length();
@@ -720,6 +758,7 @@ impl Ctx<'_> {
         let mut output = match kind {
             Kind::None => Vec::new(),
             Kind::Array => self.format_array(o, recurse_times),
+            Kind::TypedArray(len) => self.format_typed_array(o, len, recurse_times),
             Kind::Set => self.format_set(o, recurse_times),
             Kind::Map => self.format_map(o, recurse_times),
             Kind::Promise(p) => self.format_promise(p, recurse_times),
@@ -749,7 +788,7 @@ impl Ctx<'_> {
             &braces_ref,
             extras,
             recurse_times,
-            matches!(kind, Kind::Array).then_some(o),
+            matches!(kind, Kind::Array | Kind::TypedArray(_)).then_some(o),
         );
         // node's budget: a huge output stops descending.
         let budget = self.budget.entry(self.indentation_lvl).or_insert(0);
@@ -1032,6 +1071,29 @@ impl Ctx<'_> {
         }
         if remaining > 0 {
             output.push(remaining_text(remaining));
+        }
+        output
+    }
+
+    /// node's `formatTypedArray`: the first `maxArrayLength` elements
+    /// (numbers or BigInts), then `... N more items`.
+    fn format_typed_array(
+        &mut self,
+        o: Gc<JsObject>,
+        len: usize,
+        recurse_times: usize,
+    ) -> Vec<String> {
+        let max = self.opts.max_array_length.min(len);
+        let mut output = Vec::with_capacity(max + 1);
+        for i in 0..max {
+            let v = self
+                .rt
+                .get(o, PropertyKey::Index(i as u32), Value::object(o))
+                .unwrap_or(Value::UNDEFINED);
+            output.push(self.format_value(v, recurse_times));
+        }
+        if len > max {
+            output.push(remaining_text(len - max));
         }
         output
     }
@@ -1412,6 +1474,8 @@ impl Ctx<'_> {
 enum Kind {
     None,
     Array,
+    /// A typed array with this many elements.
+    TypedArray(usize),
     Set,
     Map,
     Promise(PromiseInfo),
