@@ -493,6 +493,18 @@ impl FunctionCompiler<'_, '_> {
 
         // Resumed: everything comes back.
         self.b.switch_to_block(resume);
+        // The native frame is new: a captured binding that is not live here
+        // (its scope is closed) has no cell in this activation, and its
+        // slot's cell word must read 0 for the escapes at scope exits and
+        // returns (the start path wrote it; this path did not).
+        for index in 0..self.slots.len() {
+            if let Slot::Memory { slot } = self.slots[index] {
+                if !bindings.iter().any(|&(i, _, _)| i == index) {
+                    let zero = self.b.ins().iconst(I64, 0);
+                    self.b.ins().stack_store(I64, zero, slot, CELL_OFFSET);
+                }
+            }
+        }
         let frame = self.b.ins().iadd_imm_s(co, Coroutine::FRAME_OFFSET as i64);
         for &(index, value_at, cell_at) in &bindings {
             match self.slots[index] {
