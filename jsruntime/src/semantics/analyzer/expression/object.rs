@@ -50,43 +50,21 @@ impl<'a> Analyzer<'a> {
     /// number, a string, or minus a number) to `run`; false for other
     /// elements (nothing emitted).
     fn literal_element(&mut self, c: usize, run: &mut Vec<CompileCommand>) -> Result<bool> {
-        use CompileCommand as C;
-        let nodes = &self.ast.nodes;
-        let literal = match nodes[c].kind {
-            NodeKind::NullLiteral
-            | NodeKind::TrueLiteral
-            | NodeKind::FalseLiteral
-            | NodeKind::NumericLiteral
-            | NodeKind::StringLiteral => true,
-            NodeKind::UnaryMinus => self
-                .ast
-                .children(c)
-                .first()
-                .is_some_and(|&n| nodes[n].kind == NodeKind::NumericLiteral),
-            _ => false,
-        };
-        if !literal {
-            return Ok(false);
-        }
-        let start = self.cur().script.commands.len();
-        self.expression(c)?;
-        let script = &mut self.cur().script;
-        let constant = match script.commands[start..] {
-            [c @ (C::Number(_) | C::String(_) | C::Boolean(_) | C::Null | C::Undefined)] => c,
-            [C::Number(x), C::Unary(UnaryOperator::Minus)] => C::Number(-x),
-            _ => {
+        match self.literal_constant(c)? {
+            Literal::No => Ok(false),
+            Literal::Constant(constant) => {
+                run.push(constant);
+                Ok(true)
+            }
+            Literal::Emitted(start) => {
                 // Not a single constant after all: the element stays as
                 // emitted, after the pending ones (a literal's commands
                 // insert nothing elsewhere, so `start` still holds).
                 self.flush_constants(run, Some(start));
-                self.emit(C::PushArrayElement);
-                return Ok(true);
+                self.emit(CompileCommand::PushArrayElement);
+                Ok(true)
             }
-        };
-        script.commands.truncate(start);
-        script.positions.truncate(start.min(script.positions.len()));
-        run.push(constant);
-        Ok(true)
+        }
     }
 
     /// Appends the pending literal elements of an array literal, at command

@@ -1,6 +1,7 @@
 //! The `switch` statement (14.12).
 
 use super::*;
+use crate::semantics::analyzer::expression::Literal;
 
 impl<'a> Analyzer<'a> {
     /// 14.12 `switch`: the case tests pick a clause index (in source order,
@@ -133,30 +134,16 @@ impl<'a> Analyzer<'a> {
     /// The value of a case selector that is an int32 numeric literal (or
     /// minus one), else `None`. Nothing stays emitted.
     fn int32_constant(&mut self, test: usize) -> Result<Option<i32>> {
-        use CompileCommand as C;
-        let nodes = &self.ast.nodes;
-        let literal = match nodes[test].kind {
-            NodeKind::NumericLiteral => true,
-            NodeKind::UnaryMinus => self
-                .ast
-                .children(test)
-                .first()
-                .is_some_and(|&n| nodes[n].kind == NodeKind::NumericLiteral),
-            _ => false,
+        let value = match self.literal_constant(test)? {
+            Literal::Constant(CompileCommand::Number(x)) => Some(x),
+            Literal::Constant(_) | Literal::No => None,
+            Literal::Emitted(start) => {
+                let script = &mut self.cur().script;
+                script.commands.truncate(start);
+                script.positions.truncate(start.min(script.positions.len()));
+                None
+            }
         };
-        if !literal {
-            return Ok(None);
-        }
-        let start = self.cur().script.commands.len();
-        self.expression(test)?;
-        let script = &mut self.cur().script;
-        let value = match script.commands[start..] {
-            [C::Number(x)] => Some(x),
-            [C::Number(x), C::Unary(UnaryOperator::Minus)] => Some(-x),
-            _ => None,
-        };
-        script.commands.truncate(start);
-        script.positions.truncate(start.min(script.positions.len()));
         // -0 is the int32 0 here: IsStrictlyEqual(-0, +0) is true.
         Ok(value
             .filter(|x| x.fract() == 0.0 && *x >= i32::MIN as f64 && *x <= i32::MAX as f64)
