@@ -4,6 +4,13 @@
 //! Exit codes: 0 success, 1 failure (a SyntaxError, an unreadable file, a
 //! test262 baseline regression), 2 usage error, 70 internal error (a panic:
 //! always a bug, reported cleanly instead of with a backtrace).
+//!
+//! The binary has its own C `main` (`#![no_main]`): Rust's runtime set-up
+//! probes the main thread's stack guard with `pthread_getattr_np`, which
+//! parses `/proc/self/maps`, and that was about 5% of a hello world's
+//! instructions (docs/performance.md, "Startup, session 11"). Everything
+//! the set-up did that `jstb` relies on is done in [`main`].
+#![cfg_attr(not(test), no_main)]
 
 mod compile_cmd;
 mod diag;
@@ -78,7 +85,38 @@ enum Command {
     },
 }
 
-fn main() -> ExitCode {
+/// The process entry point, called by the C runtime. Rust's own set-up
+/// (skipped, see the crate docs) would have ignored SIGPIPE, so that a
+/// write to a closed pipe is an error and not a silent death, and flushed
+/// standard output on the way out: both are done here, the flush by
+/// `process::exit`. Arguments come from `std::env::args_os`, which glibc
+/// feeds to every program.
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn main(
+    _argc: std::ffi::c_int,
+    _argv: *const *const std::ffi::c_char,
+) -> std::ffi::c_int {
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler
+    // code; no other thread exists yet.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+    // A panic must not unwind into the C runtime (that aborts); the hook
+    // installed by the subcommands exits with EXIT_INTERNAL before this.
+    let code = std::panic::catch_unwind(jstb_main).unwrap_or(ExitCode::from(EXIT_INTERNAL as u8));
+    std::process::exit(exit_status(code))
+}
+
+/// The number behind an `ExitCode` (std keeps it private): one of the 256
+/// values `ExitCode::from(u8)` makes.
+#[cfg_attr(test, allow(dead_code))]
+fn exit_status(code: ExitCode) -> i32 {
+    (0..=u8::MAX)
+        .find(|&n| ExitCode::from(n) == code)
+        .map_or(1, i32::from)
+}
+
+#[cfg_attr(test, allow(dead_code))]
+fn jstb_main() -> ExitCode {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Some(code) = host::cli::main(&argv) {
         return code;

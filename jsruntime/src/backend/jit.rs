@@ -74,6 +74,15 @@ macro_rules! runtime_functions {
                 match self { $(RuntimeFn::$variant => stringify!($func),)* }
             }
 
+            /// The address of the runtime function whose JIT symbol is
+            /// `name` (the JIT's symbol lookup, see [`Jit::new`]).
+            fn address_of(name: &str) -> Option<*const u8> {
+                match name {
+                    $(stringify!($func) => Some(RuntimeFn::$variant.address()),)*
+                    _ => None,
+                }
+            }
+
             fn address(self) -> *const u8 {
                 match self {
                     $(RuntimeFn::$variant => {
@@ -131,9 +140,8 @@ macro_rules! runtime_functions {
     };
 }
 
-// Each entry names the file that holds the function. The order is the order
-// of the JIT's function ids (it shows in `jstb compile --print clif`): add new
-// entries at the end. Value parameters and results are NaN-boxed `u64` bits.
+// Each entry names the file that holds the function; new entries go at the
+// end. Value parameters and results are NaN-boxed `u64` bits.
 runtime_functions! {
     LazyCompile => bridge::calls::runtime_lazy_compile,
         (ctx: *mut Executor, closure: *mut Closure, this: u64, argc: u32, argv: *const u64,
@@ -410,7 +418,9 @@ pub struct Jit {
     pub(crate) module: JITModule,
     pub(crate) ctx: Context,
     pub(crate) builder_ctx: FunctionBuilderContext,
-    runtime_ids: Vec<FuncId>,
+    /// The module's ids of the runtime functions declared so far, by
+    /// [`RuntimeFn`] index.
+    pub(crate) runtime_ids: Box<[Option<FuncId>]>,
     /// The target of quick-tier compilations (cheaper settings).
     quick_isa: OwnedTargetIsa,
     /// The module's target (the full tier), for the compile thread.
@@ -432,6 +442,31 @@ pub struct Jit {
     pub(crate) last_code_size: usize,
 }
 
+/// The module's id of runtime function `f`, declaring it (as an import with
+/// the signature derived from its Rust types) on first use: the ids follow
+/// the order of first use, not [`RuntimeFn::ALL`].
+pub(crate) fn declare_runtime(
+    module: &mut JITModule,
+    ids: &mut [Option<FuncId>],
+    f: RuntimeFn,
+) -> FuncId {
+    if let Some(id) = ids[f as usize] {
+        return id;
+    }
+    let mut sig = module.make_signature();
+    sig.params
+        .extend(f.params().iter().map(|&t| AbiParam::new(t)));
+    sig.returns
+        .extend(f.returns().iter().map(|&t| AbiParam::new(t)));
+    // Each name is declared once, always with the same linkage and
+    // signature, so the module cannot report a conflicting declaration.
+    let id = module
+        .declare_function(f.name(), Linkage::Import, &sig)
+        .expect("a runtime function is declared once, with one signature");
+    ids[f as usize] = Some(id);
+    id
+}
+
 impl Jit {
     /// Sets up a JIT for the host machine.
     pub fn new() -> Result<Jit, CompileError> {
@@ -448,22 +483,13 @@ impl Jit {
         // Functions packed into large chunks (see `code_memory`).
         #[cfg(target_arch = "x86_64")]
         builder.memory_provider(Box::new(super::code_memory::CodeMemory::new()));
-        for f in RuntimeFn::ALL {
-            builder.symbol(f.name(), f.address());
-        }
-        let mut module = JITModule::new(builder);
-        let mut runtime_ids = Vec::with_capacity(RuntimeFn::ALL.len());
-        for f in RuntimeFn::ALL {
-            let mut sig = module.make_signature();
-            sig.params
-                .extend(f.params().iter().map(|&t| AbiParam::new(t)));
-            sig.returns
-                .extend(f.returns().iter().map(|&t| AbiParam::new(t)));
-            let id = module
-                .declare_function(f.name(), Linkage::Import, &sig)
-                .map_err(|e| CompileError::Cranelift(e.to_string()))?;
-            runtime_ids.push(id);
-        }
+        // Runtime functions are declared on their first use
+        // ([`Jit::runtime_id`]) and their addresses found by name when code
+        // is linked: declaring all of them here was 7% of a hello world's
+        // instructions (docs/performance.md, "Startup, session 11").
+        builder.symbol_lookup_fn(Box::new(RuntimeFn::address_of));
+        let module = JITModule::new(builder);
+        let runtime_ids = vec![None; RuntimeFn::ALL.len()].into_boxed_slice();
         // A lambda has the lazy-compile stub's signature (checked above).
         let stub = RuntimeFn::LazyCompile;
         let mut lambda_signature = module.make_signature();
@@ -510,10 +536,6 @@ impl Jit {
     /// ([`super::coroutine::CoroutineBody`]).
     pub fn coroutine_signature(&self) -> &Signature {
         &self.coroutine_signature
-    }
-
-    pub(crate) fn runtime_id(&self, f: RuntimeFn) -> FuncId {
-        self.runtime_ids[f as usize]
     }
 
     /// Prepares `self.ctx` for a new function and returns its module id.

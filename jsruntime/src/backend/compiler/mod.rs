@@ -181,7 +181,7 @@ fn build(
         .function(id)
         .ok_or_else(|| CompileError::Malformed(format!("no function {}", id.0)))?;
     let runtime = RuntimeImports {
-        ids: RuntimeFn::ALL.iter().map(|&f| jit.runtime_id(f)).collect(),
+        ids: &mut jit.runtime_ids,
         refs: HashMap::new(),
         module: &mut jit.module,
     };
@@ -369,7 +369,7 @@ fn trusted() -> MemFlagsData {
 
 /// The runtime functions, imported into the function on first use.
 struct RuntimeImports<'m> {
-    ids: Vec<FuncId>,
+    ids: &'m mut [Option<FuncId>],
     refs: HashMap<RuntimeFn, FuncRef>,
     module: &'m mut JITModule,
 }
@@ -707,7 +707,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         let func_ref = match self.runtime.refs.get(&f) {
             Some(&r) => r,
             None => {
-                let id = self.runtime.ids[f as usize];
+                let id =
+                    crate::backend::jit::declare_runtime(self.runtime.module, self.runtime.ids, f);
                 let r = self.runtime.module.declare_func_in_func(id, self.b.func);
                 self.runtime.refs.insert(f, r);
                 r
