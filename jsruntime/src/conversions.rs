@@ -49,7 +49,40 @@ pub fn integer_or_infinity(d: f64) -> f64 {
         0.0
     } else {
         // trunc(-0.5) is -0; the spec wants +0 for zero results.
-        d.trunc() + 0.0
+        trunc(d) + 0.0
+    }
+}
+
+/// 2^52: from here on every f64 is an integer.
+const TWO_POW_52: f64 = 4_503_599_627_370_496.0;
+
+/// `d.floor()` without a call. The baseline x86-64 target has no SSE4.1
+/// `roundsd`, so `f64::floor` is a software routine of some fifty
+/// instructions; a number below 2^52 in magnitude goes through an i64
+/// exactly (Date's field arithmetic spent 4% of its time in floor).
+#[inline]
+pub fn floor(d: f64) -> f64 {
+    if d.abs() < TWO_POW_52 && d != 0.0 {
+        let t = d as i64 as f64;
+        if t > d {
+            t - 1.0
+        } else {
+            t
+        }
+    } else {
+        // ±0, integers past 2^52, infinities and NaN are their own floor.
+        d
+    }
+}
+
+/// `d.trunc()` without a call (see [`floor`]).
+#[inline]
+pub fn trunc(d: f64) -> f64 {
+    if d.abs() < TWO_POW_52 {
+        // The sign is kept for results of zero: trunc(-0.5) is -0.
+        (d as i64 as f64).copysign(d)
+    } else {
+        d
     }
 }
 
@@ -367,6 +400,45 @@ impl Runtime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floor_and_trunc_agree_with_std() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            2.5,
+            -2.5,
+            1e-300,
+            -1e-300,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            -4_503_599_627_370_497.0,
+            9.007_199_254_740_993e15,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            8.64e15 + 0.25,
+            -8.64e15 - 0.75,
+        ];
+        // Neighbours of integers, where an i64 round trip could go wrong.
+        for i in -40..40 {
+            let x = f64::from(i) * 0.5;
+            values.extend([x, x + 1e-9, x - 1e-9, x + 1e-15, x - 1e-15]);
+        }
+        for &d in &values {
+            assert_eq!(floor(d).to_bits(), d.floor().to_bits(), "floor({d:e})");
+            assert_eq!(trunc(d).to_bits(), d.trunc().to_bits(), "trunc({d:e})");
+        }
+    }
 
     #[test]
     fn remainder_agrees_with_fmod() {

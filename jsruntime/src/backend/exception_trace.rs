@@ -272,7 +272,7 @@ impl Executor {
 
     /// V8's `stack` text: `NAME: MESSAGE` then one `    at …` line per
     /// frame.
-    fn stack_text(&mut self, error: Gc<JsObject>, trace: &Trace) -> String {
+    fn stack_text(&mut self, error: Gc<JsObject>, trace: &Trace, limit: usize) -> String {
         let name = crate::builtins::error::data_string(error, self.runtime.names.name);
         let message = crate::builtins::error::data_string(error, self.runtime.names.message);
         let name = name.unwrap_or_else(|| "Error".to_owned());
@@ -280,11 +280,11 @@ impl Executor {
             Some(m) if !m.is_empty() => format!("{name}: {m}"),
             _ => name,
         };
-        for frame in &trace.frames {
+        for frame in trace.frames.iter().take(limit) {
             text.push_str("\n    ");
             text.push_str(&frame.to_string());
         }
-        if trace.omitted > 0 {
+        if trace.omitted > 0 && trace.frames.len() <= limit {
             text.push_str(&format!("\n    ... {} more", trace.omitted));
         }
         text
@@ -306,12 +306,20 @@ impl Executor {
         let Some(trace) = self.exception_trace(exception) else {
             return;
         };
-        let text = self.stack_text(o, &trace);
-        let Ok(s) = self.runtime.new_string(&text) else {
-            return;
+        // `Error.stackTraceLimit` as for errors made by the constructors
+        // (`Runtime::capture_stack_trace`): not a number, no trace.
+        let s = match self.runtime.stack_trace_limit() {
+            Some(limit) => {
+                let text = self.stack_text(o, &trace, limit);
+                let Ok(s) = self.runtime.new_string(&text) else {
+                    return;
+                };
+                Value::string(s)
+            }
+            None => Value::UNDEFINED,
         };
         // Non-enumerable like V8's; failure (out of memory) leaves no stack.
-        let desc = PropertyDescriptor::data(Value::string(s), Attributes::new(true, false, true));
+        let desc = PropertyDescriptor::data(s, Attributes::new(true, false, true));
         let _ = self.runtime.ordinary_define_own_property(o, key, desc);
     }
 }

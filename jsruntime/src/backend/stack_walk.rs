@@ -243,6 +243,7 @@ pub(crate) fn capture_stack_hook(
     rt: &mut Runtime,
     skip_to: Option<Gc<JsObject>>,
     required: bool,
+    limit: usize,
 ) -> String {
     let mut stack_top = rt.stack_top();
     // SAFETY: the hook is installed only on an executor's runtime, which is
@@ -271,6 +272,7 @@ pub(crate) fn capture_stack_hook(
             None => {}
         }
     }
+    sites.truncate(limit);
     let mut text = String::new();
     for site in &sites {
         let line = match exec.state.code_map.lines.get(site) {

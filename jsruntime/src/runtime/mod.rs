@@ -95,7 +95,7 @@ pub type EvalScriptHook = fn(&mut Runtime, source: &str) -> JsResult<Value>;
 /// up to and including its innermost one are left out, and all of them
 /// when it has none and `required` is set (the backend's `stack_walk`).
 pub type CaptureStackHook =
-    fn(&mut Runtime, skip_to: Option<Gc<JsObject>>, required: bool) -> String;
+    fn(&mut Runtime, skip_to: Option<Gc<JsObject>>, required: bool, limit: usize) -> String;
 
 /// Called by a collection between marking and sweeping (mark bits and
 /// [`Gc::is_marked`] are valid): the backend notes which of its programs
@@ -730,14 +730,39 @@ impl Runtime {
     }
 
     /// The stack trace of the running JavaScript code, V8's `    at …`
-    /// lines, each after a newline (empty without a backend or frames).
-    /// With `skip_to`, frames up to and including that function's
-    /// innermost one are left out (all of them when `required` and it has
-    /// no frame: `Error.captureStackTrace(o, f)` outside `f`).
-    pub fn capture_stack_trace(&mut self, skip_to: Option<Gc<JsObject>>, required: bool) -> String {
-        match self.hooks.capture_stack {
-            Some(hook) => hook(self, skip_to, required),
+    /// lines, each after a newline (empty without a backend or frames), at
+    /// most `Error.stackTraceLimit` of them; `None` when that is not a
+    /// number (V8 then captures no trace at all). With `skip_to`, frames
+    /// up to and including that function's innermost one are left out
+    /// (all of them when `required` and it has no frame:
+    /// `Error.captureStackTrace(o, f)` outside `f`).
+    pub fn capture_stack_trace(
+        &mut self,
+        skip_to: Option<Gc<JsObject>>,
+        required: bool,
+    ) -> Option<String> {
+        let limit = self.stack_trace_limit()?;
+        Some(match self.hooks.capture_stack {
+            Some(hook) => hook(self, skip_to, required, limit),
             None => String::new(),
+        })
+    }
+
+    /// V8's `Error.stackTraceLimit` (not in ECMA-262): the most frames a
+    /// captured trace keeps, read from the current realm's %Error% as an
+    /// own data property (no user code runs): a number is clamped to
+    /// 0..=usize::MAX after ToIntegerOrInfinity; anything else (deleted,
+    /// an accessor, not a number) is `None`.
+    pub fn stack_trace_limit(&self) -> Option<usize> {
+        let error = self.intrinsic(Intrinsic::Error).as_object()?;
+        let key = PropertyKey::String(self.names.stack_trace_limit);
+        match error.stored_property(key) {
+            Some(crate::object::StoredProperty::Data(v, _)) => {
+                let n = crate::conversions::integer_or_infinity(v.as_number()?);
+                // `as` saturates: negative limits keep no frame, +∞ all.
+                Some(n.max(0.0) as usize)
+            }
+            _ => None,
         }
     }
 

@@ -46,6 +46,7 @@ names! {
     cause => "cause",
     errors => "errors",
     stack => "stack",
+    stack_trace_limit => "stackTraceLimit",
     to_string => "toString",
     value_of => "valueOf",
     value => "value",

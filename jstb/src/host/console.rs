@@ -414,7 +414,7 @@ fn time_log(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
 /// the caller (`    at …` lines, as node prints them) to standard error.
 fn trace(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let text = format_args(rt, args, colors_for(true))?;
-    let frames = rt.capture_stack_trace(None, false);
+    let frames = rt.capture_stack_trace(None, false).unwrap_or_default();
     let text = if text.is_empty() {
         format!("Trace{frames}")
     } else {

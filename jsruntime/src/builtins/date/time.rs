@@ -3,7 +3,7 @@
 //! (year, month, day from a day number and back) is computed exactly with
 //! integers; everything the spec writes as Number arithmetic stays f64.
 
-use crate::conversions::integer_or_infinity;
+use crate::conversions::{floor, integer_or_infinity};
 
 /// 21.4.1.1 Time Values and Time Range: ms per day.
 pub(crate) const MS_PER_DAY: f64 = 86_400_000.0;
@@ -16,7 +16,7 @@ pub(crate) const MAX_TIME: f64 = 8.64e15;
 
 /// 21.4.1.3 Day ( t ).
 pub(crate) fn day(t: f64) -> f64 {
-    (t / MS_PER_DAY).floor()
+    floor(t / MS_PER_DAY)
 }
 
 /// 21.4.1.4 TimeWithinDay ( t ): t modulo msPerDay (always positive).
@@ -170,14 +170,18 @@ pub(crate) fn make_day(year: f64, month: f64, date: f64) -> f64 {
     let y = integer_or_infinity(year);
     let m = integer_or_infinity(month);
     let dt = integer_or_infinity(date);
-    // 5. Let ym be y + 𝔽(floor(ℝ(m) / 12)).
-    let ym = y + (m / 12.0).floor();
+    // 5. Let ym be y + 𝔽(floor(ℝ(m) / 12)); and 7. Let mn be 𝔽(ℝ(m)
+    // modulo 12). Exact in i64 for the integral m below 2^53 (no fmod).
+    let (ym, mn) = if m.abs() < 9_007_199_254_740_992.0 {
+        let m = m as i64;
+        (y + m.div_euclid(12) as f64, m.rem_euclid(12) as f64)
+    } else {
+        (y + floor(m / 12.0), m.rem_euclid(12.0))
+    };
     // 6. If ym is not finite, return NaN.
     if !ym.is_finite() {
         return f64::NAN;
     }
-    // 7. Let mn be 𝔽(ℝ(m) modulo 12).
-    let mn = m.rem_euclid(12.0);
     // 8. The day of the first of month mn of year ym; NaN when out of
     // range (a year this far out can never make a valid time value with
     // any date, since |date| beyond 2^53 days is not exact either).

@@ -36,7 +36,7 @@ fn into_range(t: f64) -> f64 {
 
 /// The whole seconds of a finite time value, within jiff's range.
 fn clamped_seconds(t: f64) -> i64 {
-    let s = (into_range(t) / MS_PER_SECOND).floor();
+    let s = crate::conversions::floor(into_range(t) / MS_PER_SECOND);
     let lo = Timestamp::MIN.as_second() as f64;
     let hi = Timestamp::MAX.as_second() as f64;
     s.clamp(lo, hi) as i64

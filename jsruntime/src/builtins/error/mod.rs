@@ -69,7 +69,15 @@ macro_rules! error_objects {
 error_objects! {
     Error, "Error", 1, proto FunctionPrototype / ObjectPrototype:
         ERROR, ERROR_PROTOTYPE, error_call, error_construct,
-        [Prop::method("captureStackTrace", 2, capture_stack_trace)]
+        [
+            Prop::method("captureStackTrace", 2, capture_stack_trace),
+            // V8's, read by `Runtime::stack_trace_limit`.
+            Prop::value(
+                "stackTraceLimit",
+                Constant::Number(10.0),
+                Attributes::new(true, true, true)
+            )
+        ]
         [Prop::method("toString", 0, error_to_string)];
     EvalError, "EvalError", 1, proto Error / ErrorPrototype:
         EVAL_ERROR, EVAL_ERROR_PROTOTYPE, eval_error_call, eval_error_construct,[] [];
@@ -144,15 +152,21 @@ fn construct_error(
     // frames of a subclass constructor (`new_target`) and what it called.
     if rt.hooks.capture_stack.is_some() {
         let frames = rt.capture_stack_trace(Some(new_target), false);
-        install_stack(rt, o, &frames)?;
+        install_stack(rt, o, frames.as_deref())?;
     }
     Ok(Value::object(o))
 }
 
 /// Defines `o.stack`: V8's header (`NAME: MESSAGE`, from data properties
 /// only, so no user code runs) then `frames` (`\n    at …` lines);
-/// writable and configurable, not enumerable, as V8's.
-fn install_stack(rt: &mut Runtime, o: Gc<JsObject>, frames: &str) -> JsResult<()> {
+/// writable and configurable, not enumerable, as V8's. Without frames
+/// (`Error.stackTraceLimit` is not a number) V8 defines it as undefined.
+fn install_stack(rt: &mut Runtime, o: Gc<JsObject>, frames: Option<&str>) -> JsResult<()> {
+    let key = PropertyKey::String(rt.names.stack);
+    let Some(frames) = frames else {
+        let desc = PropertyDescriptor::data(Value::UNDEFINED, Attributes::BUILTIN_METHOD);
+        return rt.define_property_or_throw(o, key, desc).map(drop);
+    };
     let name = data_string(o, rt.names.name).unwrap_or_else(|| "Error".to_owned());
     let message = data_string(o, rt.names.message).unwrap_or_default();
     let text = match (name.is_empty(), message.is_empty()) {
@@ -161,7 +175,6 @@ fn install_stack(rt: &mut Runtime, o: Gc<JsObject>, frames: &str) -> JsResult<()
         (false, false) => format!("{name}: {message}{frames}"),
     };
     let text = rt.new_string(&text)?;
-    let key = PropertyKey::String(rt.names.stack);
     rt.define_property_or_throw(
         o,
         key,
@@ -180,7 +193,7 @@ fn capture_stack_trace(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<V
     };
     let skip = arg(args, 1).as_object().filter(|f| f.is_callable());
     let frames = rt.capture_stack_trace(skip, skip.is_some());
-    install_stack(rt, o, &frames)?;
+    install_stack(rt, o, frames.as_deref())?;
     Ok(Value::UNDEFINED)
 }
 
