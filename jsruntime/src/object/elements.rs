@@ -93,6 +93,33 @@ impl JsObject {
         Ok(std::mem::size_of::<StoredProperty>() + 16)
     }
 
+    /// Stores `v` as plain dense elements `from..to` of an object without
+    /// sparse elements; `None` (nothing done) when that would leave a gap
+    /// the dense storage does not take. Returns bytes allocated.
+    pub(crate) fn fill_dense(
+        &mut self,
+        from: u32,
+        to: u32,
+        v: Value,
+    ) -> Option<Result<usize, CapacityError>> {
+        let (from, to) = (from as usize, to as usize);
+        if self.sparse.is_some()
+            || from > self.elements.len() + MAX_DENSE_GAP
+            || to > super::value_vec::MAX_LEN
+        {
+            return None;
+        }
+        let mut grown = 0;
+        if to > self.elements.len() {
+            grown = match self.elements.resize(to, Value::HOLE) {
+                Ok(bytes) => bytes,
+                Err(e) => return Some(Err(e)),
+            };
+        }
+        self.elements.as_mut_slice()[from..to].fill(v);
+        Some(Ok(grown))
+    }
+
     /// Overwrites an existing data element's value; false if there is none or
     /// it is an accessor.
     pub(crate) fn overwrite_element(&mut self, index: u32, v: Value) -> bool {

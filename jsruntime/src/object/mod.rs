@@ -599,6 +599,15 @@ impl Runtime {
         self.new_object_with(proto, ObjectKind::Ordinary, 0)
     }
 
+    /// Accounts for element storage grown by a direct write (or turns its
+    /// failure into a RangeError).
+    pub(crate) fn note_element_growth(
+        &mut self,
+        r: Result<usize, value_vec::CapacityError>,
+    ) -> JsResult<()> {
+        self.note_growth(r)
+    }
+
     fn note_growth(&mut self, r: Result<usize, value_vec::CapacityError>) -> JsResult<()> {
         match r {
             Ok(bytes) => {

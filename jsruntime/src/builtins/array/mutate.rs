@@ -55,6 +55,12 @@ pub(super) fn fill(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Va
     let mut k = relative_index(rt, arg(args, 1), len)?;
     let final_ = relative_end(rt, arg(args, 2), len)?;
     let value = arg(args, 0);
+    // Steps 6-7 at once on plain storage (no step can run code).
+    if final_ <= f64::from(u32::MAX)
+        && rt.try_fill_plain_elements(o, k as u32, final_ as u32, value)?
+    {
+        return Ok(Value::object(o));
+    }
     while k < final_ {
         set_index(rt, o, k, value)?;
         k += 1.0;
