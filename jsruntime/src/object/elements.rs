@@ -120,6 +120,54 @@ impl JsObject {
         Some(Ok(grown))
     }
 
+    /// Moves plain dense elements `from..from + count` to `to..to + count`
+    /// as memmove does (a hole moves as a hole), on an object without
+    /// sparse elements; `None` (nothing done) when the ranges reach past
+    /// what the dense storage takes. Returns bytes allocated and the index
+    /// after the last element present in the target range (0 if none).
+    pub(crate) fn move_dense(
+        &mut self,
+        from: u32,
+        to: u32,
+        count: u32,
+    ) -> Option<Result<(usize, usize), CapacityError>> {
+        if self.sparse.is_some() {
+            return None;
+        }
+        let (from, to, count) = (from as usize, to as usize, count as usize);
+        let stored = self.elements.len();
+        // The first `present` sources are in the storage; the others are
+        // holes. Reading each source before its slot is overwritten, in
+        // the loops' order, is exactly what memmove does.
+        let present = (from + count).min(stored).saturating_sub(from);
+        let mut grown = 0;
+        if present > 0 && to + present > stored {
+            if to > stored + MAX_DENSE_GAP || to + present > super::value_vec::MAX_LEN {
+                return None;
+            }
+            grown = match self.elements.resize(to + present, Value::HOLE) {
+                Ok(bytes) => bytes,
+                Err(e) => return Some(Err(e)),
+            };
+        }
+        let slice = self.elements.as_mut_slice();
+        if present > 0 {
+            slice.copy_within(from..from + present, to);
+        }
+        // Targets of absent sources are deleted (those past the storage
+        // are holes already).
+        let len = slice.len();
+        let (holes, end) = ((to + present).min(len), (to + count).min(len));
+        if holes < end {
+            slice[holes..end].fill(Value::HOLE);
+        }
+        let last = (to.min(end)..end)
+            .rev()
+            .find(|&i| !slice[i].is_hole())
+            .map_or(0, |i| i + 1);
+        Some(Ok((grown, last)))
+    }
+
     /// Overwrites an existing data element's value; false if there is none or
     /// it is an accessor.
     pub(crate) fn overwrite_element(&mut self, index: u32, v: Value) -> bool {

@@ -557,6 +557,47 @@ impl Runtime {
         }
     }
 
+    /// The moves `move_element(from + k, to + k)` for every k < `count`, in
+    /// the order that copies overlapping ranges correctly (the loops of
+    /// `copyWithin`, `shift`, `unshift` and `splice`: HasProperty, then
+    /// Get and Set, or DeletePropertyOrThrow of the target), done at once
+    /// as a memmove when each step is a plain storage operation on an array
+    /// whose length may grow: no step can then run code or fail. Returns
+    /// false, having done nothing, when the caller must go step by step.
+    /// `shift` of a 20,000-element array took 28 ms through the steps.
+    pub(crate) fn try_move_plain_elements(
+        &mut self,
+        o: Gc<JsObject>,
+        from: u32,
+        to: u32,
+        count: u32,
+    ) -> JsResult<bool> {
+        let within = |n: u32| n.checked_add(count).is_some_and(|end| end < u32::MAX);
+        if count == 0
+            || !within(from)
+            || !within(to)
+            || !matches!(o.kind(), ObjectKind::Array)
+            || o.flags() & FLAG_LENGTH_READONLY != 0
+            || !Self::plain_element_holder(o)
+            || !Self::may_add_plain_elements(o)
+        {
+            return Ok(false);
+        }
+        // SAFETY: short exclusive access.
+        match unsafe { o.get_mut() }.move_dense(from, to, count) {
+            Some(Ok((grown, last))) => {
+                self.note_element_growth(Ok(grown))?;
+                // A Set past the end grows `length` (10.4.2.1 step 1.k).
+                if last as u32 > o.array_length() {
+                    self.set_array_length_raw(o, last as u32);
+                }
+                Ok(true)
+            }
+            Some(Err(e)) => self.note_element_growth(Err(e)).map(|()| false),
+            None => Ok(false),
+        }
+    }
+
     /// An ordinary object or array (not exotic, not a lazy built-in): its
     /// elements are its storage.
     fn plain_element_holder(o: Gc<JsObject>) -> bool {

@@ -207,8 +207,23 @@ pub(super) fn splice(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<
     }
     set_length(rt, a, delete_count)?;
     // Steps 15–16: move the tail.
+    // Step 15.b / 16.b as one memmove on plain storage.
+    let tail = len - delete_count - actual_start;
+    let moved = item_count != delete_count
+        && tail > 0.0
+        && len + item_count < f64::from(u32::MAX)
+        && rt.try_move_plain_elements(
+            o,
+            (actual_start + delete_count) as u32,
+            (actual_start + item_count) as u32,
+            tail as u32,
+        )?;
     if item_count < delete_count {
-        let mut k = actual_start;
+        let mut k = if moved {
+            len - delete_count
+        } else {
+            actual_start
+        };
         while k < len - delete_count {
             move_element(rt, o, k + delete_count, k + item_count)?;
             k += 1.0;
@@ -219,7 +234,11 @@ pub(super) fn splice(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<
             k -= 1.0;
         }
     } else if item_count > delete_count {
-        let mut k = len - delete_count;
+        let mut k = if moved {
+            actual_start
+        } else {
+            len - delete_count
+        };
         while k > actual_start {
             move_element(rt, o, k + delete_count - 1.0, k + item_count - 1.0)?;
             k -= 1.0;

@@ -31,6 +31,13 @@ pub(super) fn copy_within(rt: &mut Runtime, this: Value, args: &[Value]) -> JsRe
     let mut from = relative_index(rt, arg(args, 1), len)?;
     let final_ = relative_end(rt, arg(args, 2), len)?;
     let mut count = (final_ - from).min(len - to);
+    // Steps 11-13 as one memmove on plain storage.
+    if count > 0.0
+        && count < f64::from(u32::MAX)
+        && rt.try_move_plain_elements(o, from as u32, to as u32, count as u32)?
+    {
+        return Ok(Value::object(o));
+    }
     // Step 12: copy backwards when the ranges overlap that way.
     let direction = if from < to && to < from + count {
         from += count - 1.0;
@@ -149,6 +156,10 @@ pub(super) fn shift(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Valu
     }
     let first = get_index(rt, o, 0.0)?;
     let mut k = 1.0;
+    // Steps 6-7 as one memmove on plain storage.
+    if len < f64::from(u32::MAX) && rt.try_move_plain_elements(o, 1, 0, len as u32 - 1)? {
+        k = len;
+    }
     while k < len {
         move_element(rt, o, k, k - 1.0)?;
         k += 1.0;
@@ -168,6 +179,13 @@ pub(super) fn unshift(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult
             return Err(rt.type_error("Unshift would make the array too long"));
         }
         let mut k = len;
+        // Step 4.c as one memmove on plain storage.
+        if len > 0.0
+            && len + arg_count < f64::from(u32::MAX)
+            && rt.try_move_plain_elements(o, 0, arg_count as u32, len as u32)?
+        {
+            k = 0.0;
+        }
         while k > 0.0 {
             move_element(rt, o, k - 1.0, k + arg_count - 1.0)?;
             k -= 1.0;
