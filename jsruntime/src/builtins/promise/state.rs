@@ -183,6 +183,10 @@ pub struct PromiseData {
 /// The reaction pairs of a promise after its `await` pair, if any.
 pub(crate) struct ReactionList {
     first: ReactionPair,
+    // Only ever inside a promise's traced slots (the `Trace` impl of
+    // `PromiseData`), or moved to the traced job queue before anything
+    // allocates (`TakenReactions`).
+    // GC: safe, see the lines above.
     rest: Vec<ReactionPair>,
 }
 
