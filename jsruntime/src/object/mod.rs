@@ -219,8 +219,9 @@ pub enum ObjectKind {
     /// the slot with [`native_closure::closure_slot`] /
     /// [`native_closure::set_closure_slot`].
     NativeClosure1(native_closure::ClosureFn, std::cell::Cell<Value>),
-    /// A promise (27.2.6): its internal slots in a cell of their own.
-    Promise(Gc<crate::builtins::promise::PromiseData>),
+    /// A promise (27.2.6): its internal slots live in the object's inline
+    /// slots, which its shape reserves (see `builtins/promise/state.rs`).
+    Promise(crate::builtins::promise::PromiseRef),
     /// A generator object (27.5), an async generator object (27.6) or the
     /// hidden object of an async function's activation: the coroutine's
     /// slots and frame live in the object's own cell, after the object.
@@ -241,6 +242,8 @@ impl ObjectKind {
             | ObjectKind::Host(_)
             | ObjectKind::Exotic(_)
             | ObjectKind::Coroutine(_) => true,
+            // Only while reactions are stored out of line.
+            ObjectKind::Promise(p) => p.get().owns_memory(),
             ObjectKind::Ordinary
             | ObjectKind::Array
             | ObjectKind::NativeFunction(..)
@@ -252,8 +255,7 @@ impl ObjectKind {
             | ObjectKind::Symbol(_)
             | ObjectKind::Date(_)
             | ObjectKind::BigInt(_)
-            | ObjectKind::NativeClosure1(..)
-            | ObjectKind::Promise(_) => false,
+            | ObjectKind::NativeClosure1(..) => false,
         }
     }
 }
@@ -268,9 +270,6 @@ const _: () = {
     assert!(!std::mem::needs_drop::<Gc<crate::bigint::JsBigInt>>());
     assert!(!std::mem::needs_drop::<native_closure::ClosureFn>());
     assert!(!std::mem::needs_drop::<std::cell::Cell<Value>>());
-    assert!(!std::mem::needs_drop::<
-        Gc<crate::builtins::promise::PromiseData>,
-    >());
 };
 
 // SAFETY: reports the values the kind holds.

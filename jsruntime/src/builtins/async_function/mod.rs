@@ -11,7 +11,7 @@
 
 use super::function::{create_dynamic_function, DynamicFunctionKind};
 use super::promise::{
-    new_intrinsic_promise, perform_promise_then, promise_resolve, reject_intrinsic_promise,
+    new_intrinsic_promise, perform_await_then, promise_resolve, reject_intrinsic_promise,
     resolve_intrinsic_promise, Handler, PromiseReaction, ReactionType,
 };
 use crate::backend::coroutine::{
@@ -143,22 +143,18 @@ pub(crate) fn await_value(rt: &mut Runtime, object: Gc<JsObject>, value: Value) 
     let constructor = rt.intrinsic(Intrinsic::Promise);
     let promise = promise_resolve(rt, constructor, value)?;
     // Steps 3-9.
-    let on_rejected = Handler::Native {
-        func: await_rejected,
-        data,
-    };
-    perform_promise_then(rt, promise, on_fulfilled, on_rejected, None);
+    perform_await_then(rt, promise, data);
     Ok(())
 }
 
 /// The fulfilment continuation of an await (27.7.5.3 step 3).
-fn await_fulfilled(rt: &mut Runtime, data: Value, value: Value) -> JsResult<Value> {
+pub(crate) fn await_fulfilled(rt: &mut Runtime, data: Value, value: Value) -> JsResult<Value> {
     resume_after_await(rt, data, value, MODE_NEXT)?;
     Ok(Value::UNDEFINED)
 }
 
 /// The rejection continuation of an await (27.7.5.3 step 5).
-fn await_rejected(rt: &mut Runtime, data: Value, reason: Value) -> JsResult<Value> {
+pub(crate) fn await_rejected(rt: &mut Runtime, data: Value, reason: Value) -> JsResult<Value> {
     resume_after_await(rt, data, reason, MODE_THROW)?;
     Ok(Value::UNDEFINED)
 }

@@ -1,6 +1,7 @@
 //! Promise objects (27.2, #sec-promise-objects).
 //!
-//! * `state.rs`: the promise object (its internal slots, [`PromiseData`])
+//! * `state.rs`: the promise object (its internal slots, [`PromiseData`],
+//!   in the object's own cell)
 //!   and the PromiseCapability and PromiseReaction records, with the
 //!   reaction [`Handler`] (a JavaScript function or a Rust function plus a
 //!   value).
@@ -23,6 +24,9 @@
 //!   functions allocated; settle it with [`resolve_intrinsic_promise`]
 //!   (the resolve function's steps, thenable adoption included) or
 //!   [`reject_intrinsic_promise`].
+//! * [`perform_await_then`]`(rt, promise, coroutine)`: Await's
+//!   PerformPromiseThen with the driver's continuations (one word in a
+//!   pending promise).
 //! * [`perform_promise_then`]`(rt, promise, on_fulfilled, on_rejected,
 //!   result)`: 27.2.5.4.1 with [`Handler`]s; `Handler::Native { func, data }`
 //!   is called by NewPromiseReactionJob exactly where a JavaScript handler
@@ -66,13 +70,13 @@ pub(crate) fn promise_outcome(
 }
 #[allow(unused_imports)] // the coroutine driver's API (see the module docs)
 pub(crate) use operations::{
-    new_intrinsic_promise, new_promise_capability, perform_promise_then, promise_resolve,
-    reject_intrinsic_promise, resolve_intrinsic_promise,
+    new_intrinsic_promise, new_promise_capability, perform_await_then, perform_promise_then,
+    promise_resolve, reject_intrinsic_promise, resolve_intrinsic_promise,
 };
 #[allow(unused_imports)] // the coroutine driver's API (see the module docs)
 pub(crate) use state::{
     is_promise, Handler, NativeHandlerFn, PromiseCapability, PromiseData, PromiseReaction,
-    ReactionType,
+    PromiseRef, ReactionType,
 };
 pub(crate) use state::{promise_data, PromiseState};
 

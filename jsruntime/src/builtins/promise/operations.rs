@@ -5,8 +5,8 @@
 //! function results.
 
 use super::state::{
-    is_promise, new_intrinsic_promise_object, promise_data, Handler, PromiseCapability,
-    PromiseState, ReactionPair, ReactionType,
+    await_reactions, is_promise, new_intrinsic_promise_object, promise_data, Handler,
+    PromiseCapability, PromiseState, ReactionPair, ReactionType,
 };
 use crate::equality::same_value;
 use crate::gc::Gc;
@@ -192,7 +192,7 @@ fn settle(rt: &mut Runtime, promise: Value, state: PromiseState, value: Value) {
     }
     // Steps 2-6. GC: the reactions leave the traced promise, but nothing
     // allocates before they are in the (traced) job queue.
-    let (first, more) = d.take_reactions();
+    let reactions = d.take_reactions();
     d.result.set(value);
     d.state.set(state);
     let kind = if state == PromiseState::Fulfilled {
@@ -205,12 +205,12 @@ fn settle(rt: &mut Runtime, promise: Value, state: PromiseState, value: Value) {
         ReactionType::Reject
     };
     // 27.2.1.8 TriggerPromiseReactions ( reactions, argument ).
-    for pair in first.into_iter().chain(more) {
+    reactions.for_each(|pair| {
         rt.enqueue_job(Job::PromiseReaction {
             reaction: pair.reaction(kind),
             argument: value,
-        });
-    }
+        })
+    });
 }
 
 // ---- NewPromiseCapability (27.2.1.5) ----
@@ -398,13 +398,14 @@ pub(crate) fn promise_resolve(rt: &mut Runtime, c: Value, x: Value) -> JsResult<
 
 /// `Get(o, "constructor")` without a property lookup (every `await` of a
 /// promise asks): when `o` (a promise, not exotic) has no own properties
+/// (the root shape of promises, `Runtime::coroutine_shape`)
 /// and its prototype is the one cached by [`cache_constructor`], still with
 /// the cached shape, the value is in the cached slot. `None` when the
 /// cache does not apply.
 #[inline]
 fn cached_constructor(rt: &Runtime, o: Gc<JsObject>) -> Option<Value> {
     let cache = rt.jobs.constructor_cache?;
-    if o.shape() != rt.empty_shape
+    if o.shape() != rt.coroutine_shape
         || o.exotic_methods().is_some()
         || o.proto() != Value::object(cache.proto)
         || cache.proto.shape() != cache.shape
@@ -418,7 +419,7 @@ fn cached_constructor(rt: &Runtime, o: Gc<JsObject>) -> Option<Value> {
 /// found when `o` has no own properties and its prototype (not exotic, its
 /// shape not a dictionary) holds `key` as an own data property.
 fn cache_constructor(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) {
-    if o.shape() != rt.empty_shape || o.exotic_methods().is_some() {
+    if o.shape() != rt.coroutine_shape || o.exotic_methods().is_some() {
         return;
     }
     let Some(proto) = o.proto().as_object() else {
@@ -472,6 +473,23 @@ pub(crate) fn perform_promise_then(
     match d.state.get() {
         // Step 8.
         PromiseState::Pending => d.add_reactions(pair),
+        // Steps 9-10.
+        _ => enqueue_settled_reaction(rt, promise, pair),
+    }
+    // Step 11.
+    d.is_handled.set(true);
+    // Steps 12-13.
+    result.map_or(Value::UNDEFINED, |c| c.promise)
+}
+
+/// PerformPromiseThen ( promise, onFulfilled, onRejected ) steps 9-10: the
+/// reaction job of a settled `promise`.
+fn enqueue_settled_reaction(rt: &mut Runtime, promise: Value, pair: ReactionPair) {
+    let Some(d) = promise_data(promise) else {
+        return;
+    };
+    match d.state.get() {
+        PromiseState::Pending => {}
         // Step 9.
         PromiseState::Fulfilled => rt.enqueue_job(Job::PromiseReaction {
             reaction: pair.reaction(ReactionType::Fulfill),
@@ -488,10 +506,27 @@ pub(crate) fn perform_promise_then(
             });
         }
     }
+}
+
+/// 27.7.5.3 Await ( value ) steps 3-9 (#await) once `promise` is
+/// PromiseResolve(%Promise%, value): PerformPromiseThen(promise,
+/// onFulfilled, onRejected) with the abstract closures as the coroutine
+/// driver's native continuations of the coroutine object `coroutine`
+/// ([`super::state::await_reactions`]). While `promise` is pending the pair
+/// is stored in one word when it is its first.
+pub(crate) fn perform_await_then(rt: &mut Runtime, promise: Value, coroutine: Value) {
+    // Step 1 of PerformPromiseThen: Assert: IsPromise(promise).
+    let Some(d) = promise_data(promise) else {
+        return;
+    };
+    match d.state.get() {
+        // Step 8.
+        PromiseState::Pending => d.add_await_reactions(coroutine),
+        // Steps 9-10.
+        _ => enqueue_settled_reaction(rt, promise, await_reactions(coroutine)),
+    }
     // Step 11.
     d.is_handled.set(true);
-    // Steps 12-13.
-    result.map_or(Value::UNDEFINED, |c| c.promise)
 }
 
 /// [[PromiseIsHandled]] of a promise (true for other values).
