@@ -16,6 +16,7 @@ use crate::value::Value;
 #[derive(Debug, Default)]
 pub struct CaseLookup {
     /// String selectors by [`hash_units`] of their code units.
+    // GC: code units copied out of the program's literals, no references.
     strings: HashMap<u32, Vec<(Box<[u16]>, u32)>>,
     /// Numbers that are not int32 (by the bits of `Value::number`), and
     /// booleans and `null` (by their value bits). NaN is left out.
@@ -37,6 +38,7 @@ impl CaseLookup {
         for (c, clause) in &t.others {
             let bits = match *c {
                 CompileCommand::String(id) => {
+                    // GC: the literal's code units (plain data).
                     let units: Box<[u16]> = match program.string_units(id) {
                         Some(u) => u.into(),
                         None => program.strings.get(id.0 as usize)?.encode_utf16().collect(),
