@@ -9,6 +9,10 @@ use crate::semantics::{CompileCommand, Program};
 use crate::string::hash_units;
 use crate::value::Value;
 
+/// The string selectors of one hash: (code units, clause).
+// GC: code units and clause indexes, no references.
+type StringBucket = Vec<(Box<[u16]>, u32)>;
+
 /// The constant selectors of a `CaseTable` that the code does not test
 /// inline (its `others`), by value, with the clause each selects. Plain data
 /// (no heap cells), built once per table by the host and kept as long as the
@@ -17,7 +21,7 @@ use crate::value::Value;
 pub struct CaseLookup {
     /// String selectors by [`hash_units`] of their code units.
     // GC: code units copied out of the program's literals, no references.
-    strings: HashMap<u32, Vec<(Box<[u16]>, u32)>>,
+    strings: HashMap<u32, StringBucket>,
     /// Numbers that are not int32 (by the bits of `Value::number`), and
     /// booleans and `null` (by their value bits). NaN is left out.
     values: HashMap<u64, u32>,
