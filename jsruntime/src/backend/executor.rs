@@ -51,6 +51,9 @@ pub(super) struct State {
     /// Runs of array literal elements as value bits, by (program, list)
     /// (`CompileHost::constant_list`).
     pub(super) constant_lists: HashMap<(usize, u32), Box<[u64]>>,
+    /// Lookups of `switch` selectors that are not int32, by (program,
+    /// table) (`CompileHost::case_lookup`).
+    pub(super) case_lookups: HashMap<(usize, u32), Box<bridge::switch::CaseLookup>>,
     /// BigInt literals, rooted, by (program, digits string id, radix).
     pub(super) bigints: HashMap<(usize, u32, u32), Persistent>,
     /// Global names, by id; see `runtime_get_global`.
@@ -316,6 +319,24 @@ impl CompileHost for Host<'_> {
         let entry = (values.as_ptr(), values.len() as u32);
         self.state.constant_lists.insert(key, values);
         Ok(entry)
+    }
+
+    fn case_lookup(
+        &mut self,
+        program: &Program,
+        table: u32,
+    ) -> Result<*const bridge::switch::CaseLookup, CompileError> {
+        let key = (self.program, table);
+        if let Some(lookup) = self.state.case_lookups.get(&key) {
+            return Ok(&**lookup as *const bridge::switch::CaseLookup);
+        }
+        let lookup = bridge::switch::CaseLookup::new(program, table)
+            .ok_or_else(|| CompileError::Malformed(format!("case table {table}")))?;
+        // Boxed: the address is embedded in the code and stays fixed.
+        let lookup = Box::new(lookup);
+        let p = &*lookup as *const bridge::switch::CaseLookup;
+        self.state.case_lookups.insert(key, lookup);
+        Ok(p)
     }
 
     fn inline_caches(&mut self, count: u32) -> *const PropertyCache {
@@ -1051,6 +1072,13 @@ pub fn print_clif(program: &Program, function: FunctionId) -> Result<String, Com
                 .get(list as usize)
                 .map_or(0, Vec::len);
             Ok((std::ptr::NonNull::<u64>::dangling().as_ptr(), count as u32))
+        }
+        fn case_lookup(
+            &mut self,
+            _: &Program,
+            _: u32,
+        ) -> Result<*const bridge::switch::CaseLookup, CompileError> {
+            Ok(std::ptr::NonNull::dangling().as_ptr())
         }
     }
     let mut jit = Jit::new()?;

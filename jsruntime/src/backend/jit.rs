@@ -260,6 +260,8 @@ runtime_functions! {
          ret: *mut u64) -> u32;
     ConstructThis => bridge::calls::runtime_construct_this,
         (ctx: *mut Executor, callee: u64, ret: *mut u64) -> u32;
+    CaseLookup => bridge::switch::runtime_case_lookup,
+        (ctx: *mut Executor, table: *const bridge::switch::CaseLookup, v: u64) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

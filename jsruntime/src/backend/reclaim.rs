@@ -213,6 +213,9 @@ impl Executor {
         for l in 0..program.constant_lists.len() as u32 {
             state.constant_lists.remove(&(id, l));
         }
+        for t in 0..program.case_tables.len() as u32 {
+            state.case_lookups.remove(&(id, t));
+        }
         if let Some(source) = state.sources.get_mut(id) {
             *source = None;
         }

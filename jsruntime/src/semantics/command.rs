@@ -656,8 +656,9 @@ compile_commands! {
 
         // ----- switch (ECMA-262 14.12) -----
         /// `[value] -> [index]`: the clause index of the first case of
-        /// `Program::case_tables[table]` whose selector (an int32 constant) is
-        /// strictly equal to the value, else the table's fallback. A run of
+        /// `Program::case_tables[table]` whose selector (a constant: a number,
+        /// string, boolean, `null` or `undefined` literal) is strictly equal
+        /// to the value, else the table's fallback. A run of
         /// constant selectors is tested in one step: evaluating a constant has
         /// no effect, so testing them together keeps the order of 14.12.2
         /// CaseBlockEvaluation.
@@ -1158,12 +1159,18 @@ pub struct Program {
     pub case_tables: Vec<CaseTable>,
 }
 
-/// The selectors of a run of `case` clauses whose selectors are int32
-/// constants (see `CompileCommand::CaseIndex`).
+/// The selectors of a run of `case` clauses whose selectors are constants
+/// (see `CompileCommand::CaseIndex`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CaseTable {
-    /// `(selector, clause index)`, in source order (the first match wins).
+    /// `(selector, clause index)` of the int32 selectors (`-0` is 0), in
+    /// source order (the first match wins).
     pub cases: Vec<(i32, u32)>,
+    /// `(selector, clause index)` of the other constant selectors, in source
+    /// order: a `String`, a `Number` that is not an int32 (NaN included,
+    /// which equals nothing), `Boolean`, `Null` or `Undefined` command. The
+    /// backend looks them up at run time (a hash table of strings).
+    pub others: Vec<(CompileCommand, u32)>,
     /// The result when no selector matches.
     pub fallback: u32,
 }

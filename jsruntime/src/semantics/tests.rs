@@ -393,6 +393,32 @@ fn interning_finds_names_and_strings_also_pushed_directly() {
 }
 
 #[test]
+fn switch_string_selectors_are_one_lookup() {
+    let cases: String = (0..10)
+        .map(|i| format!("case 'k{i}': return {i};"))
+        .collect();
+    // Strings, -0, null and true are one run; `NaN` and `undefined` (names)
+    // and g() are tested on their own.
+    let source = format!(
+        "function f(x) {{ switch (x) {{ {cases} case -0: case null: case true: case NaN:          case undefined: case g(): default: }} }}"
+    );
+    let p = analyze_source(&source);
+    let commands = &p.functions[1].commands;
+    let lookups = commands
+        .iter()
+        .filter(|c| matches!(c, CompileCommand::CaseIndex(_)))
+        .count();
+    assert_eq!(lookups, 1);
+    let t = &p.case_tables[0];
+    assert_eq!(t.cases, vec![(0, 10)]);
+    assert_eq!(t.others.len(), 12);
+    assert!(matches!(t.others[3], (CompileCommand::String(_), 3)));
+    assert_eq!(t.others[10], (CompileCommand::Null, 11));
+    assert_eq!(t.others[11], (CompileCommand::Boolean(true), 12));
+    assert_eq!(t.fallback, 16);
+}
+
+#[test]
 fn switch_constant_selectors_are_one_lookup() {
     let cases: String = (0..20).map(|i| format!("case {i}: return {i};")).collect();
     // 20 constants, then a selector with an effect, then 8 more.
@@ -412,8 +438,13 @@ fn switch_constant_selectors_are_one_lookup() {
     assert_eq!(p.case_tables[0].cases.len(), 20);
     assert_eq!(p.case_tables[0].cases[3], (3, 3));
     assert_eq!(p.case_tables[1].cases[2], (-22, 23));
-    // 28.5 is not an int32: tested on its own; the fallback is the
-    // default clause's index.
+    // 28.5 is not an int32: looked up at run time with the strings; the
+    // fallback is the default clause's index.
+    assert_eq!(p.case_tables[1].cases.len(), 8);
+    assert_eq!(
+        p.case_tables[1].others,
+        vec![(CompileCommand::Number(28.5), 29)]
+    );
     assert_eq!(p.case_tables[1].fallback, 30);
     assert!(commands.contains(&CompileCommand::SwitchCases(31)));
     assert!(commands.contains(&CompileCommand::SwitchEnd));

@@ -35,6 +35,7 @@ pub(super) mod objects;
 pub(super) mod operators;
 pub(super) mod private;
 pub(super) mod properties;
+pub mod switch;
 
 pub(crate) use calls::{call_hook, construct_hook, PendingNewTarget};
 pub use calls::{runtime_call, runtime_lazy_compile};

@@ -10,6 +10,7 @@ use cranelift_frontend::Switch;
 use super::exception::{TryFlow, TryStage};
 use super::operand::Operand;
 use super::{malformed, CompileError, FunctionCompiler, F64, I32, I64};
+use crate::backend::jit::RuntimeFn;
 use crate::semantics::{CompileCommand, LoopFlags, ShortCircuitKind, Symbol};
 use crate::value::{Value, NUMBER_LIMIT};
 
@@ -601,19 +602,32 @@ impl FunctionCompiler<'_, '_> {
     /// `CaseIndex(table)`: the clause of the first selector of the table
     /// strictly equal to the value (14.12.2 CaseBlockEvaluation with
     /// 7.2.15 IsStrictlyEqual: only a Number equals a Number, +0 equals -0,
-    /// NaN equals nothing), else the table's fallback. An int32 or an
-    /// integral double goes through a `Switch` (a jump table for dense
-    /// selectors, a search tree otherwise); anything else cannot match.
+    /// NaN equals nothing; strings by code units), else the table's
+    /// fallback. An int32 or an integral double goes through a `Switch` (a
+    /// jump table for dense selectors, a search tree otherwise); any other
+    /// value cannot equal an int32 selector, and is looked up in the host's
+    /// hash table of the other selectors (`runtime_case_lookup`) when the
+    /// table has any.
     pub(super) fn case_index(&mut self, table: u32) -> Result<(), CompileError> {
         let Some(t) = self.program.case_tables.get(table as usize) else {
             return malformed("CaseIndex of a missing table");
         };
         let (cases, fallback) = (t.cases.clone(), t.fallback);
+        let lookup = if t.others.is_empty() {
+            None
+        } else {
+            Some(self.host.case_lookup(self.program, table)?)
+        };
         let op = self.pop()?;
         let v = self.value_of(op)?;
         let merge = self.b.create_block();
         self.b.append_block_param(merge, I64);
         let no_match = self.b.create_block();
+        // Not an int32: the runtime lookup, or no match without one.
+        let other = match lookup {
+            Some(_) => self.b.create_block(),
+            None => no_match,
+        };
         let int_path = self.b.create_block();
         self.b.append_block_param(int_path, I32);
         let not_int = self.b.create_block();
@@ -629,7 +643,7 @@ impl FunctionCompiler<'_, '_> {
             .ins()
             .icmp_imm_u(IntCC::UnsignedLessThan, v, NUMBER_LIMIT as i64);
         let double = self.b.create_block();
-        self.b.ins().brif(is_number, double, &[], no_match, &[]);
+        self.b.ins().brif(is_number, double, &[], other, &[]);
         self.b.switch_to_block(double);
         let d = self.b.ins().bitcast(F64, ir::MemFlagsData::new(), v);
         let di = self.b.ins().fcvt_to_sint_sat(I32, d);
@@ -640,7 +654,14 @@ impl FunctionCompiler<'_, '_> {
             .fcmp(cranelift_codegen::ir::condcodes::FloatCC::Equal, back, d);
         self.b
             .ins()
-            .brif(exact, int_path, &[BlockArg::Value(di)], no_match, &[]);
+            .brif(exact, int_path, &[BlockArg::Value(di)], other, &[]);
+        if let Some(lookup) = lookup {
+            self.b.switch_to_block(other);
+            let table = self.b.ins().iconst(I64, lookup as i64);
+            let clause = self.call_runtime(RuntimeFn::CaseLookup, &[self.ctx, table, v]);
+            let k = self.box_int(clause);
+            self.b.ins().jump(merge, &[BlockArg::Value(k)]);
+        }
         // The selectors, biased to unsigned: key + 2^31 as an i64.
         self.b.switch_to_block(int_path);
         let key = self.b.block_params(int_path)[0];

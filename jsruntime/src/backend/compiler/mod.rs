@@ -114,6 +114,17 @@ pub trait CompileHost {
         let _ = (program, list);
         Err(CompileError::Unsupported("constant lists"))
     }
+    /// The runtime lookup of the selectors of `Program::case_tables[table]`
+    /// that are not int32 (`runtime_case_lookup`), living as long as the
+    /// compiled code.
+    fn case_lookup(
+        &mut self,
+        program: &Program,
+        table: u32,
+    ) -> Result<*const crate::backend::bridge::switch::CaseLookup, CompileError> {
+        let _ = (program, table);
+        Err(CompileError::Unsupported("case lookup tables"))
+    }
     /// The address of the value of a binding of the global declarative
     /// record (an escaped capture cell, see `backend::global_env`) and
     /// whether it is mutable; `None` when `name` is not declared lexically

@@ -74,11 +74,10 @@ impl<'a> Analyzer<'a> {
         let sources = self.pop_fn();
         result?;
         if let Some((_, sym, l)) = helper {
-            let captured = self.cur().script.scopes.iter().any(|s| {
-                s.variables
-                    .iter()
-                    .any(|v| v.symbol == sym && v.locator == l && v.captured)
-            });
+            let captured = self
+                .cur()
+                .variables_named(sym)
+                .any(|v| v.locator == l && v.captured);
             let scope = helper.map_or(ScopeRef(0), |h| h.0);
             self.cur().chain.pop();
             if captured {
@@ -185,10 +184,7 @@ impl<'a> Analyzer<'a> {
         self.cur().var_scope = var_scope;
         for n in &var_names {
             let sym = self.program.symbol(n);
-            let exists = self.cur().script.scopes[var_scope.0 as usize]
-                .variables
-                .iter()
-                .any(|v| v.symbol == sym);
+            let exists = self.cur().variable_in(var_scope, sym).is_some();
             if n == "arguments" && !node_is_arrow(node) && !self.declares_function(&functions, n) {
                 // 10.2.11 steps 18 and 22: `var arguments` is the arguments
                 // object's binding (declared on first reference).

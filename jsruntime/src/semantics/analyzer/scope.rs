@@ -24,13 +24,7 @@ impl<'a> Analyzer<'a> {
         kind: VariableKind,
     ) -> Result<Locator> {
         let sym = self.program.symbol(name);
-        let f = self.cur();
-        if let Some(v) = f
-            .script
-            .scopes
-            .get(scope.0 as usize)
-            .and_then(|s| s.variables.iter().find(|v| v.symbol == sym))
-        {
+        if let Some(v) = self.cur().variable_in(scope, sym) {
             return Ok(v.locator);
         }
         let locator = Locator::Local(self.new_local()?);
@@ -45,7 +39,12 @@ impl<'a> Analyzer<'a> {
         kind: VariableKind,
         l: Locator,
     ) {
-        if let Some(s) = self.cur().script.scopes.get_mut(scope.0 as usize) {
+        let f = self.cur();
+        if let Some(s) = f.script.scopes.get_mut(scope.0 as usize) {
+            f.bindings
+                .entry(symbol)
+                .or_default()
+                .push((scope.0, s.variables.len() as u32));
             s.variables.push(Variable {
                 symbol,
                 kind,
@@ -69,16 +68,27 @@ impl<'a> Analyzer<'a> {
     ) -> Result<Locator> {
         {
             let f = &mut self.fns[level];
-            for &scope in f.chain.iter().rev() {
-                if let Some(s) = f.script.scopes.get_mut(scope.0 as usize) {
-                    if let Some(v) = s.variables.iter_mut().rev().find(|v| v.symbol == sym) {
-                        v.captured |= from_inner;
-                        return Ok(v.locator);
-                    }
+            // The innermost scope of the chain that declares `sym` (its last
+            // declaration there).
+            let found = f.bindings.get(&sym).and_then(|places| {
+                f.chain
+                    .iter()
+                    .rev()
+                    .find_map(|&scope| places.iter().rev().find(|&&(s, _)| s == scope.0).copied())
+            });
+            if let Some((s, i)) = found {
+                if let Some(v) = f
+                    .script
+                    .scopes
+                    .get_mut(s as usize)
+                    .and_then(|s| s.variables.get_mut(i as usize))
+                {
+                    v.captured |= from_inner;
+                    return Ok(v.locator);
                 }
             }
-            if let Some(i) = f.script.captures.iter().position(|&c| c == sym) {
-                return Ok(Locator::Capture(i as u16));
+            if let Some(i) = f.capture_index(sym) {
+                return Ok(Locator::Capture(i));
             }
         }
         let name = self.program.symbol_name(sym).to_owned();
@@ -139,6 +149,8 @@ impl<'a> Analyzer<'a> {
             NEW_TARGET => fctx.lazy_new_target = Some(local),
             _ => fctx.lazy_arguments = Some(local),
         }
+        let index = fctx.script.scopes[0].variables.len() as u32;
+        fctx.bindings.entry(sym).or_default().push((0, index));
         fctx.script.scopes[0].variables.push(Variable {
             symbol: sym,
             kind: VariableKind::Var,
@@ -167,13 +179,15 @@ impl<'a> Analyzer<'a> {
             );
         }
         let mut result = (false, false);
-        for (i, s) in f.script.scopes.iter().enumerate() {
-            let found = s
-                .variables
-                .iter()
-                .any(|v| v.symbol == sym && v.locator == locator && v.kind == VariableKind::Const);
+        for &(s, i) in f.bindings.get(&sym).into_iter().flatten() {
+            let found = f
+                .script
+                .scopes
+                .get(s as usize)
+                .and_then(|scope| scope.variables.get(i as usize))
+                .is_some_and(|v| v.locator == locator && v.kind == VariableKind::Const);
             if found {
-                if f.name_scopes.contains(&ScopeRef(i as u32)) {
+                if f.name_scopes.contains(&ScopeRef(s)) {
                     result.1 = true;
                 } else {
                     result.0 = true;
@@ -214,5 +228,45 @@ impl<'a> Analyzer<'a> {
             self.emit_reference(sym, locator)?;
         }
         Ok(())
+    }
+}
+
+impl FnCtx {
+    /// The first variable of `scope` named `sym`.
+    pub(super) fn variable_in(&self, scope: ScopeRef, sym: Symbol) -> Option<&Variable> {
+        let places = self.bindings.get(&sym)?;
+        let &(s, i) = places.iter().find(|&&(s, _)| s == scope.0)?;
+        self.script
+            .scopes
+            .get(s as usize)?
+            .variables
+            .get(i as usize)
+    }
+
+    /// The variables named `sym` in any scope of the function.
+    pub(super) fn variables_named(&self, sym: Symbol) -> impl Iterator<Item = &Variable> + '_ {
+        self.bindings
+            .get(&sym)
+            .into_iter()
+            .flatten()
+            .filter_map(|&(s, i)| {
+                self.script
+                    .scopes
+                    .get(s as usize)?
+                    .variables
+                    .get(i as usize)
+            })
+    }
+
+    /// The first index of `sym` in `script.captures`.
+    fn capture_index(&mut self, sym: Symbol) -> Option<u16> {
+        while self.captures_indexed < self.script.captures.len() {
+            let i = self.captures_indexed;
+            self.capture_indexes
+                .entry(self.script.captures[i])
+                .or_insert(i as u16);
+            self.captures_indexed += 1;
+        }
+        self.capture_indexes.get(&sym).copied()
     }
 }

@@ -44,7 +44,7 @@ impl<'a> Analyzer<'a> {
         let all: Vec<usize> = statements.iter().flatten().copied().collect();
         let scope = self.enter_block(&all)?;
         // if (d === t0) index = 0; else if (d === t1) index = 1; ...
-        // A run of int32 constant selectors is one `CaseIndex` lookup:
+        // A run of constant selectors is one `CaseIndex` lookup:
         // index = lookup(d); if (index === default) { ...the cases after }.
         let mut cases = Vec::new();
         for (k, &c) in clauses.iter().enumerate() {
@@ -54,7 +54,7 @@ impl<'a> Analyzer<'a> {
             let Some(&test) = self.ast.children(c).first() else {
                 continue;
             };
-            let constant = self.int32_constant(test)?;
+            let constant = self.case_constant(test)?;
             cases.push((k, test, constant));
         }
         let mut closers = Vec::new();
@@ -66,13 +66,18 @@ impl<'a> Analyzer<'a> {
                 .count();
             if run >= MIN_CASE_TABLE {
                 let table = self.program.case_tables.len() as u32;
-                self.program.case_tables.push(CaseTable {
-                    cases: cases[i..i + run]
-                        .iter()
-                        .filter_map(|&(k, _, constant)| constant.map(|x| (x, k as u32)))
-                        .collect(),
+                let mut t = CaseTable {
                     fallback: default as u32,
-                });
+                    ..CaseTable::default()
+                };
+                for (k, _, constant) in &mut cases[i..i + run] {
+                    match constant.take() {
+                        Some(CaseConstant::Int32(x)) => t.cases.push((x, *k as u32)),
+                        Some(CaseConstant::Other(c)) => t.others.push((c, *k as u32)),
+                        None => {}
+                    }
+                }
+                self.program.case_tables.push(t);
                 self.emit_all(&[
                     C::VariableReference(index.0, index.1),
                     C::VariableReference(d.0, d.1),
@@ -131,24 +136,37 @@ impl<'a> Analyzer<'a> {
         Ok(())
     }
 
-    /// The value of a case selector that is an int32 numeric literal (or
-    /// minus one), else `None`. Nothing stays emitted.
-    fn int32_constant(&mut self, test: usize) -> Result<Option<i32>> {
-        let value = match self.literal_constant(test)? {
-            Literal::Constant(CompileCommand::Number(x)) => Some(x),
-            Literal::Constant(_) | Literal::No => None,
+    /// The value of a case selector that is a literal (a number, or minus
+    /// one, a string, a boolean or `null`), else `None`. Nothing stays
+    /// emitted.
+    fn case_constant(&mut self, test: usize) -> Result<Option<CaseConstant>> {
+        let constant = match self.literal_constant(test)? {
+            Literal::Constant(c) => c,
+            Literal::No => return Ok(None),
             Literal::Emitted(start) => {
                 let script = &mut self.cur().script;
                 script.commands.truncate(start);
                 script.positions.truncate(start.min(script.positions.len()));
-                None
+                return Ok(None);
             }
         };
-        // -0 is the int32 0 here: IsStrictlyEqual(-0, +0) is true.
-        Ok(value
-            .filter(|x| x.fract() == 0.0 && *x >= i32::MIN as f64 && *x <= i32::MAX as f64)
-            .map(|x| x as i32))
+        Ok(Some(match constant {
+            // -0 is the int32 0 here: IsStrictlyEqual(-0, +0) is true.
+            CompileCommand::Number(x)
+                if x.fract() == 0.0 && x >= i32::MIN as f64 && x <= i32::MAX as f64 =>
+            {
+                CaseConstant::Int32(x as i32)
+            }
+            c => CaseConstant::Other(c),
+        }))
     }
+}
+
+/// A constant case selector: an int32 (tested by a jump table or search
+/// tree in the code) or another literal (looked up at run time).
+enum CaseConstant {
+    Int32(i32),
+    Other(CompileCommand),
 }
 
 /// The fewest consecutive constant selectors tested by one `CaseIndex`.
