@@ -149,6 +149,13 @@ fn step_inner(rt: &mut Runtime, r: &IteratorRecord) -> JsResult<Value> {
             return Ok(Value::HOLE);
         }
         r.index.set(index + 1);
+        // %ArrayIteratorPrototype%.next's Get(array, index): a present
+        // plain element is read directly (the Get could run no code).
+        if a.flags() & crate::object::FLAG_EXOTIC == 0 && a.is_array() {
+            if let Some(v) = a.dense_element(index) {
+                return Ok(v);
+            }
+        }
         return rt.get(a, PropertyKey::Index(index), iterator);
     }
     if next == rt.intrinsic(Intrinsic::GeneratorNext) {
@@ -247,7 +254,9 @@ fn append_from_record(rt: &mut Runtime, a: Gc<JsObject>, rec: Value) -> JsResult
         if index == u32::MAX {
             return Err(rt.range_error("Invalid array length"));
         }
-        rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)?;
+        if !rt.try_create_array_element(a, index, v)? {
+            rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)?;
+        }
     }
 }
 
