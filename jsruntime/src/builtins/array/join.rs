@@ -11,12 +11,14 @@ use crate::value::Value;
 use crate::JsResult;
 
 /// Joins the elements of `o` with `sep`, each converted by `convert` (empty
-/// for undefined and null).
+/// for undefined and null); with `plain`, `convert` is ToString, done here
+/// for int32 elements.
 fn join_with(
     rt: &mut Runtime,
     o: Gc<JsObject>,
     len: f64,
     sep: Gc<JsString>,
+    plain: bool,
     mut convert: impl FnMut(&mut Runtime, Value) -> JsResult<Gc<JsString>>,
 ) -> JsResult<Value> {
     // The separators alone would exceed the maximum string length: fail
@@ -32,7 +34,26 @@ fn join_with(
             out.push_string(&sep);
         }
         let element = get_index(rt, o, k)?;
-        if !element.is_nullish() {
+        if let (true, Some(i)) = (plain, element.as_i32()) {
+            // ToString of an int32 (6.1.6.1.20): its decimal digits, with
+            // no string allocated for them.
+            let mut digits = [0u8; 11];
+            let mut at = digits.len();
+            let mut n = i.unsigned_abs();
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            if i < 0 {
+                at -= 1;
+                digits[at] = b'-';
+            }
+            out.push_view(crate::string::StrView::Latin1(&digits[at..]));
+        } else if !element.is_nullish() {
             let s = convert(rt, element)?;
             out.push_string(&s);
         }
@@ -54,7 +75,7 @@ pub(super) fn join(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Va
     } else {
         rt.to_string(sep)?
     };
-    join_with(rt, o, len, sep, |rt, v| rt.to_string(v))
+    join_with(rt, o, len, sep, true, |rt, v| rt.to_string(v))
 }
 
 /// 23.1.3.32 Array.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ):
@@ -64,7 +85,7 @@ pub(super) fn to_locale_string(rt: &mut Runtime, this: Value, _: &[Value]) -> Js
     let len = rt.length_of_array_like(o)?;
     let key = PropertyKey::String(rt.atom("toLocaleString")?);
     let sep = rt.atom(",")?;
-    join_with(rt, o, len, sep, |rt, v| {
+    join_with(rt, o, len, sep, false, |rt, v| {
         let s = rt.invoke(v, key, &[])?;
         rt.to_string(s)
     })
