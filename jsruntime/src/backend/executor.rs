@@ -822,11 +822,27 @@ impl Executor {
     }
 
     /// The lambda `runtime_osr` enters from `template`'s quick code at a
-    /// loop header: its full tier once installed. Asks for the full tier
-    /// (see [`Self::tier_up`]) while the template is still quick.
+    /// loop header: its full tier once installed. While the template is
+    /// still quick, compiles the full tier *synchronously* (see
+    /// [`Self::tier_up`]) unless the compile thread already has it: a loop
+    /// that ran `OSR_BACK_EDGES` back-edges in one activation is hot now,
+    /// and waiting behind the compile thread's queue kept it in quick code
+    /// (typed_checksum spent 64 ms there on a loaded machine).
     pub(crate) fn osr_lambda(&mut self, template: &FunctionTemplate) -> Option<Lambda> {
         if template.quick.get() {
-            self.tier_up(template);
+            self.install_finished();
+            let pending = self
+                .state
+                .compile_thread
+                .as_ref()
+                .is_some_and(|t| t.is_pending(template));
+            if pending {
+                self.tier_up(template);
+            } else if template.quick.get() {
+                let sync = std::mem::replace(&mut self.state.sync_compile, true);
+                self.tier_up(template);
+                self.state.sync_compile = sync;
+            }
         }
         let lambda = *self
             .state

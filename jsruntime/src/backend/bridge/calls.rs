@@ -256,9 +256,9 @@ pub unsafe extern "C" fn runtime_tier_up(ctx: *mut Executor, closure: *mut Closu
 
 /// The quick code of a function with loops ran `jit::OSR_BACK_EDGES` loop
 /// back-edges in one activation and saved its frame's live state into
-/// `buffer` (`compiler/osr.rs`). Asks for the full tier as
-/// [`runtime_tier_up`] does (on the compile thread unless compiles are
-/// synchronous) and points the closure at the template's lambda. Returns the
+/// `buffer` (`compiler/osr.rs`). Compiles the full tier (on the main
+/// thread, unless the compile thread has it already: `Executor::osr_lambda`)
+/// and points the closure at the template's lambda. Returns the
 /// full code's lambda when it is installed (and has the on-stack
 /// replacement entries): the quick code then calls it, and its entry finds
 /// `buffer` in the executor and resumes at the loop header; 0 to go on in

@@ -230,7 +230,8 @@ fn is_coroutine(program: &Program, id: FunctionId) -> bool {
 }
 
 /// The tier of function `id`'s first compilation ([`Tier`]): quick unless
-/// it has a loop or is a coroutine body. A program's top level (function 0:
+/// it is a coroutine body, or has a loop and cannot leave it by on-stack
+/// replacement ([`osr_capable`]: direct eval, `with`). A program's top level (function 0:
 /// a script's or eval code's body) is compiled full too: its frame lives
 /// as long as the program runs, and the quick tier's spill slots would keep
 /// stale values visible to the conservative stack scan all that time.
