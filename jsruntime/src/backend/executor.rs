@@ -30,6 +30,9 @@ pub struct Stats {
     pub templates: usize,
     /// Quick-tier functions recompiled by the full tier.
     pub tiered_up: usize,
+    /// Activations of quick code that moved into the full tier at a loop
+    /// header (on-stack replacement).
+    pub osr_entries: usize,
 }
 
 /// The backend's tables, separate from the JIT so that both can be borrowed
@@ -79,6 +82,10 @@ pub(super) struct State {
     sync_compile: bool,
     /// This executor's side of the compile thread, once used.
     pub(super) compile_thread: Option<super::compile_thread::CompileThread>,
+    /// The full-tier lambdas with on-stack replacement entries
+    /// (`compiler/osr.rs`), by (program, function): what `runtime_osr`
+    /// may enter from the quick code of the same function.
+    osr_lambdas: HashMap<(usize, u32), Lambda>,
     /// The inline cache of each global name read by compiled code, by realm
     /// and name id (null until first needed); see
     /// `runtime_get_global_cached`.
@@ -410,9 +417,16 @@ pub struct Executor {
     /// NewTarget handed from [[Construct]] to the prologue of the callee
     /// (see `bridge::calls::runtime_new_target`).
     pub(crate) new_target: super::bridge::PendingNewTarget,
+    /// The save area of a quick frame entering the full code at a loop
+    /// header (`runtime_osr`); the full code's entry reads and clears it
+    /// (offset [`Executor::OSR_BUFFER_OFFSET`]). Null otherwise.
+    pub(crate) osr_buffer: *mut u64,
 }
 
 impl Executor {
+    /// Offset of `osr_buffer`, for compiled code.
+    pub const OSR_BUFFER_OFFSET: i32 = std::mem::offset_of!(Executor, osr_buffer) as i32;
+
     /// A runtime with a fresh realm and a JIT for the host machine.
     pub fn new() -> Result<Executor, CompileError> {
         let mut runtime = Runtime::new();
@@ -435,6 +449,7 @@ impl Executor {
                 ..State::default()
             },
             new_target: Default::default(),
+            osr_buffer: std::ptr::null_mut(),
         })
     }
 
@@ -669,8 +684,16 @@ impl Executor {
             return Ok(template.lambda.get());
         }
         self.install_finished();
-        let tier = self.first_tier(template);
-        let compiled = self.compile_function(template, tier)?;
+        let mut tier = self.first_tier(template);
+        let compiled = match self.compile_function(template, tier) {
+            // A loop the quick tier cannot leave by on-stack replacement
+            // (`compiler/osr.rs`): the function compiles full at once.
+            Err(CompileError::Unsupported(what)) if what == compiler::OSR_UNSUPPORTED => {
+                tier = Tier::Full;
+                self.compile_function(template, tier)?
+            }
+            result => result?,
+        };
         if compiled.frame.is_some() {
             return Err(CompileError::Malformed(
                 "a coroutine body called as a function".into(),
@@ -808,6 +831,48 @@ impl Executor {
         }
         template.lambda.set(lambda);
         self.state.stats.tiered_up += 1;
+        let key = (template.program, template.function.0);
+        if self
+            .state
+            .programs
+            .get(template.program)
+            .is_some_and(|p| compiler::has_osr_entries(p, template.function))
+        {
+            self.state.osr_lambdas.insert(key, lambda);
+        }
+    }
+
+    /// The lambda `runtime_osr` enters from `template`'s quick code at a
+    /// loop header: its full tier once installed. While the template is
+    /// still quick, compiles the full tier *synchronously* (see
+    /// [`Self::tier_up`]) unless the compile thread already has it: a loop
+    /// that ran `OSR_BACK_EDGES` back-edges in one activation is hot now,
+    /// and waiting behind the compile thread's queue kept it in quick code
+    /// (typed_checksum spent 64 ms there on a loaded machine).
+    pub(crate) fn osr_lambda(&mut self, template: &FunctionTemplate) -> Option<Lambda> {
+        if template.quick.get() {
+            self.install_finished();
+            let pending = self
+                .state
+                .compile_thread
+                .as_ref()
+                .is_some_and(|t| t.is_pending(template));
+            if pending {
+                self.tier_up(template);
+            } else if template.quick.get() {
+                let sync = std::mem::replace(&mut self.state.sync_compile, true);
+                self.tier_up(template);
+                self.state.sync_compile = sync;
+            }
+        }
+        let lambda = *self
+            .state
+            .osr_lambdas
+            .get(&(template.program, template.function.0))?;
+        // The template's code is that full tier (not a later replacement).
+        let ready = !template.quick.get() && template.lambda.get() as usize == lambda as usize;
+        self.state.stats.osr_entries += ready as usize;
+        ready.then_some(lambda)
     }
 
     /// The compiled body of a generator or async function, compiled on first

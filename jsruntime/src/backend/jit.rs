@@ -208,6 +208,8 @@ runtime_functions! {
         (ctx: *mut Executor, closure: *const Closure) -> u64;
     TierUp => bridge::calls::runtime_tier_up,
         (ctx: *mut Executor, closure: *mut Closure) -> u64;
+    Osr => bridge::calls::runtime_osr,
+        (ctx: *mut Executor, closure: *mut Closure, buffer: *mut u64) -> u64;
     CreateArgumentsObject => bridge::arguments::runtime_create_arguments_object,
         (ctx: *mut Executor, closure: *const Closure, argc: u32, argv: *const u64,
          cells: *const u64, count: u32, mapped: u8, ret: *mut u64) -> u32;
@@ -277,8 +279,11 @@ const _: Lambda = bridge::calls::runtime_lazy_compile;
 /// the same IR, no mid-end optimisation and the single-pass register
 /// allocator. Its entry counts calls down in the template's `hotness`; at zero
 /// it asks for the *full* compilation (`runtime_tier_up`) and later calls run
-/// the full code. Functions with loops (which may run long in one call: there
-/// is no on-stack replacement) and coroutine bodies are compiled full at once.
+/// the full code. Functions with loops start quick too: their loop headers
+/// count back-edges ([`OSR_BACK_EDGES`]) and move a long-running activation
+/// into the full code at a loop header (on-stack replacement,
+/// `compiler/osr.rs`). Coroutine bodies and a program's top level are
+/// compiled full at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tier {
     /// Cheap to compile, counts its calls.
@@ -293,6 +298,12 @@ pub const TIER_UP_CALLS: i32 = 16;
 /// Calls of quick-tier code between two checks for its full tier while the
 /// compile thread compiles it (`backend::compile_thread`).
 pub const TIER_UP_POLL: i32 = 8;
+
+/// Loop back-edges of one activation of quick-tier code between two
+/// checks for on-stack replacement (`runtime_osr`): the first asks for the
+/// full tier, the later ones enter it at the loop header once it is
+/// installed.
+pub const OSR_BACK_EDGES: i32 = 1000;
 
 /// A Cranelift target for the host with the settings of `tier` (the lean
 /// full tier of large functions when `lean`, see [`lean_insts`]).

@@ -70,6 +70,10 @@ pub(crate) struct CodeMap {
 }
 
 /// The call sites of the function just compiled: for each call instruction
+/// The source position of the call by which quick code enters the full
+/// code of its own activation (`compiler/osr.rs`): the walk skips it.
+pub(crate) const OSR_TRANSFER_POSITION: u32 = u32::MAX - 1;
+
 /// its return address's offset and the source position (`u32::MAX`:
 /// unknown) of the code before it.
 pub(crate) fn call_sites(code: &cranelift_codegen::CompiledCode) -> Vec<(u32, u32)> {
@@ -185,11 +189,15 @@ impl CodeMap {
             // collector's conservative scan reads the same words).
             let word = unsafe { std::ptr::read_volatile(addr as *const usize) };
             if let Some((e, position)) = self.lookup(word) {
-                sites.push(Site {
-                    program: e.program,
-                    function: e.function,
-                    offset: position,
-                });
+                // A quick frame that moved into the full code of the same
+                // activation (on-stack replacement) is not a frame of its own.
+                if position != OSR_TRANSFER_POSITION {
+                    sites.push(Site {
+                        program: e.program,
+                        function: e.function,
+                        offset: position,
+                    });
+                }
                 // The frame's own return address: above its saved frame
                 // pointer.
                 let fp = addr + WORD + e.sp_to_fp;

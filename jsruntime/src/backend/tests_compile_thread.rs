@@ -80,3 +80,56 @@ fn executors_on_several_threads_share_the_compile_thread() {
         assert_eq!(tiered, 1);
     }
 }
+
+/// A function whose loop runs long in its only call starts quick and moves
+/// into the full tier at the loop header (on-stack replacement,
+/// `compiler/osr.rs`), keeping numbers, objects, captured bindings, the
+/// arguments object and the state of an open `try ... finally`.
+#[test]
+fn on_stack_replacement_of_a_long_loop() {
+    let mut exec = Executor::new().expect("JIT");
+    exec.set_sync_compile(true);
+    let source = "function f(n) {\n\
+                    var s = 0, o = { k: 1 }, arr = [];\n\
+                    let cap = 0; const get = () => cap;\n\
+                    try {\n\
+                      for (var i = 0; i < n; i++) {\n\
+                        s += i; cap += 2; o.k ^= i;\n\
+                        if (i % 10000 === 0) arr.push(get());\n\
+                      }\n\
+                    } finally {\n\
+                      for (var j = 0; j < n; j++) s -= 1;\n\
+                    }\n\
+                    return s + get() + arr.length + o.k + arguments.length;\n\
+                  }\n\
+                  f(100000)";
+    let r = eval(&mut exec, source).expect("no exception");
+    let n = 100_000f64;
+    // o.k ^= i for i in 0..100000 leaves 1 ^ (0 ^ 1 ^ ... ^ 99999) = 1.
+    let expected = n * (n - 1.0) / 2.0 - n + 2.0 * n + 10.0 + 1.0 + 1.0;
+    assert_eq!(r.as_number(), Some(expected));
+    assert_eq!(exec.stats().tiered_up, 1);
+    assert_eq!(exec.stats().osr_entries, 1);
+    // Later calls run the full tier from the start.
+    let r = eval(&mut exec, "f(10)").expect("no exception");
+    // s = 45 - 10, cap = 20, one element, o.k = 1 ^ (0 ^ ... ^ 9) = 0.
+    assert_eq!(r.as_number(), Some(35.0 + 20.0 + 1.0 + 0.0 + 1.0));
+    assert_eq!(exec.stats().osr_entries, 1);
+}
+
+/// A function with a loop and a direct eval compiles full at once (the save
+/// area does not carry eval environments).
+#[test]
+fn loops_with_direct_eval_compile_full_at_once() {
+    let mut exec = Executor::new().expect("JIT");
+    exec.set_sync_compile(true);
+    let source =
+        "function g(n) { var s = 0; for (var i = 0; i < n; i++) s += eval('i'); return s; }\n\
+                  g(3000)";
+    let r = eval(&mut exec, source).expect("no exception");
+    assert_eq!(r.as_number(), Some(3000.0 * 2999.0 / 2.0));
+    // Only the eval code (a tiny top level, quick, called 3000 times)
+    // tiers up; `g` was full from its first call.
+    assert_eq!(exec.stats().tiered_up, 1);
+    assert_eq!(exec.stats().osr_entries, 0);
+}

@@ -254,6 +254,44 @@ pub unsafe extern "C" fn runtime_tier_up(ctx: *mut Executor, closure: *mut Closu
     0
 }
 
+/// The quick code of a function with loops ran `jit::OSR_BACK_EDGES` loop
+/// back-edges in one activation and saved its frame's live state into
+/// `buffer` (`compiler/osr.rs`). Compiles the full tier (on the main
+/// thread, unless the compile thread has it already: `Executor::osr_lambda`)
+/// and points the closure at the template's lambda. Returns the
+/// full code's lambda when it is installed (and has the on-stack
+/// replacement entries): the quick code then calls it, and its entry finds
+/// `buffer` in the executor and resumes at the loop header; 0 to go on in
+/// the quick code.
+///
+/// # Safety
+/// `ctx` is the running executor, `closure` a live closure and `buffer`
+/// the quick frame's save area.
+pub unsafe extern "C" fn runtime_osr(
+    ctx: *mut Executor,
+    closure: *mut Closure,
+    buffer: *mut u64,
+) -> u64 {
+    // SAFETY: the caller passes the running executor and a live closure;
+    // templates live as long as the executor.
+    let (exec, template) = unsafe { (&mut *ctx, &*(*closure).template) };
+    // The full code's frame goes on top of the quick one: without room for
+    // it, the quick code goes on.
+    if exec.runtime.check_stack().is_err() {
+        return 0;
+    }
+    let lambda = exec.osr_lambda(template);
+    // SAFETY: the closure is live.
+    unsafe { (*closure).lambda = template.lambda.get() };
+    match lambda {
+        Some(lambda) => {
+            exec.osr_buffer = buffer;
+            lambda as usize as u64
+        }
+        None => 0,
+    }
+}
+
 /// Call (ECMA-262 7.3.14): closures directly, other callables through the
 /// runtime.
 ///

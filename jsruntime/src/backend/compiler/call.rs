@@ -108,7 +108,7 @@ impl FunctionCompiler<'_, '_> {
 
     /// Calls `lambda` with the lambda signature (`ctx`, closure, this,
     /// argc, argv, return slot) and returns its status.
-    fn call_lambda(&mut self, lambda: ir::Value, args: [ir::Value; 6]) -> ir::Value {
+    pub(super) fn call_lambda(&mut self, lambda: ir::Value, args: [ir::Value; 6]) -> ir::Value {
         let mut sig = self.runtime.module.make_signature();
         for t in [I64, I64, I64, I32, I64, I64] {
             sig.params.push(ir::AbiParam::new(t));

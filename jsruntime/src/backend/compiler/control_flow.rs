@@ -55,6 +55,9 @@ pub(super) enum Flow {
         exit: Block,
         stage: LoopStage,
         scope_depth: usize,
+        /// The loop's number in the function (`LoopStart` order), which
+        /// names its on-stack replacement entry (`osr.rs`).
+        number: u32,
     },
     Label {
         symbol: Symbol,
@@ -176,25 +179,31 @@ impl FunctionCompiler<'_, '_> {
             header,
             body,
             stage,
+            number,
             ..
         } = self.loop_mut()?
         else {
             unreachable!()
         };
-        let (flags, header, body) = (*flags, *header, *body);
+        let (flags, header, body, number) = (*flags, *header, *body, *number);
         // Every back-edge goes to the header (the body of a post-test
-        // loop): the interrupt poll (runtime::limits) is there.
+        // loop): the interrupt poll (runtime::limits) is there, and the
+        // on-stack replacement of quick code by full code (`osr.rs`).
         if flags.has(LoopFlags::POST_TEST) {
             *stage = LoopStage::Body;
             self.b.ins().jump(body, &[]);
+            self.osr_entry(number, body)?;
             self.b.switch_to_block(body);
             self.poll_interrupt();
+            self.osr_back_edge(number)?;
             return Ok(());
         }
         *stage = LoopStage::Test;
         self.b.ins().jump(header, &[]);
+        self.osr_entry(number, header)?;
         self.b.switch_to_block(header);
         self.poll_interrupt();
+        self.osr_back_edge(number)?;
         if !flags.has(LoopFlags::TEST) {
             self.loop_after_test(None)?;
         }
@@ -429,6 +438,8 @@ impl FunctionCompiler<'_, '_> {
         let body = self.b.create_block();
         let cont = self.b.create_block();
         let exit = self.b.create_block();
+        let number = self.loops;
+        self.loops += 1;
         self.flows.push(Flow::Loop {
             flags,
             labels,
@@ -438,6 +449,7 @@ impl FunctionCompiler<'_, '_> {
             exit,
             stage: LoopStage::Init,
             scope_depth: self.scopes.len(),
+            number,
         });
         if !flags.has(LoopFlags::INIT) {
             self.loop_enter()?;

@@ -51,6 +51,7 @@ mod exception;
 mod interrupt;
 mod operand;
 mod operator;
+mod osr;
 mod private;
 mod property;
 mod sites;
@@ -187,6 +188,7 @@ fn build(
     id: FunctionId,
     host: &mut dyn CompileHost,
     tier: Tier,
+    osr_entries: bool,
 ) -> Result<Option<FrameLayout>, CompileError> {
     let script = program
         .function(id)
@@ -205,6 +207,8 @@ fn build(
             compiler.sites.template = template;
             compiler.tier = tier;
             compiler.run_once = id.0 == 0;
+            let quick_osr = tier == Tier::Quick && osr_capable(program, id);
+            compiler.init_osr(quick_osr || osr_entries);
             compiler.run()?;
             let frame = compiler.frame_layout();
             compiler.b.seal_all_blocks();
@@ -237,7 +241,8 @@ fn is_coroutine(program: &Program, id: FunctionId) -> bool {
 }
 
 /// The tier of function `id`'s first compilation ([`Tier`]): quick unless
-/// it has a loop or is a coroutine body. A program's top level (function 0:
+/// it is a coroutine body, or has a loop and cannot leave it by on-stack
+/// replacement ([`osr_capable`]: direct eval, `with`). A program's top level (function 0:
 /// a script's or eval code's body) is compiled full too: its frame lives
 /// as long as the program runs, and the quick tier's spill slots would keep
 /// stale values visible to the conservative stack scan all that time.
@@ -258,16 +263,51 @@ pub fn first_tier(program: &Program, id: FunctionId) -> Tier {
         Some(script)
             if (id.0 != 0 || script.commands.len() <= TINY_TOP_LEVEL)
                 && !matches!(script.commands.first(), Some(CompileCommand::JumpTable(_)))
-                && !script
-                    .commands
-                    .iter()
-                    .any(|c| matches!(c, CompileCommand::LoopStart(_))) =>
+                && !has_loop(script) =>
         {
             Tier::Quick
         }
+        Some(_) if osr_capable(program, id) => Tier::Quick,
         _ => Tier::Full,
     }
 }
+
+fn has_loop(script: &CompileScript) -> bool {
+    script
+        .commands
+        .iter()
+        .any(|c| matches!(c, CompileCommand::LoopStart(_)))
+}
+
+/// Whether function `id` has loops and starts in the quick tier, which
+/// leaves them for the full tier by on-stack replacement (`osr.rs`): a
+/// function (not a program's top level, whose frame lives all run long) that
+/// is not a coroutine body, not huge, and has no direct eval or `with`
+/// (whose environments the save area does not carry).
+fn osr_capable(program: &Program, id: FunctionId) -> bool {
+    id.0 != 0
+        && !is_coroutine(program, id)
+        && program.function(id).is_some_and(|script| {
+            !is_huge(script)
+                && has_loop(script)
+                && !script.commands.iter().any(|c| {
+                    matches!(
+                        c,
+                        CompileCommand::DirectEval(_) | CompileCommand::DynamicReference { .. }
+                    )
+                })
+        })
+}
+
+/// Whether the full tier of function `id` (built at its tier-up) has the
+/// on-stack replacement entries of its loops (`osr.rs`).
+pub fn has_osr_entries(program: &Program, id: FunctionId) -> bool {
+    osr_capable(program, id)
+}
+
+/// The [`CompileError::Unsupported`] of a quick compilation that met a loop
+/// it cannot leave by on-stack replacement: the function compiles full.
+pub const OSR_UNSUPPORTED: &str = "on-stack replacement at this loop";
 
 /// Whether a function is too large for the full tier (more than
 /// [`HUGE_FUNCTION`] commands): its quick code never counts calls towards
@@ -292,7 +332,7 @@ pub fn compile(
     host: &mut dyn CompileHost,
     tier: Tier,
 ) -> Result<Compiled, CompileError> {
-    let (func_id, frame) = begin_and_build(jit, program, id, host, tier)?;
+    let (func_id, frame) = begin_and_build(jit, program, id, host, tier, false)?;
     let (address, frame_size) = jit.finish_function(func_id, tier)?;
     Ok(Compiled {
         address,
@@ -309,6 +349,7 @@ fn begin_and_build(
     id: FunctionId,
     host: &mut dyn CompileHost,
     tier: Tier,
+    osr_entries: bool,
 ) -> Result<(FuncId, Option<FrameLayout>), CompileError> {
     let name = program
         .function(id)
@@ -317,7 +358,7 @@ fn begin_and_build(
         .unwrap_or_else(|| format!("fn{}", id.0));
     let start = std::time::Instant::now();
     let func_id = jit.begin_function(&name, is_coroutine(program, id))?;
-    let built = build(jit, program, id, host, tier);
+    let built = build(jit, program, id, host, tier, osr_entries);
     jit.costs.build_time += start.elapsed();
     match built {
         Ok(frame) => Ok((func_id, frame)),
@@ -337,7 +378,8 @@ pub fn build_full_tier(
     id: FunctionId,
     host: &mut dyn CompileHost,
 ) -> Result<(FuncId, ir::Function, cranelift_codegen::isa::OwnedTargetIsa), CompileError> {
-    let (func_id, frame) = begin_and_build(jit, program, id, host, Tier::Full)?;
+    let osr_entries = has_osr_entries(program, id);
+    let (func_id, frame) = begin_and_build(jit, program, id, host, Tier::Full, osr_entries)?;
     let (func, isa) = jit.take_function();
     if frame.is_some() {
         return Err(CompileError::Malformed(
@@ -363,7 +405,8 @@ pub fn print_clif(
     };
     jit.ctx.func.name = ir::UserFuncName::user(1, id.0);
     let tier = first_tier(program, id);
-    let result = build(jit, program, id, host, tier).map(|_| jit.ctx.func.display().to_string());
+    let result =
+        build(jit, program, id, host, tier, false).map(|_| jit.ctx.func.display().to_string());
     jit.module.clear_context(&mut jit.ctx);
     result
 }
@@ -437,6 +480,11 @@ struct FunctionCompiler<'a, 'p> {
     sites: sites::Sites,
     /// The jump table and frame of a generator or async function body.
     coroutine: Option<coroutine::CoroutineState>,
+    /// On-stack replacement: the quick tier's back-edge counter and save
+    /// area, or the full tier's entries at loop headers (`osr.rs`).
+    osr: Option<osr::OsrState>,
+    /// Loops (`LoopStart`) met so far: the next loop's number.
+    loops: u32,
 }
 
 impl<'a, 'p> FunctionCompiler<'a, 'p> {
@@ -599,6 +647,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             run_once: false,
             sites: sites::Sites::new(),
             coroutine,
+            osr: None,
+            loops: 0,
         })
     }
 
@@ -606,6 +656,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         if self.script.num_inline_caches > 0 {
             self.caches = self.host.inline_caches(self.script.num_inline_caches * 2);
         }
+        // A full tier with on-stack replacement entries reads its save area
+        // first (`osr.rs`).
+        self.osr_read_buffer();
         // Function entry: the interrupt poll (runtime::limits).
         self.poll_interrupt();
         if self.tier == Tier::Quick && !is_huge(self.script) {
@@ -624,6 +677,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                 self.b.def_var(c.this, self.this);
             }
         }
+        self.osr_branch();
         for (index, command) in self.script.commands.iter().enumerate() {
             self.sites.position = self
                 .script
@@ -665,6 +719,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         self.b.ins().return_(&[status]);
         self.fill_raise_blocks();
         self.finish_jump_table();
+        self.finish_osr_dispatch();
         Ok(())
     }
 
