@@ -136,6 +136,47 @@ pub struct PropertyCache {
     /// Polymorphic sites: misses that found no free entry (the site is
     /// megamorphic and stops refilling). Statistics only.
     pub megamorphic: Cell<u64>,
+    /// Primitive entries (get caches, read by the runtime only): the
+    /// receiver's type (`PRIM_STRING` ... `PRIM_BIGINT`) and the
+    /// `PRIM_ACCESSOR`/`PRIM_LENGTH` flags; 0 for every other entry.
+    pub primitive: Cell<u64>,
+}
+
+/// [`PropertyCache::primitive`]: a string receiver.
+const PRIM_STRING: u64 = 1;
+/// [`PropertyCache::primitive`]: a number receiver.
+const PRIM_NUMBER: u64 = 2;
+/// [`PropertyCache::primitive`]: a boolean receiver.
+const PRIM_BOOLEAN: u64 = 3;
+/// [`PropertyCache::primitive`]: a symbol receiver.
+const PRIM_SYMBOL: u64 = 4;
+/// [`PropertyCache::primitive`]: a BigInt receiver.
+const PRIM_BIGINT: u64 = 5;
+/// [`PropertyCache::primitive`]: the bits of the receiver's type (also the
+/// entry's receiver id for the polymorphic table: never a cell address).
+const PRIM_TYPE: u64 = 0xff;
+/// [`PropertyCache::primitive`]: the property is an accessor (the holder's
+/// slot is its getter).
+const PRIM_ACCESSOR: u64 = 0x100;
+/// [`PropertyCache::primitive`]: a string's own `length` (10.4.3.5
+/// StringGetOwnProperty gives no `length`; the String object's own
+/// `length` is the string's length, 10.4.3.4).
+const PRIM_LENGTH: u64 = 0x200;
+
+/// The receiver type of a primitive entry for `v` and the prototype its
+/// properties are read from (ToObject(v).[[Prototype]]), or `None` for
+/// objects, undefined and null.
+fn primitive_type(v: crate::value::Value) -> Option<(u64, crate::runtime::Intrinsic)> {
+    use crate::runtime::Intrinsic;
+    use crate::value::ValueType;
+    Some(match v.type_of() {
+        ValueType::String => (PRIM_STRING, Intrinsic::StringPrototype),
+        ValueType::Number => (PRIM_NUMBER, Intrinsic::NumberPrototype),
+        ValueType::Boolean => (PRIM_BOOLEAN, Intrinsic::BooleanPrototype),
+        ValueType::Symbol => (PRIM_SYMBOL, Intrinsic::SymbolPrototype),
+        ValueType::BigInt => (PRIM_BIGINT, Intrinsic::BigIntPrototype),
+        _ => return None,
+    })
 }
 
 /// Entries of a polymorphic site beyond the first (the one compiled code
@@ -184,6 +225,7 @@ impl PropertyCache {
     pub fn clear(&self) {
         self.shape.set(0);
         self.getter_shape.set(0);
+        self.primitive.set(0);
     }
 
     /// The getter of a getter entry when `o` hits it (see the module docs):
@@ -285,6 +327,7 @@ impl PropertyCache {
             return false;
         }
         self.getter_shape.set(0);
+        self.primitive.set(0);
         self.set_slot(entry.slot as usize);
         self.holder.set(0);
         self.new_shape.set(0);
@@ -335,7 +378,6 @@ impl PropertyCache {
         if entry.key != key
             || a.is_accessor()
             || !(a.writable() && a.enumerable() && a.configurable())
-            || entry.slot as usize >= INLINE_SLOTS
         {
             return false;
         }
@@ -467,9 +509,10 @@ impl PropertyCache {
     /// The receiver shape this entry is for (data, transition or getter
     /// entry), 0 when empty.
     fn receiver_shape(&self) -> u64 {
-        match self.shape.get() {
-            0 => self.getter_shape.get(),
-            s => s,
+        match (self.shape.get(), self.getter_shape.get()) {
+            (0, 0) => self.primitive.get() & PRIM_TYPE,
+            (0, g) => g,
+            (s, _) => s,
         }
     }
 
@@ -504,6 +547,7 @@ impl PropertyCache {
         self.new_shape.set(from.new_shape.get());
         self.getter_slot.set(from.getter_slot.get());
         self.getter_shape.set(from.getter_shape.get());
+        self.primitive.set(from.primitive.get());
         self.shape.set(from.shape.get());
     }
 
@@ -550,7 +594,17 @@ impl PropertyCache {
     /// an own data entry or a transition entry of the site, under the same
     /// conditions as compiled code (`set_cache_hit`), or finds the setter of
     /// a setter entry `o` hits.
-    pub fn poly_set(&self, o: Gc<JsObject>, v: crate::value::Value) -> Option<CachedSet> {
+    ///
+    /// A transition entry for an overflow slot grows the object's overflow
+    /// storage first when it is too short (`Runtime::grow_slots`); a
+    /// failed growth (the heap limit) is a miss, and the generic store
+    /// reports it.
+    pub fn poly_set(
+        &self,
+        rt: &mut Runtime,
+        o: Gc<JsObject>,
+        v: crate::value::Value,
+    ) -> Option<CachedSet> {
         let shape = o.shape().addr() as u64;
         for e in self.entries() {
             if e.shape.get() != shape {
@@ -577,18 +631,132 @@ impl PropertyCache {
             {
                 continue;
             }
-            // SAFETY: short exclusive access, no allocation.
-            unsafe { o.get_mut() }.set_slot(e.slot_index(), v);
+            let slot = e.slot_index();
+            if e.indirect.get() != 0 {
+                // A collection at the heap limit may clear the entry (its
+                // new shape unmarked): then the generic store does it.
+                if rt.grow_slots(o, slot + 1).is_err() || e.shape.get() != shape {
+                    return None;
+                }
+            }
+            // SAFETY: short exclusive access, no allocation (the overflow
+            // storage has room for `slot` now).
+            unsafe { o.get_mut() }.set_slot(slot, v);
             // Switch to the new shape as compiled code does (a store of the
             // shape's cell address into the shape field).
             // SAFETY: `o` is a live object cell and the field at
             // OBJECT_SHAPE_OFFSET is its `Gc<Shape>`, a cell address; the
             // entry's new shape is live (pruned otherwise) and is `shape`
-            // plus the property in the entry's inline slot.
+            // plus the property in the entry's slot, which `o` has room for.
             unsafe { ((o.addr() + OBJECT_SHAPE_OFFSET) as *mut u64).write(new_shape as u64) };
             return Some(CachedSet::Stored);
         }
         None
+    }
+
+    /// The runtime's check of a get site for a primitive receiver `base`
+    /// (a string, number, boolean, symbol or BigInt): a string's `length`,
+    /// or the property found on the prototype chain of the primitive's
+    /// prototype, read from its holder without wrapping the primitive
+    /// (the data value, or the getter to call with `base` as this). A hit
+    /// needs the current realm's prototype for the type (the one the entry
+    /// was filled from) and an unchanged [`PROTO_EPOCH`]: every object from
+    /// that prototype to the holder is watched.
+    pub fn primitive_get(&self, rt: &Runtime, base: crate::value::Value) -> Option<CachedGet> {
+        let (ty, proto) = primitive_type(base)?;
+        for e in self.entries() {
+            let p = e.primitive.get();
+            if p & PRIM_TYPE != ty {
+                continue;
+            }
+            if p & PRIM_LENGTH != 0 {
+                let len = base.as_string()?.len() as u32;
+                return Some(CachedGet::Value(crate::value::Value::from_u32(len)));
+            }
+            if PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get()
+                || crate::value::Value::object(rt.intrinsic_object(proto)).to_bits() != e.proto.get()
+            {
+                return None;
+            }
+            // SAFETY: the holder of a live entry is live (entries of dead
+            // holders are cleared by `prune_inline_caches`).
+            let holder: Gc<JsObject> = unsafe { Gc::from_addr(e.holder.get() as usize) };
+            let v = holder.slot(e.getter_slot.get() as u32);
+            return Some(if p & PRIM_ACCESSOR != 0 {
+                CachedGet::Getter(v)
+            } else {
+                CachedGet::Value(v)
+            });
+        }
+        None
+    }
+
+    /// Fills an entry of a get site after a read of `key` on the primitive
+    /// `base` (see [`PropertyCache::primitive_get`]): a string's `length`,
+    /// or a data property or accessor found on the chain of the
+    /// primitive's prototype (nothing when the key is absent, an index, or
+    /// an object on the chain has named properties outside its shape).
+    pub fn fill_get_primitive(
+        &self,
+        rt: &mut Runtime,
+        base: crate::value::Value,
+        key: PropertyKey,
+    ) {
+        let Some((ty, proto)) = primitive_type(base) else {
+            return;
+        };
+        if matches!(key, PropertyKey::Index(_)) {
+            return;
+        }
+        let length = PropertyKey::String(rt.names.length);
+        if ty == PRIM_STRING && key == length {
+            if let Some(e) = self.poly_target(rt, ty) {
+                e.clear();
+                e.primitive.set(ty | PRIM_LENGTH);
+            }
+            return;
+        }
+        let start = rt.intrinsic_object(proto);
+        let mut chain = [start; MAX_CHAIN];
+        let mut p = crate::value::Value::object(start);
+        for depth in 0..MAX_CHAIN {
+            let Some(obj) = p.as_object() else {
+                return;
+            };
+            // A String object (%String.prototype%) stores every named
+            // property but `length`.
+            let string_object = matches!(obj.kind(), ObjectKind::String(_))
+                && key != length
+                && obj.flags() & (FLAG_EXOTIC | FLAG_LAZY) == 0;
+            if !string_object && !plain_named(obj, key, length) {
+                return;
+            }
+            chain[depth] = obj;
+            let Some(entry) = obj.shape().lookup(key) else {
+                p = obj.proto();
+                continue;
+            };
+            for &w in &chain[..=depth] {
+                if w.flags() & FLAG_WATCHED == 0 {
+                    rt.set_object_flags(w, FLAG_WATCHED, 0);
+                }
+            }
+            let Some(e) = self.poly_target(rt, ty) else {
+                return;
+            };
+            e.clear();
+            e.holder.set(obj.addr() as u64);
+            e.proto.set(crate::value::Value::object(start).to_bits());
+            e.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
+            e.getter_slot.set(entry.slot as u64);
+            let accessor = if entry.attrs.is_accessor() {
+                PRIM_ACCESSOR
+            } else {
+                0
+            };
+            e.primitive.set(ty | accessor);
+            return;
+        }
     }
 
     /// The entry of this site a miss on a receiver of shape `shape` should
@@ -743,6 +911,19 @@ impl Runtime {
     pub(crate) fn prune_inline_caches(tables: &[CacheTable]) {
         for table in tables {
             for cache in table.iter() {
+                if cache.primitive.get() & PRIM_TYPE != 0 {
+                    // SAFETY: as for the shape below: the holder and the
+                    // prototype of a non-empty primitive entry were live at
+                    // the last collection.
+                    let dead = |addr: u64| {
+                        addr != 0 && !unsafe { Gc::<JsObject>::from_addr(addr as usize) }.is_marked()
+                    };
+                    let proto = crate::value::PAYLOAD_MASK & cache.proto.get();
+                    if dead(cache.holder.get()) || dead(proto) {
+                        cache.clear();
+                    }
+                    continue;
+                }
                 let addr = match cache.shape.get() {
                     0 => cache.getter_shape.get() as usize,
                     a => a as usize,
