@@ -187,6 +187,10 @@ pub const POLY_EXTRA: usize = 3;
 /// (16 in all); past them the site is megamorphic.
 pub const POLY_MAX_EXTRA: usize = 15;
 
+/// A megamorphic site (every entry full at a miss) tries to refill only
+/// at every this many misses ([`PropertyCache::poly_target`]).
+const MEGAMORPHIC_RETRY: u64 = 64;
+
 /// What a runtime check of a site's entries found for a read.
 pub enum CachedGet {
     /// The value of a data property.
@@ -406,6 +410,8 @@ impl PropertyCache {
         self.clear();
         self.set_slot(entry.slot as usize);
         self.holder.set(0);
+        // The key, for receivers of another prototype (`poly_set`).
+        self.key.set(key_bits(key));
         self.proto.set(o.proto().to_bits());
         self.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
         self.new_shape.set(after.addr() as u64);
@@ -606,6 +612,8 @@ impl PropertyCache {
         v: crate::value::Value,
     ) -> Option<CachedSet> {
         let shape = o.shape().addr() as u64;
+        // A transition entry for `o`'s shape whose prototype guard failed.
+        let mut other_proto = None;
         for e in self.entries() {
             if e.shape.get() != shape {
                 if e.getter_shape.get() == shape {
@@ -625,33 +633,63 @@ impl PropertyCache {
                 return Some(CachedSet::Stored);
             }
             let flags = o.flags() & (FLAG_EXTENSIBLE | FLAG_WATCHED);
-            if flags != FLAG_EXTENSIBLE
-                || o.proto().to_bits() != e.proto.get()
-                || PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get()
-            {
+            if flags != FLAG_EXTENSIBLE {
                 continue;
             }
-            let slot = e.slot_index();
-            if e.indirect.get() != 0 {
-                // A collection at the heap limit may clear the entry (its
-                // new shape unmarked): then the generic store does it.
-                if rt.grow_slots(o, slot + 1).is_err() || e.shape.get() != shape {
-                    return None;
-                }
+            if o.proto().to_bits() != e.proto.get()
+                || PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get()
+            {
+                other_proto = other_proto.or(Some(e));
+                continue;
             }
-            // SAFETY: short exclusive access, no allocation (the overflow
-            // storage has room for `slot` now).
-            unsafe { o.get_mut() }.set_slot(slot, v);
-            // Switch to the new shape as compiled code does (a store of the
-            // shape's cell address into the shape field).
-            // SAFETY: `o` is a live object cell and the field at
-            // OBJECT_SHAPE_OFFSET is its `Gc<Shape>`, a cell address; the
-            // entry's new shape is live (pruned otherwise) and is `shape`
-            // plus the property in the entry's slot, which `o` has room for.
-            unsafe { ((o.addr() + OBJECT_SHAPE_OFFSET) as *mut u64).write(new_shape as u64) };
-            return Some(CachedSet::Stored);
+            return e.apply_transition(rt, o, shape, v);
         }
-        None
+        // Objects of one shape with many prototypes (a base constructor
+        // called on instances of many subclasses) would need an entry per
+        // prototype: instead, check this receiver's chain for the key (no
+        // setter, no read-only property, as `try_fill_transition` does)
+        // and make the entry's transition. The new shape does not depend
+        // on the prototype.
+        let e = other_proto?;
+        // SAFETY: the key bits of a transition entry are a live string or
+        // symbol (entries of dead keys are pruned).
+        let key = property_key_of(unsafe { crate::value::Value::from_bits(e.key.get()) })?;
+        if !transition_chain_ok(rt, o, key) {
+            return None;
+        }
+        e.apply_transition(rt, o, shape, v)
+    }
+
+    /// Stores `v` into `o` (of the shape `shape`, extensible, its chain
+    /// checked) through the transition entry `self`: grows the overflow
+    /// storage when the new slot is past it, stores, and switches `o` to
+    /// the new shape as compiled code does.
+    fn apply_transition(
+        &self,
+        rt: &mut Runtime,
+        o: Gc<JsObject>,
+        shape: u64,
+        v: crate::value::Value,
+    ) -> Option<CachedSet> {
+        let slot = self.slot_index();
+        if self.indirect.get() != 0 {
+            // A collection at the heap limit may clear the entry (its new
+            // shape unmarked): then the generic store does it.
+            if rt.grow_slots(o, slot + 1).is_err() || self.shape.get() != shape {
+                return None;
+            }
+        }
+        let new_shape = self.new_shape.get();
+        // SAFETY: short exclusive access, no allocation (the overflow
+        // storage has room for `slot` now).
+        unsafe { o.get_mut() }.set_slot(slot, v);
+        // A store of the shape's cell address into the shape field.
+        // SAFETY: `o` is a live object cell and the field at
+        // OBJECT_SHAPE_OFFSET is its `Gc<Shape>`, a cell address; the
+        // entry's new shape is live (pruned otherwise) and is `shape` plus
+        // the property in the entry's slot, which `o` has room for.
+        unsafe { ((o.addr() + OBJECT_SHAPE_OFFSET) as *mut u64).write(new_shape) };
+        Some(CachedSet::Stored)
     }
 
     /// The runtime's check of a get site for a primitive receiver `base`
@@ -710,8 +748,10 @@ impl PropertyCache {
         }
         let length = PropertyKey::String(rt.names.length);
         if ty == PRIM_STRING && key == length {
-            if let Some(e) = self.poly_target(rt, ty) {
+            if let Some(e) = self.poly_target(rt, ty, 0) {
                 e.clear();
+                e.holder.set(0);
+                e.new_shape.set(0);
                 e.primitive.set(ty | PRIM_LENGTH);
             }
             return;
@@ -741,12 +781,13 @@ impl PropertyCache {
                     rt.set_object_flags(w, FLAG_WATCHED, 0);
                 }
             }
-            let Some(e) = self.poly_target(rt, ty) else {
+            let start_bits = crate::value::Value::object(start).to_bits();
+            let Some(e) = self.poly_target(rt, ty, start_bits) else {
                 return;
             };
             e.clear();
             e.holder.set(obj.addr() as u64);
-            e.proto.set(crate::value::Value::object(start).to_bits());
+            e.proto.set(start_bits);
             e.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
             e.getter_slot.set(entry.slot as u64);
             let accessor = if entry.attrs.is_accessor() {
@@ -759,22 +800,48 @@ impl PropertyCache {
         }
     }
 
-    /// The entry of this site a miss on a receiver of shape `shape` should
-    /// fill: the entry already for that shape (stale: its guards failed),
-    /// else the first empty one (making the further entries on the second
-    /// shape), else none: the site is megamorphic and keeps its entries.
-    fn poly_target(&self, rt: &mut Runtime, shape: u64) -> Option<&PropertyCache> {
-        let first = self.receiver_shape();
-        if first == 0 || first == shape {
-            return Some(self);
+    /// Whether a hit on this entry also needs the receiver's [[Prototype]]
+    /// and the epoch (prototype-chain, inherited getter, transition and
+    /// primitive entries).
+    fn proto_dependent(&self) -> bool {
+        self.holder.get() != 0 || self.new_shape.get() != 0
+    }
+
+    /// The entry of this site a miss on a receiver of shape `shape` (a
+    /// primitive entry's receiver type) with [[Prototype]] `proto` (value
+    /// bits) should fill: the entry already for that shape and, when the
+    /// entry depends on it, that prototype (stale: its guards failed), else
+    /// the first empty entry or the first whose epoch has passed (making
+    /// the further entries on the second shape or prototype), else none:
+    /// the site is megamorphic and keeps its entries.
+    ///
+    /// Keying proto-dependent entries by the prototype too matters for
+    /// constructors shared by subclasses (`Base.call(this)`, typescript's
+    /// AST nodes): the objects have one shape and many prototypes, and a
+    /// single entry per shape was refilled at every other store.
+    fn poly_target(&self, rt: &mut Runtime, shape: u64, proto: u64) -> Option<&PropertyCache> {
+        // A megamorphic site looks for a stale or free entry only every
+        // `MEGAMORPHIC_RETRY` misses: two scans of 16 entries at every
+        // miss cost more than the lookups they were to save.
+        let misses = self.megamorphic.get();
+        if misses != 0 && misses % MEGAMORPHIC_RETRY != 0 {
+            self.megamorphic.set(misses + 1);
+            return None;
+        }
+        let epoch = PROTO_EPOCH.load(Ordering::Relaxed);
+        let fits = |e: &PropertyCache| {
+            e.receiver_shape() == shape && (!e.proto_dependent() || e.proto.get() == proto)
+        };
+        let free = |e: &PropertyCache| {
+            e.receiver_shape() == 0 || (e.proto_dependent() && e.epoch.get() != epoch)
+        };
+        if let Some(e) = self.entries().find(|e| fits(e)) {
+            return Some(e);
+        }
+        if let Some(e) = self.entries().find(|e| free(e)) {
+            return Some(e);
         }
         let extras = self.extras();
-        if let Some(e) = extras.iter().find(|e| e.receiver_shape() == shape) {
-            return Some(e);
-        }
-        if let Some(e) = extras.iter().find(|e| e.receiver_shape() == 0) {
-            return Some(e);
-        }
         if extras.len() < POLY_MAX_EXTRA {
             // Grow (the old table is left empty; it stays allocated).
             let len = if extras.is_empty() {
@@ -806,7 +873,7 @@ impl PropertyCache {
         if shape.is_dictionary() || matches!(key, PropertyKey::Index(_)) {
             return;
         }
-        if let Some(e) = self.poly_target(rt, shape.addr() as u64) {
+        if let Some(e) = self.poly_target(rt, shape.addr() as u64, o.proto().to_bits()) {
             e.fill_get(rt, o, key);
         }
     }
@@ -828,17 +895,62 @@ impl PropertyCache {
             return;
         }
         if after != before && !before.is_dictionary() && after.parent() == Some(before) {
-            let entry = self.poly_target(rt, before.addr() as u64);
+            let entry = self.poly_target(rt, before.addr() as u64, o.proto().to_bits());
             if entry.is_some_and(|e| e.try_fill_transition(rt, o, key, before)) {
                 return;
             }
         }
-        if let Some(e) = self.poly_target(rt, after.addr() as u64) {
+        if let Some(e) = self.poly_target(rt, after.addr() as u64, o.proto().to_bits()) {
             if !e.fill(o, key, true) && after == before {
                 e.fill_setter(rt, o, key);
             }
         }
     }
+}
+
+/// The value bits of a named key (kept in a transition entry's `key`).
+fn key_bits(key: PropertyKey) -> u64 {
+    match key {
+        PropertyKey::String(s) => crate::value::Value::string(s).to_bits(),
+        PropertyKey::Symbol(s) => crate::value::Value::symbol(s).to_bits(),
+        PropertyKey::Index(_) => 0,
+    }
+}
+
+/// The named key of [`key_bits`] (`None` for 0 or any other value).
+fn property_key_of(v: crate::value::Value) -> Option<PropertyKey> {
+    if let Some(s) = v.as_string() {
+        return Some(PropertyKey::String(s));
+    }
+    v.as_symbol().map(PropertyKey::Symbol)
+}
+
+/// Whether `o.key = v` on an object that lacks `key` adds an ordinary data
+/// property without anything on the way: `o` and every object on its
+/// prototype chain (at most `MAX_CHAIN`) store their named properties in
+/// their shapes and none has `key` as an accessor or a read-only property
+/// (10.1.9.2 OrdinarySetWithOwnDescriptor steps 2-3).
+fn transition_chain_ok(rt: &Runtime, o: Gc<JsObject>, key: PropertyKey) -> bool {
+    let length = PropertyKey::String(rt.names.length);
+    if !plain_named(o, key, length) {
+        return false;
+    }
+    let mut p = o.proto();
+    for _ in 0..MAX_CHAIN {
+        let Some(obj) = p.as_object() else {
+            return true;
+        };
+        if !plain_named(obj, key, length) {
+            return false;
+        }
+        if let Some(e) = obj.shape().lookup(key) {
+            if e.attrs.is_accessor() || !e.attrs.writable() {
+                return false;
+            }
+        }
+        p = obj.proto();
+    }
+    false
 }
 
 /// Whether `key` of `o` can only be an ordinary stored property: not an
