@@ -64,6 +64,22 @@
 //! shape or takes an empty one ([`PropertyCache::fill_get_poly`],
 //! [`PropertyCache::fill_set_poly`]). The further tables are made by
 //! [`Runtime::new_inline_caches`], so pruning clears their entries too.
+//! Entries that depend on the receiver's prototype are keyed by shape and
+//! prototype, and one whose epoch has passed is free for a refill.
+//!
+//! **Transitions to overflow slots.** A transition entry may add the
+//! property in an overflow slot: compiled code stores it when the
+//! overflow storage has the slot or room for it (the length grows by one),
+//! [`PropertyCache::poly_set`] grows the storage otherwise. A transition
+//! entry also serves a receiver of its shape with another prototype once
+//! that receiver's chain is checked for the entry's key
+//! ([`transition_chain_ok`]).
+//!
+//! **Primitive entries** (get caches, runtime only). A read on a string,
+//! number, boolean, symbol or BigInt is cached by receiver type
+//! ([`PropertyCache::primitive_get`], [`PropertyCache::fill_get_primitive`]):
+//! the holder on the chain of the type's prototype, watched and guarded by
+//! the epoch like a prototype-chain entry, or a string's own `length`.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -636,10 +652,13 @@ impl PropertyCache {
             if flags != FLAG_EXTENSIBLE {
                 continue;
             }
-            if o.proto().to_bits() != e.proto.get()
-                || PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get()
-            {
+            if o.proto().to_bits() != e.proto.get() {
                 other_proto = other_proto.or(Some(e));
+                continue;
+            }
+            // Same prototype, older epoch: a miss, so that the refill
+            // makes the entry hit in compiled code again.
+            if PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get() {
                 continue;
             }
             return e.apply_transition(rt, o, shape, v);
@@ -712,7 +731,8 @@ impl PropertyCache {
                 return Some(CachedGet::Value(crate::value::Value::from_u32(len)));
             }
             if PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get()
-                || crate::value::Value::object(rt.intrinsic_object(proto)).to_bits() != e.proto.get()
+                || crate::value::Value::object(rt.intrinsic_object(proto)).to_bits()
+                    != e.proto.get()
             {
                 return None;
             }
@@ -824,7 +844,7 @@ impl PropertyCache {
         // `MEGAMORPHIC_RETRY` misses: two scans of 16 entries at every
         // miss cost more than the lookups they were to save.
         let misses = self.megamorphic.get();
-        if misses != 0 && misses % MEGAMORPHIC_RETRY != 0 {
+        if misses != 0 && !misses.is_multiple_of(MEGAMORPHIC_RETRY) {
             self.megamorphic.set(misses + 1);
             return None;
         }
@@ -1024,11 +1044,12 @@ impl Runtime {
         for table in tables {
             for cache in table.iter() {
                 if cache.primitive.get() & PRIM_TYPE != 0 {
-                    // SAFETY: as for the shape below: the holder and the
-                    // prototype of a non-empty primitive entry were live at
-                    // the last collection.
                     let dead = |addr: u64| {
-                        addr != 0 && !unsafe { Gc::<JsObject>::from_addr(addr as usize) }.is_marked()
+                        addr != 0
+                            // SAFETY: as for the shape below: the holder and
+                            // the prototype of a non-empty primitive entry
+                            // were live at the last collection.
+                            && !unsafe { Gc::<JsObject>::from_addr(addr as usize) }.is_marked()
                     };
                     let proto = crate::value::PAYLOAD_MASK & cache.proto.get();
                     if dead(cache.holder.get()) || dead(proto) {

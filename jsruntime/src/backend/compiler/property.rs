@@ -10,8 +10,8 @@ use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::object::{
     value_vec::{VALUE_VEC_CAP_OFFSET, VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET},
-    FLAG_EXTENSIBLE, OBJECT_FLAGS_OFFSET, OBJECT_PROTO_OFFSET,
-    OBJECT_SHAPE_OFFSET, OBJECT_SLOTS_OFFSET,
+    FLAG_EXTENSIBLE, OBJECT_FLAGS_OFFSET, OBJECT_PROTO_OFFSET, OBJECT_SHAPE_OFFSET,
+    OBJECT_SLOTS_OFFSET,
 };
 use crate::runtime::inline_cache::{PropertyCache, FLAG_WATCHED, PROTO_EPOCH};
 use crate::semantics::{CacheId, Helper};
@@ -219,10 +219,12 @@ impl FunctionCompiler<'_, '_> {
             return result;
         }
         if cache.is_some_and(|c| self.length_sites.contains(&c.0)) {
-            self.get_string_length_fast(object, done);
             let not_array = self.b.create_block();
             self.get_array_length_fast(object, ic, not_array, done);
             self.b.switch_to_block(not_array);
+            // After the arrays' check: the common `a.length` of a loop
+            // pays nothing for it.
+            self.get_string_length_fast(object, done);
         }
         let (hit, slot) = self.get_cache_check(object, ic, slow);
         self.b.switch_to_block(hit);
@@ -356,12 +358,16 @@ impl FunctionCompiler<'_, '_> {
         let inline = self.b.create_block();
         let overflow = self.b.create_block();
         let overflow_hit = self.b.create_block();
-        let store = self.b.create_block();
-        let base = self.b.append_block_param(store, I64);
         self.b.ins().brif(indirect, overflow, &[], inline, &[]);
-        // An inline slot: the offset is from the cell.
+        // An inline slot: the offset is from the cell. Store the value,
+        // then switch to the new shape.
         self.b.switch_to_block(inline);
-        self.b.ins().jump(store, &[BlockArg::Value(ptr)]);
+        let slot = self.b.ins().iadd(ptr, offset);
+        self.b.ins().store(trusted(), value, slot, 0);
+        self.b
+            .ins()
+            .store(trusted(), new_shape, ptr, OBJECT_SHAPE_OFFSET as i32);
+        self.b.ins().jump(done, &[]);
         // An overflow slot `index` (the offset is from the overflow
         // storage): the storage has it (`index < len`), or has room for it
         // (`index == len < cap`: the length grows by one, as
@@ -402,10 +408,7 @@ impl FunctionCompiler<'_, '_> {
             ptr,
             (OBJECT_SLOTS_OFFSET + VALUE_VEC_PTR_OFFSET) as i32,
         );
-        self.b.ins().jump(store, &[BlockArg::Value(slots)]);
-        // Store the value, then switch to the new shape.
-        self.b.switch_to_block(store);
-        let slot = self.b.ins().iadd(base, offset);
+        let slot = self.b.ins().iadd(slots, offset);
         self.b.ins().store(trusted(), value, slot, 0);
         self.b
             .ins()
