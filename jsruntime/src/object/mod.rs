@@ -805,6 +805,16 @@ impl Runtime {
         Ok(())
     }
 
+    /// Makes room for `count` slots in `obj` (a cached transition to a
+    /// shape with an overflow slot, `runtime/inline_cache.rs`), counting the
+    /// growth against the heap as [`Runtime::store_property`] does. May
+    /// collect (at the heap limit): the caller's values are on the stack.
+    pub(crate) fn grow_slots(&mut self, obj: Gc<JsObject>, count: u32) -> JsResult<()> {
+        // SAFETY: short exclusive access.
+        let r = unsafe { obj.get_mut() }.ensure_slots(count);
+        self.note_growth(r)
+    }
+
     pub(crate) fn set_object_flags(&mut self, obj: Gc<JsObject>, set: u32, clear: u32) {
         // SAFETY: short exclusive access.
         let o = unsafe { obj.get_mut() };

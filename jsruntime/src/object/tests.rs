@@ -18,6 +18,7 @@ fn layout_offsets_are_stable() {
     assert_eq!(OBJECT_INLINE_SLOTS_OFFSET, 64);
     assert_eq!(value_vec::VALUE_VEC_PTR_OFFSET, 0);
     assert_eq!(value_vec::VALUE_VEC_LEN_OFFSET, 8);
+    assert_eq!(value_vec::VALUE_VEC_CAP_OFFSET, 12);
     assert_eq!(crate::string::STRING_LENGTH_OFFSET, 8);
 }
 

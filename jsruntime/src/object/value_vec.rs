@@ -16,6 +16,8 @@ pub const MAX_LEN: usize = 1 << 27;
 pub const VALUE_VEC_PTR_OFFSET: usize = std::mem::offset_of!(ValueVec, ptr);
 /// Offset of the `u32` length inside a `ValueVec`.
 pub const VALUE_VEC_LEN_OFFSET: usize = std::mem::offset_of!(ValueVec, len);
+/// Offset of the `u32` capacity inside a `ValueVec`.
+pub const VALUE_VEC_CAP_OFFSET: usize = std::mem::offset_of!(ValueVec, cap);
 
 /// A vector of values with the JIT-readable layout of the module docs.
 #[repr(C)]

@@ -64,6 +64,22 @@
 //! shape or takes an empty one ([`PropertyCache::fill_get_poly`],
 //! [`PropertyCache::fill_set_poly`]). The further tables are made by
 //! [`Runtime::new_inline_caches`], so pruning clears their entries too.
+//! Entries that depend on the receiver's prototype are keyed by shape and
+//! prototype, and one whose epoch has passed is free for a refill.
+//!
+//! **Transitions to overflow slots.** A transition entry may add the
+//! property in an overflow slot: compiled code stores it when the
+//! overflow storage has the slot or room for it (the length grows by one),
+//! [`PropertyCache::poly_set`] grows the storage otherwise. A transition
+//! entry also serves a receiver of its shape with another prototype once
+//! that receiver's chain is checked for the entry's key
+//! ([`transition_chain_ok`]).
+//!
+//! **Primitive entries** (get caches, runtime only). A read on a string,
+//! number, boolean, symbol or BigInt is cached by receiver type
+//! ([`PropertyCache::primitive_get`], [`PropertyCache::fill_get_primitive`]):
+//! the holder on the chain of the type's prototype, watched and guarded by
+//! the epoch like a prototype-chain entry, or a string's own `length`.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -136,6 +152,47 @@ pub struct PropertyCache {
     /// Polymorphic sites: misses that found no free entry (the site is
     /// megamorphic and stops refilling). Statistics only.
     pub megamorphic: Cell<u64>,
+    /// Primitive entries (get caches, read by the runtime only): the
+    /// receiver's type (`PRIM_STRING` ... `PRIM_BIGINT`) and the
+    /// `PRIM_ACCESSOR`/`PRIM_LENGTH` flags; 0 for every other entry.
+    pub primitive: Cell<u64>,
+}
+
+/// [`PropertyCache::primitive`]: a string receiver.
+const PRIM_STRING: u64 = 1;
+/// [`PropertyCache::primitive`]: a number receiver.
+const PRIM_NUMBER: u64 = 2;
+/// [`PropertyCache::primitive`]: a boolean receiver.
+const PRIM_BOOLEAN: u64 = 3;
+/// [`PropertyCache::primitive`]: a symbol receiver.
+const PRIM_SYMBOL: u64 = 4;
+/// [`PropertyCache::primitive`]: a BigInt receiver.
+const PRIM_BIGINT: u64 = 5;
+/// [`PropertyCache::primitive`]: the bits of the receiver's type (also the
+/// entry's receiver id for the polymorphic table: never a cell address).
+const PRIM_TYPE: u64 = 0xff;
+/// [`PropertyCache::primitive`]: the property is an accessor (the holder's
+/// slot is its getter).
+const PRIM_ACCESSOR: u64 = 0x100;
+/// [`PropertyCache::primitive`]: a string's own `length` (10.4.3.5
+/// StringGetOwnProperty gives no `length`; the String object's own
+/// `length` is the string's length, 10.4.3.4).
+const PRIM_LENGTH: u64 = 0x200;
+
+/// The receiver type of a primitive entry for `v` and the prototype its
+/// properties are read from (ToObject(v).[[Prototype]]), or `None` for
+/// objects, undefined and null.
+fn primitive_type(v: crate::value::Value) -> Option<(u64, crate::runtime::Intrinsic)> {
+    use crate::runtime::Intrinsic;
+    use crate::value::ValueType;
+    Some(match v.type_of() {
+        ValueType::String => (PRIM_STRING, Intrinsic::StringPrototype),
+        ValueType::Number => (PRIM_NUMBER, Intrinsic::NumberPrototype),
+        ValueType::Boolean => (PRIM_BOOLEAN, Intrinsic::BooleanPrototype),
+        ValueType::Symbol => (PRIM_SYMBOL, Intrinsic::SymbolPrototype),
+        ValueType::BigInt => (PRIM_BIGINT, Intrinsic::BigIntPrototype),
+        _ => return None,
+    })
 }
 
 /// Entries of a polymorphic site beyond the first (the one compiled code
@@ -145,6 +202,10 @@ pub const POLY_EXTRA: usize = 3;
 /// Entries of a site beyond the first once [`POLY_EXTRA`] were not enough
 /// (16 in all); past them the site is megamorphic.
 pub const POLY_MAX_EXTRA: usize = 15;
+
+/// A megamorphic site (every entry full at a miss) tries to refill only
+/// at every this many misses ([`PropertyCache::poly_target`]).
+const MEGAMORPHIC_RETRY: u64 = 64;
 
 /// What a runtime check of a site's entries found for a read.
 pub enum CachedGet {
@@ -184,6 +245,7 @@ impl PropertyCache {
     pub fn clear(&self) {
         self.shape.set(0);
         self.getter_shape.set(0);
+        self.primitive.set(0);
     }
 
     /// The getter of a getter entry when `o` hits it (see the module docs):
@@ -285,6 +347,7 @@ impl PropertyCache {
             return false;
         }
         self.getter_shape.set(0);
+        self.primitive.set(0);
         self.set_slot(entry.slot as usize);
         self.holder.set(0);
         self.new_shape.set(0);
@@ -335,7 +398,6 @@ impl PropertyCache {
         if entry.key != key
             || a.is_accessor()
             || !(a.writable() && a.enumerable() && a.configurable())
-            || entry.slot as usize >= INLINE_SLOTS
         {
             return false;
         }
@@ -364,6 +426,8 @@ impl PropertyCache {
         self.clear();
         self.set_slot(entry.slot as usize);
         self.holder.set(0);
+        // The key, for receivers of another prototype (`poly_set`).
+        self.key.set(key_bits(key));
         self.proto.set(o.proto().to_bits());
         self.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
         self.new_shape.set(after.addr() as u64);
@@ -467,9 +531,10 @@ impl PropertyCache {
     /// The receiver shape this entry is for (data, transition or getter
     /// entry), 0 when empty.
     fn receiver_shape(&self) -> u64 {
-        match self.shape.get() {
-            0 => self.getter_shape.get(),
-            s => s,
+        match (self.shape.get(), self.getter_shape.get()) {
+            (0, 0) => self.primitive.get() & PRIM_TYPE,
+            (0, g) => g,
+            (s, _) => s,
         }
     }
 
@@ -504,6 +569,7 @@ impl PropertyCache {
         self.new_shape.set(from.new_shape.get());
         self.getter_slot.set(from.getter_slot.get());
         self.getter_shape.set(from.getter_shape.get());
+        self.primitive.set(from.primitive.get());
         self.shape.set(from.shape.get());
     }
 
@@ -550,8 +616,20 @@ impl PropertyCache {
     /// an own data entry or a transition entry of the site, under the same
     /// conditions as compiled code (`set_cache_hit`), or finds the setter of
     /// a setter entry `o` hits.
-    pub fn poly_set(&self, o: Gc<JsObject>, v: crate::value::Value) -> Option<CachedSet> {
+    ///
+    /// A transition entry for an overflow slot grows the object's overflow
+    /// storage first when it is too short (`Runtime::grow_slots`); a
+    /// failed growth (the heap limit) is a miss, and the generic store
+    /// reports it.
+    pub fn poly_set(
+        &self,
+        rt: &mut Runtime,
+        o: Gc<JsObject>,
+        v: crate::value::Value,
+    ) -> Option<CachedSet> {
         let shape = o.shape().addr() as u64;
+        // A transition entry for `o`'s shape whose prototype guard failed.
+        let mut other_proto = None;
         for e in self.entries() {
             if e.shape.get() != shape {
                 if e.getter_shape.get() == shape {
@@ -571,42 +649,219 @@ impl PropertyCache {
                 return Some(CachedSet::Stored);
             }
             let flags = o.flags() & (FLAG_EXTENSIBLE | FLAG_WATCHED);
-            if flags != FLAG_EXTENSIBLE
-                || o.proto().to_bits() != e.proto.get()
-                || PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get()
-            {
+            if flags != FLAG_EXTENSIBLE {
                 continue;
             }
-            // SAFETY: short exclusive access, no allocation.
-            unsafe { o.get_mut() }.set_slot(e.slot_index(), v);
-            // Switch to the new shape as compiled code does (a store of the
-            // shape's cell address into the shape field).
-            // SAFETY: `o` is a live object cell and the field at
-            // OBJECT_SHAPE_OFFSET is its `Gc<Shape>`, a cell address; the
-            // entry's new shape is live (pruned otherwise) and is `shape`
-            // plus the property in the entry's inline slot.
-            unsafe { ((o.addr() + OBJECT_SHAPE_OFFSET) as *mut u64).write(new_shape as u64) };
-            return Some(CachedSet::Stored);
+            if o.proto().to_bits() != e.proto.get() {
+                other_proto = other_proto.or(Some(e));
+                continue;
+            }
+            // Same prototype, older epoch: a miss, so that the refill
+            // makes the entry hit in compiled code again.
+            if PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get() {
+                continue;
+            }
+            return e.apply_transition(rt, o, shape, v);
+        }
+        // Objects of one shape with many prototypes (a base constructor
+        // called on instances of many subclasses) would need an entry per
+        // prototype: instead, check this receiver's chain for the key (no
+        // setter, no read-only property, as `try_fill_transition` does)
+        // and make the entry's transition. The new shape does not depend
+        // on the prototype.
+        let e = other_proto?;
+        // SAFETY: the key bits of a transition entry are a live string or
+        // symbol (entries of dead keys are pruned).
+        let key = property_key_of(unsafe { crate::value::Value::from_bits(e.key.get()) })?;
+        if !transition_chain_ok(rt, o, key) {
+            return None;
+        }
+        e.apply_transition(rt, o, shape, v)
+    }
+
+    /// Stores `v` into `o` (of the shape `shape`, extensible, its chain
+    /// checked) through the transition entry `self`: grows the overflow
+    /// storage when the new slot is past it, stores, and switches `o` to
+    /// the new shape as compiled code does.
+    fn apply_transition(
+        &self,
+        rt: &mut Runtime,
+        o: Gc<JsObject>,
+        shape: u64,
+        v: crate::value::Value,
+    ) -> Option<CachedSet> {
+        let slot = self.slot_index();
+        if self.indirect.get() != 0 {
+            // A collection at the heap limit may clear the entry (its new
+            // shape unmarked): then the generic store does it.
+            if rt.grow_slots(o, slot + 1).is_err() || self.shape.get() != shape {
+                return None;
+            }
+        }
+        let new_shape = self.new_shape.get();
+        // SAFETY: short exclusive access, no allocation (the overflow
+        // storage has room for `slot` now).
+        unsafe { o.get_mut() }.set_slot(slot, v);
+        // A store of the shape's cell address into the shape field.
+        // SAFETY: `o` is a live object cell and the field at
+        // OBJECT_SHAPE_OFFSET is its `Gc<Shape>`, a cell address; the
+        // entry's new shape is live (pruned otherwise) and is `shape` plus
+        // the property in the entry's slot, which `o` has room for.
+        unsafe { ((o.addr() + OBJECT_SHAPE_OFFSET) as *mut u64).write(new_shape) };
+        Some(CachedSet::Stored)
+    }
+
+    /// The runtime's check of a get site for a primitive receiver `base`
+    /// (a string, number, boolean, symbol or BigInt): a string's `length`,
+    /// or the property found on the prototype chain of the primitive's
+    /// prototype, read from its holder without wrapping the primitive
+    /// (the data value, or the getter to call with `base` as this). A hit
+    /// needs the current realm's prototype for the type (the one the entry
+    /// was filled from) and an unchanged [`PROTO_EPOCH`]: every object from
+    /// that prototype to the holder is watched.
+    pub fn primitive_get(&self, rt: &Runtime, base: crate::value::Value) -> Option<CachedGet> {
+        let (ty, proto) = primitive_type(base)?;
+        for e in self.entries() {
+            let p = e.primitive.get();
+            if p & PRIM_TYPE != ty {
+                continue;
+            }
+            if p & PRIM_LENGTH != 0 {
+                let len = base.as_string()?.len() as u32;
+                return Some(CachedGet::Value(crate::value::Value::from_u32(len)));
+            }
+            if PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get()
+                || crate::value::Value::object(rt.intrinsic_object(proto)).to_bits()
+                    != e.proto.get()
+            {
+                return None;
+            }
+            // SAFETY: the holder of a live entry is live (entries of dead
+            // holders are cleared by `prune_inline_caches`).
+            let holder: Gc<JsObject> = unsafe { Gc::from_addr(e.holder.get() as usize) };
+            let v = holder.slot(e.getter_slot.get() as u32);
+            return Some(if p & PRIM_ACCESSOR != 0 {
+                CachedGet::Getter(v)
+            } else {
+                CachedGet::Value(v)
+            });
         }
         None
     }
 
-    /// The entry of this site a miss on a receiver of shape `shape` should
-    /// fill: the entry already for that shape (stale: its guards failed),
-    /// else the first empty one (making the further entries on the second
-    /// shape), else none: the site is megamorphic and keeps its entries.
-    fn poly_target(&self, rt: &mut Runtime, shape: u64) -> Option<&PropertyCache> {
-        let first = self.receiver_shape();
-        if first == 0 || first == shape {
-            return Some(self);
+    /// Fills an entry of a get site after a read of `key` on the primitive
+    /// `base` (see [`PropertyCache::primitive_get`]): a string's `length`,
+    /// or a data property or accessor found on the chain of the
+    /// primitive's prototype (nothing when the key is absent, an index, or
+    /// an object on the chain has named properties outside its shape).
+    pub fn fill_get_primitive(
+        &self,
+        rt: &mut Runtime,
+        base: crate::value::Value,
+        key: PropertyKey,
+    ) {
+        let Some((ty, proto)) = primitive_type(base) else {
+            return;
+        };
+        if matches!(key, PropertyKey::Index(_)) {
+            return;
+        }
+        let length = PropertyKey::String(rt.names.length);
+        if ty == PRIM_STRING && key == length {
+            if let Some(e) = self.poly_target(rt, ty, 0) {
+                e.clear();
+                e.holder.set(0);
+                e.new_shape.set(0);
+                e.primitive.set(ty | PRIM_LENGTH);
+            }
+            return;
+        }
+        let start = rt.intrinsic_object(proto);
+        let mut chain = [start; MAX_CHAIN];
+        let mut p = crate::value::Value::object(start);
+        for depth in 0..MAX_CHAIN {
+            let Some(obj) = p.as_object() else {
+                return;
+            };
+            // A String object (%String.prototype%) stores every named
+            // property but `length`.
+            let string_object = matches!(obj.kind(), ObjectKind::String(_))
+                && key != length
+                && obj.flags() & (FLAG_EXOTIC | FLAG_LAZY) == 0;
+            if !string_object && !plain_named(obj, key, length) {
+                return;
+            }
+            chain[depth] = obj;
+            let Some(entry) = obj.shape().lookup(key) else {
+                p = obj.proto();
+                continue;
+            };
+            for &w in &chain[..=depth] {
+                if w.flags() & FLAG_WATCHED == 0 {
+                    rt.set_object_flags(w, FLAG_WATCHED, 0);
+                }
+            }
+            let start_bits = crate::value::Value::object(start).to_bits();
+            let Some(e) = self.poly_target(rt, ty, start_bits) else {
+                return;
+            };
+            e.clear();
+            e.holder.set(obj.addr() as u64);
+            e.proto.set(start_bits);
+            e.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
+            e.getter_slot.set(entry.slot as u64);
+            let accessor = if entry.attrs.is_accessor() {
+                PRIM_ACCESSOR
+            } else {
+                0
+            };
+            e.primitive.set(ty | accessor);
+            return;
+        }
+    }
+
+    /// Whether a hit on this entry also needs the receiver's [[Prototype]]
+    /// and the epoch (prototype-chain, inherited getter, transition and
+    /// primitive entries).
+    fn proto_dependent(&self) -> bool {
+        self.holder.get() != 0 || self.new_shape.get() != 0
+    }
+
+    /// The entry of this site a miss on a receiver of shape `shape` (a
+    /// primitive entry's receiver type) with [[Prototype]] `proto` (value
+    /// bits) should fill: the entry already for that shape and, when the
+    /// entry depends on it, that prototype (stale: its guards failed), else
+    /// the first empty entry or the first whose epoch has passed (making
+    /// the further entries on the second shape or prototype), else none:
+    /// the site is megamorphic and keeps its entries.
+    ///
+    /// Keying proto-dependent entries by the prototype too matters for
+    /// constructors shared by subclasses (`Base.call(this)`, typescript's
+    /// AST nodes): the objects have one shape and many prototypes, and a
+    /// single entry per shape was refilled at every other store.
+    fn poly_target(&self, rt: &mut Runtime, shape: u64, proto: u64) -> Option<&PropertyCache> {
+        // A megamorphic site looks for a stale or free entry only every
+        // `MEGAMORPHIC_RETRY` misses: two scans of 16 entries at every
+        // miss cost more than the lookups they were to save.
+        let misses = self.megamorphic.get();
+        if misses != 0 && !misses.is_multiple_of(MEGAMORPHIC_RETRY) {
+            self.megamorphic.set(misses + 1);
+            return None;
+        }
+        let epoch = PROTO_EPOCH.load(Ordering::Relaxed);
+        let fits = |e: &PropertyCache| {
+            e.receiver_shape() == shape && (!e.proto_dependent() || e.proto.get() == proto)
+        };
+        let free = |e: &PropertyCache| {
+            e.receiver_shape() == 0 || (e.proto_dependent() && e.epoch.get() != epoch)
+        };
+        if let Some(e) = self.entries().find(|e| fits(e)) {
+            return Some(e);
+        }
+        if let Some(e) = self.entries().find(|e| free(e)) {
+            return Some(e);
         }
         let extras = self.extras();
-        if let Some(e) = extras.iter().find(|e| e.receiver_shape() == shape) {
-            return Some(e);
-        }
-        if let Some(e) = extras.iter().find(|e| e.receiver_shape() == 0) {
-            return Some(e);
-        }
         if extras.len() < POLY_MAX_EXTRA {
             // Grow (the old table is left empty; it stays allocated).
             let len = if extras.is_empty() {
@@ -638,7 +893,7 @@ impl PropertyCache {
         if shape.is_dictionary() || matches!(key, PropertyKey::Index(_)) {
             return;
         }
-        if let Some(e) = self.poly_target(rt, shape.addr() as u64) {
+        if let Some(e) = self.poly_target(rt, shape.addr() as u64, o.proto().to_bits()) {
             e.fill_get(rt, o, key);
         }
     }
@@ -660,17 +915,62 @@ impl PropertyCache {
             return;
         }
         if after != before && !before.is_dictionary() && after.parent() == Some(before) {
-            let entry = self.poly_target(rt, before.addr() as u64);
+            let entry = self.poly_target(rt, before.addr() as u64, o.proto().to_bits());
             if entry.is_some_and(|e| e.try_fill_transition(rt, o, key, before)) {
                 return;
             }
         }
-        if let Some(e) = self.poly_target(rt, after.addr() as u64) {
+        if let Some(e) = self.poly_target(rt, after.addr() as u64, o.proto().to_bits()) {
             if !e.fill(o, key, true) && after == before {
                 e.fill_setter(rt, o, key);
             }
         }
     }
+}
+
+/// The value bits of a named key (kept in a transition entry's `key`).
+fn key_bits(key: PropertyKey) -> u64 {
+    match key {
+        PropertyKey::String(s) => crate::value::Value::string(s).to_bits(),
+        PropertyKey::Symbol(s) => crate::value::Value::symbol(s).to_bits(),
+        PropertyKey::Index(_) => 0,
+    }
+}
+
+/// The named key of [`key_bits`] (`None` for 0 or any other value).
+fn property_key_of(v: crate::value::Value) -> Option<PropertyKey> {
+    if let Some(s) = v.as_string() {
+        return Some(PropertyKey::String(s));
+    }
+    v.as_symbol().map(PropertyKey::Symbol)
+}
+
+/// Whether `o.key = v` on an object that lacks `key` adds an ordinary data
+/// property without anything on the way: `o` and every object on its
+/// prototype chain (at most `MAX_CHAIN`) store their named properties in
+/// their shapes and none has `key` as an accessor or a read-only property
+/// (10.1.9.2 OrdinarySetWithOwnDescriptor steps 2-3).
+fn transition_chain_ok(rt: &Runtime, o: Gc<JsObject>, key: PropertyKey) -> bool {
+    let length = PropertyKey::String(rt.names.length);
+    if !plain_named(o, key, length) {
+        return false;
+    }
+    let mut p = o.proto();
+    for _ in 0..MAX_CHAIN {
+        let Some(obj) = p.as_object() else {
+            return true;
+        };
+        if !plain_named(obj, key, length) {
+            return false;
+        }
+        if let Some(e) = obj.shape().lookup(key) {
+            if e.attrs.is_accessor() || !e.attrs.writable() {
+                return false;
+            }
+        }
+        p = obj.proto();
+    }
+    false
 }
 
 /// Whether `key` of `o` can only be an ordinary stored property: not an
@@ -743,6 +1043,20 @@ impl Runtime {
     pub(crate) fn prune_inline_caches(tables: &[CacheTable]) {
         for table in tables {
             for cache in table.iter() {
+                if cache.primitive.get() & PRIM_TYPE != 0 {
+                    let dead = |addr: u64| {
+                        addr != 0
+                            // SAFETY: as for the shape below: the holder and
+                            // the prototype of a non-empty primitive entry
+                            // were live at the last collection.
+                            && !unsafe { Gc::<JsObject>::from_addr(addr as usize) }.is_marked()
+                    };
+                    let proto = crate::value::PAYLOAD_MASK & cache.proto.get();
+                    if dead(cache.holder.get()) || dead(proto) {
+                        cache.clear();
+                    }
+                    continue;
+                }
                 let addr = match cache.shape.get() {
                     0 => cache.getter_shape.get() as usize,
                     a => a as usize,

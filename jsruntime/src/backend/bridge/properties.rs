@@ -59,6 +59,28 @@ pub unsafe extern "C" fn runtime_get_property(
             None => {}
         }
     }
+    // A primitive base (`s.length`, `s.charCodeAt`, `n.toFixed`): the
+    // site's primitive entries read the property from the primitive's
+    // prototype chain without a lookup and without ToObject (7.3.3 GetV).
+    if !cache.is_null() && !base.is_object() {
+        // SAFETY: caches live as long as the runtime.
+        match unsafe { (*cache).primitive_get(rt, base) } {
+            Some(CachedGet::Value(v)) => {
+                // SAFETY: `ret` is writable.
+                return unsafe { complete(ret, Ok(v)) };
+            }
+            Some(CachedGet::Getter(getter)) => {
+                let result = if getter.is_undefined() {
+                    Ok(Value::UNDEFINED)
+                } else {
+                    rt.call(getter, base, &[])
+                };
+                // SAFETY: `ret` is writable.
+                return unsafe { complete(ret, result) };
+            }
+            None => {}
+        }
+    }
     let result = match base.as_object() {
         Some(o) => rt.to_property_key(key).and_then(|key| {
             let v = rt.get(o, key, base)?;
@@ -68,7 +90,15 @@ pub unsafe extern "C" fn runtime_get_property(
             }
             Ok(v)
         }),
-        None => rt.get_value(base, key),
+        None if cache.is_null() || base.is_nullish() => rt.get_value(base, key),
+        // 6.2.5.5 GetValue steps 3.a-c for a primitive base, as
+        // `Runtime::get_value`, then the refill.
+        None => rt.to_property_key(key).and_then(|key| {
+            let v = rt.get_primitive_property(base, key)?;
+            // SAFETY: caches live as long as the runtime.
+            unsafe { (*cache).fill_get_primitive(rt, base, key) };
+            Ok(v)
+        }),
     };
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
@@ -104,7 +134,7 @@ pub unsafe extern "C" fn runtime_set_property(
             // setter to call (10.1.9.2 OrdinarySetWithOwnDescriptor steps
             // 5-7: the receiver is the base).
             // SAFETY: caches live as long as the runtime.
-            match unsafe { (*cache).poly_set(o, v) } {
+            match unsafe { (*cache).poly_set(rt, o, v) } {
                 Some(CachedSet::Stored) => {
                     // SAFETY: `ret` is writable.
                     return unsafe { complete(ret, Ok(v)) };

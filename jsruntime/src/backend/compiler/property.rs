@@ -9,12 +9,14 @@ use super::operand::Operand;
 use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::object::{
-    value_vec::VALUE_VEC_PTR_OFFSET, FLAG_EXTENSIBLE, OBJECT_FLAGS_OFFSET, OBJECT_PROTO_OFFSET,
-    OBJECT_SHAPE_OFFSET, OBJECT_SLOTS_OFFSET,
+    value_vec::{VALUE_VEC_CAP_OFFSET, VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET},
+    FLAG_EXTENSIBLE, OBJECT_FLAGS_OFFSET, OBJECT_PROTO_OFFSET, OBJECT_SHAPE_OFFSET,
+    OBJECT_SLOTS_OFFSET,
 };
 use crate::runtime::inline_cache::{PropertyCache, FLAG_WATCHED, PROTO_EPOCH};
 use crate::semantics::{CacheId, Helper};
-use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
+use crate::string::STRING_LENGTH_OFFSET;
+use crate::value::{Value, PAYLOAD_MASK, TAG_INT32, TAG_OBJECT, TAG_SHIFT, TAG_STRING};
 
 impl FunctionCompiler<'_, '_> {
     /// The access site whose inline cache applies to a key operand: only
@@ -220,6 +222,9 @@ impl FunctionCompiler<'_, '_> {
             let not_array = self.b.create_block();
             self.get_array_length_fast(object, ic, not_array, done);
             self.b.switch_to_block(not_array);
+            // After the arrays' check: the common `a.length` of a loop
+            // pays nothing for it.
+            self.get_string_length_fast(object, done);
         }
         let (hit, slot) = self.get_cache_check(object, ic, slow);
         self.b.switch_to_block(hit);
@@ -234,6 +239,30 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(done, &[BlockArg::Value(v)]);
         self.b.switch_to_block(done);
         result
+    }
+
+    /// `s.length` of a string `s` (10.4.3: a String object's `length`, read
+    /// on the primitive without ToObject): the length field of the string
+    /// cell, an int32 (strings are shorter than 2^30). Jumps to `done` with
+    /// it; continues in a new block for any other value.
+    fn get_string_length_fast(&mut self, object: ir::Value, done: Block) {
+        let string = self.b.create_block();
+        let other = self.b.create_block();
+        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
+        let is_string = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_STRING as i64);
+        self.b.ins().brif(is_string, string, &[], other, &[]);
+        self.b.switch_to_block(string);
+        let ptr = self.b.ins().band_imm_u(object, PAYLOAD_MASK as i64);
+        let len = self
+            .b
+            .ins()
+            .uload32(trusted(), ptr, STRING_LENGTH_OFFSET as i32);
+        let boxed = self.b.ins().bor_imm_u(len, (TAG_INT32 << TAG_SHIFT) as i64);
+        self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+        self.b.switch_to_block(other);
     }
 
     /// PutValue of a property reference, with the inline cache fast path.
@@ -318,12 +347,68 @@ impl FunctionCompiler<'_, '_> {
         let ok = self.b.ins().band(ok, extensible);
         self.b.ins().brif(ok, transition_hit, &[], slow, &[]);
         self.b.switch_to_block(transition_hit);
-        // Transition entries are inline slots: the offset is from the cell.
         let offset = self
             .b
             .ins()
             .load(I64, trusted(), ic, PropertyCache::OFFSET_OFFSET);
+        let indirect = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::INDIRECT_OFFSET);
+        let inline = self.b.create_block();
+        let overflow = self.b.create_block();
+        let overflow_hit = self.b.create_block();
+        self.b.ins().brif(indirect, overflow, &[], inline, &[]);
+        // An inline slot: the offset is from the cell. Store the value,
+        // then switch to the new shape.
+        self.b.switch_to_block(inline);
         let slot = self.b.ins().iadd(ptr, offset);
+        self.b.ins().store(trusted(), value, slot, 0);
+        self.b
+            .ins()
+            .store(trusted(), new_shape, ptr, OBJECT_SHAPE_OFFSET as i32);
+        self.b.ins().jump(done, &[]);
+        // An overflow slot `index` (the offset is from the overflow
+        // storage): the storage has it (`index < len`), or has room for it
+        // (`index == len < cap`: the length grows by one, as
+        // `ensure_slots` would grow it). Anything else (growing the storage)
+        // is the runtime's.
+        self.b.switch_to_block(overflow);
+        let index = self.b.ins().ushr_imm_u(offset, 3);
+        let len = self.b.ins().uload32(
+            trusted(),
+            ptr,
+            (OBJECT_SLOTS_OFFSET + VALUE_VEC_LEN_OFFSET) as i32,
+        );
+        let cap = self.b.ins().uload32(
+            trusted(),
+            ptr,
+            (OBJECT_SLOTS_OFFSET + VALUE_VEC_CAP_OFFSET) as i32,
+        );
+        let within = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedLessThanOrEqual, index, len);
+        let room = self.b.ins().icmp(IntCC::UnsignedLessThan, index, cap);
+        let ok = self.b.ins().band(within, room);
+        self.b.ins().brif(ok, overflow_hit, &[], slow, &[]);
+        self.b.switch_to_block(overflow_hit);
+        let next = self.b.ins().iadd_imm_s(index, 1);
+        let new_len = self.b.ins().umax(len, next);
+        let new_len = self.b.ins().ireduce(I32, new_len);
+        self.b.ins().store(
+            trusted(),
+            new_len,
+            ptr,
+            (OBJECT_SLOTS_OFFSET + VALUE_VEC_LEN_OFFSET) as i32,
+        );
+        let slots = self.b.ins().load(
+            I64,
+            trusted(),
+            ptr,
+            (OBJECT_SLOTS_OFFSET + VALUE_VEC_PTR_OFFSET) as i32,
+        );
+        let slot = self.b.ins().iadd(slots, offset);
         self.b.ins().store(trusted(), value, slot, 0);
         self.b
             .ins()
