@@ -85,7 +85,7 @@ pub(super) struct State {
     /// The full-tier lambdas with on-stack replacement entries
     /// (`compiler/osr.rs`), by (program, function): what `runtime_osr`
     /// may enter from the quick code of the same function.
-    osr_lambdas: HashMap<(usize, u32), Lambda>,
+    pub(super) osr_lambdas: HashMap<(usize, u32), Lambda>,
     /// The inline cache of each global name read by compiled code, by realm
     /// and name id (null until first needed); see
     /// `runtime_get_global_cached`.

@@ -203,6 +203,7 @@ impl Executor {
                 }
             }
             state.dynamic_sources.texts.remove(&(id, f));
+            state.osr_lambdas.remove(&(id, f));
         }
         for s in 0..program.strings.len() as u32 {
             state.strings.remove(&(id, s));
