@@ -77,6 +77,10 @@ pub(super) struct State {
     /// Whether functions without loops start in the quick tier
     /// ([`Tier`]); off, everything compiles full at once.
     pub(super) tiering: bool,
+    /// Compiled code does not poll the interrupt flag: only for the
+    /// overhead measurement of docs/security.md
+    /// (`JSRUNTIME_NO_INTERRUPT_POLLS`), which makes a script unstoppable.
+    no_interrupt_polls: bool,
     /// Whether tier-ups compile on the main thread (`JSRUNTIME_SYNC_COMPILE`)
     /// rather than on the compile thread.
     sync_compile: bool,
@@ -207,7 +211,7 @@ struct Host<'a> {
 
 impl CompileHost for Host<'_> {
     fn interrupt_flag(&mut self) -> Option<usize> {
-        Some(self.runtime.interrupt_flag_address())
+        (!self.state.no_interrupt_polls).then(|| self.runtime.interrupt_flag_address())
     }
 
     fn active_script_or_module(&mut self) -> Value {
@@ -444,6 +448,7 @@ impl Executor {
             state: State {
                 inline_caches_enabled: true,
                 tiering: std::env::var_os("JSRUNTIME_NO_TIERING").is_none(),
+                no_interrupt_polls: std::env::var_os("JSRUNTIME_NO_INTERRUPT_POLLS").is_some(),
                 sync_compile: std::env::var_os("JSRUNTIME_SYNC_COMPILE").is_some_and(|v| v != "0"),
                 globals: vec![GlobalEnvironment::default()],
                 ..State::default()
