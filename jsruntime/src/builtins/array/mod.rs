@@ -20,7 +20,7 @@ use crate::builtins::iterator::array::{create_array_iterator, ArrayIterKind};
 use crate::builtins::iterator::{get_iterator_from_method, iterator_close, step_value};
 use crate::gc::Gc;
 use crate::object::exotic::FLAG_EXOTIC;
-use crate::object::{JsObject, ObjectKind, PropertyKey, FLAG_ARRAY};
+use crate::object::{JsObject, ObjectKind, PropertyKey, FLAG_ARRAY, FLAG_LENGTH_READONLY};
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::symbol::WellKnownSymbol;
@@ -376,6 +376,19 @@ pub(crate) fn relative_end(rt: &mut Runtime, v: Value, len: f64) -> JsResult<f64
 
 /// Set(O, "length", n, true).
 pub(super) fn set_length(rt: &mut Runtime, o: Gc<JsObject>, n: f64) -> JsResult<()> {
+    // On an array with a writable `length` at most n, where n is a valid
+    // length: OrdinarySet reaches 10.4.2.4 ArraySetLength, whose ToUint32
+    // and ToNumber of a Number run no code and which deletes nothing when
+    // the length does not shrink: it stores n (push and unshift end here).
+    if matches!(o.kind(), ObjectKind::Array)
+        && o.flags() & (FLAG_EXOTIC | FLAG_LENGTH_READONLY) == 0
+        && n >= f64::from(o.array_length())
+        && n <= f64::from(u32::MAX)
+        && n.fract() == 0.0
+    {
+        rt.set_array_length_raw(o, n as u32);
+        return Ok(());
+    }
     let key = PropertyKey::String(rt.names.length);
     rt.set_property(o, key, Value::number(n), true)
 }
