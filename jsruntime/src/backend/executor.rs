@@ -720,6 +720,16 @@ impl Executor {
         Ok(lambda)
     }
 
+    /// Installs what the compile thread finished, then says whether it
+    /// still has `template`'s full tier in its queue.
+    fn install_finished_and_check(&mut self, template: &FunctionTemplate) -> bool {
+        self.install_finished();
+        self.state
+            .compile_thread
+            .as_ref()
+            .is_some_and(|t| t.is_pending(template))
+    }
+
     /// Replaces a template's quick-tier code with the full tier (called
     /// when its call count runs out). A failed compilation keeps the quick
     /// code, which then stops counting.
@@ -730,12 +740,7 @@ impl Executor {
     /// here to install whatever finished.
     pub(crate) fn tier_up(&mut self, template: &FunctionTemplate) {
         if template.quick.get() && !self.state.sync_compile {
-            self.install_finished();
-            let pending = self
-                .state
-                .compile_thread
-                .as_ref()
-                .is_some_and(|t| t.is_pending(template));
+            let pending = self.install_finished_and_check(template);
             if template.quick.get() && pending {
                 template.hotness.set(TIER_UP_POLL);
                 return;
@@ -856,12 +861,7 @@ impl Executor {
     /// (typed_checksum spent 64 ms there on a loaded machine).
     pub(crate) fn osr_lambda(&mut self, template: &FunctionTemplate) -> Option<Lambda> {
         if template.quick.get() {
-            self.install_finished();
-            let pending = self
-                .state
-                .compile_thread
-                .as_ref()
-                .is_some_and(|t| t.is_pending(template));
+            let pending = self.install_finished_and_check(template);
             if pending {
                 self.tier_up(template);
             } else if template.quick.get() {

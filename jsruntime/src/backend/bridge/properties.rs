@@ -42,21 +42,9 @@ pub unsafe extern "C" fn runtime_get_property(
     // steps 5-8).
     if let (Some(o), false) = (base.as_object(), cache.is_null()) {
         // SAFETY: caches live as long as the runtime.
-        match unsafe { (*cache).poly_get(o) } {
-            Some(CachedGet::Value(v)) => {
-                // SAFETY: `ret` is writable.
-                return unsafe { complete(ret, Ok(v)) };
-            }
-            Some(CachedGet::Getter(getter)) => {
-                let result = if getter.is_undefined() {
-                    Ok(Value::UNDEFINED)
-                } else {
-                    rt.call(getter, base, &[])
-                };
-                // SAFETY: `ret` is writable.
-                return unsafe { complete(ret, result) };
-            }
-            None => {}
+        if let Some(hit) = unsafe { (*cache).poly_get(o) } {
+            // SAFETY: `ret` is writable.
+            return unsafe { complete(ret, cached_get_result(rt, base, hit)) };
         }
     }
     // A primitive base (`s.length`, `s.charCodeAt`, `n.toFixed`): the
@@ -64,21 +52,9 @@ pub unsafe extern "C" fn runtime_get_property(
     // prototype chain without a lookup and without ToObject (7.3.3 GetV).
     if !cache.is_null() && !base.is_object() {
         // SAFETY: caches live as long as the runtime.
-        match unsafe { (*cache).primitive_get(rt, base) } {
-            Some(CachedGet::Value(v)) => {
-                // SAFETY: `ret` is writable.
-                return unsafe { complete(ret, Ok(v)) };
-            }
-            Some(CachedGet::Getter(getter)) => {
-                let result = if getter.is_undefined() {
-                    Ok(Value::UNDEFINED)
-                } else {
-                    rt.call(getter, base, &[])
-                };
-                // SAFETY: `ret` is writable.
-                return unsafe { complete(ret, result) };
-            }
-            None => {}
+        if let Some(hit) = unsafe { (*cache).primitive_get(rt, base) } {
+            // SAFETY: `ret` is writable.
+            return unsafe { complete(ret, cached_get_result(rt, base, hit)) };
         }
     }
     let result = match base.as_object() {
@@ -199,4 +175,19 @@ pub unsafe extern "C" fn runtime_delete_property(
         .map(Value::from_bool);
     // SAFETY: `ret` is writable.
     unsafe { complete(ret, result) }
+}
+
+/// The value of a cache hit: the stored value, or the getter called on
+/// `base` (undefined for an accessor without one; 10.1.8.1 OrdinaryGet
+/// steps 5-8).
+fn cached_get_result(
+    rt: &mut crate::runtime::Runtime,
+    base: Value,
+    hit: CachedGet,
+) -> crate::JsResult<Value> {
+    match hit {
+        CachedGet::Value(v) => Ok(v),
+        CachedGet::Getter(getter) if getter.is_undefined() => Ok(Value::UNDEFINED),
+        CachedGet::Getter(getter) => rt.call(getter, base, &[]),
+    }
 }

@@ -113,19 +113,7 @@ impl CoroutineState {
         b.def_var(this_var, this);
         let resume = (0..states).map(|_| b.create_block()).collect();
         let num_slots = script.num_params as usize + script.num_locals as usize;
-        let mut slot_scopes = vec![Vec::new(); num_slots];
-        for (s, scope) in script.scopes.iter().enumerate() {
-            for v in &scope.variables {
-                let index = match v.locator {
-                    Locator::Argument(i) => i as usize,
-                    Locator::Local(i) => script.num_params as usize + i as usize,
-                    _ => continue,
-                };
-                if let Some(list) = slot_scopes.get_mut(index) {
-                    list.push(ScopeRef(s as u32));
-                }
-            }
-        }
+        let slot_scopes = slot_scopes(script, num_slots);
         Ok(CoroutineState {
             co,
             resume_value,
@@ -870,4 +858,24 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn frame_layout(&self) -> Option<FrameLayout> {
         self.coroutine.as_ref().map(CoroutineState::frame_layout)
     }
+}
+
+/// The scopes of each of a function's `num_slots` slots (parameters, then
+/// locals): which scopes' variables live in it, for the frames that save
+/// and reload slots by scope (suspend points and on-stack replacement).
+pub(super) fn slot_scopes(script: &CompileScript, num_slots: usize) -> Vec<Vec<ScopeRef>> {
+    let mut slot_scopes = vec![Vec::new(); num_slots];
+    for (s, scope) in script.scopes.iter().enumerate() {
+        for v in &scope.variables {
+            let index = match v.locator {
+                Locator::Argument(i) => i as usize,
+                Locator::Local(i) => script.num_params as usize + i as usize,
+                _ => continue,
+            };
+            if let Some(list) = slot_scopes.get_mut(index) {
+                list.push(ScopeRef(s as u32));
+            }
+        }
+    }
+    slot_scopes
 }

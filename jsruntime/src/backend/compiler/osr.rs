@@ -42,7 +42,7 @@ use super::{trusted, CompileError, FunctionCompiler, I32, I64, OSR_UNSUPPORTED};
 use crate::backend::jit::{RuntimeFn, Tier, OSR_BACK_EDGES};
 use crate::backend::stack_walk::OSR_TRANSFER_POSITION;
 use crate::backend::{Capture, Executor, Status};
-use crate::semantics::{CompileCommand, Locator, ScopeRef};
+use crate::semantics::{CompileCommand, ScopeRef};
 use crate::value::Value;
 
 /// One entry of a save area, a word each except a captured binding (two).
@@ -82,19 +82,7 @@ impl FunctionCompiler<'_, '_> {
             return;
         }
         let script = self.script;
-        let mut slot_scopes = vec![Vec::new(); self.slots.len()];
-        for (s, scope) in script.scopes.iter().enumerate() {
-            for v in &scope.variables {
-                let index = match v.locator {
-                    Locator::Argument(i) => i as usize,
-                    Locator::Local(i) => script.num_params as usize + i as usize,
-                    _ => continue,
-                };
-                if let Some(list) = slot_scopes.get_mut(index) {
-                    list.push(ScopeRef(s as u32));
-                }
-            }
-        }
+        let slot_scopes = super::coroutine::slot_scopes(script, self.slots.len());
         let kind = match self.tier {
             Tier::Quick => {
                 let tries = script
