@@ -156,6 +156,9 @@ pub struct PropertyCache {
     /// receiver's type (`PRIM_STRING` ... `PRIM_BIGINT`) and the
     /// `PRIM_ACCESSOR`/`PRIM_LENGTH` flags; 0 for every other entry.
     pub primitive: Cell<u64>,
+    /// Polymorphic sites (first entry only): runtime hits on a further
+    /// entry since the last promotion ([`PropertyCache::note_extra_hit`]).
+    pub extra_hits: Cell<u64>,
 }
 
 /// [`PropertyCache::primitive`]: a string receiver.
@@ -202,6 +205,10 @@ pub const POLY_EXTRA: usize = 3;
 /// Entries of a site beyond the first once [`POLY_EXTRA`] were not enough
 /// (16 in all); past them the site is megamorphic.
 pub const POLY_MAX_EXTRA: usize = 15;
+
+/// Runtime hits on a further entry of a polymorphic site before it takes
+/// the first place ([`PropertyCache::note_extra_hit`]).
+const PROMOTE_AFTER: u64 = 8;
 
 /// A megamorphic site (every entry full at a miss) tries to refill only
 /// at every this many misses ([`PropertyCache::poly_target`]).
@@ -573,6 +580,42 @@ impl PropertyCache {
         self.shape.set(from.shape.get());
     }
 
+    /// Exchanges the entry fields (not the site's) of `self` and `other`.
+    fn swap_entry(&self, other: &PropertyCache) {
+        self.offset.swap(&other.offset);
+        self.indirect.swap(&other.indirect);
+        self.key.swap(&other.key);
+        self.holder.swap(&other.holder);
+        self.proto.swap(&other.proto);
+        self.epoch.swap(&other.epoch);
+        self.new_shape.swap(&other.new_shape);
+        self.getter_slot.swap(&other.getter_slot);
+        self.getter_shape.swap(&other.getter_shape);
+        self.primitive.swap(&other.primitive);
+        self.shape.swap(&other.shape);
+    }
+
+    /// Notes that the runtime hit the site's further entry `e` (the first
+    /// entry is `self`): after [`PROMOTE_AFTER`] such hits the entry
+    /// changes places with the first one, the one compiled code checks
+    /// inline. A site whose receivers changed shape for good (an object
+    /// that gained properties after the site first ran: the first entry
+    /// holds a shape nothing has any more) then hits inline again; a site
+    /// alternating between shapes pays one exchange per [`PROMOTE_AFTER`]
+    /// runtime hits.
+    fn note_extra_hit(&self, e: &PropertyCache) {
+        if std::ptr::eq(self, e) {
+            return;
+        }
+        let hits = self.extra_hits.get() + 1;
+        if hits < PROMOTE_AFTER {
+            self.extra_hits.set(hits);
+            return;
+        }
+        self.extra_hits.set(0);
+        self.swap_entry(e);
+    }
+
     /// The slot index of a data entry (`shape` non-zero).
     fn slot_index(&self) -> u32 {
         let offset = self.offset.get() as usize;
@@ -593,7 +636,9 @@ impl PropertyCache {
             if e.shape.get() == shape && e.new_shape.get() == 0 {
                 let holder = e.holder.get() as usize;
                 if holder == 0 {
-                    return Some(CachedGet::Value(o.slot(e.slot_index())));
+                    let v = o.slot(e.slot_index());
+                    self.note_extra_hit(e);
+                    return Some(CachedGet::Value(v));
                 }
                 if o.proto().to_bits() == e.proto.get()
                     && PROTO_EPOCH.load(Ordering::Relaxed) == e.epoch.get()
@@ -601,7 +646,9 @@ impl PropertyCache {
                     // SAFETY: the holder of a live entry is live (entries
                     // of dead holders are cleared by `prune_inline_caches`).
                     let holder: Gc<JsObject> = unsafe { Gc::from_addr(holder) };
-                    return Some(CachedGet::Value(holder.slot(e.slot_index())));
+                    let v = holder.slot(e.slot_index());
+                    self.note_extra_hit(e);
+                    return Some(CachedGet::Value(v));
                 }
             } else if e.getter_shape.get() == shape {
                 if let Some(getter) = e.getter_hit(o) {
@@ -646,6 +693,7 @@ impl PropertyCache {
                 }
                 // SAFETY: short exclusive access, no allocation.
                 unsafe { o.get_mut() }.set_slot(e.slot_index(), v);
+                self.note_extra_hit(e);
                 return Some(CachedSet::Stored);
             }
             let flags = o.flags() & (FLAG_EXTENSIBLE | FLAG_WATCHED);
@@ -661,7 +709,11 @@ impl PropertyCache {
             if PROTO_EPOCH.load(Ordering::Relaxed) != e.epoch.get() {
                 continue;
             }
-            return e.apply_transition(rt, o, shape, v);
+            let stored = e.apply_transition(rt, o, shape, v);
+            if stored.is_some() {
+                self.note_extra_hit(e);
+            }
+            return stored;
         }
         // Objects of one shape with many prototypes (a base constructor
         // called on instances of many subclasses) would need an entry per
