@@ -665,19 +665,14 @@ impl Runtime {
             Some(_) if shape.is_dictionary() => {
                 shape.dict_reconfigure(key, attrs).expect("present").slot
             }
+            // A shared shape stays shared: a dictionary would end inline
+            // caching on the object for good (the host's `performance`
+            // accessor, redefined as a data property by `var performance =
+            // ...`, made the global object a dictionary).
             Some(_) => {
-                let replayed =
+                let new_shape =
                     self.shape_replay(shape, |e| if e.key == key { attrs } else { e.attrs })?;
-                let new_shape = match replayed {
-                    Some(s) => s,
-                    None => {
-                        let d = self.shape_to_dictionary(shape)?;
-                        d.dict_reconfigure(key, attrs);
-                        d
-                    }
-                };
-                // SAFETY: short exclusive access.
-                unsafe { obj.get_mut() }.shape = new_shape;
+                self.move_replayed_slots(obj, shape, new_shape, key)?;
                 new_shape.lookup(key).expect("present").slot
             }
         };
@@ -693,6 +688,47 @@ impl Runtime {
                 o.set_slot(slot, get);
                 o.set_slot(slot + 1, set);
             }
+        }
+        Ok(())
+    }
+
+    /// Switches `obj` from `old` to `new`, a replay of it
+    /// ([`Runtime::shape_replay`]) in which `key` changed attributes: when
+    /// `key` changed between data and accessor, the properties after it
+    /// move to their new slots (`key`'s own slots are the caller's).
+    fn move_replayed_slots(
+        &mut self,
+        obj: Gc<JsObject>,
+        old: Gc<shape::Shape>,
+        new: Gc<shape::Shape>,
+        key: PropertyKey,
+    ) -> JsResult<()> {
+        let mut moved = Vec::new();
+        for (o, n) in old.entries().iter().zip(new.entries().iter()) {
+            if o.key != key && o.slot != n.slot {
+                for i in 0..o.attrs.slot_width() {
+                    moved.push((n.slot + i, obj.slot(o.slot + i)));
+                }
+            }
+        }
+        if !moved.is_empty() {
+            // Room for both layouts before anything moves; no collection
+            // runs between reading the values and storing them.
+            let count = old.slot_count().max(new.slot_count());
+            // SAFETY: short exclusive access.
+            let r = unsafe { obj.get_mut() }.ensure_slots(count);
+            self.note_growth(r)?;
+        }
+        // SAFETY: short exclusive access; no allocation.
+        let o = unsafe { obj.get_mut() };
+        o.shape = new;
+        for (slot, v) in moved {
+            o.set_slot(slot, v);
+        }
+        // An accessor became a data property: the last slot is no
+        // longer used (nothing may stay alive through it).
+        for slot in new.slot_count()..old.slot_count() {
+            o.set_slot(slot, Value::UNDEFINED);
         }
         Ok(())
     }

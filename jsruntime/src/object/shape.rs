@@ -458,14 +458,14 @@ impl Runtime {
     }
 
     /// Rebuilds a shared shape with the same keys in the same order from the
-    /// root, with `change` applied to each entry's attributes. Returns None
-    /// when a slot would move (an attribute change between data and accessor),
-    /// in which case the caller falls back to a dictionary.
+    /// root, with `change` applied to each entry's attributes. An attribute
+    /// change between data and accessor changes the entry's slot width, so
+    /// the slots of the later entries move: the caller moves their values.
     pub(crate) fn shape_replay(
         &mut self,
         shape: Gc<Shape>,
         mut change: impl FnMut(ShapeEntry) -> Attributes,
-    ) -> JsResult<Option<Gc<Shape>>> {
+    ) -> JsResult<Gc<Shape>> {
         let entries = shape.entries();
         let mut s = if shape.reserves_inline() {
             self.coroutine_shape
@@ -473,13 +473,9 @@ impl Runtime {
             self.empty_shape
         };
         for e in entries {
-            let attrs = change(e);
-            if attrs.slot_width() != e.attrs.slot_width() {
-                return Ok(None);
-            }
-            s = self.shape_add(s, e.key, attrs)?;
+            s = self.shape_add(s, e.key, change(e))?;
         }
-        Ok(Some(s))
+        Ok(s)
     }
 
     /// Weak-transition pruning, run between marking and sweeping.
