@@ -74,9 +74,16 @@ pub(crate) fn date_construct(
             time_clip(zone::utc(final_date))
         }
     };
-    // 6-7. OrdinaryCreateFromConstructor after the conversions.
-    let o =
-        rt.ordinary_create_from_constructor(nt, Intrinsic::DatePrototype, ObjectKind::Date(dv), 0)?;
+    // 6-7. OrdinaryCreateFromConstructor after the conversions. For
+    // `new Date(...)` itself GetPrototypeFromConstructor needs no lookup:
+    // %Date%'s "prototype" is neither writable nor configurable (21.4.3.3),
+    // so Get answers %Date.prototype% without running code.
+    let o = if Value::object(nt) == rt.intrinsic(Intrinsic::Date) {
+        let proto = rt.intrinsic(Intrinsic::DatePrototype);
+        rt.new_object_with(proto, ObjectKind::Date(dv), 0)?
+    } else {
+        rt.ordinary_create_from_constructor(nt, Intrinsic::DatePrototype, ObjectKind::Date(dv), 0)?
+    };
     Ok(Value::object(o))
 }
 

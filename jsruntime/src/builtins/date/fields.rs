@@ -170,6 +170,26 @@ fn set_fields(
     } else {
         t
     };
+    if first >= HOURS {
+        // Only time fields change: MakeDay(YearFromTime(t), MonthFromTime(t),
+        // DateFromTime(t)) is Day(t), so the calendar is not needed.
+        let within = time_within_day(t) as i64;
+        let mut v = [
+            (within / 3_600_000) as f64,
+            (within / 60_000 % 60) as f64,
+            (within / 1000 % 60) as f64,
+            (within % 1000) as f64,
+        ];
+        for i in 0..count {
+            if i == 0 || args.len() > i {
+                v[first - HOURS + i] = given[first + i];
+            }
+        }
+        let date = make_date(day(t), make_time(v[0], v[1], v[2], v[3]));
+        let u = time_clip(if local { zone::utc(date) } else { date });
+        set_date_value(o, u);
+        return Ok(Value::number(u));
+    }
     let f = Fields::of(t);
     let mut v = [
         f.year as f64,
