@@ -149,7 +149,10 @@ impl FunctionCompiler<'_, '_> {
             // 21.3.2.11 Math.clz32: ToUint32(undefined) is 0.
             MathOp::Clz32 => {
                 let Some(&v) = values.first() else {
-                    return self.b.ins().iconst(I64, crate::value::Value::from_i32(32).to_bits() as i64);
+                    return self
+                        .b
+                        .ins()
+                        .iconst(I64, crate::value::Value::from_i32(32).to_bits() as i64);
                 };
                 let i = self.b.ins().ireduce(I32, v);
                 let n = self.b.ins().clz(i);
@@ -220,10 +223,7 @@ impl FunctionCompiler<'_, '_> {
                 let r = self.b.ins().floor(x);
                 let frac = self.b.ins().fsub(x, r);
                 let half = self.b.ins().f64const(0.5);
-                let up = self
-                    .b
-                    .ins()
-                    .fcmp(FloatCC::GreaterThanOrEqual, frac, half);
+                let up = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, frac, half);
                 let one = self.b.ins().f64const(1.0);
                 let next = self.b.ins().fadd(r, one);
                 let rounded = self.b.ins().select(up, next, r);

@@ -5,9 +5,9 @@
 //! allows.
 
 use super::arg;
+use crate::object::NativeFn;
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C, ATTR_NONE};
 use crate::runtime::{Intrinsic, Runtime};
-use crate::object::NativeFn;
 use crate::value::Value;
 use crate::JsResult;
 
