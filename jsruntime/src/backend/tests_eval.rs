@@ -161,3 +161,51 @@ fn dead_eval_code_is_freed() {
     .unwrap();
     assert_eq!(out.text(), "30354750 18 1 1006\n");
 }
+
+/// Math functions run inline by full-tier code (`compiler/intrinsics.rs`)
+/// agree with the built-ins called generically (`.call`), in
+/// full-tier code (debug builds verify its IR).
+#[test]
+fn math_intrinsics_agree_with_the_builtins() {
+    let (mut exec, out) = executor();
+    // Every function full at once: a compile error (the IR verifier in
+    // debug builds) throws from the lazy compile instead of staying quick.
+    exec.set_tiering(false);
+    eval(
+        &mut exec,
+        r#"
+        var xs = [0, -0, 0.5, -0.5, 0.49999999999999994, -0.49999999999999994, 1.5, -1.5,
+          2.5, -2.5, 7, -7, 2147483647, -2147483648, 4503599627370495.5, 1e300, -1e-300,
+          Infinity, -Infinity, NaN, 3.7, -3.7];
+        var bad = 0;
+        function same(a, b) { if (!Object.is(a, b)) bad++; }
+        function check(x, y) {
+          same(Math.abs(x), Math.abs.call(Math, x));
+          same(Math.ceil(x), Math.ceil.call(Math, x));
+          same(Math.floor(x), Math.floor.call(Math, x));
+          same(Math.round(x), Math.round.call(Math, x));
+          same(Math.sign(x), Math.sign.call(Math, x));
+          same(Math.sqrt(x), Math.sqrt.call(Math, x));
+          same(Math.trunc(x), Math.trunc.call(Math, x));
+          same(Math.fround(x), Math.fround.call(Math, x));
+          same(Math.clz32(x), Math.clz32.call(Math, x));
+          same(Math.imul(x, y), Math.imul.call(Math, x, y));
+          same(Math.max(x, y), Math.max.call(Math, x, y));
+          same(Math.min(x, y, 1), Math.min.call(Math, x, y, 1));
+          same(Math.max(), -Infinity);
+          same(Math.min(), Infinity);
+          same(Math.sqrt(), NaN);
+          same(Math.imul(x), 0);
+        }
+        for (var r = 0; r < 30; r++)
+          for (var i = 0; i < xs.length; i++)
+            for (var j = 0; j < xs.length; j += 5) check(xs[i], xs[j]);
+        var seen = [];
+        var o = { valueOf() { seen.push("o"); return 4; } };
+        for (var r = 0; r < 30; r++) { seen = []; same(Math.max(o, 1, o), 4); }
+        print(bad, seen.join(""));
+        "#,
+    )
+    .unwrap();
+    assert_eq!(out.text(), "0 oo\n");
+}

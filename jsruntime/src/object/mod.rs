@@ -124,6 +124,13 @@ pub const OBJECT_KIND_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(Js
 /// Offset of the `Gc<Closure>` of an [`ObjectKind::Function`] object (only
 /// meaningful when [`FLAG_CLOSURE`] is set; checked by a unit test).
 pub const OBJECT_CLOSURE_OFFSET: usize = OBJECT_KIND_OFFSET + 8;
+/// The tag byte (at [`OBJECT_KIND_OFFSET`]) of an
+/// [`ObjectKind::NativeFunction`] (checked by a unit test).
+pub const NATIVE_FUNCTION_TAG: u8 = 2;
+/// Offset of the [[Call]] function pointer ([`NativeFunction::call`]) of an
+/// [`ObjectKind::NativeFunction`] object: compiled code recognises the Math
+/// functions it runs inline by it (checked by a unit test).
+pub const OBJECT_NATIVE_CALL_OFFSET: usize = OBJECT_KIND_OFFSET + 8;
 
 /// A native (Rust) function: `this`, the arguments, and the runtime.
 pub type NativeFn = fn(&mut Runtime, this: Value, args: &[Value]) -> JsResult<Value>;
@@ -131,8 +138,10 @@ pub type NativeFn = fn(&mut Runtime, this: Value, args: &[Value]) -> JsResult<Va
 pub type NativeCtorFn =
     fn(&mut Runtime, args: &[Value], new_target: Gc<JsObject>) -> JsResult<Value>;
 
-/// The behaviour of a built-in function object (10.3).
+/// The behaviour of a built-in function object (10.3). `repr(C)`: `call`
+/// comes first, at [`OBJECT_NATIVE_CALL_OFFSET`] in the object.
 #[derive(Clone, Copy)]
+#[repr(C)]
 pub struct NativeFunction {
     /// What [[Call]] runs (10.3.1).
     pub call: NativeFn,

@@ -7,6 +7,32 @@ fn data(v: Value) -> PropertyDescriptor {
     PropertyDescriptor::data(v, Attributes::DEFAULT_DATA)
 }
 
+/// The layout compiled code relies on to recognise inline Math functions:
+/// the tag byte and the [[Call]] pointer of a native function's kind.
+#[test]
+fn native_function_kind_layout() {
+    fn f(_: &mut Runtime, _: Value, _: &[Value]) -> crate::JsResult<Value> {
+        Ok(Value::UNDEFINED)
+    }
+    let kind = ObjectKind::NativeFunction(
+        crate::runtime::RealmId(7),
+        NativeFunction {
+            call: f,
+            construct: None,
+        },
+    );
+    let base = &kind as *const ObjectKind as usize;
+    // SAFETY: both reads are inside the 24-byte kind.
+    let (tag, call) = unsafe {
+        (
+            *(base as *const u8),
+            *((base + OBJECT_NATIVE_CALL_OFFSET - OBJECT_KIND_OFFSET) as *const usize),
+        )
+    };
+    assert_eq!(tag, NATIVE_FUNCTION_TAG);
+    assert_eq!(call, f as NativeFn as usize);
+}
+
 #[test]
 fn layout_offsets_are_stable() {
     assert_eq!(OBJECT_SHAPE_OFFSET, 8);

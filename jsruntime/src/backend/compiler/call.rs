@@ -20,7 +20,7 @@ impl FunctionCompiler<'_, '_> {
     /// is at [`OBJECT_CLOSURE_OFFSET`]) after an inline stack-limit check;
     /// everything else, and a nearly exhausted stack, goes through
     /// `runtime_call`. Returns the result (exceptions branch to the handler).
-    fn call_value(
+    pub(super) fn call_value(
         &mut self,
         function: ir::Value,
         this: ir::Value,
@@ -361,7 +361,12 @@ impl FunctionCompiler<'_, '_> {
                 let f = self.value_of(callee)?;
                 (f, object)
             }
-            Operand::Method { function, this } if !new => (function, this),
+            Operand::Method { function, this } if !new => {
+                if let Some((op, address)) = self.take_math_callee(function) {
+                    return self.math_call(op, address, function, this, args);
+                }
+                (function, this)
+            }
             Operand::Dynamic(r) if !new => (self.dynamic_get(r)?, r.this),
             other => {
                 let f = self.value_of(other)?;

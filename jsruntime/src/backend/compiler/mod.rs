@@ -49,6 +49,7 @@ mod dynamic;
 mod element;
 mod exception;
 mod interrupt;
+mod intrinsics;
 mod operand;
 mod operator;
 mod osr;
@@ -62,6 +63,7 @@ const I8: ir::Type = types::I8;
 const I32: ir::Type = types::I32;
 const I64: ir::Type = types::I64;
 const F64: ir::Type = types::F64;
+const F32: ir::Type = types::F32;
 
 /// Why a function could not be compiled.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -470,6 +472,9 @@ struct FunctionCompiler<'a, 'p> {
     caches: *const PropertyCache,
     /// The cached access sites whose key is `length` (`element.rs`).
     length_sites: std::collections::HashSet<u32>,
+    /// Callees read from a property named like an inline Math function
+    /// (`intrinsics.rs`), full tier only.
+    math_callees: Vec<(ir::Value, crate::builtins::math::MathOp, usize)>,
     /// Quick code counts its calls (see [`Tier`]).
     tier: Tier,
     /// A program's top level (function 0 of a script, module or eval
@@ -643,6 +648,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             terminate_block: None,
             caches: std::ptr::null(),
             length_sites: Default::default(),
+            math_callees: Vec::new(),
             tier: Tier::Full,
             run_once: false,
             sites: sites::Sites::new(),

@@ -521,9 +521,13 @@ impl FunctionCompiler<'_, '_> {
             return Ok(());
         }
         let cache = self.cache_for(&key, cache)?;
+        let math = self.math_intrinsic_key(&key);
         let object = self.value_of(object)?;
         let key = self.value_of(key)?;
         let function = self.value_of(Operand::Property { object, key, cache })?;
+        if let Some((op, address)) = math {
+            self.math_callees.push((function, op, address));
+        }
         self.operands.push(Operand::Method {
             function,
             this: object,

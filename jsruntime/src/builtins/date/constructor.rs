@@ -51,7 +51,7 @@ pub(crate) fn date_construct(
                     let v = rt.to_primitive(value, Hint::Default)?;
                     match v.as_string() {
                         Some(s) => date_parse::parse(&s.to_rust_string()),
-                        None => rt.to_number(v)?,
+                        None => super::to_number(rt, v)?,
                     }
                 }
             };
@@ -60,12 +60,12 @@ pub(crate) fn date_construct(
         }
         // 5. Two or more: the fields in local time.
         n => {
-            let y = rt.to_number(args[0])?;
-            let m = rt.to_number(args[1])?;
+            let y = super::to_number(rt, args[0])?;
+            let m = super::to_number(rt, args[1])?;
             let mut rest = [1.0, 0.0, 0.0, 0.0, 0.0];
             for (i, slot) in rest.iter_mut().enumerate() {
                 if n > i + 2 {
-                    *slot = rt.to_number(args[i + 2])?;
+                    *slot = super::to_number(rt, args[i + 2])?;
                 }
             }
             let [dt, h, min, s, milli] = rest;
@@ -74,9 +74,16 @@ pub(crate) fn date_construct(
             time_clip(zone::utc(final_date))
         }
     };
-    // 6-7. OrdinaryCreateFromConstructor after the conversions.
-    let o =
-        rt.ordinary_create_from_constructor(nt, Intrinsic::DatePrototype, ObjectKind::Date(dv), 0)?;
+    // 6-7. OrdinaryCreateFromConstructor after the conversions. For
+    // `new Date(...)` itself GetPrototypeFromConstructor needs no lookup:
+    // %Date%'s "prototype" is neither writable nor configurable (21.4.3.3),
+    // so Get answers %Date.prototype% without running code.
+    let o = if Value::object(nt) == rt.intrinsic(Intrinsic::Date) {
+        let proto = rt.intrinsic(Intrinsic::DatePrototype);
+        rt.new_object_with(proto, ObjectKind::Date(dv), 0)?
+    } else {
+        rt.ordinary_create_from_constructor(nt, Intrinsic::DatePrototype, ObjectKind::Date(dv), 0)?
+    };
     Ok(Value::object(o))
 }
 
@@ -95,12 +102,12 @@ pub(crate) fn parse(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Valu
 /// seconds [ , ms ] ] ] ] ] ] ).
 pub(crate) fn utc(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     // 1. Let y be ? ToNumber(year).
-    let y = rt.to_number(arg(args, 0))?;
+    let y = super::to_number(rt, arg(args, 0))?;
     // 2-7. The others when present, else 0 (the date 1).
     let mut rest = [0.0, 1.0, 0.0, 0.0, 0.0, 0.0];
     for (i, slot) in rest.iter_mut().enumerate() {
         if args.len() > i + 1 {
-            *slot = rt.to_number(args[i + 1])?;
+            *slot = super::to_number(rt, args[i + 1])?;
         }
     }
     let [m, dt, h, min, s, milli] = rest;

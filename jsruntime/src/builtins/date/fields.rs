@@ -151,13 +151,13 @@ fn set_fields(
 ) -> JsResult<Value> {
     let (o, t) = this_date(rt, this, method)?;
     let mut given = [f64::NAN; 7];
-    given[first] = rt.to_number(arg(args, 0))?;
+    given[first] = super::to_number(rt, arg(args, 0))?;
     let year_setter = first == YEAR;
     // setFullYear converts its other arguments after replacing NaN (step 5
     // comes before 6-7); the order of the conversions is the same either way.
     for i in 1..count {
         if args.len() > i {
-            given[first + i] = rt.to_number(args[i])?;
+            given[first + i] = super::to_number(rt, args[i])?;
         }
     }
     let t = if t.is_nan() {
@@ -170,6 +170,26 @@ fn set_fields(
     } else {
         t
     };
+    if first >= HOURS {
+        // Only time fields change: MakeDay(YearFromTime(t), MonthFromTime(t),
+        // DateFromTime(t)) is Day(t), so the calendar is not needed.
+        let within = time_within_day(t) as i64;
+        let mut v = [
+            (within / 3_600_000) as f64,
+            (within / 60_000 % 60) as f64,
+            (within / 1000 % 60) as f64,
+            (within % 1000) as f64,
+        ];
+        for i in 0..count {
+            if i == 0 || args.len() > i {
+                v[first - HOURS + i] = given[first + i];
+            }
+        }
+        let date = make_date(day(t), make_time(v[0], v[1], v[2], v[3]));
+        let u = time_clip(if local { zone::utc(date) } else { date });
+        set_date_value(o, u);
+        return Ok(Value::number(u));
+    }
     let f = Fields::of(t);
     let mut v = [
         f.year as f64,
@@ -237,7 +257,7 @@ setters! {
 /// 21.4.4.27 Date.prototype.setTime ( time ).
 pub(crate) fn set_time(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let (o, _) = this_date(rt, this, "setTime")?;
-    let t = rt.to_number(arg(args, 0))?;
+    let t = super::to_number(rt, arg(args, 0))?;
     let v = time_clip(t);
     set_date_value(o, v);
     Ok(Value::number(v))
@@ -248,7 +268,7 @@ pub(crate) fn set_year(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResul
     // 1-3. t is read before the conversion.
     let (o, t) = this_date(rt, this, "setYear")?;
     // 4. Let y be ? ToNumber(year).
-    let y = rt.to_number(arg(args, 0))?;
+    let y = super::to_number(rt, arg(args, 0))?;
     // 5. If t is NaN, set t to +0; otherwise, set t to LocalTime(t).
     let t = if t.is_nan() { 0.0 } else { zone::local_time(t) };
     // 6. Let yyyy be MakeFullYear(y).

@@ -130,3 +130,13 @@ pub(crate) fn set_date_value(o: Gc<JsObject>, t: f64) {
         *slot = t;
     }
 }
+
+/// 7.1.4 ToNumber with the Number case inline (the setters' and the
+/// constructor's arguments are nearly always Numbers).
+#[inline]
+pub(crate) fn to_number(rt: &mut Runtime, v: Value) -> JsResult<f64> {
+    match v.as_number() {
+        Some(d) => Ok(d),
+        None => rt.to_number(v),
+    }
+}

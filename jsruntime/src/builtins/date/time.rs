@@ -14,13 +14,35 @@ pub(crate) const MS_PER_SECOND: f64 = 1_000.0;
 /// The largest |time value| (21.4.1.1): 100,000,000 days.
 pub(crate) const MAX_TIME: f64 = 8.64e15;
 
+/// `t` as an integer when it is one below 2^53 in magnitude: every time
+/// value is, and so is LocalTime of one (offsets are whole seconds). The
+/// integer forms of Day and TimeWithinDay are exact (the f64 division is
+/// a rounded quotient) and avoid a `divsd` per getter.
+fn integral_ms(t: f64) -> Option<i64> {
+    if t.abs() < 9_007_199_254_740_992.0 {
+        let i = t as i64;
+        if i as f64 == t {
+            return Some(i);
+        }
+    }
+    None
+}
+
+const MS_PER_DAY_I: i64 = 86_400_000;
+
 /// 21.4.1.3 Day ( t ).
 pub(crate) fn day(t: f64) -> f64 {
-    floor(t / MS_PER_DAY)
+    match integral_ms(t) {
+        Some(i) => i.div_euclid(MS_PER_DAY_I) as f64,
+        None => floor(t / MS_PER_DAY),
+    }
 }
 
 /// 21.4.1.4 TimeWithinDay ( t ): t modulo msPerDay (always positive).
 pub(crate) fn time_within_day(t: f64) -> f64 {
+    if let Some(i) = integral_ms(t) {
+        return i.rem_euclid(MS_PER_DAY_I) as f64;
+    }
     // Exact for the integral values in range, and much faster than fmod.
     let r = t - day(t) * MS_PER_DAY;
     if (0.0..MS_PER_DAY).contains(&r) {
@@ -117,9 +139,11 @@ impl Fields {
     }
 
     fn compute(t: f64) -> Fields {
-        let days = day(t) as i64;
+        let (days, within) = match integral_ms(t) {
+            Some(i) => (i.div_euclid(MS_PER_DAY_I), i.rem_euclid(MS_PER_DAY_I)),
+            None => (day(t) as i64, time_within_day(t) as i64),
+        };
         let (year, month, date) = civil_from_days(days);
-        let within = time_within_day(t) as i64;
         Fields {
             year,
             month: month - 1,
@@ -321,5 +345,28 @@ mod tests {
         assert_eq!(time_clip(1.9), 1.0);
         assert_eq!(time_clip(-1.9), -1.0);
         assert_eq!(time_within_day(-1.0), MS_PER_DAY - 1.0);
+        // The integer and the f64 forms agree, around day boundaries too.
+        for t in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            86_399_999.0,
+            86_400_000.0,
+            -86_400_000.0,
+            -86_400_001.0,
+            8.64e15,
+            -8.64e15,
+            8.64e15 - 1.0,
+            12.5,
+            -12.5,
+            86_399_999.5,
+            -0.25,
+        ] {
+            assert_eq!(day(t), floor(t / MS_PER_DAY) + 0.0, "Day({t})");
+            let r = time_within_day(t);
+            assert!((0.0..MS_PER_DAY).contains(&r), "TimeWithinDay({t})");
+            assert_eq!(day(t) * MS_PER_DAY + r, t + 0.0, "{t}");
+        }
     }
 }

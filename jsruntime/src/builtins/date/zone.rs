@@ -18,6 +18,28 @@ thread_local! {
     /// The host's time zone (21.4.1.24 SystemTimeZoneIdentifier); UTC when
     /// the system names none that jiff can read.
     static SYSTEM: TimeZone = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+    /// The system zone's one offset in ms when it has no transitions at
+    /// all (UTC, `Etc/GMT+5`, a POSIX rule without DST): LocalTime and UTC
+    /// are then an addition, with no lookup.
+    static FIXED: Option<f64> = SYSTEM.with(fixed_offset_ms);
+}
+
+/// The offset in ms of a zone whose offset never changes, else `None`.
+fn fixed_offset_ms(tz: &TimeZone) -> Option<f64> {
+    if let Ok(offset) = tz.to_fixed_offset() {
+        return Some(f64::from(offset.seconds()) * MS_PER_SECOND);
+    }
+    // A TZif zone such as Etc/UTC: fixed when no transition exists on
+    // either side of every instant.
+    let none_after = tz.following(Timestamp::MIN).next().is_none();
+    let none_before = tz.preceding(Timestamp::MAX).next().is_none();
+    (none_after && none_before)
+        .then(|| f64::from(tz.to_offset(Timestamp::UNIX_EPOCH).seconds()) * MS_PER_SECOND)
+}
+
+/// The system zone's offset when it is fixed (see `FIXED`).
+fn fixed() -> Option<f64> {
+    FIXED.with(|f| *f)
 }
 
 /// 400 Gregorian years in ms.
@@ -110,6 +132,9 @@ pub(crate) fn utc(t: f64) -> f64 {
     if !t.is_finite() {
         return f64::NAN;
     }
+    if let Some(offset) = fixed() {
+        return t - offset;
+    }
     // As in `offset_ms`: one entry for the last local time asked.
     thread_local! {
         static LAST: std::cell::Cell<(u64, f64)> = const { std::cell::Cell::new((u64::MAX, 0.0)) };
@@ -130,6 +155,10 @@ pub(crate) fn offset_ms(t: f64) -> f64 {
     // one entry remembers the last answer (the zone of a thread is fixed).
     thread_local! {
         static LAST: std::cell::Cell<(u64, f64)> = const { std::cell::Cell::new((u64::MAX, 0.0)) };
+    }
+    if let Some(offset) = fixed() {
+        // As `offset_of_utc`: 0 for a time value that is not finite.
+        return if t.is_finite() { offset } else { 0.0 };
     }
     let key = t.to_bits();
     let (k, offset) = LAST.with(|last| last.get());
@@ -191,6 +220,21 @@ mod tests {
         assert_eq!(offset_of_utc(&tz, -8.64e15), offset_of_utc(&tz, -3.0e14));
         assert_eq!(offset_of_utc(&tz, 8.64e15), -4.0 * HOUR);
         assert_eq!(offset_of_local(&tz, 8.64e15), -4.0 * HOUR);
+    }
+
+    #[test]
+    fn fixed_zones_have_one_offset() {
+        assert_eq!(fixed_offset_ms(&TimeZone::UTC), Some(0.0));
+        let plus_five = TimeZone::posix("XYZ-5").expect("valid rule");
+        assert_eq!(fixed_offset_ms(&plus_five), Some(5.0 * HOUR));
+        if let Ok(tz) = TimeZone::get("Etc/UTC") {
+            assert_eq!(fixed_offset_ms(&tz), Some(0.0));
+        }
+        if let Ok(tz) = TimeZone::get("America/New_York") {
+            assert_eq!(fixed_offset_ms(&tz), None);
+        }
+        let dst = TimeZone::posix("EST5EDT,M3.2.0,M11.1.0").expect("valid rule");
+        assert_eq!(fixed_offset_ms(&dst), None);
     }
 
     #[test]

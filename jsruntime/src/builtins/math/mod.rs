@@ -5,6 +5,7 @@
 //! allows.
 
 use super::arg;
+use crate::object::NativeFn;
 use crate::runtime::builtins::{BuiltinObject, Constant, Make, Prop, ATTR_C, ATTR_NONE};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
@@ -36,7 +37,7 @@ pub(crate) static MATH: BuiltinObject = BuiltinObject {
         // 21.3.1.9 Math [ @@toStringTag ].
         Prop::value("@@toStringTag", Constant::Str("Math"), ATTR_C),
         // 21.3.2 Function Properties of the Math Object.
-        Prop::method("abs", 1, |rt, _, a| unary(rt, a, f64::abs)),
+        Prop::method("abs", 1, math_abs),
         Prop::method("acos", 1, |rt, _, a| unary(rt, a, f64::acos)),
         Prop::method("acosh", 1, |rt, _, a| unary(rt, a, f64::acosh)),
         Prop::method("asin", 1, |rt, _, a| unary(rt, a, f64::asin)),
@@ -45,35 +46,124 @@ pub(crate) static MATH: BuiltinObject = BuiltinObject {
         Prop::method("atanh", 1, |rt, _, a| unary(rt, a, f64::atanh)),
         Prop::method("atan2", 2, atan2),
         Prop::method("cbrt", 1, |rt, _, a| unary(rt, a, f64::cbrt)),
-        Prop::method("ceil", 1, |rt, _, a| unary(rt, a, f64::ceil)),
-        Prop::method("clz32", 1, clz32),
+        Prop::method("ceil", 1, math_ceil),
+        Prop::method("clz32", 1, math_clz32),
         Prop::method("cos", 1, |rt, _, a| unary(rt, a, f64::cos)),
         Prop::method("cosh", 1, |rt, _, a| unary(rt, a, f64::cosh)),
         Prop::method("exp", 1, |rt, _, a| unary(rt, a, f64::exp)),
         Prop::method("expm1", 1, |rt, _, a| unary(rt, a, f64::exp_m1)),
-        Prop::method("floor", 1, |rt, _, a| unary(rt, a, f64::floor)),
+        Prop::method("floor", 1, math_floor),
         Prop::method("f16round", 1, |rt, _, a| unary(rt, a, f16round)),
-        Prop::method("fround", 1, |rt, _, a| unary(rt, a, |x| x as f32 as f64)),
+        Prop::method("fround", 1, math_fround),
         Prop::method("hypot", 2, hypot),
-        Prop::method("imul", 2, imul),
+        Prop::method("imul", 2, math_imul),
         Prop::method("log", 1, |rt, _, a| unary(rt, a, f64::ln)),
         Prop::method("log1p", 1, |rt, _, a| unary(rt, a, f64::ln_1p)),
         Prop::method("log10", 1, |rt, _, a| unary(rt, a, f64::log10)),
         Prop::method("log2", 1, |rt, _, a| unary(rt, a, f64::log2)),
-        Prop::method("max", 2, |rt, _, a| min_max(rt, a, true)),
-        Prop::method("min", 2, |rt, _, a| min_max(rt, a, false)),
+        Prop::method("max", 2, math_max),
+        Prop::method("min", 2, math_min),
         Prop::method("pow", 2, pow),
         Prop::method("random", 0, random),
-        Prop::method("round", 1, |rt, _, a| unary(rt, a, round)),
-        Prop::method("sign", 1, |rt, _, a| unary(rt, a, sign)),
+        Prop::method("round", 1, math_round),
+        Prop::method("sign", 1, math_sign),
         Prop::method("sin", 1, |rt, _, a| unary(rt, a, f64::sin)),
         Prop::method("sinh", 1, |rt, _, a| unary(rt, a, f64::sinh)),
-        Prop::method("sqrt", 1, |rt, _, a| unary(rt, a, f64::sqrt)),
+        Prop::method("sqrt", 1, math_sqrt),
         Prop::method("tan", 1, |rt, _, a| unary(rt, a, f64::tan)),
         Prop::method("tanh", 1, |rt, _, a| unary(rt, a, f64::tanh)),
-        Prop::method("trunc", 1, |rt, _, a| unary(rt, a, f64::trunc)),
+        Prop::method("trunc", 1, math_trunc),
     ],
 };
+
+/// The Math functions compiled code may run inline (see
+/// `backend/compiler/intrinsics.rs`): full-tier code compares a callee read
+/// from a property named like one of these against the function pointer
+/// here (the callee must be a built-in function object whose [[Call]] is
+/// exactly this Rust function, so any realm's original `Math.sqrt` and
+/// nothing else), and with Number arguments computes the result itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MathOp {
+    Abs,
+    Ceil,
+    Clz32,
+    Floor,
+    Fround,
+    Imul,
+    Max,
+    Min,
+    Round,
+    Sign,
+    Sqrt,
+    Trunc,
+}
+
+/// The property name, the operation and the Rust function of each inline
+/// Math function (each a distinct named function, so its address stands
+/// for it alone).
+pub(crate) const INTRINSICS: [(&str, MathOp, NativeFn); 12] = [
+    ("abs", MathOp::Abs, math_abs),
+    ("ceil", MathOp::Ceil, math_ceil),
+    ("clz32", MathOp::Clz32, math_clz32),
+    ("floor", MathOp::Floor, math_floor),
+    ("fround", MathOp::Fround, math_fround),
+    ("imul", MathOp::Imul, math_imul),
+    ("max", MathOp::Max, math_max),
+    ("min", MathOp::Min, math_min),
+    ("round", MathOp::Round, math_round),
+    ("sign", MathOp::Sign, math_sign),
+    ("sqrt", MathOp::Sqrt, math_sqrt),
+    ("trunc", MathOp::Trunc, math_trunc),
+];
+
+/// The inline operation and Rust function of the Math function named `key`.
+pub(crate) fn intrinsic(key: &str) -> Option<(MathOp, NativeFn)> {
+    INTRINSICS
+        .iter()
+        .find(|(name, _, _)| *name == key)
+        .map(|&(_, op, f)| (op, f))
+}
+
+// 21.3.2.1 Math.abs ( x )
+fn math_abs(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    unary(rt, a, f64::abs)
+}
+// 21.3.2.10 Math.ceil ( x )
+fn math_ceil(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    unary(rt, a, f64::ceil)
+}
+// 21.3.2.16 Math.floor ( x )
+fn math_floor(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    unary(rt, a, f64::floor)
+}
+// 21.3.2.17 Math.fround ( x )
+fn math_fround(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    unary(rt, a, |x| x as f32 as f64)
+}
+// 21.3.2.24 Math.max ( ...args )
+fn math_max(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    min_max(rt, a, true)
+}
+// 21.3.2.25 Math.min ( ...args )
+fn math_min(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    min_max(rt, a, false)
+}
+// 21.3.2.28 Math.round ( x )
+fn math_round(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    unary(rt, a, round)
+}
+// 21.3.2.29 Math.sign ( x )
+fn math_sign(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    unary(rt, a, sign)
+}
+// 21.3.2.32 Math.sqrt ( x )
+fn math_sqrt(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    unary(rt, a, f64::sqrt)
+}
+// 21.3.2.35 Math.trunc ( x )
+fn math_trunc(rt: &mut Runtime, _: Value, a: &[Value]) -> JsResult<Value> {
+    unary(rt, a, f64::trunc)
+}
 
 fn unary(rt: &mut Runtime, args: &[Value], op: fn(f64) -> f64) -> JsResult<Value> {
     let x = rt.to_number(arg(args, 0))?;
@@ -120,12 +210,14 @@ fn atan2(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     Ok(Value::number(y.atan2(x)))
 }
 
-fn clz32(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+// 21.3.2.11 Math.clz32 ( x )
+fn math_clz32(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let n = rt.to_uint32(arg(args, 0))?;
     Ok(Value::from_i32(n.leading_zeros() as i32))
 }
 
-fn imul(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+// 21.3.2.19 Math.imul ( x, y )
+fn math_imul(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
     let a = rt.to_uint32(arg(args, 0))?;
     let b = rt.to_uint32(arg(args, 1))?;
     Ok(Value::from_i32(a.wrapping_mul(b) as i32))
@@ -290,5 +382,18 @@ mod tests {
         assert_eq!(f16round(3e-8), 5.960464477539063e-8);
         assert!(f16round(-1e-10).is_sign_negative());
         assert_eq!(f16round(1.337), 1.3369140625);
+    }
+
+    /// Compiled code tells the inline Math functions apart by their
+    /// addresses: each must be a function of its own.
+    #[test]
+    fn intrinsic_functions_are_distinct() {
+        for (i, a) in INTRINSICS.iter().enumerate() {
+            for b in &INTRINSICS[i + 1..] {
+                assert_ne!(a.2 as usize, b.2 as usize, "{} and {}", a.0, b.0);
+            }
+            assert_eq!(intrinsic(a.0).map(|(op, _)| op), Some(a.1));
+        }
+        assert!(intrinsic("pow").is_none());
     }
 }
