@@ -46,3 +46,19 @@ console.log(Object.is(z, -0), z);
 let big = 1n;
 for (let i = 0; i < 3000; i++) { big = i < 2500 ? 1n : big * 2n + 1n; }
 console.log(String(big).length);
+// Bitwise sites warmed with doubles (ToInt32 inline), then edge values.
+function trunc(x) { return x | 0; }
+function ushr(x, y) { return x >>> y; }
+function shl(x, y) { return x << y; }
+let tacc = 0;
+for (let i = 0; i < 10000; i++) tacc = (tacc + trunc(i * 0.75) + ushr(-i * 0.5, 1) + shl(i + 0.25, 3)) | 0;
+console.log(tacc);
+const edges = [0.5, -0.5, 3.7, -3.7, 2147483647.9, 2147483648, -2147483648.5, -2147483649, 4294967296.5,
+  1e10, -1e10, NaN, Infinity, -Infinity, -0, 1, "12", 3n, vo];
+for (const f of [trunc, ushr, shl]) {
+  const out = [];
+  for (const x of edges) {
+    try { out.push(show(f(x, 33.9))); } catch (e) { out.push(e.constructor.name); }
+  }
+  console.log(f.name, out.join(","));
+}

@@ -132,8 +132,12 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// `+ - * /`: the int32 path (when `seen` has int32 operands; not for
-    /// `/`), the double path (when it has doubles, an int32 overflow, or
-    /// int32 operands of `/`), then the runtime; the slow path runs `update`
+    /// `/`), the double path (when it has any Numbers), then the runtime.
+    /// An int32-only site keeps the double path: the full tier's typed-array
+    /// loads give doubles where the quick tier's runtime gave int32 values
+    /// (`Value::number`), so a site fed by a Float64Array of integral
+    /// values saw only int32 operands, and would otherwise call the runtime
+    /// on every value of the full tier. The slow path runs `update`
     /// on `a` instead of the binary operator when given (`x++` on a BigInt,
     /// see `runtime_unary`).
     fn arithmetic_or(
@@ -146,8 +150,7 @@ impl FunctionCompiler<'_, '_> {
     ) -> ir::Value {
         use BinaryOperator as B;
         let int_path = seen & OP_INT32 != 0 && op != B::Division;
-        let float_path =
-            seen & (OP_DOUBLE | OP_OVERFLOW) != 0 || (op == B::Division && seen & OP_INT32 != 0);
+        let float_path = seen & (OP_INT32 | OP_DOUBLE | OP_OVERFLOW) != 0;
         if !int_path && !float_path {
             return match update {
                 Some(u) => self.runtime_unary(u, a),
@@ -207,16 +210,7 @@ impl FunctionCompiler<'_, '_> {
                 B::Multiplication => self.b.ins().fmul(x, y),
                 _ => self.b.ins().fdiv(x, y),
             };
-            // A site that only saw doubles keeps its result a double (an
-            // integral one is a valid Number value too): the int32
-            // re-canonicalisation (`box_number`, five dependent float and
-            // integer instructions) is for values that index arrays, and
-            // sites that saw int32 operands keep it.
-            let boxed = if seen & OP_INT32 == 0 {
-                self.box_double(r)
-            } else {
-                self.box_number(r)
-            };
+            let boxed = self.box_number(r);
             self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
         } else {
             self.b.ins().jump(slow, &[]);
@@ -275,8 +269,11 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(not_int);
         // The strict operators' slow path below takes identical bits as
         // equal, which only holds when not both are Numbers (NaN): they
-        // keep the double path whatever the feedback.
-        if seen & OP_DOUBLE != 0 || matches!(op, B::StrictEquality | B::StrictInequality) {
+        // keep the double path whatever the feedback; an int32-only site
+        // keeps it too (see `arithmetic_or`).
+        if seen & (OP_INT32 | OP_DOUBLE) != 0
+            || matches!(op, B::StrictEquality | B::StrictInequality)
+        {
             let numbers = self.both_numbers(a, b);
             self.b.ins().brif(numbers, float, &[], slow, &[]);
             self.b.switch_to_block(float);
@@ -329,22 +326,67 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// A bitwise operator or shift: the int32 path when the site has `seen`
-    /// int32 operands, then the runtime.
+    /// int32 operands, the ToInt32 of doubles below 2^31 in magnitude when
+    /// it has seen doubles (`x | 0` on a double), then the runtime.
     fn bitwise(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value, seen: u8) -> ir::Value {
         use BinaryOperator as B;
-        if seen & OP_INT32 == 0 {
+        let int_path = seen & OP_INT32 != 0;
+        let double_path = seen & OP_DOUBLE != 0;
+        if !int_path && !double_path {
             return self.runtime_binary(op, a, b);
         }
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
-        let int = self.b.create_block();
+        let compute = self.b.create_block();
+        let x = self.b.append_block_param(compute, I32);
+        let y = self.b.append_block_param(compute, I32);
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
-        let both = self.both_int32(a, b);
-        self.b.ins().brif(both, int, &[], slow, &[]);
-        self.b.switch_to_block(int);
-        let x = self.b.ins().ireduce(I32, a);
-        let y = self.b.ins().ireduce(I32, b);
+        let not_int = if double_path {
+            self.b.create_block()
+        } else {
+            slow
+        };
+        if int_path {
+            let int = self.b.create_block();
+            let both = self.both_int32(a, b);
+            self.b.ins().brif(both, int, &[], not_int, &[]);
+            self.b.switch_to_block(int);
+            let x = self.b.ins().ireduce(I32, a);
+            let y = self.b.ins().ireduce(I32, b);
+            self.b
+                .ins()
+                .jump(compute, &[BlockArg::Value(x), BlockArg::Value(y)]);
+        } else {
+            self.b.ins().jump(not_int, &[]);
+        }
+        if double_path {
+            // 7.1.6 ToInt32 of a Number below 2^31 in magnitude is its
+            // truncation (NaN, infinities and larger values: the runtime).
+            self.b.switch_to_block(not_int);
+            let numbers = self.both_numbers(a, b);
+            let convert = self.b.create_block();
+            self.b.ins().brif(numbers, convert, &[], slow, &[]);
+            self.b.switch_to_block(convert);
+            let dx = self.number_to_f64(a);
+            let dy = self.number_to_f64(b);
+            let limit = self.b.ins().f64const(2147483648.0);
+            let ax = self.b.ins().fabs(dx);
+            let ay = self.b.ins().fabs(dy);
+            let x_ok = self.b.ins().fcmp(FloatCC::LessThan, ax, limit);
+            let y_ok = self.b.ins().fcmp(FloatCC::LessThan, ay, limit);
+            let ok = self.b.ins().band(x_ok, y_ok);
+            let x = self.b.ins().fcvt_to_sint_sat(I32, dx);
+            let y = self.b.ins().fcvt_to_sint_sat(I32, dy);
+            self.b.ins().brif(
+                ok,
+                compute,
+                &[BlockArg::Value(x), BlockArg::Value(y)],
+                slow,
+                &[],
+            );
+        }
+        self.b.switch_to_block(compute);
         // Shift counts are taken modulo 32 (13.9.1 step 3), as Cranelift
         // does for 32-bit shifts.
         let r = match op {
