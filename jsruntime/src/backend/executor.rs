@@ -73,6 +73,10 @@ pub(super) struct State {
     pub(super) eval_cache: super::dynamic_code::EvalCache,
     /// Inline caches of compiled functions, by (program, function).
     pub(super) caches: HashMap<(usize, u32), *const PropertyCache>,
+    /// Type feedback tables of quick-compiled functions, by (program,
+    /// function) (`backend::feedback`); boxed, so their addresses, embedded
+    /// in the quick code, stay fixed.
+    pub(super) feedback: HashMap<(usize, u32), Box<[u8]>>,
     inline_caches_enabled: bool,
     /// Whether functions without loops start in the quick tier
     /// ([`Tier`]); off, everything compiles full at once.
@@ -361,6 +365,21 @@ impl CompileHost for Host<'_> {
         let p = self.runtime.new_inline_caches(count as usize);
         self.state.caches.insert(key, p);
         p
+    }
+
+    fn feedback(&mut self, len: usize, create: bool) -> *mut u8 {
+        let key = (self.program, self.function.0);
+        match self.state.feedback.get_mut(&key) {
+            Some(table) if table.len() == len => table.as_mut_ptr(),
+            Some(_) => std::ptr::null_mut(),
+            None if create => {
+                let mut table = vec![0u8; len].into_boxed_slice();
+                let p = table.as_mut_ptr();
+                self.state.feedback.insert(key, table);
+                p
+            }
+            None => std::ptr::null_mut(),
+        }
     }
 
     fn global_lexical(&mut self, name: u32) -> Option<(*mut u64, bool)> {

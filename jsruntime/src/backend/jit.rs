@@ -264,6 +264,14 @@ runtime_functions! {
         (ctx: *mut Executor, callee: u64, ret: *mut u64) -> u32;
     CaseLookup => bridge::switch::runtime_case_lookup,
         (ctx: *mut Executor, table: *const bridge::switch::CaseLookup, v: u64) -> u32;
+    BinaryNoting => bridge::operators::runtime_binary_noting,
+        (ctx: *mut Executor, op: u32, a: u64, b: u64, ret: *mut u64, site: *mut u8) -> u32;
+    GetElementNoting => bridge::elements::runtime_get_element_noting,
+        (ctx: *mut Executor, object: u64, key: u64, cache: *const PropertyCache, ret: *mut u64,
+         site: *mut u8) -> u32;
+    SetElementNoting => bridge::elements::runtime_set_element_noting,
+        (ctx: *mut Executor, object: u64, key: u64, v: u64, strict: u8,
+         cache: *const PropertyCache, ret: *mut u64, site: *mut u8) -> u32;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

@@ -127,6 +127,7 @@ mod dynamic_code;
 pub mod dynamic_env;
 pub mod exception_trace;
 pub mod executor;
+pub(crate) mod feedback;
 mod global_env;
 
 pub use executor::print_clif;

@@ -178,6 +178,7 @@ impl Executor {
         if !self.state.bigints.is_empty() {
             self.state.bigints.retain(|k, _| !freed.contains(&k.0));
         }
+        self.state.feedback.retain(|k, _| !freed.contains(&k.0));
         self.state.code_map.forget(&freed);
         self.state.trace.forget(&freed);
         let released = self.state.eval_cache.forget_scopes(&freed);

@@ -7,11 +7,13 @@
 //! allocate or run JavaScript, and answer "ask the runtime" (BigInt
 //! content, a non-Number value) with a sentinel.
 
+use crate::backend::feedback::note_element;
 use crate::backend::Executor;
 use crate::builtins::typed_array::{length_fast, typed_array_data};
 use crate::runtime::inline_cache::PropertyCache;
 use crate::value::Value;
 
+use super::properties::{runtime_get_property, runtime_set_property};
 use super::value;
 
 /// `object[key]` for a typed array and an int32 key: the element's bits, or
@@ -79,4 +81,51 @@ pub unsafe extern "C" fn runtime_typed_array_length(
     hit.and_then(|getter| length_fast(getter, object))
         .unwrap_or(Value::HOLE)
         .to_bits()
+}
+
+/// `runtime_get_property` for a computed key in the quick tier: also
+/// records the receiver and key kinds in the site's feedback byte
+/// (`backend::feedback`), read when the full tier is built.
+///
+/// # Safety
+/// As `runtime_get_property`; `site` null or a byte of a live feedback
+/// table.
+pub unsafe extern "C" fn runtime_get_element_noting(
+    ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+    site: *mut u8,
+) -> u32 {
+    // SAFETY: see the function's contract (the values come from compiled
+    // code).
+    unsafe {
+        note_element(site, value(object), value(key));
+        runtime_get_property(ctx, object, key, cache, ret)
+    }
+}
+
+/// `runtime_set_property` for a computed key in the quick tier, recording
+/// feedback as [`runtime_get_element_noting`] does.
+///
+/// # Safety
+/// As `runtime_set_property`; `site` null or a byte of a live feedback
+/// table.
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn runtime_set_element_noting(
+    ctx: *mut Executor,
+    object: u64,
+    key: u64,
+    v: u64,
+    strict: u8,
+    cache: *const PropertyCache,
+    ret: *mut u64,
+    site: *mut u8,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    unsafe {
+        note_element(site, value(object), value(key));
+        runtime_set_property(ctx, object, key, v, strict, cache, ret)
+    }
 }

@@ -7,6 +7,7 @@
 //! [`crate::runtime::HostHooks`] when an object's `valueOf`, `toString` or
 //! `@@toPrimitive` is a closure.
 
+use crate::backend::feedback::{note, operator_bits};
 use crate::backend::Executor;
 use crate::bigint::{compare_with_number, string_to_bigint, BigIntOp};
 use crate::completion::JsResult;
@@ -90,7 +91,6 @@ fn bigint_op(op: BinaryOperator) -> Option<BigIntOp> {
 /// 13.15.3 ApplyStringOrNumericBinaryOperator steps 3–8 on numeric values
 /// (the results of ToNumeric): both Numbers, both BigInts, or a TypeError.
 fn numeric_binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> JsResult<Value> {
-    use BinaryOperator as B;
     if let (Some(x), Some(y)) = (a.as_bigint(), b.as_bigint()) {
         return match bigint_op(op) {
             Some(op) => rt.bigint_binary(op, x.value(), y.value()),
@@ -100,20 +100,10 @@ fn numeric_binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> J
     let (Some(x), Some(y)) = (a.as_number(), b.as_number()) else {
         return Err(rt.type_error("Cannot mix BigInt and other types, use explicit conversions"));
     };
-    Ok(match op {
-        B::Addition => Value::number(x + y),
-        B::Subtraction => Value::number(x - y),
-        B::Multiplication => Value::number(x * y),
-        B::Division => Value::number(x / y),
-        B::Remainder => Value::number(number_remainder(x, y)),
-        B::Exponentiation => Value::number(exponentiate(x, y)),
-        B::LeftShift => Value::from_i32(to_int32(x).wrapping_shl(to_int32(y) as u32 & 31)),
-        B::SignedRightShift => Value::from_i32(to_int32(x) >> (to_int32(y) as u32 & 31)),
-        B::UnsignedRightShift => Value::from_u32((to_int32(x) as u32) >> (to_int32(y) as u32 & 31)),
-        B::BitwiseAnd => Value::from_i32(to_int32(x) & to_int32(y)),
-        B::BitwiseOr => Value::from_i32(to_int32(x) | to_int32(y)),
-        _ => Value::from_i32(to_int32(x) ^ to_int32(y)),
-    })
+    match bigint_op(op).and_then(|_| number_binary(op, x, y)) {
+        Some(v) => Ok(v),
+        None => Err(rt.type_error("unknown numeric operator")),
+    }
 }
 
 /// 6.1.6.1.3 Number::exponentiate.
@@ -129,10 +119,47 @@ fn to_int32(d: f64) -> i32 {
     crate::conversions::f64_to_int32(d)
 }
 
+/// A binary operator on two Numbers, before the general steps: ToPrimitive
+/// and ToNumeric are the identity on a Number (7.1.1 step 2, 7.1.3 step 1
+/// after it), so the arithmetic operators are their Number:: operation
+/// (13.15.3 step 8), the relational ones 7.2.13 IsLessThan step 4.e
+/// (Number::lessThan: NaN compares undefined, so every relation is false),
+/// and `==` / `===` Number::equal (7.2.14 step 1, 7.2.15 step 2). `None`
+/// for `in` and `instanceof`, which need objects.
+fn number_binary(op: BinaryOperator, x: f64, y: f64) -> Option<Value> {
+    use BinaryOperator as B;
+    Some(match op {
+        B::Addition => Value::number(x + y),
+        B::Subtraction => Value::number(x - y),
+        B::Multiplication => Value::number(x * y),
+        B::Division => Value::number(x / y),
+        B::Remainder => Value::number(number_remainder(x, y)),
+        B::Exponentiation => Value::number(exponentiate(x, y)),
+        B::LeftShift => Value::from_i32(to_int32(x).wrapping_shl(to_int32(y) as u32 & 31)),
+        B::SignedRightShift => Value::from_i32(to_int32(x) >> (to_int32(y) as u32 & 31)),
+        B::UnsignedRightShift => Value::from_u32((to_int32(x) as u32) >> (to_int32(y) as u32 & 31)),
+        B::BitwiseAnd => Value::from_i32(to_int32(x) & to_int32(y)),
+        B::BitwiseOr => Value::from_i32(to_int32(x) | to_int32(y)),
+        B::BitwiseXor => Value::from_i32(to_int32(x) ^ to_int32(y)),
+        B::LessThan => Value::from_bool(x < y),
+        B::GreaterThan => Value::from_bool(x > y),
+        B::LessThanOrEqual => Value::from_bool(x <= y),
+        B::GreaterThanOrEqual => Value::from_bool(x >= y),
+        B::Equality | B::StrictEquality => Value::from_bool(x == y),
+        B::Inequality | B::StrictInequality => Value::from_bool(x != y),
+        B::InstanceOf | B::In => return None,
+    })
+}
+
 /// A binary operator on any values (13.15.3 ApplyStringOrNumericBinaryOperator
 /// and the relational, equality, `in` and `instanceof` operators).
 fn binary(rt: &mut Runtime, op: BinaryOperator, a: Value, b: Value) -> JsResult<Value> {
     use BinaryOperator as B;
+    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+        if let Some(v) = number_binary(op, x, y) {
+            return Ok(v);
+        }
+    }
     Ok(match op {
         // Strings and numbers are primitives already (ToPrimitive is the
         // identity): string building skips the general path.
@@ -250,6 +277,31 @@ pub unsafe extern "C" fn runtime_binary(
     unsafe { complete(ret, result) }
 }
 
+/// [`runtime_binary`] in the quick tier: also records the operand kinds in
+/// the site's feedback byte (`backend::feedback`), read when the full tier
+/// is built.
+///
+/// # Safety
+/// As [`runtime_binary`]; `site` null or a byte of a live feedback table.
+pub unsafe extern "C" fn runtime_binary_noting(
+    ctx: *mut Executor,
+    op: u32,
+    a: u64,
+    b: u64,
+    ret: *mut u64,
+    site: *mut u8,
+) -> u32 {
+    // SAFETY: see the function's contract.
+    let status = unsafe { runtime_binary(ctx, op, a, b, ret) };
+    // SAFETY: `ret` holds the result (or the exception when `status` says
+    // so); `a`, `b` are valid values; `site` per the contract.
+    unsafe {
+        let result = (status == super::Status::Normal as u32).then(|| value(*ret));
+        note(site, operator_bits(value(a), value(b), result));
+    }
+    status
+}
+
 /// The slow path of a unary operator (`+`, `-`, `~`, `typeof`). The update
 /// operators use two codes: `PostfixIncrement` is their ToNumeric step
 /// (13.4.2.1 step 2, a BigInt passes through) and `PrefixIncrement` /
@@ -261,7 +313,24 @@ pub unsafe extern "C" fn runtime_unary(ctx: *mut Executor, op: u32, v: u64, ret:
     // SAFETY: see the function's contract.
     let (exec, v) = unsafe { (&mut *ctx, value(v)) };
     let rt = &mut exec.runtime;
-    let result = match UNARY_OPERATORS.get(op as usize) {
+    let op = UNARY_OPERATORS.get(op as usize);
+    // A Number first: ToNumeric is the identity (7.1.3), so the operators
+    // are their Number:: operations.
+    if let Some(d) = v.as_number() {
+        let fast = match op {
+            Some(UnaryOperator::Minus) => Some(Value::number(-d)),
+            Some(UnaryOperator::BitwiseNot) => Some(Value::from_i32(!to_int32(d))),
+            Some(UnaryOperator::Plus | UnaryOperator::PostfixIncrement) => Some(Value::number(d)),
+            Some(UnaryOperator::PrefixIncrement) => Some(Value::number(d + 1.0)),
+            Some(UnaryOperator::PrefixDecrement) => Some(Value::number(d - 1.0)),
+            _ => None,
+        };
+        if let Some(r) = fast {
+            // SAFETY: `ret` is writable.
+            return unsafe { complete(ret, Ok(r)) };
+        }
+    }
+    let result = match op {
         // 13.5.3.1 typeof.
         Some(UnaryOperator::Typeof) => Ok(Value::string(rt.type_of(v))),
         // 13.5.5.1 unary minus: ToNumeric, then Number::unaryMinus or

@@ -48,6 +48,7 @@ use cranelift_frontend::Switch;
 
 use super::control_flow::Flow;
 use super::{trusted, FunctionCompiler, F64, I32, I64};
+use crate::backend::feedback::{typed_seen, TypedSeen, EL_DENSE};
 use crate::backend::jit::{RuntimeFn, Tier};
 use crate::builtins::array_buffer::{BufferData, ElementType};
 use crate::builtins::typed_array::{
@@ -101,23 +102,56 @@ struct TypedAccess {
     start: ir::Value,
 }
 
+/// The receivers an element site's fast path handles (from its feedback,
+/// `backend::feedback`): dense elements of ordinary objects, and typed
+/// arrays of the element types seen (`Many`: every type).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct ElementKinds {
+    pub(super) dense: bool,
+    pub(super) typed: TypedSeen,
+}
+
+impl ElementKinds {
+    /// Every kind: the generic fast path.
+    pub(super) const ALL: ElementKinds = ElementKinds {
+        dense: true,
+        typed: TypedSeen::Many,
+    };
+}
+
 impl FunctionCompiler<'_, '_> {
+    /// The kinds the current command's element site gets a fast path for;
+    /// `None` when it gets the runtime call alone: in a full tier built at
+    /// a tier-up, a site that saw no dense array or typed array, or never
+    /// ran and is not in a loop (see [`Self::in_loop`]).
+    pub(super) fn element_kinds(&self) -> Option<ElementKinds> {
+        match self.site_feedback(true) {
+            None => Some(ElementKinds::ALL),
+            Some(0) if self.in_loop() => Some(ElementKinds::ALL),
+            Some(bits) => {
+                let kinds = ElementKinds {
+                    dense: bits & EL_DENSE != 0,
+                    typed: typed_seen(bits),
+                };
+                (kinds.dense || kinds.typed != TypedSeen::None).then_some(kinds)
+            }
+        }
+    }
+
     /// Branches to the returned block with the address of element `key` of
     /// `object` when `object` is a non-exotic object and `key` an int32
     /// below its dense length; to the returned typed-array block (with the
     /// object's flags) when `object` is exotic and `key` an int32; else to
-    /// `slow`.
+    /// `slow`. Without `dense`, an ordinary object goes to `slow` and there
+    /// is no address block.
     fn dense_element_address(
         &mut self,
         object: ir::Value,
         key: ir::Value,
+        dense: bool,
         slow: Block,
-    ) -> (Block, ir::Value, Block, ir::Value) {
+    ) -> (Option<(Block, ir::Value)>, Block, ir::Value) {
         let is_object = self.b.create_block();
-        let ordinary = self.b.create_block();
-        let in_bounds = self.b.create_block();
-        let hit = self.b.create_block();
-        let addr = self.b.append_block_param(hit, I64);
         // Both tags at once: int32 key, object receiver.
         let key_tag = self.b.ins().ushr_imm_u(key, TAG_SHIFT as i64);
         let object_tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
@@ -140,6 +174,16 @@ impl FunctionCompiler<'_, '_> {
         let exotic_block = self.b.create_block();
         let exotic_flags = self.b.append_block_param(exotic_block, I32);
         let exotic = self.b.ins().band_imm_u(flags, FLAG_EXOTIC as i64);
+        if !dense {
+            self.b
+                .ins()
+                .brif(exotic, exotic_block, &[BlockArg::Value(flags)], slow, &[]);
+            return (None, exotic_block, exotic_flags);
+        }
+        let ordinary = self.b.create_block();
+        let in_bounds = self.b.create_block();
+        let hit = self.b.create_block();
+        let addr = self.b.append_block_param(hit, I64);
         self.b.ins().brif(
             exotic,
             exotic_block,
@@ -169,7 +213,16 @@ impl FunctionCompiler<'_, '_> {
         let offset = self.b.ins().ishl_imm_u(index, 3);
         let slot = self.b.ins().iadd(data, offset);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
-        (hit, addr, exotic_block, exotic_flags)
+        (Some((hit, addr)), exotic_block, exotic_flags)
+    }
+
+    /// The element types of `typed` with an inline access.
+    fn inline_types(typed: TypedSeen) -> Vec<ElementType> {
+        match typed {
+            TypedSeen::None => Vec::new(),
+            TypedSeen::One(ty) => INLINE_TYPES.iter().copied().filter(|&t| t == ty).collect(),
+            TypedSeen::Many => INLINE_TYPES.to_vec(),
+        }
     }
 
     /// In `exotic` (from [`Self::dense_element_address`]): to `slow` unless
@@ -182,32 +235,42 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(typed);
     }
 
-    /// The fast path of `object[key]`: jumps to `done` with the element when
-    /// it is a present dense element, else to `slow`.
+    /// The fast path of `object[key]` for the receivers of `kinds`: jumps
+    /// to `done` with the element when it is a present dense element or a
+    /// typed array's element, else to `slow`.
     pub(super) fn get_element_fast(
         &mut self,
         object: ir::Value,
         key: ir::Value,
+        kinds: ElementKinds,
         slow: Block,
         done: Block,
     ) {
-        let (hit, slot, exotic, flags) = self.dense_element_address(object, key, slow);
-        self.b.switch_to_block(hit);
-        let v = self.b.ins().load(I64, trusted(), slot, 0);
-        let hole = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
-        self.b
-            .ins()
-            .brif(hole, slow, &[], done, &[BlockArg::Value(v)]);
+        let (hit, exotic, flags) = self.dense_element_address(object, key, kinds.dense, slow);
+        if let Some((hit, slot)) = hit {
+            self.b.switch_to_block(hit);
+            let v = self.b.ins().load(I64, trusted(), slot, 0);
+            let hole = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+            self.b
+                .ins()
+                .brif(hole, slow, &[], done, &[BlockArg::Value(v)]);
+        }
+        if kinds.typed == TypedSeen::None {
+            self.b.switch_to_block(exotic);
+            self.b.ins().jump(slow, &[]);
+            return;
+        }
         // A typed array answers with the element (or undefined), or the
         // hole when the runtime must (BigInt content).
         self.require_typed_array(exotic, flags, slow);
-        if self.inline_typed_arrays() {
+        let types = Self::inline_types(kinds.typed);
+        if self.inline_typed_arrays() && !types.is_empty() {
             let call = self.b.create_block();
             self.b.set_cold_block(call);
-            self.typed_array_get_inline(object, key, call, done);
+            self.typed_array_get_inline(object, key, &types, call, done);
             self.b.switch_to_block(call);
         }
         let v = self.call_runtime(RuntimeFn::TypedArrayGet, &[self.ctx, object, key]);
@@ -227,27 +290,36 @@ impl FunctionCompiler<'_, '_> {
         object: ir::Value,
         key: ir::Value,
         value: ir::Value,
+        kinds: ElementKinds,
         slow: Block,
         done: Block,
     ) {
-        let (hit, slot, exotic, flags) = self.dense_element_address(object, key, slow);
-        self.b.switch_to_block(hit);
-        let present = self.b.create_block();
-        let v = self.b.ins().load(I64, trusted(), slot, 0);
-        let hole = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
-        self.b.ins().brif(hole, slow, &[], present, &[]);
-        self.b.switch_to_block(present);
-        self.b.ins().store(trusted(), value, slot, 0);
-        self.b.ins().jump(done, &[]);
+        let (hit, exotic, flags) = self.dense_element_address(object, key, kinds.dense, slow);
+        if let Some((hit, slot)) = hit {
+            self.b.switch_to_block(hit);
+            let present = self.b.create_block();
+            let v = self.b.ins().load(I64, trusted(), slot, 0);
+            let hole = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+            self.b.ins().brif(hole, slow, &[], present, &[]);
+            self.b.switch_to_block(present);
+            self.b.ins().store(trusted(), value, slot, 0);
+            self.b.ins().jump(done, &[]);
+        }
+        if kinds.typed == TypedSeen::None {
+            self.b.switch_to_block(exotic);
+            self.b.ins().jump(slow, &[]);
+            return;
+        }
         // A typed array stores a Number (1), else the runtime decides (0).
         self.require_typed_array(exotic, flags, slow);
-        if self.inline_typed_arrays() {
+        let types = Self::inline_types(kinds.typed);
+        if self.inline_typed_arrays() && !types.is_empty() {
             let call = self.b.create_block();
             self.b.set_cold_block(call);
-            self.typed_array_set_inline(object, key, value, call, done);
+            self.typed_array_set_inline(object, key, value, &types, call, done);
             self.b.switch_to_block(call);
         }
         let stored = self.call_runtime(RuntimeFn::TypedArraySet, &[self.ctx, object, key, value]);
@@ -393,7 +465,7 @@ impl FunctionCompiler<'_, '_> {
         }
     }
 
-    /// Dispatches on the element type: for each of `INLINE_TYPES`, a block
+    /// Dispatches on the element type: for each of `types` (of `INLINE_TYPES`), a block
     /// (returned with the type and the element's byte offset from
     /// `access.start`, see [`Self::typed_element_address`]) reached when the
     /// element lies within the buffer's current length; other types and
@@ -401,11 +473,12 @@ impl FunctionCompiler<'_, '_> {
     fn typed_array_switch(
         &mut self,
         access: &TypedAccess,
+        types: &[ElementType],
         fallback: Block,
     ) -> Vec<(ElementType, Block, ir::Value)> {
         let mut switch = Switch::new();
-        let mut arms = Vec::with_capacity(INLINE_TYPES.len());
-        for ty in INLINE_TYPES {
+        let mut arms = Vec::with_capacity(types.len());
+        for &ty in types {
             let arm = self.b.create_block();
             switch.set_entry(ty as u8 as u128, arm);
             arms.push((ty, arm));
@@ -449,12 +522,13 @@ impl FunctionCompiler<'_, '_> {
         &mut self,
         object: ir::Value,
         key: ir::Value,
+        types: &[ElementType],
         fallback: Block,
         done: Block,
     ) {
         let access = self.typed_array_prelude(object, key, fallback);
         let flags = buffer_bytes();
-        for (ty, block, offset) in self.typed_array_switch(&access, fallback) {
+        for (ty, block, offset) in self.typed_array_switch(&access, types, fallback) {
             self.b.switch_to_block(block);
             let addr = self.typed_element_address(&access, offset);
             let v = match ty {
@@ -512,6 +586,7 @@ impl FunctionCompiler<'_, '_> {
         object: ir::Value,
         key: ir::Value,
         value: ir::Value,
+        types: &[ElementType],
         fallback: Block,
         done: Block,
     ) {
@@ -528,7 +603,7 @@ impl FunctionCompiler<'_, '_> {
         let is_int = self.is_int32(value);
         let int = self.b.ins().ireduce(I32, value);
         let d = self.number_to_f64(value);
-        for (ty, block, offset) in self.typed_array_switch(&access, fallback) {
+        for (ty, block, offset) in self.typed_array_switch(&access, types, fallback) {
             self.b.switch_to_block(block);
             let addr = self.typed_element_address(&access, offset);
             match ty {

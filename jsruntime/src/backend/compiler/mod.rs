@@ -107,6 +107,13 @@ pub trait CompileHost {
     /// `CacheId`: get at `2 * id`, set at `2 * id + 1`), living as long as
     /// the compiled code; null to compile without caches.
     fn inline_caches(&mut self, count: u32) -> *const PropertyCache;
+    /// The feedback table of the function being compiled (`len` bytes,
+    /// `backend::feedback`), living as long as the compiled code: made
+    /// (zeroed) when `create` is set and it does not exist yet; null when
+    /// it does not exist (or has another length) and `create` is not set.
+    fn feedback(&mut self, _len: usize, _create: bool) -> *mut u8 {
+        std::ptr::null_mut()
+    }
     /// The values of `Program::constant_lists[list]` as an array of value
     /// bits living as long as the compiled code, and their count.
     fn constant_list(
@@ -490,6 +497,15 @@ struct FunctionCompiler<'a, 'p> {
     osr: Option<osr::OsrState>,
     /// Loops (`LoopStart`) met so far: the next loop's number.
     loops: u32,
+    /// Quick tier: the function's feedback table, which its operator and
+    /// element calls fill (null: no recording). See `backend::feedback`.
+    feedback_table: *mut u8,
+    /// Full tier built at a tier-up: a copy of the feedback the quick
+    /// code recorded, which selects the paths each site gets.
+    feedback: Option<Box<[u8]>>,
+    /// The index of the command being lowered (its feedback bytes are
+    /// `2 * index` and `2 * index + 1`).
+    command_index: usize,
 }
 
 impl<'a, 'p> FunctionCompiler<'a, 'p> {
@@ -655,6 +671,9 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             coroutine,
             osr: None,
             loops: 0,
+            feedback_table: std::ptr::null_mut(),
+            feedback: None,
+            command_index: 0,
         })
     }
 
@@ -662,6 +681,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         if self.script.num_inline_caches > 0 {
             self.caches = self.host.inline_caches(self.script.num_inline_caches * 2);
         }
+        self.init_feedback();
         // A full tier with on-stack replacement entries reads its save area
         // first (`osr.rs`).
         self.osr_read_buffer();
@@ -685,6 +705,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         }
         self.osr_branch();
         for (index, command) in self.script.commands.iter().enumerate() {
+            self.command_index = index;
             self.sites.position = self
                 .script
                 .position(index)
@@ -747,6 +768,58 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
                     .flows
                     .iter()
                     .any(|f| matches!(f, control_flow::Flow::Loop { .. })))
+    }
+
+    /// Type feedback (`backend::feedback`): quick code that tiers up
+    /// records into the function's table; the full tier reads a copy of
+    /// the table when the quick tier made one (a function compiled full at
+    /// once has none, and gets the generic paths everywhere).
+    fn init_feedback(&mut self) {
+        let len = 2 * self.script.commands.len();
+        if self.tier == Tier::Quick {
+            // Huge quick code never tiers up: nothing would read it.
+            if !is_huge(self.script) {
+                self.feedback_table = self.host.feedback(len, true);
+            }
+            return;
+        }
+        let table = self.host.feedback(len, false);
+        if !table.is_null() {
+            // SAFETY: the host's table has `len` bytes and lives as long as
+            // the executor; the runtime is single-threaded, so the quick
+            // code is not writing it now.
+            let bytes = unsafe { std::slice::from_raw_parts(table, len) };
+            self.feedback = Some(bytes.into());
+        }
+    }
+
+    /// The address (as an IR constant) of the current command's feedback
+    /// byte (`element`: its element byte, else its operator byte), when the
+    /// quick code records feedback.
+    fn feedback_site(&mut self, element: bool) -> Option<ir::Value> {
+        if self.feedback_table.is_null() {
+            return None;
+        }
+        let offset = 2 * self.command_index + element as usize;
+        let addr = self.feedback_table as usize + offset;
+        Some(self.b.ins().iconst(I64, addr as i64))
+    }
+
+    /// The feedback of the current command's site (`element`: its element
+    /// byte, else its operator byte) in a full tier built at a tier-up;
+    /// `None` (every path) otherwise.
+    fn site_feedback(&self, element: bool) -> Option<u8> {
+        let table = self.feedback.as_ref()?;
+        table
+            .get(2 * self.command_index + element as usize)
+            .copied()
+    }
+
+    /// Whether the current command lies inside a loop.
+    fn in_loop(&self) -> bool {
+        self.flows
+            .iter()
+            .any(|f| matches!(f, control_flow::Flow::Loop { .. }))
     }
 
     /// Quick-tier entry: counts the call down in the template's `hotness`

@@ -8,9 +8,13 @@ use cranelift_codegen::ir::{self, BlockArg, InstBuilder};
 use super::operand::Operand;
 use super::variables::GlobalMiss;
 use super::{malformed, CompileError, FunctionCompiler, F64, I32, I64, I8};
+use crate::backend::feedback::{OP_DOUBLE, OP_INT32, OP_OTHER, OP_OVERFLOW};
 use crate::backend::jit::RuntimeFn;
 use crate::semantics::{BinaryOperator, Locator, UnaryOperator};
 use crate::value::{Value, NUMBER_LIMIT, TAG_BIGINT, TAG_SHIFT, TAG_STRING};
+
+/// Operator feedback with every kind: the generic paths.
+const ALL_KINDS: u8 = OP_INT32 | OP_DOUBLE | OP_OTHER | OP_OVERFLOW;
 
 impl FunctionCompiler<'_, '_> {
     /// `op` on two boxed values: int32 and double fast paths, the runtime
@@ -20,9 +24,19 @@ impl FunctionCompiler<'_, '_> {
         if self.compact() {
             return self.compact_binary(op, a, b);
         }
+        // A full tier built at a tier-up emits the paths the site has seen
+        // (`backend::feedback`); a site that never ran gets the call alone,
+        // unless it is in a loop (an on-stack replacement may come before
+        // the quick code reached it: see `FunctionCompiler::in_loop`).
+        let seen = match self.site_feedback(false) {
+            None => ALL_KINDS,
+            Some(0) if self.in_loop() => ALL_KINDS,
+            Some(0) => return self.compact_binary(op, a, b),
+            Some(bits) => bits,
+        };
         match op {
             B::Addition | B::Subtraction | B::Multiplication | B::Division => {
-                Operand::Any(self.arithmetic(op, a, b))
+                Operand::Any(self.arithmetic_or(op, a, b, None, seen))
             }
             B::LessThan
             | B::GreaterThan
@@ -31,14 +45,14 @@ impl FunctionCompiler<'_, '_> {
             | B::Equality
             | B::Inequality
             | B::StrictEquality
-            | B::StrictInequality => Operand::Bool(self.comparison(op, a, b)),
+            | B::StrictInequality => Operand::Bool(self.comparison(op, a, b, seen)),
             B::BitwiseAnd
             | B::BitwiseOr
             | B::BitwiseXor
             | B::LeftShift
             | B::SignedRightShift
-            | B::UnsignedRightShift => Operand::Any(self.bitwise(op, a, b)),
-            B::Remainder => Operand::Any(self.remainder(a, b)),
+            | B::UnsignedRightShift => Operand::Any(self.bitwise(op, a, b, seen)),
+            B::Remainder => Operand::Any(self.remainder(a, b, seen)),
             B::Exponentiation | B::InstanceOf | B::In => {
                 Operand::Any(self.runtime_binary(op, a, b))
             }
@@ -47,7 +61,10 @@ impl FunctionCompiler<'_, '_> {
 
     /// `a % b`: int32 fast path for `a >= 0`, `b > 0` (no -0, no division
     /// by zero, no overflow: 6.1.6.1.6 Number::remainder), else the runtime.
-    fn remainder(&mut self, a: ir::Value, b: ir::Value) -> ir::Value {
+    fn remainder(&mut self, a: ir::Value, b: ir::Value, seen: u8) -> ir::Value {
+        if seen & OP_INT32 == 0 {
+            return self.runtime_binary(BinaryOperator::Remainder, a, b);
+        }
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
         let int = self.b.create_block();
@@ -80,7 +97,17 @@ impl FunctionCompiler<'_, '_> {
     /// `op` as one runtime call (the quick tier: [`Self::compact`]).
     fn compact_binary(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> Operand {
         use BinaryOperator as B;
-        let v = self.runtime_binary(op, a, b);
+        let v = match self.feedback_site(false) {
+            Some(site) => {
+                let code = self.b.ins().iconst(I32, op as i64);
+                let scratch = self.scratch_addr();
+                self.call_runtime_checked(
+                    RuntimeFn::BinaryNoting,
+                    &[self.ctx, code, a, b, scratch, site],
+                )
+            }
+            None => self.runtime_binary(op, a, b),
+        };
         match op {
             B::LessThan
             | B::GreaterThan
@@ -104,21 +131,32 @@ impl FunctionCompiler<'_, '_> {
         self.call_runtime_checked(RuntimeFn::Binary, &[self.ctx, op, a, b, scratch])
     }
 
-    fn arithmetic(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
-        self.arithmetic_or(op, a, b, None)
-    }
-
-    /// [`Self::arithmetic`]; the slow path runs `update` on `a` instead of
-    /// the binary operator when given (`x++` on a BigInt, see
-    /// `runtime_unary`).
+    /// `+ - * /`: the int32 path (when `seen` has int32 operands; not for
+    /// `/`), the double path (when it has any Numbers), then the runtime.
+    /// An int32-only site keeps the double path: the full tier's typed-array
+    /// loads give doubles where the quick tier's runtime gave int32 values
+    /// (`Value::number`), so a site fed by a Float64Array of integral
+    /// values saw only int32 operands, and would otherwise call the runtime
+    /// on every value of the full tier. The slow path runs `update`
+    /// on `a` instead of the binary operator when given (`x++` on a BigInt,
+    /// see `runtime_unary`).
     fn arithmetic_or(
         &mut self,
         op: BinaryOperator,
         a: ir::Value,
         b: ir::Value,
         update: Option<UnaryOperator>,
+        seen: u8,
     ) -> ir::Value {
         use BinaryOperator as B;
+        let int_path = seen & OP_INT32 != 0 && op != B::Division;
+        let float_path = seen & (OP_INT32 | OP_DOUBLE | OP_OVERFLOW) != 0;
+        if !int_path && !float_path {
+            return match update {
+                Some(u) => self.runtime_unary(u, a),
+                None => self.runtime_binary(op, a, b),
+            };
+        }
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
         let float = self.b.create_block();
@@ -126,7 +164,7 @@ impl FunctionCompiler<'_, '_> {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
 
-        if op != B::Division {
+        if int_path {
             let int = self.b.create_block();
             let both = self.both_int32(a, b);
             self.b.ins().brif(both, int, &[], not_int, &[]);
@@ -149,7 +187,8 @@ impl FunctionCompiler<'_, '_> {
                 }
             };
             let ok = self.b.create_block();
-            self.b.ins().brif(overflow, float, &[], ok, &[]);
+            let on_overflow = if float_path { float } else { slow };
+            self.b.ins().brif(overflow, on_overflow, &[], ok, &[]);
             self.b.switch_to_block(ok);
             let boxed = self.box_int(r);
             self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
@@ -158,20 +197,24 @@ impl FunctionCompiler<'_, '_> {
         }
 
         self.b.switch_to_block(not_int);
-        let numbers = self.both_numbers(a, b);
-        self.b.ins().brif(numbers, float, &[], slow, &[]);
+        if float_path {
+            let numbers = self.both_numbers(a, b);
+            self.b.ins().brif(numbers, float, &[], slow, &[]);
 
-        self.b.switch_to_block(float);
-        let x = self.number_to_f64(a);
-        let y = self.number_to_f64(b);
-        let r = match op {
-            B::Addition => self.b.ins().fadd(x, y),
-            B::Subtraction => self.b.ins().fsub(x, y),
-            B::Multiplication => self.b.ins().fmul(x, y),
-            _ => self.b.ins().fdiv(x, y),
-        };
-        let boxed = self.box_number(r);
-        self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+            self.b.switch_to_block(float);
+            let x = self.number_to_f64(a);
+            let y = self.number_to_f64(b);
+            let r = match op {
+                B::Addition => self.b.ins().fadd(x, y),
+                B::Subtraction => self.b.ins().fsub(x, y),
+                B::Multiplication => self.b.ins().fmul(x, y),
+                _ => self.b.ins().fdiv(x, y),
+            };
+            let boxed = self.box_number(r);
+            self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+        } else {
+            self.b.ins().jump(slow, &[]);
+        }
 
         self.b.switch_to_block(slow);
         let r = match update {
@@ -184,7 +227,15 @@ impl FunctionCompiler<'_, '_> {
         result
     }
 
-    fn comparison(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
+    /// A comparison: the int32 and double paths the site has `seen`, then
+    /// the runtime.
+    fn comparison(
+        &mut self,
+        op: BinaryOperator,
+        a: ir::Value,
+        b: ir::Value,
+        seen: u8,
+    ) -> ir::Value {
         use BinaryOperator as B;
         let (icc, fcc) = match op {
             B::LessThan => (IntCC::SignedLessThan, FloatCC::LessThan),
@@ -203,22 +254,36 @@ impl FunctionCompiler<'_, '_> {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
 
-        let both = self.both_int32(a, b);
-        self.b.ins().brif(both, int, &[], not_int, &[]);
-        self.b.switch_to_block(int);
-        let x = self.b.ins().ireduce(I32, a);
-        let y = self.b.ins().ireduce(I32, b);
-        let r = self.b.ins().icmp(icc, x, y);
-        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        if seen & OP_INT32 != 0 {
+            let both = self.both_int32(a, b);
+            self.b.ins().brif(both, int, &[], not_int, &[]);
+            self.b.switch_to_block(int);
+            let x = self.b.ins().ireduce(I32, a);
+            let y = self.b.ins().ireduce(I32, b);
+            let r = self.b.ins().icmp(icc, x, y);
+            self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        } else {
+            self.b.ins().jump(not_int, &[]);
+        }
 
         self.b.switch_to_block(not_int);
-        let numbers = self.both_numbers(a, b);
-        self.b.ins().brif(numbers, float, &[], slow, &[]);
-        self.b.switch_to_block(float);
-        let x = self.number_to_f64(a);
-        let y = self.number_to_f64(b);
-        let r = self.b.ins().fcmp(fcc, x, y);
-        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        // The strict operators' slow path below takes identical bits as
+        // equal, which only holds when not both are Numbers (NaN): they
+        // keep the double path whatever the feedback; an int32-only site
+        // keeps it too (see `arithmetic_or`).
+        if seen & (OP_INT32 | OP_DOUBLE) != 0
+            || matches!(op, B::StrictEquality | B::StrictInequality)
+        {
+            let numbers = self.both_numbers(a, b);
+            self.b.ins().brif(numbers, float, &[], slow, &[]);
+            self.b.switch_to_block(float);
+            let x = self.number_to_f64(a);
+            let y = self.number_to_f64(b);
+            let r = self.b.ins().fcmp(fcc, x, y);
+            self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        } else {
+            self.b.ins().jump(slow, &[]);
+        }
 
         self.b.switch_to_block(slow);
         if matches!(op, B::StrictEquality | B::StrictInequality) {
@@ -260,18 +325,68 @@ impl FunctionCompiler<'_, '_> {
         result
     }
 
-    fn bitwise(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> ir::Value {
+    /// A bitwise operator or shift: the int32 path when the site has `seen`
+    /// int32 operands, the ToInt32 of doubles below 2^31 in magnitude when
+    /// it has seen doubles (`x | 0` on a double), then the runtime.
+    fn bitwise(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value, seen: u8) -> ir::Value {
         use BinaryOperator as B;
+        let int_path = seen & OP_INT32 != 0;
+        let double_path = seen & OP_DOUBLE != 0;
+        if !int_path && !double_path {
+            return self.runtime_binary(op, a, b);
+        }
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
-        let int = self.b.create_block();
+        let compute = self.b.create_block();
+        let x = self.b.append_block_param(compute, I32);
+        let y = self.b.append_block_param(compute, I32);
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
-        let both = self.both_int32(a, b);
-        self.b.ins().brif(both, int, &[], slow, &[]);
-        self.b.switch_to_block(int);
-        let x = self.b.ins().ireduce(I32, a);
-        let y = self.b.ins().ireduce(I32, b);
+        let not_int = if double_path {
+            self.b.create_block()
+        } else {
+            slow
+        };
+        if int_path {
+            let int = self.b.create_block();
+            let both = self.both_int32(a, b);
+            self.b.ins().brif(both, int, &[], not_int, &[]);
+            self.b.switch_to_block(int);
+            let x = self.b.ins().ireduce(I32, a);
+            let y = self.b.ins().ireduce(I32, b);
+            self.b
+                .ins()
+                .jump(compute, &[BlockArg::Value(x), BlockArg::Value(y)]);
+        } else {
+            self.b.ins().jump(not_int, &[]);
+        }
+        if double_path {
+            // 7.1.6 ToInt32 of a Number below 2^31 in magnitude is its
+            // truncation (NaN, infinities and larger values: the runtime).
+            self.b.switch_to_block(not_int);
+            let numbers = self.both_numbers(a, b);
+            let convert = self.b.create_block();
+            self.b.ins().brif(numbers, convert, &[], slow, &[]);
+            self.b.switch_to_block(convert);
+            let dx = self.number_to_f64(a);
+            let dy = self.number_to_f64(b);
+            let limit = self.b.ins().f64const(2147483648.0);
+            let ax = self.b.ins().fabs(dx);
+            let ay = self.b.ins().fabs(dy);
+            let x_ok = self.b.ins().fcmp(FloatCC::LessThan, ax, limit);
+            let y_ok = self.b.ins().fcmp(FloatCC::LessThan, ay, limit);
+            let ok = self.b.ins().band(x_ok, y_ok);
+            let x = self.b.ins().fcvt_to_sint_sat(I32, dx);
+            let y = self.b.ins().fcvt_to_sint_sat(I32, dy);
+            self.b.ins().brif(
+                ok,
+                compute,
+                &[BlockArg::Value(x), BlockArg::Value(y)],
+                slow,
+                &[],
+            );
+        }
+        self.b.switch_to_block(compute);
         // Shift counts are taken modulo 32 (13.9.1 step 3), as Cranelift
         // does for 32-bit shifts.
         let r = match op {
@@ -413,7 +528,9 @@ impl FunctionCompiler<'_, '_> {
                 } else {
                     (BinaryOperator::Addition, U::PrefixIncrement)
                 };
-                let new = self.arithmetic_or(arith, old, one, Some(slow));
+                // The quick tier records no feedback here (its fast paths
+                // are inline): every path.
+                let new = self.arithmetic_or(arith, old, one, Some(slow), ALL_KINDS);
                 self.put_value(&operand, new, false)?;
                 Operand::Any(if matches!(op, U::PostfixIncrement | U::PostfixDecrement) {
                     old

@@ -5,6 +5,7 @@
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{self, Block, BlockArg, InstBuilder};
 
+use super::element::ElementKinds;
 use super::operand::Operand;
 use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
@@ -194,20 +195,41 @@ impl FunctionCompiler<'_, '_> {
         cache: Option<CacheId>,
     ) -> ir::Value {
         let (ic, cached) = self.cache_addr(cache, false);
-        if self.compact() {
+        // A computed key in quick code that tiers up records the receiver
+        // kinds (`backend::feedback`); in the full tier, a site whose
+        // feedback saw neither dense elements nor typed arrays gets the
+        // call alone.
+        let site = if cached {
+            None
+        } else {
+            self.feedback_site(true)
+        };
+        let kinds = if cached || self.compact() {
+            Some(ElementKinds::ALL)
+        } else {
+            self.element_kinds()
+        };
+        if self.compact() || kinds.is_none() {
             let scratch = self.scratch_addr();
-            return self.call_runtime_checked(
-                RuntimeFn::GetProperty,
-                &[self.ctx, object, key, ic, scratch],
-            );
+            return match site {
+                Some(site) => self.call_runtime_checked(
+                    RuntimeFn::GetElementNoting,
+                    &[self.ctx, object, key, ic, scratch, site],
+                ),
+                None => self.call_runtime_checked(
+                    RuntimeFn::GetProperty,
+                    &[self.ctx, object, key, ic, scratch],
+                ),
+            };
         }
+        let kinds = kinds.unwrap_or(ElementKinds::ALL);
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
         if !cached {
             // A computed key: dense elements inline, else the runtime.
-            self.get_element_fast(object, key, slow, done);
+            self.get_element_fast(object, key, kinds, slow, done);
             self.b.switch_to_block(slow);
             let scratch = self.scratch_addr();
             let v = self.call_runtime_checked(
@@ -275,15 +297,33 @@ impl FunctionCompiler<'_, '_> {
     ) {
         let (ic, cached) = self.cache_addr(cache, true);
         let strict = self.script.flags.strict as i64;
-        if self.compact() {
+        // Feedback as in `get_property`.
+        let site = if cached {
+            None
+        } else {
+            self.feedback_site(true)
+        };
+        let kinds = if cached || self.compact() {
+            Some(ElementKinds::ALL)
+        } else {
+            self.element_kinds()
+        };
+        if self.compact() || kinds.is_none() {
             let strict = self.b.ins().iconst(I8, strict);
             let scratch = self.scratch_addr();
-            self.call_runtime_checked(
-                RuntimeFn::SetProperty,
-                &[self.ctx, object, key, value, strict, ic, scratch],
-            );
+            match site {
+                Some(site) => self.call_runtime_checked(
+                    RuntimeFn::SetElementNoting,
+                    &[self.ctx, object, key, value, strict, ic, scratch, site],
+                ),
+                None => self.call_runtime_checked(
+                    RuntimeFn::SetProperty,
+                    &[self.ctx, object, key, value, strict, ic, scratch],
+                ),
+            };
             return;
         }
+        let kinds = kinds.unwrap_or(ElementKinds::ALL);
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
@@ -291,7 +331,7 @@ impl FunctionCompiler<'_, '_> {
             self.set_cache_hit(object, value, ic, slow, done);
         } else {
             // A computed key: dense elements inline, else the runtime.
-            self.set_element_fast(object, key, value, slow, done);
+            self.set_element_fast(object, key, value, kinds, slow, done);
         }
         self.b.switch_to_block(slow);
         let strict = self.b.ins().iconst(I8, strict);
