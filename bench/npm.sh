@@ -7,11 +7,12 @@
 # and runs it with `jstb run`, `node --jitless`, `node` and QuickJS side by
 # side. Each run prints `NAME checksum: ...` (the same on every engine, or the
 # cell is marked) and `NAME: MS` (the driver's own Date.now() time of the
-# work, lower is faster). The table shows the median time of N runs, and the
+# work, lower is faster; with --cpu the process's user + system CPU time
+# instead, for a loaded machine). The table shows the median time of N runs, and the
 # speed of jstb relative to each engine (engine time / jstb time: above 1
 # means jstb is faster) with geometric means.
 #
-# Usage: bench/npm.sh [--runs N] [--only NAME] [--no-build] [--no-qjs] [--fetch-only]
+# Usage: bench/npm.sh [--runs N] [--only NAME] [--cpu] [--no-build] [--no-qjs] [--fetch-only]
 #
 # Environment: JSTB (a jstb binary), NODE (default: node), NPM (default:
 # npm), CARGO_TARGET_DIR, QJS (a qjs-run binary; default: the one
@@ -45,6 +46,7 @@ only=""
 build=1
 noqjs=0
 fetchonly=0
+cpu=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -52,7 +54,8 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --no-qjs) noqjs=1; shift ;;
     --fetch-only) fetchonly=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --cpu) cpu=1; shift ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/npm.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -140,8 +143,12 @@ median_time() {
   shift
   for ((i = 0; i < runs; i++)); do
     local out
-    if out=$("$@" 2>&1); then
-      times+=("$(echo "$out" | sed -n "s/^$name: *\([0-9.]*\)$/\1/p")")
+    if out=$(/usr/bin/time -f "cpu-time: %U %S" "$@" 2>&1); then
+      if [ "$cpu" = 1 ]; then
+        times+=("$(echo "$out" | sed -n 's/^cpu-time: \([0-9.]*\) \([0-9.]*\)$/\1 \2/p' | awk '{ printf "%d", ($1 + $2) * 1000 }')")
+      else
+        times+=("$(echo "$out" | sed -n "s/^$name: *\([0-9.]*\)$/\1/p")")
+      fi
       sums+=("$(echo "$out" | sed -n "s/^$name checksum: //p")")
     else
       echo "fail"
@@ -155,7 +162,9 @@ median_time() {
 
 echo "jstb: $JSTB"
 [ -n "$QJS" ] && echo "qjs: $QJS"
-echo "node: $($node --version)   runs per cell: $runs (median, ms)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
+what="the driver's time"
+[ "$cpu" = 1 ] && what="CPU time (user + system)"
+echo "node: $($node --version)   runs per cell: $runs (median, ms, $what)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 header="| program |"
 rule="|---|"

@@ -2,7 +2,7 @@
 // generated deterministically below (headings, paragraphs with emphasis,
 // links and code spans, nested lists, fenced code, block quotes and tables),
 // ROUNDS times.
-var ROUNDS = 5;
+var ROUNDS = 2;
 function npmMarkdown(sections) {
   var seed = 12345;
   function rand(n) {
@@ -55,7 +55,7 @@ function npmMarkdown(sections) {
   }
   return doc.join("\n");
 }
-var doc = npmMarkdown(400) + "\n\n" + NPM_INPUT;
+var doc = npmMarkdown(100) + "\n\n" + NPM_INPUT;
 var start = Date.now();
 var checksum;
 for (var round = 0; round < ROUNDS; round++) {
