@@ -75,6 +75,24 @@
 //! that receiver's chain is checked for the entry's key
 //! ([`transition_chain_ok`]).
 //!
+//! **The megamorphic cache.** A site whose entries are all taken
+//! (`megamorphic` non-zero) also consults one table shared by every site of
+//! the runtime, as V8's stub cache: [`MEGA_ENTRIES`] get entries and as many
+//! set entries, each an ordinary [`PropertyCache`] entry (own data,
+//! prototype-chain data, getter or setter, transition) tagged with the key
+//! in `key` and found by hashing (receiver shape, key)
+//! ([`Runtime::mega_get`], [`Runtime::mega_set`]). A hit needs the entry's
+//! key and then exactly what a hit on a site's further entries needs (the
+//! shape, and for an entry that depends on the chain the [[Prototype]] and
+//! the epoch), so prototype changes invalidate it as they invalidate any
+//! entry; a miss through the generic lookup refills the slot of (shape,
+//! key), overwriting whatever was there ([`Runtime::mega_fill_get`],
+//! [`Runtime::mega_fill_set`]). Only atom and symbol keys are cached (equal
+//! bits are then the same key). The table is made by
+//! [`Runtime::new_inline_caches`], so pruning clears entries of dead
+//! shapes, holders and keys as for any site; get and set entries are apart
+//! since a get entry does not check that a property is writable.
+//!
 //! **Primitive entries** (get caches, runtime only). A read on a string,
 //! number, boolean, symbol or BigInt is cached by receiver type
 //! ([`PropertyCache::primitive_get`], [`PropertyCache::fill_get_primitive`]):
@@ -214,6 +232,10 @@ const PROMOTE_AFTER: u64 = 8;
 /// at every this many misses ([`PropertyCache::poly_target`]).
 const MEGAMORPHIC_RETRY: u64 = 64;
 
+/// Entries of each half (get, set) of the megamorphic cache (a power of
+/// two; see the module docs).
+pub const MEGA_ENTRIES: usize = 1024;
+
 /// What a runtime check of a site's entries found for a read.
 pub enum CachedGet {
     /// The value of a data property.
@@ -324,6 +346,12 @@ impl PropertyCache {
             self.key.set(crate::value::Value::symbol(s).to_bits());
             self.fill(o, key, for_set);
         }
+    }
+
+    /// Whether the site ever missed with every entry full (then it also
+    /// consults the megamorphic cache).
+    pub fn is_megamorphic(&self) -> bool {
+        self.megamorphic.get() != 0
     }
 
     /// Whether the cache holds no shape.
@@ -1064,6 +1092,137 @@ fn getter_receiver(o: Gc<JsObject>, typed_ok: bool) -> bool {
     flags & FLAG_EXOTIC == 0 && !has_unstored_names(o)
 }
 
+/// The bits of a key the megamorphic cache may hold: an atom (the keys of
+/// named access sites) or a symbol, whose bits identify the key.
+fn mega_key_bits(key: crate::value::Value) -> Option<u64> {
+    if key.as_string().is_some_and(|s| s.is_atom()) || key.as_symbol().is_some() {
+        Some(key.to_bits())
+    } else {
+        None
+    }
+}
+
+impl Runtime {
+    /// The megamorphic cache's entry for (`shape`, `key`) in the get
+    /// (`set` false) or set half, allocating the table on first use when
+    /// `alloc`; `None` when there is no table yet.
+    fn mega_entry<'a>(
+        &mut self,
+        set: bool,
+        shape: u64,
+        key: u64,
+        alloc: bool,
+    ) -> Option<&'a PropertyCache> {
+        if self.mega_caches == 0 {
+            if !alloc {
+                return None;
+            }
+            self.mega_caches = self.new_inline_caches(2 * MEGA_ENTRIES) as usize;
+        }
+        let h = ((shape >> 4) ^ (key >> 3).rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let index =
+            (h >> (64 - MEGA_ENTRIES.trailing_zeros())) as usize + usize::from(set) * MEGA_ENTRIES;
+        // SAFETY: `mega_caches` is the address of a table of 2 *
+        // MEGA_ENTRIES entries made by `new_inline_caches`, which lives as
+        // long as the runtime (it is never released: no program owns it).
+        Some(unsafe { &*(self.mega_caches as *const PropertyCache).add(index) })
+    }
+
+    /// A read of `key` on `o` at a megamorphic site: the value or getter the
+    /// megamorphic cache has for (`o`'s shape, `key`), under the guards of
+    /// [`PropertyCache::poly_get`].
+    pub fn mega_get(&mut self, o: Gc<JsObject>, key: crate::value::Value) -> Option<CachedGet> {
+        let bits = mega_key_bits(key)?;
+        let e = self.mega_entry(false, o.shape().addr() as u64, bits, false)?;
+        if e.key.get() != bits {
+            return None;
+        }
+        e.poly_get(o)
+    }
+
+    /// Refills the megamorphic cache after a read of `key` (`key_value` its
+    /// value) on `o` missed it, as [`PropertyCache::fill_get`] fills an entry.
+    pub fn mega_fill_get(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        key_value: crate::value::Value,
+    ) {
+        let shape = o.shape();
+        let Some(bits) = mega_key_bits(key_value) else {
+            return;
+        };
+        if shape.is_dictionary() || matches!(key, PropertyKey::Index(_)) {
+            return;
+        }
+        if let Some(e) = self.mega_entry(false, shape.addr() as u64, bits, true) {
+            e.clear();
+            e.key.set(0);
+            e.fill_get(self, o, key);
+            if e.receiver_shape() != 0 {
+                e.key.set(bits);
+            }
+        }
+    }
+
+    /// A store of `v` into `o.key` at a megamorphic site: stored through the
+    /// megamorphic cache's entry for (`o`'s shape, `key`), or the setter it
+    /// has, under the guards of [`PropertyCache::poly_set`].
+    pub fn mega_set(
+        &mut self,
+        o: Gc<JsObject>,
+        key: crate::value::Value,
+        v: crate::value::Value,
+    ) -> Option<CachedSet> {
+        let bits = mega_key_bits(key)?;
+        let e = self.mega_entry(true, o.shape().addr() as u64, bits, false)?;
+        if e.key.get() != bits {
+            return None;
+        }
+        e.poly_set(self, o, v)
+    }
+
+    /// Refills the megamorphic cache after `o.key = v` missed it (`before`:
+    /// `o`'s shape before the store), as [`PropertyCache::fill_set_poly`]
+    /// fills a site's entry: a transition entry keyed by `before`, else an
+    /// own data or setter entry keyed by the shape after.
+    pub fn mega_fill_set(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        key_value: crate::value::Value,
+        before: Gc<Shape>,
+    ) {
+        let after = o.shape();
+        let Some(bits) = mega_key_bits(key_value) else {
+            return;
+        };
+        if matches!(key, PropertyKey::Index(_)) || after.is_dictionary() {
+            return;
+        }
+        if after != before && !before.is_dictionary() && after.parent() == Some(before) {
+            if let Some(e) = self.mega_entry(true, before.addr() as u64, bits, true) {
+                e.clear();
+                e.key.set(0);
+                if e.try_fill_transition(self, o, key, before) {
+                    e.key.set(bits);
+                    return;
+                }
+            }
+        }
+        if let Some(e) = self.mega_entry(true, after.addr() as u64, bits, true) {
+            e.clear();
+            e.key.set(0);
+            if !e.fill(o, key, true) && after == before {
+                e.fill_setter(self, o, key);
+            }
+            if e.receiver_shape() != 0 {
+                e.key.set(bits);
+            }
+        }
+    }
+}
+
 /// The caches of one compiled function (boxed: compiled code embeds the
 /// address).
 pub type CacheTable = Box<[PropertyCache]>;
@@ -1159,7 +1318,7 @@ impl Runtime {
     /// that missed with every entry full (megamorphic), and the misses
     /// those found no room for.
     pub fn inline_cache_stats(&self) -> (usize, usize, usize, usize, u64) {
-        let all = self.inline_caches.iter().flat_map(|t| t.iter());
+        let all = self.site_caches().flat_map(|t| t.iter());
         let (mut filled, mut extra_filled, mut poly, mut wide) = (0usize, 0, 0, 0);
         let (mut mega, mut misses) = (0, 0u64);
         for c in all {
@@ -1189,10 +1348,17 @@ impl Runtime {
 
     /// Number of filled caches (statistics, tests).
     pub fn filled_inline_caches(&self) -> usize {
-        self.inline_caches
-            .iter()
+        self.site_caches()
             .flat_map(|t| t.iter())
             .filter(|c| !c.is_empty())
             .count()
+    }
+
+    /// The cache tables of access sites (all but the megamorphic cache).
+    fn site_caches(&self) -> impl Iterator<Item = &CacheTable> {
+        let mega = self.mega_caches;
+        self.inline_caches
+            .iter()
+            .filter(move |t| t.as_ptr() as usize != mega)
     }
 }

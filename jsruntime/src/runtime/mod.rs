@@ -212,6 +212,10 @@ pub struct Runtime {
     pub pending_exception: Value,
     /// Inline caches of compiled code (weak, see [`inline_cache`]).
     pub(crate) inline_caches: Vec<inline_cache::CacheTable>,
+    /// The megamorphic cache (`inline_cache::MEGA_ENTRIES` get entries,
+    /// then as many set entries, one table of `inline_caches`), 0 until a
+    /// site first goes megamorphic.
+    pub(crate) mega_caches: usize,
     /// The strings of the integers `0..SMALL_INT_STRINGS` (atoms, made on
     /// first use; undefined until then): `s + i` needs no formatting.
     pub(crate) small_int_strings: Vec<Value>,
@@ -295,6 +299,7 @@ impl Runtime {
             regexp_text: None,
             pending_exception: Value::UNDEFINED,
             inline_caches: Vec::new(),
+            mega_caches: 0,
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
             output: Box::new(std::io::stdout()),
             permanent_cells: Vec::new(),

@@ -365,7 +365,13 @@ impl JsString {
 
     /// The contents as UTF-16.
     pub fn to_utf16(&self) -> Vec<u16> {
-        self.view().units().collect()
+        // Slice-wise (not `units()`, which matches the view per unit), so a
+        // long string converts at memory speed: the matcher converts every
+        // new subject string (`src = src.substring(n)` lexers).
+        match self.view() {
+            StrView::Latin1(b) => b.iter().map(|&c| u16::from(c)).collect(),
+            StrView::Utf16(u) => u.to_vec(),
+        }
     }
 
     /// The contents as a Rust string; lone surrogates become U+FFFD.

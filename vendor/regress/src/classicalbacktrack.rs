@@ -6,7 +6,6 @@ use crate::cursor;
 use crate::cursor::{Backward, Direction, Forward};
 use crate::exec;
 use crate::indexing::{AsciiInput, ElementType, InputIndexer, Utf8Input};
-#[cfg(not(feature = "utf16"))]
 use crate::insn::StartPredicate;
 use crate::insn::{CompiledRegex, Insn, LoopFields};
 use crate::matchers;
@@ -1115,8 +1114,15 @@ impl<Input: InputIndexer> exec::MatchProducer for BacktrackExecutor<'_, Input> {
         next_start: &mut Option<Input::Position>,
     ) -> Option<Match> {
         // When UTF-16 support is active prefix search is not used due to the different encoding.
+        // jsruntime: a regex anchored to the start (`^` without the `m`
+        // flag) is still tried at `pos` only, not at every later position: a
+        // parser that matches `/^.../` against the rest of its input stays
+        // linear.
         #[cfg(feature = "utf16")]
-        return self.next_match_with_prefix_search(pos, next_start, &bytesearch::EmptyString {});
+        return match &self.matcher.re.start_pred {
+            StartPredicate::StartAnchored => self.next_match_anchored(pos, next_start),
+            _ => self.next_match_with_prefix_search(pos, next_start, &bytesearch::EmptyString {}),
+        };
 
         #[cfg(not(feature = "utf16"))]
         match &self.matcher.re.start_pred {

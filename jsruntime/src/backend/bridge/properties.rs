@@ -46,6 +46,15 @@ pub unsafe extern "C" fn runtime_get_property(
             // SAFETY: `ret` is writable.
             return unsafe { complete(ret, cached_get_result(rt, base, hit)) };
         }
+        // A megamorphic site: the runtime's shared table, keyed by shape
+        // and key (`inline_cache`, "The megamorphic cache").
+        // SAFETY: caches live as long as the runtime.
+        if unsafe { (*cache).is_megamorphic() } {
+            if let Some(hit) = rt.mega_get(o, key) {
+                // SAFETY: `ret` is writable.
+                return unsafe { complete(ret, cached_get_result(rt, base, hit)) };
+            }
+        }
     }
     // A primitive base (`s.length`, `s.charCodeAt`, `n.toFixed`): the
     // site's primitive entries read the property from the primitive's
@@ -58,11 +67,15 @@ pub unsafe extern "C" fn runtime_get_property(
         }
     }
     let result = match base.as_object() {
-        Some(o) => rt.to_property_key(key).and_then(|key| {
-            let v = rt.get(o, key, base)?;
+        Some(o) => rt.to_property_key(key).and_then(|pk| {
+            let v = rt.get(o, pk, base)?;
             if !cache.is_null() {
                 // SAFETY: caches live as long as the runtime.
-                unsafe { (*cache).fill_get_poly(rt, o, key) };
+                unsafe { (*cache).fill_get_poly(rt, o, pk) };
+                // SAFETY: as above.
+                if unsafe { (*cache).is_megamorphic() } {
+                    rt.mega_fill_get(o, pk, key);
+                }
             }
             Ok(v)
         }),
@@ -122,6 +135,22 @@ pub unsafe extern "C" fn runtime_set_property(
                 }
                 None => {}
             }
+            // A megamorphic site: the runtime's shared table.
+            // SAFETY: caches live as long as the runtime.
+            if unsafe { (*cache).is_megamorphic() } {
+                match rt.mega_set(o, key, v) {
+                    Some(CachedSet::Stored) => {
+                        // SAFETY: `ret` is writable.
+                        return unsafe { complete(ret, Ok(v)) };
+                    }
+                    Some(CachedSet::Setter(setter)) => {
+                        let result = rt.call(setter, base, &[v]).map(|_| v);
+                        // SAFETY: `ret` is writable.
+                        return unsafe { complete(ret, result) };
+                    }
+                    None => {}
+                }
+            }
             set_and_fill(rt, o, key, v, base, strict, cache)
         }
         _ => rt.put_value(base, key, v, strict != 0).map(|()| v),
@@ -141,12 +170,17 @@ fn set_and_fill(
     strict: u8,
     cache: *const PropertyCache,
 ) -> crate::JsResult<Value> {
+    let key_value = key;
     rt.to_property_key(key).and_then(|key| {
         let before = o.shape();
         let ok = rt.set(o, key, v, base)?;
         if ok {
             // SAFETY: caches live as long as the runtime.
             unsafe { (*cache).fill_set_poly(rt, o, key, before) };
+            // SAFETY: as above.
+            if unsafe { (*cache).is_megamorphic() } {
+                rt.mega_fill_set(o, key, key_value, before);
+            }
         } else if strict != 0 {
             let k = rt.key_for_message(key);
             let message = format!("Cannot assign to read only property '{k}' of object");
