@@ -416,7 +416,7 @@ impl CompileHost for Host<'_> {
 pub struct Executor {
     /// The heap, realm and intrinsics the programs run in.
     pub runtime: Runtime,
-    jit: Jit,
+    pub(super) jit: Jit,
     pub(super) state: State,
     /// NewTarget handed from [[Construct]] to the prologue of the callee
     /// (see `bridge::calls::runtime_new_target`).
@@ -503,7 +503,7 @@ impl Executor {
 
     /// What compiling has cost so far (`jstb run --stats`).
     pub fn compile_costs(&self) -> super::jit::CompileCosts {
-        self.jit.costs
+        self.jit.costs()
     }
 
     /// Registers a program; its functions compile when first called.
@@ -659,6 +659,9 @@ impl Executor {
         frame_size: usize,
     ) {
         let sites = std::mem::take(&mut self.jit.last_call_sites);
+        self.state
+            .reclaim
+            .code(template.program, std::mem::take(&mut self.jit.last_code));
         self.state.code_map.register(
             address,
             self.jit.last_code_size,
