@@ -741,7 +741,10 @@ impl Jit {
             let offset = reloc.offset as usize;
             let what = target.and_then(|t| t.checked_add_signed(reloc.addend as isize));
             let Some(what) = what.filter(|_| offset < size) else {
-                result = Err(format!("unresolved relocation {:?} at {}", reloc.name, reloc.offset));
+                result = Err(format!(
+                    "unresolved relocation {:?} at {}",
+                    reloc.name, reloc.offset
+                ));
                 break;
             };
             // SAFETY: `offset < size`: inside the bytes written at `base`
