@@ -97,8 +97,10 @@ pub(super) struct State {
     stats: Stats,
     /// The trace of the last exception (see `exception_trace`).
     pub(super) trace: ExceptionTrace,
-    /// Source texts of programs, by program id (for positions).
-    pub(super) sources: Vec<Option<Source>>,
+    /// Source texts of programs, by program id (for positions). Boxed: a
+    /// freed eval program's slot stays (ids are not reused, `reclaim`),
+    /// and should cost a word.
+    pub(super) sources: Vec<Option<Box<Source>>>,
     /// The module map and the module loader.
     pub(super) modules: super::module::Modules,
     /// Compiled code and its call sites, for stack traces (`stack_walk`).
