@@ -474,8 +474,9 @@ pub struct Jit {
 /// functions are not declared in the module: their code is placed and
 /// relocated by [`Jit::place`], which reads this id in a relocation as
 /// the function itself.
+/// (`u32::MAX` is the entity's reserved value.)
 #[cfg(target_arch = "x86_64")]
-const UNDECLARED: u32 = u32::MAX;
+const UNDECLARED: u32 = u32::MAX - 1;
 
 /// The module's id of runtime function `f`, declaring it (as an import with
 /// the signature derived from its Rust types) on first use: the ids follow
