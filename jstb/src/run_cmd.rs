@@ -348,6 +348,10 @@ fn print_stats(exec: &Executor, stats: bool, defined: usize) {
             c.code_bytes
         );
         eprintln!(
+            "code memory: {} bytes mapped, {} bytes of eval code freed, {} bytes free for reuse",
+            c.code_memory_mapped, c.freed_code_bytes, c.code_memory_free
+        );
+        eprintln!(
             "compile: {:.1} ms building IR; Cranelift quick tier {:.1} ms / {} IR instructions, \
              compile thread {:.1} ms / {} IR instructions / {} functions",
             ms(c.build_time),

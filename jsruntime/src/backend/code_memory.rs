@@ -20,7 +20,23 @@
 //!
 //! Only code is expected (the JIT defines no data objects); writable and
 //! read-only requests get their own chunks with the same scheme.
+//!
+//! On x86-64 the `Jit` owns this memory itself (`Jit::place` copies and
+//! relocates each function here, and no name is declared in the module),
+//! and code can be **freed**: the code of a dead eval program goes back to
+//! a free list ([`CodeMemory::free_code`], from `reclaim`), whose ranges
+//! are coalesced and reused first-fit before the bump position moves on;
+//! alignment padding and the unused tail of a full chunk go there too.
+//! Reusing a range makes its pages writable again until the next
+//! finalization, which gives them back their protection: the same W^X rule
+//! as the bump allocation (nothing runs on those pages while they are
+//! written, on the one thread that runs this memory's code). Freed pages
+//! keep their protection and contents until reused. Allocations are whole
+//! `GRAIN`s (16 bytes), so freed neighbours always tile. The
+//! `JITMemoryProvider` implementation remains for the module (it allocates
+//! nothing on x86-64).
 
+use std::collections::BTreeMap;
 use std::io;
 
 use cranelift_jit::{BranchProtection, JITMemoryKind, JITMemoryProvider};
@@ -29,6 +45,9 @@ use cranelift_module::{ModuleError, ModuleResult};
 /// The size of a chunk (a function larger than this gets a chunk of its
 /// own, rounded up to pages).
 const CHUNK_SIZE: usize = 1 << 20;
+
+/// The unit of allocation (and the least alignment) in code memory.
+const GRAIN: usize = 16;
 
 fn page_size() -> usize {
     // SAFETY: sysconf has no memory-safety preconditions.
@@ -56,6 +75,12 @@ struct Arena {
     /// Offset in the last chunk up to which pages have the `finished`
     /// protection (page-aligned); pages from here on are writable.
     protected: usize,
+    /// Freed ranges (start address to length), coalesced: reused before the
+    /// bump position moves on (see [`CodeMemory::free_code`]).
+    free: BTreeMap<usize, usize>,
+    /// Page ranges (address, length) made writable again for allocations
+    /// from `free`, given back their protection at the next finalization.
+    reopened: Vec<(usize, usize)>,
 }
 
 impl Arena {
@@ -65,6 +90,8 @@ impl Arena {
             chunks: Vec::new(),
             position: 0,
             protected: 0,
+            free: BTreeMap::new(),
+            reopened: Vec::new(),
         }
     }
 
@@ -73,6 +100,17 @@ impl Arena {
             .ok()
             .filter(|a| a.is_power_of_two() && *a <= page)
             .ok_or_else(|| io::Error::other("unsupported code alignment"))?;
+        // Every allocation covers whole `GRAIN`s, so freed neighbours tile
+        // and coalesce.
+        let size = size
+            .max(1)
+            .checked_add(GRAIN - 1)
+            .map(|s| s & !(GRAIN - 1))
+            .ok_or_else(|| io::Error::other("code too large"))?;
+        let align = align.max(GRAIN);
+        if let Some(p) = self.allocate_freed(size, align, page)? {
+            return Ok(p);
+        }
         let start = self
             .position
             .checked_add(align - 1)
@@ -84,6 +122,14 @@ impl Arena {
             _ => false,
         };
         if !fits {
+            // The rest of the current chunk stays usable through the free
+            // list.
+            if let Some(chunk) = self.chunks.last() {
+                let tail = self.position.min(chunk.len);
+                if tail < chunk.len {
+                    self.insert_free(chunk.base as usize + tail, chunk.len - tail);
+                }
+            }
             self.new_chunk(size, page)?;
             // A fresh chunk starts page-aligned and writable.
             let chunk = self
@@ -113,9 +159,89 @@ impl Arena {
             }
             self.protected = first_page;
         }
+        let base = chunk.base;
+        if start > self.position {
+            // Alignment padding: free for a later, smaller allocation.
+            self.insert_free(base as usize + self.position, start - self.position);
+        }
         self.position = start + size;
         // SAFETY: `start + size <= chunk.len` (checked above).
-        Ok(unsafe { chunk.base.add(start) })
+        Ok(unsafe { base.add(start) })
+    }
+
+    /// Allocates `size` bytes (a multiple of `GRAIN`) aligned to `align`
+    /// from the first freed range that holds them, making the pages they
+    /// cover writable until the next finalization (`None`: no range fits).
+    fn allocate_freed(
+        &mut self,
+        size: usize,
+        align: usize,
+        page: usize,
+    ) -> io::Result<Option<*mut u8>> {
+        let found = self.free.iter().find_map(|(&at, &len)| {
+            let start = at.checked_add(align - 1)? & !(align - 1);
+            let end = start.checked_add(size)?;
+            (end <= at + len).then_some((at, len, start, end))
+        });
+        let Some((at, len, start, end)) = found else {
+            return Ok(None);
+        };
+        let first_page = start & !(page - 1);
+        let end_page = (end + page - 1) & !(page - 1);
+        // SAFETY: the pages lie inside a chunk's mapping (freed ranges come
+        // from allocations of this arena). Nothing on them runs while they
+        // are writable: the runtime writes code between calls, on the one
+        // thread that runs this memory's code (see the module docs).
+        let r = unsafe {
+            libc::mprotect(
+                first_page as *mut libc::c_void,
+                end_page - first_page,
+                libc::PROT_READ | libc::PROT_WRITE,
+            )
+        };
+        if r != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        self.reopened.push((first_page, end_page - first_page));
+        self.free.remove(&at);
+        if start > at {
+            self.free.insert(at, start - at);
+        }
+        if at + len > end {
+            self.free.insert(end, at + len - end);
+        }
+        Ok(Some(start as *mut u8))
+    }
+
+    /// Adds `[at, at + len)` to the free list, merged with its neighbours.
+    fn insert_free(&mut self, mut at: usize, mut len: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some((&before, &before_len)) = self.free.range(..at).next_back() {
+            if before + before_len == at {
+                self.free.remove(&before);
+                at = before;
+                len += before_len;
+            }
+        }
+        if let Some(after_len) = self.free.remove(&(at + len)) {
+            len += after_len;
+        }
+        self.free.insert(at, len);
+    }
+
+    /// Frees `[at, at + len)`, an allocation of this arena (`len` as
+    /// requested: rounded up to `GRAIN` here as at allocation). The pages
+    /// keep their protection until reused.
+    fn free_range(&mut self, at: usize, len: usize) {
+        let len = (len.max(1) + GRAIN - 1) & !(GRAIN - 1);
+        self.insert_free(at, len);
+    }
+
+    /// Bytes in the free list (tests, statistics).
+    fn free_bytes(&self) -> usize {
+        self.free.values().sum()
     }
 
     /// Finalizes the current chunk first (its written pages get their
@@ -153,6 +279,14 @@ impl Arena {
 
     /// Gives the pages written since the last call their final protection.
     fn finalize(&mut self, page: usize) -> io::Result<()> {
+        for (at, len) in std::mem::take(&mut self.reopened) {
+            // SAFETY: pages of a chunk's mapping made writable by
+            // `allocate_freed`.
+            let r = unsafe { libc::mprotect(at as *mut libc::c_void, len, self.finished) };
+            if r != 0 {
+                return Err(io::Error::last_os_error());
+            }
+        }
         let Some(chunk) = self.chunks.last() else {
             return Ok(());
         };
@@ -184,6 +318,8 @@ impl Arena {
         }
         self.position = 0;
         self.protected = 0;
+        self.free.clear();
+        self.reopened.clear();
     }
 }
 
@@ -207,6 +343,42 @@ impl CodeMemory {
             writable: Arena::new(libc::PROT_READ | libc::PROT_WRITE),
             read_only: Arena::new(libc::PROT_READ),
         }
+    }
+
+    /// Allocates `size` bytes of code aligned to `align`, writable until
+    /// the next [`CodeMemory::finalize_code`]. Freed ranges are reused
+    /// first.
+    pub(crate) fn allocate_code(&mut self, size: usize, align: u64) -> io::Result<*mut u8> {
+        let page = self.page;
+        self.code.allocate(size, align, page)
+    }
+
+    /// Makes the code written since the last call executable (and no
+    /// longer writable).
+    pub(crate) fn finalize_code(&mut self) -> io::Result<()> {
+        let page = self.page;
+        self.code.finalize(page)
+    }
+
+    /// Gives back `len` bytes of code at `at` (an allocation of
+    /// [`CodeMemory::allocate_code`] of that size) for reuse.
+    ///
+    /// # Safety
+    ///
+    /// No frame of that code is running or will run: nothing may call or
+    /// return into it again.
+    pub(crate) unsafe fn free_code(&mut self, at: *const u8, len: usize) {
+        self.code.free_range(at as usize, len);
+    }
+
+    /// Bytes of code memory in the free list.
+    pub(crate) fn free_code_bytes(&self) -> usize {
+        self.code.free_bytes()
+    }
+
+    /// Bytes of code memory mapped.
+    pub(crate) fn mapped_code_bytes(&self) -> usize {
+        self.code.chunks.iter().map(|c| c.len).sum()
     }
 }
 
@@ -278,6 +450,86 @@ mod tests {
         let f: extern "C" fn() = unsafe { std::mem::transmute(big) };
         f();
         assert_eq!(memory.code.chunks.len(), 2);
+        // SAFETY: nothing runs from this memory afterwards.
+        unsafe { memory.free_memory() };
+    }
+
+    /// Writes `ret` at `p` and calls it.
+    fn write_ret_and_call(memory: &mut CodeMemory, p: *mut u8) {
+        // SAFETY: `p` was just allocated and is writable until finalized.
+        unsafe { p.write(0xC3) };
+        memory.finalize_code().expect("finalize");
+        // SAFETY: a `ret` instruction on an executable page.
+        let f: extern "C" fn() = unsafe { std::mem::transmute(p) };
+        f();
+    }
+
+    #[test]
+    fn freed_code_is_reused_and_coalesced() {
+        let mut memory = CodeMemory::new();
+        let a = memory.allocate_code(100, 16).expect("a");
+        write_ret_and_call(&mut memory, a);
+        let b = memory.allocate_code(40, 16).expect("b");
+        write_ret_and_call(&mut memory, b);
+        let c = memory.allocate_code(200, 16).expect("c");
+        write_ret_and_call(&mut memory, c);
+        // Sizes are whole grains: 100 -> 112, 40 -> 48.
+        assert_eq!(b as usize, a as usize + 112);
+        assert_eq!(c as usize, b as usize + 48);
+        // SAFETY: `a` and `b` never run again.
+        unsafe {
+            memory.free_code(a, 100);
+            memory.free_code(b, 40);
+        }
+        // Coalesced into one range of 160 bytes.
+        assert_eq!(memory.code.free.len(), 1);
+        assert_eq!(memory.free_code_bytes(), 160);
+        // A 150-byte function fits there (on an executable page made
+        // writable again); `c` still runs after its page was reopened.
+        let d = memory.allocate_code(150, 16).expect("d");
+        assert_eq!(d, a);
+        write_ret_and_call(&mut memory, d);
+        // SAFETY: `c` holds a `ret` on an executable page.
+        let f: extern "C" fn() = unsafe { std::mem::transmute(c) };
+        f();
+        assert_eq!(memory.free_code_bytes(), 0);
+        // An allocation that fits nowhere in the list is bumped.
+        let e = memory.allocate_code(64, 16).expect("e");
+        assert_eq!(e as usize, c as usize + 208);
+        write_ret_and_call(&mut memory, e);
+        // Alignment padding stays free for later, smaller allocations.
+        let f = memory.allocate_code(16, 64).expect("f");
+        assert_eq!(f as usize % 64, 0);
+        write_ret_and_call(&mut memory, f);
+        let padding = f as usize - (e as usize + 64);
+        assert_eq!(memory.free_code_bytes(), padding);
+        // SAFETY: nothing runs from this memory afterwards.
+        unsafe { memory.free_memory() };
+    }
+
+    #[test]
+    fn a_loop_of_freed_functions_stays_in_one_chunk() {
+        let mut memory = CodeMemory::new();
+        let mut live = Vec::new();
+        for i in 0..100_000usize {
+            let size = 100 + (i * 37) % 900;
+            let p = memory.allocate_code(size, 16).expect("allocate");
+            write_ret_and_call(&mut memory, p);
+            live.push((p, size));
+            if live.len() > 50 {
+                let (q, len) = live.remove(i % 50);
+                // SAFETY: never called again.
+                unsafe { memory.free_code(q, len) };
+            }
+        }
+        // About 51 live functions of at most 1,008 bytes: far from a chunk,
+        // where 10^5 functions without reuse would take 54 chunks.
+        assert_eq!(memory.mapped_code_bytes(), CHUNK_SIZE);
+        for &(p, _) in &live {
+            // SAFETY: live functions hold `ret`.
+            let f: extern "C" fn() = unsafe { std::mem::transmute(p) };
+            f();
+        }
         // SAFETY: nothing runs from this memory afterwards.
         unsafe { memory.free_memory() };
     }

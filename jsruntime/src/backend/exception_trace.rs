@@ -169,11 +169,11 @@ impl Executor {
         if sources.len() <= program {
             sources.resize_with(program + 1, || None);
         }
-        sources[program] = Some(Source {
+        sources[program] = Some(Box::new(Source {
             name,
             text,
             lines: std::cell::OnceCell::new(),
-        });
+        }));
     }
 
     /// The name registered for a program's source (a file name).

@@ -101,8 +101,10 @@ pub(super) struct State {
     stats: Stats,
     /// The trace of the last exception (see `exception_trace`).
     pub(super) trace: ExceptionTrace,
-    /// Source texts of programs, by program id (for positions).
-    pub(super) sources: Vec<Option<Source>>,
+    /// Source texts of programs, by program id (for positions). Boxed: a
+    /// freed eval program's slot stays (ids are not reused, `reclaim`),
+    /// and should cost a word.
+    pub(super) sources: Vec<Option<Box<Source>>>,
     /// The module map and the module loader.
     pub(super) modules: super::module::Modules,
     /// Compiled code and its call sites, for stack traces (`stack_walk`).
@@ -435,7 +437,7 @@ impl CompileHost for Host<'_> {
 pub struct Executor {
     /// The heap, realm and intrinsics the programs run in.
     pub runtime: Runtime,
-    jit: Jit,
+    pub(super) jit: Jit,
     pub(super) state: State,
     /// NewTarget handed from [[Construct]] to the prologue of the callee
     /// (see `bridge::calls::runtime_new_target`).
@@ -522,7 +524,7 @@ impl Executor {
 
     /// What compiling has cost so far (`jstb run --stats`).
     pub fn compile_costs(&self) -> super::jit::CompileCosts {
-        self.jit.costs
+        self.jit.costs()
     }
 
     /// Registers a program; its functions compile when first called.
@@ -678,6 +680,9 @@ impl Executor {
         frame_size: usize,
     ) {
         let sites = std::mem::take(&mut self.jit.last_call_sites);
+        self.state
+            .reclaim
+            .code(template.program, std::mem::take(&mut self.jit.last_code));
         self.state.code_map.register(
             address,
             self.jit.last_code_size,

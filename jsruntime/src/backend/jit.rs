@@ -419,6 +419,12 @@ pub struct CompileCosts {
     pub ir_insts: usize,
     /// Machine code bytes produced.
     pub code_bytes: usize,
+    /// Machine code bytes freed with their eval programs (`reclaim`).
+    pub freed_code_bytes: usize,
+    /// Code memory mapped (filled in by `Executor::compile_costs`).
+    pub code_memory_mapped: usize,
+    /// The part of `code_memory_mapped` freed and not reused yet.
+    pub code_memory_free: usize,
     /// Time spent building the IR (our compiler and `cranelift-frontend`),
     /// on the main thread.
     pub build_time: std::time::Duration,
@@ -456,12 +462,29 @@ pub struct Jit {
     passes: [PassTimes; 2],
     lambda_signature: Signature,
     coroutine_signature: Signature,
+    /// The next number in function names (only declared off x86-64).
+    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
     next_name: u32,
     /// The call sites and code size of the function compiled last, for
     /// the stack walk's code map (`super::stack_walk`).
     pub(crate) last_call_sites: Vec<(u32, u32)>,
     pub(crate) last_code_size: usize,
+    /// Where the function compiled last was placed: its address and the
+    /// bytes reserved for it, to give back with [`Jit::free_code`] when its
+    /// program is freed (`reclaim`).
+    pub(crate) last_code: (usize, usize),
+    /// The memory of compiled functions (x86-64; elsewhere the module's
+    /// own provider holds them and they are never freed).
+    code_memory: super::code_memory::CodeMemory,
 }
+
+/// The module id given to every compiled function on x86-64, where
+/// functions are not declared in the module: their code is placed and
+/// relocated by [`Jit::place`], which reads this id in a relocation as
+/// the function itself.
+/// (`u32::MAX` is the entity's reserved value.)
+#[cfg(target_arch = "x86_64")]
+const UNDECLARED: u32 = u32::MAX - 1;
 
 /// The module's id of runtime function `f`, declaring it (as an import with
 /// the signature derived from its Rust types) on first use: the ids follow
@@ -501,9 +524,9 @@ impl Jit {
             ));
         }
         let mut builder = JITBuilder::with_isa(isa, default_libcall_names());
-        // Functions packed into large chunks (see `code_memory`).
-        #[cfg(target_arch = "x86_64")]
-        builder.memory_provider(Box::new(super::code_memory::CodeMemory::new()));
+        // On x86-64 functions are placed in `code_memory` by `Jit::place`
+        // (packed into large chunks, and freed with their eval program);
+        // the module only declares the runtime functions they import.
         // Runtime functions are declared on their first use
         // ([`Jit::runtime_id`]) and their addresses found by name when code
         // is linked: declaring all of them here was 7% of a hello world's
@@ -544,6 +567,8 @@ impl Jit {
             next_name: 0,
             last_call_sites: Vec::new(),
             last_code_size: 0,
+            last_code: (0, 0),
+            code_memory: super::code_memory::CodeMemory::new(),
         })
     }
 
@@ -572,13 +597,22 @@ impl Jit {
             self.lambda_signature.clone()
         };
         self.ctx.func.signature = signature.clone();
-        // Names must be unique in the module; the JS name is only a hint.
-        let symbol = format!("js{}_{name}", self.next_name);
-        self.next_name += 1;
-        let id = self
-            .module
-            .declare_function(&symbol, Linkage::Local, &signature)
-            .map_err(|e| CompileError::Cranelift(e.to_string()))?;
+        // On x86-64 the function is not declared in the module (a declared
+        // name stays for the module's lifetime): `Jit::place` places it.
+        #[cfg(target_arch = "x86_64")]
+        let id = {
+            let _ = name;
+            FuncId::from_u32(UNDECLARED)
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let id = {
+            // Names must be unique in the module; the JS name is only a hint.
+            let symbol = format!("js{}_{name}", self.next_name);
+            self.next_name += 1;
+            self.module
+                .declare_function(&symbol, Linkage::Local, &signature)
+                .map_err(|e| CompileError::Cranelift(e.to_string()))?
+        };
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
         Ok(id)
     }
@@ -622,33 +656,15 @@ impl Jit {
     ) -> Result<(*const u8, usize), CompileError> {
         let start = std::time::Instant::now();
         let insts = self.ctx.func.dfg.num_insts();
-        let result = match isa {
-            None => self
-                .module
-                .define_function(id, &mut self.ctx)
-                .map_err(|e| CompileError::Cranelift(format!("{e:?}")))
-                .map(|_| {
-                    let compiled = self.ctx.compiled_code();
-                    let bytes = compiled.map_or(0, |c| c.code_info().total_size as usize);
-                    let frame_size = compiled
-                        .and_then(|c| c.buffer.frame_layout())
-                        .map_or(0, |l| l.frame_to_fp_offset as usize);
-                    let sites = compiled
-                        .map(super::stack_walk::call_sites)
-                        .unwrap_or_default();
-                    (bytes, frame_size, sites)
-                }),
-            Some(isa) => {
-                compile_thread::compile_to_code(&mut self.ctx, &*isa, id).and_then(|code| {
-                    self.define(id, &code)?;
-                    Ok((code.bytes.len(), code.frame_size, code.call_sites))
-                })
-            }
-        };
+        let isa = isa.unwrap_or_else(|| self.full_isa.clone());
+        let result = compile_thread::compile_to_code(&mut self.ctx, &*isa, id);
         let elapsed = start.elapsed();
         self.passes[(tier == Tier::Full) as usize].add(&cranelift_codegen::timing::take_current());
         self.module.clear_context(&mut self.ctx);
-        let (bytes, frame_size, sites) = result?;
+        let mut code = result?;
+        let address = self.place(id, &code)?;
+        let (bytes, frame_size) = (code.bytes.len(), code.frame_size);
+        let sites = std::mem::take(&mut code.call_sites);
         // For the stack walk's code map (`Executor::register_code`).
         self.last_call_sites = sites;
         self.last_code_size = bytes;
@@ -660,10 +676,7 @@ impl Jit {
             self.costs.quick_insts += insts;
         }
         log_compile(tier, false, insts, bytes, elapsed);
-        self.module
-            .finalize_definitions()
-            .map_err(|e| CompileError::Cranelift(e.to_string()))?;
-        Ok((self.module.get_finalized_function(id), frame_size))
+        Ok((address, frame_size))
     }
 
     /// Whether the function in `self.ctx` is large enough for the lean
@@ -681,12 +694,127 @@ impl Jit {
         }
     }
 
-    /// Defines function `id` with compiled `code` (not finalized yet).
-    fn define(&mut self, id: FuncId, code: &Code) -> Result<(), CompileError> {
+    /// Places compiled `code` of function `id` in executable memory and
+    /// returns its address (noted in `last_code`).
+    #[cfg(not(target_arch = "x86_64"))]
+    fn place(&mut self, id: FuncId, code: &Code) -> Result<*const u8, CompileError> {
+        // Elsewhere the module defines it (its provider handles caches).
         self.module
             .define_function_bytes(id, code.alignment, &code.bytes, &code.relocs)
             .map_err(|e| CompileError::Cranelift(format!("{e:?}")))?;
-        Ok(())
+        self.module
+            .finalize_definitions()
+            .map_err(|e| CompileError::Cranelift(e.to_string()))?;
+        let address = self.module.get_finalized_function(id);
+        self.last_code = (0, 0);
+        Ok(address)
+    }
+
+    /// Places compiled `code` of function `id` in executable memory and
+    /// returns its address (noted in `last_code`): the bytes are copied
+    /// into `code_memory`, their relocations applied here (what
+    /// `cranelift-jit` does for a defined function, without declaring a
+    /// name that would stay for the module's lifetime), and the pages made
+    /// executable.
+    #[cfg(target_arch = "x86_64")]
+    fn place(&mut self, id: FuncId, code: &Code) -> Result<*const u8, CompileError> {
+        use cranelift_codegen::binemit::Reloc;
+        use cranelift_module::ModuleRelocTarget;
+        let memory_error = |e: std::io::Error| CompileError::Cranelift(format!("code memory: {e}"));
+        let isa = self.module.isa();
+        let align = code
+            .alignment
+            .max(isa.function_alignment().minimum as u64)
+            .max(isa.symbol_alignment());
+        let size = code.bytes.len();
+        let base = self
+            .code_memory
+            .allocate_code(size, align)
+            .map_err(memory_error)?;
+        // SAFETY: `size` bytes at `base` were just allocated and are
+        // writable until `finalize_code`.
+        unsafe { std::ptr::copy_nonoverlapping(code.bytes.as_ptr(), base, size) };
+        let mut result = Ok(());
+        for reloc in &code.relocs {
+            let target = match &reloc.name {
+                ModuleRelocTarget::FunctionOffset(f, offset) if f.as_u32() == id.as_u32() => {
+                    Some(base as usize + *offset as usize)
+                }
+                // A runtime function (the only functions declared) or a
+                // libcall: found by name as the module links them.
+                ModuleRelocTarget::User { namespace: 0, .. } | ModuleRelocTarget::LibCall(_) => {
+                    Some(self.module.get_address(&reloc.name) as usize)
+                }
+                _ => None,
+            };
+            let offset = reloc.offset as usize;
+            let what = target.and_then(|t| t.checked_add_signed(reloc.addend as isize));
+            let Some(what) = what.filter(|_| offset < size) else {
+                result = Err(format!(
+                    "unresolved relocation {:?} at {}",
+                    reloc.name, reloc.offset
+                ));
+                break;
+            };
+            // SAFETY: `offset < size`: inside the bytes written at `base`
+            // (each kind's width is checked below).
+            let at = unsafe { base.add(offset) };
+            match reloc.kind {
+                Reloc::Abs8 if offset + 8 <= size => {
+                    // SAFETY: as above, 8 bytes.
+                    unsafe { std::ptr::write_unaligned(at.cast::<u64>(), what as u64) };
+                }
+                Reloc::X86PCRel4 | Reloc::X86CallPCRel4 if offset + 4 <= size => {
+                    match i32::try_from(what as isize - at as isize) {
+                        // SAFETY: as above, 4 bytes.
+                        Ok(pcrel) => unsafe { std::ptr::write_unaligned(at.cast::<i32>(), pcrel) },
+                        Err(_) => {
+                            result = Err(format!("relocation out of range at {}", reloc.offset));
+                            break;
+                        }
+                    }
+                }
+                kind => {
+                    result = Err(format!("unsupported relocation {kind:?}"));
+                    break;
+                }
+            }
+        }
+        let finalized = self.code_memory.finalize_code().map_err(memory_error);
+        if let Err(e) = result {
+            // SAFETY: the code was never returned: nothing runs it.
+            unsafe { self.code_memory.free_code(base, size) };
+            return Err(CompileError::Cranelift(e));
+        }
+        finalized?;
+        self.last_code = (base as usize, size);
+        Ok(base)
+    }
+
+    /// Gives back the code memory of functions placed at `ranges` (the
+    /// `last_code` of each).
+    ///
+    /// # Safety
+    ///
+    /// None of that code runs again: no frame of it is on the stack, and
+    /// nothing (a closure, a template, a cache) can call it.
+    pub(crate) unsafe fn free_code(&mut self, ranges: &[(usize, usize)]) {
+        for &(at, len) in ranges {
+            if len > 0 {
+                // SAFETY: the caller's guarantee.
+                unsafe { self.code_memory.free_code(at as *const u8, len) };
+                self.costs.freed_code_bytes += len;
+            }
+        }
+    }
+
+    /// What compilations cost so far, with the code memory's figures.
+    pub(crate) fn costs(&self) -> CompileCosts {
+        CompileCosts {
+            code_memory_mapped: self.code_memory.mapped_code_bytes(),
+            code_memory_free: self.code_memory.free_code_bytes(),
+            ..self.costs
+        }
     }
 
     /// Takes the function built in `self.ctx` (to compile it elsewhere, see
@@ -711,15 +839,12 @@ impl Jit {
         self.costs.background_insts += done.ir_insts;
         self.costs.background_functions += 1;
         let mut code = done.code?;
-        self.define(done.id, &code)?;
+        let address = self.place(done.id, &code)?;
         self.costs.code_bytes += code.bytes.len();
         self.last_call_sites = std::mem::take(&mut code.call_sites);
         self.last_code_size = code.bytes.len();
         log_compile(Tier::Full, true, done.ir_insts, code.bytes.len(), done.time);
-        self.module
-            .finalize_definitions()
-            .map_err(|e| CompileError::Cranelift(e.to_string()))?;
-        Ok((self.module.get_finalized_function(done.id), code.frame_size))
+        Ok((address, code.frame_size))
     }
 
     /// Cranelift's pass timings so far, quick tier then full tier (the

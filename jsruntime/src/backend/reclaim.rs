@@ -28,11 +28,12 @@
 //!   can outlive its program in a pending job (an `import()` from eval
 //!   code names its referrer by program id), and must not come to mean
 //!   another program.
-//! * **Not freed**: the machine code and the JIT module's declaration of
-//!   each compiled function (`cranelift-jit` keeps every declared name and
-//!   never frees code memory): about 0.7 KB per distinct `eval("(" + i +
-//!   ")")` (266 bytes of it machine code), against the
-//!   3.8 KB an evaluation kept before.
+//! * **Machine code** of every tier is freed with the program: each
+//!   placement of one of its functions (`Jit::last_code`, noted by
+//!   `Executor::register_code`) goes back to `code_memory`'s free list.
+//!   Compiled functions are not declared in the JIT module (`Jit::place`),
+//!   so nothing of them stays there. What a freed program still leaves:
+//!   its id's slot (an `Rc` to the shared empty program) and source slot.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -55,6 +56,8 @@ pub(crate) struct Reclaim {
 #[derive(Default)]
 struct Candidate {
     templates: Vec<*const FunctionTemplate>,
+    /// The code placed for its functions (address, bytes), every tier.
+    code: Vec<(usize, usize)>,
     /// Rust callers running the program (run, direct eval).
     pins: u32,
     /// Held by the eval cache.
@@ -73,6 +76,16 @@ impl Reclaim {
     pub(super) fn template(&mut self, program: usize, template: *const FunctionTemplate) {
         if let Some(c) = self.candidates.get_mut(&program) {
             c.templates.push(template);
+        }
+    }
+
+    /// Notes code placed for a function of `program` (`Jit::last_code`).
+    pub(super) fn code(&mut self, program: usize, code: (usize, usize)) {
+        if code.1 == 0 {
+            return;
+        }
+        if let Some(c) = self.candidates.get_mut(&program) {
+            c.code.push(code);
         }
     }
 
@@ -166,7 +179,14 @@ impl Executor {
                 // Found dead again by a later collection.
                 continue;
             }
-            self.state.reclaim.candidates.remove(&id);
+            let Some(c) = self.state.reclaim.candidates.remove(&id) else {
+                continue;
+            };
+            // SAFETY: the program is dead (see the module docs): no frame of
+            // its code is on the stack, no closure of it is left, and its
+            // templates, OSR entries and cache entries go below; nothing
+            // else holds the address of its code.
+            unsafe { self.jit.free_code(&c.code) };
             let program = std::mem::replace(&mut self.state.programs[id], empty.clone());
             self.free_program(id, &program, &mut tables);
             freed.insert(id);

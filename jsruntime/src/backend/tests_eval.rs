@@ -151,6 +151,22 @@ fn dead_eval_code_is_freed() {
         eval(&mut exec, "0").unwrap();
         peak = peak.max(exec.live_programs());
     }
+    // The machine code of freed programs is reused: far less code memory
+    // is mapped than was compiled (what stays mapped: the code of the eval
+    // cache's programs and of programs not yet found dead).
+    let costs = exec.compile_costs();
+    assert!(
+        costs.freed_code_bytes > costs.code_bytes / 2,
+        "{} of {} bytes of code freed",
+        costs.freed_code_bytes,
+        costs.code_bytes
+    );
+    assert!(
+        costs.code_memory_mapped < costs.code_bytes,
+        "{} bytes of code memory mapped for {} bytes of code",
+        costs.code_memory_mapped,
+        costs.code_bytes
+    );
     // 27,000 evaluations; without freeing, as many programs. What stays:
     // the scripts and the eval cache's programs (at most 1,024).
     assert!(peak < 1024 + 100, "{peak} live programs");
