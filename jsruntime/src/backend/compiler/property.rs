@@ -187,18 +187,13 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().iadd(base, offset)
     }
 
-    /// GetValue of a property reference, with the inline cache fast path.
-    pub(super) fn get_property(
-        &mut self,
-        object: ir::Value,
-        key: ir::Value,
-        cache: Option<CacheId>,
-    ) -> ir::Value {
-        let (ic, cached) = self.cache_addr(cache, false);
-        // A computed key in quick code that tiers up records the receiver
-        // kinds (`backend::feedback`); in the full tier, a site whose
-        // feedback saw neither dense elements nor typed arrays gets the
-        // call alone.
+    /// The feedback of a property access for its computed-key (element)
+    /// part: the site's feedback byte address when quick code that tiers up
+    /// records receiver kinds (`backend::feedback`), and the kinds the
+    /// full tier emits inline (`None`: the site's feedback saw neither
+    /// dense elements nor typed arrays, so it gets the call alone). A
+    /// named site (`cached`) has neither.
+    fn element_feedback(&mut self, cached: bool) -> (Option<ir::Value>, Option<ElementKinds>) {
         let site = if cached {
             None
         } else {
@@ -209,6 +204,18 @@ impl FunctionCompiler<'_, '_> {
         } else {
             self.element_kinds()
         };
+        (site, kinds)
+    }
+
+    /// GetValue of a property reference, with the inline cache fast path.
+    pub(super) fn get_property(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        cache: Option<CacheId>,
+    ) -> ir::Value {
+        let (ic, cached) = self.cache_addr(cache, false);
+        let (site, kinds) = self.element_feedback(cached);
         if self.compact() || kinds.is_none() {
             let scratch = self.scratch_addr();
             return match site {
@@ -297,17 +304,7 @@ impl FunctionCompiler<'_, '_> {
     ) {
         let (ic, cached) = self.cache_addr(cache, true);
         let strict = self.script.flags.strict as i64;
-        // Feedback as in `get_property`.
-        let site = if cached {
-            None
-        } else {
-            self.feedback_site(true)
-        };
-        let kinds = if cached || self.compact() {
-            Some(ElementKinds::ALL)
-        } else {
-            self.element_kinds()
-        };
+        let (site, kinds) = self.element_feedback(cached);
         if self.compact() || kinds.is_none() {
             let strict = self.b.ins().iconst(I8, strict);
             let scratch = self.scratch_addr();
