@@ -107,33 +107,9 @@ for entry in "${programs[@]}"; do
 done
 [ "$fetchonly" = 1 ] && { echo "bench/npm.sh: programs in $cache/run/"; exit 0; }
 
-if [ -z "${JSTB:-}" ]; then
-  target=${CARGO_TARGET_DIR:-$root/target}
-  if [ "$build" = 1 ]; then
-    (cd "$root" && cargo build --quiet --release -p jstb)
-  fi
-  JSTB="$target/release/jstb"
-fi
-[ -x "$JSTB" ] || { echo "bench/npm.sh: no jstb binary at $JSTB" >&2; exit 1; }
-if [ "$noqjs" = 1 ]; then
-  QJS=""
-elif [ -z "${QJS:-}" ]; then
-  QJS=""
-  for candidate in "${CARGO_TARGET_DIR:-$here/qjs/target}/release/qjs-run" "$here/qjs/target/release/qjs-run"; do
-    if [ -x "$candidate" ]; then QJS=$candidate; break; fi
-  done
-fi
-
-engines=("jstb" "node --jitless" "node")
-[ -n "$QJS" ] && engines+=("qjs")
-engine_cmd() {
-  case "$1" in
-    "jstb") echo "$JSTB run" ;;
-    "node --jitless") echo "$node --jitless --no-warnings" ;;
-    "node") echo "$node --no-warnings" ;;
-    "qjs") echo "$QJS" ;;
-  esac
-}
+script=bench/npm.sh
+# shellcheck source=bench/engines.sh
+. "$here/engines.sh"
 
 # median_time NAME CMD...: runs CMD `runs` times; prints the median time
 # (`NAME: MS`, "fail" if a run fails) and then the checksum line of the

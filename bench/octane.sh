@@ -34,33 +34,9 @@ done
 octane=${OCTANE:-$root/../shared/bench/octane2}
 [ -d "$octane" ] || { echo "bench/octane.sh: no Octane folder at $octane" >&2; exit 1; }
 node=${NODE:-node}
-if [ -z "${JSTB:-}" ]; then
-  target=${CARGO_TARGET_DIR:-$root/target}
-  if [ "$build" = 1 ]; then
-    (cd "$root" && cargo build --quiet --release -p jstb)
-  fi
-  JSTB="$target/release/jstb"
-fi
-[ -x "$JSTB" ] || { echo "bench/octane.sh: no jstb binary at $JSTB" >&2; exit 1; }
-if [ "$noqjs" = 1 ]; then
-  QJS=""
-elif [ -z "${QJS:-}" ]; then
-  QJS=""
-  for candidate in "${CARGO_TARGET_DIR:-$here/qjs/target}/release/qjs-run" "$here/qjs/target/release/qjs-run"; do
-    if [ -x "$candidate" ]; then QJS=$candidate; break; fi
-  done
-fi
-
-engines=("jstb" "node --jitless" "node")
-[ -n "$QJS" ] && engines+=("qjs")
-engine_cmd() {
-  case "$1" in
-    "jstb") echo "$JSTB run" ;;
-    "node --jitless") echo "$node --jitless --no-warnings" ;;
-    "node") echo "$node --no-warnings" ;;
-    "qjs") echo "$QJS" ;;
-  esac
-}
+script=bench/octane.sh
+# shellcheck source=bench/engines.sh
+. "$here/engines.sh"
 
 # median_score CMD...: runs CMD `runs` times and prints the median of the
 # score on the last line of its output (0 if a run fails).
