@@ -225,3 +225,35 @@ fn math_intrinsics_agree_with_the_builtins() {
     .unwrap();
     assert_eq!(out.text(), "0 oo\n");
 }
+
+/// A dropped executor unmaps its code memory: a process that makes many
+/// runtimes in turn (a test262 worker runs one per test) does not run out
+/// of mappings (`vm.max_map_count`: 65,530 by default), as it did when the
+/// code of every runtime was kept.
+#[cfg(target_os = "linux")]
+#[test]
+fn dropped_executors_unmap_their_code() {
+    fn mappings() -> usize {
+        std::fs::read_to_string("/proc/self/maps")
+            .map(|m| m.lines().count())
+            .unwrap_or(0)
+    }
+    let run_one = || {
+        let (mut exec, out) = executor();
+        eval(&mut exec, "function f(x) { return x + 1; } print(f(1));").unwrap();
+        assert_eq!(out.text(), "2\n");
+    };
+    // The first runtime sets up what stays (thread-local caches, the
+    // allocator's arenas).
+    run_one();
+    let before = mappings();
+    for _ in 0..60 {
+        run_one();
+    }
+    let after = mappings();
+    // Leaked code chunks would add at least one mapping per runtime.
+    assert!(
+        after < before + 30,
+        "{before} mappings before 60 runtimes, {after} after"
+    );
+}
