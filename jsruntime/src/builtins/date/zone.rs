@@ -135,39 +135,179 @@ pub(crate) fn utc(t: f64) -> f64 {
     if let Some(offset) = fixed() {
         return t - offset;
     }
-    // As in `offset_ms`: one entry for the last local time asked.
-    thread_local! {
-        static LAST: std::cell::Cell<(u64, f64)> = const { std::cell::Cell::new((u64::MAX, 0.0)) };
-    }
-    let key = t.to_bits();
-    let (k, offset) = LAST.with(|last| last.get());
-    if k == key {
+    if let Some(offset) = CACHE.with(|c| c.borrow_mut().local.lookup(t)) {
         return t - offset;
     }
-    let offset = SYSTEM.with(|tz| offset_of_local(tz, t));
-    LAST.with(|last| last.set((key, offset)));
+    let offset = SYSTEM.with(|tz| {
+        let offset = offset_of_local(tz, t);
+        // The local times of the same period, away from its transitions
+        // (where a local time may be skipped or occur twice), have the
+        // same offset.
+        if let Some(period) = Period::around(tz, t - offset) {
+            CACHE.with(|c| c.borrow_mut().local.insert(period.local_interior()));
+        }
+        offset
+    });
     t - offset
 }
 
 /// The system zone's offset in ms at the instant t.
 pub(crate) fn offset_ms(t: f64) -> f64 {
-    // The getters of one date ask for the same instant one after another:
-    // one entry remembers the last answer (the zone of a thread is fixed).
-    thread_local! {
-        static LAST: std::cell::Cell<(u64, f64)> = const { std::cell::Cell::new((u64::MAX, 0.0)) };
-    }
     if let Some(offset) = fixed() {
         // As `offset_of_utc`: 0 for a time value that is not finite.
         return if t.is_finite() { offset } else { 0.0 };
     }
-    let key = t.to_bits();
-    let (k, offset) = LAST.with(|last| last.get());
-    if k == key {
+    if let Some(offset) = CACHE.with(|c| c.borrow_mut().utc.lookup(t)) {
         return offset;
     }
-    let offset = SYSTEM.with(|tz| offset_of_utc(tz, t));
-    LAST.with(|last| last.set((key, offset)));
-    offset
+    SYSTEM.with(|tz| match Period::around(tz, t) {
+        Some(utc) => {
+            CACHE.with(|c| c.borrow_mut().utc.insert(utc));
+            utc.offset
+        }
+        None => offset_of_utc(tz, t),
+    })
+}
+
+/// A stretch of time with one offset of the system zone: the instants
+/// (or, for [`Caches::local`], the local times) in `[start, end)` ms.
+/// Date arithmetic asks about the same periods again and again: the
+/// periods met ([`Caches`]) answer most times without asking jiff (a
+/// search of the zone's transitions, or its POSIX rule, each time).
+#[derive(Clone, Copy)]
+struct Period {
+    start: f64,
+    end: f64,
+    offset: f64,
+}
+
+impl Period {
+    const EMPTY: Period = Period {
+        start: 0.0,
+        end: 0.0,
+        offset: 0.0,
+    };
+
+    fn lookup(&self, t: f64) -> Option<f64> {
+        // (-Infinity is no time value: `offset_of_utc` gives it 0.)
+        (t.is_finite() && self.start <= t && t < self.end).then_some(self.offset)
+    }
+
+    /// The period of instants around `t` between two transitions of `tz`
+    /// (`None` outside the range where `offset_of_utc` asks jiff about `t`
+    /// itself).
+    fn around(tz: &TimeZone, t: f64) -> Option<Period> {
+        if !t.is_finite() || into_range(t) != t {
+            return None;
+        }
+        let s = crate::conversions::floor(t / MS_PER_SECOND);
+        let (lo, hi) = (
+            Timestamp::MIN.as_second() as f64,
+            Timestamp::MAX.as_second() as f64,
+        );
+        if !(lo < s && s < hi) {
+            return None;
+        }
+        let at = Timestamp::from_second(s as i64).ok()?;
+        let offset = f64::from(tz.to_offset(at).seconds()) * MS_PER_SECOND;
+        // The last transition at or before `at` (`preceding` is strict) and
+        // the first after it; none: the offset holds to the end of time
+        // (before the first transition, `offset_of_utc` clamps to jiff's
+        // first instant, which has this offset too).
+        let start = at
+            .checked_add(jiff::SignedDuration::from_secs(1))
+            .ok()
+            .and_then(|next| tz.preceding(next).next())
+            .map_or(f64::NEG_INFINITY, |tr| {
+                tr.timestamp().as_second() as f64 * MS_PER_SECOND
+            });
+        let end = tz.following(at).next().map_or(f64::INFINITY, |tr| {
+            tr.timestamp().as_second() as f64 * MS_PER_SECOND
+        });
+        // Past jiff's range the offset is that of an instant 400·k years
+        // earlier (`into_range`): the period stops where that begins.
+        let max = (Timestamp::MAX.as_second() - 2 * 86_400) as f64 * MS_PER_SECOND;
+        Some(Period {
+            start,
+            end: end.min(max),
+            offset,
+        })
+    }
+
+    /// The local times of this period of instants that occur once and
+    /// only in it: more than two days (more than any offset change) from
+    /// either transition.
+    fn local_interior(&self) -> Period {
+        const MARGIN: f64 = 2.0 * 86_400_000.0;
+        let start = self.start + self.offset + MARGIN;
+        // Capped where `offset_of_local` starts moving local times back by
+        // 400-year cycles.
+        let max = (Timestamp::MAX.as_second() - 2 * 86_400) as f64 * MS_PER_SECOND;
+        let end = (self.end + self.offset - MARGIN).min(max);
+        if start < end {
+            Period {
+                start,
+                end,
+                offset: self.offset,
+            }
+        } else {
+            Period::EMPTY
+        }
+    }
+}
+
+/// The periods met so far, sorted and disjoint, in one direction: date
+/// arithmetic over a range of years visits the same few dozen periods
+/// again and again. Bounded: past `MAX_PERIODS` the list starts over.
+#[derive(Default)]
+struct Periods {
+    list: Vec<Period>,
+    /// The index of the period that answered last: the getters of one
+    /// date ask about the same time one after another.
+    last: usize,
+}
+
+const MAX_PERIODS: usize = 4096;
+
+impl Periods {
+    fn lookup(&mut self, t: f64) -> Option<f64> {
+        if let Some(offset) = self.list.get(self.last).and_then(|p| p.lookup(t)) {
+            return Some(offset);
+        }
+        let i = self.list.partition_point(|p| p.start <= t).checked_sub(1)?;
+        let offset = self.list.get(i)?.lookup(t)?;
+        self.last = i;
+        Some(offset)
+    }
+
+    fn insert(&mut self, period: Period) {
+        if period.start >= period.end {
+            return;
+        }
+        if self.list.len() >= MAX_PERIODS {
+            self.list.clear();
+        }
+        let i = self.list.partition_point(|p| p.start < period.start);
+        // A period already known (two lookups of one period from times
+        // the list had no answer for cannot happen, but stay disjoint).
+        if self.list.get(i).is_some_and(|p| p.start == period.start) {
+            return;
+        }
+        self.list.insert(i, period);
+        self.last = i;
+    }
+}
+
+/// The zone's periods of instants (for LocalTime) and of local times (for
+/// UTC); the zone of a thread is fixed.
+#[derive(Default)]
+struct Caches {
+    utc: Periods,
+    local: Periods,
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Caches> = std::cell::RefCell::new(Caches::default());
 }
 
 /// The name 21.4.4.41.3 TimeZoneString may append: the system zone's
@@ -281,5 +421,68 @@ mod tests {
             offset_of_utc(&posix, local(2030.0, 6.0, 1.0, 0.0, 0.0)),
             -4.0 * HOUR
         );
+    }
+
+    /// The periods cached by `offset_ms` and `utc` give what a lookup of
+    /// each time would: instants on both sides of transitions, and local
+    /// times in gaps and folds (which the local period leaves out).
+    #[test]
+    fn cached_periods_agree_with_lookups() {
+        for name in ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe"] {
+            let Ok(tz) = TimeZone::get(name) else {
+                continue;
+            };
+            let mut t = local(1890.0, 0.0, 1.0, 0.0, 0.0);
+            let stop = local(2060.0, 0.0, 1.0, 0.0, 0.0);
+            // A step of 9h 31m 7.123s: every hour of the day is visited,
+            // and the edges of transitions come within minutes.
+            let step = 9.0 * HOUR + 31.0 * 60_000.0 + 7_123.0;
+            let mut known = Caches::default();
+            while t < stop {
+                let period = Period::around(&tz, t).expect("in range");
+                known.utc.insert(period);
+                for probe in [t, period.start, period.end - 1.0, t + HOUR, t - HOUR] {
+                    if let Some(offset) = period.lookup(probe) {
+                        assert_eq!(offset, offset_of_utc(&tz, probe), "{name} utc {probe}");
+                    }
+                }
+                let offset = offset_of_local(&tz, t);
+                let local = Period::around(&tz, t - offset)
+                    .expect("in range")
+                    .local_interior();
+                known.local.insert(local);
+                for probe in [
+                    t,
+                    local.start,
+                    local.end - 1.0,
+                    t + 3.0 * HOUR,
+                    t - 3.0 * HOUR,
+                ] {
+                    if let Some(offset) = local.lookup(probe) {
+                        assert_eq!(offset, offset_of_local(&tz, probe), "{name} local {probe}");
+                    }
+                }
+                t += step;
+            }
+            // The lists answer as lookups do, in another order (every
+            // 7 hours 7 minutes, backwards).
+            let mut t = stop;
+            let (mut hits, mut local_hits) = (0, 0);
+            while t > local(1890.0, 0.0, 1.0, 0.0, 0.0) {
+                if let Some(offset) = known.utc.lookup(t) {
+                    assert_eq!(offset, offset_of_utc(&tz, t), "{name} listed utc {t}");
+                    hits += 1;
+                }
+                if let Some(offset) = known.local.lookup(t) {
+                    assert_eq!(offset, offset_of_local(&tz, t), "{name} listed local {t}");
+                    local_hits += 1;
+                }
+                t -= 7.0 * HOUR + 7.0 * 60_000.0;
+            }
+            assert!(
+                hits > 100_000 && local_hits > 100_000,
+                "{name}: {hits} {local_hits}"
+            );
+        }
     }
 }
