@@ -120,20 +120,28 @@ impl Reclaim {
 /// became dead (see the module docs). Only flags change here.
 pub(crate) fn after_marking_hook(rt: &mut Runtime) {
     let stack_top = rt.stack_top();
-    // SAFETY: installed only on an executor's runtime, its first field.
-    let exec = unsafe { &mut *(rt as *mut Runtime as *mut Executor) };
-    let state = &mut exec.state;
-    if state.reclaim.candidates.is_empty() {
+    let exec = rt as *mut Runtime as *mut Executor;
+    // SAFETY: installed only on an executor's runtime, its first field
+    // (`#[repr(C)]`). Only the two tables the hook needs are borrowed, not
+    // the whole executor: a collection runs inside an allocation, and no
+    // code holds a borrow of the reclaim table or the code map across an
+    // allocation (they are touched by loading, freeing and registering
+    // code, which allocate no GC cells while they hold them).
+    let (reclaim, map) = unsafe {
+        (
+            &mut *std::ptr::addr_of_mut!((*exec).state.reclaim),
+            &*std::ptr::addr_of!((*exec).state.code_map),
+        )
+    };
+    if reclaim.candidates.is_empty() {
         return;
     }
     let mut running = HashSet::new();
-    let map = &state.code_map;
     crate::gc::stack::scan(stack_top, &mut |word| {
         if let Some(p) = map.program_at(word) {
             running.insert(p);
         }
     });
-    let reclaim = &mut state.reclaim;
     for (&id, c) in reclaim.candidates.iter_mut() {
         let mut live = c.pins > 0 || c.cached || running.contains(&id);
         for &t in &c.templates {
