@@ -387,6 +387,7 @@ impl FunctionCompiler<'_, '_> {
             f,
             v,
             exact: true,
+            loose: false,
         })
     }
 

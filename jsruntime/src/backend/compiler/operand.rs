@@ -31,11 +31,15 @@ pub(super) enum Operand {
     /// to an int32 when integral (an arithmetic result). Only the full tier
     /// of a function that is not a coroutine makes one (a coroutine's
     /// operand stack is saved as `i64` parts).
+    /// `loose`: `f` is meaningful only when `raw` (a variable's companion,
+    /// see `variables.rs`), else `f` is also `v`'s double when `v` is a
+    /// Number.
     Num {
         raw: ir::Value,
         f: ir::Value,
         v: ir::Value,
         exact: bool,
+        loose: bool,
     },
     /// An identifier reference.
     Variable(Symbol, Locator),
@@ -193,7 +197,9 @@ impl FunctionCompiler<'_, '_> {
             Operand::This => self.this_value(),
             Operand::Bool(b) => self.box_bool(b),
             Operand::Any(v) => v,
-            Operand::Num { raw, f, v, exact } => self.box_unboxed(raw, f, v, exact),
+            Operand::Num {
+                raw, f, v, exact, ..
+            } => self.box_unboxed(raw, f, v, exact),
             Operand::Variable(symbol, locator) => self.load_variable(symbol, locator)?,
             Operand::Snapshot {
                 symbol,

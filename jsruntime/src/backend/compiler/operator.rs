@@ -301,6 +301,7 @@ impl FunctionCompiler<'_, '_> {
                 f,
                 v: result,
                 exact: false,
+                loose: false,
             },
             _ => Operand::Any(result),
         }
@@ -704,6 +705,10 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn assignment(&mut self) -> Result<(), CompileError> {
         let value = self.pop()?;
         let reference = self.pop()?;
+        if self.store_unboxed(&reference, &value)? {
+            self.operands.push(value);
+            return Ok(());
+        }
         let v = self.value_of(value)?;
         self.put_value(&reference, v, false)?;
         self.operands.push(Operand::Any(v));
@@ -718,9 +723,13 @@ impl FunctionCompiler<'_, '_> {
             return malformed("compound assignment to a non-reference");
         }
         let reference = self.pin_property_key(reference)?;
-        let old = self.value_of(reference.clone())?;
+        // A variable with unboxed companions is read unboxed.
+        let old = match self.unboxed_variable(&reference)? {
+            Some(num) => num,
+            None => Operand::Any(self.value_of(reference.clone())?),
+        };
         self.operands.push(reference);
-        self.operands.push(Operand::Any(old));
+        self.operands.push(old);
         Ok(())
     }
 
@@ -732,6 +741,10 @@ impl FunctionCompiler<'_, '_> {
         let a = self.numeric_of(old)?;
         let b = self.numeric_of(rhs)?;
         let result = self.binary(op, a, b);
+        if self.store_unboxed(&reference, &result)? {
+            self.operands.push(result);
+            return Ok(());
+        }
         let v = self.value_of(result)?;
         self.put_value(&reference, v, false)?;
         self.operands.push(Operand::Any(v));

@@ -32,6 +32,8 @@ pub(super) struct Unboxed {
     pub(super) f: ir::Value,
     /// Boxing keeps an integral double a double (see [`Operand::Num`]).
     pub(super) exact: bool,
+    /// `f` is meaningful only when `raw` (see [`Operand::Num`]).
+    pub(super) loose: bool,
 }
 
 /// An operand of an operator's fast paths. The type tests run on `v`,
@@ -117,17 +119,45 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn arg_of(&mut self, op: Operand) -> Result<Arg, CompileError> {
         let op = self.unspill(op);
         Ok(match op {
-            Operand::Num { raw, f, v, exact } => Arg {
+            Operand::Num {
+                raw,
+                f,
                 v,
-                unboxed: Some(Unboxed { raw, f, exact }),
+                exact,
+                loose,
+            } => Arg {
+                v,
+                unboxed: Some(Unboxed {
+                    raw,
+                    f,
+                    exact,
+                    loose,
+                }),
             },
-            op => Arg::boxed(self.value_of(op)?),
+            op => match self.unboxed_variable(&op)? {
+                Some(num) => self.arg_of(num)?,
+                None => Arg::boxed(self.value_of(op)?),
+            },
         })
     }
 
     /// The `f64` of an [`Arg`] known to be a Number.
     pub(super) fn arg_f64(&mut self, a: Arg) -> ir::Value {
         match a.unboxed {
+            Some(u) if u.loose => {
+                // The double only while raw, else the boxed bits'.
+                let done = self.b.create_block();
+                let d = self.b.append_block_param(done, F64);
+                let boxed = self.b.create_block();
+                self.b
+                    .ins()
+                    .brif(u.raw, done, &[BlockArg::Value(u.f)], boxed, &[]);
+                self.b.switch_to_block(boxed);
+                let x = self.number_to_f64(a.v);
+                self.b.ins().jump(done, &[BlockArg::Value(x)]);
+                self.b.switch_to_block(done);
+                d
+            }
             Some(u) => u.f,
             None => self.number_to_f64(a.v),
         }
