@@ -15,7 +15,7 @@ function acc(a, n) {
 }
 var fa = new Float64Array(100);
 for (var i = 0; i < 100; i++) fa[i] = i * 0.75;
-for (var r = 0; r < 2000; r++) acc(fa, 100);
+for (var r = 0; r < 300; r++) acc(fa, 100);
 console.log("acc", acc(fa, 100).join(" "));
 
 // The accumulator becomes a string, an object, NaN, -0, a BigInt error.
@@ -28,7 +28,7 @@ function morph(a, n, at, v) {
   }
   return [String(s), Object.is(s, -0), log.join(",")].join(" ");
 }
-for (var r = 0; r < 2000; r++) morph(fa, 10, -1, 0);
+for (var r = 0; r < 300; r++) morph(fa, 10, -1, 0);
 console.log("string", morph(fa, 6, 3, "x"));
 console.log("object", morph(fa, 6, 2, { valueOf: function () { return 0.5; } }));
 console.log("array", morph(fa, 4, 1, [7]));
@@ -69,7 +69,7 @@ function reads(a) {
   }
   return out.join(",");
 }
-for (var r = 0; r < 2000; r++) reads(fa.subarray(0, 5));
+for (var r = 0; r < 300; r++) reads(fa.subarray(0, 5));
 console.log("reads", reads(new Float64Array([1.5, 20, 30.25, -100, NaN])));
 function thrower(a) {
   var s = 0;
@@ -85,7 +85,7 @@ function thrower(a) {
   }
   return "done " + s;
 }
-for (var r = 0; r < 2000; r++) thrower(fa.subarray(0, 5));
+for (var r = 0; r < 300; r++) thrower(fa.subarray(0, 5));
 console.log("throw", thrower(fa), thrower(fa.subarray(0, 4)));
 
 // One long call: the quick code's loop is replaced on the stack while the
@@ -106,5 +106,5 @@ function captured(a) {
   for (var i = 0; i < a.length; i++) s += a[i];
   return get();
 }
-for (var r = 0; r < 2000; r++) captured(fa);
+for (var r = 0; r < 300; r++) captured(fa);
 console.log("captured", captured(fa));

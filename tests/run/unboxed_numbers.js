@@ -17,7 +17,7 @@ for (var i = 0; i < 64; i++) {
   fb[i] = (i % 5) - 2;
 }
 var total = 0;
-for (var r = 0; r < 3000; r++) total += dot(fa, fb, 64);
+for (var r = 0; r < 300; r++) total += dot(fa, fb, 64);
 console.log("dot", total);
 
 // The same site on plain arrays, with strings, objects, undefined and holes.
@@ -32,14 +32,14 @@ function concat(a, n) {
   for (var i = 0; i < n; i++) s = s + a[i] * 2;
   return s;
 }
-for (var r = 0; r < 2000; r++) concat(fa, 8);
+for (var r = 0; r < 300; r++) concat(fa, 8);
 console.log("concat", concat(["1", "x", 3], 3), concat(fa, 4));
 function mixed(a, n) {
   var s = "";
   for (var i = 0; i < n; i++) s += a[i] * 0.5 + "|";
   return s;
 }
-for (var r = 0; r < 2000; r++) mixed(fa, 4);
+for (var r = 0; r < 300; r++) mixed(fa, 4);
 console.log("mixed", mixed(fa, 6), mixed([1, null, undefined, "4", true], 5));
 
 // NaN, -0 and infinities through the raw path.
@@ -52,7 +52,7 @@ function scale(a, k) {
   }
   return out.join(",");
 }
-for (var r = 0; r < 2000; r++) scale(fa, 1.5);
+for (var r = 0; r < 300; r++) scale(fa, 1.5);
 console.log("special", scale(special, 1));
 console.log("special2", scale(special, -1));
 console.log("special3", scale(special, 1e10));
@@ -61,7 +61,7 @@ function negzero(a) {
   for (var i = 0; i < a.length; i++) s = s + a[i];
   return Object.is(s, -0) ? "-0" : String(s);
 }
-for (var r = 0; r < 2000; r++) negzero(fa);
+for (var r = 0; r < 300; r++) negzero(fa);
 console.log("negzero", negzero(new Float64Array([-0, -0])), negzero(new Float64Array([-0, 0])));
 
 // int32 sites that overflow into doubles, feeding a double site.
@@ -83,7 +83,7 @@ function f32(a, out) {
 }
 var f32a = new Float32Array([0.1, 1.5, -2.25, 1e30, 3e38]);
 var f32o = new Float32Array(5);
-for (var r = 0; r < 2000; r++) f32(f32a, f32o);
+for (var r = 0; r < 300; r++) f32(f32a, f32o);
 console.log("f32", Array.from(f32(f32a, f32o)).join(","));
 console.log("f32 to f64", Array.from(f32(f32a, new Float64Array(5))).join(","));
 console.log("f32 to int", Array.from(f32(f32a, new Int32Array(5))).join(","));
@@ -103,7 +103,7 @@ function sumDetach(a, at) {
   }
   return s;
 }
-for (var r = 0; r < 2000; r++) sumDetach(new Float64Array(16).fill(0.5), -1);
+for (var r = 0; r < 300; r++) sumDetach(new Float64Array(16).fill(0.5), -1);
 console.log("detach", sumDetach(new Float64Array(16).fill(0.5), 4));
 
 // A resizable buffer shrunk inside the loop, fixed-length and
@@ -118,7 +118,7 @@ function sumResize(a, rab, at) {
   }
   return s + "/" + seen + "/" + a.length;
 }
-for (var r = 0; r < 2000; r++) {
+for (var r = 0; r < 300; r++) {
   var rab = new ArrayBuffer(16 * 8, { maxByteLength: 32 * 8 });
   sumResize(new Float64Array(rab).fill(0.25), rab, -1);
 }
@@ -135,7 +135,7 @@ function sumAny(a) {
   for (var i = 0; i < a.length; i++) s += a[i] * 0.5;
   return s;
 }
-for (var r = 0; r < 2000; r++) sumAny(fa);
+for (var r = 0; r < 300; r++) sumAny(fa);
 console.log("types", sumAny(new Int32Array([1, 2, 3])), sumAny(new Uint8Array([255, 1])),
   sumAny(new BigInt64Array(0)), sumAny(new Float32Array([0.5, 0.25])));
 try {
@@ -154,7 +154,7 @@ function uses(a) {
   }
   return out.join(" ");
 }
-for (var r = 0; r < 2000; r++) uses(fa);
+for (var r = 0; r < 300; r++) uses(fa);
 console.log("uses", uses(new Float64Array([0, 1, 2, -1, NaN, 0.5])));
 
 // A generator (a coroutine keeps its operands boxed) with the same kernel.

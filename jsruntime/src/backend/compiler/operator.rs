@@ -41,10 +41,16 @@ impl FunctionCompiler<'_, '_> {
         };
         match op {
             B::Addition | B::Subtraction | B::Multiplication | B::Division => {
-                // A site that has seen doubles (or int32 overflow) gives
-                // its result unboxed (`Operand::Num`): a consumer that
-                // computes on it skips the boxing and the type tests.
-                let unboxed = self.unboxed_numbers() && seen & (OP_DOUBLE | OP_OVERFLOW) != 0;
+                // A site whose feedback saw doubles (or int32 overflow)
+                // gives its result unboxed (`Operand::Num`): a consumer
+                // that computes on it skips the boxing and the type tests.
+                // Not without feedback (code compiled full at once): the
+                // int32 path's extra conversion and block parameters cost
+                // int32 loops (typed_checksum's top level, +2%).
+                let unboxed = self.unboxed_numbers()
+                    && self
+                        .site_feedback(false)
+                        .is_some_and(|bits| bits & (OP_DOUBLE | OP_OVERFLOW) != 0);
                 self.arithmetic_or(op, a, b, None, seen, unboxed)
             }
             B::LessThan
