@@ -227,6 +227,11 @@ impl FunctionCompiler<'_, '_> {
         }
         let op = match op {
             Operand::Bool(v) => Operand::Any(self.box_bool(v)),
+            // Never made in a coroutine; boxed if it were.
+            op @ Operand::Num { .. } => match self.value_of(op.clone()) {
+                Ok(v) => Operand::Any(v),
+                Err(_) => op,
+            },
             // Complete (see `suspend`).
             op @ Operand::Closure { .. } => match self.value_of(op.clone()) {
                 Ok(v) => Operand::Any(v),
@@ -350,6 +355,11 @@ impl FunctionCompiler<'_, '_> {
         for i in 0..self.operands.len() {
             if let Operand::Bool(v) = self.operands[i] {
                 self.operands[i] = Operand::Any(self.box_bool(v));
+            }
+            // Never made in a coroutine; boxed if it were.
+            if let Operand::Num { .. } = self.operands[i] {
+                let op = std::mem::replace(&mut self.operands[i], Operand::Undefined);
+                self.operands[i] = Operand::Any(self.value_of(op)?);
             }
             // A closure's captures directly follow its `Closure`: it is
             // complete here and can be created.

@@ -47,7 +47,9 @@ use cranelift_codegen::ir::{self, types, Block, BlockArg, Endianness, InstBuilde
 use cranelift_frontend::Switch;
 
 use super::control_flow::Flow;
-use super::{trusted, FunctionCompiler, F64, I32, I64};
+use super::operand::Operand;
+use super::values::Arg;
+use super::{trusted, CompileError, FunctionCompiler, F64, I32, I64, I8};
 use crate::backend::feedback::{typed_seen, TypedSeen, EL_DENSE};
 use crate::backend::jit::{RuntimeFn, Tier};
 use crate::builtins::array_buffer::{BufferData, ElementType};
@@ -246,6 +248,20 @@ impl FunctionCompiler<'_, '_> {
         slow: Block,
         done: Block,
     ) {
+        self.get_element_fast_to(object, key, kinds, slow, done, None);
+    }
+
+    /// [`Self::get_element_fast`], where the inline access of a float
+    /// element type jumps to `raw_done` (when given) with the raw `f64`.
+    fn get_element_fast_to(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+        kinds: ElementKinds,
+        slow: Block,
+        done: Block,
+        raw_done: Option<Block>,
+    ) {
         let (hit, exotic, flags) = self.dense_element_address(object, key, kinds.dense, slow);
         if let Some((hit, slot)) = hit {
             self.b.switch_to_block(hit);
@@ -270,7 +286,7 @@ impl FunctionCompiler<'_, '_> {
         if self.inline_typed_arrays() && !types.is_empty() {
             let call = self.b.create_block();
             self.b.set_cold_block(call);
-            self.typed_array_get_inline(object, key, &types, call, done);
+            self.typed_array_get_inline(object, key, &types, call, done, raw_done);
             self.b.switch_to_block(call);
         }
         let v = self.call_runtime(RuntimeFn::TypedArrayGet, &[self.ctx, object, key]);
@@ -281,6 +297,98 @@ impl FunctionCompiler<'_, '_> {
         self.b
             .ins()
             .brif(hole, slow, &[], done, &[BlockArg::Value(v)]);
+    }
+
+    /// The operand of an operator's fast paths for `op` (see
+    /// [`Self::arg_of`]): an element get `a[i]` of a site that has seen only
+    /// Float32Array or only Float64Array receivers gives its element
+    /// unboxed ([`Self::get_element_unboxed`]).
+    pub(super) fn numeric_of(&mut self, op: Operand) -> Result<Arg, CompileError> {
+        let op = self.unspill(op);
+        if let Operand::Property {
+            object,
+            key,
+            cache: None,
+        } = op
+        {
+            if let Some(num) = self.get_element_unboxed(object, key) {
+                return self.arg_of(num);
+            }
+        }
+        self.arg_of(op)
+    }
+
+    /// GetValue of `object[key]` as an [`Operand::Num`] (design step 3 in an
+    /// expression): in the full tier, inside a loop, at a site whose
+    /// feedback saw typed arrays of one float type only. The inline access
+    /// gives the raw double; every other path (another element type, a
+    /// dense array, the runtime) gives its boxed value, with its `f64` when
+    /// a Number. `None`: the site gets the ordinary get.
+    pub(super) fn get_element_unboxed(
+        &mut self,
+        object: ir::Value,
+        key: ir::Value,
+    ) -> Option<Operand> {
+        if !self.unboxed_numbers() || !self.inline_typed_arrays() {
+            return None;
+        }
+        let kinds = self.element_kinds()?;
+        if !matches!(
+            kinds.typed,
+            TypedSeen::One(ElementType::Float32 | ElementType::Float64)
+        ) {
+            return None;
+        }
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        let boxed = self.b.append_block_param(done, I64);
+        let raw_done = self.b.create_block();
+        let d = self.b.append_block_param(raw_done, F64);
+        let join = self.b.create_block();
+        let v = self.b.append_block_param(join, I64);
+        let raw = self.b.append_block_param(join, I8);
+        let f = self.b.append_block_param(join, F64);
+        self.get_element_fast_to(object, key, kinds, slow, done, Some(raw_done));
+        // As `get_property` for a computed key (no inline cache).
+        self.b.switch_to_block(slow);
+        let ic = self.b.ins().iconst(I64, 0);
+        let scratch = self.scratch_addr();
+        let r = self.call_runtime_checked(
+            RuntimeFn::GetProperty,
+            &[self.ctx, object, key, ic, scratch],
+        );
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(done);
+        let not_raw = self.b.ins().iconst(I8, 0);
+        let boxed_f = self.number_to_f64(boxed);
+        self.b.ins().jump(
+            join,
+            &[
+                BlockArg::Value(boxed),
+                BlockArg::Value(not_raw),
+                BlockArg::Value(boxed_f),
+            ],
+        );
+        self.b.switch_to_block(raw_done);
+        let zero = self.b.ins().iconst(I64, 0);
+        let is_raw = self.b.ins().iconst(I8, 1);
+        self.b.ins().jump(
+            join,
+            &[
+                BlockArg::Value(zero),
+                BlockArg::Value(is_raw),
+                BlockArg::Value(d),
+            ],
+        );
+        self.b.switch_to_block(join);
+        Some(Operand::Num {
+            raw,
+            f,
+            v,
+            exact: true,
+            loose: false,
+        })
     }
 
     /// The fast path of `object[key] = value`: when the element is a present
@@ -525,6 +633,7 @@ impl FunctionCompiler<'_, '_> {
         types: &[ElementType],
         fallback: Block,
         done: Block,
+        raw_done: Option<Block>,
     ) {
         let access = self.typed_array_prelude(object, key, fallback);
         let flags = buffer_bytes();
@@ -564,14 +673,24 @@ impl FunctionCompiler<'_, '_> {
                 // A double as it is (an integral one is a valid Number
                 // value too, and the float kernels that read these arrays
                 // mostly compute in doubles), NaN canonicalised.
-                ElementType::Float32 => {
-                    let x = self.b.ins().load(types::F32, flags, addr, 0);
-                    let d = self.b.ins().fpromote(F64, x);
+                ElementType::Float32 | ElementType::Float64 => {
+                    let d = if ty == ElementType::Float32 {
+                        let x = self.b.ins().load(types::F32, flags, addr, 0);
+                        self.b.ins().fpromote(F64, x)
+                    } else {
+                        self.b.ins().load(F64, flags, addr, 0)
+                    };
+                    if let Some(raw_done) = raw_done {
+                        // Unboxed (`get_element_unboxed`).
+                        self.b.ins().jump(raw_done, &[BlockArg::Value(d)]);
+                        continue;
+                    }
                     self.box_double(d)
                 }
+                // Float16 and the BigInt types never have an inline access.
                 _ => {
-                    let d = self.b.ins().load(F64, flags, addr, 0);
-                    self.box_double(d)
+                    self.b.ins().jump(fallback, &[]);
+                    continue;
                 }
             };
             self.b.ins().jump(done, &[BlockArg::Value(v)]);

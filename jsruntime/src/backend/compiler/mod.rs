@@ -462,6 +462,13 @@ struct FunctionCompiler<'a, 'p> {
     slots: Vec<Slot>,
     /// Kind of each slot's binding, when a scope declares it.
     kinds: Vec<Option<VariableKind>>,
+    /// Per slot, the unboxed companions of a `var` held in a register in
+    /// the full tier (`variables.rs`, `init_unboxed_vars`): a raw flag
+    /// (`i8`) and a double (`f64`).
+    unboxed_vars: Vec<Option<(Variable, Variable)>>,
+    /// The `i8` 0 every boxed store gives a companion's raw flag (one SSA
+    /// value, so that loops of int32 code carry no extra block parameter).
+    raw_zero: Option<ir::Value>,
     /// The completion value of `return`.
     return_value: Variable,
 
@@ -654,6 +661,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             argv: argv_slot,
             slots,
             kinds,
+            unboxed_vars: Vec::new(),
+            raw_zero: None,
             return_value,
             operands: Vec::new(),
             flows: Vec::new(),
@@ -682,6 +691,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             self.caches = self.host.inline_caches(self.script.num_inline_caches * 2);
         }
         self.init_feedback();
+        self.init_unboxed_vars();
         // A full tier with on-stack replacement entries reads its save area
         // first (`osr.rs`).
         self.osr_read_buffer();

@@ -23,6 +23,24 @@ pub(super) enum Operand {
     Bool(ir::Value),
     /// Any value, NaN-boxed (`i64`).
     Any(ir::Value),
+    /// A value that may be held unboxed (design step 3, see `values.rs`,
+    /// [`super::values::Unboxed`]): when `raw` (`i8`) is 1 it is the `f64`
+    /// `f` and `v` is 0 (the bits of +0, a Number); when `raw` is 0 it is
+    /// the NaN-boxed `v`, and `f` is its `f64` if `v` is a Number. `exact`:
+    /// boxed as it is (a typed array's float element), else re-canonicalised
+    /// to an int32 when integral (an arithmetic result). Only the full tier
+    /// of a function that is not a coroutine makes one (a coroutine's
+    /// operand stack is saved as `i64` parts).
+    /// `loose`: `f` is meaningful only when `raw` (a variable's companion,
+    /// see `variables.rs`), else `f` is also `v`'s double when `v` is a
+    /// Number.
+    Num {
+        raw: ir::Value,
+        f: ir::Value,
+        v: ir::Value,
+        exact: bool,
+        loose: bool,
+    },
     /// An identifier reference.
     Variable(Symbol, Locator),
     /// An identifier reference whose value was read before a side effect
@@ -91,7 +109,8 @@ impl Operand {
     }
 
     /// The SSA values the operand holds, in a fixed order (all `i64` boxed
-    /// values, except a `Bool`'s `i8` and a closure's capture cells).
+    /// values, except a `Bool`'s `i8`, a `Num`'s `i8` and `f64`, and a
+    /// closure's capture cells).
     pub(super) fn parts(&self) -> Vec<ir::Value> {
         match self {
             Operand::Bool(v)
@@ -102,6 +121,7 @@ impl Operand {
                 vec![*object, *key]
             }
             Operand::Method { function, this } => vec![*function, *this],
+            Operand::Num { raw, f, v, .. } => vec![*raw, *f, *v],
             Operand::Dynamic(r) => vec![r.key, r.object, r.this],
             Operand::Closure { captures, .. } => captures.clone(),
             _ => Vec::new(),
@@ -124,6 +144,11 @@ impl Operand {
             Operand::Method { function, this } => {
                 *function = parts[0];
                 *this = parts[1];
+            }
+            Operand::Num { raw, f, v, .. } => {
+                *raw = parts[0];
+                *f = parts[1];
+                *v = parts[2];
             }
             Operand::Dynamic(r) => {
                 r.key = parts[0];
@@ -172,6 +197,9 @@ impl FunctionCompiler<'_, '_> {
             Operand::This => self.this_value(),
             Operand::Bool(b) => self.box_bool(b),
             Operand::Any(v) => v,
+            Operand::Num {
+                raw, f, v, exact, ..
+            } => self.box_unboxed(raw, f, v, exact),
             Operand::Variable(symbol, locator) => self.load_variable(symbol, locator)?,
             Operand::Snapshot {
                 symbol,

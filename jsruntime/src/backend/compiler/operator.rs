@@ -6,6 +6,7 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, BlockArg, InstBuilder};
 
 use super::operand::Operand;
+use super::values::Arg;
 use super::variables::GlobalMiss;
 use super::{malformed, CompileError, FunctionCompiler, F64, I32, I64, I8};
 use crate::backend::feedback::{OP_DOUBLE, OP_INT32, OP_OTHER, OP_OVERFLOW};
@@ -17,11 +18,12 @@ use crate::value::{Value, NUMBER_LIMIT, TAG_BIGINT, TAG_SHIFT, TAG_STRING};
 const ALL_KINDS: u8 = OP_INT32 | OP_DOUBLE | OP_OTHER | OP_OVERFLOW;
 
 impl FunctionCompiler<'_, '_> {
-    /// `op` on two boxed values: int32 and double fast paths, the runtime
-    /// for the rest.
-    fn binary(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value) -> Operand {
+    /// `op` on two operands: int32 and double fast paths, the runtime for
+    /// the rest.
+    fn binary(&mut self, op: BinaryOperator, a: Arg, b: Arg) -> Operand {
         use BinaryOperator as B;
         if self.compact() {
+            let (a, b) = (self.arg_boxed(a), self.arg_boxed(b));
             return self.compact_binary(op, a, b);
         }
         // A full tier built at a tier-up emits the paths the site has seen
@@ -31,12 +33,25 @@ impl FunctionCompiler<'_, '_> {
         let seen = match self.site_feedback(false) {
             None => ALL_KINDS,
             Some(0) if self.in_loop() => ALL_KINDS,
-            Some(0) => return self.compact_binary(op, a, b),
+            Some(0) => {
+                let (a, b) = (self.arg_boxed(a), self.arg_boxed(b));
+                return self.compact_binary(op, a, b);
+            }
             Some(bits) => bits,
         };
         match op {
             B::Addition | B::Subtraction | B::Multiplication | B::Division => {
-                Operand::Any(self.arithmetic_or(op, a, b, None, seen))
+                // A site whose feedback saw doubles (or int32 overflow)
+                // gives its result unboxed (`Operand::Num`): a consumer
+                // that computes on it skips the boxing and the type tests.
+                // Not without feedback (code compiled full at once): the
+                // int32 path's extra conversion and block parameters cost
+                // int32 loops (typed_checksum's top level, +2%).
+                let unboxed = self.unboxed_numbers()
+                    && self
+                        .site_feedback(false)
+                        .is_some_and(|bits| bits & (OP_DOUBLE | OP_OVERFLOW) != 0);
+                self.arithmetic_or(op, a, b, None, seen, unboxed)
             }
             B::LessThan
             | B::GreaterThan
@@ -52,8 +67,12 @@ impl FunctionCompiler<'_, '_> {
             | B::LeftShift
             | B::SignedRightShift
             | B::UnsignedRightShift => Operand::Any(self.bitwise(op, a, b, seen)),
-            B::Remainder => Operand::Any(self.remainder(a, b, seen)),
+            B::Remainder => {
+                let (a, b) = (self.arg_boxed(a), self.arg_boxed(b));
+                Operand::Any(self.remainder(a, b, seen))
+            }
             B::Exponentiation | B::InstanceOf | B::In => {
+                let (a, b) = (self.arg_boxed(a), self.arg_boxed(b));
                 Operand::Any(self.runtime_binary(op, a, b))
             }
         }
@@ -139,26 +158,40 @@ impl FunctionCompiler<'_, '_> {
     /// values saw only int32 operands, and would otherwise call the runtime
     /// on every value of the full tier. The slow path runs `update`
     /// on `a` instead of the binary operator when given (`x++` on a BigInt,
-    /// see `runtime_unary`).
+    /// see `runtime_unary`). With `unboxed` the result is an
+    /// [`Operand::Num`]: the double path's raw `f64`, or the boxed result of
+    /// the other paths with its `f64`.
     fn arithmetic_or(
         &mut self,
         op: BinaryOperator,
-        a: ir::Value,
-        b: ir::Value,
+        a: Arg,
+        b: Arg,
         update: Option<UnaryOperator>,
         seen: u8,
-    ) -> ir::Value {
+        unboxed: bool,
+    ) -> Operand {
         use BinaryOperator as B;
         let int_path = seen & OP_INT32 != 0 && op != B::Division;
         let float_path = seen & (OP_INT32 | OP_DOUBLE | OP_OVERFLOW) != 0;
         if !int_path && !float_path {
-            return match update {
+            let (a, b) = (self.arg_boxed(a), self.arg_boxed(b));
+            return Operand::Any(match update {
                 Some(u) => self.runtime_unary(u, a),
                 None => self.runtime_binary(op, a, b),
-            };
+            });
         }
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
+        // The raw flag and the double of an unboxed result.
+        let (raw, f) = if unboxed {
+            (
+                Some(self.b.append_block_param(done, I8)),
+                Some(self.b.append_block_param(done, F64)),
+            )
+        } else {
+            (None, None)
+        };
+        let (av, bv) = (a.v, b.v);
         let float = self.b.create_block();
         let not_int = self.b.create_block();
         let slow = self.b.create_block();
@@ -166,11 +199,11 @@ impl FunctionCompiler<'_, '_> {
 
         if int_path {
             let int = self.b.create_block();
-            let both = self.both_int32(a, b);
+            let both = self.both_int32(av, bv);
             self.b.ins().brif(both, int, &[], not_int, &[]);
             self.b.switch_to_block(int);
-            let x = self.b.ins().ireduce(I32, a);
-            let y = self.b.ins().ireduce(I32, b);
+            let x = self.b.ins().ireduce(I32, av);
+            let y = self.b.ins().ireduce(I32, bv);
             let (r, overflow) = match op {
                 B::Addition => self.b.ins().sadd_overflow(x, y),
                 B::Subtraction => self.b.ins().ssub_overflow(x, y),
@@ -191,52 +224,100 @@ impl FunctionCompiler<'_, '_> {
             self.b.ins().brif(overflow, on_overflow, &[], ok, &[]);
             self.b.switch_to_block(ok);
             let boxed = self.box_int(r);
-            self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+            if unboxed {
+                let zero = self.b.ins().iconst(I8, 0);
+                let d = self.b.ins().fcvt_from_sint(F64, r);
+                self.b.ins().jump(
+                    done,
+                    &[
+                        BlockArg::Value(boxed),
+                        BlockArg::Value(zero),
+                        BlockArg::Value(d),
+                    ],
+                );
+            } else {
+                self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+            }
         } else {
             self.b.ins().jump(not_int, &[]);
         }
 
         self.b.switch_to_block(not_int);
         if float_path {
-            let numbers = self.both_numbers(a, b);
+            let numbers = self.both_numbers(av, bv);
             self.b.ins().brif(numbers, float, &[], slow, &[]);
 
             self.b.switch_to_block(float);
-            let x = self.number_to_f64(a);
-            let y = self.number_to_f64(b);
+            let x = self.arg_f64(a);
+            let y = self.arg_f64(b);
             let r = match op {
                 B::Addition => self.b.ins().fadd(x, y),
                 B::Subtraction => self.b.ins().fsub(x, y),
                 B::Multiplication => self.b.ins().fmul(x, y),
                 _ => self.b.ins().fdiv(x, y),
             };
-            let boxed = self.box_number(r);
-            self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+            if unboxed {
+                // The value is the raw double; the boxed bits are 0.
+                let zero = self.b.ins().iconst(I64, 0);
+                let one = self.b.ins().iconst(I8, 1);
+                self.b.ins().jump(
+                    done,
+                    &[
+                        BlockArg::Value(zero),
+                        BlockArg::Value(one),
+                        BlockArg::Value(r),
+                    ],
+                );
+            } else {
+                let boxed = self.box_number(r);
+                self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+            }
         } else {
             self.b.ins().jump(slow, &[]);
         }
 
         self.b.switch_to_block(slow);
+        let ab = self.arg_boxed(a);
         let r = match update {
-            Some(u) => self.runtime_unary(u, a),
-            None => self.runtime_binary(op, a, b),
+            Some(u) => self.runtime_unary(u, ab),
+            None => {
+                let bb = self.arg_boxed(b);
+                self.runtime_binary(op, ab, bb)
+            }
         };
-        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        if unboxed {
+            let zero = self.b.ins().iconst(I8, 0);
+            let d = self.number_to_f64(r);
+            self.b.ins().jump(
+                done,
+                &[
+                    BlockArg::Value(r),
+                    BlockArg::Value(zero),
+                    BlockArg::Value(d),
+                ],
+            );
+        } else {
+            self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        }
 
         self.b.switch_to_block(done);
-        result
+        match (raw, f) {
+            (Some(raw), Some(f)) => Operand::Num {
+                raw,
+                f,
+                v: result,
+                exact: false,
+                loose: false,
+            },
+            _ => Operand::Any(result),
+        }
     }
 
     /// A comparison: the int32 and double paths the site has `seen`, then
     /// the runtime.
-    fn comparison(
-        &mut self,
-        op: BinaryOperator,
-        a: ir::Value,
-        b: ir::Value,
-        seen: u8,
-    ) -> ir::Value {
+    fn comparison(&mut self, op: BinaryOperator, a: Arg, b: Arg, seen: u8) -> ir::Value {
         use BinaryOperator as B;
+        let (args, a, b) = ((a, b), a.v, b.v);
         let (icc, fcc) = match op {
             B::LessThan => (IntCC::SignedLessThan, FloatCC::LessThan),
             B::GreaterThan => (IntCC::SignedGreaterThan, FloatCC::GreaterThan),
@@ -277,8 +358,8 @@ impl FunctionCompiler<'_, '_> {
             let numbers = self.both_numbers(a, b);
             self.b.ins().brif(numbers, float, &[], slow, &[]);
             self.b.switch_to_block(float);
-            let x = self.number_to_f64(a);
-            let y = self.number_to_f64(b);
+            let x = self.arg_f64(args.0);
+            let y = self.arg_f64(args.1);
             let r = self.b.ins().fcmp(fcc, x, y);
             self.b.ins().jump(done, &[BlockArg::Value(r)]);
         } else {
@@ -286,6 +367,9 @@ impl FunctionCompiler<'_, '_> {
         }
 
         self.b.switch_to_block(slow);
+        // Not both Numbers (an unboxed operand is then its boxed bits).
+        let a = self.arg_boxed(args.0);
+        let b = self.arg_boxed(args.1);
         if matches!(op, B::StrictEquality | B::StrictInequality) {
             // Not both numbers: identical bits are equal except strings,
             // which compare by content in the runtime (7.2.16
@@ -328,13 +412,15 @@ impl FunctionCompiler<'_, '_> {
     /// A bitwise operator or shift: the int32 path when the site has `seen`
     /// int32 operands, the ToInt32 of doubles below 2^31 in magnitude when
     /// it has seen doubles (`x | 0` on a double), then the runtime.
-    fn bitwise(&mut self, op: BinaryOperator, a: ir::Value, b: ir::Value, seen: u8) -> ir::Value {
+    fn bitwise(&mut self, op: BinaryOperator, a: Arg, b: Arg, seen: u8) -> ir::Value {
         use BinaryOperator as B;
         let int_path = seen & OP_INT32 != 0;
         let double_path = seen & OP_DOUBLE != 0;
         if !int_path && !double_path {
+            let (a, b) = (self.arg_boxed(a), self.arg_boxed(b));
             return self.runtime_binary(op, a, b);
         }
+        let (args, a, b) = ((a, b), a.v, b.v);
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
         let compute = self.b.create_block();
@@ -368,8 +454,8 @@ impl FunctionCompiler<'_, '_> {
             let convert = self.b.create_block();
             self.b.ins().brif(numbers, convert, &[], slow, &[]);
             self.b.switch_to_block(convert);
-            let dx = self.number_to_f64(a);
-            let dy = self.number_to_f64(b);
+            let dx = self.arg_f64(args.0);
+            let dy = self.arg_f64(args.1);
             let limit = self.b.ins().f64const(2147483648.0);
             let ax = self.b.ins().fabs(dx);
             let ay = self.b.ins().fabs(dy);
@@ -407,6 +493,8 @@ impl FunctionCompiler<'_, '_> {
         };
         self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
         self.b.switch_to_block(slow);
+        let a = self.arg_boxed(args.0);
+        let b = self.arg_boxed(args.1);
         let r = self.runtime_binary(op, a, b);
         self.b.ins().jump(done, &[BlockArg::Value(r)]);
         self.b.switch_to_block(done);
@@ -530,7 +618,15 @@ impl FunctionCompiler<'_, '_> {
                 };
                 // The quick tier records no feedback here (its fast paths
                 // are inline): every path.
-                let new = self.arithmetic_or(arith, old, one, Some(slow), ALL_KINDS);
+                let new = self.arithmetic_or(
+                    arith,
+                    Arg::boxed(old),
+                    Arg::boxed(one),
+                    Some(slow),
+                    ALL_KINDS,
+                    false,
+                );
+                let new = self.value_of(new)?;
                 self.put_value(&operand, new, false)?;
                 Operand::Any(if matches!(op, U::PostfixIncrement | U::PostfixDecrement) {
                     old
@@ -604,8 +700,8 @@ impl FunctionCompiler<'_, '_> {
                 return Ok(());
             }
         }
-        let a = self.value_of(lhs)?;
-        let b = self.value_of(rhs)?;
+        let a = self.numeric_of(lhs)?;
+        let b = self.numeric_of(rhs)?;
         let result = self.binary(op, a, b);
         self.operands.push(result);
         Ok(())
@@ -615,6 +711,10 @@ impl FunctionCompiler<'_, '_> {
     pub(super) fn assignment(&mut self) -> Result<(), CompileError> {
         let value = self.pop()?;
         let reference = self.pop()?;
+        if self.store_unboxed(&reference, &value)? {
+            self.operands.push(value);
+            return Ok(());
+        }
         let v = self.value_of(value)?;
         self.put_value(&reference, v, false)?;
         self.operands.push(Operand::Any(v));
@@ -629,9 +729,13 @@ impl FunctionCompiler<'_, '_> {
             return malformed("compound assignment to a non-reference");
         }
         let reference = self.pin_property_key(reference)?;
-        let old = self.value_of(reference.clone())?;
+        // A variable with unboxed companions is read unboxed.
+        let old = match self.unboxed_variable(&reference)? {
+            Some(num) => num,
+            None => Operand::Any(self.value_of(reference.clone())?),
+        };
         self.operands.push(reference);
-        self.operands.push(Operand::Any(old));
+        self.operands.push(old);
         Ok(())
     }
 
@@ -640,9 +744,13 @@ impl FunctionCompiler<'_, '_> {
         let rhs = self.pop()?;
         let old = self.pop()?;
         let reference = self.pop()?;
-        let a = self.value_of(old)?;
-        let b = self.value_of(rhs)?;
+        let a = self.numeric_of(old)?;
+        let b = self.numeric_of(rhs)?;
         let result = self.binary(op, a, b);
+        if self.store_unboxed(&reference, &result)? {
+            self.operands.push(result);
+            return Ok(());
+        }
         let v = self.value_of(result)?;
         self.put_value(&reference, v, false)?;
         self.operands.push(Operand::Any(v));

@@ -266,6 +266,7 @@ impl FunctionCompiler<'_, '_> {
                 }
                 Item::Slot(i) => match self.slots[i] {
                     Slot::Register(var) => {
+                        // (The quick tier: no unboxed companions.)
                         let v = self.b.use_var(var);
                         self.b.ins().store(trusted(), v, base, at);
                     }
@@ -350,7 +351,8 @@ impl FunctionCompiler<'_, '_> {
                 Item::Slot(i) => match self.slots[i] {
                     Slot::Register(var) => {
                         let v = self.b.ins().load(I64, trusted(), area, at);
-                        self.b.def_var(var, v);
+                        // A boxed value: the unboxed flag cleared.
+                        self.def_register(i, var, v);
                     }
                     Slot::Memory { slot } => {
                         let v = self.b.ins().load(I64, trusted(), area, at);

@@ -523,6 +523,14 @@ impl FunctionCompiler<'_, '_> {
         let cache = self.cache_for(&key, cache)?;
         let object = self.value_of(object)?;
         let key = self.value_of(key)?;
+        if cache.is_none() {
+            // A float element, unboxed for the operator that reads it
+            // (`element.rs`).
+            if let Some(num) = self.get_element_unboxed(object, key) {
+                self.operands.push(num);
+                return Ok(());
+            }
+        }
         let v = self.value_of(Operand::Property { object, key, cache })?;
         self.operands.push(Operand::Any(v));
         Ok(())

@@ -1,6 +1,19 @@
 //! NaN-boxed values as typed Cranelift IR values: constants, boxing of
 //! int32, double and boolean results, type tests of the fast paths, and
 //! ToBoolean.
+//!
+//! Unboxed numbers (issue 16 design step 3, within an expression): in the
+//! full tier an arithmetic site that has seen doubles, and a typed-array
+//! element get of a float type, give an [`Operand::Num`]: the result's
+//! `f64` with a flag saying whether that raw double *is* the value (the
+//! double fast path) or the boxed bits are (the int32 path, the runtime
+//! path, a dense element...). An operator or a typed-array store that
+//! consumes it takes the `f64` directly; anything else boxes it
+//! ([`FunctionCompiler::box_unboxed`]). No guard ever fails after the
+//! fact: the flag is a value computed on the path that produced the
+//! number, so nothing needs a bailout, and a raw double never reaches
+//! memory the conservative stack scan reads as a boxed value (it is an
+//! `f64` in a float register or a float spill slot until boxed).
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, BlockArg, InstBuilder, MemFlagsData};
@@ -9,6 +22,35 @@ use super::operand::Operand;
 use super::{CompileError, FunctionCompiler, F64, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::value::{Value, CANONICAL_NAN, NUMBER_LIMIT, TAG_BOOLEAN, TAG_INT32, TAG_SHIFT};
+
+/// The raw side of an unboxed [`Arg`] (see [`Operand::Num`]).
+#[derive(Clone, Copy)]
+pub(super) struct Unboxed {
+    /// `i8`: 1 when `f` is the value (the boxed bits are then 0).
+    pub(super) raw: ir::Value,
+    /// `f64`: the value when `raw`, else the boxed bits' double if a Number.
+    pub(super) f: ir::Value,
+    /// Boxing keeps an integral double a double (see [`Operand::Num`]).
+    pub(super) exact: bool,
+    /// `f` is meaningful only when `raw` (see [`Operand::Num`]).
+    pub(super) loose: bool,
+}
+
+/// An operand of an operator's fast paths. The type tests run on `v`,
+/// which is 0 (the bits of +0: a Number, not an int32) when the value is
+/// only the raw double: so an unboxed raw operand fails the int32 test and
+/// passes the Number test, and its double path reads `f`.
+#[derive(Clone, Copy)]
+pub(super) struct Arg {
+    pub(super) v: ir::Value,
+    pub(super) unboxed: Option<Unboxed>,
+}
+
+impl Arg {
+    pub(super) fn boxed(v: ir::Value) -> Arg {
+        Arg { v, unboxed: None }
+    }
+}
 
 impl FunctionCompiler<'_, '_> {
     pub(super) fn constant(&mut self, v: Value) -> ir::Value {
@@ -44,6 +86,96 @@ impl FunctionCompiler<'_, '_> {
         let nan = self.b.ins().iconst(I64, CANONICAL_NAN as i64);
         let double = self.b.ins().select(is_nan, nan, bits);
         self.b.ins().select(is_int, boxed_int, double)
+    }
+
+    /// The boxed value of an [`Operand::Num`]: `v`, or the raw double `f`
+    /// boxed (`exact`: as it is, else re-canonicalised) when `raw`.
+    pub(super) fn box_unboxed(
+        &mut self,
+        raw: ir::Value,
+        f: ir::Value,
+        v: ir::Value,
+        exact: bool,
+    ) -> ir::Value {
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let boxing = self.b.create_block();
+        self.b
+            .ins()
+            .brif(raw, boxing, &[], done, &[BlockArg::Value(v)]);
+        self.b.switch_to_block(boxing);
+        let boxed = if exact {
+            self.box_double(f)
+        } else {
+            self.box_number(f)
+        };
+        self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+        self.b.switch_to_block(done);
+        result
+    }
+
+    /// An operand of an operator's fast paths: [`Arg`] (an
+    /// [`Operand::Num`] keeps its raw double, anything else is boxed).
+    pub(super) fn arg_of(&mut self, op: Operand) -> Result<Arg, CompileError> {
+        let op = self.unspill(op);
+        Ok(match op {
+            Operand::Num {
+                raw,
+                f,
+                v,
+                exact,
+                loose,
+            } => Arg {
+                v,
+                unboxed: Some(Unboxed {
+                    raw,
+                    f,
+                    exact,
+                    loose,
+                }),
+            },
+            op => match self.unboxed_variable(&op)? {
+                Some(num) => self.arg_of(num)?,
+                None => Arg::boxed(self.value_of(op)?),
+            },
+        })
+    }
+
+    /// The `f64` of an [`Arg`] known to be a Number.
+    pub(super) fn arg_f64(&mut self, a: Arg) -> ir::Value {
+        match a.unboxed {
+            Some(u) if u.loose => {
+                // The double only while raw, else the boxed bits'.
+                let done = self.b.create_block();
+                let d = self.b.append_block_param(done, F64);
+                let boxed = self.b.create_block();
+                self.b
+                    .ins()
+                    .brif(u.raw, done, &[BlockArg::Value(u.f)], boxed, &[]);
+                self.b.switch_to_block(boxed);
+                let x = self.number_to_f64(a.v);
+                self.b.ins().jump(done, &[BlockArg::Value(x)]);
+                self.b.switch_to_block(done);
+                d
+            }
+            Some(u) => u.f,
+            None => self.number_to_f64(a.v),
+        }
+    }
+
+    /// The boxed value of an [`Arg`].
+    pub(super) fn arg_boxed(&mut self, a: Arg) -> ir::Value {
+        match a.unboxed {
+            Some(u) => self.box_unboxed(u.raw, u.f, a.v, u.exact),
+            None => a.v,
+        }
+    }
+
+    /// Whether this compilation may make [`Operand::Num`] operands: the
+    /// full tier (not compact code) of a function that is not a coroutine
+    /// (a coroutine saves its operand stack as `i64` parts).
+    pub(super) fn unboxed_numbers(&self) -> bool {
+        !self.compact() && self.coroutine.is_none()
     }
 
     /// A double as a Value as it is (an integral double stays a double);

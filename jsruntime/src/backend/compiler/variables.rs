@@ -8,7 +8,7 @@ use cranelift_frontend::Variable;
 
 use super::control_flow::Flow;
 use super::operand::Operand;
-use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
+use super::{malformed, trusted, CompileError, FunctionCompiler, F64, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::backend::{Capture, Closure};
 use crate::semantics::{Locator, ScopeRef, Symbol, VariableKind};
@@ -81,6 +81,162 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(ok);
     }
 
+    /// Full tier, not a coroutine: every `var` held in a register gets its
+    /// unboxed companions (design step 3 for locals): a raw flag and a
+    /// double. A store of an [`Operand::Num`] defines all three (no
+    /// boxing: a double accumulator of a loop stays an `f64` across
+    /// iterations); any other store defines the boxed value and clears the
+    /// flag; a read as a value boxes when the flag is set. So the boxed
+    /// variable always holds a valid Value (0, a Number, while the flag is
+    /// set) and no guard can fail: there is nothing to bail out of. Only
+    /// `var` bindings (no TDZ, never const) of the function's own frame
+    /// (parameters may be mapped by `arguments`) that are the target of an
+    /// arithmetic compound assignment (`s += x`, `p *= k`: accumulators):
+    /// companions of every variable made loops carry twice the block
+    /// parameters, for nothing in int32 code.
+    pub(super) fn init_unboxed_vars(&mut self) {
+        if self.tier != crate::backend::jit::Tier::Full || self.coroutine.is_some() {
+            return;
+        }
+        let accumulators = self.accumulators();
+        if accumulators.is_empty() {
+            return;
+        }
+        let zero = self.b.ins().iconst(I8, 0);
+        self.raw_zero = Some(zero);
+        let num_params = self.script.num_params as usize;
+        self.unboxed_vars = (0..self.slots.len())
+            .map(|index| match self.slots[index] {
+                Slot::Register(_)
+                    if index >= num_params
+                        && accumulators.contains(&(index - num_params))
+                        && self.kinds[index] == Some(VariableKind::Var) =>
+                {
+                    let raw = self.b.declare_var(I8);
+                    let f = self.b.declare_var(F64);
+                    self.b.def_var(raw, zero);
+                    Some((raw, f))
+                }
+                _ => None,
+            })
+            .collect();
+    }
+
+    /// The locals that are the target of an arithmetic compound
+    /// assignment: `VariableReference(x, local)` then
+    /// `CompoundAssignmentBegin`, matched with its `CompoundAssignment(op)`
+    /// (they nest).
+    fn accumulators(&self) -> Vec<usize> {
+        use crate::semantics::BinaryOperator as B;
+        use crate::semantics::CompileCommand as C;
+        let mut open: Vec<Option<usize>> = Vec::new();
+        let mut found = Vec::new();
+        let commands = &self.script.commands;
+        for (i, command) in commands.iter().enumerate() {
+            match command {
+                C::CompoundAssignmentBegin => {
+                    let target = match i.checked_sub(1).and_then(|p| commands.get(p)) {
+                        Some(C::VariableReference(_, Locator::Local(n))) => Some(*n as usize),
+                        _ => None,
+                    };
+                    open.push(target);
+                }
+                C::CompoundAssignment(op) => {
+                    if let Some(Some(n)) = open.pop() {
+                        if matches!(
+                            op,
+                            B::Addition | B::Subtraction | B::Multiplication | B::Division
+                        ) && !found.contains(&n)
+                        {
+                            found.push(n);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// The unboxed companions of slot `index`.
+    fn companions(&self, index: usize) -> Option<(Variable, Variable)> {
+        self.unboxed_vars.get(index).copied().flatten()
+    }
+
+    /// The boxed value of register variable `var` of slot `index`: its
+    /// companion double boxed when the raw flag is set.
+    fn use_register(&mut self, index: usize, var: Variable) -> ir::Value {
+        let v = self.b.use_var(var);
+        match self.companions(index) {
+            Some((raw, f)) => {
+                let raw = self.b.use_var(raw);
+                let f = self.b.use_var(f);
+                self.box_unboxed(raw, f, v, false)
+            }
+            None => v,
+        }
+    }
+
+    /// Defines register variable `var` of slot `index` as the boxed
+    /// `value` (clearing the companion flag).
+    pub(super) fn def_register(&mut self, index: usize, var: Variable, value: ir::Value) {
+        self.b.def_var(var, value);
+        if let (Some((raw, _)), Some(zero)) = (self.companions(index), self.raw_zero) {
+            self.b.def_var(raw, zero);
+        }
+    }
+
+    /// A read of variable reference `op` as an operator's operand: an
+    /// [`Operand::Num`] for a variable with companions (its double is
+    /// meaningful only while the flag is set: `loose`).
+    pub(super) fn unboxed_variable(
+        &mut self,
+        op: &Operand,
+    ) -> Result<Option<Operand>, CompileError> {
+        let Operand::Variable(_, locator @ Locator::Local(_)) = *op else {
+            return Ok(None);
+        };
+        let index = self.slot_index(locator)?;
+        let (Slot::Register(var), Some((raw, f))) = (self.slots[index], self.companions(index))
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Operand::Num {
+            raw: self.b.use_var(raw),
+            f: self.b.use_var(f),
+            v: self.b.use_var(var),
+            exact: false,
+            loose: true,
+        }))
+    }
+
+    /// PutValue of an [`Operand::Num`] into a variable with companions,
+    /// without boxing; `false` (nothing done) for any other reference or
+    /// value.
+    pub(super) fn store_unboxed(
+        &mut self,
+        reference: &Operand,
+        value: &Operand,
+    ) -> Result<bool, CompileError> {
+        let locator = match *reference {
+            Operand::Variable(_, locator) | Operand::Snapshot { locator, .. } => locator,
+            _ => return Ok(false),
+        };
+        let (Locator::Local(_), &Operand::Num { raw, f, v, .. }) = (locator, value) else {
+            return Ok(false);
+        };
+        let index = self.slot_index(locator)?;
+        let (Slot::Register(var), Some((raw_var, f_var))) =
+            (self.slots[index], self.companions(index))
+        else {
+            return Ok(false);
+        };
+        self.b.def_var(var, v);
+        self.b.def_var(raw_var, raw);
+        self.b.def_var(f_var, f);
+        Ok(true)
+    }
+
     pub(super) fn load_variable(
         &mut self,
         symbol: Symbol,
@@ -90,7 +246,7 @@ impl FunctionCompiler<'_, '_> {
             Locator::Argument(_) | Locator::Local(_) => {
                 let index = self.slot_index(locator)?;
                 let v = match self.slots[index] {
-                    Slot::Register(var) => self.b.use_var(var),
+                    Slot::Register(var) => self.use_register(index, var),
                     Slot::Memory { slot, .. } => self.b.ins().stack_load(I64, I64, slot, 0),
                 };
                 if self.is_lexical(index) {
@@ -122,7 +278,7 @@ impl FunctionCompiler<'_, '_> {
             Locator::Argument(_) | Locator::Local(_) => {
                 let index = self.slot_index(locator)?;
                 Ok(match self.slots[index] {
-                    Slot::Register(var) => self.b.use_var(var),
+                    Slot::Register(var) => self.use_register(index, var),
                     Slot::Memory { slot, .. } => self.b.ins().stack_load(I64, I64, slot, 0),
                 })
             }
@@ -211,7 +367,7 @@ impl FunctionCompiler<'_, '_> {
                     }
                 }
                 match self.slots[index] {
-                    Slot::Register(var) => self.b.def_var(var, value),
+                    Slot::Register(var) => self.def_register(index, var, value),
                     Slot::Memory { slot, .. } => {
                         self.b.ins().stack_store(I64, value, slot, 0);
                     }
@@ -499,7 +655,7 @@ impl FunctionCompiler<'_, '_> {
             let index = self.slot_index(v.locator)?;
             let value = self.constant(initial);
             match self.slots[index] {
-                Slot::Register(var) => self.b.def_var(var, value),
+                Slot::Register(var) => self.def_register(index, var, value),
                 Slot::Memory { slot, .. } => {
                     self.b.ins().stack_store(I64, value, slot, 0);
                 }
