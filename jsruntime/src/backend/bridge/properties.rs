@@ -214,12 +214,13 @@ pub unsafe extern "C" fn runtime_delete_property(
 /// 22.1.3.3 String.prototype.charCodeAt ( pos ) for a string `s` and an
 /// int32 `index` (compiled code checked both and that the callee is the
 /// original `charCodeAt`, `compiler/call.rs`): the code unit, or NaN out
-/// of range. Needs no executor and cannot throw (a rope is flattened on
-/// the malloc heap, without a collection).
+/// of range. Uses no executor (`ctx` is there by the runtime functions'
+/// convention) and cannot throw (a rope is flattened on the malloc heap,
+/// without a collection).
 ///
 /// # Safety
 /// `s` must be the bits of a live string value.
-pub unsafe extern "C" fn runtime_char_code_at(s: u64, index: u64) -> u64 {
+pub unsafe extern "C" fn runtime_char_code_at(_ctx: *mut Executor, s: u64, index: u64) -> u64 {
     // SAFETY: see the function's contract.
     let (s, index) = unsafe { (value(s), value(index)) };
     let unit = match (s.as_string(), index.as_i32()) {

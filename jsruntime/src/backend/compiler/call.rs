@@ -461,7 +461,7 @@ impl FunctionCompiler<'_, '_> {
         let ok = self.b.ins().band(ok, int32);
         self.b.ins().brif(ok, fast, &[], slow, &[]);
         self.b.switch_to_block(fast);
-        let r = self.call_runtime(RuntimeFn::CharCodeAt, &[this, index]);
+        let r = self.call_runtime(RuntimeFn::CharCodeAt, &[self.ctx, this, index]);
         self.b.ins().jump(done, &[BlockArg::Value(r)]);
         self.b.switch_to_block(slow);
         let argv = self.argument_area(values.into_iter().map(Operand::Any).collect())?;
