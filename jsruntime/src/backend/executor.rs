@@ -394,6 +394,14 @@ impl CompileHost for Host<'_> {
         self.realm() == RealmId(0)
     }
 
+    fn intrinsic_constant(&mut self, which: crate::runtime::Intrinsic) -> Option<u64> {
+        if !self.state.inline_caches_enabled {
+            return None;
+        }
+        let v = self.runtime.realm_intrinsic(self.realm(), which);
+        v.is_object().then(|| v.to_bits())
+    }
+
     fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
         if !self.state.inline_caches_enabled {
             return None;

@@ -272,6 +272,8 @@ runtime_functions! {
     SetElementNoting => bridge::elements::runtime_set_element_noting,
         (ctx: *mut Executor, object: u64, key: u64, v: u64, strict: u8,
          cache: *const PropertyCache, ret: *mut u64, site: *mut u8) -> u32;
+    CharCodeAt => bridge::properties::runtime_char_code_at,
+        (ctx: *mut Executor, s: u64, index: u64) -> u64;
 }
 
 // Compiled lambdas share the lazy-compile stub's signature (`Jit::new`

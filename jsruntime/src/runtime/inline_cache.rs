@@ -179,8 +179,9 @@ pub struct PropertyCache {
     pub extra_hits: Cell<u64>,
 }
 
-/// [`PropertyCache::primitive`]: a string receiver.
-const PRIM_STRING: u64 = 1;
+/// [`PropertyCache::primitive`]: a string receiver (read by compiled code:
+/// a data entry of a string receiver is exactly this value).
+pub(crate) const PRIM_STRING: u64 = 1;
 /// [`PropertyCache::primitive`]: a number receiver.
 const PRIM_NUMBER: u64 = 2;
 /// [`PropertyCache::primitive`]: a boolean receiver.
@@ -269,6 +270,16 @@ impl PropertyCache {
     pub const EPOCH_OFFSET: i32 = 48;
     /// Offset of `new_shape`, for compiled code.
     pub const NEW_SHAPE_OFFSET: i32 = 56;
+    /// Offset of `primitive`, for compiled code.
+    pub const PRIMITIVE_OFFSET: i32 = std::mem::offset_of!(PropertyCache, primitive) as i32;
+
+    /// Whether some entry of this get site is a data entry of string
+    /// receivers (`s.charCodeAt`): the full tier then checks the first
+    /// entry for string receivers inline (`compiler/property.rs`). Read
+    /// when the IR is built, on the thread that owns the caches.
+    pub fn has_string_entry(&self) -> bool {
+        self.entries().any(|e| e.primitive.get() == PRIM_STRING)
+    }
 
     /// Empties the cache (the next access takes the slow path).
     pub fn clear(&self) {
@@ -890,6 +901,10 @@ impl PropertyCache {
             e.proto.set(start_bits);
             e.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
             e.getter_slot.set(entry.slot as u64);
+            // Where the value is in the holder, as for an own entry:
+            // compiled code reads a string receiver's data entry with
+            // `offset` and `indirect` (`compiler/property.rs`).
+            e.set_slot(entry.slot as usize);
             let accessor = if entry.attrs.is_accessor() {
                 PRIM_ACCESSOR
             } else {

@@ -211,6 +211,29 @@ pub unsafe extern "C" fn runtime_delete_property(
     unsafe { complete(ret, result) }
 }
 
+/// 22.1.3.3 String.prototype.charCodeAt ( pos ) for a string `s` and an
+/// int32 `index` (compiled code checked both and that the callee is the
+/// original `charCodeAt`, `compiler/call.rs`): the code unit, or NaN out
+/// of range. Uses no executor (`ctx` is there by the runtime functions'
+/// convention) and cannot throw (a rope is flattened on the malloc heap,
+/// without a collection).
+///
+/// # Safety
+/// `s` must be the bits of a live string value.
+pub unsafe extern "C" fn runtime_char_code_at(_ctx: *mut Executor, s: u64, index: u64) -> u64 {
+    // SAFETY: see the function's contract.
+    let (s, index) = unsafe { (value(s), value(index)) };
+    let unit = match (s.as_string(), index.as_i32()) {
+        (Some(s), Some(i)) if i >= 0 => s.code_unit_at(i as usize),
+        _ => None,
+    };
+    match unit {
+        Some(u) => Value::from_u32(u32::from(u)),
+        None => Value::number(f64::NAN),
+    }
+    .to_bits()
+}
+
 /// The value of a cache hit: the stored value, or the getter called on
 /// `base` (undefined for an accessor without one; 10.1.8.1 OrdinaryGet
 /// steps 5-8).

@@ -9,10 +9,13 @@ use super::operand::Operand;
 use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::backend::Closure;
-use crate::object::{FLAG_CLOSURE, OBJECT_CLOSURE_OFFSET, OBJECT_FLAGS_OFFSET};
+use crate::object::{
+    FLAG_CLOSURE, NATIVE_FUNCTION_TAG, OBJECT_CLOSURE_OFFSET, OBJECT_FLAGS_OFFSET,
+    OBJECT_KIND_OFFSET, OBJECT_NATIVE_CALL_OFFSET,
+};
 use crate::runtime::limits::CHARGED_ARGUMENTS;
 use crate::semantics::{ArgumentsMapping, FunctionId, Helper, Locator};
-use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
+use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT, TAG_STRING};
 
 impl FunctionCompiler<'_, '_> {
     /// Call (7.3.14) of a value: closures are called directly through their
@@ -365,6 +368,12 @@ impl FunctionCompiler<'_, '_> {
                 if let Some((op, address)) = self.take_math_callee(function) {
                     return self.math_call(op, address, function, this, args);
                 }
+                if let Some(i) = self.char_code_callees.iter().position(|&v| v == function) {
+                    self.char_code_callees.swap_remove(i);
+                    if args.len() == 1 {
+                        return self.char_code_call(function, this, args);
+                    }
+                }
                 (function, this)
             }
             Operand::Dynamic(r) if !new => (self.dynamic_get(r)?, r.this),
@@ -385,6 +394,82 @@ impl FunctionCompiler<'_, '_> {
         } else {
             self.call_runtime_checked(RuntimeFn::New, &[self.ctx, function, argc, argv, scratch])
         };
+        self.operands.push(Operand::Any(result));
+        Ok(())
+    }
+
+    /// `s.charCodeAt(i)` (`Call(1)` of a callee read as `charCodeAt` at a
+    /// site that saw strings): when the callee is the original
+    /// `String.prototype.charCodeAt` (a native function whose [[Call]] is
+    /// [`crate::builtins::string::CHAR_CODE_AT`], of any realm), the this
+    /// value a string and the argument an int32, 22.1.3.3 reduces to the
+    /// code unit at `i` or NaN: `runtime_char_code_at`, a call without the
+    /// generic call's frame, arguments area or status. Anything else takes
+    /// the generic call (ToIntegerOrInfinity of an object argument runs
+    /// there). The argument is evaluated before the test either way.
+    pub(super) fn char_code_call(
+        &mut self,
+        function: ir::Value,
+        this: ir::Value,
+        args: Vec<Operand>,
+    ) -> Result<(), CompileError> {
+        let mut values = Vec::with_capacity(args.len());
+        for arg in args {
+            values.push(self.value_of(arg)?);
+        }
+        let Some(&index) = values.first() else {
+            return malformed("charCodeAt call without its argument");
+        };
+        let check_kind = self.b.create_block();
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, I64);
+        let tag = self.b.ins().ushr_imm_u(function, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, check_kind, &[], slow, &[]);
+        self.b.switch_to_block(check_kind);
+        let ptr = self.b.ins().band_imm_u(function, PAYLOAD_MASK as i64);
+        let kind = self
+            .b
+            .ins()
+            .uload8(I32, trusted(), ptr, OBJECT_KIND_OFFSET as i32);
+        let native = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, kind, NATIVE_FUNCTION_TAG as i64);
+        // Every object's kind is 24 bytes: the word is readable for any
+        // kind, and only compared when the tag matched.
+        let call = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_NATIVE_CALL_OFFSET as i32);
+        let address = crate::builtins::string::CHAR_CODE_AT as usize;
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, call, address as i64);
+        let this_tag = self.b.ins().ushr_imm_u(this, TAG_SHIFT as i64);
+        let string = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, this_tag, TAG_STRING as i64);
+        let int32 = self.is_int32(index);
+        let ok = self.b.ins().band(native, same);
+        let ok = self.b.ins().band(ok, string);
+        let ok = self.b.ins().band(ok, int32);
+        self.b.ins().brif(ok, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let r = self.call_runtime(RuntimeFn::CharCodeAt, &[self.ctx, this, index]);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(slow);
+        let argv = self.argument_area(values.into_iter().map(Operand::Any).collect())?;
+        let argc = self.b.ins().iconst(I32, 1);
+        let scratch = self.scratch_addr();
+        let r = self.call_value(function, this, argc, argv, scratch);
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(done);
         self.operands.push(Operand::Any(result));
         Ok(())
     }

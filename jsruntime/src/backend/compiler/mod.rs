@@ -149,6 +149,16 @@ pub trait CompileHost {
     fn active_script_or_module(&mut self) -> Value {
         Value::UNDEFINED
     }
+    /// The intrinsic `which` of the realm of the program being compiled (a
+    /// value's bits) when it is an object, which lives as long as its
+    /// realm; `None` offline, where inline caches are placeholders that
+    /// must not be read (`print_clif`). Named sites compare a string
+    /// receiver's cached prototype with %String.prototype%
+    /// (`compiler/property.rs`).
+    fn intrinsic_constant(&mut self, which: crate::runtime::Intrinsic) -> Option<u64> {
+        let _ = which;
+        None
+    }
     /// Whether calls may jump straight into a closure's lambda (realm 0
     /// code); code of another realm calls through `runtime_call`, which
     /// switches realms (`runtime::realm`).
@@ -489,6 +499,9 @@ struct FunctionCompiler<'a, 'p> {
     /// Callees read from a property named like an inline Math function
     /// (`intrinsics.rs`), full tier only.
     math_callees: Vec<(ir::Value, crate::builtins::math::MathOp, usize)>,
+    /// Callees read as `s.charCodeAt` at a site that saw strings
+    /// (`call.rs`), full tier only.
+    char_code_callees: Vec<ir::Value>,
     /// Quick code counts its calls (see [`Tier`]).
     tier: Tier,
     /// A program's top level (function 0 of a script, module or eval
@@ -674,6 +687,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             caches: std::ptr::null(),
             length_sites: Default::default(),
             math_callees: Vec::new(),
+            char_code_callees: Vec::new(),
             tier: Tier::Full,
             run_once: false,
             sites: sites::Sites::new(),

@@ -14,7 +14,7 @@ use crate::object::{
     FLAG_EXTENSIBLE, OBJECT_FLAGS_OFFSET, OBJECT_PROTO_OFFSET, OBJECT_SHAPE_OFFSET,
     OBJECT_SLOTS_OFFSET,
 };
-use crate::runtime::inline_cache::{PropertyCache, FLAG_WATCHED, PROTO_EPOCH};
+use crate::runtime::inline_cache::{PropertyCache, FLAG_WATCHED, PRIM_STRING, PROTO_EPOCH};
 use crate::semantics::{CacheId, Helper};
 use crate::string::STRING_LENGTH_OFFSET;
 use crate::value::{Value, PAYLOAD_MASK, TAG_INT32, TAG_OBJECT, TAG_SHIFT, TAG_STRING};
@@ -255,6 +255,9 @@ impl FunctionCompiler<'_, '_> {
             // pays nothing for it.
             self.get_string_length_fast(object, done);
         }
+        if let Some(proto) = cache.and_then(|c| self.string_entry_proto(c)) {
+            self.get_string_entry_fast(object, ic, proto, slow, done);
+        }
         let (hit, slot) = self.get_cache_check(object, ic, slow);
         self.b.switch_to_block(hit);
         let v = self.b.ins().load(I64, trusted(), slot, 0);
@@ -268,6 +271,106 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().jump(done, &[BlockArg::Value(v)]);
         self.b.switch_to_block(done);
         result
+    }
+
+    /// The bits of %String.prototype% of the program's realm when the get
+    /// site `cache` has a data entry for string receivers (it read a
+    /// method such as `s.charCodeAt` on a string in the quick tier), so
+    /// [`Self::get_string_entry_fast`] pays: `None` for every other site,
+    /// whose code stays as it was, and offline (`print_clif`: the caches
+    /// are placeholders).
+    fn string_entry_proto(&mut self, cache: CacheId) -> Option<u64> {
+        let proto = self
+            .host
+            .intrinsic_constant(crate::runtime::Intrinsic::StringPrototype)?;
+        // The host's caches are real (it gave a constant); `cache_for`
+        // checked the index. The IR is built on the thread that owns them.
+        let index = 2 * cache.0 as usize;
+        // SAFETY: the table has 2 * num_inline_caches entries and lives as
+        // long as the executor; entries are only touched by this thread.
+        let entry = unsafe { &*self.caches.add(index) };
+        entry.has_string_entry().then_some(proto)
+    }
+
+    /// Whether a callee read with the constant key `key` at the get site
+    /// `cache` is run inline as `String.prototype.charCodeAt` when it is
+    /// that function ([`Self::char_code_call`]): full-tier code, a site
+    /// that saw strings.
+    fn char_code_key(&mut self, key: &Operand, cache: Option<CacheId>) -> bool {
+        let (Operand::String(id), Some(cache)) = (key, cache) else {
+            return false;
+        };
+        !self.compact()
+            && self.program.strings.get(id.0 as usize).map(String::as_str) == Some("charCodeAt")
+            && self.string_entry_proto(cache).is_some()
+    }
+
+    /// A string receiver at a named get site whose first entry is a data
+    /// entry for strings (`runtime/inline_cache.rs`, "Primitive entries"):
+    /// 7.3.3 GetV reads the property on ToObject(s), whose own properties
+    /// are indices and `length` only (10.4.3), so a named key other than
+    /// `length` is found on the chain of %String.prototype%. The entry holds
+    /// that holder and slot; it applies while the entry is still a string
+    /// data entry (the runtime may refill it), its prototype is this realm's
+    /// %String.prototype% and the epoch is unchanged (no watched object of
+    /// the chain changed its shape). Jumps to `done` with the holder's slot;
+    /// a string that fails the guards goes to `slow`; anything else
+    /// continues in a new block.
+    fn get_string_entry_fast(
+        &mut self,
+        object: ir::Value,
+        ic: ir::Value,
+        proto: u64,
+        slow: Block,
+        done: Block,
+    ) {
+        let string = self.b.create_block();
+        let hit = self.b.create_block();
+        let other = self.b.create_block();
+        let tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
+        let is_string = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_STRING as i64);
+        self.b.ins().brif(is_string, string, &[], other, &[]);
+        self.b.switch_to_block(string);
+        let kind = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::PRIMITIVE_OFFSET);
+        let is_data = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, kind, PRIM_STRING as i64);
+        let cached_proto = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::PROTO_OFFSET);
+        let same_proto = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, cached_proto, proto as i64);
+        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
+        let epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
+        let cached_epoch = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::EPOCH_OFFSET);
+        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, cached_epoch);
+        let ok = self.b.ins().band(is_data, same_proto);
+        let ok = self.b.ins().band(ok, same_epoch);
+        self.b.ins().brif(ok, hit, &[], slow, &[]);
+        self.b.switch_to_block(hit);
+        // The holder of a live entry is a live object cell (entries of dead
+        // holders are cleared by `prune_inline_caches`).
+        let holder = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::HOLDER_OFFSET);
+        let slot = self.cache_slot(holder, ic);
+        let v = self.b.ins().load(I64, trusted(), slot, 0);
+        self.b.ins().jump(done, &[BlockArg::Value(v)]);
+        self.b.switch_to_block(other);
     }
 
     /// `s.length` of a string `s` (10.4.3: a String object's `length`, read
@@ -567,11 +670,15 @@ impl FunctionCompiler<'_, '_> {
         }
         let cache = self.cache_for(&key, cache)?;
         let math = self.math_intrinsic_key(&key);
+        let char_code = self.char_code_key(&key, cache);
         let object = self.value_of(object)?;
         let key = self.value_of(key)?;
         let function = self.value_of(Operand::Property { object, key, cache })?;
         if let Some((op, address)) = math {
             self.math_callees.push((function, op, address));
+        }
+        if char_code {
+            self.char_code_callees.push(function);
         }
         self.operands.push(Operand::Method {
             function,

@@ -7,6 +7,11 @@
 //! [`crate::builtins::iterator`].
 
 mod access;
+
+/// The [[Call]] of the original `String.prototype.charCodeAt`: full-tier
+/// code compares a callee's native function with it before reading the code
+/// unit without the call (`backend/compiler/call.rs`).
+pub(crate) const CHAR_CODE_AT: crate::object::NativeFn = access::char_code_at;
 mod case;
 mod html;
 mod pad_trim;
