@@ -100,11 +100,16 @@ impl<'a> Analyzer<'a> {
         self.emit(CompileCommand::DeclareVars(scope));
         self.cur().prologue_at = self.cur().script.commands.len();
         self.declare_eval_vars(&new_vars)?;
-        for f in functions {
-            self.emit_hoisted_function(f)?;
-        }
-        for &s in statements {
-            self.statement(s)?;
+        if self.wants_chunks(mode, statements, &functions) {
+            // A huge top level: separately compiled chunks (`chunks.rs`).
+            self.chunked_top_level(&functions, statements)?;
+        } else {
+            for f in functions {
+                self.emit_hoisted_function(f)?;
+            }
+            for &s in statements {
+                self.statement(s)?;
+            }
         }
         let sym = self.program.symbol("%completion");
         self.emit(CompileCommand::VariableReference(sym, completion));
