@@ -59,21 +59,30 @@ impl<'a> Analyzer<'a> {
             }
             self.declare_lexical(scope, statements)?;
         } else {
-            let mut function_names = Vec::new();
+            // 16.1.7 step 10: the last declaration of a name wins, in the
+            // order of the last ones (sets, not scans: 100,000 top-level
+            // functions were quadratic).
+            let mut function_syms = Vec::new();
             for &f in &functions {
                 if let Some(n) = self.declared_name(f) {
-                    let sym = self.program.symbol(&n);
-                    function_names.retain(|&s| s != sym);
-                    function_names.push(sym);
+                    function_syms.push(self.program.symbol(&n));
                 }
             }
+            let mut seen = std::collections::HashSet::new();
+            let mut function_names: Vec<Symbol> = function_syms
+                .iter()
+                .rev()
+                .filter(|&&s| seen.insert(s))
+                .copied()
+                .collect();
+            function_names.reverse();
             let mut decls = TopLevelDeclarations {
                 deletable: mode == TopLevel::SloppyEval,
                 ..TopLevelDeclarations::default()
             };
             for n in &var_names {
                 let sym = self.program.symbol(n);
-                if !function_names.contains(&sym) {
+                if !seen.contains(&sym) {
                     decls.vars.push(sym);
                 }
             }
