@@ -30,7 +30,7 @@ use jsparser::lexer::LineIndex;
 use crate::gc::Gc;
 use crate::gc::Persistent;
 use crate::object::{Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
-use crate::semantics::FunctionId;
+use crate::semantics::{FunctionId, HIDDEN_CALL_POSITION};
 use crate::value::Value;
 
 use super::{Executor, FunctionTemplate, Status};
@@ -343,6 +343,11 @@ pub unsafe extern "C" fn runtime_note_exception_site(
     let Some(template) = (unsafe { template.as_ref() }) else {
         return Status::Exception as u32;
     };
+    // Function 0's call of a chunk of a huge top level: the chunk's site
+    // stands for the top level (`semantics/analyzer/chunks.rs`).
+    if position == HIDDEN_CALL_POSITION {
+        return Status::Exception as u32;
+    }
     let site = Site {
         program: template.program,
         function: template.function,

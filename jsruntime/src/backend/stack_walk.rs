@@ -35,7 +35,7 @@
 use crate::gc::Gc;
 use crate::object::{JsObject, ObjectKind};
 use crate::runtime::Runtime;
-use crate::semantics::FunctionId;
+use crate::semantics::{FunctionId, HIDDEN_CALL_POSITION};
 
 use super::exception_trace::{Site, MAX_FRAMES};
 use super::Executor;
@@ -191,7 +191,9 @@ impl CodeMap {
             if let Some((e, position)) = self.lookup(word) {
                 // A quick frame that moved into the full code of the same
                 // activation (on-stack replacement) is not a frame of its own.
-                if position != OSR_TRANSFER_POSITION {
+                // Nor is function 0's call of a chunk of a huge top level
+                // (`semantics/analyzer/chunks.rs`): the chunk stands for it.
+                if position != OSR_TRANSFER_POSITION && position != HIDDEN_CALL_POSITION {
                     sites.push(Site {
                         program: e.program,
                         function: e.function,

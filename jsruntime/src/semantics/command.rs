@@ -55,6 +55,12 @@ use std::fmt;
 
 pub use super::helper::Helper;
 
+/// The source position of a call that is not a frame of its own in stack
+/// traces: function 0's call of a chunk of a huge top level
+/// (`analyzer/chunks.rs`). The stack walk and the exception trace leave it
+/// out, so the chunk's frame stands for the top level.
+pub const HIDDEN_CALL_POSITION: u32 = u32::MAX - 2;
+
 /// Index of a function in [`Program::functions`]. Function 0 is the top-level
 /// script (ECMA-262 16.1.6 ScriptEvaluation) or module body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -17,7 +17,6 @@ use std::collections::HashSet;
 
 use jsparser::syntax::static_semantics::{self as ss, Level};
 
-use super::declarations::push_new;
 use super::*;
 
 /// The declarations that get the Annex B treatment, found by
@@ -58,9 +57,15 @@ impl<'a> Analyzer<'a> {
     fn lexically_declared_names(&mut self, statements: &[usize], level: Level) -> Vec<String> {
         let ast = self.ast;
         let mut out = Vec::new();
+        // A set beside `out`: a linear search per name made a script of
+        // 40,000 top-level `let`s quadratic.
+        let mut seen = std::collections::HashSet::new();
         for &s in statements {
             ss::lexically_declared_names(&ast.nodes, s, level, &mut self.scratch, |b| {
-                push_new(&mut out, ast.name(ast.nodes[b].arg))
+                let name = ast.name(ast.nodes[b].arg);
+                if seen.insert(name) {
+                    out.push(name.to_owned());
+                }
             });
         }
         out

@@ -40,6 +40,7 @@
 //! | scope tree, binding resolution, identifier references | `scope.rs` |
 //! | declare pass, `var`/`let`/`const`/function declarations, blocks | `declarations.rs` |
 //! | Script and eval top level (Global/EvalDeclarationInstantiation) | `script.rs` |
+//! | huge top levels compiled in chunks | `chunks.rs` |
 //! | functions, parameters, closures, `this`, `new.target`, `arguments` | `function.rs` |
 //! | destructuring (binding and assignment patterns) | `pattern.rs` |
 //! | completion values of scripts and eval code | `completion.rs` |
@@ -71,6 +72,7 @@ use jsparser::Span;
 use super::command::*;
 
 mod annex_b;
+mod chunks;
 mod class;
 mod completion;
 mod coroutine;

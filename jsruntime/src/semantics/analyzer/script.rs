@@ -59,21 +59,30 @@ impl<'a> Analyzer<'a> {
             }
             self.declare_lexical(scope, statements)?;
         } else {
-            let mut function_names = Vec::new();
+            // 16.1.7 step 10: the last declaration of a name wins, in the
+            // order of the last ones (sets, not scans: 100,000 top-level
+            // functions were quadratic).
+            let mut function_syms = Vec::new();
             for &f in &functions {
                 if let Some(n) = self.declared_name(f) {
-                    let sym = self.program.symbol(&n);
-                    function_names.retain(|&s| s != sym);
-                    function_names.push(sym);
+                    function_syms.push(self.program.symbol(&n));
                 }
             }
+            let mut seen = std::collections::HashSet::new();
+            let mut function_names: Vec<Symbol> = function_syms
+                .iter()
+                .rev()
+                .filter(|&&s| seen.insert(s))
+                .copied()
+                .collect();
+            function_names.reverse();
             let mut decls = TopLevelDeclarations {
                 deletable: mode == TopLevel::SloppyEval,
                 ..TopLevelDeclarations::default()
             };
             for n in &var_names {
                 let sym = self.program.symbol(n);
-                if !function_names.contains(&sym) {
+                if !seen.contains(&sym) {
                     decls.vars.push(sym);
                 }
             }
@@ -100,11 +109,16 @@ impl<'a> Analyzer<'a> {
         self.emit(CompileCommand::DeclareVars(scope));
         self.cur().prologue_at = self.cur().script.commands.len();
         self.declare_eval_vars(&new_vars)?;
-        for f in functions {
-            self.emit_hoisted_function(f)?;
-        }
-        for &s in statements {
-            self.statement(s)?;
+        if self.wants_chunks(mode, statements, &functions) {
+            // A huge top level: separately compiled chunks (`chunks.rs`).
+            self.chunked_top_level(&functions, statements)?;
+        } else {
+            for f in functions {
+                self.emit_hoisted_function(f)?;
+            }
+            for &s in statements {
+                self.statement(s)?;
+            }
         }
         let sym = self.program.symbol("%completion");
         self.emit(CompileCommand::VariableReference(sym, completion));

@@ -52,3 +52,36 @@ fn function_length_is_the_expected_argument_count() {
     let lengths: Vec<_> = p.functions[1..].iter().map(|f| f.length).collect();
     assert_eq!(lengths, [Some(2), Some(1), Some(2)]);
 }
+
+#[test]
+fn huge_top_level_is_chunked() {
+    // Small: function 0 only.
+    let p = analyze_source("var a = 1; a + 1;");
+    assert_eq!(p.functions.len(), 1);
+    // 4 nodes per statement: over CHUNKED_TOP_LEVEL_NODES, so chunks of
+    // about CHUNK_COMMANDS commands, each called by function 0 at the
+    // hidden position and capturing its completion value.
+    let n = chunks::CHUNKED_TOP_LEVEL_NODES / 2;
+    let source: String = (0..n).map(|i| format!("var a{i} = {i};\n")).collect();
+    let mut p = analyze_source(&source);
+    let completion = p.symbol("%completion");
+    let top = &p.functions[0];
+    let calls: Vec<usize> = (0..top.commands.len())
+        .filter(|&i| top.commands[i] == CompileCommand::Call(0))
+        .collect();
+    assert!(calls.len() >= 2, "{} chunk calls", calls.len());
+    assert_eq!(p.functions.len(), 1 + calls.len());
+    for &i in &calls {
+        assert_eq!(top.position(i), Some(HIDDEN_CALL_POSITION));
+    }
+    for chunk in &p.functions[1..] {
+        assert!(chunk.flags.arrow);
+        assert!(chunk.commands.len() < chunks::CHUNK_COMMANDS + 16);
+        assert_eq!(chunk.captures, [completion]);
+    }
+    // Many strict eval locals: not chunked.
+    let strict = format!("'use strict';\n{source}");
+    let ast = parse(&strict, ParseOptions::script()).expect("parses");
+    let p = analyze_indirect_eval(&ast).expect("analyzes");
+    assert_eq!(p.functions.len(), 1);
+}
