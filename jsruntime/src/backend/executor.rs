@@ -18,7 +18,7 @@ use super::coroutine::{runtime_coroutine_ramp, CoroutineBody, CoroutineCode, Cor
 use super::dynamic_code::{self, DynamicSources};
 use super::exception_trace::{ExceptionTrace, Source};
 use super::global_env::GlobalEnvironment;
-use super::jit::{Jit, Tier, TIER_UP_CALLS, TIER_UP_POLL};
+use super::jit::{Jit, Tier, TIER_UP_POLL};
 use super::{FunctionTemplate, Lambda, Status};
 
 /// Counters for `jstb run --stats`.
@@ -746,7 +746,13 @@ impl Executor {
         template.lambda.set(lambda);
         template.compiled.set(true);
         template.quick.set(tier == Tier::Quick);
-        template.hotness.set(TIER_UP_CALLS);
+        let commands = self
+            .state
+            .programs
+            .get(template.program)
+            .and_then(|p| p.function(template.function))
+            .map_or(0, |script| script.commands.len());
+        template.hotness.set(super::jit::tier_up_calls(commands));
         self.state.stats.compiled_functions += 1;
         tracing::debug!(function = template.function.0, ?tier, "compiled");
         Ok(lambda)

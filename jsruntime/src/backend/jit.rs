@@ -302,8 +302,46 @@ pub enum Tier {
     Full,
 }
 
-/// Calls of quick-tier code before the full compilation.
-pub const TIER_UP_CALLS: i32 = 16;
+/// Calls of quick-tier code before the full compilation (session 13,
+/// docs/performance.md "Tier-up policy, session 13"). At 16 calls, 211 of
+/// acorn's 255 compiled functions and 790 of terser's 1,041 tiered up, and
+/// the compile thread spent 0.6 s and 1.75 s of CPU on them while the main
+/// thread ran no faster than with 1,000: the full tier's gain on this
+/// runtime-bound code is small, so a function must run often before its
+/// compile pays. Octane's box2d and gbemu (hot functions called millions of
+/// times) did not lose. Unit tests keep 16, so that a few calls in a test
+/// reach the full tier.
+pub const TIER_UP_CALLS: i32 = if cfg!(test) { 16 } else { 1000 };
+
+/// Calls of quick-tier code before the full compilation of a function of
+/// `commands` compile commands: [`TIER_UP_CALLS`] plus
+/// [`TIER_UP_CALLS_PER_100_COMMANDS`] per 100 commands. Cranelift's full
+/// tier costs in proportion to a function's size, while a call of a large
+/// function (a parser's `switch` over token types, a module's setup) runs a
+/// small part of it: a large function must prove hot before its compile
+/// pays. The environment variables `JSRUNTIME_TIER_UP_CALLS` and
+/// `JSRUNTIME_TIER_UP_PER_100` override the two constants (experiments).
+pub fn tier_up_calls(commands: usize) -> i32 {
+    static KNOBS: std::sync::OnceLock<(i64, i64)> = std::sync::OnceLock::new();
+    let (base, per_100) = *KNOBS.get_or_init(|| {
+        let var = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<i64>().ok());
+        (
+            var("JSRUNTIME_TIER_UP_CALLS").map_or(TIER_UP_CALLS as i64, |v| v.clamp(1, 1 << 24)),
+            var("JSRUNTIME_TIER_UP_PER_100").map_or(TIER_UP_CALLS_PER_100_COMMANDS as i64, |v| {
+                v.clamp(0, 1 << 16)
+            }),
+        )
+    });
+    let extra = (commands as i64).saturating_mul(per_100) / 100;
+    base.saturating_add(extra).min(1 << 24) as i32
+}
+
+/// Extra calls per 100 compile commands of a function before its full
+/// tier (see [`tier_up_calls`]). Off: 10 calls per command (on top of 16 or
+/// 1,000) cut the npm programs' compile thread further but cost box2d a
+/// fifth of its score, whose large functions are hot (docs/performance.md,
+/// session 13).
+pub const TIER_UP_CALLS_PER_100_COMMANDS: i32 = 0;
 
 /// Calls of quick-tier code between two checks for its full tier while the
 /// compile thread compiles it (`backend::compile_thread`).

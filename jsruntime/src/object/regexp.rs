@@ -23,6 +23,10 @@ use crate::string::JsString;
 use crate::value::Value;
 use crate::JsResult;
 
+/// The shortest string whose code units `Runtime::regexp_text` caches
+/// (shorter ones cost less to convert than a cache miss on a long one).
+const REGEXP_TEXT_CACHED: usize = 1024;
+
 /// The flags of a RegExp, one bit per flag letter.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RegExpFlags(u8);
@@ -518,7 +522,16 @@ impl Runtime {
     /// The code units of `s` for the matcher, converted once per string
     /// (see `Runtime::regexp_text`): the cache's root keeps `s` alive, so
     /// an equal address is the same string.
+    ///
+    /// Short strings are converted each time and leave the cache alone: a
+    /// tokenizer that alternates `re.exec(input)` on its whole input with
+    /// `re.test(word)` on short strings would otherwise copy the input on
+    /// every match (acorn on a 1.1 MB input spent 15% of its main thread in
+    /// those copies, docs/performance.md, session 13).
     fn regexp_text(&mut self, s: Gc<JsString>) -> Rc<[u16]> {
+        if s.len() < REGEXP_TEXT_CACHED {
+            return Rc::from(s.to_utf16());
+        }
         if let Some((root, text)) = &self.regexp_text {
             if root.get() == Value::string(s) {
                 return text.clone();

@@ -777,8 +777,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
     // ----- Small helpers -----
 
     /// Whether generic operations call the runtime instead of inlining
-    /// their fast paths. Quick-tier code runs a few times at most (it has no
-    /// loop and tiers up after `TIER_UP_CALLS` calls), while Cranelift costs
+    /// their fast paths. Quick-tier code runs a limited number of times (it
+    /// has no loop and tiers up after `tier_up_calls` calls), while Cranelift costs
     /// about 5,000 host instructions per IR instruction: for run-once code
     /// (module bodies, a library's top-level setup) an inline fast path
     /// costs far more to compile than it can save. The runtime paths fill
