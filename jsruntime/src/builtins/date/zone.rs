@@ -261,6 +261,7 @@ impl Period {
 /// again and again. Bounded: past `MAX_PERIODS` the list starts over.
 #[derive(Default)]
 struct Periods {
+    // GC: periods are three f64s (ms bounds and an offset), no GC reference.
     list: Vec<Period>,
     /// The index of the period that answered last: the getters of one
     /// date ask about the same time one after another.
