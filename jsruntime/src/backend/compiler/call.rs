@@ -9,10 +9,7 @@ use super::operand::Operand;
 use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
 use crate::backend::Closure;
-use crate::object::{
-    FLAG_CLOSURE, NATIVE_FUNCTION_TAG, OBJECT_CLOSURE_OFFSET, OBJECT_FLAGS_OFFSET,
-    OBJECT_KIND_OFFSET, OBJECT_NATIVE_CALL_OFFSET,
-};
+use crate::object::{FLAG_CLOSURE, OBJECT_CLOSURE_OFFSET, OBJECT_FLAGS_OFFSET};
 use crate::runtime::limits::CHARGED_ARGUMENTS;
 use crate::semantics::{ArgumentsMapping, FunctionId, Helper, Locator};
 use crate::value::{Value, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT, TAG_STRING};
@@ -420,44 +417,20 @@ impl FunctionCompiler<'_, '_> {
         let Some(&index) = values.first() else {
             return malformed("charCodeAt call without its argument");
         };
-        let check_kind = self.b.create_block();
         let fast = self.b.create_block();
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
-        let tag = self.b.ins().ushr_imm_u(function, TAG_SHIFT as i64);
-        let is_object = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
-        self.b.ins().brif(is_object, check_kind, &[], slow, &[]);
-        self.b.switch_to_block(check_kind);
-        let ptr = self.b.ins().band_imm_u(function, PAYLOAD_MASK as i64);
-        let kind = self
-            .b
-            .ins()
-            .uload8(I32, trusted(), ptr, OBJECT_KIND_OFFSET as i32);
-        let native = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, kind, NATIVE_FUNCTION_TAG as i64);
-        // Every object's kind is 24 bytes: the word is readable for any
-        // kind, and only compared when the tag matched.
-        let call = self
-            .b
-            .ins()
-            .load(I64, trusted(), ptr, OBJECT_NATIVE_CALL_OFFSET as i32);
         let address = crate::builtins::string::CHAR_CODE_AT as usize;
-        let same = self.b.ins().icmp_imm_s(IntCC::Equal, call, address as i64);
+        let same = self.is_native_function(function, address, slow);
         let this_tag = self.b.ins().ushr_imm_u(this, TAG_SHIFT as i64);
         let string = self
             .b
             .ins()
             .icmp_imm_s(IntCC::Equal, this_tag, TAG_STRING as i64);
         let int32 = self.is_int32(index);
-        let ok = self.b.ins().band(native, same);
-        let ok = self.b.ins().band(ok, string);
+        let ok = self.b.ins().band(same, string);
         let ok = self.b.ins().band(ok, int32);
         self.b.ins().brif(ok, fast, &[], slow, &[]);
         self.b.switch_to_block(fast);

@@ -22,6 +22,43 @@ use crate::object::{NATIVE_FUNCTION_TAG, OBJECT_KIND_OFFSET, OBJECT_NATIVE_CALL_
 use crate::value::{NUMBER_LIMIT, PAYLOAD_MASK, TAG_OBJECT, TAG_SHIFT};
 
 impl FunctionCompiler<'_, '_> {
+    /// Whether `function` is the native function whose Rust entry is
+    /// `address` (a built-in the generated code calls or inlines itself):
+    /// branches to `slow` when it is not an object, and continues in a new
+    /// block with the answer as an i8 (compare it before relying on it).
+    pub(super) fn is_native_function(
+        &mut self,
+        function: ir::Value,
+        address: usize,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let check_kind = self.b.create_block();
+        let tag = self.b.ins().ushr_imm_u(function, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        self.b.ins().brif(is_object, check_kind, &[], slow, &[]);
+        self.b.switch_to_block(check_kind);
+        let ptr = self.b.ins().band_imm_u(function, PAYLOAD_MASK as i64);
+        let kind = self
+            .b
+            .ins()
+            .uload8(I32, trusted(), ptr, OBJECT_KIND_OFFSET as i32);
+        let native = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, kind, NATIVE_FUNCTION_TAG as i64);
+        // Every object's kind is 24 bytes: the word is readable for any
+        // kind, and only compared when the tag matched.
+        let call = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_NATIVE_CALL_OFFSET as i32);
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, call, address as i64);
+        self.b.ins().band(native, same)
+    }
+
     /// The inline operation and the Rust function's address for a callee
     /// read with the constant key `key`, in full-tier code.
     pub(super) fn math_intrinsic_key(&mut self, key: &Operand) -> Option<(MathOp, usize)> {
@@ -76,33 +113,9 @@ impl FunctionCompiler<'_, '_> {
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
         if inline {
-            let check_kind = self.b.create_block();
             let fast = self.b.create_block();
-            let tag = self.b.ins().ushr_imm_u(function, TAG_SHIFT as i64);
-            let is_object = self
-                .b
-                .ins()
-                .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
-            self.b.ins().brif(is_object, check_kind, &[], slow, &[]);
-
-            self.b.switch_to_block(check_kind);
-            let ptr = self.b.ins().band_imm_u(function, PAYLOAD_MASK as i64);
-            let kind = self
-                .b
-                .ins()
-                .uload8(I32, trusted(), ptr, OBJECT_KIND_OFFSET as i32);
-            let native = self
-                .b
-                .ins()
-                .icmp_imm_s(IntCC::Equal, kind, NATIVE_FUNCTION_TAG as i64);
-            // Every object's kind is 24 bytes: the word is readable for any
-            // kind, and only compared when the tag matched.
-            let call = self
-                .b
-                .ins()
-                .load(I64, trusted(), ptr, OBJECT_NATIVE_CALL_OFFSET as i32);
-            let same = self.b.ins().icmp_imm_s(IntCC::Equal, call, address as i64);
-            let mut ok = self.b.ins().band(native, same);
+            let same = self.is_native_function(function, address, slow);
+            let mut ok = same;
             for &v in &values[..checked] {
                 let c = if int32 {
                     self.is_int32(v)
