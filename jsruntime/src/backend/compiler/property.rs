@@ -151,6 +151,13 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I64, trusted(), ptr, OBJECT_PROTO_OFFSET as i32);
+        self.proto_guard(proto, ic)
+    }
+
+    /// `proto` is the entry's cached [[Prototype]] and the global epoch is
+    /// the cached one (a boolean): [`Self::chain_guard`] for an object's
+    /// prototype, the string path for `%String.prototype%`.
+    fn proto_guard(&mut self, proto: ir::Value, ic: ir::Value) -> ir::Value {
         let cached_proto = self
             .b
             .ins()
@@ -342,23 +349,9 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .icmp_imm_u(IntCC::Equal, kind, PRIM_STRING as i64);
-        let cached_proto = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::PROTO_OFFSET);
-        let same_proto = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::Equal, cached_proto, proto as i64);
-        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
-        let epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
-        let cached_epoch = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::EPOCH_OFFSET);
-        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, cached_epoch);
-        let ok = self.b.ins().band(is_data, same_proto);
-        let ok = self.b.ins().band(ok, same_epoch);
+        let proto = self.b.ins().iconst(I64, proto as i64);
+        let guard = self.proto_guard(proto, ic);
+        let ok = self.b.ins().band(is_data, guard);
         self.b.ins().brif(ok, hit, &[], slow, &[]);
         self.b.switch_to_block(hit);
         // The holder of a live entry is a live object cell (entries of dead
