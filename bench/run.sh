@@ -33,41 +33,14 @@ while [ $# -gt 0 ]; do
 done
 
 node=${NODE:-node}
-if [ -z "${JSTB:-}" ]; then
-  target=${CARGO_TARGET_DIR:-$root/target}
-  if [ "$build" = 1 ]; then
-    (cd "$root" && cargo build --quiet --release -p jstb)
-  fi
-  JSTB="$target/release/jstb"
-fi
-[ -x "$JSTB" ] || { echo "bench/run.sh: no jstb binary at $JSTB" >&2; exit 1; }
+script=bench/run.sh
+# shellcheck source=bench/engines.sh
+. "$here/engines.sh"
 command -v "$node" >/dev/null || { echo "bench/run.sh: $node not found" >&2; exit 1; }
-# QuickJS: $QJS if set, else the qjs-run that bench/qjs.sh built (never
-# built here: it is an optional column).
-if [ "$noqjs" = 1 ]; then
-  QJS=""
-elif [ -n "${QJS:-}" ]; then
-  [ -x "$QJS" ] || { echo "bench/run.sh: no qjs-run binary at $QJS" >&2; exit 1; }
-else
-  QJS=""
-  for candidate in "${CARGO_TARGET_DIR:-$here/qjs/target}/release/qjs-run" "$here/qjs/target/release/qjs-run"; do
-    if [ -x "$candidate" ]; then QJS=$candidate; break; fi
-  done
-fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-engines=("jstb" "node --jitless" "node")
-[ -n "$QJS" ] && engines+=("qjs")
-engine_cmd() {
-  case "$1" in
-    "jstb") echo "$JSTB run" ;;
-    "node --jitless") echo "$node --jitless --no-warnings" ;;
-    "node") echo "$node --no-warnings" ;;
-    "qjs") echo "$QJS" ;;
-  esac
-}
 
 # best_ms CMD...: runs CMD `runs` times (stdout to $tmp/out), prints the best
 # wall-clock time in ms with one decimal.
