@@ -675,18 +675,37 @@ impl Executor {
         };
         let compiled =
             compiler::compile(&mut self.jit, &program, template.function, &mut host, tier)?;
-        self.register_code(template, compiled.address, compiled.frame_size);
+        self.register_code(template, compiled.address, compiled.frame_size, tier);
         Ok(compiled)
     }
 
     /// Enters the code the JIT finished last for `template` into the stack
-    /// walk's code map (`stack_walk`).
+    /// walk's code map (`stack_walk`) and, when profiling, the perf map
+    /// (`perf_map`).
     fn register_code(
         &mut self,
         template: &FunctionTemplate,
         address: *const u8,
         frame_size: usize,
+        tier: Tier,
     ) {
+        if super::perf_map::enabled() {
+            let name = self
+                .state
+                .programs
+                .get(template.program)
+                .and_then(|p| {
+                    Some(
+                        p.symbol_name(p.function(template.function)?.name?)
+                            .to_owned(),
+                    )
+                })
+                .unwrap_or_else(|| "<anonymous>".to_owned());
+            let tier = if tier == Tier::Quick { "quick" } else { "full" };
+            let function = template.function.0;
+            let label = format!("js:{name} [{tier}] #{}.{function}", template.program);
+            super::perf_map::note(address, self.jit.last_code_size, &label);
+        }
         let sites = std::mem::take(&mut self.jit.last_call_sites);
         self.state
             .reclaim
@@ -870,7 +889,7 @@ impl Executor {
         address: *const u8,
         frame_size: usize,
     ) {
-        self.register_code(template, address, frame_size);
+        self.register_code(template, address, frame_size, Tier::Full);
         // SAFETY: the compiler emits functions with the lambda signature.
         let mut lambda = unsafe { std::mem::transmute::<*const u8, Lambda>(address) };
         if frame_size > bridge::limits::BIG_FRAME {

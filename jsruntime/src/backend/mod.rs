@@ -129,6 +129,7 @@ pub mod exception_trace;
 pub mod executor;
 pub(crate) mod feedback;
 mod global_env;
+mod perf_map;
 
 pub use executor::print_clif;
 pub mod jit;
