@@ -165,33 +165,27 @@ impl Executor {
     /// Keeps a loaded program's source text (for `toString` of its
     /// functions, 20.2.3.5, and positions when it has a `name`).
     pub(crate) fn keep_source(&mut self, program: usize, name: Option<String>, text: Rc<str>) {
-        let sources = &mut self.state.sources;
-        if sources.len() <= program {
-            sources.resize_with(program + 1, || None);
-        }
-        sources[program] = Some(Box::new(Source {
+        let source = Source {
             name,
             text,
             lines: std::cell::OnceCell::new(),
-        }));
+        };
+        self.state.programs.set_source(program, source);
     }
 
     /// The name registered for a program's source (a file name).
     pub fn source_name(&self, program: usize) -> Option<&str> {
-        let source = self.state.sources.get(program)?.as_ref()?;
-        source.name.as_deref()
+        self.state.programs.source(program)?.name.as_deref()
     }
 
     /// The shared source text of a program.
     pub(crate) fn shared_source(&self, program: usize) -> Option<Rc<str>> {
-        let source = self.state.sources.get(program)?.as_ref()?;
-        Some(source.text.clone())
+        Some(self.state.programs.source(program)?.text.clone())
     }
 
     /// The source text registered for a program.
     pub fn source_text(&self, program: usize) -> Option<&str> {
-        let source = self.state.sources.get(program)?.as_ref()?;
-        Some(&source.text)
+        Some(&self.state.programs.source(program)?.text)
     }
 
     /// The trace of `thrown` (innermost frame first: the throw site), if it
@@ -247,11 +241,7 @@ impl Executor {
             .and_then(|p| Some(p.symbol_name(p.function(site.function)?.name?).to_owned()));
         // Programs without a file name (eval and `Function` code) show
         // positions in their own text, as V8's `<anonymous>:LINE:COL`.
-        let source = self
-            .state
-            .sources
-            .get(site.program)
-            .and_then(Option::as_ref);
+        let source = self.state.programs.source(site.program);
         let offset = (site.offset != u32::MAX).then_some(site.offset);
         let line_col = match (source, offset) {
             (Some(s), Some(o)) if (o as usize) <= s.text.len() => {

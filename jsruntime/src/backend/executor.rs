@@ -16,7 +16,7 @@ use super::bridge::{self, runtime_lazy_compile};
 use super::compiler::{self, CompileError, CompileHost};
 use super::coroutine::{runtime_coroutine_ramp, CoroutineBody, CoroutineCode, CoroutineKind};
 use super::dynamic_code::{self, DynamicSources};
-use super::exception_trace::{ExceptionTrace, Source};
+use super::exception_trace::ExceptionTrace;
 use super::global_env::GlobalEnvironment;
 use super::jit::{Jit, Tier, TIER_UP_POLL};
 use super::{FunctionTemplate, Lambda, Status};
@@ -39,11 +39,8 @@ pub struct Stats {
 /// at once during a compilation.
 #[derive(Default)]
 pub(super) struct State {
-    pub(super) programs: Vec<Rc<Program>>,
-    /// The realm of each program (parallel to `programs`): the realm that
-    /// was current when it was loaded; its code is compiled against that
-    /// realm's global object and global environment.
-    program_realms: Vec<RealmId>,
+    /// Loaded programs, their realms and source texts, by id.
+    pub(super) programs: super::programs::Programs,
     /// Templates by (program, function); boxed so their addresses, embedded
     /// in compiled code, never change.
     pub(super) templates: HashMap<(usize, u32), Box<FunctionTemplate>>,
@@ -101,10 +98,6 @@ pub(super) struct State {
     stats: Stats,
     /// The trace of the last exception (see `exception_trace`).
     pub(super) trace: ExceptionTrace,
-    /// Source texts of programs, by program id (for positions). Boxed: a
-    /// freed eval program's slot stays (ids are not reused, `reclaim`),
-    /// and should cost a word.
-    pub(super) sources: Vec<Option<Box<Source>>>,
     /// The module map and the module loader.
     pub(super) modules: super::module::Modules,
     /// Compiled code and its call sites, for stack traces (`stack_walk`).
@@ -146,11 +139,7 @@ impl State {
         function: FunctionId,
     ) -> Box<FunctionTemplate> {
         self.stats.templates += 1;
-        let realm = self
-            .program_realms
-            .get(program)
-            .copied()
-            .unwrap_or_default();
+        let realm = self.programs.realm(program).unwrap_or_default();
         let (num_params, name, flags) = self
             .programs
             .get(program)
@@ -201,8 +190,7 @@ impl State {
 impl Host<'_> {
     /// The realm of the program being compiled.
     fn realm(&self) -> RealmId {
-        let realms = &self.state.program_realms;
-        realms.get(self.program).copied().unwrap_or_default()
+        self.state.programs.realm(self.program).unwrap_or_default()
     }
 }
 
@@ -546,24 +534,20 @@ impl Executor {
         if globals.len() <= realm.0 as usize {
             globals.resize_with(realm.0 as usize + 1, GlobalEnvironment::default);
         }
-        self.state.programs.push(Rc::new(program));
-        self.state.program_realms.push(realm);
-        self.state.programs.len() - 1
+        self.state.programs.push(program, realm)
     }
 
     /// The realm a loaded program belongs to.
     pub(crate) fn program_realm(&self, program: usize) -> RealmId {
-        let realms = &self.state.program_realms;
-        realms.get(program).copied().unwrap_or_default()
+        self.state.programs.realm(program).unwrap_or_default()
     }
 
     /// Runs the entry function (function 0) of a loaded program and returns
     /// its completion value, or the thrown value.
     pub fn run(&mut self, program: usize) -> Result<JsResult<Value>, CompileError> {
-        if self.state.programs.get(program).is_none() {
+        let Some(loaded) = self.state.programs.get(program).cloned() else {
             return Err(CompileError::Malformed(format!("no program {program}")));
-        }
-        let loaded = self.state.programs[program].clone();
+        };
         // 16.1.6 ScriptEvaluation in the script's realm.
         let previous = self.runtime.enter_realm(self.program_realm(program));
         // Eval code stays while it runs (`reclaim`).

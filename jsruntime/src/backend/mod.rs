@@ -130,6 +130,7 @@ pub mod executor;
 pub(crate) mod feedback;
 mod global_env;
 mod perf_map;
+mod programs;
 
 pub use executor::print_clif;
 pub mod jit;

@@ -24,19 +24,17 @@
 //!   texts, source text, code map entries, eval cache entries whose call
 //!   site it was, and the exception trace if it names it. A program with a
 //!   tier-up still on the compile thread waits for the next round. Freed
-//!   ids are never reused (the slot keeps a shared empty program): an id
-//!   can outlive its program in a pending job (an `import()` from eval
-//!   code names its referrer by program id), and must not come to mean
-//!   another program.
+//!   ids are never reused: an id can outlive its program in a pending job
+//!   (an `import()` from eval code names its referrer by program id), and
+//!   must not come to mean another program. They leave no slot either
+//!   (`programs`: the tables are maps).
 //! * **Machine code** of every tier is freed with the program: each
 //!   placement of one of its functions (`Jit::last_code`, noted by
 //!   `Executor::register_code`) goes back to `code_memory`'s free list.
 //!   Compiled functions are not declared in the JIT module (`Jit::place`),
-//!   so nothing of them stays there. What a freed program still leaves:
-//!   its id's slot (an `Rc` to the shared empty program) and source slot.
+//!   so nothing of them stays there.
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 
 use crate::runtime::Runtime;
 use crate::semantics::Program;
@@ -168,7 +166,6 @@ impl Executor {
         let dead = std::mem::take(&mut self.state.reclaim.dead);
         let mut freed = HashSet::new();
         let mut tables = HashSet::new();
-        let empty: Rc<Program> = Rc::default();
         for id in dead {
             let Some(c) = self.state.reclaim.candidates.get_mut(&id) else {
                 continue;
@@ -195,7 +192,9 @@ impl Executor {
             // templates, OSR entries and cache entries go below; nothing
             // else holds the address of its code.
             unsafe { self.jit.free_code(&c.code) };
-            let program = std::mem::replace(&mut self.state.programs[id], empty.clone());
+            let Some(program) = self.state.programs.remove(id) else {
+                continue;
+            };
             self.free_program(id, &program, &mut tables);
             freed.insert(id);
         }
@@ -246,13 +245,10 @@ impl Executor {
         for t in 0..program.case_tables.len() as u32 {
             state.case_lookups.remove(&(id, t));
         }
-        if let Some(source) = state.sources.get_mut(id) {
-            *source = None;
-        }
     }
 
     /// Programs loaded and not freed (tests: eval code is freed once dead).
     pub fn live_programs(&self) -> usize {
-        self.state.programs.len() - self.state.reclaim.freed
+        self.state.programs.live()
     }
 }

@@ -215,10 +215,10 @@ impl Executor {
         // Eval code has no name of its own: the nearest script loaded
         // before it stands for its caller's (an approximation of the
         // running execution context's ScriptOrModule).
-        (0..=program.min(self.state.sources.len().saturating_sub(1)))
-            .rev()
-            .find_map(|p| {
-                let source = self.state.sources.get(p)?.as_ref()?;
+        self.state
+            .programs
+            .sources_up_to(program)
+            .find_map(|(p, source)| {
                 if let Some(&m) = self.state.modules.by_program.get(&p) {
                     return Some(self.module(m).key.clone());
                 }

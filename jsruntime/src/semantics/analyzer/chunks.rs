@@ -26,11 +26,15 @@
 //!   `error.stack` shows it: a chunk's frame (unnamed, like function 0)
 //!   stands for the top level, with the statement's own position.
 //!
-//! Code with a direct-eval caller (function 1 of a direct eval program, whose
-//! `var`s may live in the caller's function environment) is not chunked, nor
-//! eval code with more than [`MAX_SHARED_LOCALS`] top-level locals (strict
-//! eval code's `var`s, eval code's lexical declarations): each would be a
-//! capture cell made by function 0.
+//! Direct eval code is function 1 of its program (function 0 stands for the
+//! caller, whose visible bindings it captures): its chunks are arrows
+//! nested in function 1 and reach the caller's bindings through it, as any
+//! arrow function in eval code does. Not chunked: sloppy direct eval code
+//! called in a function (its `var`s may be bindings of the caller's
+//! function environment, declared by function 1's own prologue), and eval
+//! code with more than [`MAX_SHARED_LOCALS`] top-level locals (strict eval
+//! code's `var`s, eval code's lexical declarations): each would be a
+//! capture cell made by the top level.
 
 use super::*;
 
@@ -61,21 +65,27 @@ enum Item {
 
 impl<'a> Analyzer<'a> {
     /// Whether the top level being emitted (function 0 of a script or of
-    /// indirect eval code) is large enough to be compiled in chunks.
+    /// indirect eval code, function 1 of direct eval code) is large enough
+    /// to be compiled in chunks.
     pub(super) fn wants_chunks(
         &self,
         mode: TopLevel,
         statements: &[usize],
         functions: &[usize],
     ) -> bool {
-        if self.fns.len() != 1 || !self.fns[0].is_script || mode == TopLevel::SloppyFunctionEval {
+        let top = match (self.direct_eval, self.fns.len()) {
+            (false, 1) if self.fns[0].is_script => 0,
+            (true, 2) => 1,
+            _ => return false,
+        };
+        if mode == TopLevel::SloppyFunctionEval {
             return false;
         }
         // Locals of function 0 that chunks may share (strict eval code's
         // `var`s, eval code's lexical declarations) are captured by every
         // chunk that uses them, and function 0 makes their capture cells:
         // with many of them, function 0 would be huge again.
-        let shared = self.fns[0].script.scopes[0].variables.len();
+        let shared = self.fns[top].script.scopes[0].variables.len();
         if shared > MAX_SHARED_LOCALS {
             return false;
         }

@@ -25,6 +25,7 @@ impl<'a> Analyzer<'a> {
         let root = self.ast.root();
         let strict = strict_caller || self.ast.nodes[root].has(flags::STRICT);
         self.eval_in_function = eval_scope.in_function;
+        self.direct_eval = true;
         self.program.functions.push(CompileScript::default());
         self.push_fn(FunctionId(0), true, false, strict);
         let mut visible = Vec::new();

@@ -266,6 +266,9 @@ pub struct Analyzer<'a> {
     eval_var_object: Option<Symbol>,
     /// Direct eval code whose call is inside a non-arrow function.
     eval_in_function: bool,
+    /// Direct eval code (function 1 is the eval code, function 0 stands for
+    /// its caller: `run_direct_eval`).
+    direct_eval: bool,
     /// Sloppy direct eval code: the lexical bindings between the call and
     /// the caller's variable environment.
     eval_lexical: Vec<Symbol>,
@@ -310,6 +313,7 @@ impl<'a> Analyzer<'a> {
             env_bindings: 0,
             eval_var_object: None,
             eval_in_function: false,
+            direct_eval: false,
             eval_lexical: Vec::new(),
             pending_method: class::PendingMethod::default(),
             class_depth: 0,
