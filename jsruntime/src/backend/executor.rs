@@ -390,6 +390,21 @@ impl CompileHost for Host<'_> {
         v.is_object().then(|| v.to_bits())
     }
 
+    fn type_names(&mut self) -> Option<compiler::TypeNames> {
+        let n = &self.runtime.names;
+        let bits = |s| Value::string(s).to_bits();
+        Some(compiler::TypeNames {
+            undefined: bits(n.undefined),
+            object: bits(n.object),
+            boolean: bits(n.boolean),
+            number: bits(n.number),
+            string: bits(n.string),
+            symbol: bits(n.symbol),
+            bigint: bits(n.bigint),
+            function: bits(n.function),
+        })
+    }
+
     fn global_cache(&mut self, name: u32) -> Option<(u64, *const PropertyCache)> {
         if !self.state.inline_caches_enabled {
             return None;

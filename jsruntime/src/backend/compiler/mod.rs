@@ -39,6 +39,7 @@ use crate::value::Value;
 use control_flow::Flow;
 pub use coroutine::FrameLayout;
 use operand::Operand;
+pub use type_of::TypeNames;
 use variables::Slot;
 
 mod call;
@@ -56,6 +57,7 @@ mod osr;
 mod private;
 mod property;
 mod sites;
+mod type_of;
 mod values;
 mod variables;
 
@@ -157,6 +159,11 @@ pub trait CompileHost {
     /// (`compiler/property.rs`).
     fn intrinsic_constant(&mut self, which: crate::runtime::Intrinsic) -> Option<u64> {
         let _ = which;
+        None
+    }
+    /// The result strings of `typeof` (atoms the runtime keeps for its
+    /// lifetime); `None` to call the runtime instead (offline).
+    fn type_names(&mut self) -> Option<TypeNames> {
         None
     }
     /// Whether calls may jump straight into a closure's lambda (realm 0

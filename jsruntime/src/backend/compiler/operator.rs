@@ -397,6 +397,18 @@ impl FunctionCompiler<'_, '_> {
                 .ins()
                 .brif(compare, by_content, &[], done, &[BlockArg::Value(r)]);
             self.b.switch_to_block(by_content);
+            // Two different atoms are different strings (one cell per
+            // content): `typeof x === "object"` and literals against keys
+            // decide without a call.
+            let atoms = self.b.create_block();
+            let call = self.b.create_block();
+            self.b.ins().brif(string, atoms, &[], call, &[]);
+            self.b.switch_to_block(atoms);
+            let both = self.both_atoms(a, b);
+            self.b
+                .ins()
+                .brif(both, done, &[BlockArg::Value(r)], call, &[]);
+            self.b.switch_to_block(call);
         }
         let v = self.runtime_binary(op, a, b);
         let r = self
@@ -534,7 +546,7 @@ impl FunctionCompiler<'_, '_> {
                     Operand::Dynamic(r) => self.dynamic_typeof_value(r)?,
                     other => self.value_of(other)?,
                 };
-                Operand::Any(self.runtime_unary(op, v))
+                Operand::Any(self.type_of(v))
             }
             U::Minus => {
                 let v = self.value_of(operand)?;
@@ -676,7 +688,7 @@ impl FunctionCompiler<'_, '_> {
         result
     }
 
-    fn runtime_unary(&mut self, op: UnaryOperator, v: ir::Value) -> ir::Value {
+    pub(super) fn runtime_unary(&mut self, op: UnaryOperator, v: ir::Value) -> ir::Value {
         let op = self.b.ins().iconst(I32, op as i64);
         let scratch = self.scratch_addr();
         self.call_runtime_checked(RuntimeFn::Unary, &[self.ctx, op, v, scratch])
