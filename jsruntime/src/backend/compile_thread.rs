@@ -13,6 +13,14 @@
 //! finished (`Jit::install`). Code memory is only ever written by the main
 //! thread of its executor: the W^X discipline of `code_memory` holds.
 //!
+//! Jobs run in order, except that a loop asking for its function's full
+//! tier by on-stack replacement (`Executor::osr_lambda`) puts the job first
+//! (`submit` with `urgent`, `prioritize`): the quick code keeps running its
+//! loop meanwhile and enters the full code once installed. (It used to
+//! compile on the main thread, which stopped gbemu's main thread for 1.6 s
+//! of full-tier compiles of 22 functions, 256 ms for the largest, on a
+//! loaded machine.)
+//!
 //! Nothing waits for the compile thread: an executor dropped with jobs in
 //! flight drops its receiver, and their results are discarded (never
 //! installed); the thread blocks in `recv` when idle and does not keep the
@@ -20,9 +28,9 @@
 //! `Executor::set_sync_compile`) compiles tier-ups on the main thread as
 //! before.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::sync::mpsc::{channel, Receiver, Sender};
-use std::sync::OnceLock;
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use cranelift_codegen::control::ControlPlane;
@@ -101,29 +109,55 @@ pub(crate) struct Done {
     pub passes: PassTimes,
 }
 
-/// The process's compile thread (started on first use; `None` if it cannot
-/// be started, and then tier-ups compile synchronously).
-fn worker() -> Option<&'static Sender<Job>> {
-    static WORKER: OnceLock<Option<Sender<Job>>> = OnceLock::new();
-    WORKER
-        .get_or_init(|| {
-            let (tx, rx) = channel::<Job>();
-            std::thread::Builder::new()
-                .name("jsruntime-compile".into())
-                .spawn(move || run(rx))
-                .ok()
-                .map(|_| tx)
-        })
-        .as_ref()
+/// The jobs waiting for the compile thread, first first.
+struct Queue {
+    jobs: Mutex<VecDeque<Job>>,
+    ready: Condvar,
 }
 
-/// The compile thread's loop: one job at a time, until every sender is gone
-/// (never, for the process-wide one: it exits with the process).
-fn run(jobs: Receiver<Job>) {
+impl Queue {
+    /// The queue, locked (a panic elsewhere while it was held left it
+    /// consistent: every operation on it is one push, pop or move).
+    fn lock(&self) -> MutexGuard<'_, VecDeque<Job>> {
+        self.jobs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The process's compile thread and its queue (started on first use;
+/// `None` if it cannot be started, and then tier-ups compile
+/// synchronously).
+fn worker() -> Option<&'static Queue> {
+    static WORKER: OnceLock<Option<&'static Queue>> = OnceLock::new();
+    *WORKER.get_or_init(|| {
+        // Leaked: the queue lives as long as the process, as the thread.
+        let queue: &'static Queue = Box::leak(Box::new(Queue {
+            jobs: Mutex::new(VecDeque::new()),
+            ready: Condvar::new(),
+        }));
+        std::thread::Builder::new()
+            .name("jsruntime-compile".into())
+            .spawn(move || run(queue))
+            .ok()
+            .map(|_| queue)
+    })
+}
+
+/// The compile thread's loop: one job at a time, the first of the queue,
+/// for as long as the process lives.
+fn run(queue: &'static Queue) {
     let mut ctx = Context::new();
     // Drop any timings of this thread from before (there are none).
     let _ = cranelift_codegen::timing::take_current();
-    while let Ok(job) = jobs.recv() {
+    loop {
+        let job = {
+            let mut jobs = queue.lock();
+            loop {
+                if let Some(job) = jobs.pop_front() {
+                    break job;
+                }
+                jobs = queue.ready.wait(jobs).unwrap_or_else(|e| e.into_inner());
+            }
+        };
         let start = Instant::now();
         ctx.clear();
         ctx.func = job.func;
@@ -169,16 +203,17 @@ impl CompileThread {
     }
 
     /// Hands `func` (function `id` of the module, the full tier of
-    /// `template`) to the compile thread; gives it back when there is no
-    /// compile thread.
+    /// `template`) to the compile thread, at the front of its queue when
+    /// `urgent`; gives it back when there is no compile thread.
     pub(crate) fn submit(
         &mut self,
         template: &FunctionTemplate,
         func: Function,
         id: FuncId,
         isa: OwnedTargetIsa,
+        urgent: bool,
     ) -> Result<(), Box<Function>> {
-        let Some(worker) = worker() else {
+        let Some(queue) = worker() else {
             return Err(Box::new(func));
         };
         let template = template as *const FunctionTemplate as usize;
@@ -189,12 +224,30 @@ impl CompileThread {
             template,
             reply: self.reply.clone(),
         };
-        match worker.send(job) {
-            Ok(()) => {
-                self.pending.insert(template);
-                Ok(())
+        {
+            let mut jobs = queue.lock();
+            if urgent {
+                jobs.push_front(job);
+            } else {
+                jobs.push_back(job);
             }
-            Err(e) => Err(Box::new(e.0.func)),
+        }
+        queue.ready.notify_one();
+        self.pending.insert(template);
+        Ok(())
+    }
+
+    /// Moves `template`'s job to the front of the queue if it is still
+    /// waiting there (a loop of its quick code wants it now).
+    pub(crate) fn prioritize(&self, template: &FunctionTemplate) {
+        let Some(queue) = worker() else { return };
+        let template = template as *const FunctionTemplate as usize;
+        let mut jobs = queue.lock();
+        // (A job of a dropped executor at the same address would only be
+        // moved: its result is never installed.)
+        let position = jobs.iter().position(|j| j.template == template);
+        if let Some(job) = position.and_then(|i| jobs.remove(i)) {
+            jobs.push_front(job);
         }
     }
 

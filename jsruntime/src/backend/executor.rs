@@ -795,6 +795,12 @@ impl Executor {
     /// quick code goes on counting, and every `TIER_UP_POLL` calls comes back
     /// here to install whatever finished.
     pub(crate) fn tier_up(&mut self, template: &FunctionTemplate) {
+        self.tier_up_with(template, false);
+    }
+
+    /// [`Self::tier_up`], putting the compilation first in the compile
+    /// thread's queue when `urgent`.
+    fn tier_up_with(&mut self, template: &FunctionTemplate, urgent: bool) {
         if template.quick.get() && !self.state.sync_compile {
             let pending = self.install_finished_and_check(template);
             if template.quick.get() && pending {
@@ -814,7 +820,7 @@ impl Executor {
                         .state
                         .compile_thread
                         .get_or_insert_with(super::compile_thread::CompileThread::new);
-                    match thread.submit(template, func, id, isa) {
+                    match thread.submit(template, func, id, isa, urgent) {
                         Ok(()) => {
                             template.quick.set(true);
                             template.hotness.set(TIER_UP_POLL);
@@ -910,20 +916,21 @@ impl Executor {
 
     /// The lambda `runtime_osr` enters from `template`'s quick code at a
     /// loop header: its full tier once installed. While the template is
-    /// still quick, compiles the full tier *synchronously* (see
-    /// [`Self::tier_up`]) unless the compile thread already has it: a loop
-    /// that ran `OSR_BACK_EDGES` back-edges in one activation is hot now,
-    /// and waiting behind the compile thread's queue kept it in quick code
-    /// (typed_checksum spent 64 ms there on a loaded machine).
+    /// still quick, its full tier goes first in the compile thread's queue
+    /// (a loop that ran `OSR_BACK_EDGES` back-edges in one activation is hot
+    /// now: waiting behind the queue kept typed_checksum in quick code for
+    /// 64 ms on a loaded machine), and the quick code goes on until it is
+    /// installed. Compiling it here instead stopped the main thread for the
+    /// whole compilation (gbemu: 1.6 s for 22 functions, loaded machine).
     pub(crate) fn osr_lambda(&mut self, template: &FunctionTemplate) -> Option<Lambda> {
         if template.quick.get() {
             let pending = self.install_finished_and_check(template);
             if pending {
-                self.tier_up(template);
+                if let Some(thread) = &self.state.compile_thread {
+                    thread.prioritize(template);
+                }
             } else if template.quick.get() {
-                let sync = std::mem::replace(&mut self.state.sync_compile, true);
-                self.tier_up(template);
-                self.state.sync_compile = sync;
+                self.tier_up_with(template, true);
             }
         }
         let lambda = *self
