@@ -429,6 +429,16 @@ fn lean_insts() -> usize {
     })
 }
 
+/// The size (IR instructions) from which full-tier code is compiled with
+/// the quick tier's settings (no optimiser, the single-pass register
+/// allocator): regalloc2's backtracking allocator is superlinear on such
+/// functions. A 134,602-instruction top level (test262's
+/// `identifiers/start-unicode-7.0.0-class.js`: a class with thousands of
+/// private names) took 9.0 s of Cranelift, 0.15 s this way (docs/performance.md,
+/// session 14). The largest full-tier functions of Octane and the npm
+/// programs are below it (typescript 83,787, terser 46,000, gbemu 31,545).
+pub const HUGE_IR_INSTS: usize = 100_000;
+
 /// One compilation's cost: a `tracing` event, and a line on stderr with
 /// `JSRUNTIME_COMPILE_LOG=1` (`compile TIER sync|thread INSTS BYTES MICROS`,
 /// to see where compile time goes by function size).
@@ -668,8 +678,7 @@ impl Jit {
     ) -> Result<(*const u8, usize), CompileError> {
         let isa = match tier {
             Tier::Quick => Some(self.quick_isa.clone()),
-            Tier::Full if self.lean() => Some(self.lean_isa.clone()),
-            Tier::Full => None,
+            Tier::Full => Some(self.full_tier_isa()),
         };
         self.finish(id, tier, isa)
     }
@@ -726,9 +735,12 @@ impl Jit {
         self.ctx.func.dfg.num_insts() >= lean_insts()
     }
 
-    /// The full tier's target for the function in `self.ctx`.
+    /// The full tier's target for the function in `self.ctx`: the quick
+    /// tier's settings for one of at least [`HUGE_IR_INSTS`] instructions.
     fn full_tier_isa(&self) -> OwnedTargetIsa {
-        if self.lean() {
+        if self.ctx.func.dfg.num_insts() >= HUGE_IR_INSTS {
+            self.quick_isa.clone()
+        } else if self.lean() {
             self.lean_isa.clone()
         } else {
             self.full_isa.clone()
