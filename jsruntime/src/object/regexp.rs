@@ -17,7 +17,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 use crate::gc::{Gc, Trace, Tracer};
-use crate::object::{Attributes, HostData, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
+use crate::object::{
+    Attributes, HostData, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty,
+};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::{JsString, StrView};
 use crate::value::Value;
@@ -456,7 +458,7 @@ impl Runtime {
             ObjectKind::Host(data),
             0,
         )?;
-        let key = self.key("lastIndex")?;
+        let key = PropertyKey::String(self.names.last_index);
         self.define_property_or_throw(
             o,
             key,
@@ -510,7 +512,7 @@ impl Runtime {
             },
             _ => return Err(self.type_error("not a RegExp object")),
         }
-        let key = self.key("lastIndex")?;
+        let key = PropertyKey::String(self.names.last_index);
         self.set_property(obj, key, Value::ZERO, true)?;
         Ok(Value::object(obj))
     }
@@ -529,7 +531,7 @@ impl Runtime {
             return Err(self.type_error("RegExp method called on an uninitialized RegExp"));
         };
         let length = s.len();
-        let last_index_key = self.key("lastIndex")?;
+        let last_index_key = PropertyKey::String(self.names.last_index);
         let li = self.get(r, last_index_key, Value::object(r))?;
         let mut last_index = self.to_length(li)?;
         let flags = state.flags;
@@ -583,6 +585,12 @@ impl Runtime {
 
     /// 22.2.7.2 steps 19-35: the match array with `index`, `input`, the
     /// captures, `groups` and (with `d`) `indices`.
+    ///
+    /// The array is new, ordinary and extensible, so each
+    /// CreateDataPropertyOrThrow adds a property that does not exist yet:
+    /// stored directly (the elements through the array fast path), not
+    /// through [[DefineOwnProperty]]'s validation (a match array per
+    /// successful `exec`: lexers make them by the hundred thousand).
     fn match_array(
         &mut self,
         s: Gc<JsString>,
@@ -591,32 +599,48 @@ impl Runtime {
     ) -> JsResult<Value> {
         let a = self.new_array(0)?;
         let start = m.captures.first().cloned().flatten().map_or(0, |r| r.start);
-        let key = self.key("index")?;
-        self.create_data_property_or_throw(a, key, Value::from_u32(start as u32))?;
-        let key = self.key("input")?;
-        self.create_data_property_or_throw(a, key, Value::string(s))?;
+        let key = PropertyKey::String(self.names.index);
+        self.add_fresh_data_property(a, key, Value::from_u32(start as u32))?;
+        let key = PropertyKey::String(self.names.input);
+        self.add_fresh_data_property(a, key, Value::string(s))?;
         for (i, c) in m.captures.iter().enumerate() {
             let v = match c {
                 Some(r) => Value::string(self.substring(s, r.start, r.end)?),
                 None => Value::UNDEFINED,
             };
-            let key = self.index_key(i as f64)?;
-            self.create_data_property_or_throw(a, key, v)?;
+            if !self.try_create_array_element(a, i as u32, v)? {
+                let key = self.index_key(i as f64)?;
+                self.create_data_property_or_throw(a, key, v)?;
+            }
             if i == 0 {
                 // Step 32: `groups` follows "0".
                 let groups = self.groups_object(s, m, |rt, s, r| {
                     Ok(Value::string(rt.substring(s, r.start, r.end)?))
                 })?;
-                let key = self.key("groups")?;
-                self.create_data_property_or_throw(a, key, groups)?;
+                let key = PropertyKey::String(self.names.groups);
+                self.add_fresh_data_property(a, key, groups)?;
             }
         }
         if has_indices {
             let indices = self.match_indices(s, m)?;
-            let key = self.key("indices")?;
-            self.create_data_property_or_throw(a, key, indices)?;
+            let key = PropertyKey::String(self.names.indices);
+            self.add_fresh_data_property(a, key, indices)?;
         }
         Ok(Value::object(a))
+    }
+
+    /// CreateDataPropertyOrThrow(o, key, v) for an ordinary extensible
+    /// object that this code just made and that has no property `key`: the
+    /// define always succeeds, so the property is stored without the
+    /// validation of 10.1.6.3.
+    fn add_fresh_data_property(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        v: Value,
+    ) -> JsResult<()> {
+        debug_assert!(o.is_extensible_flag());
+        self.store_property(o, key, StoredProperty::Data(v, Attributes::DEFAULT_DATA))
     }
 
     /// The `groups` object of a match (null prototype), or undefined when the
@@ -655,7 +679,7 @@ impl Runtime {
             self.create_data_property_or_throw(a, key, v)?;
         }
         let groups = self.groups_object(s, m, index_pair)?;
-        let key = self.key("groups")?;
+        let key = PropertyKey::String(self.names.groups);
         self.create_data_property_or_throw(a, key, groups)?;
         Ok(Value::object(a))
     }
@@ -730,7 +754,7 @@ pub fn advance_string_index(s: Gc<JsString>, index: f64, unicode: bool) -> f64 {
 
 /// The property key `lastIndex`.
 pub(crate) fn last_index_key(rt: &mut Runtime) -> JsResult<PropertyKey> {
-    rt.key("lastIndex")
+    Ok(PropertyKey::String(rt.names.last_index))
 }
 
 #[cfg(test)]

@@ -179,6 +179,16 @@ pub fn hash_units(units: impl Iterator<Item = u16>) -> u32 {
     h | 1
 }
 
+/// [`hash_units`] of the UTF-16 form of a Rust string (bytes directly when
+/// it is ASCII: each byte is one code unit).
+pub fn hash_str(s: &str) -> u32 {
+    if s.is_ascii() {
+        hash_units(s.bytes().map(u16::from))
+    } else {
+        hash_units(s.encode_utf16())
+    }
+}
+
 impl JsString {
     fn repr(&self) -> &Repr {
         // SAFETY: the repr only changes in `flatten`, which replaces a rope (no
@@ -389,6 +399,20 @@ impl JsString {
     /// Whether the contents equal a Rust string.
     pub fn eq_str(&self, s: &str) -> bool {
         let v = self.view();
+        // A UTF-8 text has at least as many bytes as UTF-16 code units.
+        if v.len() > s.len() {
+            return false;
+        }
+        if s.is_ascii() {
+            // The common case (names the runtime looks up by `&str`, e.g.
+            // `Runtime::key`): compared slice-wise, not per decoded unit.
+            return match v {
+                StrView::Latin1(b) => b == s.as_bytes(),
+                StrView::Utf16(u) => {
+                    u.len() == s.len() && u.iter().zip(s.bytes()).all(|(&a, b)| a == u16::from(b))
+                }
+            };
+        }
         let mut i = 0;
         for u in s.encode_utf16() {
             if i >= v.len() || v.at(i) != u {

@@ -277,3 +277,29 @@ fn a_slice_keeps_its_base_alive() {
     let s = kept.get().as_string().unwrap();
     assert!(s.eq_str("uvwxyz0123456789abcdefghijklmnopqrstuvwx"));
 }
+
+#[test]
+fn eq_str_and_hash_str_agree_with_the_units() {
+    let mut rt = Runtime::new();
+    let latin = rt.new_string("lastIndex").unwrap();
+    let wide = rt.new_string_utf16(&[0x3a9, 0x61]).unwrap();
+    let base = rt.new_string(&"Ωab".repeat(10)).unwrap();
+    let wide_ascii = rt.substring(base, 1, 20).unwrap();
+    assert!(latin.eq_str("lastIndex"));
+    assert!(!latin.eq_str("lastIndeX") && !latin.eq_str("lastInde") && !latin.eq_str("lastIndexx"));
+    assert!(wide.eq_str("Ωa") && !wide.eq_str("Ωb") && !wide.eq_str("a"));
+    assert!(matches!(wide_ascii.view(), StrView::Utf16(_)));
+    assert!(wide_ascii.eq_str("abΩabΩabΩabΩabΩabΩa"));
+    assert!(!wide_ascii.eq_str("abΩabΩabΩabΩabΩabΩb"));
+    assert!(wide_ascii.eq_str(
+        &"Ωab"
+            .repeat(10)
+            .chars()
+            .skip(1)
+            .take(19)
+            .collect::<String>()
+    ));
+    for s in ["", "lastIndex", "é", "Ωa", "🎉"] {
+        assert_eq!(hash_str(s), hash_units(s.encode_utf16()));
+    }
+}
