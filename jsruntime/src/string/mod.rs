@@ -271,17 +271,31 @@ impl JsString {
     }
 
     /// The code units, flattening a rope first.
+    #[inline(always)]
     pub fn view(&self) -> StrView<'_> {
-        self.flatten();
         match self.repr() {
-            Repr::Slice(base, start) => {
-                let (start, end) = (*start as usize, *start as usize + self.len());
-                match base.flat_view() {
-                    StrView::Latin1(b) => StrView::Latin1(&b[start..end]),
-                    StrView::Utf16(u) => StrView::Utf16(&u[start..end]),
-                }
+            Repr::Latin1Inline(b) => StrView::Latin1(&b[..self.len()]),
+            Repr::Latin1(b) => StrView::Latin1(b),
+            Repr::Utf16(u) => StrView::Utf16(u),
+            Repr::Latin1Buffer(b) => StrView::Latin1(b.prefix(self.len())),
+            Repr::Utf16Buffer(b) => StrView::Utf16(b.prefix(self.len())),
+            // Out of line, so the flat cases stay small enough to inline
+            // into the string paths (`+` in a loop).
+            Repr::Slice(base, start) => self.slice_view(base, *start as usize),
+            Repr::Rope(..) => {
+                self.flatten_rope();
+                self.flat_view()
             }
-            _ => self.flat_view(),
+        }
+    }
+
+    /// The code units of a slice: its part of the base's units.
+    #[inline(never)]
+    fn slice_view<'a>(&'a self, base: &'a JsString, start: usize) -> StrView<'a> {
+        let end = start + self.len();
+        match base.flat_view() {
+            StrView::Latin1(b) => StrView::Latin1(&b[start..end]),
+            StrView::Utf16(u) => StrView::Utf16(&u[start..end]),
         }
     }
 
