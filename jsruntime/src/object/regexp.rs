@@ -17,15 +17,13 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 use crate::gc::{Gc, Trace, Tracer};
-use crate::object::{Attributes, HostData, JsObject, ObjectKind, PropertyDescriptor, PropertyKey};
+use crate::object::{
+    Attributes, HostData, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty,
+};
 use crate::runtime::{Intrinsic, Runtime};
-use crate::string::JsString;
+use crate::string::{JsString, StrView};
 use crate::value::Value;
 use crate::JsResult;
-
-/// The shortest string whose code units `Runtime::regexp_text` caches
-/// (shorter ones cost less to convert than a cache miss on a long one).
-const REGEXP_TEXT_CACHED: usize = 1024;
 
 /// The flags of a RegExp, one bit per flag letter.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -413,18 +411,26 @@ pub struct MatchResult {
 }
 
 /// Runs the matcher on `text` from code unit `start`: the leftmost match at
-/// or after `start` (at `start` exactly when `sticky`).
-fn match_at(state: &RegExpState, text: &[u16], start: usize, sticky: bool) -> Option<MatchResult> {
+/// or after `start` (at `start` exactly when `sticky`). The matcher reads
+/// the string's own code units (Latin-1 or UTF-16, of a slice too): no copy
+/// of the subject per match.
+fn match_at(
+    matcher: &regress::Regex,
+    unicode: bool,
+    text: StrView<'_>,
+    start: usize,
+    sticky: bool,
+) -> Option<MatchResult> {
     let run = || {
-        let unicode = state.flags.full_unicode();
-        let m = if sticky {
-            // Only a match at `start` counts: do not search further (a
-            // sticky `split` tries every position).
-            state.matcher.match_at_utf16(text, start, unicode)
-        } else if unicode {
-            state.matcher.find_from_utf16(text, start).next()
-        } else {
-            state.matcher.find_from_ucs2(text, start).next()
+        // Only a match at `start` counts when sticky: do not search further
+        // (a sticky `split` tries every position).
+        let m = match text {
+            // No Latin-1 unit is a surrogate: UTF-16 and UCS-2 agree.
+            StrView::Latin1(b) if sticky => matcher.match_at_latin1(b, start),
+            StrView::Latin1(b) => matcher.find_from_latin1(b, start).next(),
+            StrView::Utf16(u) if sticky => matcher.match_at_utf16(u, start, unicode),
+            StrView::Utf16(u) if unicode => matcher.find_from_utf16(u, start).next(),
+            StrView::Utf16(u) => matcher.find_from_ucs2(u, start).next(),
         }?;
         let mut captures = Vec::with_capacity(m.captures.len() + 1);
         captures.push(Some(m.range()));
@@ -452,7 +458,7 @@ impl Runtime {
             ObjectKind::Host(data),
             0,
         )?;
-        let key = self.key("lastIndex")?;
+        let key = PropertyKey::String(self.names.last_index);
         self.define_property_or_throw(
             o,
             key,
@@ -506,7 +512,7 @@ impl Runtime {
             },
             _ => return Err(self.type_error("not a RegExp object")),
         }
-        let key = self.key("lastIndex")?;
+        let key = PropertyKey::String(self.names.last_index);
         self.set_property(obj, key, Value::ZERO, true)?;
         Ok(Value::object(obj))
     }
@@ -519,46 +525,13 @@ impl Runtime {
         self.regexp_initialize(o, pattern, flags)
     }
 
-    /// The code units of `s` for the matcher, converted once per string
-    /// (see `Runtime::regexp_text`): the cache's root keeps `s` alive, so
-    /// an equal address is the same string.
-    ///
-    /// Short strings are converted each time and leave the cache alone: a
-    /// tokenizer that alternates `re.exec(input)` on its whole input with
-    /// `re.test(word)` on short strings would otherwise copy the input on
-    /// every match (acorn on a 1.1 MB input spent 15% of its main thread in
-    /// those copies, docs/performance.md, session 13).
-    fn regexp_text(&mut self, s: Gc<JsString>) -> Rc<[u16]> {
-        if s.len() < REGEXP_TEXT_CACHED {
-            return Rc::from(s.to_utf16());
-        }
-        if let Some((root, text)) = &self.regexp_text {
-            if root.get() == Value::string(s) {
-                return text.clone();
-            }
-        }
-        let text: Rc<[u16]> = Rc::from(s.to_utf16());
-        match &self.regexp_text {
-            Some((root, _)) => root.set(Value::string(s)),
-            None => {
-                let root = self.persistent(Value::string(s));
-                self.regexp_text = Some((root, text.clone()));
-                return text;
-            }
-        }
-        if let Some((_, cached)) = &mut self.regexp_text {
-            *cached = text.clone();
-        }
-        text
-    }
-
     /// 22.2.7.2 RegExpBuiltinExec ( R, S ).
     pub fn regexp_builtin_exec(&mut self, r: Gc<JsObject>, s: Gc<JsString>) -> JsResult<Value> {
         let Some(state) = regexp_state(Value::object(r)) else {
             return Err(self.type_error("RegExp method called on an uninitialized RegExp"));
         };
         let length = s.len();
-        let last_index_key = self.key("lastIndex")?;
+        let last_index_key = PropertyKey::String(self.names.last_index);
         let li = self.get(r, last_index_key, Value::object(r))?;
         let mut last_index = self.to_length(li)?;
         let flags = state.flags;
@@ -570,7 +543,6 @@ impl Runtime {
         let found = if last_index > length as f64 {
             None
         } else {
-            let text = self.regexp_text(s);
             // The backtracking budget and the interrupt (regress::limits,
             // runtime::limits): an abandoned match is an error, not "no match".
             regress::limits::configure(
@@ -579,7 +551,15 @@ impl Runtime {
                 self.interrupt_flag_address(),
             );
             regress::limits::begin();
-            let found = match_at(&state, &text, last_index as usize, sticky);
+            // No allocation (so no collection) while the view is in use.
+            let unicode = flags.full_unicode();
+            let found = match_at(
+                &state.matcher,
+                unicode,
+                s.view(),
+                last_index as usize,
+                sticky,
+            );
             match regress::limits::take_aborted() {
                 None => found,
                 Some(regress::limits::Aborted::Interrupted) => return Err(self.termination()),
@@ -605,6 +585,12 @@ impl Runtime {
 
     /// 22.2.7.2 steps 19-35: the match array with `index`, `input`, the
     /// captures, `groups` and (with `d`) `indices`.
+    ///
+    /// The array is new, ordinary and extensible, so each
+    /// CreateDataPropertyOrThrow adds a property that does not exist yet:
+    /// stored directly (the elements through the array fast path), not
+    /// through [[DefineOwnProperty]]'s validation (a match array per
+    /// successful `exec`: lexers make them by the hundred thousand).
     fn match_array(
         &mut self,
         s: Gc<JsString>,
@@ -613,32 +599,48 @@ impl Runtime {
     ) -> JsResult<Value> {
         let a = self.new_array(0)?;
         let start = m.captures.first().cloned().flatten().map_or(0, |r| r.start);
-        let key = self.key("index")?;
-        self.create_data_property_or_throw(a, key, Value::from_u32(start as u32))?;
-        let key = self.key("input")?;
-        self.create_data_property_or_throw(a, key, Value::string(s))?;
+        let key = PropertyKey::String(self.names.index);
+        self.add_fresh_data_property(a, key, Value::from_u32(start as u32))?;
+        let key = PropertyKey::String(self.names.input);
+        self.add_fresh_data_property(a, key, Value::string(s))?;
         for (i, c) in m.captures.iter().enumerate() {
             let v = match c {
                 Some(r) => Value::string(self.substring(s, r.start, r.end)?),
                 None => Value::UNDEFINED,
             };
-            let key = self.index_key(i as f64)?;
-            self.create_data_property_or_throw(a, key, v)?;
+            if !self.try_create_array_element(a, i as u32, v)? {
+                let key = self.index_key(i as f64)?;
+                self.create_data_property_or_throw(a, key, v)?;
+            }
             if i == 0 {
                 // Step 32: `groups` follows "0".
                 let groups = self.groups_object(s, m, |rt, s, r| {
                     Ok(Value::string(rt.substring(s, r.start, r.end)?))
                 })?;
-                let key = self.key("groups")?;
-                self.create_data_property_or_throw(a, key, groups)?;
+                let key = PropertyKey::String(self.names.groups);
+                self.add_fresh_data_property(a, key, groups)?;
             }
         }
         if has_indices {
             let indices = self.match_indices(s, m)?;
-            let key = self.key("indices")?;
-            self.create_data_property_or_throw(a, key, indices)?;
+            let key = PropertyKey::String(self.names.indices);
+            self.add_fresh_data_property(a, key, indices)?;
         }
         Ok(Value::object(a))
+    }
+
+    /// CreateDataPropertyOrThrow(o, key, v) for an ordinary extensible
+    /// object that this code just made and that has no property `key`: the
+    /// define always succeeds, so the property is stored without the
+    /// validation of 10.1.6.3.
+    fn add_fresh_data_property(
+        &mut self,
+        o: Gc<JsObject>,
+        key: PropertyKey,
+        v: Value,
+    ) -> JsResult<()> {
+        debug_assert!(o.is_extensible_flag());
+        self.store_property(o, key, StoredProperty::Data(v, Attributes::DEFAULT_DATA))
     }
 
     /// The `groups` object of a match (null prototype), or undefined when the
@@ -677,7 +679,7 @@ impl Runtime {
             self.create_data_property_or_throw(a, key, v)?;
         }
         let groups = self.groups_object(s, m, index_pair)?;
-        let key = self.key("groups")?;
+        let key = PropertyKey::String(self.names.groups);
         self.create_data_property_or_throw(a, key, groups)?;
         Ok(Value::object(a))
     }
@@ -752,7 +754,7 @@ pub fn advance_string_index(s: Gc<JsString>, index: f64, unicode: bool) -> f64 {
 
 /// The property key `lastIndex`.
 pub(crate) fn last_index_key(rt: &mut Runtime) -> JsResult<PropertyKey> {
-    rt.key("lastIndex")
+    Ok(PropertyKey::String(rt.names.last_index))
 }
 
 #[cfg(test)]
@@ -782,6 +784,33 @@ mod tests {
         assert_eq!(e("[/]"), "[/]");
         assert_eq!(e("a\nb"), "a\\nb");
         assert_eq!(e("a\\\nb"), "a\\nb");
+    }
+
+    #[test]
+    fn latin1_subjects_match_like_their_utf16_form() {
+        let text = "xx CAFÉ café ÿ\u{e0}".to_owned();
+        let latin1: Vec<u8> = text.chars().map(|c| c as u8).collect();
+        let wide = units(&text);
+        for (pattern, flags) in [
+            ("caf\\u00e9", "gi"),
+            ("\\w+", "g"),
+            ("[à-ÿ]", "iu"),
+            ("\\bc", "y"),
+        ] {
+            let flags = RegExpFlags::parse(units(flags).into_iter()).unwrap();
+            let matcher = compile(&units(pattern), flags).unwrap();
+            let unicode = flags.full_unicode();
+            for start in [0, 3, 8, 13] {
+                let sticky = flags.has(RegExpFlags::STICKY);
+                let a = match_at(&matcher, unicode, StrView::Latin1(&latin1), start, sticky);
+                let b = match_at(&matcher, unicode, StrView::Utf16(&wide), start, sticky);
+                assert_eq!(
+                    a.map(|m| m.captures),
+                    b.map(|m| m.captures),
+                    "{pattern} at {start}"
+                );
+            }
+        }
     }
 
     #[test]

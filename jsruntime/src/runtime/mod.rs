@@ -202,12 +202,6 @@ pub struct Runtime {
     max_heap: Option<usize>,
     /// Backtracking steps allowed per regular-expression match.
     regexp_step_budget: u64,
-    /// The code units of the string the last regular-expression match ran
-    /// on, with a root that keeps that string (and so its address) alive:
-    /// a global `replace`/`match`/`split`/`exec` loop matches the same
-    /// string many times and converts it once, not once per match
-    /// (`object::regexp`).
-    pub(crate) regexp_text: Option<(crate::gc::Persistent, std::rc::Rc<[u16]>)>,
     /// The exception in flight between JIT code and the runtime.
     pub pending_exception: Value,
     /// Inline caches of compiled code (weak, see [`inline_cache`]).
@@ -296,7 +290,6 @@ impl Runtime {
             termination: Value::UNDEFINED,
             max_heap: None,
             regexp_step_budget: limits::REGEXP_STEP_BUDGET,
-            regexp_text: None,
             pending_exception: Value::UNDEFINED,
             inline_caches: Vec::new(),
             mega_caches: 0,

@@ -13,7 +13,7 @@
 
 use hashbrown::HashTable;
 
-use super::{hash_units, JsString};
+use super::{hash_str, JsString};
 use crate::gc::Gc;
 use crate::runtime::Runtime;
 use crate::JsResult;
@@ -73,7 +73,7 @@ impl AtomTable {
 impl Runtime {
     /// The atom with the contents of `s`, creating it if needed.
     pub fn atom(&mut self, s: &str) -> JsResult<Gc<JsString>> {
-        let hash = hash_units(s.encode_utf16());
+        let hash = hash_str(s);
         if let Some(a) = self.atoms.find_str(hash, s) {
             return Ok(a);
         }

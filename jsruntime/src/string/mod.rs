@@ -12,6 +12,16 @@
 //!   flattened in place, iteratively (ropes a million levels deep are fine), the
 //!   first time its code units are needed (indexing, hashing, comparison).
 //!
+//! * A *slice* is the code units `[start, start + len)` of a flat string
+//!   (its *base*), made by `substring`/`slice`/`substr`, regexp match
+//!   results and the like ([`Runtime::substring`]) when the part is long
+//!   enough that a copy would cost a `malloc`: a lexer's `src =
+//!   src.substring(token.length)` then costs O(1) per token instead of a
+//!   copy of the rest of the input. The base is never itself a slice (a
+//!   slice of a slice refers to the root buffer) nor a rope, and the slice
+//!   keeps it alive (it is traced). As in V8, a short slice pins its whole
+//!   base; the base is usually live anyway (the input being parsed).
+//!
 //! * Appending a short string to a flat one writes into an [`append_buffer`]
 //!   with spare capacity that the strings built this way share (each is a
 //!   prefix of it), so `s += x` in a loop costs O(x.len()) amortised and
@@ -60,6 +70,11 @@ pub const STRING_LENGTH_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(
 /// Offset of the `u32` flags from the cell address.
 pub const STRING_FLAGS_OFFSET: usize = CELL_BODY_OFFSET + std::mem::offset_of!(JsString, flags);
 
+/// Parts of a flat string at least this long (and, for Latin-1 parts,
+/// too long to be stored inline) are made slices of it instead of copies
+/// (V8's `SlicedString::kMinLength` is 13 as well).
+const MIN_SLICE_LENGTH: usize = 13;
+
 /// Latin-1 strings up to this many code units live in the cell itself, so
 /// the short strings programs make by the million (split parts, number
 /// strings, concatenations below [`MIN_ROPE_LENGTH`]) cost no `malloc` and
@@ -75,6 +90,9 @@ pub(crate) enum Repr {
     Latin1Buffer(Rc<AppendBuffer<u8>>),
     Utf16Buffer(Rc<AppendBuffer<u16>>),
     Rope(Gc<JsString>, Gc<JsString>),
+    /// The units `[start, start + len)` of a flat string that is not a
+    /// slice (see the module docs).
+    Slice(Gc<JsString>, u32),
 }
 
 // The inline variant makes the enum no larger (tag byte + 23 bytes).
@@ -132,12 +150,17 @@ impl StrView<'_> {
     }
 }
 
-// SAFETY: a rope reports both halves; flat strings hold no references.
+// SAFETY: a rope reports both halves, a slice its base; flat strings hold
+// no references.
 unsafe impl Trace for JsString {
     fn trace(&self, tracer: &mut Tracer) {
-        if let Repr::Rope(a, b) = self.repr() {
-            tracer.mark_cell(a.addr());
-            tracer.mark_cell(b.addr());
+        match self.repr() {
+            Repr::Rope(a, b) => {
+                tracer.mark_cell(a.addr());
+                tracer.mark_cell(b.addr());
+            }
+            Repr::Slice(base, _) => tracer.mark_cell(base.addr()),
+            _ => {}
         }
     }
 }
@@ -154,6 +177,16 @@ pub fn hash_units(units: impl Iterator<Item = u16>) -> u32 {
         h = (h ^ u as u32).wrapping_mul(0x0100_0193);
     }
     h | 1
+}
+
+/// [`hash_units`] of the UTF-16 form of a Rust string (bytes directly when
+/// it is ASCII: each byte is one code unit).
+pub fn hash_str(s: &str) -> u32 {
+    if s.is_ascii() {
+        hash_units(s.bytes().map(u16::from))
+    } else {
+        hash_units(s.encode_utf16())
+    }
 }
 
 impl JsString {
@@ -231,21 +264,57 @@ impl JsString {
             Repr::Utf16(u) => u.len() * 2,
             // Counted when the buffer is made (see `concat_strings`).
             Repr::Latin1Buffer(_) | Repr::Utf16Buffer(_) | Repr::Rope(..) => 0,
+            // The base owns the units.
+            Repr::Slice(..) => 0,
             Repr::Latin1Inline(_) => 0,
         }
     }
 
     /// The code units, flattening a rope first.
+    #[inline(always)]
     pub fn view(&self) -> StrView<'_> {
-        self.flatten();
         match self.repr() {
             Repr::Latin1Inline(b) => StrView::Latin1(&b[..self.len()]),
             Repr::Latin1(b) => StrView::Latin1(b),
             Repr::Utf16(u) => StrView::Utf16(u),
             Repr::Latin1Buffer(b) => StrView::Latin1(b.prefix(self.len())),
             Repr::Utf16Buffer(b) => StrView::Utf16(b.prefix(self.len())),
-            Repr::Rope(..) => unreachable!("flattened above"),
+            // Out of line, so the flat cases stay small enough to inline
+            // into the string paths (`+` in a loop).
+            Repr::Slice(base, start) => self.slice_view(base, *start as usize),
+            Repr::Rope(..) => {
+                self.flatten_rope();
+                self.flat_view()
+            }
         }
+    }
+
+    /// The code units of a slice: its part of the base's units.
+    #[inline(never)]
+    fn slice_view<'a>(&'a self, base: &'a JsString, start: usize) -> StrView<'a> {
+        let end = start + self.len();
+        match base.flat_view() {
+            StrView::Latin1(b) => StrView::Latin1(&b[start..end]),
+            StrView::Utf16(u) => StrView::Utf16(&u[start..end]),
+        }
+    }
+
+    /// The code units of a string that is neither a rope nor a slice.
+    #[inline]
+    fn flat_view(&self) -> StrView<'_> {
+        match self.repr() {
+            Repr::Latin1Inline(b) => StrView::Latin1(&b[..self.len()]),
+            Repr::Latin1(b) => StrView::Latin1(b),
+            Repr::Utf16(u) => StrView::Utf16(u),
+            Repr::Latin1Buffer(b) => StrView::Latin1(b.prefix(self.len())),
+            Repr::Utf16Buffer(b) => StrView::Utf16(b.prefix(self.len())),
+            Repr::Rope(..) | Repr::Slice(..) => unreachable!("a rope or slice as a base"),
+        }
+    }
+
+    /// Whether the string is a slice of another (see the module docs).
+    pub fn is_slice(&self) -> bool {
+        matches!(self.repr(), Repr::Slice(..))
     }
 
     /// Replaces a rope by its flat contents, in place. Iterative, so the depth
@@ -273,6 +342,10 @@ impl JsString {
                 }
                 Repr::Utf16(_) | Repr::Utf16Buffer(_) => {
                     wide = true;
+                    leaves.push(s);
+                }
+                Repr::Slice(base, _) => {
+                    wide |= matches!(base.flat_view(), StrView::Utf16(_));
                     leaves.push(s);
                 }
                 Repr::Latin1(_) | Repr::Latin1Buffer(_) | Repr::Latin1Inline(_) => leaves.push(s),
@@ -340,6 +413,20 @@ impl JsString {
     /// Whether the contents equal a Rust string.
     pub fn eq_str(&self, s: &str) -> bool {
         let v = self.view();
+        // A UTF-8 text has at least as many bytes as UTF-16 code units.
+        if v.len() > s.len() {
+            return false;
+        }
+        if s.is_ascii() {
+            // The common case (names the runtime looks up by `&str`, e.g.
+            // `Runtime::key`): compared slice-wise, not per decoded unit.
+            return match v {
+                StrView::Latin1(b) => b == s.as_bytes(),
+                StrView::Utf16(u) => {
+                    u.len() == s.len() && u.iter().zip(s.bytes()).all(|(&a, b)| a == u16::from(b))
+                }
+            };
+        }
         let mut i = 0;
         for u in s.encode_utf16() {
             if i >= v.len() || v.at(i) != u {
@@ -564,7 +651,9 @@ impl Runtime {
         })
     }
 
-    /// The code units `[start, end)` of `s` as a new string (clamped).
+    /// The code units `[start, end)` of `s` as a new string (clamped): a
+    /// slice of `s` (of its base when `s` is a slice) when the part is
+    /// long, a copy otherwise (see [`MIN_SLICE_LENGTH`]).
     pub fn substring(
         &mut self,
         s: Gc<JsString>,
@@ -575,6 +664,24 @@ impl Runtime {
         let start = start.min(end);
         if start == 0 && end == s.len() {
             return Ok(s);
+        }
+        let len = end - start;
+        let sliced = match s.view() {
+            StrView::Latin1(_) => len > INLINE_CAPACITY,
+            StrView::Utf16(_) => len >= MIN_SLICE_LENGTH,
+        };
+        if sliced {
+            // `view` flattened a rope, so `s` is flat or a slice of a flat base.
+            let (base, offset) = match s.repr() {
+                Repr::Slice(base, offset) => (*base, *offset as usize + start),
+                _ => (s, start),
+            };
+            return self.alloc(JsString {
+                len: len as u32,
+                flags: Cell::new(0),
+                hash: Cell::new(0),
+                repr: UnsafeCell::new(Repr::Slice(base, offset as u32)),
+            });
         }
         match s.view() {
             StrView::Latin1(b) => {

@@ -203,3 +203,103 @@ fn short_latin1_strings_live_in_the_cell() {
     assert!(ab.eq_str("abcdéf"));
     assert_eq!(ab.hash(), rt.new_string("abcdéf").unwrap().hash());
 }
+
+#[test]
+fn long_parts_are_slices_of_the_root_buffer() {
+    let mut rt = Runtime::new();
+    let text = "0123456789abcdefghijklmnopqrstuvwxyz".repeat(4);
+    let s = rt.new_string(&text).unwrap();
+    // Short Latin-1 parts are copied into the cell, long ones are slices.
+    let short = rt.substring(s, 3, 3 + INLINE_CAPACITY).unwrap();
+    assert!(matches!(short.repr(), Repr::Latin1Inline(_)));
+    let long = rt.substring(s, 3, 100).unwrap();
+    assert!(long.is_slice());
+    assert!(long.eq_str(&text[3..100]));
+    assert_eq!(long.buffer_bytes(), 0);
+    // A slice of a slice refers to the root, at the summed offset.
+    let inner = rt.substring(long, 10, 60).unwrap();
+    match inner.repr() {
+        Repr::Slice(base, start) => {
+            assert_eq!(*base, s);
+            assert_eq!(*start, 13);
+        }
+        _ => panic!("not a slice"),
+    }
+    assert!(inner.eq_str(&text[13..63]));
+    // Hashing, equality, comparison and interning read the slice's units.
+    let copy = rt.new_string(&text[13..63]).unwrap();
+    assert_eq!(inner.hash(), copy.hash());
+    assert!(inner.equals(&copy));
+    assert_eq!(inner.compare(&copy), Ordering::Equal);
+    assert_eq!(rt.intern(copy), copy);
+    assert_eq!(rt.intern(inner), copy);
+    // UTF-16 parts are slices from MIN_SLICE_LENGTH on.
+    let wide = rt.new_string(&"é€x".repeat(10)).unwrap();
+    let w = rt.substring(wide, 1, 1 + MIN_SLICE_LENGTH).unwrap();
+    assert!(w.is_slice());
+    assert_eq!(w.code_unit_at(0), Some(0x20AC));
+    let w2 = rt.substring(wide, 1, MIN_SLICE_LENGTH).unwrap();
+    assert!(!w2.is_slice());
+    // Slices in a rope (parts longer than the append limit) flatten with
+    // the right units, widened when one is UTF-16.
+    let big = rt.new_string(&text.repeat(3)).unwrap();
+    let long2 = rt.substring(big, 1, 301).unwrap();
+    assert!(long2.is_slice());
+    let rope = rt.concat_strings(w, long2).unwrap();
+    assert!(rope.is_rope());
+    let expected: Vec<u16> = "€xé€xé€xé€xé€"
+        .encode_utf16()
+        .chain(text.repeat(3)[1..301].encode_utf16())
+        .collect();
+    assert_eq!(rope.to_utf16(), expected);
+}
+
+#[test]
+fn a_slice_keeps_its_base_alive() {
+    let mut rt = Runtime::new();
+    let piece = rt
+        .new_string("0123456789abcdefghijklmnopqrstuvwxyz")
+        .unwrap();
+    // `piece + piece` (an append buffer): the slice's base is that cell.
+    let both = rt.concat_strings(piece, piece).unwrap();
+    let slice = rt.substring(both, 30, 70).unwrap();
+    let kept = rt.persistent(Value::string(slice));
+    for _ in 0..3 {
+        rt.collect_garbage();
+        let mut junk = rt.empty_string();
+        for i in 0..1000 {
+            let t = rt
+                .new_string(&format!("junk junk junk junk junk junk {i}"))
+                .unwrap();
+            junk = rt.concat_strings(junk, t).unwrap();
+        }
+    }
+    let s = kept.get().as_string().unwrap();
+    assert!(s.eq_str("uvwxyz0123456789abcdefghijklmnopqrstuvwx"));
+}
+
+#[test]
+fn eq_str_and_hash_str_agree_with_the_units() {
+    let mut rt = Runtime::new();
+    let latin = rt.new_string("lastIndex").unwrap();
+    let wide = rt.new_string_utf16(&[0x3a9, 0x61]).unwrap();
+    let base = rt.new_string(&"Ωab".repeat(10)).unwrap();
+    let wide_ascii = rt.substring(base, 1, 20).unwrap();
+    assert!(latin.eq_str("lastIndex"));
+    assert!(!latin.eq_str("lastIndeX") && !latin.eq_str("lastInde") && !latin.eq_str("lastIndexx"));
+    assert!(wide.eq_str("Ωa") && !wide.eq_str("Ωb") && !wide.eq_str("a"));
+    assert!(matches!(wide_ascii.view(), StrView::Utf16(_)));
+    assert!(wide_ascii.eq_str("abΩabΩabΩabΩabΩabΩa"));
+    assert!(!wide_ascii.eq_str("abΩabΩabΩabΩabΩabΩb"));
+    assert!(wide_ascii.eq_str(
+        &"Ωab"
+            .repeat(10)
+            .chars()
+            .skip(1)
+            .take(19)
+            .collect::<String>()
+    ));
+    for s in ["", "lastIndex", "é", "Ωa", "🎉"] {
+        assert_eq!(hash_str(s), hash_units(s.encode_utf16()));
+    }
+}

@@ -10,7 +10,7 @@ use crate::types::MAX_CAPTURE_GROUPS;
 #[cfg(feature = "utf16")]
 use crate::{
     classicalbacktrack::MatchAttempter,
-    indexing::{InputIndexer, Ucs2Input, Utf16Input},
+    indexing::{InputIndexer, Latin1Input, Ucs2Input, Utf16Input},
 };
 
 #[cfg(feature = "backend-pikevm")]
@@ -558,6 +558,41 @@ impl Regex {
             let pos = e.initial_position(start)?;
             e.next_match_anchored(pos, &mut next)
         }
+    }
+
+    /// jsruntime: like [`Regex::find_from_ucs2`] for Latin-1 text (one
+    /// byte per code unit): a Latin-1 string is matched in place, not
+    /// widened to UTF-16 first. Indexes are code units, as for UTF-16.
+    #[cfg(feature = "utf16")]
+    pub fn find_from_latin1<'r, 't>(
+        &'r self,
+        text: &'t [u8],
+        start: usize,
+    ) -> exec::Matches<super::classicalbacktrack::BacktrackExecutor<'r, indexing::Latin1Input<'t>>>
+    {
+        let input = Latin1Input::new(text, self.cr.flags.unicode);
+        exec::Matches::new(
+            super::classicalbacktrack::BacktrackExecutor::new(
+                input,
+                MatchAttempter::new(&self.cr, input.left_end()),
+            ),
+            start,
+        )
+    }
+
+    /// jsruntime: [`Regex::match_at_utf16`] for Latin-1 text (no unit is a
+    /// surrogate, so UTF-16 and UCS-2 matching agree).
+    #[cfg(feature = "utf16")]
+    pub fn match_at_latin1(&self, text: &[u8], start: usize) -> Option<Match> {
+        use exec::MatchProducer as _;
+        let mut next = None;
+        let input = Latin1Input::new(text, self.cr.flags.unicode);
+        let mut e = classicalbacktrack::BacktrackExecutor::new(
+            input,
+            MatchAttempter::new(&self.cr, input.left_end()),
+        );
+        let pos = e.initial_position(start)?;
+        e.next_match_anchored(pos, &mut next)
     }
 
     /// Replaces the first match of the regex in `text` with the replacement string.

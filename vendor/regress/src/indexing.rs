@@ -1290,3 +1290,181 @@ impl<'a> InputIndexer for Ucs2Input<'a> {
         panic!("Should never be matching bytes for ucs2");
     }
 }
+
+/// jsruntime: Latin-1 text (one byte per code unit, every unit below
+/// 0x100), matched exactly as UCS-2 text of the same code units would be
+/// (elements are `u32` code points with the UTF-16 character properties),
+/// so a Latin-1 string is matched without widening it to UTF-16 first. No
+/// unit is a surrogate, so the `u` flag's UTF-16 decoding reads the same
+/// characters.
+#[cfg(feature = "utf16")]
+#[derive(Debug, Copy, Clone)]
+pub struct Latin1Input<'a> {
+    input: &'a [u8],
+    unicode: bool,
+}
+
+#[cfg(feature = "utf16")]
+impl<'a> Latin1Input<'a> {
+    pub fn new(s: &'a [u8], unicode: bool) -> Self {
+        Self { input: s, unicode }
+    }
+
+    #[inline(always)]
+    fn debug_assert_valid_pos(&self, pos: <Self as InputIndexer>::Position) -> &Self {
+        debug_assert!(self.left_end() <= pos && pos <= self.right_end());
+        self
+    }
+}
+
+#[cfg(feature = "utf16")]
+impl<'a> InputIndexer for Latin1Input<'a> {
+    type Position = IndexPosition<'a>;
+    type Element = u32;
+    type CharProps = matchers::Utf16CharProperties;
+    // Bytes, but not UTF-8: the byte searchers look for the UTF-8 encoding
+    // of literals, which differs from Latin-1 above 0x7F.
+    const CODE_UNITS_ARE_BYTES: bool = false;
+
+    #[inline(always)]
+    fn unicode(&self) -> bool {
+        self.unicode
+    }
+
+    #[inline(always)]
+    fn subinput(&self, range: ops::Range<Self::Position>) -> Latin1Input<'a> {
+        self.debug_assert_valid_pos(range.start);
+        self.debug_assert_valid_pos(range.end);
+        debug_assert!(range.end >= range.start);
+        Latin1Input {
+            input: &self.input[core::ops::Range {
+                start: self.pos_to_offset(range.start),
+                end: self.pos_to_offset(range.end),
+            }],
+            unicode: self.unicode(),
+        }
+    }
+
+    #[inline(always)]
+    fn next_right(&self, pos: &mut Self::Position) -> Option<Self::Element> {
+        let u1 = self.input.get(self.pos_to_offset(*pos)).copied()?;
+        *pos += 1;
+        Some(u1.into())
+    }
+
+    #[inline(always)]
+    fn next_left(&self, pos: &mut Self::Position) -> Option<Self::Element> {
+        if *pos == self.left_end() {
+            return None;
+        }
+        let u2 = self.input.get(self.pos_to_offset(*pos - 1)).copied()?;
+        *pos -= 1;
+        Some(u2.into())
+    }
+
+    #[inline(always)]
+    fn next_right_pos(&self, pos: Self::Position) -> Option<Self::Position> {
+        self.try_move_right(pos, 1)
+    }
+
+    #[inline(always)]
+    fn next_left_pos(&self, pos: Self::Position) -> Option<Self::Position> {
+        self.try_move_left(pos, 1)
+    }
+
+    #[inline(always)]
+    fn peek_byte_right(&self, _pos: Self::Position) -> Option<u8> {
+        panic!("Should never be inspecting bytes for latin1");
+    }
+
+    #[inline(always)]
+    fn peek_byte_left(&self, _pos: Self::Position) -> Option<u8> {
+        panic!("Should never be inspecting bytes for latin1");
+    }
+
+    #[inline(always)]
+    fn left_end(&self) -> Self::Position {
+        Self::Position::new(0)
+    }
+
+    #[inline(always)]
+    fn right_end(&self) -> Self::Position {
+        Self::Position::new(self.input.len())
+    }
+
+    #[inline(always)]
+    fn pos_to_offset(&self, pos: Self::Position) -> usize {
+        debug_assert!(self.left_end() <= pos && pos <= self.right_end());
+        pos - self.left_end()
+    }
+
+    fn try_move_right(&self, mut pos: Self::Position, amt: usize) -> Option<Self::Position> {
+        self.debug_assert_valid_pos(pos);
+        if self.right_end() - pos < amt {
+            None
+        } else {
+            pos += amt;
+            self.debug_assert_valid_pos(pos);
+            Some(pos)
+        }
+    }
+
+    #[inline(always)]
+    fn try_move_left(&self, mut pos: Self::Position, amt: usize) -> Option<Self::Position> {
+        self.debug_assert_valid_pos(pos);
+        if pos - self.left_end() < amt {
+            None
+        } else {
+            pos -= amt;
+            self.debug_assert_valid_pos(pos);
+            Some(pos)
+        }
+    }
+
+    #[inline(always)]
+    fn find_bytes<Search: bytesearch::ByteSearcher>(
+        &self,
+        _pos: Self::Position,
+        _search: &Search,
+    ) -> Option<Self::Position> {
+        panic!("Should never be finding bytes for latin1");
+    }
+
+    fn subrange_eq<Dir: Direction>(
+        &self,
+        _dir: Dir,
+        pos: &mut Self::Position,
+        range: Range<Self::Position>,
+    ) -> bool {
+        let len = range.end - range.start;
+        let (start, end) = if Dir::FORWARD {
+            if let Some(end) = self.try_move_right(*pos, len) {
+                let start = *pos;
+                *pos = end;
+                (start, end)
+            } else {
+                return false;
+            }
+        } else if let Some(start) = self.try_move_left(*pos, len) {
+            let end = *pos;
+            *pos = start;
+            (start, end)
+        } else {
+            return false;
+        };
+
+        let new_range = &self.input[self.pos_to_offset(start)..self.pos_to_offset(end)];
+        let old_range = &self.input[self.pos_to_offset(range.start)..self.pos_to_offset(range.end)];
+
+        new_range == old_range
+    }
+
+    fn match_bytes<const N: usize, Dir: Direction>(
+        &self,
+        _dir: Dir,
+        _pos: &mut Self::Position,
+        _bytes: &[u8; N],
+    ) -> bool {
+        panic!("Should never be matching bytes for latin1");
+    }
+}

@@ -161,7 +161,7 @@ pub(crate) fn regexp_exec_generic(
     r: Gc<JsObject>,
     s: Gc<JsString>,
 ) -> JsResult<Value> {
-    let exec = rt.get_by_name(r, "exec")?;
+    let exec = rt.get(r, PropertyKey::String(rt.names.exec), Value::object(r))?;
     if exec.as_object().is_some_and(|o| o.is_callable()) {
         let result = rt.call(exec, Value::object(r), &[Value::string(s)])?;
         if !result.is_object() && !result.is_null() {

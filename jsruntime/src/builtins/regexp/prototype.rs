@@ -6,6 +6,7 @@ use super::{regexp_exec_generic, this_object, this_regexp};
 use crate::builtins::arg;
 use crate::conversions::to_boolean;
 use crate::object::regexp::{escape_regexp_pattern, is_regexp_object, regexp_state, RegExpFlags};
+use crate::object::PropertyKey;
 use crate::runtime::{Intrinsic, Runtime};
 use crate::value::Value;
 use crate::JsResult;
@@ -30,7 +31,7 @@ pub(super) fn regexp_to_string(rt: &mut Runtime, this: Value, _: &[Value]) -> Js
     let r = this_object(rt, this, "toString")?;
     let source = rt.get_by_name(r, "source")?;
     let pattern = rt.to_string(source)?;
-    let flags = rt.get_by_name(r, "flags")?;
+    let flags = rt.get(r, PropertyKey::String(rt.names.flags), Value::object(r))?;
     let flags = rt.to_string(flags)?;
     // GC: code units (Vec<u16>)
     let mut units = vec![u16::from(b'/')];
@@ -57,22 +58,26 @@ fn has_flag(rt: &mut Runtime, this: Value, bit: u8) -> JsResult<Value> {
 /// 22.2.6.4 get RegExp.prototype.flags.
 pub(super) fn get_flags(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
     let r = this_object(rt, this, "flags")?;
-    let mut result = String::new();
+    let mut result = [0u8; 8];
+    let mut len = 0;
+    let names = &rt.names;
     for (name, letter) in [
-        ("hasIndices", 'd'),
-        ("global", 'g'),
-        ("ignoreCase", 'i'),
-        ("multiline", 'm'),
-        ("dotAll", 's'),
-        ("unicode", 'u'),
-        ("unicodeSets", 'v'),
-        ("sticky", 'y'),
+        (names.has_indices, b'd'),
+        (names.global, b'g'),
+        (names.ignore_case, b'i'),
+        (names.multiline, b'm'),
+        (names.dot_all, b's'),
+        (names.unicode, b'u'),
+        (names.unicode_sets, b'v'),
+        (names.sticky, b'y'),
     ] {
-        if to_boolean(rt.get_by_name(r, name)?) {
-            result.push(letter);
+        let v = rt.get(r, PropertyKey::String(name), Value::object(r))?;
+        if to_boolean(v) {
+            result[len] = letter;
+            len += 1;
         }
     }
-    Ok(Value::string(rt.new_string(&result)?))
+    Ok(Value::string(rt.new_string_latin1(&result[..len])?))
 }
 
 /// 22.2.6.13 get RegExp.prototype.source.

@@ -23,7 +23,7 @@ use crate::JsResult;
 
 /// ToString(Get(rx, "flags")) as code units.
 fn flags_of(rt: &mut Runtime, rx: Gc<JsObject>) -> JsResult<Vec<u16>> {
-    let flags = rt.get_by_name(rx, "flags")?;
+    let flags = rt.get(rx, PropertyKey::String(rt.names.flags), Value::object(rx))?;
     Ok(rt.to_string(flags)?.to_utf16())
 }
 
@@ -237,7 +237,7 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
         let result_length = rt.length_of_array_like(r)?;
         let n_captures = (result_length - 1.0).max(0.0) as u32;
         let matched = match_string(rt, r)?;
-        let index = rt.get_by_name(r, "index")?;
+        let index = rt.get(r, PropertyKey::String(rt.names.index), Value::object(r))?;
         let position = rt
             .to_integer_or_infinity(index)?
             .clamp(0.0, length_s as f64) as usize;
@@ -251,7 +251,7 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
             };
             captures.push(cap);
         }
-        let named = rt.get_by_name(r, "groups")?;
+        let named = rt.get(r, PropertyKey::String(rt.names.groups), Value::object(r))?;
         let replacement = if functional {
             // Fresh values from a user `exec` may be referenced only here.
             let mut call_args: RootedList<Value> = rt.rooted_list();
