@@ -832,7 +832,8 @@ impl PropertyCache {
         if !transition_chain_ok(rt, o, key) {
             return None;
         }
-        self.other_protos.set(self.other_protos.get().saturating_add(1));
+        self.other_protos
+            .set(self.other_protos.get().saturating_add(1));
         e.apply_transition(rt, o, shape, v)
     }
 
@@ -1497,7 +1498,11 @@ mod tests {
     /// The chain memo's index is the megamorphic cache's hash, in range.
     #[test]
     fn mega_index_in_range() {
-        for (shape, key) in [(0u64, 0u64), (0x7f00_1234_5670, 0xfffa_0000_1230), (u64::MAX, 1)] {
+        for (shape, key) in [
+            (0u64, 0u64),
+            (0x7f00_1234_5670, 0xfffa_0000_1230),
+            (u64::MAX, 1),
+        ] {
             assert!(mega_index(shape, key) < MEGA_ENTRIES);
         }
     }

@@ -9,12 +9,12 @@ use super::element::ElementKinds;
 use super::operand::Operand;
 use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
+use crate::object::exotic::FLAG_EXOTIC;
 use crate::object::{
     value_vec::{VALUE_VEC_CAP_OFFSET, VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET},
     FLAG_EXTENSIBLE, OBJECT_FLAGS_OFFSET, OBJECT_PROTO_OFFSET, OBJECT_SHAPE_OFFSET,
     OBJECT_SLOTS_OFFSET,
 };
-use crate::object::exotic::FLAG_EXOTIC;
 use crate::object::{FLAG_LAZY, OBJECT_KIND_OFFSET};
 use crate::runtime::inline_cache::{
     PropertyCache, CHAIN_MEMO_BYTES, FLAG_WATCHED, MEGA_CACHES_OFFSET, MEGA_HASH_MUL,
@@ -221,10 +221,7 @@ impl FunctionCompiler<'_, '_> {
         check(self, entry, next);
         self.b.switch_to_block(next);
         let following = self.b.ins().iadd_imm_s(entry, size);
-        let more_left = self
-            .b
-            .ins()
-            .icmp(IntCC::UnsignedLessThan, following, end);
+        let more_left = self.b.ins().icmp(IntCC::UnsignedLessThan, following, end);
         self.b
             .ins()
             .brif(more_left, head, &[BlockArg::Value(following)], slow, &[]);
