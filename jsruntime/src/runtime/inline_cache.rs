@@ -93,6 +93,17 @@
 //! shapes, holders and keys as for any site; get and set entries are apart
 //! since a get entry does not check that a property is writable.
 //!
+//! **The chain memo.** The third part of the megamorphic cache's table
+//! remembers, per (prototype, key), a prototype chain that
+//! [`transition_chain_ok`] found free of setters and read-only properties
+//! of the key (its objects watched, the entry tagged with the epoch), so a
+//! transition entry serves receivers of many prototypes without a walk;
+//! full-tier code probes it inline (`compiler/property.rs`,
+//! `chain_memo_hit`) at set sites that used it ([`PropertyCache::other_protos`]).
+//! Full-tier code also scans a polymorphic site's further entries inline
+//! (`scan_extras`), so [`PropertyCache::poly_get`] and
+//! [`PropertyCache::poly_set`] run for compact code and complete misses.
+//!
 //! **Primitive entries** (get caches, runtime only). A read on a string,
 //! number, boolean, symbol or BigInt is cached by receiver type
 //! ([`PropertyCache::primitive_get`], [`PropertyCache::fill_get_primitive`]):

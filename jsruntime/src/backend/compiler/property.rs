@@ -104,12 +104,24 @@ impl FunctionCompiler<'_, '_> {
         slow: Block,
         miss: Block,
     ) -> (Block, ir::Value, ir::Value) {
+        // The blocks in the order they had before the scan existed (the
+        // order steers Cranelift's layout of the monomorphic path).
+        let blocks = self.get_entry_blocks();
         let hit = self.b.create_block();
         let addr = self.b.append_block_param(hit, I64);
         let ptr = self.object_pointer(object, slow);
         self.shape_guard(ptr, ic, miss);
-        self.get_entry_hit(ptr, ic, miss, hit);
+        self.get_entry_hit_in(ptr, ic, miss, hit, blocks);
         (hit, addr, ptr)
+    }
+
+    /// The blocks of [`Self::get_entry_hit`]: own, chain, chain hit.
+    fn get_entry_blocks(&mut self) -> [Block; 3] {
+        [
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        ]
     }
 
     /// The rest of a get entry's check once the object at `ptr` has the
@@ -118,9 +130,19 @@ impl FunctionCompiler<'_, '_> {
     /// holder's for a prototype-chain entry whose [[Prototype]] and epoch
     /// match), to `miss` otherwise.
     fn get_entry_hit(&mut self, ptr: ir::Value, entry: ir::Value, miss: Block, hit: Block) {
-        let own = self.b.create_block();
-        let chain = self.b.create_block();
-        let chain_hit = self.b.create_block();
+        let blocks = self.get_entry_blocks();
+        self.get_entry_hit_in(ptr, entry, miss, hit, blocks);
+    }
+
+    /// [`Self::get_entry_hit`] in the given blocks.
+    fn get_entry_hit_in(
+        &mut self,
+        ptr: ir::Value,
+        entry: ir::Value,
+        miss: Block,
+        hit: Block,
+        [own, chain, chain_hit]: [Block; 3],
+    ) {
         let holder = self
             .b
             .ins()
@@ -593,16 +615,30 @@ impl FunctionCompiler<'_, '_> {
         done: Block,
         poly: bool,
     ) {
+        // The entry's blocks first, in the order they had before the scan
+        // existed (the order steers Cranelift's layout).
+        let blocks = self.set_entry_blocks();
         let miss = if poly { self.b.create_block() } else { slow };
         let ptr = self.object_pointer(object, slow);
         self.shape_guard(ptr, ic, miss);
-        self.set_entry_hit(ptr, value, ic, miss, slow, done, poly);
+        self.set_entry_hit_in(ptr, value, ic, (miss, slow, done), poly, blocks);
         if poly {
             self.b.switch_to_block(miss);
             self.scan_extras(ptr, ic, slow, |this, entry, next| {
-                this.set_entry_hit(ptr, value, entry, next, slow, done, true);
+                let blocks = this.set_entry_blocks();
+                this.set_entry_hit_in(ptr, value, entry, (next, slow, done), true, blocks);
             });
         }
+    }
+
+    /// The blocks of [`Self::set_entry_hit_in`]: own, transition,
+    /// transition hit.
+    fn set_entry_blocks(&mut self) -> [Block; 3] {
+        [
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        ]
     }
 
     /// The rest of a set entry's check once the object at `ptr` has the
@@ -612,20 +648,17 @@ impl FunctionCompiler<'_, '_> {
     /// With `memo`, a transition entry whose prototype guard fails still
     /// applies when the chain memo says the receiver's chain is clean
     /// ([`Self::chain_memo_hit`]).
-    #[allow(clippy::too_many_arguments)]
-    fn set_entry_hit(
+    /// `targets` are (miss, slow, done); `blocks` come from
+    /// [`Self::set_entry_blocks`].
+    fn set_entry_hit_in(
         &mut self,
         ptr: ir::Value,
         value: ir::Value,
         ic: ir::Value,
-        miss: Block,
-        slow: Block,
-        done: Block,
+        (miss, slow, done): (Block, Block, Block),
         memo: bool,
+        [own, transition, transition_hit]: [Block; 3],
     ) {
-        let own = self.b.create_block();
-        let transition = self.b.create_block();
-        let transition_hit = self.b.create_block();
         let new_shape = self
             .b
             .ins()
