@@ -93,6 +93,17 @@
 //! shapes, holders and keys as for any site; get and set entries are apart
 //! since a get entry does not check that a property is writable.
 //!
+//! **The chain memo.** The third part of the megamorphic cache's table
+//! remembers, per (prototype, key), a prototype chain that
+//! [`transition_chain_ok`] found free of setters and read-only properties
+//! of the key (its objects watched, the entry tagged with the epoch), so a
+//! transition entry serves receivers of many prototypes without a walk;
+//! full-tier code probes it inline (`compiler/property.rs`,
+//! `chain_memo_hit`) at set sites that used it ([`PropertyCache::other_protos`]).
+//! Full-tier code also scans a polymorphic site's further entries inline
+//! (`scan_extras`), so [`PropertyCache::poly_get`] and
+//! [`PropertyCache::poly_set`] run for compact code and complete misses.
+//!
 //! **Primitive entries** (get caches, runtime only). A read on a string,
 //! number, boolean, symbol or BigInt is cached by receiver type
 //! ([`PropertyCache::primitive_get`], [`PropertyCache::fill_get_primitive`]):
@@ -177,6 +188,11 @@ pub struct PropertyCache {
     /// Polymorphic sites (first entry only): runtime hits on a further
     /// entry since the last promotion ([`PropertyCache::note_extra_hit`]).
     pub extra_hits: Cell<u64>,
+    /// Set sites (first entry only): stores through a transition entry
+    /// for a receiver of another prototype (`poly_set`'s chain walk or
+    /// memo). The full tier then probes the chain memo inline
+    /// ([`PropertyCache::wants_chain_memo`]).
+    pub other_protos: Cell<u64>,
 }
 
 /// [`PropertyCache::primitive`]: a string receiver (read by compiled code:
@@ -237,6 +253,44 @@ const MEGAMORPHIC_RETRY: u64 = 64;
 /// two; see the module docs).
 pub const MEGA_ENTRIES: usize = 1024;
 
+/// The part of the megamorphic cache's table with get entries.
+const MEGA_GET: usize = 0;
+/// The part with set entries.
+const MEGA_SET: usize = 1;
+/// The part with the chain memo of [`transition_chain_ok`].
+const CHAIN_MEMO: usize = 2;
+/// Parts of the megamorphic cache's table.
+const MEGA_PARTS: usize = 3;
+
+/// The tag byte (at `OBJECT_KIND_OFFSET`) of an `ObjectKind::Ordinary`
+/// object: compiled code takes the chain memo only for ordinary receivers,
+/// whose named properties are their stored ones (checked by a unit test).
+pub(crate) const ORDINARY_KIND_TAG: u8 = 0;
+
+/// The multiplier of the megamorphic cache's hash ([`mega_index`]).
+pub(crate) const MEGA_HASH_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Bits of the megamorphic cache's hash that index a part of its table.
+pub(crate) const MEGA_INDEX_BITS: u32 = MEGA_ENTRIES.trailing_zeros();
+
+/// The byte offset of the chain memo in the megamorphic cache's table, for
+/// compiled code (`compiler/property.rs` probes it inline).
+pub(crate) const CHAIN_MEMO_BYTES: i64 =
+    (CHAIN_MEMO * MEGA_ENTRIES * std::mem::size_of::<PropertyCache>()) as i64;
+
+/// The offset of the megamorphic cache's table address (0 until made) in
+/// the runtime, for compiled code (the runtime is at the start of the
+/// executor, `ctx`).
+pub(crate) const MEGA_CACHES_OFFSET: i32 = std::mem::offset_of!(Runtime, mega_caches) as i32;
+
+/// The index in each part of the megamorphic cache's table of the entry of
+/// (`shape`, `key`): a cell address and a key's bits. Compiled code
+/// computes the same for the chain memo (`compiler/property.rs`).
+pub(crate) fn mega_index(shape: u64, key: u64) -> usize {
+    let h = ((shape >> 4) ^ (key >> 3).rotate_left(17)).wrapping_mul(MEGA_HASH_MUL);
+    (h >> (64 - MEGA_INDEX_BITS)) as usize
+}
+
 /// What a runtime check of a site's entries found for a read.
 pub enum CachedGet {
     /// The value of a data property.
@@ -272,6 +326,28 @@ impl PropertyCache {
     pub const NEW_SHAPE_OFFSET: i32 = 56;
     /// Offset of `primitive`, for compiled code.
     pub const PRIMITIVE_OFFSET: i32 = std::mem::offset_of!(PropertyCache, primitive) as i32;
+    /// Offset of `more`, for compiled code (the scan of a polymorphic
+    /// site's further entries, `compiler/property.rs`).
+    pub const MORE_OFFSET: i32 = std::mem::offset_of!(PropertyCache, more) as i32;
+    /// Offset of `more_len`, for compiled code.
+    pub const MORE_LEN_OFFSET: i32 = std::mem::offset_of!(PropertyCache, more_len) as i32;
+
+    /// Whether the site has further entries (it saw a second receiver
+    /// shape): the full tier then scans them inline after a miss on the
+    /// first (`compiler/property.rs`). Read when the IR is built, on the
+    /// thread that owns the caches.
+    pub fn is_polymorphic(&self) -> bool {
+        self.more.get() != 0
+    }
+
+    /// Whether this set site stored through a transition entry for a
+    /// receiver of another prototype (a base constructor called on
+    /// instances of many subclasses): the full tier then probes the chain
+    /// memo inline when the entry's prototype guard fails
+    /// (`compiler/property.rs`). Read when the IR is built.
+    pub fn wants_chain_memo(&self) -> bool {
+        self.other_protos.get() != 0
+    }
 
     /// Whether some entry of this get site is a data entry of string
     /// receivers (`s.charCodeAt`): the full tier then checks the first
@@ -767,6 +843,8 @@ impl PropertyCache {
         if !transition_chain_ok(rt, o, key) {
             return None;
         }
+        self.other_protos
+            .set(self.other_protos.get().saturating_add(1));
         e.apply_transition(rt, o, shape, v)
     }
 
@@ -1045,17 +1123,36 @@ fn property_key_of(v: crate::value::Value) -> Option<PropertyKey> {
 /// prototype chain (at most `MAX_CHAIN`) store their named properties in
 /// their shapes and none has `key` as an accessor or a read-only property
 /// (10.1.9.2 OrdinarySetWithOwnDescriptor steps 2-3).
-fn transition_chain_ok(rt: &Runtime, o: Gc<JsObject>, key: PropertyKey) -> bool {
+///
+/// The answer for the chain depends on the prototype and the key only, so
+/// a chain found clean is remembered (the *chain memo*, a part of the
+/// megamorphic cache's table keyed by (prototype, key)) and every object of
+/// it watched: until [`PROTO_EPOCH`] moves, none of them changed its shape
+/// or [[Prototype]], and the memo answers without the walk. typescript's
+/// AST constructor stores a dozen properties into objects of one shape and
+/// a hundred prototypes: the walks were two thirds of its
+/// `Shape::lookup` calls.
+fn transition_chain_ok(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> bool {
     let length = PropertyKey::String(rt.names.length);
     if !plain_named(o, key, length) {
         return false;
     }
-    let mut p = o.proto();
-    for _ in 0..MAX_CHAIN {
-        let Some(obj) = p.as_object() else {
+    let Some(first) = o.proto().as_object() else {
+        return true;
+    };
+    let bits = key_bits(key);
+    let first_addr = first.addr() as u64;
+    let epoch = PROTO_EPOCH.load(Ordering::Relaxed);
+    if let Some(m) = rt.mega_entry(CHAIN_MEMO, first_addr, bits, false) {
+        if m.key.get() == bits && m.holder.get() == first_addr && m.epoch.get() == epoch {
             return true;
-        };
-        if !plain_named(obj, key, length) {
+        }
+    }
+    let mut chain = [first; MAX_CHAIN];
+    let mut depth = 0;
+    let mut p = o.proto();
+    while let Some(obj) = p.as_object() {
+        if depth == MAX_CHAIN || !plain_named(obj, key, length) {
             return false;
         }
         if let Some(e) = obj.shape().lookup(key) {
@@ -1063,9 +1160,28 @@ fn transition_chain_ok(rt: &Runtime, o: Gc<JsObject>, key: PropertyKey) -> bool 
                 return false;
             }
         }
+        chain[depth] = obj;
+        depth += 1;
         p = obj.proto();
     }
-    false
+    for &w in &chain[..depth] {
+        if w.flags() & FLAG_WATCHED == 0 {
+            rt.set_object_flags(w, FLAG_WATCHED, 0);
+        }
+    }
+    if let Some(m) = rt.mega_entry(CHAIN_MEMO, first_addr, bits, true) {
+        // Shaped like a prototype-chain entry (shape, holder, key), so that
+        // `prune_inline_caches` clears it when the prototype or the key
+        // dies; no site looks at this part of the table.
+        m.clear();
+        m.key.set(bits);
+        m.holder.set(first_addr);
+        m.proto.set(0);
+        m.new_shape.set(0);
+        m.epoch.set(PROTO_EPOCH.load(Ordering::Relaxed));
+        m.shape.set(first.shape().addr() as u64);
+    }
+    true
 }
 
 /// Whether `key` of `o` can only be an ordinary stored property: not an
@@ -1118,12 +1234,13 @@ fn mega_key_bits(key: crate::value::Value) -> Option<u64> {
 }
 
 impl Runtime {
-    /// The megamorphic cache's entry for (`shape`, `key`) in the get
-    /// (`set` false) or set half, allocating the table on first use when
-    /// `alloc`; `None` when there is no table yet.
+    /// The megamorphic cache's entry for (`shape`, `key`) in the part
+    /// `part` of its table ([`MEGA_GET`], [`MEGA_SET`], [`CHAIN_MEMO`]),
+    /// allocating the table on first use when `alloc`; `None` when there is
+    /// no table yet.
     fn mega_entry<'a>(
         &mut self,
-        set: bool,
+        part: usize,
         shape: u64,
         key: u64,
         alloc: bool,
@@ -1132,12 +1249,10 @@ impl Runtime {
             if !alloc {
                 return None;
             }
-            self.mega_caches = self.new_inline_caches(2 * MEGA_ENTRIES) as usize;
+            self.mega_caches = self.new_inline_caches(MEGA_PARTS * MEGA_ENTRIES) as usize;
         }
-        let h = ((shape >> 4) ^ (key >> 3).rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let index =
-            (h >> (64 - MEGA_ENTRIES.trailing_zeros())) as usize + usize::from(set) * MEGA_ENTRIES;
-        // SAFETY: `mega_caches` is the address of a table of 2 *
+        let index = mega_index(shape, key) + part * MEGA_ENTRIES;
+        // SAFETY: `mega_caches` is the address of a table of MEGA_PARTS *
         // MEGA_ENTRIES entries made by `new_inline_caches`, which lives as
         // long as the runtime (it is never released: no program owns it).
         Some(unsafe { &*(self.mega_caches as *const PropertyCache).add(index) })
@@ -1148,7 +1263,7 @@ impl Runtime {
     /// [`PropertyCache::poly_get`].
     pub fn mega_get(&mut self, o: Gc<JsObject>, key: crate::value::Value) -> Option<CachedGet> {
         let bits = mega_key_bits(key)?;
-        let e = self.mega_entry(false, o.shape().addr() as u64, bits, false)?;
+        let e = self.mega_entry(MEGA_GET, o.shape().addr() as u64, bits, false)?;
         if e.key.get() != bits {
             return None;
         }
@@ -1170,7 +1285,7 @@ impl Runtime {
         if shape.is_dictionary() || matches!(key, PropertyKey::Index(_)) {
             return;
         }
-        if let Some(e) = self.mega_entry(false, shape.addr() as u64, bits, true) {
+        if let Some(e) = self.mega_entry(MEGA_GET, shape.addr() as u64, bits, true) {
             e.clear();
             e.key.set(0);
             e.fill_get(self, o, key);
@@ -1190,7 +1305,7 @@ impl Runtime {
         v: crate::value::Value,
     ) -> Option<CachedSet> {
         let bits = mega_key_bits(key)?;
-        let e = self.mega_entry(true, o.shape().addr() as u64, bits, false)?;
+        let e = self.mega_entry(MEGA_SET, o.shape().addr() as u64, bits, false)?;
         if e.key.get() != bits {
             return None;
         }
@@ -1216,7 +1331,7 @@ impl Runtime {
             return;
         }
         if after != before && !before.is_dictionary() && after.parent() == Some(before) {
-            if let Some(e) = self.mega_entry(true, before.addr() as u64, bits, true) {
+            if let Some(e) = self.mega_entry(MEGA_SET, before.addr() as u64, bits, true) {
                 e.clear();
                 e.key.set(0);
                 if e.try_fill_transition(self, o, key, before) {
@@ -1225,7 +1340,7 @@ impl Runtime {
                 }
             }
         }
-        if let Some(e) = self.mega_entry(true, after.addr() as u64, bits, true) {
+        if let Some(e) = self.mega_entry(MEGA_SET, after.addr() as u64, bits, true) {
             e.clear();
             e.key.set(0);
             if !e.fill(o, key, true) && after == before {
@@ -1375,5 +1490,31 @@ impl Runtime {
         self.inline_caches
             .iter()
             .filter(move |t| t.as_ptr() as usize != mega)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tag byte compiled code reads to recognise ordinary receivers.
+    #[test]
+    fn ordinary_kind_tag() {
+        let kind = ObjectKind::Ordinary;
+        // SAFETY: the kind is `repr(u8)`-tagged: its first byte is the tag.
+        let tag = unsafe { *(&kind as *const ObjectKind as *const u8) };
+        assert_eq!(tag, ORDINARY_KIND_TAG);
+    }
+
+    /// The chain memo's index is the megamorphic cache's hash, in range.
+    #[test]
+    fn mega_index_in_range() {
+        for (shape, key) in [
+            (0u64, 0u64),
+            (0x7f00_1234_5670, 0xfffa_0000_1230),
+            (u64::MAX, 1),
+        ] {
+            assert!(mega_index(shape, key) < MEGA_ENTRIES);
+        }
     }
 }

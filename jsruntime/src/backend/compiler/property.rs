@@ -9,12 +9,17 @@ use super::element::ElementKinds;
 use super::operand::Operand;
 use super::{malformed, trusted, CompileError, FunctionCompiler, I32, I64, I8};
 use crate::backend::jit::RuntimeFn;
+use crate::object::exotic::FLAG_EXOTIC;
 use crate::object::{
     value_vec::{VALUE_VEC_CAP_OFFSET, VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET},
     FLAG_EXTENSIBLE, OBJECT_FLAGS_OFFSET, OBJECT_PROTO_OFFSET, OBJECT_SHAPE_OFFSET,
     OBJECT_SLOTS_OFFSET,
 };
-use crate::runtime::inline_cache::{PropertyCache, FLAG_WATCHED, PRIM_STRING, PROTO_EPOCH};
+use crate::object::{FLAG_LAZY, OBJECT_KIND_OFFSET};
+use crate::runtime::inline_cache::{
+    PropertyCache, CHAIN_MEMO_BYTES, FLAG_WATCHED, MEGA_CACHES_OFFSET, MEGA_HASH_MUL,
+    MEGA_INDEX_BITS, ORDINARY_KIND_TAG, PRIM_STRING, PROTO_EPOCH,
+};
 use crate::semantics::{CacheId, Helper};
 use crate::string::STRING_LENGTH_OFFSET;
 use crate::value::{Value, PAYLOAD_MASK, TAG_INT32, TAG_OBJECT, TAG_SHIFT, TAG_STRING};
@@ -85,31 +90,163 @@ impl FunctionCompiler<'_, '_> {
         ic: ir::Value,
         slow: Block,
     ) -> (Block, ir::Value) {
-        let own = self.b.create_block();
-        let chain = self.b.create_block();
-        let chain_hit = self.b.create_block();
+        let (hit, addr, _) = self.get_cache_check_or(object, ic, slow, slow);
+        (hit, addr)
+    }
+
+    /// [`Self::get_cache_check`], where an object receiver that misses the
+    /// entry goes to `miss` (anything else to `slow`); also returns the
+    /// receiver's cell address, for `miss`.
+    fn get_cache_check_or(
+        &mut self,
+        object: ir::Value,
+        ic: ir::Value,
+        slow: Block,
+        miss: Block,
+    ) -> (Block, ir::Value, ir::Value) {
+        // The blocks in the order they had before the scan existed (the
+        // order steers Cranelift's layout of the monomorphic path).
+        let blocks = self.get_entry_blocks();
         let hit = self.b.create_block();
         let addr = self.b.append_block_param(hit, I64);
         let ptr = self.object_pointer(object, slow);
-        self.shape_guard(ptr, ic, slow);
+        self.shape_guard(ptr, ic, miss);
+        self.get_entry_hit_in(ptr, ic, miss, hit, blocks);
+        (hit, addr, ptr)
+    }
+
+    /// The blocks of [`Self::get_entry_hit`]: own, chain, chain hit.
+    fn get_entry_blocks(&mut self) -> [Block; 3] {
+        [
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        ]
+    }
+
+    /// The rest of a get entry's check once the object at `ptr` has the
+    /// entry's shape (`entry`: the entry's address): jumps to `hit` with
+    /// the address of the slot (the receiver's for an own entry; the
+    /// holder's for a prototype-chain entry whose [[Prototype]] and epoch
+    /// match), to `miss` otherwise.
+    fn get_entry_hit(&mut self, ptr: ir::Value, entry: ir::Value, miss: Block, hit: Block) {
+        let blocks = self.get_entry_blocks();
+        self.get_entry_hit_in(ptr, entry, miss, hit, blocks);
+    }
+
+    /// [`Self::get_entry_hit`] in the given blocks.
+    fn get_entry_hit_in(
+        &mut self,
+        ptr: ir::Value,
+        entry: ir::Value,
+        miss: Block,
+        hit: Block,
+        [own, chain, chain_hit]: [Block; 3],
+    ) {
         let holder = self
             .b
             .ins()
-            .load(I64, trusted(), ic, PropertyCache::HOLDER_OFFSET);
+            .load(I64, trusted(), entry, PropertyCache::HOLDER_OFFSET);
         self.b.ins().brif(holder, chain, &[], own, &[]);
         // Own property: the receiver's slot.
         self.b.switch_to_block(own);
-        let slot = self.cache_slot(ptr, ic);
+        let slot = self.cache_slot(ptr, entry);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
         // Prototype chain: same [[Prototype]], same epoch, the holder's slot.
         self.b.switch_to_block(chain);
-        let both = self.chain_guard(ptr, ic);
-        self.b.ins().brif(both, chain_hit, &[], slow, &[]);
+        let both = self.chain_guard(ptr, entry);
+        self.b.ins().brif(both, chain_hit, &[], miss, &[]);
         self.b.switch_to_block(chain_hit);
         // `holder` is a cell address, like `ptr`.
-        let slot = self.cache_slot(holder, ic);
+        let slot = self.cache_slot(holder, entry);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
-        (hit, addr)
+    }
+
+    /// Whether the named site `cache` (its get or `set` entry) had further
+    /// entries when the IR is built (`PropertyCache::is_polymorphic`), or
+    /// (a set site) stored through a transition entry for receivers of
+    /// other prototypes (`PropertyCache::wants_chain_memo`): its full-tier
+    /// code then scans the further entries inline after a miss on the
+    /// first ([`Self::scan_extras`]) and probes the chain memo for
+    /// transition entries ([`Self::chain_memo_hit`]). Never offline
+    /// (`print_clif`), where the caches are placeholders that must not be
+    /// read.
+    fn polymorphic_site(&mut self, cache: Option<CacheId>, set: bool) -> bool {
+        let Some(cache) = cache else {
+            return false;
+        };
+        if self.compact()
+            || self
+                .host
+                .intrinsic_constant(crate::runtime::Intrinsic::StringPrototype)
+                .is_none()
+        {
+            return false;
+        }
+        let index = 2 * cache.0 as usize + set as usize;
+        // SAFETY: the caches are real (the host gave a constant) and the
+        // table has 2 * num_inline_caches entries (`cache_for` checked the
+        // index); it lives as long as the executor and its entries are only
+        // touched by this thread, which builds the IR.
+        let entry = unsafe { &*self.caches.add(index) };
+        entry.is_polymorphic() || (set && entry.wants_chain_memo())
+    }
+
+    /// The scan of a polymorphic site's further entries
+    /// (`PropertyCache::more`, `more_len`; `runtime/inline_cache.rs`,
+    /// "Polymorphic sites") for the object at `ptr`, which missed the first
+    /// entry: the runtime's `poly_get`/`poly_set` loop, inline. For each
+    /// entry of the object's shape, `check(self, entry, next)` emits the
+    /// rest of the entry's guards and its hit, and branches to `next` when
+    /// they fail (entries that depend on the prototype share a shape: one
+    /// per prototype). No entry left goes to `slow`. The entries are read
+    /// live: the runtime refills and grows them (a grown site's `more` is
+    /// a new table) on the thread that runs this code.
+    fn scan_extras(
+        &mut self,
+        ptr: ir::Value,
+        ic: ir::Value,
+        slow: Block,
+        mut check: impl FnMut(&mut Self, ir::Value, Block),
+    ) {
+        let scan = self.b.create_block();
+        let head = self.b.create_block();
+        let entry = self.b.append_block_param(head, I64);
+        let matched = self.b.create_block();
+        let next = self.b.create_block();
+        let size = std::mem::size_of::<PropertyCache>() as i64;
+        let more = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::MORE_OFFSET);
+        self.b.ins().brif(more, scan, &[], slow, &[]);
+        self.b.switch_to_block(scan);
+        let len = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::MORE_LEN_OFFSET);
+        let bytes = self.b.ins().imul_imm_s(len, size);
+        let end = self.b.ins().iadd(more, bytes);
+        let shape = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
+        self.b.ins().jump(head, &[BlockArg::Value(more)]);
+        self.b.switch_to_block(head);
+        let cached = self
+            .b
+            .ins()
+            .load(I64, trusted(), entry, PropertyCache::SHAPE_OFFSET);
+        let same = self.b.ins().icmp(IntCC::Equal, shape, cached);
+        self.b.ins().brif(same, matched, &[], next, &[]);
+        self.b.switch_to_block(matched);
+        check(self, entry, next);
+        self.b.switch_to_block(next);
+        let following = self.b.ins().iadd_imm_s(entry, size);
+        let more_left = self.b.ins().icmp(IntCC::UnsignedLessThan, following, end);
+        self.b
+            .ins()
+            .brif(more_left, head, &[BlockArg::Value(following)], slow, &[]);
     }
 
     /// Continues (in a new block) with the cell address of `v` when it is an
@@ -265,7 +402,18 @@ impl FunctionCompiler<'_, '_> {
         if let Some(proto) = cache.and_then(|c| self.string_entry_proto(c)) {
             self.get_string_entry_fast(object, ic, proto, slow, done);
         }
-        let (hit, slot) = self.get_cache_check(object, ic, slow);
+        let (hit, slot) = if self.polymorphic_site(cache, false) {
+            // A miss on the first entry scans the further ones.
+            let miss = self.b.create_block();
+            let (hit, slot, ptr) = self.get_cache_check_or(object, ic, slow, miss);
+            self.b.switch_to_block(miss);
+            self.scan_extras(ptr, ic, slow, |this, entry, next| {
+                this.get_entry_hit(ptr, entry, next, hit);
+            });
+            (hit, slot)
+        } else {
+            self.get_cache_check(object, ic, slow)
+        };
         self.b.switch_to_block(hit);
         let v = self.b.ins().load(I64, trusted(), slot, 0);
         self.b.ins().jump(done, &[BlockArg::Value(v)]);
@@ -421,7 +569,8 @@ impl FunctionCompiler<'_, '_> {
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
         if cached {
-            self.set_cache_hit(object, value, ic, slow, done);
+            let poly = self.polymorphic_site(cache, true);
+            self.set_cache_hit_or_scan(object, value, ic, slow, done, poly);
         } else {
             // A computed key: dense elements inline, else the runtime.
             self.set_element_fast(object, key, value, kinds, slow, done);
@@ -451,11 +600,65 @@ impl FunctionCompiler<'_, '_> {
         slow: Block,
         done: Block,
     ) {
-        let own = self.b.create_block();
-        let transition = self.b.create_block();
-        let transition_hit = self.b.create_block();
+        self.set_cache_hit_or_scan(object, value, ic, slow, done, false);
+    }
+
+    /// [`Self::set_cache_hit`], and with `poly` an object that misses the
+    /// first entry scans the site's further entries
+    /// ([`Self::scan_extras`]) before `slow`.
+    fn set_cache_hit_or_scan(
+        &mut self,
+        object: ir::Value,
+        value: ir::Value,
+        ic: ir::Value,
+        slow: Block,
+        done: Block,
+        poly: bool,
+    ) {
+        // The entry's blocks first, in the order they had before the scan
+        // existed (the order steers Cranelift's layout).
+        let blocks = self.set_entry_blocks();
+        let miss = if poly { self.b.create_block() } else { slow };
         let ptr = self.object_pointer(object, slow);
-        self.shape_guard(ptr, ic, slow);
+        self.shape_guard(ptr, ic, miss);
+        self.set_entry_hit_in(ptr, value, ic, (miss, slow, done), poly, blocks);
+        if poly {
+            self.b.switch_to_block(miss);
+            self.scan_extras(ptr, ic, slow, |this, entry, next| {
+                let blocks = this.set_entry_blocks();
+                this.set_entry_hit_in(ptr, value, entry, (next, slow, done), true, blocks);
+            });
+        }
+    }
+
+    /// The blocks of [`Self::set_entry_hit_in`]: own, transition,
+    /// transition hit.
+    fn set_entry_blocks(&mut self) -> [Block; 3] {
+        [
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        ]
+    }
+
+    /// The rest of a set entry's check once the object at `ptr` has the
+    /// entry's shape (`ic`: the entry's address): the store and a jump to
+    /// `done` on a hit, a jump to `miss` when the entry's guards fail, or
+    /// to `slow` when the overflow storage must grow (the runtime's).
+    /// With `memo`, a transition entry whose prototype guard fails still
+    /// applies when the chain memo says the receiver's chain is clean
+    /// ([`Self::chain_memo_hit`]).
+    /// `targets` are (miss, slow, done); `blocks` come from
+    /// [`Self::set_entry_blocks`].
+    fn set_entry_hit_in(
+        &mut self,
+        ptr: ir::Value,
+        value: ir::Value,
+        ic: ir::Value,
+        (miss, slow, done): (Block, Block, Block),
+        memo: bool,
+        [own, transition, transition_hit]: [Block; 3],
+    ) {
         let new_shape = self
             .b
             .ins()
@@ -478,7 +681,14 @@ impl FunctionCompiler<'_, '_> {
             .icmp_imm_u(IntCC::Equal, flags, FLAG_EXTENSIBLE as i64);
         let ok = self.chain_guard(ptr, ic);
         let ok = self.b.ins().band(ok, extensible);
-        self.b.ins().brif(ok, transition_hit, &[], slow, &[]);
+        if memo {
+            let other_proto = self.b.create_block();
+            self.b.ins().brif(ok, transition_hit, &[], other_proto, &[]);
+            self.b.switch_to_block(other_proto);
+            self.chain_memo_hit(ptr, ic, transition_hit, miss);
+        } else {
+            self.b.ins().brif(ok, transition_hit, &[], miss, &[]);
+        }
         self.b.switch_to_block(transition_hit);
         let offset = self
             .b
@@ -547,6 +757,98 @@ impl FunctionCompiler<'_, '_> {
             .ins()
             .store(trusted(), new_shape, ptr, OBJECT_SHAPE_OFFSET as i32);
         self.b.ins().jump(done, &[]);
+    }
+
+    /// The transition entry `ic` for a receiver (at `ptr`, of the entry's
+    /// shape) whose [[Prototype]] is not the entry's: the runtime's
+    /// `transition_chain_ok` answered from its chain memo
+    /// (`runtime/inline_cache.rs`), inline. The receiver is an ordinary,
+    /// extensible, unwatched object that is not lazy (its named properties
+    /// are its shape's, so it lacks the key), its [[Prototype]] is an
+    /// object, and the memo's entry for (that prototype, the entry's key)
+    /// holds that prototype and the key at the current epoch: every object
+    /// of the chain was found without a setter or a read-only property of
+    /// the key and is watched since, so 10.1.9.2
+    /// OrdinarySetWithOwnDescriptor adds the key to the receiver as the
+    /// entry's transition does (the new shape does not depend on the
+    /// prototype). Jumps to `hit` then, to `miss` otherwise.
+    fn chain_memo_hit(&mut self, ptr: ir::Value, ic: ir::Value, hit: Block, miss: Block) {
+        let probe = self.b.create_block();
+        let lookup = self.b.create_block();
+        let flags = self
+            .b
+            .ins()
+            .load(I32, trusted(), ptr, OBJECT_FLAGS_OFFSET as i32);
+        let mask = (FLAG_EXTENSIBLE | FLAG_WATCHED | FLAG_EXOTIC | FLAG_LAZY) as i64;
+        let flags = self.b.ins().band_imm_u(flags, mask);
+        let plain = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, flags, FLAG_EXTENSIBLE as i64);
+        let kind = self
+            .b
+            .ins()
+            .uload8(I32, trusted(), ptr, OBJECT_KIND_OFFSET as i32);
+        let ordinary = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, kind, i64::from(ORDINARY_KIND_TAG));
+        let proto = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_PROTO_OFFSET as i32);
+        let tag = self.b.ins().ushr_imm_u(proto, TAG_SHIFT as i64);
+        let is_object = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT as i64);
+        let ok = self.b.ins().band(plain, ordinary);
+        let ok = self.b.ins().band(ok, is_object);
+        self.b.ins().brif(ok, probe, &[], miss, &[]);
+        self.b.switch_to_block(probe);
+        // The runtime is at the start of the executor.
+        let table = self
+            .b
+            .ins()
+            .load(I64, trusted(), self.ctx, MEGA_CACHES_OFFSET);
+        self.b.ins().brif(table, lookup, &[], miss, &[]);
+        self.b.switch_to_block(lookup);
+        // `inline_cache::mega_index(first, key)`.
+        let first = self.b.ins().band_imm_u(proto, PAYLOAD_MASK as i64);
+        let key = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::KEY_OFFSET);
+        let a = self.b.ins().ushr_imm_u(first, 4);
+        let k = self.b.ins().ushr_imm_u(key, 3);
+        let k = self.b.ins().rotl_imm_u(k, 17);
+        let h = self.b.ins().bxor(a, k);
+        let h = self.b.ins().imul_imm_u(h, MEGA_HASH_MUL as i64);
+        let index = self.b.ins().ushr_imm_u(h, i64::from(64 - MEGA_INDEX_BITS));
+        let size = std::mem::size_of::<PropertyCache>() as i64;
+        let bytes = self.b.ins().imul_imm_s(index, size);
+        let entry = self.b.ins().iadd(table, bytes);
+        let entry = self.b.ins().iadd_imm_s(entry, CHAIN_MEMO_BYTES);
+        let memo_key = self
+            .b
+            .ins()
+            .load(I64, trusted(), entry, PropertyCache::KEY_OFFSET);
+        let memo_holder = self
+            .b
+            .ins()
+            .load(I64, trusted(), entry, PropertyCache::HOLDER_OFFSET);
+        let memo_epoch = self
+            .b
+            .ins()
+            .load(I64, trusted(), entry, PropertyCache::EPOCH_OFFSET);
+        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
+        let epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
+        let same_key = self.b.ins().icmp(IntCC::Equal, memo_key, key);
+        let same_holder = self.b.ins().icmp(IntCC::Equal, memo_holder, first);
+        let same_epoch = self.b.ins().icmp(IntCC::Equal, memo_epoch, epoch);
+        let ok = self.b.ins().band(same_key, same_holder);
+        let ok = self.b.ins().band(ok, same_epoch);
+        self.b.ins().brif(ok, hit, &[], miss, &[]);
     }
 
     /// A property reference that is read and then written (`o[k] += v`,
