@@ -604,12 +604,37 @@ impl FunctionCompiler<'_, '_> {
                     return malformed("update expression on a non-reference");
                 }
                 let operand = self.pin_property_key(operand)?;
-                let old = self.value_of(operand.clone())?;
+                let value = self.value_of(operand.clone())?;
+                let sub = matches!(op, U::PostfixDecrement | U::PrefixDecrement);
+                // An int32 first (`i++` of a loop): add with the overflow
+                // check, nothing else; its old value is its ToNumeric.
+                let done = self.b.create_block();
+                let old = self.b.append_block_param(done, I64);
+                let new = self.b.append_block_param(done, I64);
+                let int = self.b.create_block();
+                let sum = self.b.create_block();
+                let generic = self.b.create_block();
+                let is_int = self.is_int32(value);
+                self.b.ins().brif(is_int, int, &[], generic, &[]);
+                self.b.switch_to_block(int);
+                let x = self.b.ins().ireduce(I32, value);
+                let one = self.b.ins().iconst(I32, 1);
+                let (r, overflow) = if sub {
+                    self.b.ins().ssub_overflow(x, one)
+                } else {
+                    self.b.ins().sadd_overflow(x, one)
+                };
+                self.b.ins().brif(overflow, generic, &[], sum, &[]);
+                self.b.switch_to_block(sum);
+                let boxed = self.box_int(r);
+                self.b
+                    .ins()
+                    .jump(done, &[BlockArg::Value(value), BlockArg::Value(boxed)]);
                 // ToNumeric first (13.4.2.1 step 2): numbers pass, the
                 // runtime converts the rest (a BigInt stays a BigInt).
-                let old = self.plus_or_not(U::Plus, old, U::PostfixIncrement);
+                self.b.switch_to_block(generic);
+                let old_number = self.plus_or_not(U::Plus, value, U::PostfixIncrement);
                 let one = self.constant(Value::from_i32(1));
-                let sub = matches!(op, U::PostfixDecrement | U::PrefixDecrement);
                 // A BigInt takes the slow path, which adds 1n instead.
                 let (arith, slow) = if sub {
                     (BinaryOperator::Subtraction, U::PrefixDecrement)
@@ -617,16 +642,22 @@ impl FunctionCompiler<'_, '_> {
                     (BinaryOperator::Addition, U::PrefixIncrement)
                 };
                 // The quick tier records no feedback here (its fast paths
-                // are inline): every path.
-                let new = self.arithmetic_or(
+                // are inline): every path but the int32 one, taken above
+                // (the double path computes an int32 that overflowed).
+                let generic_new = self.arithmetic_or(
                     arith,
-                    Arg::boxed(old),
+                    Arg::boxed(old_number),
                     Arg::boxed(one),
                     Some(slow),
-                    ALL_KINDS,
+                    ALL_KINDS & !OP_INT32,
                     false,
                 );
-                let new = self.value_of(new)?;
+                let generic_new = self.value_of(generic_new)?;
+                self.b.ins().jump(
+                    done,
+                    &[BlockArg::Value(old_number), BlockArg::Value(generic_new)],
+                );
+                self.b.switch_to_block(done);
                 self.put_value(&operand, new, false)?;
                 Operand::Any(if matches!(op, U::PostfixIncrement | U::PostfixDecrement) {
                     old

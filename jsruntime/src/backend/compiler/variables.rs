@@ -164,14 +164,20 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// The boxed value of register variable `var` of slot `index`: its
-    /// companion double boxed when the raw flag is set.
-    fn use_register(&mut self, index: usize, var: Variable) -> ir::Value {
+    /// companion double boxed when the raw flag is set. `snapshot`: boxed
+    /// without a branch ([`Self::box_unboxed_select`]), so that an unused
+    /// snapshot costs nothing.
+    fn use_register(&mut self, index: usize, var: Variable, snapshot: bool) -> ir::Value {
         let v = self.b.use_var(var);
         match self.companions(index) {
             Some((raw, f)) => {
                 let raw = self.b.use_var(raw);
                 let f = self.b.use_var(f);
-                self.box_unboxed(raw, f, v, false)
+                if snapshot {
+                    self.box_unboxed_select(raw, f, v, false)
+                } else {
+                    self.box_unboxed(raw, f, v, false)
+                }
             }
             None => v,
         }
@@ -246,7 +252,7 @@ impl FunctionCompiler<'_, '_> {
             Locator::Argument(_) | Locator::Local(_) => {
                 let index = self.slot_index(locator)?;
                 let v = match self.slots[index] {
-                    Slot::Register(var) => self.use_register(index, var),
+                    Slot::Register(var) => self.use_register(index, var, false),
                     Slot::Memory { slot, .. } => self.b.ins().stack_load(I64, I64, slot, 0),
                 };
                 if self.is_lexical(index) {
@@ -278,7 +284,7 @@ impl FunctionCompiler<'_, '_> {
             Locator::Argument(_) | Locator::Local(_) => {
                 let index = self.slot_index(locator)?;
                 Ok(match self.slots[index] {
-                    Slot::Register(var) => self.use_register(index, var),
+                    Slot::Register(var) => self.use_register(index, var, true),
                     Slot::Memory { slot, .. } => self.b.ins().stack_load(I64, I64, slot, 0),
                 })
             }
