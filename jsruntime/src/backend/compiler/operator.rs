@@ -197,6 +197,30 @@ impl FunctionCompiler<'_, '_> {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
 
+        // Raw doubles (`Operand::Num` operands whose flag is set) skip the
+        // type tests: two of them go straight to the operation, one goes
+        // past the int32 test (its boxed bits are 0, which would fail it).
+        if float_path {
+            match (a.unboxed, b.unboxed) {
+                (Some(ua), Some(ub)) => {
+                    let raw_block = self.b.create_block();
+                    let tests = self.b.create_block();
+                    let both = self.b.ins().band(ua.raw, ub.raw);
+                    self.b.ins().brif(both, raw_block, &[], tests, &[]);
+                    self.b.switch_to_block(raw_block);
+                    let r = self.float_op(op, ua.f, ub.f);
+                    self.jump_float_result(done, r, unboxed);
+                    self.b.switch_to_block(tests);
+                }
+                (Some(u), None) | (None, Some(u)) => {
+                    let tests = self.b.create_block();
+                    self.b.ins().brif(u.raw, not_int, &[], tests, &[]);
+                    self.b.switch_to_block(tests);
+                }
+                (None, None) => {}
+            }
+        }
+
         if int_path {
             let int = self.b.create_block();
             let both = self.both_int32(av, bv);
@@ -250,28 +274,8 @@ impl FunctionCompiler<'_, '_> {
             self.b.switch_to_block(float);
             let x = self.arg_f64(a);
             let y = self.arg_f64(b);
-            let r = match op {
-                B::Addition => self.b.ins().fadd(x, y),
-                B::Subtraction => self.b.ins().fsub(x, y),
-                B::Multiplication => self.b.ins().fmul(x, y),
-                _ => self.b.ins().fdiv(x, y),
-            };
-            if unboxed {
-                // The value is the raw double; the boxed bits are 0.
-                let zero = self.b.ins().iconst(I64, 0);
-                let one = self.b.ins().iconst(I8, 1);
-                self.b.ins().jump(
-                    done,
-                    &[
-                        BlockArg::Value(zero),
-                        BlockArg::Value(one),
-                        BlockArg::Value(r),
-                    ],
-                );
-            } else {
-                let boxed = self.box_number(r);
-                self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
-            }
+            let r = self.float_op(op, x, y);
+            self.jump_float_result(done, r, unboxed);
         } else {
             self.b.ins().jump(slow, &[]);
         }
@@ -310,6 +314,38 @@ impl FunctionCompiler<'_, '_> {
                 loose: false,
             },
             _ => Operand::Any(result),
+        }
+    }
+
+    /// `+ - * /` on two doubles.
+    fn float_op(&mut self, op: BinaryOperator, x: ir::Value, y: ir::Value) -> ir::Value {
+        use BinaryOperator as B;
+        match op {
+            B::Addition => self.b.ins().fadd(x, y),
+            B::Subtraction => self.b.ins().fsub(x, y),
+            B::Multiplication => self.b.ins().fmul(x, y),
+            _ => self.b.ins().fdiv(x, y),
+        }
+    }
+
+    /// Jumps to the `done` block of [`Self::arithmetic_or`] with the double
+    /// result `r`: raw (`unboxed`: the boxed bits 0, the flag set) or boxed.
+    fn jump_float_result(&mut self, done: ir::Block, r: ir::Value, unboxed: bool) {
+        if unboxed {
+            // The value is the raw double; the boxed bits are 0.
+            let zero = self.b.ins().iconst(I64, 0);
+            let one = self.b.ins().iconst(I8, 1);
+            self.b.ins().jump(
+                done,
+                &[
+                    BlockArg::Value(zero),
+                    BlockArg::Value(one),
+                    BlockArg::Value(r),
+                ],
+            );
+        } else {
+            let boxed = self.box_number(r);
+            self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
         }
     }
 
