@@ -15,8 +15,11 @@
 //! memory the conservative stack scan reads as a boxed value (it is an
 //! `f64` in a float register or a float spill slot until boxed).
 
+use std::collections::HashMap;
+
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, BlockArg, InstBuilder, MemFlagsData};
+use cranelift_frontend::Variable;
 
 use super::operand::Operand;
 use super::{CompileError, FunctionCompiler, F64, I32, I64, I8};
@@ -36,6 +39,37 @@ pub(super) struct Unboxed {
     pub(super) loose: bool,
 }
 
+/// The int32 side of an operand ([`Operand::Int`], an [`Arg`]): when
+/// `flag` (`i8`) is 1 the value is the int32 `i` (`i32`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct IntSide {
+    pub(super) flag: ir::Value,
+    pub(super) i: ir::Value,
+}
+
+/// The compilation's unboxed int32 state (see [`Operand::Int`] and
+/// `variables.rs`).
+#[derive(Default)]
+pub(super) struct IntState {
+    /// The boxed values made from an int32 side
+    /// ([`FunctionCompiler::box_int_side`]): a consumer that gets the boxed
+    /// value (an element key) tests the flag instead of the tag.
+    /// With the boxed value the side was made from (the value when the
+    /// flag is clear, see [`Operand::Int`]).
+    pub(super) origin: HashMap<ir::Value, (IntSide, ir::Value)>,
+    /// Per slot, the int32 companions of a local: its flag, its `i32`,
+    /// and whether the boxed variable is stale while the flag is set.
+    pub(super) vars: Vec<Option<(Variable, Variable, bool)>>,
+}
+
+/// The int32 side of a merge block made by
+/// [`FunctionCompiler::int_result_params`].
+#[derive(Clone, Copy)]
+pub(super) struct IntResult {
+    pub(super) flag: ir::Value,
+    pub(super) i: ir::Value,
+}
+
 /// An operand of an operator's fast paths. The type tests run on `v`,
 /// which is 0 (the bits of +0: a Number, not an int32) when the value is
 /// only the raw double: so an unboxed raw operand fails the int32 test and
@@ -44,11 +78,18 @@ pub(super) struct Unboxed {
 pub(super) struct Arg {
     pub(super) v: ir::Value,
     pub(super) unboxed: Option<Unboxed>,
+    /// The int32 side of an [`Operand::Int`] (`v` is then its boxed value,
+    /// [`FunctionCompiler::box_int_side`]).
+    pub(super) int: Option<IntSide>,
 }
 
 impl Arg {
     pub(super) fn boxed(v: ir::Value) -> Arg {
-        Arg { v, unboxed: None }
+        Arg {
+            v,
+            unboxed: None,
+            int: None,
+        }
     }
 }
 
@@ -153,12 +194,106 @@ impl FunctionCompiler<'_, '_> {
                     exact,
                     loose,
                 }),
+                int: None,
+            },
+            Operand::Int { flag, i, v } => Arg {
+                v: self.box_int_side(flag, i, v),
+                unboxed: None,
+                int: Some(IntSide { flag, i }),
             },
             op => match self.unboxed_variable(&op)? {
                 Some(num) => self.arg_of(num)?,
                 None => Arg::boxed(self.value_of(op)?),
             },
         })
+    }
+
+    /// The boxed value of an [`Operand::Int`]: `box_int(i)` when the flag
+    /// is set, else `v`, without a branch (so it is computed only where it
+    /// is used, and not at all when only the int32 side is). Remembered in
+    /// [`IntState::origin`].
+    pub(super) fn box_int_side(
+        &mut self,
+        flag: ir::Value,
+        i: ir::Value,
+        v: ir::Value,
+    ) -> ir::Value {
+        let boxed = self.box_int(i);
+        let r = self.b.ins().select(flag, boxed, v);
+        self.ints.origin.insert(r, (IntSide { flag, i }, v));
+        r
+    }
+
+    /// The int32 side of a boxed value: its own when it was made from one,
+    /// else its tag test and low half.
+    pub(super) fn int_side_of(&mut self, v: ir::Value) -> IntSide {
+        if let Some((side, _)) = self.ints.origin.get(&v) {
+            return *side;
+        }
+        let flag = self.is_int32(v);
+        let i = self.b.ins().ireduce(I32, v);
+        IntSide { flag, i }
+    }
+
+    /// The int32 test of two operands (an `i8`) and their `i32` values
+    /// (meaningful when the test passed): the flags of int32 sides, the
+    /// tags of boxed values.
+    pub(super) fn int_pair(&mut self, a: &Arg, b: &Arg) -> (ir::Value, ir::Value, ir::Value) {
+        let a_side = a
+            .int
+            .or_else(|| self.ints.origin.get(&a.v).map(|(side, _)| *side));
+        let b_side = b
+            .int
+            .or_else(|| self.ints.origin.get(&b.v).map(|(side, _)| *side));
+        if a_side.is_none() && b_side.is_none() {
+            let both = self.both_int32(a.v, b.v);
+            let x = self.b.ins().ireduce(I32, a.v);
+            let y = self.b.ins().ireduce(I32, b.v);
+            return (both, x, y);
+        }
+        let a_side = match a_side {
+            Some(side) => side,
+            None => self.int_side_of(a.v),
+        };
+        let b_side = match b_side {
+            Some(side) => side,
+            None => self.int_side_of(b.v),
+        };
+        let both = self.b.ins().band(a_side.flag, b_side.flag);
+        (both, a_side.i, b_side.i)
+    }
+
+    /// The parameters of a merge block for an [`Operand::Int`] result (the
+    /// boxed value, the flag, the `i32`), as [`IntResult`].
+    pub(super) fn int_result_params(&mut self, done: ir::Block) -> IntResult {
+        IntResult {
+            flag: self.b.append_block_param(done, I8),
+            i: self.b.append_block_param(done, I32),
+        }
+    }
+
+    /// The block arguments of an int32 result `r` for the merge block of an
+    /// [`Operand::Int`] (after its boxed value): the boxed value is then 0.
+    pub(super) fn int_args(&mut self, r: ir::Value) -> [BlockArg; 3] {
+        let zero = self.b.ins().iconst(I64, 0);
+        let one = self.b.ins().iconst(I8, 1);
+        [
+            BlockArg::Value(zero),
+            BlockArg::Value(one),
+            BlockArg::Value(r),
+        ]
+    }
+
+    /// The block arguments of a boxed result `v` for the merge block of an
+    /// [`Operand::Int`]: its tag test and low half as the int32 side.
+    pub(super) fn int_args_boxed(&mut self, v: ir::Value) -> [BlockArg; 3] {
+        let flag = self.is_int32(v);
+        let i = self.b.ins().ireduce(I32, v);
+        [
+            BlockArg::Value(v),
+            BlockArg::Value(flag),
+            BlockArg::Value(i),
+        ]
     }
 
     /// The `f64` of an [`Arg`] known to be a Number.
