@@ -60,12 +60,12 @@ impl FunctionCompiler<'_, '_> {
                     && self
                         .site_feedback(false)
                         .is_some_and(|bits| bits & (OP_DOUBLE | OP_OVERFLOW) != 0);
-                // Else an int32 site gives its result as an `Operand::Int`:
-                // the next operator (`i * n + k`) or element key takes the
-                // `i32` without boxing or a tag test.
+                // Else an int32 site in a loop gives its result as an
+                // `Operand::Int`: the next operator (`i * n + k`), element
+                // key or local takes the `i32` without boxing or a tag test.
                 let shape = if unboxed {
                     Shape::Num
-                } else if self.unboxed_numbers() && seen & OP_INT32 != 0 && op != B::Division {
+                } else if self.int_results() && seen & OP_INT32 != 0 && op != B::Division {
                     Shape::Int
                 } else {
                     Shape::Any
@@ -102,7 +102,7 @@ impl FunctionCompiler<'_, '_> {
             let (a, b) = (self.arg_boxed(a), self.arg_boxed(b));
             return Operand::Any(self.runtime_binary(BinaryOperator::Remainder, a, b));
         }
-        let int_result = self.unboxed_numbers();
+        let int_result = self.int_results();
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
         let side = int_result.then(|| self.int_result_params(done));
@@ -366,6 +366,26 @@ impl FunctionCompiler<'_, '_> {
         }
     }
 
+    /// Whether int32 results are made as [`Operand::Int`]s: where unboxed
+    /// numbers are allowed, inside a loop. Elsewhere the int32 side rarely
+    /// meets another operator before it is boxed (`return x + 1`, a call's
+    /// argument), and boxing it with a `select` after the merge cost more
+    /// than boxing on the int32 path (super_chain.js: +7% instructions).
+    /// Nor when the next command boxes the result at once: a return, a
+    /// call's argument, a store to anything but a local with int32
+    /// companions (the operand below the popped ones is the reference).
+    fn int_results(&self) -> bool {
+        use crate::semantics::CompileCommand as C;
+        if !self.unboxed_numbers() || !self.in_loop() {
+            return false;
+        }
+        match self.script.commands.get(self.command_index + 1) {
+            Some(C::Return(_) | C::Call(_) | C::New(_)) => false,
+            Some(C::Assignment | C::Initialize) => self.int_target(self.operands.last()),
+            _ => true,
+        }
+    }
+
     /// `+ - * /` on two doubles.
     fn float_op(&mut self, op: BinaryOperator, x: ir::Value, y: ir::Value) -> ir::Value {
         use BinaryOperator as B;
@@ -509,7 +529,7 @@ impl FunctionCompiler<'_, '_> {
             let (a, b) = (self.arg_boxed(a), self.arg_boxed(b));
             return Operand::Any(self.runtime_binary(op, a, b));
         }
-        let int_result = self.unboxed_numbers() && op != B::UnsignedRightShift;
+        let int_result = self.int_results() && op != B::UnsignedRightShift;
         let (args, a, b) = ((a, b), a.v, b.v);
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I64);
@@ -721,7 +741,7 @@ impl FunctionCompiler<'_, '_> {
                     );
                 // The new value as an `Operand::Int`: a local's int32
                 // companions take it without boxing.
-                let int_result = self.unboxed_numbers();
+                let int_result = self.int_results();
                 // An int32 first (`i++` of a loop): add with the overflow
                 // check, nothing else; its old value is its ToNumeric.
                 let done = self.b.create_block();

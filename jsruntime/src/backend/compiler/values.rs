@@ -230,6 +230,13 @@ impl FunctionCompiler<'_, '_> {
         if let Some((side, _)) = self.ints.origin.get(&v) {
             return *side;
         }
+        if let Some(bits) = self.constant_bits(v) {
+            // A literal: its flag is known.
+            let int = int32_of_bits(bits);
+            let flag = self.b.ins().iconst(I8, int.is_some() as i64);
+            let i = self.b.ins().iconst(I32, int.unwrap_or(0) as i64);
+            return IntSide { flag, i };
+        }
         let flag = self.is_int32(v);
         let i = self.b.ins().ireduce(I32, v);
         IntSide { flag, i }
@@ -259,8 +266,37 @@ impl FunctionCompiler<'_, '_> {
             Some(side) => side,
             None => self.int_side_of(b.v),
         };
-        let both = self.b.ins().band(a_side.flag, b_side.flag);
+        // An int32 literal's flag is 1: the other flag alone.
+        let both = if self.int32_constant(b.v) {
+            a_side.flag
+        } else if self.int32_constant(a.v) {
+            b_side.flag
+        } else {
+            self.b.ins().band(a_side.flag, b_side.flag)
+        };
         (both, a_side.i, b_side.i)
+    }
+
+    /// Whether `v` is a literal int32 (boxed).
+    fn int32_constant(&self, v: ir::Value) -> bool {
+        self.constant_bits(v).and_then(int32_of_bits).is_some()
+    }
+
+    /// The bits of `v` when it is an `i64` `iconst` (a literal operand).
+    fn constant_bits(&self, v: ir::Value) -> Option<u64> {
+        if self.b.func.dfg.value_type(v) != I64 {
+            return None;
+        }
+        let ir::ValueDef::Result(inst, _) = self.b.func.dfg.value_def(v) else {
+            return None;
+        };
+        match self.b.func.dfg.insts[inst] {
+            ir::InstructionData::UnaryImm {
+                opcode: ir::Opcode::Iconst,
+                imm,
+            } => Some(imm.bits() as u64),
+            _ => None,
+        }
     }
 
     /// The parameters of a merge block for an [`Operand::Int`] result (the
@@ -352,6 +388,13 @@ impl FunctionCompiler<'_, '_> {
     /// the or of both is below 2^48 when both are (7 instructions where two
     /// tag tests took 10; a constant operand folds away).
     pub(super) fn both_int32(&mut self, a: ir::Value, b: ir::Value) -> ir::Value {
+        // A literal int32 operand (`x + 1`): the other's tag test alone.
+        if self.int32_constant(b) {
+            return self.is_int32(a);
+        }
+        if self.int32_constant(a) {
+            return self.is_int32(b);
+        }
         let tag = (TAG_INT32 << TAG_SHIFT) as i64;
         let x = self.b.ins().bxor_imm_s(a, tag);
         let y = self.b.ins().bxor_imm_s(b, tag);
@@ -436,4 +479,9 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(done);
         Ok(result)
     }
+}
+
+/// The int32 that boxed bits hold, if any.
+fn int32_of_bits(bits: u64) -> Option<i32> {
+    (bits >> TAG_SHIFT == TAG_INT32).then_some(bits as u32 as i32)
 }

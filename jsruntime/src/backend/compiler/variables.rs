@@ -211,6 +211,16 @@ impl FunctionCompiler<'_, '_> {
         found
     }
 
+    /// Whether `reference` is a local or parameter with int32 companions.
+    pub(super) fn int_target(&self, reference: Option<&Operand>) -> bool {
+        match reference {
+            Some(Operand::Variable(_, locator) | Operand::Snapshot { locator, .. }) => self
+                .slot_index(*locator)
+                .is_ok_and(|index| self.int_companions(index).is_some()),
+            _ => false,
+        }
+    }
+
     /// The int32 companions of slot `index` (flag, `i32`, whether the boxed
     /// variable is stale while the flag is set).
     pub(super) fn int_companions(&self, index: usize) -> Option<(Variable, Variable, bool)> {
