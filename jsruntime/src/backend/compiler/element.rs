@@ -154,13 +154,18 @@ impl FunctionCompiler<'_, '_> {
         slow: Block,
     ) -> (Option<(Block, ir::Value)>, Block, ir::Value) {
         let is_object = self.b.create_block();
-        // Both tags at once: int32 key, object receiver.
-        let key_tag = self.b.ins().ushr_imm_u(key, TAG_SHIFT as i64);
+        // Both tags at once: int32 key, object receiver. A key made from
+        // an int32 side (`Operand::Int`, `i * n + k`) tests its flag.
         let object_tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
-        let int_key = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, key_tag, TAG_INT32 as i64);
+        let int_key = match self.ints.origin.get(&key) {
+            Some((side, _)) => side.flag,
+            None => {
+                let key_tag = self.b.ins().ushr_imm_u(key, TAG_SHIFT as i64);
+                self.b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, key_tag, TAG_INT32 as i64)
+            }
+        };
         let is_obj = self
             .b
             .ins()
@@ -195,7 +200,7 @@ impl FunctionCompiler<'_, '_> {
         );
         self.b.switch_to_block(ordinary);
         // A negative int32 becomes a huge unsigned index: out of bounds.
-        let index = self.b.ins().ireduce(I32, key);
+        let index = self.key_index(key);
         let len = self.b.ins().load(
             I32,
             trusted(),
@@ -216,6 +221,15 @@ impl FunctionCompiler<'_, '_> {
         let slot = self.b.ins().iadd(data, offset);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
         (Some((hit, addr)), exotic_block, exotic_flags)
+    }
+
+    /// The `i32` of a key known to be an int32: its int32 side's when it
+    /// was made from one, else its low half.
+    fn key_index(&mut self, key: ir::Value) -> ir::Value {
+        match self.ints.origin.get(&key) {
+            Some((side, _)) => side.i,
+            None => self.b.ins().ireduce(I32, key),
+        }
     }
 
     /// The element types of `typed` with an inline access.
@@ -518,7 +532,7 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I64, trusted(), ptr, OBJECT_TYPED_ARRAY_DATA_OFFSET as i32);
-        let index = self.b.ins().ireduce(I32, key);
+        let index = self.key_index(key);
         let index = self.b.ins().uextend(I64, index);
         let limit = self
             .b
@@ -719,8 +733,8 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(is_number);
         let access = self.typed_array_prelude(object, key, fallback);
         let flags = buffer_bytes();
-        let is_int = self.is_int32(value);
-        let int = self.b.ins().ireduce(I32, value);
+        let side = self.int_side_of(value);
+        let (is_int, int) = (side.flag, side.i);
         let d = self.number_to_f64(value);
         for (ty, block, offset) in self.typed_array_switch(&access, types, fallback) {
             self.b.switch_to_block(block);

@@ -486,6 +486,10 @@ struct FunctionCompiler<'a, 'p> {
     /// The `i8` 0 every boxed store gives a companion's raw flag (one SSA
     /// value, so that loops of int32 code carry no extra block parameter).
     raw_zero: Option<ir::Value>,
+    /// Int32 values held unboxed in the full tier (`values.rs`,
+    /// `variables.rs`): the boxed values made from them, the int32
+    /// companions of locals.
+    ints: values::IntState,
     /// The completion value of `return`.
     return_value: Variable,
 
@@ -683,6 +687,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             kinds,
             unboxed_vars: Vec::new(),
             raw_zero: None,
+            ints: Default::default(),
             return_value,
             operands: Vec::new(),
             flows: Vec::new(),

@@ -41,6 +41,16 @@ pub(super) enum Operand {
         exact: bool,
         loose: bool,
     },
+    /// An int32 that may be held unboxed (the full tier of a function that
+    /// is not a coroutine, as [`Operand::Num`]): when `flag` (`i8`) is 1 it
+    /// is the `i32` `i` and `v` is 0; when `flag` is 0 it is the NaN-boxed
+    /// `v` (an int32 or not). An int32 arithmetic, bitwise or remainder
+    /// result, a local's int32 companions (`variables.rs`).
+    Int {
+        flag: ir::Value,
+        i: ir::Value,
+        v: ir::Value,
+    },
     /// An identifier reference.
     Variable(Symbol, Locator),
     /// An identifier reference whose value was read before a side effect
@@ -122,6 +132,7 @@ impl Operand {
             }
             Operand::Method { function, this } => vec![*function, *this],
             Operand::Num { raw, f, v, .. } => vec![*raw, *f, *v],
+            Operand::Int { flag, i, v } => vec![*flag, *i, *v],
             Operand::Dynamic(r) => vec![r.key, r.object, r.this],
             Operand::Closure { captures, .. } => captures.clone(),
             _ => Vec::new(),
@@ -148,6 +159,11 @@ impl Operand {
             Operand::Num { raw, f, v, .. } => {
                 *raw = parts[0];
                 *f = parts[1];
+                *v = parts[2];
+            }
+            Operand::Int { flag, i, v } => {
+                *flag = parts[0];
+                *i = parts[1];
                 *v = parts[2];
             }
             Operand::Dynamic(r) => {
@@ -200,6 +216,7 @@ impl FunctionCompiler<'_, '_> {
             Operand::Num {
                 raw, f, v, exact, ..
             } => self.box_unboxed(raw, f, v, exact),
+            Operand::Int { flag, i, v } => self.box_int_side(flag, i, v),
             Operand::Variable(symbol, locator) => self.load_variable(symbol, locator)?,
             Operand::Snapshot {
                 symbol,

@@ -98,6 +98,12 @@ impl FunctionCompiler<'_, '_> {
         if self.tier != crate::backend::jit::Tier::Full || self.coroutine.is_some() {
             return;
         }
+        self.init_double_vars();
+        self.init_int_vars();
+    }
+
+    /// The double companions of accumulators (see [`Self::init_unboxed_vars`]).
+    fn init_double_vars(&mut self) {
         let accumulators = self.accumulators();
         if accumulators.is_empty() {
             return;
@@ -120,6 +126,105 @@ impl FunctionCompiler<'_, '_> {
                 _ => None,
             })
             .collect();
+    }
+
+    /// Full tier, not a coroutine: the int32 companions of locals (issue
+    /// 13 point 1): a flag (`i8`) and an `i32`, beside the boxed variable,
+    /// as an [`Operand::Int`]: while the flag is set the value is the
+    /// `i32` and the boxed variable is stale; while it is clear the value
+    /// is the boxed variable. A store of an int32 side (an int32
+    /// arithmetic result, `i++`) defines the flag and the `i32` without
+    /// boxing; a boxed store defines the boxed variable and its tag test
+    /// as the flag (a constant for a literal). A read as an operator's
+    /// operand gives the int32 side (no tag test, no unboxing: `i * n + k`
+    /// compiles to an `imul` and an `add` with their overflow checks); a
+    /// read as a value boxes without a branch (`select`, computed where it
+    /// is used: a call argument, a return, the slow paths). No guard fails
+    /// after the fact (a double or a string stored mid-loop clears the
+    /// flag, and the generic paths take over), raw `i32`s are never
+    /// pointers for the conservative scan, and captured bindings live in
+    /// memory, so only register slots have them: parameters (a register
+    /// parameter is not mapped by `arguments`) and the `var`s that are the
+    /// target of `++`/`--` or of an int32 literal (`var i = 0`), except
+    /// accumulators, which have the double companions.
+    fn init_int_vars(&mut self) {
+        let candidates = self.int_candidates();
+        let num_params = self.script.num_params as usize;
+        let mut vars = Vec::with_capacity(self.slots.len());
+        for index in 0..self.slots.len() {
+            // A parameter's boxed variable stays valid (an int32 store
+            // boxes it too): most parameters are never assigned, and many
+            // are objects whose reads would otherwise all test the flag.
+            let (eligible, stale) = match self.kinds[index] {
+                Some(VariableKind::Parameter) => (index < num_params, false),
+                Some(VariableKind::Var) => (
+                    index >= num_params && candidates.contains(&(index - num_params)),
+                    true,
+                ),
+                _ => (false, false),
+            };
+            let companions = match self.slots[index] {
+                Slot::Register(var) if eligible && self.companions(index).is_none() => {
+                    let flag = self.b.declare_var(I8);
+                    let i = self.b.declare_var(I32);
+                    let v = self.b.use_var(var);
+                    let side = self.int_side_of(v);
+                    self.b.def_var(flag, side.flag);
+                    self.b.def_var(i, side.i);
+                    Some((flag, i, stale))
+                }
+                _ => None,
+            };
+            vars.push(companions);
+        }
+        self.ints.vars = vars;
+    }
+
+    /// The locals that are the target of an update operator (`i++`) or
+    /// of an int32 literal (`var i = 0`, `n = 1`).
+    fn int_candidates(&self) -> Vec<usize> {
+        use crate::semantics::CompileCommand as C;
+        use crate::semantics::UnaryOperator as U;
+        let commands = &self.script.commands;
+        let mut found = Vec::new();
+        for (i, command) in commands.iter().enumerate() {
+            let C::VariableReference(_, Locator::Local(n)) = command else {
+                continue;
+            };
+            let candidate = match commands.get(i + 1) {
+                Some(C::Unary(
+                    U::PostfixIncrement
+                    | U::PostfixDecrement
+                    | U::PrefixIncrement
+                    | U::PrefixDecrement,
+                )) => true,
+                Some(C::Number(x)) => {
+                    Value::number(*x).as_i32().is_some()
+                        && matches!(commands.get(i + 2), Some(C::Assignment | C::Initialize))
+                }
+                _ => false,
+            };
+            if candidate && !found.contains(&(*n as usize)) {
+                found.push(*n as usize);
+            }
+        }
+        found
+    }
+
+    /// Whether `reference` is a local or parameter with int32 companions.
+    pub(super) fn int_target(&self, reference: Option<&Operand>) -> bool {
+        match reference {
+            Some(Operand::Variable(_, locator) | Operand::Snapshot { locator, .. }) => self
+                .slot_index(*locator)
+                .is_ok_and(|index| self.int_companions(index).is_some()),
+            _ => false,
+        }
+    }
+
+    /// The int32 companions of slot `index` (flag, `i32`, whether the boxed
+    /// variable is stale while the flag is set).
+    pub(super) fn int_companions(&self, index: usize) -> Option<(Variable, Variable, bool)> {
+        self.ints.vars.get(index).copied().flatten()
     }
 
     /// The locals that are the target of an arithmetic compound
@@ -164,14 +269,25 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// The boxed value of register variable `var` of slot `index`: its
-    /// companion double boxed when the raw flag is set.
-    fn use_register(&mut self, index: usize, var: Variable) -> ir::Value {
+    /// companion double boxed when the raw flag is set. `snapshot`: boxed
+    /// without a branch ([`Self::box_unboxed_select`]), so that an unused
+    /// snapshot costs nothing.
+    fn use_register(&mut self, index: usize, var: Variable, snapshot: bool) -> ir::Value {
         let v = self.b.use_var(var);
+        if let Some((flag, i, true)) = self.int_companions(index) {
+            let flag = self.b.use_var(flag);
+            let i = self.b.use_var(i);
+            return self.box_int_side(flag, i, v);
+        }
         match self.companions(index) {
             Some((raw, f)) => {
                 let raw = self.b.use_var(raw);
                 let f = self.b.use_var(f);
-                self.box_unboxed(raw, f, v, false)
+                if snapshot {
+                    self.box_unboxed_select(raw, f, v, false)
+                } else {
+                    self.box_unboxed(raw, f, v, false)
+                }
             }
             None => v,
         }
@@ -180,6 +296,20 @@ impl FunctionCompiler<'_, '_> {
     /// Defines register variable `var` of slot `index` as the boxed
     /// `value` (clearing the companion flag).
     pub(super) fn def_register(&mut self, index: usize, var: Variable, value: ir::Value) {
+        if let Some((flag, i, stale)) = self.int_companions(index) {
+            // A value boxed from an int32 side stores the side, and the
+            // boxed value it was made from (stale while the flag is set)
+            // or the boxed value itself.
+            let (side, boxed) = match self.ints.origin.get(&value) {
+                Some(&(side, boxed)) if stale => (side, boxed),
+                Some(&(side, _)) => (side, value),
+                None => (self.int_side_of(value), value),
+            };
+            self.b.def_var(var, boxed);
+            self.b.def_var(flag, side.flag);
+            self.b.def_var(i, side.i);
+            return;
+        }
         self.b.def_var(var, value);
         if let (Some((raw, _)), Some(zero)) = (self.companions(index), self.raw_zero) {
             self.b.def_var(raw, zero);
@@ -193,10 +323,19 @@ impl FunctionCompiler<'_, '_> {
         &mut self,
         op: &Operand,
     ) -> Result<Option<Operand>, CompileError> {
-        let Operand::Variable(_, locator @ Locator::Local(_)) = *op else {
+        let Operand::Variable(_, locator @ (Locator::Local(_) | Locator::Argument(_))) = *op else {
             return Ok(None);
         };
         let index = self.slot_index(locator)?;
+        if let (Slot::Register(var), Some((flag, i, _))) =
+            (self.slots[index], self.int_companions(index))
+        {
+            return Ok(Some(Operand::Int {
+                flag: self.b.use_var(flag),
+                i: self.b.use_var(i),
+                v: self.b.use_var(var),
+            }));
+        }
         let (Slot::Register(var), Some((raw, f))) = (self.slots[index], self.companions(index))
         else {
             return Ok(None);
@@ -246,7 +385,7 @@ impl FunctionCompiler<'_, '_> {
             Locator::Argument(_) | Locator::Local(_) => {
                 let index = self.slot_index(locator)?;
                 let v = match self.slots[index] {
-                    Slot::Register(var) => self.use_register(index, var),
+                    Slot::Register(var) => self.use_register(index, var, false),
                     Slot::Memory { slot, .. } => self.b.ins().stack_load(I64, I64, slot, 0),
                 };
                 if self.is_lexical(index) {
@@ -278,7 +417,7 @@ impl FunctionCompiler<'_, '_> {
             Locator::Argument(_) | Locator::Local(_) => {
                 let index = self.slot_index(locator)?;
                 Ok(match self.slots[index] {
-                    Slot::Register(var) => self.use_register(index, var),
+                    Slot::Register(var) => self.use_register(index, var, true),
                     Slot::Memory { slot, .. } => self.b.ins().stack_load(I64, I64, slot, 0),
                 })
             }
