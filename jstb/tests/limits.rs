@@ -46,6 +46,20 @@ fn timeout_stops_loops_that_catch_everything() {
     }
 }
 
+/// Found by `run_generated_gc` (session 14): for-in over a typed array of a
+/// million BigInts reads every element while collecting its keys, a
+/// collection per element under GC stress (quadratic), and the key loop did
+/// not poll the interrupt, so a 1 s deadline waited for minutes.
+#[test]
+fn timeout_stops_for_in_key_collection() {
+    let source = "for (const x in new BigInt64Array(1114111)) {}";
+    let (out, elapsed) = run_with(&["--timeout", "0.5", "--gc-stress", "1"], source);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("terminated"), "{stderr}");
+    assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
+}
+
 #[test]
 fn max_heap_throws_a_catchable_range_error() {
     let source = "const keep = [];

@@ -69,6 +69,9 @@ pub fn for_in_iterator(rt: &mut Runtime, v: Value) -> JsResult<Value> {
             let own = rt.own_property_keys(c)?;
             let own: RootedList<PropertyKey> = rt.rooted_list_from(&own);
             for &key in own.iter() {
+                // A typed array's million keys read a million elements (a
+                // BigInt each for BigInt64Array): long enough to poll.
+                rt.poll_interrupt()?;
                 if matches!(key, PropertyKey::Symbol(_)) || !visited.insert(key) {
                     continue;
                 }
