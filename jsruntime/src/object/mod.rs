@@ -851,7 +851,7 @@ impl Runtime {
     }
 
     /// Makes room for `count` slots in `obj` (a cached transition to a
-    /// shape with an overflow slot, `runtime/inline_cache.rs`), counting the
+    /// shape with an overflow slot, `runtime/inline_cache`), counting the
     /// growth against the heap as [`Runtime::store_property`] does. May
     /// collect (at the heap limit): the caller's values are on the stack.
     pub(crate) fn grow_slots(&mut self, obj: Gc<JsObject>, count: u32) -> JsResult<()> {

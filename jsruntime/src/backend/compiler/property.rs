@@ -81,7 +81,7 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// The check of a get cache: [`Self::cache_check`] plus prototype-chain
-    /// entries (`runtime/inline_cache.rs`): when the entry has a holder, the
+    /// entries (`runtime/inline_cache`): when the entry has a holder, the
     /// receiver's [[Prototype]] and the global epoch must match, and the
     /// slot is the holder's.
     pub(super) fn get_cache_check(
@@ -193,7 +193,7 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// The scan of a polymorphic site's further entries
-    /// (`PropertyCache::more`, `more_len`; `runtime/inline_cache.rs`,
+    /// (`PropertyCache::more`, `more_len`; `runtime/inline_cache`,
     /// "Polymorphic sites") for the object at `ptr`, which missed the first
     /// entry: the runtime's `poly_get`/`poly_set` loop, inline. For each
     /// entry of the object's shape, `check(self, entry, next)` emits the
@@ -461,7 +461,7 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// A string receiver at a named get site whose first entry is a data
-    /// entry for strings (`runtime/inline_cache.rs`, "Primitive entries"):
+    /// entry for strings (`runtime/inline_cache`, "Primitive entries"):
     /// 7.3.3 GetV reads the property on ToObject(s), whose own properties
     /// are indices and `length` only (10.4.3), so a named key other than
     /// `length` is found on the chain of %String.prototype%. The entry holds
@@ -586,7 +586,7 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(done);
     }
 
-    /// The fast path of a set cache (`runtime/inline_cache.rs`): an own
+    /// The fast path of a set cache (`runtime/inline_cache`): an own
     /// writable data property (store into its slot), or a transition entry
     /// (the object has the shape before the property was added, is
     /// extensible and not watched, its [[Prototype]] and the epoch are the
@@ -762,7 +762,7 @@ impl FunctionCompiler<'_, '_> {
     /// The transition entry `ic` for a receiver (at `ptr`, of the entry's
     /// shape) whose [[Prototype]] is not the entry's: the runtime's
     /// `transition_chain_ok` answered from its chain memo
-    /// (`runtime/inline_cache.rs`), inline. The receiver is an ordinary,
+    /// (`runtime/inline_cache`), inline. The receiver is an ordinary,
     /// extensible, unwatched object that is not lazy (its named properties
     /// are its shape's, so it lacks the key), its [[Prototype]] is an
     /// object, and the memo's entry for (that prototype, the entry's key)

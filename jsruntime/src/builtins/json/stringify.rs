@@ -68,7 +68,7 @@ const MAX_CHAIN: usize = 8;
 /// object with this (shared, so immutable) shape and this [[Prototype]]
 /// has no `toJSON` while the prototype-chain epoch is unchanged (every
 /// prototype walked is watched: adding a property to one, or changing its
-/// [[Prototype]], bumps the epoch; see `runtime/inline_cache.rs`). The
+/// [[Prototype]], bumps the epoch; see `runtime/inline_cache`). The
 /// shape and prototype are held here, inside the [`State`] on the native
 /// stack, so they stay alive (no address reuse) during the call.
 #[derive(Clone, Copy)]
