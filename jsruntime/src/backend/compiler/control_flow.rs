@@ -178,7 +178,6 @@ impl FunctionCompiler<'_, '_> {
             flags,
             header,
             body,
-            stage,
             number,
             ..
         } = self.loop_mut()?
@@ -186,11 +185,20 @@ impl FunctionCompiler<'_, '_> {
             unreachable!()
         };
         let (flags, header, body, number) = (*flags, *header, *body, *number);
+        let post_test = flags.has(LoopFlags::POST_TEST);
+        if let Flow::Loop { stage, .. } = self.loop_mut()? {
+            *stage = if post_test {
+                LoopStage::Body
+            } else {
+                LoopStage::Test
+            };
+        }
+        // Typed-array views read once per entry (`loop_views.rs`).
+        self.hoist_loop_views(number);
         // Every back-edge goes to the header (the body of a post-test
         // loop): the interrupt poll (runtime::limits) is there, and the
         // on-stack replacement of quick code by full code (`osr.rs`).
-        if flags.has(LoopFlags::POST_TEST) {
-            *stage = LoopStage::Body;
+        if post_test {
             self.b.ins().jump(body, &[]);
             self.osr_entry(number, body)?;
             self.b.switch_to_block(body);
@@ -198,7 +206,6 @@ impl FunctionCompiler<'_, '_> {
             self.osr_back_edge(number)?;
             return Ok(());
         }
-        *stage = LoopStage::Test;
         self.b.ins().jump(header, &[]);
         self.osr_entry(number, header)?;
         self.b.switch_to_block(header);

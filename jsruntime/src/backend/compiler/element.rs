@@ -47,6 +47,7 @@ use cranelift_codegen::ir::{self, types, Block, BlockArg, Endianness, InstBuilde
 use cranelift_frontend::Switch;
 
 use super::control_flow::Flow;
+use super::loop_views::ViewVars;
 use super::operand::Operand;
 use super::values::Arg;
 use super::{trusted, CompileError, FunctionCompiler, F64, I32, I64, I8};
@@ -96,12 +97,23 @@ struct TypedAccess {
     ty: ir::Value,
     /// The index, zero-extended (i64; below 2^31).
     index: ir::Value,
-    /// [[ByteOffset]] (i64).
-    byte_offset: ir::Value,
+    /// [[ByteOffset]] (i64); `None` when an index below the limit is
+    /// known to lie within the buffer (a hoisted view of a fixed-length
+    /// typed array, `loop_views.rs`).
+    byte_offset: Option<ir::Value>,
     /// The buffer's current byte length (i64).
     buffer_len: ir::Value,
     /// The address of element 0 (i64).
     start: ir::Value,
+}
+
+/// Where an inline typed-array access finds the array's fields.
+#[derive(Clone, Copy)]
+enum AccessFrom {
+    /// In the object (after the receiver's checks).
+    Object(ir::Value),
+    /// In a hoisted view (after [`FunctionCompiler::view_guard`]).
+    View(ViewVars),
 }
 
 /// The receivers an element site's fast path handles (from its feedback,
@@ -157,15 +169,7 @@ impl FunctionCompiler<'_, '_> {
         // Both tags at once: int32 key, object receiver. A key made from
         // an int32 side (`Operand::Int`, `i * n + k`) tests its flag.
         let object_tag = self.b.ins().ushr_imm_u(object, TAG_SHIFT as i64);
-        let int_key = match self.ints.origin.get(&key) {
-            Some((side, _)) => side.flag,
-            None => {
-                let key_tag = self.b.ins().ushr_imm_u(key, TAG_SHIFT as i64);
-                self.b
-                    .ins()
-                    .icmp_imm_s(IntCC::Equal, key_tag, TAG_INT32 as i64)
-            }
-        };
+        let int_key = self.int_key_test(key);
         let is_obj = self
             .b
             .ins()
@@ -223,6 +227,31 @@ impl FunctionCompiler<'_, '_> {
         (Some((hit, addr)), exotic_block, exotic_flags)
     }
 
+    /// Whether `key` is an int32 (`i8`): the flag of its int32 side when
+    /// it was made from one, else a tag test.
+    pub(super) fn int_key_test(&mut self, key: ir::Value) -> ir::Value {
+        match self.ints.origin.get(&key) {
+            Some((side, _)) => side.flag,
+            None => {
+                let key_tag = self.b.ins().ushr_imm_u(key, TAG_SHIFT as i64);
+                self.b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, key_tag, TAG_INT32 as i64)
+            }
+        }
+    }
+
+    /// The hoisted view of the current site (`loop_views.rs`) and the
+    /// inline element types its access dispatches on, when it has one.
+    fn view_of_site(&self, kinds: ElementKinds) -> Option<(ViewVars, Vec<ElementType>)> {
+        if !self.inline_typed_arrays() {
+            return None;
+        }
+        let view = self.site_view()?;
+        let types = Self::inline_types(kinds.typed);
+        (!types.is_empty()).then_some((view, types))
+    }
+
     /// The `i32` of a key known to be an int32: its int32 side's when it
     /// was made from one, else its low half.
     fn key_index(&mut self, key: ir::Value) -> ir::Value {
@@ -276,6 +305,12 @@ impl FunctionCompiler<'_, '_> {
         done: Block,
         raw_done: Option<Block>,
     ) {
+        if let Some((view, types)) = self.view_of_site(kinds) {
+            let miss = self.b.create_block();
+            self.view_guard(view, object, key, miss);
+            self.typed_array_get_inline(AccessFrom::View(view), key, &types, miss, done, raw_done);
+            self.b.switch_to_block(miss);
+        }
         let (hit, exotic, flags) = self.dense_element_address(object, key, kinds.dense, slow);
         if let Some((hit, slot)) = hit {
             self.b.switch_to_block(hit);
@@ -300,7 +335,14 @@ impl FunctionCompiler<'_, '_> {
         if self.inline_typed_arrays() && !types.is_empty() {
             let call = self.b.create_block();
             self.b.set_cold_block(call);
-            self.typed_array_get_inline(object, key, &types, call, done, raw_done);
+            self.typed_array_get_inline(
+                AccessFrom::Object(object),
+                key,
+                &types,
+                call,
+                done,
+                raw_done,
+            );
             self.b.switch_to_block(call);
         }
         let v = self.call_runtime(RuntimeFn::TypedArrayGet, &[self.ctx, object, key]);
@@ -416,6 +458,12 @@ impl FunctionCompiler<'_, '_> {
         slow: Block,
         done: Block,
     ) {
+        if let Some((view, types)) = self.view_of_site(kinds) {
+            let miss = self.b.create_block();
+            self.view_guard(view, object, key, miss);
+            self.typed_array_set_inline(AccessFrom::View(view), key, value, &types, miss, done);
+            self.b.switch_to_block(miss);
+        }
         let (hit, exotic, flags) = self.dense_element_address(object, key, kinds.dense, slow);
         if let Some((hit, slot)) = hit {
             self.b.switch_to_block(hit);
@@ -441,7 +489,7 @@ impl FunctionCompiler<'_, '_> {
         if self.inline_typed_arrays() && !types.is_empty() {
             let call = self.b.create_block();
             self.b.set_cold_block(call);
-            self.typed_array_set_inline(object, key, value, &types, call, done);
+            self.typed_array_set_inline(AccessFrom::Object(object), key, value, &types, call, done);
             self.b.switch_to_block(call);
         }
         let stored = self.call_runtime(RuntimeFn::TypedArraySet, &[self.ctx, object, key, value]);
@@ -581,9 +629,52 @@ impl FunctionCompiler<'_, '_> {
         TypedAccess {
             ty,
             index,
-            byte_offset,
+            byte_offset: Some(byte_offset),
             buffer_len,
             start,
+        }
+    }
+
+    /// [`Self::typed_array_prelude`] from a hoisted view (`loop_views.rs`),
+    /// after [`Self::view_guard`]: the index below the view's limit, and
+    /// the buffer still as long as the view's end (not detached, not
+    /// shrunk). Together they put every element of the view within the
+    /// buffer: no per-element check.
+    fn view_prelude(&mut self, view: ViewVars, key: ir::Value, fallback: Block) -> TypedAccess {
+        let index = self.key_index(key);
+        let index = self.b.ins().uextend(I64, index);
+        let limit = self.b.use_var(view.limit);
+        let below = self.b.ins().icmp(IntCC::UnsignedLessThan, index, limit);
+        let checked = self.b.create_block();
+        self.b.ins().brif(below, checked, &[], fallback, &[]);
+        self.b.switch_to_block(checked);
+        let buffer = self.b.use_var(view.buffer);
+        let buffer_len = self
+            .b
+            .ins()
+            .load(I64, trusted(), buffer, BufferData::LEN_OFFSET as i32);
+        let fixed_end = self.b.use_var(view.fixed_end);
+        let fits = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedLessThanOrEqual, fixed_end, buffer_len);
+        let in_bounds = self.b.create_block();
+        self.b.ins().brif(fits, in_bounds, &[], fallback, &[]);
+        self.b.switch_to_block(in_bounds);
+        TypedAccess {
+            ty: self.b.use_var(view.ty),
+            index,
+            byte_offset: None,
+            buffer_len,
+            start: self.b.use_var(view.start),
+        }
+    }
+
+    /// The prelude of an inline typed-array access.
+    fn access_prelude(&mut self, from: AccessFrom, key: ir::Value, fallback: Block) -> TypedAccess {
+        match from {
+            AccessFrom::Object(object) => self.typed_array_prelude(object, key, fallback),
+            AccessFrom::View(view) => self.view_prelude(view, key, fallback),
         }
     }
 
@@ -614,15 +705,20 @@ impl FunctionCompiler<'_, '_> {
                 .b
                 .ins()
                 .ishl_imm_u(access.index, i64::from(size.trailing_zeros()));
+            let hit = self.b.create_block();
+            let Some(byte_offset) = access.byte_offset else {
+                self.b.ins().jump(hit, &[]);
+                out.push((ty, hit, offset));
+                continue;
+            };
             // 10.4.5.14 IsValidIntegerIndex against the current length:
             // byte_offset + (i + 1) * size <= buffer length.
-            let end = self.b.ins().iadd(access.byte_offset, offset);
+            let end = self.b.ins().iadd(byte_offset, offset);
             let end = self.b.ins().iadd_imm_s(end, size);
             let fits = self
                 .b
                 .ins()
                 .icmp(IntCC::UnsignedLessThanOrEqual, end, access.buffer_len);
-            let hit = self.b.create_block();
             self.b.ins().brif(fits, hit, &[], fallback, &[]);
             // `hit` is left empty: the caller fills it (the builder wants
             // each block filled before the next one is started).
@@ -642,14 +738,14 @@ impl FunctionCompiler<'_, '_> {
     /// `fallback`.
     fn typed_array_get_inline(
         &mut self,
-        object: ir::Value,
+        from: AccessFrom,
         key: ir::Value,
         types: &[ElementType],
         fallback: Block,
         done: Block,
         raw_done: Option<Block>,
     ) {
-        let access = self.typed_array_prelude(object, key, fallback);
+        let access = self.access_prelude(from, key, fallback);
         let flags = buffer_bytes();
         for (ty, block, offset) in self.typed_array_switch(&access, types, fallback) {
             self.b.switch_to_block(block);
@@ -716,7 +812,7 @@ impl FunctionCompiler<'_, '_> {
     /// jumps to `fallback`.
     fn typed_array_set_inline(
         &mut self,
-        object: ir::Value,
+        from: AccessFrom,
         key: ir::Value,
         value: ir::Value,
         types: &[ElementType],
@@ -731,7 +827,7 @@ impl FunctionCompiler<'_, '_> {
         let is_number = self.b.create_block();
         self.b.ins().brif(number, is_number, &[], fallback, &[]);
         self.b.switch_to_block(is_number);
-        let access = self.typed_array_prelude(object, key, fallback);
+        let access = self.access_prelude(from, key, fallback);
         let flags = buffer_bytes();
         let side = self.int_side_of(value);
         let (is_int, int) = (side.flag, side.i);

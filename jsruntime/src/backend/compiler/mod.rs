@@ -51,6 +51,7 @@ mod element;
 mod exception;
 mod interrupt;
 mod intrinsics;
+mod loop_views;
 mod operand;
 mod operator;
 mod osr;
@@ -513,6 +514,12 @@ struct FunctionCompiler<'a, 'p> {
     /// Callees read as `s.charCodeAt` at a site that saw strings
     /// (`call.rs`), full tier only.
     char_code_callees: Vec<ir::Value>,
+    /// The hoisted typed-array view of each element site that has one, by
+    /// command index (`loop_views.rs`).
+    site_views: std::collections::HashMap<usize, loop_views::ViewVars>,
+    /// The views each loop defines at its entry, by loop number, with the
+    /// slots they read (`loop_views.rs`).
+    loop_views: std::collections::HashMap<u32, Vec<(usize, loop_views::ViewVars)>>,
     /// Quick code counts its calls (see [`Tier`]).
     tier: Tier,
     /// A program's top level (function 0 of a script, module or eval
@@ -700,6 +707,8 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             length_sites: Default::default(),
             math_callees: Vec::new(),
             char_code_callees: Vec::new(),
+            site_views: Default::default(),
+            loop_views: Default::default(),
             tier: Tier::Full,
             run_once: false,
             sites: sites::Sites::new(),

@@ -376,6 +376,17 @@ impl FunctionCompiler<'_, '_> {
             }
             at += 8;
         }
+        // This loop's typed-array views and those of the loops around it:
+        // the entry skips where they are defined (`loop_views.rs`).
+        let open: Vec<u32> = self
+            .flows
+            .iter()
+            .filter_map(|flow| match flow {
+                Flow::Loop { number, .. } => Some(*number),
+                _ => None,
+            })
+            .collect();
+        self.redefine_loop_views(&open);
         self.b.ins().jump(header, &[]);
         if let Some(OsrState {
             kind: Kind::Full { entries, .. },
