@@ -168,6 +168,7 @@ impl State {
             compiled: std::cell::Cell::new(false),
             quick: std::cell::Cell::new(false),
             hotness: std::cell::Cell::new(0),
+            backedges: std::cell::Cell::new(super::jit::OSR_BACK_EDGES),
             big_frame: std::cell::Cell::new(None),
             program,
             function,

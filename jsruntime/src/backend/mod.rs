@@ -252,6 +252,10 @@ pub struct FunctionTemplate {
     /// Calls left before quick-tier code asks for the full tier (offset
     /// [`FunctionTemplate::HOTNESS_OFFSET`], read by compiled code).
     pub hotness: std::cell::Cell<i32>,
+    /// Loop back-edges of its quick-tier code, over all activations, left
+    /// before the next on-stack replacement poll (offset
+    /// [`FunctionTemplate::BACKEDGES_OFFSET`], `compiler/osr.rs`).
+    pub backedges: std::cell::Cell<i32>,
     /// Compiled code whose frame is larger than the stack check's reserve
     /// allows (`BIG_FRAME`), and its frame size: `lambda` is then
     /// `runtime_big_frame_call`, which checks the stack for the whole frame
@@ -298,6 +302,8 @@ pub struct FunctionTemplate {
 impl FunctionTemplate {
     /// Offset of `hotness`, for compiled code.
     pub const HOTNESS_OFFSET: i32 = std::mem::offset_of!(FunctionTemplate, hotness) as i32;
+    /// Offset of `backedges`, for compiled code.
+    pub const BACKEDGES_OFFSET: i32 = std::mem::offset_of!(FunctionTemplate, backedges) as i32;
 
     /// The kind of coroutine function, if this is one.
     pub fn coroutine_kind(&self) -> Option<coroutine::CoroutineKind> {

@@ -127,8 +127,8 @@ impl FunctionCompiler<'_, '_> {
         let commands = &self.script.commands;
         let mut sites = Vec::new();
         let mut depth = 0usize;
-        for index in self.command_index + 1..commands.len() {
-            match commands[index] {
+        for (index, command) in commands.iter().enumerate().skip(self.command_index + 1) {
+            match *command {
                 C::LoopStart(_) => depth += 1,
                 C::LoopEnd if depth == 0 => break,
                 C::LoopEnd => depth -= 1,

@@ -9,8 +9,13 @@
 //! statements, then every binding of an open scope and every temporary
 //! (a captured one as its value and its capture cell pointer).
 //!
-//! *Quick tier.* Every loop header counts a back-edge in a per-activation
-//! counter ([`OSR_BACK_EDGES`]). When it runs out, the code saves its state
+//! *Quick tier.* Every loop header counts a back-edge in the template's
+//! `backedges`, shared by all activations ([`OSR_BACK_EDGES`]): a function
+//! whose calls each run a short loop is as hot as one long loop, and reaches
+//! the full tier as soon (box2d's solver steps ran in quick code to the
+//! end: a few hundred calls of a few dozen iterations each, below both the
+//! call count and a per-activation back-edge count). When the count runs
+//! out, the activation that sees it saves its state
 //! into a stack slot of its own frame (the area) and calls `runtime_osr`,
 //! which asks for the full tier (on the compile thread) and, once it is
 //! installed, stores the area's address in the executor and returns the full
@@ -41,7 +46,7 @@ use super::variables::{Slot, CELL_OFFSET};
 use super::{trusted, CompileError, FunctionCompiler, I32, I64, OSR_UNSUPPORTED};
 use crate::backend::jit::{RuntimeFn, Tier, OSR_BACK_EDGES};
 use crate::backend::stack_walk::OSR_TRANSFER_POSITION;
-use crate::backend::{Capture, Executor, Status};
+use crate::backend::{Capture, Closure, Executor, FunctionTemplate, Status};
 use crate::semantics::{CompileCommand, ScopeRef};
 use crate::value::Value;
 
@@ -57,8 +62,8 @@ enum Item {
 }
 
 enum Kind {
-    /// Counts back-edges; saves into `area`.
-    Quick { counter: Variable, area: StackSlot },
+    /// Saves into `area` (back-edges are counted in the template).
+    Quick { area: StackSlot },
     /// The entries of the loops and the dispatch to them.
     Full {
         buffer: Option<ir::Value>,
@@ -96,10 +101,7 @@ impl FunctionCompiler<'_, '_> {
                     (words * 8) as u32,
                     3,
                 ));
-                let counter = self.b.declare_var(I32);
-                let start = self.b.ins().iconst(I32, OSR_BACK_EDGES as i64);
-                self.b.def_var(counter, start);
-                Kind::Quick { counter, area }
+                Kind::Quick { area }
             }
             Tier::Full => Kind::Full {
                 buffer: None,
@@ -225,17 +227,29 @@ impl FunctionCompiler<'_, '_> {
     /// to the end of the call.
     pub(super) fn osr_back_edge(&mut self, number: u32) -> Result<(), CompileError> {
         let Some(OsrState {
-            kind: Kind::Quick { counter, area },
+            kind: Kind::Quick { area },
             ..
         }) = &self.osr
         else {
             return Ok(());
         };
-        let (counter, area) = (*counter, *area);
+        let area = *area;
         let items = self.osr_layout()?;
-        let count = self.b.use_var(counter);
+        let template = self
+            .b
+            .ins()
+            .load(I64, trusted(), self.closure, Closure::TEMPLATE_OFFSET);
+        let count = self
+            .b
+            .ins()
+            .load(I32, trusted(), template, FunctionTemplate::BACKEDGES_OFFSET);
         let left = self.b.ins().iadd_imm_s(count, -1);
-        self.b.def_var(counter, left);
+        self.b.ins().store(
+            trusted(),
+            left,
+            template,
+            FunctionTemplate::BACKEDGES_OFFSET,
+        );
         let hot = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
         let poll = self.b.create_block();
         self.b.set_cold_block(poll);
@@ -244,7 +258,12 @@ impl FunctionCompiler<'_, '_> {
 
         self.b.switch_to_block(poll);
         let reset = self.b.ins().iconst(I32, OSR_BACK_EDGES as i64);
-        self.b.def_var(counter, reset);
+        self.b.ins().store(
+            trusted(),
+            reset,
+            template,
+            FunctionTemplate::BACKEDGES_OFFSET,
+        );
         let base = self.b.ins().stack_addr(I64, area, 0);
         let n = self.b.ins().iconst(I64, number as i64);
         self.b.ins().store(trusted(), n, base, 0);
