@@ -310,6 +310,11 @@ impl FunctionCompiler<'_, '_> {
             self.view_guard(view, object, key, miss);
             self.typed_array_get_inline(AccessFrom::View(view), key, &types, miss, done, raw_done);
             self.b.switch_to_block(miss);
+            if !kinds.dense {
+                // A site of typed arrays only: the view's path falls
+                // through (`propagate_cold`).
+                self.b.set_cold_block(miss);
+            }
         }
         let (hit, exotic, flags) = self.dense_element_address(object, key, kinds.dense, slow);
         if let Some((hit, slot)) = hit {
@@ -463,6 +468,10 @@ impl FunctionCompiler<'_, '_> {
             self.view_guard(view, object, key, miss);
             self.typed_array_set_inline(AccessFrom::View(view), key, value, &types, miss, done);
             self.b.switch_to_block(miss);
+            if !kinds.dense {
+                // As in `get_element_fast_to`.
+                self.b.set_cold_block(miss);
+            }
         }
         let (hit, exotic, flags) = self.dense_element_address(object, key, kinds.dense, slow);
         if let Some((hit, slot)) = hit {

@@ -94,6 +94,37 @@ impl FunctionCompiler<'_, '_> {
         }
     }
 
+    /// The generic part of `x++`/`x--` on `value` (`sub`: a decrement):
+    /// ToNumeric, then the addition's double and runtime paths. Gives the
+    /// old value as a Number and the new value.
+    fn update_generic(
+        &mut self,
+        value: ir::Value,
+        sub: bool,
+    ) -> Result<(ir::Value, ir::Value), CompileError> {
+        use UnaryOperator as U;
+        let old_number = self.plus_or_not(U::Plus, value, U::PostfixIncrement);
+        let one = self.constant(Value::from_i32(1));
+        // A BigInt takes the slow path, which adds 1n instead.
+        let (arith, slow) = if sub {
+            (BinaryOperator::Subtraction, U::PrefixDecrement)
+        } else {
+            (BinaryOperator::Addition, U::PrefixIncrement)
+        };
+        // The quick tier records no feedback here (its fast paths are
+        // inline): every path but the int32 one, taken before this (the
+        // double path computes an int32 that overflowed).
+        let new = self.arithmetic_or(
+            arith,
+            Arg::boxed(old_number),
+            Arg::boxed(one),
+            Some(slow),
+            ALL_KINDS & !OP_INT32,
+            Shape::Any,
+        );
+        Ok((old_number, self.value_of(new)?))
+    }
+
     /// `a % b`: int32 fast path for `a >= 0`, `b > 0` (no -0, no division
     /// by zero, no overflow: 6.1.6.1.6 Number::remainder), else the runtime.
     /// An [`Operand::Int`] when unboxed numbers are allowed.
@@ -235,6 +266,12 @@ impl FunctionCompiler<'_, '_> {
         let not_int = self.b.create_block();
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
+        if int_path && seen == OP_INT32 {
+            // A site that only saw int32 operands: the int32 path falls
+            // through (see `propagate_cold`).
+            self.b.set_cold_block(not_int);
+            self.b.set_cold_block(float);
+        }
 
         // Raw doubles (`Operand::Num` operands whose flag is set) skip the
         // type tests: two of them go straight to the operation, one goes
@@ -443,6 +480,11 @@ impl FunctionCompiler<'_, '_> {
         let float = self.b.create_block();
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
+        if seen == OP_INT32 {
+            // As in `arithmetic_or`: the int32 path falls through.
+            self.b.set_cold_block(not_int);
+            self.b.set_cold_block(float);
+        }
 
         if seen & OP_INT32 != 0 {
             let (both, x, y) = self.int_pair(&args.0, &args.1);
@@ -786,27 +828,10 @@ impl FunctionCompiler<'_, '_> {
                 self.b.ins().jump(done, &args);
                 // ToNumeric first (13.4.2.1 step 2): numbers pass, the
                 // runtime converts the rest (a BigInt stays a BigInt).
+                // Unlikely (`propagate_cold`): `++` and `--` count int32s.
+                self.b.set_cold_block(generic);
                 self.b.switch_to_block(generic);
-                let old_number = self.plus_or_not(U::Plus, value, U::PostfixIncrement);
-                let one = self.constant(Value::from_i32(1));
-                // A BigInt takes the slow path, which adds 1n instead.
-                let (arith, slow) = if sub {
-                    (BinaryOperator::Subtraction, U::PrefixDecrement)
-                } else {
-                    (BinaryOperator::Addition, U::PrefixIncrement)
-                };
-                // The quick tier records no feedback here (its fast paths
-                // are inline): every path but the int32 one, taken above
-                // (the double path computes an int32 that overflowed).
-                let generic_new = self.arithmetic_or(
-                    arith,
-                    Arg::boxed(old_number),
-                    Arg::boxed(one),
-                    Some(slow),
-                    ALL_KINDS & !OP_INT32,
-                    Shape::Any,
-                );
-                let generic_new = self.value_of(generic_new)?;
+                let (old_number, generic_new) = self.update_generic(value, sub)?;
                 let mut args = Vec::with_capacity(4);
                 if old_used {
                     args.push(BlockArg::Value(old_number));
