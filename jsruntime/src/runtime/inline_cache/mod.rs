@@ -1188,8 +1188,8 @@ fn transition_chain_ok(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> b
 
 /// Whether `key` of `o` can only be an ordinary stored property: not an
 /// exotic object, not a kind with named properties outside its shape
-/// (String objects, functions' lazily created properties, an array's
-/// `length`).
+/// (String objects, an array's `length`), not a built-in whose properties
+/// are not made yet.
 pub(crate) fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey) -> bool {
     // A lazy built-in (`FLAG_LAZY`, runtime/builtins.rs) has not got its
     // properties yet: a chain walk must not read its shape as complete, and
@@ -1201,16 +1201,13 @@ pub(crate) fn plain_named(o: Gc<JsObject>, key: PropertyKey, length: PropertyKey
 }
 
 /// Kinds with named properties outside the shape (String objects'
-/// `length`, functions' lazily created properties) or exotic ones.
+/// `length`) or exotic ones. Functions of every kind store theirs (`length`,
+/// `name`, `prototype` and sloppy functions' `caller`/`arguments` are
+/// slots of the shape they are created with), and built-ins not yet given
+/// their properties carry `FLAG_LAZY`: `f.call`, `_super.apply` and
+/// `Ctor.staticMethod` are cached like any other object's properties.
 fn has_unstored_names(o: Gc<JsObject>) -> bool {
-    matches!(
-        o.kind(),
-        ObjectKind::String(_)
-            | ObjectKind::Function(_)
-            | ObjectKind::NativeFunction(..)
-            | ObjectKind::BoundFunction(_)
-            | ObjectKind::Exotic(_)
-    )
+    matches!(o.kind(), ObjectKind::String(_) | ObjectKind::Exotic(_))
 }
 
 /// Whether `o` may hit an entry checked by the runtime: an object whose
@@ -1222,7 +1219,7 @@ fn getter_receiver(o: Gc<JsObject>, typed_ok: bool) -> bool {
     if flags & FLAG_TYPED_ARRAY != 0 {
         return typed_ok;
     }
-    flags & FLAG_EXOTIC == 0 && !has_unstored_names(o)
+    flags & (FLAG_EXOTIC | FLAG_LAZY) == 0 && !has_unstored_names(o)
 }
 
 /// The caches of one compiled function (boxed: compiled code embeds the
