@@ -40,6 +40,10 @@ impl FunctionCompiler<'_, '_> {
         let check_stack = self.b.create_block();
         let fast = self.b.create_block();
         let slow = self.b.create_block();
+        // Laid out after the function (`propagate_cold`): a closure's call
+        // falls through, and the runtime call of a built-in costs far more
+        // than the two jumps it takes.
+        self.b.set_cold_block(slow);
         let done = self.b.create_block();
         let status = self.b.append_block_param(done, I32);
         let tag = self.b.ins().ushr_imm_u(function, TAG_SHIFT as i64);
