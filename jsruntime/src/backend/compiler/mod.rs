@@ -554,6 +554,10 @@ struct FunctionCompiler<'a, 'p> {
     /// The hoisted typed-array view of each element site that has one, by
     /// command index (`loop_views.rs`).
     site_views: std::collections::HashMap<usize, loop_views::ViewVars>,
+    /// The kind of entry the next get cache check's site holds (`true`: a
+    /// prototype-chain entry), for the layout of its hit paths
+    /// (`property.rs`).
+    entry_hint: Option<bool>,
     /// The views each loop defines at its entry, by loop number, with the
     /// slots they read (`loop_views.rs`).
     loop_views: std::collections::HashMap<u32, Vec<(usize, loop_views::ViewVars)>>,
@@ -745,6 +749,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             math_callees: Vec::new(),
             char_code_callees: Vec::new(),
             site_views: Default::default(),
+            entry_hint: None,
             loop_views: Default::default(),
             tier: Tier::Full,
             run_once: false,

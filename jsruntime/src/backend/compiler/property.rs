@@ -147,6 +147,13 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I64, trusted(), entry, PropertyCache::HOLDER_OFFSET);
+        // The kind of entry the site holds now is the likely one: the
+        // other path is laid out after the function (`propagate_cold`).
+        match self.entry_hint.take() {
+            Some(true) => self.b.set_cold_block(own),
+            Some(false) => self.b.set_cold_block(chain),
+            None => {}
+        }
         self.b.ins().brif(holder, chain, &[], own, &[]);
         // Own property: the receiver's slot.
         self.b.switch_to_block(own);
@@ -190,6 +197,25 @@ impl FunctionCompiler<'_, '_> {
         // touched by this thread, which builds the IR.
         let entry = unsafe { &*self.caches.add(index) };
         entry.is_polymorphic() || (set && entry.wants_chain_memo())
+    }
+
+    /// Whether the get entry of the named site `cache` holds a
+    /// prototype-chain entry (`Some(true)`) or an own one when the IR is
+    /// built; `None` when it is empty or cannot be read (as
+    /// [`Self::polymorphic_site`]).
+    fn entry_kind(&mut self, cache: Option<CacheId>) -> Option<bool> {
+        let cache = cache?;
+        if self.compact()
+            || self
+                .host
+                .intrinsic_constant(crate::runtime::Intrinsic::StringPrototype)
+                .is_none()
+        {
+            return None;
+        }
+        // SAFETY: as in `polymorphic_site`.
+        let entry = unsafe { &*self.caches.add(2 * cache.0 as usize) };
+        (entry.shape.get() != 0).then(|| entry.holder.get() != 0)
     }
 
     /// The scan of a polymorphic site's further entries
@@ -402,6 +428,7 @@ impl FunctionCompiler<'_, '_> {
         if let Some(proto) = cache.and_then(|c| self.string_entry_proto(c)) {
             self.get_string_entry_fast(object, ic, proto, slow, done);
         }
+        self.entry_hint = self.entry_kind(cache);
         let (hit, slot) = if self.polymorphic_site(cache, false) {
             // A miss on the first entry scans the further ones.
             let miss = self.b.create_block();
