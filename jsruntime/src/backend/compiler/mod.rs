@@ -1116,3 +1116,50 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cranelift_codegen::ir::{AbiParam, Function, Signature, UserFuncName};
+    use cranelift_codegen::isa::CallConv;
+    use cranelift_frontend::FunctionBuilderContext;
+
+    /// entry: brif -> slow (marked cold) / fast; slow -> after_slow;
+    /// after_slow and fast -> join. Only `after_slow` is reached from cold
+    /// blocks alone.
+    #[test]
+    fn propagate_cold_marks_what_only_cold_blocks_reach() {
+        let mut sig = Signature::new(CallConv::SystemV);
+        sig.params.push(AbiParam::new(I64));
+        sig.returns.push(AbiParam::new(I64));
+        let mut func = Function::with_name_signature(UserFuncName::default(), sig);
+        let mut ctx = FunctionBuilderContext::new();
+        let mut b = FunctionBuilder::new(&mut func, &mut ctx);
+        let [entry, slow, after_slow, fast, join] = [(); 5].map(|()| b.create_block());
+        b.append_block_params_for_function_params(entry);
+        let x = b.append_block_param(join, I64);
+        b.switch_to_block(entry);
+        let v = b.block_params(entry)[0];
+        b.ins().brif(v, slow, &[], fast, &[]);
+        b.set_cold_block(slow);
+        b.switch_to_block(slow);
+        b.ins().jump(after_slow, &[]);
+        b.switch_to_block(after_slow);
+        let one = b.ins().iconst(I64, 1);
+        b.ins().jump(join, &[BlockArg::Value(one)]);
+        b.switch_to_block(fast);
+        b.ins().jump(join, &[BlockArg::Value(v)]);
+        b.switch_to_block(join);
+        b.ins().return_(&[x]);
+        b.seal_all_blocks();
+        b.finalize(cranelift_codegen::isa::TargetFrontendConfig {
+            default_call_conv: CallConv::SystemV,
+            pointer_width: target_lexicon::PointerWidth::U64,
+            page_size_align_log2: 12,
+        });
+        propagate_cold(&mut func);
+        let cold = |block| func.layout.is_cold(block);
+        assert!(cold(slow) && cold(after_slow));
+        assert!(!cold(entry) && !cold(fast) && !cold(join));
+    }
+}
