@@ -37,7 +37,10 @@
 //! out-of-line call (`bridge/elements.rs`), which answers or sends the
 //! access on to the generic runtime path. The quick tier, and sites outside
 //! loops, only make that call (the inline access is large: emitted at every
-//! site of a big program it costs more compile time than it saves).
+//! site of a big program it costs more compile time than it saves). A site
+//! in a loop whose receiver is a register local first tries the loop's
+//! hoisted view of that local (`loop_views.rs`): the same access with the
+//! fixed fields read once at the loop's entry.
 //!
 //! Other exotic objects (mapped `arguments`, proxies, String wrappers'
 //! virtual indices) carry `FLAG_EXOTIC` and always take the runtime path.
