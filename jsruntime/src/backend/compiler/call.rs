@@ -227,6 +227,30 @@ impl FunctionCompiler<'_, '_> {
     /// GetValue of each operand, in order, stored in the argument area;
     /// returns its address (null when there are no operands).
     pub(super) fn argument_area(&mut self, args: Vec<Operand>) -> Result<ir::Value, CompileError> {
+        // Each value stored as soon as it is read, when reading cannot
+        // write the area itself (a lazy closure stores its captures
+        // there): a read of an int32 local boxes it into a new value, and
+        // `g(x0, x1, ..., x64999)` kept 65,000 of them live up to the
+        // stores, which took the quick tier's register allocator minutes
+        // (a run_bytes fuzz timeout).
+        let in_place = args.iter().all(|arg| {
+            !matches!(
+                arg,
+                Operand::Closure { .. }
+                    | Operand::Dynamic(_)
+                    | Operand::Property { .. }
+                    | Operand::Private { .. }
+            )
+        });
+        if let (true, Some(slot)) = (in_place, self.argv) {
+            if !args.is_empty() {
+                for (i, arg) in args.into_iter().enumerate() {
+                    let v = self.value_of(arg)?;
+                    self.b.ins().stack_store(I64, v, slot, (i * 8) as i32);
+                }
+                return Ok(self.b.ins().stack_addr(I64, slot, 0));
+            }
+        }
         let mut values = Vec::with_capacity(args.len());
         for arg in args {
             values.push(self.value_of(arg)?);
