@@ -607,23 +607,11 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I64, trusted(), data, TYPED_ARRAY_BUFFER_DATA_OFFSET as i32);
-        let buffer_len = self
-            .b
-            .ins()
-            .load(I64, trusted(), buffer, BufferData::LEN_OFFSET as i32);
         let fixed_end =
             self.b
                 .ins()
                 .load(I64, trusted(), data, TYPED_ARRAY_FIXED_END_OFFSET as i32);
-        // A fixed-length view is out of bounds as a whole when its end is
-        // past the buffer's current length (IsTypedArrayOutOfBounds).
-        let fits = self
-            .b
-            .ins()
-            .icmp(IntCC::UnsignedLessThanOrEqual, fixed_end, buffer_len);
-        let in_bounds = self.b.create_block();
-        self.b.ins().brif(fits, in_bounds, &[], fallback, &[]);
-        self.b.switch_to_block(in_bounds);
+        let buffer_len = self.view_in_bounds(buffer, fixed_end, fallback);
         let ty = self
             .b
             .ins()
@@ -661,18 +649,8 @@ impl FunctionCompiler<'_, '_> {
         self.b.ins().brif(below, checked, &[], fallback, &[]);
         self.b.switch_to_block(checked);
         let buffer = self.b.use_var(view.buffer);
-        let buffer_len = self
-            .b
-            .ins()
-            .load(I64, trusted(), buffer, BufferData::LEN_OFFSET as i32);
         let fixed_end = self.b.use_var(view.fixed_end);
-        let fits = self
-            .b
-            .ins()
-            .icmp(IntCC::UnsignedLessThanOrEqual, fixed_end, buffer_len);
-        let in_bounds = self.b.create_block();
-        self.b.ins().brif(fits, in_bounds, &[], fallback, &[]);
-        self.b.switch_to_block(in_bounds);
+        let buffer_len = self.view_in_bounds(buffer, fixed_end, fallback);
         TypedAccess {
             ty: self.b.use_var(view.ty),
             index,
@@ -680,6 +658,31 @@ impl FunctionCompiler<'_, '_> {
             buffer_len,
             start: self.b.use_var(view.start),
         }
+    }
+
+    /// Continues (in a new current block) with the buffer's current byte
+    /// length when a view ending at `fixed_end` lies within its buffer
+    /// (`buffer`: the `BufferData`), else jumps to `fallback`: a
+    /// fixed-length view is out of bounds as a whole when its end is past
+    /// the buffer's current length (IsTypedArrayOutOfBounds).
+    fn view_in_bounds(
+        &mut self,
+        buffer: ir::Value,
+        fixed_end: ir::Value,
+        fallback: Block,
+    ) -> ir::Value {
+        let buffer_len = self
+            .b
+            .ins()
+            .load(I64, trusted(), buffer, BufferData::LEN_OFFSET as i32);
+        let fits = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedLessThanOrEqual, fixed_end, buffer_len);
+        let in_bounds = self.b.create_block();
+        self.b.ins().brif(fits, in_bounds, &[], fallback, &[]);
+        self.b.switch_to_block(in_bounds);
+        buffer_len
     }
 
     /// The prelude of an inline typed-array access.

@@ -179,31 +179,14 @@ impl FunctionCompiler<'_, '_> {
     /// (`print_clif`), where the caches are placeholders that must not be
     /// read.
     fn polymorphic_site(&mut self, cache: Option<CacheId>, set: bool) -> bool {
-        let Some(cache) = cache else {
-            return false;
-        };
-        if self.compact()
-            || self
-                .host
-                .intrinsic_constant(crate::runtime::Intrinsic::StringPrototype)
-                .is_none()
-        {
-            return false;
-        }
-        let index = 2 * cache.0 as usize + set as usize;
-        // SAFETY: the caches are real (the host gave a constant) and the
-        // table has 2 * num_inline_caches entries (`cache_for` checked the
-        // index); it lives as long as the executor and its entries are only
-        // touched by this thread, which builds the IR.
-        let entry = unsafe { &*self.caches.add(index) };
-        entry.is_polymorphic() || (set && entry.wants_chain_memo())
+        self.cache_entry(cache, set)
+            .is_some_and(|entry| entry.is_polymorphic() || (set && entry.wants_chain_memo()))
     }
 
-    /// Whether the get entry of the named site `cache` holds a
-    /// prototype-chain entry (`Some(true)`) or an own one when the IR is
-    /// built; `None` when it is empty or cannot be read (as
-    /// [`Self::polymorphic_site`]).
-    fn entry_kind(&mut self, cache: Option<CacheId>) -> Option<bool> {
+    /// The get (or `set`) entry of the named site `cache` as the IR is
+    /// built, when the caches are real: never offline (`print_clif`), where
+    /// they are placeholders that must not be read, nor in compact code.
+    fn cache_entry(&mut self, cache: Option<CacheId>, set: bool) -> Option<&PropertyCache> {
         let cache = cache?;
         if self.compact()
             || self
@@ -213,8 +196,20 @@ impl FunctionCompiler<'_, '_> {
         {
             return None;
         }
-        // SAFETY: as in `polymorphic_site`.
-        let entry = unsafe { &*self.caches.add(2 * cache.0 as usize) };
+        let index = 2 * cache.0 as usize + set as usize;
+        // SAFETY: the caches are real (the host gave a constant) and the
+        // table has 2 * num_inline_caches entries (`cache_for` checked the
+        // index); it lives as long as the executor and its entries are only
+        // touched by this thread, which builds the IR.
+        Some(unsafe { &*self.caches.add(index) })
+    }
+
+    /// Whether the get entry of the named site `cache` holds a
+    /// prototype-chain entry (`Some(true)`) or an own one when the IR is
+    /// built; `None` when it is empty or cannot be read (as
+    /// [`Self::polymorphic_site`]).
+    fn entry_kind(&mut self, cache: Option<CacheId>) -> Option<bool> {
+        let entry = self.cache_entry(cache, false)?;
         (entry.shape.get() != 0).then(|| entry.holder.get() != 0)
     }
 
