@@ -182,19 +182,34 @@ impl Runtime {
         self.has_property(o, key)
     }
 
-    /// 13.10.2 InstanceofOperator(V, target).
+    /// 13.10.2 InstanceofOperator(V, target) (#sec-instanceofoperator).
     pub fn instance_of(&mut self, v: Value, target: Value) -> JsResult<bool> {
-        if !target.is_object() {
+        let Some(t) = target.as_object() else {
             return Err(self.type_error("Right-hand side of 'instanceof' is not an object"));
-        }
+        };
+        // Step 2: GetMethod(target, @@hasInstance), through the megamorphic
+        // table: a program tests against many constructors, each a lookup
+        // on itself and then on %Function.prototype%.
         let key = PropertyKey::Symbol(self.well_known_symbol(WellKnownSymbol::HasInstance));
-        if let Some(handler) = self.get_method(target, key)? {
+        let handler = self.get_through_mega(t, key)?;
+        if !handler.is_nullish() {
+            if !handler.as_object().is_some_and(|h| h.is_callable()) {
+                return Err(self.type_error("not a function"));
+            }
+            // Step 3. The original Function.prototype[@@hasInstance]
+            // (20.2.3.6) returns OrdinaryHasInstance(F, V): run it without
+            // the call.
+            if handler == self.intrinsic(Intrinsic::FunctionPrototypeHasInstance) {
+                return self.ordinary_has_instance(target, v);
+            }
             let r = self.call(handler, target, &[v])?;
             return Ok(to_boolean(r));
         }
-        if !target.as_object().is_some_and(|o| o.is_callable()) {
+        // Step 4.
+        if !t.is_callable() {
             return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
         }
+        // Step 5.
         self.ordinary_has_instance(target, v)
     }
 
@@ -211,7 +226,7 @@ impl Runtime {
             return Ok(false);
         };
         let key = PropertyKey::String(self.names.prototype);
-        let p = self.get(c, key, Value::object(c))?;
+        let p = self.get_through_mega(c, key)?;
         let Some(p) = p.as_object() else {
             return Err(self.type_error("Function has non-object prototype in instanceof check"));
         };

@@ -65,6 +65,9 @@ intrinsics! {
     AggregateError,
     // %ThrowTypeError% (10.2.4.1).
     ThrowTypeError,
+    // The original Function.prototype[@@hasInstance] (20.2.3.6), which
+    // `instanceof` runs as OrdinaryHasInstance without a call.
+    FunctionPrototypeHasInstance,
     // %StringIteratorPrototype% (22.1.5.2).
     StringIteratorPrototype,
     // The original Array.prototype.values (23.1.3.37) and

@@ -51,7 +51,9 @@ pub(crate) static FUNCTION_PROTOTYPE: BuiltinObject = BuiltinObject {
         Prop::constructor(Intrinsic::Function),
         Prop::method("toString", 0, to_string),
         // 20.2.3.6: not writable, enumerable or configurable.
-        Prop::method("@@hasInstance", 1, has_instance).attrs(ATTR_NONE),
+        Prop::method("@@hasInstance", 1, has_instance)
+            .attrs(ATTR_NONE)
+            .records(Intrinsic::FunctionPrototypeHasInstance),
         // 10.2.4 AddRestrictedFunctionProperties (CreateIntrinsics): `caller`
         // and `arguments` are accessors that throw, so reading them on any
         // ordinary function, arrow or bound function throws a TypeError.

@@ -4,6 +4,8 @@
 //! receivers of many prototypes).
 
 use super::*;
+use crate::value::Value;
+use crate::JsResult;
 
 /// The bits of a key the megamorphic cache may hold: an atom (the keys of
 /// named access sites) or a symbol, whose bits identify the key.
@@ -132,5 +134,27 @@ impl Runtime {
                 e.key.set(bits);
             }
         }
+    }
+
+    /// Get(`o`, `key`) for runtime operations that read one key on objects
+    /// of many shapes, as a megamorphic site does: a hit in the megamorphic
+    /// table reads without a lookup (or calls the getter it has), a miss
+    /// looks the key up and refills the table. `instanceof` reads
+    /// `@@hasInstance` and `prototype` of its constructors this way.
+    pub fn get_through_mega(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<Value> {
+        let key_value = match key {
+            PropertyKey::String(s) => Value::string(s),
+            PropertyKey::Symbol(s) => Value::symbol(s),
+            PropertyKey::Index(_) => return self.get(o, key, Value::object(o)),
+        };
+        match self.mega_get(o, key_value) {
+            Some(CachedGet::Value(v)) => return Ok(v),
+            Some(CachedGet::Getter(g)) if g.is_undefined() => return Ok(Value::UNDEFINED),
+            Some(CachedGet::Getter(g)) => return self.call(g, Value::object(o), &[]),
+            None => {}
+        }
+        let v = self.get(o, key, Value::object(o))?;
+        self.mega_fill_get(o, key, key_value);
+        Ok(v)
     }
 }
