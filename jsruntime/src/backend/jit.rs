@@ -183,6 +183,10 @@ runtime_functions! {
         (ctx: *mut Executor, name: u32, kind: u8, ret: *mut u64) -> u32;
     CreateCapture => bridge::closures::runtime_create_capture,
         (ctx: *mut Executor, target: *mut u64, ret: *mut u64) -> u32;
+    CaptureCell => bridge::closures::runtime_capture_cell,
+        (ctx: *mut Executor, slot: *mut u64, ret: *mut u64) -> u32;
+    EscapeCell => bridge::closures::runtime_escape_cell,
+        (slot: *mut u64) -> u32;
     CreateClosure => bridge::closures::runtime_create_closure,
         (ctx: *mut Executor, template: *const FunctionTemplate, count: u32, captures: *const u64,
          ret: *mut u64) -> u32;

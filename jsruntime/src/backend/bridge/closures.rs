@@ -83,6 +83,53 @@ pub unsafe extern "C" fn runtime_create_capture(
     }
 }
 
+/// The capture cell of the frame slot at `slot` (the binding's value, then
+/// its cell's body pointer or 0), created on first use: compact code's
+/// capture in one call (`compiler/variables.rs`, `capture_cell`).
+///
+/// # Safety
+/// `slot` must be a two-word frame slot of the calling compiled function.
+pub unsafe extern "C" fn runtime_capture_cell(
+    ctx: *mut Executor,
+    slot: *mut u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: `slot` has two words and `ret` is writable (the contract).
+    unsafe {
+        let existing = *slot.add(1);
+        if existing != 0 {
+            *ret = existing;
+            return Status::Normal as u32;
+        }
+        let status = runtime_create_capture(ctx, slot, ret);
+        if status == Status::Normal as u32 {
+            *slot.add(1) = *ret;
+        }
+        status
+    }
+}
+
+/// The end of the frame slot at `slot`'s scope in compact code
+/// (`compiler/variables.rs`, `escape_slot`): a binding with a capture cell
+/// moves its value into the cell, which then holds it for good, and the
+/// slot forgets the cell. Allocates nothing. Returns 0.
+///
+/// # Safety
+/// `slot` must be a two-word frame slot of the calling compiled function
+/// whose second word is 0 or a live capture cell's body pointer.
+pub unsafe extern "C" fn runtime_escape_cell(slot: *mut u64) -> u32 {
+    // SAFETY: the contract; the cell is live (the frame holds it).
+    unsafe {
+        let cell = *slot.add(1) as *mut Capture;
+        if !cell.is_null() {
+            (*cell).value = *slot;
+            (*cell).target = std::ptr::addr_of_mut!((*cell).value);
+            *slot.add(1) = 0;
+        }
+    }
+    0
+}
+
 /// A function object for `template` with `count` capture cells read from
 /// `captures` (see [`create_function`]).
 ///

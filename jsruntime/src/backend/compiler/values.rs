@@ -445,6 +445,10 @@ impl FunctionCompiler<'_, '_> {
             return Ok(self.b.ins().iconst(I8, c as i64));
         }
         let v = self.value_of(op)?;
+        // Compact code: one call instead of four blocks.
+        if self.compact() {
+            return Ok(self.call_runtime(RuntimeFn::ToBoolean, &[self.ctx, v]));
+        }
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, I8);
         let not_bool = self.b.create_block();

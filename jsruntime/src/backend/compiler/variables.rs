@@ -638,6 +638,12 @@ impl FunctionCompiler<'_, '_> {
         let Some(Slot::Memory { slot }) = self.slots.get(index).copied() else {
             return;
         };
+        // Compact code: one call instead of a branch and three stores.
+        if self.compact() {
+            let address = self.b.ins().stack_addr(I64, slot, 0);
+            self.call_runtime(RuntimeFn::EscapeCell, &[address]);
+            return;
+        }
         let cell_ptr = self.b.ins().stack_load(I64, I64, slot, CELL_OFFSET);
         let escape = self.b.create_block();
         let done = self.b.create_block();
@@ -705,6 +711,14 @@ impl FunctionCompiler<'_, '_> {
                 "capturing {locator}, which no scope marks as captured"
             ));
         };
+        // Compact code: the runtime finds or makes the cell.
+        if self.compact() {
+            let target = self.b.ins().stack_addr(I64, slot, 0);
+            let scratch = self.scratch_addr();
+            return Ok(
+                self.call_runtime_checked(RuntimeFn::CaptureCell, &[self.ctx, target, scratch])
+            );
+        }
         let existing = self.b.ins().stack_load(I64, I64, slot, CELL_OFFSET);
         let create = self.b.create_block();
         let done = self.b.create_block();
