@@ -76,9 +76,14 @@ pub(crate) struct MatchAttempter<'a, Input: InputIndexer> {
 
 impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
     pub(crate) fn new(re: &'a CompiledRegex, entry: Input::Position) -> Self {
+        // jsruntime: room for a typical match's backtrack stack at once
+        // (grown from one entry, its reallocations were most of marked's
+        // allocations per `exec`).
+        let mut bts = Vec::with_capacity(32);
+        bts.push(BacktrackInsn::Exhausted);
         Self {
             re,
-            bts: vec![BacktrackInsn::Exhausted],
+            bts,
             s: State {
                 loops: vec![LoopData::new(entry); re.loops as usize],
                 groups: vec![GroupData::new(); re.groups as usize],
@@ -463,7 +468,9 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
 
         // Start with an "empty" backtrack stack.
         // TODO: consider using a stack-allocated array.
-        let mut saved_bts = vec![BacktrackInsn::Exhausted];
+        // jsruntime: with room, as in `new`.
+        let mut saved_bts = Vec::with_capacity(16);
+        saved_bts.push(BacktrackInsn::Exhausted);
         core::mem::swap(&mut self.bts, &mut saved_bts);
 
         // Enter into the lookaround's instruction stream.
