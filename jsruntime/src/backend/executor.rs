@@ -1,7 +1,7 @@
 //! [`Executor`]: a runtime plus the backend's state (JIT, programs, function
 //! templates), and the entry point that runs a program.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 
 use crate::completion::{JsResult, Thrown};

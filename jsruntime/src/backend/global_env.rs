@@ -19,7 +19,7 @@
 //! (InstantiateFunctionObject needs compiled closures), which initialises
 //! them with CreateGlobalFunctionBinding (`set_global_mode::INITIALIZE`).
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 use crate::completion::JsResult;
 use crate::object::{Attributes, PropertyDescriptor, PropertyKey};

@@ -15,7 +15,7 @@
 //! `operator.rs`, `control_flow.rs`, `exception.rs`, `dynamic.rs` (`with`) and
 //! `sites.rs` (exception sites).
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::fmt;
 
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -544,7 +544,7 @@ struct FunctionCompiler<'a, 'p> {
     /// The function's inline caches (null: none).
     caches: *const PropertyCache,
     /// The cached access sites whose key is `length` (`element.rs`).
-    length_sites: std::collections::HashSet<u32>,
+    length_sites: hashbrown::HashSet<u32>,
     /// Callees read from a property named like an inline Math function
     /// (`intrinsics.rs`), full tier only.
     math_callees: Vec<(ir::Value, crate::builtins::math::MathOp, usize)>,
@@ -553,14 +553,14 @@ struct FunctionCompiler<'a, 'p> {
     char_code_callees: Vec<ir::Value>,
     /// The hoisted typed-array view of each element site that has one, by
     /// command index (`loop_views.rs`).
-    site_views: std::collections::HashMap<usize, loop_views::ViewVars>,
+    site_views: HashMap<usize, loop_views::ViewVars>,
     /// The kind of entry the next get cache check's site holds (`true`: a
     /// prototype-chain entry), for the layout of its hit paths
     /// (`property.rs`).
     entry_hint: Option<bool>,
     /// The views each loop defines at its entry, by loop number, with the
     /// slots they read (`loop_views.rs`).
-    loop_views: std::collections::HashMap<u32, Vec<(usize, loop_views::ViewVars)>>,
+    loop_views: HashMap<u32, Vec<(usize, loop_views::ViewVars)>>,
     /// Quick code counts its calls (see [`Tier`]).
     tier: Tier,
     /// A program's top level (function 0 of a script, module or eval

@@ -13,7 +13,7 @@
 //! own call), and both are filled after the function body, when the builder
 //! is free to switch blocks.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use cranelift_codegen::ir::{Block, BlockArg, InstBuilder};
 

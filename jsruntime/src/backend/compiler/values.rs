@@ -15,7 +15,7 @@
 //! memory the conservative stack scan reads as a boxed value (it is an
 //! `f64` in a float register or a float spill slot until boxed).
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, BlockArg, InstBuilder, MemFlagsData};
