@@ -186,7 +186,7 @@ runtime_functions! {
     CaptureCell => bridge::closures::runtime_capture_cell,
         (ctx: *mut Executor, slot: *mut u64, ret: *mut u64) -> u32;
     EscapeCell => bridge::closures::runtime_escape_cell,
-        (slot: *mut u64) -> u32;
+        (ctx: *mut Executor, slot: *mut u64) -> u32;
     CreateClosure => bridge::closures::runtime_create_closure,
         (ctx: *mut Executor, template: *const FunctionTemplate, count: u32, captures: *const u64,
          ret: *mut u64) -> u32;

@@ -117,7 +117,7 @@ pub unsafe extern "C" fn runtime_capture_cell(
 /// # Safety
 /// `slot` must be a two-word frame slot of the calling compiled function
 /// whose second word is 0 or a live capture cell's body pointer.
-pub unsafe extern "C" fn runtime_escape_cell(slot: *mut u64) -> u32 {
+pub unsafe extern "C" fn runtime_escape_cell(_ctx: *mut Executor, slot: *mut u64) -> u32 {
     // SAFETY: the contract; the cell is live (the frame holds it).
     unsafe {
         let cell = *slot.add(1) as *mut Capture;

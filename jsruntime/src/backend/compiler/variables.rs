@@ -641,7 +641,7 @@ impl FunctionCompiler<'_, '_> {
         // Compact code: one call instead of a branch and three stores.
         if self.compact() {
             let address = self.b.ins().stack_addr(I64, slot, 0);
-            self.call_runtime(RuntimeFn::EscapeCell, &[address]);
+            self.call_runtime(RuntimeFn::EscapeCell, &[self.ctx, address]);
             return;
         }
         let cell_ptr = self.b.ins().stack_load(I64, I64, slot, CELL_OFFSET);
