@@ -192,10 +192,7 @@ impl Runtime {
         // on itself and then on %Function.prototype%.
         let key = PropertyKey::Symbol(self.well_known_symbol(WellKnownSymbol::HasInstance));
         let handler = self.get_through_mega(t, key)?;
-        if !handler.is_nullish() {
-            if !handler.as_object().is_some_and(|h| h.is_callable()) {
-                return Err(self.type_error("not a function"));
-            }
+        if let Some(handler) = self.method_of(handler)? {
             // Step 3. The original Function.prototype[@@hasInstance]
             // (20.2.3.6) returns OrdinaryHasInstance(F, V): run it without
             // the call.

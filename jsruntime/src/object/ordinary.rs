@@ -685,6 +685,12 @@ impl Runtime {
     /// callable.
     pub fn get_method(&mut self, v: Value, key: PropertyKey) -> JsResult<Option<Value>> {
         let f = self.get_v(v, key)?;
+        self.method_of(f)
+    }
+
+    /// GetMethod's steps after the Get: `None` for undefined/null, the
+    /// function, or a TypeError if `f` is not callable.
+    pub(crate) fn method_of(&mut self, f: Value) -> JsResult<Option<Value>> {
         if f.is_nullish() {
             return Ok(None);
         }
