@@ -58,15 +58,6 @@ fn arg(args: &[Value], i: usize) -> Value {
 fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
     use crate::builtins::iterator as it;
     use crate::builtins::iterator::async_protocol as ait;
-    if let Some(result) = super::classes::class_helper(rt, h, args) {
-        return result;
-    }
-    if let Some(result) = super::private::private_helper(rt, h, args) {
-        return result;
-    }
-    if let Some(result) = super::modules::module_helper(rt, h, args) {
-        return result;
-    }
     let (a, b, c) = (arg(args, 0), arg(args, 1), arg(args, 2));
     match h {
         Helper::Hole => Ok(Value::HOLE),
@@ -179,8 +170,13 @@ fn helper(rt: &mut Runtime, h: Helper, args: &[Value]) -> JsResult<Value> {
             let key = rt.to_property_key(a)?;
             rt.property_key_to_value(key)
         }
-        // Handled by `class_helper`.
-        _ => Err(rt.type_error("internal error: bad helper call")),
+        // The families of classes, private names and modules, asked only
+        // after the match above so that the hot iteration helpers dispatch
+        // in one jump.
+        _ => super::classes::class_helper(rt, h, args)
+            .or_else(|| super::private::private_helper(rt, h, args))
+            .or_else(|| super::modules::module_helper(rt, h, args))
+            .unwrap_or_else(|| Err(rt.type_error("internal error: bad helper call"))),
     }
 }
 
