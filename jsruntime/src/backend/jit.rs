@@ -413,23 +413,26 @@ fn make_isa(tier: Tier, lean: bool) -> Result<OwnedTargetIsa, CompileError> {
         .map_err(|e| CompileError::Cranelift(e.to_string()))
 }
 
-/// The size (IR instructions) from which a function compiled full at once
-/// uses the lean full tier (`opt_level=none`): Cranelift's time per
-/// instruction grows with a function's size, and the 9 functions of box2d
-/// above 10,000 instructions took 53% of its compile time (26 functions
-/// and 59% in typescript; docs/performance.md, "Compile cost, session 9").
-/// Micro benchmarks' loops are far smaller. Off unless
-/// `JSRUNTIME_LEAN_INSTS=N` sets it: the gain on Octane was measured only on
-/// a loaded machine, and a 58,838-instruction top level (test262's
-/// `identifiers/start-unicode-6.0.0-class.js`, 1,000 private names) took
-/// 8.6 s lean against 4.0 s optimised, past test262's timeout.
+/// The size (IR instructions) from which full-tier code is compiled lean
+/// (`opt_level=none`: no e-graph pass), on either thread. Register
+/// allocation and the e-graph pass cost about 3 us per IR instruction, and
+/// the compile thread is what Octane waits on: quick code runs until its
+/// full tier arrives. Small functions keep the optimiser (numeric loops
+/// need it: `bench/run/loop.js` runs 2x slower without it); larger ones,
+/// whose code is mostly inline-cache checks and runtime calls, gain little
+/// from it. At 2,000 (session 17, interleaved sittings of 7 runs): Octane's
+/// geometric mean +6% and +10%, npm programs -5% time, `bench/run`
+/// unchanged; test262's `identifiers/start-unicode-{6,7}.0.0-class.js`
+/// 0.4 s against 5.0 s. `JSRUNTIME_LEAN_INSTS=N` overrides it.
+pub const LEAN_IR_INSTS: usize = 2_000;
+
 fn lean_insts() -> usize {
     static LEAN: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *LEAN.get_or_init(|| {
         std::env::var("JSRUNTIME_LEAN_INSTS")
             .ok()
             .and_then(|v| v.parse().ok())
-            .unwrap_or(usize::MAX)
+            .unwrap_or(LEAN_IR_INSTS)
     })
 }
 
