@@ -391,6 +391,14 @@ impl CompileHost for Host<'_> {
         v.is_object().then(|| v.to_bits())
     }
 
+    fn keep_shape_alive(&mut self, addr: usize) -> bool {
+        if !self.state.inline_caches_enabled || addr == 0 {
+            return false;
+        }
+        self.runtime.root_code_shape(addr);
+        true
+    }
+
     fn type_names(&mut self) -> Option<compiler::TypeNames> {
         let n = &self.runtime.names;
         let bits = |s| Value::string(s).to_bits();

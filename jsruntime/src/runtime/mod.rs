@@ -218,6 +218,11 @@ pub struct Runtime {
     /// Heap cells kept alive for the runtime's lifetime (cell addresses, see
     /// [`Runtime::root_cell_forever`]).
     pub(crate) permanent_cells: Vec<usize>,
+    /// Shapes whose addresses full-tier code embeds as constants (the
+    /// specialised inline caches of `backend/compiler/property.rs`): kept
+    /// alive for the runtime's lifetime, so that no other shape can take
+    /// an address a guard compares with. A set: a shape is kept once.
+    pub(crate) code_shapes: hashbrown::HashSet<usize>,
     /// The job queue and the promise rejection tracker ([`jobs`]).
     pub(crate) jobs: jobs::JobQueue,
     /// [[KeptAlive]] of the agent (9.7 Agents): the WeakRef targets read in
@@ -296,6 +301,7 @@ impl Runtime {
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
             output: Box::new(std::io::stdout()),
             permanent_cells: Vec::new(),
+            code_shapes: hashbrown::HashSet::new(),
             jobs: jobs::JobQueue::default(),
             kept_objects: Vec::new(),
             pending_finalizations: Vec::new(),
@@ -448,7 +454,7 @@ impl Runtime {
         for v in &self.small_int_strings {
             tracer.mark_value(*v);
         }
-        for &cell in &self.permanent_cells {
+        for &cell in self.permanent_cells.iter().chain(&self.code_shapes) {
             tracer.mark_cell(cell);
         }
         self.jobs.trace(tracer);
@@ -465,6 +471,12 @@ impl Runtime {
     /// compiled code embeds, such as the global lexical bindings).
     pub fn root_cell_forever<T: HeapObject>(&mut self, cell: Gc<T>) {
         self.permanent_cells.push(cell.addr());
+    }
+
+    /// Keeps the shape at cell address `addr` alive for the runtime's
+    /// lifetime: compiled code compares object shapes with it.
+    pub(crate) fn root_code_shape(&mut self, addr: usize) {
+        self.code_shapes.insert(addr);
     }
 
     /// Counters of the garbage-collected heap.

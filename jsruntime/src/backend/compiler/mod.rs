@@ -162,6 +162,13 @@ pub trait CompileHost {
         let _ = which;
         None
     }
+    /// Keeps the shape at cell address `addr` (read from a live inline
+    /// cache) alive as long as the compiled code, which embeds it; `false`
+    /// offline, where nothing may be embedded.
+    fn keep_shape_alive(&mut self, addr: usize) -> bool {
+        let _ = addr;
+        false
+    }
     /// The result strings of `typeof` (atoms the runtime keeps for its
     /// lifetime); `None` to call the runtime instead (offline).
     fn type_names(&mut self) -> Option<TypeNames> {

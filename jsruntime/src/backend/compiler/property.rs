@@ -204,6 +204,100 @@ impl FunctionCompiler<'_, '_> {
         Some(unsafe { &*self.caches.add(index) })
     }
 
+    /// The entry of a monomorphic named site `cache` (its get or `set`
+    /// entry) as constants when it is an own data entry (no holder, no
+    /// transition, not primitive) as the IR is built: the shape's cell
+    /// address, the slot's byte offset and whether the slot is an overflow
+    /// one. A non-dictionary shape never changes where a key's slot is, so
+    /// the full tier compares the receiver's shape with the constant
+    /// ([`Self::own_entry_check`]) instead of reading the entry: a few
+    /// instructions instead of the generic check's loads, selects and
+    /// prototype branch. The host keeps the shape alive as long as the
+    /// code (no other shape can take its address). A receiver of another
+    /// shape takes the runtime path, which reads and refills the site's
+    /// entries as before.
+    fn own_entry_constants(
+        &mut self,
+        cache: Option<CacheId>,
+        set: bool,
+    ) -> Option<(u64, i32, bool)> {
+        let entry = self.cache_entry(cache, set)?;
+        let own_data = !entry.is_polymorphic()
+            && entry.holder.get() == 0
+            && entry.new_shape.get() == 0
+            && entry.primitive.get() == 0
+            && (!set || !entry.wants_chain_memo());
+        let (shape, offset, indirect) =
+            (entry.shape.get(), entry.offset.get(), entry.indirect.get());
+        let offset = i32::try_from(offset).ok()?;
+        (own_data && shape != 0 && self.host.keep_shape_alive(shape as usize)).then_some((
+            shape,
+            offset,
+            indirect != 0,
+        ))
+    }
+
+    /// The check of a specialised own data entry
+    /// ([`Self::own_entry_constants`]): branches to the returned block
+    /// with the slot's address when `object` is an object of that shape.
+    /// Another shape still hits when the site's first entry (`ic`), which
+    /// the runtime refills, is an own entry for it (a receiver whose shape
+    /// changed after the compilation, such as an object that gained
+    /// properties); anything else goes to `slow`.
+    fn own_entry_check(
+        &mut self,
+        object: ir::Value,
+        ic: ir::Value,
+        (shape, offset, indirect): (u64, i32, bool),
+        slow: Block,
+    ) -> (Block, ir::Value) {
+        let hit = self.b.create_block();
+        let addr = self.b.append_block_param(hit, I64);
+        let ptr = self.object_pointer(object, slow);
+        let same_shape = self.b.create_block();
+        let refilled = self.b.create_block();
+        let refilled_own = self.b.create_block();
+        self.b.set_cold_block(refilled);
+        self.b.set_cold_block(refilled_own);
+        let actual = self
+            .b
+            .ins()
+            .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
+        let same = self.b.ins().icmp_imm_u(IntCC::Equal, actual, shape as i64);
+        self.b.ins().brif(same, same_shape, &[], refilled, &[]);
+        self.b.switch_to_block(same_shape);
+        let base = if indirect {
+            self.b.ins().load(
+                I64,
+                trusted(),
+                ptr,
+                (OBJECT_SLOTS_OFFSET + VALUE_VEC_PTR_OFFSET) as i32,
+            )
+        } else {
+            ptr
+        };
+        let slot = self.b.ins().iadd_imm_s(base, offset as i64);
+        self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
+        // The entry as it is now: its shape and no holder (an own entry).
+        self.b.switch_to_block(refilled);
+        let cached = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
+        let holder = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::HOLDER_OFFSET);
+        let same = self.b.ins().icmp(IntCC::Equal, actual, cached);
+        let own = self.b.ins().icmp_imm_u(IntCC::Equal, holder, 0);
+        let both = self.b.ins().band(same, own);
+        self.b.ins().brif(both, refilled_own, &[], slow, &[]);
+        self.b.switch_to_block(refilled_own);
+        let slot = self.cache_slot(ptr, ic);
+        self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
+        (hit, addr)
+    }
+
     /// Whether the get entry of the named site `cache` holds a
     /// prototype-chain entry (`Some(true)`) or an own one when the IR is
     /// built; `None` when it is empty or cannot be read (as
@@ -424,7 +518,10 @@ impl FunctionCompiler<'_, '_> {
             self.get_string_entry_fast(object, ic, proto, slow, done);
         }
         self.entry_hint = self.entry_kind(cache);
-        let (hit, slot) = if self.polymorphic_site(cache, false) {
+        let (hit, slot) = if let Some(entry) = self.own_entry_constants(cache, false) {
+            self.entry_hint = None;
+            self.own_entry_check(object, ic, entry, slow)
+        } else if self.polymorphic_site(cache, false) {
             // A miss on the first entry scans the further ones.
             let miss = self.b.create_block();
             let (hit, slot, ptr) = self.get_cache_check_or(object, ic, slow, miss);

@@ -1,0 +1,43 @@
+// Full-tier code compares receivers' shapes with the shape a monomorphic
+// get site held when it was compiled (compiler/property.rs,
+// own_entry_constants). The site must stay right when the receivers'
+// shape changes after the compilation (the refilled entry, a prototype
+// property, an overflow slot, a getter, a primitive), and the embedded shape
+// must survive collections that free every object of it (no new shape
+// can take its address). Expected output: node 20 (with `$262.gc` a no-op).
+function getX(o) {
+  return o.x;
+}
+function Point(x) {
+  this.x = x;
+}
+function spin(make, n) {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += getX(make(i));
+  return sum;
+}
+// Hot with one shape: the full tier specialises the site on Point's shape.
+console.log(spin((i) => new Point(i), 60000));
+// Every Point dies; new shapes are made and collected around the site.
+for (let round = 0; round < 3; round++) {
+  $262.gc();
+  let junk = [];
+  for (let i = 0; i < 500; i++) junk.push({ ["k" + round + "_" + i]: i, x: -i });
+  console.log(spin((i) => junk[i % junk.length], 5000));
+  junk = null;
+  $262.gc();
+}
+// Another own shape, then the first one again.
+console.log(spin((i) => ({ a: 1, x: i }), 20000));
+console.log(spin((i) => new Point(2 * i), 20000));
+// The property on the prototype, in an overflow slot, behind a getter.
+const proto = { x: 7 };
+console.log(spin(() => Object.create(proto), 5000));
+console.log(spin((i) => ({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, x: i }), 5000));
+console.log(spin((i) => ({ get x() { return i + 1; } }), 5000));
+// Primitives and missing properties.
+console.log(String(spin(() => "str", 10)), String(spin(() => ({}), 10)));
+// A deleted property (a dictionary shape) and a frozen object.
+const d = { y: 1, x: 3 };
+delete d.y;
+console.log(spin(() => d, 1000), spin(() => Object.freeze({ x: 2 }), 1000));
