@@ -364,7 +364,11 @@ fn print_stats(exec: &Executor, stats: bool, defined: usize) {
         let (mono, poly, wide, mega, misses) = exec.runtime.inline_cache_stats();
         eprintln!(
             "inline caches: {mono} monomorphic, {poly} with 2-4 entries, {wide} with 5-16, \
-             {mega} megamorphic ({misses} misses with every entry full)"
+             {mega} megamorphic ({misses} misses with every entry full); prototype epoch {}, \
+             {} cells embedded in compiled code",
+            jsruntime::runtime::inline_cache::PROTO_EPOCH
+                .load(std::sync::atomic::Ordering::Relaxed),
+            exec.runtime.code_cell_count()
         );
         if std::env::var_os("JSRUNTIME_CRANELIFT_TIMING").is_some() {
             eprint!("{}", exec.cranelift_pass_times());

@@ -41,3 +41,35 @@ console.log(String(spin(() => "str", 10)), String(spin(() => ({}), 10)));
 const d = { y: 1, x: 3 };
 delete d.y;
 console.log(spin(() => d, 1000), spin(() => Object.freeze({ x: 2 }), 1000));
+// A method found on the prototype: the site is specialised on the
+// receiver's shape, its prototype and the holder. The method replaced
+// (same shape), the prototype changed (the epoch moves on), another
+// prototype, and collections in between.
+function Counter(n) {
+  this.n = n;
+}
+Counter.prototype.get = function () {
+  return this.n;
+};
+function callGet(o) {
+  return o.get();
+}
+function spinCalls(make, n) {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += callGet(make(i));
+  return sum;
+}
+console.log(spinCalls((i) => new Counter(i), 60000));
+$262.gc();
+Counter.prototype.get = function () {
+  return -this.n;
+};
+console.log(spinCalls((i) => new Counter(i), 1000));
+Counter.prototype.extra = 1;
+console.log(spinCalls((i) => new Counter(i), 1000));
+Object.setPrototypeOf(Counter.prototype, { get() { return 0; } });
+console.log(spinCalls((i) => new Counter(i), 1000));
+delete Counter.prototype.get;
+$262.gc();
+console.log(spinCalls((i) => new Counter(i), 1000));
+console.log(spinCalls((i) => ({ n: i, get() { return 1; } }), 1000));

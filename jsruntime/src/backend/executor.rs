@@ -391,11 +391,11 @@ impl CompileHost for Host<'_> {
         v.is_object().then(|| v.to_bits())
     }
 
-    fn keep_shape_alive(&mut self, addr: usize) -> bool {
+    fn keep_cell_alive(&mut self, addr: usize) -> bool {
         if !self.state.inline_caches_enabled || addr == 0 {
             return false;
         }
-        self.runtime.root_code_shape(addr);
+        self.runtime.root_code_cell(addr);
         true
     }
 

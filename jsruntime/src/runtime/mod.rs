@@ -218,11 +218,12 @@ pub struct Runtime {
     /// Heap cells kept alive for the runtime's lifetime (cell addresses, see
     /// [`Runtime::root_cell_forever`]).
     pub(crate) permanent_cells: Vec<usize>,
-    /// Shapes whose addresses full-tier code embeds as constants (the
-    /// specialised inline caches of `backend/compiler/property.rs`): kept
-    /// alive for the runtime's lifetime, so that no other shape can take
-    /// an address a guard compares with. A set: a shape is kept once.
-    pub(crate) code_shapes: hashbrown::HashSet<usize>,
+    /// Shapes and objects whose addresses full-tier code embeds as
+    /// constants (the specialised inline caches of
+    /// `backend/compiler/property.rs`): kept alive for the runtime's
+    /// lifetime, so that no other cell can take an address a guard compares
+    /// with or a load reads. A set: a cell is kept once.
+    pub(crate) code_cells: hashbrown::HashSet<usize>,
     /// The job queue and the promise rejection tracker ([`jobs`]).
     pub(crate) jobs: jobs::JobQueue,
     /// [[KeptAlive]] of the agent (9.7 Agents): the WeakRef targets read in
@@ -301,7 +302,7 @@ impl Runtime {
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
             output: Box::new(std::io::stdout()),
             permanent_cells: Vec::new(),
-            code_shapes: hashbrown::HashSet::new(),
+            code_cells: hashbrown::HashSet::new(),
             jobs: jobs::JobQueue::default(),
             kept_objects: Vec::new(),
             pending_finalizations: Vec::new(),
@@ -454,7 +455,7 @@ impl Runtime {
         for v in &self.small_int_strings {
             tracer.mark_value(*v);
         }
-        for &cell in self.permanent_cells.iter().chain(&self.code_shapes) {
+        for &cell in self.permanent_cells.iter().chain(&self.code_cells) {
             tracer.mark_cell(cell);
         }
         self.jobs.trace(tracer);
@@ -473,10 +474,15 @@ impl Runtime {
         self.permanent_cells.push(cell.addr());
     }
 
-    /// Keeps the shape at cell address `addr` alive for the runtime's
-    /// lifetime: compiled code compares object shapes with it.
-    pub(crate) fn root_code_shape(&mut self, addr: usize) {
-        self.code_shapes.insert(addr);
+    /// Keeps the cell at `addr` (a shape or an object) alive for the
+    /// runtime's lifetime: compiled code embeds its address.
+    pub(crate) fn root_code_cell(&mut self, addr: usize) {
+        self.code_cells.insert(addr);
+    }
+
+    /// How many cells compiled code embeds ([`Runtime::root_code_cell`]).
+    pub fn code_cell_count(&self) -> usize {
+        self.code_cells.len()
     }
 
     /// Counters of the garbage-collected heap.

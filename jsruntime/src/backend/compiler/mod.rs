@@ -162,10 +162,10 @@ pub trait CompileHost {
         let _ = which;
         None
     }
-    /// Keeps the shape at cell address `addr` (read from a live inline
-    /// cache) alive as long as the compiled code, which embeds it; `false`
-    /// offline, where nothing may be embedded.
-    fn keep_shape_alive(&mut self, addr: usize) -> bool {
+    /// Keeps the cell at `addr` (a shape or an object read from a live
+    /// inline cache) alive as long as the compiled code, which embeds its
+    /// address; `false` offline, where nothing may be embedded.
+    fn keep_cell_alive(&mut self, addr: usize) -> bool {
         let _ = addr;
         false
     }

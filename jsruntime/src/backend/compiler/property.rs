@@ -24,6 +24,21 @@ use crate::semantics::{CacheId, Helper};
 use crate::string::STRING_LENGTH_OFFSET;
 use crate::value::{Value, PAYLOAD_MASK, TAG_INT32, TAG_OBJECT, TAG_SHIFT, TAG_STRING};
 
+/// A monomorphic site's data entry read as constants when the IR is built
+/// (`FunctionCompiler::fixed_entry`).
+#[derive(Clone, Copy)]
+struct FixedEntry {
+    /// The receiver's shape (cell address).
+    shape: u64,
+    /// The slot's byte offset from the holder's cell or overflow array.
+    offset: i32,
+    /// Whether the slot is in the overflow array.
+    indirect: bool,
+    /// A prototype-chain entry: the receiver's [[Prototype]] (value bits),
+    /// the holder's cell address and the epoch.
+    chain: Option<(u64, u64, u64)>,
+}
+
 impl FunctionCompiler<'_, '_> {
     /// The access site whose inline cache applies to a key operand: only
     /// constant keys (`o.name`) are cached.
@@ -205,50 +220,67 @@ impl FunctionCompiler<'_, '_> {
     }
 
     /// The entry of a monomorphic named site `cache` (its get or `set`
-    /// entry) as constants when it is an own data entry (no holder, no
-    /// transition, not primitive) as the IR is built: the shape's cell
-    /// address, the slot's byte offset and whether the slot is an overflow
-    /// one. A non-dictionary shape never changes where a key's slot is, so
-    /// the full tier compares the receiver's shape with the constant
-    /// ([`Self::own_entry_check`]) instead of reading the entry: a few
+    /// entry) as constants when it is a data entry (no transition, not
+    /// primitive, no getter) as the IR is built: see [`FixedEntry`]. A
+    /// non-dictionary shape never changes where a key's slot is, so the
+    /// full tier compares the receiver's shape (and for a prototype-chain
+    /// entry its [[Prototype]] and the epoch) with constants
+    /// ([`Self::fixed_entry_check`]) instead of reading the entry: a few
     /// instructions instead of the generic check's loads, selects and
-    /// prototype branch. The host keeps the shape alive as long as the
-    /// code (no other shape can take its address). A receiver of another
-    /// shape takes the runtime path, which reads and refills the site's
-    /// entries as before.
-    fn own_entry_constants(
-        &mut self,
-        cache: Option<CacheId>,
-        set: bool,
-    ) -> Option<(u64, i32, bool)> {
+    /// branches. The host keeps the shape, the prototype and the holder
+    /// alive as long as the code (no other cell can take their addresses).
+    /// Set sites take own entries only.
+    fn fixed_entry(&mut self, cache: Option<CacheId>, set: bool) -> Option<FixedEntry> {
         let entry = self.cache_entry(cache, set)?;
-        let own_data = !entry.is_polymorphic()
-            && entry.holder.get() == 0
+        let data = !entry.is_polymorphic()
             && entry.new_shape.get() == 0
             && entry.primitive.get() == 0
             && (!set || !entry.wants_chain_memo());
         let (shape, offset, indirect) =
             (entry.shape.get(), entry.offset.get(), entry.indirect.get());
+        let (holder, proto, epoch) = (entry.holder.get(), entry.proto.get(), entry.epoch.get());
         let offset = i32::try_from(offset).ok()?;
-        (own_data && shape != 0 && self.host.keep_shape_alive(shape as usize)).then_some((
-            shape,
-            offset,
-            indirect != 0,
-        ))
+        if !data || shape == 0 {
+            return None;
+        }
+        let chain = if holder == 0 {
+            None
+        } else {
+            // A stale entry (the epoch moved on) would miss at once.
+            let current = PROTO_EPOCH.load(std::sync::atomic::Ordering::Relaxed);
+            let proto_cell = proto & PAYLOAD_MASK;
+            if set || epoch != current || proto >> TAG_SHIFT != TAG_OBJECT {
+                return None;
+            }
+            if !self.host.keep_cell_alive(holder as usize)
+                || !self.host.keep_cell_alive(proto_cell as usize)
+            {
+                return None;
+            }
+            Some((proto, holder, epoch))
+        };
+        self.host
+            .keep_cell_alive(shape as usize)
+            .then_some(FixedEntry {
+                shape,
+                offset,
+                indirect: indirect != 0,
+                chain,
+            })
     }
 
-    /// The check of a specialised own data entry
-    /// ([`Self::own_entry_constants`]): branches to the returned block
-    /// with the slot's address when `object` is an object of that shape.
-    /// Another shape still hits when the site's first entry (`ic`), which
-    /// the runtime refills, is an own entry for it (a receiver whose shape
-    /// changed after the compilation, such as an object that gained
-    /// properties); anything else goes to `slow`.
-    fn own_entry_check(
+    /// The check of a [`FixedEntry`]: branches to the returned block with
+    /// the slot's address when `object` is an object of the entry's shape
+    /// (and, for a prototype-chain entry, of its [[Prototype]] while the
+    /// epoch is the same). Another shape still hits when the site's first
+    /// entry (`ic`), which the runtime refills, is an own entry for it (a
+    /// receiver whose shape changed after the compilation, such as an
+    /// object that gained properties); anything else goes to `slow`.
+    fn fixed_entry_check(
         &mut self,
         object: ir::Value,
         ic: ir::Value,
-        (shape, offset, indirect): (u64, i32, bool),
+        entry: FixedEntry,
         slow: Block,
     ) -> (Block, ir::Value) {
         let hit = self.b.create_block();
@@ -263,20 +295,47 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I64, trusted(), ptr, OBJECT_SHAPE_OFFSET as i32);
-        let same = self.b.ins().icmp_imm_u(IntCC::Equal, actual, shape as i64);
+        let same = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, actual, entry.shape as i64);
         self.b.ins().brif(same, same_shape, &[], refilled, &[]);
         self.b.switch_to_block(same_shape);
-        let base = if indirect {
+        let base = match entry.chain {
+            None => ptr,
+            Some((proto, holder, epoch)) => {
+                let chain_hit = self.b.create_block();
+                let actual_proto =
+                    self.b
+                        .ins()
+                        .load(I64, trusted(), ptr, OBJECT_PROTO_OFFSET as i32);
+                let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
+                let actual_epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
+                let same_proto = self
+                    .b
+                    .ins()
+                    .icmp_imm_u(IntCC::Equal, actual_proto, proto as i64);
+                let same_epoch = self
+                    .b
+                    .ins()
+                    .icmp_imm_u(IntCC::Equal, actual_epoch, epoch as i64);
+                let both = self.b.ins().band(same_proto, same_epoch);
+                self.b.ins().brif(both, chain_hit, &[], slow, &[]);
+                self.b.switch_to_block(chain_hit);
+                self.b.ins().iconst(I64, holder as i64)
+            }
+        };
+        let base = if entry.indirect {
             self.b.ins().load(
                 I64,
                 trusted(),
-                ptr,
+                base,
                 (OBJECT_SLOTS_OFFSET + VALUE_VEC_PTR_OFFSET) as i32,
             )
         } else {
-            ptr
+            base
         };
-        let slot = self.b.ins().iadd_imm_s(base, offset as i64);
+        let slot = self.b.ins().iadd_imm_s(base, entry.offset as i64);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
         // The entry as it is now: its shape and no holder (an own entry).
         self.b.switch_to_block(refilled);
@@ -518,9 +577,9 @@ impl FunctionCompiler<'_, '_> {
             self.get_string_entry_fast(object, ic, proto, slow, done);
         }
         self.entry_hint = self.entry_kind(cache);
-        let (hit, slot) = if let Some(entry) = self.own_entry_constants(cache, false) {
+        let (hit, slot) = if let Some(entry) = self.fixed_entry(cache, false) {
             self.entry_hint = None;
-            self.own_entry_check(object, ic, entry, slow)
+            self.fixed_entry_check(object, ic, entry, slow)
         } else if self.polymorphic_site(cache, false) {
             // A miss on the first entry scans the further ones.
             let miss = self.b.create_block();
