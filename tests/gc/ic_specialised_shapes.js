@@ -73,3 +73,24 @@ delete Counter.prototype.get;
 $262.gc();
 console.log(spinCalls((i) => new Counter(i), 1000));
 console.log(spinCalls((i) => ({ n: i, get() { return 1; } }), 1000));
+// A store site specialised on an own property, then receivers that lack
+// it (the runtime refills the entry with a transition), a frozen one, and
+// a setter on the prototype.
+function setX(o, v) {
+  o.x = v;
+  return o;
+}
+let stored = 0;
+for (let i = 0; i < 60000; i++) stored += setX({ x: 0 }, i).x;
+console.log(stored);
+stored = 0;
+for (let i = 0; i < 1000; i++) stored += setX({}, i).x + setX({ y: 1 }, i).x;
+console.log(stored);
+const frozen = Object.freeze({ x: 5 });
+console.log(setX(frozen, 6).x);
+const withSetter = Object.create({ set x(v) { this.seen = v; } });
+console.log(setX(withSetter, 9).seen, Object.keys(withSetter).join());
+$262.gc();
+stored = 0;
+for (let i = 0; i < 1000; i++) stored += setX({ x: 0 }, 2 * i).x;
+console.log(stored);

@@ -273,14 +273,16 @@ impl FunctionCompiler<'_, '_> {
     /// the slot's address when `object` is an object of the entry's shape
     /// (and, for a prototype-chain entry, of its [[Prototype]] while the
     /// epoch is the same). Another shape still hits when the site's first
-    /// entry (`ic`), which the runtime refills, is an own entry for it (a
-    /// receiver whose shape changed after the compilation, such as an
-    /// object that gained properties); anything else goes to `slow`.
+    /// entry (`ic`), which the runtime refills, holds it (a receiver whose
+    /// shape changed after the compilation, such as an object that gained
+    /// properties): any get entry, or an own `set` entry; anything else
+    /// goes to `slow`.
     fn fixed_entry_check(
         &mut self,
         object: ir::Value,
         ic: ir::Value,
         entry: FixedEntry,
+        set: bool,
         slow: Block,
     ) -> (Block, ir::Value) {
         let hit = self.b.create_block();
@@ -288,9 +290,7 @@ impl FunctionCompiler<'_, '_> {
         let ptr = self.object_pointer(object, slow);
         let same_shape = self.b.create_block();
         let refilled = self.b.create_block();
-        let refilled_own = self.b.create_block();
         self.b.set_cold_block(refilled);
-        self.b.set_cold_block(refilled_own);
         let actual = self
             .b
             .ins()
@@ -337,8 +337,16 @@ impl FunctionCompiler<'_, '_> {
         };
         let slot = self.b.ins().iadd_imm_s(base, entry.offset as i64);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
-        // The entry as it is now: its shape and no holder (an own entry).
+        // The entry as it is now (the runtime refills it): a get entry of
+        // any kind the generic check knows, or an own set entry (its shape,
+        // no holder and no new shape: not a transition).
         self.b.switch_to_block(refilled);
+        if !set {
+            let blocks = self.get_entry_blocks();
+            self.shape_guard(ptr, ic, slow);
+            self.get_entry_hit_in(ptr, ic, slow, hit, blocks);
+            return (hit, addr);
+        }
         let cached = self
             .b
             .ins()
@@ -347,9 +355,16 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I64, trusted(), ic, PropertyCache::HOLDER_OFFSET);
+        let new_shape = self
+            .b
+            .ins()
+            .load(I64, trusted(), ic, PropertyCache::NEW_SHAPE_OFFSET);
         let same = self.b.ins().icmp(IntCC::Equal, actual, cached);
-        let own = self.b.ins().icmp_imm_u(IntCC::Equal, holder, 0);
+        let other = self.b.ins().bor(holder, new_shape);
+        let own = self.b.ins().icmp_imm_u(IntCC::Equal, other, 0);
         let both = self.b.ins().band(same, own);
+        let refilled_own = self.b.create_block();
+        self.b.set_cold_block(refilled_own);
         self.b.ins().brif(both, refilled_own, &[], slow, &[]);
         self.b.switch_to_block(refilled_own);
         let slot = self.cache_slot(ptr, ic);
@@ -579,7 +594,7 @@ impl FunctionCompiler<'_, '_> {
         self.entry_hint = self.entry_kind(cache);
         let (hit, slot) = if let Some(entry) = self.fixed_entry(cache, false) {
             self.entry_hint = None;
-            self.fixed_entry_check(object, ic, entry, slow)
+            self.fixed_entry_check(object, ic, entry, false, slow)
         } else if self.polymorphic_site(cache, false) {
             // A miss on the first entry scans the further ones.
             let miss = self.b.create_block();
@@ -746,7 +761,13 @@ impl FunctionCompiler<'_, '_> {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let done = self.b.create_block();
-        if cached {
+        if let Some(entry) = self.fixed_entry(cache, true) {
+            // An own data entry: the slot of the compiled-in shape.
+            let (hit, slot) = self.fixed_entry_check(object, ic, entry, true, slow);
+            self.b.switch_to_block(hit);
+            self.b.ins().store(trusted(), value, slot, 0);
+            self.b.ins().jump(done, &[]);
+        } else if cached {
             let poly = self.polymorphic_site(cache, true);
             self.set_cache_hit_or_scan(object, value, ic, slow, done, poly);
         } else {
