@@ -7,6 +7,16 @@
 # each engine.
 #
 # Usage: bench/octane.sh [--runs N] [--only NAME] [--no-build] [--no-qjs]
+#                        [--deterministic]
+#
+# --deterministic runs copies of the programs with Octane's
+# `doDeterministic` on: each program runs its fixed number of iterations
+# (box2d 60, gbemu 20, typescript 5) instead of "at least a second". The
+# default mode is what Octane reports, but box2d's score is bimodal in it:
+# a first second with fewer than 8 iterations is extended by another
+# second, whose warm iterations raise the score, so a faster start can
+# print a lower score (docs/performance.md, "Session 17"). Use the
+# deterministic mode to compare two builds.
 #
 # Environment: JSTB (a jstb binary), NODE (default: node), OCTANE (the folder
 # of the programs; default: ../shared/bench/octane2 beside the repository),
@@ -20,19 +30,29 @@ runs=3
 only=""
 build=1
 noqjs=0
+deterministic=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --no-qjs) noqjs=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --deterministic) deterministic=1; shift ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/octane.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 
 octane=${OCTANE:-$root/../shared/bench/octane2}
 [ -d "$octane" ] || { echo "bench/octane.sh: no Octane folder at $octane" >&2; exit 1; }
+if [ "$deterministic" = 1 ]; then
+  copies=$(mktemp -d)
+  trap 'rm -rf "$copies"' EXIT
+  for f in "$octane"/*.js; do
+    sed 's/^BenchmarkSuite.config.doDeterministic = undefined;/BenchmarkSuite.config.doDeterministic = true;/' "$f" >"$copies/$(basename "$f")"
+  done
+  octane=$copies
+fi
 node=${NODE:-node}
 script=bench/octane.sh
 # shellcheck source=bench/engines.sh
