@@ -269,22 +269,21 @@ impl FunctionCompiler<'_, '_> {
             })
     }
 
-    /// The check of a [`FixedEntry`]: branches to the returned block with
-    /// the slot's address when `object` is an object of the entry's shape
-    /// (and, for a prototype-chain entry, of its [[Prototype]] while the
-    /// epoch is the same). Another shape still hits when the site's first
-    /// entry (`ic`), which the runtime refills, holds it (a receiver whose
-    /// shape changed after the compilation, such as an object that gained
-    /// properties): any get entry, or an own `set` entry; anything else
-    /// goes to `slow`.
+    /// The check of a [`FixedEntry`]: branches to the returned `hit` block
+    /// with the slot's address when `object` is an object of the entry's
+    /// shape (and, for a prototype-chain entry, of its [[Prototype]] while
+    /// the epoch is the same); a non-object goes to `slow`. Returns `(hit,
+    /// slot address, receiver cell, refilled)`: an object of another shape
+    /// goes to `refilled` (cold, left empty), where the caller runs the
+    /// generic check of the site's first entry as the runtime has refilled
+    /// it (a receiver whose shape changed after the compilation, such as an
+    /// object that gained properties).
     fn fixed_entry_check(
         &mut self,
         object: ir::Value,
-        ic: ir::Value,
         entry: FixedEntry,
-        set: bool,
         slow: Block,
-    ) -> (Block, ir::Value) {
+    ) -> (Block, ir::Value, ir::Value, Block) {
         let hit = self.b.create_block();
         let addr = self.b.append_block_param(hit, I64);
         let ptr = self.object_pointer(object, slow);
@@ -309,8 +308,7 @@ impl FunctionCompiler<'_, '_> {
                     self.b
                         .ins()
                         .load(I64, trusted(), ptr, OBJECT_PROTO_OFFSET as i32);
-                let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
-                let actual_epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
+                let actual_epoch = self.current_epoch();
                 let same_proto = self
                     .b
                     .ins()
@@ -337,39 +335,13 @@ impl FunctionCompiler<'_, '_> {
         };
         let slot = self.b.ins().iadd_imm_s(base, entry.offset as i64);
         self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
-        // The entry as it is now (the runtime refills it): a get entry of
-        // any kind the generic check knows, or an own set entry (its shape,
-        // no holder and no new shape: not a transition).
-        self.b.switch_to_block(refilled);
-        if !set {
-            let blocks = self.get_entry_blocks();
-            self.shape_guard(ptr, ic, slow);
-            self.get_entry_hit_in(ptr, ic, slow, hit, blocks);
-            return (hit, addr);
-        }
-        let cached = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::SHAPE_OFFSET);
-        let holder = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::HOLDER_OFFSET);
-        let new_shape = self
-            .b
-            .ins()
-            .load(I64, trusted(), ic, PropertyCache::NEW_SHAPE_OFFSET);
-        let same = self.b.ins().icmp(IntCC::Equal, actual, cached);
-        let other = self.b.ins().bor(holder, new_shape);
-        let own = self.b.ins().icmp_imm_u(IntCC::Equal, other, 0);
-        let both = self.b.ins().band(same, own);
-        let refilled_own = self.b.create_block();
-        self.b.set_cold_block(refilled_own);
-        self.b.ins().brif(both, refilled_own, &[], slow, &[]);
-        self.b.switch_to_block(refilled_own);
-        let slot = self.cache_slot(ptr, ic);
-        self.b.ins().jump(hit, &[BlockArg::Value(slot)]);
-        (hit, addr)
+        (hit, addr, ptr, refilled)
+    }
+
+    /// [`PROTO_EPOCH`] now (prototype-chain and transition guards).
+    fn current_epoch(&mut self) -> ir::Value {
+        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
+        self.b.ins().load(I64, trusted(), epoch_addr, 0)
     }
 
     /// Whether the get entry of the named site `cache` holds a
@@ -488,8 +460,7 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I64, trusted(), ic, PropertyCache::PROTO_OFFSET);
-        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
-        let epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
+        let epoch = self.current_epoch();
         let cached_epoch = self
             .b
             .ins()
@@ -594,7 +565,12 @@ impl FunctionCompiler<'_, '_> {
         self.entry_hint = self.entry_kind(cache);
         let (hit, slot) = if let Some(entry) = self.fixed_entry(cache, false) {
             self.entry_hint = None;
-            self.fixed_entry_check(object, ic, entry, false, slow)
+            let (hit, slot, ptr, refilled) = self.fixed_entry_check(object, entry, slow);
+            self.b.switch_to_block(refilled);
+            let blocks = self.get_entry_blocks();
+            self.shape_guard(ptr, ic, slow);
+            self.get_entry_hit_in(ptr, ic, slow, hit, blocks);
+            (hit, slot)
         } else if self.polymorphic_site(cache, false) {
             // A miss on the first entry scans the further ones.
             let miss = self.b.create_block();
@@ -763,10 +739,14 @@ impl FunctionCompiler<'_, '_> {
         let done = self.b.create_block();
         if let Some(entry) = self.fixed_entry(cache, true) {
             // An own data entry: the slot of the compiled-in shape.
-            let (hit, slot) = self.fixed_entry_check(object, ic, entry, true, slow);
+            let (hit, slot, ptr, refilled) = self.fixed_entry_check(object, entry, slow);
             self.b.switch_to_block(hit);
             self.b.ins().store(trusted(), value, slot, 0);
             self.b.ins().jump(done, &[]);
+            self.b.switch_to_block(refilled);
+            let blocks = self.set_entry_blocks();
+            self.shape_guard(ptr, ic, slow);
+            self.set_entry_hit_in(ptr, value, ic, (slow, slow, done), false, blocks);
         } else if cached {
             let poly = self.polymorphic_site(cache, true);
             self.set_cache_hit_or_scan(object, value, ic, slow, done, poly);
@@ -1040,8 +1020,7 @@ impl FunctionCompiler<'_, '_> {
             .b
             .ins()
             .load(I64, trusted(), entry, PropertyCache::EPOCH_OFFSET);
-        let epoch_addr = self.b.ins().iconst(I64, &PROTO_EPOCH as *const _ as i64);
-        let epoch = self.b.ins().load(I64, trusted(), epoch_addr, 0);
+        let epoch = self.current_epoch();
         let same_key = self.b.ins().icmp(IntCC::Equal, memo_key, key);
         let same_holder = self.b.ins().icmp(IntCC::Equal, memo_holder, first);
         let same_epoch = self.b.ins().icmp(IntCC::Equal, memo_epoch, epoch);
