@@ -98,6 +98,73 @@ impl Runtime {
         Ok(true)
     }
 
+    /// 23.1.3.23 Array.prototype.push steps 5-7 on an array whose Sets are
+    /// plain storage writes: its elements are its storage, `length` is
+    /// writable, and OrdinarySet of each new index reaches
+    /// CreateDataProperty without running code (see
+    /// `may_add_plain_elements`). Returns the new length, or `None`,
+    /// having done nothing, when the caller must take the spec's steps.
+    pub(crate) fn try_push_plain(
+        &mut self,
+        a: Gc<JsObject>,
+        values: &[Value],
+    ) -> JsResult<Option<u32>> {
+        let length = a.array_length();
+        let Some(end) = u32::try_from(values.len())
+            .ok()
+            .and_then(|n| length.checked_add(n))
+            .filter(|&end| end < u32::MAX)
+        else {
+            return Ok(None);
+        };
+        if !matches!(a.kind(), ObjectKind::Array)
+            || a.flags() & FLAG_LENGTH_READONLY != 0
+            || !Self::plain_element_holder(a)
+            || !Self::may_add_plain_elements(a)
+        {
+            return Ok(None);
+        }
+        for (i, &v) in values.iter().enumerate() {
+            let prop = StoredProperty::Data(v, Attributes::DEFAULT_DATA);
+            let r = {
+                // SAFETY: short exclusive access; no other reference to
+                // the object is live.
+                let o = unsafe { a.get_mut() };
+                o.put_element(length + i as u32, prop)
+            };
+            // Step 5's Sets grow `length` one by one (10.4.2.1 step 1.k):
+            // a failed allocation leaves the elements stored so far.
+            if let Err(e) = self.note_element_growth(r) {
+                self.set_array_length_raw(a, length + i as u32);
+                return Err(e);
+            }
+        }
+        self.set_array_length_raw(a, end);
+        Ok(Some(end))
+    }
+
+    /// 23.1.3.22 Array.prototype.pop steps 4-5 on an array whose last
+    /// element is a plain dense element: Get reads it, DeletePropertyOrThrow
+    /// removes it and Set of `length` shrinks by one without running code.
+    /// Returns the element, or `None`, having done nothing, when the
+    /// caller must take the spec's steps.
+    pub(crate) fn try_pop_plain(&mut self, a: Gc<JsObject>) -> Option<Value> {
+        let length = a.array_length();
+        if length == 0
+            || !matches!(a.kind(), ObjectKind::Array)
+            || a.flags() & (FLAG_LENGTH_READONLY | FLAG_SPARSE) != 0
+            || !Self::plain_element_holder(a)
+        {
+            return None;
+        }
+        let last = length - 1;
+        let v = a.dense_element(last)?;
+        // SAFETY: short exclusive access; no other reference is live.
+        unsafe { a.get_mut() }.remove_element(last);
+        self.set_array_length_raw(a, last);
+        Some(v)
+    }
+
     /// OrdinaryDefineOwnProperty(A, "length", desc) on the virtual `length`.
     fn define_length_raw(&mut self, a: Gc<JsObject>, desc: PropertyDescriptor) -> JsResult<bool> {
         let key = PropertyKey::String(self.names.length);

@@ -4,7 +4,7 @@
 //! `in` and `instanceof` (13.10.1, 13.10.2, 7.3.22 OrdinaryHasInstance) and
 //! a [[Get]] that tells "absent" from "undefined" (global bindings).
 
-use super::{JsObject, ObjectKind, PropertyKey, StoredProperty};
+use super::{JsObject, ObjectKind, PropertyKey, StoredProperty, FLAG_EXOTIC, FLAG_LAZY};
 use crate::conversions::to_boolean;
 use crate::gc::{Gc, RootedList};
 use crate::runtime::{Intrinsic, Runtime};
@@ -109,7 +109,7 @@ impl Runtime {
                     }
                     if let PropertyKey::Index(i) = key {
                         if let Some(unit) = s.code_unit_at(i as usize) {
-                            return Ok(Value::string(self.new_string_utf16(&[unit])?));
+                            return Ok(Value::string(self.char_string(unit)?));
                         }
                     }
                 }
@@ -187,10 +187,15 @@ impl Runtime {
         let Some(t) = target.as_object() else {
             return Err(self.type_error("Right-hand side of 'instanceof' is not an object"));
         };
-        // Step 2: GetMethod(target, @@hasInstance), through the megamorphic
-        // table: a program tests against many constructors, each a lookup
-        // on itself and then on %Function.prototype%.
+        // Step 2: GetMethod(target, @@hasInstance).
         let key = PropertyKey::Symbol(self.well_known_symbol(WellKnownSymbol::HasInstance));
+        if self.finds_original_has_instance(t, key) {
+            // Step 3 with the original method: OrdinaryHasInstance.
+            return self.ordinary_has_instance(target, v);
+        }
+        // Otherwise through the megamorphic table: a program tests against
+        // many constructors, each a lookup on itself and then on
+        // %Function.prototype%.
         let handler = self.get_through_mega(t, key)?;
         if let Some(handler) = self.method_of(handler)? {
             // Step 3. The original Function.prototype[@@hasInstance]
@@ -210,6 +215,32 @@ impl Runtime {
         self.ordinary_has_instance(target, v)
     }
 
+    /// Whether GetMethod(t, `key` = @@hasInstance) finds the current
+    /// realm's %Function.prototype%[@@hasInstance] without running code:
+    /// no object before %Function.prototype% on t's chain has hooks or an
+    /// own @@hasInstance. That property is neither writable nor
+    /// configurable (20.2.3.6), so it is still the original method.
+    fn finds_original_has_instance(&self, t: Gc<JsObject>, key: PropertyKey) -> bool {
+        let Some(function_prototype) = self.intrinsic(Intrinsic::FunctionPrototype).as_object()
+        else {
+            return false;
+        };
+        let mut o = t;
+        for _ in 0..32 {
+            if o == function_prototype {
+                return true;
+            }
+            if o.flags() & (FLAG_EXOTIC | FLAG_LAZY) != 0 || o.shape().lookup(key).is_some() {
+                return false;
+            }
+            match o.proto().as_object() {
+                Some(p) => o = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// 7.3.22 OrdinaryHasInstance(C, O).
     pub fn ordinary_has_instance(&mut self, c: Value, o: Value) -> JsResult<bool> {
         let Some(c) = c.as_object().filter(|c| c.is_callable()) else {
@@ -223,12 +254,28 @@ impl Runtime {
             return Ok(false);
         };
         let key = PropertyKey::String(self.names.prototype);
-        let p = self.get_through_mega(c, key)?;
+        // Step 4: Get(C, "prototype"), read from C's storage when it is an
+        // own data property of an object without hooks.
+        let own = c
+            .shape()
+            .lookup(key)
+            .filter(|e| c.flags() & (FLAG_EXOTIC | FLAG_LAZY) == 0 && !e.attrs.is_accessor());
+        let p = match own {
+            Some(e) => c.slot(e.slot),
+            None => self.get_through_mega(c, key)?,
+        };
         let Some(p) = p.as_object() else {
             return Err(self.type_error("Function has non-object prototype in instanceof check"));
         };
         loop {
-            match self.get_prototype_of(o)?.as_object() {
+            // Step 6.a: O.[[GetPrototypeOf]](), the stored prototype of an
+            // object without hooks.
+            let next = if o.flags() & FLAG_EXOTIC == 0 {
+                o.proto()
+            } else {
+                self.get_prototype_of(o)?
+            };
+            match next.as_object() {
                 None => return Ok(false),
                 Some(next) if next == p => return Ok(true),
                 Some(next) => o = next,

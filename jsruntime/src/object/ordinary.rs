@@ -40,7 +40,7 @@ impl Runtime {
             let s = *s;
             if (i as usize) < s.len() {
                 let unit = s.code_unit_at(i as usize).unwrap_or(0);
-                let c = self.new_string_utf16(&[unit])?;
+                let c = self.char_string(unit)?;
                 return Ok(Some(StoredProperty::Data(
                     Value::string(c),
                     Attributes::new(false, true, false),
@@ -600,7 +600,7 @@ impl Runtime {
 
     /// An ordinary object or array (not exotic, not a lazy built-in): its
     /// elements are its storage.
-    fn plain_element_holder(o: Gc<JsObject>) -> bool {
+    pub(crate) fn plain_element_holder(o: Gc<JsObject>) -> bool {
         use super::exotic::FLAG_EXOTIC;
         o.flags() & (FLAG_EXOTIC | super::FLAG_LAZY) == 0
             && matches!(o.kind(), ObjectKind::Array | ObjectKind::Ordinary)
@@ -612,7 +612,7 @@ impl Runtime {
     /// prototype chain has an element or a hook that could supply one (a
     /// String object, an exotic object), so step 2.b.i finds no property.
     /// A long chain takes the general steps.
-    fn may_add_plain_elements(o: Gc<JsObject>) -> bool {
+    pub(crate) fn may_add_plain_elements(o: Gc<JsObject>) -> bool {
         use super::exotic::FLAG_EXOTIC;
         if o.flags() & super::FLAG_SPARSE != 0 || !o.is_extensible_flag() {
             return false;

@@ -213,6 +213,10 @@ pub struct Runtime {
     /// The strings of the integers `0..SMALL_INT_STRINGS` (atoms, made on
     /// first use; undefined until then): `s + i` needs no formatting.
     pub(crate) small_int_strings: Vec<Value>,
+    /// The one-code-unit strings of the units `0..CHAR_STRINGS` (atoms,
+    /// made on first use; undefined until then): `s[i]`, `charAt` and
+    /// `split("")` of Latin-1 text allocate nothing.
+    pub(crate) char_strings: Vec<Value>,
     /// Where `print` and `console.log` write (stdout by default).
     pub output: Box<dyn std::io::Write>,
     /// Heap cells kept alive for the runtime's lifetime (cell addresses, see
@@ -300,6 +304,7 @@ impl Runtime {
             inline_caches: Vec::new(),
             mega_caches: 0,
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
+            char_strings: vec![Value::UNDEFINED; crate::string::CHAR_STRINGS],
             output: Box::new(std::io::stdout()),
             permanent_cells: Vec::new(),
             code_cells: hashbrown::HashSet::new(),
@@ -452,7 +457,7 @@ impl Runtime {
         tracer.mark_value(self.out_of_memory);
         tracer.mark_value(self.termination);
         tracer.mark_value(self.pending_exception);
-        for v in &self.small_int_strings {
+        for v in self.small_int_strings.iter().chain(&self.char_strings) {
             tracer.mark_value(*v);
         }
         for &cell in self.permanent_cells.iter().chain(&self.code_cells) {

@@ -52,6 +52,10 @@ use crate::JsResult;
 
 /// Longest string (in code units); longer results throw a RangeError.
 pub const MAX_STRING_LENGTH: usize = (1 << 30) - 1;
+
+/// Code units whose one-unit strings the runtime caches
+/// ([`Runtime::char_string`]): the Latin-1 range.
+pub const CHAR_STRINGS: usize = 256;
 /// Concatenations shorter than this are copied instead of making a rope.
 const MIN_ROPE_LENGTH: usize = 24;
 /// Appended parts up to this length are copied into an append buffer;
@@ -651,6 +655,21 @@ impl Runtime {
         })
     }
 
+    /// The string of the one code unit `unit`: an atom from the runtime's
+    /// cache for units below [`CHAR_STRINGS`], else a new string.
+    pub fn char_string(&mut self, unit: u16) -> JsResult<Gc<JsString>> {
+        let Some(cached) = self.char_strings.get(unit as usize) else {
+            return self.new_string_utf16(&[unit]);
+        };
+        if let Some(s) = cached.as_string() {
+            return Ok(s);
+        }
+        let s = self.new_string_latin1(&[unit as u8])?;
+        let s = self.atoms.intern(s);
+        self.char_strings[unit as usize] = crate::value::Value::string(s);
+        Ok(s)
+    }
+
     /// The code units `[start, end)` of `s` as a new string (clamped): a
     /// slice of `s` (of its base when `s` is a slice) when the part is
     /// long, a copy otherwise (see [`MIN_SLICE_LENGTH`]).
@@ -666,6 +685,10 @@ impl Runtime {
             return Ok(s);
         }
         let len = end - start;
+        if len == 1 {
+            let unit = s.code_unit_at(start).unwrap_or(0);
+            return self.char_string(unit);
+        }
         let sliced = match s.view() {
             StrView::Latin1(_) => len > INLINE_CAPACITY,
             StrView::Utf16(_) => len >= MIN_SLICE_LENGTH,

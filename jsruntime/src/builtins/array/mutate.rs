@@ -78,6 +78,9 @@ pub(super) fn fill(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Va
 /// 23.1.3.22 Array.prototype.pop ( ).
 pub(super) fn pop(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
     let o = rt.to_object(this)?;
+    if let Some(element) = rt.try_pop_plain(o) {
+        return Ok(element);
+    }
     let len = rt.length_of_array_like(o)?;
     if len == 0.0 {
         set_length(rt, o, 0.0)?;
@@ -93,6 +96,9 @@ pub(super) fn pop(rt: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value>
 /// 23.1.3.23 Array.prototype.push ( ...items ).
 pub(super) fn push(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let o = rt.to_object(this)?;
+    if let Some(n) = rt.try_push_plain(o, args)? {
+        return Ok(Value::from_u32(n));
+    }
     let len = rt.length_of_array_like(o)?;
     if len + args.len() as f64 > MAX_SAFE_INTEGER {
         return Err(rt.type_error("Pushing too many elements"));

@@ -147,6 +147,10 @@ fn string_from(
 
 /// 22.1.2.1 String.fromCharCode ( ...codeUnits ).
 fn string_from_char_code(rt: &mut Runtime, _: Value, args: &[Value]) -> JsResult<Value> {
+    if let [v] = args {
+        let unit = rt.to_uint32(*v)? as u16;
+        return Ok(Value::string(rt.char_string(unit)?));
+    }
     // GC: code units (Vec<u16>)
     let mut units = Vec::with_capacity(args.len());
     for &v in args {

@@ -243,7 +243,7 @@ pub(super) fn string_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsR
     // Step 9: an empty separator splits into code units.
     if sep.is_empty() {
         for i in 0..units.len().min(lim as usize) {
-            let t = rt.new_string_utf16(&[units.at(i)])?;
+            let t = rt.char_string(units.at(i))?;
             push_element(rt, a, i as u32, Value::string(t))?;
         }
         return Ok(Value::object(a));
