@@ -9,7 +9,7 @@
 //! descriptors; the general paths follow the spec step by step.
 
 use super::{Attributes, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty};
-use super::{FLAG_ARRAY, FLAG_EXTENSIBLE, FLAG_LENGTH_READONLY};
+use super::{FLAG_ARRAY, FLAG_EXOTIC, FLAG_EXTENSIBLE, FLAG_LAZY, FLAG_LENGTH_READONLY};
 use crate::equality::same_value;
 use crate::gc::Gc;
 use crate::runtime::{Intrinsic, Runtime};
@@ -711,10 +711,50 @@ impl Runtime {
         self.call(f, v, args)
     }
 
+    /// SetIntegrityLevel's steps 5-6 at once on an object whose properties
+    /// are all in its shared shape (an ordinary object or function without
+    /// elements or hooks): each DefinePropertyOrThrow only changes
+    /// attributes in storage, and the shape they reach one by one is the
+    /// replay of its keys with the new attributes, so that shape is taken
+    /// directly. Private elements keep theirs. False, having done nothing,
+    /// for any other object.
+    fn try_set_plain_integrity_level(&mut self, o: Gc<JsObject>, frozen: bool) -> JsResult<bool> {
+        let shape = o.shape();
+        if o.flags() & (FLAG_EXOTIC | FLAG_LAZY) != 0
+            || !matches!(o.kind(), ObjectKind::Ordinary | ObjectKind::Function(_))
+            || !o.has_no_element_storage()
+            || shape.is_dictionary()
+        {
+            return Ok(false);
+        }
+        let sealed = self.shape_replay(shape, |e| {
+            let a = e.attrs;
+            if e.key.is_private() {
+                a
+            } else if a.is_accessor() {
+                Attributes::accessor(a.enumerable(), false)
+            } else {
+                Attributes::new(a.writable() && !frozen, a.enumerable(), false)
+            }
+        })?;
+        if sealed != shape {
+            if o.flags() & crate::runtime::inline_cache::FLAG_WATCHED != 0 {
+                // A prototype-chain cache entry may depend on the attributes.
+                crate::runtime::inline_cache::bump_proto_epoch();
+            }
+            // Same keys, same kinds: every slot stays where it is.
+            self.set_shape_raw(o, sealed);
+        }
+        Ok(true)
+    }
+
     /// 7.3.16 SetIntegrityLevel (sealed / frozen).
     pub fn set_integrity_level(&mut self, o: Gc<JsObject>, frozen: bool) -> JsResult<bool> {
         if !self.prevent_extensions(o)? {
             return Ok(false);
+        }
+        if self.try_set_plain_integrity_level(o, frozen)? {
+            return Ok(true);
         }
         let keys = self.own_property_keys_rooted(o)?;
         for &key in keys.iter() {

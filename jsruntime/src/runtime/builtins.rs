@@ -496,8 +496,8 @@ impl Runtime {
         )
     }
 
-    /// A function object with `length`, `name` and own `caller` and
-    /// `arguments` holding undefined (non-writable, non-configurable):
+    /// A function object with `length`, `name` and own `arguments` and
+    /// `caller` holding undefined (non-writable, non-configurable):
     /// sloppy ordinary functions (17.1 Forbidden Extensions allow them;
     /// without them they would reach the throwing accessors of
     /// %Function.prototype%, 10.2.4, which are meant for strict functions).

@@ -201,12 +201,13 @@ impl Runtime {
             Attributes::CONFIGURABLE_ONLY,
         )?;
         self.function_shape = s;
-        let s = self.shape_add(s, PropertyKey::String(self.names.caller), Attributes::NONE)?;
+        // `arguments` before `caller`, the order V8 lists them in.
         let s = self.shape_add(
             s,
             PropertyKey::String(self.names.arguments),
             Attributes::NONE,
         )?;
+        let s = self.shape_add(s, PropertyKey::String(self.names.caller), Attributes::NONE)?;
         self.sloppy_function_shape = s;
         let s = self.empty_shape;
         let s = self.shape_add(

@@ -7,7 +7,7 @@ use crate::backend::{Capture, Closure, Executor, FunctionTemplate, Lambda, Statu
 use crate::completion::JsResult;
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::object::{
-    Attributes, ObjectKind, PropertyDescriptor, PropertyKey, FLAG_CALLABLE, FLAG_CLOSURE,
+    Attributes, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty, FLAG_CALLABLE, FLAG_CLOSURE,
     FLAG_CONSTRUCTOR,
 };
 use crate::runtime::Intrinsic;
@@ -248,22 +248,22 @@ pub(crate) fn create_function(
         )?;
     }
     if template.constructor && !template.class_constructor {
-        let prototype = rt.new_object()?;
+        // 10.2.5 MakeConstructor steps 5-6: both properties are new on new
+        // objects, so DefinePropertyOrThrow is a store into the shape it
+        // would reach (the prototype's built with its `constructor`).
         let key = PropertyKey::String(rt.names.constructor);
-        rt.define_property_or_throw(
-            prototype,
-            key,
-            PropertyDescriptor::data(Value::object(object), Attributes::BUILTIN_METHOD),
+        let shape = rt.shape_add(rt.empty_shape, key, Attributes::BUILTIN_METHOD)?;
+        let proto = rt.intrinsic(Intrinsic::ObjectPrototype);
+        let prototype = rt.new_object_with_shape(
+            proto,
+            ObjectKind::Ordinary,
+            0,
+            shape,
+            &[Value::object(object)],
         )?;
         let key = PropertyKey::String(rt.names.prototype);
-        rt.define_property_or_throw(
-            object,
-            key,
-            PropertyDescriptor::data(
-                Value::object(prototype),
-                Attributes::new(true, false, false),
-            ),
-        )?;
+        let prop = StoredProperty::Data(Value::object(prototype), Attributes::new(true, false, false));
+        rt.store_property(object, key, prop)?;
     }
     Ok(Value::object(object))
 }
