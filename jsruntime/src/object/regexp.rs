@@ -527,6 +527,21 @@ impl Runtime {
 
     /// 22.2.7.2 RegExpBuiltinExec ( R, S ).
     pub fn regexp_builtin_exec(&mut self, r: Gc<JsObject>, s: Gc<JsString>) -> JsResult<Value> {
+        let Some((m, has_indices)) = self.regexp_builtin_match(r, s)? else {
+            return Ok(Value::NULL);
+        };
+        self.match_array(s, &m, has_indices)
+    }
+
+    /// RegExpBuiltinExec (22.2.7.2) up to step 18: reads and updates
+    /// `lastIndex` and runs the matcher, without building the match array
+    /// (`test` only needs to know there was a match). Returns the match and
+    /// whether the `d` flag asks for indices.
+    pub(crate) fn regexp_builtin_match(
+        &mut self,
+        r: Gc<JsObject>,
+        s: Gc<JsString>,
+    ) -> JsResult<Option<(MatchResult, bool)>> {
         let Some(state) = regexp_state(Value::object(r)) else {
             return Err(self.type_error("RegExp method called on an uninitialized RegExp"));
         };
@@ -543,44 +558,53 @@ impl Runtime {
         let found = if last_index > length as f64 {
             None
         } else {
-            // The backtracking budget and the interrupt (regress::limits,
-            // runtime::limits): an abandoned match is an error, not "no match".
-            regress::limits::configure(
-                self.regexp_step_budget(),
-                crate::runtime::limits::REGEXP_MAX_BACKTRACK_STACK,
-                self.interrupt_flag_address(),
-            );
-            regress::limits::begin();
-            // No allocation (so no collection) while the view is in use.
-            let unicode = flags.full_unicode();
-            let found = match_at(
-                &state.matcher,
-                unicode,
-                s.view(),
-                last_index as usize,
-                sticky,
-            );
-            match regress::limits::take_aborted() {
-                None => found,
-                Some(regress::limits::Aborted::Interrupted) => return Err(self.termination()),
-                Some(_) => {
-                    return Err(self.range_error("Maximum regular expression backtracking exceeded"))
-                }
-            }
+            self.run_matcher(&state, s, last_index as usize, sticky)?
         };
         let Some(m) = found else {
             if global || sticky {
                 self.set_property(r, last_index_key, Value::ZERO, true)?;
             }
-            return Ok(Value::NULL);
+            return Ok(None);
         };
         let Some(whole) = m.captures.first().cloned().flatten() else {
-            return Ok(Value::NULL);
+            return Ok(None);
         };
         if global || sticky {
             self.set_property(r, last_index_key, Value::from_u32(whole.end as u32), true)?;
         }
-        self.match_array(s, &m, flags.has(RegExpFlags::HAS_INDICES))
+        Ok(Some((m, flags.has(RegExpFlags::HAS_INDICES))))
+    }
+
+    /// Runs `state`'s matcher on `s` from code unit `start` (at `start` only
+    /// when `sticky`) under the backtracking budget and the interrupt
+    /// (regress::limits, runtime::limits): an abandoned match is an error,
+    /// not "no match".
+    pub(crate) fn run_matcher(
+        &mut self,
+        state: &RegExpState,
+        s: Gc<JsString>,
+        start: usize,
+        sticky: bool,
+    ) -> JsResult<Option<MatchResult>> {
+        regress::limits::configure(
+            self.regexp_step_budget(),
+            crate::runtime::limits::REGEXP_MAX_BACKTRACK_STACK,
+            self.interrupt_flag_address(),
+        );
+        regress::limits::begin();
+        // No allocation (so no collection) while the view is in use.
+        let found = match_at(
+            &state.matcher,
+            state.flags.full_unicode(),
+            s.view(),
+            start,
+            sticky,
+        );
+        match regress::limits::take_aborted() {
+            None => Ok(found),
+            Some(regress::limits::Aborted::Interrupted) => Err(self.termination()),
+            Some(_) => Err(self.range_error("Maximum regular expression backtracking exceeded")),
+        }
     }
 
     /// 22.2.7.2 steps 19-35: the match array with `index`, `input`, the

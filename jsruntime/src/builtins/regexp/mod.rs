@@ -13,7 +13,7 @@ use crate::conversions::to_boolean;
 use crate::equality::same_value;
 use crate::gc::Gc;
 use crate::object::regexp::{is_regexp_object, regexp_state};
-use crate::object::{JsObject, PropertyKey};
+use crate::object::{JsObject, NativeFn, ObjectKind, PropertyKey, FLAG_EXOTIC, FLAG_LAZY};
 use crate::runtime::builtins::{BuiltinObject, Make, Prop};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
@@ -38,8 +38,7 @@ pub(crate) static REGEXP: BuiltinObject = BuiltinObject {
     props: &[
         Prop::method("escape", 1, escape::regexp_escape),
         Prop::prototype(Intrinsic::RegExpPrototype),
-        // 22.2.5.3 get RegExp [ @@species ].
-        Prop::getter("@@species", |_, this, _| Ok(this)),
+        Prop::getter("@@species", get_species),
     ],
 };
 
@@ -154,6 +153,84 @@ pub(crate) fn this_object(rt: &mut Runtime, this: Value, method: &str) -> JsResu
     })
 }
 
+/// 22.2.5.3 get RegExp [ @@species ] (#sec-get-regexp-@@species).
+fn get_species(_: &mut Runtime, this: Value, _: &[Value]) -> JsResult<Value> {
+    Ok(this)
+}
+
+/// Whether `value` is the current realm's built-in function whose Rust
+/// function is `f`.
+fn is_native(rt: &Runtime, value: Value, f: NativeFn) -> bool {
+    value.as_object().is_some_and(|o| {
+        matches!(o.kind(), ObjectKind::NativeFunction(realm, nf)
+            if *realm == rt.current_realm() && nf.call as usize == f as usize)
+    })
+}
+
+/// Whether `o`'s own property `key` is still the built-in `f`: a method
+/// whose Rust function is `f`, or an accessor whose getter's is. A
+/// built-in object whose properties are not made yet (`FLAG_LAZY`) still
+/// has all of its built-ins.
+fn own_is_builtin(rt: &Runtime, o: Gc<JsObject>, key: PropertyKey, f: NativeFn) -> bool {
+    if o.flags() & FLAG_LAZY != 0 {
+        return true;
+    }
+    o.shape()
+        .lookup(key)
+        .is_some_and(|e| is_native(rt, o.slot(e.slot), f))
+}
+
+/// Whether the Gets that @@split makes of `rx` before it runs the
+/// splitter (22.2.6.14 steps 4-10: `constructor`, @@species, `flags` and
+/// the flag getters it reads) and the splitter's `exec` reach the current
+/// realm's built-ins: `rx` is a RegExp whose only own property is
+/// `lastIndex`, inheriting from an untouched %RegExp.prototype%. Then no
+/// step runs code, and the splitter behaves as `rx`'s own matcher made
+/// sticky.
+pub(crate) fn split_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
+    let shape = rx.shape();
+    let last_index = PropertyKey::String(rt.names.last_index);
+    let (Some(proto), Some(ctor)) = (
+        rt.intrinsic(Intrinsic::RegExpPrototype).as_object(),
+        rt.intrinsic(Intrinsic::RegExp).as_object(),
+    ) else {
+        return false;
+    };
+    if rx.flags() & (FLAG_EXOTIC | FLAG_LAZY) != 0
+        || shape.is_dictionary()
+        || shape.property_count() != 1
+        || shape.lookup(last_index).is_none()
+        || rx.proto() != Value::object(proto)
+        || regexp_state(Value::object(rx)).is_none()
+    {
+        return false;
+    }
+    let names = &rt.names;
+    let species = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Species));
+    let constructor_is_regexp = proto.flags() & FLAG_LAZY != 0
+        || proto
+            .shape()
+            .lookup(PropertyKey::String(names.constructor))
+            .is_some_and(|e| !e.attrs.is_accessor() && proto.slot(e.slot) == Value::object(ctor));
+    let getters: [(_, NativeFn); 10] = [
+        (names.exec, regexp_exec),
+        (names.flags, get_flags),
+        (names.has_indices, get_has_indices),
+        (names.global, get_global),
+        (names.ignore_case, get_ignore_case),
+        (names.multiline, get_multiline),
+        (names.dot_all, get_dot_all),
+        (names.unicode, get_unicode),
+        (names.unicode_sets, get_unicode_sets),
+        (names.sticky, get_sticky),
+    ];
+    constructor_is_regexp
+        && own_is_builtin(rt, ctor, species, get_species)
+        && getters
+            .iter()
+            .all(|&(name, f)| own_is_builtin(rt, proto, PropertyKey::String(name), f))
+}
+
 /// 22.2.7.1 RegExpExec ( R, S ): a user `exec` if callable, else the
 /// built-in one; the result is an object or null.
 pub(crate) fn regexp_exec_generic(
@@ -162,6 +239,16 @@ pub(crate) fn regexp_exec_generic(
     s: Gc<JsString>,
 ) -> JsResult<Value> {
     let exec = rt.get(r, PropertyKey::String(rt.names.exec), Value::object(r))?;
+    regexp_exec_with(rt, r, s, exec)
+}
+
+/// RegExpExec's steps 2-5 with `exec`, the value of Get(R, "exec").
+pub(crate) fn regexp_exec_with(
+    rt: &mut Runtime,
+    r: Gc<JsObject>,
+    s: Gc<JsString>,
+    exec: Value,
+) -> JsResult<Value> {
     if exec.as_object().is_some_and(|o| o.is_callable()) {
         let result = rt.call(exec, Value::object(r), &[Value::string(s)])?;
         if !result.is_object() && !result.is_null() {

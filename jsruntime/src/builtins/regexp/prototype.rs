@@ -2,7 +2,7 @@
 //! symbol-keyed: `exec`, `test`, `toString`, the flag getters, `flags`,
 //! `source`, and Annex B `compile` (B.2.4.1).
 
-use super::{regexp_exec_generic, this_object, this_regexp};
+use super::{is_native, regexp_exec_with, this_object, this_regexp};
 use crate::builtins::arg;
 use crate::conversions::to_boolean;
 use crate::object::regexp::{escape_regexp_pattern, is_regexp_object, regexp_state, RegExpFlags};
@@ -22,7 +22,13 @@ pub(super) fn regexp_exec(rt: &mut Runtime, this: Value, args: &[Value]) -> JsRe
 pub(super) fn regexp_test(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let r = this_object(rt, this, "test")?;
     let s = rt.to_string(arg(args, 0))?;
-    let m = regexp_exec_generic(rt, r, s)?;
+    // Step 4: RegExpExec(R, S). With the built-in `exec` on a RegExp, the
+    // match array it would build is dropped unseen: match only.
+    let exec = rt.get(r, PropertyKey::String(rt.names.exec), Value::object(r))?;
+    if is_native(rt, exec, regexp_exec) && regexp_state(Value::object(r)).is_some() {
+        return Ok(Value::from_bool(rt.regexp_builtin_match(r, s)?.is_some()));
+    }
+    let m = regexp_exec_with(rt, r, s, exec)?;
     Ok(Value::from_bool(!m.is_null()))
 }
 

@@ -7,13 +7,13 @@
 //! Lists that outlive an allocation (exec results, captures) are kept in
 //! `ValueList` cells, which the conservative stack scan keeps alive.
 
-use super::{regexp_exec_generic, this_object};
+use super::{regexp_exec_generic, split_reads_builtins, this_object};
 use crate::builtins::arg;
 use crate::builtins::iterator::regexp_string::create_regexp_string_iterator;
 use crate::builtins::string::pattern::get_substitution;
 use crate::equality::same_value;
 use crate::gc::{Gc, RootedList, ValueList};
-use crate::object::regexp::{advance_string_index, last_index_key};
+use crate::object::regexp::{advance_string_index, last_index_key, regexp_state};
 use crate::object::{JsObject, PropertyKey};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
@@ -128,6 +128,9 @@ fn species_constructor(rt: &mut Runtime, o: Gc<JsObject>, default: Intrinsic) ->
 pub(super) fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let rx = this_object(rt, this, "[Symbol.split]")?;
     let s = rt.to_string(arg(args, 0))?;
+    if split_reads_builtins(rt, rx) {
+        return split_with_own_matcher(rt, rx, s, arg(args, 1));
+    }
     let c = species_constructor(rt, rx, Intrinsic::RegExp)?;
     let mut flags = flags_of(rt, rx)?;
     let unicode_matching = has_unit(&flags, 'u') || has_unit(&flags, 'v');
@@ -194,6 +197,87 @@ pub(super) fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsR
     }
     let t = rt.substring(s, p, size)?;
     rt.create_data_property_or_throw(a, PropertyKey::Index(length_a), Value::string(t))?;
+    Ok(Value::object(a))
+}
+
+/// @@split (22.2.6.14) of a RegExp whose reads are all built-ins
+/// ([`split_reads_builtins`]): steps 4-10 construct a splitter with `rx`'s
+/// pattern and flags plus `y`, and step 19's loop runs it sticky at each
+/// position q from p on. That is `rx`'s matcher searching from q: the
+/// leftmost match at or after q is the first position where the sticky
+/// matcher succeeds, with the same match. No splitter is made and no
+/// position is tried twice.
+fn split_with_own_matcher(
+    rt: &mut Runtime,
+    rx: Gc<JsObject>,
+    s: Gc<JsString>,
+    limit: Value,
+) -> JsResult<Value> {
+    let Some(state) = regexp_state(Value::object(rx)) else {
+        return Err(rt.type_error("RegExp method called on an uninitialized RegExp"));
+    };
+    let unicode_matching = state.flags.full_unicode();
+    // Steps 11-14.
+    let a = rt.new_array(0)?;
+    let lim = if limit.is_undefined() {
+        u32::MAX
+    } else {
+        rt.to_uint32(limit)?
+    };
+    if lim == 0 {
+        return Ok(Value::object(a));
+    }
+    let mut length_a = 0u32;
+    let mut push = |rt: &mut Runtime, v: Value| -> JsResult<bool> {
+        rt.create_data_property_or_throw(a, PropertyKey::Index(length_a), v)?;
+        length_a += 1;
+        Ok(length_a == lim)
+    };
+    // Step 16: an empty S is split only when the splitter fails on it.
+    let size = s.len();
+    if size == 0 {
+        if rt.run_matcher(&state, s, 0, true)?.is_none() {
+            push(rt, Value::string(s))?;
+        }
+        return Ok(Value::object(a));
+    }
+    // Steps 17-19.
+    let (mut p, mut q) = (0usize, 0usize);
+    while q < size {
+        let Some(m) = rt.run_matcher(&state, s, q, false)? else {
+            break;
+        };
+        let Some(whole) = m.captures.first().cloned().flatten() else {
+            break;
+        };
+        if whole.start >= size {
+            break;
+        }
+        // Step 19.d: e = min(ToLength(splitter.lastIndex), size).
+        let e = whole.end.min(size);
+        if e == p {
+            q = advance_string_index(s, whole.start as f64, unicode_matching) as usize;
+            continue;
+        }
+        let t = rt.substring(s, p, whole.start)?;
+        if push(rt, Value::string(t))? {
+            return Ok(Value::object(a));
+        }
+        p = e;
+        for capture in &m.captures[1..] {
+            let v = match capture {
+                Some(r) => Value::string(rt.substring(s, r.start, r.end)?),
+                None => Value::UNDEFINED,
+            };
+            if push(rt, v)? {
+                return Ok(Value::object(a));
+            }
+        }
+        q = p;
+    }
+    // Steps 20-22.
+    let t = rt.substring(s, p, size)?;
+    push(rt, Value::string(t))?;
     Ok(Value::object(a))
 }
 
