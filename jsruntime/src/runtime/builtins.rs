@@ -379,6 +379,10 @@ impl Runtime {
     #[cold]
     #[inline(never)]
     fn materialize_lazy(&mut self, o: Gc<JsObject>) -> JsResult<()> {
+        if let ObjectKind::Function(closure) = o.kind() {
+            let closure = *closure;
+            return self.materialize_closure(o, closure);
+        }
         self.set_object_flags(o, 0, FLAG_LAZY);
         let mut found = None;
         for (i, realm) in self.realms.iter_mut().enumerate() {
@@ -404,6 +408,72 @@ impl Runtime {
         self.heap.allow_gc();
         self.enter_realm(previous);
         result
+    }
+
+    /// The shapes of constructor closures made without their `prototype`
+    /// object: (strict, sloppy). See `lazy_closure_shapes`.
+    pub(crate) fn lazy_closure_shapes(&mut self) -> JsResult<(Gc<Shape>, Gc<Shape>)> {
+        if let Some(shapes) = self.lazy_closure_shapes {
+            return Ok(shapes);
+        }
+        let strict = self.shape_to_dictionary(self.function_shape)?;
+        let sloppy = self.shape_to_dictionary(self.sloppy_function_shape)?;
+        self.lazy_closure_shapes = Some((strict, sloppy));
+        Ok((strict, sloppy))
+    }
+
+    /// 10.2.5 MakeConstructor steps 5-6 for a constructor closure created
+    /// without them (`backend::bridge::closures::create_function`): most
+    /// functions never have their `prototype` read, so the object is made
+    /// here, when any of the function's own properties is first read or
+    /// changed. The prototype inherits from %Object.prototype% of the
+    /// function's realm, as it would have at creation.
+    fn materialize_closure(
+        &mut self,
+        f: Gc<JsObject>,
+        closure: Gc<crate::backend::Closure>,
+    ) -> JsResult<()> {
+        let sloppy = self.lazy_closure_shapes.is_some_and(|(_, s)| f.shape() == s);
+        self.set_object_flags(f, 0, FLAG_LAZY);
+        // The dictionary kept the slots of the shared shape it copies.
+        let shape = if sloppy {
+            self.sloppy_function_shape
+        } else {
+            self.function_shape
+        };
+        self.set_shape_raw(f, shape);
+        // SAFETY: the closure is live (its function object is) and its
+        // template outlives it.
+        let realm = unsafe { closure.template.as_ref() }.map_or(RealmId(0), |t| t.realm);
+        let object_prototype =
+            self.realms[realm.0 as usize].intrinsics[Intrinsic::ObjectPrototype as usize];
+        self.add_constructor_prototype(f, object_prototype)
+    }
+
+    /// 10.2.5 MakeConstructor steps 5-6 on a new function object `f`: a
+    /// fresh prototype (inheriting from `object_prototype`) whose
+    /// `constructor` is `f`. Both properties are new on new objects, so
+    /// DefinePropertyOrThrow is a store into the shape it would reach.
+    pub(crate) fn add_constructor_prototype(
+        &mut self,
+        f: Gc<JsObject>,
+        object_prototype: Value,
+    ) -> JsResult<()> {
+        let key = PropertyKey::String(self.names.constructor);
+        let shape = self.shape_add(self.empty_shape, key, Attributes::BUILTIN_METHOD)?;
+        let prototype = self.new_object_with_shape(
+            object_prototype,
+            ObjectKind::Ordinary,
+            0,
+            shape,
+            &[Value::object(f)],
+        )?;
+        let key = PropertyKey::String(self.names.prototype);
+        let prop = crate::object::StoredProperty::Data(
+            Value::object(prototype),
+            Attributes::new(true, false, false),
+        );
+        self.store_property(f, key, prop)
     }
 
     /// Gives `o`, just created from its table, its properties: at once, or

@@ -160,6 +160,13 @@ pub struct Runtime {
     /// Shape of sloppy ordinary functions: `length`, `name`, then their own
     /// `caller` and `arguments` (see `backend::bridge::create_function`).
     pub(crate) sloppy_function_shape: Gc<Shape>,
+    /// Dictionary copies of `function_shape` and `sloppy_function_shape`
+    /// (made on first use) for constructor closures whose `prototype`
+    /// object is not made yet (`FLAG_LAZY`, see
+    /// `Runtime::materialize_closure`): shared by all of them and changed
+    /// by none (every change materialises the object first), and never
+    /// cached (dictionaries).
+    pub(crate) lazy_closure_shapes: Option<(Gc<Shape>, Gc<Shape>)>,
     /// Shape of iterator result objects: `value` then `done`, both data
     /// properties with default attributes (7.4.14
     /// CreateIteratorResultObject).
@@ -280,6 +287,7 @@ impl Runtime {
             coroutine_shape,
             function_shape: empty_shape,
             sloppy_function_shape: empty_shape,
+            lazy_closure_shapes: None,
             iter_result_shape: empty_shape,
             this_box_shape: empty_shape,
             mapped_arguments_shape: empty_shape,
@@ -443,6 +451,10 @@ impl Runtime {
         tracer.mark_cell(self.coroutine_shape.addr());
         tracer.mark_cell(self.function_shape.addr());
         tracer.mark_cell(self.sloppy_function_shape.addr());
+        if let Some((a, b)) = self.lazy_closure_shapes {
+            tracer.mark_cell(a.addr());
+            tracer.mark_cell(b.addr());
+        }
         tracer.mark_cell(self.iter_result_shape.addr());
         tracer.mark_cell(self.this_box_shape.addr());
         tracer.mark_cell(self.mapped_arguments_shape.addr());

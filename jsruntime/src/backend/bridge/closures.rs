@@ -7,7 +7,7 @@ use crate::backend::{Capture, Closure, Executor, FunctionTemplate, Lambda, Statu
 use crate::completion::JsResult;
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::object::{
-    Attributes, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty, FLAG_CALLABLE, FLAG_CLOSURE,
+    Attributes, ObjectKind, PropertyDescriptor, PropertyKey, FLAG_CALLABLE, FLAG_LAZY, FLAG_CLOSURE,
     FLAG_CONSTRUCTOR,
 };
 use crate::runtime::Intrinsic;
@@ -220,7 +220,22 @@ pub(crate) fn create_function(
     let name = template.name();
     let kind = ObjectKind::Function(closure);
     let length = template.num_params as u32;
-    let object = if template.constructor && !template.strict {
+    let sloppy = template.constructor && !template.strict;
+    // A constructor's `prototype` object (10.2.5 MakeConstructor) is made
+    // when one of its own properties is first used
+    // (`Runtime::materialize_closure`): until then it has a shape of its
+    // own, shared by such functions, and `FLAG_LAZY`.
+    let lazy_prototype = template.constructor && !template.class_constructor;
+    let object = if lazy_prototype {
+        let (strict_shape, sloppy_shape) = rt.lazy_closure_shapes()?;
+        let (length, name) = (Value::from_u32(length), Value::string(name));
+        let (shape, slots) = if sloppy {
+            (sloppy_shape, &[length, name, Value::UNDEFINED, Value::UNDEFINED][..])
+        } else {
+            (strict_shape, &[length, name][..])
+        };
+        rt.new_object_with_shape(proto, kind, flags | FLAG_LAZY, shape, slots)?
+    } else if sloppy {
         rt.new_sloppy_function_object(proto, kind, flags, length, name)?
     } else {
         rt.new_function_object(proto, kind, flags, length, name)?
@@ -246,24 +261,6 @@ pub(crate) fn create_function(
                 Attributes::new(true, false, false),
             ),
         )?;
-    }
-    if template.constructor && !template.class_constructor {
-        // 10.2.5 MakeConstructor steps 5-6: both properties are new on new
-        // objects, so DefinePropertyOrThrow is a store into the shape it
-        // would reach (the prototype's built with its `constructor`).
-        let key = PropertyKey::String(rt.names.constructor);
-        let shape = rt.shape_add(rt.empty_shape, key, Attributes::BUILTIN_METHOD)?;
-        let proto = rt.intrinsic(Intrinsic::ObjectPrototype);
-        let prototype = rt.new_object_with_shape(
-            proto,
-            ObjectKind::Ordinary,
-            0,
-            shape,
-            &[Value::object(object)],
-        )?;
-        let key = PropertyKey::String(rt.names.prototype);
-        let prop = StoredProperty::Data(Value::object(prototype), Attributes::new(true, false, false));
-        rt.store_property(object, key, prop)?;
     }
     Ok(Value::object(object))
 }
