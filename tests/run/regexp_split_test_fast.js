@@ -2,6 +2,7 @@
 // the results must be the spec's, and any change to the reads must be
 // seen. Expected output produced with node 20.
 var j = JSON.stringify;
+var originalFlags = Object.getOwnPropertyDescriptor(RegExp.prototype, "flags");
 console.log(j("a1b22c333d".split(/\d+/)), j("a1b22c".split(/(\d)(x)?/)), j("abc".split(/(?:)/)));
 console.log(j("".split(/x/)), j("".split(/(?:)/)), j("a,b,,c".split(/,/, 2)), j("a,b".split(/,/, 0)));
 console.log(j("\ud83d\ude00x\ud83d\ude00".split(/(?:)/u)), j("\ud83d\ude00x".split(/(?:)/)), j("aXbxc".split(/x/i)));
@@ -34,3 +35,8 @@ Object.defineProperty(RegExp.prototype, "flags", { get() { console.log("flags re
 try { console.log(j("a,b".split(/,/))); } catch (e) { console.log(e.constructor.name); }
 Object.defineProperty(RegExp, Symbol.species, { get() { console.log("species read"); return RegExp; } });
 try { console.log(j("a,b".split(/,/))); } catch (e) { console.log(e.constructor.name); }
+// replace and match read the flags through the getters too.
+Object.defineProperty(RegExp.prototype, "flags", originalFlags);
+console.log("a-b-c".replace(/-/g, "+"), j("a1b2".match(/\d/g)));
+delete RegExp.prototype.global;
+console.log("a-b-c".replace(/-/g, "+"), "a-b".replace(/-/, "+"), j("a1b2".match(/\d/g)));

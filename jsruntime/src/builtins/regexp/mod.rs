@@ -180,40 +180,29 @@ fn own_is_builtin(rt: &Runtime, o: Gc<JsObject>, key: PropertyKey, f: NativeFn) 
         .is_some_and(|e| is_native(rt, o.slot(e.slot), f))
 }
 
-/// Whether the Gets that @@split makes of `rx` before it runs the
-/// splitter (22.2.6.14 steps 4-10: `constructor`, @@species, `flags` and
-/// the flag getters it reads) and the splitter's `exec` reach the current
-/// realm's built-ins: `rx` is a RegExp whose only own property is
-/// `lastIndex`, inheriting from an untouched %RegExp.prototype%. Then no
-/// step runs code, and the splitter behaves as `rx`'s own matcher made
-/// sticky.
-pub(crate) fn split_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
+/// Whether Get(rx, "flags") is the current realm's built-in getter reading
+/// the built-in flag getters: `rx` is a RegExp whose only own property is
+/// `lastIndex`, inheriting from %RegExp.prototype% whose `flags` and flag
+/// accessors are untouched. Then the read runs no code and its result is
+/// `rx`'s [[OriginalFlags]] in the getter's order.
+pub(crate) fn flags_read_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
     let shape = rx.shape();
-    let last_index = PropertyKey::String(rt.names.last_index);
-    let (Some(proto), Some(ctor)) = (
-        rt.intrinsic(Intrinsic::RegExpPrototype).as_object(),
-        rt.intrinsic(Intrinsic::RegExp).as_object(),
-    ) else {
+    let Some(proto) = rt.intrinsic(Intrinsic::RegExpPrototype).as_object() else {
         return false;
     };
     if rx.flags() & (FLAG_EXOTIC | FLAG_LAZY) != 0
         || shape.is_dictionary()
         || shape.property_count() != 1
-        || shape.lookup(last_index).is_none()
+        || shape
+            .lookup(PropertyKey::String(rt.names.last_index))
+            .is_none()
         || rx.proto() != Value::object(proto)
         || regexp_state(Value::object(rx)).is_none()
     {
         return false;
     }
     let names = &rt.names;
-    let species = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Species));
-    let constructor_is_regexp = proto.flags() & FLAG_LAZY != 0
-        || proto
-            .shape()
-            .lookup(PropertyKey::String(names.constructor))
-            .is_some_and(|e| !e.attrs.is_accessor() && proto.slot(e.slot) == Value::object(ctor));
-    let getters: [(_, NativeFn); 10] = [
-        (names.exec, regexp_exec),
+    let getters: [(_, NativeFn); 9] = [
         (names.flags, get_flags),
         (names.has_indices, get_has_indices),
         (names.global, get_global),
@@ -224,11 +213,35 @@ pub(crate) fn split_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
         (names.unicode_sets, get_unicode_sets),
         (names.sticky, get_sticky),
     ];
+    getters
+        .iter()
+        .all(|&(name, f)| own_is_builtin(rt, proto, PropertyKey::String(name), f))
+}
+
+/// Whether the Gets that @@split makes of `rx` before it runs the
+/// splitter (22.2.6.14 steps 4-10: `constructor`, @@species, `flags` and
+/// the flag getters it reads) and the splitter's `exec` reach the current
+/// realm's built-ins (see [`flags_read_builtins`]). Then no step runs
+/// code, and the splitter behaves as `rx`'s own matcher made sticky.
+pub(crate) fn split_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
+    if !flags_read_builtins(rt, rx) {
+        return false;
+    }
+    let (Some(proto), Some(ctor)) = (
+        rt.intrinsic(Intrinsic::RegExpPrototype).as_object(),
+        rt.intrinsic(Intrinsic::RegExp).as_object(),
+    ) else {
+        return false;
+    };
+    let species = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Species));
+    let constructor_is_regexp = proto.flags() & FLAG_LAZY != 0
+        || proto
+            .shape()
+            .lookup(PropertyKey::String(rt.names.constructor))
+            .is_some_and(|e| !e.attrs.is_accessor() && proto.slot(e.slot) == Value::object(ctor));
     constructor_is_regexp
         && own_is_builtin(rt, ctor, species, get_species)
-        && getters
-            .iter()
-            .all(|&(name, f)| own_is_builtin(rt, proto, PropertyKey::String(name), f))
+        && own_is_builtin(rt, proto, PropertyKey::String(rt.names.exec), regexp_exec)
 }
 
 /// 22.2.7.1 RegExpExec ( R, S ): a user `exec` if callable, else the

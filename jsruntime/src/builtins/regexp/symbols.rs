@@ -7,13 +7,13 @@
 //! Lists that outlive an allocation (exec results, captures) are kept in
 //! `ValueList` cells, which the conservative stack scan keeps alive.
 
-use super::{regexp_exec_generic, split_reads_builtins, this_object};
+use super::{flags_read_builtins, regexp_exec_generic, split_reads_builtins, this_object};
 use crate::builtins::arg;
 use crate::builtins::iterator::regexp_string::create_regexp_string_iterator;
 use crate::builtins::string::pattern::get_substitution;
 use crate::equality::same_value;
 use crate::gc::{Gc, RootedList, ValueList};
-use crate::object::regexp::{advance_string_index, last_index_key, regexp_state};
+use crate::object::regexp::{advance_string_index, last_index_key, regexp_state, RegExpFlags};
 use crate::object::{JsObject, PropertyKey};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
@@ -23,6 +23,17 @@ use crate::JsResult;
 
 /// ToString(Get(rx, "flags")) as code units.
 fn flags_of(rt: &mut Runtime, rx: Gc<JsObject>) -> JsResult<Vec<u16>> {
+    if flags_read_builtins(rt, rx) {
+        if let Some(state) = regexp_state(Value::object(rx)) {
+            // What the built-in getter returns (22.2.6.4), without the
+            // nine Gets and calls.
+            return Ok(RegExpFlags::LETTERS
+                .iter()
+                .filter(|&&(bit, _)| state.flags.has(bit))
+                .map(|&(_, letter)| letter as u16)
+                .collect());
+        }
+    }
     let flags = rt.get(rx, PropertyKey::String(rt.names.flags), Value::object(rx))?;
     Ok(rt.to_string(flags)?.to_utf16())
 }
