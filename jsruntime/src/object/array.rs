@@ -25,17 +25,27 @@ impl Runtime {
         Ok(a)
     }
 
-    /// 7.3.18 CreateArrayFromList.
+    /// 7.3.18 CreateArrayFromList: the values stored at once as the new
+    /// array's dense elements (each CreateDataPropertyOrThrow adds a plain
+    /// element to an extensible array).
     pub fn create_array_from_list(&mut self, values: &[Value]) -> JsResult<Gc<JsObject>> {
         let a = self.new_array(0)?;
-        for (i, &v) in values.iter().enumerate() {
-            self.store_property(
-                a,
-                PropertyKey::Index(i as u32),
-                super::StoredProperty::Data(v, Attributes::DEFAULT_DATA),
-            )?;
+        let Ok(length) = u32::try_from(values.len()) else {
+            return Err(self.range_error("Invalid array length"));
+        };
+        if values.is_empty() {
+            return Ok(a);
         }
-        self.set_array_length_raw(a, values.len() as u32);
+        let r = {
+            // SAFETY: short exclusive access to the new array.
+            let o = unsafe { a.get_mut() };
+            o.elements.resize(values.len(), Value::UNDEFINED).map(|bytes| {
+                o.elements.as_mut_slice().copy_from_slice(values);
+                bytes
+            })
+        };
+        self.note_element_growth(r)?;
+        self.set_array_length_raw(a, length);
         Ok(a)
     }
 

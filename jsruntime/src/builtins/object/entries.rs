@@ -60,6 +60,9 @@ pub(super) fn enumerable_own_properties(
     o: Gc<JsObject>,
     kind: EnumKind,
 ) -> JsResult<Value> {
+    if let Some(items) = plain_enumerable_own_properties(rt, o, kind)? {
+        return Ok(Value::object(rt.create_array_from_list(&items)?));
+    }
     // 1. Let ownKeys be ? O.[[OwnPropertyKeys]]().
     let keys = own_keys_rooted(rt, o)?;
     // 2. Let results be a new empty List (the array, which roots them).
@@ -98,6 +101,49 @@ pub(super) fn enumerable_own_properties(
         n += 1;
     }
     Ok(Value::object(results))
+}
+
+/// EnumerableOwnProperties read straight from the shape of an ordinary
+/// object without elements or hooks, whose enumerable string-keyed
+/// properties are data properties (for `Values` and `Entries`): then no
+/// step runs code, [[OwnPropertyKeys]] is the shape's order and each
+/// [[GetOwnProperty]] and Get reads a slot. `None` for any other object.
+/// The items are in a rooted list while the entries are made.
+fn plain_enumerable_own_properties(
+    rt: &mut Runtime,
+    o: Gc<JsObject>,
+    kind: EnumKind,
+) -> JsResult<Option<crate::gc::RootedList<Value>>> {
+    use crate::object::{ObjectKind, FLAG_EXOTIC, FLAG_LAZY};
+    if o.flags() & (FLAG_EXOTIC | FLAG_LAZY) != 0
+        || !matches!(o.kind(), ObjectKind::Ordinary)
+        || !o.has_no_element_storage()
+    {
+        return Ok(None);
+    }
+    let entries = o.shape().entries();
+    let mut items: crate::gc::RootedList<Value> = rt.rooted_list();
+    for e in &entries {
+        let PropertyKey::String(name) = e.key else {
+            continue;
+        };
+        if !e.attrs.enumerable() {
+            continue;
+        }
+        if kind != EnumKind::Keys && e.attrs.is_accessor() {
+            return Ok(None);
+        }
+        let value = o.slot(e.slot);
+        items.push(match kind {
+            EnumKind::Keys => Value::string(name),
+            EnumKind::Values => value,
+            // Each entry array is rooted by the list once pushed.
+            EnumKind::Entries => {
+                Value::object(rt.create_array_from_list(&[Value::string(name), value])?)
+            }
+        });
+    }
+    Ok(Some(items))
 }
 
 /// 20.1.2.1 Object.assign ( target, ...sources ) (#sec-object.assign).
