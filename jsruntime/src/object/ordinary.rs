@@ -640,6 +640,28 @@ impl Runtime {
         key: PropertyKey,
         v: Value,
     ) -> JsResult<bool> {
+        if !matches!(key, PropertyKey::Index(_))
+            && matches!(o.kind(), ObjectKind::Ordinary)
+            && o.flags() & (FLAG_EXOTIC | FLAG_LAZY) == 0
+        {
+            // 10.1.6.3 ValidateAndApplyPropertyDescriptor on an ordinary
+            // object's stored property: absent on an extensible object,
+            // it is added (step 2); a plain data property (writable,
+            // enumerable, configurable) takes the value (steps 5-6).
+            match o.shape().lookup(key) {
+                None if o.is_extensible_flag() => {
+                    let prop = StoredProperty::Data(v, Attributes::DEFAULT_DATA);
+                    self.store_property(o, key, prop)?;
+                    return Ok(true);
+                }
+                Some(e) if e.attrs == Attributes::DEFAULT_DATA => {
+                    // SAFETY: short exclusive access.
+                    unsafe { o.get_mut() }.set_slot(e.slot, v);
+                    return Ok(true);
+                }
+                _ => {}
+            }
+        }
         self.define_own_property(
             o,
             key,
