@@ -109,6 +109,10 @@ pub struct Heap {
     class_of: Vec<u8>,
     large: BTreeMap<usize, usize>,
     pool: Vec<usize>,
+    /// The part of the last chunk not handed out as blocks yet
+    /// (`next..end`, see [`CHUNK_SIZE`]).
+    chunk_next: usize,
+    chunk_end: usize,
     min_addr: usize,
     max_addr: usize,
     allocated_since_gc: usize,
@@ -158,6 +162,8 @@ impl Heap {
             class_of,
             large: BTreeMap::new(),
             pool: Vec::new(),
+            chunk_next: 0,
+            chunk_end: 0,
             min_addr: usize::MAX,
             max_addr: 0,
             allocated_since_gc: 0,
@@ -356,7 +362,7 @@ impl Heap {
     fn new_block(&mut self, class: usize) -> Result<u32, AllocError> {
         let (base, pooled) = match self.pool.pop() {
             Some(base) => (base, true),
-            None => (map_block().ok_or(AllocError)?, false),
+            None => (self.map_block().ok_or(AllocError)?, false),
         };
         if (base + BLOCK_SIZE) as u64 > crate::value::PAYLOAD_MASK {
             unmap_block(base);
@@ -633,6 +639,11 @@ impl Drop for Heap {
         for &base in &self.pool {
             unmap_block(base);
         }
+        let mut base = self.chunk_next;
+        while base < self.chunk_end {
+            unmap_block(base);
+            base += BLOCK_SIZE;
+        }
     }
 }
 
@@ -686,9 +697,60 @@ fn rebuild_free_list(block: &mut Block, mut keep: impl FnMut(usize) -> bool) {
     block.free = head;
 }
 
+impl Heap {
+    /// A fresh (zeroed) block: the next one of the current chunk, from a
+    /// new chunk when it is used up, or mapped alone when no chunk can be.
+    fn map_block(&mut self) -> Option<usize> {
+        if self.chunk_next == self.chunk_end {
+            if let Some(chunk) = map_chunk() {
+                (self.chunk_next, self.chunk_end) = (chunk, chunk + CHUNK_SIZE);
+            } else {
+                return map_block();
+            }
+        }
+        let base = self.chunk_next;
+        self.chunk_next += BLOCK_SIZE;
+        Some(base)
+    }
+}
+
+/// Blocks are carved from mappings of this size and alignment, which the
+/// kernel may back with huge pages (`MADV_HUGEPAGE`, honoured when
+/// transparent huge pages are in `madvise` or `always` mode): a growing
+/// heap then takes one page fault per chunk instead of one per 4 KiB page
+/// (acorn's 52 MB heap spent 4% of its run in faults from first writes to
+/// new blocks), and marking and sweeping miss the TLB less. A block
+/// returned to the system is unmapped on its own.
+const CHUNK_SIZE: usize = 2 << 20;
+const _: () = assert!(CHUNK_SIZE % BLOCK_SIZE == 0);
+
+/// A fresh mapping of [`CHUNK_SIZE`] bytes aligned to its size.
+#[cfg(unix)]
+fn map_chunk() -> Option<usize> {
+    let base = map_aligned(CHUNK_SIZE)?;
+    // SAFETY: advice on our own new mapping; failure (no THP support)
+    // leaves ordinary pages.
+    unsafe {
+        libc::madvise(base as *mut libc::c_void, CHUNK_SIZE, libc::MADV_HUGEPAGE);
+    }
+    Some(base)
+}
+
+#[cfg(not(unix))]
+fn map_chunk() -> Option<usize> {
+    None
+}
+
 #[cfg(unix)]
 fn map_block() -> Option<usize> {
-    let size = BLOCK_SIZE * 2;
+    map_aligned(BLOCK_SIZE)
+}
+
+/// A fresh anonymous mapping of `len` bytes aligned to `len` (a power of
+/// two): twice the size is mapped and the ends trimmed.
+#[cfg(unix)]
+fn map_aligned(len: usize) -> Option<usize> {
+    let size = len * 2;
     // SAFETY: an anonymous private mapping; no existing memory is affected.
     let p = unsafe {
         libc::mmap(
@@ -704,17 +766,17 @@ fn map_block() -> Option<usize> {
         return None;
     }
     let addr = p as usize;
-    let aligned = (addr + BLOCK_SIZE - 1) & !(BLOCK_SIZE - 1);
+    let aligned = (addr + len - 1) & !(len - 1);
     // SAFETY: trimming the parts of our own mapping outside the aligned block.
     unsafe {
         if aligned > addr {
             libc::munmap(addr as *mut libc::c_void, aligned - addr);
         }
         let end = addr + size;
-        if end > aligned + BLOCK_SIZE {
+        if end > aligned + len {
             libc::munmap(
-                (aligned + BLOCK_SIZE) as *mut libc::c_void,
-                end - aligned - BLOCK_SIZE,
+                (aligned + len) as *mut libc::c_void,
+                end - aligned - len,
             );
         }
     }
