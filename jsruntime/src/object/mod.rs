@@ -79,9 +79,6 @@ use value_vec::ValueVec;
 
 /// Slots stored inside the object.
 pub const INLINE_SLOTS: usize = 4;
-/// At most this many overflow slots are reserved beyond what an object's
-/// shape needs now (see `JsObject::ensure_slots`).
-const MAX_SLOT_SLACK: usize = 12;
 
 /// [[Extensible]].
 pub const FLAG_EXTENSIBLE: u32 = 1;
@@ -519,13 +516,7 @@ impl JsObject {
     fn ensure_slots(&mut self, count: u32) -> Result<usize, value_vec::CapacityError> {
         let count = count as usize;
         if count > INLINE_SLOTS && self.slots.len() < count - INLINE_SLOTS {
-            // Room for the slots the shape's descendants use (a
-            // constructor's later `this.x = ...` stores, which compiled
-            // transition stores then make without the runtime), within
-            // MAX_SLOT_SLACK.
-            let hint = (self.shape.slot_hint() as usize).clamp(count, count + MAX_SLOT_SLACK);
-            let reserved = self.slots.reserve(hint - INLINE_SLOTS - self.slots.len())?;
-            return Ok(reserved + self.slots.resize(count - INLINE_SLOTS, Value::UNDEFINED)?);
+            return self.slots.resize(count - INLINE_SLOTS, Value::UNDEFINED);
         }
         Ok(0)
     }

@@ -116,12 +116,6 @@ pub struct Shape {
     table: UnsafeCell<Option<HashMap<PropertyKey, ShapeEntry>>>,
     transitions: UnsafeCell<Transitions>,
     dict: UnsafeCell<Option<Box<Dictionary>>>,
-    /// The largest slot count of this shape and of the shared shapes made
-    /// from it by adding properties (kept up by [`Runtime::shape_add`]; a
-    /// hint, not lowered when those die): how many slots an object of this
-    /// shape will likely need, so its overflow storage is sized once
-    /// ([`Shape::slot_hint`]).
-    slot_hint: std::cell::Cell<u32>,
 }
 
 // SAFETY: reports the parent, the key and (dictionary) every key. Transitions
@@ -158,17 +152,7 @@ impl Shape {
             table: UnsafeCell::new(None),
             transitions: UnsafeCell::new(Transitions::None),
             dict: UnsafeCell::new(None),
-            slot_hint: std::cell::Cell::new(0),
         }
-    }
-
-    /// The slots objects of this shape will likely need: the largest slot
-    /// count among it and the shared shapes reached from it by adding
-    /// properties (objects made the same way, such as a constructor's
-    /// instances, grow along one path). 0 for dictionaries.
-    #[inline]
-    pub fn slot_hint(&self) -> u32 {
-        self.slot_hint.get()
     }
 
     /// The root of the shapes of coroutine objects
@@ -443,15 +427,7 @@ impl Runtime {
             table: UnsafeCell::new(None),
             transitions: UnsafeCell::new(Transitions::None),
             dict: UnsafeCell::new(None),
-            slot_hint: std::cell::Cell::new(shape.slot_count + attrs.slot_width()),
         })?;
-        // Every ancestor's hint covers its descendants: raise them up to
-        // the first that already does.
-        let mut ancestor = Some(shape);
-        while let Some(a) = ancestor.filter(|a| a.slot_hint.get() < child.slot_count) {
-            a.slot_hint.set(child.slot_count);
-            ancestor = a.parent;
-        }
         if shape.add_transition(key, attrs, child) {
             self.shapes_with_transitions.push(shape);
         }
@@ -478,7 +454,6 @@ impl Runtime {
             table: UnsafeCell::new(None),
             transitions: UnsafeCell::new(Transitions::None),
             dict: UnsafeCell::new(Some(Box::new(d))),
-            slot_hint: std::cell::Cell::new(0),
         })
     }
 
