@@ -197,6 +197,11 @@ impl CompileThread {
     }
 
     /// Whether `template`'s full tier is being compiled.
+    /// Compilations submitted and not installed yet.
+    pub(crate) fn backlog(&self) -> usize {
+        self.pending.len()
+    }
+
     pub(crate) fn is_pending(&self, template: &FunctionTemplate) -> bool {
         self.pending
             .contains(&(template as *const FunctionTemplate as usize))

@@ -18,7 +18,7 @@ use super::coroutine::{runtime_coroutine_ramp, CoroutineBody, CoroutineCode, Cor
 use super::dynamic_code::{self, DynamicSources};
 use super::exception_trace::ExceptionTrace;
 use super::global_env::GlobalEnvironment;
-use super::jit::{Jit, Tier, TIER_UP_POLL};
+use super::jit::{Jit, Tier, MAX_TIER_UP_BACKLOG, TIER_UP_BACKLOG_RETRY, TIER_UP_POLL};
 use super::{FunctionTemplate, Lambda, Status};
 
 /// Counters for `jstb run --stats`.
@@ -814,6 +814,15 @@ impl Executor {
             let pending = self.install_finished_and_check(template);
             if template.quick.get() && pending {
                 template.hotness.set(TIER_UP_POLL);
+                return;
+            }
+            // A long queue would finish this compilation late (npm's
+            // terser queued 450 functions, a second of compile-thread work,
+            // most of it done after the run): its IR is not built now, and
+            // the function asks again after more calls, if still hot.
+            let backlog = self.state.compile_thread.as_ref().map_or(0, |t| t.backlog());
+            if template.quick.get() && !urgent && backlog >= *MAX_TIER_UP_BACKLOG {
+                template.hotness.set(TIER_UP_BACKLOG_RETRY);
                 return;
             }
         }

@@ -352,6 +352,18 @@ pub const TIER_UP_CALLS_PER_100_COMMANDS: i32 = 0;
 /// compile thread compiles it (`backend::compile_thread`).
 pub const TIER_UP_POLL: i32 = 8;
 
+/// A tier-up (not an on-stack replacement) finding this many compilations
+/// queued waits [`TIER_UP_BACKLOG_RETRY`] more calls instead of building
+/// its full-tier IR (`JSRUNTIME_TIER_UP_BACKLOG` overrides).
+pub static MAX_TIER_UP_BACKLOG: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+    std::env::var("JSRUNTIME_TIER_UP_BACKLOG")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(16)
+});
+/// See [`MAX_TIER_UP_BACKLOG`].
+pub const TIER_UP_BACKLOG_RETRY: i32 = 64;
+
 /// Loop back-edges of one activation of quick-tier code between two
 /// checks for on-stack replacement (`runtime_osr`): the first asks for the
 /// full tier, the later ones enter it at the loop header once it is
