@@ -37,3 +37,20 @@ console.log(o instanceof B, o instanceof A);
 Object.setPrototypeOf(B, Object.prototype);
 try { new B() instanceof B; } catch (e) { console.log(e.constructor.name); }
 console.log(new A() instanceof Function, A instanceof Function);
+// Constructors tested many times (the per-shape cache), then changed.
+function Base() {}
+function Derived() {}
+Derived.prototype = Object.create(Base.prototype);
+var d = new Derived(), hits = 0;
+for (var i = 0; i < 100; i++) if (d instanceof Base && d instanceof Derived && !(d instanceof Array)) hits++;
+Base.prototype = {};
+console.log(hits, d instanceof Base, d instanceof Derived);
+Derived.prototype = 7;
+try { d instanceof Derived; } catch (e) { console.log(e.constructor.name); }
+Object.defineProperty(Base, Symbol.hasInstance, { value: function () { return "yes"; } });
+console.log(d instanceof Base, 1 instanceof Base);
+Object.setPrototypeOf(Derived, { [Symbol.hasInstance]() { return true; } });
+console.log(1 instanceof Derived);
+var notCallable = Object.create(Function.prototype);
+notCallable.prototype = Base.prototype;
+console.log(d instanceof notCallable);

@@ -7,7 +7,7 @@
 use super::{JsObject, ObjectKind, PropertyKey, StoredProperty, FLAG_EXOTIC, FLAG_LAZY};
 use crate::conversions::to_boolean;
 use crate::gc::{Gc, RootedList};
-use crate::runtime::{Intrinsic, Runtime};
+use crate::runtime::{Intrinsic, Runtime, INSTANCE_OF_CACHE_ENTRIES};
 use crate::symbol::WellKnownSymbol;
 use crate::value::{Value, ValueType};
 use crate::JsResult;
@@ -187,6 +187,14 @@ impl Runtime {
         let Some(t) = target.as_object() else {
             return Err(self.type_error("Right-hand side of 'instanceof' is not an object"));
         };
+        if let Some(prototype) = self.cached_instance_prototype(t) {
+            // Steps 2-3 and OrdinaryHasInstance steps 1-4 known to run no
+            // code: step 6's walk.
+            return match v.as_object() {
+                Some(o) => self.chain_reaches(o, prototype),
+                None => Ok(false),
+            };
+        }
         // Step 2: GetMethod(target, @@hasInstance).
         let key = PropertyKey::Symbol(self.well_known_symbol(WellKnownSymbol::HasInstance));
         if self.finds_original_has_instance(t, key) {
@@ -213,6 +221,63 @@ impl Runtime {
         }
         // Step 5.
         self.ordinary_has_instance(target, v)
+    }
+
+    /// C.prototype, when `instanceof C` is known to reach OrdinaryHasInstance
+    /// step 6 without running code: C is a callable, non-bound function
+    /// inheriting straight from the current realm's %Function.prototype%
+    /// (whose @@hasInstance cannot change, 20.2.3.6), its shared shape has
+    /// no own @@hasInstance and a data `prototype` holding an object. The
+    /// shape's answer is cached by shape address (`instance_of_cache`,
+    /// emptied by each collection, the only time a shape's address can be
+    /// reused): a program tests against a few constructors many times.
+    fn cached_instance_prototype(&mut self, c: Gc<JsObject>) -> Option<Gc<JsObject>> {
+        let shape = c.shape();
+        if c.flags() & (FLAG_EXOTIC | FLAG_LAZY) != 0
+            || shape.is_dictionary()
+            || !c.is_callable()
+            || matches!(c.kind(), ObjectKind::BoundFunction(_))
+            || c.proto() != self.intrinsic(Intrinsic::FunctionPrototype)
+        {
+            return None;
+        }
+        let i = (shape.addr() >> 4) % INSTANCE_OF_CACHE_ENTRIES;
+        let (cached, slot) = self.instance_of_cache[i];
+        let slot = if cached == shape.addr() {
+            slot
+        } else {
+            let has_instance =
+                PropertyKey::Symbol(self.well_known_symbol(WellKnownSymbol::HasInstance));
+            if shape.lookup(has_instance).is_some() {
+                return None;
+            }
+            let e = shape.lookup(PropertyKey::String(self.names.prototype))?;
+            if e.attrs.is_accessor() {
+                return None;
+            }
+            self.instance_of_cache[i] = (shape.addr(), e.slot);
+            e.slot
+        };
+        c.slot(slot).as_object()
+    }
+
+    /// OrdinaryHasInstance step 6: whether `prototype` is on `o`'s chain
+    /// (O.[[GetPrototypeOf]]() is the stored prototype of an object without
+    /// hooks).
+    fn chain_reaches(&mut self, o: Gc<JsObject>, prototype: Gc<JsObject>) -> JsResult<bool> {
+        let mut o = o;
+        loop {
+            let next = if o.flags() & FLAG_EXOTIC == 0 {
+                o.proto()
+            } else {
+                self.get_prototype_of(o)?
+            };
+            match next.as_object() {
+                None => return Ok(false),
+                Some(next) if next == prototype => return Ok(true),
+                Some(next) => o = next,
+            }
+        }
     }
 
     /// Whether GetMethod(t, `key` = @@hasInstance) finds the current
@@ -250,7 +315,7 @@ impl Runtime {
             let target = b.target;
             return self.instance_of(o, Value::object(target));
         }
-        let Some(mut o) = o.as_object() else {
+        let Some(o) = o.as_object() else {
             return Ok(false);
         };
         let key = PropertyKey::String(self.names.prototype);
@@ -267,20 +332,7 @@ impl Runtime {
         let Some(p) = p.as_object() else {
             return Err(self.type_error("Function has non-object prototype in instanceof check"));
         };
-        loop {
-            // Step 6.a: O.[[GetPrototypeOf]](), the stored prototype of an
-            // object without hooks.
-            let next = if o.flags() & FLAG_EXOTIC == 0 {
-                o.proto()
-            } else {
-                self.get_prototype_of(o)?
-            };
-            match next.as_object() {
-                None => return Ok(false),
-                Some(next) if next == p => return Ok(true),
-                Some(next) => o = next,
-            }
-        }
+        self.chain_reaches(o, p)
     }
 }
 

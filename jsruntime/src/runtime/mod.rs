@@ -55,6 +55,9 @@ use crate::{JsResult, Thrown};
 pub use intrinsics::Intrinsic;
 pub use limits::InterruptHandle;
 pub use names::Names;
+
+/// Entries of [`Runtime::instance_of_cache`].
+pub(crate) const INSTANCE_OF_CACHE_ENTRIES: usize = 64;
 pub use realm::RealmId;
 
 /// Bytes of native stack kept free for Rust code after a stack-overflow
@@ -224,6 +227,10 @@ pub struct Runtime {
     /// made on first use; undefined until then): `s[i]`, `charAt` and
     /// `split("")` of Latin-1 text allocate nothing.
     pub(crate) char_strings: Vec<Value>,
+    /// `instanceof`'s cache: (shape address, slot of `prototype`) of
+    /// constructors' shapes, emptied by each collection (see
+    /// `Runtime::cached_instance_prototype`).
+    pub(crate) instance_of_cache: Box<[(usize, u32); INSTANCE_OF_CACHE_ENTRIES]>,
     /// Where `print` and `console.log` write (stdout by default).
     pub output: Box<dyn std::io::Write>,
     /// Heap cells kept alive for the runtime's lifetime (cell addresses, see
@@ -313,6 +320,7 @@ impl Runtime {
             mega_caches: 0,
             small_int_strings: vec![Value::UNDEFINED; crate::conversions::SMALL_INT_STRINGS],
             char_strings: vec![Value::UNDEFINED; crate::string::CHAR_STRINGS],
+            instance_of_cache: Box::new([(0, 0); INSTANCE_OF_CACHE_ENTRIES]),
             output: Box::new(std::io::stdout()),
             permanent_cells: Vec::new(),
             code_cells: hashbrown::HashSet::new(),
@@ -442,6 +450,8 @@ impl Runtime {
         Runtime::prune_shape_transitions(&mut self.shapes_with_transitions);
         Runtime::prune_inline_caches(&self.inline_caches);
         self.heap.sweep();
+        // Swept shapes' addresses may be reused.
+        self.instance_of_cache.fill((0, 0));
     }
 
     fn trace_roots(&self, tracer: &mut Tracer) {
