@@ -820,7 +820,11 @@ impl Executor {
             // terser queued 450 functions, a second of compile-thread work,
             // most of it done after the run): its IR is not built now, and
             // the function asks again after more calls, if still hot.
-            let backlog = self.state.compile_thread.as_ref().map_or(0, |t| t.backlog());
+            let backlog = self
+                .state
+                .compile_thread
+                .as_ref()
+                .map_or(0, |t| t.backlog());
             if template.quick.get() && !urgent && backlog >= *MAX_TIER_UP_BACKLOG {
                 template.hotness.set(TIER_UP_BACKLOG_RETRY);
                 return;

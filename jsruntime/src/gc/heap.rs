@@ -730,7 +730,7 @@ const CHUNK_SIZE: usize = 2 << 20;
 /// the kernel splits it (under memory pressure): typescript's peak RSS was
 /// 365 or 410 MB from run to run with them, against 365 MB without.
 const HUGE_PAGES_FROM: usize = 16 << 20;
-const _: () = assert!(CHUNK_SIZE % BLOCK_SIZE == 0);
+const _: () = assert!(CHUNK_SIZE.is_multiple_of(BLOCK_SIZE));
 
 /// A fresh mapping of [`CHUNK_SIZE`] bytes aligned to its size.
 #[cfg(unix)]
@@ -784,10 +784,7 @@ fn map_aligned(len: usize) -> Option<usize> {
         }
         let end = addr + size;
         if end > aligned + len {
-            libc::munmap(
-                (aligned + len) as *mut libc::c_void,
-                end - aligned - len,
-            );
+            libc::munmap((aligned + len) as *mut libc::c_void, end - aligned - len);
         }
     }
     Some(aligned)

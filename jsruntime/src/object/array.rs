@@ -39,10 +39,9 @@ impl Runtime {
         let r = {
             // SAFETY: short exclusive access to the new array.
             let o = unsafe { a.get_mut() };
-            o.elements.resize(values.len(), Value::UNDEFINED).map(|bytes| {
-                o.elements.as_mut_slice().copy_from_slice(values);
-                bytes
-            })
+            o.elements
+                .resize(values.len(), Value::UNDEFINED)
+                .inspect(|_| o.elements.as_mut_slice().copy_from_slice(values))
         };
         self.note_element_growth(r)?;
         self.set_array_length_raw(a, length);

@@ -61,6 +61,13 @@
 //! enumerable, so fast paths that list enumerable keys from a shape need
 //! no hook. Objects that fast paths inspect without the internal methods
 //! (see [`eager`]) and tables recording intrinsics are built eagerly.
+//!
+//! Constructor closures use the same mechanism for their `prototype`
+//! object (10.2.5 MakeConstructor): most functions never have it read, so
+//! `create_function` gives them `FLAG_LAZY` and a shared dictionary copy
+//! of the function shape (`Runtime::lazy_closure_shapes`), and
+//! [`Runtime::materialize`] makes the object, inheriting from the
+//! function's realm's %Object.prototype%, on first use of any own property.
 
 use crate::gc::Gc;
 use crate::object::{
@@ -433,7 +440,9 @@ impl Runtime {
         f: Gc<JsObject>,
         closure: Gc<crate::backend::Closure>,
     ) -> JsResult<()> {
-        let sloppy = self.lazy_closure_shapes.is_some_and(|(_, s)| f.shape() == s);
+        let sloppy = self
+            .lazy_closure_shapes
+            .is_some_and(|(_, s)| f.shape() == s);
         self.set_object_flags(f, 0, FLAG_LAZY);
         // The dictionary kept the slots of the shared shape it copies.
         let shape = if sloppy {

@@ -7,8 +7,8 @@ use crate::backend::{Capture, Closure, Executor, FunctionTemplate, Lambda, Statu
 use crate::completion::JsResult;
 use crate::gc::{Gc, HeapObject, Trace, Tracer, CELL_BODY_OFFSET};
 use crate::object::{
-    Attributes, ObjectKind, PropertyDescriptor, PropertyKey, FLAG_CALLABLE, FLAG_LAZY, FLAG_CLOSURE,
-    FLAG_CONSTRUCTOR,
+    Attributes, ObjectKind, PropertyDescriptor, PropertyKey, FLAG_CALLABLE, FLAG_CLOSURE,
+    FLAG_CONSTRUCTOR, FLAG_LAZY,
 };
 use crate::runtime::Intrinsic;
 use crate::value::Value;
@@ -230,7 +230,10 @@ pub(crate) fn create_function(
         let (strict_shape, sloppy_shape) = rt.lazy_closure_shapes()?;
         let (length, name) = (Value::from_u32(length), Value::string(name));
         let (shape, slots) = if sloppy {
-            (sloppy_shape, &[length, name, Value::UNDEFINED, Value::UNDEFINED][..])
+            (
+                sloppy_shape,
+                &[length, name, Value::UNDEFINED, Value::UNDEFINED][..],
+            )
         } else {
             (strict_shape, &[length, name][..])
         };
