@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use crate::gc::{Gc, Trace, Tracer};
 use crate::object::{
-    Attributes, HostData, JsObject, ObjectKind, PropertyDescriptor, PropertyKey, StoredProperty,
+    Attributes, HostData, JsObject, ObjectKind, PropertyKey, StoredProperty, FLAG_EXOTIC,
 };
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::{JsString, StrView};
@@ -458,12 +458,11 @@ impl Runtime {
             ObjectKind::Host(data),
             0,
         )?;
+        // Step 2: DefinePropertyOrThrow of a new own property on a new
+        // ordinary object: a store.
         let key = PropertyKey::String(self.names.last_index);
-        self.define_property_or_throw(
-            o,
-            key,
-            PropertyDescriptor::data(Value::UNDEFINED, Attributes::new(true, false, false)),
-        )?;
+        let prop = StoredProperty::Data(Value::UNDEFINED, Attributes::new(true, false, false));
+        self.store_property(o, key, prop)?;
         Ok(o)
     }
 
@@ -512,8 +511,20 @@ impl Runtime {
             },
             _ => return Err(self.type_error("not a RegExp object")),
         }
+        // Step 13: Set(obj, "lastIndex", 0, true), a slot write when it is
+        // the writable own data property RegExpAlloc made.
         let key = PropertyKey::String(self.names.last_index);
-        self.set_property(obj, key, Value::ZERO, true)?;
+        match obj.shape().lookup(key) {
+            Some(e)
+                if !e.attrs.is_accessor()
+                    && e.attrs.writable()
+                    && obj.flags() & FLAG_EXOTIC == 0 =>
+            {
+                // SAFETY: short exclusive access.
+                unsafe { obj.get_mut() }.set_slot(e.slot, Value::ZERO);
+            }
+            _ => self.set_property(obj, key, Value::ZERO, true)?,
+        }
         Ok(Value::object(obj))
     }
 
