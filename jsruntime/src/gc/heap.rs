@@ -728,8 +728,13 @@ const CHUNK_SIZE: usize = 2 << 20;
 /// Heap size (bytes in blocks) from which new chunks ask for huge pages.
 /// Blocks returned to the system from a huge page leave it resident until
 /// the kernel splits it (under memory pressure): typescript's peak RSS was
-/// 365 or 410 MB from run to run with them, against 365 MB without.
-const HUGE_PAGES_FROM: usize = 16 << 20;
+/// 365 or 410 MB from run to run with them, against 365 MB without. And a
+/// huge page can cost more than its 512 small ones when the kernel must
+/// compact memory to find one: from 16 MB, esprima's system time was
+/// 0.07-0.21 s from run to run against 0.07-0.10 s without. From 64 MB
+/// only heaps whose marking the TLB slows get them (async_pingpong's 230
+/// MB: 0.86x node --jitless's time with them, 1.03x without).
+const HUGE_PAGES_FROM: usize = 64 << 20;
 const _: () = assert!(CHUNK_SIZE.is_multiple_of(BLOCK_SIZE));
 
 /// A fresh mapping of [`CHUNK_SIZE`] bytes aligned to its size.
