@@ -706,14 +706,18 @@ impl Runtime {
                 repr: UnsafeCell::new(Repr::Slice(base, offset as u32)),
             });
         }
+        // A short part is copied through the stack (not a malloc'd
+        // buffer): the view borrows `s`, and allocating may collect.
         match s.view() {
             StrView::Latin1(b) => {
-                let part: Box<[u8]> = b[start..end].into();
-                self.new_string_latin1(&part)
+                let mut part = [0u8; INLINE_CAPACITY];
+                part[..len].copy_from_slice(&b[start..end]);
+                self.new_string_latin1(&part[..len])
             }
             StrView::Utf16(u) => {
-                let part: Vec<u16> = u[start..end].to_vec();
-                self.new_string_utf16(&part)
+                let mut part = [0u16; MIN_SLICE_LENGTH];
+                part[..len].copy_from_slice(&u[start..end]);
+                self.new_string_utf16(&part[..len])
             }
         }
     }
