@@ -153,13 +153,7 @@ pub(super) fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsR
     let Some(splitter) = splitter.as_object() else {
         return Err(rt.type_error("RegExp species constructor returned a non-object"));
     };
-    let a = rt.new_array(0)?;
-    let limit = arg(args, 1);
-    let lim = if limit.is_undefined() {
-        u32::MAX
-    } else {
-        rt.to_uint32(limit)?
-    };
+    let (a, lim) = split_result_and_limit(rt, arg(args, 1))?;
     if lim == 0 {
         return Ok(Value::object(a));
     }
@@ -211,6 +205,18 @@ pub(super) fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsR
     Ok(Value::object(a))
 }
 
+/// @@split (22.2.6.14) steps 11-14: the result array and the limit
+/// (2^32 - 1 when undefined, else ToUint32).
+fn split_result_and_limit(rt: &mut Runtime, limit: Value) -> JsResult<(Gc<JsObject>, u32)> {
+    let a = rt.new_array(0)?;
+    let lim = if limit.is_undefined() {
+        u32::MAX
+    } else {
+        rt.to_uint32(limit)?
+    };
+    Ok((a, lim))
+}
+
 /// @@split (22.2.6.14) of a RegExp whose reads are all built-ins
 /// ([`split_reads_builtins`]): steps 4-10 construct a splitter with `rx`'s
 /// pattern and flags plus `y`, and step 19's loop runs it sticky at each
@@ -228,13 +234,7 @@ fn split_with_own_matcher(
         return Err(rt.type_error("RegExp method called on an uninitialized RegExp"));
     };
     let unicode_matching = state.flags.full_unicode();
-    // Steps 11-14.
-    let a = rt.new_array(0)?;
-    let lim = if limit.is_undefined() {
-        u32::MAX
-    } else {
-        rt.to_uint32(limit)?
-    };
+    let (a, lim) = split_result_and_limit(rt, limit)?;
     if lim == 0 {
         return Ok(Value::object(a));
     }
