@@ -142,9 +142,11 @@ impl Runtime {
                 o.put_element(length + i as u32, prop)
             };
             // Step 5's Sets grow `length` one by one (10.4.2.1 step 1.k):
-            // a failed allocation leaves the elements stored so far.
+            // a failed allocation, or the heap limit reached after this
+            // store, leaves `length` past the elements stored so far.
+            let stored = u32::from(r.is_ok());
             if let Err(e) = self.note_element_growth(r) {
-                self.set_array_length_raw(a, length + i as u32);
+                self.set_array_length_raw(a, length + i as u32 + stored);
                 return Err(e);
             }
         }
