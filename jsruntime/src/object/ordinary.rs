@@ -601,8 +601,7 @@ impl Runtime {
     /// An ordinary object or array (not exotic, not a lazy built-in): its
     /// elements are its storage.
     pub(crate) fn plain_element_holder(o: Gc<JsObject>) -> bool {
-        use super::exotic::FLAG_EXOTIC;
-        o.flags() & (FLAG_EXOTIC | super::FLAG_LAZY) == 0
+        o.flags() & (FLAG_EXOTIC | FLAG_LAZY) == 0
             && matches!(o.kind(), ObjectKind::Array | ObjectKind::Ordinary)
     }
 
@@ -613,7 +612,6 @@ impl Runtime {
     /// String object, an exotic object), so step 2.b.i finds no property.
     /// A long chain takes the general steps.
     pub(crate) fn may_add_plain_elements(o: Gc<JsObject>) -> bool {
-        use super::exotic::FLAG_EXOTIC;
         if o.flags() & super::FLAG_SPARSE != 0 || !o.is_extensible_flag() {
             return false;
         }

@@ -72,7 +72,7 @@
 use crate::gc::Gc;
 use crate::object::{
     Attributes, JsObject, NativeCtorFn, NativeFn, NativeFunction, ObjectKind, PropertyKey, Shape,
-    FLAG_ARRAY, FLAG_CALLABLE, FLAG_CONSTRUCTOR, FLAG_LAZY,
+    StoredProperty, FLAG_ARRAY, FLAG_CALLABLE, FLAG_CONSTRUCTOR, FLAG_LAZY,
 };
 use crate::runtime::realm::RealmId;
 use crate::runtime::{Intrinsic, Runtime};
@@ -478,7 +478,7 @@ impl Runtime {
             &[Value::object(f)],
         )?;
         let key = PropertyKey::String(self.names.prototype);
-        let prop = crate::object::StoredProperty::Data(
+        let prop = StoredProperty::Data(
             Value::object(prototype),
             Attributes::new(true, false, false),
         );

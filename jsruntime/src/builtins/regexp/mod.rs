@@ -12,7 +12,7 @@ use super::arg;
 use crate::conversions::to_boolean;
 use crate::equality::same_value;
 use crate::gc::Gc;
-use crate::object::regexp::{is_regexp_object, regexp_state};
+use crate::object::regexp::{is_regexp_object, regexp_state, RegExpState};
 use crate::object::{JsObject, NativeFn, ObjectKind, PropertyKey, FLAG_EXOTIC, FLAG_LAZY};
 use crate::runtime::builtins::{BuiltinObject, Make, Prop};
 use crate::runtime::{Intrinsic, Runtime};
@@ -21,6 +21,7 @@ use crate::symbol::WellKnownSymbol;
 use crate::value::Value;
 use crate::JsResult;
 use prototype::*;
+use std::rc::Rc;
 use symbols::*;
 
 /// 22.2.5 Properties of the RegExp Constructor
@@ -180,16 +181,15 @@ fn own_is_builtin(rt: &Runtime, o: Gc<JsObject>, key: PropertyKey, f: NativeFn) 
         .is_some_and(|e| is_native(rt, o.slot(e.slot), f))
 }
 
-/// Whether Get(rx, "flags") is the current realm's built-in getter reading
-/// the built-in flag getters: `rx` is a RegExp whose only own property is
-/// `lastIndex`, inheriting from %RegExp.prototype% whose `flags` and flag
-/// accessors are untouched. Then the read runs no code and its result is
-/// `rx`'s [[OriginalFlags]] in the getter's order.
-pub(crate) fn flags_read_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
+/// `rx`'s RegExp state when Get(rx, "flags") is the current realm's
+/// built-in getter reading the built-in flag getters: `rx` is a RegExp
+/// whose only own property is `lastIndex`, inheriting from
+/// %RegExp.prototype% whose `flags` and flag accessors are untouched. Then
+/// the read runs no code and its result is the state's flags in the
+/// getter's order.
+pub(crate) fn flags_read_builtins(rt: &Runtime, rx: Gc<JsObject>) -> Option<Rc<RegExpState>> {
     let shape = rx.shape();
-    let Some(proto) = rt.intrinsic(Intrinsic::RegExpPrototype).as_object() else {
-        return false;
-    };
+    let proto = rt.intrinsic(Intrinsic::RegExpPrototype).as_object()?;
     if rx.flags() & (FLAG_EXOTIC | FLAG_LAZY) != 0
         || shape.is_dictionary()
         || shape.property_count() != 1
@@ -197,10 +197,10 @@ pub(crate) fn flags_read_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
             .lookup(PropertyKey::String(rt.names.last_index))
             .is_none()
         || rx.proto() != Value::object(proto)
-        || regexp_state(Value::object(rx)).is_none()
     {
-        return false;
+        return None;
     }
+    let state = regexp_state(Value::object(rx))?;
     let names = &rt.names;
     let getters: [(_, NativeFn); 9] = [
         (names.flags, get_flags),
@@ -216,32 +216,29 @@ pub(crate) fn flags_read_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
     getters
         .iter()
         .all(|&(name, f)| own_is_builtin(rt, proto, PropertyKey::String(name), f))
+        .then_some(state)
 }
 
-/// Whether the Gets that @@split makes of `rx` before it runs the
-/// splitter (22.2.6.14 steps 4-10: `constructor`, @@species, `flags` and
-/// the flag getters it reads) and the splitter's `exec` reach the current
-/// realm's built-ins (see [`flags_read_builtins`]). Then no step runs
-/// code, and the splitter behaves as `rx`'s own matcher made sticky.
-pub(crate) fn split_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> bool {
-    if !flags_read_builtins(rt, rx) {
-        return false;
-    }
-    let (Some(proto), Some(ctor)) = (
-        rt.intrinsic(Intrinsic::RegExpPrototype).as_object(),
-        rt.intrinsic(Intrinsic::RegExp).as_object(),
-    ) else {
-        return false;
-    };
+/// `rx`'s RegExp state when the Gets that @@split makes of `rx` before it
+/// runs the splitter (22.2.6.14 steps 4-10: `constructor`, @@species,
+/// `flags` and the flag getters it reads) and the splitter's `exec` reach
+/// the current realm's built-ins (see [`flags_read_builtins`]). Then no
+/// step runs code, and the splitter behaves as `rx`'s own matcher made
+/// sticky.
+pub(crate) fn split_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> Option<Rc<RegExpState>> {
+    let state = flags_read_builtins(rt, rx)?;
+    let proto = rt.intrinsic(Intrinsic::RegExpPrototype).as_object()?;
+    let ctor = rt.intrinsic(Intrinsic::RegExp).as_object()?;
     let species = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Species));
     let constructor_is_regexp = proto.flags() & FLAG_LAZY != 0
         || proto
             .shape()
             .lookup(PropertyKey::String(rt.names.constructor))
             .is_some_and(|e| !e.attrs.is_accessor() && proto.slot(e.slot) == Value::object(ctor));
-    constructor_is_regexp
+    (constructor_is_regexp
         && own_is_builtin(rt, ctor, species, get_species)
-        && own_is_builtin(rt, proto, PropertyKey::String(rt.names.exec), regexp_exec)
+        && own_is_builtin(rt, proto, PropertyKey::String(rt.names.exec), regexp_exec))
+    .then_some(state)
 }
 
 /// 22.2.7.1 RegExpExec ( R, S ): a user `exec` if callable, else the

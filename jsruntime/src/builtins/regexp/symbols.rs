@@ -13,7 +13,7 @@ use crate::builtins::iterator::regexp_string::create_regexp_string_iterator;
 use crate::builtins::string::pattern::get_substitution;
 use crate::equality::same_value;
 use crate::gc::{Gc, RootedList, ValueList};
-use crate::object::regexp::{advance_string_index, last_index_key, regexp_state, RegExpFlags};
+use crate::object::regexp::{advance_string_index, last_index_key, RegExpFlags, RegExpState};
 use crate::object::{JsObject, PropertyKey};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
@@ -23,16 +23,14 @@ use crate::JsResult;
 
 /// ToString(Get(rx, "flags")) as code units.
 fn flags_of(rt: &mut Runtime, rx: Gc<JsObject>) -> JsResult<Vec<u16>> {
-    if flags_read_builtins(rt, rx) {
-        if let Some(state) = regexp_state(Value::object(rx)) {
-            // What the built-in getter returns (22.2.6.4), without the
-            // nine Gets and calls.
-            return Ok(RegExpFlags::LETTERS
-                .iter()
-                .filter(|&&(bit, _)| state.flags.has(bit))
-                .map(|&(_, letter)| letter as u16)
-                .collect());
-        }
+    if let Some(state) = flags_read_builtins(rt, rx) {
+        // What the built-in getter returns (22.2.6.4), without the nine
+        // Gets and calls.
+        return Ok(RegExpFlags::LETTERS
+            .iter()
+            .filter(|&&(bit, _)| state.flags.has(bit))
+            .map(|&(_, letter)| letter as u16)
+            .collect());
     }
     let flags = rt.get(rx, PropertyKey::String(rt.names.flags), Value::object(rx))?;
     Ok(rt.to_string(flags)?.to_utf16())
@@ -139,8 +137,8 @@ fn species_constructor(rt: &mut Runtime, o: Gc<JsObject>, default: Intrinsic) ->
 pub(super) fn regexp_split(rt: &mut Runtime, this: Value, args: &[Value]) -> JsResult<Value> {
     let rx = this_object(rt, this, "[Symbol.split]")?;
     let s = rt.to_string(arg(args, 0))?;
-    if split_reads_builtins(rt, rx) {
-        return split_with_own_matcher(rt, rx, s, arg(args, 1));
+    if let Some(state) = split_reads_builtins(rt, rx) {
+        return split_with_own_matcher(rt, &state, s, arg(args, 1));
     }
     let c = species_constructor(rt, rx, Intrinsic::RegExp)?;
     let mut flags = flags_of(rt, rx)?;
@@ -226,13 +224,10 @@ fn split_result_and_limit(rt: &mut Runtime, limit: Value) -> JsResult<(Gc<JsObje
 /// position is tried twice.
 fn split_with_own_matcher(
     rt: &mut Runtime,
-    rx: Gc<JsObject>,
+    state: &RegExpState,
     s: Gc<JsString>,
     limit: Value,
 ) -> JsResult<Value> {
-    let Some(state) = regexp_state(Value::object(rx)) else {
-        return Err(rt.type_error("RegExp method called on an uninitialized RegExp"));
-    };
     let unicode_matching = state.flags.full_unicode();
     let (a, lim) = split_result_and_limit(rt, limit)?;
     if lim == 0 {
@@ -247,7 +242,7 @@ fn split_with_own_matcher(
     // Step 16: an empty S is split only when the splitter fails on it.
     let size = s.len();
     if size == 0 {
-        if rt.run_matcher(&state, s, 0, true)?.is_none() {
+        if rt.run_matcher(state, s, 0, true)?.is_none() {
             push(rt, Value::string(s))?;
         }
         return Ok(Value::object(a));
@@ -255,7 +250,7 @@ fn split_with_own_matcher(
     // Steps 17-19.
     let (mut p, mut q) = (0usize, 0usize);
     while q < size {
-        let Some(m) = rt.run_matcher(&state, s, q, false)? else {
+        let Some(m) = rt.run_matcher(state, s, q, false)? else {
             break;
         };
         let Some(whole) = m.captures.first().cloned().flatten() else {
