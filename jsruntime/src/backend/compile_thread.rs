@@ -107,7 +107,17 @@ pub(crate) struct Done {
     pub time: Duration,
     /// Cranelift's pass timings of this compilation.
     pub passes: PassTimes,
+    /// The job's IR function, emptied, for the executor's next full tier
+    /// (`Jit::take_function`); `None` after a function of more than
+    /// [`MAX_SPARE_INSTS`] instructions, whose capacity is not kept.
+    pub spare: Option<Function>,
 }
+
+/// Spare functions an executor keeps ([`Done::spare`]).
+pub(crate) const MAX_SPARE_FUNCTIONS: usize = 4;
+/// The largest function (in IR instructions) whose emptied `Function` is
+/// given back: larger ones are rare and would keep megabytes.
+const MAX_SPARE_INSTS: usize = 20_000;
 
 /// The jobs waiting for the compile thread, first first.
 struct Queue {
@@ -164,7 +174,9 @@ fn run(queue: &'static Queue) {
         let ir_insts = ctx.func.dfg.num_insts();
         let code = compile_to_code(&mut ctx, &*job.isa, job.id);
         let time = start.elapsed();
+        let mut spare = std::mem::replace(&mut ctx.func, Function::new());
         ctx.clear();
+        spare.clear();
         let done = Done {
             template: job.template,
             id: job.id,
@@ -172,6 +184,7 @@ fn run(queue: &'static Queue) {
             ir_insts,
             time,
             passes: cranelift_codegen::timing::take_current(),
+            spare: (ir_insts <= MAX_SPARE_INSTS).then_some(spare),
         };
         // The executor may be gone: its results are dropped.
         let _ = job.reply.send(done);

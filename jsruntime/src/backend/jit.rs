@@ -543,6 +543,10 @@ pub struct Jit {
     /// bytes reserved for it, to give back with [`Jit::free_code`] when its
     /// program is freed (`reclaim`).
     pub(crate) last_code: (usize, usize),
+    /// Emptied IR functions the compile thread gave back
+    /// ([`compile_thread::Done::spare`]): the next full tier built on this
+    /// thread starts in one, with its vectors' capacity.
+    spare_functions: Vec<Function>,
     /// The memory of compiled functions (x86-64; elsewhere the module's
     /// own provider holds them and they are never freed).
     code_memory: super::code_memory::CodeMemory,
@@ -636,6 +640,7 @@ impl Jit {
             coroutine_signature,
             next_name: 0,
             last_call_sites: Vec::new(),
+            spare_functions: Vec::new(),
             last_code_size: 0,
             last_code: (0, 0),
             code_memory: super::code_memory::CodeMemory::new(),
@@ -893,7 +898,11 @@ impl Jit {
     /// `compile_thread`) and the target of the full tier.
     pub(crate) fn take_function(&mut self) -> (Function, OwnedTargetIsa) {
         let isa = self.full_tier_isa();
-        let func = std::mem::replace(&mut self.ctx.func, Function::new());
+        // A fresh `Function` would grow every vector from nothing again
+        // (esprima: half of the full-tier IR build on the main thread was
+        // `realloc` copying into freshly faulted pages).
+        let spare = self.spare_functions.pop().unwrap_or_else(Function::new);
+        let func = std::mem::replace(&mut self.ctx.func, spare);
         self.module.clear_context(&mut self.ctx);
         (func, isa)
     }
@@ -910,6 +919,11 @@ impl Jit {
         self.costs.background_time += done.time;
         self.costs.background_insts += done.ir_insts;
         self.costs.background_functions += 1;
+        if let Some(spare) = done.spare {
+            if self.spare_functions.len() < compile_thread::MAX_SPARE_FUNCTIONS {
+                self.spare_functions.push(spare);
+            }
+        }
         let mut code = done.code?;
         let address = self.place(done.id, &code)?;
         self.costs.code_bytes += code.bytes.len();

@@ -1073,6 +1073,34 @@ impl<Input: InputIndexer> BacktrackExecutor<'_, Input> {
         }
     }
 
+    /// jsruntime: the next match, trying only the positions whose code unit
+    /// a match can start with (`startpredicate::FirstUnits`).
+    #[cfg(feature = "utf16")]
+    fn next_match_with_unit_search(
+        &mut self,
+        mut pos: Input::Position,
+        next_start: &mut Option<Input::Position>,
+        units: &crate::startpredicate::FirstUnits,
+    ) -> Option<Match> {
+        let inp = self.input;
+        loop {
+            pos = inp.skip_to_first_unit(pos, units)?;
+            if let Some(end) = self.matcher.try_at_pos(inp, 0, pos, Forward::new()) {
+                // (A match consumes its first character; kept general.)
+                *next_start = if end != pos {
+                    Some(end)
+                } else {
+                    inp.next_right_pos(end)
+                };
+                return Some(self.successful_match(pos, end));
+            }
+            if crate::limits::aborted() {
+                return None;
+            }
+            pos = inp.next_right_pos(pos)?;
+        }
+    }
+
     /// \return the next match, searching the remaining bytes using the given
     /// prefix searcher to quickly find the first potential match location.
     fn next_match_with_prefix_search<PrefixSearch: bytesearch::ByteSearcher>(
@@ -1126,8 +1154,9 @@ impl<Input: InputIndexer> exec::MatchProducer for BacktrackExecutor<'_, Input> {
         // parser that matches `/^.../` against the rest of its input stays
         // linear.
         #[cfg(feature = "utf16")]
-        return match &self.matcher.re.start_pred {
-            StartPredicate::StartAnchored => self.next_match_anchored(pos, next_start),
+        return match (&self.matcher.re.start_pred, self.matcher.re.first_units) {
+            (StartPredicate::StartAnchored, _) => self.next_match_anchored(pos, next_start),
+            (_, Some(units)) => self.next_match_with_unit_search(pos, next_start, &units),
             _ => self.next_match_with_prefix_search(pos, next_start, &bytesearch::EmptyString {}),
         };
 

@@ -454,6 +454,7 @@ pub fn emit(n: &ir::Regex) -> CompiledRegex {
             group_names: Box::new([]),
             flags: n.flags,
             start_pred: startpredicate::predicate_for_re(n),
+            first_units: startpredicate::first_units_for_re(n),
         },
     };
     emitter.emit_node(&n.node);

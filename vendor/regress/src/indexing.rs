@@ -70,6 +70,18 @@ where
         c1 == c2 || self.fold(c1) == self.fold(c2)
     }
 
+    /// jsruntime: the first position from `pos` on whose code unit a
+    /// match can start with (`units`), or `None` when there is none. A
+    /// position to try, not a match: by default `pos` itself (no skipping).
+    #[inline(always)]
+    fn skip_to_first_unit(
+        &self,
+        pos: Self::Position,
+        _units: &crate::startpredicate::FirstUnits,
+    ) -> Option<Self::Position> {
+        Some(pos)
+    }
+
     /// \return a sub-input. Note that positions in the original may no longer be valid in the sub-input.
     fn subinput(&self, range: ops::Range<Self::Position>) -> Self;
 
@@ -899,6 +911,24 @@ impl<'a> InputIndexer for Utf16Input<'a> {
     type CharProps = matchers::Utf16CharProperties;
     const CODE_UNITS_ARE_BYTES: bool = false;
 
+    // Usable only when no match starts with a code point of 256 or more:
+    // a unit below 256 is then the whole first character (never half of
+    // a surrogate pair).
+    fn skip_to_first_unit(
+        &self,
+        pos: Self::Position,
+        units: &crate::startpredicate::FirstUnits,
+    ) -> Option<Self::Position> {
+        if units.wide {
+            return Some(pos);
+        }
+        let start = self.pos_to_offset(pos);
+        let skip = self.input[start..]
+            .iter()
+            .position(|&u| units.contains(u.into()))?;
+        self.try_move_right(pos, skip)
+    }
+
     #[inline(always)]
     fn unicode(&self) -> bool {
         self.unicode
@@ -1145,6 +1175,24 @@ impl<'a> InputIndexer for Ucs2Input<'a> {
     type CharProps = matchers::Utf16CharProperties;
     const CODE_UNITS_ARE_BYTES: bool = false;
 
+    // Usable only when no match starts with a code point of 256 or more:
+    // a unit below 256 is then the whole first character (never half of
+    // a surrogate pair).
+    fn skip_to_first_unit(
+        &self,
+        pos: Self::Position,
+        units: &crate::startpredicate::FirstUnits,
+    ) -> Option<Self::Position> {
+        if units.wide {
+            return Some(pos);
+        }
+        let start = self.pos_to_offset(pos);
+        let skip = self.input[start..]
+            .iter()
+            .position(|&u| units.contains(u.into()))?;
+        self.try_move_right(pos, skip)
+    }
+
     #[inline(always)]
     fn unicode(&self) -> bool {
         self.unicode
@@ -1325,6 +1373,19 @@ impl<'a> InputIndexer for Latin1Input<'a> {
     // Bytes, but not UTF-8: the byte searchers look for the UTF-8 encoding
     // of literals, which differs from Latin-1 above 0x7F.
     const CODE_UNITS_ARE_BYTES: bool = false;
+
+    // Every code unit is its code point, below 256.
+    fn skip_to_first_unit(
+        &self,
+        pos: Self::Position,
+        units: &crate::startpredicate::FirstUnits,
+    ) -> Option<Self::Position> {
+        let start = self.pos_to_offset(pos);
+        let skip = self.input[start..]
+            .iter()
+            .position(|&b| units.contains(b.into()))?;
+        self.try_move_right(pos, skip)
+    }
 
     #[inline(always)]
     fn unicode(&self) -> bool {

@@ -197,6 +197,10 @@ pub struct CompiledRegex {
     // Predicate to rapidly find the first potential match.
     pub start_pred: StartPredicate,
 
+    // jsruntime: the code units a match can start with, for UTF-16 builds
+    // (`startpredicate::FirstUnits`).
+    pub first_units: Option<crate::startpredicate::FirstUnits>,
+
     // Number of loops, used to populate loop data.
     pub loops: u32,
 

@@ -226,3 +226,110 @@ pub fn predicate_for_re(re: &ir::Regex) -> StartPredicate {
         .unwrap_or(AbstractStartPredicate::Arbitrary)
         .resolve_to_insn()
 }
+
+/// jsruntime: the code points below 256 a match can start with, for the
+/// UTF-16 build, whose byte predicates above are never used (they look for
+/// UTF-8 bytes). The search skips to the next such code unit before trying
+/// a position: `/[<>"']|&(?!…)/` on a Latin-1 string then runs the matcher
+/// only where one of those five characters is. Computed from the same IR
+/// the matcher runs (case-insensitive sets are already expanded into
+/// `CharSet`/`Bracket` nodes), so it is exact for Latin-1 text; `wide`
+/// says a match may also start with a code point of 256 or more, and then
+/// it cannot be used on UTF-16 text.
+#[derive(Debug, Clone, Copy)]
+pub struct FirstUnits {
+    bits: [u64; 4],
+    pub wide: bool,
+}
+
+impl FirstUnits {
+    fn none() -> Self {
+        FirstUnits {
+            bits: [0; 4],
+            wide: false,
+        }
+    }
+
+    fn add(&mut self, cp: u32) {
+        if cp < 256 {
+            self.bits[(cp >> 6) as usize] |= 1 << (cp & 63);
+        } else {
+            self.wide = true;
+        }
+    }
+
+    /// Whether a match can start with code unit `unit` (below 256).
+    #[inline(always)]
+    pub fn contains(&self, unit: u32) -> bool {
+        unit < 256 && self.bits[(unit >> 6) as usize] & (1 << (unit & 63)) != 0
+    }
+}
+
+/// What the first consumed character of a node can be.
+enum First {
+    /// Anything (or the node may match the empty string at the end).
+    Any,
+    Units(FirstUnits),
+}
+
+/// `None`: the node consumes nothing (an assertion), so the next node
+/// decides.
+fn first_units(n: &Node) -> Option<First> {
+    let units = |f: &dyn Fn(&mut FirstUnits)| {
+        let mut u = FirstUnits::none();
+        f(&mut u);
+        Some(First::Units(u))
+    };
+    match n {
+        Node::Char { c } => units(&|u| u.add(*c)),
+        Node::CharSet(chars) => units(&|u| chars.iter().for_each(|&c| u.add(c))),
+        Node::Bracket(bc) => units(&|u| {
+            let ivs = bc.cps.intervals();
+            for cp in 0..256 {
+                if ivs.iter().any(|iv| iv.contains(cp)) != bc.invert {
+                    u.add(cp);
+                }
+            }
+            u.wide = bc.invert || ivs.iter().any(|iv| iv.last >= 256);
+        }),
+        Node::Empty
+        | Node::Anchor { .. }
+        | Node::WordBoundary { .. }
+        | Node::LookaroundAssertion { .. } => None,
+        Node::Cat(nodes) => nodes.iter().find_map(first_units),
+        Node::CaptureGroup { contents, .. } => first_units(contents),
+        Node::Loop { loopee, quant, .. } | Node::Loop1CharBody { loopee, quant } => {
+            if quant.min > 0 {
+                first_units(loopee)
+            } else {
+                Some(First::Any)
+            }
+        }
+        Node::Alt(left, right) => match (first_units(left), first_units(right)) {
+            (Some(First::Units(mut a)), Some(First::Units(b))) => {
+                for (x, y) in a.bits.iter_mut().zip(b.bits) {
+                    *x |= y;
+                }
+                a.wide |= b.wide;
+                Some(First::Units(a))
+            }
+            _ => Some(First::Any),
+        },
+        Node::Goal
+        | Node::BackRef { .. }
+        | Node::MatchAny
+        | Node::MatchAnyExceptLineTerminator
+        | Node::StringSet { .. }
+        | Node::ByteSequence(..)
+        | Node::ByteSet(..) => Some(First::Any),
+    }
+}
+
+/// jsruntime: the [`FirstUnits`] of a regex (`None`: a match may start
+/// anywhere, or be empty).
+pub fn first_units_for_re(re: &ir::Regex) -> Option<FirstUnits> {
+    match first_units(&re.node)? {
+        First::Any => None,
+        First::Units(u) => Some(u),
+    }
+}

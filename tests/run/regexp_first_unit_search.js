@@ -1,0 +1,49 @@
+// Expected output produced with node 20.
+// Searches that skip to the code units a match can start with (regress's
+// first-unit prefilter): Latin-1 and UTF-16 subjects, case-insensitive
+// sets, inverted classes, assertions before the first character, and
+// alternations with an empty arm (no prefilter).
+const subjects = [
+  "hello world & <b>bold</b> \"quoted\" 'single'",
+  "caf\u00e9 na\u00efve \u00c9COLE \u00e9t\u00e9",
+  "wide \u4e16\u754c then <tag> and \u00e9",
+  "emoji \ud83d\ude00 x\ud83d\ude00y <z>",
+  "no specials here at all",
+  "",
+];
+const patterns = [
+  /[<>"']|&(?!(#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/,
+  /[<>"']|&(?!(#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g,
+  /\u00e9+/g,
+  /\u00c9/gi,
+  /[^a-z ]+/g,
+  /[^\u0000-\u00ff]+/g,
+  /[\u4e00-\u9fff]/g,
+  /(?=b)bold|world/g,
+  /\bt\w+/g,
+  /(?:x|)y/g,
+  /a{0,2}l/g,
+  /(?:ab)+|<[a-z]+>/g,
+  /\ud83d\ude00/gu,
+  /[\u{1F600}]/gu,
+  /.\ud83d/g,
+  /K/gi,
+  /k/giu,
+  /(?<=<)[a-z]+/g,
+];
+for (const re of patterns) {
+  const out = [];
+  for (const s of subjects) {
+    re.lastIndex = 0;
+    if (re.global) out.push(JSON.stringify(s.match(re)));
+    else {
+      const m = re.exec(s);
+      out.push(m ? m.index + ":" + JSON.stringify(m[0]) : "null");
+    }
+  }
+  console.log(String(re), out.join(" | "));
+}
+console.log("\u212a".match(/k/giu), "\u212a".match(/k/gi));
+console.log("a<b>c".replace(/[<>]/g, "_"), "x&amp;y&z".replace(/&(?!amp;)/g, "&amp;"));
+console.log("one, two;three".split(/[,;] ?/));
+console.log(/[<>]/.test("plain"), /[<>]/.test("pl<in"), "pl\u0100<".search(/[<>]/));
