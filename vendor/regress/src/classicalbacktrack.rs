@@ -72,23 +72,44 @@ pub(crate) struct MatchAttempter<'a, Input: InputIndexer> {
     re: &'a CompiledRegex,
     bts: Vec<BacktrackInsn<Input>>,
     s: State<Input::Position>,
+    /// jsruntime: the position the loop data starts at (see `ready`).
+    entry: Input::Position,
+    /// jsruntime: emptied backtrack stacks and capture-group copies of
+    /// finished lookarounds, reused by the next ones (each evaluation of a
+    /// lookaround allocated both: marked's regexes test lookaheads at
+    /// every step of a lazy loop).
+    spare_bts: Vec<Vec<BacktrackInsn<Input>>>,
+    spare_groups: Vec<Vec<GroupData<Input::Position>>>,
 }
 
 impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
     pub(crate) fn new(re: &'a CompiledRegex, entry: Input::Position) -> Self {
-        // jsruntime: room for a typical match's backtrack stack at once
-        // (grown from one entry, its reallocations were most of marked's
-        // allocations per `exec`).
-        let mut bts = Vec::with_capacity(32);
-        bts.push(BacktrackInsn::Exhausted);
+        // jsruntime: nothing is allocated until the first attempt
+        // (`ready`): a search whose first-unit scan finds no candidate
+        // never attempts.
         Self {
             re,
-            bts,
+            bts: Vec::new(),
             s: State {
-                loops: vec![LoopData::new(entry); re.loops as usize],
-                groups: vec![GroupData::new(); re.groups as usize],
+                loops: Vec::new(),
+                groups: Vec::new(),
             },
+            entry,
+            spare_bts: Vec::new(),
+            spare_groups: Vec::new(),
         }
+    }
+
+    /// jsruntime: makes the state of a first attempt: the backtrack stack
+    /// with room for a typical match (grown from one entry, its
+    /// reallocations were most of marked's allocations per `exec`), and
+    /// the loop and group data.
+    #[cold]
+    fn ready(&mut self) {
+        self.bts.reserve(32);
+        self.bts.push(BacktrackInsn::Exhausted);
+        self.s.loops = vec![LoopData::new(self.entry); self.re.loops as usize];
+        self.s.groups = vec![GroupData::new(); self.re.groups as usize];
     }
 
     #[inline(always)]
@@ -464,12 +485,12 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
         let range = (start_group as usize)..(end_group as usize);
         // TODO: consider retaining storage here?
         // Temporarily defeat backtracking.
-        let saved_groups = self.s.groups.iat(range.clone()).to_vec();
+        let mut saved_groups = self.spare_groups.pop().unwrap_or_default();
+        saved_groups.extend_from_slice(self.s.groups.iat(range.clone()));
 
         // Start with an "empty" backtrack stack.
-        // TODO: consider using a stack-allocated array.
-        // jsruntime: with room, as in `new`.
-        let mut saved_bts = Vec::with_capacity(16);
+        // jsruntime: a spare one, or one with room, as in `ready`.
+        let mut saved_bts = self.spare_bts.pop().unwrap_or_else(|| Vec::with_capacity(16));
         saved_bts.push(BacktrackInsn::Exhausted);
         core::mem::swap(&mut self.bts, &mut saved_bts);
 
@@ -478,6 +499,8 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
 
         // Put back our bts.
         core::mem::swap(&mut self.bts, &mut saved_bts);
+        saved_bts.clear();
+        self.spare_bts.push(saved_bts);
 
         // If we are a positive lookahead that successfully matched, retain the
         // capture groups (but we need to set up backtracking). Otherwise restore
@@ -491,8 +514,10 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
                 });
             }
         } else {
-            self.s.groups.splice(range, saved_groups);
+            self.s.groups[range].copy_from_slice(&saved_groups);
         }
+        saved_groups.clear();
+        self.spare_groups.push(saved_groups);
         matched != negate
     }
 
@@ -644,6 +669,9 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
         mut pos: Input::Position,
         dir: Dir,
     ) -> Option<Input::Position> {
+        if self.bts.is_empty() {
+            self.ready();
+        }
         debug_assert!(
             self.bts.len() == 1,
             "Should be only initial exhausted backtrack insn"
