@@ -13,7 +13,7 @@ use super::{FLAG_ARRAY, FLAG_EXOTIC, FLAG_EXTENSIBLE, FLAG_LAZY, FLAG_LENGTH_REA
 use crate::equality::same_value;
 use crate::gc::Gc;
 use crate::runtime::{Intrinsic, Runtime};
-use crate::value::Value;
+use crate::value::{Value, ValueType};
 use crate::JsResult;
 
 impl Runtime {
@@ -475,6 +475,33 @@ impl Runtime {
 
     /// 7.3.3 GetV(V, P).
     pub fn get_v(&mut self, v: Value, key: PropertyKey) -> JsResult<Value> {
+        // Step 1's wrapper is not made when it has no own property `key`:
+        // step 2 then asks its prototype, with `v` as the receiver, which
+        // is all the wrapper would do (it is never seen). A String object
+        // owns `length` and its indices only (10.4.3.5
+        // StringGetOwnProperty; other numeric strings are not indices of
+        // it); Number, Boolean, Symbol and BigInt objects own nothing.
+        // Spreading a string allocated a String object for its @@iterator.
+        if !v.is_object() {
+            let prototype = match v.type_of() {
+                ValueType::String => match key {
+                    PropertyKey::Symbol(_) => Some(Intrinsic::StringPrototype),
+                    PropertyKey::String(s) if s != self.names.length => {
+                        Some(Intrinsic::StringPrototype)
+                    }
+                    _ => None,
+                },
+                ValueType::Number => Some(Intrinsic::NumberPrototype),
+                ValueType::Boolean => Some(Intrinsic::BooleanPrototype),
+                ValueType::Symbol => Some(Intrinsic::SymbolPrototype),
+                ValueType::BigInt => Some(Intrinsic::BigIntPrototype),
+                _ => None,
+            };
+            if let Some(prototype) = prototype {
+                let o = self.intrinsic_object(prototype);
+                return self.get(o, key, v);
+            }
+        }
         let o = self.to_object(v)?;
         self.get(o, key, v)
     }

@@ -70,6 +70,11 @@ intrinsics! {
     FunctionPrototypeHasInstance,
     // %StringIteratorPrototype% (22.1.5.2).
     StringIteratorPrototype,
+    // The original String.prototype[@@iterator] (22.1.3.36) and
+    // %StringIteratorPrototype%.next (22.1.5.2.1), for spreading a string
+    // without the iterator.
+    StringPrototypeIterator,
+    StringIteratorNext,
     // The original Array.prototype.values (23.1.3.37) and
     // %ArrayIteratorPrototype%.next (23.1.5.2.1), for the iteration fast path.
     ArrayValues,

@@ -148,7 +148,8 @@ pub(crate) static STRING_ITERATOR_PROTOTYPE: BuiltinObject = BuiltinObject {
     proto: Some(Intrinsic::IteratorPrototype),
     make: Make::Ordinary,
     props: &[
-        Prop::method("next", 0, string::string_iterator_next),
+        Prop::method("next", 0, string::string_iterator_next)
+            .records(Intrinsic::StringIteratorNext),
         Prop::value("@@toStringTag", Constant::Str("String Iterator"), ATTR_C),
     ],
 };

@@ -266,9 +266,66 @@ pub fn append_spread(rt: &mut Runtime, array: Value, iterable: Value) -> JsResul
     let Some(a) = array.as_object().filter(|a| a.is_array()) else {
         return Err(rt.type_error("internal error: spread into a non-array"));
     };
+    if let Some(s) = iterable.as_string() {
+        if string_iteration_intact(rt) {
+            append_code_points(rt, a, s)?;
+            return Ok(array);
+        }
+    }
     let rec = get_iterator(rt, iterable)?;
     append_from_record(rt, a, rec)?;
     Ok(array)
+}
+
+/// Whether spreading a string primitive would run the original
+/// String.prototype[@@iterator] and %StringIteratorPrototype%.next: the
+/// iterator and its result objects are then never seen, and the string's
+/// code points can be appended directly.
+fn string_iteration_intact(rt: &mut Runtime) -> bool {
+    let key = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Iterator));
+    let method = rt
+        .intrinsic_object(Intrinsic::StringPrototype)
+        .stored_property(key);
+    let next_key = PropertyKey::String(rt.names.next);
+    let next = rt
+        .intrinsic_object(Intrinsic::StringIteratorPrototype)
+        .stored_property(next_key);
+    matches!(method, Some(StoredProperty::Data(m, _)) if m == rt.intrinsic(Intrinsic::StringPrototypeIterator))
+        && matches!(next, Some(StoredProperty::Data(n, _)) if n == rt.intrinsic(Intrinsic::StringIteratorNext))
+}
+
+/// Appends the code points of `s` to array `a` as strings, as the string
+/// iterator yields them (22.1.5.2.1: a surrogate pair is one value, a lone
+/// surrogate its own).
+fn append_code_points(
+    rt: &mut Runtime,
+    a: Gc<JsObject>,
+    s: Gc<crate::string::JsString>,
+) -> JsResult<()> {
+    let len = s.len();
+    let mut position = 0;
+    while position < len {
+        let first = s.code_unit_at(position).unwrap_or(0);
+        let size = match s.code_unit_at(position + 1) {
+            Some(second)
+                if (0xD800..0xDC00).contains(&first) && (0xDC00..0xE000).contains(&second) =>
+            {
+                2
+            }
+            _ => 1,
+        };
+        let part = rt.substring(s, position, position + size)?;
+        position += size;
+        let index = a.array_length();
+        if index == u32::MAX {
+            return Err(rt.range_error("Invalid array length"));
+        }
+        let v = Value::string(part);
+        if !rt.try_create_array_element(a, index, v)? {
+            rt.create_data_property_or_throw(a, PropertyKey::Index(index), v)?;
+        }
+    }
+    Ok(())
 }
 
 /// 7.4.11 IteratorClose ( iteratorRecord, completion ), unless the record is

@@ -96,7 +96,7 @@ pub(crate) static STRING_PROTOTYPE: BuiltinObject = BuiltinObject {
         Prop::method("trimEnd", 0, pad_trim::trim_end),
         Prop::method("trimStart", 0, pad_trim::trim_start),
         Prop::method("valueOf", 0, this_string_value),
-        Prop::method("@@iterator", 0, string_iterator),
+        Prop::method("@@iterator", 0, string_iterator).records(Intrinsic::StringPrototypeIterator),
         // Annex B.2.2 (#sec-additional-properties-of-the-string.prototype-object).
         Prop::method("substr", 2, access::substr),
         Prop::method("anchor", 1, html::anchor),
