@@ -190,6 +190,9 @@ runtime_functions! {
     CreateClosure => bridge::closures::runtime_create_closure,
         (ctx: *mut Executor, template: *const FunctionTemplate, count: u32, captures: *const u64,
          ret: *mut u64) -> u32;
+    CreateClosureFromSlots => bridge::closures::runtime_create_closure_from_slots,
+        (ctx: *mut Executor, template: *const FunctionTemplate, count: u32, captures: *mut u64,
+         slots: u64, ret: *mut u64) -> u32;
     CreateObject => bridge::objects::runtime_create_object,
         (ctx: *mut Executor, ret: *mut u64) -> u32;
     CreateDataProperty => bridge::objects::runtime_create_data_property,

@@ -130,6 +130,46 @@ pub unsafe extern "C" fn runtime_escape_cell(_ctx: *mut Executor, slot: *mut u64
     0
 }
 
+/// [`runtime_create_closure`] for compact code, which leaves the capture
+/// cells of its own frame slots to this call: entry `i` of `captures` with
+/// bit `i` of `slots` set is the address of a two-word frame slot, replaced
+/// here by the slot's cell (made on first use, as [`runtime_capture_cell`]
+/// does); the other entries are cells. A closure of three captured locals
+/// was three calls and branches before the creation, now one call
+/// (`compiler/call.rs`, `capture`).
+///
+/// # Safety
+/// As [`runtime_create_closure`], and each entry flagged in `slots` must
+/// be a two-word frame slot of the calling compiled function; `count` is
+/// at most 64. The cells made go back into `captures` (a frame slot of
+/// the caller, scanned by the collector) before the next allocation.
+pub unsafe extern "C" fn runtime_create_closure_from_slots(
+    ctx: *mut Executor,
+    template: *const FunctionTemplate,
+    count: u32,
+    captures: *mut u64,
+    slots: u64,
+    ret: *mut u64,
+) -> u32 {
+    for i in 0..count.min(64) as usize {
+        if slots & (1 << i) == 0 {
+            continue;
+        }
+        // SAFETY: the contract: entry `i` is a frame slot's address, and
+        // the cell replaces it in the caller's writable area.
+        unsafe {
+            let entry = captures.add(i);
+            let status = runtime_capture_cell(ctx, *entry as *mut u64, entry);
+            if status != Status::Normal as u32 {
+                *ret = *entry;
+                return status;
+            }
+        }
+    }
+    // SAFETY: every entry is a cell now; the rest is the contract.
+    unsafe { runtime_create_closure(ctx, template, count, captures, ret) }
+}
+
 /// A function object for `template` with `count` capture cells read from
 /// `captures` (see [`create_function`]).
 ///

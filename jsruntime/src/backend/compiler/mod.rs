@@ -520,6 +520,10 @@ struct FunctionCompiler<'a, 'p> {
     scratch: StackSlot,
     /// Argument vector of calls (and capture vector of closures).
     argv: Option<StackSlot>,
+    /// The entries of the argument area that hold a captured frame slot's
+    /// address rather than its cell, for the closure being created
+    /// (`call.rs`, `capture`).
+    slot_captures: u64,
     /// Arguments then locals.
     slots: Vec<Slot>,
     /// Kind of each slot's binding, when a scope declares it.
@@ -738,6 +742,7 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
             ret,
             scratch,
             argv: argv_slot,
+            slot_captures: 0,
             slots,
             kinds,
             unboxed_vars: Vec::new(),

@@ -705,12 +705,7 @@ impl FunctionCompiler<'_, '_> {
         if let Locator::Capture(i) = locator {
             return self.own_capture(i);
         }
-        let index = self.slot_index(locator)?;
-        let Slot::Memory { slot } = self.slots[index] else {
-            return malformed(format!(
-                "capturing {locator}, which no scope marks as captured"
-            ));
-        };
+        let slot = self.captured_slot(locator)?;
         // Compact code: the runtime finds or makes the cell.
         if self.compact() {
             let target = self.b.ins().stack_addr(I64, slot, 0);
@@ -735,6 +730,18 @@ impl FunctionCompiler<'_, '_> {
         self.b.switch_to_block(done);
         self.b.ins().stack_store(I64, result, slot, CELL_OFFSET);
         Ok(result)
+    }
+
+    /// The frame slot of captured binding `locator` (a local or an
+    /// argument: its value, then its cell's body pointer or 0).
+    pub(super) fn captured_slot(&self, locator: Locator) -> Result<StackSlot, CompileError> {
+        let index = self.slot_index(locator)?;
+        let Slot::Memory { slot } = self.slots[index] else {
+            return malformed(format!(
+                "capturing {locator}, which no scope marks as captured"
+            ));
+        };
+        Ok(slot)
     }
 
     /// Capture cell `i` of the running closure.
