@@ -341,6 +341,14 @@ fn print_stats(exec: &Executor, stats: bool, defined: usize) {
         );
         let c = exec.compile_costs();
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        let h = exec.runtime.heap_stats();
+        eprintln!(
+            "gc: {} collections, {:.1} ms marking, {:.1} ms sweeping, {} KB live after the last",
+            h.collections,
+            ms(h.mark_time),
+            ms(h.sweep_time),
+            h.live_bytes / 1024
+        );
         eprintln!(
             "compile: {:.1} ms in Cranelift, {} IR instructions, {} bytes of machine code",
             ms(c.time),

@@ -72,6 +72,12 @@ pub struct HeapStats {
     pub large_objects: usize,
     /// Total bytes ever allocated in cells.
     pub total_allocated: u64,
+    /// Time spent marking (roots, tracing, weak processing and the weak
+    /// tables pruned before the sweep), over all collections (`jstb run
+    /// --stats`).
+    pub mark_time: std::time::Duration,
+    /// Time spent sweeping, over all collections.
+    pub sweep_time: std::time::Duration,
 }
 
 struct Block {
@@ -493,6 +499,17 @@ impl Heap {
     /// Frees every unmarked cell and clears the marks of the survivors. Call
     /// after marking (and weak-table pruning) is complete.
     pub(crate) fn sweep(&mut self) {
+        let start = std::time::Instant::now();
+        self.sweep_cells();
+        self.stats.sweep_time += start.elapsed();
+    }
+
+    /// Adds a collection's marking time to the statistics.
+    pub(crate) fn note_mark_time(&mut self, time: std::time::Duration) {
+        self.stats.mark_time += time;
+    }
+
+    fn sweep_cells(&mut self) {
         let poison = self.poison;
         let mut live = 0usize;
         let mut emptied = Vec::new();

@@ -429,6 +429,7 @@ impl Runtime {
 
     #[inline(never)]
     fn collect(&mut self, pending: Option<&dyn Trace>) {
+        let start = std::time::Instant::now();
         let mut tracer = Tracer::new();
         let heap = &self.heap;
         stack::scan(self.stack_top, &mut |word| {
@@ -449,6 +450,7 @@ impl Runtime {
         self.atoms.prune_unmarked();
         Runtime::prune_shape_transitions(&mut self.shapes_with_transitions);
         Runtime::prune_inline_caches(&self.inline_caches);
+        self.heap.note_mark_time(start.elapsed());
         self.heap.sweep();
         // Swept shapes' addresses may be reused.
         self.instance_of_cache.fill((0, 0));
