@@ -47,3 +47,6 @@ console.log("\u212a".match(/k/giu), "\u212a".match(/k/gi));
 console.log("a<b>c".replace(/[<>]/g, "_"), "x&amp;y&z".replace(/&(?!amp;)/g, "&amp;"));
 console.log("one, two;three".split(/[,;] ?/));
 console.log(/[<>]/.test("plain"), /[<>]/.test("pl<in"), "pl\u0100<".search(/[<>]/));
+// Brackets answer code points below 256 from a precomputed bitmap.
+console.log("ab\u212a\u017f\u00ffx\n\u4e16".match(/[a-z\u00ff]+/giu), "A\u00e9\u0100\u00c9".match(/[^\u0100]/g));
+console.log("x\u2028y\nz".match(/[^\n]+/g), "\u00b5\u039c\u03bc".match(/[\u00b5]/gi), "\u00b5\u039c\u03bc".match(/[\u00b5]/giu));

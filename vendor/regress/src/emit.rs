@@ -296,7 +296,9 @@ impl Emitter {
                             self.emit_insn(Insn::AsciiBracket(ascii_contents))
                         } else {
                             let idx = self.result.brackets.len();
-                            self.result.brackets.push(contents.clone());
+                            self.result
+                                .brackets
+                                .push(crate::insn::CompiledBracket::new(contents.clone()));
                             self.emit_insn(Insn::Bracket(idx))
                         }
                     }

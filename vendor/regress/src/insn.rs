@@ -186,13 +186,46 @@ pub enum StartPredicate {
     StartAnchored,
 }
 
+/// jsruntime: a bracket of the compiled regex with its answers for the
+/// code points below 256 precomputed (`invert` applied), so the matcher
+/// tests a bit for them instead of searching the intervals: marked's
+/// inverted classes (`[^\n]`, `[^`~]`) are tested at every step of its
+/// loops, and its text is Latin-1.
+#[derive(Debug, Clone)]
+pub struct CompiledBracket {
+    pub bc: BracketContents,
+    latin1: [u64; 4],
+}
+
+impl CompiledBracket {
+    pub fn new(bc: BracketContents) -> Self {
+        let mut latin1 = [0u64; 4];
+        for cp in 0..256u32 {
+            if bc.cps.contains(cp) != bc.invert {
+                latin1[(cp >> 6) as usize] |= 1 << (cp & 63);
+            }
+        }
+        CompiledBracket { bc, latin1 }
+    }
+
+    /// Whether the bracket matches code point `cp`.
+    #[inline(always)]
+    pub fn matches(&self, cp: u32) -> bool {
+        if cp < 256 {
+            self.latin1[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
+        } else {
+            self.bc.cps.contains(cp) != self.bc.invert
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct CompiledRegex {
     // Sequence of instructions.
     pub insns: Vec<Insn>,
 
     // The bracket contents, indexed by the value of the `Bracket` instruction.
-    pub brackets: Vec<BracketContents>,
+    pub brackets: Vec<CompiledBracket>,
 
     // Predicate to rapidly find the first potential match.
     pub start_pred: StartPredicate,

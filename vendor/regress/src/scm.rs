@@ -4,7 +4,6 @@ use crate::cursor::Direction;
 use crate::indexing::{ElementType, InputIndexer};
 use crate::insn::MAX_CHAR_SET_LENGTH;
 use crate::matchers::CharProperties;
-use crate::types::BracketContents;
 
 /// A trait for things that match a single Element.
 pub trait SingleCharMatcher<Input: InputIndexer, Dir: Direction> {
@@ -44,14 +43,15 @@ impl<Input: InputIndexer, Dir: Direction> SingleCharMatcher<Input, Dir> for Char
 
 /// Insn::Bracket
 pub struct Bracket<'a> {
-    pub bc: &'a BracketContents,
+    pub bc: &'a crate::insn::CompiledBracket,
 }
 
 impl<Input: InputIndexer, Dir: Direction> SingleCharMatcher<Input, Dir> for Bracket<'_> {
     #[inline(always)]
     fn matches(&self, input: &Input, dir: Dir, pos: &mut Input::Position) -> bool {
         match cursor::next(input, dir, pos) {
-            Some(c) => Input::CharProps::bracket(self.bc, c),
+            // jsruntime: the precomputed answer below 256 (`CompiledBracket`).
+            Some(c) => self.bc.matches(c.into()),
             _ => false,
         }
     }
