@@ -50,3 +50,9 @@ console.log(/[<>]/.test("plain"), /[<>]/.test("pl<in"), "pl\u0100<".search(/[<>]
 // Brackets answer code points below 256 from a precomputed bitmap.
 console.log("ab\u212a\u017f\u00ffx\n\u4e16".match(/[a-z\u00ff]+/giu), "A\u00e9\u0100\u00c9".match(/[^\u0100]/g));
 console.log("x\u2028y\nz".match(/[^\n]+/g), "\u00b5\u039c\u03bc".match(/[\u00b5]/gi), "\u00b5\u039c\u03bc".match(/[\u00b5]/giu));
+const re = /a/g;
+re.lastIndex = { valueOf() { Object.defineProperty(re, "lastIndex", { writable: false }); return 0; } };
+try { re.exec("aaa"); console.log("no throw", re.lastIndex); } catch (e) { console.log(e instanceof TypeError, re.lastIndex); }
+const re2 = /b/y; re2.lastIndex = 1; console.log(re2.test("ab"), re2.lastIndex, re2.test("ab"), re2.lastIndex);
+const re3 = /c/g; Object.defineProperty(re3, "lastIndex", { value: 0, writable: false });
+try { re3.test("c"); } catch (e) { console.log("frozen", e instanceof TypeError); }

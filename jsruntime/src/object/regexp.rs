@@ -558,7 +558,24 @@ impl Runtime {
         };
         let length = s.len();
         let last_index_key = PropertyKey::String(self.names.last_index);
-        let li = self.get(r, last_index_key, Value::object(r))?;
+        // Get and Set of `lastIndex` as slot accesses when it is the
+        // writable own data property of an ordinary object (what
+        // RegExpAlloc made): what OrdinaryGet and OrdinarySet would do.
+        let slot = match r.shape().lookup(last_index_key) {
+            Some(e)
+                if !e.attrs.is_accessor() && e.attrs.writable() && r.flags() & FLAG_EXOTIC == 0 =>
+            {
+                Some(e.slot)
+            }
+            _ => None,
+        };
+        let li = match slot {
+            Some(slot) => r.slot(slot),
+            None => self.get(r, last_index_key, Value::object(r))?,
+        };
+        // ToLength of an object runs its valueOf, which may redefine
+        // `lastIndex`: the writes then take the generic Set.
+        let slot = slot.filter(|_| li.is_number());
         let mut last_index = self.to_length(li)?;
         let flags = state.flags;
         let global = flags.has(RegExpFlags::GLOBAL);
@@ -573,7 +590,7 @@ impl Runtime {
         };
         let Some(m) = found else {
             if global || sticky {
-                self.set_property(r, last_index_key, Value::ZERO, true)?;
+                self.set_last_index(r, slot, Value::ZERO)?;
             }
             return Ok(None);
         };
@@ -581,9 +598,25 @@ impl Runtime {
             return Ok(None);
         };
         if global || sticky {
-            self.set_property(r, last_index_key, Value::from_u32(whole.end as u32), true)?;
+            self.set_last_index(r, slot, Value::from_u32(whole.end as u32))?;
         }
         Ok(Some((m, flags.has(RegExpFlags::HAS_INDICES))))
+    }
+
+    /// Set(R, "lastIndex", v, true) (RegExpBuiltinExec steps 13.a.i and
+    /// 18), a slot write when `slot` is that of a writable own data
+    /// property found before the match. The matcher runs no code, so the
+    /// object cannot have changed in between.
+    fn set_last_index(&mut self, r: Gc<JsObject>, slot: Option<u32>, v: Value) -> JsResult<()> {
+        match slot {
+            // SAFETY: short exclusive access.
+            Some(slot) => unsafe { r.get_mut() }.set_slot(slot, v),
+            None => {
+                let key = PropertyKey::String(self.names.last_index);
+                self.set_property(r, key, v, true)?;
+            }
+        }
+        Ok(())
     }
 
     /// Runs `state`'s matcher on `s` from code unit `start` (at `start` only

@@ -955,7 +955,25 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
                         }
                     }
 
-                    &Insn::Alt { secondary } => {
+                    &Insn::Alt { secondary, guard } => {
+                        // jsruntime: a guarded primary that cannot start
+                        // with the next character is skipped (guards are
+                        // only emitted outside lookbehinds: forward).
+                        if guard != crate::insn::NO_GUARD {
+                            let units = &re.alt_guards[guard as usize];
+                            let mut next = pos;
+                            let possible = match input.next_right(&mut next) {
+                                Some(c) => {
+                                    let c: u32 = c.into();
+                                    units.contains(c) || (c >= 256 && units.wide)
+                                }
+                                None => false,
+                            };
+                            if !possible {
+                                ip = secondary as IP;
+                                continue 'nextinsn;
+                            }
+                        }
                         self.push_backtrack(BacktrackInsn::SetPosition {
                             ip: secondary as IP,
                             pos,

@@ -140,14 +140,17 @@ impl Emitter {
         // Iterate over all alternatives but the last.
         for cps in priors.iter() {
             // Start with an alt jumping to the next string.
-            let alt_idx = self.emit_insn_offset(Insn::Alt { secondary: 0 });
+            let alt_idx = self.emit_insn_offset(Insn::Alt {
+                secondary: 0,
+                guard: crate::insn::NO_GUARD,
+            });
             self.emit_code_point_sequence(cps, icase);
             // On success, jump past the remaining alternatives.
             // On failure, the Alt resumes at the next alternative.
             jump_fixups.push(self.emit_insn_offset(Insn::Jump { target: 0 }));
             let next = self.next_offset(); // where the next alternative starts
             match self.get_insn(alt_idx) {
-                Insn::Alt { secondary } => *secondary = next,
+                Insn::Alt { secondary, .. } => *secondary = next,
                 _ => unreachable!("Instruction should be Alt"),
             }
         }
@@ -263,7 +266,7 @@ impl Emitter {
                     let exit = self.next_offset();
                     // Fix up our jump targets.
                     match self.get_insn(alt_instruction_index) {
-                        Insn::Alt { secondary } => *secondary = right_branch_index,
+                        Insn::Alt { secondary, .. } => *secondary = right_branch_index,
                         _ => panic!("Should be an Alt instruction"),
                     }
                     match self.get_insn(jump_instruction_index) {
@@ -284,7 +287,19 @@ impl Emitter {
                     Node::Alt(left, right) => {
                         // Alternation is followed by the primary branch and has a jump to secondary
                         // branch. After primary branch, jump to the continuation.
-                        let alt_insn = self.emit_insn_offset(Insn::Alt { secondary: 0 });
+                        // jsruntime: a forward primary that must start with
+                        // one of a few characters is guarded.
+                        let guard = match startpredicate::node_first_units(left) {
+                            Some(units) if !self.in_lookbehind => {
+                                self.result.alt_guards.push(units);
+                                (self.result.alt_guards.len() - 1) as u32
+                            }
+                            _ => crate::insn::NO_GUARD,
+                        };
+                        let alt_insn = self.emit_insn_offset(Insn::Alt {
+                            secondary: 0,
+                            guard,
+                        });
                         stack.push(Emitter::NodeAltMiddle {
                             alt_instruction_index: alt_insn,
                             right_node: right,
@@ -457,6 +472,7 @@ pub fn emit(n: &ir::Regex) -> CompiledRegex {
             flags: n.flags,
             start_pred: startpredicate::predicate_for_re(n),
             first_units: startpredicate::first_units_for_re(n),
+            alt_guards: Vec::new(),
         },
     };
     emitter.emit_node(&n.node);

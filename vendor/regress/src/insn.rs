@@ -79,6 +79,11 @@ pub enum Insn {
     /// If it fails to match, jump to secondary.
     Alt {
         secondary: JumpTarget,
+        /// jsruntime: an index into [`CompiledRegex::alt_guards`] (`NO_GUARD`:
+        /// none): the code points the primary branch can start with, so
+        /// that a forward match skips it without a backtrack entry when the
+        /// next character is not one of them (`^(?:break|case|…)$`).
+        guard: u32,
     },
 
     /// Enter a capture group.
@@ -219,6 +224,9 @@ impl CompiledBracket {
     }
 }
 
+/// jsruntime: the `guard` of an `Alt` without one.
+pub const NO_GUARD: u32 = u32::MAX;
+
 #[derive(Debug, Clone)]
 pub struct CompiledRegex {
     // Sequence of instructions.
@@ -233,6 +241,9 @@ pub struct CompiledRegex {
     // jsruntime: the code units a match can start with, for UTF-16 builds
     // (`startpredicate::FirstUnits`).
     pub first_units: Option<crate::startpredicate::FirstUnits>,
+
+    // jsruntime: the first code units of guarded `Alt` primaries.
+    pub alt_guards: Vec<crate::startpredicate::FirstUnits>,
 
     // Number of loops, used to populate loop data.
     pub loops: u32,

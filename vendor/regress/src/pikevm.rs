@@ -183,7 +183,7 @@ fn try_match_state<Input: InputIndexer, Dir: Direction>(
             StateMatch::Continue
         }
 
-        &Insn::Alt { secondary } => {
+        &Insn::Alt { secondary, .. } => {
             let mut left = s.clone();
             left.ip += 1;
             s.ip = secondary as usize;

@@ -325,11 +325,17 @@ fn first_units(n: &Node) -> Option<First> {
     }
 }
 
-/// jsruntime: the [`FirstUnits`] of a regex (`None`: a match may start
-/// anywhere, or be empty).
-pub fn first_units_for_re(re: &ir::Regex) -> Option<FirstUnits> {
-    match first_units(&re.node)? {
+/// jsruntime: the [`FirstUnits`] of a node that must consume a character
+/// first (`None`: anything, or nothing, may come first).
+pub fn node_first_units(n: &Node) -> Option<FirstUnits> {
+    match first_units(n)? {
         First::Any => None,
         First::Units(u) => Some(u),
     }
+}
+
+/// jsruntime: the [`FirstUnits`] of a regex (`None`: a match may start
+/// anywhere, or be empty).
+pub fn first_units_for_re(re: &ir::Regex) -> Option<FirstUnits> {
+    node_first_units(&re.node)
 }
