@@ -82,6 +82,92 @@ pub(crate) struct MatchAttempter<'a, Input: InputIndexer> {
     spare_groups: Vec<Vec<GroupData<Input::Position>>>,
 }
 
+#[cfg(feature = "std")]
+impl<Input: InputIndexer> Drop for MatchAttempter<'_, Input> {
+    fn drop(&mut self) {
+        spare::give(core::mem::take(&mut self.bts));
+    }
+}
+
+/// jsruntime: the backtrack stack of this thread's last finished search,
+/// kept for the next one. A stack of 32 entries is larger than glibc's
+/// per-thread cache serves, so allocating and freeing one per `exec` took
+/// its slow paths: 40% of a failing `/^\\x/.exec(s)`. The element type
+/// depends on the input type, so the buffer is kept as bytes and reused
+/// only when its layout fits the requested type exactly.
+#[cfg(feature = "std")]
+mod spare {
+    use core::alloc::Layout;
+    use core::cell::Cell;
+    use core::ptr::NonNull;
+    use std::vec::Vec;
+
+    /// Buffers larger than this are freed, not kept.
+    const MAX_BYTES: usize = 64 * 1024;
+
+    struct Spare(Cell<Option<(NonNull<u8>, Layout)>>);
+
+    impl Drop for Spare {
+        fn drop(&mut self) {
+            if let Some((ptr, layout)) = self.0.take() {
+                // SAFETY: allocated by the global allocator with `layout`
+                // (a `Vec`'s buffer, `give`).
+                unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };
+            }
+        }
+    }
+
+    std::thread_local! {
+        static SPARE: Spare = const { Spare(Cell::new(None)) };
+    }
+
+    /// The spare buffer as an empty `Vec<T>` with room for `min`, if it
+    /// has one whose layout fits.
+    pub(super) fn take<T>(min: usize) -> Option<Vec<T>> {
+        let (ptr, layout) = SPARE.try_with(|s| s.0.take()).ok()??;
+        let size = core::mem::size_of::<T>();
+        if size != 0
+            && layout.align() == core::mem::align_of::<T>()
+            && layout.size() % size == 0
+            && layout.size() / size >= min
+        {
+            // SAFETY: `ptr` was allocated by the global allocator with
+            // `layout` (`give`), whose alignment is `T`'s and whose size is
+            // exactly `capacity * size_of::<T>()`; no element is claimed.
+            return Some(unsafe { Vec::from_raw_parts(ptr.as_ptr().cast(), 0, layout.size() / size) });
+        }
+        // SAFETY: as above, freed with the layout it was allocated with.
+        unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };
+        None
+    }
+
+    /// Keeps `v`'s buffer (emptied) as the spare, replacing the old one.
+    pub(super) fn give<T>(mut v: Vec<T>) {
+        v.clear();
+        let Ok(layout) = Layout::array::<T>(v.capacity()) else {
+            return;
+        };
+        if layout.size() == 0 || layout.size() > MAX_BYTES {
+            return;
+        }
+        let mut v = core::mem::ManuallyDrop::new(v);
+        let Some(ptr) = NonNull::new(v.as_mut_ptr().cast::<u8>()) else {
+            return;
+        };
+        let old = SPARE.try_with(|s| s.0.replace(Some((ptr, layout))));
+        match old {
+            Ok(Some((p, l))) => {
+                // SAFETY: the previous spare, allocated with `l`.
+                unsafe { std::alloc::dealloc(p.as_ptr(), l) }
+            }
+            Ok(None) => {}
+            // The thread is exiting: free it now.
+            // SAFETY: `v`'s own buffer and layout.
+            Err(_) => unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) },
+        }
+    }
+}
+
 impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
     pub(crate) fn new(re: &'a CompiledRegex, entry: Input::Position) -> Self {
         // jsruntime: nothing is allocated until the first attempt
@@ -102,10 +188,15 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
 
     /// jsruntime: makes the state of a first attempt: the backtrack stack
     /// with room for a typical match (grown from one entry, its
-    /// reallocations were most of marked's allocations per `exec`), and
-    /// the loop and group data.
+    /// reallocations were most of marked's allocations per `exec`; the
+    /// last search's stack when this thread has one, `spare`), and the
+    /// loop and group data.
     #[cold]
     fn ready(&mut self) {
+        #[cfg(feature = "std")]
+        if let Some(bts) = spare::take(32) {
+            self.bts = bts;
+        }
         self.bts.reserve(32);
         self.bts.push(BacktrackInsn::Exhausted);
         self.s.loops = vec![LoopData::new(self.entry); self.re.loops as usize];
