@@ -113,6 +113,13 @@ pub struct RegExpState {
     pub matcher: Rc<regress::Regex>,
 }
 
+impl RegExpState {
+    /// Whether the pattern has named groups.
+    pub fn has_named_groups(&self) -> bool {
+        self.matcher.has_named_groups()
+    }
+}
+
 /// The host data of a RegExp object; `None` between RegExpAlloc and
 /// RegExpInitialize. A `RefCell` because RegExpInitialize (and Annex B
 /// `compile`) replace the slots of a live object; borrows never outlive a

@@ -393,6 +393,12 @@ impl From<CompiledRegex> for Regex {
 }
 
 impl Regex {
+    /// jsruntime: whether the pattern names any of its groups (matches
+    /// then have a `groups` object).
+    pub fn has_named_groups(&self) -> bool {
+        !self.cr.group_names.is_empty()
+    }
+
     /// Construct a regex by parsing `pattern` using the default flags.
     /// An Error may be returned if the syntax is invalid.
     /// Note that this is rather expensive; prefer to cache a Regex which is

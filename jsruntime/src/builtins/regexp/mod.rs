@@ -226,7 +226,7 @@ pub(crate) fn flags_read_builtins(rt: &Runtime, rx: Gc<JsObject>) -> Option<Rc<R
 /// step runs code, and the splitter behaves as `rx`'s own matcher made
 /// sticky.
 pub(crate) fn split_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> Option<Rc<RegExpState>> {
-    let state = flags_read_builtins(rt, rx)?;
+    let state = exec_reads_builtins(rt, rx)?;
     let proto = rt.intrinsic(Intrinsic::RegExpPrototype).as_object()?;
     let ctor = rt.intrinsic(Intrinsic::RegExp).as_object()?;
     let species = PropertyKey::Symbol(rt.well_known_symbol(WellKnownSymbol::Species));
@@ -235,10 +235,17 @@ pub(crate) fn split_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> Option<Rc<
             .shape()
             .lookup(PropertyKey::String(rt.names.constructor))
             .is_some_and(|e| !e.attrs.is_accessor() && proto.slot(e.slot) == Value::object(ctor));
-    (constructor_is_regexp
-        && own_is_builtin(rt, ctor, species, get_species)
-        && own_is_builtin(rt, proto, PropertyKey::String(rt.names.exec), regexp_exec))
-    .then_some(state)
+    (constructor_is_regexp && own_is_builtin(rt, ctor, species, get_species)).then_some(state)
+}
+
+/// [`flags_read_builtins`], and `exec` is the original
+/// RegExp.prototype.exec: RegExpExec (22.2.7.1) is then RegExpBuiltinExec,
+/// whose result array a caller that only reads its own properties need not
+/// build (`@@replace`, `@@split`).
+pub(crate) fn exec_reads_builtins(rt: &Runtime, rx: Gc<JsObject>) -> Option<Rc<RegExpState>> {
+    let state = flags_read_builtins(rt, rx)?;
+    let proto = rt.intrinsic(Intrinsic::RegExpPrototype).as_object()?;
+    own_is_builtin(rt, proto, PropertyKey::String(rt.names.exec), regexp_exec).then_some(state)
 }
 
 /// 22.2.7.1 RegExpExec ( R, S ): a user `exec` if callable, else the

@@ -7,7 +7,10 @@
 //! Lists that outlive an allocation (exec results, captures) are kept in
 //! `ValueList` cells, which the conservative stack scan keeps alive.
 
-use super::{flags_read_builtins, regexp_exec_generic, split_reads_builtins, this_object};
+use super::{
+    exec_reads_builtins, flags_read_builtins, regexp_exec_generic, split_reads_builtins,
+    this_object,
+};
 use crate::builtins::arg;
 use crate::builtins::iterator::regexp_string::create_regexp_string_iterator;
 use crate::builtins::string::pattern::get_substitution;
@@ -304,6 +307,9 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
         let key = last_index_key(rt)?;
         rt.set_property(rx, key, Value::ZERO, true)?;
     }
+    if exec_reads_builtins(rt, rx).is_some_and(|state| !state.has_named_groups()) {
+        return replace_with_builtin_exec(rt, rx, s, replace_value, global, full_unicode);
+    }
     let results = rt.alloc(ValueList::new())?;
     loop {
         let result = regexp_exec_generic(rt, rx, s)?;
@@ -371,6 +377,97 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
                 position,
                 &captures,
                 named,
+                &template,
+            )?
+        };
+        if position >= next_source_position {
+            accumulated.extend_from_slice(&source[next_source_position..position]);
+            accumulated.extend_from_slice(&replacement);
+            next_source_position = position + matched.len();
+        }
+    }
+    if next_source_position < length_s {
+        accumulated.extend_from_slice(&source[next_source_position..]);
+    }
+    Ok(Value::string(rt.new_string_utf16(&accumulated)?))
+}
+
+/// RegExp.prototype [ @@replace ] from step 11 when RegExpExec is
+/// RegExpBuiltinExec (`exec_reads_builtins`) and the regexp has no named
+/// groups: the matches are the matcher's ranges instead of result arrays.
+/// Those arrays would be fresh, reached only by this algorithm, and read
+/// only for own data properties (`length`, `0`, `index`, the captures,
+/// `groups` undefined), so the values are the same and no code can see
+/// the difference. No user code runs while the matches are collected:
+/// `lastIndex` is 0 or a number the built-in exec wrote (a global regexp),
+/// or the one read is the only exec (otherwise).
+fn replace_with_builtin_exec(
+    rt: &mut Runtime,
+    rx: Gc<JsObject>,
+    s: Gc<JsString>,
+    replace_value: Value,
+    global: bool,
+    full_unicode: bool,
+) -> JsResult<Value> {
+    // Steps 11-13.
+    let mut matches = Vec::new();
+    loop {
+        let Some((m, _)) = rt.regexp_builtin_match(rx, s)? else {
+            break;
+        };
+        let empty = m
+            .captures
+            .first()
+            .cloned()
+            .flatten()
+            .is_none_or(|r| r.is_empty());
+        matches.push(m);
+        if !global {
+            break;
+        }
+        if empty {
+            advance_after_empty_match(rt, rx, s, full_unicode)?;
+        }
+    }
+    // Steps 14-16.
+    let functional = replace_value.as_object().is_some_and(|o| o.is_callable());
+    let length_s = s.len();
+    let source = s.to_utf16();
+    let template = replace_value
+        .as_string()
+        .map(|t| t.to_utf16())
+        .unwrap_or_default();
+    let mut accumulated: Vec<u16> = Vec::new();
+    let mut next_source_position = 0usize;
+    for m in &matches {
+        let Some(whole) = m.captures.first().cloned().flatten() else {
+            continue;
+        };
+        let position = whole.start.min(length_s);
+        let matched = rt.substring(s, whole.start, whole.end)?;
+        let mut captures: RootedList<Value> = rt.rooted_list();
+        for cap in &m.captures[1..] {
+            captures.push(match cap {
+                Some(r) => Value::string(rt.substring(s, r.start, r.end)?),
+                None => Value::UNDEFINED,
+            });
+        }
+        let replacement = if functional {
+            let mut call_args: RootedList<Value> = rt.rooted_list();
+            call_args.push(Value::string(matched));
+            call_args.extend_from_slice(&captures);
+            call_args.push(Value::from_u32(position as u32));
+            call_args.push(Value::string(s));
+            let v = rt.call(replace_value, Value::UNDEFINED, &call_args)?;
+            rt.to_string(v)?.to_utf16()
+        } else {
+            get_substitution(
+                rt,
+                &matched.to_utf16(),
+                &source,
+                position,
+                &captures,
+                Value::UNDEFINED,
                 &template,
             )?
         };
