@@ -411,10 +411,7 @@ fn replace_with_builtin_exec(
 ) -> JsResult<Value> {
     // Steps 11-13.
     let mut matches = Vec::new();
-    loop {
-        let Some((m, _)) = rt.regexp_builtin_match(rx, s)? else {
-            break;
-        };
+    while let Some((m, _)) = rt.regexp_builtin_match(rx, s)? {
         let empty = m
             .captures
             .first()
