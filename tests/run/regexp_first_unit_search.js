@@ -56,3 +56,7 @@ try { re.exec("aaa"); console.log("no throw", re.lastIndex); } catch (e) { conso
 const re2 = /b/y; re2.lastIndex = 1; console.log(re2.test("ab"), re2.lastIndex, re2.test("ab"), re2.lastIndex);
 const re3 = /c/g; Object.defineProperty(re3, "lastIndex", { value: 0, writable: false });
 try { re3.test("c"); } catch (e) { console.log("frozen", e instanceof TypeError); }
+// Greedy loops of one bracket scan Latin-1 text against its bitmap.
+console.log("testing caf\u00e9 running".match(/[a-z]+ing/g), "abcdefg".match(/[a-z]{3,5}/g), "ab".match(/[a-z]{3,5}/));
+console.log("na\u00efve\u00e9t\u00e9 x".match(/^[^\u00e9]+/), "line one\nline two".match(/[^\n]{2,}o/g), "\u00ff\u00fe\u00fd".match(/[\u00fd-\u00ff]+/));
+console.log("aaa".replace(/[a]*/g, "-"), "x \u4e16 y".match(/[^ ]+/g), "12ab34".split(/[a-z]+/));

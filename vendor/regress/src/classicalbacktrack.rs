@@ -364,6 +364,18 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
             }
             &Insn::Bracket(idx) => {
                 let bc = &re.brackets[idx];
+                // jsruntime: a forward run over Latin-1 text is a scan of
+                // its bytes against the bracket's bitmap.
+                if Dir::FORWARD {
+                    if let Some(n) = input.latin1_run_forward(pos, max, bc.latin1()) {
+                        if n < min {
+                            return None;
+                        }
+                        let min_pos = input.try_move_right(pos, min)?;
+                        let max_pos = input.try_move_right(pos, n)?;
+                        return Some((min_pos, max_pos));
+                    }
+                }
                 Self::run_scm_loop_impl(input, pos, min, max, dir, scm::Bracket { bc })
             }
             Insn::AsciiBracket(bitmap) => Self::run_scm_loop_impl(

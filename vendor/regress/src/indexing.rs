@@ -70,6 +70,20 @@ where
         c1 == c2 || self.fold(c1) == self.fold(c2)
     }
 
+    /// jsruntime: how many characters from `pos` forward, up to `max`, are
+    /// code points below 256 in `set` (bit `c` of the four words), for a
+    /// greedy loop of one bracket; `None` when this input does not answer
+    /// (its elements are not one byte each).
+    #[inline(always)]
+    fn latin1_run_forward(
+        &self,
+        _pos: Self::Position,
+        _max: usize,
+        _set: &[u64; 4],
+    ) -> Option<usize> {
+        None
+    }
+
     /// jsruntime: the first position from `pos` on whose code unit a
     /// match can start with (`units`), or `None` when there is none. A
     /// position to try, not a match: by default `pos` itself (no skipping).
@@ -1373,6 +1387,16 @@ impl<'a> InputIndexer for Latin1Input<'a> {
     // Bytes, but not UTF-8: the byte searchers look for the UTF-8 encoding
     // of literals, which differs from Latin-1 above 0x7F.
     const CODE_UNITS_ARE_BYTES: bool = false;
+
+    fn latin1_run_forward(&self, pos: Self::Position, max: usize, set: &[u64; 4]) -> Option<usize> {
+        let rest = &self.input[self.pos_to_offset(pos)..];
+        let rest = &rest[..rest.len().min(max)];
+        Some(
+            rest.iter()
+                .position(|&b| set[(b >> 6) as usize] & (1 << (b & 63)) == 0)
+                .unwrap_or(rest.len()),
+        )
+    }
 
     // Every code unit is its code point, below 256.
     fn skip_to_first_unit(

@@ -213,6 +213,11 @@ impl CompiledBracket {
         CompiledBracket { bc, latin1 }
     }
 
+    /// The bracket's answers for the code points below 256.
+    pub fn latin1(&self) -> &[u64; 4] {
+        &self.latin1
+    }
+
     /// Whether the bracket matches code point `cp`.
     #[inline(always)]
     pub fn matches(&self, cp: u32) -> bool {

@@ -410,6 +410,7 @@ fn replace_with_builtin_exec(
     full_unicode: bool,
 ) -> JsResult<Value> {
     // Steps 11-13.
+    // GC: match ranges (code unit offsets), no GC references.
     let mut matches = Vec::new();
     while let Some((m, _)) = rt.regexp_builtin_match(rx, s)? {
         let empty = m
