@@ -323,9 +323,7 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
             advance_after_empty_match(rt, rx, s, full_unicode)?;
         }
     }
-    let source = s.to_utf16();
-    let mut accumulated: Vec<u16> = Vec::new();
-    let mut next_source_position = 0usize;
+    let mut out = Replacer::new(s, replace_value);
     for i in 0..results.len() {
         let Some(r) = results.get(i).and_then(|v| v.as_object()) else {
             continue;
@@ -348,17 +346,61 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
             captures.push(cap);
         }
         let named = rt.get(r, PropertyKey::String(rt.names.groups), Value::object(r))?;
-        let replacement = if functional {
+        out.replace(rt, matched, &captures, position, named)?;
+    }
+    out.finish(rt)
+}
+
+/// Steps 14-16 of RegExp.prototype [ @@replace ]: the result built from
+/// each match's replacement and the source between them.
+struct Replacer {
+    s: Gc<JsString>,
+    source: Vec<u16>,
+    replace_value: Value,
+    functional: bool,
+    /// The replacement template (a string replaceValue), as code units.
+    template: Vec<u16>,
+    accumulated: Vec<u16>,
+    next_source_position: usize,
+}
+
+impl Replacer {
+    fn new(s: Gc<JsString>, replace_value: Value) -> Replacer {
+        Replacer {
+            s,
+            source: s.to_utf16(),
+            replace_value,
+            functional: replace_value.as_object().is_some_and(|o| o.is_callable()),
+            template: replace_value
+                .as_string()
+                .map(|t| t.to_utf16())
+                .unwrap_or_default(),
+            accumulated: Vec::new(),
+            next_source_position: 0,
+        }
+    }
+
+    /// Step 15's replacement of one match (the replacer's result or
+    /// GetSubstitution), appended after the source up to `position`.
+    fn replace(
+        &mut self,
+        rt: &mut Runtime,
+        matched: Gc<JsString>,
+        captures: &[Value],
+        position: usize,
+        named: Value,
+    ) -> JsResult<()> {
+        let replacement = if self.functional {
             // Fresh values from a user `exec` may be referenced only here.
             let mut call_args: RootedList<Value> = rt.rooted_list();
             call_args.push(Value::string(matched));
-            call_args.extend_from_slice(&captures);
+            call_args.extend_from_slice(captures);
             call_args.push(Value::from_u32(position as u32));
-            call_args.push(Value::string(s));
+            call_args.push(Value::string(self.s));
             if !named.is_undefined() {
                 call_args.push(named);
             }
-            let v = rt.call(replace_value, Value::UNDEFINED, &call_args)?;
+            let v = rt.call(self.replace_value, Value::UNDEFINED, &call_args)?;
             rt.to_string(v)?.to_utf16()
         } else {
             let named = if named.is_undefined() {
@@ -366,30 +408,33 @@ pub(super) fn regexp_replace(rt: &mut Runtime, this: Value, args: &[Value]) -> J
             } else {
                 Value::object(rt.to_object(named)?)
             };
-            let template = replace_value
-                .as_string()
-                .map(|t| t.to_utf16())
-                .unwrap_or_default();
             get_substitution(
                 rt,
                 &matched.to_utf16(),
-                &source,
+                &self.source,
                 position,
-                &captures,
+                captures,
                 named,
-                &template,
+                &self.template,
             )?
         };
-        if position >= next_source_position {
-            accumulated.extend_from_slice(&source[next_source_position..position]);
-            accumulated.extend_from_slice(&replacement);
-            next_source_position = position + matched.len();
+        if position >= self.next_source_position {
+            self.accumulated
+                .extend_from_slice(&self.source[self.next_source_position..position]);
+            self.accumulated.extend_from_slice(&replacement);
+            self.next_source_position = position + matched.len();
         }
+        Ok(())
     }
-    if next_source_position < length_s {
-        accumulated.extend_from_slice(&source[next_source_position..]);
+
+    /// Steps 16-17: the rest of the source, and the result.
+    fn finish(mut self, rt: &mut Runtime) -> JsResult<Value> {
+        if self.next_source_position < self.source.len() {
+            self.accumulated
+                .extend_from_slice(&self.source[self.next_source_position..]);
+        }
+        Ok(Value::string(rt.new_string_utf16(&self.accumulated)?))
     }
-    Ok(Value::string(rt.new_string_utf16(&accumulated)?))
 }
 
 /// RegExp.prototype [ @@replace ] from step 11 when RegExpExec is
@@ -428,15 +473,8 @@ fn replace_with_builtin_exec(
         }
     }
     // Steps 14-16.
-    let functional = replace_value.as_object().is_some_and(|o| o.is_callable());
     let length_s = s.len();
-    let source = s.to_utf16();
-    let template = replace_value
-        .as_string()
-        .map(|t| t.to_utf16())
-        .unwrap_or_default();
-    let mut accumulated: Vec<u16> = Vec::new();
-    let mut next_source_position = 0usize;
+    let mut out = Replacer::new(s, replace_value);
     for m in &matches {
         let Some(whole) = m.captures.first().cloned().flatten() else {
             continue;
@@ -450,35 +488,9 @@ fn replace_with_builtin_exec(
                 None => Value::UNDEFINED,
             });
         }
-        let replacement = if functional {
-            let mut call_args: RootedList<Value> = rt.rooted_list();
-            call_args.push(Value::string(matched));
-            call_args.extend_from_slice(&captures);
-            call_args.push(Value::from_u32(position as u32));
-            call_args.push(Value::string(s));
-            let v = rt.call(replace_value, Value::UNDEFINED, &call_args)?;
-            rt.to_string(v)?.to_utf16()
-        } else {
-            get_substitution(
-                rt,
-                &matched.to_utf16(),
-                &source,
-                position,
-                &captures,
-                Value::UNDEFINED,
-                &template,
-            )?
-        };
-        if position >= next_source_position {
-            accumulated.extend_from_slice(&source[next_source_position..position]);
-            accumulated.extend_from_slice(&replacement);
-            next_source_position = position + matched.len();
-        }
+        out.replace(rt, matched, &captures, position, Value::UNDEFINED)?;
     }
-    if next_source_position < length_s {
-        accumulated.extend_from_slice(&source[next_source_position..]);
-    }
-    Ok(Value::string(rt.new_string_utf16(&accumulated)?))
+    out.finish(rt)
 }
 
 /// 22.2.6.9 RegExp.prototype [ @@matchAll ] ( string ).
