@@ -134,7 +134,9 @@ mod spare {
             // SAFETY: `ptr` was allocated by the global allocator with
             // `layout` (`give`), whose alignment is `T`'s and whose size is
             // exactly `capacity * size_of::<T>()`; no element is claimed.
-            return Some(unsafe { Vec::from_raw_parts(ptr.as_ptr().cast(), 0, layout.size() / size) });
+            return Some(unsafe {
+                Vec::from_raw_parts(ptr.as_ptr().cast(), 0, layout.size() / size)
+            });
         }
         // SAFETY: as above, freed with the layout it was allocated with.
         unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };
@@ -593,7 +595,10 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
 
         // Start with an "empty" backtrack stack.
         // jsruntime: a spare one, or one with room, as in `ready`.
-        let mut saved_bts = self.spare_bts.pop().unwrap_or_else(|| Vec::with_capacity(16));
+        let mut saved_bts = self
+            .spare_bts
+            .pop()
+            .unwrap_or_else(|| Vec::with_capacity(16));
         saved_bts.push(BacktrackInsn::Exhausted);
         core::mem::swap(&mut self.bts, &mut saved_bts);
 
