@@ -520,18 +520,8 @@ impl Runtime {
         }
         // Step 13: Set(obj, "lastIndex", 0, true), a slot write when it is
         // the writable own data property RegExpAlloc made.
-        let key = PropertyKey::String(self.names.last_index);
-        match obj.shape().lookup(key) {
-            Some(e)
-                if !e.attrs.is_accessor()
-                    && e.attrs.writable()
-                    && obj.flags() & FLAG_EXOTIC == 0 =>
-            {
-                // SAFETY: short exclusive access.
-                unsafe { obj.get_mut() }.set_slot(e.slot, Value::ZERO);
-            }
-            _ => self.set_property(obj, key, Value::ZERO, true)?,
-        }
+        let slot = self.plain_last_index_slot(obj);
+        self.set_last_index(obj, slot, Value::ZERO)?;
         Ok(Value::object(obj))
     }
 
@@ -565,17 +555,7 @@ impl Runtime {
         };
         let length = s.len();
         let last_index_key = PropertyKey::String(self.names.last_index);
-        // Get and Set of `lastIndex` as slot accesses when it is the
-        // writable own data property of an ordinary object (what
-        // RegExpAlloc made): what OrdinaryGet and OrdinarySet would do.
-        let slot = match r.shape().lookup(last_index_key) {
-            Some(e)
-                if !e.attrs.is_accessor() && e.attrs.writable() && r.flags() & FLAG_EXOTIC == 0 =>
-            {
-                Some(e.slot)
-            }
-            _ => None,
-        };
+        let slot = self.plain_last_index_slot(r);
         let li = match slot {
             Some(slot) => r.slot(slot),
             None => self.get(r, last_index_key, Value::object(r))?,
@@ -610,10 +590,26 @@ impl Runtime {
         Ok(Some((m, flags.has(RegExpFlags::HAS_INDICES))))
     }
 
-    /// Set(R, "lastIndex", v, true) (RegExpBuiltinExec steps 13.a.i and
-    /// 18), a slot write when `slot` is that of a writable own data
-    /// property found before the match. The matcher runs no code, so the
-    /// object cannot have changed in between.
+    /// The slot of `r`'s `lastIndex` when it is the writable own data
+    /// property of an ordinary object (what RegExpAlloc made): Get and Set
+    /// of it are then slot accesses, as OrdinaryGet and OrdinarySet would
+    /// do.
+    fn plain_last_index_slot(&self, r: Gc<JsObject>) -> Option<u32> {
+        let key = PropertyKey::String(self.names.last_index);
+        match r.shape().lookup(key) {
+            Some(e)
+                if !e.attrs.is_accessor() && e.attrs.writable() && r.flags() & FLAG_EXOTIC == 0 =>
+            {
+                Some(e.slot)
+            }
+            _ => None,
+        }
+    }
+
+    /// Set(R, "lastIndex", v, true) (RegExpInitialize step 13,
+    /// RegExpBuiltinExec steps 13.a.i and 18), a slot write when `slot` is
+    /// that of a writable own data property found with no code run since
+    /// (the matcher runs none).
     fn set_last_index(&mut self, r: Gc<JsObject>, slot: Option<u32>, v: Value) -> JsResult<()> {
         match slot {
             // SAFETY: short exclusive access.

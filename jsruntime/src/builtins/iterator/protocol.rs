@@ -12,6 +12,7 @@
 use std::cell::Cell;
 
 use super::{host, new_host};
+use crate::builtins::string::units::code_point_at;
 use crate::gc::{Gc, Trace, Tracer};
 use crate::object::{JsObject, PropertyKey, StoredProperty};
 use crate::runtime::{Intrinsic, Runtime};
@@ -305,15 +306,7 @@ fn append_code_points(
     let len = s.len();
     let mut position = 0;
     while position < len {
-        let first = s.code_unit_at(position).unwrap_or(0);
-        let size = match s.code_unit_at(position + 1) {
-            Some(second)
-                if (0xD800..0xDC00).contains(&first) && (0xDC00..0xE000).contains(&second) =>
-            {
-                2
-            }
-            _ => 1,
-        };
+        let (_, size) = code_point_at(s.view(), position);
         let part = rt.substring(s, position, position + size)?;
         position += size;
         let index = a.array_length();

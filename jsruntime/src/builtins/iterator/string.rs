@@ -4,6 +4,7 @@
 use std::cell::Cell;
 
 use super::{host, iter_result, new_host};
+use crate::builtins::string::units::code_point_at;
 use crate::gc::{Gc, Trace, Tracer};
 use crate::runtime::{Intrinsic, Runtime};
 use crate::string::JsString;
@@ -52,15 +53,7 @@ pub(super) fn string_iterator_next(rt: &mut Runtime, this: Value, _: &[Value]) -
         it.iterated.set(Value::UNDEFINED);
         return iter_result(rt, Value::UNDEFINED, true);
     }
-    let first = s.code_unit_at(position).unwrap_or(0);
-    let mut size = 1;
-    if (0xD800..0xDC00).contains(&first) {
-        if let Some(second) = s.code_unit_at(position + 1) {
-            if (0xDC00..0xE000).contains(&second) {
-                size = 2;
-            }
-        }
-    }
+    let (_, size) = code_point_at(s.view(), position);
     it.position.set(position + size);
     let part = rt.substring(s, position, position + size)?;
     iter_result(rt, Value::string(part), false)

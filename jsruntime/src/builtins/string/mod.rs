@@ -18,7 +18,7 @@ mod pad_trim;
 pub(crate) mod pattern;
 mod search;
 mod unicode;
-mod units;
+pub(crate) mod units;
 
 use crate::builtins::arg;
 use crate::builtins::iterator::string::create_string_iterator;

@@ -60,7 +60,7 @@ pub(super) fn is_trail(u: u16) -> bool {
 
 /// 11.1.4 CodePointAt ( string, position ): the code point at `i` (a lone
 /// surrogate is its own code point) and its length in code units.
-pub(super) fn code_point_at(v: StrView<'_>, i: usize) -> (u32, usize) {
+pub(crate) fn code_point_at(v: StrView<'_>, i: usize) -> (u32, usize) {
     let first = v.at(i);
     if is_lead(first) && i + 1 < v.len() {
         let second = v.at(i + 1);
