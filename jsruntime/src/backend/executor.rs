@@ -26,6 +26,8 @@ use super::{FunctionTemplate, Lambda, Status};
 pub struct Stats {
     /// Functions compiled to native code (lazily, on their first call).
     pub compiled_functions: usize,
+    /// Functions that started in the interpreter (`interp`).
+    pub interpreted_functions: usize,
     /// Function templates created (functions whose closures were created).
     pub templates: usize,
     /// Quick-tier functions recompiled by the full tier.
@@ -184,6 +186,8 @@ impl State {
             coroutine: std::cell::OnceCell::new(),
             construct_cache: std::cell::Cell::new(std::ptr::null()),
             reached: std::cell::Cell::new(false),
+            interp: std::cell::OnceCell::new(),
+            interp_done: std::cell::Cell::new(false),
         })
     }
 }
@@ -749,6 +753,11 @@ impl Executor {
         }
         self.install_finished();
         let mut tier = self.first_tier(template);
+        if tier == Tier::Quick && !template.interp_done.get() && super::interp::enabled() {
+            if let Some(lambda) = self.interpret(template) {
+                return Ok(lambda);
+            }
+        }
         let compiled = match self.compile_function(template, tier) {
             // A loop the quick tier cannot leave by on-stack replacement
             // (`compiler/osr.rs`): the function compiles full at once.
@@ -783,6 +792,36 @@ impl Executor {
         self.state.stats.compiled_functions += 1;
         tracing::debug!(function = template.function.0, ?tier, "compiled");
         Ok(lambda)
+    }
+
+    /// Translates a template's function for the interpreter (`interp`)
+    /// and makes it the template's lambda; `None` when the interpreter
+    /// cannot run it (it compiles as before).
+    fn interpret(&mut self, template: &FunctionTemplate) -> Option<Lambda> {
+        template.interp_done.set(true);
+        let program = self.state.programs.get(template.program).cloned()?;
+        let mut host = Host {
+            runtime: &mut self.runtime,
+            state: &mut self.state,
+            program: template.program,
+            function: template.function,
+        };
+        let code = match super::interp::translate(&program, template.function, &mut host) {
+            Ok(code) => code,
+            Err(e) => {
+                tracing::debug!(function = template.function.0, %e, "not interpreted");
+                return None;
+            }
+        };
+        if template.interp.set(Box::new(code)).is_err() {
+            return None;
+        }
+        template.interp_done.set(false);
+        template.hotness.set(super::interp::INTERPRETED_CALLS);
+        let lambda: Lambda = super::interp::runtime_interpret;
+        template.lambda.set(lambda);
+        self.state.stats.interpreted_functions += 1;
+        Some(lambda)
     }
 
     /// Installs what the compile thread finished, then says whether it

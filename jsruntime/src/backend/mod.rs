@@ -127,6 +127,7 @@ mod dynamic_code;
 pub mod dynamic_env;
 pub mod exception_trace;
 pub mod executor;
+pub(crate) mod interp;
 pub(crate) mod feedback;
 mod global_env;
 mod perf_map;
@@ -297,6 +298,12 @@ pub struct FunctionTemplate {
     /// Set when a collection marks a closure of this template (read and
     /// cleared for the programs of eval code, `reclaim`).
     pub reached: std::cell::Cell<bool>,
+    /// The interpreter's code while the function runs interpreted
+    /// ([`interp`]; `lambda` is `interp::runtime_interpret`).
+    pub(crate) interp: std::cell::OnceCell<Box<interp::Code>>,
+    /// The function left the interpreter (or never could enter it): the
+    /// next compilation is Cranelift's.
+    pub interp_done: std::cell::Cell<bool>,
 }
 
 impl FunctionTemplate {

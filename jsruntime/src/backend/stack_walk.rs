@@ -64,6 +64,9 @@ pub(crate) struct CodeMap {
     /// The stack pointer of the outermost entry into compiled code (0:
     /// none running).
     entry_sp: usize,
+    /// The markers of the running interpreted calls (`interp::run`),
+    /// outermost first.
+    pub(crate) interp_frames: Vec<usize>,
     /// The `\n    at …` line of each call site met so far (a site's
     /// program, function and position never change).
     lines: std::collections::HashMap<Site, Box<str>>,
@@ -174,9 +177,8 @@ impl CodeMap {
     #[inline(never)]
     fn walk(&self, stack_top: usize) -> Vec<Site> {
         let mut sites = Vec::new();
-        if self.entries.is_empty() {
-            return sites;
-        }
+        // Interpreted frames, innermost (lowest address) last in the list.
+        let mut markers = self.interp_frames.iter().rev().peekable();
         const WORD: usize = std::mem::size_of::<usize>();
         let mut addr = (crate::gc::stack::current_sp() + WORD - 1) & !(WORD - 1);
         // Return-address slots are 8 mod 16.
@@ -184,6 +186,26 @@ impl CodeMap {
             addr += WORD;
         }
         while addr + WORD <= stack_top && sites.len() < MAX_FRAMES {
+            while let Some(&&m) = markers.peek() {
+                if m > addr || sites.len() >= MAX_FRAMES {
+                    break;
+                }
+                markers.next();
+                // SAFETY: a listed marker belongs to a running interpreted
+                // call, whose template and code outlive it.
+                let (template, code, pc) = unsafe {
+                    let m = &*(m as *const super::interp::run::Marker);
+                    (&*m.template, &*m.code, m.pc)
+                };
+                let position = code.positions.get(pc).copied().unwrap_or(u32::MAX);
+                if position != HIDDEN_CALL_POSITION {
+                    sites.push(Site {
+                        program: template.program,
+                        function: template.function,
+                        offset: position,
+                    });
+                }
+            }
             // SAFETY: `addr` is word-aligned and between this frame and the
             // top of the thread's stack, which is mapped and readable (the
             // collector's conservative scan reads the same words).

@@ -1,0 +1,601 @@
+//! The interpreter loop: one `match` per op over the frame's slots, each
+//! op a runtime call of the kind compiled code makes (see the module docs
+//! of [`super`]).
+
+use super::{Code, Op, NO_SLOT};
+use crate::backend::bridge::{
+    arguments, calls, closures, environments, helpers, limits, objects, operators,
+    properties, switch,
+};
+use crate::backend::{exception_trace, Closure, Executor, FunctionTemplate, Status};
+use crate::semantics::{BinaryOperator, Helper};
+use crate::value::{Value, TAG_INT32, TAG_SHIFT};
+
+/// Enters an interpreted call: checks the stack, then runs the code in a
+/// frame of the smallest size that holds it.
+///
+/// # Safety
+/// The lambda convention (see [`super::runtime_interpret`]); `code` is
+/// `template`'s code.
+#[allow(clippy::too_many_arguments)]
+pub(super) unsafe fn enter(
+    ctx: *mut Executor,
+    closure: *mut Closure,
+    template: &FunctionTemplate,
+    code: &Code,
+    this: u64,
+    argc: u32,
+    argv: *const u64,
+    ret: *mut u64,
+) -> u32 {
+    // SAFETY: `ctx` is the running executor.
+    if let Err(e) = unsafe { (*ctx).runtime.check_stack() } {
+        // SAFETY: `ret` is writable.
+        unsafe { *ret = e.0.to_bits() };
+        return Status::Exception as u32;
+    }
+    let call = Call {
+        ctx,
+        closure,
+        template,
+        code,
+        this,
+        argc,
+        argv,
+        ret,
+    };
+    // SAFETY: the contract.
+    unsafe {
+        match code.frame_size {
+            0..=32 => sized::<32>(call),
+            33..=128 => sized::<128>(call),
+            129..=384 => sized::<384>(call),
+            _ => sized::<{ super::MAX_FRAME }>(call),
+        }
+    }
+}
+
+/// The arguments of one interpreted call.
+struct Call<'a> {
+    ctx: *mut Executor,
+    closure: *mut Closure,
+    template: &'a FunctionTemplate,
+    code: &'a Code,
+    this: u64,
+    argc: u32,
+    argv: *const u64,
+    ret: *mut u64,
+}
+
+/// What the stack walk (`stack_walk`) finds of an interpreted frame: the
+/// executor lists the markers of the running interpreted calls
+/// (`CodeMap::interp_frames`), and the walk takes each in its place among
+/// the compiled frames by its address.
+#[repr(C)]
+pub(crate) struct Marker {
+    pub template: *const FunctionTemplate,
+    /// The op running.
+    pub pc: usize,
+    pub code: *const Code,
+}
+
+/// The frame lives in this function's native frame, where the collector's
+/// conservative scan and the capture cells pointing into it find it.
+///
+/// # Safety
+/// As [`enter`]; `code.frame_size <= N`.
+#[inline(never)]
+unsafe fn sized<const N: usize>(call: Call<'_>) -> u32 {
+    let mut frame = [Value::UNDEFINED.to_bits(); N];
+    let code = call.code;
+    let mut marker = Marker {
+        template: call.template,
+        pc: 0,
+        code,
+    };
+    // SAFETY: `ctx` is the running executor.
+    unsafe {
+        (*call.ctx)
+            .state
+            .code_map
+            .interp_frames
+            .push(&marker as *const Marker as usize)
+    };
+    // Captured bindings start without a cell.
+    for &b in &code.captured {
+        frame[b as usize + 1] = 0;
+    }
+    let given = (call.argc as usize).min(code.num_params);
+    for i in 0..given {
+        // SAFETY: `argv` holds `argc` values.
+        frame[code.bindings[i] as usize] = unsafe { *call.argv.add(i) };
+    }
+    // SAFETY: the contract.
+    let status = unsafe { run(&call, &mut frame[..], &mut marker) };
+    // SAFETY: as above; calls below this one have returned.
+    unsafe { (*call.ctx).state.code_map.interp_frames.pop() };
+    // Every cell still pointing into the frame takes its value along.
+    for &b in &code.captured {
+        let b = b as usize;
+        if frame[b + 1] != 0 {
+            // SAFETY: a two-word binding slot with a live cell.
+            unsafe { closures::runtime_escape_cell(call.ctx, frame.as_mut_ptr().add(b)) };
+        }
+    }
+    status
+}
+
+/// ToBoolean without a call for booleans and int32s.
+#[inline]
+unsafe fn truthy(ctx: *mut Executor, v: u64) -> bool {
+    if v == Value::TRUE.to_bits() {
+        return true;
+    }
+    if v == Value::FALSE.to_bits() || v == Value::UNDEFINED.to_bits() || v == Value::NULL.to_bits()
+    {
+        return false;
+    }
+    if v >> TAG_SHIFT == TAG_INT32 {
+        return v as u32 != 0;
+    }
+    // SAFETY: `ctx` is the running executor.
+    unsafe { operators::runtime_to_boolean(ctx, v) != 0 }
+}
+
+/// An int32's value.
+#[inline]
+fn int32(v: u64) -> Option<i32> {
+    (v >> TAG_SHIFT == TAG_INT32).then_some(v as u32 as i32)
+}
+
+/// Binary operators on two int32s that need no call.
+#[inline]
+fn int_binary(op: BinaryOperator, a: i32, b: i32) -> Option<Value> {
+    use BinaryOperator as B;
+    Some(match op {
+        B::Addition => Value::from_i32(a.checked_add(b)?),
+        B::Subtraction => Value::from_i32(a.checked_sub(b)?),
+        B::LessThan => Value::from_bool(a < b),
+        B::GreaterThan => Value::from_bool(a > b),
+        B::LessThanOrEqual => Value::from_bool(a <= b),
+        B::GreaterThanOrEqual => Value::from_bool(a >= b),
+        B::StrictEquality | B::Equality => Value::from_bool(a == b),
+        B::StrictInequality | B::Inequality => Value::from_bool(a != b),
+        B::BitwiseAnd => Value::from_i32(a & b),
+        B::BitwiseOr => Value::from_i32(a | b),
+        B::BitwiseXor => Value::from_i32(a ^ b),
+        _ => return None,
+    })
+}
+
+/// Runs the code; the result or the thrown value goes to `call.ret`.
+///
+/// # Safety
+/// As [`enter`]; `frame` holds `code.frame_size` slots.
+unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
+    let ctx = call.ctx;
+    let code = call.code;
+    let mut out: u64 = 0;
+    let outp: *mut u64 = &mut out;
+    let mut this = call.this;
+    let mut pc = 0usize;
+    // The op that threw, with the thrown value in `out`.
+    let fault: usize;
+    macro_rules! check {
+        ($status:expr) => {
+            if $status != 0 {
+                fault = pc - 1;
+                break;
+            }
+        };
+    }
+    // SAFETY (every call below): `ctx` is the running executor, `outp` is
+    // writable, slots are in the frame (the translator's `max_slot`), and
+    // argument vectors point into the frame or the caller's `argv`.
+    unsafe {
+        if let Some(flag) = code.interrupt_flag {
+            if std::ptr::read_volatile(flag as *const u8) != 0 {
+                let s = limits::runtime_interrupt(ctx, outp);
+                if s != 0 {
+                    return leave(call, 0, out);
+                }
+            }
+        }
+        if code.coerce_this {
+            let s = calls::runtime_coerce_this(ctx, this, outp);
+            if s != 0 {
+                return leave(call, 0, out);
+            }
+            this = out;
+        }
+        let f = frame.as_mut_ptr();
+        loop {
+            let op = code.ops.get_unchecked(pc);
+            // For the stack walk.
+            std::ptr::write_volatile(&mut marker.pc, pc);
+            pc += 1;
+            match *op {
+                Op::Const { dst, bits } => frame[dst as usize] = bits,
+                Op::Move { dst, src } => frame[dst as usize] = frame[src as usize],
+                Op::This { dst } => frame[dst as usize] = this,
+                Op::CheckHole { slot, name } => {
+                    if frame[slot as usize] == Value::HOLE.to_bits() {
+                        let s = environments::runtime_throw_reference_error(ctx, name, outp);
+                        let _ = s;
+                        fault = pc - 1;
+                        break;
+                    }
+                }
+                Op::ThrowConst { name } => {
+                    environments::runtime_throw_const_assignment(ctx, name, outp);
+                    fault = pc - 1;
+                    break;
+                }
+                Op::GetCapture { dst, index } => {
+                    let cell = (*call.closure).capture_cells()[index as usize];
+                    frame[dst as usize] = *(*cell).target;
+                }
+                Op::SetCapture { index, src } => {
+                    let cell = (*call.closure).capture_cells()[index as usize];
+                    *(*cell).target = frame[src as usize];
+                }
+                Op::OwnCapture { dst, index } => {
+                    let cell = (*call.closure).capture_cells()[index as usize];
+                    frame[dst as usize] = cell as u64;
+                }
+                Op::CaptureCell { dst, binding } => {
+                    check!(closures::runtime_capture_cell(
+                        ctx,
+                        f.add(binding as usize),
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::Escape { binding } => {
+                    if frame[binding as usize + 1] != 0 {
+                        closures::runtime_escape_cell(ctx, f.add(binding as usize));
+                    }
+                }
+                Op::GetGlobal {
+                    dst,
+                    name,
+                    miss,
+                    cache,
+                } => {
+                    let s = if cache.is_null() {
+                        environments::runtime_get_global(ctx, name, miss, outp)
+                    } else {
+                        environments::runtime_get_global_cached(ctx, name, miss, cache, outp)
+                    };
+                    check!(s);
+                    frame[dst as usize] = out;
+                }
+                Op::SetGlobal {
+                    name,
+                    src,
+                    mode,
+                    cache,
+                } => {
+                    let v = frame[src as usize];
+                    let s = if cache.is_null() {
+                        environments::runtime_set_global(ctx, name, v, mode, outp)
+                    } else {
+                        environments::runtime_set_global_cached(ctx, name, v, mode, cache, outp)
+                    };
+                    check!(s);
+                }
+                Op::GetGlobalLexical { dst, address } => frame[dst as usize] = *address,
+                Op::SetGlobalLexical { src, address } => *address = frame[src as usize],
+                Op::DeleteGlobal { dst, name } => {
+                    check!(environments::runtime_delete_global(ctx, name, outp));
+                    frame[dst as usize] = out;
+                }
+                Op::GetProperty {
+                    dst,
+                    object,
+                    key,
+                    cache,
+                } => {
+                    check!(properties::runtime_get_property(
+                        ctx,
+                        frame[object as usize],
+                        frame[key as usize],
+                        cache,
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::SetProperty {
+                    object,
+                    key,
+                    src,
+                    cache,
+                } => {
+                    check!(properties::runtime_set_property(
+                        ctx,
+                        frame[object as usize],
+                        frame[key as usize],
+                        frame[src as usize],
+                        code.strict as u8,
+                        cache,
+                        outp
+                    ));
+                }
+                Op::DeleteProperty { dst, object, key } => {
+                    check!(properties::runtime_delete_property(
+                        ctx,
+                        frame[object as usize],
+                        frame[key as usize],
+                        code.strict as u8,
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::Call {
+                    dst,
+                    callee,
+                    this: t,
+                    argc,
+                    args,
+                } => {
+                    let this_value = if t == NO_SLOT {
+                        Value::UNDEFINED.to_bits()
+                    } else {
+                        frame[t as usize]
+                    };
+                    check!(calls::runtime_call(
+                        ctx,
+                        frame[callee as usize],
+                        this_value,
+                        argc,
+                        f.add(args as usize),
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::New {
+                    dst,
+                    callee,
+                    argc,
+                    args,
+                } => {
+                    check!(calls::runtime_new(
+                        ctx,
+                        frame[callee as usize],
+                        argc,
+                        f.add(args as usize),
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::Closure {
+                    dst,
+                    template,
+                    count,
+                    cells,
+                } => {
+                    check!(closures::runtime_create_closure(
+                        ctx,
+                        template,
+                        count,
+                        f.add(cells as usize),
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::Binary { dst, op, a, b } => {
+                    let (x, y) = (frame[a as usize], frame[b as usize]);
+                    if let (Some(i), Some(j)) = (int32(x), int32(y)) {
+                        if let Some(r) = int_binary(op, i, j) {
+                            frame[dst as usize] = r.to_bits();
+                            continue;
+                        }
+                    }
+                    check!(operators::runtime_binary(ctx, op as u32, x, y, outp));
+                    frame[dst as usize] = out;
+                }
+                Op::Unary { dst, op, src } => {
+                    let v = frame[src as usize];
+                    use crate::semantics::UnaryOperator as U;
+                    if let Some(i) = int32(v) {
+                        let fast = match op {
+                            U::PostfixIncrement | U::Plus => Some(Value::from_i32(i)),
+                            U::PrefixIncrement => i.checked_add(1).map(Value::from_i32),
+                            U::PrefixDecrement => i.checked_sub(1).map(Value::from_i32),
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            frame[dst as usize] = r.to_bits();
+                            continue;
+                        }
+                    }
+                    check!(operators::runtime_unary(ctx, op as u32, v, outp));
+                    frame[dst as usize] = out;
+                }
+                Op::Not { dst, src } => {
+                    frame[dst as usize] =
+                        Value::from_bool(!truthy(ctx, frame[src as usize])).to_bits();
+                }
+                Op::TypeofOrHole { dst, src } => {
+                    let mut v = frame[src as usize];
+                    if v == Value::HOLE.to_bits() {
+                        v = Value::UNDEFINED.to_bits();
+                    }
+                    check!(operators::runtime_unary(
+                        ctx,
+                        crate::semantics::UnaryOperator::Typeof as u32,
+                        v,
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::Jump { target } => pc = target as usize,
+                Op::JumpIf { cond, when, target } => {
+                    if truthy(ctx, frame[cond as usize]) == when {
+                        pc = target as usize;
+                    }
+                }
+                Op::JumpIfNullish { cond, when, target } => {
+                    let nullish = frame[cond as usize] | 1 == Value::NULL.to_bits();
+                    if nullish == when {
+                        pc = target as usize;
+                    }
+                }
+                Op::Switch { src, ref targets } => {
+                    let last = targets.len() - 1;
+                    let index = match int32(frame[src as usize]) {
+                        Some(i) if i >= 0 && (i as usize) < last => i as usize,
+                        _ => last,
+                    };
+                    pc = targets[index] as usize;
+                }
+                Op::CaseIndex { dst, src, ref table } => {
+                    let v = frame[src as usize];
+                    let value = Value::from_bits(v);
+                    let int = match value.as_number() {
+                        Some(d) if d == (d as i32) as f64 => Some(d as i32),
+                        _ => None,
+                    };
+                    let clause = match int {
+                        Some(i) => table.ints.get(&i).copied().unwrap_or(table.fallback),
+                        None if !table.lookup.is_null() => {
+                            switch::runtime_case_lookup(ctx, table.lookup, v)
+                        }
+                        None => table.fallback,
+                    };
+                    frame[dst as usize] = Value::from_i32(clause as i32).to_bits();
+                }
+                Op::Return { src } => {
+                    *call.ret = frame[src as usize];
+                    return Status::Normal as u32;
+                }
+                Op::Throw { src } => {
+                    out = frame[src as usize];
+                    fault = pc - 1;
+                    break;
+                }
+                Op::CreateObject { dst } => {
+                    check!(objects::runtime_create_object(ctx, outp));
+                    frame[dst as usize] = out;
+                }
+                Op::CreateDataProperty { object, key, src } => {
+                    check!(objects::runtime_create_data_property(
+                        ctx,
+                        frame[object as usize],
+                        frame[key as usize],
+                        frame[src as usize],
+                        outp
+                    ));
+                }
+                Op::CreateArray { dst } => {
+                    check!(objects::runtime_create_array(ctx, outp));
+                    frame[dst as usize] = out;
+                }
+                Op::PushElement { array, src } => {
+                    check!(objects::runtime_push_array_element(
+                        ctx,
+                        frame[array as usize],
+                        frame[src as usize],
+                        outp
+                    ));
+                }
+                Op::PushConstants {
+                    array,
+                    values,
+                    count,
+                } => {
+                    check!(objects::runtime_push_array_values(
+                        ctx,
+                        frame[array as usize],
+                        values,
+                        count,
+                        outp
+                    ));
+                }
+                Op::Helper {
+                    dst,
+                    code: h,
+                    argc,
+                    args,
+                } => {
+                    check!(helpers::runtime_helper(
+                        ctx,
+                        h,
+                        argc,
+                        f.add(args as usize),
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::RestArguments { dst, start } => {
+                    check!(arguments::runtime_create_arguments(
+                        ctx, call.argc, call.argv, start, outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::ArgumentsObject {
+                    dst,
+                    mapped,
+                    count,
+                    cells,
+                } => {
+                    check!(arguments::runtime_create_arguments_object(
+                        ctx,
+                        call.closure,
+                        call.argc,
+                        call.argv,
+                        f.add(cells as usize),
+                        count,
+                        mapped as u8,
+                        outp
+                    ));
+                    frame[dst as usize] = out;
+                }
+                Op::PinKey { object, key } => {
+                    let k = Value::from_bits(frame[key as usize]);
+                    let o = Value::from_bits(frame[object as usize]);
+                    if k.is_object() && !o.is_nullish() {
+                        check!(helpers::runtime_helper(
+                            ctx,
+                            Helper::ToPropertyKey.code(),
+                            1,
+                            f.add(key as usize),
+                            outp
+                        ));
+                        frame[key as usize] = out;
+                    }
+                }
+                Op::Poll => {
+                    if let Some(flag) = code.interrupt_flag {
+                        if std::ptr::read_volatile(flag as *const u8) != 0 {
+                            limits::runtime_interrupt(ctx, outp);
+                            fault = pc - 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        leave(call, fault, out)
+    }
+}
+
+/// Leaves the function with the exception `exception` thrown at op
+/// `fault`: notes the site for the exception trace.
+///
+/// # Safety
+/// As [`enter`].
+unsafe fn leave(call: &Call<'_>, fault: usize, exception: u64) -> u32 {
+    let position = call.code.positions.get(fault).copied().unwrap_or(u32::MAX);
+    // SAFETY: the contract.
+    unsafe {
+        exception_trace::runtime_note_exception_site(
+            call.ctx,
+            call.template,
+            position,
+            exception,
+        );
+        *call.ret = exception;
+    }
+    Status::Exception as u32
+}

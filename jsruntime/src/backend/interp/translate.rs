@@ -1,0 +1,1921 @@
+//! Compile script -> interpreter ops. The translator mirrors the Cranelift
+//! compiler's walk (`compiler/operand.rs`, `control_flow.rs`,
+//! `variables.rs`): the same compile-time operand stack of values and
+//! unread references (settled before a command that may change a binding),
+//! the same structured control flow, but each operand is a frame slot, so
+//! the output is a list of ops over slots with resolved jump targets.
+//!
+//! Every operand has a fixed place: a value or an identifier reference one
+//! slot (an unread reference keeps its slot for its value), a property
+//! reference or a method two (object and key, or this and function). So
+//! the operands of a call are in consecutive slots and the branches of a
+//! conditional leave their value in the same slot.
+
+use super::{CaseIndex, Code, Op, Slot, MAX_FRAME, NO_SLOT};
+use crate::backend::bridge::set_global_mode as mode;
+use crate::backend::compiler::{CompileError, CompileHost};
+use crate::backend::FunctionTemplate;
+use crate::runtime::inline_cache::PropertyCache;
+use crate::semantics::{
+    ArgumentsMapping, CacheId, CompileCommand, CompileScript, FunctionId, Helper,
+    Locator, LoopFlags, Program, ScopeRef, ShortCircuitKind, Symbol, UnaryOperator, VariableKind,
+};
+use crate::value::Value;
+
+/// How a missing global is read (`compiler::variables::GlobalMiss`).
+const MISS_UNDEFINED: u8 = 0;
+const MISS_THROW: u8 = 1;
+const MISS_HOLE: u8 = 2;
+
+#[derive(Clone, Debug)]
+enum Opnd {
+    /// A value in `slot`; `string`: a string literal (a cacheable key).
+    Value { slot: Slot, string: bool },
+    /// An identifier reference not read yet (its value goes to `slot`).
+    Var {
+        symbol: Symbol,
+        locator: Locator,
+        slot: Slot,
+    },
+    /// An identifier reference read before a side effect: its raw value
+    /// (maybe the hole) is in `slot`.
+    Snap {
+        symbol: Symbol,
+        locator: Locator,
+        slot: Slot,
+    },
+    /// `object[key]` in `slot` and `slot + 1`.
+    Prop { slot: Slot, cache: Option<CacheId> },
+    /// A callee with its this value: this in `slot`, the function in
+    /// `slot + 1`.
+    Method { slot: Slot },
+    /// A closure being built: its captures go to the slots above `slot`.
+    Closure {
+        slot: Slot,
+        template: *const FunctionTemplate,
+        count: u32,
+        expected: u32,
+    },
+}
+
+impl Opnd {
+    fn base(&self) -> Slot {
+        match *self {
+            Opnd::Value { slot, .. }
+            | Opnd::Var { slot, .. }
+            | Opnd::Snap { slot, .. }
+            | Opnd::Prop { slot, .. }
+            | Opnd::Method { slot }
+            | Opnd::Closure { slot, .. } => slot,
+        }
+    }
+
+    fn size(&self) -> u32 {
+        match self {
+            Opnd::Prop { .. } | Opnd::Method { .. } => 2,
+            _ => 1,
+        }
+    }
+
+    fn is_reference(&self) -> bool {
+        matches!(self, Opnd::Var { .. } | Opnd::Snap { .. } | Opnd::Prop { .. })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Init,
+    Test,
+    Next,
+    Body,
+    PostTest,
+    Done,
+}
+
+enum Flow {
+    If {
+        /// The conditional jump to the alternative.
+        skip: usize,
+        /// The jump over the alternative.
+        end: Option<usize>,
+        depth: usize,
+        has_value: bool,
+    },
+    Short {
+        exit: usize,
+        assign: Option<Opnd>,
+        result: Slot,
+        depth: usize,
+        floor: Slot,
+    },
+    Loop {
+        flags: LoopFlags,
+        labels: Vec<Symbol>,
+        header: u32,
+        cont: Option<u32>,
+        skip_next: Option<usize>,
+        breaks: Vec<usize>,
+        continues: Vec<usize>,
+        stage: Stage,
+        scope_depth: usize,
+    },
+    Label {
+        symbol: Symbol,
+        breaks: Vec<usize>,
+        scope_depth: usize,
+    },
+    Switch {
+        op: usize,
+        next: usize,
+        depth: usize,
+    },
+}
+
+struct Translator<'a, 'h> {
+    program: &'a Program,
+    script: &'a CompileScript,
+    host: &'h mut dyn CompileHost,
+    ops: Vec<Op>,
+    positions: Vec<u32>,
+    position: u32,
+    operands: Vec<Opnd>,
+    flows: Vec<Flow>,
+    scopes: Vec<ScopeRef>,
+    pending_labels: Vec<Symbol>,
+    /// Slot of each parameter and local.
+    bindings: Vec<Slot>,
+    captured: Vec<bool>,
+    kinds: Vec<Option<VariableKind>>,
+    caches: *const PropertyCache,
+    /// Two slots for the steps of one command.
+    scratch: Slot,
+    stack_base: Slot,
+    /// Operands go at or above it (a logical assignment keeps its
+    /// reference below).
+    floor: Slot,
+    max_slot: Slot,
+}
+
+fn unsupported<T>(what: &'static str) -> Result<T, CompileError> {
+    Err(CompileError::Unsupported(what))
+}
+
+/// Translates `function` of `program`, or says why the interpreter cannot
+/// run it.
+pub(crate) fn translate(
+    program: &Program,
+    function: FunctionId,
+    host: &mut dyn CompileHost,
+) -> Result<Code, CompileError> {
+    let script = program
+        .function(function)
+        .ok_or_else(|| CompileError::Malformed(format!("no function {}", function.0)))?;
+    for command in &script.commands {
+        use CompileCommand as C;
+        match command {
+            C::DynamicReference { .. }
+            | C::GetSuperProperty(_)
+            | C::DefineField(_)
+            | C::DefinePrivateField(_)
+            | C::SuperCall(_)
+            | C::SuperCallForward
+            | C::DirectEval(_)
+            | C::Try { .. }
+            | C::Catch(_)
+            | C::Finally
+            | C::TryEnd
+            | C::NewTarget
+            | C::ActiveScriptOrModule
+            | C::DeclareGlobalVar(_)
+            | C::PrivateKey
+            | C::JumpTable(_)
+            | C::GeneratorStart(_)
+            | C::Await(_)
+            | C::Yield(_)
+            | C::YieldDelegate(_)
+            | C::AsyncYieldDelegate(_)
+            | C::Helper(Helper::CheckThis) => return unsupported("command"),
+            _ => {}
+        }
+    }
+    if script.eval_scope.is_some() {
+        return unsupported("eval scope");
+    }
+    let num_params = script.num_params as usize;
+    let num_slots = num_params + script.num_locals as usize;
+    let mut captured = vec![false; num_slots];
+    let mut kinds = vec![None; num_slots];
+    for scope in &script.scopes {
+        for v in &scope.variables {
+            let index = match v.locator {
+                Locator::Argument(i) if (i as usize) < num_params => i as usize,
+                Locator::Local(i) if (i as usize) < script.num_locals as usize => {
+                    num_params + i as usize
+                }
+                _ => continue,
+            };
+            captured[index] |= v.captured;
+            kinds[index] = Some(v.kind);
+        }
+    }
+    let mut bindings = Vec::with_capacity(num_slots);
+    let mut next: Slot = 0;
+    for &c in &captured {
+        bindings.push(next);
+        next += if c { 2 } else { 1 };
+    }
+    let scratch = next;
+    let stack_base = next + 2;
+    let caches = if script.num_inline_caches > 0 {
+        host.inline_caches(script.num_inline_caches * 2)
+    } else {
+        std::ptr::null()
+    };
+    let interrupt_flag = host.interrupt_flag();
+    let mut t = Translator {
+        program,
+        script,
+        host,
+        ops: Vec::with_capacity(script.commands.len() * 2),
+        positions: Vec::with_capacity(script.commands.len() * 2),
+        position: u32::MAX,
+        operands: Vec::new(),
+        flows: Vec::new(),
+        scopes: Vec::new(),
+        pending_labels: Vec::new(),
+        bindings,
+        captured,
+        kinds,
+        caches,
+        scratch,
+        stack_base,
+        floor: stack_base,
+        max_slot: stack_base,
+    };
+    for (i, command) in script.commands.iter().enumerate() {
+        t.position = script.position(i).unwrap_or(u32::MAX);
+        if command.settles() {
+            t.settle(command.stack_effect().max_pops())?;
+        }
+        t.command(command)?;
+        if t.max_slot as usize > MAX_FRAME {
+            return unsupported("frame too large");
+        }
+    }
+    if !t.flows.is_empty() {
+        return Err(CompileError::Malformed("unclosed construct".into()));
+    }
+    // Falling off the end returns undefined.
+    let dst = t.scratch;
+    t.emit(Op::Const {
+        dst,
+        bits: Value::UNDEFINED.to_bits(),
+    });
+    t.emit(Op::Return { src: dst });
+    let captured_slots = t
+        .captured
+        .iter()
+        .zip(&t.bindings)
+        .filter(|(c, _)| **c)
+        .map(|(_, &s)| s)
+        .collect();
+    let uses_this = script.commands.contains(&CompileCommand::This);
+    Ok(Code {
+        ops: t.ops,
+        positions: t.positions,
+        frame_size: t.max_slot as usize,
+        num_params,
+        bindings: t.bindings,
+        captured: captured_slots,
+        coerce_this: uses_this && !script.flags.strict,
+        strict: script.flags.strict,
+        interrupt_flag,
+    })
+}
+
+impl Translator<'_, '_> {
+    fn emit(&mut self, op: Op) {
+        self.ops.push(op);
+        self.positions.push(self.position);
+    }
+
+    fn here(&self) -> u32 {
+        self.ops.len() as u32
+    }
+
+    fn patch(&mut self, at: usize, to: u32) {
+        match &mut self.ops[at] {
+            Op::Jump { target } | Op::JumpIf { target, .. } | Op::JumpIfNullish { target, .. } => {
+                *target = to
+            }
+            _ => {}
+        }
+    }
+
+    fn use_slot(&mut self, slot: Slot) {
+        self.max_slot = self.max_slot.max(slot + 1);
+    }
+
+    /// Where the next operand goes.
+    fn next_slot(&mut self) -> Slot {
+        let s = self
+            .operands
+            .last()
+            .map_or(self.stack_base, |o| o.base() + o.size())
+            .max(self.floor);
+        self.use_slot(s + 1);
+        s
+    }
+
+    fn push_value(&mut self, slot: Slot) {
+        self.use_slot(slot);
+        self.operands.push(Opnd::Value {
+            slot,
+            string: false,
+        });
+    }
+
+    fn pop(&mut self) -> Result<Opnd, CompileError> {
+        self.operands
+            .pop()
+            .ok_or_else(|| CompileError::Malformed("operand stack underflow".into()))
+    }
+
+    fn name(&mut self, symbol: Symbol) -> u32 {
+        self.host.global_name(self.program, symbol)
+    }
+
+    fn binding_index(&self, locator: Locator) -> Option<usize> {
+        let num_params = self.script.num_params as usize;
+        match locator {
+            Locator::Argument(i) if (i as usize) < num_params => Some(i as usize),
+            Locator::Local(i) if i < self.script.num_locals => Some(num_params + i as usize),
+            _ => None,
+        }
+    }
+
+    fn is_lexical(&self, index: usize) -> bool {
+        self.kinds[index].is_some_and(|k| k.is_lexical())
+    }
+
+    fn cache(&self, cache: Option<CacheId>, set: bool) -> *const PropertyCache {
+        match cache {
+            Some(c) if !self.caches.is_null() && c.0 < self.script.num_inline_caches => {
+                // The table has a get and a set entry per site.
+                self.caches.wrapping_add(2 * c.0 as usize + set as usize)
+            }
+            _ => std::ptr::null(),
+        }
+    }
+
+    // ----- Reading and writing operands -----
+
+    /// Snapshots the unread identifier references below the top `keep`
+    /// operands (`compiler/operand.rs`, `settle`).
+    fn settle(&mut self, keep: usize) -> Result<(), CompileError> {
+        let end = self.operands.len().saturating_sub(keep);
+        for i in 0..end {
+            if let Opnd::Var {
+                symbol,
+                locator,
+                slot,
+            } = self.operands[i]
+            {
+                self.read_variable(symbol, locator, slot, MISS_HOLE, false)?;
+                self.operands[i] = Opnd::Snap {
+                    symbol,
+                    locator,
+                    slot,
+                };
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a binding into `dst`; `check`: the TDZ check of a read.
+    fn read_variable(
+        &mut self,
+        symbol: Symbol,
+        locator: Locator,
+        dst: Slot,
+        miss: u8,
+        check: bool,
+    ) -> Result<(), CompileError> {
+        self.use_slot(dst);
+        match locator {
+            Locator::Argument(_) | Locator::Local(_) => {
+                let Some(index) = self.binding_index(locator) else {
+                    return Err(CompileError::Malformed(format!("no slot for {locator}")));
+                };
+                let src = self.bindings[index];
+                self.emit(Op::Move { dst, src });
+                if check && self.is_lexical(index) {
+                    let name = self.name(symbol);
+                    self.emit(Op::CheckHole { slot: dst, name });
+                }
+            }
+            Locator::Capture(i) => {
+                self.emit(Op::GetCapture {
+                    dst,
+                    index: u32::from(i),
+                });
+                if check {
+                    let name = self.name(symbol);
+                    self.emit(Op::CheckHole { slot: dst, name });
+                }
+            }
+            Locator::Global | Locator::None => {
+                let name = self.name(symbol);
+                if let Some((address, _)) = self.host.global_lexical(name) {
+                    self.emit(Op::GetGlobalLexical { dst, address });
+                    if miss != MISS_HOLE {
+                        self.emit(Op::CheckHole { slot: dst, name });
+                    }
+                    return Ok(());
+                }
+                let cache = self
+                    .host
+                    .global_cache(name)
+                    .map_or(std::ptr::null(), |(_, ic)| ic);
+                self.emit(Op::GetGlobal {
+                    dst,
+                    name,
+                    miss,
+                    cache,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// GetValue of `op` into `dst`; returns `dst`.
+    fn read_into(&mut self, op: &Opnd, dst: Slot) -> Result<Slot, CompileError> {
+        self.use_slot(dst);
+        match *op {
+            Opnd::Value { slot, .. } => {
+                if slot != dst {
+                    self.emit(Op::Move { dst, src: slot });
+                }
+            }
+            Opnd::Var {
+                symbol, locator, ..
+            } => self.read_variable(symbol, locator, dst, MISS_THROW, true)?,
+            Opnd::Snap {
+                symbol,
+                locator,
+                slot,
+            } => {
+                let name = self.name(symbol);
+                if slot != dst {
+                    self.emit(Op::Move { dst, src: slot });
+                }
+                let may_be_hole = match self.binding_index(locator) {
+                    Some(index) => self.is_lexical(index),
+                    None => true,
+                };
+                if may_be_hole {
+                    self.emit(Op::CheckHole { slot: dst, name });
+                }
+            }
+            Opnd::Prop { slot, cache } => {
+                let cache = self.cache(cache, false);
+                self.emit(Op::GetProperty {
+                    dst,
+                    object: slot,
+                    key: slot + 1,
+                    cache,
+                });
+            }
+            Opnd::Method { slot } => {
+                if slot + 1 != dst {
+                    self.emit(Op::Move { dst, src: slot + 1 });
+                }
+            }
+            Opnd::Closure { .. } => return unsupported("closure value before its captures"),
+        }
+        Ok(dst)
+    }
+
+    /// GetValue of `op` into its own slot.
+    fn value(&mut self, op: &Opnd) -> Result<Slot, CompileError> {
+        let dst = op.base();
+        self.read_into(op, dst)
+    }
+
+    /// PutValue (6.2.5.6) of the value in `src` to the reference `op`, or
+    /// InitializeReferencedBinding when `initialize`.
+    fn put_value(&mut self, op: &Opnd, src: Slot, initialize: bool) -> Result<(), CompileError> {
+        match *op {
+            Opnd::Var {
+                symbol, locator, ..
+            }
+            | Opnd::Snap {
+                symbol, locator, ..
+            } => self.store_variable(symbol, locator, src, initialize),
+            Opnd::Prop { slot, cache } => {
+                let cache = self.cache(cache, true);
+                self.emit(Op::SetProperty {
+                    object: slot,
+                    key: slot + 1,
+                    src,
+                    cache,
+                });
+                Ok(())
+            }
+            _ => Err(CompileError::Malformed(
+                "assignment to a non-reference".into(),
+            )),
+        }
+    }
+
+    fn store_variable(
+        &mut self,
+        symbol: Symbol,
+        locator: Locator,
+        src: Slot,
+        initialize: bool,
+    ) -> Result<(), CompileError> {
+        match locator {
+            Locator::Argument(_) | Locator::Local(_) => {
+                let Some(index) = self.binding_index(locator) else {
+                    return Err(CompileError::Malformed(format!("no slot for {locator}")));
+                };
+                let slot = self.bindings[index];
+                if !initialize {
+                    // 9.1.1.1.5 SetMutableBinding: the TDZ first, then the
+                    // TypeError of a constant.
+                    if self.is_lexical(index) {
+                        let name = self.name(symbol);
+                        self.emit(Op::CheckHole { slot, name });
+                    }
+                    if self.kinds[index] == Some(VariableKind::Const) {
+                        let name = self.name(symbol);
+                        self.emit(Op::ThrowConst { name });
+                        return Ok(());
+                    }
+                }
+                self.emit(Op::Move { dst: slot, src });
+            }
+            Locator::Capture(i) => {
+                if !initialize {
+                    let name = self.name(symbol);
+                    let temp = self.scratch + 1;
+                    self.emit(Op::GetCapture {
+                        dst: temp,
+                        index: u32::from(i),
+                    });
+                    self.emit(Op::CheckHole { slot: temp, name });
+                    if self.script.readonly_captures.get(i as usize) == Some(&true) {
+                        return Ok(());
+                    }
+                    if self.script.const_captures.get(i as usize) == Some(&true) {
+                        self.emit(Op::ThrowConst { name });
+                        return Ok(());
+                    }
+                }
+                self.emit(Op::SetCapture {
+                    index: u32::from(i),
+                    src,
+                });
+            }
+            Locator::Global | Locator::None => {
+                let name = self.name(symbol);
+                if let Some((address, mutable)) = self.host.global_lexical(name) {
+                    if !initialize {
+                        let temp = self.scratch + 1;
+                        self.emit(Op::GetGlobalLexical { dst: temp, address });
+                        self.emit(Op::CheckHole { slot: temp, name });
+                        if !mutable {
+                            self.emit(Op::ThrowConst { name });
+                            return Ok(());
+                        }
+                    }
+                    self.emit(Op::SetGlobalLexical { src, address });
+                    return Ok(());
+                }
+                let mode = if initialize && self.program.declarations.deletable {
+                    mode::INITIALIZE_DELETABLE
+                } else if initialize {
+                    mode::INITIALIZE
+                } else if self.script.flags.strict {
+                    mode::STRICT
+                } else {
+                    mode::SLOPPY
+                };
+                let cache = if mode == mode::SLOPPY || mode == mode::STRICT {
+                    self.host
+                        .global_cache(name)
+                        .map_or(std::ptr::null(), |(_, ic)| ic.wrapping_add(1))
+                } else {
+                    std::ptr::null()
+                };
+                self.emit(Op::SetGlobal {
+                    name,
+                    src,
+                    mode,
+                    cache,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// ToPropertyKey of a computed key before the reference is both read
+    /// and written (`compiler/property.rs`, `pin_property_key`): the
+    /// conversion runs once.
+    fn pin_key(&mut self, op: &Opnd) {
+        if let Opnd::Prop { slot, cache: None } = *op {
+            self.emit(Op::PinKey {
+                object: slot,
+                key: slot + 1,
+            });
+        }
+    }
+
+    // ----- Commands -----
+
+    fn command(&mut self, command: &CompileCommand) -> Result<(), CompileError> {
+        use CompileCommand as C;
+        match *command {
+            C::Undefined => self.constant(Value::UNDEFINED),
+            C::Null => self.constant(Value::NULL),
+            C::Boolean(b) => self.constant(Value::from_bool(b)),
+            C::Number(n) => self.constant(Value::number(n)),
+            C::String(id) => {
+                let v = self.host.string_constant(self.program, id)?;
+                self.constant(v);
+                if let Some(Opnd::Value { string, .. }) = self.operands.last_mut() {
+                    *string = true;
+                }
+            }
+            C::BigInt { radix, digits } => {
+                let v = self.host.bigint_constant(self.program, radix, digits)?;
+                self.constant(v);
+            }
+            C::TemplateObject(site) => {
+                let v = self.host.template_object(self.program, site)?;
+                self.constant(v);
+            }
+            C::This => {
+                let dst = self.next_slot();
+                self.emit(Op::This { dst });
+                self.push_value(dst);
+            }
+            C::VariableReference(symbol, locator) => {
+                let slot = self.next_slot();
+                self.operands.push(Opnd::Var {
+                    symbol,
+                    locator,
+                    slot,
+                });
+            }
+            C::GetProperty(cache) => self.get_property(cache)?,
+            C::PropertyReference(cache) => {
+                let (slot, cache) = self.property_operands(cache)?;
+                self.operands.push(Opnd::Prop { slot, cache });
+            }
+            C::CalleeProperty(cache) => {
+                let (slot, cache) = self.property_operands(cache)?;
+                let cache = self.cache(cache, false);
+                self.emit(Op::GetProperty {
+                    dst: slot + 1,
+                    object: slot,
+                    key: slot + 1,
+                    cache,
+                });
+                self.operands.push(Opnd::Method { slot });
+            }
+            C::CalleeWithThis => {
+                let this = self.pop()?;
+                let function = self.pop()?;
+                let f = self.value(&function)?;
+                let t = self.value(&this)?;
+                // this in the first slot, the function in the second.
+                let slot = f;
+                let scratch = self.scratch;
+                self.emit(Op::Move { dst: scratch, src: f });
+                self.emit(Op::Move { dst: slot, src: t });
+                self.emit(Op::Move {
+                    dst: slot + 1,
+                    src: scratch,
+                });
+                self.use_slot(slot + 1);
+                self.operands.push(Opnd::Method { slot });
+            }
+            C::PushScope(scope) => self.push_scope(scope)?,
+            C::PopScope(scope) => {
+                if self.scopes.last() != Some(&scope) {
+                    return Err(CompileError::Malformed("PopScope does not match".into()));
+                }
+                self.escape_scope(scope);
+                self.scopes.pop();
+            }
+            C::DeclareVars(scope) => self.declare_vars(scope)?,
+            C::Initialize => {
+                let value = self.pop()?;
+                let reference = self.pop()?;
+                let v = self.value(&value)?;
+                self.put_value(&reference, v, true)?;
+            }
+            C::Closure(function) => self.closure(function)?,
+            C::Capture(locator) => self.capture(locator)?,
+            C::Call(argc) => self.call(argc as usize, false)?,
+            C::New(argc) => self.call(argc as usize, true)?,
+            C::Return(has_value) => {
+                let src = if has_value {
+                    let v = self.pop()?;
+                    self.value(&v)?
+                } else {
+                    let dst = self.scratch;
+                    self.emit(Op::Const {
+                        dst,
+                        bits: Value::UNDEFINED.to_bits(),
+                    });
+                    dst
+                };
+                self.emit(Op::Return { src });
+            }
+            C::Throw => {
+                let v = self.pop()?;
+                let src = self.value(&v)?;
+                self.emit(Op::Throw { src });
+            }
+            C::Object => {
+                let dst = self.next_slot();
+                self.emit(Op::CreateObject { dst });
+                self.push_value(dst);
+            }
+            C::Array => {
+                let dst = self.next_slot();
+                self.emit(Op::CreateArray { dst });
+                self.push_value(dst);
+            }
+            C::CreateDataProperty => {
+                let value = self.pop()?;
+                let key = self.pop()?;
+                let object = self.pop()?;
+                let o = self.value(&object)?;
+                let k = self.value(&key)?;
+                let v = self.value(&value)?;
+                self.emit(Op::CreateDataProperty {
+                    object: o,
+                    key: k,
+                    src: v,
+                });
+                self.push_value(o);
+            }
+            C::PushArrayElement => {
+                let value = self.pop()?;
+                let array = self.pop()?;
+                let a = self.value(&array)?;
+                let v = self.value(&value)?;
+                self.emit(Op::PushElement { array: a, src: v });
+                self.push_value(a);
+            }
+            C::PushArrayConstants(list) => {
+                let array = self.pop()?;
+                let a = self.value(&array)?;
+                let (values, count) = self.host.constant_list(self.program, list)?;
+                self.emit(Op::PushConstants {
+                    array: a,
+                    values,
+                    count,
+                });
+                self.push_value(a);
+            }
+            C::Unary(op) => self.unary(op)?,
+            C::Binary(op) => {
+                let rhs = self.pop()?;
+                let lhs = self.pop()?;
+                let a = self.value(&lhs)?;
+                let b = self.value(&rhs)?;
+                self.emit(Op::Binary { dst: a, op, a, b });
+                self.push_value(a);
+            }
+            C::Assignment => {
+                let value = self.pop()?;
+                let reference = self.pop()?;
+                let v = self.value(&value)?;
+                self.put_value(&reference, v, false)?;
+                let dst = reference.base();
+                if dst != v {
+                    self.emit(Op::Move { dst, src: v });
+                }
+                self.push_value(dst);
+            }
+            C::CompoundAssignmentBegin => {
+                let reference = self.pop()?;
+                if !reference.is_reference() {
+                    return Err(CompileError::Malformed(
+                        "compound assignment to a non-reference".into(),
+                    ));
+                }
+                self.pin_key(&reference);
+                let old = reference.base() + reference.size();
+                self.read_into(&reference, old)?;
+                self.operands.push(reference);
+                self.push_value(old);
+            }
+            C::CompoundAssignment(op) => {
+                let rhs = self.pop()?;
+                let old = self.pop()?;
+                let reference = self.pop()?;
+                let a = self.value(&old)?;
+                let b = self.value(&rhs)?;
+                self.emit(Op::Binary { dst: a, op, a, b });
+                self.put_value(&reference, a, false)?;
+                let dst = reference.base();
+                self.emit(Op::Move { dst, src: a });
+                self.push_value(dst);
+            }
+            C::ShortCircuit(kind) => self.short_circuit(kind, false)?,
+            C::ShortCircuitAssignment(kind) => self.short_circuit(kind, true)?,
+            C::ShortCircuitEnd => self.short_circuit_end()?,
+            C::IfThen => {
+                let condition = self.pop()?;
+                let cond = self.value(&condition)?;
+                let skip = self.ops.len();
+                self.emit(Op::JumpIf {
+                    cond,
+                    when: false,
+                    target: 0,
+                });
+                self.flows.push(Flow::If {
+                    skip,
+                    end: None,
+                    depth: self.operands.len(),
+                    has_value: false,
+                });
+            }
+            C::Else => self.else_branch()?,
+            C::IfStatement | C::IfElseStatement | C::ConditionalExpression => {
+                self.end_if(command)?
+            }
+            C::CaseIndex(table) => self.case_index(table)?,
+            C::SwitchCases(clauses) => {
+                let index = self.pop()?;
+                let src = self.value(&index)?;
+                let op = self.ops.len();
+                self.emit(Op::Switch {
+                    src,
+                    targets: vec![0; clauses as usize + 1].into_boxed_slice(),
+                });
+                self.flows.push(Flow::Switch {
+                    op,
+                    next: 0,
+                    depth: self.operands.len(),
+                });
+            }
+            C::SwitchClause(k) => self.switch_clause(Some(k))?,
+            C::SwitchEnd => self.switch_clause(None)?,
+            C::LoopStart(flags) => {
+                let labels = std::mem::take(&mut self.pending_labels);
+                self.flows.push(Flow::Loop {
+                    flags,
+                    labels,
+                    header: 0,
+                    cont: None,
+                    skip_next: None,
+                    breaks: Vec::new(),
+                    continues: Vec::new(),
+                    stage: Stage::Init,
+                    scope_depth: self.scopes.len(),
+                });
+                if !flags.has(LoopFlags::INIT) {
+                    self.loop_enter()?;
+                }
+            }
+            C::LoopInit => {
+                match self.flows.last() {
+                    Some(Flow::Loop {
+                        stage: Stage::Init, ..
+                    }) => {}
+                    _ => return Err(CompileError::Malformed("LoopInit out of place".into())),
+                }
+                self.loop_enter()?;
+            }
+            C::LoopTest => self.loop_test()?,
+            C::LoopNext => self.loop_next()?,
+            C::LoopBody => self.loop_body()?,
+            C::LoopEnd => self.loop_end()?,
+            C::LabelStart(symbol) => {
+                self.flows.push(Flow::Label {
+                    symbol,
+                    breaks: Vec::new(),
+                    scope_depth: self.scopes.len(),
+                });
+                self.pending_labels.push(symbol);
+            }
+            C::LabelEnd(symbol) => {
+                let Some(Flow::Label {
+                    symbol: s, breaks, ..
+                }) = self.flows.pop()
+                else {
+                    return Err(CompileError::Malformed("LabelEnd without LabelStart".into()));
+                };
+                if s != symbol {
+                    return Err(CompileError::Malformed("LabelEnd does not match".into()));
+                }
+                let here = self.here();
+                for b in breaks {
+                    self.patch(b, here);
+                }
+            }
+            C::Break(label) => self.jump_out(label, false)?,
+            C::Continue(label) => self.jump_out(label, true)?,
+            C::Discard => {
+                let op = self.pop()?;
+                if op.is_reference() {
+                    // 14.5.1: an expression statement still performs GetValue.
+                    self.value(&op)?;
+                }
+            }
+            C::Dup => {
+                let top = self.pop()?;
+                let top = match top {
+                    Opnd::Closure { .. } => return unsupported("Dup of a closure being built"),
+                    other => other,
+                };
+                self.operands.push(top.clone());
+                let dst = self.next_slot();
+                let copy = match top {
+                    Opnd::Value { slot, string } => {
+                        self.emit(Op::Move { dst, src: slot });
+                        Opnd::Value { slot: dst, string }
+                    }
+                    Opnd::Var {
+                        symbol, locator, ..
+                    } => Opnd::Var {
+                        symbol,
+                        locator,
+                        slot: dst,
+                    },
+                    Opnd::Snap {
+                        symbol,
+                        locator,
+                        slot,
+                    } => {
+                        self.emit(Op::Move { dst, src: slot });
+                        Opnd::Snap {
+                            symbol,
+                            locator,
+                            slot: dst,
+                        }
+                    }
+                    Opnd::Prop { slot, cache } => {
+                        self.emit(Op::Move { dst, src: slot });
+                        self.emit(Op::Move {
+                            dst: dst + 1,
+                            src: slot + 1,
+                        });
+                        self.use_slot(dst + 1);
+                        Opnd::Prop { slot: dst, cache }
+                    }
+                    Opnd::Method { slot } => {
+                        self.emit(Op::Move { dst, src: slot });
+                        self.emit(Op::Move {
+                            dst: dst + 1,
+                            src: slot + 1,
+                        });
+                        self.use_slot(dst + 1);
+                        Opnd::Method { slot: dst }
+                    }
+                    Opnd::Closure { .. } => unreachable!(),
+                };
+                self.operands.push(copy);
+            }
+            C::Swap => self.swap()?,
+            C::Dereference => {
+                let reference = self.pop()?;
+                let dst = reference.base() + reference.size();
+                self.read_into(&reference, dst)?;
+                self.operands.push(reference);
+                self.push_value(dst);
+            }
+            C::Debugger => {}
+            C::Arguments(start) => {
+                let dst = self.next_slot();
+                self.emit(Op::RestArguments {
+                    dst,
+                    start: u32::from(start),
+                });
+                self.push_value(dst);
+            }
+            C::ArgumentsObject(mapping) => self.arguments_object(mapping)?,
+            C::Helper(helper) => self.helper(helper)?,
+            _ => return unsupported("command"),
+        }
+        Ok(())
+    }
+
+    fn constant(&mut self, v: Value) {
+        let dst = self.next_slot();
+        self.emit(Op::Const {
+            dst,
+            bits: v.to_bits(),
+        });
+        self.push_value(dst);
+    }
+
+    /// The object and key of a property access (popped), in two
+    /// consecutive slots, and the site's cache when the key is constant.
+    fn property_operands(
+        &mut self,
+        cache: CacheId,
+    ) -> Result<(Slot, Option<CacheId>), CompileError> {
+        let key = self.pop()?;
+        let object = self.pop()?;
+        let cached = matches!(key, Opnd::Value { string: true, .. });
+        let o = self.value(&object)?;
+        let k = self.read_into(&key, o + 1)?;
+        let _ = k;
+        Ok((o, cached.then_some(cache)))
+    }
+
+    fn get_property(&mut self, cache: CacheId) -> Result<(), CompileError> {
+        let (slot, cache) = self.property_operands(cache)?;
+        let cache = self.cache(cache, false);
+        self.emit(Op::GetProperty {
+            dst: slot,
+            object: slot,
+            key: slot + 1,
+            cache,
+        });
+        self.push_value(slot);
+        Ok(())
+    }
+
+    fn swap(&mut self) -> Result<(), CompileError> {
+        let b = self.pop()?;
+        let a = self.pop()?;
+        if a.size() != 1 || b.size() != 1 {
+            return unsupported("Swap of a two-slot operand");
+        }
+        if matches!(a, Opnd::Closure { .. }) || matches!(b, Opnd::Closure { .. }) {
+            return unsupported("Swap of a closure being built");
+        }
+        let (sa, sb) = (a.base(), b.base());
+        let scratch = self.scratch;
+        // An unread reference has nothing in its slot yet.
+        let moves = |o: &Opnd| !matches!(o, Opnd::Var { .. });
+        if moves(&a) {
+            self.emit(Op::Move {
+                dst: scratch,
+                src: sa,
+            });
+        }
+        if moves(&b) {
+            self.emit(Op::Move { dst: sa, src: sb });
+        }
+        if moves(&a) {
+            self.emit(Op::Move {
+                dst: sb,
+                src: scratch,
+            });
+        }
+        let reslot = |o: Opnd, slot: Slot| match o {
+            Opnd::Value { string, .. } => Opnd::Value { slot, string },
+            Opnd::Var {
+                symbol, locator, ..
+            } => Opnd::Var {
+                symbol,
+                locator,
+                slot,
+            },
+            Opnd::Snap {
+                symbol, locator, ..
+            } => Opnd::Snap {
+                symbol,
+                locator,
+                slot,
+            },
+            other => other,
+        };
+        self.operands.push(reslot(b, sa));
+        self.operands.push(reslot(a, sb));
+        Ok(())
+    }
+
+    fn unary(&mut self, op: UnaryOperator) -> Result<(), CompileError> {
+        use UnaryOperator as U;
+        let operand = self.pop()?;
+        let dst = operand.base();
+        match op {
+            U::LogicalNot => {
+                let src = self.value(&operand)?;
+                self.emit(Op::Not { dst, src });
+            }
+            U::Void => {
+                self.value(&operand)?;
+                self.emit(Op::Const {
+                    dst,
+                    bits: Value::UNDEFINED.to_bits(),
+                });
+            }
+            U::Typeof => match operand {
+                Opnd::Var {
+                    symbol,
+                    locator: locator @ (Locator::Global | Locator::None),
+                    slot,
+                } => {
+                    self.read_variable(symbol, locator, slot, MISS_UNDEFINED, true)?;
+                    self.emit(Op::Unary {
+                        dst,
+                        op,
+                        src: slot,
+                    });
+                }
+                Opnd::Snap {
+                    locator: Locator::Global | Locator::None,
+                    slot,
+                    ..
+                } => self.emit(Op::TypeofOrHole { dst, src: slot }),
+                other => {
+                    let src = self.value(&other)?;
+                    self.emit(Op::Unary { dst, op, src });
+                }
+            },
+            U::Minus | U::Plus | U::BitwiseNot => {
+                let src = self.value(&operand)?;
+                self.emit(Op::Unary { dst, op, src });
+            }
+            U::Delete => match operand {
+                Opnd::Prop { slot, .. } => self.emit(Op::DeleteProperty {
+                    dst,
+                    object: slot,
+                    key: slot + 1,
+                }),
+                Opnd::Var {
+                    symbol,
+                    locator: Locator::Global | Locator::None,
+                    ..
+                }
+                | Opnd::Snap {
+                    symbol,
+                    locator: Locator::Global | Locator::None,
+                    ..
+                } => {
+                    let name = self.name(symbol);
+                    self.emit(Op::DeleteGlobal { dst, name });
+                }
+                Opnd::Var { .. } | Opnd::Snap { .. } => self.emit(Op::Const {
+                    dst,
+                    bits: Value::FALSE.to_bits(),
+                }),
+                other => {
+                    self.value(&other)?;
+                    self.emit(Op::Const {
+                        dst,
+                        bits: Value::TRUE.to_bits(),
+                    });
+                }
+            },
+            U::PostfixIncrement | U::PostfixDecrement | U::PrefixIncrement | U::PrefixDecrement => {
+                if !operand.is_reference() {
+                    return Err(CompileError::Malformed(
+                        "update expression on a non-reference".into(),
+                    ));
+                }
+                self.pin_key(&operand);
+                let old = operand.base() + operand.size();
+                let new = old + 1;
+                self.use_slot(new);
+                self.read_into(&operand, old)?;
+                // ToNumeric of the old value, then +1 or -1.
+                self.emit(Op::Unary {
+                    dst: old,
+                    op: U::PostfixIncrement,
+                    src: old,
+                });
+                let step = if matches!(op, U::PostfixDecrement | U::PrefixDecrement) {
+                    U::PrefixDecrement
+                } else {
+                    U::PrefixIncrement
+                };
+                self.emit(Op::Unary {
+                    dst: new,
+                    op: step,
+                    src: old,
+                });
+                self.put_value(&operand, new, false)?;
+                let result = if matches!(op, U::PrefixIncrement | U::PrefixDecrement) {
+                    new
+                } else {
+                    old
+                };
+                self.emit(Op::Move { dst, src: result });
+            }
+        }
+        self.push_value(dst);
+        Ok(())
+    }
+
+    fn call(&mut self, argc: usize, new: bool) -> Result<(), CompileError> {
+        if self.operands.len() < argc + 1 {
+            return Err(CompileError::Malformed("operand stack underflow".into()));
+        }
+        let args = self.operands.split_off(self.operands.len() - argc);
+        let callee = self.pop()?;
+        let (function, this, first) = match callee {
+            Opnd::Method { slot } => (slot + 1, slot, slot + 2),
+            Opnd::Prop { slot, cache } => {
+                let cache = self.cache(cache, false);
+                self.emit(Op::GetProperty {
+                    dst: slot + 1,
+                    object: slot,
+                    key: slot + 1,
+                    cache,
+                });
+                (slot + 1, slot, slot + 2)
+            }
+            ref other => {
+                let f = self.value(other)?;
+                (f, NO_SLOT, f + 1)
+            }
+        };
+        for (i, arg) in args.iter().enumerate() {
+            if arg.size() != 1 || arg.base() != first + i as Slot {
+                return unsupported("arguments out of place");
+            }
+            self.value(arg)?;
+        }
+        let dst = callee.base();
+        let argc = argc as u32;
+        if new {
+            self.emit(Op::New {
+                dst,
+                callee: function,
+                argc,
+                args: first,
+            });
+        } else {
+            self.emit(Op::Call {
+                dst,
+                callee: function,
+                this: if new { NO_SLOT } else { this },
+                argc,
+                args: first,
+            });
+        }
+        self.push_value(dst);
+        Ok(())
+    }
+
+    fn helper(&mut self, helper: Helper) -> Result<(), CompileError> {
+        let n = helper.arity();
+        if self.operands.len() < n {
+            return Err(CompileError::Malformed("operand stack underflow".into()));
+        }
+        if helper == Helper::Hole {
+            self.constant(Value::HOLE);
+            return Ok(());
+        }
+        let args = self.operands.split_off(self.operands.len() - n);
+        let first = match args.first() {
+            Some(a) => a.base(),
+            None => self.next_slot(),
+        };
+        for (i, arg) in args.iter().enumerate() {
+            if arg.size() != 1 || arg.base() != first + i as Slot {
+                return unsupported("helper operands out of place");
+            }
+            self.value(arg)?;
+        }
+        self.emit(Op::Helper {
+            dst: first,
+            code: helper.code(),
+            argc: n as u32,
+            args: first,
+        });
+        self.push_value(first);
+        Ok(())
+    }
+
+    fn closure(&mut self, function: FunctionId) -> Result<(), CompileError> {
+        let expected = self
+            .program
+            .function(function)
+            .map(|s| s.captures.len())
+            .ok_or_else(|| CompileError::Malformed(format!("no function {}", function.0)))?;
+        let template = self.host.template(function)?;
+        let slot = self.next_slot();
+        if expected == 0 {
+            self.emit(Op::Closure {
+                dst: slot,
+                template,
+                count: 0,
+                cells: slot,
+            });
+            self.push_value(slot);
+            return Ok(());
+        }
+        self.use_slot(slot + expected as Slot);
+        self.operands.push(Opnd::Closure {
+            slot,
+            template,
+            count: 0,
+            expected: expected as u32,
+        });
+        Ok(())
+    }
+
+    fn capture(&mut self, locator: Locator) -> Result<(), CompileError> {
+        let Some(Opnd::Closure {
+            slot,
+            template,
+            count,
+            expected,
+        }) = self.operands.last().cloned()
+        else {
+            return Err(CompileError::Malformed("Capture without a Closure".into()));
+        };
+        let dst = slot + 1 + count;
+        match locator {
+            Locator::Capture(i) => self.emit(Op::OwnCapture {
+                dst,
+                index: u32::from(i),
+            }),
+            _ => {
+                let Some(index) = self.binding_index(locator) else {
+                    return unsupported("capture of a global");
+                };
+                if !self.captured[index] {
+                    return Err(CompileError::Malformed(
+                        "capture of a binding not marked captured".into(),
+                    ));
+                }
+                let binding = self.bindings[index];
+                self.emit(Op::CaptureCell { dst, binding });
+            }
+        }
+        let count = count + 1;
+        let top = self.operands.len() - 1;
+        if count == expected {
+            self.emit(Op::Closure {
+                dst: slot,
+                template,
+                count,
+                cells: slot + 1,
+            });
+            self.operands[top] = Opnd::Value {
+                slot,
+                string: false,
+            };
+        } else {
+            self.operands[top] = Opnd::Closure {
+                slot,
+                template,
+                count,
+                expected,
+            };
+        }
+        Ok(())
+    }
+
+    fn arguments_object(&mut self, mapping: ArgumentsMapping) -> Result<(), CompileError> {
+        let count = match mapping {
+            ArgumentsMapping::Mapped(n) => n,
+            ArgumentsMapping::Unmapped => 0,
+        };
+        let dst = self.next_slot();
+        self.use_slot(dst + u32::from(count));
+        for i in 0..count {
+            let cell = dst + 1 + u32::from(i);
+            let index = i as usize;
+            let mapped = self.script.scopes.first().is_some_and(|s| {
+                s.variables
+                    .iter()
+                    .any(|v| v.locator == Locator::Argument(i) && v.captured)
+            });
+            if mapped && index < self.bindings.len() && self.captured[index] {
+                let binding = self.bindings[index];
+                self.emit(Op::CaptureCell { dst: cell, binding });
+            } else {
+                self.emit(Op::Const { dst: cell, bits: 0 });
+            }
+        }
+        self.emit(Op::ArgumentsObject {
+            dst,
+            mapped: matches!(mapping, ArgumentsMapping::Mapped(_)),
+            count: u32::from(count),
+            cells: dst + 1,
+        });
+        self.push_value(dst);
+        Ok(())
+    }
+
+    // ----- Scopes -----
+
+    fn captured_slots_of(&self, scope: ScopeRef) -> Vec<Slot> {
+        let Some(s) = self.script.scopes.get(scope.0 as usize) else {
+            return Vec::new();
+        };
+        s.variables
+            .iter()
+            .filter(|v| v.captured)
+            .filter_map(|v| self.binding_index(v.locator))
+            .filter(|&i| self.captured[i])
+            .map(|i| self.bindings[i])
+            .collect()
+    }
+
+    fn push_scope(&mut self, scope: ScopeRef) -> Result<(), CompileError> {
+        if scope.0 as usize >= self.script.scopes.len() {
+            return Err(CompileError::Malformed("scope out of range".into()));
+        }
+        self.scopes.push(scope);
+        // A new activation of the scope has no cells yet.
+        for binding in self.captured_slots_of(scope) {
+            self.emit(Op::Const {
+                dst: binding + 1,
+                bits: 0,
+            });
+        }
+        Ok(())
+    }
+
+    fn escape_scope(&mut self, scope: ScopeRef) {
+        for binding in self.captured_slots_of(scope) {
+            self.emit(Op::Escape { binding });
+        }
+    }
+
+    fn declare_vars(&mut self, scope: ScopeRef) -> Result<(), CompileError> {
+        let Some(s) = self.script.scopes.get(scope.0 as usize) else {
+            return Err(CompileError::Malformed("scope out of range".into()));
+        };
+        let mut stores = Vec::new();
+        for v in &s.variables {
+            let initial = match v.kind {
+                VariableKind::Parameter => continue,
+                k if k.is_lexical() => Value::HOLE,
+                _ => Value::UNDEFINED,
+            };
+            let Some(index) = self.binding_index(v.locator) else {
+                return Err(CompileError::Malformed("no slot for a declaration".into()));
+            };
+            stores.push((self.bindings[index], initial));
+        }
+        for (dst, v) in stores {
+            self.emit(Op::Const {
+                dst,
+                bits: v.to_bits(),
+            });
+        }
+        Ok(())
+    }
+
+    // ----- Control flow -----
+
+    fn short_circuit(&mut self, kind: ShortCircuitKind, assign: bool) -> Result<(), CompileError> {
+        let operand = self.pop()?;
+        if assign && !operand.is_reference() {
+            return Err(CompileError::Malformed(
+                "logical assignment to a non-reference".into(),
+            ));
+        }
+        let (result, assign_ref) = if assign {
+            self.pin_key(&operand);
+            let result = operand.base() + operand.size();
+            self.read_into(&operand, result)?;
+            (result, Some(operand))
+        } else {
+            (self.value(&operand)?, None)
+        };
+        let exit = self.ops.len();
+        match kind {
+            ShortCircuitKind::And => self.emit(Op::JumpIf {
+                cond: result,
+                when: false,
+                target: 0,
+            }),
+            ShortCircuitKind::Or => self.emit(Op::JumpIf {
+                cond: result,
+                when: true,
+                target: 0,
+            }),
+            ShortCircuitKind::Nullish => self.emit(Op::JumpIfNullish {
+                cond: result,
+                when: false,
+                target: 0,
+            }),
+        }
+        let floor = self.floor;
+        if assign_ref.is_some() {
+            // The reference stays below the right-hand side.
+            self.floor = self.floor.max(result);
+        }
+        self.flows.push(Flow::Short {
+            exit,
+            assign: assign_ref,
+            result,
+            depth: self.operands.len(),
+            floor,
+        });
+        Ok(())
+    }
+
+    fn short_circuit_end(&mut self) -> Result<(), CompileError> {
+        let Some(Flow::Short {
+            exit,
+            assign,
+            result,
+            depth,
+            floor,
+        }) = self.flows.pop()
+        else {
+            return Err(CompileError::Malformed(
+                "ShortCircuitEnd without ShortCircuit".into(),
+            ));
+        };
+        if self.operands.len() != depth + 1 {
+            return Err(CompileError::Malformed(
+                "short-circuit operand must leave one value".into(),
+            ));
+        }
+        let rhs = self.pop()?;
+        let v = self.read_into(&rhs, result)?;
+        if let Some(reference) = &assign {
+            self.put_value(reference, v, false)?;
+        }
+        let here = self.here();
+        self.patch(exit, here);
+        self.floor = floor;
+        let dst = match &assign {
+            Some(reference) => {
+                let dst = reference.base();
+                self.emit(Op::Move { dst, src: result });
+                dst
+            }
+            None => result,
+        };
+        self.push_value(dst);
+        Ok(())
+    }
+
+    fn else_branch(&mut self) -> Result<(), CompileError> {
+        let len = self.operands.len();
+        let Some(Flow::If { depth, .. }) = self.flows.last() else {
+            return Err(CompileError::Malformed("Else without IfThen".into()));
+        };
+        let depth = *depth;
+        let has_value = if len == depth + 1 {
+            let op = self.pop()?;
+            self.value(&op)?;
+            true
+        } else if len == depth {
+            false
+        } else {
+            return Err(CompileError::Malformed("unbalanced consequent".into()));
+        };
+        let end_jump = self.ops.len();
+        self.emit(Op::Jump { target: 0 });
+        let here = self.here();
+        let Some(Flow::If {
+            skip,
+            end,
+            has_value: hv,
+            ..
+        }) = self.flows.last_mut()
+        else {
+            unreachable!()
+        };
+        if end.is_some() {
+            return Err(CompileError::Malformed("two Else for one IfThen".into()));
+        }
+        *end = Some(end_jump);
+        *hv = has_value;
+        let skip = *skip;
+        self.patch(skip, here);
+        Ok(())
+    }
+
+    fn end_if(&mut self, command: &CompileCommand) -> Result<(), CompileError> {
+        let Some(Flow::If {
+            skip,
+            end,
+            depth,
+            has_value,
+        }) = self.flows.pop()
+        else {
+            return Err(CompileError::Malformed("end of if without IfThen".into()));
+        };
+        let here = self.here();
+        match command {
+            CompileCommand::IfStatement => {
+                if end.is_some() || self.operands.len() != depth {
+                    return Err(CompileError::Malformed("IfStatement after Else".into()));
+                }
+                self.patch(skip, here);
+            }
+            CompileCommand::IfElseStatement => {
+                let Some(end) = end.filter(|_| !has_value && self.operands.len() == depth) else {
+                    return Err(CompileError::Malformed("IfElseStatement without Else".into()));
+                };
+                self.patch(end, here);
+            }
+            _ => {
+                let Some(end) = end.filter(|_| has_value && self.operands.len() == depth + 1)
+                else {
+                    return Err(CompileError::Malformed(
+                        "ConditionalExpression without two values".into(),
+                    ));
+                };
+                let op = self.pop()?;
+                let slot = op.base();
+                self.value(&op)?;
+                let here = self.here();
+                self.patch(end, here);
+                self.push_value(slot);
+            }
+        }
+        Ok(())
+    }
+
+    fn case_index(&mut self, table: u32) -> Result<(), CompileError> {
+        let Some(t) = self.program.case_tables.get(table as usize) else {
+            return Err(CompileError::Malformed("CaseIndex of a missing table".into()));
+        };
+        let mut ints = std::collections::HashMap::new();
+        for &(selector, clause) in &t.cases {
+            ints.entry(selector).or_insert(clause);
+        }
+        let fallback = t.fallback;
+        let lookup = if t.others.is_empty() {
+            std::ptr::null()
+        } else {
+            self.host.case_lookup(self.program, table)?
+        };
+        let op = self.pop()?;
+        let src = self.value(&op)?;
+        self.emit(Op::CaseIndex {
+            dst: src,
+            src,
+            table: Box::new(CaseIndex {
+                ints,
+                lookup,
+                fallback,
+            }),
+        });
+        self.push_value(src);
+        Ok(())
+    }
+
+    fn switch_clause(&mut self, k: Option<u32>) -> Result<(), CompileError> {
+        let here = self.here();
+        let len = self.operands.len();
+        let Some(Flow::Switch { op, next, depth }) = self.flows.last_mut() else {
+            return Err(CompileError::Malformed("SwitchClause outside of a switch".into()));
+        };
+        if *depth != len {
+            return Err(CompileError::Malformed("operands left in a clause".into()));
+        }
+        let op = *op;
+        let Op::Switch { targets, .. } = &mut self.ops[op] else {
+            unreachable!()
+        };
+        let index = match k {
+            Some(k) if k as usize == *next && (k as usize) + 1 < targets.len() => k as usize,
+            None if *next + 1 == targets.len() => *next,
+            _ => return Err(CompileError::Malformed("SwitchClause out of order".into())),
+        };
+        targets[index] = here;
+        *next += 1;
+        if k.is_none() {
+            self.flows.pop();
+        }
+        Ok(())
+    }
+
+    fn loop_mut(&mut self) -> Result<&mut Flow, CompileError> {
+        match self.flows.last_mut() {
+            Some(flow @ Flow::Loop { .. }) => Ok(flow),
+            _ => Err(CompileError::Malformed("loop marker outside a loop".into())),
+        }
+    }
+
+    /// After the init section: the loop header (the interrupt poll), then
+    /// the test or the body.
+    fn loop_enter(&mut self) -> Result<(), CompileError> {
+        let header = self.here();
+        let flags = match self.loop_mut()? {
+            Flow::Loop {
+                flags,
+                stage,
+                header: h,
+                ..
+            } => {
+                *h = header;
+                *stage = if flags.has(LoopFlags::POST_TEST) {
+                    Stage::Body
+                } else {
+                    Stage::Test
+                };
+                *flags
+            }
+            _ => unreachable!(),
+        };
+        self.emit(Op::Poll);
+        if !flags.has(LoopFlags::POST_TEST) && !flags.has(LoopFlags::TEST) {
+            self.loop_after_test()?;
+        }
+        Ok(())
+    }
+
+    fn loop_after_test(&mut self) -> Result<(), CompileError> {
+        let at = self.ops.len();
+        let Flow::Loop { flags, .. } = self.loop_mut()? else {
+            unreachable!()
+        };
+        if flags.has(LoopFlags::NEXT) {
+            self.emit(Op::Jump { target: 0 });
+            let here = self.here();
+            let Flow::Loop {
+                stage,
+                cont,
+                skip_next,
+                ..
+            } = self.loop_mut()?
+            else {
+                unreachable!()
+            };
+            *stage = Stage::Next;
+            *cont = Some(here);
+            *skip_next = Some(at);
+        } else {
+            let Flow::Loop {
+                stage,
+                cont,
+                header,
+                ..
+            } = self.loop_mut()?
+            else {
+                unreachable!()
+            };
+            *stage = Stage::Body;
+            *cont = Some(*header);
+        }
+        Ok(())
+    }
+
+    fn loop_test(&mut self) -> Result<(), CompileError> {
+        let stage = match self.loop_mut()? {
+            Flow::Loop { stage, .. } => *stage,
+            _ => unreachable!(),
+        };
+        let condition = self.pop()?;
+        let cond = self.value(&condition)?;
+        match stage {
+            Stage::Test => {
+                let at = self.ops.len();
+                self.emit(Op::JumpIf {
+                    cond,
+                    when: false,
+                    target: 0,
+                });
+                if let Flow::Loop { breaks, .. } = self.loop_mut()? {
+                    breaks.push(at);
+                }
+                self.loop_after_test()
+            }
+            Stage::PostTest => {
+                let Flow::Loop { header, stage, .. } = self.loop_mut()? else {
+                    unreachable!()
+                };
+                *stage = Stage::Done;
+                let target = *header;
+                self.emit(Op::JumpIf {
+                    cond,
+                    when: true,
+                    target,
+                });
+                Ok(())
+            }
+            _ => Err(CompileError::Malformed("LoopTest out of place".into())),
+        }
+    }
+
+    fn loop_next(&mut self) -> Result<(), CompileError> {
+        let Flow::Loop {
+            header,
+            stage,
+            skip_next,
+            ..
+        } = self.loop_mut()?
+        else {
+            unreachable!()
+        };
+        if *stage != Stage::Next {
+            return Err(CompileError::Malformed("LoopNext out of place".into()));
+        }
+        *stage = Stage::Body;
+        let (header, skip) = (*header, *skip_next);
+        self.emit(Op::Jump { target: header });
+        if let Some(skip) = skip {
+            let here = self.here();
+            self.patch(skip, here);
+        }
+        Ok(())
+    }
+
+    fn loop_body(&mut self) -> Result<(), CompileError> {
+        let here = self.here();
+        let Flow::Loop {
+            flags,
+            stage,
+            cont,
+            ..
+        } = self.loop_mut()?
+        else {
+            unreachable!()
+        };
+        if *stage != Stage::Body {
+            return Err(CompileError::Malformed("LoopBody out of place".into()));
+        }
+        if flags.has(LoopFlags::POST_TEST) {
+            *stage = Stage::PostTest;
+            *cont = Some(here);
+        } else {
+            *stage = Stage::Done;
+            let target = cont.unwrap_or(0);
+            self.emit(Op::Jump { target });
+        }
+        Ok(())
+    }
+
+    fn loop_end(&mut self) -> Result<(), CompileError> {
+        let Some(Flow::Loop {
+            stage,
+            cont,
+            breaks,
+            continues,
+            ..
+        }) = self.flows.pop()
+        else {
+            return Err(CompileError::Malformed("LoopEnd without LoopStart".into()));
+        };
+        if stage != Stage::Done {
+            return Err(CompileError::Malformed("LoopEnd before the loop's end".into()));
+        }
+        let here = self.here();
+        for b in breaks {
+            self.patch(b, here);
+        }
+        let cont = cont.unwrap_or(here);
+        for c in continues {
+            self.patch(c, cont);
+        }
+        Ok(())
+    }
+
+    /// `break` / `continue`: escapes the scopes left, then jumps.
+    fn jump_out(&mut self, label: Option<Symbol>, is_continue: bool) -> Result<(), CompileError> {
+        let mut found = None;
+        for (i, flow) in self.flows.iter().enumerate().rev() {
+            match flow {
+                Flow::Loop { labels, .. }
+                    if label.is_none_or(|l| labels.contains(&l)) =>
+                {
+                    found = Some(i);
+                    break;
+                }
+                Flow::Label { symbol, .. } if !is_continue && label == Some(*symbol) => {
+                    found = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(index) = found else {
+            return Err(CompileError::Malformed("jump target not found".into()));
+        };
+        let depth = match &self.flows[index] {
+            Flow::Loop { scope_depth, .. } | Flow::Label { scope_depth, .. } => *scope_depth,
+            _ => unreachable!(),
+        };
+        let left: Vec<ScopeRef> = self.scopes[depth.min(self.scopes.len())..]
+            .iter()
+            .rev()
+            .copied()
+            .collect();
+        for scope in left {
+            self.escape_scope(scope);
+        }
+        let at = self.ops.len();
+        self.emit(Op::Jump { target: 0 });
+        match &mut self.flows[index] {
+            Flow::Loop {
+                breaks, continues, ..
+            } => {
+                if is_continue {
+                    continues.push(at);
+                } else {
+                    breaks.push(at);
+                }
+            }
+            Flow::Label { breaks, .. } => breaks.push(at),
+            _ => unreachable!(),
+        }
+        Ok(())
+    }
+}
