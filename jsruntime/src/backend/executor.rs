@@ -817,7 +817,9 @@ impl Executor {
             return None;
         }
         template.interp_done.set(false);
-        template.hotness.set(super::interp::INTERPRETED_CALLS);
+        template.hotness.set(super::interp::interpreted_calls());
+        // Counts its calls towards the full tier, as quick code does.
+        template.quick.set(true);
         let lambda: Lambda = super::interp::runtime_interpret;
         template.lambda.set(lambda);
         self.state.stats.interpreted_functions += 1;

@@ -127,9 +127,9 @@ mod dynamic_code;
 pub mod dynamic_env;
 pub mod exception_trace;
 pub mod executor;
-pub(crate) mod interp;
 pub(crate) mod feedback;
 mod global_env;
+pub(crate) mod interp;
 mod perf_map;
 mod programs;
 

@@ -198,7 +198,8 @@ impl CodeMap {
                     (&*m.template, &*m.code, m.pc)
                 };
                 let position = code.positions.get(pc).copied().unwrap_or(u32::MAX);
-                if position != HIDDEN_CALL_POSITION {
+                // `pc` is past the ops after on-stack replacement.
+                if pc < code.positions.len() && position != HIDDEN_CALL_POSITION {
                     sites.push(Site {
                         program: template.program,
                         function: template.function,

@@ -873,7 +873,7 @@ impl FunctionCompiler<'_, '_> {
 /// The scopes of each of a function's `num_slots` slots (parameters, then
 /// locals): which scopes' variables live in it, for the frames that save
 /// and reload slots by scope (suspend points and on-stack replacement).
-pub(super) fn slot_scopes(script: &CompileScript, num_slots: usize) -> Vec<Vec<ScopeRef>> {
+pub(crate) fn slot_scopes(script: &CompileScript, num_slots: usize) -> Vec<Vec<ScopeRef>> {
     let mut slot_scopes = vec![Vec::new(); num_slots];
     for (s, scope) in script.scopes.iter().enumerate() {
         for v in &scope.variables {

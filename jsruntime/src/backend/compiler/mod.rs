@@ -45,7 +45,7 @@ use variables::Slot;
 mod call;
 mod class;
 mod control_flow;
-mod coroutine;
+pub(crate) mod coroutine;
 mod dynamic;
 mod element;
 mod exception;

@@ -46,6 +46,17 @@ use crate::semantics::{BinaryOperator, UnaryOperator};
 /// Calls of an interpreted function before it compiles (quick tier).
 pub const INTERPRETED_CALLS: i32 = 64;
 
+/// [`INTERPRETED_CALLS`], or `JSRUNTIME_INTERP_CALLS` (experiments).
+pub fn interpreted_calls() -> i32 {
+    static CALLS: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *CALLS.get_or_init(|| {
+        std::env::var("JSRUNTIME_INTERP_CALLS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(INTERPRETED_CALLS)
+    })
+}
+
 /// The most frame slots an interpreted function may have.
 pub const MAX_FRAME: usize = 1024;
 
@@ -106,12 +117,14 @@ pub(crate) enum Op {
     SetGlobalLexical { src: Slot, address: *mut u64 },
     /// `delete` of a global binding.
     DeleteGlobal { dst: Slot, name: u32 },
-    /// `dst = obj[key]`.
+    /// `dst = obj[key]`; `site`: the feedback byte of a computed key, or
+    /// null.
     GetProperty {
         dst: Slot,
         object: Slot,
         key: Slot,
         cache: *const PropertyCache,
+        site: *mut u8,
     },
     /// `obj[key] = src`.
     SetProperty {
@@ -119,6 +132,7 @@ pub(crate) enum Op {
         key: Slot,
         src: Slot,
         cache: *const PropertyCache,
+        site: *mut u8,
     },
     /// `dst = delete obj[key]`.
     DeleteProperty { dst: Slot, object: Slot, key: Slot },
@@ -145,12 +159,14 @@ pub(crate) enum Op {
         count: u32,
         cells: Slot,
     },
-    /// A binary operator.
+    /// A binary operator; `site`: its feedback byte (`backend::feedback`)
+    /// or null.
     Binary {
         dst: Slot,
         op: BinaryOperator,
         a: Slot,
         b: Slot,
+        site: *mut u8,
     },
     /// A unary operator on a value (`runtime_unary` codes; `x++` uses
     /// `PostfixIncrement` for ToNumeric and `Prefix*` for the new value).
@@ -217,8 +233,22 @@ pub(crate) enum Op {
     /// ToPropertyKey of the key of a computed reference that is read and
     /// written (unless the object is nullish: GetValue throws first).
     PinKey { object: Slot, key: Slot },
-    /// The interrupt poll of a loop header.
-    Poll,
+    /// A loop header: the interrupt poll, and a back-edge counted towards
+    /// on-stack replacement (`osr`: an index into [`Code::osr`], or
+    /// [`NO_OSR`]).
+    Poll { osr: u32 },
+}
+
+/// A loop the interpreter cannot leave by on-stack replacement.
+pub(crate) const NO_OSR: u32 = u32::MAX;
+
+/// The save area of a loop header for on-stack replacement into the full
+/// tier (`compiler/osr.rs`): the loop's number, then the bindings it
+/// carries (a captured one with its cell).
+#[derive(Debug)]
+pub(crate) struct OsrLoop {
+    pub number: u32,
+    pub items: Vec<(Slot, bool)>,
 }
 
 /// The constant selectors of a `switch` (`Program::case_tables`).
@@ -250,6 +280,47 @@ pub(crate) struct Code {
     pub strict: bool,
     /// The runtime's interrupt flag.
     pub interrupt_flag: Option<usize>,
+    /// The loops' save areas (see [`Op::Poll`]).
+    pub osr: Vec<OsrLoop>,
+    /// The first operand slot (free at a loop header: the save area goes
+    /// there).
+    pub stack_base: Slot,
+}
+
+/// An interpreted function's calls ran out: the lambda to call instead,
+/// or `None` to go on interpreting. Like quick code, it asks for the full
+/// tier (`Executor::tier_up`: built here, compiled on the compile thread)
+/// and goes on until it is installed; the quick tier compiles it instead
+/// when the full tier is not for it (tiering off, a huge function) or
+/// failed.
+fn leave(exec: &mut Executor, template: &FunctionTemplate) -> Option<super::Lambda> {
+    let interpret: super::Lambda = runtime_interpret;
+    let installed = |t: &FunctionTemplate| {
+        let lambda = t.lambda.get();
+        (lambda as usize != interpret as usize).then_some(lambda)
+    };
+    if let Some(lambda) = installed(template) {
+        return Some(lambda);
+    }
+    let huge = exec
+        .state
+        .programs
+        .get(template.program)
+        .and_then(|p| p.function(template.function))
+        .is_none_or(super::compiler::is_huge);
+    if template.quick.get() && !huge && exec.state.tiering {
+        exec.tier_up(template);
+        if let Some(lambda) = installed(template) {
+            return Some(lambda);
+        }
+        if template.quick.get() {
+            return None;
+        }
+    }
+    // The quick tier, through the lazy-compile stub.
+    template.quick.set(false);
+    template.interp_done.set(true);
+    Some(runtime_lazy_compile)
 }
 
 /// The lambda of an interpreted function (see the module docs): runs its
@@ -272,24 +343,22 @@ pub unsafe extern "C" fn runtime_interpret(
     let template = unsafe { &*(*closure).template };
     let left = template.hotness.get() - 1;
     template.hotness.set(left);
-    let code = match template.interp.get() {
-        Some(code) if left >= 0 => code,
-        _ => {
-            // Hot (or no code): compiled code from now on (another closure
-            // of the template may have compiled it already).
-            if template.compiled.get() {
-                let lambda = template.lambda.get();
-                // SAFETY: the closure is live; compiled code has the lambda
-                // signature.
-                unsafe {
+    if left < 0 {
+        // SAFETY: `ctx` is the running executor.
+        if let Some(lambda) = leave(unsafe { &mut *ctx }, template) {
+            // SAFETY: the closure is live; `lambda` has the lambda signature.
+            unsafe {
+                if lambda as usize != runtime_lazy_compile as *const () as usize {
                     (*closure).lambda = lambda;
-                    return lambda(ctx, closure, this, argc, argv, ret);
                 }
+                return lambda(ctx, closure, this, argc, argv, ret);
             }
-            template.interp_done.set(true);
-            // SAFETY: the lambda convention holds for the stub.
-            return unsafe { runtime_lazy_compile(ctx, closure, this, argc, argv, ret) };
         }
+    }
+    let Some(code) = template.interp.get() else {
+        template.interp_done.set(true);
+        // SAFETY: the lambda convention holds for the stub.
+        return unsafe { runtime_lazy_compile(ctx, closure, this, argc, argv, ret) };
     };
     // SAFETY: the lambda convention.
     unsafe { run::enter(ctx, closure, template, code, this, argc, argv, ret) }

@@ -2,9 +2,9 @@
 //! op a runtime call of the kind compiled code makes (see the module docs
 //! of [`super`]).
 
-use super::{Code, Op, NO_SLOT};
+use super::{Code, Op, OsrLoop, NO_OSR, NO_SLOT};
 use crate::backend::bridge::{
-    arguments, calls, closures, environments, helpers, limits, objects, operators,
+    arguments, calls, closures, elements, environments, helpers, limits, objects, operators,
     properties, switch,
 };
 use crate::backend::{exception_trace, Closure, Executor, FunctionTemplate, Status};
@@ -111,11 +111,12 @@ unsafe fn sized<const N: usize>(call: Call<'_>) -> u32 {
         frame[code.bindings[i] as usize] = unsafe { *call.argv.add(i) };
     }
     // SAFETY: the contract.
-    let status = unsafe { run(&call, &mut frame[..], &mut marker) };
+    let (status, transferred) = unsafe { run(&call, &mut frame[..], &mut marker) };
     // SAFETY: as above; calls below this one have returned.
     unsafe { (*call.ctx).state.code_map.interp_frames.pop() };
-    // Every cell still pointing into the frame takes its value along.
-    for &b in &code.captured {
+    // Every cell still pointing into the frame takes its value along
+    // (after on-stack replacement, the full frame has them).
+    for &b in code.captured.iter().filter(|_| !transferred) {
         let b = b as usize;
         if frame[b + 1] != 0 {
             // SAFETY: a two-word binding slot with a live cell.
@@ -172,7 +173,7 @@ fn int_binary(op: BinaryOperator, a: i32, b: i32) -> Option<Value> {
 ///
 /// # Safety
 /// As [`enter`]; `frame` holds `code.frame_size` slots.
-unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
+unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, bool) {
     let ctx = call.ctx;
     let code = call.code;
     let mut out: u64 = 0;
@@ -197,14 +198,14 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
             if std::ptr::read_volatile(flag as *const u8) != 0 {
                 let s = limits::runtime_interrupt(ctx, outp);
                 if s != 0 {
-                    return leave(call, 0, out);
+                    return (leave(call, 0, out), false);
                 }
             }
         }
         if code.coerce_this {
             let s = calls::runtime_coerce_this(ctx, this, outp);
             if s != 0 {
-                return leave(call, 0, out);
+                return (leave(call, 0, out), false);
             }
             this = out;
         }
@@ -295,14 +296,15 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
                     object,
                     key,
                     cache,
+                    site,
                 } => {
-                    check!(properties::runtime_get_property(
-                        ctx,
-                        frame[object as usize],
-                        frame[key as usize],
-                        cache,
-                        outp
-                    ));
+                    let (o, k) = (frame[object as usize], frame[key as usize]);
+                    let s = if site.is_null() {
+                        properties::runtime_get_property(ctx, o, k, cache, outp)
+                    } else {
+                        elements::runtime_get_element_noting(ctx, o, k, cache, outp, site)
+                    };
+                    check!(s);
                     frame[dst as usize] = out;
                 }
                 Op::SetProperty {
@@ -310,16 +312,22 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
                     key,
                     src,
                     cache,
+                    site,
                 } => {
-                    check!(properties::runtime_set_property(
-                        ctx,
+                    let (o, k, v) = (
                         frame[object as usize],
                         frame[key as usize],
                         frame[src as usize],
-                        code.strict as u8,
-                        cache,
-                        outp
-                    ));
+                    );
+                    let strict = code.strict as u8;
+                    let s = if site.is_null() {
+                        properties::runtime_set_property(ctx, o, k, v, strict, cache, outp)
+                    } else {
+                        elements::runtime_set_element_noting(
+                            ctx, o, k, v, strict, cache, outp, site,
+                        )
+                    };
+                    check!(s);
                 }
                 Op::DeleteProperty { dst, object, key } => {
                     check!(properties::runtime_delete_property(
@@ -383,15 +391,29 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
                     ));
                     frame[dst as usize] = out;
                 }
-                Op::Binary { dst, op, a, b } => {
+                Op::Binary {
+                    dst,
+                    op,
+                    a,
+                    b,
+                    site,
+                } => {
                     let (x, y) = (frame[a as usize], frame[b as usize]);
                     if let (Some(i), Some(j)) = (int32(x), int32(y)) {
                         if let Some(r) = int_binary(op, i, j) {
+                            if !site.is_null() {
+                                *site |= crate::backend::feedback::OP_INT32;
+                            }
                             frame[dst as usize] = r.to_bits();
                             continue;
                         }
                     }
-                    check!(operators::runtime_binary(ctx, op as u32, x, y, outp));
+                    let s = if site.is_null() {
+                        operators::runtime_binary(ctx, op as u32, x, y, outp)
+                    } else {
+                        operators::runtime_binary_noting(ctx, op as u32, x, y, outp, site)
+                    };
+                    check!(s);
                     frame[dst as usize] = out;
                 }
                 Op::Unary { dst, op, src } => {
@@ -449,7 +471,11 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
                     };
                     pc = targets[index] as usize;
                 }
-                Op::CaseIndex { dst, src, ref table } => {
+                Op::CaseIndex {
+                    dst,
+                    src,
+                    ref table,
+                } => {
                     let v = frame[src as usize];
                     let value = Value::from_bits(v);
                     let int = match value.as_number() {
@@ -467,7 +493,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
                 }
                 Op::Return { src } => {
                     *call.ret = frame[src as usize];
-                    return Status::Normal as u32;
+                    return (Status::Normal as u32, false);
                 }
                 Op::Throw { src } => {
                     out = frame[src as usize];
@@ -565,7 +591,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
                         frame[key as usize] = out;
                     }
                 }
-                Op::Poll => {
+                Op::Poll { osr } => {
                     if let Some(flag) = code.interrupt_flag {
                         if std::ptr::read_volatile(flag as *const u8) != 0 {
                             limits::runtime_interrupt(ctx, outp);
@@ -573,10 +599,72 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> u32 {
                             break;
                         }
                     }
+                    if osr != NO_OSR {
+                        let t = call.template;
+                        let left = t.backedges.get() - 1;
+                        t.backedges.set(left);
+                        if left < 0 {
+                            t.backedges.set(crate::backend::jit::OSR_BACK_EDGES);
+                            let area = f.add(code.stack_base as usize);
+                            let status =
+                                transfer(call, frame, area, &code.osr[osr as usize], marker);
+                            if let Some(status) = status {
+                                return (status, true);
+                            }
+                        }
+                    }
                 }
             }
         }
-        leave(call, fault, out)
+        (leave(call, fault, out), false)
+    }
+}
+
+/// On-stack replacement at a loop header (`compiler/osr.rs`): saves the
+/// frame into the save area at `area` (free frame slots), asks for the
+/// full tier, and once it is installed runs the rest of the call there.
+/// `None`: go on interpreting.
+///
+/// # Safety
+/// As [`run`]; `area` has room for the loop's save area.
+unsafe fn transfer(
+    call: &Call<'_>,
+    frame: &[u64],
+    area: *mut u64,
+    osr: &OsrLoop,
+    marker: &mut Marker,
+) -> Option<u32> {
+    // SAFETY: the contract.
+    unsafe {
+        *area = u64::from(osr.number);
+        *area.add(1) = Value::UNDEFINED.to_bits();
+        let mut at = 2;
+        for &(slot, captured) in &osr.items {
+            *area.add(at) = frame[slot as usize];
+            at += 1;
+            if captured {
+                *area.add(at) = frame[slot as usize + 1];
+                at += 1;
+            }
+        }
+        let lambda = calls::runtime_osr(call.ctx, call.closure, area);
+        if lambda == 0 {
+            return None;
+        }
+        // Not a frame of its own any more (the stack walk skips it).
+        std::ptr::write_volatile(&mut marker.pc, usize::MAX);
+        let lambda: crate::backend::Lambda = std::mem::transmute(lambda as usize);
+        let status = lambda(
+            call.ctx,
+            call.closure,
+            call.this,
+            call.argc,
+            call.argv,
+            call.ret,
+        );
+        // Cleared by the full code's entry, unless the call failed first.
+        (*call.ctx).osr_buffer = std::ptr::null_mut();
+        Some(status)
     }
 }
 
@@ -589,12 +677,7 @@ unsafe fn leave(call: &Call<'_>, fault: usize, exception: u64) -> u32 {
     let position = call.code.positions.get(fault).copied().unwrap_or(u32::MAX);
     // SAFETY: the contract.
     unsafe {
-        exception_trace::runtime_note_exception_site(
-            call.ctx,
-            call.template,
-            position,
-            exception,
-        );
+        exception_trace::runtime_note_exception_site(call.ctx, call.template, position, exception);
         *call.ret = exception;
     }
     Status::Exception as u32

@@ -11,14 +11,14 @@
 //! the operands of a call are in consecutive slots and the branches of a
 //! conditional leave their value in the same slot.
 
-use super::{CaseIndex, Code, Op, Slot, MAX_FRAME, NO_SLOT};
+use super::{CaseIndex, Code, Op, OsrLoop, Slot, MAX_FRAME, NO_OSR, NO_SLOT};
 use crate::backend::bridge::set_global_mode as mode;
 use crate::backend::compiler::{CompileError, CompileHost};
 use crate::backend::FunctionTemplate;
 use crate::runtime::inline_cache::PropertyCache;
 use crate::semantics::{
-    ArgumentsMapping, CacheId, CompileCommand, CompileScript, FunctionId, Helper,
-    Locator, LoopFlags, Program, ScopeRef, ShortCircuitKind, Symbol, UnaryOperator, VariableKind,
+    ArgumentsMapping, CacheId, CompileCommand, CompileScript, FunctionId, Helper, Locator,
+    LoopFlags, Program, ScopeRef, ShortCircuitKind, Symbol, UnaryOperator, VariableKind,
 };
 use crate::value::Value;
 
@@ -78,7 +78,10 @@ impl Opnd {
     }
 
     fn is_reference(&self) -> bool {
-        matches!(self, Opnd::Var { .. } | Opnd::Snap { .. } | Opnd::Prop { .. })
+        matches!(
+            self,
+            Opnd::Var { .. } | Opnd::Snap { .. } | Opnd::Prop { .. }
+        )
     }
 }
 
@@ -154,10 +157,25 @@ struct Translator<'a, 'h> {
     /// reference below).
     floor: Slot,
     max_slot: Slot,
+    /// The function's feedback table (`backend::feedback`), or null.
+    feedback: *mut u8,
+    command_index: usize,
+    /// Loops met so far (`LoopStart` order, as the compiler numbers them).
+    loops: u32,
+    osr: Vec<OsrLoop>,
+    /// The scopes declaring each binding (none: a temporary).
+    slot_scopes: Vec<Vec<ScopeRef>>,
 }
 
 fn unsupported<T>(what: &'static str) -> Result<T, CompileError> {
     Err(CompileError::Unsupported(what))
+}
+
+/// Whether functions with loops are interpreted (`JSRUNTIME_INTERP_LOOPS=1`,
+/// an experiment).
+fn loops_allowed() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("JSRUNTIME_INTERP_LOOPS").is_some())
 }
 
 /// Translates `function` of `program`, or says why the interpreter cannot
@@ -198,6 +216,17 @@ pub(crate) fn translate(
             _ => {}
         }
     }
+    // A long loop would keep its activation in the interpreter: compiled
+    // code leaves a long loop for the full tier (on-stack replacement),
+    // the interpreter cannot.
+    if !loops_allowed()
+        && script
+            .commands
+            .iter()
+            .any(|c| matches!(c, CompileCommand::LoopStart(_)))
+    {
+        return unsupported("loop");
+    }
     if script.eval_scope.is_some() {
         return unsupported("eval scope");
     }
@@ -232,6 +261,12 @@ pub(crate) fn translate(
         std::ptr::null()
     };
     let interrupt_flag = host.interrupt_flag();
+    // Recorded as quick code does, for the full tier.
+    let feedback = if crate::backend::compiler::is_huge(script) {
+        std::ptr::null_mut()
+    } else {
+        host.feedback(2 * script.commands.len(), true)
+    };
     let mut t = Translator {
         program,
         script,
@@ -251,9 +286,15 @@ pub(crate) fn translate(
         stack_base,
         floor: stack_base,
         max_slot: stack_base,
+        feedback,
+        command_index: 0,
+        loops: 0,
+        osr: Vec::new(),
+        slot_scopes: crate::backend::compiler::coroutine::slot_scopes(script, num_slots),
     };
     for (i, command) in script.commands.iter().enumerate() {
         t.position = script.position(i).unwrap_or(u32::MAX);
+        t.command_index = i;
         if command.settles() {
             t.settle(command.stack_effect().max_pops())?;
         }
@@ -290,6 +331,8 @@ pub(crate) fn translate(
         coerce_this: uses_this && !script.flags.strict,
         strict: script.flags.strict,
         interrupt_flag,
+        osr: t.osr,
+        stack_base,
     })
 }
 
@@ -309,6 +352,25 @@ impl Translator<'_, '_> {
                 *target = to
             }
             _ => {}
+        }
+    }
+
+    /// The current command's feedback byte (`element`: its element site),
+    /// or null.
+    fn site(&self, element: bool) -> *mut u8 {
+        if self.feedback.is_null() {
+            return std::ptr::null_mut();
+        }
+        self.feedback
+            .wrapping_add(2 * self.command_index + element as usize)
+    }
+
+    /// The element site of an access with this cache (none when cached).
+    fn element_site(&self, cache: *const PropertyCache) -> *mut u8 {
+        if cache.is_null() {
+            self.site(true)
+        } else {
+            std::ptr::null_mut()
         }
     }
 
@@ -479,11 +541,13 @@ impl Translator<'_, '_> {
             }
             Opnd::Prop { slot, cache } => {
                 let cache = self.cache(cache, false);
+                let site = self.element_site(cache);
                 self.emit(Op::GetProperty {
                     dst,
                     object: slot,
                     key: slot + 1,
                     cache,
+                    site,
                 });
             }
             Opnd::Method { slot } => {
@@ -514,11 +578,13 @@ impl Translator<'_, '_> {
             } => self.store_variable(symbol, locator, src, initialize),
             Opnd::Prop { slot, cache } => {
                 let cache = self.cache(cache, true);
+                let site = self.element_site(cache);
                 self.emit(Op::SetProperty {
                     object: slot,
                     key: slot + 1,
                     src,
                     cache,
+                    site,
                 });
                 Ok(())
             }
@@ -677,11 +743,13 @@ impl Translator<'_, '_> {
             C::CalleeProperty(cache) => {
                 let (slot, cache) = self.property_operands(cache)?;
                 let cache = self.cache(cache, false);
+                let site = self.element_site(cache);
                 self.emit(Op::GetProperty {
                     dst: slot + 1,
                     object: slot,
                     key: slot + 1,
                     cache,
+                    site,
                 });
                 self.operands.push(Opnd::Method { slot });
             }
@@ -693,7 +761,10 @@ impl Translator<'_, '_> {
                 // this in the first slot, the function in the second.
                 let slot = f;
                 let scratch = self.scratch;
-                self.emit(Op::Move { dst: scratch, src: f });
+                self.emit(Op::Move {
+                    dst: scratch,
+                    src: f,
+                });
                 self.emit(Op::Move { dst: slot, src: t });
                 self.emit(Op::Move {
                     dst: slot + 1,
@@ -789,7 +860,14 @@ impl Translator<'_, '_> {
                 let lhs = self.pop()?;
                 let a = self.value(&lhs)?;
                 let b = self.value(&rhs)?;
-                self.emit(Op::Binary { dst: a, op, a, b });
+                let site = self.site(false);
+                self.emit(Op::Binary {
+                    dst: a,
+                    op,
+                    a,
+                    b,
+                    site,
+                });
                 self.push_value(a);
             }
             C::Assignment => {
@@ -822,7 +900,14 @@ impl Translator<'_, '_> {
                 let reference = self.pop()?;
                 let a = self.value(&old)?;
                 let b = self.value(&rhs)?;
-                self.emit(Op::Binary { dst: a, op, a, b });
+                let site = self.site(false);
+                self.emit(Op::Binary {
+                    dst: a,
+                    op,
+                    a,
+                    b,
+                    site,
+                });
                 self.put_value(&reference, a, false)?;
                 let dst = reference.base();
                 self.emit(Op::Move { dst, src: a });
@@ -911,7 +996,9 @@ impl Translator<'_, '_> {
                     symbol: s, breaks, ..
                 }) = self.flows.pop()
                 else {
-                    return Err(CompileError::Malformed("LabelEnd without LabelStart".into()));
+                    return Err(CompileError::Malformed(
+                        "LabelEnd without LabelStart".into(),
+                    ));
                 };
                 if s != symbol {
                     return Err(CompileError::Malformed("LabelEnd does not match".into()));
@@ -1035,11 +1122,13 @@ impl Translator<'_, '_> {
     fn get_property(&mut self, cache: CacheId) -> Result<(), CompileError> {
         let (slot, cache) = self.property_operands(cache)?;
         let cache = self.cache(cache, false);
+        let site = self.element_site(cache);
         self.emit(Op::GetProperty {
             dst: slot,
             object: slot,
             key: slot + 1,
             cache,
+            site,
         });
         self.push_value(slot);
         Ok(())
@@ -1119,11 +1208,7 @@ impl Translator<'_, '_> {
                     slot,
                 } => {
                     self.read_variable(symbol, locator, slot, MISS_UNDEFINED, true)?;
-                    self.emit(Op::Unary {
-                        dst,
-                        op,
-                        src: slot,
-                    });
+                    self.emit(Op::Unary { dst, op, src: slot });
                 }
                 Opnd::Snap {
                     locator: Locator::Global | Locator::None,
@@ -1220,11 +1305,13 @@ impl Translator<'_, '_> {
             Opnd::Method { slot } => (slot + 1, slot, slot + 2),
             Opnd::Prop { slot, cache } => {
                 let cache = self.cache(cache, false);
+                let site = self.element_site(cache);
                 self.emit(Op::GetProperty {
                     dst: slot + 1,
                     object: slot,
                     key: slot + 1,
                     cache,
+                    site,
                 });
                 (slot + 1, slot, slot + 2)
             }
@@ -1610,7 +1697,9 @@ impl Translator<'_, '_> {
             }
             CompileCommand::IfElseStatement => {
                 let Some(end) = end.filter(|_| !has_value && self.operands.len() == depth) else {
-                    return Err(CompileError::Malformed("IfElseStatement without Else".into()));
+                    return Err(CompileError::Malformed(
+                        "IfElseStatement without Else".into(),
+                    ));
                 };
                 self.patch(end, here);
             }
@@ -1634,7 +1723,9 @@ impl Translator<'_, '_> {
 
     fn case_index(&mut self, table: u32) -> Result<(), CompileError> {
         let Some(t) = self.program.case_tables.get(table as usize) else {
-            return Err(CompileError::Malformed("CaseIndex of a missing table".into()));
+            return Err(CompileError::Malformed(
+                "CaseIndex of a missing table".into(),
+            ));
         };
         let mut ints = std::collections::HashMap::new();
         for &(selector, clause) in &t.cases {
@@ -1665,7 +1756,9 @@ impl Translator<'_, '_> {
         let here = self.here();
         let len = self.operands.len();
         let Some(Flow::Switch { op, next, depth }) = self.flows.last_mut() else {
-            return Err(CompileError::Malformed("SwitchClause outside of a switch".into()));
+            return Err(CompileError::Malformed(
+                "SwitchClause outside of a switch".into(),
+            ));
         };
         if *depth != len {
             return Err(CompileError::Malformed("operands left in a clause".into()));
@@ -1715,11 +1808,34 @@ impl Translator<'_, '_> {
             }
             _ => unreachable!(),
         };
-        self.emit(Op::Poll);
+        let osr = self.osr_loop();
+        self.emit(Op::Poll { osr });
         if !flags.has(LoopFlags::POST_TEST) && !flags.has(LoopFlags::TEST) {
             self.loop_after_test()?;
         }
         Ok(())
+    }
+
+    /// The save area of the loop whose header is here (`compiler/osr.rs`,
+    /// `osr_layout`), or [`NO_OSR`] when the full tier's entry cannot take
+    /// this state.
+    fn osr_loop(&mut self) -> u32 {
+        let number = self.loops;
+        self.loops += 1;
+        if !self.operands.is_empty() || self.flows.iter().any(|f| matches!(f, Flow::Short { .. })) {
+            return NO_OSR;
+        }
+        let mut items = Vec::new();
+        let mut words = 2;
+        for (i, scopes) in self.slot_scopes.iter().enumerate() {
+            if scopes.is_empty() || scopes.iter().any(|s| self.scopes.contains(s)) {
+                items.push((self.bindings[i], self.captured[i]));
+                words += 1 + self.captured[i] as u32;
+            }
+        }
+        self.use_slot(self.stack_base + words);
+        self.osr.push(OsrLoop { number, items });
+        (self.osr.len() - 1) as u32
     }
 
     fn loop_after_test(&mut self) -> Result<(), CompileError> {
@@ -1821,10 +1937,7 @@ impl Translator<'_, '_> {
     fn loop_body(&mut self) -> Result<(), CompileError> {
         let here = self.here();
         let Flow::Loop {
-            flags,
-            stage,
-            cont,
-            ..
+            flags, stage, cont, ..
         } = self.loop_mut()?
         else {
             unreachable!()
@@ -1855,7 +1968,9 @@ impl Translator<'_, '_> {
             return Err(CompileError::Malformed("LoopEnd without LoopStart".into()));
         };
         if stage != Stage::Done {
-            return Err(CompileError::Malformed("LoopEnd before the loop's end".into()));
+            return Err(CompileError::Malformed(
+                "LoopEnd before the loop's end".into(),
+            ));
         }
         let here = self.here();
         for b in breaks {
@@ -1873,9 +1988,7 @@ impl Translator<'_, '_> {
         let mut found = None;
         for (i, flow) in self.flows.iter().enumerate().rev() {
             match flow {
-                Flow::Loop { labels, .. }
-                    if label.is_none_or(|l| labels.contains(&l)) =>
-                {
+                Flow::Loop { labels, .. } if label.is_none_or(|l| labels.contains(&l)) => {
                     found = Some(i);
                     break;
                 }
