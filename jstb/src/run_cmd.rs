@@ -336,8 +336,8 @@ fn print_stats(exec: &Executor, stats: bool, defined: usize) {
     if stats {
         let s = exec.stats();
         eprintln!(
-            "functions: {} compiled / {defined} defined ({} closures' templates), {} recompiled by the full tier, {} on-stack replacements",
-            s.compiled_functions, s.templates, s.tiered_up, s.osr_entries
+            "functions: {} interpreted, {} compiled / {defined} defined ({} closures' templates), {} full-tier compilations, {} on-stack replacements",
+            s.interpreted_functions, s.compiled_functions, s.templates, s.tiered_up, s.osr_entries
         );
         let c = exec.compile_costs();
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;

@@ -810,6 +810,9 @@ impl Executor {
             Ok(code) => code,
             Err(e) => {
                 tracing::debug!(function = template.function.0, %e, "not interpreted");
+                if std::env::var_os("JSRUNTIME_COMPILE_LOG").is_some() {
+                    eprintln!("not interpreted: {e}");
+                }
                 return None;
             }
         };

@@ -58,7 +58,7 @@ pub fn interpreted_calls() -> i32 {
 }
 
 /// The most frame slots an interpreted function may have.
-pub const MAX_FRAME: usize = 1024;
+pub const MAX_FRAME: usize = 4096;
 
 /// Whether new functions start in the interpreter (`JSRUNTIME_INTERPRETER=0`
 /// turns it off, to compare).
@@ -230,6 +230,15 @@ pub(crate) enum Op {
         count: u32,
         cells: Slot,
     },
+    /// `dst` = NewTarget (the prologue of a function using `new.target`).
+    NewTarget { dst: Slot },
+    /// DefineField (a class field) on the object in `object`.
+    DefineField {
+        object: Slot,
+        key: Slot,
+        src: Slot,
+        cache: *const PropertyCache,
+    },
     /// ToPropertyKey of the key of a computed reference that is read and
     /// written (unless the object is nullish: GetValue throws first).
     PinKey { object: Slot, key: Slot },
@@ -285,6 +294,9 @@ pub(crate) struct Code {
     /// The first operand slot (free at a loop header: the save area goes
     /// there).
     pub stack_base: Slot,
+    /// The literals, copied to the frame from `const_base` at entry.
+    pub const_base: Slot,
+    pub constants: Vec<u64>,
 }
 
 /// An interpreted function's calls ran out: the lambda to call instead,

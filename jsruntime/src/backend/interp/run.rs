@@ -4,7 +4,7 @@
 
 use super::{Code, Op, OsrLoop, NO_OSR, NO_SLOT};
 use crate::backend::bridge::{
-    arguments, calls, closures, elements, environments, helpers, limits, objects, operators,
+    arguments, calls, classes, closures, elements, environments, helpers, limits, objects, operators,
     properties, switch,
 };
 use crate::backend::{exception_trace, Closure, Executor, FunctionTemplate, Status};
@@ -50,6 +50,7 @@ pub(super) unsafe fn enter(
             0..=32 => sized::<32>(call),
             33..=128 => sized::<128>(call),
             129..=384 => sized::<384>(call),
+            385..=1024 => sized::<1024>(call),
             _ => sized::<{ super::MAX_FRAME }>(call),
         }
     }
@@ -101,6 +102,8 @@ unsafe fn sized<const N: usize>(call: Call<'_>) -> u32 {
             .interp_frames
             .push(&marker as *const Marker as usize)
     };
+    let base = code.const_base as usize;
+    frame[base..base + code.constants.len()].copy_from_slice(&code.constants);
     // Captured bindings start without a cell.
     for &b in &code.captured {
         frame[b as usize + 1] = 0;
@@ -216,11 +219,11 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
             std::ptr::write_volatile(&mut marker.pc, pc);
             pc += 1;
             match *op {
-                Op::Const { dst, bits } => frame[dst as usize] = bits,
-                Op::Move { dst, src } => frame[dst as usize] = frame[src as usize],
-                Op::This { dst } => frame[dst as usize] = this,
+                Op::Const { dst, bits } => *f.add(dst as usize) = bits,
+                Op::Move { dst, src } => *f.add(dst as usize) = *f.add(src as usize),
+                Op::This { dst } => *f.add(dst as usize) = this,
                 Op::CheckHole { slot, name } => {
-                    if frame[slot as usize] == Value::HOLE.to_bits() {
+                    if (*f.add(slot as usize)) == Value::HOLE.to_bits() {
                         let s = environments::runtime_throw_reference_error(ctx, name, outp);
                         let _ = s;
                         fault = pc - 1;
@@ -234,15 +237,15 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 }
                 Op::GetCapture { dst, index } => {
                     let cell = (*call.closure).capture_cells()[index as usize];
-                    frame[dst as usize] = *(*cell).target;
+                    *f.add(dst as usize) = *(*cell).target;
                 }
                 Op::SetCapture { index, src } => {
                     let cell = (*call.closure).capture_cells()[index as usize];
-                    *(*cell).target = frame[src as usize];
+                    *(*cell).target = *f.add(src as usize);
                 }
                 Op::OwnCapture { dst, index } => {
                     let cell = (*call.closure).capture_cells()[index as usize];
-                    frame[dst as usize] = cell as u64;
+                    *f.add(dst as usize) = cell as u64;
                 }
                 Op::CaptureCell { dst, binding } => {
                     check!(closures::runtime_capture_cell(
@@ -250,10 +253,10 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                         f.add(binding as usize),
                         outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::Escape { binding } => {
-                    if frame[binding as usize + 1] != 0 {
+                    if *f.add(binding as usize + 1) != 0 {
                         closures::runtime_escape_cell(ctx, f.add(binding as usize));
                     }
                 }
@@ -269,7 +272,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                         environments::runtime_get_global_cached(ctx, name, miss, cache, outp)
                     };
                     check!(s);
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::SetGlobal {
                     name,
@@ -277,7 +280,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     mode,
                     cache,
                 } => {
-                    let v = frame[src as usize];
+                    let v = *f.add(src as usize);
                     let s = if cache.is_null() {
                         environments::runtime_set_global(ctx, name, v, mode, outp)
                     } else {
@@ -285,11 +288,11 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     };
                     check!(s);
                 }
-                Op::GetGlobalLexical { dst, address } => frame[dst as usize] = *address,
-                Op::SetGlobalLexical { src, address } => *address = frame[src as usize],
+                Op::GetGlobalLexical { dst, address } => *f.add(dst as usize) = *address,
+                Op::SetGlobalLexical { src, address } => *address = *f.add(src as usize),
                 Op::DeleteGlobal { dst, name } => {
                     check!(environments::runtime_delete_global(ctx, name, outp));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::GetProperty {
                     dst,
@@ -298,14 +301,14 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     cache,
                     site,
                 } => {
-                    let (o, k) = (frame[object as usize], frame[key as usize]);
+                    let (o, k) = ((*f.add(object as usize)), (*f.add(key as usize)));
                     let s = if site.is_null() {
                         properties::runtime_get_property(ctx, o, k, cache, outp)
                     } else {
                         elements::runtime_get_element_noting(ctx, o, k, cache, outp, site)
                     };
                     check!(s);
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::SetProperty {
                     object,
@@ -315,9 +318,9 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     site,
                 } => {
                     let (o, k, v) = (
-                        frame[object as usize],
-                        frame[key as usize],
-                        frame[src as usize],
+                        (*f.add(object as usize)),
+                        (*f.add(key as usize)),
+                        (*f.add(src as usize)),
                     );
                     let strict = code.strict as u8;
                     let s = if site.is_null() {
@@ -332,12 +335,12 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 Op::DeleteProperty { dst, object, key } => {
                     check!(properties::runtime_delete_property(
                         ctx,
-                        frame[object as usize],
-                        frame[key as usize],
+                        (*f.add(object as usize)),
+                        (*f.add(key as usize)),
                         code.strict as u8,
                         outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::Call {
                     dst,
@@ -349,17 +352,17 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     let this_value = if t == NO_SLOT {
                         Value::UNDEFINED.to_bits()
                     } else {
-                        frame[t as usize]
+                        (*f.add(t as usize))
                     };
                     check!(calls::runtime_call(
                         ctx,
-                        frame[callee as usize],
+                        (*f.add(callee as usize)),
                         this_value,
                         argc,
                         f.add(args as usize),
                         outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::New {
                     dst,
@@ -369,12 +372,12 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 } => {
                     check!(calls::runtime_new(
                         ctx,
-                        frame[callee as usize],
+                        (*f.add(callee as usize)),
                         argc,
                         f.add(args as usize),
                         outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::Closure {
                     dst,
@@ -389,7 +392,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                         f.add(cells as usize),
                         outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::Binary {
                     dst,
@@ -398,13 +401,13 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     b,
                     site,
                 } => {
-                    let (x, y) = (frame[a as usize], frame[b as usize]);
+                    let (x, y) = ((*f.add(a as usize)), (*f.add(b as usize)));
                     if let (Some(i), Some(j)) = (int32(x), int32(y)) {
                         if let Some(r) = int_binary(op, i, j) {
                             if !site.is_null() {
                                 *site |= crate::backend::feedback::OP_INT32;
                             }
-                            frame[dst as usize] = r.to_bits();
+                            *f.add(dst as usize) = r.to_bits();
                             continue;
                         }
                     }
@@ -414,10 +417,10 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                         operators::runtime_binary_noting(ctx, op as u32, x, y, outp, site)
                     };
                     check!(s);
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::Unary { dst, op, src } => {
-                    let v = frame[src as usize];
+                    let v = *f.add(src as usize);
                     use crate::semantics::UnaryOperator as U;
                     if let Some(i) = int32(v) {
                         let fast = match op {
@@ -427,19 +430,19 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                             _ => None,
                         };
                         if let Some(r) = fast {
-                            frame[dst as usize] = r.to_bits();
+                            *f.add(dst as usize) = r.to_bits();
                             continue;
                         }
                     }
                     check!(operators::runtime_unary(ctx, op as u32, v, outp));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::Not { dst, src } => {
-                    frame[dst as usize] =
-                        Value::from_bool(!truthy(ctx, frame[src as usize])).to_bits();
+                    (*f.add(dst as usize)) =
+                        Value::from_bool(!truthy(ctx, (*f.add(src as usize)))).to_bits();
                 }
                 Op::TypeofOrHole { dst, src } => {
-                    let mut v = frame[src as usize];
+                    let mut v = *f.add(src as usize);
                     if v == Value::HOLE.to_bits() {
                         v = Value::UNDEFINED.to_bits();
                     }
@@ -449,23 +452,23 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                         v,
                         outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::Jump { target } => pc = target as usize,
                 Op::JumpIf { cond, when, target } => {
-                    if truthy(ctx, frame[cond as usize]) == when {
+                    if truthy(ctx, (*f.add(cond as usize))) == when {
                         pc = target as usize;
                     }
                 }
                 Op::JumpIfNullish { cond, when, target } => {
-                    let nullish = frame[cond as usize] | 1 == Value::NULL.to_bits();
+                    let nullish = *f.add(cond as usize) | 1 == Value::NULL.to_bits();
                     if nullish == when {
                         pc = target as usize;
                     }
                 }
                 Op::Switch { src, ref targets } => {
                     let last = targets.len() - 1;
-                    let index = match int32(frame[src as usize]) {
+                    let index = match int32((*f.add(src as usize))) {
                         Some(i) if i >= 0 && (i as usize) < last => i as usize,
                         _ => last,
                     };
@@ -476,7 +479,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     src,
                     ref table,
                 } => {
-                    let v = frame[src as usize];
+                    let v = *f.add(src as usize);
                     let value = Value::from_bits(v);
                     let int = match value.as_number() {
                         Some(d) if d == (d as i32) as f64 => Some(d as i32),
@@ -489,39 +492,39 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                         }
                         None => table.fallback,
                     };
-                    frame[dst as usize] = Value::from_i32(clause as i32).to_bits();
+                    *f.add(dst as usize) = Value::from_i32(clause as i32).to_bits();
                 }
                 Op::Return { src } => {
-                    *call.ret = frame[src as usize];
+                    *call.ret = *f.add(src as usize);
                     return (Status::Normal as u32, false);
                 }
                 Op::Throw { src } => {
-                    out = frame[src as usize];
+                    out = *f.add(src as usize);
                     fault = pc - 1;
                     break;
                 }
                 Op::CreateObject { dst } => {
                     check!(objects::runtime_create_object(ctx, outp));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::CreateDataProperty { object, key, src } => {
                     check!(objects::runtime_create_data_property(
                         ctx,
-                        frame[object as usize],
-                        frame[key as usize],
-                        frame[src as usize],
+                        (*f.add(object as usize)),
+                        (*f.add(key as usize)),
+                        (*f.add(src as usize)),
                         outp
                     ));
                 }
                 Op::CreateArray { dst } => {
                     check!(objects::runtime_create_array(ctx, outp));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::PushElement { array, src } => {
                     check!(objects::runtime_push_array_element(
                         ctx,
-                        frame[array as usize],
-                        frame[src as usize],
+                        (*f.add(array as usize)),
+                        (*f.add(src as usize)),
                         outp
                     ));
                 }
@@ -532,7 +535,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 } => {
                     check!(objects::runtime_push_array_values(
                         ctx,
-                        frame[array as usize],
+                        (*f.add(array as usize)),
                         values,
                         count,
                         outp
@@ -551,13 +554,13 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                         f.add(args as usize),
                         outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::RestArguments { dst, start } => {
                     check!(arguments::runtime_create_arguments(
                         ctx, call.argc, call.argv, start, outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
                 }
                 Op::ArgumentsObject {
                     dst,
@@ -575,11 +578,29 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                         mapped as u8,
                         outp
                     ));
-                    frame[dst as usize] = out;
+                    *f.add(dst as usize) = out;
+                }
+                Op::NewTarget { dst } => {
+                    *f.add(dst as usize) = calls::runtime_new_target(ctx, call.closure);
+                }
+                Op::DefineField {
+                    object,
+                    key,
+                    src,
+                    cache,
+                } => {
+                    check!(classes::runtime_define_field(
+                        ctx,
+                        *f.add(object as usize),
+                        *f.add(key as usize),
+                        *f.add(src as usize),
+                        cache,
+                        outp
+                    ));
                 }
                 Op::PinKey { object, key } => {
-                    let k = Value::from_bits(frame[key as usize]);
-                    let o = Value::from_bits(frame[object as usize]);
+                    let k = Value::from_bits((*f.add(key as usize)));
+                    let o = Value::from_bits((*f.add(object as usize)));
                     if k.is_object() && !o.is_nullish() {
                         check!(helpers::runtime_helper(
                             ctx,
@@ -588,7 +609,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                             f.add(key as usize),
                             outp
                         ));
-                        frame[key as usize] = out;
+                        *f.add(key as usize) = out;
                     }
                 }
                 Op::Poll { osr } => {

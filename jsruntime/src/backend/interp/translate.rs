@@ -29,8 +29,11 @@ const MISS_HOLE: u8 = 2;
 
 #[derive(Clone, Debug)]
 enum Opnd {
-    /// A value in `slot`; `string`: a string literal (a cacheable key).
-    Value { slot: Slot, string: bool },
+    /// A value in `slot`.
+    Value { slot: Slot },
+    /// A literal, in the constants' slot `src` (`string`: a string, a
+    /// cacheable key); `slot` is its place on the stack.
+    Const { slot: Slot, src: Slot, string: bool },
     /// An identifier reference not read yet (its value goes to `slot`).
     Var {
         symbol: Symbol,
@@ -44,8 +47,13 @@ enum Opnd {
         locator: Locator,
         slot: Slot,
     },
-    /// `object[key]` in `slot` and `slot + 1`.
-    Prop { slot: Slot, cache: Option<CacheId> },
+    /// `object[key]`: the object in `slot`, the key in `key` (`slot + 1`,
+    /// or a constant's slot when the site is cached).
+    Prop {
+        slot: Slot,
+        key: Slot,
+        cache: Option<CacheId>,
+    },
     /// A callee with its this value: this in `slot`, the function in
     /// `slot + 1`.
     Method { slot: Slot },
@@ -61,7 +69,8 @@ enum Opnd {
 impl Opnd {
     fn base(&self) -> Slot {
         match *self {
-            Opnd::Value { slot, .. }
+            Opnd::Value { slot }
+            | Opnd::Const { slot, .. }
             | Opnd::Var { slot, .. }
             | Opnd::Snap { slot, .. }
             | Opnd::Prop { slot, .. }
@@ -152,6 +161,12 @@ struct Translator<'a, 'h> {
     caches: *const PropertyCache,
     /// Two slots for the steps of one command.
     scratch: Slot,
+    /// The constants, copied to the frame from `const_base` at entry.
+    constants: Vec<u64>,
+    constant_slots: std::collections::HashMap<u64, Slot>,
+    const_base: Slot,
+    /// The command's result is discarded (the next command is `Discard`).
+    discarded: bool,
     stack_base: Slot,
     /// Operands go at or above it (a logical assignment keeps its
     /// reference below).
@@ -169,6 +184,25 @@ struct Translator<'a, 'h> {
 
 fn unsupported<T>(what: &'static str) -> Result<T, CompileError> {
     Err(CompileError::Unsupported(what))
+}
+
+/// The value of a literal command (`None`: not a literal).
+fn literal(
+    program: &Program,
+    host: &mut dyn CompileHost,
+    command: &CompileCommand,
+) -> Result<Option<Value>, CompileError> {
+    use CompileCommand as C;
+    Ok(Some(match *command {
+        C::Undefined => Value::UNDEFINED,
+        C::Null => Value::NULL,
+        C::Boolean(b) => Value::from_bool(b),
+        C::Number(n) => Value::number(n),
+        C::String(id) => host.string_constant(program, id)?,
+        C::BigInt { radix, digits } => host.bigint_constant(program, radix, digits)?,
+        C::TemplateObject(site) => host.template_object(program, site)?,
+        _ => return Ok(None),
+    }))
 }
 
 /// Whether functions with loops are interpreted (`JSRUNTIME_INTERP_LOOPS=1`,
@@ -193,7 +227,6 @@ pub(crate) fn translate(
         match command {
             C::DynamicReference { .. }
             | C::GetSuperProperty(_)
-            | C::DefineField(_)
             | C::DefinePrivateField(_)
             | C::SuperCall(_)
             | C::SuperCallForward
@@ -202,7 +235,6 @@ pub(crate) fn translate(
             | C::Catch(_)
             | C::Finally
             | C::TryEnd
-            | C::NewTarget
             | C::ActiveScriptOrModule
             | C::DeclareGlobalVar(_)
             | C::PrivateKey
@@ -212,7 +244,12 @@ pub(crate) fn translate(
             | C::Yield(_)
             | C::YieldDelegate(_)
             | C::AsyncYieldDelegate(_)
-            | C::Helper(Helper::CheckThis) => return unsupported("command"),
+            | C::Helper(Helper::CheckThis) => {
+                if std::env::var_os("JSRUNTIME_COMPILE_LOG").is_some() {
+                    eprintln!("interp: unsupported {command:?}");
+                }
+                return unsupported("command");
+            }
             _ => {}
         }
     }
@@ -254,7 +291,20 @@ pub(crate) fn translate(
         next += if c { 2 } else { 1 };
     }
     let scratch = next;
-    let stack_base = next + 2;
+    // The literals, in slots of their own (copied in at entry).
+    let const_base = next + 2;
+    let mut constants = Vec::new();
+    let mut constant_slots = std::collections::HashMap::new();
+    for command in &script.commands {
+        if let Some(v) = literal(program, &mut *host, command)? {
+            let bits = v.to_bits();
+            constant_slots.entry(bits).or_insert_with(|| {
+                constants.push(bits);
+                const_base + constants.len() as Slot - 1
+            });
+        }
+    }
+    let stack_base = const_base + constants.len() as Slot;
     let caches = if script.num_inline_caches > 0 {
         host.inline_caches(script.num_inline_caches * 2)
     } else {
@@ -283,6 +333,10 @@ pub(crate) fn translate(
         kinds,
         caches,
         scratch,
+        constants,
+        constant_slots,
+        const_base,
+        discarded: false,
         stack_base,
         floor: stack_base,
         max_slot: stack_base,
@@ -295,6 +349,7 @@ pub(crate) fn translate(
     for (i, command) in script.commands.iter().enumerate() {
         t.position = script.position(i).unwrap_or(u32::MAX);
         t.command_index = i;
+        t.discarded = matches!(script.commands.get(i + 1), Some(CompileCommand::Discard));
         if command.settles() {
             t.settle(command.stack_effect().max_pops())?;
         }
@@ -333,6 +388,8 @@ pub(crate) fn translate(
         interrupt_flag,
         osr: t.osr,
         stack_base,
+        const_base: t.const_base,
+        constants: t.constants,
     })
 }
 
@@ -391,10 +448,7 @@ impl Translator<'_, '_> {
 
     fn push_value(&mut self, slot: Slot) {
         self.use_slot(slot);
-        self.operands.push(Opnd::Value {
-            slot,
-            string: false,
-        });
+        self.operands.push(Opnd::Value { slot });
     }
 
     fn pop(&mut self) -> Result<Opnd, CompileError> {
@@ -514,7 +568,7 @@ impl Translator<'_, '_> {
     fn read_into(&mut self, op: &Opnd, dst: Slot) -> Result<Slot, CompileError> {
         self.use_slot(dst);
         match *op {
-            Opnd::Value { slot, .. } => {
+            Opnd::Value { slot } | Opnd::Const { src: slot, .. } => {
                 if slot != dst {
                     self.emit(Op::Move { dst, src: slot });
                 }
@@ -539,13 +593,13 @@ impl Translator<'_, '_> {
                     self.emit(Op::CheckHole { slot: dst, name });
                 }
             }
-            Opnd::Prop { slot, cache } => {
+            Opnd::Prop { slot, key, cache } => {
                 let cache = self.cache(cache, false);
                 let site = self.element_site(cache);
                 self.emit(Op::GetProperty {
                     dst,
                     object: slot,
-                    key: slot + 1,
+                    key,
                     cache,
                     site,
                 });
@@ -561,9 +615,34 @@ impl Translator<'_, '_> {
     }
 
     /// GetValue of `op` into its own slot.
-    fn value(&mut self, op: &Opnd) -> Result<Slot, CompileError> {
+    fn value_here(&mut self, op: &Opnd) -> Result<Slot, CompileError> {
         let dst = op.base();
         self.read_into(op, dst)
+    }
+
+    /// GetValue of `op`, for an op that reads it now: the slot that holds
+    /// it (a constant's or a local's slot, or the operand's own).
+    fn value(&mut self, op: &Opnd) -> Result<Slot, CompileError> {
+        match *op {
+            Opnd::Const { src, .. } => Ok(src),
+            Opnd::Value { slot } => Ok(slot),
+            Opnd::Var {
+                symbol,
+                locator: locator @ (Locator::Argument(_) | Locator::Local(_)),
+                ..
+            } => {
+                let Some(index) = self.binding_index(locator) else {
+                    return Err(CompileError::Malformed(format!("no slot for {locator}")));
+                };
+                let slot = self.bindings[index];
+                if self.is_lexical(index) {
+                    let name = self.name(symbol);
+                    self.emit(Op::CheckHole { slot, name });
+                }
+                Ok(slot)
+            }
+            _ => self.value_here(op),
+        }
     }
 
     /// PutValue (6.2.5.6) of the value in `src` to the reference `op`, or
@@ -576,12 +655,12 @@ impl Translator<'_, '_> {
             | Opnd::Snap {
                 symbol, locator, ..
             } => self.store_variable(symbol, locator, src, initialize),
-            Opnd::Prop { slot, cache } => {
+            Opnd::Prop { slot, key, cache } => {
                 let cache = self.cache(cache, true);
                 let site = self.element_site(cache);
                 self.emit(Op::SetProperty {
                     object: slot,
-                    key: slot + 1,
+                    key,
                     src,
                     cache,
                     site,
@@ -690,7 +769,10 @@ impl Translator<'_, '_> {
     /// and written (`compiler/property.rs`, `pin_property_key`): the
     /// conversion runs once.
     fn pin_key(&mut self, op: &Opnd) {
-        if let Opnd::Prop { slot, cache: None } = *op {
+        if let Opnd::Prop {
+            slot, cache: None, ..
+        } = *op
+        {
             self.emit(Op::PinKey {
                 object: slot,
                 key: slot + 1,
@@ -703,24 +785,24 @@ impl Translator<'_, '_> {
     fn command(&mut self, command: &CompileCommand) -> Result<(), CompileError> {
         use CompileCommand as C;
         match *command {
-            C::Undefined => self.constant(Value::UNDEFINED),
-            C::Null => self.constant(Value::NULL),
-            C::Boolean(b) => self.constant(Value::from_bool(b)),
-            C::Number(n) => self.constant(Value::number(n)),
-            C::String(id) => {
-                let v = self.host.string_constant(self.program, id)?;
-                self.constant(v);
-                if let Some(Opnd::Value { string, .. }) = self.operands.last_mut() {
-                    *string = true;
-                }
-            }
-            C::BigInt { radix, digits } => {
-                let v = self.host.bigint_constant(self.program, radix, digits)?;
-                self.constant(v);
-            }
-            C::TemplateObject(site) => {
-                let v = self.host.template_object(self.program, site)?;
-                self.constant(v);
+            C::Undefined
+            | C::Null
+            | C::Boolean(_)
+            | C::Number(_)
+            | C::String(_)
+            | C::BigInt { .. }
+            | C::TemplateObject(_) => {
+                let v = literal(self.program, &mut *self.host, command)?
+                    .ok_or_else(|| CompileError::Malformed("not a literal".into()))?;
+                let Some(&src) = self.constant_slots.get(&v.to_bits()) else {
+                    return Err(CompileError::Malformed("literal without a slot".into()));
+                };
+                let slot = self.next_slot();
+                self.operands.push(Opnd::Const {
+                    slot,
+                    src,
+                    string: matches!(command, C::String(_)),
+                });
             }
             C::This => {
                 let dst = self.next_slot();
@@ -737,17 +819,17 @@ impl Translator<'_, '_> {
             }
             C::GetProperty(cache) => self.get_property(cache)?,
             C::PropertyReference(cache) => {
-                let (slot, cache) = self.property_operands(cache)?;
-                self.operands.push(Opnd::Prop { slot, cache });
+                let (slot, key, cache) = self.property_operands(cache)?;
+                self.operands.push(Opnd::Prop { slot, key, cache });
             }
             C::CalleeProperty(cache) => {
-                let (slot, cache) = self.property_operands(cache)?;
+                let (slot, key, cache) = self.property_operands(cache)?;
                 let cache = self.cache(cache, false);
                 let site = self.element_site(cache);
                 self.emit(Op::GetProperty {
                     dst: slot + 1,
                     object: slot,
-                    key: slot + 1,
+                    key,
                     cache,
                     site,
                 });
@@ -756,10 +838,10 @@ impl Translator<'_, '_> {
             C::CalleeWithThis => {
                 let this = self.pop()?;
                 let function = self.pop()?;
+                let slot = function.base();
                 let f = self.value(&function)?;
                 let t = self.value(&this)?;
                 // this in the first slot, the function in the second.
-                let slot = f;
                 let scratch = self.scratch;
                 self.emit(Op::Move {
                     dst: scratch,
@@ -825,7 +907,7 @@ impl Translator<'_, '_> {
                 let value = self.pop()?;
                 let key = self.pop()?;
                 let object = self.pop()?;
-                let o = self.value(&object)?;
+                let o = self.value_here(&object)?;
                 let k = self.value(&key)?;
                 let v = self.value(&value)?;
                 self.emit(Op::CreateDataProperty {
@@ -838,14 +920,14 @@ impl Translator<'_, '_> {
             C::PushArrayElement => {
                 let value = self.pop()?;
                 let array = self.pop()?;
-                let a = self.value(&array)?;
+                let a = self.value_here(&array)?;
                 let v = self.value(&value)?;
                 self.emit(Op::PushElement { array: a, src: v });
                 self.push_value(a);
             }
             C::PushArrayConstants(list) => {
                 let array = self.pop()?;
-                let a = self.value(&array)?;
+                let a = self.value_here(&array)?;
                 let (values, count) = self.host.constant_list(self.program, list)?;
                 self.emit(Op::PushConstants {
                     array: a,
@@ -858,17 +940,18 @@ impl Translator<'_, '_> {
             C::Binary(op) => {
                 let rhs = self.pop()?;
                 let lhs = self.pop()?;
+                let dst = lhs.base();
                 let a = self.value(&lhs)?;
                 let b = self.value(&rhs)?;
                 let site = self.site(false);
                 self.emit(Op::Binary {
-                    dst: a,
+                    dst,
                     op,
                     a,
                     b,
                     site,
                 });
-                self.push_value(a);
+                self.push_value(dst);
             }
             C::Assignment => {
                 let value = self.pop()?;
@@ -876,7 +959,7 @@ impl Translator<'_, '_> {
                 let v = self.value(&value)?;
                 self.put_value(&reference, v, false)?;
                 let dst = reference.base();
-                if dst != v {
+                if dst != v && !self.discarded {
                     self.emit(Op::Move { dst, src: v });
                 }
                 self.push_value(dst);
@@ -898,19 +981,22 @@ impl Translator<'_, '_> {
                 let rhs = self.pop()?;
                 let old = self.pop()?;
                 let reference = self.pop()?;
+                let r = old.base();
                 let a = self.value(&old)?;
                 let b = self.value(&rhs)?;
                 let site = self.site(false);
                 self.emit(Op::Binary {
-                    dst: a,
+                    dst: r,
                     op,
                     a,
                     b,
                     site,
                 });
-                self.put_value(&reference, a, false)?;
+                self.put_value(&reference, r, false)?;
                 let dst = reference.base();
-                self.emit(Op::Move { dst, src: a });
+                if !self.discarded {
+                    self.emit(Op::Move { dst, src: r });
+                }
                 self.push_value(dst);
             }
             C::ShortCircuit(kind) => self.short_circuit(kind, false)?,
@@ -1026,10 +1112,15 @@ impl Translator<'_, '_> {
                 self.operands.push(top.clone());
                 let dst = self.next_slot();
                 let copy = match top {
-                    Opnd::Value { slot, string } => {
+                    Opnd::Value { slot } => {
                         self.emit(Op::Move { dst, src: slot });
-                        Opnd::Value { slot: dst, string }
+                        Opnd::Value { slot: dst }
                     }
+                    Opnd::Const { src, string, .. } => Opnd::Const {
+                        slot: dst,
+                        src,
+                        string,
+                    },
                     Opnd::Var {
                         symbol, locator, ..
                     } => Opnd::Var {
@@ -1049,14 +1140,23 @@ impl Translator<'_, '_> {
                             slot: dst,
                         }
                     }
-                    Opnd::Prop { slot, cache } => {
+                    Opnd::Prop { slot, key, cache } => {
                         self.emit(Op::Move { dst, src: slot });
-                        self.emit(Op::Move {
-                            dst: dst + 1,
-                            src: slot + 1,
-                        });
+                        let key = if key == slot + 1 {
+                            self.emit(Op::Move {
+                                dst: dst + 1,
+                                src: slot + 1,
+                            });
+                            dst + 1
+                        } else {
+                            key
+                        };
                         self.use_slot(dst + 1);
-                        Opnd::Prop { slot: dst, cache }
+                        Opnd::Prop {
+                            slot: dst,
+                            key,
+                            cache,
+                        }
                     }
                     Opnd::Method { slot } => {
                         self.emit(Op::Move { dst, src: slot });
@@ -1080,6 +1180,28 @@ impl Translator<'_, '_> {
                 self.push_value(dst);
             }
             C::Debugger => {}
+            C::NewTarget => {
+                let dst = self.next_slot();
+                self.emit(Op::NewTarget { dst });
+                self.push_value(dst);
+            }
+            C::DefineField(cache) => {
+                let value = self.pop()?;
+                let key = self.pop()?;
+                let object = self.pop()?;
+                let cached = matches!(key, Opnd::Const { string: true, .. });
+                let o = self.value_here(&object)?;
+                let k = self.value(&key)?;
+                let v = self.value(&value)?;
+                let cache = self.cache(cached.then_some(cache), true);
+                self.emit(Op::DefineField {
+                    object: o,
+                    key: k,
+                    src: v,
+                    cache,
+                });
+                self.push_value(o);
+            }
             C::Arguments(start) => {
                 let dst = self.next_slot();
                 self.emit(Op::RestArguments {
@@ -1106,31 +1228,44 @@ impl Translator<'_, '_> {
 
     /// The object and key of a property access (popped), in two
     /// consecutive slots, and the site's cache when the key is constant.
+    /// The object and key of a property reference (popped): the object
+    /// in its own slot, the key in the next one (or a constant's slot when
+    /// the site is cached), and the site's cache when the key is constant.
     fn property_operands(
         &mut self,
         cache: CacheId,
-    ) -> Result<(Slot, Option<CacheId>), CompileError> {
+    ) -> Result<(Slot, Slot, Option<CacheId>), CompileError> {
         let key = self.pop()?;
         let object = self.pop()?;
-        let cached = matches!(key, Opnd::Value { string: true, .. });
-        let o = self.value(&object)?;
-        let k = self.read_into(&key, o + 1)?;
-        let _ = k;
-        Ok((o, cached.then_some(cache)))
+        let o = self.value_here(&object)?;
+        let (k, cache) = match key {
+            Opnd::Const {
+                src, string: true, ..
+            } => (src, Some(cache)),
+            _ => (self.read_into(&key, o + 1)?, None),
+        };
+        self.use_slot(o + 1);
+        Ok((o, k, cache))
     }
 
+    /// `GetProperty(cache)`: object and key are read where they are.
     fn get_property(&mut self, cache: CacheId) -> Result<(), CompileError> {
-        let (slot, cache) = self.property_operands(cache)?;
-        let cache = self.cache(cache, false);
+        let key = self.pop()?;
+        let object = self.pop()?;
+        let dst = object.base();
+        let cached = matches!(key, Opnd::Const { string: true, .. });
+        let o = self.value(&object)?;
+        let k = self.value(&key)?;
+        let cache = self.cache(cached.then_some(cache), false);
         let site = self.element_site(cache);
         self.emit(Op::GetProperty {
-            dst: slot,
-            object: slot,
-            key: slot + 1,
+            dst,
+            object: o,
+            key: k,
             cache,
             site,
         });
-        self.push_value(slot);
+        self.push_value(dst);
         Ok(())
     }
 
@@ -1146,7 +1281,7 @@ impl Translator<'_, '_> {
         let (sa, sb) = (a.base(), b.base());
         let scratch = self.scratch;
         // An unread reference has nothing in its slot yet.
-        let moves = |o: &Opnd| !matches!(o, Opnd::Var { .. });
+        let moves = |o: &Opnd| !matches!(o, Opnd::Var { .. } | Opnd::Const { .. });
         if moves(&a) {
             self.emit(Op::Move {
                 dst: scratch,
@@ -1163,7 +1298,8 @@ impl Translator<'_, '_> {
             });
         }
         let reslot = |o: Opnd, slot: Slot| match o {
-            Opnd::Value { string, .. } => Opnd::Value { slot, string },
+            Opnd::Value { .. } => Opnd::Value { slot },
+            Opnd::Const { src, string, .. } => Opnd::Const { slot, src, string },
             Opnd::Var {
                 symbol, locator, ..
             } => Opnd::Var {
@@ -1225,10 +1361,10 @@ impl Translator<'_, '_> {
                 self.emit(Op::Unary { dst, op, src });
             }
             U::Delete => match operand {
-                Opnd::Prop { slot, .. } => self.emit(Op::DeleteProperty {
+                Opnd::Prop { slot, key, .. } => self.emit(Op::DeleteProperty {
                     dst,
                     object: slot,
-                    key: slot + 1,
+                    key,
                 }),
                 Opnd::Var {
                     symbol,
@@ -1288,7 +1424,9 @@ impl Translator<'_, '_> {
                 } else {
                     old
                 };
-                self.emit(Op::Move { dst, src: result });
+                if !self.discarded {
+                    self.emit(Op::Move { dst, src: result });
+                }
             }
         }
         self.push_value(dst);
@@ -1303,13 +1441,13 @@ impl Translator<'_, '_> {
         let callee = self.pop()?;
         let (function, this, first) = match callee {
             Opnd::Method { slot } => (slot + 1, slot, slot + 2),
-            Opnd::Prop { slot, cache } => {
+            Opnd::Prop { slot, key, cache } => {
                 let cache = self.cache(cache, false);
                 let site = self.element_site(cache);
                 self.emit(Op::GetProperty {
                     dst: slot + 1,
                     object: slot,
-                    key: slot + 1,
+                    key,
                     cache,
                     site,
                 });
@@ -1320,12 +1458,7 @@ impl Translator<'_, '_> {
                 (f, NO_SLOT, f + 1)
             }
         };
-        for (i, arg) in args.iter().enumerate() {
-            if arg.size() != 1 || arg.base() != first + i as Slot {
-                return unsupported("arguments out of place");
-            }
-            self.value(arg)?;
-        }
+        let first = self.argument_area(&args, first)?;
         let dst = callee.base();
         let argc = argc as u32;
         if new {
@@ -1358,24 +1491,51 @@ impl Translator<'_, '_> {
             return Ok(());
         }
         let args = self.operands.split_off(self.operands.len() - n);
-        let first = match args.first() {
+        let dst = match args.first() {
             Some(a) => a.base(),
             None => self.next_slot(),
         };
-        for (i, arg) in args.iter().enumerate() {
-            if arg.size() != 1 || arg.base() != first + i as Slot {
-                return unsupported("helper operands out of place");
-            }
-            self.value(arg)?;
-        }
+        let first = self.argument_area(&args, dst)?;
         self.emit(Op::Helper {
-            dst: first,
+            dst,
             code: helper.code(),
             argc: n as u32,
             args: first,
         });
-        self.push_value(first);
+        self.push_value(dst);
         Ok(())
+    }
+
+    /// The values of `args` in consecutive slots: from `first` when each
+    /// operand is in its place there (the usual case), else copied above
+    /// all of them. Returns the first slot.
+    fn argument_area(&mut self, args: &[Opnd], first: Slot) -> Result<Slot, CompileError> {
+        let in_place = args
+            .iter()
+            .enumerate()
+            .all(|(i, a)| a.size() == 1 && a.base() == first + i as Slot);
+        if in_place {
+            for arg in args {
+                self.value_here(arg)?;
+            }
+            return Ok(first);
+        }
+        let top = args
+            .iter()
+            .map(|a| a.base() + a.size())
+            .max()
+            .unwrap_or(first)
+            .max(first);
+        let mut sources = Vec::with_capacity(args.len());
+        for arg in args {
+            sources.push(self.value_here(arg)?);
+        }
+        for (i, src) in sources.into_iter().enumerate() {
+            let dst = top + i as Slot;
+            self.use_slot(dst);
+            self.emit(Op::Move { dst, src });
+        }
+        Ok(top)
     }
 
     fn closure(&mut self, function: FunctionId) -> Result<(), CompileError> {
@@ -1444,10 +1604,7 @@ impl Translator<'_, '_> {
                 count,
                 cells: slot + 1,
             });
-            self.operands[top] = Opnd::Value {
-                slot,
-                string: false,
-            };
+            self.operands[top] = Opnd::Value { slot };
         } else {
             self.operands[top] = Opnd::Closure {
                 slot,
@@ -1567,7 +1724,7 @@ impl Translator<'_, '_> {
             self.read_into(&operand, result)?;
             (result, Some(operand))
         } else {
-            (self.value(&operand)?, None)
+            (self.value_here(&operand)?, None)
         };
         let exit = self.ops.len();
         match kind {
@@ -1648,7 +1805,7 @@ impl Translator<'_, '_> {
         let depth = *depth;
         let has_value = if len == depth + 1 {
             let op = self.pop()?;
-            self.value(&op)?;
+            self.value_here(&op)?;
             true
         } else if len == depth {
             false
@@ -1712,7 +1869,7 @@ impl Translator<'_, '_> {
                 };
                 let op = self.pop()?;
                 let slot = op.base();
-                self.value(&op)?;
+                self.value_here(&op)?;
                 let here = self.here();
                 self.patch(end, here);
                 self.push_value(slot);
@@ -1738,9 +1895,10 @@ impl Translator<'_, '_> {
             self.host.case_lookup(self.program, table)?
         };
         let op = self.pop()?;
+        let dst = op.base();
         let src = self.value(&op)?;
         self.emit(Op::CaseIndex {
-            dst: src,
+            dst,
             src,
             table: Box::new(CaseIndex {
                 ints,
@@ -1748,7 +1906,7 @@ impl Translator<'_, '_> {
                 fallback,
             }),
         });
-        self.push_value(src);
+        self.push_value(dst);
         Ok(())
     }
 
