@@ -80,6 +80,8 @@ pub(super) struct State {
     /// Whether functions without loops start in the quick tier
     /// ([`Tier`]); off, everything compiles full at once.
     pub(super) tiering: bool,
+    /// Whether functions start in the interpreter (`interp`).
+    pub(super) interpreter: bool,
     /// Compiled code does not poll the interrupt flag: only for the
     /// overhead measurement of docs/security.md
     /// (`JSRUNTIME_NO_INTERRUPT_POLLS`), which makes a script unstoppable.
@@ -493,6 +495,8 @@ impl Executor {
             state: State {
                 inline_caches_enabled: true,
                 tiering: std::env::var_os("JSRUNTIME_NO_TIERING").is_none(),
+                // Unit tests exercise the JIT unless they turn it on.
+                interpreter: !cfg!(test) && super::interp::enabled(),
                 no_interrupt_polls: std::env::var_os("JSRUNTIME_NO_INTERRUPT_POLLS").is_some(),
                 sync_compile: std::env::var_os("JSRUNTIME_SYNC_COMPILE").is_some_and(|v| v != "0"),
                 globals: vec![GlobalEnvironment::default()],
@@ -514,6 +518,12 @@ impl Executor {
     /// `JSRUNTIME_NO_TIERING` environment variable).
     pub fn set_tiering(&mut self, enabled: bool) {
         self.state.tiering = enabled;
+    }
+
+    /// Turns the interpreter (the first tier, `interp`) on or off for
+    /// functions called from now on (also with `JSRUNTIME_INTERPRETER=0`).
+    pub fn set_interpreter(&mut self, enabled: bool) {
+        self.state.interpreter = enabled;
     }
 
     /// Compiles tier-ups on the main thread (`true`; also with
@@ -753,7 +763,7 @@ impl Executor {
         }
         self.install_finished();
         let mut tier = self.first_tier(template);
-        if tier == Tier::Quick && !template.interp_done.get() && super::interp::enabled() {
+        if tier == Tier::Quick && !template.interp_done.get() && self.state.interpreter {
             if let Some(lambda) = self.interpret(template) {
                 return Ok(lambda);
             }

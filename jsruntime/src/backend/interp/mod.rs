@@ -34,6 +34,8 @@
 //!   fields, private names, and frames above [`MAX_FRAME`] slots.
 
 pub(crate) mod run;
+#[cfg(test)]
+mod tests;
 mod translate;
 
 pub(crate) use translate::translate;

@@ -223,7 +223,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 Op::Move { dst, src } => *f.add(dst as usize) = *f.add(src as usize),
                 Op::This { dst } => *f.add(dst as usize) = this,
                 Op::CheckHole { slot, name } => {
-                    if (*f.add(slot as usize)) == Value::HOLE.to_bits() {
+                    if *f.add(slot as usize) == Value::HOLE.to_bits() {
                         let s = environments::runtime_throw_reference_error(ctx, name, outp);
                         let _ = s;
                         fault = pc - 1;
@@ -301,7 +301,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     cache,
                     site,
                 } => {
-                    let (o, k) = ((*f.add(object as usize)), (*f.add(key as usize)));
+                    let (o, k) = (*f.add(object as usize), *f.add(key as usize));
                     let s = if site.is_null() {
                         properties::runtime_get_property(ctx, o, k, cache, outp)
                     } else {
@@ -318,9 +318,9 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     site,
                 } => {
                     let (o, k, v) = (
-                        (*f.add(object as usize)),
-                        (*f.add(key as usize)),
-                        (*f.add(src as usize)),
+                        *f.add(object as usize),
+                        *f.add(key as usize),
+                        *f.add(src as usize),
                     );
                     let strict = code.strict as u8;
                     let s = if site.is_null() {
@@ -335,8 +335,8 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 Op::DeleteProperty { dst, object, key } => {
                     check!(properties::runtime_delete_property(
                         ctx,
-                        (*f.add(object as usize)),
-                        (*f.add(key as usize)),
+                        *f.add(object as usize),
+                        *f.add(key as usize),
                         code.strict as u8,
                         outp
                     ));
@@ -352,11 +352,11 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     let this_value = if t == NO_SLOT {
                         Value::UNDEFINED.to_bits()
                     } else {
-                        (*f.add(t as usize))
+                        *f.add(t as usize)
                     };
                     check!(calls::runtime_call(
                         ctx,
-                        (*f.add(callee as usize)),
+                        *f.add(callee as usize),
                         this_value,
                         argc,
                         f.add(args as usize),
@@ -372,7 +372,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 } => {
                     check!(calls::runtime_new(
                         ctx,
-                        (*f.add(callee as usize)),
+                        *f.add(callee as usize),
                         argc,
                         f.add(args as usize),
                         outp
@@ -401,7 +401,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     b,
                     site,
                 } => {
-                    let (x, y) = ((*f.add(a as usize)), (*f.add(b as usize)));
+                    let (x, y) = (*f.add(a as usize), *f.add(b as usize));
                     if let (Some(i), Some(j)) = (int32(x), int32(y)) {
                         if let Some(r) = int_binary(op, i, j) {
                             if !site.is_null() {
@@ -438,8 +438,8 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     *f.add(dst as usize) = out;
                 }
                 Op::Not { dst, src } => {
-                    (*f.add(dst as usize)) =
-                        Value::from_bool(!truthy(ctx, (*f.add(src as usize)))).to_bits();
+                    *f.add(dst as usize) =
+                        Value::from_bool(!truthy(ctx, *f.add(src as usize))).to_bits();
                 }
                 Op::TypeofOrHole { dst, src } => {
                     let mut v = *f.add(src as usize);
@@ -456,7 +456,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 }
                 Op::Jump { target } => pc = target as usize,
                 Op::JumpIf { cond, when, target } => {
-                    if truthy(ctx, (*f.add(cond as usize))) == when {
+                    if truthy(ctx, *f.add(cond as usize)) == when {
                         pc = target as usize;
                     }
                 }
@@ -468,7 +468,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 }
                 Op::Switch { src, ref targets } => {
                     let last = targets.len() - 1;
-                    let index = match int32((*f.add(src as usize))) {
+                    let index = match int32(*f.add(src as usize)) {
                         Some(i) if i >= 0 && (i as usize) < last => i as usize,
                         _ => last,
                     };
@@ -510,9 +510,9 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 Op::CreateDataProperty { object, key, src } => {
                     check!(objects::runtime_create_data_property(
                         ctx,
-                        (*f.add(object as usize)),
-                        (*f.add(key as usize)),
-                        (*f.add(src as usize)),
+                        *f.add(object as usize),
+                        *f.add(key as usize),
+                        *f.add(src as usize),
                         outp
                     ));
                 }
@@ -523,8 +523,8 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 Op::PushElement { array, src } => {
                     check!(objects::runtime_push_array_element(
                         ctx,
-                        (*f.add(array as usize)),
-                        (*f.add(src as usize)),
+                        *f.add(array as usize),
+                        *f.add(src as usize),
                         outp
                     ));
                 }
@@ -535,7 +535,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 } => {
                     check!(objects::runtime_push_array_values(
                         ctx,
-                        (*f.add(array as usize)),
+                        *f.add(array as usize),
                         values,
                         count,
                         outp
@@ -599,8 +599,8 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                     ));
                 }
                 Op::PinKey { object, key } => {
-                    let k = Value::from_bits((*f.add(key as usize)));
-                    let o = Value::from_bits((*f.add(object as usize)));
+                    let k = Value::from_bits(*f.add(key as usize));
+                    let o = Value::from_bits(*f.add(object as usize));
                     if k.is_object() && !o.is_nullish() {
                         check!(helpers::runtime_helper(
                             ctx,

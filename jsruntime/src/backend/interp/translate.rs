@@ -205,13 +205,6 @@ fn literal(
     }))
 }
 
-/// Whether functions with loops are interpreted (`JSRUNTIME_INTERP_LOOPS=1`,
-/// an experiment).
-fn loops_allowed() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("JSRUNTIME_INTERP_LOOPS").is_some())
-}
-
 /// Translates `function` of `program`, or says why the interpreter cannot
 /// run it.
 pub(crate) fn translate(
@@ -252,17 +245,6 @@ pub(crate) fn translate(
             }
             _ => {}
         }
-    }
-    // A long loop would keep its activation in the interpreter: compiled
-    // code leaves a long loop for the full tier (on-stack replacement),
-    // the interpreter cannot.
-    if !loops_allowed()
-        && script
-            .commands
-            .iter()
-            .any(|c| matches!(c, CompileCommand::LoopStart(_)))
-    {
-        return unsupported("loop");
     }
     if script.eval_scope.is_some() {
         return unsupported("eval scope");
