@@ -30,8 +30,8 @@
 //!   its capture cells.
 //! * **What it does not handle** (the translator returns
 //!   `CompileError::Unsupported`, and the function compiles as before):
-//!   coroutines, `try`, direct eval and `with`, classes' `super` and
-//!   fields, private names, and frames above [`MAX_FRAME`] slots.
+//!   coroutines, direct eval and `with`, `super`, private names, and
+//!   frames above [`MAX_FRAME`] slots.
 
 pub(crate) mod run;
 #[cfg(test)]
@@ -200,6 +200,14 @@ pub(crate) enum Op {
     Return { src: Slot },
     /// Throws `src`.
     Throw { src: Slot },
+    /// The end of a finally block: how it was entered is in `kind` (0:
+    /// normally, go on; 1: by a throw of `value`; 2 + k: by the jump out
+    /// `targets[k]` leads to).
+    Completion {
+        kind: Slot,
+        value: Slot,
+        targets: Box<[u32]>,
+    },
     /// `dst = {}`.
     CreateObject { dst: Slot },
     /// CreateDataPropertyOrThrow(object, key, src).
@@ -250,6 +258,18 @@ pub(crate) enum Op {
     Poll { osr: u32 },
 }
 
+/// An exception handler: an exception raised by the ops from `start` to
+/// `end` (excluded) is stored in `slot` and the code goes on at `landing`;
+/// `catch`: a `catch` clause catches it (its trace is complete).
+#[derive(Debug)]
+pub(crate) struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub landing: u32,
+    pub slot: Slot,
+    pub catch: bool,
+}
+
 /// A loop the interpreter cannot leave by on-stack replacement.
 pub(crate) const NO_OSR: u32 = u32::MAX;
 
@@ -291,6 +311,8 @@ pub(crate) struct Code {
     pub strict: bool,
     /// The runtime's interrupt flag.
     pub interrupt_flag: Option<usize>,
+    /// The exception handlers, innermost first.
+    pub handlers: Vec<Handler>,
     /// The loops' save areas (see [`Op::Poll`]).
     pub osr: Vec<OsrLoop>,
     /// The first operand slot (free at a loop header: the save area goes

@@ -4,8 +4,8 @@
 
 use super::{Code, Op, OsrLoop, NO_OSR, NO_SLOT};
 use crate::backend::bridge::{
-    arguments, calls, classes, closures, elements, environments, helpers, limits, objects, operators,
-    properties, switch,
+    arguments, calls, classes, closures, elements, environments, helpers, limits, objects,
+    operators, properties, switch,
 };
 use crate::backend::{exception_trace, Closure, Executor, FunctionTemplate, Status};
 use crate::semantics::{BinaryOperator, Helper};
@@ -183,16 +183,6 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
     let outp: *mut u64 = &mut out;
     let mut this = call.this;
     let mut pc = 0usize;
-    // The op that threw, with the thrown value in `out`.
-    let fault: usize;
-    macro_rules! check {
-        ($status:expr) => {
-            if $status != 0 {
-                fault = pc - 1;
-                break;
-            }
-        };
-    }
     // SAFETY (every call below): `ctx` is the running executor, `outp` is
     // writable, slots are in the frame (the translator's `max_slot`), and
     // argument vectors point into the frame or the caller's `argv`.
@@ -213,431 +203,483 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
             this = out;
         }
         let f = frame.as_mut_ptr();
-        loop {
-            let op = code.ops.get_unchecked(pc);
-            // For the stack walk.
-            std::ptr::write_volatile(&mut marker.pc, pc);
-            pc += 1;
-            match *op {
-                Op::Const { dst, bits } => *f.add(dst as usize) = bits,
-                Op::Move { dst, src } => *f.add(dst as usize) = *f.add(src as usize),
-                Op::This { dst } => *f.add(dst as usize) = this,
-                Op::CheckHole { slot, name } => {
-                    if *f.add(slot as usize) == Value::HOLE.to_bits() {
-                        let s = environments::runtime_throw_reference_error(ctx, name, outp);
-                        let _ = s;
+        // Whether the exception's site is noted (not for a rethrow).
+        let mut note = true;
+        'dispatch: loop {
+            // The op that threw, with the thrown value in `out`.
+            let fault: usize;
+            macro_rules! check {
+                ($status:expr) => {
+                    if $status != 0 {
                         fault = pc - 1;
                         break;
                     }
-                }
-                Op::ThrowConst { name } => {
-                    environments::runtime_throw_const_assignment(ctx, name, outp);
-                    fault = pc - 1;
-                    break;
-                }
-                Op::GetCapture { dst, index } => {
-                    let cell = (*call.closure).capture_cells()[index as usize];
-                    *f.add(dst as usize) = *(*cell).target;
-                }
-                Op::SetCapture { index, src } => {
-                    let cell = (*call.closure).capture_cells()[index as usize];
-                    *(*cell).target = *f.add(src as usize);
-                }
-                Op::OwnCapture { dst, index } => {
-                    let cell = (*call.closure).capture_cells()[index as usize];
-                    *f.add(dst as usize) = cell as u64;
-                }
-                Op::CaptureCell { dst, binding } => {
-                    check!(closures::runtime_capture_cell(
-                        ctx,
-                        f.add(binding as usize),
-                        outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::Escape { binding } => {
-                    if *f.add(binding as usize + 1) != 0 {
-                        closures::runtime_escape_cell(ctx, f.add(binding as usize));
-                    }
-                }
-                Op::GetGlobal {
-                    dst,
-                    name,
-                    miss,
-                    cache,
-                } => {
-                    let s = if cache.is_null() {
-                        environments::runtime_get_global(ctx, name, miss, outp)
-                    } else {
-                        environments::runtime_get_global_cached(ctx, name, miss, cache, outp)
-                    };
-                    check!(s);
-                    *f.add(dst as usize) = out;
-                }
-                Op::SetGlobal {
-                    name,
-                    src,
-                    mode,
-                    cache,
-                } => {
-                    let v = *f.add(src as usize);
-                    let s = if cache.is_null() {
-                        environments::runtime_set_global(ctx, name, v, mode, outp)
-                    } else {
-                        environments::runtime_set_global_cached(ctx, name, v, mode, cache, outp)
-                    };
-                    check!(s);
-                }
-                Op::GetGlobalLexical { dst, address } => *f.add(dst as usize) = *address,
-                Op::SetGlobalLexical { src, address } => *address = *f.add(src as usize),
-                Op::DeleteGlobal { dst, name } => {
-                    check!(environments::runtime_delete_global(ctx, name, outp));
-                    *f.add(dst as usize) = out;
-                }
-                Op::GetProperty {
-                    dst,
-                    object,
-                    key,
-                    cache,
-                    site,
-                } => {
-                    let (o, k) = (*f.add(object as usize), *f.add(key as usize));
-                    let s = if site.is_null() {
-                        properties::runtime_get_property(ctx, o, k, cache, outp)
-                    } else {
-                        elements::runtime_get_element_noting(ctx, o, k, cache, outp, site)
-                    };
-                    check!(s);
-                    *f.add(dst as usize) = out;
-                }
-                Op::SetProperty {
-                    object,
-                    key,
-                    src,
-                    cache,
-                    site,
-                } => {
-                    let (o, k, v) = (
-                        *f.add(object as usize),
-                        *f.add(key as usize),
-                        *f.add(src as usize),
-                    );
-                    let strict = code.strict as u8;
-                    let s = if site.is_null() {
-                        properties::runtime_set_property(ctx, o, k, v, strict, cache, outp)
-                    } else {
-                        elements::runtime_set_element_noting(
-                            ctx, o, k, v, strict, cache, outp, site,
-                        )
-                    };
-                    check!(s);
-                }
-                Op::DeleteProperty { dst, object, key } => {
-                    check!(properties::runtime_delete_property(
-                        ctx,
-                        *f.add(object as usize),
-                        *f.add(key as usize),
-                        code.strict as u8,
-                        outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::Call {
-                    dst,
-                    callee,
-                    this: t,
-                    argc,
-                    args,
-                } => {
-                    let this_value = if t == NO_SLOT {
-                        Value::UNDEFINED.to_bits()
-                    } else {
-                        *f.add(t as usize)
-                    };
-                    check!(calls::runtime_call(
-                        ctx,
-                        *f.add(callee as usize),
-                        this_value,
-                        argc,
-                        f.add(args as usize),
-                        outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::New {
-                    dst,
-                    callee,
-                    argc,
-                    args,
-                } => {
-                    check!(calls::runtime_new(
-                        ctx,
-                        *f.add(callee as usize),
-                        argc,
-                        f.add(args as usize),
-                        outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::Closure {
-                    dst,
-                    template,
-                    count,
-                    cells,
-                } => {
-                    check!(closures::runtime_create_closure(
-                        ctx,
-                        template,
-                        count,
-                        f.add(cells as usize),
-                        outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::Binary {
-                    dst,
-                    op,
-                    a,
-                    b,
-                    site,
-                } => {
-                    let (x, y) = (*f.add(a as usize), *f.add(b as usize));
-                    if let (Some(i), Some(j)) = (int32(x), int32(y)) {
-                        if let Some(r) = int_binary(op, i, j) {
-                            if !site.is_null() {
-                                *site |= crate::backend::feedback::OP_INT32;
-                            }
-                            *f.add(dst as usize) = r.to_bits();
-                            continue;
-                        }
-                    }
-                    let s = if site.is_null() {
-                        operators::runtime_binary(ctx, op as u32, x, y, outp)
-                    } else {
-                        operators::runtime_binary_noting(ctx, op as u32, x, y, outp, site)
-                    };
-                    check!(s);
-                    *f.add(dst as usize) = out;
-                }
-                Op::Unary { dst, op, src } => {
-                    let v = *f.add(src as usize);
-                    use crate::semantics::UnaryOperator as U;
-                    if let Some(i) = int32(v) {
-                        let fast = match op {
-                            U::PostfixIncrement | U::Plus => Some(Value::from_i32(i)),
-                            U::PrefixIncrement => i.checked_add(1).map(Value::from_i32),
-                            U::PrefixDecrement => i.checked_sub(1).map(Value::from_i32),
-                            _ => None,
-                        };
-                        if let Some(r) = fast {
-                            *f.add(dst as usize) = r.to_bits();
-                            continue;
-                        }
-                    }
-                    check!(operators::runtime_unary(ctx, op as u32, v, outp));
-                    *f.add(dst as usize) = out;
-                }
-                Op::Not { dst, src } => {
-                    *f.add(dst as usize) =
-                        Value::from_bool(!truthy(ctx, *f.add(src as usize))).to_bits();
-                }
-                Op::TypeofOrHole { dst, src } => {
-                    let mut v = *f.add(src as usize);
-                    if v == Value::HOLE.to_bits() {
-                        v = Value::UNDEFINED.to_bits();
-                    }
-                    check!(operators::runtime_unary(
-                        ctx,
-                        crate::semantics::UnaryOperator::Typeof as u32,
-                        v,
-                        outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::Jump { target } => pc = target as usize,
-                Op::JumpIf { cond, when, target } => {
-                    if truthy(ctx, *f.add(cond as usize)) == when {
-                        pc = target as usize;
-                    }
-                }
-                Op::JumpIfNullish { cond, when, target } => {
-                    let nullish = *f.add(cond as usize) | 1 == Value::NULL.to_bits();
-                    if nullish == when {
-                        pc = target as usize;
-                    }
-                }
-                Op::Switch { src, ref targets } => {
-                    let last = targets.len() - 1;
-                    let index = match int32(*f.add(src as usize)) {
-                        Some(i) if i >= 0 && (i as usize) < last => i as usize,
-                        _ => last,
-                    };
-                    pc = targets[index] as usize;
-                }
-                Op::CaseIndex {
-                    dst,
-                    src,
-                    ref table,
-                } => {
-                    let v = *f.add(src as usize);
-                    let value = Value::from_bits(v);
-                    let int = match value.as_number() {
-                        Some(d) if d == (d as i32) as f64 => Some(d as i32),
-                        _ => None,
-                    };
-                    let clause = match int {
-                        Some(i) => table.ints.get(&i).copied().unwrap_or(table.fallback),
-                        None if !table.lookup.is_null() => {
-                            switch::runtime_case_lookup(ctx, table.lookup, v)
-                        }
-                        None => table.fallback,
-                    };
-                    *f.add(dst as usize) = Value::from_i32(clause as i32).to_bits();
-                }
-                Op::Return { src } => {
-                    *call.ret = *f.add(src as usize);
-                    return (Status::Normal as u32, false);
-                }
-                Op::Throw { src } => {
-                    out = *f.add(src as usize);
-                    fault = pc - 1;
-                    break;
-                }
-                Op::CreateObject { dst } => {
-                    check!(objects::runtime_create_object(ctx, outp));
-                    *f.add(dst as usize) = out;
-                }
-                Op::CreateDataProperty { object, key, src } => {
-                    check!(objects::runtime_create_data_property(
-                        ctx,
-                        *f.add(object as usize),
-                        *f.add(key as usize),
-                        *f.add(src as usize),
-                        outp
-                    ));
-                }
-                Op::CreateArray { dst } => {
-                    check!(objects::runtime_create_array(ctx, outp));
-                    *f.add(dst as usize) = out;
-                }
-                Op::PushElement { array, src } => {
-                    check!(objects::runtime_push_array_element(
-                        ctx,
-                        *f.add(array as usize),
-                        *f.add(src as usize),
-                        outp
-                    ));
-                }
-                Op::PushConstants {
-                    array,
-                    values,
-                    count,
-                } => {
-                    check!(objects::runtime_push_array_values(
-                        ctx,
-                        *f.add(array as usize),
-                        values,
-                        count,
-                        outp
-                    ));
-                }
-                Op::Helper {
-                    dst,
-                    code: h,
-                    argc,
-                    args,
-                } => {
-                    check!(helpers::runtime_helper(
-                        ctx,
-                        h,
-                        argc,
-                        f.add(args as usize),
-                        outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::RestArguments { dst, start } => {
-                    check!(arguments::runtime_create_arguments(
-                        ctx, call.argc, call.argv, start, outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::ArgumentsObject {
-                    dst,
-                    mapped,
-                    count,
-                    cells,
-                } => {
-                    check!(arguments::runtime_create_arguments_object(
-                        ctx,
-                        call.closure,
-                        call.argc,
-                        call.argv,
-                        f.add(cells as usize),
-                        count,
-                        mapped as u8,
-                        outp
-                    ));
-                    *f.add(dst as usize) = out;
-                }
-                Op::NewTarget { dst } => {
-                    *f.add(dst as usize) = calls::runtime_new_target(ctx, call.closure);
-                }
-                Op::DefineField {
-                    object,
-                    key,
-                    src,
-                    cache,
-                } => {
-                    check!(classes::runtime_define_field(
-                        ctx,
-                        *f.add(object as usize),
-                        *f.add(key as usize),
-                        *f.add(src as usize),
-                        cache,
-                        outp
-                    ));
-                }
-                Op::PinKey { object, key } => {
-                    let k = Value::from_bits(*f.add(key as usize));
-                    let o = Value::from_bits(*f.add(object as usize));
-                    if k.is_object() && !o.is_nullish() {
-                        check!(helpers::runtime_helper(
-                            ctx,
-                            Helper::ToPropertyKey.code(),
-                            1,
-                            f.add(key as usize),
-                            outp
-                        ));
-                        *f.add(key as usize) = out;
-                    }
-                }
-                Op::Poll { osr } => {
-                    if let Some(flag) = code.interrupt_flag {
-                        if std::ptr::read_volatile(flag as *const u8) != 0 {
-                            limits::runtime_interrupt(ctx, outp);
+                };
+            }
+            loop {
+                let op = code.ops.get_unchecked(pc);
+                // For the stack walk.
+                std::ptr::write_volatile(&mut marker.pc, pc);
+                pc += 1;
+                match *op {
+                    Op::Const { dst, bits } => *f.add(dst as usize) = bits,
+                    Op::Move { dst, src } => *f.add(dst as usize) = *f.add(src as usize),
+                    Op::This { dst } => *f.add(dst as usize) = this,
+                    Op::CheckHole { slot, name } => {
+                        if *f.add(slot as usize) == Value::HOLE.to_bits() {
+                            let s = environments::runtime_throw_reference_error(ctx, name, outp);
+                            let _ = s;
                             fault = pc - 1;
                             break;
                         }
                     }
-                    if osr != NO_OSR {
-                        let t = call.template;
-                        let left = t.backedges.get() - 1;
-                        t.backedges.set(left);
-                        if left < 0 {
-                            t.backedges.set(crate::backend::jit::OSR_BACK_EDGES);
-                            let area = f.add(code.stack_base as usize);
-                            let status =
-                                transfer(call, frame, area, &code.osr[osr as usize], marker);
-                            if let Some(status) = status {
-                                return (status, true);
+                    Op::ThrowConst { name } => {
+                        environments::runtime_throw_const_assignment(ctx, name, outp);
+                        fault = pc - 1;
+                        break;
+                    }
+                    Op::GetCapture { dst, index } => {
+                        let cell = (*call.closure).capture_cells()[index as usize];
+                        *f.add(dst as usize) = *(*cell).target;
+                    }
+                    Op::SetCapture { index, src } => {
+                        let cell = (*call.closure).capture_cells()[index as usize];
+                        *(*cell).target = *f.add(src as usize);
+                    }
+                    Op::OwnCapture { dst, index } => {
+                        let cell = (*call.closure).capture_cells()[index as usize];
+                        *f.add(dst as usize) = cell as u64;
+                    }
+                    Op::CaptureCell { dst, binding } => {
+                        check!(closures::runtime_capture_cell(
+                            ctx,
+                            f.add(binding as usize),
+                            outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::Escape { binding } => {
+                        if *f.add(binding as usize + 1) != 0 {
+                            closures::runtime_escape_cell(ctx, f.add(binding as usize));
+                        }
+                    }
+                    Op::GetGlobal {
+                        dst,
+                        name,
+                        miss,
+                        cache,
+                    } => {
+                        let s = if cache.is_null() {
+                            environments::runtime_get_global(ctx, name, miss, outp)
+                        } else {
+                            environments::runtime_get_global_cached(ctx, name, miss, cache, outp)
+                        };
+                        check!(s);
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::SetGlobal {
+                        name,
+                        src,
+                        mode,
+                        cache,
+                    } => {
+                        let v = *f.add(src as usize);
+                        let s = if cache.is_null() {
+                            environments::runtime_set_global(ctx, name, v, mode, outp)
+                        } else {
+                            environments::runtime_set_global_cached(ctx, name, v, mode, cache, outp)
+                        };
+                        check!(s);
+                    }
+                    Op::GetGlobalLexical { dst, address } => *f.add(dst as usize) = *address,
+                    Op::SetGlobalLexical { src, address } => *address = *f.add(src as usize),
+                    Op::DeleteGlobal { dst, name } => {
+                        check!(environments::runtime_delete_global(ctx, name, outp));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::GetProperty {
+                        dst,
+                        object,
+                        key,
+                        cache,
+                        site,
+                    } => {
+                        let (o, k) = (*f.add(object as usize), *f.add(key as usize));
+                        let s = if site.is_null() {
+                            properties::runtime_get_property(ctx, o, k, cache, outp)
+                        } else {
+                            elements::runtime_get_element_noting(ctx, o, k, cache, outp, site)
+                        };
+                        check!(s);
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::SetProperty {
+                        object,
+                        key,
+                        src,
+                        cache,
+                        site,
+                    } => {
+                        let (o, k, v) = (
+                            *f.add(object as usize),
+                            *f.add(key as usize),
+                            *f.add(src as usize),
+                        );
+                        let strict = code.strict as u8;
+                        let s = if site.is_null() {
+                            properties::runtime_set_property(ctx, o, k, v, strict, cache, outp)
+                        } else {
+                            elements::runtime_set_element_noting(
+                                ctx, o, k, v, strict, cache, outp, site,
+                            )
+                        };
+                        check!(s);
+                    }
+                    Op::DeleteProperty { dst, object, key } => {
+                        check!(properties::runtime_delete_property(
+                            ctx,
+                            *f.add(object as usize),
+                            *f.add(key as usize),
+                            code.strict as u8,
+                            outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::Call {
+                        dst,
+                        callee,
+                        this: t,
+                        argc,
+                        args,
+                    } => {
+                        let this_value = if t == NO_SLOT {
+                            Value::UNDEFINED.to_bits()
+                        } else {
+                            *f.add(t as usize)
+                        };
+                        check!(calls::runtime_call(
+                            ctx,
+                            *f.add(callee as usize),
+                            this_value,
+                            argc,
+                            f.add(args as usize),
+                            outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::New {
+                        dst,
+                        callee,
+                        argc,
+                        args,
+                    } => {
+                        check!(calls::runtime_new(
+                            ctx,
+                            *f.add(callee as usize),
+                            argc,
+                            f.add(args as usize),
+                            outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::Closure {
+                        dst,
+                        template,
+                        count,
+                        cells,
+                    } => {
+                        check!(closures::runtime_create_closure(
+                            ctx,
+                            template,
+                            count,
+                            f.add(cells as usize),
+                            outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::Binary {
+                        dst,
+                        op,
+                        a,
+                        b,
+                        site,
+                    } => {
+                        let (x, y) = (*f.add(a as usize), *f.add(b as usize));
+                        if let (Some(i), Some(j)) = (int32(x), int32(y)) {
+                            if let Some(r) = int_binary(op, i, j) {
+                                if !site.is_null() {
+                                    *site |= crate::backend::feedback::OP_INT32;
+                                }
+                                *f.add(dst as usize) = r.to_bits();
+                                continue;
+                            }
+                        }
+                        let s = if site.is_null() {
+                            operators::runtime_binary(ctx, op as u32, x, y, outp)
+                        } else {
+                            operators::runtime_binary_noting(ctx, op as u32, x, y, outp, site)
+                        };
+                        check!(s);
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::Unary { dst, op, src } => {
+                        let v = *f.add(src as usize);
+                        use crate::semantics::UnaryOperator as U;
+                        if let Some(i) = int32(v) {
+                            let fast = match op {
+                                U::PostfixIncrement | U::Plus => Some(Value::from_i32(i)),
+                                U::PrefixIncrement => i.checked_add(1).map(Value::from_i32),
+                                U::PrefixDecrement => i.checked_sub(1).map(Value::from_i32),
+                                _ => None,
+                            };
+                            if let Some(r) = fast {
+                                *f.add(dst as usize) = r.to_bits();
+                                continue;
+                            }
+                        }
+                        check!(operators::runtime_unary(ctx, op as u32, v, outp));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::Not { dst, src } => {
+                        *f.add(dst as usize) =
+                            Value::from_bool(!truthy(ctx, *f.add(src as usize))).to_bits();
+                    }
+                    Op::TypeofOrHole { dst, src } => {
+                        let mut v = *f.add(src as usize);
+                        if v == Value::HOLE.to_bits() {
+                            v = Value::UNDEFINED.to_bits();
+                        }
+                        check!(operators::runtime_unary(
+                            ctx,
+                            crate::semantics::UnaryOperator::Typeof as u32,
+                            v,
+                            outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::Jump { target } => pc = target as usize,
+                    Op::JumpIf { cond, when, target } => {
+                        if truthy(ctx, *f.add(cond as usize)) == when {
+                            pc = target as usize;
+                        }
+                    }
+                    Op::JumpIfNullish { cond, when, target } => {
+                        let nullish = *f.add(cond as usize) | 1 == Value::NULL.to_bits();
+                        if nullish == when {
+                            pc = target as usize;
+                        }
+                    }
+                    Op::Switch { src, ref targets } => {
+                        let last = targets.len() - 1;
+                        let index = match int32(*f.add(src as usize)) {
+                            Some(i) if i >= 0 && (i as usize) < last => i as usize,
+                            _ => last,
+                        };
+                        pc = targets[index] as usize;
+                    }
+                    Op::CaseIndex {
+                        dst,
+                        src,
+                        ref table,
+                    } => {
+                        let v = *f.add(src as usize);
+                        let value = Value::from_bits(v);
+                        let int = match value.as_number() {
+                            Some(d) if d == (d as i32) as f64 => Some(d as i32),
+                            _ => None,
+                        };
+                        let clause = match int {
+                            Some(i) => table.ints.get(&i).copied().unwrap_or(table.fallback),
+                            None if !table.lookup.is_null() => {
+                                switch::runtime_case_lookup(ctx, table.lookup, v)
+                            }
+                            None => table.fallback,
+                        };
+                        *f.add(dst as usize) = Value::from_i32(clause as i32).to_bits();
+                    }
+                    Op::Return { src } => {
+                        *call.ret = *f.add(src as usize);
+                        return (Status::Normal as u32, false);
+                    }
+                    Op::Throw { src } => {
+                        out = *f.add(src as usize);
+                        fault = pc - 1;
+                        break;
+                    }
+                    Op::Completion {
+                        kind,
+                        value,
+                        ref targets,
+                    } => match int32(*f.add(kind as usize)) {
+                        Some(0) => {}
+                        Some(1) => {
+                            out = *f.add(value as usize);
+                            note = false;
+                            fault = pc - 1;
+                            break;
+                        }
+                        Some(k) => pc = targets[k as usize - 2] as usize,
+                        None => {}
+                    },
+                    Op::CreateObject { dst } => {
+                        check!(objects::runtime_create_object(ctx, outp));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::CreateDataProperty { object, key, src } => {
+                        check!(objects::runtime_create_data_property(
+                            ctx,
+                            *f.add(object as usize),
+                            *f.add(key as usize),
+                            *f.add(src as usize),
+                            outp
+                        ));
+                    }
+                    Op::CreateArray { dst } => {
+                        check!(objects::runtime_create_array(ctx, outp));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::PushElement { array, src } => {
+                        check!(objects::runtime_push_array_element(
+                            ctx,
+                            *f.add(array as usize),
+                            *f.add(src as usize),
+                            outp
+                        ));
+                    }
+                    Op::PushConstants {
+                        array,
+                        values,
+                        count,
+                    } => {
+                        check!(objects::runtime_push_array_values(
+                            ctx,
+                            *f.add(array as usize),
+                            values,
+                            count,
+                            outp
+                        ));
+                    }
+                    Op::Helper {
+                        dst,
+                        code: h,
+                        argc,
+                        args,
+                    } => {
+                        check!(helpers::runtime_helper(
+                            ctx,
+                            h,
+                            argc,
+                            f.add(args as usize),
+                            outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::RestArguments { dst, start } => {
+                        check!(arguments::runtime_create_arguments(
+                            ctx, call.argc, call.argv, start, outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::ArgumentsObject {
+                        dst,
+                        mapped,
+                        count,
+                        cells,
+                    } => {
+                        check!(arguments::runtime_create_arguments_object(
+                            ctx,
+                            call.closure,
+                            call.argc,
+                            call.argv,
+                            f.add(cells as usize),
+                            count,
+                            mapped as u8,
+                            outp
+                        ));
+                        *f.add(dst as usize) = out;
+                    }
+                    Op::NewTarget { dst } => {
+                        *f.add(dst as usize) = calls::runtime_new_target(ctx, call.closure);
+                    }
+                    Op::DefineField {
+                        object,
+                        key,
+                        src,
+                        cache,
+                    } => {
+                        check!(classes::runtime_define_field(
+                            ctx,
+                            *f.add(object as usize),
+                            *f.add(key as usize),
+                            *f.add(src as usize),
+                            cache,
+                            outp
+                        ));
+                    }
+                    Op::PinKey { object, key } => {
+                        let k = Value::from_bits(*f.add(key as usize));
+                        let o = Value::from_bits(*f.add(object as usize));
+                        if k.is_object() && !o.is_nullish() {
+                            check!(helpers::runtime_helper(
+                                ctx,
+                                Helper::ToPropertyKey.code(),
+                                1,
+                                f.add(key as usize),
+                                outp
+                            ));
+                            *f.add(key as usize) = out;
+                        }
+                    }
+                    Op::Poll { osr } => {
+                        if let Some(flag) = code.interrupt_flag {
+                            if std::ptr::read_volatile(flag as *const u8) != 0 {
+                                limits::runtime_interrupt(ctx, outp);
+                                fault = pc - 1;
+                                break;
+                            }
+                        }
+                        if osr != NO_OSR {
+                            let t = call.template;
+                            let left = t.backedges.get() - 1;
+                            t.backedges.set(left);
+                            if left < 0 {
+                                t.backedges.set(crate::backend::jit::OSR_BACK_EDGES);
+                                let area = f.add(code.stack_base as usize);
+                                let status =
+                                    transfer(call, frame, area, &code.osr[osr as usize], marker);
+                                if let Some(status) = status {
+                                    return (status, true);
+                                }
                             }
                         }
                     }
                 }
             }
+            // The exception `out` raised by op `fault`: its handler in this
+            // function, if any (termination is not caught).
+            if std::mem::replace(&mut note, true) {
+                note_site(call, fault, out);
+            }
+            let terminating = code
+                .interrupt_flag
+                .is_some_and(|flag| std::ptr::read_volatile(flag as *const u8) != 0);
+            let f32 = fault as u32;
+            if let Some(h) = code
+                .handlers
+                .iter()
+                .find(|h| h.start <= f32 && f32 < h.end)
+                .filter(|_| !terminating)
+            {
+                if h.catch {
+                    exception_trace::runtime_exception_caught(ctx, out);
+                }
+                *f.add(h.slot as usize) = out;
+                pc = h.landing as usize;
+                continue 'dispatch;
+            }
+            *call.ret = out;
+            return (Status::Exception as u32, false);
         }
-        (leave(call, fault, out), false)
     }
 }
 
@@ -689,16 +731,27 @@ unsafe fn transfer(
     }
 }
 
-/// Leaves the function with the exception `exception` thrown at op
-/// `fault`: notes the site for the exception trace.
+/// Notes the site of op `fault` for the exception trace of `exception`.
 ///
 /// # Safety
 /// As [`enter`].
-unsafe fn leave(call: &Call<'_>, fault: usize, exception: u64) -> u32 {
+unsafe fn note_site(call: &Call<'_>, fault: usize, exception: u64) {
     let position = call.code.positions.get(fault).copied().unwrap_or(u32::MAX);
     // SAFETY: the contract.
     unsafe {
         exception_trace::runtime_note_exception_site(call.ctx, call.template, position, exception);
+    }
+}
+
+/// Leaves the function with the exception `exception` thrown at op
+/// `fault` (before any handler could apply: the prologue).
+///
+/// # Safety
+/// As [`enter`].
+unsafe fn leave(call: &Call<'_>, fault: usize, exception: u64) -> u32 {
+    // SAFETY: the contract.
+    unsafe {
+        note_site(call, fault, exception);
         *call.ret = exception;
     }
     Status::Exception as u32

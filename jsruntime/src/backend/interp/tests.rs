@@ -117,3 +117,34 @@ fn tiers_up_and_leaves_loops_for_the_full_tier() {
     assert!(exec.stats().tiered_up >= 2);
     assert!(exec.stats().osr_entries >= 1);
 }
+
+#[test]
+fn try_catch_finally() {
+    same(
+        "function a() { try { throw 1; } catch (e) { return e + 1; } }
+         function b() { try { return 'try'; } finally { print('fin'); } }
+         function c() {
+           for (var i = 0; i < 3; i++) {
+             try { if (i == 1) continue; if (i == 2) break; } finally { print('f', i); }
+           }
+           return i;
+         }
+         function d() {
+           try { try { throw new Error('in'); } finally { print('inner'); } }
+           catch (e) { return e.message; }
+         }
+         function e() { try { return 1; } finally { return 2; } }
+         function f() { let x = 0; try { x = 1; null.y; } catch { x += 10; } finally { x += 100; } return x; }
+         function g() {
+           var r = [];
+           for (let i = 0; i < 2; i++) { try { r.push(() => i); throw i; } catch (z) { r.push(() => z); } }
+           return r.map(f => f()).join();
+         }
+         function h() {
+           outer: try { try { break outer; } finally { print('h1'); } } finally { print('h2'); }
+           return 'h';
+         }
+         print(a(), b(), c(), d(), e(), f(), g(), h());",
+        "fin\nf 0\nf 1\nf 2\ninner\nh1\nh2\n2 try 2 in 2 111 0,0,1,1 h\n",
+    );
+}
