@@ -190,6 +190,7 @@ impl State {
             reached: std::cell::Cell::new(false),
             interp: std::cell::OnceCell::new(),
             interp_done: std::cell::Cell::new(false),
+            interp_waits: std::cell::Cell::new(0),
         })
     }
 }

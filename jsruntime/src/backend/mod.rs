@@ -304,6 +304,9 @@ pub struct FunctionTemplate {
     /// The function left the interpreter (or never could enter it): the
     /// next compilation is Cranelift's.
     pub interp_done: std::cell::Cell<bool>,
+    /// Tier-up checks of the interpreted function that found its full
+    /// tier not ready (`interp::MAX_INTERP_WAITS`).
+    pub interp_waits: std::cell::Cell<u32>,
 }
 
 impl FunctionTemplate {

@@ -40,6 +40,8 @@ const SCANNED: &[&str] = &[
     "backend/bridge",
     "backend/bridge.rs",
     "backend/bridge_ext.rs",
+    "backend/interp/mod.rs",
+    "backend/interp/run.rs",
     "object/operations.rs",
 ];
 

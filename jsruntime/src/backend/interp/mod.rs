@@ -59,6 +59,21 @@ pub fn interpreted_calls() -> i32 {
     })
 }
 
+/// Tier-up checks (`TIER_UP_POLL` or `TIER_UP_BACKLOG_RETRY` calls apart)
+/// an interpreted function waits for its full tier before it compiles
+/// quick meanwhile (`JSRUNTIME_INTERP_WAITS`).
+pub const MAX_INTERP_WAITS: u32 = 4;
+
+fn max_interp_waits() -> u32 {
+    static WAITS: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *WAITS.get_or_init(|| {
+        std::env::var("JSRUNTIME_INTERP_WAITS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(MAX_INTERP_WAITS)
+    })
+}
+
 /// The most frame slots an interpreted function may have.
 pub const MAX_FRAME: usize = 4096;
 
@@ -279,7 +294,21 @@ pub(crate) const NO_OSR: u32 = u32::MAX;
 #[derive(Debug)]
 pub(crate) struct OsrLoop {
     pub number: u32,
-    pub items: Vec<(Slot, bool)>,
+    pub items: Vec<OsrItem>,
+}
+
+/// A word (or two) of a save area, in the order of `compiler/osr.rs`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum OsrItem {
+    /// The pending return value of a `return` through finally blocks.
+    ReturnValue(Slot),
+    /// How an open `try` statement's finally block was entered (an
+    /// integer, not a value).
+    TryKind(Slot),
+    /// Its thrown value.
+    TryValue(Slot),
+    /// A binding; `true`: captured (its cell follows).
+    Binding(Slot, bool),
 }
 
 /// The constant selectors of a `switch` (`Program::case_tables`).
@@ -315,11 +344,14 @@ pub(crate) struct Code {
     pub handlers: Vec<Handler>,
     /// The loops' save areas (see [`Op::Poll`]).
     pub osr: Vec<OsrLoop>,
-    /// The first operand slot (free at a loop header: the save area goes
-    /// there).
-    pub stack_base: Slot,
+    /// Where on-stack replacement writes its save area (past every other
+    /// slot).
+    pub osr_area: Slot,
     /// The literals, copied to the frame from `const_base` at entry.
     pub const_base: Slot,
+    // GC: value bits of literals the host keeps alive for the program
+    // (interned strings, BigInts, template objects), as compiled code
+    // embeds them.
     pub constants: Vec<u64>,
 }
 
@@ -350,11 +382,17 @@ fn leave(exec: &mut Executor, template: &FunctionTemplate) -> Option<super::Lamb
             return Some(lambda);
         }
         if template.quick.get() {
-            return None;
+            // Waiting for the compile thread (or for its queue to shorten):
+            // after a while, the quick tier runs meanwhile (and later polls
+            // for the full tier itself).
+            let waits = template.interp_waits.get() + 1;
+            template.interp_waits.set(waits);
+            if waits < max_interp_waits() {
+                return None;
+            }
         }
     }
     // The quick tier, through the lazy-compile stub.
-    template.quick.set(false);
     template.interp_done.set(true);
     Some(runtime_lazy_compile)
 }

@@ -2,7 +2,7 @@
 //! op a runtime call of the kind compiled code makes (see the module docs
 //! of [`super`]).
 
-use super::{Code, Op, OsrLoop, NO_OSR, NO_SLOT};
+use super::{Code, Op, OsrItem, OsrLoop, NO_OSR, NO_SLOT};
 use crate::backend::bridge::{
     arguments, calls, classes, closures, elements, environments, helpers, limits, objects,
     operators, properties, switch,
@@ -78,6 +78,8 @@ pub(crate) struct Marker {
     /// The op running.
     pub pc: usize,
     pub code: *const Code,
+    /// Ops run (`JSRUNTIME_INTERP_PROFILE`).
+    pub ops: u64,
 }
 
 /// The frame lives in this function's native frame, where the collector's
@@ -93,6 +95,7 @@ unsafe fn sized<const N: usize>(call: Call<'_>) -> u32 {
         template: call.template,
         pc: 0,
         code,
+        ops: 0,
     };
     // SAFETY: `ctx` is the running executor.
     unsafe {
@@ -113,8 +116,12 @@ unsafe fn sized<const N: usize>(call: Call<'_>) -> u32 {
         // SAFETY: `argv` holds `argc` values.
         frame[code.bindings[i] as usize] = unsafe { *call.argv.add(i) };
     }
+    let t0 = profile::enabled().then(std::time::Instant::now);
     // SAFETY: the contract.
     let (status, transferred) = unsafe { run(&call, &mut frame[..], &mut marker) };
+    if let Some(t0) = t0 {
+        profile::note(call.template, t0.elapsed(), transferred, marker.ops);
+    }
     // SAFETY: as above; calls below this one have returned.
     unsafe { (*call.ctx).state.code_map.interp_frames.pop() };
     // Every cell still pointing into the frame takes its value along
@@ -220,6 +227,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                 let op = code.ops.get_unchecked(pc);
                 // For the stack walk.
                 std::ptr::write_volatile(&mut marker.pc, pc);
+                marker.ops += 1;
                 pc += 1;
                 match *op {
                     Op::Const { dst, bits } => *f.add(dst as usize) = bits,
@@ -644,7 +652,7 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
                             t.backedges.set(left);
                             if left < 0 {
                                 t.backedges.set(crate::backend::jit::OSR_BACK_EDGES);
-                                let area = f.add(code.stack_base as usize);
+                                let area = f.add(code.osr_area as usize);
                                 let status =
                                     transfer(call, frame, area, &code.osr[osr as usize], marker);
                                 if let Some(status) = status {
@@ -700,15 +708,24 @@ unsafe fn transfer(
     // SAFETY: the contract.
     unsafe {
         *area = u64::from(osr.number);
-        *area.add(1) = Value::UNDEFINED.to_bits();
-        let mut at = 2;
-        for &(slot, captured) in &osr.items {
-            *area.add(at) = frame[slot as usize];
+        let mut at = 1;
+        for &item in &osr.items {
+            let word = match item {
+                OsrItem::ReturnValue(slot) | OsrItem::TryValue(slot) => frame[slot as usize],
+                // An `i32`, widened.
+                OsrItem::TryKind(slot) => int32(frame[slot as usize]).unwrap_or(0) as u32 as u64,
+                OsrItem::Binding(slot, captured) => {
+                    if captured {
+                        *area.add(at) = frame[slot as usize];
+                        at += 1;
+                        frame[slot as usize + 1]
+                    } else {
+                        frame[slot as usize]
+                    }
+                }
+            };
+            *area.add(at) = word;
             at += 1;
-            if captured {
-                *area.add(at) = frame[slot as usize + 1];
-                at += 1;
-            }
         }
         let lambda = calls::runtime_osr(call.ctx, call.closure, area);
         if lambda == 0 {
@@ -755,4 +772,49 @@ unsafe fn leave(call: &Call<'_>, fault: usize, exception: u64) -> u32 {
         *call.ret = exception;
     }
     Status::Exception as u32
+}
+
+/// `JSRUNTIME_INTERP_PROFILE=1`: time spent in interpreted calls per
+/// function (inclusive of callees), printed when the thread ends.
+mod profile {
+    use crate::backend::FunctionTemplate;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::time::Duration;
+
+    pub(super) fn enabled() -> bool {
+        static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *ON.get_or_init(|| std::env::var_os("JSRUNTIME_INTERP_PROFILE").is_some())
+    }
+
+    #[derive(Default)]
+    struct Table(HashMap<(usize, u32), (u64, Duration, u64, u64)>);
+
+    impl Drop for Table {
+        fn drop(&mut self) {
+            let mut rows: Vec<_> = self.0.iter().collect();
+            rows.sort_by_key(|(_, v)| std::cmp::Reverse(v.3));
+            for ((p, f), (calls, time, osr, ops)) in rows.into_iter().take(25) {
+                eprintln!("interp #{p}.{f}: {ops} ops, {calls} calls, {time:?}, {osr} transferred");
+            }
+        }
+    }
+
+    thread_local! {
+        static TABLE: RefCell<Table> = RefCell::new(Table::default());
+    }
+
+    pub(super) fn note(template: &FunctionTemplate, time: Duration, transferred: bool, ops: u64) {
+        TABLE.with(|t| {
+            let mut t = t.borrow_mut();
+            let e = t
+                .0
+                .entry((template.program, template.function.0))
+                .or_default();
+            e.0 += 1;
+            e.1 += time;
+            e.2 += transferred as u64;
+            e.3 += ops;
+        });
+    }
 }

@@ -278,25 +278,31 @@ impl Translator<'_, '_> {
     pub(super) fn osr_loop(&mut self) -> u32 {
         let number = self.loops;
         self.loops += 1;
-        // The full tier's save area would also carry these (the state of
-        // open `try` statements, operands).
-        if !self.operands.is_empty()
-            || self
-                .flows
-                .iter()
-                .any(|f| matches!(f, Flow::Short { .. } | Flow::Try(_)))
-        {
+        // Operands and open expressions are not carried (the full tier
+        // cannot take them either).
+        if !self.operands.is_empty() || self.flows.iter().any(|f| matches!(f, Flow::Short { .. })) {
             return NO_OSR;
         }
-        let mut items = Vec::new();
-        let mut words = 2;
-        for (i, scopes) in self.slot_scopes.iter().enumerate() {
-            if scopes.is_empty() || scopes.iter().any(|s| self.scopes.contains(s)) {
-                items.push((self.bindings[i], self.captured[i]));
-                words += 1 + self.captured[i] as u32;
+        let mut items = vec![OsrItem::ReturnValue(self.return_slot)];
+        for flow in &self.flows {
+            if let Flow::Try(t) = flow {
+                items.push(OsrItem::TryKind(t.kind));
+                items.push(OsrItem::TryValue(t.value));
             }
         }
-        self.use_slot(self.stack_base + words);
+        for (i, scopes) in self.slot_scopes.iter().enumerate() {
+            if scopes.is_empty() || scopes.iter().any(|s| self.scopes.contains(s)) {
+                items.push(OsrItem::Binding(self.bindings[i], self.captured[i]));
+            }
+        }
+        let words = 1 + items
+            .iter()
+            .map(|i| match i {
+                OsrItem::Binding(_, true) => 2,
+                _ => 1,
+            })
+            .sum::<u32>();
+        self.osr_words = self.osr_words.max(words);
         self.osr.push(OsrLoop { number, items });
         (self.osr.len() - 1) as u32
     }
@@ -577,6 +583,15 @@ impl Translator<'_, '_> {
         let kind = self.next_slot();
         let value = kind + 1;
         self.use_slot(value);
+        // As the compiler's (the on-stack replacement area carries them).
+        self.emit(Op::Const {
+            dst: kind,
+            bits: Value::ZERO.to_bits(),
+        });
+        self.emit(Op::Const {
+            dst: value,
+            bits: Value::UNDEFINED.to_bits(),
+        });
         let floor = self.floor;
         self.floor = value + 1;
         let start = self.here();

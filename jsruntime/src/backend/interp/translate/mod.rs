@@ -11,7 +11,7 @@
 //! the operands of a call are in consecutive slots and the branches of a
 //! conditional leave their value in the same slot.
 
-use super::{CaseIndex, Code, Op, OsrLoop, Slot, MAX_FRAME, NO_OSR, NO_SLOT};
+use super::{CaseIndex, Code, Op, OsrItem, OsrLoop, Slot, MAX_FRAME, NO_OSR, NO_SLOT};
 use crate::backend::bridge::set_global_mode as mode;
 use crate::backend::compiler::{CompileError, CompileHost};
 use crate::backend::FunctionTemplate;
@@ -183,6 +183,8 @@ struct Translator<'a, 'h> {
     /// Loops met so far (`LoopStart` order, as the compiler numbers them).
     loops: u32,
     osr: Vec<OsrLoop>,
+    /// The largest save area (words).
+    osr_words: Slot,
     /// The scopes declaring each binding (none: a temporary).
     slot_scopes: Vec<Vec<ScopeRef>>,
 }
@@ -331,6 +333,7 @@ pub(crate) fn translate(
         command_index: 0,
         loops: 0,
         osr: Vec::new(),
+        osr_words: 0,
         slot_scopes: crate::backend::compiler::coroutine::slot_scopes(script, num_slots),
     };
     for (i, command) in script.commands.iter().enumerate() {
@@ -348,6 +351,9 @@ pub(crate) fn translate(
     if !t.flows.is_empty() {
         return Err(CompileError::Malformed("unclosed construct".into()));
     }
+    if (t.max_slot + t.osr_words) as usize > MAX_FRAME {
+        return unsupported("frame too large");
+    }
     // Falling off the end returns undefined.
     let dst = t.scratch;
     t.emit(Op::Const {
@@ -362,11 +368,20 @@ pub(crate) fn translate(
         .filter(|(c, _)| **c)
         .map(|(_, &s)| s)
         .collect();
+    if std::env::var_os("JSRUNTIME_INTERP_PROFILE").is_some() {
+        eprintln!(
+            "interp translate fn{}: {} loops, {} with on-stack replacement, osr_capable {}",
+            function.0,
+            t.loops,
+            t.osr.len(),
+            crate::backend::compiler::has_osr_entries(program, function)
+        );
+    }
     let uses_this = script.commands.contains(&CompileCommand::This);
     Ok(Code {
         ops: t.ops,
         positions: t.positions,
-        frame_size: t.max_slot as usize,
+        frame_size: (t.max_slot + t.osr_words) as usize,
         num_params,
         bindings: t.bindings,
         captured: captured_slots,
@@ -375,7 +390,7 @@ pub(crate) fn translate(
         interrupt_flag,
         osr: t.osr,
         handlers: t.handlers,
-        stack_base,
+        osr_area: t.max_slot,
         const_base: t.const_base,
         constants: t.constants,
     })
