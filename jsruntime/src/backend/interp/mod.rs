@@ -61,8 +61,11 @@ pub fn interpreted_calls() -> i32 {
 
 /// Tier-up checks (`TIER_UP_POLL` or `TIER_UP_BACKLOG_RETRY` calls apart)
 /// an interpreted function waits for its full tier before it compiles
-/// quick meanwhile (`JSRUNTIME_INTERP_WAITS`).
-pub const MAX_INTERP_WAITS: u32 = 4;
+/// quick meanwhile (`JSRUNTIME_INTERP_WAITS`). In effect never: at 4,
+/// terser ran 36% longer (the quick compilations the interpreter saves came
+/// back) and Octane's fixed-work geometric mean was 1% lower
+/// (docs/performance.md, session 20).
+pub const MAX_INTERP_WAITS: u32 = 1000;
 
 fn max_interp_waits() -> u32 {
     static WAITS: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
