@@ -807,10 +807,9 @@ mod profile {
     pub(super) fn note(template: &FunctionTemplate, time: Duration, transferred: bool, ops: u64) {
         TABLE.with(|t| {
             let mut t = t.borrow_mut();
-            let e = t
-                .0
-                .entry((template.program, template.function.0))
-                .or_default();
+            let e =
+                t.0.entry((template.program, template.function.0))
+                    .or_default();
             e.0 += 1;
             e.1 += time;
             e.2 += transferred as u64;
