@@ -190,9 +190,9 @@ unsafe fn run(call: &Call<'_>, frame: &mut [u64], marker: &mut Marker) -> (u32, 
     let outp: *mut u64 = &mut out;
     let mut this = call.this;
     let mut pc = 0usize;
-    // SAFETY (every call below): `ctx` is the running executor, `outp` is
-    // writable, slots are in the frame (the translator's `max_slot`), and
-    // argument vectors point into the frame or the caller's `argv`.
+    // SAFETY: for every call below, `ctx` is the running executor, `outp`
+    // is writable, slots are in the frame (the translator's `max_slot`),
+    // and argument vectors point into the frame or the caller's `argv`.
     unsafe {
         if let Some(flag) = code.interrupt_flag {
             if std::ptr::read_volatile(flag as *const u8) != 0 {
