@@ -104,6 +104,18 @@ pub mod set_global_mode {
     /// INITIALIZE for eval code: CreateGlobalFunctionBinding with D = true
     /// (19.2.1.3 EvalDeclarationInstantiation step 17).
     pub const INITIALIZE_DELETABLE: u8 = 3;
+
+    /// The mode of PutValue (or InitializeReferencedBinding when
+    /// `initialize`) of a global reference in code of `strict`ness whose
+    /// program's declarations are `deletable` (eval code).
+    pub fn of(initialize: bool, deletable: bool, strict: bool) -> u8 {
+        match (initialize, deletable, strict) {
+            (true, true, _) => INITIALIZE_DELETABLE,
+            (true, false, _) => INITIALIZE,
+            (false, _, true) => STRICT,
+            (false, _, false) => SLOPPY,
+        }
+    }
 }
 
 /// Writes a global binding (9.1.1.4.5 SetMutableBinding); see

@@ -26,7 +26,7 @@ pub(super) enum LoopStage {
 
 /// Where `break`, `continue` or `return` goes.
 #[derive(Clone, Copy, Debug)]
-pub(super) enum Target {
+pub(crate) enum Target {
     Break(usize),
     Continue(usize),
     Return,

@@ -13,7 +13,7 @@ use crate::semantics::ScopeRef;
 use crate::value::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum TryStage {
+pub(crate) enum TryStage {
     Try,
     Catch,
     Finally,

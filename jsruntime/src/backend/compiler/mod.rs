@@ -44,11 +44,11 @@ use variables::Slot;
 
 mod call;
 mod class;
-mod control_flow;
+pub(crate) mod control_flow;
 pub(crate) mod coroutine;
 mod dynamic;
 mod element;
-mod exception;
+pub(crate) mod exception;
 mod interrupt;
 mod intrinsics;
 mod loop_views;

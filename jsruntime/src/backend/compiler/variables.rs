@@ -541,15 +541,11 @@ impl FunctionCompiler<'_, '_> {
                 }
                 let name = self.b.ins().iconst(I32, global_name as i64);
                 use crate::backend::bridge::set_global_mode as mode;
-                let mode = if initialize && self.program.declarations.deletable {
-                    mode::INITIALIZE_DELETABLE
-                } else if initialize {
-                    mode::INITIALIZE
-                } else if self.script.flags.strict {
-                    mode::STRICT
-                } else {
-                    mode::SLOPPY
-                };
+                let mode = mode::of(
+                    initialize,
+                    self.program.declarations.deletable,
+                    self.script.flags.strict,
+                );
                 let assignment = mode == mode::SLOPPY || mode == mode::STRICT;
                 let mode = self.b.ins().iconst(I8, mode as i64);
                 let cache = if assignment {

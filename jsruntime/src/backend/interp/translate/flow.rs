@@ -3,6 +3,8 @@
 //! and `continue`, `return` and `try` through `finally` blocks.
 
 use super::*;
+pub(super) use crate::backend::compiler::control_flow::Target;
+pub(super) use crate::backend::compiler::exception::TryStage;
 
 impl Translator<'_, '_> {
     pub(super) fn short_circuit(
@@ -749,21 +751,6 @@ impl Translator<'_, '_> {
         }
         Ok(())
     }
-}
-
-/// Where `break`, `continue` or `return` goes.
-#[derive(Clone, Copy, Debug)]
-pub(super) enum Target {
-    Break(usize),
-    Continue(usize),
-    Return,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum TryStage {
-    Try,
-    Catch,
-    Finally,
 }
 
 /// An open `try` statement.

@@ -741,15 +741,11 @@ impl Translator<'_, '_> {
                     self.emit(Op::SetGlobalLexical { src, address });
                     return Ok(());
                 }
-                let mode = if initialize && self.program.declarations.deletable {
-                    mode::INITIALIZE_DELETABLE
-                } else if initialize {
-                    mode::INITIALIZE
-                } else if self.script.flags.strict {
-                    mode::STRICT
-                } else {
-                    mode::SLOPPY
-                };
+                let mode = mode::of(
+                    initialize,
+                    self.program.declarations.deletable,
+                    self.script.flags.strict,
+                );
                 let cache = if mode == mode::SLOPPY || mode == mode::STRICT {
                     self.host
                         .global_cache(name)
