@@ -788,10 +788,12 @@ mod profile {
     }
 
     #[derive(Default)]
+    // GC: counts and times by program and function index.
     struct Table(HashMap<(usize, u32), (u64, Duration, u64, u64)>);
 
     impl Drop for Table {
         fn drop(&mut self) {
+            // GC: counts and times only.
             let mut rows: Vec<_> = self.0.iter().collect();
             rows.sort_by_key(|(_, v)| std::cmp::Reverse(v.3));
             for ((p, f), (calls, time, osr, ops)) in rows.into_iter().take(25) {
