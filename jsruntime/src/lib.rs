@@ -1,9 +1,10 @@
 //! `jsruntime` runs JavaScript programs.
 //!
 //! It takes the flattened AST node stream produced by `jsparser`, analyses it
-//! (`semantics`), turns every function into a compile script and lowers each
-//! script lazily, on the function's first call, to native code with Cranelift
-//! (`backend`). Values, objects, strings and the garbage collector live here too.
+//! (`semantics`), turns every function into a compile script, runs each
+//! script in the interpreter from the function's first call, and lowers it
+//! to native code with Cranelift once it is warm (`backend`). Values,
+//! objects, strings and the garbage collector live here too.
 //!
 //! The runtime core:
 //!
