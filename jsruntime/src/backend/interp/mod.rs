@@ -10,8 +10,10 @@
 //! per command) into [`Op`]s over *frame slots*, and [`run`] executes them,
 //! each op one call of the runtime function compiled code would call
 //! (`runtime_get_property` with the site's inline cache, `runtime_call`,
-//! ...). After [`INTERPRETED_CALLS`] calls the function compiles as before
-//! (quick, then full).
+//! ...). After [`INTERPRETED_CALLS`] calls its full tier is compiled on
+//! the compile thread (the interpreter goes on until it is installed), and
+//! a long loop moves into it by on-stack replacement; the ops record the
+//! type feedback that tier reads.
 //!
 //! * **Entry.** An interpreted template's lambda is [`runtime_interpret`]
 //!   (the lambda signature), so callers see no difference: compiled code,
@@ -26,8 +28,9 @@
 //!   names its slots directly.
 //! * **Exceptions** are status returns, as in compiled code; the
 //!   interpreter notes the site for the exception trace
-//!   (`runtime_note_exception_site`) and leaves the function after escaping
-//!   its capture cells.
+//!   (`runtime_note_exception_site`), then goes to the innermost handler of
+//!   the op ([`Handler`]: a `catch` or `finally` block) or leaves the
+//!   function after escaping its capture cells.
 //! * **What it does not handle** (the translator returns
 //!   `CompileError::Unsupported`, and the function compiles as before):
 //!   coroutines, direct eval and `with`, `super`, private names, and
