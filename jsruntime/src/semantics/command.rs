@@ -1094,6 +1094,36 @@ pub struct CompileScript {
 }
 
 impl CompileScript {
+    /// The frame index of a parameter or local (parameters first), `None`
+    /// for other locators or out of range.
+    pub fn binding_index(&self, locator: Locator) -> Option<usize> {
+        let num_params = self.num_params as usize;
+        match locator {
+            Locator::Argument(i) if (i as usize) < num_params => Some(i as usize),
+            Locator::Local(i) if i < self.num_locals => Some(num_params + i as usize),
+            _ => None,
+        }
+    }
+
+    /// For each parameter and local (by [`Self::binding_index`]): whether
+    /// an inner function captures it, and how it is declared. `Err`: a
+    /// variable of a scope at a locator that is not a binding of the
+    /// function (a malformed script), with its name.
+    #[allow(clippy::type_complexity)]
+    pub fn binding_table(&self) -> Result<(Vec<bool>, Vec<Option<VariableKind>>), Symbol> {
+        let num_slots = self.num_params as usize + self.num_locals as usize;
+        let mut captured = vec![false; num_slots];
+        let mut kinds = vec![None; num_slots];
+        for scope in &self.scopes {
+            for v in &scope.variables {
+                let index = self.binding_index(v.locator).ok_or(v.symbol)?;
+                captured[index] |= v.captured;
+                kinds[index] = Some(v.kind);
+            }
+        }
+        Ok((captured, kinds))
+    }
+
     /// The source position of command `index`, if known.
     pub fn position(&self, index: usize) -> Option<u32> {
         self.positions.get(index).copied()

@@ -31,8 +31,8 @@ use super::jit::{Jit, RuntimeFn, Tier};
 use super::{Closure, FunctionTemplate, Status};
 use crate::runtime::inline_cache::PropertyCache;
 use crate::semantics::{
-    ArgumentsMapping, CompileCommand, CompileScript, FunctionId, Locator, Program, ScopeRef,
-    StringId, Symbol, VariableKind,
+    ArgumentsMapping, CompileCommand, CompileScript, FunctionId, Program, ScopeRef, StringId,
+    Symbol, VariableKind,
 };
 use crate::value::Value;
 
@@ -662,26 +662,12 @@ impl<'a, 'p> FunctionCompiler<'a, 'p> {
         // Which bindings are captured, and their kinds.
         let num_params = script.num_params as usize;
         let num_slots = num_params + script.num_locals as usize;
-        let mut captured = vec![false; num_slots];
-        let mut kinds = vec![None; num_slots];
-        for scope in &script.scopes {
-            for v in &scope.variables {
-                let index = match v.locator {
-                    Locator::Argument(i) if (i as usize) < num_params => i as usize,
-                    Locator::Local(i) if (i as usize) < script.num_locals as usize => {
-                        num_params + i as usize
-                    }
-                    other => {
-                        return malformed(format!(
-                            "variable {} declared at {other}",
-                            program.symbol_name(v.symbol)
-                        ))
-                    }
-                };
-                captured[index] |= v.captured;
-                kinds[index] = Some(v.kind);
-            }
-        }
+        let (captured, kinds) = script.binding_table().map_err(|symbol| {
+            CompileError::Malformed(format!(
+                "variable {} declared outside the function's bindings",
+                program.symbol_name(symbol)
+            ))
+        })?;
 
         let undefined = b.ins().iconst(I64, Value::UNDEFINED.to_bits() as i64);
         let zero_ptr = b.ins().iconst(I64, 0);

@@ -45,14 +45,10 @@ pub(super) const CELL_OFFSET: i32 = 8;
 
 impl FunctionCompiler<'_, '_> {
     pub(super) fn slot_index(&self, locator: Locator) -> Result<usize, CompileError> {
-        let index = match locator {
-            Locator::Argument(i) if i < self.script.num_params => i as usize,
-            Locator::Local(i) if i < self.script.num_locals => {
-                self.script.num_params as usize + i as usize
-            }
-            other => return malformed(format!("no frame slot for {other}")),
-        };
-        Ok(index)
+        match self.script.binding_index(locator) {
+            Some(index) => Ok(index),
+            None => malformed(format!("no frame slot for {locator}")),
+        }
     }
 
     pub(super) fn is_lexical(&self, index: usize) -> bool {

@@ -43,15 +43,7 @@ impl Translator<'_, '_> {
         let cached = matches!(key, Opnd::Const { string: true, .. });
         let o = self.value(&object)?;
         let k = self.value(&key)?;
-        let cache = self.cache(cached.then_some(cache), false);
-        let site = self.element_site(cache);
-        self.emit(Op::GetProperty {
-            dst,
-            object: o,
-            key: k,
-            cache,
-            site,
-        });
+        self.emit_get(dst, o, k, cached.then_some(cache));
         self.push_value(dst);
         Ok(())
     }
@@ -229,15 +221,7 @@ impl Translator<'_, '_> {
         let (function, this, first) = match callee {
             Opnd::Method { slot } => (slot + 1, slot, slot + 2),
             Opnd::Prop { slot, key, cache } => {
-                let cache = self.cache(cache, false);
-                let site = self.element_site(cache);
-                self.emit(Op::GetProperty {
-                    dst: slot + 1,
-                    object: slot,
-                    key,
-                    cache,
-                    site,
-                });
+                self.emit_get(slot + 1, slot, key, cache);
                 (slot + 1, slot, slot + 2)
             }
             ref other => {

@@ -254,21 +254,12 @@ pub(crate) fn translate(
     }
     let num_params = script.num_params as usize;
     let num_slots = num_params + script.num_locals as usize;
-    let mut captured = vec![false; num_slots];
-    let mut kinds = vec![None; num_slots];
-    for scope in &script.scopes {
-        for v in &scope.variables {
-            let index = match v.locator {
-                Locator::Argument(i) if (i as usize) < num_params => i as usize,
-                Locator::Local(i) if (i as usize) < script.num_locals as usize => {
-                    num_params + i as usize
-                }
-                _ => continue,
-            };
-            captured[index] |= v.captured;
-            kinds[index] = Some(v.kind);
-        }
-    }
+    let (captured, kinds) = script.binding_table().map_err(|symbol| {
+        CompileError::Malformed(format!(
+            "variable {} declared outside the function's bindings",
+            program.symbol_name(symbol)
+        ))
+    })?;
     let mut bindings = Vec::with_capacity(num_slots);
     let mut next: Slot = 0;
     for &c in &captured {
@@ -465,16 +456,25 @@ impl Translator<'_, '_> {
     }
 
     fn binding_index(&self, locator: Locator) -> Option<usize> {
-        let num_params = self.script.num_params as usize;
-        match locator {
-            Locator::Argument(i) if (i as usize) < num_params => Some(i as usize),
-            Locator::Local(i) if i < self.script.num_locals => Some(num_params + i as usize),
-            _ => None,
-        }
+        self.script.binding_index(locator)
     }
 
     fn is_lexical(&self, index: usize) -> bool {
         self.kinds[index].is_some_and(|k| k.is_lexical())
+    }
+
+    /// `dst = object[key]` through the site's get cache (when the key is
+    /// constant), recording element feedback otherwise.
+    fn emit_get(&mut self, dst: Slot, object: Slot, key: Slot, cache: Option<CacheId>) {
+        let cache = self.cache(cache, false);
+        let site = self.element_site(cache);
+        self.emit(Op::GetProperty {
+            dst,
+            object,
+            key,
+            cache,
+            site,
+        });
     }
 
     fn cache(&self, cache: Option<CacheId>, set: bool) -> *const PropertyCache {
@@ -596,17 +596,7 @@ impl Translator<'_, '_> {
                     self.emit(Op::CheckHole { slot: dst, name });
                 }
             }
-            Opnd::Prop { slot, key, cache } => {
-                let cache = self.cache(cache, false);
-                let site = self.element_site(cache);
-                self.emit(Op::GetProperty {
-                    dst,
-                    object: slot,
-                    key,
-                    cache,
-                    site,
-                });
-            }
+            Opnd::Prop { slot, key, cache } => self.emit_get(dst, slot, key, cache),
             Opnd::Method { slot } => {
                 if slot + 1 != dst {
                     self.emit(Op::Move { dst, src: slot + 1 });
@@ -823,15 +813,7 @@ impl Translator<'_, '_> {
             }
             C::CalleeProperty(cache) => {
                 let (slot, key, cache) = self.property_operands(cache)?;
-                let cache = self.cache(cache, false);
-                let site = self.element_site(cache);
-                self.emit(Op::GetProperty {
-                    dst: slot + 1,
-                    object: slot,
-                    key,
-                    cache,
-                    site,
-                });
+                self.emit_get(slot + 1, slot, key, cache);
                 self.operands.push(Opnd::Method { slot });
             }
             C::CalleeWithThis => {
